@@ -5,4 +5,5 @@ export * from "./ostep/index";
 export * from "./process/index";
 export * from "./eventloop/index";
 export * from "./capacity/index";
+export * from "./procstates/index";
 export { ENGINE_VERSION } from "./version";
