@@ -1,0 +1,51 @@
+import Link from "next/link";
+import { currentUser } from "@/lib/server/dal/session";
+import { SignOutButton } from "./sign-out-button";
+import { ThemeToggle } from "./theme-toggle";
+
+export async function SiteHeader() {
+  const user = await currentUser();
+  const teaches = user?.role === "INSTRUCTOR" || user?.role === "ADMIN";
+  return (
+    <header className="border-b border-border bg-card">
+      <nav aria-label="Main" className="mx-auto flex w-full max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
+        <Link href="/" className="mr-auto flex items-center gap-2 font-semibold">
+          <svg aria-hidden="true" viewBox="0 0 24 24" className="size-6 text-primary" fill="currentColor">
+            <rect x="2" y="5" width="6" height="5" rx="1" />
+            <rect x="9" y="5" width="4" height="5" rx="1" opacity=".55" />
+            <rect x="14" y="5" width="8" height="5" rx="1" />
+            <rect x="2" y="14" width="9" height="5" rx="1" opacity=".55" />
+            <rect x="12" y="14" width="10" height="5" rx="1" />
+          </svg>
+          Timeslice
+        </Link>
+        {user ? (
+          <>
+            <Link href="/dashboard" className="text-sm hover:underline">
+              Dashboard
+            </Link>
+            {teaches ? (
+              <Link href="/teach" className="text-sm hover:underline">
+                Teach
+              </Link>
+            ) : null}
+            <span className="hidden text-sm text-muted-foreground sm:inline" data-testid="signed-in-as">
+              {user.name}
+            </span>
+            <SignOutButton />
+          </>
+        ) : (
+          <>
+            <Link href="/signin" className="text-sm hover:underline">
+              Sign in
+            </Link>
+            <Link href="/signup" className="rounded-md bg-primary px-3 py-1.5 text-sm font-medium text-primary-foreground">
+              Sign up
+            </Link>
+          </>
+        )}
+        <ThemeToggle />
+      </nav>
+    </header>
+  );
+}

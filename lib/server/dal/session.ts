@@ -1,0 +1,45 @@
+import "server-only";
+import { forbidden, redirect } from "next/navigation";
+import { cache } from "react";
+import type { RoleName } from "@/lib/validation/auth";
+import { getSession } from "../auth";
+import { db } from "../db";
+import { AppError } from "../errors";
+import type { UserDto } from "./users";
+
+// The one place where "who is asking, and may they?" is decided. Pages, route handlers and server
+// actions all go through these functions; the proxy's cookie check is only a shortcut for redirects.
+
+/** The signed-in user, freshly loaded from the database, or null. */
+export const currentUser = cache(async (): Promise<UserDto | null> => {
+  const session = await getSession();
+  const id = (session?.user as { id?: string } | undefined)?.id;
+  if (!id) return null;
+  return db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true } });
+});
+
+/** For API routes: throws AppError (401/403) instead of redirecting. */
+export async function requireUser(): Promise<UserDto> {
+  const user = await currentUser();
+  if (!user) throw new AppError("UNAUTHENTICATED", "sign in first");
+  return user;
+}
+
+export async function requireRole(...roles: RoleName[]): Promise<UserDto> {
+  const user = await requireUser();
+  if (!roles.includes(user.role)) throw new AppError("FORBIDDEN", `this needs the ${roles.join(" or ")} role`);
+  return user;
+}
+
+/** For pages: sends anonymous visitors to sign in and shows the 403 page to the wrong role. */
+export async function requirePageUser(returnTo: string): Promise<UserDto> {
+  const user = await currentUser();
+  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return user;
+}
+
+export async function requirePageRole(returnTo: string, ...roles: RoleName[]): Promise<UserDto> {
+  const user = await requirePageUser(returnTo);
+  if (!roles.includes(user.role)) forbidden();
+  return user;
+}

@@ -1,0 +1,64 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import type { z } from "zod";
+import { AppError, STATUS_OF } from "./errors";
+
+/** Largest JSON body any route accepts; bigger ones are refused before parsing. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export function errorResponse(error: AppError): NextResponse {
+  return NextResponse.json(
+    { error: { code: error.code, message: error.message, fields: error.fieldErrors } },
+    { status: STATUS_OF[error.code] },
+  );
+}
+
+/** Reads and validates a JSON body; every failure is an AppError with a message naming the problem. */
+export async function parseJsonBody<T>(request: Request, schema: z.ZodType<T>): Promise<T> {
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > MAX_BODY_BYTES) throw new AppError("INVALID_INPUT", `request body is larger than ${MAX_BODY_BYTES} bytes`);
+  const text = await request.text();
+  if (text.length > MAX_BODY_BYTES) throw new AppError("INVALID_INPUT", `request body is larger than ${MAX_BODY_BYTES} bytes`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new AppError("INVALID_INPUT", "request body is not valid JSON");
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const fields: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) {
+      const key = issue.path.length ? issue.path.join(".") : "(body)";
+      (fields[key] ??= []).push(issue.message);
+    }
+    const first = parsed.error.issues[0];
+    const where = first?.path.length ? first.path.join(".") : "body";
+    throw new AppError("INVALID_INPUT", `${where}: ${first?.message ?? "invalid"}`, fields);
+  }
+  return parsed.data;
+}
+
+/**
+ * Wraps a route handler: AppErrors become their status, anything else a logged 500 with no detail.
+ * Database outages become 503 so clients can retry instead of seeing a generic failure.
+ */
+export function route<A extends unknown[]>(handler: (...args: A) => Promise<Response>) {
+  return async (...args: A): Promise<Response> => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      if (error instanceof AppError) return errorResponse(error);
+      if (isUnavailable(error)) return errorResponse(new AppError("UNAVAILABLE", "the database is unavailable; try again shortly"));
+      // Next's own control-flow throws (redirect, notFound, forbidden) must pass through untouched.
+      if (error instanceof Error && "digest" in error && typeof error.digest === "string" && error.digest.startsWith("NEXT_")) throw error;
+      console.error(error);
+      return NextResponse.json({ error: { code: "INTERNAL", message: "unexpected server error" } }, { status: 500 });
+    }
+  };
+}
+
+function isUnavailable(error: unknown): boolean {
+  const text = error instanceof Error ? `${error.name} ${error.message}` : String(error);
+  return /ECONNREFUSED|Can't reach database|Connection terminated|connection timeout|DatabaseNotReachable|SQLITE_BUSY/i.test(text);
+}
