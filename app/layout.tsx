@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/site-header";
+import { currentUser } from "@/lib/server/dal/session";
 import "./globals.css";
 import { Providers } from "./providers";
 import { ThemeScript } from "./theme-script";
@@ -12,7 +13,8 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const user = await currentUser();
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
@@ -23,7 +25,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           Skip to content
         </a>
         <Providers>
-          <SiteHeader />
+          <SiteHeader user={user} />
           <main id="main" className="mx-auto w-full max-w-5xl px-4 py-8">
             {children}
           </main>

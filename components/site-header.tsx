@@ -1,14 +1,17 @@
 import Link from "next/link";
-import { currentUser } from "@/lib/server/dal/session";
 import { SignOutButton } from "./sign-out-button";
 import { ThemeToggle } from "./theme-toggle";
 
-export async function SiteHeader() {
-  const user = await currentUser();
+export interface HeaderUser {
+  name: string;
+  role: "STUDENT" | "INSTRUCTOR" | "ADMIN";
+}
+
+export function SiteHeader({ user }: { user: HeaderUser | null }) {
   const teaches = user?.role === "INSTRUCTOR" || user?.role === "ADMIN";
   return (
     <header className="border-b border-border bg-card">
-      <nav aria-label="Main" className="mx-auto flex w-full max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
+      <nav aria-label="Main" className="mx-auto flex w-full max-w-5xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3">
         <Link href="/" className="mr-auto flex items-center gap-2 font-semibold">
           <svg aria-hidden="true" viewBox="0 0 24 24" className="size-6 text-primary" fill="currentColor">
             <rect x="2" y="5" width="6" height="5" rx="1" />

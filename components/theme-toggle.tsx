@@ -1,28 +1,32 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useSyncExternalStore } from "react";
 
 type Theme = "light" | "dark";
 
-export function ThemeToggle() {
-  const [theme, setTheme] = useState<Theme | null>(null);
+// The theme lives on <html class="dark">, set before paint by the theme script; the toggle reads it
+// from there so it can never disagree with what is on screen.
+function subscribe(onChange: () => void) {
+  const observer = new MutationObserver(onChange);
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ["class"] });
+  return () => observer.disconnect();
+}
+const readTheme = (): Theme => (document.documentElement.classList.contains("dark") ? "dark" : "light");
 
-  useEffect(() => {
-    setTheme(document.documentElement.classList.contains("dark") ? "dark" : "light");
-  }, []);
+export function ThemeToggle() {
+  const theme = useSyncExternalStore<Theme | null>(subscribe, readTheme, () => null);
 
   function toggle() {
-    const next: Theme = theme === "dark" ? "light" : "dark";
+    const next: Theme = readTheme() === "dark" ? "light" : "dark";
     document.documentElement.classList.toggle("dark", next === "dark");
     localStorage.setItem("theme", next);
-    setTheme(next);
   }
 
   return (
     <button
       type="button"
       onClick={toggle}
-      className="inline-flex size-10 items-center justify-center rounded-md text-muted-foreground hover:bg-muted"
+      className="inline-flex size-9 items-center justify-center rounded-md text-muted-foreground hover:bg-muted"
       aria-label={theme === "dark" ? "Switch to light theme" : "Switch to dark theme"}
       title="Toggle theme"
     >

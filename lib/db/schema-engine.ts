@@ -47,7 +47,7 @@ export function adapterFactoryFor(target: DbTarget) {
 export async function withSchemaEngine<T>(
   target: DbTarget,
   datamodel: { name: string; text: string },
-  use: (engine: SchemaEngine) => Promise<T>,
+  work: (engine: SchemaEngine) => Promise<T>,
 ): Promise<T> {
   const { SchemaEngine } = await loadBindings();
   // engine.free() does not close the connections the engine opened (an open SQLite handle keeps its
@@ -74,7 +74,7 @@ export async function withSchemaEngine<T>(
     bindMigrationAwareSqlAdapterFactory(tracking),
   );
   try {
-    return await use(engine);
+    return await work(engine);
   } finally {
     engine.free();
     await Promise.all(opened.map((adapter) => adapter.dispose().catch(() => {})));

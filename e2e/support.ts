@@ -1,0 +1,16 @@
+import { expect, type Page } from "@playwright/test";
+
+export const DEMO_STUDENT = { email: "student@example.com", password: "student-demo-pass" };
+export const DEMO_INSTRUCTOR = { email: "instructor@example.com", password: "instructor-demo-pass" };
+
+export async function signIn(page: Page, account: { email: string; password: string }) {
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+}
+
+export function uniqueEmail(prefix: string): string {
+  return `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
+}

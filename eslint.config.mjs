@@ -1,0 +1,42 @@
+import { defineConfig, globalIgnores } from "eslint/config";
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+// The engine must stay pure so the same code grades on the server, previews in the browser and runs
+// from the CLI: these imports are refused in lib/engine (tests may read fixtures with node:*).
+const ENGINE_FORBIDDEN = [
+  "react", "react-dom", "react/*", "next", "next/*", "next-auth", "next-auth/*", "@prisma/*", "@/prisma/*", "node:*",
+  "@/lib/server/*", "@/components/*", "@/app/*",
+  "**/lib/server/*", "**/components/*", "**/app/*", "**/prisma/generated/*",
+];
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTs,
+  globalIgnores([".next/**", "node_modules/**", "prisma/generated/**", "data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    files: ["lib/engine/**/*.ts"],
+    ignores: ["lib/engine/**/*.test.ts", "lib/engine/**/__tests__/**"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ENGINE_FORBIDDEN, message: "lib/engine must stay pure: no React, Next, Prisma, node:* or server code." }] }],
+      "no-restricted-globals": ["error", "window", "document", "process", "Buffer", "require"],
+    },
+  },
+  {
+    files: ["lib/engine/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ENGINE_FORBIDDEN.filter((p) => p !== "node:*"), message: "lib/engine must stay pure." }] }],
+    },
+  },
+  {
+    files: ["components/**/*.{ts,tsx}", "lib/query/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["@/lib/server/*", "**/lib/server/*", "@/prisma/*"], message: "client-side code must not import server code or Prisma." }] }],
+    },
+  },
+]);
