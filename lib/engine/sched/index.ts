@@ -1,1 +1,32 @@
-export {};
+// Public surface of the CPU scheduling simulator (re-exported by lib/engine/index.ts).
+export type {
+  CfsConfig,
+  Conventions,
+  Decision,
+  DecisionValues,
+  EevdfConfig,
+  Limits,
+  PolicyConfig,
+  PolicyName,
+  Result,
+  RtConfig,
+  SchedClass,
+  SimResult,
+  Slice,
+  SliceEnd,
+  SwitchCostConfig,
+  SwitchKind,
+  SwitchKindReport,
+  SwitchReport,
+  TaskMetrics,
+  TaskSpec,
+  ValidationError,
+  Workload,
+} from "./types";
+export { validateWorkload, POLICY_NAMES } from "./validate";
+export { simulate, simulateInput } from "./simulate";
+export { niceToWeight, fairShares, NICE_0_WEIGHT, SCHED_IDLE_WEIGHT } from "./weights";
+export { MAX_TASKS, MAX_EVENTS_CAP, DEFAULT_CONVENTIONS, DEFAULT_SWITCH_COST } from "./defaults";
+export { generateWorkload } from "./generate";
+export type { GenerateParams } from "./generate";
+export { formatTimeline } from "./format";

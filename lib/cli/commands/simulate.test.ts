@@ -1,0 +1,37 @@
+// The simulate command: JSON and text output, and one-line errors for bad input.
+import { describe, expect, test } from "vitest";
+import { memoryIo } from "../io";
+import { run } from "./simulate";
+
+const doc = JSON.stringify({ policy: { name: "rr", quantum: 2 }, tasks: [{ id: "A", bursts: [3] }, { id: "B", bursts: [2] }] });
+
+describe("timeslice simulate", () => {
+  test("--json prints slices, tasks and switches", async () => {
+    const io = memoryIo({ "w.json": doc });
+    expect(await run(["w.json"], io)).toBe(0);
+    const out = JSON.parse(io.stdout);
+    expect(out.slices.map((s: { task: string; start: number; end: number }) => [s.task, s.start, s.end])).toEqual([["A", 0, 2], ["B", 2, 4], ["A", 4, 5]]);
+    expect(out.tasks.map((t: { id: string; turnaround: number }) => [t.id, t.turnaround])).toEqual([["A", 5], ["B", 4]]);
+    expect(out.switches.total).toBe(2);
+  });
+  test("--text prints a readable timeline echoing the inputs", async () => {
+    const io = memoryIo({ "-": doc });
+    expect(await run(["-", "--text"], io)).toBe(0);
+    expect(io.stdout).toMatch(/^policy \{"name":"rr","quantum":2\}/);
+    expect(io.stdout).toMatch(/B\s+finished/);
+  });
+  test.each([
+    [["w.json"], { "w.json": "{not json" }, /not valid JSON/],
+    [["w.json"], { "w.json": JSON.stringify({ policy: "rr", tasks: [{ id: "A", bursts: [-1] }] }) }, /tasks\[0\]\.bursts\[0\]/],
+    [["missing.json"], {}, /cannot read missing\.json/],
+    [["w.json", "--bogus"], { "w.json": doc }, /unknown option/],
+    [[], {}, /expected exactly one/],
+  ])("bad input %j prints one error line", async (args, files, message) => {
+    const io = memoryIo(files);
+    expect(await run(args, io)).not.toBe(0);
+    expect(io.stderr).toMatch(message);
+    expect(io.stderr).toMatch(/^timeslice: /);
+    expect(io.stderr.trim().split("\n")).toHaveLength(1);
+    expect(io.stdout).toBe("");
+  });
+});

@@ -1,0 +1,174 @@
+// Oracle tests: orders that follow from Node's documented event-loop rules, written out by hand.
+import { describe, expect, test } from "vitest";
+import { checkEventLoopOrder } from "./check";
+import { formatEventLoopModel } from "./format";
+import { modelEventLoop } from "./model";
+import type { EventLoopModel } from "./types";
+
+function model(source: string): EventLoopModel {
+  const r = modelEventLoop(source);
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return r.value;
+}
+
+function errorOf(source: string): { message: string; line?: number; column?: number } {
+  const r = modelEventLoop(source);
+  if (r.ok) throw new Error("expected an error");
+  return r.errors[0]!;
+}
+
+describe("ordering rules", () => {
+  test("sync, then nextTick, then promise microtasks, then timers and immediates", () => {
+    const m = model(`
+      setImmediate(() => console.log('immediate'));
+      setTimeout(() => console.log('timeout'), 0);
+      Promise.resolve().then(() => console.log('promise'));
+      process.nextTick(() => console.log('nextTick'));
+      console.log('sync');
+    `);
+    expect(m.deterministic).toBe(false);
+    expect(new Set(m.outputs.map((o) => o.join(",")))).toEqual(
+      new Set(["sync,nextTick,promise,timeout,immediate", "sync,nextTick,promise,immediate,timeout"]),
+    );
+    expect(m.nondeterminism.join(" ")).toMatch(/timer/);
+  });
+
+  test("inside an I/O callback setImmediate always runs before setTimeout(0)", () => {
+    const m = model(`require('fs').readFile(__filename, () => {
+      setTimeout(() => console.log('timeout'), 0);
+      setImmediate(() => console.log('immediate'));
+    });`);
+    expect(m.deterministic).toBe(true);
+    expect(m.outputs[0]).toEqual(["immediate", "timeout"]);
+    expect(m.orders[0]!.map((l) => l.queue)).toEqual(["check", "timers"]);
+  });
+
+  test("the nextTick queue drains before promise microtasks, even when queued later", () => {
+    const m = model(`Promise.resolve().then(() => console.log('p'));
+      process.nextTick(() => console.log('t'));`);
+    expect(m.outputs).toEqual([["t", "p"]]);
+    expect(m.orders[0]!.map((l) => l.queue)).toEqual(["nextTick", "microtask"]);
+  });
+
+  test("await continuation runs after reactions queued before it", () => {
+    // async1 start, async2 run synchronously; 'async1 end' needs one tick, like promise1's then.
+    const m = model(`
+      async function a1() { console.log('a1 start'); await a2(); console.log('a1 end'); }
+      async function a2() { console.log('a2'); }
+      a1();
+      new Promise((r) => { console.log('p1'); r(); }).then(() => console.log('p2'));
+      console.log('end');`);
+    expect(m.outputs).toEqual([["a1 start", "a2", "p1", "end", "a1 end", "p2"]]);
+  });
+
+  test("returning a promise from an async function costs two extra ticks", () => {
+    const m = model(`
+      async function f() { return Promise.resolve(); }
+      f().then(() => console.log('f'));
+      Promise.resolve().then(() => console.log(1)).then(() => console.log(2)).then(() => console.log(3)).then(() => console.log(4));`);
+    // Tick 1: resolve-thenable job, '1'. Tick 2: the inner then's reaction fulfils f(), '2'.
+    // Tick 3: f's then handler was queued before '3' was, so 'f' comes between '2' and '3'.
+    expect(m.outputs).toEqual([["1", "2", "f", "3", "4"]]);
+  });
+
+  test("microtasks run between two expired timers (Node >= 11)", () => {
+    const m = model(`
+      setTimeout(() => { console.log('t1'); Promise.resolve().then(() => console.log('p1')); }, 0);
+      setTimeout(() => console.log('t2'), 0);`);
+    expect(m.outputs).toEqual([["t1", "p1", "t2"]]);
+  });
+
+  test("closures over let see each iteration, over var the final value", () => {
+    const m = model(`for (let i = 0; i < 2; i++) setTimeout(() => console.log('let', i), 0);
+      for (var j = 0; j < 2; j++) setTimeout(() => console.log('var', j), 0);`);
+    expect(m.outputs).toEqual([["let 0", "let 1", "var 2", "var 2"]]);
+  });
+
+  test("the thread pool holds four requests: a fifth completes only after one of the first four", () => {
+    const m = model(`const c = require('crypto');
+      for (let i = 1; i <= 5; i++) c.pbkdf2('p', 's', 1, 8, 'sha1', () => console.log('h' + i));`);
+    expect(m.deterministic).toBe(false);
+    for (const o of m.outputs) expect(o[0]).not.toBe("h5");
+    const pool1 = modelEventLoop(`const c = require('crypto');
+      c.pbkdf2('p', 's', 1, 8, 'sha1', () => console.log('a')); c.pbkdf2('p', 's', 1, 8, 'sha1', () => console.log('b'));`, { threadPoolSize: 1 });
+    expect(pool1.ok && pool1.value.outputs).toEqual([["a", "b"]]);
+  });
+});
+
+describe("bad input", () => {
+  test("syntax errors give line and column", () => {
+    const e = errorOf("console.log('a');\nsetTimeout(() => {\n  console.log('b'\n}, 0);");
+    expect(e.line).toBe(4);
+    expect(e.column).toBe(1);
+    expect(e.message).toMatch(/line 4, column 1: SyntaxError: expected '\)'/);
+  });
+
+  test("unsupported APIs are named", () => {
+    expect(errorOf("setInterval(() => {}, 10);").message).toMatch(/setInterval is not supported/);
+    expect(errorOf("const fs = require('fs');\nfs.writeFileSync('x', 'y');").message).toMatch(/line 2, column .*fs\.writeFileSync is not supported/);
+    expect(errorOf("require('http');").message).toMatch(/require\('http'\) is not supported/);
+    expect(errorOf("class A {}").message).toMatch(/classes are not supported/);
+  });
+
+  test("runaway programs are refused with the bound named", () => {
+    expect(errorOf("function f() { process.nextTick(f); }\nf();").message).toMatch(/more than 10000 nextTick\/microtask callbacks/);
+    expect(errorOf("function f() { setImmediate(f); }\nf();").message).toMatch(/more than 1000 times/);
+    expect(errorOf("while (true) {}").message).toMatch(/more than 1000 iterations/);
+    expect(errorOf("function f() { f(); }\nf();").message).toMatch(/call depth exceeds 200/);
+  });
+
+  test("await outside async and unhandled rejections are reported", () => {
+    expect(errorOf("await null;").message).toMatch(/await is only valid in async functions/);
+    expect(errorOf("Promise.reject('x');").message).toMatch(/unhandled promise rejection/);
+  });
+
+  test("options are validated", () => {
+    const r = modelEventLoop("console.log(1)", { threadPoolSize: 0 });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]!.path).toBe("options.threadPoolSize");
+  });
+
+  test("huge sources are refused quickly", () => {
+    expect(errorOf("x".repeat(200_000)).message).toMatch(/longer than 100000 characters/);
+  });
+});
+
+describe("checkEventLoopOrder", () => {
+  const m = model(`Promise.resolve().then(() => console.log('promise'));
+    process.nextTick(() => console.log('nextTick'));
+    console.log('sync');`);
+
+  test("accepts the valid order", () => {
+    expect(checkEventLoopOrder(m, ["sync", "nextTick", "promise"])).toEqual({ valid: true });
+  });
+
+  test("explains a nextTick/promise swap in one sentence", () => {
+    const r = checkEventLoopOrder(m, ["sync", "promise", "nextTick"]);
+    expect(r.valid).toBe(false);
+    expect(r.firstMismatch).toEqual({
+      index: 1,
+      expected: ["nextTick"],
+      got: "promise",
+      reason: "'nextTick' runs before 'promise' because the nextTick queue drains before promise microtasks.",
+    });
+  });
+
+  test("explains sync-first and incomplete or extra output", () => {
+    expect(checkEventLoopOrder(m, ["nextTick"]).firstMismatch?.reason).toMatch(/synchronous code runs to completion/);
+    expect(checkEventLoopOrder(m, ["sync", "nextTick"]).firstMismatch?.reason).toMatch(/incomplete/);
+    expect(checkEventLoopOrder(m, ["sync", "nextTick", "promise", "x"]).firstMismatch?.reason).toMatch(/extra/);
+  });
+
+  test("accepts both orders of a nondeterministic program", () => {
+    const n = model("setTimeout(() => console.log('t'), 0); setImmediate(() => console.log('i'));");
+    expect(checkEventLoopOrder(n, ["t", "i"]).valid).toBe(true);
+    expect(checkEventLoopOrder(n, ["i", "t"]).valid).toBe(true);
+    expect(checkEventLoopOrder(n, ["i", "i"]).firstMismatch?.expected).toEqual(["t"]);
+  });
+
+  test("text format names each line's phase", () => {
+    const text = formatEventLoopModel(m);
+    expect(text).toMatch(/^Deterministic/);
+    expect(text).toMatch(/nextTick +# nextTick \(during main\): process\.nextTick callback/);
+  });
+});

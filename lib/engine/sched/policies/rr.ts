@@ -1,0 +1,28 @@
+// Round robin: FIFO order, each dispatch gets a fresh quantum; an expired task goes to the tail.
+import { Deque } from "../deque";
+import type { Policy, TaskRun } from "../policy";
+import { fmt } from "../policy";
+
+export function createRoundRobin(quantum: number): Policy {
+  const queue = new Deque<TaskRun>();
+  return {
+    enqueue: (t) => queue.pushBack(t),
+    pick() {
+      const task = queue.popFront();
+      if (!task) return undefined;
+      task.execAtPick = task.cpuTime;
+      return {
+        task,
+        rule: "rr-head",
+        message: `RR runs ${task.id}, the head of the ready queue, for at most one quantum (${fmt(quantum)} ms).`,
+      };
+    },
+    snapshot: (limit) => queue.toArray(limit).map((task) => ({ task, values: { remaining: task.remaining } })),
+    charge: () => {},
+    timerAt: (curr, now) => now + quantum - (curr.cpuTime - curr.execAtPick),
+    onTimer: () => "quantum-expired",
+    preempts: () => false,
+    onLeave: () => {},
+    readyCount: () => queue.size,
+  };
+}

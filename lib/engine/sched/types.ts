@@ -1,0 +1,226 @@
+// Public, JSON-safe types of the CPU scheduling simulator. Everything here must survive
+// JSON.stringify/parse unchanged (no classes, no Infinity, no undefined-vs-null ambiguity in outputs),
+// because a schedule travels between the server, the browser, a database column and the CLI.
+
+/** Linux scheduling classes. Textbook policies accept only "other". */
+export type SchedClass = "other" | "idle" | "fifo" | "rr";
+
+export interface TaskSpec {
+  id: string;
+  /** ms; when the task first becomes runnable. */
+  arrival: number;
+  /**
+   * Alternating CPU and I/O (sleep) durations in ms, starting with CPU: [cpu, io, cpu, io, cpu, ...].
+   * With `repeat: true` the pattern cycles forever; a single element with repeat means "CPU-bound forever".
+   */
+  bursts: number[];
+  repeat?: boolean;
+  class?: SchedClass;
+  /** −20…19, fair classes (weight table in weights.ts). */
+  nice?: number;
+  /** Real-time priority 1 (low)…99 (high) for class fifo/rr; the static priority for the textbook "priority" policy. */
+  priority?: number;
+  /** Threads of the same process switch more cheaply (no address-space change). Defaults to the task id. */
+  process?: string;
+  /** A user-space thread (goroutine, virtual thread): a switch between two of them in one process is "user". */
+  userThread?: boolean;
+  /** Lottery/stride tickets (default 100). */
+  tickets?: number;
+  /** KiB touched per run; drives the optional cache/TLB refill penalty. */
+  workingSetKb?: number;
+  /** EEVDF per-task requested slice in ms (sched_setattr, Linux 6.12); defaults to the base slice. */
+  sliceMs?: number;
+}
+
+export interface RtConfig {
+  /** SCHED_RR quantum (sched_rr_timeslice_ms), default 100. */
+  rrTimesliceMs: number;
+  /**
+   * "throttle" (before 6.12): RT tasks may use at most rtRuntimeMs per rtPeriodMs (sched_rt_runtime_us,
+   * 950 of 1000 ms); beyond it the CPU runs fair tasks or idles. "fair-server" (6.12+): when fair tasks
+   * are runnable they get fairServerMs per period, served as late as possible (a deferred server), so a
+   * lone RT hog is never throttled. "none": RT may starve the fair class forever.
+   */
+  throttle: "throttle" | "fair-server" | "none";
+  rtRuntimeMs: number;
+  rtPeriodMs: number;
+  fairServerMs: number;
+}
+
+export interface CfsConfig extends RtConfig {
+  name: "cfs";
+  hz: number;
+  latencyMs: number;
+  minGranularityMs: number;
+  wakeupGranularityMs: number;
+  /** Scales latency/granularity by 1 + log2(min(cpus, 8)), as the kernel does at boot. */
+  cpusForScaling: number;
+  startDebit: boolean;
+  gentleFairSleepers: boolean;
+}
+
+export interface EevdfConfig extends RtConfig {
+  name: "eevdf";
+  hz: number;
+  /** Unscaled base slice: 0.75 ms (6.6–6.14), 0.70 ms since 6.15. */
+  baseSliceMs: number;
+  cpusForScaling: number;
+  runToParity: boolean;
+  /** New tasks get half a slice for their first deadline (PLACE_DEADLINE_INITIAL). */
+  placeDeadlineInitial: boolean;
+  /** Woken tasks keep the lag they slept with (PLACE_LAG). */
+  placeLag: boolean;
+}
+
+export type PolicyConfig =
+  | { name: "fifo" }
+  | { name: "sjf" }
+  | { name: "stcf" }
+  | { name: "rr"; quantum: number }
+  | { name: "priority"; preemptive: boolean; higherIs: "lower-number" | "higher-number" }
+  | {
+      name: "mlfq";
+      /** Per level, level 0 = highest priority. */
+      quanta: number[];
+      /** CPU ms a task may use at a level (across all its quanta) before demotion; defaults to the quanta. */
+      allotments: number[];
+      /** ms; 0 = never boost. */
+      boostPeriod: number;
+      /** true = the old rule 4b: giving up the CPU for I/O resets the allotment (gameable). */
+      ioResetsAllotment: boolean;
+    }
+  | { name: "lottery"; quantum: number; seed: number }
+  | { name: "stride"; quantum: number; strideConstant: number }
+  | CfsConfig
+  | EevdfConfig;
+
+export type PolicyName = PolicyConfig["name"];
+
+/** Rules that textbooks disagree on; each is explicit and echoed in the result. */
+export interface Conventions {
+  /**
+   * Order among tasks that become ready at the same instant and ties between equal keys:
+   * "arrival" = earlier arrival, then list order; "list" = list order; "id" = id string order.
+   */
+  tieBreak: "arrival" | "list" | "id";
+  /** When a quantum expires at the instant another task arrives or wakes, who queues first. */
+  arrivalVsExpired: "arrival-first" | "expired-first";
+}
+
+export interface SwitchCostConfig {
+  /** When true the switch overhead takes CPU time (shifts the schedule); otherwise it is only reported. */
+  chargeTime: boolean;
+  /** Direct costs in µs per kind of switch. */
+  threadUs: number;
+  processUs: number;
+  idleUs: number;
+  userUs: number;
+  /** Indirect cost: refill the task's working set (capped at cacheKb) at refillNsPerKb. 0 disables. */
+  refillNsPerKb: number;
+  cacheKb: number;
+  /** Without PCID a cross-process switch also flushes the TLB: min(ws/4 KiB, tlbEntries) misses. */
+  pcid: boolean;
+  tlbEntries: number;
+  tlbMissNs: number;
+}
+
+export interface Limits {
+  /** Cap on loop iterations (events); the run stops with stoppedBy "event-cap". */
+  maxEvents: number;
+}
+
+export interface Workload {
+  policy: PolicyConfig;
+  tasks: TaskSpec[];
+  /** ms; stop here. Required when any task repeats forever. */
+  horizon?: number;
+  conventions: Conventions;
+  switchCost: SwitchCostConfig;
+  limits: Limits;
+  /** Record decision entries (ready set + rule) — costs memory on huge workloads. */
+  log: boolean;
+  /** Ready tasks listed per decision entry (the best ones first). */
+  logReadyLimit: number;
+}
+
+export type SliceEnd = "finished" | "blocked" | "preempted" | "quantum-expired" | "throttled" | "horizon";
+
+export interface Slice {
+  task: string;
+  start: number;
+  end: number;
+  endReason: SliceEnd;
+}
+
+export interface TaskMetrics {
+  id: string;
+  arrival: number;
+  cpuTime: number;
+  /** null when the task never ran / never finished before the horizon. */
+  firstRun: number | null;
+  finish: number | null;
+  turnaround: number | null;
+  /** Time spent runnable but not running. */
+  waiting: number;
+  response: number | null;
+}
+
+export type SwitchKind = "thread" | "process" | "idle" | "user";
+
+export interface SwitchKindReport {
+  count: number;
+  directMs: number;
+  indirectMs: number;
+}
+
+export interface SwitchReport {
+  total: number;
+  byKind: Record<SwitchKind, SwitchKindReport>;
+  totalOverheadMs: number;
+  /** CPU time actually lost (equals totalOverheadMs when chargeTime, else 0). */
+  cpuTimeLostMs: number;
+  charged: boolean;
+}
+
+export interface DecisionValues {
+  remaining?: number;
+  vruntime?: number;
+  deadline?: number;
+  lag?: number;
+  priority?: number;
+  level?: number;
+  tickets?: number;
+  pass?: number;
+}
+
+export interface Decision {
+  time: number;
+  cpu: number;
+  ready: { task: string; values: DecisionValues }[];
+  /** Task id, or null when the CPU goes idle. */
+  picked: string | null;
+  rule: string;
+  message: string;
+}
+
+export interface SimResult {
+  policy: PolicyConfig;
+  conventions: Conventions;
+  switchCost: SwitchCostConfig;
+  horizon: number | null;
+  slices: Slice[];
+  tasks: TaskMetrics[];
+  averages: { turnaround: number | null; waiting: number; response: number | null; finished: number };
+  switches: SwitchReport;
+  decisions: Decision[];
+  decisionsTruncated: boolean;
+  stats: { events: number; decisions: number; endTime: number; busyTime: number; idleTime: number; stoppedBy: "completed" | "horizon" | "event-cap" };
+  warnings: string[];
+}
+
+export interface ValidationError {
+  path: string;
+  message: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; errors: ValidationError[] };
