@@ -22,10 +22,16 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
           </svg>
           Timeslice
         </Link>
+        <Link href="/learn" className="text-sm hover:underline">
+          Learn
+        </Link>
         {user ? (
           <>
             <Link href="/dashboard" className="text-sm hover:underline">
               Dashboard
+            </Link>
+            <Link href="/practice" className="text-sm hover:underline">
+              Practice
             </Link>
             {teaches ? (
               <Link href="/teach" className="text-sm hover:underline">
