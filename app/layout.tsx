@@ -1,7 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/site-header";
-import { currentUser } from "@/lib/server/dal/session";
 import "./globals.css";
 import { Providers } from "./providers";
 import { ThemeScript } from "./theme-script";
@@ -13,8 +12,7 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default async function RootLayout({ children }: { children: ReactNode }) {
-  const user = await currentUser();
+export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
@@ -25,7 +23,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to content
         </a>
         <Providers>
-          <SiteHeader user={user} />
+          <SiteHeader />
           <main id="main" className="mx-auto w-full max-w-5xl px-4 py-8">
             {children}
           </main>

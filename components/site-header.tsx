@@ -1,13 +1,18 @@
+"use client";
+
 import Link from "next/link";
+import { useSession } from "next-auth/react";
 import { SignOutButton } from "./sign-out-button";
 import { ThemeToggle } from "./theme-toggle";
 
-export interface HeaderUser {
-  name: string;
-  role: "STUDENT" | "INSTRUCTOR" | "ADMIN";
-}
+type Role = "STUDENT" | "INSTRUCTOR" | "ADMIN";
 
-export function SiteHeader({ user }: { user: HeaderUser | null }) {
+// The header reads the session in the browser, so the root layout stays free of request data and
+// public pages (landing, lessons) can be prerendered. It is navigation only: every page and route
+// checks the session and role on the server.
+export function SiteHeader() {
+  const { data, status } = useSession();
+  const user = data?.user as { name?: string | null; role?: Role } | undefined;
   const teaches = user?.role === "INSTRUCTOR" || user?.role === "ADMIN";
   return (
     <header className="border-b border-border bg-card">
@@ -25,7 +30,9 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
         <Link href="/learn" className="text-sm hover:underline">
           Learn
         </Link>
-        {user ? (
+        {status === "loading" ? (
+          <span className="h-5 w-40" aria-hidden="true" />
+        ) : user ? (
           <>
             <Link href="/dashboard" className="text-sm hover:underline">
               Dashboard
