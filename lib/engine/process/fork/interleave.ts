@@ -1,0 +1,251 @@
+// All the outputs a set of processes can produce, and whether one given output is among them.
+//
+// A state is each process's position in its event list plus which children have been reaped.
+// Events that print nothing (fork, exit, wait) are taken as soon as they are enabled: each only
+// enables others and never disables any, so taking it early loses no output. The only real choice
+// left is which pending write(2) goes next, which keeps the search small for interview programs.
+import type { ForkProcessInfo } from "./types";
+
+/** Distinct states visited before a question is declared too large to answer. */
+export const MAX_SEARCH_STATES = 200_000;
+
+type SlimEvent =
+  | { type: "write"; text: string }
+  | { type: "fork"; child: number }
+  | { type: "wait"; target: number | "any" }
+  | { type: "exit" };
+
+export interface Schedule {
+  events: SlimEvent[][];
+  parentOf: number[];
+  /** For each process, the index of the parent's fork event that starts it (-1 for the root). */
+  startedBy: number[];
+  /** Each process's children in fork order. */
+  childrenOf: number[][];
+  /** Index of each process's last wait event (-1 if none). */
+  lastWait: number[];
+}
+
+interface State {
+  pcs: number[];
+  reaped: boolean[];
+}
+
+export class SearchLimitError extends Error {}
+
+export function buildSchedule(processes: readonly ForkProcessInfo[]): Schedule {
+  const index = new Map(processes.map((p, i) => [p.pid, i]));
+  const events: SlimEvent[][] = processes.map((p) =>
+    p.events.flatMap((e): SlimEvent[] => {
+      switch (e.type) {
+        case "write":
+          return [{ type: "write", text: e.text }];
+        case "fork":
+          return [{ type: "fork", child: index.get(e.child)! }];
+        case "wait":
+          return [{ type: "wait", target: e.target === "any" ? "any" : index.get(e.target)! }];
+        case "exit":
+          return [{ type: "exit" }];
+        default:
+          return [];
+      }
+    }),
+  );
+  const parentOf = processes.map((p) => (p.parent === null ? -1 : index.get(p.parent)!));
+  const startedBy = processes.map(() => -1);
+  events.forEach((list) =>
+    list.forEach((e, k) => {
+      if (e.type === "fork") startedBy[e.child] = k;
+    }),
+  );
+  const childrenOf: number[][] = events.map((list) => list.flatMap((e) => (e.type === "fork" ? [e.child] : [])));
+  const lastWait = events.map((list) => list.map((e) => e.type).lastIndexOf("wait"));
+  return { events, parentOf, startedBy, childrenOf, lastWait };
+}
+
+function started(s: Schedule, state: State, i: number): boolean {
+  const parent = s.parentOf[i];
+  return parent < 0 || state.pcs[parent] > s.startedBy[i];
+}
+
+function exited(s: Schedule, state: State, i: number): boolean {
+  return state.pcs[i] >= s.events[i].length;
+}
+
+/** Takes every enabled silent event until only writes (or nothing) remain. */
+function settle(s: Schedule, state: State): void {
+  let moved = true;
+  while (moved) {
+    moved = false;
+    for (let i = 0; i < s.events.length; i++) {
+      if (!started(s, state, i)) continue;
+      for (;;) {
+        const e = s.events[i][state.pcs[i]];
+        if (!e || e.type === "write") break;
+        if (e.type === "wait") {
+          let child = -1;
+          if (e.target === "any") {
+            for (let c = 0; c < s.events.length; c++) {
+              if (s.parentOf[c] === i && !state.reaped[c] && started(s, state, c) && exited(s, state, c)) {
+                child = c;
+                break;
+              }
+            }
+          } else if (exited(s, state, e.target)) child = e.target;
+          if (child < 0) break;
+          state.reaped[child] = true;
+        }
+        state.pcs[i]++;
+        moved = true;
+      }
+    }
+  }
+}
+
+function initialState(s: Schedule): State {
+  const state = { pcs: s.events.map(() => 0), reaped: s.events.map(() => false) };
+  settle(s, state);
+  return state;
+}
+
+/**
+ * A canonical description of what can still happen, so that symmetric states share one memo entry:
+ * after `for (i = 0; i < 6; i++) fork();` the 64 processes differ only in name, and without this
+ * the search would tell apart 2^64 states that all have the same futures. A process is described
+ * by its remaining events (an unforked child inline at its fork). Its running children stay
+ * attached to it only while it still has a wait() to do; otherwise who their parent is no longer
+ * matters and they join the multiset of independent processes. Attached children are sorted unless
+ * a later waitpid() names one of them.
+ */
+function keyOf(s: Schedule, state: State): string {
+  const free: string[] = [];
+  const canon = (i: number, from: number): string => {
+    const events = s.events[i];
+    let out = "";
+    let namesChild = false;
+    for (let k = from; k < events.length; k++) {
+      const e = events[k];
+      if (e.type === "write") out += "w" + JSON.stringify(e.text);
+      else if (e.type === "fork") out += "f(" + canon(e.child, 0) + ")";
+      else if (e.type === "exit") out += "x";
+      else if (e.target === "any") out += "a";
+      else {
+        namesChild = true;
+        out += "s" + s.childrenOf[i].indexOf(e.target);
+      }
+    }
+    if (from === 0) return out;
+    const attached = s.lastWait[i] >= from;
+    const kids: string[] = [];
+    for (const c of s.childrenOf[i]) {
+      if (s.startedBy[c] >= from) break; // not forked yet: already described inline
+      const body = canon(c, state.pcs[c]);
+      // A reaped child is gone, but its own children may still be running (described inside).
+      if (attached) kids.push((state.reaped[c] ? "R" : "") + "(" + body + ")");
+      else if (body) free.push(body);
+    }
+    if (!attached) return out;
+    if (!namesChild) kids.sort();
+    return out + "{" + kids.join(",") + "}";
+  };
+  const root = canon(0, state.pcs[0]);
+  if (root) free.push(root);
+  return free.sort().join("|");
+}
+
+/** Processes whose next event is a write, i.e. the scheduler's real choices. */
+function writers(s: Schedule, state: State): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < s.events.length; i++) {
+    if (started(s, state, i) && s.events[i][state.pcs[i]]?.type === "write") out.push(i);
+  }
+  return out;
+}
+
+function advance(s: Schedule, state: State, i: number): State {
+  const next = { pcs: [...state.pcs], reaped: [...state.reaped] };
+  next.pcs[i]++;
+  settle(s, next);
+  return next;
+}
+
+function writeText(s: Schedule, state: State, i: number): string {
+  return (s.events[i][state.pcs[i]] as { text: string }).text;
+}
+
+export interface Enumeration {
+  texts: string[];
+  complete: boolean;
+}
+
+/** Every distinct output text, or — past `maxOutputs` or the state bound — a sample of them. */
+export function enumerateOutputs(s: Schedule, maxOutputs: number): Enumeration {
+  const memo = new Map<string, Set<string>>();
+  const visit = (state: State): Set<string> => {
+    const key = keyOf(s, state);
+    const known = memo.get(key);
+    if (known) return known;
+    if (memo.size >= MAX_SEARCH_STATES) throw new SearchLimitError();
+    const choices = writers(s, state);
+    const result = new Set<string>();
+    if (choices.length === 0) result.add("");
+    for (const i of choices) {
+      const text = writeText(s, state, i);
+      for (const rest of visit(advance(s, state, i))) {
+        result.add(text + rest);
+        if (result.size > maxOutputs) throw new SearchLimitError();
+      }
+    }
+    memo.set(key, result);
+    return result;
+  };
+  try {
+    return { texts: [...visit(initialState(s))].sort(), complete: true };
+  } catch (error) {
+    if (!(error instanceof SearchLimitError)) throw error;
+    return { texts: sampleOutputs(s, maxOutputs), complete: false };
+  }
+}
+
+/** Depth-first runs without memo, stopping after `count` distinct outputs or the state bound. */
+function sampleOutputs(s: Schedule, count: number): string[] {
+  const found = new Set<string>();
+  let budget = MAX_SEARCH_STATES;
+  const walk = (state: State, prefix: string): void => {
+    if (found.size >= count || --budget < 0) return;
+    const choices = writers(s, state);
+    if (choices.length === 0) found.add(prefix);
+    for (const i of [...choices].reverse()) walk(advance(s, state, i), prefix + writeText(s, state, i));
+  };
+  walk(initialState(s), "");
+  return [...found].sort();
+}
+
+export type Verdict = "valid" | "invalid" | "undecided";
+
+/** Is `text` exactly the output of some interleaving? Searches with memo of failed states. */
+export function isReachableOutput(s: Schedule, text: string): Verdict {
+  const failed = new Set<string>();
+  let budget = MAX_SEARCH_STATES;
+  const visit = (state: State, pos: number): boolean => {
+    const choices = writers(s, state);
+    if (choices.length === 0) return pos === text.length;
+    const key = keyOf(s, state) + "@" + pos;
+    if (failed.has(key)) return false;
+    if (--budget < 0) throw new SearchLimitError();
+    // Identical next writes from processes in identical positions lead to the same futures only
+    // rarely, so we simply try each matching process once.
+    for (const i of choices) {
+      const chunk = writeText(s, state, i);
+      if (text.startsWith(chunk, pos) && visit(advance(s, state, i), pos + chunk.length)) return true;
+    }
+    failed.add(key);
+    return false;
+  };
+  try {
+    return visit(initialState(s), 0) ? "valid" : "invalid";
+  } catch (error) {
+    if (error instanceof SearchLimitError) return "undecided";
+    throw error;
+  }
+}

@@ -1,0 +1,67 @@
+// Public, JSON-safe shapes of the fork/exec/wait model.
+
+export type ForkOutputMode = "pipe" | "tty";
+/** Older name of ForkOutputMode, kept because callers already use it. */
+export type OutputMode = ForkOutputMode;
+
+/** One thing a process does that matters to ordering or output, in program order. */
+export type ForkEvent =
+  /** A write(2) that reaches the shared output (stdout and stderr both go to it, as on a terminal or with 2>&1). */
+  | { type: "write"; fd: 1 | 2; text: string; line: number }
+  | { type: "fork"; child: number; line: number }
+  /** Blocks until the named child (or, for "any", some child) has exited, then reaps it. */
+  | { type: "wait"; target: number | "any"; line: number }
+  | { type: "exec"; program: string; args: string[]; line: number }
+  /** Buffered stdio text thrown away because the image ended without a flush. */
+  | { type: "lost"; text: string; reason: "_exit" | "exec" | "abort"; line: number }
+  | { type: "exit"; code: number; how: ForkExitHow; line: number };
+
+export type ForkExitHow = "exit" | "return" | "_exit" | "abort" | "exec-image";
+
+export interface ForkProcessInfo {
+  /** Symbolic pid: 1000 for the first process, then in creation order of the model (not of a real run). */
+  pid: number;
+  parent: number | null;
+  /** Source line of the fork() that created it (null for the first process). */
+  forkLine: number | null;
+  children: number[];
+  events: ForkEvent[];
+  exitCode: number;
+  /** Signal that ended it (6 for abort), or null for a normal exit. */
+  signal: number | null;
+  /** The program it ended up running after a successful exec, if any. */
+  execedProgram: string | null;
+}
+
+export interface ForkTreeNode {
+  pid: number;
+  children: ForkTreeNode[];
+}
+
+export interface ForkModel {
+  mode: ForkOutputMode;
+  processes: ForkProcessInfo[];
+  tree: ForkTreeNode;
+  processCount: number;
+  /** Newline characters written in every run (the same in all interleavings). */
+  linesPrinted: number;
+  /** Output bytes written in every run. */
+  bytesPrinted: number;
+  /** Children their parent never reaps: zombies while the parent lives, then reaped by init. */
+  neverReaped: number[];
+  /** Processes whose parent can exit first, leaving them orphaned (re-parented to init). */
+  mayBeOrphaned: number[];
+  /** Distinct outputs under all interleavings, each a list of lines, or a sample when `outputsComplete` is false. */
+  outputs: string[][];
+  outputsComplete: boolean;
+  notes: string[];
+}
+
+export interface ForkAnalysisOptions {
+  /** "pipe" (default): stdout fully buffered, as in `./a.out | cat`; "tty": line buffered. */
+  mode?: ForkOutputMode;
+  /** Most processes the program may create before it is refused (default and ceiling 64). */
+  maxProcesses?: number;
+  /** Most distinct outputs enumerated (default 2000); beyond it a sample is returned. */
+  maxOutputs?: number;
+}
