@@ -75,7 +75,7 @@ export const REAL_NODE_PROGRAMS: RealNodeProgram[] = [
   {
     name: "timers ordered by delay",
     deterministic: true,
-    source: `setTimeout(() => console.log('20'), 20);\nsetTimeout(() => console.log('5'), 5);\nsetTimeout(() => console.log('0'), 0);\nsetTimeout(() => console.log('1'), 1);\n`,
+    source: `setTimeout(() => console.log('200'), 200);\nsetTimeout(() => console.log('5'), 5);\nsetTimeout(() => console.log('0'), 0);\nsetTimeout(() => console.log('1'), 1);\n`,
   },
   {
     name: "let versus var in loops",
@@ -170,7 +170,7 @@ export const REAL_NODE_PROGRAMS: RealNodeProgram[] = [
   {
     name: "immediate chain versus long timer",
     deterministic: true,
-    source: `setTimeout(() => console.log('timer 50'), 50);\nsetImmediate(() => {\n  console.log('i1');\n  setImmediate(() => console.log('i2'));\n});\n`,
+    source: `setTimeout(() => console.log('timer 300'), 300);\nsetImmediate(() => {\n  console.log('i1');\n  setImmediate(() => console.log('i2'));\n});\n`,
   },
   {
     name: "main timeout vs immediate with microtasks",
