@@ -6,4 +6,5 @@ export * from "./process/index";
 export * from "./eventloop/index";
 export * from "./capacity/index";
 export * from "./procstates/index";
+export * from "./questions/index";
 export { ENGINE_VERSION } from "./version";

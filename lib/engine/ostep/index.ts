@@ -1,1 +1,12 @@
-export {};
+// OSTEP homework compatibility: byte-exact ports of the homework simulators, plus the Python
+// pieces (random, optparse, % formatting) they need to match CPython's output.
+export type { OstepRun, OstepScript } from "./types";
+export { createPythonRandom, type PythonRandom } from "../random";
+export { pyFormat, pyFixed, pyFloat, pyFloatRepr, pyStr, pyStrRepr, type PyArg, type PyFloat } from "./pyformat";
+export { parsePyFloat, parsePyInt, parseOptparseInt } from "./pyparse";
+export { parseOptions, type OptionSpec, type OptionKind, type OptionValue, type ParsedOptions, type ParseOutcome } from "./optparse";
+export { runOstepScheduler } from "./scheduler";
+export { runOstepMlfq } from "./mlfq";
+export { runOstepLottery } from "./lottery";
+export { runOstepProcessRun } from "./process-run";
+export { runOstepFork } from "./fork";

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { memoryIo } from "../io";
+import { run } from "./ostep";
+
+describe("timeslice ostep", () => {
+  it("prints the script's stdout and returns its exit status", async () => {
+    const io = memoryIo();
+    // Hand-checked: FIFO on 10,15,20 gives turnaround 10, 25, 45 (average 26.67) and response 0, 10, 25.
+    const code = await run(["scheduler", "-l", "10,15,20", "-c"], io);
+    expect(code).toBe(0);
+    expect(io.stdout).toContain("  Job   2 -- Response: 25.00  Turnaround 45.00  Wait 25.00\n");
+    expect(io.stdout).toContain("  Average -- Response: 11.67  Turnaround 26.67  Wait 11.67\n");
+    expect(io.stderr).toBe("");
+  });
+
+  it("accepts the .py file name", async () => {
+    const io = memoryIo();
+    expect(await run(["lottery.py", "-l", "2:1", "-c"], io)).toBe(0);
+    expect(io.stdout).toContain("--> JOB 0 DONE at time 2\n");
+  });
+
+  it("passes optparse errors through with status 2", async () => {
+    const io = memoryIo();
+    expect(await run(["mlfq", "-z"], io)).toBe(2);
+    expect(io.stderr).toBe("Usage: mlfq.py [options]\n\nmlfq.py: error: no such option: -z\n");
+  });
+
+  it("rejects an unknown or missing script with one line and status 2", async () => {
+    let io = memoryIo();
+    expect(await run(["sched"], io)).toBe(2);
+    expect(io.stderr.split("\n")).toHaveLength(2);
+    expect(io.stderr).toMatch(/^timeslice: ostep: unknown script 'sched'/);
+    io = memoryIo();
+    expect(await run([], io)).toBe(2);
+    expect(io.stderr).toMatch(/^timeslice: ostep: missing script name/);
+  });
+
+  it("refuses a run python3 would never finish, in bounded time", async () => {
+    const io = memoryIo();
+    expect(await run(["scheduler", "-p", "RR", "-q", "0", "-l", "5", "-c"], io)).toBe(1);
+    expect(io.stderr).toMatch(/^timeslice: scheduler\.py: .*loop forever\n$/);
+    expect(io.stdout).toBe("");
+  });
+});
