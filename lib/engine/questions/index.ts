@@ -1,0 +1,14 @@
+// Public surface of the question engine: templates, seeded variants, answer checking and grading.
+export type * from "./types";
+export { validateTemplate, TOPIC_SLUGS } from "./template";
+export { TEMPLATE_DEFAULT_GRADING } from "./grading";
+export { buildVariant, referenceAnswer } from "./variant";
+export { checkAnswer } from "./check";
+export { gradeAnswer } from "./grade";
+export { perturbAnswer } from "./perturb";
+export { selfTestTemplate } from "./selftest";
+export type { SelfTestOptions, SelfTestResult } from "./selftest";
+export { QUESTION_TYPES } from "./registry";
+export { EXAMPLE_TEMPLATES } from "./examples";
+/** The reserved slot values of a timeline answer besides task ids. */
+export { IDLE as TIMELINE_IDLE, SWITCH as TIMELINE_SWITCH } from "./timeline";

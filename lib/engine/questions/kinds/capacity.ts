@@ -1,0 +1,155 @@
+// Capacity questions: which server model saturates first (choice), at what load (req/s) and with how
+// much memory (MiB) — graded against the capacity model, with the workload drawn from ranges.
+import { createPythonRandom } from "../../random";
+import { modelCapacity } from "../../capacity/index";
+import type { CapacityInput, CapacityReport } from "../../capacity/index";
+import { formatNumber } from "../grading";
+import { Issues, isObj, joinPath, read, type Obj } from "../issues";
+import { drawParams, validateParams, type ParamSpecs } from "../params";
+import type { AnswerPartSpec, Checked, VariantExhibit } from "../types";
+import { defineKind, MAX_REDRAWS, type BuiltVariant, type KindGrade } from "./kind";
+
+const DRAWN = { workload: ["arrivalRate", "cpuMs", "ioMs"], machine: ["cores", "ramMiB"] } as const;
+type Ask = { what: "saturatesFirst" } | { what: "saturationRps" | "memoryMiB"; server: number };
+
+export interface CapacitySpec {
+  values: ParamSpecs;
+  servers: unknown[];
+  ask: Ask[];
+}
+
+/** Two servers closer than this (relative) make "which saturates first" a coin toss: redraw. */
+const TIE_MARGIN = 0.02;
+
+function inputFrom(values: Record<string, string | number>, servers: unknown[]): CapacityInput {
+  return {
+    workload: { arrivalRate: Number(values["arrivalRate"]), cpuMs: Number(values["cpuMs"]), ioMs: Number(values["ioMs"]) },
+    machine: { cores: Number(values["cores"]), ramMiB: Number(values["ramMiB"]) },
+    servers: servers as CapacityInput["servers"],
+  };
+}
+
+function validateAsk(issues: Issues, v: unknown, servers: number): Ask[] {
+  const arr = read.array(issues, v, "generator.ask", { max: 20 }) ?? [];
+  const out: Ask[] = [];
+  arr.forEach((a, i) => {
+    const path = `generator.ask[${i}]`;
+    if (a === "saturatesFirst") {
+      if (servers < 2) issues.add(path, "saturatesFirst needs at least two servers");
+      out.push({ what: "saturatesFirst" });
+      return;
+    }
+    const o = read.object(issues, a, path);
+    if (!o) return;
+    read.onlyKeys(issues, o, ["what", "server"], path);
+    const what = read.choice(issues, o["what"], joinPath(path, "what"), ["saturationRps", "memoryMiB"] as const);
+    const server = read.number(issues, o["server"], joinPath(path, "server"), { min: 0, max: Math.max(0, servers - 1), integer: true });
+    if (what && server !== undefined) out.push({ what, server });
+  });
+  return out;
+}
+
+function serverName(report: CapacityReport, i: number): string {
+  return report.servers[i]!.name;
+}
+
+export const capacityKind = defineKind<CapacitySpec>({
+  type: "capacity",
+  validate(g: Obj): Checked<CapacitySpec> {
+    const issues = new Issues();
+    read.onlyKeys(issues, g, ["workload", "machine", "servers", "ask"], "generator");
+    const values: ParamSpecs = {};
+    for (const group of ["workload", "machine"] as const) {
+      const o = read.object(issues, g[group], `generator.${group}`);
+      if (!o) continue;
+      read.onlyKeys(issues, o, DRAWN[group], `generator.${group}`);
+      Object.assign(values, validateParams(issues, o, `generator.${group}`));
+      for (const k of DRAWN[group]) if (o[k] === undefined) issues.add(`generator.${group}.${k}`, "is required (a number, { range: [min, max] } or { choice: [...] })");
+    }
+    const servers = read.array(issues, g["servers"], "generator.servers", { max: 10 }) ?? [];
+    servers.forEach((s, i) => {
+      if (isObj(s) && s["name"] === undefined) issues.add(`generator.servers[${i}].name`, "is required: students choose servers by name");
+    });
+    const names = servers.map((s) => (isObj(s) ? s["name"] : undefined));
+    if (new Set(names).size !== names.length) issues.add("generator.servers", "server names must be distinct");
+    const ask = validateAsk(issues, g["ask"], servers.length);
+    if (!issues.any) {
+      // Check the servers and the lowest values of every range with the capacity model's own validator.
+      const low: Record<string, string | number> = {};
+      for (const [k, s] of Object.entries(values)) low[k] = typeof s === "object" ? ("range" in s ? s.range[0] : s.choice[0]!) : s;
+      const m = modelCapacity(inputFrom(low, servers));
+      if (!m.ok) for (const e of m.errors) issues.add(e.path.startsWith("servers") ? `generator.${e.path}` : `generator.${e.path}`, e.message);
+    }
+    return issues.result({ values, servers, ask });
+  },
+  build(spec, seed): Checked<BuiltVariant> {
+    const rng = createPythonRandom(seed);
+    let last = "";
+    const varies = Object.values(spec.values).some((v) => typeof v === "object");
+    for (let attempt = 0; attempt < (varies ? MAX_REDRAWS : 1); attempt++) {
+      const values = drawParams(spec.values, rng);
+      const m = modelCapacity(inputFrom(values, spec.servers));
+      if (!m.ok) return { ok: false, errors: m.errors.map((e) => ({ path: `generator.${e.path}`, message: e.message })) };
+      const report = m.value;
+      const rates = report.servers.map((s) => s.saturationRps);
+      const min = Math.min(...rates);
+      const first = rates.indexOf(min);
+      if (spec.ask.some((a) => a.what === "saturatesFirst") && rates.filter((r) => r <= min * (1 + TIE_MARGIN)).length > 1) {
+        last = "two servers saturate at almost the same load";
+        continue;
+      }
+      const parts: AnswerPartSpec[] = [];
+      const expected: Record<string, number | string> = {};
+      for (const a of spec.ask) {
+        if (a.what === "saturatesFirst") {
+          parts.push({ kind: "choice", id: "saturates-first", label: "Which server model saturates first as the load grows?", options: report.servers.map((s, i) => ({ id: `s${i + 1}`, label: s.name })), multiple: false });
+          expected["saturates-first"] = `s${first + 1}`;
+        } else if (a.what === "saturationRps") {
+          const id = `saturation-s${a.server + 1}`;
+          parts.push({ kind: "number", id, label: `At what request rate does ${serverName(report, a.server)} saturate?`, unit: "req/s" });
+          expected[id] = report.servers[a.server]!.saturationRps;
+        } else {
+          const id = `memory-s${a.server + 1}`;
+          parts.push({ kind: "number", id, label: `How much memory does ${serverName(report, a.server)} use at this load?`, unit: "MiB" });
+          expected[id] = report.servers[a.server]!.memoryMiB;
+        }
+      }
+      const input = report.input;
+      const exhibits: VariantExhibit[] = [
+        {
+          kind: "table",
+          caption: "Workload and machine",
+          columns: ["Arrival rate (req/s)", "CPU per request (ms)", "I/O wait per request (ms)", "Cores", "RAM (MiB)"],
+          rows: [[input.workload.arrivalRate, input.workload.cpuMs, input.workload.ioMs, input.machine.cores, input.machine.ramMiB]],
+        },
+        {
+          kind: "code",
+          caption: "Server models",
+          language: "text",
+          source: (spec.servers as Obj[]).map((s) => Object.entries(s).map(([k, v]) => `${k}: ${String(v)}`).join(", ")).join("\n"),
+        },
+      ];
+      return {
+        ok: true,
+        value: {
+          params: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === "number" ? formatNumber(v) : v])),
+          exhibits,
+          parts,
+          conventions: [
+            "Requests arrive at random (Poisson) at the given average rate; each needs the given CPU time and then waits for I/O.",
+            "A server saturates when the arrival rate reaches the first limit it hits (cores, pool size, memory, thread limits).",
+            "Unless a server lists its own figures: thread stacks are 8 MiB virtual (about 8 KiB resident when idle), goroutine stacks 2 KiB, the libuv pool has 4 threads.",
+          ],
+          key: { expected, data: { report } },
+        },
+      };
+    }
+    return { ok: false, errors: [{ path: "generator", message: `no usable draw in ${MAX_REDRAWS} attempts: ${last}` }] };
+  },
+  grade(): KindGrade {
+    return { parts: {} };
+  },
+  degenerate(variant) {
+    return variant.view.parts.length === 0 ? "the question asks for nothing" : null;
+  },
+});

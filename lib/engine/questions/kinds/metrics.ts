@@ -1,0 +1,260 @@
+// Metrics questions: completion / turnaround / waiting / response (per task or average), CPU share and
+// vruntime gained in a window, task-to-task context switches; optionally with a timeline part, in which
+// case wrong timelines get their metrics graded against themselves too (error carried forward).
+import type { SimResult, TaskSpec, Workload } from "../../sched/index";
+import { formatNumber, TEMPLATE_DEFAULT_GRADING, withinTolerance, withUnit } from "../grading";
+import { Issues, joinPath, read, type Obj } from "../issues";
+import type { AnswerPartSpec, Checked, NumberUnit, PartGrade, TimelineValue } from "../types";
+import { defineKind, type BuiltVariant, type GradeContext, type KindGrade } from "./kind";
+import {
+  averageFromSlots, cpuInWindowFromSlots, taskMetricFromSlots, taskSwitchesFromSlots, vruntimeGain, type TaskMetricName,
+} from "./metricsFromTimeline";
+import { gradeTimelinePart, quantumParam, TIMELINE_PART, timelinePartSpec, type ScheduleKeyData } from "./schedule";
+import { drawSchedWorkload, SCHED_GENERATOR_KEYS, validateSchedWorkloadSpec, workloadExhibit, type SchedWorkloadSpec } from "./schedWorkload";
+import { scheduleConventions } from "./schedWords";
+
+const METRICS = ["completion", "turnaround", "waiting", "response", "switches", "cpuShare", "vruntimeGain"] as const;
+type MetricName = (typeof METRICS)[number];
+const TASK_METRICS: readonly string[] = ["completion", "turnaround", "waiting", "response"];
+
+export interface MetricAsk {
+  metric: MetricName;
+  /** A task id, "average" (task metrics only) or "each"; absent for switches. */
+  task?: string;
+  windowMs?: number;
+}
+
+export interface MetricsSpec {
+  workload: SchedWorkloadSpec;
+  ask: MetricAsk[];
+  timeline: boolean;
+}
+
+/** One concrete numeric part: which metric of which task. */
+interface MetricPart {
+  id: string;
+  metric: MetricName;
+  task: string | null;
+  windowMs?: number;
+}
+
+interface MetricsKeyData extends ScheduleKeyData {
+  metricParts: MetricPart[];
+  timeline: boolean;
+  minAbsTolerance: Record<string, number>;
+}
+
+function validateAsk(issues: Issues, v: unknown): MetricAsk[] {
+  const arr = read.array(issues, v, "generator.ask", { max: 30 }) ?? [];
+  const out: MetricAsk[] = [];
+  arr.forEach((raw, i) => {
+    const path = `generator.ask[${i}]`;
+    const o = read.object(issues, raw, path);
+    if (!o) return;
+    read.onlyKeys(issues, o, ["metric", "task", "windowMs"], path);
+    const metric = read.choice(issues, o["metric"], joinPath(path, "metric"), METRICS);
+    if (!metric) return;
+    const ask: MetricAsk = { metric };
+    if (metric === "switches") {
+      if (o["task"] !== undefined) issues.add(joinPath(path, "task"), "does not apply to switches (they are counted for the whole run)");
+    } else {
+      const task = read.string(issues, o["task"], joinPath(path, "task"), { max: 100 });
+      if (task === "average" && !TASK_METRICS.includes(metric)) issues.add(joinPath(path, "task"), `"average" applies only to ${TASK_METRICS.join(", ")}`);
+      if (task !== undefined) ask.task = task;
+    }
+    if (metric === "cpuShare" || metric === "vruntimeGain") {
+      const w = read.number(issues, o["windowMs"], joinPath(path, "windowMs"), { min: 0.001, max: 1e9 });
+      if (w !== undefined) ask.windowMs = w;
+    } else if (o["windowMs"] !== undefined) issues.add(joinPath(path, "windowMs"), "applies only to cpuShare and vruntimeGain");
+    out.push(ask);
+  });
+  return out;
+}
+
+function expandAsks(asks: readonly MetricAsk[], tasks: readonly TaskSpec[]): { parts: MetricPart[]; problem?: { path: string; message: string } } {
+  const parts: MetricPart[] = [];
+  for (let i = 0; i < asks.length; i++) {
+    const a = asks[i]!;
+    const targets = a.metric === "switches" ? [null] : a.task === "each" ? tasks.map((t) => t.id) : [a.task!];
+    for (const task of targets) {
+      if (task !== null && task !== "average" && !tasks.some((t) => t.id === task)) {
+        return { parts, problem: { path: `generator.ask[${i}].task`, message: `names no task of the workload (tasks: ${tasks.map((t) => t.id).join(", ")}, or "average", "each")` } };
+      }
+      const id = task === null ? a.metric : `${a.metric}-${task}`;
+      if (parts.some((p) => p.id === id)) return { parts, problem: { path: `generator.ask[${i}]`, message: `asks for ${id} twice` } };
+      parts.push({ id, metric: a.metric, task, ...(a.windowMs !== undefined ? { windowMs: a.windowMs } : {}) });
+    }
+  }
+  return { parts };
+}
+
+const METRIC_WORDS: Record<MetricName, string> = {
+  completion: "Completion time",
+  turnaround: "Turnaround time",
+  waiting: "Waiting time",
+  response: "Response time",
+  switches: "Context switches between two tasks (switches to or from an idle CPU not counted)",
+  cpuShare: "CPU share",
+  vruntimeGain: "vruntime gained",
+};
+
+function unitOf(m: MetricName): NumberUnit {
+  return m === "switches" ? "count" : m === "cpuShare" ? "percent" : "ms";
+}
+
+function partLabel(p: MetricPart): string {
+  const base = METRIC_WORDS[p.metric];
+  if (p.task === null) return base;
+  if (p.task === "average") return `Average ${base.toLowerCase()}`;
+  if (p.windowMs !== undefined) return `${base} ${p.metric === "vruntimeGain" ? "by" : "of"} ${p.task} in the first ${formatNumber(p.windowMs)} ms`;
+  return `${base} of ${p.task}`;
+}
+
+function cpuInWindow(sim: SimResult, task: string, windowMs: number): number {
+  let ms = 0;
+  for (const s of sim.slices) if (s.task === task) ms += Math.max(0, Math.min(s.end, windowMs) - s.start);
+  return ms;
+}
+
+/** The reference value, from the simulator's own metrics (not from the slot grid). */
+function referenceValue(p: MetricPart, w: Workload, sim: SimResult): number | undefined {
+  if (p.metric === "switches") return sim.switches.total - sim.switches.byKind.idle.count;
+  if (p.metric === "cpuShare") return (cpuInWindow(sim, p.task!, p.windowMs!) / p.windowMs!) * 100;
+  if (p.metric === "vruntimeGain") return vruntimeGain(w.tasks.find((t) => t.id === p.task)!, cpuInWindow(sim, p.task!, p.windowMs!));
+  const m = p.metric as TaskMetricName;
+  const pick = (id: string): number | undefined => {
+    const t = sim.tasks.find((x) => x.id === id)!;
+    const v = m === "completion" ? t.finish : m === "turnaround" ? t.turnaround : m === "response" ? t.response : t.finish === null ? null : t.waiting;
+    return v ?? undefined;
+  };
+  if (p.task !== "average") return pick(p.task!);
+  let sum = 0;
+  for (const t of sim.tasks) {
+    const v = pick(t.id);
+    if (v === undefined) return undefined;
+    sum += v;
+  }
+  return sum / sim.tasks.length;
+}
+
+/** The same metric computed from a painted timeline (for error carried forward). */
+export function valueFromTimeline(p: MetricPart, w: Workload, slots: TimelineValue, slotMs: number): number | undefined {
+  if (p.metric === "switches") return taskSwitchesFromSlots(slots);
+  if (p.metric === "cpuShare") return (cpuInWindowFromSlots(p.task!, slots, slotMs, p.windowMs!) / p.windowMs!) * 100;
+  if (p.metric === "vruntimeGain") return vruntimeGain(w.tasks.find((t) => t.id === p.task)!, cpuInWindowFromSlots(p.task!, slots, slotMs, p.windowMs!));
+  const m = p.metric as TaskMetricName;
+  if (p.task === "average") return averageFromSlots(m, w.tasks, slots, slotMs);
+  return taskMetricFromSlots(m, w.tasks.find((t) => t.id === p.task)!, slots, slotMs);
+}
+
+export const metricsKind = defineKind<MetricsSpec>({
+  type: "metrics",
+  validate(g: Obj): Checked<MetricsSpec> {
+    const issues = new Issues();
+    read.onlyKeys(issues, g, [...SCHED_GENERATOR_KEYS, "ask", "timeline"], "generator");
+    const timeline = read.bool(issues, g["timeline"], "generator.timeline", false);
+    const workload = validateSchedWorkloadSpec(issues, g, { needsSlots: timeline });
+    const ask = validateAsk(issues, g["ask"]);
+    return issues.result({ workload: workload!, ask, timeline });
+  },
+  build(spec, seed): Checked<BuiltVariant> {
+    let expanded: MetricPart[] = [];
+    let values: Record<string, number> = {};
+    let askProblem: { path: string; message: string } | undefined;
+    const d = drawSchedWorkload(spec.workload, seed, {
+      needsSlots: spec.timeline,
+      extraCheck: ({ workload, sim }) => {
+        const e = expandAsks(spec.ask, workload.tasks);
+        if (e.problem) {
+          askProblem = e.problem;
+          return e.problem.message;
+        }
+        const vals: Record<string, number> = {};
+        for (const p of e.parts) {
+          if (p.metric === "vruntimeGain" && workload.tasks.find((t) => t.id === p.task)?.class?.match(/fifo|rr/)) {
+            askProblem = { path: "generator.ask", message: `${p.task} is a real-time task: it has no vruntime` };
+            return askProblem.message;
+          }
+          const v = referenceValue(p, workload, sim);
+          if (v === undefined) return `${p.task ?? "a task"} does not finish before the run ends`;
+          vals[p.id] = v;
+        }
+        expanded = e.parts;
+        values = vals;
+        return null;
+      },
+    });
+    if (askProblem && !d.ok) return { ok: false, errors: [askProblem] };
+    if (!d.ok) return d;
+    const { workload, sim, slots } = d.value;
+    const parts: AnswerPartSpec[] = [];
+    if (spec.timeline) parts.push(timelinePartSpec(workload, spec.workload, slots!.length));
+    const minAbsTolerance: Record<string, number> = {};
+    for (const p of expanded) {
+      const fractional = p.task === "average" || p.metric === "cpuShare" || p.metric === "vruntimeGain" || !Number.isInteger(values[p.id]!);
+      // Averages and shares are typed rounded to two decimals; accept that rounding whatever the template says.
+      if (fractional) minAbsTolerance[p.id] = 0.005;
+      parts.push({ kind: "number", id: p.id, label: partLabel(p), unit: unitOf(p.metric), ...(fractional ? { hint: "to two decimal places" } : {}) });
+    }
+    const expected: Record<string, number | string[]> = { ...values };
+    if (spec.timeline) expected[TIMELINE_PART] = slots!;
+    const data: MetricsKeyData = { workload, sim, slotMs: spec.workload.slotMs, switchMs: spec.workload.switchMs, metricParts: expanded, timeline: spec.timeline, minAbsTolerance };
+    return {
+      ok: true,
+      value: {
+        params: { policy: workload.policy.name.toUpperCase(), tasks: workload.tasks.length, slotMs: spec.workload.slotMs, ...quantumParam(workload) },
+        exhibits: [workloadExhibit(workload)],
+        parts,
+        conventions: scheduleConventions(workload, { switchMs: spec.workload.switchMs, ...(spec.timeline ? { slotMs: spec.workload.slotMs } : {}) }),
+        key: { expected, data: data as unknown as Record<string, unknown> },
+      },
+    };
+  },
+  grade(ctx: GradeContext): KindGrade {
+    const data = ctx.variant.key.data as unknown as MetricsKeyData;
+    const out: KindGrade = { parts: {} };
+    let timelineExact = true;
+    if (data.timeline) {
+      const label = ctx.variant.view.parts.find((p) => p.id === TIMELINE_PART)?.label ?? "Timeline";
+      const t = gradeTimelinePart(ctx, label);
+      out.parts[TIMELINE_PART] = t.grade;
+      Object.assign(out, t.extra);
+      timelineExact = t.exact;
+    } else {
+      out.replay = { slices: data.sim.slices, decisions: data.sim.decisions, switches: data.sim.switches, slotMs: data.slotMs };
+    }
+    const g = ctx.grading ?? TEMPLATE_DEFAULT_GRADING;
+    const own = ctx.answer.parts[TIMELINE_PART] as TimelineValue | undefined;
+    for (const p of data.metricParts) {
+      const spec = ctx.variant.view.parts.find((x) => x.id === p.id)!;
+      const unit = spec.kind === "number" ? spec.unit : "ms";
+      const tol = { relative: g.relativeTolerance, absolute: Math.max(g.absoluteTolerance, data.minAbsTolerance[p.id] ?? 0) };
+      const expected = ctx.variant.key.expected[p.id] as number;
+      const got = ctx.answer.parts[p.id] as number;
+      let grade: PartGrade;
+      if (withinTolerance(expected, got, tol)) {
+        grade = { id: p.id, label: spec.label, score: 1, weight: 1, message: `Right: ${withUnit(expected, unit)}.` };
+      } else {
+        const fromOwn = !timelineExact && own ? valueFromTimeline(p, data.workload, own, data.slotMs) : undefined;
+        if (fromOwn !== undefined && withinTolerance(fromOwn, got, tol)) {
+          grade = {
+            id: p.id, label: spec.label, score: 1, weight: 1, errorCarriedForward: true,
+            message: `Error carried forward: ${withUnit(got, unit)} is right for your own timeline, so you get the credit; with the correct schedule it is ${withUnit(expected, unit)}.`,
+          };
+        } else {
+          grade = {
+            id: p.id, label: spec.label, score: 0, weight: 1,
+            message: `You answered ${withUnit(got, unit)}; the answer is ${withUnit(expected, unit)}${fromOwn !== undefined ? ` (and your own timeline gives ${withUnit(fromOwn, unit)})` : ""}.`,
+          };
+        }
+      }
+      out.parts[p.id] = grade;
+    }
+    return out;
+  },
+  degenerate(variant) {
+    const data = variant.key.data as unknown as MetricsKeyData;
+    if (data.metricParts.length === 0 && !data.timeline) return "the question asks for nothing";
+    return null;
+  },
+});

@@ -1,0 +1,211 @@
+// Process questions: fork/exec/wait programs in C (how many processes, how many lines, a valid output
+// order — any order the OS can produce is accepted — and which lines survive a crash or _exit), or a
+// crash-isolation scenario of processes and threads (which lines always / never appear).
+import { createPythonRandom } from "../../random";
+import { analyzeForkProgram, explainOutputOrder, simulateCrashScenario } from "../../process/index";
+import type { CrashReport, ForkModel } from "../../process/index";
+import { Issues, read, type Obj } from "../issues";
+import type { AnswerPartSpec, Checked, PartGrade, VariantExhibit } from "../types";
+import { defineKind, MAX_REDRAWS, type BuiltVariant, type KindGrade } from "./kind";
+import { labelsOf, shuffledOrderItems } from "./orderItems";
+import { boundedMemo } from "../memo";
+import { drawProgram, PROGRAM_KEYS, programPath, validateProgramSpec, type ProgramSpec } from "./programSource";
+
+const FORK_ASKS = ["processes", "lines", "order", "appears"] as const;
+const CRASH_ASKS = ["always", "never"] as const;
+type ForkAsk = (typeof FORK_ASKS)[number];
+type CrashAsk = (typeof CRASH_ASKS)[number];
+
+export type ProcessSpec =
+  | { mode: "fork"; program: ProgramSpec; output: "pipe" | "tty"; ask: ForkAsk[] }
+  | { mode: "crash"; scenarios: unknown[]; ask: CrashAsk[] };
+
+interface ProcessKeyData {
+  mode: "fork" | "crash";
+  model?: ForkModel;
+  labels?: Record<string, string>;
+}
+
+const forkMemo = boundedMemo<ReturnType<typeof analyzeForkProgram>>(64);
+
+function asks<T extends string>(issues: Issues, v: unknown, options: readonly T[]): T[] {
+  const arr = read.array(issues, v, "generator.ask", { max: options.length }) ?? [];
+  const out: T[] = [];
+  arr.forEach((a, i) => {
+    const c = read.choice(issues, a, `generator.ask[${i}]`, options);
+    if (c && !out.includes(c)) out.push(c);
+  });
+  return out;
+}
+
+function optionIds<T>(items: readonly T[], rng: ReturnType<typeof createPythonRandom>): { item: T; id: string }[] {
+  return rng.shuffled(items).map((item, i) => ({ item, id: `o${i + 1}` }));
+}
+
+function buildFork(spec: Extract<ProcessSpec, { mode: "fork" }>, seed: number): Checked<BuiltVariant> {
+  const rng = createPythonRandom(seed);
+  let last = "";
+  for (let attempt = 0; attempt < (spec.program.programs.length > 1 || Object.keys(spec.program.params).length > 0 ? MAX_REDRAWS : 1); attempt++) {
+    const drawn = drawProgram(spec.program, rng);
+    const m = forkMemo(`${spec.output}\u0000${drawn.source}`, () => analyzeForkProgram(drawn.source, { mode: spec.output }));
+    if (!m.ok) return { ok: false, errors: m.errors.map((e) => ({ path: programPath(spec.program, drawn.index), message: `${e.path}: ${e.message}` })) };
+    const model = m.value;
+    const lines = model.outputs[0] ?? [];
+    if (spec.ask.includes("order") && lines.length < 2) {
+      last = "the program prints fewer than two lines, so there is no order to ask about";
+      continue;
+    }
+    const parts: AnswerPartSpec[] = [];
+    const expected: Record<string, number | string | string[]> = {};
+    let labels: Record<string, string> | undefined;
+    for (const a of spec.ask) {
+      if (a === "processes") {
+        parts.push({ kind: "number", id: "processes", label: "How many processes run in total (including the first one)?", unit: "count" });
+        expected["processes"] = model.processCount;
+      } else if (a === "lines") {
+        parts.push({ kind: "number", id: "lines", label: "How many lines does the program print?", unit: "count" });
+        expected["lines"] = model.linesPrinted;
+      } else if (a === "order") {
+        const items = shuffledOrderItems("order", "Arrange the output lines in an order the program can print", lines, rng, (ls) => explainOutputOrder(model, ls).valid);
+        parts.push(items.part);
+        expected["order"] = items.expected;
+        labels = items.labels;
+      } else {
+        const printed = [...new Set(lines)];
+        const lost = [...new Set(model.processes.flatMap((p) => p.events.flatMap((e) => (e.type === "lost" ? e.text.split("\n").filter((l) => l !== "") : []))))].filter((l) => !printed.includes(l));
+        const opts = optionIds([...printed, ...lost], rng);
+        parts.push({ kind: "choice", id: "appears", label: "Which of these lines appear in the output?", options: opts.map((o) => ({ id: o.id, label: o.item })), multiple: true });
+        expected["appears"] = opts.filter((o) => printed.includes(o.item)).map((o) => o.id);
+      }
+    }
+    const exhibits: VariantExhibit[] = [{ kind: "code", caption: "Program", language: "c", source: drawn.source }];
+    const data: ProcessKeyData = { mode: "fork", model: { ...model, outputs: model.outputs.slice(0, 1) }, ...(labels ? { labels } : {}) };
+    return {
+      ok: true,
+      value: {
+        params: { ...drawn.params },
+        exhibits,
+        parts,
+        conventions: [
+          spec.output === "pipe"
+            ? "Output goes to a pipe (e.g. ./a.out | cat): stdout is fully buffered, so text sits in the stdio buffer until exit(), fflush() or a full buffer — and a fork() copies that buffer."
+            : "Output goes to a terminal: stdout is line buffered, so each printf ending in \\n is written at once.",
+          "fork() always succeeds; any process may run at any time unless wait() or waitpid() makes it wait.",
+        ],
+        key: { expected, data: data as unknown as Record<string, unknown> },
+      },
+    };
+  }
+  return { ok: false, errors: [{ path: "generator", message: `no usable program in ${MAX_REDRAWS} draws: ${last}` }] };
+}
+
+function buildCrash(spec: Extract<ProcessSpec, { mode: "crash" }>, seed: number): Checked<BuiltVariant> {
+  const rng = createPythonRandom(seed);
+  const index = spec.scenarios.length > 1 ? rng.randint(0, spec.scenarios.length - 1) : 0;
+  const path = spec.scenarios.length > 1 ? `generator.scenarios[${index}]` : "generator.scenario";
+  const r = simulateCrashScenario(spec.scenarios[index]);
+  if (!r.ok) return { ok: false, errors: r.errors.map((e) => ({ path: e.path ? `${path}.${e.path}` : path, message: e.message })) };
+  const report: CrashReport = r.value;
+  const prints = report.steps.filter((s) => s.kind === "print" && s.text !== undefined);
+  const opts = optionIds(prints, rng);
+  const parts: AnswerPartSpec[] = [];
+  const expected: Record<string, string[]> = {};
+  for (const a of spec.ask) {
+    parts.push({
+      kind: "choice",
+      id: a,
+      label: a === "always" ? "Which lines appear in every run?" : "Which lines can never appear?",
+      options: opts.map((o) => ({ id: o.id, label: `${o.item.process}/${o.item.thread}: ${o.item.text}` })),
+      multiple: true,
+    });
+    expected[a] = opts.filter((o) => o.item.appears === a).map((o) => o.id);
+  }
+  return {
+    ok: true,
+    value: {
+      params: {},
+      exhibits: [{ kind: "code", caption: "Processes and threads", language: "text", source: describeScenario(spec.scenarios[index]) }],
+      parts,
+      conventions: [
+        "A fault (SIGSEGV, SIGFPE, …) in any thread kills its whole process; other processes are unaffected unless they share memory.",
+        "exit() from any thread ends every thread of its process; threads otherwise run in any interleaving.",
+      ],
+      key: { expected, data: { mode: "crash" } },
+    },
+  };
+}
+
+/** A readable listing of the scenario (its JSON is the source of truth; this is what students read). */
+function describeScenario(s: unknown): string {
+  const sc = s as { processes: { name: string; threads: { name: string; steps: Record<string, unknown>[] }[] }[]; memory?: Record<string, { shared?: boolean; initial?: number }> };
+  const lines: string[] = [];
+  for (const [name, m] of Object.entries(sc.memory ?? {})) lines.push(`${m.shared ? "shared" : "private"} int ${name} = ${m.initial ?? 0};`);
+  for (const p of sc.processes) {
+    lines.push(`process ${p.name}:`);
+    for (const t of p.threads) {
+      lines.push(`  thread ${t.name}:`);
+      for (const step of t.steps) {
+        const [k, v] = Object.entries(step)[0]!;
+        const text =
+          k === "print" ? `printf("${String(v)}\\n");`
+          : k === "store" ? `${(v as { var: string }).var} = ${(v as { value: number }).value};`
+          : k === "load" ? `print ${String(v)};`
+          : k === "fault" ? `*(int *)0 = 0;  /* ${String(v)} */`
+          : k === "exit" ? `exit(${String(v)});`
+          : k === "join" ? `pthread_join(${String(v)});`
+          : "pthread_exit(NULL);";
+        lines.push(`    ${text}`);
+      }
+    }
+  }
+  return lines.join("\n");
+}
+
+export const processKind = defineKind<ProcessSpec>({
+  type: "process",
+  validate(g: Obj): Checked<ProcessSpec> {
+    const issues = new Issues();
+    if (g["scenario"] !== undefined || g["scenarios"] !== undefined) {
+      read.onlyKeys(issues, g, ["scenario", "scenarios", "ask"], "generator");
+      const scenarios = g["scenarios"] !== undefined ? (read.array(issues, g["scenarios"], "generator.scenarios", { max: 50 }) ?? []) : [g["scenario"]];
+      scenarios.forEach((sc, i) => {
+        const r = simulateCrashScenario(sc);
+        const path = g["scenarios"] !== undefined ? `generator.scenarios[${i}]` : "generator.scenario";
+        if (!r.ok) for (const e of r.errors) issues.add(e.path ? `${path}.${e.path}` : path, e.message);
+      });
+      const ask = asks(issues, g["ask"], CRASH_ASKS);
+      return issues.result({ mode: "crash", scenarios, ask });
+    }
+    read.onlyKeys(issues, g, [...PROGRAM_KEYS, "output", "ask"], "generator");
+    const program = validateProgramSpec(issues, g);
+    const output = read.choice(issues, g["output"], "generator.output", ["pipe", "tty"] as const, "pipe")!;
+    const ask = asks(issues, g["ask"], FORK_ASKS);
+    return issues.result({ mode: "fork", program, output, ask });
+  },
+  build(spec, seed): Checked<BuiltVariant> {
+    return spec.mode === "fork" ? buildFork(spec, seed) : buildCrash(spec, seed);
+  },
+  grade(ctx): KindGrade {
+    const data = ctx.variant.key.data as unknown as ProcessKeyData;
+    const spec = ctx.variant.view.parts.find((p) => p.id === "order");
+    if (data.mode !== "fork" || !spec || !data.model || !data.labels) return { parts: {} };
+    const got = labelsOf(ctx.answer.parts["order"] as string[], data.labels);
+    const verdict = explainOutputOrder(data.model, got);
+    const grade: PartGrade = verdict.valid
+      ? { id: "order", label: spec.label, score: 1, weight: 1, message: "Valid: the OS can print the lines in this order." }
+      : { id: "order", label: spec.label, score: 0, weight: 1, message: `This order is impossible: ${verdict.reason ?? "no interleaving produces it"}` };
+    return { parts: { order: grade } };
+  },
+  degenerate(variant) {
+    const data = variant.key.data as unknown as ProcessKeyData;
+    if (variant.view.parts.length === 0) return "the question asks for nothing";
+    const order = variant.view.parts.find((p) => p.id === "order");
+    if (order && order.kind === "order" && new Set(order.items.map((i) => i.label)).size < 2) return "every output line is the same, so every order is right";
+    if (data.mode === "crash") {
+      for (const p of variant.view.parts) {
+        if (p.kind === "choice" && p.options.length < 2) return "fewer than two lines to choose from";
+      }
+    }
+    return null;
+  },
+});

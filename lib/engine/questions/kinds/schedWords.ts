@@ -1,0 +1,77 @@
+// The conventions in force for a scheduling question, in plain words, so a student is never graded on
+// a rule nobody told them.
+import type { PolicyConfig, Workload } from "../../sched/index";
+import { formatNumber } from "../grading";
+
+export function describePolicy(p: PolicyConfig): string {
+  switch (p.name) {
+    case "fifo":
+      return "FIFO (first come, first served): each job runs to completion, in the order the jobs became ready.";
+    case "sjf":
+      return "SJF (non-preemptive): whenever the CPU is free it runs the ready job with the shortest CPU burst; a running job is never preempted.";
+    case "stcf":
+      return "STCF (preemptive shortest job first, also called SRTF): whenever a job arrives, the job with the least remaining time runs, even if that preempts the running job.";
+    case "rr":
+      return `Round robin with a ${formatNumber(p.quantum)} ms quantum: a job that uses up its quantum goes to the back of the ready queue; a job that finishes or blocks early gives up the rest of its quantum.`;
+    case "priority":
+      return `Priority scheduling (${p.preemptive ? "preemptive: a newly ready job with a higher priority preempts the running one" : "non-preemptive: a running job keeps the CPU until it finishes or blocks"}); a ${p.higherIs === "lower-number" ? "lower" : "higher"} number means a higher priority.`;
+    case "mlfq":
+      return `MLFQ with ${p.quanta.length} levels (quanta ${p.quanta.map(formatNumber).join(", ")} ms from the top level down); new jobs start at the top level, a job that uses up its allotment at a level moves down one level${p.boostPeriod > 0 ? `, and every ${formatNumber(p.boostPeriod)} ms all jobs are boosted back to the top level` : ""}.`;
+    case "lottery":
+      return `Lottery scheduling with a ${formatNumber(p.quantum)} ms quantum: each quantum goes to the holder of a ticket drawn at random (seed ${p.seed}).`;
+    case "stride":
+      return `Stride scheduling with a ${formatNumber(p.quantum)} ms quantum: the task with the smallest pass runs; its pass then grows by its stride (${formatNumber(p.strideConstant)} / tickets).`;
+    case "cfs":
+      return `Linux CFS: the runnable task with the smallest vruntime runs; vruntime grows by (time run × 1024 / weight), with weights from the nice values. Preemption happens only at timer ticks (HZ=${p.hz}, every ${formatNumber(1000 / p.hz)} ms), wakeups and blocking.`;
+    case "eevdf":
+      return `Linux EEVDF (6.6+): among eligible tasks (lag ≥ 0) the one with the earliest virtual deadline runs; base slice ${formatNumber(p.baseSliceMs)} ms. Preemption happens only at timer ticks (HZ=${p.hz}, every ${formatNumber(1000 / p.hz)} ms), wakeups and blocking.`;
+  }
+}
+
+export function usesQuantum(w: Workload): boolean {
+  const n = w.policy.name;
+  return n === "rr" || n === "mlfq" || n === "lottery" || n === "stride" || w.tasks.some((t) => t.class === "rr");
+}
+
+export function describeTieBreak(w: Workload): string {
+  switch (w.conventions.tieBreak) {
+    case "arrival":
+      return "Ties (jobs ready at the same instant, or equal values) go to the job that arrived first, then to the one listed first in the table.";
+    case "list":
+      return "Ties (jobs ready at the same instant, or equal values) go to the job listed first in the table.";
+    case "id":
+      return "Ties (jobs ready at the same instant, or equal values) go to the job whose name comes first alphabetically.";
+  }
+}
+
+export function describeArrivalVsExpired(w: Workload): string {
+  return w.conventions.arrivalVsExpired === "arrival-first"
+    ? "When a job arrives (or wakes) at the same instant another job's quantum expires, the newcomer joins the ready queue first, ahead of the job that was just preempted."
+    : "When a job arrives (or wakes) at the same instant another job's quantum expires, the preempted job goes back into the ready queue first, ahead of the newcomer.";
+}
+
+export function describeSwitchCost(w: Workload, switchMs: number): string {
+  const c = w.switchCost;
+  if (switchMs > 0) {
+    return `Every switch from one job to a different job takes ${formatNumber(switchMs)} ms of CPU time (paint it as "cs"); the first dispatch and switches to or from an idle CPU are free.`;
+  }
+  if (c.chargeTime) {
+    return `Context switches take CPU time: ${formatNumber(c.threadUs)} µs between threads of one process, ${formatNumber(c.processUs)} µs between processes${c.userUs !== c.threadUs ? `, ${formatNumber(c.userUs)} µs between user-space threads` : ""}.`;
+  }
+  return "Context switches take no CPU time in the schedule.";
+}
+
+export function scheduleConventions(w: Workload, opts: { switchMs: number; slotMs?: number }): string[] {
+  const out = [describePolicy(w.policy), describeTieBreak(w)];
+  if (usesQuantum(w)) out.push(describeArrivalVsExpired(w));
+  if (w.tasks.some((t) => t.class === "fifo" || t.class === "rr")) {
+    out.push("Real-time tasks (SCHED_FIFO / SCHED_RR, priority 1–99, higher runs first) always run before normal tasks.");
+  }
+  if (w.tasks.some((t) => t.bursts.length > 1)) out.push("After each CPU burst a job blocks for the following I/O burst, then becomes ready again.");
+  out.push(describeSwitchCost(w, opts.switchMs));
+  if (w.horizon !== undefined) out.push(`The run is cut off at t=${formatNumber(w.horizon)} ms.`);
+  if (opts.slotMs !== undefined) {
+    out.push(`Each slot is ${formatNumber(opts.slotMs)} ms; paint a slot "idle" when no job is running.`);
+  }
+  return out;
+}

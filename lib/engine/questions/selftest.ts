@@ -1,0 +1,53 @@
+// selfTestTemplate: what an author runs before publishing. For N seeds: the variant builds, the
+// reference scores exactly 1, a perturbed answer scores below 1, and the question is not degenerate.
+import { checkAnswer } from "./check";
+import { gradeWith } from "./grade";
+import { perturbAnswer } from "./perturb";
+import { KINDS } from "./registry";
+import { validateTemplate } from "./template";
+import type { QuestionTemplate } from "./types";
+import { buildVariant, referenceAnswer } from "./variant";
+
+export interface SelfTestOptions {
+  variants: number;
+  firstSeed?: number;
+}
+
+export interface SelfTestResult {
+  ok: boolean;
+  failures: { seed: number; problem: string }[];
+}
+
+const MAX_SELF_TEST_VARIANTS = 10_000;
+const MAX_FAILURES = 100;
+
+export function selfTestTemplate(template: QuestionTemplate, options: SelfTestOptions): SelfTestResult {
+  const failures: SelfTestResult["failures"] = [];
+  const valid = validateTemplate(template);
+  if (!valid.ok) return { ok: false, failures: valid.errors.map((e) => ({ seed: -1, problem: `${e.path}: ${e.message}` })) };
+  const t = valid.value;
+  const first = options.firstSeed ?? 0;
+  const n = Math.min(MAX_SELF_TEST_VARIANTS, Math.max(0, Math.floor(options.variants)));
+  for (let seed = first; seed < first + n && failures.length < MAX_FAILURES; seed++) {
+    const built = buildVariant(t, seed);
+    if (!built.ok) {
+      failures.push({ seed, problem: `generation failed: ${built.errors.map((e) => `${e.path}: ${e.message}`).join("; ")}` });
+      continue;
+    }
+    const v = built.value;
+    const ref = referenceAnswer(v);
+    const refCheck = checkAnswer(v.view, ref);
+    if (!refCheck.ok) {
+      failures.push({ seed, problem: `the reference answer is not a valid answer: ${refCheck.errors[0]!.path} ${refCheck.errors[0]!.message}` });
+      continue;
+    }
+    const refScore = gradeWith(v, ref, t.grading, t).score;
+    if (refScore !== 1) failures.push({ seed, problem: `the reference answer scores ${refScore}, not 1` });
+    const wrong = perturbAnswer(v, seed);
+    if (!checkAnswer(v.view, wrong).ok) failures.push({ seed, problem: "the perturbed answer is not a valid answer" });
+    else if (gradeWith(v, wrong, t.grading, t).score >= 1) failures.push({ seed, problem: "no wrong answer scores below 1 (every answer is right?)" });
+    const degenerate = KINDS[t.type].degenerate(v);
+    if (degenerate) failures.push({ seed, problem: `degenerate: ${degenerate}` });
+  }
+  return { ok: failures.length === 0, failures };
+}

@@ -1,0 +1,60 @@
+// buildVariant: template + seed → the view (safe to send to the browser) and the key (server only).
+import { fail, isObj } from "./issues";
+import { boundedMemo } from "./memo";
+import { fillPlaceholders } from "./params";
+import { KINDS } from "./registry";
+import type { Answer, Checked, QuestionTemplate, Variant } from "./types";
+
+export const MAX_SEED = 2 ** 32 - 1;
+
+// Validating a generator is pure; a template's variants are built many times over, so validate once.
+const specMemo = boundedMemo<ReturnType<(typeof KINDS)[keyof typeof KINDS]["validate"]>>(256);
+
+export function buildVariant(template: QuestionTemplate, seed: number): Checked<Variant> {
+  if (!Number.isSafeInteger(seed) || seed < 0 || seed > MAX_SEED) return fail("seed", `must be an integer 0…${MAX_SEED}, got ${seed}`);
+  if (!isObj(template)) return fail("", "the template must be an object");
+  const kind = Object.prototype.hasOwnProperty.call(KINDS, template.type) ? KINDS[template.type] : undefined;
+  if (!kind) return fail("type", `unknown question type ${String(template.type)}`);
+  if (!isObj(template.generator)) return fail("generator", "must be an object");
+  const generatorJson = jsonOrNull(template.generator);
+  // Validate a private copy: the memoised spec must not alias objects the caller may later mutate.
+  const spec = generatorJson === null
+    ? kind.validate(template.generator)
+    : specMemo(`${template.type}\u0000${generatorJson}`, () => kind.validate(JSON.parse(generatorJson) as Record<string, unknown>));
+  if (!spec.ok) return spec;
+  const built = kind.build(spec.value, seed, template);
+  if (!built.ok) return built;
+  const b = built.value;
+  return {
+    ok: true,
+    value: {
+      seed,
+      view: {
+        type: template.type,
+        title: template.title,
+        prompt: fillPlaceholders(template.prompt, b.params),
+        exhibits: b.exhibits,
+        parts: b.parts,
+        conventions: b.conventions,
+      },
+      // Tolerances travel with the key so perturbAnswer and the self-test can judge numbers without the template.
+      key: { ...b.key, data: { ...b.key.data, grading: template.grading } },
+    },
+  };
+}
+
+/** JSON text of a generator, or null when it is not plain JSON (then it is validated as given, uncached). */
+function jsonOrNull(v: unknown): string | null {
+  try {
+    return typeof v === "object" && v !== null ? JSON.stringify(v) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The answer that scores exactly 1 (convenience for tests and the instructor preview). */
+export function referenceAnswer(variant: Variant): Answer {
+  const parts: Answer["parts"] = {};
+  for (const [id, v] of Object.entries(variant.key.expected)) parts[id] = Array.isArray(v) ? [...v] : v;
+  return { parts };
+}
