@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useSession } from "next-auth/react";
+import { ReviewNavLink } from "./progress/review-nav-link";
 import { SignOutButton } from "./sign-out-button";
 import { ThemeToggle } from "./theme-toggle";
 
@@ -39,6 +40,13 @@ export function SiteHeader() {
             </Link>
             <Link href="/practice" className="text-sm hover:underline">
               Practice
+            </Link>
+            <ReviewNavLink />
+            <Link href="/mock" className="text-sm hover:underline">
+              Mock interview
+            </Link>
+            <Link href="/history" className="text-sm hover:underline">
+              History
             </Link>
             {teaches ? (
               <Link href="/teach" className="text-sm hover:underline">

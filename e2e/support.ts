@@ -14,3 +14,12 @@ export async function signIn(page: Page, account: { email: string; password: str
 export function uniqueEmail(prefix: string): string {
   return `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
 }
+
+/** A new student account, signed in: pages start from a clean slate (no earlier attempts). */
+export async function signUpFreshStudent(page: Page, prefix = "student"): Promise<{ email: string; password: string }> {
+  const account = { email: uniqueEmail(prefix), password: "fresh-student-pass" };
+  const response = await page.request.post("/api/signup", { data: { ...account, name: "Fresh Student" } });
+  expect(response.status()).toBe(201);
+  await signIn(page, account);
+  return account;
+}

@@ -2,9 +2,10 @@
 // every start: existing rows are left as they are, so a changed demo password is not reset.
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db/client";
+import { seedBank } from "@/lib/bank/seed-bank";
 import { DEMO_ACCOUNTS } from "@/lib/demo/accounts";
 
-export async function seed(db: Db, { demoAccounts = true } = {}): Promise<{ createdUsers: number }> {
+export async function seed(db: Db, { demoAccounts = true } = {}): Promise<{ createdUsers: number; questionsCreated: number; questionsUpdated: number }> {
   let createdUsers = 0;
   if (demoAccounts) {
     for (const account of DEMO_ACCOUNTS) {
@@ -16,5 +17,6 @@ export async function seed(db: Db, { demoAccounts = true } = {}): Promise<{ crea
       createdUsers++;
     }
   }
-  return { createdUsers };
+  const bank = await seedBank(db);
+  return { createdUsers, questionsCreated: bank.created, questionsUpdated: bank.updated };
 }

@@ -1,0 +1,215 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { AnswerForm, GradeView, PromptText, VariantContext } from "@/components/sim";
+import { Button } from "@/components/ui/button";
+import type { Answer, ValidationIssue, VariantView } from "@/lib/engine/questions/types";
+import type { AttemptDto, HistoryEntry, SubmitResult } from "@/lib/server/dal/attempts";
+
+type HintState = "available" | "locked" | "none";
+
+interface Props {
+  slug: string;
+  variantId: string;
+  view: VariantView;
+  maxAttempts: number | null;
+  initialAttempts: AttemptDto[];
+  hints: string[];
+  hintState: HintState;
+  explanation: string | null;
+}
+
+interface ApiError {
+  error: { code: string; message: string; fields?: Record<string, string[]> };
+}
+
+class RequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly payload: ApiError | null,
+  ) {
+    super(payload?.error.message ?? `request failed (${status})`);
+  }
+}
+
+async function call<T>(url: string, init?: RequestInit): Promise<T> {
+  const response = await fetch(url, { ...init, headers: { "content-type": "application/json", ...init?.headers } });
+  const payload = (await response.json().catch(() => null)) as T | ApiError | null;
+  if (!response.ok) throw new RequestError(response.status, payload as ApiError | null);
+  return payload as T;
+}
+
+/** A fresh id per submission: retries of the same request are stored once by the server. */
+function newSubmissionId(): string {
+  return crypto.randomUUID().replace(/-/g, "");
+}
+
+export function ExerciseClient({ slug, variantId, view, maxAttempts, initialAttempts, hints: initialHints, hintState: initialHintState, explanation: initialExplanation }: Props) {
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const [attempts, setAttempts] = useState(initialAttempts);
+  const [explanation, setExplanation] = useState(initialExplanation);
+  const [hints, setHints] = useState(initialHints);
+  const [hintState, setHintState] = useState<HintState>(initialHintState);
+  const [errors, setErrors] = useState<ValidationIssue[]>([]);
+  const [message, setMessage] = useState<string | null>(null);
+  const [reviewing, setReviewing] = useState(false);
+
+  const latest = attempts.at(-1);
+  const attemptsLeft = maxAttempts === null ? null : Math.max(0, maxAttempts - attempts.length);
+  const solved = latest?.correct ?? false;
+
+  const submit = useMutation({
+    mutationFn: (answer: Answer) =>
+      call<SubmitResult>(`/api/variants/${variantId}/attempts`, { method: "POST", body: JSON.stringify({ submissionId: newSubmissionId(), answer }) }),
+    onMutate: () => {
+      setErrors([]);
+      setMessage(null);
+    },
+    onSuccess: (result) => {
+      setAttempts((list) => (list.some((a) => a.id === result.attempt.id) ? list : [...list, result.attempt]));
+      setExplanation(result.explanation);
+      setHintState(result.hintState);
+      setReviewing(false);
+      void queryClient.invalidateQueries({ queryKey: ["question-history", slug] });
+    },
+    onError: (error) => {
+      if (error instanceof RequestError && error.payload?.error.fields) {
+        setErrors(Object.entries(error.payload.error.fields).flatMap(([path, messages]) => messages.map((m) => ({ path, message: m }))));
+      }
+      setMessage(error instanceof RequestError && error.status === 400 ? `${error.message} — this did not use an attempt.` : error.message);
+    },
+  });
+
+  const newVariant = useMutation({
+    mutationFn: () => call<{ variantId: string }>("/api/variants", { method: "POST", body: JSON.stringify({ slug }) }),
+    onSuccess: () => router.refresh(),
+    onError: (error) => setMessage(error.message),
+  });
+
+  const hint = useMutation({
+    mutationFn: () => call<{ hints: string[] }>(`/api/variants/${variantId}/hints`, { method: "POST" }),
+    onSuccess: (result) => {
+      setHints(result.hints);
+      setHintState(result.hints.length > hints.length ? "locked" : "none");
+    },
+    onError: (error) => setMessage(error.message),
+  });
+
+  const history = useQuery({
+    queryKey: ["question-history", slug],
+    queryFn: () => call<{ history: HistoryEntry[] }>(`/api/questions/${slug}/attempts`),
+  });
+
+  const showForm = !latest || reviewing;
+  const outOfAttempts = attemptsLeft === 0;
+
+  return (
+    <div className="flex flex-col gap-8">
+      <div className="flex flex-col gap-4">
+        <h1 className="text-2xl font-bold">{view.title}</h1>
+        <PromptText markdown={view.prompt} />
+        <VariantContext view={view} />
+      </div>
+
+      {showForm ? (
+        <AnswerForm
+          view={view}
+          partsOnly
+          onSubmit={(answer) => submit.mutate(answer)}
+          errors={errors}
+          pending={submit.isPending}
+          disabled={outOfAttempts}
+          submitLabel={outOfAttempts ? "No attempts left" : "Submit answer"}
+          initialAnswer={reviewing ? latest?.answer : undefined}
+        />
+      ) : null}
+
+      {message ? (
+        <p role="alert" className="rounded-md border border-danger/40 bg-danger/10 p-3 text-sm text-danger" data-testid="exercise-message">
+          {message}
+        </p>
+      ) : null}
+
+      {latest && !reviewing ? (
+        <section aria-label={`Attempt ${latest.attemptNumber}`} className="flex flex-col gap-4" data-testid="grade-result">
+          <p className="text-sm text-muted-foreground">
+            Attempt {latest.attemptNumber}
+            {maxAttempts !== null ? ` of ${maxAttempts}` : ""}
+          </p>
+          <GradeView report={latest.report} parts={view.parts} answer={latest.answer} />
+          {explanation ? (
+            <details className="rounded-lg border border-border bg-card p-4" open={solved}>
+              <summary className="cursor-pointer font-medium">Worked explanation</summary>
+              <div className="mt-3">
+                <PromptText markdown={explanation} />
+              </div>
+            </details>
+          ) : null}
+        </section>
+      ) : null}
+
+      <div className="flex flex-wrap items-center gap-3">
+        {latest && !reviewing && !solved && !outOfAttempts ? (
+          <Button variant="secondary" onClick={() => setReviewing(true)}>
+            Try again{attemptsLeft !== null ? ` (${attemptsLeft} left)` : ""}
+          </Button>
+        ) : null}
+        {latest ? (
+          <Button variant={solved || outOfAttempts ? "primary" : "secondary"} onClick={() => newVariant.mutate()} disabled={newVariant.isPending}>
+            {newVariant.isPending ? "Drawing…" : "New variant"}
+          </Button>
+        ) : null}
+        {hintState === "available" ? (
+          <Button variant="ghost" onClick={() => hint.mutate()} disabled={hint.isPending}>
+            Show a hint
+          </Button>
+        ) : null}
+        {hintState === "locked" && hints.length === 0 ? <p className="text-sm text-muted-foreground">A hint unlocks after a graded attempt.</p> : null}
+      </div>
+
+      {hints.length > 0 ? (
+        <section aria-labelledby="hints-heading" className="rounded-lg border border-border bg-muted p-4">
+          <h2 id="hints-heading" className="font-semibold">
+            Hints
+          </h2>
+          <ol className="mt-2 list-decimal pl-5 text-sm">
+            {hints.map((h) => (
+              <li key={h}>{h}</li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="history-heading" className="flex flex-col gap-2">
+        <h2 id="history-heading" className="font-semibold">
+          Your attempts at this question
+        </h2>
+        {history.isPending ? <p className="text-sm text-muted-foreground">Loading…</p> : null}
+        {history.data && history.data.history.length === 0 ? <p className="text-sm text-muted-foreground">None yet.</p> : null}
+        {history.data && history.data.history.length > 0 ? (
+          <table className="w-full max-w-md text-left text-sm">
+            <thead>
+              <tr className="text-muted-foreground">
+                <th className="py-1 font-medium">When</th>
+                <th className="py-1 font-medium">Variant</th>
+                <th className="py-1 font-medium">Score</th>
+              </tr>
+            </thead>
+            <tbody>
+              {history.data.history.map((h) => (
+                <tr key={h.id} className="border-t border-border">
+                  <td className="py-1">{new Date(h.createdAt).toLocaleString()}</td>
+                  <td className="py-1">{h.variantId === variantId ? "this one" : "earlier"}</td>
+                  <td className="py-1">{Math.round(h.score * 100)}%</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
+import { AnswerForm, ExhibitView, PromptText } from "@/components/sim";
+import { Button } from "@/components/ui/button";
+import type { Answer, VariantView } from "@/lib/engine/questions/types";
+import { callJson, newSubmissionId } from "./api";
+
+interface Props {
+  sessionId: string;
+  itemId: string;
+  position: number;
+  answered: number;
+  deadline: string;
+  view: VariantView;
+}
+
+function formatLeft(ms: number): string {
+  const s = Math.max(0, Math.ceil(ms / 1000));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
+}
+
+/** One mock question: the answer is recorded, never graded in front of the student, until the end. */
+export function MockRunner({ sessionId, itemId, position, answered, deadline, view }: Props) {
+  const router = useRouter();
+  const [now, setNow] = useState(() => Date.now());
+  const [pending, setPending] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const left = Date.parse(deadline) - now;
+
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  useEffect(() => {
+    // The server ends the session at the deadline; reloading shows the report.
+    if (left <= 0) router.refresh();
+  }, [left <= 0, router]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  async function submit(answer: Answer) {
+    setPending(true);
+    setMessage(null);
+    try {
+      await callJson(`/api/mock/${sessionId}/answer`, { method: "POST", body: JSON.stringify({ itemId, submissionId: newSubmissionId(), answer }) });
+      router.refresh();
+    } catch (e) {
+      setMessage(e instanceof Error ? e.message : "could not record the answer");
+    } finally {
+      setPending(false);
+    }
+  }
+
+  async function end() {
+    setPending(true);
+    try {
+      await callJson(`/api/mock/${sessionId}/end`, { method: "POST" });
+      router.refresh();
+    } catch (e) {
+      setMessage(e instanceof Error ? e.message : "could not end the interview");
+      setPending(false);
+    }
+  }
+
+  return (
+    <div className="flex flex-col gap-6">
+      <div className="flex flex-wrap items-center gap-3 rounded-lg border border-border bg-card p-3">
+        <p className="mr-auto text-sm">
+          Question {position + 1} · {answered} answered
+        </p>
+        <p className="font-mono text-lg tabular-nums" role="timer" aria-label={`Time left ${formatLeft(left)}`}>
+          {formatLeft(left)}
+        </p>
+        <Button variant="secondary" onClick={end} disabled={pending}>
+          End interview
+        </Button>
+      </div>
+      {answered > 0 ? (
+        <p role="status" className="text-sm text-success" data-testid="mock-recorded">
+          Answer {answered} recorded. Scores are shown when the interview ends.
+        </p>
+      ) : null}
+      <div className="flex flex-col gap-4">
+        <h1 className="text-xl font-bold">{view.title}</h1>
+        <PromptText markdown={view.prompt} />
+        {view.exhibits.map((exhibit, i) => (
+          <ExhibitView key={i} exhibit={exhibit} />
+        ))}
+      </div>
+      <AnswerForm key={itemId} view={view} partsOnly onSubmit={submit} pending={pending} submitLabel="Record answer" />
+      {message ? (
+        <p role="alert" className="rounded-md border border-danger/40 bg-danger/10 p-3 text-sm text-danger">
+          {message}
+        </p>
+      ) : null}
+    </div>
+  );
+}

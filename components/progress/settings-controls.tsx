@@ -1,0 +1,99 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { type FormEvent, useId, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { callJson } from "./api";
+
+const MIN = 0.7;
+const MAX = 0.97;
+
+async function patchSettings(body: Record<string, unknown>): Promise<void> {
+  await callJson("/api/progress/settings", { method: "PATCH", body: JSON.stringify(body) });
+}
+
+/** Streaks are opt-in; turning them on also stores the browser's UTC offset so days are the student's days. */
+export function StreakToggle({ enabled }: { enabled: boolean }) {
+  const router = useRouter();
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  async function toggle() {
+    setPending(true);
+    setError(null);
+    try {
+      await patchSettings({ streaksEnabled: !enabled, utcOffsetMinutes: -new Date().getTimezoneOffset() });
+      router.refresh();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : "could not save");
+    } finally {
+      setPending(false);
+    }
+  }
+  return (
+    <div className="flex flex-col gap-1">
+      <label className="inline-flex items-center gap-2 text-sm">
+        <input type="checkbox" checked={enabled} onChange={toggle} disabled={pending} className="size-4" />
+        Track a daily streak
+      </label>
+      {error ? (
+        <p role="alert" className="text-sm text-danger">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** Desired retention for the review queue: higher means more frequent reviews. */
+export function RetentionForm({ retention }: { retention: number }) {
+  const router = useRouter();
+  const id = useId();
+  const [value, setValue] = useState(String(retention));
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const n = Number(value);
+    if (!Number.isFinite(n) || n < MIN || n > MAX) {
+      setMessage({ ok: false, text: `Retention must be between ${MIN} and ${MAX}.` });
+      return;
+    }
+    try {
+      await patchSettings({ retention: n });
+      setMessage({ ok: true, text: "Saved. New reviews are scheduled with it." });
+      router.refresh();
+    } catch (e) {
+      setMessage({ ok: false, text: e instanceof Error ? e.message : "could not save" });
+    }
+  }
+  return (
+    <form onSubmit={submit} className="flex flex-wrap items-end gap-2" aria-label="Review settings">
+      <div className="flex flex-col gap-1">
+        <label htmlFor={id} className="text-sm font-medium">
+          Desired retention
+        </label>
+        <input
+          id={id}
+          type="number"
+          step="0.01"
+          min={MIN}
+          max={MAX}
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          className="w-28 rounded-md border border-border bg-card px-2 py-1.5"
+          aria-describedby={`${id}-help`}
+        />
+      </div>
+      <Button type="submit" variant="secondary">
+        Save
+      </Button>
+      <p id={`${id}-help`} className="basis-full text-xs text-muted-foreground">
+        The chance you still remember an answer when it comes back ({MIN}–{MAX}; default 0.9).
+      </p>
+      {message ? (
+        <p role={message.ok ? "status" : "alert"} className={`basis-full text-sm ${message.ok ? "text-success" : "text-danger"}`}>
+          {message.text}
+        </p>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { buildMockReport, type MockCandidate, nextDifficulty, pickNextQuestion } from "./mock";
+
+const c = (templateId: string, topic: string, difficulty: number): MockCandidate => ({ templateId, slug: templateId, topic, difficulty });
+
+describe("nextDifficulty", () => {
+  it("goes up after a correct answer and down after a wrong one, within 1..5", () => {
+    expect(nextDifficulty(2, true)).toBe(3);
+    expect(nextDifficulty(2, false)).toBe(1);
+    expect(nextDifficulty(1, false)).toBe(1);
+    expect(nextDifficulty(5, true)).toBe(5);
+  });
+});
+
+describe("pickNextQuestion", () => {
+  const bank = [c("a1", "A", 1), c("a3", "A", 3), c("b2", "B", 2), c("b4", "B", 4), c("c3", "C", 3)];
+
+  it("prefers a topic not asked yet, then the closest difficulty", () => {
+    const next = pickNextQuestion(bank, { difficulty: 3, askedTemplateIds: ["a3", "b2"], askedTopics: ["A", "B"] }, 1);
+    expect(next?.templateId).toBe("c3");
+    const then = pickNextQuestion(bank, { difficulty: 4, askedTemplateIds: ["a3", "c3"], askedTopics: ["A", "C"] }, 1);
+    expect(then?.templateId).toBe("b4");
+  });
+
+  it("never repeats a question and returns null when all were asked", () => {
+    const all = bank.map((b) => b.templateId);
+    expect(pickNextQuestion(bank, { difficulty: 3, askedTemplateIds: all, askedTopics: [] }, 7)).toBeNull();
+  });
+
+  it("is deterministic for a seed, and breaks ties among equals", () => {
+    const ties = [c("x", "A", 3), c("y", "B", 3), c("z", "C", 3)];
+    const state = { difficulty: 3, askedTemplateIds: [], askedTopics: [] };
+    expect(pickNextQuestion(ties, state, 42)).toEqual(pickNextQuestion(ties, state, 42));
+    const seen = new Set(Array.from({ length: 30 }, (_, s) => pickNextQuestion(ties, state, s)!.templateId));
+    expect(seen.size).toBeGreaterThan(1);
+  });
+});
+
+describe("buildMockReport", () => {
+  it("scores by topic, times each question and lists what to review", () => {
+    const t0 = "2026-03-02T09:00:00.000Z";
+    const report = buildMockReport([
+      { templateId: "a", slug: "a", title: "A", topic: "T1", difficulty: 2, score: 1, startedAt: t0, answeredAt: "2026-03-02T09:01:30.000Z" },
+      { templateId: "b", slug: "b", title: "B", topic: "T1", difficulty: 3, score: 0.5, startedAt: t0, answeredAt: "2026-03-02T09:02:00.000Z" },
+      { templateId: "c", slug: "c", title: "C", topic: "T2", difficulty: 2, score: null, startedAt: t0, answeredAt: null },
+    ]);
+    expect(report.byTopic).toEqual([
+      { topic: "T1", asked: 2, answered: 2, meanScore: 0.75 },
+      { topic: "T2", asked: 1, answered: 0, meanScore: 0 },
+    ]);
+    expect(report.perQuestion.map((q) => q.seconds)).toEqual([90, 120, null]);
+    expect(report.toReview.map((r) => r.templateId)).toEqual(["b", "c"]);
+    expect(report.overall).toBeCloseTo(0.5);
+  });
+});

@@ -1,0 +1,92 @@
+// Mock interviews: a timed run of mixed questions whose difficulty follows the student's answers.
+// Selection is seeded (the session's seed and the question's position), so a session can be replayed.
+import { createPythonRandom } from "@/lib/engine/random";
+
+export const MOCK_DURATIONS_MIN = [15, 30, 45] as const;
+export type MockDuration = (typeof MOCK_DURATIONS_MIN)[number];
+export const DEFAULT_MOCK_MINUTES: MockDuration = 30;
+export const START_DIFFICULTY = 2;
+export const MIN_DIFFICULTY = 1;
+export const MAX_DIFFICULTY = 5;
+/** Hard cap per session, whatever the time, so a session stays bounded. */
+export const MAX_MOCK_QUESTIONS = 40;
+
+export function nextDifficulty(current: number, correct: boolean): number {
+  return Math.min(MAX_DIFFICULTY, Math.max(MIN_DIFFICULTY, current + (correct ? 1 : -1)));
+}
+
+export interface MockCandidate {
+  templateId: string;
+  slug: string;
+  topic: string;
+  difficulty: number;
+}
+
+export interface MockPickState {
+  difficulty: number;
+  askedTemplateIds: readonly string[];
+  askedTopics: readonly string[];
+}
+
+/**
+ * The next question: never one already asked; from the topic asked least so far (mixing topics);
+ * then the difficulty closest to the target; remaining ties broken by the seeded generator.
+ */
+export function pickNextQuestion<C extends MockCandidate>(candidates: readonly C[], state: MockPickState, seed: number): C | null {
+  const asked = new Set(state.askedTemplateIds);
+  const open = candidates.filter((c) => !asked.has(c.templateId));
+  if (open.length === 0) return null;
+  const topicCount = new Map<string, number>();
+  for (const t of state.askedTopics) topicCount.set(t, (topicCount.get(t) ?? 0) + 1);
+  const score = (c: C) => (topicCount.get(c.topic) ?? 0) * 10 + Math.abs(c.difficulty - state.difficulty);
+  const best = Math.min(...open.map(score));
+  const tied = open.filter((c) => score(c) === best).sort((a, b) => a.templateId.localeCompare(b.templateId));
+  return createPythonRandom(seed).choice(tied);
+}
+
+export interface MockItemResult {
+  templateId: string;
+  slug: string;
+  title: string;
+  topic: string;
+  difficulty: number;
+  /** null when the student did not answer it before the session ended. */
+  score: number | null;
+  startedAt: string;
+  answeredAt: string | null;
+}
+
+export interface MockReport {
+  answered: number;
+  asked: number;
+  /** Mean score over asked questions (unanswered count as 0), 0..1. */
+  overall: number;
+  byTopic: { topic: string; asked: number; answered: number; meanScore: number }[];
+  perQuestion: (MockItemResult & { seconds: number | null })[];
+  /** Templates to review: answered below full marks, or not answered. */
+  toReview: { templateId: string; slug: string; title: string }[];
+}
+
+export function buildMockReport(items: readonly MockItemResult[]): MockReport {
+  const topics = new Map<string, { asked: number; answered: number; total: number }>();
+  let total = 0;
+  for (const item of items) {
+    const t = topics.get(item.topic) ?? { asked: 0, answered: 0, total: 0 };
+    t.asked += 1;
+    if (item.score !== null) t.answered += 1;
+    t.total += item.score ?? 0;
+    total += item.score ?? 0;
+    topics.set(item.topic, t);
+  }
+  return {
+    asked: items.length,
+    answered: items.filter((i) => i.score !== null).length,
+    overall: items.length ? total / items.length : 0,
+    byTopic: [...topics].map(([topic, t]) => ({ topic, asked: t.asked, answered: t.answered, meanScore: t.total / t.asked })),
+    perQuestion: items.map((i) => ({
+      ...i,
+      seconds: i.answeredAt ? Math.max(0, Math.round((Date.parse(i.answeredAt) - Date.parse(i.startedAt)) / 1000)) : null,
+    })),
+    toReview: items.filter((i) => i.score === null || i.score < 1).map(({ templateId, slug, title }) => ({ templateId, slug, title })),
+  };
+}

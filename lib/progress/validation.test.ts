@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { historyQuerySchema, mockAnswerSchema, settingsPatchSchema, startMockSchema } from "./validation";
+
+const firstPath = (r: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }) => r.error?.issues[0]?.path.join(".");
+
+describe("progress request schemas", () => {
+  it("accepts retention 0.7–0.97 and names the field otherwise", () => {
+    expect(settingsPatchSchema.safeParse({ retention: 0.7 }).success).toBe(true);
+    expect(settingsPatchSchema.safeParse({ retention: 0.97 }).success).toBe(true);
+    for (const bad of [0.69, 0.98, Number.NaN, "0.9", null]) {
+      const r = settingsPatchSchema.safeParse({ retention: bad });
+      expect(r.success).toBe(false);
+      expect(firstPath(r)).toBe("retention");
+    }
+  });
+
+  it("bounds the UTC offset to real time zones and refuses unknown fields", () => {
+    expect(settingsPatchSchema.safeParse({ utcOffsetMinutes: 840 }).success).toBe(true);
+    expect(firstPath(settingsPatchSchema.safeParse({ utcOffsetMinutes: 841 }))).toBe("utcOffsetMinutes");
+    expect(settingsPatchSchema.safeParse({ retention: 0.9, admin: true }).success).toBe(false);
+  });
+
+  it("allows only 15, 30 or 45 minute mock interviews", () => {
+    for (const m of [15, 30, 45]) expect(startMockSchema.safeParse({ minutes: m }).success).toBe(true);
+    for (const m of [0, 20, -15, 1e9, "30"]) expect(firstPath(startMockSchema.safeParse({ minutes: m }))).toBe("minutes");
+  });
+
+  it("requires an item id with a mock answer", () => {
+    const answer = { submissionId: "abcdefgh12", answer: { parts: { a: 1 } } };
+    expect(mockAnswerSchema.safeParse({ ...answer, itemId: "item_1" }).success).toBe(true);
+    expect(firstPath(mockAnswerSchema.safeParse(answer))).toBe("itemId");
+  });
+
+  it("coerces and bounds the history page size", () => {
+    expect(historyQuerySchema.parse({ limit: "20" })).toEqual({ limit: 20 });
+    expect(historyQuerySchema.safeParse({ limit: "1000" }).success).toBe(false);
+    expect(historyQuerySchema.safeParse({ cursor: "../../etc" }).success).toBe(false);
+  });
+});

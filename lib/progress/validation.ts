@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { submitAttemptSchema } from "@/lib/validation/attempts";
+import { MOCK_DURATIONS_MIN } from "./mock";
+import { MAX_RETENTION, MIN_RETENTION } from "./schedule";
+
+// Request bodies of the progress routes. Bounds are checked here so the DAL only sees sane values.
+
+export const settingsPatchSchema = z
+  .object({
+    retention: z.number({ error: "retention must be a number" }).min(MIN_RETENTION, `retention must be at least ${MIN_RETENTION}`).max(MAX_RETENTION, `retention must be at most ${MAX_RETENTION}`).optional(),
+    streaksEnabled: z.boolean({ error: "streaksEnabled must be true or false" }).optional(),
+    // Real offsets run from UTC−12 to UTC+14.
+    utcOffsetMinutes: z.number().int("utcOffsetMinutes must be whole minutes").min(-720).max(840).optional(),
+  })
+  .strict();
+
+export const startMockSchema = z
+  .object({
+    minutes: z.union(MOCK_DURATIONS_MIN.map((m) => z.literal(m)) as unknown as [z.ZodLiteral<15>, z.ZodLiteral<30>, z.ZodLiteral<45>], {
+      error: `minutes must be one of ${MOCK_DURATIONS_MIN.join(", ")}`,
+    }),
+  })
+  .strict();
+
+const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "must be an id");
+
+export const mockAnswerSchema = submitAttemptSchema.extend({ itemId: id }).strict();
+
+export const historyQuerySchema = z.object({
+  cursor: id.optional(),
+  limit: z.coerce.number().int("limit must be a whole number").min(1).max(100).optional(),
+});

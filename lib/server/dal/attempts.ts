@@ -1,0 +1,164 @@
+import "server-only";
+import { Prisma } from "@/prisma/generated/sqlite/client";
+import { type Answer, checkAnswer, ENGINE_VERSION, type GradeReport, gradeAnswer } from "@/lib/engine";
+import type { SubmitAttemptInput } from "@/lib/validation/attempts";
+import { db } from "../db";
+import { AppError } from "../errors";
+import { recordAttemptProgress } from "./progress";
+import type { UserDto } from "./users";
+import { type LoadedVariant, loadVariant, ownVariant, unlockedHints } from "./variants";
+
+export interface AttemptDto {
+  id: string;
+  variantId: string;
+  attemptNumber: number;
+  score: number;
+  correct: boolean;
+  answer: Answer;
+  report: GradeReport;
+  createdAt: string;
+}
+
+const ATTEMPT_FIELDS = {
+  id: true,
+  variantId: true,
+  attemptNumber: true,
+  score: true,
+  correct: true,
+  answer: true,
+  report: true,
+  createdAt: true,
+} as const;
+
+type AttemptRow = Prisma.AttemptGetPayload<{ select: typeof ATTEMPT_FIELDS }>;
+
+function toDto(row: AttemptRow): AttemptDto {
+  return {
+    id: row.id,
+    variantId: row.variantId,
+    attemptNumber: row.attemptNumber,
+    score: row.score,
+    correct: row.correct,
+    answer: row.answer as unknown as Answer,
+    report: row.report as unknown as GradeReport,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/**
+ * Grades and stores one submission. Answers that cannot be graded are refused before anything is
+ * written, so they never use up an attempt. A repeated submissionId returns the stored attempt.
+ */
+export interface SubmitResult {
+  attempt: AttemptDto;
+  replayed: boolean;
+  /** The worked explanation, revealed once the student has submitted. */
+  explanation: string;
+  hintState: "available" | "locked" | "none";
+}
+
+export async function submitAttempt(user: UserDto, variantId: string, input: SubmitAttemptInput): Promise<SubmitResult> {
+  const variant = await ownVariant(user, variantId);
+  const loaded = await loadVariant(variant);
+  const existing = await db.attempt.findUnique({ where: { userId_submissionId: { userId: user.id, submissionId: input.submissionId } }, select: ATTEMPT_FIELDS });
+  if (existing) {
+    if (existing.variantId !== variantId) throw new AppError("CONFLICT", "this submissionId was already used for another question");
+    return replay(existing, loaded);
+  }
+  if (loaded.status !== "PUBLISHED") throw new AppError("NOT_FOUND", "this question is no longer published");
+
+  const checked = checkAnswer(loaded.built.view, input.answer);
+  if (!checked.ok) {
+    const fields: Record<string, string[]> = {};
+    for (const e of checked.errors) (fields[e.path] ??= []).push(e.message);
+    throw new AppError("INVALID_INPUT", `${checked.errors[0]!.path}: ${checked.errors[0]!.message}`, fields);
+  }
+  const max = loaded.spec.grading.maxAttempts;
+  if (max !== null && variant.attemptsUsed >= max) {
+    throw new AppError("CONFLICT", `all ${max} attempts on this variant are used; start a new variant`);
+  }
+  const attemptNumber = variant.attemptsUsed + 1;
+  const report = gradeAnswer(loaded.spec, loaded.built, checked.value, { attemptNumber, hintsUsed: variant.hintsShown });
+
+  try {
+    const row = await db.$transaction(async (tx) => {
+      // Claim the attempt number: a concurrent submit that read the same count matches no row here.
+      const claimed = await tx.variant.updateMany({ where: { id: variant.id, attemptsUsed: variant.attemptsUsed }, data: { attemptsUsed: attemptNumber } });
+      if (claimed.count !== 1) throw new AppError("CONFLICT", "another submission for this variant was graded at the same moment; reload to see it");
+      const created = await tx.attempt.create({
+        data: {
+          userId: user.id,
+          variantId: variant.id,
+          templateId: variant.templateId,
+          versionId: variant.versionId,
+          seed: variant.seed,
+          engineVersion: ENGINE_VERSION,
+          attemptNumber,
+          submissionId: input.submissionId,
+          answer: checked.value as unknown as Prisma.InputJsonValue,
+          score: report.score,
+          correct: report.correct,
+          report: report as unknown as Prisma.InputJsonValue,
+          hintsUsed: variant.hintsShown,
+        },
+        select: ATTEMPT_FIELDS,
+      });
+      // Mastery, the review card and the streak day change with the attempt or not at all.
+      await recordAttemptProgress(tx, {
+        userId: user.id,
+        templateId: variant.templateId,
+        variantId: variant.id,
+        attemptId: created.id,
+        topic: loaded.spec.topic,
+        tags: loaded.spec.tags,
+        score: report.score,
+        correct: report.correct,
+        attemptNumber,
+        hintsUsed: variant.hintsShown,
+        at: created.createdAt,
+      });
+      return created;
+    });
+    const after = { ...loaded, row: { ...loaded.row, attemptsUsed: attemptNumber } };
+    return { attempt: toDto(row), replayed: false, explanation: loaded.spec.explanation, hintState: unlockedHints(after).next };
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      const same = await db.attempt.findUnique({ where: { userId_submissionId: { userId: user.id, submissionId: input.submissionId } }, select: ATTEMPT_FIELDS });
+      if (same) return replay(same, loaded);
+      throw new AppError("CONFLICT", "another submission for this variant was graded at the same moment; reload to see it");
+    }
+    throw error;
+  }
+}
+
+function replay(row: AttemptRow, loaded: LoadedVariant): SubmitResult {
+  return { attempt: toDto(row), replayed: true, explanation: loaded.spec.explanation, hintState: unlockedHints(loaded).next };
+}
+
+export async function listVariantAttempts(user: UserDto, variantId: string): Promise<AttemptDto[]> {
+  await ownVariant(user, variantId);
+  const rows = await db.attempt.findMany({ where: { variantId, userId: user.id }, orderBy: { attemptNumber: "asc" }, select: ATTEMPT_FIELDS });
+  return rows.map(toDto);
+}
+
+export interface HistoryEntry {
+  id: string;
+  variantId: string;
+  attemptNumber: number;
+  score: number;
+  correct: boolean;
+  createdAt: string;
+}
+
+/** The student's attempts at one question across all its variants, newest first. */
+export async function listQuestionHistory(user: UserDto, slug: string, limit = 50): Promise<HistoryEntry[]> {
+  const template = await db.questionTemplate.findUnique({ where: { slug }, select: { id: true, status: true } });
+  if (!template) throw new AppError("NOT_FOUND", `no question '${slug}'`);
+  const rows = await db.attempt.findMany({
+    where: { userId: user.id, templateId: template.id },
+    orderBy: { createdAt: "desc" },
+    take: limit,
+    select: { id: true, variantId: true, attemptNumber: true, score: true, correct: true, createdAt: true },
+  });
+  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+}

@@ -1,0 +1,110 @@
+import "server-only";
+import type { Answer, GradeReport, VariantView } from "@/lib/engine";
+import { db } from "../db";
+import { AppError } from "../errors";
+import type { UserDto } from "./users";
+import { loadVariant } from "./variants";
+
+// Every attempt can be reopened. Attempts of a mock interview that is still running stay hidden:
+// feedback is withheld until the session ends.
+
+export interface HistoryRow {
+  id: string;
+  createdAt: string;
+  slug: string;
+  title: string;
+  topic: string;
+  attemptNumber: number;
+  score: number;
+  correct: boolean;
+  seed: number;
+}
+
+export interface HistoryPage {
+  items: HistoryRow[];
+  /** Pass back as `cursor` for the next (older) page; null on the last page. */
+  nextCursor: string | null;
+}
+
+export const HISTORY_PAGE_MAX = 100;
+
+/** Attempt ids belonging to mock sessions that have not ended yet. */
+async function hiddenMockAttempts(userId: string, now: Date): Promise<Set<string>> {
+  const items = await db.mockItem.findMany({
+    where: { attemptId: { not: null }, session: { userId, endedAt: null, deadline: { gt: now } } },
+    select: { attemptId: true },
+  });
+  return new Set(items.map((i) => i.attemptId!));
+}
+
+export async function listHistory(user: UserDto, options: { cursor?: string; limit?: number } = {}, now = new Date()): Promise<HistoryPage> {
+  const limit = Math.min(HISTORY_PAGE_MAX, Math.max(1, Math.floor(options.limit ?? 20)));
+  if (options.cursor) {
+    const own = await db.attempt.findFirst({ where: { id: options.cursor, userId: user.id }, select: { id: true } });
+    if (!own) throw new AppError("INVALID_INPUT", "cursor: not an attempt of yours");
+  }
+  const hidden = await hiddenMockAttempts(user.id, now);
+  const rows = await db.attempt.findMany({
+    where: { userId: user.id, id: hidden.size ? { notIn: [...hidden] } : undefined },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit + 1,
+    ...(options.cursor ? { cursor: { id: options.cursor }, skip: 1 } : {}),
+    select: {
+      id: true,
+      createdAt: true,
+      attemptNumber: true,
+      score: true,
+      correct: true,
+      seed: true,
+      template: { select: { slug: true, title: true, topic: true } },
+    },
+  });
+  const page = rows.slice(0, limit);
+  return {
+    items: page.map((r) => ({
+      id: r.id,
+      createdAt: r.createdAt.toISOString(),
+      slug: r.template.slug,
+      title: r.template.title,
+      topic: r.template.topic,
+      attemptNumber: r.attemptNumber,
+      score: r.score,
+      correct: r.correct,
+      seed: r.seed,
+    })),
+    nextCursor: rows.length > limit ? page[page.length - 1]!.id : null,
+  };
+}
+
+export interface AttemptDetail extends HistoryRow {
+  answer: Answer;
+  report: GradeReport;
+  view: VariantView;
+  explanation: string;
+}
+
+/** One attempt with the variant it answered, for reopening and replay; 404 for anyone else's. */
+export async function getAttemptDetail(user: UserDto, attemptId: string, now = new Date()): Promise<AttemptDetail> {
+  const row = await db.attempt.findUnique({
+    where: { id: attemptId },
+    include: { template: { select: { slug: true, title: true, topic: true } }, variant: true },
+  });
+  if (!row || row.userId !== user.id) throw new AppError("NOT_FOUND", "no such attempt");
+  if ((await hiddenMockAttempts(user.id, now)).has(row.id)) throw new AppError("CONFLICT", "this answer belongs to a mock interview that is still running");
+  const loaded = await loadVariant(row.variant);
+  return {
+    id: row.id,
+    createdAt: row.createdAt.toISOString(),
+    slug: row.template.slug,
+    title: row.template.title,
+    topic: row.template.topic,
+    attemptNumber: row.attemptNumber,
+    score: row.score,
+    correct: row.correct,
+    seed: row.seed,
+    answer: row.answer as unknown as Answer,
+    report: row.report as unknown as GradeReport,
+    view: loaded.built.view,
+    explanation: loaded.spec.explanation,
+  };
+}

@@ -1,0 +1,195 @@
+import "server-only";
+import { randomInt } from "node:crypto";
+import { Prisma } from "@/prisma/generated/sqlite/client";
+import type { VariantView } from "@/lib/engine";
+import { buildMockReport, MAX_MOCK_QUESTIONS, type MockDuration, type MockReport, pickNextQuestion, START_DIFFICULTY } from "@/lib/progress/mock";
+import { newCardState } from "@/lib/progress/schedule";
+import type { SubmitAttemptInput } from "@/lib/validation/attempts";
+import { db } from "../db";
+import { AppError } from "../errors";
+import { submitAttempt } from "./attempts";
+import { withMockSession } from "./mock-context";
+import type { UserDto } from "./users";
+import { createVariant, loadVariant } from "./variants";
+
+// Mock interviews. The server owns the clock: the deadline is stored when the session starts, and
+// answers after it are refused (409) inside the attempt's own transaction. Scores stay on the server
+// until the session has ended.
+
+export interface MockQuestion {
+  itemId: string;
+  position: number;
+  view: VariantView;
+}
+
+export interface MockState {
+  sessionId: string;
+  minutes: number;
+  startedAt: string;
+  deadline: string;
+  ended: boolean;
+  answered: number;
+  /** The question to answer now; null once the session has ended. */
+  question: MockQuestion | null;
+  report: MockReport | null;
+}
+
+async function ownSession(user: UserDto, sessionId: string) {
+  const session = await db.mockSession.findUnique({ where: { id: sessionId } });
+  // Someone else's session does not exist as far as this student is concerned.
+  if (!session || session.userId !== user.id) throw new AppError("NOT_FOUND", "no such mock interview");
+  return session;
+}
+
+async function candidates() {
+  return db.questionTemplate.findMany({
+    where: { status: "PUBLISHED" },
+    select: { id: true, slug: true, topic: true, difficulty: true },
+    orderBy: { id: "asc" },
+  });
+}
+
+export async function startMock(user: UserDto, minutes: MockDuration, now = new Date()): Promise<{ sessionId: string }> {
+  const session = await db.mockSession.create({
+    data: { userId: user.id, seed: randomInt(0, 2 ** 31 - 1), minutes, difficulty: START_DIFFICULTY, startedAt: now, deadline: new Date(now.getTime() + minutes * 60_000) },
+  });
+  return { sessionId: session.id };
+}
+
+/** Adds the next question, chosen from the session's seed, position and current difficulty. */
+async function askNext(user: UserDto, session: { id: string; seed: number; difficulty: number }, asked: { templateId: string; topic: string }[]) {
+  if (asked.length >= MAX_MOCK_QUESTIONS) return null;
+  const pool = (await candidates()).map((c) => ({ templateId: c.id, slug: c.slug, topic: c.topic, difficulty: c.difficulty }));
+  const pick = pickNextQuestion(
+    pool,
+    { difficulty: session.difficulty, askedTemplateIds: asked.map((a) => a.templateId), askedTopics: asked.map((a) => a.topic) },
+    session.seed + asked.length,
+  );
+  if (!pick) return null;
+  const variant = await createVariant(user, pick.slug);
+  try {
+    return await db.mockItem.create({
+      data: { sessionId: session.id, position: asked.length, templateId: pick.templateId, variantId: variant.id, difficulty: pick.difficulty },
+    });
+  } catch (error) {
+    // Two tabs asked for the next question at once: the other one won, use its question.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      await db.variant.delete({ where: { id: variant.id } });
+      return db.mockItem.findUnique({ where: { sessionId_position: { sessionId: session.id, position: asked.length } } });
+    }
+    throw error;
+  }
+}
+
+function isOver(session: { endedAt: Date | null; deadline: Date }, now: Date): boolean {
+  return session.endedAt !== null || session.deadline <= now;
+}
+
+export async function getMockState(user: UserDto, sessionId: string, now = new Date()): Promise<MockState> {
+  let session = await ownSession(user, sessionId);
+  const base = { sessionId, minutes: session.minutes, startedAt: session.startedAt.toISOString(), deadline: session.deadline.toISOString() };
+  if (isOver(session, now)) {
+    const report = await endMock(user, sessionId, now);
+    return { ...base, ended: true, answered: report.answered, question: null, report };
+  }
+  const items = await db.mockItem.findMany({ where: { sessionId }, orderBy: { position: "asc" }, include: { template: { select: { topic: true } } } });
+  let current: { id: string; position: number; variantId: string } | null = items.find((i) => i.answeredAt === null) ?? null;
+  if (!current) {
+    session = await db.mockSession.findUniqueOrThrow({ where: { id: sessionId } });
+    current = await askNext(user, session, items.map((i) => ({ templateId: i.templateId, topic: i.template.topic })));
+  }
+  if (!current) {
+    // The bank has run out (or the cap is reached): the interview is over.
+    const report = await endMock(user, sessionId, now);
+    return { ...base, ended: true, answered: report.answered, question: null, report };
+  }
+  const loaded = await loadVariant(await db.variant.findUniqueOrThrow({ where: { id: current.variantId } }));
+  return {
+    ...base,
+    ended: false,
+    answered: items.filter((i) => i.answeredAt !== null).length,
+    question: { itemId: current.id, position: current.position, view: loaded.built.view },
+    report: null,
+  };
+}
+
+/** Grades and stores the answer, but tells the browser only that it was recorded. */
+export async function answerMock(user: UserDto, sessionId: string, itemId: string, input: SubmitAttemptInput, now = new Date()): Promise<{ recorded: true }> {
+  const session = await ownSession(user, sessionId);
+  if (isOver(session, now)) throw new AppError("CONFLICT", "this mock interview has ended; answers are no longer accepted");
+  const item = await db.mockItem.findUnique({ where: { id: itemId } });
+  if (!item || item.sessionId !== session.id) throw new AppError("NOT_FOUND", "no such question in this mock interview");
+  if (item.answeredAt) throw new AppError("CONFLICT", "this mock question was already answered");
+  await withMockSession(session.id, () => submitAttempt(user, item.variantId, input));
+  return { recorded: true };
+}
+
+/** Ends the session (idempotent) and returns the report; what went wrong becomes due for review now. */
+export async function endMock(user: UserDto, sessionId: string, now = new Date()): Promise<MockReport> {
+  const session = await ownSession(user, sessionId);
+  if (!session.endedAt) {
+    const endedAt = session.deadline < now ? session.deadline : now;
+    const claimed = await db.mockSession.updateMany({ where: { id: sessionId, endedAt: null }, data: { endedAt } });
+    if (claimed.count === 1) {
+      const report = await mockReportOf(sessionId);
+      for (const t of report.toReview) {
+        await db.reviewCard.upsert({
+          where: { userId_templateId: { userId: user.id, templateId: t.templateId } },
+          update: { due: now },
+          create: { userId: user.id, templateId: t.templateId, ...cardCreate(now) },
+        });
+      }
+      return report;
+    }
+  }
+  return mockReportOf(sessionId);
+}
+
+function cardCreate(now: Date) {
+  const card = newCardState(now);
+  return { ...card, due: now, lastReview: null };
+}
+
+async function mockReportOf(sessionId: string): Promise<MockReport> {
+  const items = await db.mockItem.findMany({
+    where: { sessionId },
+    orderBy: { position: "asc" },
+    include: { template: { select: { slug: true, title: true, topic: true } } },
+  });
+  return buildMockReport(
+    items.map((i) => ({
+      templateId: i.templateId,
+      slug: i.template.slug,
+      title: i.template.title,
+      topic: i.template.topic,
+      difficulty: i.difficulty,
+      score: i.score,
+      startedAt: i.startedAt.toISOString(),
+      answeredAt: i.answeredAt?.toISOString() ?? null,
+    })),
+  );
+}
+
+export async function getMockReport(user: UserDto, sessionId: string, now = new Date()): Promise<MockReport> {
+  const session = await ownSession(user, sessionId);
+  if (!isOver(session, now)) throw new AppError("CONFLICT", "the report is shown when the interview ends");
+  return endMock(user, sessionId, now);
+}
+
+export interface MockSummary {
+  id: string;
+  minutes: number;
+  startedAt: string;
+  ended: boolean;
+  questions: number;
+}
+
+export async function listMockSessions(user: UserDto, now = new Date()): Promise<MockSummary[]> {
+  const rows = await db.mockSession.findMany({
+    where: { userId: user.id },
+    orderBy: { startedAt: "desc" },
+    take: 20,
+    include: { _count: { select: { items: true } } },
+  });
+  return rows.map((r) => ({ id: r.id, minutes: r.minutes, startedAt: r.startedAt.toISOString(), ended: isOver(r, now), questions: r._count.items }));
+}

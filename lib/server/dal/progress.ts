@@ -1,0 +1,194 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { Prisma } from "@/prisma/generated/sqlite/client";
+import {
+  type DashboardData,
+  DEFAULT_SETTINGS,
+  type ProgressSettingsDto,
+  queryDashboard,
+  queryDueCount,
+  querySettings,
+  queryStreak,
+} from "@/lib/progress/dashboard-query";
+import { clampScore, nextEma } from "@/lib/progress/mastery";
+import { nextDifficulty } from "@/lib/progress/mock";
+import { ratingFor } from "@/lib/progress/rating";
+import { balanceRange, type CardState, dayNumber, isValidRetention, newCardState, scheduleReview } from "@/lib/progress/schedule";
+import type { StreakSummary } from "@/lib/progress/streak";
+import { db } from "../db";
+import { AppError } from "../errors";
+import { activeMockSession } from "./mock-context";
+import type { UserDto } from "./users";
+
+// Progress that sticks: mastery aggregates, the review card and the streak day all change in the
+// transaction that stores a graded attempt, so the dashboard reads a handful of small rows.
+
+type Tx = Prisma.TransactionClient;
+const DAY_MS = 86_400_000;
+
+export interface AttemptProgressInput {
+  userId: string;
+  templateId: string;
+  variantId?: string;
+  attemptId?: string;
+  topic: string;
+  tags?: readonly string[];
+  score: number;
+  correct: boolean;
+  attemptNumber: number;
+  hintsUsed: number;
+  mockSessionId?: string;
+  at: Date;
+}
+
+export type { ProgressSettingsDto };
+export { DEFAULT_SETTINGS };
+
+export async function readSettings(client: Tx | typeof db, userId: string): Promise<ProgressSettingsDto> {
+  return querySettings(client, userId);
+}
+
+/** Raw INSERT … ON CONFLICT DO NOTHING: both providers accept it, and unlike create() a lost race does not abort the transaction. */
+async function ensureMasteryRow(tx: Tx, userId: string, kind: "topic" | "tag", key: string): Promise<void> {
+  await tx.$executeRaw`INSERT INTO "Mastery" ("id", "userId", "kind", "key", "attempts", "scoreSum") VALUES (${randomUUID()}, ${userId}, ${kind}, ${key}, 0, 0) ON CONFLICT ("userId", "kind", "key") DO NOTHING`;
+}
+
+async function bumpMastery(tx: Tx, userId: string, kind: "topic" | "tag", key: string, score: number, at: Date): Promise<void> {
+  await ensureMasteryRow(tx, userId, kind, key);
+  // The increment is atomic and, on PostgreSQL, locks the row until commit; the EMA is then computed
+  // from the locked row, so concurrent attempts cannot lose each other's update.
+  const where = { userId_kind_key: { userId, kind, key } };
+  const row = await tx.mastery.update({ where, data: { attempts: { increment: 1 }, scoreSum: { increment: score }, lastAttemptAt: at } });
+  await tx.mastery.update({ where, data: { ema: nextEma(row.ema, score) } });
+}
+
+function cardFromRow(row: {
+  due: Date;
+  stability: number;
+  difficulty: number;
+  scheduledDays: number;
+  learningSteps: number;
+  reps: number;
+  lapses: number;
+  state: number;
+  lastReview: Date | null;
+}): CardState {
+  return { ...row, due: row.due.toISOString(), lastReview: row.lastReview ? row.lastReview.toISOString() : null };
+}
+
+function cardData(card: CardState) {
+  return { ...card, due: new Date(card.due), lastReview: card.lastReview ? new Date(card.lastReview) : null };
+}
+
+/** Cards due per day number in the window a review interval may be moved within. */
+async function loadAround(tx: Tx, userId: string, from: Date, range: { min: number; max: number }, offset: number): Promise<Map<number, number>> {
+  const rows = await tx.reviewCard.findMany({
+    where: { userId, due: { gte: new Date(from.getTime() + (range.min - 1) * DAY_MS), lt: new Date(from.getTime() + (range.max + 2) * DAY_MS) } },
+    select: { due: true },
+  });
+  const load = new Map<number, number>();
+  for (const r of rows) {
+    const d = dayNumber(r.due, offset);
+    load.set(d, (load.get(d) ?? 0) + 1);
+  }
+  return load;
+}
+
+/**
+ * Called inside submitAttempt's transaction, after the attempt row is created. Throws AppError
+ * CONFLICT (rolling the attempt back) when the attempt belongs to a mock session that has ended.
+ */
+export async function recordAttemptProgress(tx: Tx, input: AttemptProgressInput): Promise<void> {
+  const score = clampScore(input.score);
+  const { at, userId } = input;
+  await recordMockAnswer(tx, input, score);
+
+  // Lock order: topic row, then tag rows (sorted), then the card, then the day; the same for everyone.
+  await bumpMastery(tx, userId, "topic", input.topic, score, at);
+  const tags = [...new Set(input.tags ?? [])].sort().slice(0, 20);
+  for (const tag of tags) await bumpMastery(tx, userId, "tag", tag, score, at);
+
+  const settings = await readSettings(tx, userId);
+  const offset = settings.utcOffsetMinutes;
+  const today = dayNumber(at, offset);
+  const endOfToday = new Date((today + 1) * DAY_MS - offset * 60_000);
+
+  // The topic row lock above serialises attempts on the same template, so find-then-create is safe.
+  const existing = await tx.reviewCard.findUnique({ where: { userId_templateId: { userId, templateId: input.templateId } } });
+  // A due card counts as one review done per day, however often it is retried that day.
+  const wasDue = existing !== null && existing.due < endOfToday && (existing.lastReview === null || dayNumber(existing.lastReview, offset) < today);
+  const dueBefore = await tx.reviewCard.count({ where: { userId, due: { lt: endOfToday } } });
+
+  const rating = ratingFor({ score, attemptNumber: input.attemptNumber, hintsUsed: input.hintsUsed });
+  const current: CardState = existing ? cardFromRow(existing) : newCardState(at);
+  const planned = scheduleReview(current, rating, at, { retention: settings.retention, utcOffsetMinutes: offset });
+  let next = planned.card;
+  const range = balanceRange(planned.plannedDays, current.lastReview ? Math.floor((at.getTime() - Date.parse(current.lastReview)) / DAY_MS) : 0);
+  if (range && next.state === 2) {
+    const load = await loadAround(tx, userId, at, range, offset);
+    next = scheduleReview(current, rating, at, { retention: settings.retention, utcOffsetMinutes: offset, loadByDay: load }).card;
+  }
+  // A wrong answer is due again right away: it shows in "Review now" at once.
+  if (rating === "again") next = { ...next, due: at.toISOString() };
+  if (existing) await tx.reviewCard.update({ where: { id: existing.id }, data: cardData(next) });
+  else await tx.reviewCard.create({ data: { userId, templateId: input.templateId, ...cardData(next) } });
+
+  const nextDue = await tx.reviewCard.findFirst({ where: { userId }, orderBy: { due: "asc" }, select: { due: true } });
+  await tx.$executeRaw`INSERT INTO "StreakDay" ("id", "userId", "day", "attempts", "reviewsDone", "dueAtStart") VALUES (${randomUUID()}, ${userId}, ${today}, 0, 0, ${dueBefore}) ON CONFLICT ("userId", "day") DO NOTHING`;
+  await tx.streakDay.update({
+    where: { userId_day: { userId, day: today } },
+    data: { attempts: { increment: 1 }, reviewsDone: { increment: wasDue ? 1 : 0 }, nextDueDay: nextDue ? dayNumber(nextDue.due, offset) : null },
+  });
+}
+
+/** A mock answer is recorded once, before the deadline; the session's difficulty then adapts. */
+async function recordMockAnswer(tx: Tx, input: AttemptProgressInput, score: number): Promise<void> {
+  if (!input.variantId) return;
+  const item = await tx.mockItem.findUnique({ where: { variantId: input.variantId }, include: { session: true } });
+  if (!item) return;
+  const via = input.mockSessionId ?? activeMockSession();
+  if (via !== item.sessionId) throw new AppError("CONFLICT", "this question belongs to a mock interview; answer it on the interview page");
+  if (item.session.endedAt || item.session.deadline <= input.at) throw new AppError("CONFLICT", "this mock interview has ended; answers are no longer accepted");
+  if (item.answeredAt) throw new AppError("CONFLICT", "this mock question was already answered");
+  const claimed = await tx.mockItem.updateMany({
+    where: { id: item.id, answeredAt: null },
+    data: { attemptId: input.attemptId ?? null, score, correct: input.correct, answeredAt: input.at },
+  });
+  if (claimed.count !== 1) throw new AppError("CONFLICT", "this mock question was already answered");
+  await tx.mockSession.update({ where: { id: item.sessionId }, data: { difficulty: nextDifficulty(item.session.difficulty, input.correct) } });
+}
+
+export type { DashboardData, TagProgress, TopicProgress } from "@/lib/progress/dashboard-query";
+
+/** Everything the dashboard shows, from aggregates only: its cost does not grow with the number of attempts. */
+export async function getDashboard(user: UserDto, now = new Date()): Promise<DashboardData> {
+  return queryDashboard(db, user.id, now);
+}
+
+export async function countDue(userId: string, now = new Date()): Promise<number> {
+  return queryDueCount(db, userId, now);
+}
+
+export async function getStreak(userId: string, utcOffsetMinutes: number, now = new Date()): Promise<StreakSummary> {
+  return queryStreak(db, userId, utcOffsetMinutes, now);
+}
+
+export interface SettingsPatch {
+  retention?: number;
+  streaksEnabled?: boolean;
+  utcOffsetMinutes?: number;
+}
+
+export async function updateSettings(user: UserDto, patch: SettingsPatch): Promise<ProgressSettingsDto> {
+  if (patch.retention !== undefined && !isValidRetention(patch.retention)) throw new AppError("INVALID_INPUT", "retention: must be between 0.7 and 0.97");
+  const row = await db.progressSettings.upsert({
+    where: { userId: user.id },
+    create: { userId: user.id, ...DEFAULT_SETTINGS, ...patch },
+    update: patch,
+  });
+  return { retention: row.retention, streaksEnabled: row.streaksEnabled, utcOffsetMinutes: row.utcOffsetMinutes };
+}
+
+export async function getProgressSettings(user: UserDto): Promise<ProgressSettingsDto> {
+  return readSettings(db, user.id);
+}

@@ -1,0 +1,3 @@
+import { exerciseSuite } from "./support/exercise-suite";
+
+exerciseSuite("postgresql");

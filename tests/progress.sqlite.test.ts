@@ -1,0 +1,3 @@
+import { progressSuite } from "./support/progress-suite";
+
+progressSuite("sqlite");

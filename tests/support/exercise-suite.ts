@@ -1,0 +1,117 @@
+// Submitting answers through the data-access layer against a real database, once per provider.
+import { randomBytes } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import type { DbProvider } from "@/lib/db/provider";
+import { perturbAnswer, referenceAnswer } from "@/lib/engine";
+import { useFreshDatabase } from "./use-database";
+
+const submissionId = () => randomBytes(9).toString("base64url");
+
+export function exerciseSuite(provider: DbProvider) {
+  describe(`exercises on ${provider}`, async () => {
+    const { db } = await useFreshDatabase(provider);
+    const { seed } = await import("@/prisma/seed");
+    const { createUser } = await import("@/lib/server/dal/users");
+    const variants = await import("@/lib/server/dal/variants");
+    const attempts = await import("@/lib/server/dal/attempts");
+    const history = await import("@/lib/server/dal/history");
+    const { AppError } = await import("@/lib/server/errors");
+    await seed(db, { demoAccounts: false });
+
+    const alice = await createUser({ email: `alice-${provider}@example.com`, name: "Alice", password: "password-alice", role: "STUDENT" });
+    const bob = await createUser({ email: `bob-${provider}@example.com`, name: "Bob", password: "password-bob", role: "STUDENT" });
+    const schedule = await db.questionTemplate.findFirstOrThrow({ where: { type: "schedule", status: "PUBLISHED" } });
+
+    it("grades the reference answer 1 and stores the attempt once with its seed and versions", async () => {
+      const loaded = await variants.loadVariant(await variants.currentVariant(alice, schedule.slug));
+      const answer = referenceAnswer(loaded.built);
+      const id = submissionId();
+      const first = await attempts.submitAttempt(alice, loaded.row.id, { submissionId: id, answer });
+      expect(first.replayed).toBe(false);
+      expect(first.attempt.score).toBe(1);
+      const again = await attempts.submitAttempt(alice, loaded.row.id, { submissionId: id, answer });
+      expect(again.replayed).toBe(true);
+      expect(again.attempt.id).toBe(first.attempt.id);
+      const rows = await db.attempt.findMany({ where: { variantId: loaded.row.id } });
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ seed: loaded.row.seed, versionId: loaded.row.versionId, attemptNumber: 1 });
+      expect(rows[0]!.engineVersion).toMatch(/^\d+\.\d+\.\d+$/);
+    });
+
+    it("gives partial credit to a perturbed answer", async () => {
+      const loaded = await variants.loadVariant(await variants.createVariant(alice, schedule.slug));
+      const { attempt } = await attempts.submitAttempt(alice, loaded.row.id, { submissionId: submissionId(), answer: perturbAnswer(loaded.built, 7) });
+      expect(attempt.score).toBeLessThan(1);
+      expect(attempt.report.reference).toBeTruthy();
+    });
+
+    it("refuses an answer that cannot be graded without using an attempt", async () => {
+      const loaded = await variants.loadVariant(await variants.createVariant(alice, schedule.slug));
+      const part = loaded.built.view.parts[0]!;
+      const empty = { parts: { [part.id]: part.kind === "timeline" ? Array(part.slots).fill(null) : [] } };
+      await expect(attempts.submitAttempt(alice, loaded.row.id, { submissionId: submissionId(), answer: empty })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+      const unknownTask = { parts: { [part.id]: part.kind === "timeline" ? Array(part.slots).fill("ZZZ") : ["ZZZ"] } };
+      await expect(attempts.submitAttempt(alice, loaded.row.id, { submissionId: submissionId(), answer: unknownTask })).rejects.toBeInstanceOf(AppError);
+      const row = await db.variant.findUniqueOrThrow({ where: { id: loaded.row.id } });
+      expect(row.attemptsUsed).toBe(0);
+      expect(await db.attempt.count({ where: { variantId: loaded.row.id } })).toBe(0);
+    });
+
+    it("stores one attempt when the same submission arrives twice at once", async () => {
+      const loaded = await variants.loadVariant(await variants.createVariant(alice, schedule.slug));
+      const id = submissionId();
+      const answer = referenceAnswer(loaded.built);
+      const results = await Promise.allSettled([
+        attempts.submitAttempt(alice, loaded.row.id, { submissionId: id, answer }),
+        attempts.submitAttempt(alice, loaded.row.id, { submissionId: id, answer }),
+        attempts.submitAttempt(alice, loaded.row.id, { submissionId: id, answer }),
+      ]);
+      const fulfilled = results.filter((r) => r.status === "fulfilled");
+      expect(fulfilled.length).toBeGreaterThan(0);
+      for (const r of results) if (r.status === "rejected") expect(r.reason).toMatchObject({ code: "CONFLICT" });
+      expect(await db.attempt.count({ where: { variantId: loaded.row.id } })).toBe(1);
+      expect((await db.variant.findUniqueOrThrow({ where: { id: loaded.row.id } })).attemptsUsed).toBe(1);
+    });
+
+    it("numbers concurrent different submissions without gaps or duplicates", async () => {
+      const loaded = await variants.loadVariant(await variants.createVariant(alice, schedule.slug));
+      const answer = perturbAnswer(loaded.built, 3);
+      const results = await Promise.allSettled([1, 2, 3, 4].map(() => attempts.submitAttempt(alice, loaded.row.id, { submissionId: submissionId(), answer })));
+      const stored = await db.attempt.findMany({ where: { variantId: loaded.row.id }, orderBy: { attemptNumber: "asc" } });
+      expect(stored.map((a) => a.attemptNumber)).toEqual(stored.map((_, i) => i + 1));
+      expect(stored.length).toBe(results.filter((r) => r.status === "fulfilled").length);
+    });
+
+    it("hides another student's variant and attempts (404)", async () => {
+      const loaded = await variants.loadVariant(await variants.createVariant(alice, schedule.slug));
+      const { attempt } = await attempts.submitAttempt(alice, loaded.row.id, { submissionId: submissionId(), answer: referenceAnswer(loaded.built) });
+      await expect(attempts.listVariantAttempts(bob, loaded.row.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(history.getAttemptDetail(bob, attempt.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(
+        attempts.submitAttempt(bob, loaded.row.id, { submissionId: submissionId(), answer: referenceAnswer(loaded.built) }),
+      ).rejects.toMatchObject({ code: "NOT_FOUND" });
+      expect(await db.attempt.count({ where: { userId: bob.id } })).toBe(0);
+    });
+
+    it("refuses variants of unpublished questions", async () => {
+      const loaded = await variants.loadVariant(await variants.createVariant(alice, schedule.slug));
+      await db.questionTemplate.update({ where: { id: schedule.id }, data: { status: "DRAFT" } });
+      try {
+        await expect(variants.createVariant(alice, schedule.slug)).rejects.toMatchObject({ code: "NOT_FOUND" });
+        await expect(
+          attempts.submitAttempt(alice, loaded.row.id, { submissionId: submissionId(), answer: referenceAnswer(loaded.built) }),
+        ).rejects.toMatchObject({ code: "NOT_FOUND" });
+      } finally {
+        await db.questionTemplate.update({ where: { id: schedule.id }, data: { status: "PUBLISHED" } });
+      }
+    });
+
+    it("re-seeding the bank is idempotent", async () => {
+      const before = await db.questionVersion.count();
+      const again = await seed(db, { demoAccounts: false });
+      expect(again.questionsCreated).toBe(0);
+      expect(again.questionsUpdated).toBe(0);
+      expect(await db.questionVersion.count()).toBe(before);
+    });
+  });
+}
