@@ -4,6 +4,7 @@ import { type Answer, checkAnswer, ENGINE_VERSION, type GradeReport, gradeAnswer
 import type { SubmitAttemptInput } from "@/lib/validation/attempts";
 import { db } from "../db";
 import { AppError } from "../errors";
+import { recordAttemptStats } from "./analytics";
 import { recordAttemptProgress } from "./progress";
 import type { UserDto } from "./users";
 import { type LoadedVariant, loadVariant, ownVariant, unlockedHints } from "./variants";
@@ -117,6 +118,7 @@ export async function submitAttempt(user: UserDto, variantId: string, input: Sub
         hintsUsed: variant.hintsShown,
         at: created.createdAt,
       });
+      await recordAttemptStats(tx, { templateId: variant.templateId, variantId: variant.id, attemptNumber, score: report.score, correct: report.correct, answer: checked.value, report });
       return created;
     });
     const after = { ...loaded, row: { ...loaded.row, attemptsUsed: attemptNumber } };

@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { ReportProblem } from "@/components/classes/report-problem";
 import { AnswerForm, GradeView, PromptText, VariantContext } from "@/components/sim";
 import { Button } from "@/components/ui/button";
 import type { Answer, ValidationIssue, VariantView } from "@/lib/engine/questions/types";
@@ -210,6 +211,8 @@ export function ExerciseClient({ slug, variantId, view, maxAttempts, initialAtte
           </table>
         ) : null}
       </section>
+
+      <ReportProblem variantId={variantId} />
     </div>
   );
 }

@@ -1,0 +1,15 @@
+import { NextResponse } from "next/server";
+import { resolveReportSchema } from "@/lib/server/dal/class-schemas";
+import { setReportResolved } from "@/lib/server/dal/reports";
+import { requireRole } from "@/lib/server/dal/session";
+import { parseJsonBody, route } from "@/lib/server/http";
+
+type Context = { params: Promise<{ reportId: string }> };
+
+export const PATCH = route(async (request: Request, { params }: Context) => {
+  const user = await requireRole("INSTRUCTOR", "ADMIN");
+  const { reportId } = await params;
+  const { resolved } = await parseJsonBody(request, resolveReportSchema);
+  await setReportResolved(user, reportId, resolved);
+  return NextResponse.json({ ok: true });
+});

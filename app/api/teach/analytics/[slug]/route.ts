@@ -1,0 +1,12 @@
+import { NextResponse } from "next/server";
+import { getQuestionAnalytics } from "@/lib/server/dal/analytics";
+import { requireRole } from "@/lib/server/dal/session";
+import { route } from "@/lib/server/http";
+
+type Context = { params: Promise<{ slug: string }> };
+
+export const GET = route(async (_request: Request, { params }: Context) => {
+  const user = await requireRole("INSTRUCTOR", "ADMIN");
+  const { slug } = await params;
+  return NextResponse.json({ analytics: await getQuestionAnalytics(user, slug) });
+});

@@ -1,0 +1,29 @@
+import "server-only";
+import { db } from "../db";
+import { AppError } from "../errors";
+import type { UserDto } from "./users";
+
+// Who may manage a class: its instructor and admins. Everyone else's class is reported missing (404),
+// so class ids cannot be probed; students are refused by role first (403).
+
+export function assertTeacher(user: UserDto): void {
+  if (user.role !== "INSTRUCTOR" && user.role !== "ADMIN") throw new AppError("FORBIDDEN", "this needs the INSTRUCTOR or ADMIN role");
+}
+
+export async function taughtClass(user: UserDto, classId: string) {
+  assertTeacher(user);
+  const found = await db.class.findUnique({ where: { id: classId } });
+  if (!found || (user.role !== "ADMIN" && found.instructorId !== user.id)) throw new AppError("NOT_FOUND", "no such class");
+  return found;
+}
+
+export async function memberIds(classId: string): Promise<string[]> {
+  const rows = await db.classMember.findMany({ where: { classId }, select: { userId: true } });
+  return rows.map((r) => r.userId);
+}
+
+/** Slugs an instructor may assign, for the assignment form's suggestions. */
+export async function listPublishedSlugs(): Promise<string[]> {
+  const rows = await db.questionTemplate.findMany({ where: { status: "PUBLISHED" }, select: { slug: true }, orderBy: { slug: "asc" } });
+  return rows.map((r) => r.slug);
+}

@@ -1,0 +1,131 @@
+import "server-only";
+import { randomInt } from "node:crypto";
+import { Prisma } from "@/prisma/generated/sqlite/client";
+import type { ClassSummaryDto, AssignmentDto, ClassDetailDto, JoinedClassDto, MyClassesDto } from "@/lib/analytics/dto";
+import { db } from "../db";
+import { AppError } from "../errors";
+import { assertTeacher, taughtClass } from "./class-access";
+import type { CreateAssignmentInput, CreateClassInput } from "./class-schemas";
+import type { UserDto } from "./users";
+
+export type { ClassSummaryDto, AssignmentDto, ClassDetailDto, JoinedClassDto, MyClassesDto };
+
+// Classes, membership and assignments. Instructors manage their own classes (admins all); students
+// join by code and only ever see their own classes' assignments and their own scores.
+
+// No 0/O or 1/I: codes are read aloud and copied from slides.
+const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+function newJoinCode(): string {
+  return Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join("");
+}
+
+export async function createClass(user: UserDto, input: CreateClassInput): Promise<ClassSummaryDto> {
+  assertTeacher(user);
+  for (let tries = 0; ; tries++) {
+    try {
+      const row = await db.class.create({ data: { name: input.name, joinCode: newJoinCode(), instructorId: user.id } });
+      return { id: row.id, name: row.name, joinCode: row.joinCode, students: 0, assignments: 0, createdAt: row.createdAt.toISOString() };
+    } catch (error) {
+      // 32^8 codes make a collision rare; the unique index decides, and we simply draw again.
+      if (tries < 5 && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") continue;
+      throw error;
+    }
+  }
+}
+
+export async function listTaughtClasses(user: UserDto): Promise<ClassSummaryDto[]> {
+  assertTeacher(user);
+  const rows = await db.class.findMany({
+    where: user.role === "ADMIN" ? {} : { instructorId: user.id },
+    orderBy: { createdAt: "desc" },
+    include: { _count: { select: { members: true, assignments: true } } },
+  });
+  return rows.map((r) => ({ id: r.id, name: r.name, joinCode: r.joinCode, students: r._count.members, assignments: r._count.assignments, createdAt: r.createdAt.toISOString() }));
+}
+
+type AssignmentRow = { id: string; classId: string; title: string; slugs: string; dueAt: Date | null };
+
+/** Assignment DTOs with, when `scoresOf` is given, that one student's best score per question. */
+async function toAssignmentDtos(rows: AssignmentRow[], classNames: Map<string, string>, scoresOf?: string): Promise<AssignmentDto[]> {
+  const slugs = [...new Set(rows.flatMap((r) => JSON.parse(r.slugs) as string[]))];
+  const templates = await db.questionTemplate.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true, title: true } });
+  const bySlug = new Map(templates.map((t) => [t.slug, t]));
+  const best = scoresOf
+    ? await db.attempt.groupBy({ by: ["templateId"], where: { userId: scoresOf, templateId: { in: templates.map((t) => t.id) } }, _max: { score: true }, _count: { _all: true } })
+    : [];
+  const bestBy = new Map(best.map((b) => [b.templateId, b]));
+  return rows.map((r) => ({
+    id: r.id,
+    classId: r.classId,
+    className: classNames.get(r.classId) ?? "",
+    title: r.title,
+    dueAt: r.dueAt?.toISOString() ?? null,
+    questions: (JSON.parse(r.slugs) as string[]).map((slug) => {
+      const t = bySlug.get(slug);
+      const b = t ? bestBy.get(t.id) : undefined;
+      return { slug, title: t?.title ?? slug, bestScore: b?._max.score ?? null, attempts: b?._count._all ?? 0 };
+    }),
+  }));
+}
+
+export async function getTaughtClass(user: UserDto, classId: string): Promise<ClassDetailDto> {
+  const cls = await taughtClass(user, classId);
+  const [members, assignments] = await Promise.all([
+    db.classMember.findMany({ where: { classId }, orderBy: { joinedAt: "asc" }, include: { user: { select: { id: true, name: true, email: true } } } }),
+    db.assignment.findMany({ where: { classId }, orderBy: { createdAt: "desc" } }),
+  ]);
+  return {
+    id: cls.id,
+    name: cls.name,
+    joinCode: cls.joinCode,
+    students: members.length,
+    assignments: assignments.length,
+    createdAt: cls.createdAt.toISOString(),
+    members: members.map((m) => ({ id: m.user.id, name: m.user.name, email: m.user.email, joinedAt: m.joinedAt.toISOString() })),
+    assignmentList: await toAssignmentDtos(assignments, new Map([[cls.id, cls.name]])),
+  };
+}
+
+export async function createAssignment(user: UserDto, classId: string, input: CreateAssignmentInput): Promise<AssignmentDto> {
+  const cls = await taughtClass(user, classId);
+  const slugs = [...new Set(input.slugs)];
+  const found = await db.questionTemplate.findMany({ where: { slug: { in: slugs }, status: "PUBLISHED" }, select: { slug: true } });
+  const published = new Set(found.map((f) => f.slug));
+  const missing = slugs.filter((s) => !published.has(s));
+  if (missing.length) {
+    const message = `not published questions: ${missing.join(", ")}`;
+    throw new AppError("INVALID_INPUT", `slugs: ${message}`, { slugs: [message] });
+  }
+  const row = await db.assignment.create({ data: { classId, title: input.title, slugs: JSON.stringify(slugs), dueAt: input.dueAt ? new Date(input.dueAt) : null } });
+  const [dto] = await toAssignmentDtos([row], new Map([[cls.id, cls.name]]));
+  return dto!;
+}
+
+/** Any signed-in user may join with a code; joining twice is harmless. */
+export async function joinClass(user: UserDto, code: string): Promise<JoinedClassDto> {
+  const cls = await db.class.findUnique({ where: { joinCode: code }, include: { instructor: { select: { name: true } } } });
+  if (!cls) throw new AppError("NOT_FOUND", `no class has the join code ${code}; check it with your instructor`, { code: ["no class has this join code"] });
+  if (cls.instructorId === user.id) throw new AppError("CONFLICT", "you teach this class");
+  await db.classMember.upsert({ where: { classId_userId: { classId: cls.id, userId: user.id } }, create: { classId: cls.id, userId: user.id }, update: {} });
+  return { id: cls.id, name: cls.name, instructorName: cls.instructor.name };
+}
+
+/** The signed-in student's classes and their assignments, soonest due first, with their own scores. */
+export async function listMyAssignments(user: UserDto): Promise<MyClassesDto> {
+  const memberships = await db.classMember.findMany({
+    where: { userId: user.id },
+    include: { class: { select: { id: true, name: true, instructor: { select: { name: true } } } } },
+    orderBy: { joinedAt: "asc" },
+  });
+  const classes = memberships.map((m) => ({ id: m.class.id, name: m.class.name, instructorName: m.class.instructor.name }));
+  const rows = await db.assignment.findMany({ where: { classId: { in: classes.map((c) => c.id) } }, orderBy: [{ dueAt: "asc" }, { createdAt: "desc" }] });
+  // Assignments without a due date go last, after dated ones in order.
+  rows.sort((a, b) => (a.dueAt ? a.dueAt.getTime() : Infinity) - (b.dueAt ? b.dueAt.getTime() : Infinity));
+  const assignments = await toAssignmentDtos(rows, new Map(classes.map((c) => [c.id, c.name])), user.id);
+  // Only published questions are shown: a question unpublished after assigning is not a student's business.
+  const published = new Set(
+    (await db.questionTemplate.findMany({ where: { slug: { in: assignments.flatMap((a) => a.questions.map((q) => q.slug)) }, status: "PUBLISHED" }, select: { slug: true } })).map((t) => t.slug),
+  );
+  return { classes, assignments: assignments.map((a) => ({ ...a, questions: a.questions.filter((q) => published.has(q.slug)) })) };
+}

@@ -1,0 +1,3 @@
+import { classesSuite } from "./support/classes-suite";
+
+classesSuite("sqlite");
