@@ -45,6 +45,9 @@ export function SiteHeader() {
             <Link href="/mock" className="text-sm hover:underline">
               Mock interview
             </Link>
+            <Link href="/classes" className="text-sm hover:underline">
+              Classes
+            </Link>
             <Link href="/history" className="text-sm hover:underline">
               History
             </Link>

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AssignmentsCard } from "@/components/classes/assignments-card";
 import { MasteryChart } from "@/components/progress/mastery-chart";
 import { StreakToggle } from "@/components/progress/settings-controls";
 import { StartReviewButton } from "@/components/progress/start-review-button";
+import { listMyAssignments } from "@/lib/server/dal/classes";
 import { getDashboard } from "@/lib/server/dal/progress";
 import { requirePageUser } from "@/lib/server/dal/session";
 
@@ -13,7 +15,7 @@ const DAY_TONE: Record<string, string> = { counted: "bg-success", neutral: "bg-m
 
 export default async function DashboardPage() {
   const user = await requirePageUser("/dashboard");
-  const data = await getDashboard(user);
+  const [data, mine] = await Promise.all([getDashboard(user), listMyAssignments(user)]);
   const started = data.topics.some((t) => t.percent !== null);
   return (
     <div className="flex flex-col gap-6">
@@ -36,6 +38,8 @@ export default async function DashboardPage() {
           Mock interview
         </Link>
       </section>
+
+      <AssignmentsCard assignments={mine.assignments} />
 
       <section className="rounded-lg border border-border bg-card p-5" aria-labelledby="mastery-heading">
         <h2 id="mastery-heading" className="font-semibold">

@@ -1,0 +1,36 @@
+import "server-only";
+import type { QuestionTemplate as TemplateRow } from "@/prisma/generated/sqlite/client";
+import { AppError } from "../errors";
+import type { UserDto } from "./users";
+
+// Who may see and change which question templates. Instructors see the built-in bank and their own
+// questions; someone else's question is reported as missing, so its existence does not leak.
+
+/** Students have no business in the authoring area at all. */
+export function requireAuthor(user: UserDto): void {
+  if (user.role !== "INSTRUCTOR" && user.role !== "ADMIN") throw new AppError("FORBIDDEN", "authoring questions needs the INSTRUCTOR or ADMIN role");
+}
+
+export function canSee(user: UserDto, row: Pick<TemplateRow, "builtIn" | "authorId">): boolean {
+  return user.role === "ADMIN" || row.builtIn || row.authorId === user.id;
+}
+
+export function canEdit(user: UserDto, row: Pick<TemplateRow, "builtIn" | "authorId">): boolean {
+  return user.role === "ADMIN" || (!row.builtIn && row.authorId === user.id);
+}
+
+/** The visibility rule as a Prisma filter, for lists. */
+export function visibleWhere(user: UserDto) {
+  return user.role === "ADMIN" ? {} : { OR: [{ builtIn: true }, { authorId: user.id }] };
+}
+
+export function assertVisible<T extends Pick<TemplateRow, "builtIn" | "authorId">>(user: UserDto, row: T | null): T {
+  if (!row || !canSee(user, row)) throw new AppError("NOT_FOUND", "no such question");
+  return row;
+}
+
+export function assertEditable<T extends Pick<TemplateRow, "builtIn" | "authorId">>(user: UserDto, row: T | null): T {
+  const visible = assertVisible(user, row);
+  if (!canEdit(user, visible)) throw new AppError("FORBIDDEN", "built-in questions are edited by admins; duplicate it to make your own copy");
+  return visible;
+}

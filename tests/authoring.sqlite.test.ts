@@ -1,0 +1,3 @@
+import { authoringSuite } from "./support/authoring-suite";
+
+authoringSuite("sqlite");
