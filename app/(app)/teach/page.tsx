@@ -36,6 +36,15 @@ export default async function TeachPage({ searchParams }: Props) {
 
   return (
     <div className="flex flex-col gap-6">
+      <nav aria-label="Teaching" className="flex flex-wrap gap-4 text-sm">
+        <span className="font-medium">Question bank</span>
+        <Link href="/teach/classes" className="text-primary underline">
+          Classes and analytics
+        </Link>
+        <Link href="/teach/reports" className="text-primary underline">
+          Problem reports
+        </Link>
+      </nav>
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="mr-auto text-2xl font-bold">Question bank</h1>
         <Link href="/teach/questions/new" className={buttonClasses("primary")}>
