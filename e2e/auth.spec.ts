@@ -60,7 +60,7 @@ test("a student opening an instructor page gets the 403 page", async ({ page }) 
 test("an instructor reaches the instructor dashboard", async ({ page }) => {
   await signIn(page, DEMO_INSTRUCTOR);
   await page.getByRole("link", { name: "Teach" }).click();
-  await expect(page.getByRole("heading", { name: "Instructor dashboard" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Question bank" })).toBeVisible();
 });
 
 test("the theme toggle switches to dark and remembers it", async ({ page }) => {
