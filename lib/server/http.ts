@@ -58,7 +58,14 @@ export function route<A extends unknown[]>(handler: (...args: A) => Promise<Resp
   };
 }
 
+// Prisma codes for "the database is not there right now": can't reach (P1001), timed out connecting
+// (P1002), server closed the connection (P1017), no pool connection in time (P2024), transaction could
+// not start in time (P2028, what a restarting PostgreSQL produces under load).
+const UNAVAILABLE_CODES = new Set(["P1001", "P1002", "P1017", "P2024", "P2028"]);
+
 function isUnavailable(error: unknown): boolean {
+  const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
+  if (UNAVAILABLE_CODES.has(code)) return true;
   const text = error instanceof Error ? `${error.name} ${error.message}` : String(error);
-  return /ECONNREFUSED|Can't reach database|Connection terminated|connection timeout|DatabaseNotReachable|SQLITE_BUSY/i.test(text);
+  return /ECONNREFUSED|ECONNRESET|Can't reach database|Connection terminated|connection timeout|terminating connection|DatabaseNotReachable|SQLITE_BUSY/i.test(text);
 }

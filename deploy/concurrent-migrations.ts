@@ -1,0 +1,34 @@
+// `npx tsx deploy/concurrent-migrations.ts`: two instances starting at the same moment against one fresh
+// PostgreSQL both run migrations and the seed. Checks that both succeed and every migration is applied
+// exactly once (the schema engine serialises on an advisory lock). Prints what it found.
+import { spawn } from "node:child_process";
+import { readdirSync } from "node:fs";
+import pg from "pg";
+import { startThrowawayPostgres } from "../lib/db/throwaway-postgres";
+
+const db = await startThrowawayPostgres();
+try {
+  const run = () =>
+    new Promise<{ code: number | null; output: string }>((resolve) => {
+      const child = spawn(process.execPath, ["--import", "tsx", "scripts/prepare-db.ts"], { env: { ...process.env, DATABASE_URL: db.url, TIMESLICE_DEMO: "1" } });
+      let output = "";
+      child.stdout.on("data", (d: Buffer) => (output += d));
+      child.stderr.on("data", (d: Buffer) => (output += d));
+      child.on("exit", (code) => resolve({ code, output }));
+    });
+  const results = await Promise.all([run(), run()]);
+  results.forEach((r, i) => console.log(`instance ${i + 1}: exit ${r.code}\n${r.output.trim().split("\n").filter((l) => /Error|error|code|ready|message/.test(l)).slice(0, 6).join("\n")}`));
+  const client = new pg.Client({ connectionString: db.url });
+  await client.connect();
+  const applied = await client.query<{ migration_name: string; n: string }>(
+    `SELECT migration_name, COUNT(*) AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL GROUP BY migration_name`,
+  );
+  const users = await client.query<{ n: string }>(`SELECT COUNT(*) AS n FROM "User"`);
+  await client.end();
+  const expected = readdirSync("prisma/postgres/migrations").filter((d) => /^\d/.test(d)).length;
+  const duplicated = applied.rows.filter((r) => Number(r.n) !== 1).length;
+  console.log(`migrations applied: ${applied.rows.length} of ${expected}, applied twice: ${duplicated}; users after seed: ${users.rows[0]!.n}`);
+  process.exitCode = results.every((r) => r.code === 0) && applied.rows.length === expected && duplicated === 0 ? 0 : 1;
+} finally {
+  db.stop();
+}

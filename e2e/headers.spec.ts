@@ -1,0 +1,39 @@
+import { existsSync, readFileSync } from "node:fs";
+import { expect, test } from "@playwright/test";
+import { PRERENDERED } from "../proxy";
+
+// Security headers as the production server sends them.
+
+test("the prerendered pages are exactly the ones the proxy serves without a nonce", () => {
+  const manifestPath = ".next/prerender-manifest.json";
+  expect(existsSync(manifestPath), "the e2e server builds .next first").toBe(true);
+  const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as { routes: Record<string, unknown> };
+  // Icons and other file routes are not HTML and carry no scripts.
+  const prerendered = Object.keys(manifest.routes).filter((r) => !/\.[a-z]+$/.test(r));
+  expect(prerendered.length).toBeGreaterThan(3);
+  for (const route of prerendered) expect(PRERENDERED.test(route), route).toBe(true);
+  for (const dynamic of ["/signin", "/dashboard", "/practice/q/rr-basic", "/teach", "/history"]) expect(PRERENDERED.test(dynamic), dynamic).toBe(false);
+});
+
+test("pages and API answers carry the security headers; dynamic pages use a nonce, not unsafe-inline", async ({ request }) => {
+  const signin = await request.get("/signin");
+  const csp = signin.headers()["content-security-policy"]!;
+  const scripts = csp.split("; ").find((d) => d.startsWith("script-src"))!;
+  expect(scripts).toMatch(/'nonce-[A-Za-z0-9+/=]+'/);
+  expect(scripts).not.toContain("'unsafe-inline'");
+  expect(csp).toContain("frame-ancestors 'none'");
+  const nonce = scripts.match(/'nonce-([^']+)'/)![1]!;
+  expect(await signin.text()).toContain(`nonce="${nonce}"`);
+  expect(signin.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(signin.headers()["x-frame-options"]).toBe("DENY");
+  expect(signin.headers()["strict-transport-security"]).toBeUndefined();
+
+  const again = (await request.get("/signin")).headers()["content-security-policy"]!;
+  expect(again).not.toBe(csp);
+
+  const api = await request.get("/api/auth/session");
+  expect(api.headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+
+  const https = await request.get("/signin", { headers: { "x-forwarded-proto": "https" } });
+  expect(https.headers()["strict-transport-security"]).toContain("max-age=");
+});

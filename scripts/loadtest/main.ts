@@ -1,0 +1,163 @@
+// `npm run loadtest -- [--students 200] [--seconds 60] [--target sqlite|postgres|nginx] [--faults]`
+// N simulated students over real HTTP against the production build, then an audit of the database:
+// every acknowledged (2xx) attempt must be stored. Loopback only; every loop is bounded in time and count.
+// See docs/operations.md for the figures and how to read them.
+import { randomBytes } from "node:crypto";
+import { mkdirSync, rmSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { prepareDatabase } from "../../lib/db/prepare";
+import { resolveDbTarget } from "../../lib/db/provider";
+import { audit, publishedSlugs } from "./db";
+import { sleep, Student } from "./client";
+import { startRestartablePostgres, type RestartablePostgres } from "./postgres";
+import { AppServer, ensureBuild, waitForHttp } from "./server";
+import { printTable, Stats } from "./stats";
+
+const { values: flags } = parseArgs({
+  options: {
+    students: { type: "string", default: "200" },
+    seconds: { type: "string", default: "60" },
+    target: { type: "string", default: "sqlite" },
+    faults: { type: "boolean", default: false },
+    port: { type: "string", default: "3300" },
+    // --target nginx: the stack is already running (deploy/two-instances.sh); its URL and database.
+    base: { type: "string", default: "http://127.0.0.1:3380" },
+    "database-url": { type: "string" },
+    rebuild: { type: "boolean", default: false },
+  },
+});
+
+const students = bounded(flags.students, 1, 2000, "--students");
+const seconds = bounded(flags.seconds, 5, 3600, "--seconds");
+const port = bounded(flags.port, 1024, 65535, "--port");
+const target = flags.target;
+if (!["sqlite", "postgres", "nginx"].includes(target)) throw new Error("--target must be sqlite, postgres or nginx");
+const MAX_SUBMISSIONS_PER_STUDENT = 100_000;
+const KILLS = 5;
+
+function bounded(raw: string, min: number, max: number, name: string): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be an integer from ${min} to ${max}`);
+  return n;
+}
+
+function assertLoopback(url: string): void {
+  const host = new URL(url).hostname;
+  if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(host)) throw new Error(`refusing to load-test a non-loopback host: ${host}`);
+}
+
+const secret = randomBytes(32).toString("base64url");
+let pg: RestartablePostgres | null = null;
+let app: AppServer | null = null;
+let databaseUrl: string;
+if (target === "sqlite") {
+  rmSync("data/loadtest", { recursive: true, force: true });
+  mkdirSync("data/loadtest", { recursive: true });
+  databaseUrl = "file:./data/loadtest/timeslice.db";
+} else if (target === "postgres") {
+  pg = startRestartablePostgres(port + 50);
+  databaseUrl = pg.url;
+} else {
+  databaseUrl = flags["database-url"] ?? process.env.DATABASE_URL ?? "";
+  if (!databaseUrl) throw new Error("--target nginx needs --database-url (or DATABASE_URL) of the stack's database, for the audit");
+}
+const dbTarget = resolveDbTarget(databaseUrl);
+
+try {
+  let base = flags.base;
+  if (target !== "nginx") {
+    await prepareDatabase(dbTarget, { demoAccounts: true });
+    ensureBuild(flags.rebuild);
+    app = new AppServer(port, { databaseUrl, secret });
+    await app.start();
+    base = app.base;
+  }
+  assertLoopback(base);
+  const slugs = await publishedSlugs(dbTarget);
+  if (slugs.length === 0) throw new Error("no published questions in the database");
+
+  const stats = new Stats();
+  const emailPrefix = `load-${Date.now().toString(36)}-`;
+  const started = Date.now();
+  const deadline = started + seconds * 1000;
+  console.log(`${students} students × ${seconds} s against ${base} (${target}${flags.faults ? ", with faults" : ""}); ${slugs.length} published questions`);
+
+  const load = Promise.all(
+    Array.from({ length: students }, async (_, i) => {
+      // Arrivals spread over the first few seconds, as a class opening the link does.
+      await sleep((i / students) * Math.min(5_000, seconds * 200));
+      const student = new Student(base, stats, emailPrefix);
+      if (await student.signIn(deadline)) await student.submitLoop(slugs, deadline, MAX_SUBMISSIONS_PER_STUDENT);
+    }),
+  );
+  const faults = flags.faults ? runFaults(started, deadline, stats) : Promise.resolve([] as string[]);
+  const [, faultLog] = await Promise.all([load, faults]);
+  const elapsed = (Date.now() - started) / 1000;
+
+  const result = await audit(dbTarget, stats.acknowledgedIds, emailPrefix);
+  const byStatus = [...stats.statuses].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}: ${v}`).join(", ");
+  printTable([
+    ["target", target],
+    ["students × seconds", `${students} × ${seconds} (ran ${elapsed.toFixed(1)} s)`],
+    ["requests", stats.requests],
+    ["requests/s", (stats.requests / elapsed).toFixed(1)],
+    ["latency p50 / p95 / p99 (ms)", `${stats.percentile(50).toFixed(0)} / ${stats.percentile(95).toFixed(0)} / ${stats.percentile(99).toFixed(0)}`],
+    ["responses by route and status", byStatus],
+    ["attempts acknowledged (2xx, distinct)", `${stats.acknowledgedIds.size} (${stats.attemptsAcknowledged} 2xx answers incl. replays of retried submissions)`],
+    ["attempts stored (distinct ids)", result.stored],
+    ["acknowledged but missing", result.missing],
+    ["consistency", result.integrity],
+    ...faultLog.map((line, i) => [`fault ${i + 1}`, line] as [string, string]),
+  ]);
+  // Duplicated acknowledgements (a replayed submissionId) count once; stored can exceed acknowledged
+  // only by writes whose response was lost in a crash, which is allowed.
+  const ok = result.missing === 0 && /integrity_check=ok|invalid indexes=0/.test(result.integrity) && /orphans=0; counters behind=0/.test(result.integrity);
+  console.log(ok ? "\nAUDIT OK: every acknowledged attempt is stored, data consistent" : "\nAUDIT FAILED");
+  process.exitCode = ok ? 0 : 1;
+} finally {
+  app?.stop();
+  pg?.stop();
+}
+
+/** kill -9 the app KILLS times during the run (and crash PostgreSQL once, on that target). */
+async function runFaults(started: number, deadline: number, stats: Stats): Promise<string[]> {
+  const log: string[] = [];
+  if (!app) return ["faults need a target the load test starts itself (sqlite or postgres)"];
+  const span = deadline - started;
+  const events = KILLS + (pg ? 1 : 0);
+  for (let k = 0; k < events; k++) {
+    await sleep(Math.max(0, started + ((k + 1) * span) / (events + 1) - Date.now()));
+    if (Date.now() > deadline - 3_000) break;
+    if (pg && k === Math.floor(events / 2)) {
+      const before = statusCount(stats);
+      pg.crash();
+      const down = Date.now();
+      await sleep(5_000);
+      pg.start();
+      const up = Date.now();
+      const ackAtUp = stats.attemptsAcknowledged;
+      while (stats.attemptsAcknowledged === ackAtUp && Date.now() < deadline) await sleep(50);
+      const after = statusCount(stats);
+      const delta = (s: string) => (after.get(s) ?? 0) - (before.get(s) ?? 0);
+      log.push(
+        `postgres crashed for ${((up - down) / 1000).toFixed(1)} s; first acknowledged attempt ${((Date.now() - up) / 1000).toFixed(1)} s after it came back; meanwhile 503: ${delta("503")}, 500: ${delta("500")}, network errors: ${delta("network")}`,
+      );
+      continue;
+    }
+    app.kill9();
+    const killed = Date.now();
+    await app.start();
+    log.push(`kill -9 of next start; serving again after ${((Date.now() - killed) / 1000).toFixed(1)} s`);
+  }
+  await waitForHttp(app.base, 60_000);
+  return log;
+}
+
+function statusCount(stats: Stats): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [key, n] of stats.statuses) {
+    const status = key.split(" ")[1]!;
+    out.set(status, (out.get(status) ?? 0) + n);
+  }
+  return out;
+}

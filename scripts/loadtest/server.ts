@@ -1,0 +1,86 @@
+// The app under test: the production build (in its own dist directory, so parallel work on .next is
+// untouched) served by `next start`, which the fault run may kill -9 and start again.
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from "node:fs";
+import { sleep } from "./client";
+
+export const DIST_DIR = process.env.NEXT_DIST_DIR || "data/next-ops";
+
+export function ensureBuild(force = false): void {
+  if (!force && existsSync(`${DIST_DIR}/BUILD_ID`)) return;
+  console.log(`building into ${DIST_DIR}…`);
+  // next build adds its dist directory to tsconfig.json's include list; the tree is shared, so put it back.
+  const tsconfig = readFileSync("tsconfig.json", "utf8");
+  const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  writeFileSync("tsconfig.json", tsconfig);
+  if (build.status !== 0) throw new Error("next build failed");
+}
+
+export interface AppEnv {
+  databaseUrl: string;
+  secret: string;
+}
+
+export class AppServer {
+  private child: ChildProcess | null = null;
+
+  constructor(
+    readonly port: number,
+    private readonly env: AppEnv,
+  ) {}
+
+  logFile(): string {
+    mkdirSync("data/loadtest-logs", { recursive: true });
+    return `data/loadtest-logs/app-${this.port}.log`;
+  }
+
+  get base(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<void> {
+    this.child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(this.port)], {
+      // Server logs (aborted requests under overload, restarts) go to a file, not over the report.
+      stdio: ["ignore", "ignore", openSync(this.logFile(), "a")],
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_DIST_DIR: DIST_DIR,
+        NEXT_TELEMETRY_DISABLED: "1",
+        DATABASE_URL: this.env.databaseUrl,
+        NEXTAUTH_SECRET: this.env.secret,
+        AUTH_TRUST_HOST: "true",
+      },
+    });
+    await waitForHttp(this.base, 120_000);
+  }
+
+  /** SIGKILL: no shutdown hooks, in-flight requests die mid-write — the crash we want to survive. */
+  kill9(): void {
+    this.child?.kill("SIGKILL");
+    this.child = null;
+  }
+
+  stop(): void {
+    this.child?.kill("SIGTERM");
+    this.child = null;
+  }
+}
+
+export async function waitForHttp(base: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`${base}/api/auth/csrf`, { signal: AbortSignal.timeout(5_000) });
+      await response.arrayBuffer();
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(250);
+  }
+  throw new Error(`${base} did not answer within ${timeoutMs} ms`);
+}

@@ -1,0 +1,31 @@
+// Latency and outcome bookkeeping for the load test: exact percentiles from every sample (bounded by the
+// run's length, so memory stays small), errors counted by status.
+export class Stats {
+  private readonly latencies: number[] = [];
+  readonly statuses = new Map<string, number>();
+  attemptsAcknowledged = 0;
+  readonly acknowledgedIds = new Set<string>();
+
+  record(label: string, status: number | "network", ms: number): void {
+    this.latencies.push(ms);
+    const key = `${label} ${status}`;
+    this.statuses.set(key, (this.statuses.get(key) ?? 0) + 1);
+  }
+
+  get requests(): number {
+    return this.latencies.length;
+  }
+
+  percentile(p: number): number {
+    if (this.latencies.length === 0) return 0;
+    const sorted = [...this.latencies].sort((a, b) => a - b);
+    return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+  }
+}
+
+export function printTable(rows: [string, string | number][]): void {
+  const width = Math.max(...rows.map(([k]) => k.length));
+  console.log(`| ${"measure".padEnd(width)} | value |`);
+  console.log(`|${"-".repeat(width + 2)}|-------|`);
+  for (const [k, v] of rows) console.log(`| ${k.padEnd(width)} | ${v} |`);
+}

@@ -1,0 +1,73 @@
+// Security headers: the request-dependent ones from proxy.ts (CSP nonce, HSTS over HTTPS only, the
+// anonymous redirect still in place) and the fixed ones from next.config.ts. e2e/headers.spec.ts checks
+// the live production server and compares the static-page list with the build's prerender manifest.
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { NextRequest } from "next/server";
+import { describe, expect, it } from "vitest";
+import nextConfig from "@/next.config";
+import { proxy, THEME_SCRIPT_HASH } from "@/proxy";
+
+function run(path: string, headers: Record<string, string> = {}) {
+  return proxy(new NextRequest(new URL(path, "http://127.0.0.1:3300"), { headers }));
+}
+
+const scriptSrc = (csp: string) => csp.split("; ").find((d) => d.startsWith("script-src")) ?? "";
+
+describe("proxy security headers", () => {
+  it("gives dynamic pages a nonce CSP without unsafe-inline scripts, fresh per request", () => {
+    const cookie = { cookie: "next-auth.session-token=x" };
+    const a = run("/dashboard", cookie).headers.get("content-security-policy")!;
+    const b = run("/dashboard", cookie).headers.get("content-security-policy")!;
+    expect(scriptSrc(a)).toMatch(/'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+    expect(scriptSrc(a)).not.toContain("unsafe-inline");
+    expect(a).toContain("frame-ancestors 'none'");
+    expect(a).toContain("object-src 'none'");
+    expect(scriptSrc(a)).not.toBe(scriptSrc(b));
+  });
+
+  it("passes the nonce to the renderer through the request headers", () => {
+    const response = run("/signin");
+    const forwarded = response.headers.get("x-middleware-request-x-nonce");
+    expect(forwarded).toBeTruthy();
+    expect(response.headers.get("content-security-policy")).toContain(`'nonce-${forwarded}'`);
+  });
+
+  it("still redirects anonymous visitors of signed-in areas, with headers", () => {
+    for (const path of ["/dashboard", "/teach/classes", "/practice/scheduling-basics"]) {
+      const response = run(path);
+      expect(response.status).toBe(307);
+      expect(response.headers.get("location")).toContain(`/signin?callbackUrl=${encodeURIComponent(path)}`);
+      expect(response.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    }
+    expect(run("/learn").status).toBe(200);
+    expect(run("/practiceroom").headers.get("location")).toBeNull();
+  });
+
+  it("locks API answers down completely", () => {
+    expect(run("/api/variants").headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
+  });
+
+  it("sends HSTS only over HTTPS", () => {
+    expect(run("/").headers.get("strict-transport-security")).toBeNull();
+    expect(run("/", { "x-forwarded-proto": "https" }).headers.get("strict-transport-security")).toMatch(/max-age=\d{7,}/);
+    expect(run("/", { "x-forwarded-proto": "https" }).headers.get("content-security-policy")).toContain("upgrade-insecure-requests");
+    expect(run("/", { "x-forwarded-proto": "http" }).headers.get("content-security-policy")).not.toContain("upgrade-insecure-requests");
+  });
+
+  it("pins the hash of the theme script as it is in app/theme-script.tsx", () => {
+    const source = readFileSync("app/theme-script.tsx", "utf8").match(/const SCRIPT = `([^`]*)`/)![1]!;
+    expect(THEME_SCRIPT_HASH).toBe(`'sha256-${createHash("sha256").update(source).digest("base64")}'`);
+  });
+});
+
+describe("next.config security headers", () => {
+  it("sets nosniff, Referrer-Policy and X-Frame-Options on every path", async () => {
+    const rules = await nextConfig.headers!();
+    const all = rules.find((r) => r.source === "/:path*")!;
+    const get = (key: string) => all.headers.find((h) => h.key === key)?.value;
+    expect(get("X-Content-Type-Options")).toBe("nosniff");
+    expect(get("X-Frame-Options")).toBe("DENY");
+    expect(get("Referrer-Policy")).toBe("strict-origin-when-cross-origin");
+  });
+});
