@@ -17,6 +17,25 @@ export async function seed(db: Db, { demoAccounts = true } = {}): Promise<{ crea
       createdUsers++;
     }
   }
+  await ensureAdmin(db);
   const bank = await seedBank(db);
   return { createdUsers, questionsCreated: bank.created, questionsUpdated: bank.updated };
+}
+
+/**
+ * The first administrator comes from the environment (TIMESLICE_ADMIN_EMAIL + TIMESLICE_ADMIN_PASSWORD):
+ * nobody can sign up as an admin, so this is how a deployment gets one. An existing account with that
+ * email is promoted; its password is left alone.
+ */
+async function ensureAdmin(db: Db): Promise<void> {
+  const email = process.env.TIMESLICE_ADMIN_EMAIL?.trim().toLowerCase();
+  const password = process.env.TIMESLICE_ADMIN_PASSWORD;
+  if (!email || !password) return;
+  if (password.length < 12) throw new Error("TIMESLICE_ADMIN_PASSWORD must be at least 12 characters");
+  const existing = await db.user.findUnique({ where: { email }, select: { id: true, role: true } });
+  if (existing) {
+    if (existing.role !== "ADMIN") await db.user.update({ where: { id: existing.id }, data: { role: "ADMIN" } });
+    return;
+  }
+  await db.user.create({ data: { email, name: "Administrator", role: "ADMIN", passwordHash: await hashPassword(password) } });
 }

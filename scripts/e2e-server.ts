@@ -9,4 +9,6 @@ process.env.DATABASE_URL = `file:./${dir}/timeslice.db`;
 process.env.NEXTAUTH_SECRET ??= "e2e-only-secret-not-for-production-use-000000";
 process.env.AUTH_TRUST_HOST = "true";
 process.env.TIMESLICE_DEMO = "1";
+process.env.TIMESLICE_ADMIN_EMAIL = "admin@example.com";
+process.env.TIMESLICE_ADMIN_PASSWORD = "e2e-admin-password";
 await import("./start");

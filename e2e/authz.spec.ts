@@ -1,0 +1,119 @@
+import { type APIRequestContext, type Browser, expect, test } from "@playwright/test";
+import { DEMO_STUDENT, signIn, uniqueEmail } from "./support";
+
+// The authorization matrix over real HTTP: every API route and signed-in page × who is asking.
+// "owner" is the instructor who owns the class and the authored question; "studentA" owns the
+// variant, attempt and mock session. Anything another user owns answers 404 (existence is not leaked),
+// a wrong role 403, no session 401 (pages: a redirect to sign-in).
+
+type Who = "anonymous" | "studentA" | "studentB" | "owner" | "otherInstructor" | "admin";
+const EVERYONE: Who[] = ["anonymous", "studentA", "studentB", "owner", "otherInstructor", "admin"];
+
+async function signedIn(browser: Browser, account: { email: string; password: string } | null): Promise<APIRequestContext> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  if (account) await signIn(page, account);
+  return page.request;
+}
+
+async function newAccount(request: APIRequestContext, role: "STUDENT" | "INSTRUCTOR") {
+  const account = { email: uniqueEmail(role.toLowerCase()), password: "matrix-password-1", name: `Matrix ${role}`, role };
+  expect((await request.post("/api/signup", { data: account })).status()).toBe(201);
+  return account;
+}
+
+test("every route and page answers each kind of user with the expected status", async ({ browser, request }) => {
+  test.setTimeout(240_000);
+  const studentA = await newAccount(request, "STUDENT");
+  const owner = await newAccount(request, "INSTRUCTOR");
+  const otherInstructor = await newAccount(request, "INSTRUCTOR");
+  const as: Record<Who, APIRequestContext> = {
+    anonymous: request,
+    studentA: await signedIn(browser, studentA),
+    studentB: await signedIn(browser, DEMO_STUDENT),
+    owner: await signedIn(browser, owner),
+    otherInstructor: await signedIn(browser, otherInstructor),
+    admin: await signedIn(browser, { email: "admin@example.com", password: "e2e-admin-password" }),
+  };
+
+  // Resources owned by studentA.
+  const slug = "sjf-vs-stcf-timeline";
+  const variant = (await (await as.studentA.post("/api/variants", { data: { slug } })).json()) as { variantId: string; view: { parts: { id: string; kind: string; slots?: number; tasks?: { id: string }[] }[] } };
+  const part = variant.view.parts[0]!;
+  const answer = { parts: { [part.id]: Array(part.slots).fill(part.tasks![0]!.id) } };
+  const submitted = await as.studentA.post(`/api/variants/${variant.variantId}/attempts`, { data: { submissionId: "matrixattempt01", answer } });
+  expect(submitted.status()).toBe(201);
+  const attemptId = ((await submitted.json()) as { attempt: { id: string } }).attempt.id;
+  const mock = (await (await as.studentA.post("/api/mock", { data: { minutes: 15 } })).json()) as { sessionId: string };
+  const report = (await (await as.studentA.post("/api/reports", { data: { variantId: variant.variantId, message: "the matrix test reports this" } })).json()) as { report: { id: string } };
+
+  // Resources owned by the owning instructor.
+  const created = (await (await as.owner.post("/api/teach/classes", { data: { name: "Matrix class" } })).json()) as { class: { id: string } };
+  const classId = created.class.id;
+  const bank = (await (await as.owner.get("/api/teach/questions")).json()) as { questions: { id: string; slug: string }[] };
+  const builtIn = bank.questions.find((q) => q.slug === slug)!;
+  const duplicated = (await (await as.owner.post(`/api/teach/questions/${builtIn.id}/duplicate`, { data: {} })).json()) as { question: { id: string; slug: string } };
+  const questionId = duplicated.question.id;
+
+  const S = (anonymous: number, student: number, owner: number, other: number, admin: number, studentB = student) =>
+    ({ anonymous, studentA: student, studentB, owner, otherInstructor: other, admin }) satisfies Record<Who, number>;
+  const ownStudentThing = (ok: number) => S(401, ok, 404, 404, 404, 404);
+  const signedInOnly = S(401, 200, 200, 200, 200);
+  const teacherOnly = S(401, 403, 200, 200, 200);
+  const ownedByOwner = (ok: number) => S(401, 403, ok, 404, ok);
+
+  const api: { method: "GET" | "POST" | "PATCH"; path: string; data?: unknown; expect: Record<Who, number> }[] = [
+    { method: "GET", path: `/api/attempts/${attemptId}`, expect: ownStudentThing(200) },
+    { method: "GET", path: `/api/variants/${variant.variantId}/attempts`, expect: ownStudentThing(200) },
+    // After one graded attempt the first hint is unlocked for its owner.
+    { method: "POST", path: `/api/variants/${variant.variantId}/hints`, expect: ownStudentThing(200) },
+    { method: "GET", path: `/api/mock/${mock.sessionId}`, expect: ownStudentThing(200) },
+    { method: "GET", path: `/api/questions/${slug}/attempts`, expect: signedInOnly },
+    { method: "GET", path: "/api/progress", expect: signedInOnly },
+    { method: "GET", path: "/api/progress/history", expect: signedInOnly },
+    { method: "GET", path: "/api/review", expect: signedInOnly },
+    { method: "GET", path: "/api/review/count", expect: signedInOnly },
+    { method: "GET", path: "/api/mock", expect: signedInOnly },
+    { method: "GET", path: "/api/classes", expect: signedInOnly },
+    { method: "GET", path: "/api/teach/classes", expect: teacherOnly },
+    { method: "GET", path: `/api/teach/classes/${classId}`, expect: ownedByOwner(200) },
+    { method: "GET", path: `/api/teach/classes/${classId}/progress`, expect: ownedByOwner(200) },
+    { method: "POST", path: `/api/teach/classes/${classId}/assignments`, data: { title: "Matrix", slugs: [slug] }, expect: ownedByOwner(201) },
+    { method: "POST", path: "/api/teach/regrade", data: { classId, slug, dryRun: true }, expect: ownedByOwner(200) },
+    { method: "GET", path: `/api/teach/questions/${questionId}`, expect: ownedByOwner(200) },
+    { method: "POST", path: `/api/teach/questions/${questionId}/status`, data: { status: "DRAFT" }, expect: ownedByOwner(200) },
+    { method: "GET", path: "/api/teach/questions", expect: teacherOnly },
+    { method: "GET", path: "/api/teach/questions/export?format=json", expect: teacherOnly },
+    { method: "GET", path: `/api/teach/analytics/${slug}`, expect: teacherOnly },
+    { method: "GET", path: "/api/reports", expect: teacherOnly },
+    { method: "PATCH", path: `/api/reports/${report.report.id}`, data: { resolved: true }, expect: teacherOnly },
+  ];
+
+  const pages: { path: string; expect: Record<Who, number> }[] = [
+    { path: "/dashboard", expect: S(307, 200, 200, 200, 200) },
+    { path: "/practice", expect: S(307, 200, 200, 200, 200) },
+    { path: "/review", expect: S(307, 200, 200, 200, 200) },
+    { path: "/history", expect: S(307, 200, 200, 200, 200) },
+    { path: "/classes", expect: S(307, 200, 200, 200, 200) },
+    { path: `/history/${attemptId}`, expect: S(307, 200, 404, 404, 404, 404) },
+    { path: `/mock/${mock.sessionId}`, expect: S(307, 200, 404, 404, 404, 404) },
+    { path: "/teach", expect: S(307, 403, 200, 200, 200) },
+    { path: "/teach/classes", expect: S(307, 403, 200, 200, 200) },
+    { path: "/teach/reports", expect: S(307, 403, 200, 200, 200) },
+    { path: `/teach/classes/${classId}`, expect: S(307, 403, 200, 404, 200) },
+    { path: `/teach/questions/${questionId}`, expect: S(307, 403, 200, 404, 200) },
+  ];
+
+  const mismatches: string[] = [];
+  for (const who of EVERYONE) {
+    for (const r of api) {
+      const response = await as[who].fetch(r.path, { method: r.method, data: r.data, maxRedirects: 0 });
+      if (response.status() !== r.expect[who]) mismatches.push(`${who} ${r.method} ${r.path}: ${response.status()} (expected ${r.expect[who]})`);
+    }
+    for (const p of pages) {
+      const response = await as[who].get(p.path, { maxRedirects: 0 });
+      if (response.status() !== p.expect[who]) mismatches.push(`${who} GET ${p.path}: ${response.status()} (expected ${p.expect[who]})`);
+    }
+  }
+  expect(mismatches).toEqual([]);
+});
