@@ -2,6 +2,7 @@
 // scenario always, sometimes or never appear, and how each process can end.
 import { simulateCrashScenario, type CrashReport } from "../../engine/process/index";
 import type { CliIo } from "../io";
+import { parseInputArgs, readInputJson } from "../input";
 
 const USAGE = "usage: timeslice crash <file.json | -> [--json|--text]";
 
@@ -19,33 +20,12 @@ export function formatCrashText(report: CrashReport): string {
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  let file: string | undefined;
-  let format: "json" | "text" = "text";
-  for (const a of args) {
-    if (a === "--json" || a === "--text") format = a === "--json" ? "json" : "text";
-    else if (a === "-h" || a === "--help") {
-      io.out(USAGE + "\n");
-      return 0;
-    } else if (a.startsWith("--")) {
-      io.err(`timeslice: unknown option '${a}' (${USAGE})\n`);
-      return 2;
-    } else if (file === undefined) file = a;
-    else {
-      io.err(`timeslice: crash takes one scenario, got '${file}' and '${a}'\n`);
-      return 2;
-    }
-  }
-  if (file === undefined) {
-    io.err(`timeslice: crash needs a JSON file or '-' (${USAGE})\n`);
-    return 2;
-  }
-  let input: unknown;
-  try {
-    input = JSON.parse(io.readInput(file));
-  } catch (error) {
-    io.err(`timeslice: cannot read ${file} as JSON: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}\n`);
-    return 1;
-  }
+  const parsed = parseInputArgs({ name: "crash", what: "a JSON file", usage: USAGE }, args, io);
+  if (typeof parsed === "number") return parsed;
+  const { file, format } = parsed;
+  const read = readInputJson(file, io);
+  if ("exitCode" in read) return read.exitCode;
+  const input = read.value;
   const result = simulateCrashScenario(input);
   if (!result.ok) {
     const e = result.errors[0];

@@ -2,6 +2,7 @@
 // program can print, with its process tree, counts and zombies/orphans.
 import { analyzeForkProgram, type ForkModel, type ForkTreeNode, type ForkOutputMode } from "../../engine/process/index";
 import type { CliIo } from "../io";
+import { parseInputArgs, readInputText } from "../input";
 
 const USAGE = "usage: timeslice fork <file.c | -> [--json|--text] [--pipe|--tty] [--max-outputs N]";
 
@@ -31,43 +32,29 @@ export function formatForkText(model: ForkModel): string {
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  let file: string | undefined;
-  let format: "json" | "text" = "text";
   let mode: ForkOutputMode = "pipe";
   let maxOutputs: number | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === "--json" || a === "--text") format = a === "--json" ? "json" : "text";
-    else if (a === "--pipe" || a === "--tty") mode = a === "--pipe" ? "pipe" : "tty";
-    else if (a === "--max-outputs") {
-      maxOutputs = Number(args[++i]);
-      if (!Number.isInteger(maxOutputs)) {
-        io.err(`timeslice: --max-outputs needs an integer\n`);
-        return 2;
-      }
-    } else if (a === "-h" || a === "--help") {
-      io.out(USAGE + "\n");
-      return 0;
-    } else if (a.startsWith("--")) {
-      io.err(`timeslice: unknown option '${a}' (${USAGE})\n`);
-      return 2;
-    } else if (file === undefined) file = a;
-    else {
-      io.err(`timeslice: fork takes one program, got '${file}' and '${a}'\n`);
-      return 2;
-    }
-  }
-  if (file === undefined) {
-    io.err(`timeslice: fork needs a C file or '-' (${USAGE})\n`);
-    return 2;
-  }
-  let source: string;
-  try {
-    source = io.readInput(file);
-  } catch (error) {
-    io.err(`timeslice: cannot read ${file}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}\n`);
-    return 1;
-  }
+  const parsed = parseInputArgs(
+    {
+      name: "fork",
+      what: "a C file",
+      usage: USAGE,
+      flag: (a, next) => {
+        if (a === "--pipe" || a === "--tty") mode = a === "--pipe" ? "pipe" : "tty";
+        else if (a === "--max-outputs") {
+          maxOutputs = Number(next());
+          if (!Number.isInteger(maxOutputs)) return "--max-outputs needs an integer";
+        } else return false;
+        return true;
+      },
+    },
+    args,
+    io,
+  );
+  if (typeof parsed === "number") return parsed;
+  const { file, format } = parsed;
+  const source = readInputText(file, io);
+  if (typeof source !== "string") return source.exitCode;
   const result = analyzeForkProgram(source, { mode, maxOutputs });
   if (!result.ok) {
     const e = result.errors[0];

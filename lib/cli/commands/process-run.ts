@@ -3,36 +3,17 @@
 // --text an OSTEP process-run style table with its stats block.
 import { formatProcStatesText, simulateProcStates } from "../../engine/procstates/index";
 import type { CliIo } from "../io";
+import { parseInputArgs, readInputJson } from "../input";
 
 const USAGE = "usage: process-run <file.json | -> [--json|--text]";
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  let format: "json" | "text" = "json";
-  let file: string | undefined;
-  for (const arg of args) {
-    if (arg === "--json") format = "json";
-    else if (arg === "--text") format = "text";
-    else if (arg.startsWith("--")) {
-      io.err(`timeslice: unknown option '${arg}' (${USAGE})\n`);
-      return 2;
-    } else if (file === undefined) file = arg;
-    else {
-      io.err(`timeslice: process-run takes one input file, got '${file}' and '${arg}'\n`);
-      return 2;
-    }
-  }
-  if (file === undefined) {
-    io.err(`timeslice: process-run needs a JSON file or '-' for standard input (${USAGE})\n`);
-    return 2;
-  }
-  let input: unknown;
-  try {
-    input = JSON.parse(io.readInput(file));
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    io.err(`timeslice: cannot read '${file}' as JSON: ${reason}\n`);
-    return 1;
-  }
+  const parsed = parseInputArgs({ name: "process-run", what: "a JSON file", usage: USAGE, defaultFormat: "json" }, args, io);
+  if (typeof parsed === "number") return parsed;
+  const { file, format } = parsed;
+  const read = readInputJson(file, io);
+  if ("exitCode" in read) return read.exitCode;
+  const input = read.value;
   const result = simulateProcStates(input);
   if (!result.ok) {
     const first = result.errors[0]!;
