@@ -1,4 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { PRERENDERED } from "@/lib/security/prerendered";
 
 // Two jobs, both before any page renders:
 // 1. An optimistic shortcut: anonymous visitors to signed-in areas go straight to the sign-in page.
@@ -9,10 +10,6 @@ import { type NextRequest, NextResponse } from "next/server";
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 const SIGNED_IN_AREAS = /^\/(dashboard|teach|practice|review|mock|history|classes)(\/|$)/;
 
-// Pages prerendered at build time carry inline bootstrap scripts written without a nonce, so a nonce
-// policy would block them. Until every page renders per request (see docs/operations.md), these paths
-// get the weaker policy; tests/headers.test.ts compares this list with the build's prerender manifest.
-export const PRERENDERED = /^\/(learn(\/[a-z0-9-]+)?|signup|dev\/sim-preview|_not-found|_global-error)?$/;
 
 // app/theme-script.tsx runs before the nonce-aware renderer gets involved; its hash is pinned here and
 // re-derived from its source by tests/headers.test.ts, so editing the script cannot silently break it.

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { PRERENDERED } from "../proxy";
+import { PRERENDERED } from "../lib/security/prerendered";
 
 // Security headers as the production server sends them.
 
