@@ -66,6 +66,7 @@ test("an instructor reaches the instructor dashboard", async ({ page }) => {
 test("the theme toggle switches to dark and remembers it", async ({ page }) => {
   await page.emulateMedia({ colorScheme: "light" });
   await page.goto("/");
+  await page.waitForLoadState("networkidle");
   await expect(page.locator("html")).not.toHaveClass(/dark/);
   await page.getByRole("button", { name: "Switch to dark theme" }).click();
   await expect(page.locator("html")).toHaveClass(/dark/);

@@ -8,6 +8,8 @@ async function openScheduleExercise(page: Page): Promise<string> {
   const link = page.getByRole("list", { name: "Questions" }).getByRole("link").filter({ hasText: "Schedule" }).first();
   await link.click();
   await expect(page.getByTestId("timeline-grid")).toBeVisible();
+  // Keys pressed before React has hydrated the editor would be lost.
+  await page.waitForLoadState("networkidle");
   return page.url();
 }
 

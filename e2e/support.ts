@@ -5,6 +5,8 @@ export const DEMO_INSTRUCTOR = { email: "instructor@example.com", password: "ins
 
 export async function signIn(page: Page, account: { email: string; password: string }) {
   await page.goto("/signin");
+  // The form submits through next-auth in the browser: wait until it is hydrated.
+  await page.waitForLoadState("networkidle");
   await page.getByLabel("Email").fill(account.email);
   await page.getByLabel("Password").fill(account.password);
   await page.getByRole("button", { name: "Sign in" }).click();
