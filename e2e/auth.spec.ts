@@ -4,6 +4,7 @@ import { DEMO_INSTRUCTOR, DEMO_STUDENT, signIn, uniqueEmail } from "./support";
 test("sign up, sign out, sign in, see the dashboard", async ({ page }) => {
   const email = uniqueEmail("e2e");
   await page.goto("/signup");
+  await page.waitForLoadState("networkidle");
   await page.getByLabel("Name").fill("Erin Example");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("a good password");
@@ -22,6 +23,7 @@ test("sign up, sign out, sign in, see the dashboard", async ({ page }) => {
 
 test("sign-up errors name the field and create no account", async ({ page, request }) => {
   await page.goto("/signup");
+  await page.waitForLoadState("networkidle");
   await page.getByLabel("Name").fill("Short Pass");
   await page.getByLabel("Email").fill(DEMO_STUDENT.email);
   await page.getByLabel("Password").fill("short");
@@ -38,6 +40,7 @@ test("sign-up errors name the field and create no account", async ({ page, reque
 
 test("a wrong password shows an error and gives no session", async ({ page }) => {
   await page.goto("/signin");
+  await page.waitForLoadState("networkidle");
   await page.getByLabel("Email").fill(DEMO_INSTRUCTOR.email);
   await page.getByLabel("Password").fill("definitely-wrong");
   await page.getByRole("button", { name: "Sign in" }).click();
