@@ -112,3 +112,20 @@ test("another student's attempts are not readable, and bad submissions are refus
   });
   expect(huge.status()).toBe(400);
 });
+
+test("the exercise page fits a 360 px wide phone before and after grading", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await signUpFreshStudent(page, "phone");
+  await openScheduleExercise(page);
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(await overflow()).toBeLessThanOrEqual(0);
+  const grid = page.getByTestId("timeline-grid");
+  await grid.focus();
+  const firstTask = (await page.getByRole("rowheader").first().innerText()).trim();
+  const slots = Number((await grid.getAttribute("aria-label"))?.match(/(\d+) slots/)?.[1]);
+  await page.keyboard.press("Home");
+  for (let s = 0; s < slots; s++) await page.keyboard.press(firstTask.charAt(0));
+  await page.getByRole("button", { name: "Submit answer" }).click();
+  await expect(page.getByTestId("grade-score")).toBeVisible();
+  expect(await overflow()).toBeLessThanOrEqual(0);
+});

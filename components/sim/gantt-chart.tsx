@@ -71,32 +71,35 @@ export function GanttChart({ slices, tasks, slotMs, highlightTime, height = 40, 
         {slotMs ? `, slots of ${formatMs(slotMs)} ms` : ""}
         {showCursor ? `, current time ${formatMs(highlightTime)} ms` : ""}
       </figcaption>
-      <table className="sr-only">
-        <caption>{label}: what ran when</caption>
-        <thead>
-          <tr>
-            <th scope="col">Task</th>
-            <th scope="col">From (ms)</th>
-            <th scope="col">To (ms)</th>
-            <th scope="col">Why it stopped</th>
-          </tr>
-        </thead>
-        <tbody>
-          {slices.slice(0, MAX_TABLE_ROWS).map((s, i) => (
-            <tr key={`${s.task}-${s.start}-${i}`}>
-              <td>{s.task === "cs" ? "context switch" : s.task}</td>
-              <td>{formatMs(s.start)}</td>
-              <td>{formatMs(s.end)}</td>
-              <td>{s.endReason ?? ""}</td>
-            </tr>
-          ))}
-          {slices.length > MAX_TABLE_ROWS ? (
+      {/* The wrapper, not the table, is visually hidden: a table ignores a 1 px width and would widen the page. */}
+      <div className="sr-only">
+        <table>
+          <caption>{label}: what ran when</caption>
+          <thead>
             <tr>
-              <td colSpan={4}>and {slices.length - MAX_TABLE_ROWS} more slices</td>
+              <th scope="col">Task</th>
+              <th scope="col">From (ms)</th>
+              <th scope="col">To (ms)</th>
+              <th scope="col">Why it stopped</th>
             </tr>
-          ) : null}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {slices.slice(0, MAX_TABLE_ROWS).map((s, i) => (
+              <tr key={`${s.task}-${s.start}-${i}`}>
+                <td>{s.task === "cs" ? "context switch" : s.task}</td>
+                <td>{formatMs(s.start)}</td>
+                <td>{formatMs(s.end)}</td>
+                <td>{s.endReason ?? ""}</td>
+              </tr>
+            ))}
+            {slices.length > MAX_TABLE_ROWS ? (
+              <tr>
+                <td colSpan={4}>and {slices.length - MAX_TABLE_ROWS} more slices</td>
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }
