@@ -16,7 +16,8 @@ function newestMtime(entry: string): number {
 }
 
 function buildIsStale(): boolean {
-  const buildId = ".next/BUILD_ID";
+  // next.config.ts builds into NEXT_DIST_DIR when set, so parallel test runs can keep separate builds.
+  const buildId = path.join(process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
   return SOURCES.some((s) => newestMtime(s) > built);
