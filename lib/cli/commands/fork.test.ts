@@ -30,6 +30,15 @@ describe("timeslice fork", () => {
     expect(io.stdout).toContain("--- output 1\nhello\nhello\n");
   });
 
+  test("a WNOHANG poll lists its timing cases and prints pids symbolically", async () => {
+    const source = `#include <stdio.h>\n#include <sys/wait.h>\n#include <unistd.h>\nint main(void) {\n  pid_t c = fork();\n  if (c == 0) return 0;\n  if (waitpid(c, NULL, WNOHANG) == 0) printf("%d running\\n", c);\n  else printf("%d reaped\\n", c);\n  return 0;\n}\n`;
+    const io = memoryIo({ "poll.c": source });
+    expect(await run(["poll.c"], io)).toBe(0);
+    expect(io.stdout).toContain("timing cases: 2 (outputs below cover all of them)\n  case 1: 2 processes, 1 lines\n    process 1000's waitpid(1001, WNOHANG) at line 7 finds it exited\n");
+    expect(io.stdout).toContain("finds it still running");
+    expect(io.stdout).toContain("--- output 1\n<pid 1001> reaped\n--- output 2\n<pid 1001> running\n");
+  });
+
   test("a syntax error is one line with file, line and column", async () => {
     const io = memoryIo({ "bad.c": "int main(void) {\n  fork()\n}\n" });
     expect(await run(["bad.c"], io)).not.toBe(0);

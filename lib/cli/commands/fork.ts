@@ -1,5 +1,6 @@
 // `timeslice fork <file.c | -> [--json|--text] [--pipe|--tty]`: every output a fork/exec/wait
-// program can print, with its process tree, counts and zombies/orphans.
+// program can print, with its process tree, counts and zombies/orphans (and, when the run depends
+// on timing — waitpid with WNOHANG, getppid — each timing case).
 import { analyzeForkProgram, type ForkModel, type ForkTreeNode, type ForkOutputMode } from "../../engine/process/index";
 import type { CliIo } from "../io";
 import { parseInputArgs, readInputText } from "../input";
@@ -22,6 +23,14 @@ export function formatForkText(model: ForkModel): string {
   out.push(`never reaped (zombie until the parent exits): ${model.neverReaped.join(", ") || "none"}`);
   out.push(`may be orphaned (parent can exit first): ${model.mayBeOrphaned.join(", ") || "none"}`);
   out.push("", "process tree:", ...treeLines(model.tree, model, "  "));
+  if (model.branches) {
+    // Counts and tree above are the first case's; each case says what it assumes about timing.
+    out.push("", `timing cases: ${model.branches.length} (outputs below cover all of them)`);
+    model.branches.forEach((b, i) => {
+      out.push(`  case ${i + 1}: ${b.processCount} processes, ${b.linesPrinted} lines`);
+      out.push(...b.assumptions.map((a) => `    ${a}`));
+    });
+  }
   out.push("", `valid outputs: ${model.outputs.length}${model.outputsComplete ? "" : " shown (a sample; there are more)"}`);
   model.outputs.forEach((lines, i) => {
     out.push(`--- output ${i + 1}`);

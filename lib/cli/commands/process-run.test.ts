@@ -37,6 +37,28 @@ describe("timeslice process-run", () => {
     expect(io.stderr).toMatch(/^timeslice: [^\n]+\n$/);
   });
 
+  test("accepts the scheduler engine's policies (STCF: the returning process preempts the longer burst)", async () => {
+    const workload = { processes: [{ id: "A", program: [{ cpu: 5 }] }, { id: "B", program: [{ io: 2 }, { cpu: 1 }] }], policy: "stcf" };
+    const io = memoryIo({ "w.json": JSON.stringify(workload) });
+    expect(await run(["w.json", "--text"], io)).toBe(0);
+    // Tick 4: B's I/O completed (*) and its 2-tick burst beats A's remaining 3.
+    expect(io.stdout.split("\n")[4]).toBe("  4*" + "READY".padStart(14) + "RUN:io_done".padStart(14) + "1".padStart(14) + " ".repeat(10));
+  });
+
+  test("--help lists the policies", async () => {
+    const io = memoryIo({});
+    expect(await run(["--help"], io)).toBe(0);
+    for (const name of ["ostep", "fifo", "rr", "sjf", "stcf", "priority", "mlfq", "lottery", "stride", "cfs", "eevdf"]) {
+      expect(io.stdout).toContain(`"${name}"`);
+    }
+  });
+
+  test("a bad scheduler option names the field at fault", async () => {
+    const io = memoryIo({ "w.json": JSON.stringify({ processes: [{ program: [{ cpu: 1 }] }], policy: { name: "mlfq", quanta: [0] } }) });
+    expect(await run(["w.json"], io)).toBe(1);
+    expect(io.stderr).toMatch(/^timeslice: policy\.quanta\[0\]: /);
+  });
+
   test("an invalid workload names the field at fault", async () => {
     const io = memoryIo({ "w.json": JSON.stringify({ processes: [{ program: [{ cpu: -2 }] }] }) });
     await run(["w.json"], io);

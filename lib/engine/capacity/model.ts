@@ -40,6 +40,9 @@ function analyse(input: CapacityInput, s: CapacityServer): CapacityServerReport 
   let memoryPerInFlight = 0;
   let fixedMemory = 0;
   let failsWhenSlotsRunOut = false;
+  // Does a request still cost memoryPerInFlight while it waits (its goroutine, virtual thread or open
+  // connection exists from arrival)? A thread pool's queued request does not hold a thread.
+  let waitingCostsMemory = true;
 
   switch (s.kind) {
     case "thread-per-request": {
@@ -50,6 +53,7 @@ function analyse(input: CapacityInput, s: CapacityServer): CapacityServerReport 
       if (s.ulimitU !== undefined) limits.push({ limit: s.ulimitU, resource: "ulimit -u" });
       const osLimit = limits.reduce((a, b) => (b.limit < a.limit ? b : a));
       let threads: number;
+      waitingCostsMemory = false;
       if (s.poolSize !== undefined) {
         threads = s.poolSize;
         fixedMemory = threads * perThread;
@@ -117,6 +121,8 @@ function analyse(input: CapacityInput, s: CapacityServer): CapacityServerReport 
   const saturationRps = limiting.maxRps;
   const saturated = lambda >= saturationRps;
   const throughputRps = Math.min(lambda, saturationRps);
+  // New requests fail (rather than queue) when a cap on creating threads is what runs out.
+  const failing = failsWhenSlotsRunOut && limiting.resource !== "CPU";
 
   let latencyMs: number | null = null;
   let cpuUtilisation = Math.min(1, (throughputRps * cpuSeconds) / cores);
@@ -129,10 +135,12 @@ function analyse(input: CapacityInput, s: CapacityServer): CapacityServerReport 
     latencyMs = responseSeconds * 1000;
     inFlight = lambda * responseSeconds;
   } else {
-    inFlight = slots ? slots.servers : Infinity;
+    // Beyond saturation the backlog grows without bound. Only when new requests fail at the slot cap,
+    // or waiting requests hold no memory of their own, is the memory bounded by the slots.
+    inFlight = slots && (failing || !waitingCostsMemory) ? slots.servers : Infinity;
     cpuUtilisation = Math.min(1, (saturationRps * cpuSeconds) / cores);
     notes.push(
-      failsWhenSlotsRunOut && limiting.resource !== "CPU"
+      failing
         ? `at ${round(saturationRps)} req/s new requests fail: ${limiting.resource} is exhausted`
         : `above ${round(saturationRps)} req/s the queue grows without bound (${limiting.resource} is saturated)`,
     );
@@ -145,7 +153,7 @@ function analyse(input: CapacityInput, s: CapacityServer): CapacityServerReport 
     throughputRps: roundDown(throughputRps),
     saturationRps: roundDown(saturationRps),
     saturated,
-    failureMode: failsWhenSlotsRunOut && limiting.resource !== "CPU" ? "fails" : "queues",
+    failureMode: failing ? "fails" : "queues",
     limitingResource: limiting.resource,
     latencyMs: latencyMs === null ? null : roundUp(latencyMs),
     inFlight: Number.isFinite(inFlight) ? round(inFlight) : null,

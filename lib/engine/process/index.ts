@@ -3,7 +3,7 @@
 export { analyzeForkProgram, splitOutputLines } from "./fork/analyze";
 export { explainOutputOrder, type OutputOrderVerdict } from "./fork/explain";
 export type {
-  ForkExitHow, ForkAnalysisOptions, OutputMode, ForkEvent, ForkModel, ForkProcessInfo, ForkTreeNode, ForkOutputMode,
+  ForkExitHow, ForkAnalysisOptions, OutputMode, ForkEvent, ForkModel, ForkProcessInfo, ForkTreeNode, ForkOutputMode, ForkBranch, ForkRun,
 } from "./fork/types";
 export { parseCProgram, type CParseResult } from "./c/parser";
 export type { ProcessModelError, ProcessModelResult } from "./types";

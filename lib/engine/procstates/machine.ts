@@ -134,6 +134,15 @@ export function runMachine(config: MachineConfig): MachineRun {
       }
       finishIfDone();
     }
+    // RR's quantum check runs after the completions of this instant, so a process whose I/O just
+    // completed queues ahead of the one being preempted (the scheduler's "arrival-first"). With
+    // nobody else READY the running process simply starts a fresh quantum, as a re-pick would.
+    if (policy === "rr" && state[current] === "RUNNING" && sliceUsed >= config.quantum) {
+      if (state.includes("READY")) {
+        makeReady(current, "RUNNING");
+        pickNext();
+      } else sliceUsed = 0;
+    }
 
     let executed: Instruction | null = null;
     if (state[current] === "RUNNING" && remaining(current) > 0) {
@@ -157,11 +166,6 @@ export function runMachine(config: MachineConfig): MachineRun {
       if (switchOn === "io") pickNext();
     }
     finishIfDone();
-
-    if (policy === "rr" && state[current] === "RUNNING" && sliceUsed >= config.quantum && state.includes("READY")) {
-      makeReady(current, "RUNNING");
-      pickNext();
-    }
   }
   return { rows, totalTicks: tick, cpuBusyTicks, ioBusyTicks };
 }

@@ -168,6 +168,7 @@ describe("validation", () => {
       ioDone: "later",
       policy: "ostep",
       quantum: null,
+      scheduler: null,
     });
   });
 });

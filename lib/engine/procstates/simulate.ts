@@ -1,17 +1,22 @@
 // The process-states model: validated input in, per-tick states and utilisation out.
-import { runMachine } from "./machine";
+import { runMachine, type MachineRun } from "./machine";
+import { runScheduled } from "./scheduled";
 import type { ProcStatesConfig, ProcStatesOutcome, ProcStatesProcessSummary, ProcStatesResult } from "./types";
 import { toInstructions, validateProcStatesInput } from "./validate";
 
+function runConfig(config: ProcStatesConfig): MachineRun {
+  const programs = config.processes.map((p) => toInstructions(p.program));
+  if (config.scheduler) return runScheduled(programs, config.scheduler, config.processes);
+  const { policy, ioDone } = config;
+  if (ioDone === "policy" || (policy !== "ostep" && policy !== "fifo" && policy !== "rr")) {
+    throw new Error(`policy "${policy}" needs its scheduler options; validate the input first`);
+  }
+  return runMachine({ programs, switchOn: config.switchOn, ioDone, policy, quantum: config.quantum ?? 1 });
+}
+
 /** Runs an already validated configuration. */
 export function runProcStates(config: ProcStatesConfig): ProcStatesResult {
-  const run = runMachine({
-    programs: config.processes.map((p) => toInstructions(p.program)),
-    switchOn: config.switchOn,
-    ioDone: config.ioDone,
-    policy: config.policy,
-    quantum: config.quantum ?? 1,
-  });
+  const run = runConfig(config);
   const processes: ProcStatesProcessSummary[] = config.processes.map((p) => ({ id: p.id, running: 0, ready: 0, blocked: 0, finishedAt: 0 }));
   for (const row of run.rows) {
     row.cells.forEach((cell, pid) => {

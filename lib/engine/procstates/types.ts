@@ -1,5 +1,16 @@
 // Public, JSON-safe shapes of the process-states model (see docs/process-states.md).
-import type { Cell, IoDone, Policy, SwitchOn } from "./machine";
+import type { PolicyConfig } from "../sched/types";
+import type { Cell, IoDone, Policy as MachinePolicy, SwitchOn } from "./machine";
+
+/** Policies the scheduler engine (lib/engine/sched) runs for this model. */
+export type ScheduledPolicyName = "sjf" | "stcf" | "priority" | "mlfq" | "lottery" | "stride" | "cfs" | "eevdf";
+/** Every policy: the OSTEP machine's three, then the scheduler engine's. */
+export type ProcStatesPolicyName = MachinePolicy | ScheduledPolicyName;
+/** A policy with options, in the scheduler engine's format, e.g. `{"name": "mlfq", "quanta": [2, 4]}`. */
+export interface ProcStatesPolicySpec {
+  name: string;
+  [option: string]: unknown;
+}
 
 /** One step of a program: `{ cpu: n }` computes for n ticks; `{ io: n }` issues one I/O that keeps
  *  the device busy for n ticks, after which the process needs one more CPU tick (`io_done`). */
@@ -9,6 +20,12 @@ export interface ProcStatesProcess {
   /** Column label; defaults to "P0", "P1", ... by position. */
   id?: string;
   program: ProcStatesStep[];
+  /** Static priority, read by the "priority" policy (its `higherIs` says which way is higher). */
+  priority?: number;
+  /** Lottery/stride tickets (default 100). */
+  tickets?: number;
+  /** Nice value −20…19 for CFS/EEVDF (default 0). */
+  nice?: number;
 }
 
 export interface ProcStatesInput {
@@ -17,19 +34,27 @@ export interface ProcStatesInput {
   switchOn?: SwitchOn;
   /** "later" (default): a process whose I/O completed waits its turn. "immediate": it preempts the running one. */
   ioDone?: IoDone;
-  /** "ostep" (default, process-run.py's cyclic scan), "fifo" (ready queue) or "rr" (ready queue + quantum). */
-  policy?: Policy;
-  /** Ticks per turn under "rr" (required there, rejected elsewhere). */
+  /**
+   * "ostep" (default, process-run.py's cyclic scan), "fifo" (ready queue), "rr" (ready queue +
+   * quantum), or one of the scheduler engine's policies: "sjf", "stcf" (alias "srtf"), "priority",
+   * "mlfq", "lottery", "stride", "cfs", "eevdf" — as a name, or as an object with its options.
+   */
+  policy?: ProcStatesPolicyName | "fcfs" | "srtf" | "psjf" | ProcStatesPolicySpec;
+  /** Ticks per turn under "rr" (required there, rejected elsewhere; `{"name": "rr", "quantum": n}` also works). */
   quantum?: number;
 }
 
 /** The validated input with defaults filled in. */
 export interface ProcStatesConfig {
-  processes: { id: string; program: ProcStatesStep[] }[];
+  processes: { id: string; program: ProcStatesStep[]; priority?: number; tickets?: number; nice?: number }[];
   switchOn: SwitchOn;
-  ioDone: IoDone;
-  policy: Policy;
+  /** "policy" under the scheduler engine's policies: the policy decides whether a returning process preempts. */
+  ioDone: IoDone | "policy";
+  policy: ProcStatesPolicyName;
+  /** The RR quantum (policy "rr" only). */
   quantum: number | null;
+  /** The scheduler engine's policy with every option filled in; null for "ostep", "fifo" and "rr". */
+  scheduler: PolicyConfig | null;
 }
 
 export interface ProcStatesTick {

@@ -2,7 +2,8 @@
 // (each literal run and each conversion). The split matters: on a line-buffered stream every piece
 // that contains a newline flushes, so printf("a\n%d\n", 1) makes two write(2) calls, not one.
 
-export type PrintfArg = number | string;
+/** `symbol`: an integer whose value the model does not know, printed as its name (a pid: `<pid 1001>`). */
+export type PrintfArg = number | string | { symbol: string };
 
 export class PrintfError extends Error {}
 
@@ -28,6 +29,7 @@ export function formatPieces(format: string, args: readonly PrintfArg[]): string
   };
   const nextInt = (conv: string): number => {
     const a = nextArg(conv);
+    if (typeof a === "object") throw new PrintfError(`printf '%${conv}' of ${a.symbol}: a pid can only be printed with a plain %d (its digits differ on every run)`);
     if (typeof a !== "number") throw new PrintfError(`printf '%${conv}' needs an integer argument, got a string`);
     return a;
   };
@@ -56,6 +58,12 @@ export function formatPieces(format: string, args: readonly PrintfArg[]): string
     switch (conv) {
       case "d":
       case "i": {
+        const arg = args[argIndex];
+        if (typeof arg === "object" && !flags && !widthText && precText === undefined) {
+          argIndex++;
+          text = arg.symbol;
+          break;
+        }
         const v = nextInt(conv);
         text = String(length === "l" || length === "ll" ? v : v | 0);
         if (flags.includes("+") && !text.startsWith("-")) text = "+" + text;
@@ -76,6 +84,7 @@ export function formatPieces(format: string, args: readonly PrintfArg[]): string
       }
       case "c": {
         const v = nextArg(conv);
+        if (typeof v === "object") throw new PrintfError(`printf '%c' of ${v.symbol}: a pid can only be printed with a plain %d`);
         text = typeof v === "number" ? String.fromCharCode(v & 0xff) : v.slice(0, 1);
         break;
       }

@@ -2,10 +2,12 @@
 import { parseCProgram } from "../c/parser";
 import { processModelFailure, type ProcessModelResult } from "../types";
 import { buildSchedule, enumerateOutputs } from "./interleave";
-import { createWorld, ForkModelError, MAX_PROCESSES, runProcess } from "./interpreter";
-import type { ForkAnalysisOptions, ForkModel, ForkProcessInfo, ForkTreeNode } from "./types";
+import { createWorld, ForkModelError, MAX_PROCESSES, runProcess, type World } from "./interpreter";
+import type { ForkAnalysisOptions, ForkBranch, ForkModel, ForkProcessInfo, ForkTreeNode } from "./types";
 
 const DEFAULT_MAX_OUTPUTS = 2000;
+/** Combinations of timing-dependent outcomes explored before a program is refused. */
+export const MAX_BRANCHES = 64;
 
 export function splitOutputLines(text: string): string[] {
   if (text === "") return [];
@@ -30,39 +32,57 @@ export function analyzeForkProgram(source: string, options: ForkAnalysisOptions 
   const parsed = parseCProgram(source);
   if (!parsed.ok) return processModelFailure(`${parsed.line}:${parsed.column}`, parsed.message);
 
-  const world = createWorld(parsed.program, mode === "tty", maxProcesses);
-  const root: ForkProcessInfo = { pid: world.nextPid++, parent: null, forkLine: null, children: [], events: [], exitCode: 0, signal: null, execedProgram: null };
-  world.processes.set(root.pid, root);
-  try {
-    runProcess(world, root, []);
-  } catch (error) {
-    if (error instanceof ForkModelError) {
-      const column = world.position.line === error.line ? world.position.column : 1;
-      return processModelFailure(`${error.line}:${column}`, error.message);
+  // One run per combination of timing-dependent outcomes, explored depth first: the next run
+  // changes the last call (in the order met) that still has an untried outcome.
+  const runs: { world: World; root: ForkProcessInfo }[] = [];
+  let forced = new Map<string, number>();
+  for (;;) {
+    const world = createWorld(parsed.program, mode === "tty", maxProcesses, forced);
+    const root: ForkProcessInfo = { pid: world.nextPid++, parent: null, forkLine: null, children: [], events: [], exitCode: 0, signal: null, execedProgram: null };
+    world.processes.set(root.pid, root);
+    try {
+      runProcess(world, root, []);
+    } catch (error) {
+      if (error instanceof ForkModelError) {
+        const column = world.position.line === error.line ? world.position.column : 1;
+        return processModelFailure(`${error.line}:${column}`, error.message);
+      }
+      if (error instanceof RangeError) return processModelFailure("1:1", "the program nests too deeply to model");
+      throw error;
     }
-    if (error instanceof RangeError) return processModelFailure("1:1", "the program nests too deeply to model");
-    throw error;
-  }
-
-  const processes = [...world.processes.values()].sort((a, b) => a.pid - b.pid);
-  const schedule = buildSchedule(processes);
-  const enumeration = enumerateOutputs(schedule, maxOutputs);
-  const written = processes.flatMap((p) => p.events.flatMap((e) => (e.type === "write" ? [e.text] : []))).join("");
-
-  const notes: string[] = [];
-  if (!enumeration.complete) {
-    notes.push(`more than ${maxOutputs} distinct outputs (or too many states to list): 'outputs' is a sample; check a given output with explainOutputOrder`);
-  }
-  for (const p of processes) {
-    for (const e of p.events) {
-      if (e.type === "lost") notes.push(`process ${p.pid} loses buffered ${JSON.stringify(e.text)} at line ${e.line}: ${e.reason === "exec" ? "a successful exec replaces the image without flushing stdio" : e.reason === "abort" ? "abort() kills the process without flushing stdio" : "_exit() skips the stdio flush that exit() does"}`);
+    runs.push({ world, root });
+    const calls = world.timingCalls;
+    let k = calls.length - 1;
+    while (k >= 0 && calls[k]!.outcome + 1 >= calls[k]!.outcomes) k--;
+    if (k < 0) break;
+    if (runs.length >= MAX_BRANCHES) {
+      return processModelFailure(`${calls[k]!.line}:1`, `the program's output depends on the timing of more than ${MAX_BRANCHES} combinations of waitpid(WNOHANG)/getppid() outcomes; it is too large to list`);
     }
+    forced = new Map(calls.slice(0, k).map((c) => [c.key, c.outcome]));
+    forced.set(calls[k]!.key, calls[k]!.outcome + 1);
   }
 
-  return {
-    ok: true,
-    value: {
-      mode,
+  // Once the union of outputs is over the limit it is a sample; later cases are then only checked
+  // for being possible at all (one output is enough), which keeps many cases cheap.
+  const union = new Set<string>();
+  let outputsComplete = true;
+  const cases = runs.map(({ world, root }) => {
+    const processes = [...world.processes.values()].sort((a, b) => a.pid - b.pid);
+    const enumeration = enumerateOutputs(buildSchedule(processes), outputsComplete ? maxOutputs : 1);
+    if (outputsComplete) {
+      for (const text of enumeration.texts) union.add(text);
+      if (!enumeration.complete || union.size > maxOutputs) outputsComplete = false;
+    }
+    // A combination no interleaving can produce (e.g. a child seeing its parent exit while the parent waits for it) has no output at all.
+    const possible = !enumeration.complete || enumeration.texts.length > 0;
+    return { world, root, processes, possible };
+  });
+  const feasible = cases.filter((c) => c.possible);
+  const chosen = feasible.length > 0 ? feasible : cases.slice(0, 1);
+  const branches = chosen.map(({ world, root, processes }): ForkBranch => {
+    const written = processes.flatMap((p) => p.events.flatMap((e) => (e.type === "write" ? [e.text] : []))).join("");
+    return {
+      assumptions: world.timingCalls.map((c) => c.assumption),
       processes,
       tree: treeOf(root.pid, world.processes),
       processCount: processes.length,
@@ -70,9 +90,38 @@ export function analyzeForkProgram(source: string, options: ForkAnalysisOptions 
       bytesPrinted: written.length,
       neverReaped: processes.filter((p) => p.parent !== null && !mayBeReaped(world.processes.get(p.parent)!, p.pid)).map((p) => p.pid),
       mayBeOrphaned: processes.filter((p) => p.parent !== null && !surelyReaped(world.processes.get(p.parent)!, p.pid)).map((p) => p.pid),
-      outputs: enumeration.texts.map(splitOutputLines),
-      outputsComplete: enumeration.complete,
+    };
+  });
+
+  const texts = [...union].sort();
+  const notes: string[] = [];
+  if (!outputsComplete) {
+    notes.push(`more than ${maxOutputs} distinct outputs (or too many states to list): 'outputs' is a sample; check a given output with explainOutputOrder`);
+  }
+  for (const b of branches) {
+    for (const p of b.processes) {
+      for (const e of p.events) {
+        if (e.type !== "lost") continue;
+        const note = `process ${p.pid} loses buffered ${JSON.stringify(e.text)} at line ${e.line}: ${e.reason === "exec" ? "a successful exec replaces the image without flushing stdio" : e.reason === "abort" ? "abort() kills the process without flushing stdio" : "_exit() skips the stdio flush that exit() does"}`;
+        if (!notes.includes(note)) notes.push(note);
+      }
+    }
+  }
+  if (branches.length > 1) {
+    notes.push(`the output depends on timing (waitpid with WNOHANG, getppid): ${branches.length} cases, listed in 'branches'; 'outputs' covers all of them, and the process tree and counts shown are those of the first case`);
+  }
+
+  const [first] = branches as [ForkBranch];
+  const { assumptions: _assumptions, ...firstFields } = first;
+  return {
+    ok: true,
+    value: {
+      mode,
+      ...firstFields,
+      outputs: texts.slice(0, maxOutputs).map(splitOutputLines),
+      outputsComplete,
       notes,
+      ...(branches.length > 1 ? { branches } : {}),
     },
   };
 }

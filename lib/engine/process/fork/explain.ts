@@ -30,6 +30,26 @@ export function explainOutputOrder(model: ForkModel, studentLines: readonly stri
   if (!Array.isArray(studentLines) || studentLines.some((l) => typeof l !== "string")) {
     return { valid: false, reason: "the answer must be a list of lines (strings)" };
   }
+  if (!model.branches) return explainOneCase(model, studentLines);
+  // Valid when some timing case produces it; otherwise explain with the case that prints the same
+  // lines (so the reason is about order), or else the first, saying which case it is.
+  const cases = model.branches.map((b) => ({ model: { ...model, ...b }, assumptions: b.assumptions }));
+  const verdicts = cases.map((c) => explainOneCase(c.model, studentLines));
+  const valid = verdicts.findIndex((v) => v.valid);
+  if (valid >= 0) return verdicts[valid]!;
+  const undecided = verdicts.find((v) => v.undecided);
+  if (undecided) return undecided;
+  const got = countBy(studentLines);
+  const sameLines = cases.findIndex((c) => {
+    const expected = countBy(c.model.processes.flatMap((p) => p.events.flatMap((e) => (e.type === "write" ? splitOutputLines(e.text) : []))));
+    return expected.size === got.size && [...got].every(([text, n]) => expected.get(text) === n);
+  });
+  const k = sameLines >= 0 ? sameLines : 0;
+  const when = cases[k]!.assumptions.join("; ");
+  return { valid: false, reason: `${verdicts[k]!.reason} (This is the case where ${when}; the other timing cases do not produce it either.)` };
+}
+
+function explainOneCase(model: ForkModel, studentLines: readonly string[]): OutputOrderVerdict {
   if (studentLines.length > MAX_STUDENT_LINES || studentLines.length > model.bytesPrinted + 1) {
     return { valid: false, reason: `the answer has ${studentLines.length} lines, but every run prints exactly ${model.linesPrinted}.` };
   }

@@ -2,6 +2,12 @@
 // the model allows, with the same number of lines and processes. Pipe mode runs `./prog 2>&1` with
 // stdout to a pipe; tty mode runs under `script` (a pty) for programs that reap every child, since
 // a pty session ends, dropping late output, when its first process exits.
+//
+// Pids: programs print them as "[%d]". The prelude logs each process's real pid, its parent's and
+// which of the parent's forks created it, so the test can name every real pid by its model pid
+// ("<pid 1001>"); the first process's parent is "<pid of shell>", any other number an orphan's
+// reaper. With getppid()/WNOHANG the model has several timing cases: the observed output must be
+// one of some case, whose counts must then match.
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,13 +15,22 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { analyzeForkProgram } from "./analyze";
 import { buildSchedule, isReachableOutput } from "./interleave";
-import type { ForkModel, ForkOutputMode } from "./types";
+import type { ForkModel, ForkOutputMode, ForkProcessInfo } from "./types";
 import { generateForkProgram } from "./__tests__/program-generator";
 
-// Counts processes without touching stdio: every child created by fork() writes one byte to fd 3.
+// Traces processes without touching stdio: the first process writes "root <pid> <ppid>" to fd 3
+// and every child "<parent pid> <pid> <k>", k counting its parent's forks (dprintf is one write(2)).
 const PRELUDE = `#include <unistd.h>
 #include <stdio.h>
-static pid_t timeslice_traced_fork(void) { pid_t p = fork(); if (p == 0) write(3, "P", 1); return p; }
+static int timeslice_forks;
+__attribute__((constructor)) static void timeslice_root(void) { dprintf(3, "root %d %d\\n", (int)getpid(), (int)getppid()); }
+static pid_t timeslice_traced_fork(void) {
+  int k = timeslice_forks++;
+  int parent = (int)getpid();
+  pid_t p = fork();
+  if (p == 0) { timeslice_forks = 0; dprintf(3, "%d %d %d\\n", parent, (int)getpid(), k); }
+  return p;
+}
 #define fork() timeslice_traced_fork()
 `;
 
@@ -78,6 +93,51 @@ int main(void) {
   printf("a=%d\\n", WEXITSTATUS(status));
   return 0;
 }`,
+  "getpid and getppid, the parent waiting": `#include <stdio.h>
+#include <unistd.h>
+#include <sys/wait.h>
+int main(void) {
+  pid_t pid = fork();
+  if (pid == 0) { printf("child [%d] of [%d]\\n", getpid(), getppid()); return 0; }
+  waitpid(pid, NULL, 0);
+  printf("parent [%d] reaped [%d], started by [%d]\\n", getpid(), pid, getppid());
+  return 0;
+}`,
+  "an orphan's getppid": `#include <stdio.h>
+#include <unistd.h>
+int main(void) {
+  if (fork() == 0) { usleep(20000); printf("orphan's parent [%d]\\n", getppid()); return 0; }
+  printf("parent [%d] exits\\n", getpid());
+  return 0;
+}`,
+  "waitpid WNOHANG once": `#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include <sys/wait.h>
+int main(void) {
+  int status;
+  pid_t pid = fork();
+  if (pid == 0) { usleep(2000); printf("child [%d]\\n", getpid()); exit(3); }
+  pid_t r = waitpid(pid, &status, WNOHANG);
+  if (r == 0) printf("still running\\n");
+  else printf("exited %d\\n", WEXITSTATUS(status));
+  waitpid(pid, &status, 0);
+  printf("reaped [%d] status %d\\n", pid, WEXITSTATUS(status));
+  return 0;
+}`,
+  "waitpid WNOHANG after the child is done": `#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include <sys/wait.h>
+int main(void) {
+  int status;
+  pid_t pid = fork();
+  if (pid == 0) exit(5);
+  usleep(50000);
+  if (waitpid(pid, &status, WNOHANG) == pid) printf("reaped [%d]: %d\\n", pid, WEXITSTATUS(status));
+  else printf("not yet\\n");
+  return 0;
+}`,
   "execvp with an array": `#include <stdio.h>
 #include <unistd.h>
 #include <sys/wait.h>
@@ -94,6 +154,7 @@ int main(void) {
 
 const RUNS_PER_PROGRAM = 3;
 const RANDOM_PROGRAMS = 12;
+const RANDOM_TIMING_PROGRAMS = 8;
 let dir = "";
 
 beforeAll(() => {
@@ -121,7 +182,7 @@ function compile(name: string, source: string): string {
   return bin;
 }
 
-function runOnce(bin: string, mode: ForkOutputMode, run: number): { output: string; processes: number } {
+function runOnce(bin: string, mode: ForkOutputMode, run: number): { output: string; trace: string[] } {
   const counter = `${bin}.count${run}`;
   writeFileSync(counter, "");
   const command = `'${bin}' 3>>'${counter}' 2>&1`;
@@ -132,20 +193,49 @@ function runOnce(bin: string, mode: ForkOutputMode, run: number): { output: stri
   if (result.error) throw result.error;
   // A pty turns "\n" into "\r\n".
   const output = mode === "tty" ? result.stdout.replace(/\r\n/g, "\n") : result.stdout;
-  return { output, processes: 1 + readFileSync(counter, "utf8").length };
+  return { output, trace: readFileSync(counter, "utf8").split("\n").filter(Boolean) };
+}
+
+/** The output with each "[real pid]" named as the model names it, or null if the trace does not fit these processes. */
+function symbolize(output: string, trace: readonly string[], processes: readonly ForkProcessInfo[]): string | null {
+  const names = new Map<number, string>();
+  const modelOf = new Map<number, ForkProcessInfo>();
+  const byPid = new Map(processes.map((p) => [p.pid, p]));
+  for (const line of trace) {
+    const [first, second, third] = line.split(" ");
+    if (first === "root") {
+      const root = processes.find((p) => p.parent === null)!;
+      modelOf.set(Number(second), root);
+      names.set(Number(second), `<pid ${root.pid}>`);
+      names.set(Number(third), "<pid of shell>");
+      continue;
+    }
+    const parent = modelOf.get(Number(first));
+    const fork = parent?.events.filter((e) => e.type === "fork")[Number(third)];
+    if (!fork || fork.type !== "fork") return null;
+    modelOf.set(Number(second), byPid.get(fork.child)!);
+    names.set(Number(second), `<pid ${fork.child}>`);
+  }
+  return output.replace(/\[(\d+)\]/g, (_, n: string) => `[${names.get(Number(n)) ?? "<pid of reaper>"}]`);
 }
 
 function checkAgainstReality(name: string, source: string, mode: ForkOutputMode): ForkModel {
   const analysis = analyzeForkProgram(source, { mode });
   if (!analysis.ok) throw new Error(`${name}: ${analysis.errors[0].message}`);
   const model = analysis.value;
-  const schedule = buildSchedule(model.processes);
+  const cases = (model.branches ?? [model]).map((c) => ({ ...c, schedule: buildSchedule(c.processes) }));
   const bin = compile(name.replace(/\W+/g, "_"), source);
   for (let run = 0; run < RUNS_PER_PROGRAM; run++) {
-    const { output, processes } = runOnce(bin, mode, run);
-    expect({ name, output, verdict: isReachableOutput(schedule, output) }).toEqual({ name, output, verdict: "valid" });
-    expect([...output].filter((c) => c === "\n").length).toBe(model.linesPrinted);
-    expect(processes).toBe(model.processCount);
+    const { output, trace } = runOnce(bin, mode, run);
+    const processes = 1 + trace.filter((l) => !l.startsWith("root")).length;
+    const lines = [...output].filter((c) => c === "\n").length;
+    const matches = cases.flatMap((c) => {
+      const text = symbolize(output, trace, c.processes);
+      return text !== null && isReachableOutput(c.schedule, text) === "valid" ? [{ text, lines: c.linesPrinted, processes: c.processCount }] : [];
+    });
+    // Reported in full when no timing case of the model produces what reality printed.
+    expect({ name, output, trace, valid: matches.length > 0 }).toEqual({ name, output, trace, valid: true });
+    expect(matches).toContainEqual({ text: matches[0]!.text, lines, processes });
   }
   return model;
 }
@@ -156,10 +246,10 @@ describe("fork model against gcc-compiled programs", () => {
       checkAgainstReality(name, source, "pipe");
     });
     const tty = analyzeForkProgram(source, { mode: "tty" });
-    if (tty.ok && tty.value.mayBeOrphaned.length > 0) {
+    if (tty.ok && (tty.value.branches ?? [tty.value]).some((c) => c.mayBeOrphaned.length > 0)) {
       // Not run under a pty: the session would end with the first process and drop the rest.
       test(`${name} (tty: pipe only, a child may outlive its parent)`, () => {
-        expect(tty.value.mayBeOrphaned.length).toBeGreaterThan(0);
+        expect((tty.value.branches ?? [tty.value]).some((c) => c.mayBeOrphaned.length > 0)).toBe(true);
       });
     } else {
       test(`${name} (tty)`, () => {
@@ -179,5 +269,16 @@ describe("fork model against gcc-compiled programs", () => {
       }
     }
     expect(checkedTty).toBeGreaterThan(0);
+  });
+
+  test(`${RANDOM_TIMING_PROGRAMS} generated programs printing pids and polling with WNOHANG agree with reality`, () => {
+    let branching = 0;
+    for (let seed = 1; seed <= RANDOM_TIMING_PROGRAMS; seed++) {
+      const { source } = generateForkProgram(seed, 4, { timing: true });
+      const model = checkAgainstReality(`timing${seed}`, source, "pipe");
+      if (model.branches) branching++;
+      if ((model.branches ?? [model]).every((c) => c.mayBeOrphaned.length === 0)) checkAgainstReality(`timing${seed}`, source, "tty");
+    }
+    expect(branching).toBeGreaterThan(0);
   });
 });

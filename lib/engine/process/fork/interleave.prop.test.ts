@@ -1,5 +1,5 @@
 // Properties of the output set, checked against an independent brute-force simulator that treats
-// every event (fork, wait, exit, write) as a scheduling choice, with no reduction at all.
+// every event (fork, wait, observe, exit, write) as a scheduling choice, with no reduction at all.
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { analyzeForkProgram } from "./analyze";
@@ -7,10 +7,16 @@ import { explainOutputOrder } from "./explain";
 import type { ForkModel, ForkProcessInfo } from "./types";
 import { generateForkProgram } from "./__tests__/program-generator";
 
-/** Every output text of every interleaving, by exhaustive search over all events. */
+/**
+ * Every output text of every interleaving, by exhaustive search over all events. An observation
+ * is taken literally: one that saw its target exited needs the target done, one that saw it
+ * running needs it not done yet; runs that get stuck (every process not done is blocked) print nothing.
+ */
 function bruteForceOutputs(processes: readonly ForkProcessInfo[]): Set<string> {
   const byPid = new Map(processes.map((p) => [p.pid, p]));
-  const relevant = new Map(processes.map((p) => [p.pid, p.events.filter((e) => e.type === "write" || e.type === "fork" || e.type === "wait" || e.type === "exit")]));
+  const relevant = new Map(
+    processes.map((p) => [p.pid, p.events.filter((e) => e.type === "write" || e.type === "fork" || e.type === "wait" || e.type === "exit" || e.type === "observe")]),
+  );
   const outputs = new Set<string>();
   const seen = new Set<string>();
   const walk = (pc: Map<number, number>, reaped: Set<number>, running: Set<number>, out: string) => {
@@ -36,9 +42,11 @@ function bruteForceOutputs(processes: readonly ForkProcessInfo[]): Set<string> {
       else if (e.type === "wait") {
         const options = e.target === "any" ? byPid.get(pid)!.children : [e.target];
         for (const c of options) if (running.has(c) && done(c) && !reaped.has(c)) step((_p, r) => r.add(c));
+      } else if (e.type === "observe") {
+        if (done(e.target) === e.exited) step(() => {});
       }
     }
-    if (!moved) outputs.add(out);
+    if (!moved && processes.every((p) => running.has(p.pid) && done(p.pid))) outputs.add(out);
   };
   walk(new Map(), new Set(), new Set([processes[0].pid]), "");
   return outputs;
@@ -49,7 +57,31 @@ function analyzed(seed: number): ForkModel | undefined {
   return result.ok && result.value.processCount <= 5 && result.value.outputs.length <= 200 ? result.value : undefined;
 }
 
+/** Programs that also print pids and poll with WNOHANG: the output set is the union over timing cases. */
+function analyzedTiming(seed: number): ForkModel | undefined {
+  const result = analyzeForkProgram(generateForkProgram(seed, 3, { timing: true }).source, { mode: seed % 2 ? "pipe" : "tty", maxOutputs: 100 });
+  return result.ok && result.value.processCount <= 4 && result.value.outputs.length <= 100 ? result.value : undefined;
+}
+
 describe("output set properties", () => {
+  test("with getpid/getppid/WNOHANG, equals the union over timing cases of the brute-force sets", () => {
+    // Seeds 1-40 in order (not random): the guards below then count a fixed set of programs.
+    let checked = 0;
+    let branching = 0;
+    for (let seed = 1; seed <= 40; seed++) {
+      const m = analyzedTiming(seed);
+      if (!m || !m.outputsComplete) continue;
+      checked++;
+      if (m.branches) branching++;
+      const brute = new Set((m.branches?.map((b) => b.processes) ?? [m.processes]).flatMap((ps) => [...bruteForceOutputs(ps)]));
+      const ours = m.outputs.map((lines) => lines.join("\n")).sort();
+      expect(ours, `seed ${seed}`).toEqual([...brute].map((t) => (t.endsWith("\n") ? t.slice(0, -1) : t)).sort());
+      for (const lines of m.outputs.slice(0, 20)) expect(explainOutputOrder(m, lines).valid).toBe(true);
+    }
+    expect(checked).toBeGreaterThan(20);
+    expect(branching).toBeGreaterThan(5);
+  });
+
   test("equals the brute-force set of interleavings", () => {
     let checked = 0;
     fc.assert(

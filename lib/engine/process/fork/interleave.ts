@@ -4,6 +4,13 @@
 // Events that print nothing (fork, exit, wait) are taken as soon as they are enabled: each only
 // enables others and never disables any, so taking it early loses no output. The only real choice
 // left is which pending write(2) goes next, which keeps the search small for interview programs.
+//
+// Timing-dependent calls add `observe` events. One that saw its target exited waits for that exit
+// (like a wait() that reaps nothing). One that saw it still running must come before that exit, so
+// the target's exit is held back until the observer has passed it: again an event that only enables,
+// never disables, so taking silent events early stays lossless. An outcome no interleaving can
+// produce (a child that sees its parent exit while the parent waits for it) deadlocks: such states
+// yield no output at all.
 import type { ForkProcessInfo } from "./types";
 
 /** Distinct states visited before a question is declared too large to answer. */
@@ -13,6 +20,7 @@ type SlimEvent =
   | { type: "write"; text: string }
   | { type: "fork"; child: number }
   | { type: "wait"; target: number | "any" }
+  | { type: "observe"; target: number; exited: boolean }
   | { type: "exit" };
 
 export interface Schedule {
@@ -24,6 +32,10 @@ export interface Schedule {
   childrenOf: number[][];
   /** Index of each process's last wait event (-1 if none). */
   lastWait: number[];
+  /** For each process, the (observer, event index) pairs that must happen before it exits. */
+  exitAfter: [number, number][][];
+  /** True when some event observes timing: symmetric states are then told apart (see keyOf). */
+  observes: boolean;
 }
 
 interface State {
@@ -46,6 +58,8 @@ export function buildSchedule(processes: readonly ForkProcessInfo[]): Schedule {
           return [{ type: "wait", target: e.target === "any" ? "any" : index.get(e.target)! }];
         case "exit":
           return [{ type: "exit" }];
+        case "observe":
+          return [{ type: "observe", target: index.get(e.target)!, exited: e.exited }];
         default:
           return [];
       }
@@ -60,7 +74,16 @@ export function buildSchedule(processes: readonly ForkProcessInfo[]): Schedule {
   );
   const childrenOf: number[][] = events.map((list) => list.flatMap((e) => (e.type === "fork" ? [e.child] : [])));
   const lastWait = events.map((list) => list.map((e) => e.type).lastIndexOf("wait"));
-  return { events, parentOf, startedBy, childrenOf, lastWait };
+  const exitAfter: [number, number][][] = events.map(() => []);
+  let observes = false;
+  events.forEach((list, i) =>
+    list.forEach((e, k) => {
+      if (e.type !== "observe") return;
+      observes = true;
+      if (!e.exited) exitAfter[e.target]!.push([i, k]);
+    }),
+  );
+  return { events, parentOf, startedBy, childrenOf, lastWait, exitAfter, observes };
 }
 
 function started(s: Schedule, state: State, i: number): boolean {
@@ -82,6 +105,8 @@ function settle(s: Schedule, state: State): void {
       for (;;) {
         const e = s.events[i][state.pcs[i]];
         if (!e || e.type === "write") break;
+        if (e.type === "exit" && s.exitAfter[i]!.some(([j, k]) => state.pcs[j]! <= k)) break;
+        if (e.type === "observe" && e.exited && !exited(s, state, e.target)) break;
         if (e.type === "wait") {
           let child = -1;
           if (e.target === "any") {
@@ -118,6 +143,8 @@ function initialState(s: Schedule): State {
  * a later waitpid() names one of them.
  */
 function keyOf(s: Schedule, state: State): string {
+  // Observations name other processes (a parent, say) that the canonical form would forget.
+  if (s.observes) return state.pcs.join(",") + "|" + state.reaped.map(Number).join("");
   const free: string[] = [];
   const canon = (i: number, from: number): string => {
     const events = s.events[i];
@@ -128,6 +155,7 @@ function keyOf(s: Schedule, state: State): string {
       if (e.type === "write") out += "w" + JSON.stringify(e.text);
       else if (e.type === "fork") out += "f(" + canon(e.child, 0) + ")";
       else if (e.type === "exit") out += "x";
+      else if (e.type === "observe") throw new Error("unreachable: schedules with observations use exact keys");
       else if (e.target === "any") out += "a";
       else {
         namesChild = true;
@@ -162,6 +190,11 @@ function writers(s: Schedule, state: State): number[] {
   return out;
 }
 
+/** Every process has run to its end (not merely: nothing is left to print). */
+function finished(s: Schedule, state: State): boolean {
+  return s.events.every((list, i) => started(s, state, i) && state.pcs[i]! >= list.length);
+}
+
 function advance(s: Schedule, state: State, i: number): State {
   const next = { pcs: [...state.pcs], reaped: [...state.reaped] };
   next.pcs[i]++;
@@ -188,7 +221,7 @@ export function enumerateOutputs(s: Schedule, maxOutputs: number): Enumeration {
     if (memo.size >= MAX_SEARCH_STATES) throw new SearchLimitError();
     const choices = writers(s, state);
     const result = new Set<string>();
-    if (choices.length === 0) result.add("");
+    if (choices.length === 0 && finished(s, state)) result.add("");
     for (const i of choices) {
       const text = writeText(s, state, i);
       for (const rest of visit(advance(s, state, i))) {
@@ -214,7 +247,7 @@ function sampleOutputs(s: Schedule, count: number): string[] {
   const walk = (state: State, prefix: string): void => {
     if (found.size >= count || --budget < 0) return;
     const choices = writers(s, state);
-    if (choices.length === 0) found.add(prefix);
+    if (choices.length === 0 && finished(s, state)) found.add(prefix);
     for (const i of [...choices].reverse()) walk(advance(s, state, i), prefix + writeText(s, state, i));
   };
   walk(initialState(s), "");
@@ -229,7 +262,7 @@ export function isReachableOutput(s: Schedule, text: string): Verdict {
   let budget = MAX_SEARCH_STATES;
   const visit = (state: State, pos: number): boolean => {
     const choices = writers(s, state);
-    if (choices.length === 0) return pos === text.length;
+    if (choices.length === 0) return pos === text.length && finished(s, state);
     const key = keyOf(s, state) + "@" + pos;
     if (failed.has(key)) return false;
     if (--budget < 0) throw new SearchLimitError();

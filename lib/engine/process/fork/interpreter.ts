@@ -5,6 +5,13 @@
 // child from the middle of its parent we replay: the program is re-run from main() with the
 // results of earlier fork() calls fixed (`path`), and recording starts at the fork that created
 // the child. Replay reproduces the copied memory and the copied stdio buffers for free.
+//
+// Two kinds of call depend on timing: waitpid(…, WNOHANG) (has the child exited yet?) and getppid()
+// (has the parent exited, re-parenting us to the reaper?). Each such call is a branch point: the
+// world is run once per combination of outcomes (`World.forced` fixes the outcomes of a run), and
+// each outcome is recorded as an event the interleaving search must respect (see interleave.ts).
+// Pids are symbolic values (PidValue): their digits differ on every run, so the model only tests
+// them against each other for equality, against 0/-1, and prints them as `<pid 1001>`.
 import type { CProgram, Declarator, Expr, Stmt } from "../c/ast";
 import { formatPieces, PrintfError, type PrintfArg } from "../c/printf";
 import {
@@ -18,6 +25,8 @@ export const MAX_PROCESSES = 64;
 /** Statement and expression evaluations across all processes and replays. */
 export const MAX_STEPS = 2_000_000;
 const MAX_CALL_DEPTH = 200;
+/** Timing-dependent calls (WNOHANG polls, getppid) in one run: more means a polling loop. */
+export const MAX_TIMING_CALLS = 12;
 
 /** A refusal: the program is outside the model (or would explode); carries the source line. */
 export class ForkModelError extends Error {
@@ -29,7 +38,24 @@ export class ForkModelError extends Error {
   }
 }
 
-type CValue = number | string | CValue[];
+/**
+ * A pid: a process of the program (its model pid), the reaper that adopts an orphan (init or a
+ * subreaper), the shell that started the program, or "one of several children" (wait() with
+ * several candidates, whichever exits first).
+ */
+export class PidValue {
+  constructor(readonly of: number | "reaper" | "shell" | "some-child") {}
+  /** How the model prints it. */
+  get symbol(): string {
+    return typeof this.of === "number" ? `<pid ${this.of}>` : this.of === "reaper" ? "<pid of reaper>" : this.of === "shell" ? "<pid of shell>" : "<pid of some child>";
+  }
+  /** The smallest value a real pid of this kind can have (init is 1; every other process is above). */
+  get least(): number {
+    return this.of === "reaper" ? 1 : 2;
+  }
+}
+
+type CValue = number | string | PidValue | CValue[];
 interface Cell {
   value: CValue | undefined;
 }
@@ -46,7 +72,19 @@ const CONSTANTS: Record<string, number> = {
   STDIN_FILENO: 0, STDOUT_FILENO: 1, STDERR_FILENO: 2, BUFSIZ: 8192,
 };
 const SIGABRT = 6;
+/** glibc's value of WNOHANG. */
+const WNOHANG = 1;
 const KNOWN_IMAGES = new Set(["echo", "true", "false"]);
+
+/** One timing-dependent call met in a run, with the outcome it was given (index into its outcomes). */
+export interface TimingCall {
+  key: string;
+  outcome: number;
+  outcomes: number;
+  line: number;
+  /** What the outcome assumes, for people: "process 1000's waitpid(1001, WNOHANG) at line 9 finds it still running". */
+  assumption: string;
+}
 
 export interface World {
   program: CProgram;
@@ -57,15 +95,22 @@ export interface World {
   steps: number;
   /** Last statement or expression evaluated: where a refusal points when it carries only a line. */
   position: { line: number; column: number };
+  /** Outcomes fixed for this run, by call key; calls not listed take outcome 0. */
+  forced: ReadonlyMap<string, number>;
+  /** Timing-dependent calls in the order this run first met them (replays meet them again). */
+  timingCalls: TimingCall[];
 }
 
-export function createWorld(program: CProgram, stdoutIsTty: boolean, maxProcesses: number): World {
-  return { program, stdoutIsTty, maxProcesses, processes: new Map(), nextPid: FIRST_PID, steps: 0, position: { line: 1, column: 1 } };
+export function createWorld(program: CProgram, stdoutIsTty: boolean, maxProcesses: number, forced: ReadonlyMap<string, number> = new Map()): World {
+  return { program, stdoutIsTty, maxProcesses, processes: new Map(), nextPid: FIRST_PID, steps: 0, position: { line: 1, column: 1 }, forced, timingCalls: [] };
 }
 
-/** Runs the process reached by `path` (fork results) and, recursively, every child it creates. */
-export function runProcess(world: World, info: ForkProcessInfo, path: number[]): void {
-  new ProcessRun(world, info, path).run();
+/**
+ * Runs the process reached by `path` (fork results) and, recursively, every child it creates.
+ * `lineage` lists the pids from the first process down to this one (the replay passes through each).
+ */
+export function runProcess(world: World, info: ForkProcessInfo, path: number[], lineage: number[] = [info.pid]): void {
+  new ProcessRun(world, info, path, lineage).run();
 }
 
 class ProcessRun {
@@ -81,11 +126,16 @@ class ProcessRun {
   /** wait() calls that reaped one of several children: which one is up to the scheduler. */
   private ambiguousReaps = 0;
   private maybeReaped = new Set<number>();
+  /** Index into `lineage` of the process whose code is executing (the replay passes through ancestors). */
+  private depth = 0;
+  /** Timing-dependent calls made by that process so far: with its pid, the key of the next one. */
+  private timingIndex = 0;
 
   constructor(
     private readonly world: World,
     private readonly info: ForkProcessInfo,
     private readonly path: number[],
+    private readonly lineage: number[],
   ) {
     this.forkResults = [...path];
     this.stdio = initialStdio(world.stdoutIsTty);
@@ -115,6 +165,7 @@ class ProcessRun {
       this.scopes = [this.globals];
       for (const d of this.world.program.globals) this.declare(d);
       const result = this.callFunction("main", [], main.pos.line);
+      if (result instanceof PidValue) throw new ForkModelError("main returns a pid: the exit status would be its low byte, which differs on every run", main.pos.line);
       this.end("return", typeof result === "number" ? result : 0, main.pos.line, true);
     } catch (signal) {
       if (!(signal instanceof ProcessEnd)) throw signal;
@@ -224,13 +275,39 @@ class ProcessRun {
   // ---- expressions ------------------------------------------------------------------------
 
   private truthy(e: Expr): boolean {
-    return this.toInt(this.eval(e), e.pos.line) !== 0;
+    const v = this.eval(e);
+    return v instanceof PidValue || this.toInt(v, e.pos.line) !== 0; // a pid is never 0
   }
 
   private toInt(v: CValue, line: number): number {
     if (typeof v === "number") return v;
     if (typeof v === "string") return 1; // a non-null char* in a condition
+    if (v instanceof PidValue) {
+      throw new ForkModelError(
+        `${v.symbol} is used as a number, but a pid's value differs on every run; the model can compare pids with == and !=, test them against 0 or -1, and print them with %d`,
+        line,
+      );
+    }
     throw new ForkModelError("an array is used where a number is expected", line);
+  }
+
+  /** Comparisons and arithmetic with a pid operand: only what holds for every real pid. */
+  private pidBinary(op: string, left: CValue, right: CValue, line: number): number {
+    const a = (left instanceof PidValue ? left : right) as PidValue;
+    const other = a === left ? right : left;
+    const unknown = (why: string) => new ForkModelError(`'${op}' on ${a.symbol}: ${why}`, line);
+    if (!["==", "!=", "<", "<=", ">", ">="].includes(op)) throw unknown("arithmetic on a pid depends on its real value, which differs on every run");
+    if (other instanceof PidValue) {
+      if (a.of === "some-child" || other.of === "some-child") throw unknown("wait() with several children returns whichever exits first, so its value depends on timing");
+      if (op !== "==" && op !== "!=") throw unknown("how two pids compare depends on the numbers the kernel hands out");
+      return Number((a.of === other.of) === (op === "=="));
+    }
+    const k = this.toInt(other, line);
+    if (k >= a.least) throw unknown(`whether it ${op === "==" || op === "!=" ? "equals" : "compares so with"} ${k} depends on the real pid${a.of === "reaper" ? " (the reaper is init, pid 1, or a subreaper)" : ""}`);
+    // Every real pid of this kind is above k.
+    const pidOnLeft = a === left;
+    if (op === "==" || op === "!=") return Number(op === "!=");
+    return Number((op === ">" || op === ">=") === pidOnLeft);
   }
 
   private eval(e: Expr): CValue {
@@ -244,7 +321,8 @@ class ProcessRun {
         return e.value;
       case "name": {
         if (e.name in CONSTANTS) return CONSTANTS[e.name];
-        if (e.name === "WNOHANG") throw new ForkModelError("WNOHANG makes the result depend on timing; it is outside the model", line);
+        if (e.name === "WNOHANG") return WNOHANG;
+        if (["WUNTRACED", "WCONTINUED", "WNOWAIT"].includes(e.name)) throw new ForkModelError(`${e.name} is outside the model (stopped and continued children are not modelled)`, line);
         if (e.name === "stdout" || e.name === "stderr") return e.name;
         const cell = this.lookup(e.name, line);
         if (cell.value === undefined) throw new ForkModelError(`'${e.name}' is used before it is given a value`, line);
@@ -256,7 +334,9 @@ class ProcessRun {
         return this.call(e.callee, e.args, line);
       case "unary": {
         if (e.op === "&" || e.op === "*") throw new ForkModelError(`unary '${e.op}' is only supported as wait(&status)`, line);
-        const v = this.toInt(this.eval(e.operand), line);
+        const operand = this.eval(e.operand);
+        if (e.op === "!" && operand instanceof PidValue) return 0;
+        const v = this.toInt(operand, line);
         return e.op === "!" ? Number(v === 0) : e.op === "-" ? -v | 0 : e.op === "~" ? ~v : v;
       }
       case "logical": {
@@ -266,8 +346,12 @@ class ProcessRun {
       }
       case "conditional":
         return this.truthy(e.test) ? this.eval(e.then) : this.eval(e.otherwise);
-      case "binary":
-        return this.binary(e.op, this.toInt(this.eval(e.left), line), this.toInt(this.eval(e.right), line), line);
+      case "binary": {
+        const left = this.eval(e.left);
+        const right = this.eval(e.right);
+        if (left instanceof PidValue || right instanceof PidValue) return this.pidBinary(e.op, left, right, line);
+        return this.binary(e.op, this.toInt(left, line), this.toInt(right, line), line);
+      }
       case "assign": {
         const value = this.eval(e.value);
         const next = e.op === "=" ? value : this.binary(e.op.slice(0, -1), this.toInt(this.readTarget(e.target), line), this.toInt(value, line), line);
@@ -284,7 +368,7 @@ class ProcessRun {
         const base = this.eval(e.base);
         const index = this.toInt(this.eval(e.index), line);
         if (typeof base === "string") return index >= 0 && index < base.length ? base.charCodeAt(index) : 0;
-        if (typeof base === "number") throw new ForkModelError("indexing something that is not an array", line);
+        if (typeof base === "number" || base instanceof PidValue) throw new ForkModelError("indexing something that is not an array", line);
         if (index < 0 || index >= base.length) throw new ForkModelError(`array index ${index} is out of bounds`, line);
         return base[index];
       }
@@ -392,6 +476,10 @@ class ProcessRun {
     const fmt = this.str(format, "the printf format", line);
     const values = this.args(rest).map((v): PrintfArg => {
       if (Array.isArray(v)) throw new ForkModelError("printf cannot print an array", line);
+      if (v instanceof PidValue) {
+        if (v.of === "some-child") throw new ForkModelError("printing wait()'s return value with several children: which child it reaps depends on timing (use waitpid)", line);
+        return { symbol: v.symbol };
+      }
       return v;
     });
     try {
@@ -488,10 +576,11 @@ class ProcessRun {
         return this.wait("any", args[0], line);
       case "waitpid": {
         this.arity(name, args, [3], line);
-        const pid = this.toInt(this.eval(args[0]), line);
-        if (this.toInt(this.eval(args[2]), line) !== 0) throw new ForkModelError("waitpid options other than 0 are outside the model", line);
-        if (pid === 0 || pid < -1) throw new ForkModelError("waitpid with a process group is outside the model", line);
-        return this.wait(pid === -1 ? "any" : pid, args[1], line);
+        const target = this.waitTarget(this.eval(args[0]), line);
+        const options = this.toInt(this.eval(args[2]), line);
+        if (options !== 0 && options !== WNOHANG) throw new ForkModelError("waitpid options other than 0 and WNOHANG are outside the model", line);
+        if (options === WNOHANG) return this.poll(target, args[1], line);
+        return this.wait(target, args[1], line);
       }
       case "WEXITSTATUS":
         return (this.toInt(this.eval(args[0]), line) >> 8) & 0xff;
@@ -508,15 +597,18 @@ class ProcessRun {
       case "execvp":
         return this.execCall(name, args, line);
       case "getpid":
+        this.arity(name, args, [0], line);
+        return new PidValue(this.currentPid);
       case "getppid":
-        throw new ForkModelError(`${name}() prints a number that differs on every run; it is outside the model`, line);
+        this.arity(name, args, [0], line);
+        return this.getppid(line);
     }
     throw new ForkModelError(`'${name}()' is outside the supported C subset`, line);
   }
 
   // ---- processes --------------------------------------------------------------------------
 
-  private fork(line: number): number {
+  private fork(line: number): number | PidValue {
     const index = this.forkIndex++;
     if (index < this.path.length) {
       const result = this.path[index];
@@ -526,8 +618,12 @@ class ProcessRun {
         this.reaped = new Set();
         this.ambiguousReaps = 0;
         this.maybeReaped = new Set();
-      } else this.children.push(result);
-      return result;
+        this.depth++;
+        this.timingIndex = 0;
+        return 0;
+      }
+      this.children.push(result);
+      return new PidValue(result);
     }
     if (this.world.processes.size >= this.world.maxProcesses) {
       throw new ForkModelError(
@@ -540,11 +636,82 @@ class ProcessRun {
     this.world.processes.set(pid, child);
     this.info.children.push(pid);
     this.record({ type: "fork", child: pid, line });
-    runProcess(this.world, child, [...this.forkResults, 0]);
+    runProcess(this.world, child, [...this.forkResults, 0], [...this.lineage, pid]);
     this.forkResults.push(pid);
     this.forkIndex = this.forkResults.length;
     this.children.push(pid);
-    return pid;
+    return new PidValue(pid);
+  }
+
+  /** The pid of the process whose code is executing (during a replay, an ancestor's). */
+  private get currentPid(): number {
+    return this.lineage[this.depth]!;
+  }
+
+  /** The outcome of the executing process's next timing-dependent call (0 unless the run forces another). */
+  private timing(outcomes: number, line: number, assumptions: (outcome: number) => string): number {
+    const key = `${this.currentPid}#${this.timingIndex++}`;
+    const known = this.world.timingCalls.find((c) => c.key === key);
+    if (known) return known.outcome;
+    if (this.world.timingCalls.length >= MAX_TIMING_CALLS) {
+      throw new ForkModelError(
+        `the program makes more than ${MAX_TIMING_CALLS} timing-dependent calls (waitpid with WNOHANG, getppid) in one run: a polling loop can go round any number of times, so its outputs cannot be listed`,
+        line,
+      );
+    }
+    const outcome = this.world.forced.get(key) ?? 0;
+    this.world.timingCalls.push({ key, outcome, outcomes, line, assumption: assumptions(outcome) });
+    return outcome;
+  }
+
+  /** getppid(): the parent's pid while it lives; once it has exited, the reaper's (init or a subreaper). */
+  private getppid(line: number): PidValue {
+    const parent = this.world.processes.get(this.currentPid)!.parent;
+    // The first process's parent is the shell, which waits for it.
+    if (parent === null) return new PidValue("shell");
+    const me = this.currentPid;
+    const exited = this.timing(2, line, (o) => `process ${me}'s getppid() at line ${line} runs ${o === 0 ? "before" : "after"} its parent ${parent} exits`);
+    this.record({ type: "observe", target: parent, exited: exited === 1, call: "getppid", line });
+    return new PidValue(exited === 1 ? "reaper" : parent);
+  }
+
+  /** The pid argument of waitpid: a child's pid, or -1 for any child. */
+  private waitTarget(v: CValue, line: number): number | "any" {
+    if (v instanceof PidValue) {
+      if (typeof v.of !== "number") throw new ForkModelError(`waitpid(${v.symbol}, …) is outside the model: it is not a child the model can name`, line);
+      return v.of;
+    }
+    const pid = this.toInt(v, line);
+    if (pid === -1) return "any";
+    if (pid === 0 || pid < -1) throw new ForkModelError("waitpid with a process group is outside the model", line);
+    throw new ForkModelError(`waitpid(${pid}, …): a pid written as a number cannot name a child (real pids differ on every run); use the value fork() returned`, line);
+  }
+
+  /**
+   * waitpid(pid, &status, WNOHANG): if the child has exited, reap it as wait() would; if not,
+   * return 0 at once. Both can happen, so this is a branch point; the "not yet" branch records an
+   * event the child's exit must follow.
+   */
+  private poll(target: number | "any", statusRef: Expr | undefined, line: number): number | PidValue {
+    let child = target;
+    if (child === "any") {
+      const candidates = this.children.filter((c) => !this.reaped.has(c));
+      if (candidates.length === 0) return -1;
+      if (candidates.length > 1 || this.ambiguousReaps > 0) {
+        throw new ForkModelError("waitpid(-1, …, WNOHANG) with several children: which one it reaps depends on timing; pass the pid of one child", line);
+      }
+      child = candidates[0]!;
+    }
+    if (!this.children.includes(child) || this.reaped.has(child)) return -1;
+    if (this.maybeReaped.has(child)) {
+      throw new ForkModelError("waitpid() on a child an earlier wait() may already have reaped depends on timing; it is outside the model", line);
+    }
+    const me = this.currentPid;
+    const pid = child;
+    const running = this.timing(2, line, (o) => `process ${me}'s waitpid(${pid}, WNOHANG) at line ${line} finds it ${o === 0 ? "exited" : "still running"}`);
+    if (running === 0) return this.wait(pid, statusRef, line);
+    this.record({ type: "observe", target: pid, exited: false, call: "waitpid", line });
+    return 0;
   }
 
   private statusOf(pid: number): number {
@@ -562,7 +729,7 @@ class ProcessRun {
     throw new ForkModelError("the status argument must be NULL or &variable", line);
   }
 
-  private wait(target: number | "any", statusRef: Expr | undefined, line: number): number {
+  private wait(target: number | "any", statusRef: Expr | undefined, line: number): number | PidValue {
     if (target !== "any") {
       if (!this.children.includes(target) || this.reaped.has(target)) return -1;
       if (this.maybeReaped.has(target)) {
@@ -571,7 +738,7 @@ class ProcessRun {
       this.record({ type: "wait", target, line });
       this.reaped.add(target);
       this.storeStatus(statusRef, this.statusOf(target), line);
-      return target;
+      return new PidValue(target);
     }
     const candidates = this.children.filter((c) => !this.reaped.has(c));
     if (candidates.length - this.ambiguousReaps <= 0) return -1;
@@ -579,7 +746,7 @@ class ProcessRun {
     if (candidates.length === 1) {
       this.reaped.add(candidates[0]);
       this.storeStatus(statusRef, this.statusOf(candidates[0]), line);
-      return candidates[0];
+      return new PidValue(candidates[0]);
     }
     const statuses = new Set(candidates.map((c) => this.statusOf(c)));
     if (statusRef && statuses.size > 1 && !(statusRef.kind === "num" || (statusRef.kind === "name" && statusRef.name === "NULL"))) {
@@ -593,8 +760,8 @@ class ProcessRun {
       this.ambiguousReaps = 0;
       this.maybeReaped.clear();
     }
-    // Which pid comes back is up to the scheduler; the model returns the oldest candidate.
-    return candidates[0];
+    // Which pid comes back is up to the scheduler.
+    return new PidValue("some-child");
   }
 
   private execCall(name: string, args: Expr[], line: number): number {

@@ -12,6 +12,12 @@ export type ForkEvent =
   /** Blocks until the named child (or, for "any", some child) has exited, then reaps it. */
   | { type: "wait"; target: number | "any"; line: number }
   | { type: "exec"; program: string; args: string[]; line: number }
+  /**
+   * A timing-dependent observation of another process: getppid() (of the parent) or
+   * waitpid(…, WNOHANG) that found the child still running. `exited: false` means it happens before
+   * the target exits; `exited: true`, after.
+   */
+  | { type: "observe"; target: number; exited: boolean; call: "getppid" | "waitpid"; line: number }
   /** Buffered stdio text thrown away because the image ended without a flush. */
   | { type: "lost"; text: string; reason: "_exit" | "exec" | "abort"; line: number }
   | { type: "exit"; code: number; how: ForkExitHow; line: number };
@@ -38,8 +44,8 @@ export interface ForkTreeNode {
   children: ForkTreeNode[];
 }
 
-export interface ForkModel {
-  mode: ForkOutputMode;
+/** The processes of one run of the program and what they add up to. */
+export interface ForkRun {
   processes: ForkProcessInfo[];
   tree: ForkTreeNode;
   processCount: number;
@@ -51,10 +57,30 @@ export interface ForkModel {
   neverReaped: number[];
   /** Processes whose parent can exit first, leaving them orphaned (re-parented to init). */
   mayBeOrphaned: number[];
+}
+
+/**
+ * One combination of outcomes of the timing-dependent calls (waitpid with WNOHANG, getppid), with
+ * the processes and counts of a run that meets them. Listed only when there are at least two.
+ */
+export interface ForkBranch extends ForkRun {
+  /** What this case assumes, one sentence per call, e.g. "process 1000's waitpid(1001, WNOHANG) at line 9 finds it still running". */
+  assumptions: string[];
+}
+
+/** The run's fields are those of the first timing case when there are several (see `branches`). */
+export interface ForkModel extends ForkRun {
+  mode: ForkOutputMode;
   /** Distinct outputs under all interleavings, each a list of lines, or a sample when `outputsComplete` is false. */
   outputs: string[][];
   outputsComplete: boolean;
   notes: string[];
+  /**
+   * When the run depends on timing (waitpid with WNOHANG, getppid), every case that some
+   * interleaving can produce; `outputs` is the union over them, and the fields above (processes,
+   * tree, counts) are those of the first case. Absent when there is only one case.
+   */
+  branches?: ForkBranch[];
 }
 
 export interface ForkAnalysisOptions {

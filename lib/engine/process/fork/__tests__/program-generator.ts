@@ -6,11 +6,17 @@ export interface GeneratedProgram {
   seed: number;
 }
 
+export interface GeneratorOptions {
+  /** Also print pids (getpid, getppid, always as "[%d]") and poll children with waitpid(…, WNOHANG). */
+  timing?: boolean;
+}
+
 /** A program of fork/if/wait/printf/fflush/exit statements with unique labels, at most `maxForks` fork calls in the text. */
-export function generateForkProgram(seed: number, maxForks = 4): GeneratedProgram {
+export function generateForkProgram(seed: number, maxForks = 4, options: GeneratorOptions = {}): GeneratedProgram {
   const rng = createPythonRandom(seed);
   let label = 0;
   let forks = 0;
+  let pids = 0;
   const nextLabel = () => `L${label++}`;
   const block = (depth: number, indent: string): string[] => {
     const out: string[] = [];
@@ -18,7 +24,9 @@ export function generateForkProgram(seed: number, maxForks = 4): GeneratedProgra
     for (let k = 0; k < length; k++) {
       const roll = rng.randint(0, 99);
       const canFork = forks < maxForks;
-      if (roll < 30) out.push(`${indent}printf("${nextLabel()}\\n");`);
+      if (roll < 30 && options.timing && rng.randint(0, 2) === 0) {
+        out.push(`${indent}printf("${nextLabel()} [%d]\\n", ${rng.choice(["getpid()", "getppid()"])});`);
+      } else if (roll < 30) out.push(`${indent}printf("${nextLabel()}\\n");`);
       else if (roll < 36) out.push(`${indent}printf("${nextLabel()}");`);
       else if (roll < 42) out.push(`${indent}fprintf(stderr, "${nextLabel()}\\n");`);
       else if (roll < 48) out.push(`${indent}fflush(stdout);`);
@@ -26,6 +34,12 @@ export function generateForkProgram(seed: number, maxForks = 4): GeneratedProgra
       else if (roll < 70 && canFork) {
         forks++;
         out.push(`${indent}fork();`);
+      } else if (roll < 90 && canFork && depth < 2 && options.timing && rng.randint(0, 1) === 0) {
+        forks++;
+        const pid = `p${pids++}`;
+        out.push(`${indent}pid_t ${pid} = fork();`, `${indent}if (${pid} == 0) {`, ...block(depth + 1, indent + "  "), `${indent}  exit(0);`);
+        out.push(`${indent}} else if (waitpid(${pid}, NULL, WNOHANG) == 0) {`, `${indent}  printf("${nextLabel()} [%d] running\\n", ${pid});`);
+        out.push(`${indent}} else {`, `${indent}  printf("${nextLabel()} [%d] reaped\\n", ${pid});`, `${indent}}`);
       } else if (roll < 90 && canFork && depth < 2) {
         forks++;
         out.push(`${indent}if (fork() == 0) {`, ...block(depth + 1, indent + "  "));
