@@ -2,7 +2,6 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/site-header";
 import "./globals.css";
-import { Providers } from "./providers";
 import { ThemeScript } from "./theme-script";
 
 export const metadata: Metadata = {
@@ -22,12 +21,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-card focus:p-2">
           Skip to content
         </a>
-        <Providers>
-          <SiteHeader />
-          <main id="main" className="mx-auto w-full max-w-5xl px-4 py-8">
-            {children}
-          </main>
-        </Providers>
+        <SiteHeader />
+        <main id="main" className="mx-auto w-full max-w-5xl px-4 py-8">
+          {children}
+        </main>
       </body>
     </html>
   );

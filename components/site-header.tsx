@@ -1,19 +1,17 @@
 "use client";
 
 import Link from "next/link";
-import { useSession } from "next-auth/react";
 import { ReviewNavLink } from "./progress/review-nav-link";
+import { useSessionUser } from "./session-user";
 import { SignOutButton } from "./sign-out-button";
 import { ThemeToggle } from "./theme-toggle";
-
-type Role = "STUDENT" | "INSTRUCTOR" | "ADMIN";
 
 // The header reads the session in the browser, so the root layout stays free of request data and
 // public pages (landing, lessons) can be prerendered. It is navigation only: every page and route
 // checks the session and role on the server.
 export function SiteHeader() {
-  const { data, status } = useSession();
-  const user = data?.user as { name?: string | null; role?: Role } | undefined;
+  const session = useSessionUser();
+  const user = session.status === "ready" ? session.user : null;
   const teaches = user?.role === "INSTRUCTOR" || user?.role === "ADMIN";
   return (
     <header className="border-b border-border bg-card">
@@ -31,7 +29,7 @@ export function SiteHeader() {
         <Link href="/learn" className="text-sm hover:underline">
           Learn
         </Link>
-        {status === "loading" ? (
+        {session.status === "loading" ? (
           <span className="h-5 w-40" aria-hidden="true" />
         ) : user ? (
           <>

@@ -1,7 +1,9 @@
 import { type ClassValue, clsx } from "clsx";
-import { twMerge } from "tailwind-merge";
 
-/** Joins class names, letting later Tailwind utilities override earlier conflicting ones. */
+/**
+ * Joins class names. It does not resolve conflicts between Tailwind utilities: components pick one
+ * class per property (`checked ? "border-primary" : "border-border"`) instead of stacking overrides.
+ */
 export function cn(...inputs: ClassValue[]): string {
-  return twMerge(clsx(inputs));
+  return clsx(inputs);
 }

@@ -1,17 +1,27 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useEffect, useState } from "react";
 import { callJson } from "./api";
 
 /** "Review" in the header, with today's due count as a badge. */
 export function ReviewNavLink() {
-  const due = useQuery({
-    queryKey: ["review-due-count"],
-    queryFn: () => callJson<{ dueCount: number }>("/api/review/count"),
-    staleTime: 60_000,
-  });
-  const count = due.data?.dueCount ?? 0;
+  const pathname = usePathname();
+  const [count, setCount] = useState(0);
+  // The header outlives client-side navigations; answering or reviewing happens on other pages, so the
+  // count is read again on each one. A plain fetch: React Query stays on the pages that need its cache.
+  useEffect(() => {
+    let current = true;
+    callJson<{ dueCount: number }>("/api/review/count")
+      .then((due) => current && setCount(due.dueCount))
+      .catch(() => {
+        // A badge is a hint; the Review page itself shows the queue.
+      });
+    return () => {
+      current = false;
+    };
+  }, [pathname]);
   return (
     <Link href="/review" className="inline-flex items-center gap-1 text-sm hover:underline">
       Review

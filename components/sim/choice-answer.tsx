@@ -36,9 +36,9 @@ export function ChoiceAnswer({ part, value, onChange, disabled = false, errors =
           <label
             key={option.id}
             className={cn(
-              "flex min-h-10 cursor-pointer items-center gap-3 rounded-md border border-border bg-card px-3 py-2 text-sm hover:bg-muted",
-              checked && "border-primary",
-              disabled && "cursor-not-allowed opacity-70",
+              "flex min-h-10 items-center gap-3 rounded-md border bg-card px-3 py-2 text-sm hover:bg-muted",
+              checked ? "border-primary" : "border-border",
+              disabled ? "cursor-not-allowed opacity-70" : "cursor-pointer",
             )}
           >
             <input

@@ -47,7 +47,7 @@ export function NumberAnswer({ part, text, onChange, disabled = false, errors = 
           onBlur={() => setTouched(true)}
           aria-invalid={allErrors.length > 0 || undefined}
           aria-describedby={describedBy}
-          className={cn("min-h-10 w-40 rounded-md border border-border bg-card px-3 text-base tabular-nums", allErrors.length > 0 && "border-danger")}
+          className={cn("min-h-10 w-40 rounded-md border bg-card px-3 text-base tabular-nums", allErrors.length > 0 ? "border-danger" : "border-border")}
         />
         <span id={`${id}-unit`} className="text-sm text-muted-foreground">
           {expectedUnitPhrase(part.unit)}

@@ -108,9 +108,9 @@ export function ReorderList({ part, value, onChange, disabled = false, errors = 
               key={itemId}
               data-reorder-index={index}
               className={cn(
-                "flex min-h-11 items-center gap-2 rounded-md border border-border bg-card pr-1 text-sm",
-                grabbed && "border-primary ring-2 ring-primary",
-                draggingId === itemId && "opacity-70 ring-2 ring-ring",
+                "flex min-h-11 items-center gap-2 rounded-md border bg-card pr-1 text-sm",
+                grabbed ? "border-primary" : "border-border",
+                draggingId === itemId ? "opacity-70 ring-2 ring-ring" : grabbed && "ring-2 ring-primary",
               )}
             >
               <span

@@ -239,13 +239,12 @@ export function TimelineEditor({ part, value, onChange, disabled = false, refere
                       aria-label={`${row.label}, ${describeSlot(s, shown, part.slotMs, rows)}`}
                       onClick={() => onCellClick(r, s)}
                       className={cn(
-                        "relative flex shrink-0 items-center justify-center border-b border-r border-border/70 text-xs font-semibold",
+                        "relative flex shrink-0 items-center justify-center border-b border-r text-xs font-semibold",
                         CELL_HEIGHT,
-                        s % 5 === 4 && "border-r-border",
-                        painted ? taskColour(row.id, taskIds) : "hover:bg-muted",
-                        wrong && "outline-2 -outline-offset-2 outline-danger",
+                        // Every five slots a firmer right edge, on empty cells; a painted cell takes its task's colour.
+                        painted ? taskColour(row.id, taskIds) : ["border-border/70 hover:bg-muted", s % 5 === 4 && "border-r-border"],
+                        active ? "z-20 outline-2 -outline-offset-2 outline-ring" : wrong && "outline-2 -outline-offset-2 outline-danger",
                         divergenceSlot === s && "shadow-[inset_2px_0_0_var(--danger)]",
-                        active && "z-20 outline-2 -outline-offset-2 outline-ring",
                         !disabled && "cursor-pointer",
                       )}
                       style={{ width: cellPx }}
@@ -267,9 +266,9 @@ export function TimelineEditor({ part, value, onChange, disabled = false, refere
                   key={s}
                   title={`slot ${s}: ${slotContentLabel(v, rows)}`}
                   className={cn(
-                    "flex shrink-0 items-center justify-center border-r border-border/70 text-xs font-semibold",
+                    "flex shrink-0 items-center justify-center border-r text-xs font-semibold",
                     CELL_HEIGHT,
-                    v === null ? "" : taskColour(v, taskIds),
+                    v === null ? "border-border/70" : taskColour(v, taskIds),
                     diff?.[s] && "outline-2 -outline-offset-2 outline-danger",
                     divergenceSlot === s && "shadow-[inset_2px_0_0_var(--danger)]",
                   )}

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
+import { refreshSessionUser } from "@/components/session-user";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 
@@ -27,6 +28,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "Wrong email or password.");
       return;
     }
+    // The header (in the root layout, which a client navigation keeps) learns who signed in.
+    await refreshSessionUser();
     router.push(callbackUrl);
     router.refresh();
   }

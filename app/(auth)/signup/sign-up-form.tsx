@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
+import { refreshSessionUser } from "@/components/session-user";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 
@@ -42,6 +43,7 @@ export function SignUpForm() {
       setFormError(result.error);
       return;
     }
+    await refreshSessionUser();
     router.push("/dashboard");
     router.refresh();
   }

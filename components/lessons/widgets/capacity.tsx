@@ -1,7 +1,7 @@
 "use client";
 // Capacity widget: the same request mix served four ways; the engine reports which resource saturates first.
 import { useMemo, useState } from "react";
-import { modelCapacity } from "@/lib/engine";
+import { modelCapacity } from "@/lib/engine/capacity";
 import { ErrorList, RangeField, WidgetFrame } from "./widget-kit";
 
 export function CapacityWidget() {

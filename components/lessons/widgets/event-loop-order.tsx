@@ -2,7 +2,7 @@
 // Event-loop order explorer: the engine lists every order Node 20 can print for a small program,
 // with the queue each line came from.
 import { useMemo, useState } from "react";
-import { modelEventLoop } from "@/lib/engine";
+import { modelEventLoop } from "@/lib/engine/eventloop";
 import { ErrorList, SelectField, WidgetFrame } from "./widget-kit";
 
 const PRESETS = {

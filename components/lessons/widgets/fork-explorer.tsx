@@ -2,7 +2,7 @@
 // Fork-tree explorer: the engine enumerates every output a small C program can print under all
 // interleavings, its process tree, and which children become zombies or orphans.
 import { useMemo, useState } from "react";
-import { analyzeForkProgram, type ForkTreeNode, type OutputMode } from "@/lib/engine";
+import { analyzeForkProgram, type ForkTreeNode, type OutputMode } from "@/lib/engine/process";
 import { ErrorList, SelectField, Stat, WidgetFrame } from "./widget-kit";
 
 const PRESETS = {

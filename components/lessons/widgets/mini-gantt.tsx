@@ -1,6 +1,6 @@
 "use client";
 // A deliberately tiny Gantt chart for lesson widgets (the practice pages have their own, richer one).
-import type { Slice } from "@/lib/engine";
+import type { Slice } from "@/lib/engine/sched";
 
 const COLOURS = ["var(--primary)", "var(--success)", "var(--warning)", "var(--danger)", "var(--muted-foreground)"];
 

@@ -2,7 +2,7 @@
 // Fair-scheduler widget: CPU-bound tasks with chosen nice values, run through the engine's EEVDF or
 // CFS model for one simulated second; the measured shares are compared with w/Σw.
 import { useMemo, useState } from "react";
-import { fairShares, niceToWeight, simulateInput } from "@/lib/engine";
+import { fairShares, niceToWeight, simulateInput } from "@/lib/engine/sched";
 import { MiniGantt } from "./mini-gantt";
 import { CheckField, ErrorList, RangeField, SelectField, WidgetFrame } from "./widget-kit";
 

@@ -2,7 +2,7 @@
 // Scheduling-basics widget: the same three jobs under FIFO/SJF/STCF/RR, with a switch cost you can
 // exaggerate so its effect on the Gantt chart and on the averages is visible.
 import { useMemo, useState } from "react";
-import { simulateInput } from "@/lib/engine";
+import { simulateInput } from "@/lib/engine/sched";
 import { MiniGantt } from "./mini-gantt";
 import { CheckField, ErrorList, fmt, RangeField, SelectField, Stat, WidgetFrame } from "./widget-kit";
 

@@ -2,7 +2,7 @@
 // Real-time widget: a SCHED_FIFO busy loop against a normal task on one CPU, under RT throttling,
 // the 6.12 fair server, or no protection at all.
 import { useMemo, useState } from "react";
-import { simulateInput } from "@/lib/engine";
+import { simulateInput } from "@/lib/engine/sched";
 import { MiniGantt } from "./mini-gantt";
 import { ErrorList, RangeField, SelectField, Stat, WidgetFrame } from "./widget-kit";
 

@@ -2,7 +2,7 @@
 // Context-switch widget: three CPU-bound tasks round-robin; choose whether they are processes, threads
 // of one process or user-space threads, their working set, and PCID, and see what the switches cost.
 import { useMemo, useState } from "react";
-import { simulateInput, type SwitchKind } from "@/lib/engine";
+import { simulateInput, type SwitchKind } from "@/lib/engine/sched";
 import { CheckField, ErrorList, RangeField, SelectField, Stat, WidgetFrame } from "./widget-kit";
 
 type Relation = "processes" | "threads" | "user";

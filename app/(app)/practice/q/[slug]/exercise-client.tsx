@@ -1,10 +1,13 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { startTransition, useState } from "react";
 import { ReportProblem } from "@/components/classes/report-problem";
-import { AnswerForm, GradeView, PromptText, VariantContext } from "@/components/sim";
+import { AnswerForm } from "@/components/sim/answer-form";
+import { PromptText } from "@/components/sim/prompt-text";
+import { VariantContext } from "@/components/sim/variant-context";
 import { Button } from "@/components/ui/button";
 import type { Answer, ValidationIssue, VariantView } from "@/lib/engine/questions/types";
 import type { AttemptDto, HistoryEntry, SubmitResult } from "@/lib/server/dal/attempts";
@@ -42,6 +45,14 @@ async function call<T>(url: string, init?: RequestInit): Promise<T> {
   return payload as T;
 }
 
+// The grade view (charts, replay) is shown only once an answer is graded, so it is not part of the
+// page's first load: a submission fetches it alongside the grading request. A page that opens on a
+// graded attempt renders it on the server and preloads it.
+const GradeView = dynamic(() => import("@/components/sim/grade-view").then((m) => m.GradeView));
+function preloadGradeView(): Promise<unknown> {
+  return import("@/components/sim/grade-view").catch(() => undefined);
+}
+
 /** A fresh id per submission: retries of the same request are stored once by the server. */
 function newSubmissionId(): string {
   return crypto.randomUUID().replace(/-/g, "");
@@ -63,17 +74,26 @@ export function ExerciseClient({ slug, variantId, view, maxAttempts, initialAtte
   const solved = latest?.correct ?? false;
 
   const submit = useMutation({
-    mutationFn: (answer: Answer) =>
-      call<SubmitResult>(`/api/variants/${variantId}/attempts`, { method: "POST", body: JSON.stringify({ submissionId: newSubmissionId(), answer }) }),
+    mutationFn: async (answer: Answer) => {
+      const [result] = await Promise.all([
+        call<SubmitResult>(`/api/variants/${variantId}/attempts`, { method: "POST", body: JSON.stringify({ submissionId: newSubmissionId(), answer }) }),
+        preloadGradeView(),
+      ]);
+      return result;
+    },
     onMutate: () => {
       setErrors([]);
       setMessage(null);
     },
     onSuccess: (result) => {
-      setAttempts((list) => (list.some((a) => a.id === result.attempt.id) ? list : [...list, result.attempt]));
-      setExplanation(result.explanation);
-      setHintState(result.hintState);
-      setReviewing(false);
+      // A transition: should the grade view's code still be on its way, the form stays up until it is
+      // here instead of the page blanking to a loading state.
+      startTransition(() => {
+        setAttempts((list) => (list.some((a) => a.id === result.attempt.id) ? list : [...list, result.attempt]));
+        setExplanation(result.explanation);
+        setHintState(result.hintState);
+        setReviewing(false);
+      });
       void queryClient.invalidateQueries({ queryKey: ["question-history", slug] });
     },
     onError: (error) => {

@@ -6,6 +6,7 @@ import { currentVariant, loadVariant, unlockedHints } from "@/lib/server/dal/var
 import { AppError } from "@/lib/server/errors";
 import { topicBySlug } from "@/lib/topics";
 import { notFound } from "next/navigation";
+import { QueryProvider } from "@/components/query-provider";
 import { ExerciseClient } from "./exercise-client";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -40,17 +41,19 @@ export default async function ExercisePage({ params }: Props) {
           </>
         ) : null}
       </p>
-      <ExerciseClient
-        key={variant.id}
-        slug={slug}
-        variantId={variant.id}
-        view={loaded.built.view}
-        maxAttempts={loaded.spec.grading.maxAttempts}
-        initialAttempts={attempts}
-        hints={hints.shown}
-        hintState={hints.next}
-        explanation={attempts.length > 0 ? loaded.spec.explanation : null}
-      />
+      <QueryProvider>
+        <ExerciseClient
+          key={variant.id}
+          slug={slug}
+          variantId={variant.id}
+          view={loaded.built.view}
+          maxAttempts={loaded.spec.grading.maxAttempts}
+          initialAttempts={attempts}
+          hints={hints.shown}
+          hintState={hints.next}
+          explanation={attempts.length > 0 ? loaded.spec.explanation : null}
+        />
+      </QueryProvider>
     </div>
   );
 }
