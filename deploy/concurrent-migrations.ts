@@ -1,22 +1,15 @@
 // `npx tsx deploy/concurrent-migrations.ts`: two instances starting at the same moment against one fresh
 // PostgreSQL both run migrations and the seed. Checks that both succeed and every migration is applied
-// exactly once (the schema engine serialises on an advisory lock). Prints what it found.
-import { spawn } from "node:child_process";
+// exactly once (they take turns on lib/db/prepare-lock.ts). Prints what it found. CI checks the same in
+// e2e/scale-out.spec.ts.
 import { readdirSync } from "node:fs";
 import pg from "pg";
 import { startThrowawayPostgres } from "../lib/db/throwaway-postgres";
+import { prepareTogether } from "./stack";
 
 const db = await startThrowawayPostgres();
 try {
-  const run = () =>
-    new Promise<{ code: number | null; output: string }>((resolve) => {
-      const child = spawn(process.execPath, ["--import", "tsx", "scripts/prepare-db.ts"], { env: { ...process.env, DATABASE_URL: db.url, TIMESLICE_DEMO: "1" } });
-      let output = "";
-      child.stdout.on("data", (d: Buffer) => (output += d));
-      child.stderr.on("data", (d: Buffer) => (output += d));
-      child.on("exit", (code) => resolve({ code, output }));
-    });
-  const results = await Promise.all([run(), run()]);
+  const results = await prepareTogether(2, { DATABASE_URL: db.url, TIMESLICE_DEMO: "1", NEXTAUTH_SECRET: "concurrent-migrations-check-only" });
   results.forEach((r, i) => console.log(`instance ${i + 1}: exit ${r.code}\n${r.output.trim().split("\n").filter((l) => /Error|error|code|ready|message/.test(l)).slice(0, 6).join("\n")}`));
   const client = new pg.Client({ connectionString: db.url });
   await client.connect();

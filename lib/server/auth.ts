@@ -6,6 +6,7 @@ import { cache } from "react";
 import { signInSchema } from "@/lib/validation/auth";
 import { db } from "./db";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { isUnavailable } from "./http";
 import { checkLoginLimit, clearAccountFailures, recordLoginFailure } from "./rate-limit";
 
 // Credentials + JWT sessions: next-auth v4 only supports credentials with JWT, and a signed cookie
@@ -23,6 +24,29 @@ function clientIp(headers: Record<string, unknown> | undefined): string {
   return first || (typeof real === "string" ? real : "") || "local";
 }
 
+/**
+ * What authorize() throws when the database cannot be reached. next-auth answers every failed
+ * authorize() with 401 and the message; the auth route recognises this one and answers 503 instead,
+ * so a student is never told a correct password is wrong.
+ */
+export const SIGN_IN_UNAVAILABLE = "Timeslice can't reach its database right now, so your password could not be checked. Try again in a moment.";
+
+async function checkCredentials(email: string, password: string, ip: string) {
+  const limit = await checkLoginLimit(email, ip);
+  if (limit.blocked) {
+    const minutes = Math.max(1, Math.ceil(limit.retryAfterSeconds / 60));
+    throw new Error(`Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
+  }
+  const user = await db.user.findUnique({ where: { email }, omit: { passwordHash: false } });
+  const ok = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), password);
+  if (!user || !ok) {
+    await recordLoginFailure(email, ip);
+    throw new Error("Wrong email or password.");
+  }
+  await clearAccountFailures(email);
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}
+
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
   pages: { signIn: "/signin" },
@@ -33,21 +57,12 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, req) {
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) throw new Error("Enter your email and password.");
-        const { email, password } = parsed.data;
-        const ip = clientIp(req?.headers);
-        const limit = await checkLoginLimit(email, ip);
-        if (limit.blocked) {
-          const minutes = Math.max(1, Math.ceil(limit.retryAfterSeconds / 60));
-          throw new Error(`Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
+        try {
+          return await checkCredentials(parsed.data.email, parsed.data.password, clientIp(req?.headers));
+        } catch (error) {
+          if (isUnavailable(error)) throw new Error(SIGN_IN_UNAVAILABLE);
+          throw error;
         }
-        const user = await db.user.findUnique({ where: { email }, omit: { passwordHash: false } });
-        const ok = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), password);
-        if (!user || !ok) {
-          await recordLoginFailure(email, ip);
-          throw new Error("Wrong email or password.");
-        }
-        await clearAccountFailures(email);
-        return { id: user.id, email: user.email, name: user.name, role: user.role };
       },
     }),
   ],

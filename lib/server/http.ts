@@ -6,10 +6,13 @@ import { AppError, STATUS_OF } from "./errors";
 /** Largest JSON body any route accepts; bigger ones are refused before parsing. */
 export const MAX_BODY_BYTES = 256 * 1024;
 
+/** Seconds a client is told to wait before retrying during a database outage (roughly a restart). */
+export const RETRY_AFTER_SECONDS = 5;
+
 export function errorResponse(error: AppError): NextResponse {
   return NextResponse.json(
     { error: { code: error.code, message: error.message, fields: error.fieldErrors } },
-    { status: STATUS_OF[error.code] },
+    { status: STATUS_OF[error.code], headers: error.code === "UNAVAILABLE" ? { "Retry-After": String(RETRY_AFTER_SECONDS) } : undefined },
   );
 }
 
@@ -63,7 +66,7 @@ export function route<A extends unknown[]>(handler: (...args: A) => Promise<Resp
 // not start in time (P2028, what a restarting PostgreSQL produces under load).
 const UNAVAILABLE_CODES = new Set(["P1001", "P1002", "P1017", "P2024", "P2028"]);
 
-function isUnavailable(error: unknown): boolean {
+export function isUnavailable(error: unknown): boolean {
   const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
   if (UNAVAILABLE_CODES.has(code)) return true;
   const text = error instanceof Error ? `${error.name} ${error.message}` : String(error);

@@ -1,5 +1,41 @@
 import NextAuth from "next-auth";
-import { authOptions } from "@/lib/server/auth";
+import { NextResponse } from "next/server";
+import { authOptions, SIGN_IN_UNAVAILABLE } from "@/lib/server/auth";
+import { RETRY_AFTER_SECONDS } from "@/lib/server/http";
 
 const handler = NextAuth(authOptions);
-export { handler as GET, handler as POST };
+
+type Context = { params: Promise<{ nextauth: string[] }> };
+
+/** The error next-auth put in a failed sign-in's redirect URL (JSON `url` for fetch clients, else Location). */
+async function signInError(response: Response): Promise<{ url: string; error: string | null } | null> {
+  let url = response.headers.get("location");
+  if (!url && response.status === 401 && response.headers.get("content-type")?.includes("application/json")) {
+    const body = (await response.clone().json().catch(() => null)) as { url?: unknown } | null;
+    url = typeof body?.url === "string" ? body.url : null;
+  }
+  if (!url) return null;
+  try {
+    return { url, error: new URL(url, "http://localhost").searchParams.get("error") };
+  } catch {
+    return null;
+  }
+}
+
+// next-auth answers every failed authorize() with 401 (or a redirect to its error page). During a
+// database outage that would read as "wrong password"; answer 503 with Retry-After instead. The body
+// keeps next-auth's `url` (with the message as `error`), which is what next-auth/react's signIn() reads.
+async function POST(request: Request, context: Context): Promise<Response> {
+  const response: Response = await handler(request, context);
+  if (response.status !== 401 && response.status !== 302) return response;
+  const failed = await signInError(response);
+  if (failed?.error !== SIGN_IN_UNAVAILABLE) return response;
+  const unavailable = NextResponse.json(
+    { url: failed.url, error: { code: "UNAVAILABLE", message: SIGN_IN_UNAVAILABLE } },
+    { status: 503, headers: { "Retry-After": String(RETRY_AFTER_SECONDS) } },
+  );
+  for (const cookie of response.headers.getSetCookie()) unavailable.headers.append("set-cookie", cookie);
+  return unavailable;
+}
+
+export { handler as GET, POST };
