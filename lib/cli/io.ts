@@ -1,16 +1,53 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeSync } from "node:fs";
 
 /** What a command may touch of the outside world; tests pass a recording implementation. */
 export interface CliIo {
-  out(text: string): void;
+  /**
+   * Writes to standard output: text, or bytes that are already UTF-8 (large outputs skip a string).
+   * The caller may reuse the bytes' memory once `out` returns.
+   */
+  out(output: string | Uint8Array): void;
   err(text: string): void;
   /** Reads a file path, or standard input when the path is "-". */
   readInput(path: string): string;
 }
 
+function isAgain(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "EAGAIN";
+}
+
+/** Descriptors that once refused a write with EAGAIN; from then on everything goes through the stream, in order. */
+const streamed = new Set<number>();
+
+/**
+ * Writes all of `bytes` to `fd` with blocking write(2) calls: one system call for a file or /dev/null,
+ * a few for a pipe, and none of the stream machinery `process.stdout` builds on first use.
+ */
+function writeAll(fd: 1 | 2, bytes: Uint8Array): void {
+  const stream = () => (fd === 1 ? process.stdout : process.stderr);
+  if (streamed.has(fd)) {
+    // The stream may still hold the bytes after returning, and the caller may reuse them: copy.
+    stream().write(bytes.slice());
+    return;
+  }
+  let offset = 0;
+  while (offset < bytes.length) {
+    try {
+      offset += writeSync(fd, bytes, offset, bytes.length - offset);
+    } catch (error) {
+      // A non-blocking pipe (inherited from a Node parent, say) that is full: hand the rest to Node's
+      // stream, which waits for the reader.
+      if (!isAgain(error)) throw error;
+      streamed.add(fd);
+      stream().write(bytes.slice(offset));
+      return;
+    }
+  }
+}
+
 export const nodeIo: CliIo = {
-  out: (text) => void process.stdout.write(text),
-  err: (text) => void process.stderr.write(text),
+  out: (output) => writeAll(1, typeof output === "string" ? Buffer.from(output, "utf8") : output),
+  err: (text) => writeAll(2, Buffer.from(text, "utf8")),
   readInput: (path) => readFileSync(path === "-" ? 0 : path, "utf8"),
 };
 
@@ -19,8 +56,8 @@ export function memoryIo(files: Record<string, string> = {}): CliIo & { stdout: 
   const io = {
     stdout: "",
     stderr: "",
-    out(text: string) {
-      io.stdout += text;
+    out(output: string | Uint8Array) {
+      io.stdout += typeof output === "string" ? output : new TextDecoder().decode(output);
     },
     err(text: string) {
       io.stderr += text;

@@ -1,6 +1,7 @@
 // Timeslice command line: `npm run -s timeslice -- <command> [args]`.
 // Each command lives in lib/cli/commands/<name>.ts and exports `run(args, io)`; this file only dispatches,
-// so commands stay independent and the process prints nothing but the program's output.
+// so commands stay independent and the process prints nothing but the program's output. Commands are
+// imported when run, so one command never pays for loading the others.
 import type { CliIo } from "./io";
 import { nodeIo } from "./io";
 
@@ -38,7 +39,7 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`timeslice: ${message.split("\n")[0]}\n`);
+    nodeIo.err(`timeslice: ${message.split("\n")[0]}\n`);
     process.exitCode = 1;
   },
 );

@@ -4,14 +4,24 @@
 import type { OstepRun } from "../../engine/ostep/types";
 import type { CliIo } from "../io";
 
-type Script = (args: string[]) => OstepRun;
+/**
+ * A script's run. Stdout may come as UTF-8 bytes, which go to the OS without becoming a string, and a
+ * script may hand over the start of a long stdout early through `write` (then `stdout` is the rest).
+ */
+type Script = (args: string[], write: (chunk: Uint8Array) => void) => Omit<OstepRun, "stdout"> & { stdout: string | Uint8Array };
 
 const SCRIPTS: Record<string, () => Promise<Script>> = {
-  scheduler: async () => (await import("../../engine/ostep/scheduler")).runOstepScheduler,
+  scheduler: async () => {
+    const { runOstepSchedulerBytes } = await import("../../engine/ostep/scheduler");
+    return (args, write) => runOstepSchedulerBytes(args, { write });
+  },
   mlfq: async () => (await import("../../engine/ostep/mlfq")).runOstepMlfq,
   lottery: async () => (await import("../../engine/ostep/lottery")).runOstepLottery,
   "process-run": async () => (await import("../../engine/ostep/process-run")).runOstepProcessRun,
-  fork: async () => (await import("../../engine/ostep/fork")).runOstepFork,
+  fork: async () => {
+    const { runOstepFork } = await import("../../engine/ostep/fork");
+    return (args) => runOstepFork(args);
+  },
 };
 
 const NAMES = Object.keys(SCRIPTS).join(", ");
@@ -34,8 +44,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.err(`timeslice: ostep: unknown script '${requested}' (expected one of: ${NAMES})\n`);
     return 2;
   }
-  const result = (await load())(flags);
-  if (result.stdout) io.out(result.stdout);
+  const result = (await load())(flags, (chunk) => io.out(chunk));
+  if (result.stdout.length > 0) io.out(result.stdout);
   if (result.stderr) io.err(result.stderr);
   return result.exitCode;
 }

@@ -6,7 +6,20 @@ import { createPythonRandom } from "../random";
 import { type OptionSpec, flagOption, intOption, parseOptions, stringOption } from "./optparse";
 import { pyFixed, pyFloatRepr, pyFormat, pyIntField, pyStrRepr } from "./pyformat";
 import { parsePyFloat } from "./pyparse";
-import { MAX_WORKLOAD, type Printer, PythonError, RefusedInput, pyDivide, pyIntOfFloat, runScript } from "./script";
+import {
+  MAX_WORKLOAD,
+  type OstepBytesRun,
+  type OutputOptions,
+  type Printer,
+  PythonError,
+  RefusedInput,
+  asStringRun,
+  pyDivide,
+  pyIntOfFloat,
+  runScriptBytes,
+} from "./script";
+import { encodeUtf8 } from "./bytesink";
+import { type RoundRobinResult, integralSlices, jobLinesBytes, statsBytes, traceInOrderBytes, traceRoundRobinBytes } from "./scheduler-bytes";
 import type { OstepRun } from "./types";
 
 const PROG = "scheduler.py";
@@ -29,17 +42,33 @@ interface Job {
   length: number;
 }
 
-function randomJobs(out: Printer, seed: bigint, count: number, maxlen: number): Job[] {
+function randomJobs(out: Printer, seed: bigint, count: number, maxlen: number, fastPath: boolean): Job[] {
   if (count > MAX_WORKLOAD) throw new RefusedInput(`more than ${MAX_WORKLOAD} jobs`);
   const rng = createPythonRandom(seed);
   const jobs: Job[] = [];
-  for (let id = 0; id < count; id++) {
-    const scaled = maxlen * rng.random();
-    const length = pyIntOfFloat(scaled) + 1;
-    jobs.push({ id, length });
-    // Python ints print every digit; a JS number past 2^53 would not, so go through BigInt.
-    out.print(`  Job ${id} ( length = ${(BigInt(pyIntOfFloat(scaled)) + 1n).toString()} )`);
+  /** int(maxlen * random()): the exact Python int is this + 1, which a double past 2^53 cannot hold. */
+  const wholes: number[] = [];
+  // Lengths are drawn first and printed after, in one pass; the script prints each as it draws it, so a
+  // draw that raises (an infinite -m) still prints the jobs before it first.
+  let failure: unknown = null;
+  try {
+    for (let id = 0; id < count; id++) {
+      const whole = pyIntOfFloat(maxlen * rng.random());
+      wholes.push(whole);
+      jobs.push({ id, length: whole + 1 });
+    }
+  } catch (error) {
+    failure = error;
   }
+  if (fastPath && integralSlices(jobs, null) !== null) {
+    jobLinesBytes(out, jobs);
+  } else {
+    for (const { id, length } of jobs) {
+      const text = Number.isSafeInteger(length) ? String(length) : (BigInt(wholes[id]!) + 1n).toString();
+      out.line(`  Job ${id} ( length = ${text} )`);
+    }
+  }
+  if (failure !== null) throw failure;
   return jobs;
 }
 
@@ -66,27 +95,51 @@ function averageLine(responseSum: number, turnaroundSum: number, waitSum: number
   );
 }
 
-/** FIFO in list order (SJF passes the list already sorted); stats in execution order. */
-function runInOrder(out: Printer, jobs: readonly Job[]): void {
-  out.print("Execution trace:");
-  let now = 0;
-  for (const job of jobs) {
-    out.print(pyFormat("  [ time %3d ] Run job %d for %.2f secs ( DONE at %.2f )", now, job.id, job.length, now + job.length));
-    now += job.length;
-  }
+/** Prints the per-job statistics (in the order given) and their averages. */
+function printStats(out: Printer, fast: boolean, ids: ArrayLike<number>, response: ArrayLike<number>, turnaround: ArrayLike<number>, wait: ArrayLike<number>): void {
   out.print("\nFinal statistics:");
-  let t = 0;
+  if (fast) statsBytes(out, ids, response, turnaround, wait);
+  else for (let i = 0; i < ids.length; i++) out.print(statsLine(ids[i]!, response[i]!, turnaround[i]!, wait[i]!));
   let responseSum = 0;
   let turnaroundSum = 0;
   let waitSum = 0;
-  for (const job of jobs) {
-    out.print(statsLine(job.id, t, t + job.length, t));
-    responseSum += t;
-    turnaroundSum += t + job.length;
-    waitSum += t;
+  for (let i = 0; i < ids.length; i++) {
+    responseSum += response[i]!;
+    turnaroundSum += turnaround[i]!;
+    waitSum += wait[i]!;
+  }
+  out.print(averageLine(responseSum, turnaroundSum, waitSum, ids.length));
+}
+
+/** FIFO in list order (SJF passes the list already sorted); stats in execution order. */
+function runInOrder(out: Printer, jobs: readonly Job[], fastPath: boolean): void {
+  const fast = fastPath && integralSlices(jobs, null) !== null;
+  out.print("Execution trace:");
+  if (fast) {
+    // Trace, "Final statistics:", one line per job, the average.
+    out.boundRemainingLines(2 * jobs.length + 2);
+    traceInOrderBytes(out, jobs);
+  } else {
+    let now = 0;
+    for (const job of jobs) {
+      out.print(pyFormat("  [ time %3d ] Run job %d for %.2f secs ( DONE at %.2f )", now, job.id, job.length, now + job.length));
+      now += job.length;
+    }
+  }
+  const n = jobs.length;
+  const ids = new Int32Array(n);
+  const response = new Float64Array(n);
+  const turnaround = new Float64Array(n);
+  let t = 0;
+  for (let i = 0; i < n; i++) {
+    const job = jobs[i]!;
+    ids[i] = job.id;
+    response[i] = t;
+    turnaround[i] = t + job.length;
     t += job.length;
   }
-  out.print(averageLine(responseSum, turnaroundSum, waitSum, jobs.length));
+  // In FIFO a job waits exactly until it first runs.
+  printStats(out, fast, ids, response, turnaround, response);
 }
 
 /** Refuses quantum/length combinations for which the script's RR loop never ends or runs for hours. */
@@ -102,16 +155,24 @@ function checkRoundRobinBounded(jobs: readonly Job[], quantum: number): void {
   }
 }
 
-function runRoundRobin(out: Printer, jobs: readonly Job[], quantum: number): void {
+function runRoundRobin(out: Printer, jobs: readonly Job[], quantum: number, fastPath: boolean): void {
   checkRoundRobinBounded(jobs, quantum);
-  // The trace lines below are pyFormat's "%3d" and "%.2f" spelled out, because RR can print a million of them.
   out.print("Execution trace:");
-  const response = jobs.map(() => -1);
-  const turnaround = jobs.map(() => 0);
-  const wait = jobs.map(() => 0);
-  const lastRan = jobs.map(() => 0);
-  // Each job is in the queue at most once, so a ring buffer of n slots holds it without shifting arrays.
+  const slices = fastPath ? integralSlices(jobs, quantum) : null;
+  if (slices !== null) out.boundRemainingLines(slices + jobs.length + 2);
+  const stats = slices !== null ? traceRoundRobinBytes(out, jobs, quantum, slices) : traceRoundRobinText(out, jobs, quantum);
+  const ids = Int32Array.from(jobs, (_, id) => id);
+  printStats(out, slices !== null, ids, stats.response, stats.turnaround, stats.wait);
+}
+
+/** The general RR trace: every line through Python's "%3d" and "%.2f" rules. */
+function traceRoundRobinText(out: Printer, jobs: readonly Job[], quantum: number): RoundRobinResult {
   const n = jobs.length;
+  const response = new Float64Array(n).fill(-1);
+  const turnaround = new Float64Array(n);
+  const wait = new Float64Array(n);
+  const lastRan = new Float64Array(n);
+  // Each job is in the queue at most once, so a ring buffer of n slots holds it without shifting arrays.
   const ring = new Int32Array(Math.max(1, n));
   const remaining = new Float64Array(Math.max(1, n));
   jobs.forEach((job, i) => {
@@ -147,27 +208,27 @@ function runRoundRobin(out: Printer, jobs: readonly Job[], quantum: number): voi
     now += ranFor;
     lastRan[id] = now;
   }
-  out.print("\nFinal statistics:");
-  let responseSum = 0;
-  let turnaroundSum = 0;
-  let waitSum = 0;
-  for (let id = 0; id < jobs.length; id++) {
-    turnaroundSum += turnaround[id]!;
-    responseSum += response[id]!;
-    waitSum += wait[id]!;
-    out.print(statsLine(id, response[id]!, turnaround[id]!, wait[id]!));
-  }
-  out.print(averageLine(responseSum, turnaroundSum, waitSum, jobs.length));
+  return { response, turnaround, wait };
+}
+
+export interface SchedulerRunOptions extends OutputOptions {
+  /** Format integral FIFO/SJF/RR runs straight into bytes (default). False forces the general pyFormat path. */
+  fastPath?: boolean;
 }
 
 /** `python3 scheduler.py <args>`. */
-export function runOstepScheduler(args: string[]): OstepRun {
+export function runOstepScheduler(args: string[], options?: Omit<SchedulerRunOptions, "write">): OstepRun {
+  return asStringRun(runOstepSchedulerBytes(args, options));
+}
+
+/** `python3 scheduler.py <args>` with stdout as the bytes python3 writes (what the CLI hands to the OS). */
+export function runOstepSchedulerBytes(args: string[], { fastPath = true, ...output }: SchedulerRunOptions = {}): OstepBytesRun {
   const parsed = parseOptions(PROG, OPTIONS, args);
-  if (!parsed.ok) return parsed.run;
+  if (!parsed.ok) return { ...parsed.run, stdout: encodeUtf8(parsed.run.stdout) };
   const options = parsed.options;
   const policy = stringOption(options, "policy");
   const jlist = stringOption(options, "jlist");
-  return runScript(PROG, (out) => {
+  const script = (out: Printer) => {
     out.print("ARG policy", policy);
     if (jlist === "") {
       out.print("ARG jobs", options.ints.jobs!);
@@ -178,7 +239,7 @@ export function runOstepScheduler(args: string[]): OstepRun {
     }
     out.print("");
     out.print("Here is the job list, with the run time of each job: ");
-    const jobs = jlist === "" ? randomJobs(out, options.ints.seed!, intOption(options, "jobs"), intOption(options, "maxlen")) : listedJobs(out, jlist);
+    const jobs = jlist === "" ? randomJobs(out, options.ints.seed!, intOption(options, "jobs"), intOption(options, "maxlen"), fastPath) : listedJobs(out, jlist);
     out.print("\n");
 
     if (!flagOption(options, "solve")) {
@@ -191,10 +252,11 @@ export function runOstepScheduler(args: string[]): OstepRun {
       return;
     }
     out.print("** Solutions **\n");
-    if (policy === "FIFO") runInOrder(out, jobs);
+    if (policy === "FIFO") runInOrder(out, jobs, fastPath);
     // Array.prototype.sort is stable, as Python's sorted() is: equal lengths keep id order.
-    else if (policy === "SJF") runInOrder(out, [...jobs].sort((a, b) => a.length - b.length));
-    else if (policy === "RR") runRoundRobin(out, jobs, intOption(options, "quantum"));
+    else if (policy === "SJF") runInOrder(out, [...jobs].sort((a, b) => a.length - b.length), fastPath);
+    else if (policy === "RR") runRoundRobin(out, jobs, intOption(options, "quantum"), fastPath);
     else out.print("Error: Policy", policy, "is not available.");
-  });
+  };
+  return runScriptBytes(PROG, script, output);
 }

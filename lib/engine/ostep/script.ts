@@ -4,6 +4,7 @@
 import type { OstepRun } from "./types";
 import { type PyArg, pyStr } from "./pyformat";
 import { PythonError } from "./pyerror";
+import { ByteSink, decodeUtf8 } from "./bytesink";
 
 export { PythonError };
 
@@ -34,55 +35,91 @@ export interface Printer {
   line(text: string): void;
   /** Writes text as-is (for `sys.stdout.write`). */
   write(text: string): void;
+  /** The buffer the printer writes to, for loops that format lines straight into bytes. */
+  readonly sink: ByteSink;
+  /** Accounts for `n` lines written straight into `sink` (they count towards the output line limit). */
+  countLines(n: number): void;
+  /**
+   * Declares that at most `n` more lines follow. If they fit the line limit, nothing can refuse the run
+   * any more, so from here on stdout may be streamed to the caller's `write` as it is produced.
+   */
+  boundRemainingLines(n: number): void;
 }
 
+/** Like OstepRun, with stdout as the UTF-8 bytes a process would write. */
+export type OstepBytesRun = { exitCode: number; stdout: Uint8Array; stderr: string };
+
+export interface OutputOptions {
+  /**
+   * Receives stdout in order, in chunks, once the run can no longer be refused (see
+   * `Printer.boundRemainingLines`); the returned stdout is then only what follows the last chunk.
+   * A chunk is a view of a reused buffer: consume or copy it before returning.
+   */
+  write?: (chunk: Uint8Array) => void;
+  /** Defaults to MAX_OUTPUT_LINES; tests lower it to check the refusal cheaply. */
+  maxOutputLines?: number;
+}
+
+const NEWLINE = 0x0a;
+/** The streaming buffer: a quarter of a megabyte stays in cache and needs ~100 writes for the bench. */
+const CHUNK = 1 << 18;
+
 /** Runs a script body, turning Python-level failures into the exit status and streams Python would produce. */
-export function runScript(prog: string, body: (out: Printer) => void): OstepRun {
-  // Lines are joined into blocks as we go: a million tiny strings kept alive until the end made
-  // garbage collection dominate large runs.
-  const blocks: string[] = [];
-  let pending: string[] = [];
+export function runScriptBytes(prog: string, body: (out: Printer) => void, options: OutputOptions = {}): OstepBytesRun {
+  const maxLines = options.maxOutputLines ?? MAX_OUTPUT_LINES;
+  const sink = new ByteSink(options.write ? CHUNK : undefined, options.write);
   let lines = 0;
-  const flush = () => {
-    if (pending.length > 0) blocks.push(pending.join(""));
-    pending = [];
-  };
-  const text = () => {
-    flush();
-    return blocks.join("");
+  const countLines = (n: number) => {
+    lines += n;
+    if (lines > maxLines) throw new RefusedInput(`output would exceed ${maxLines} lines`);
   };
   const printer: Printer = {
+    sink,
+    countLines,
+    boundRemainingLines(n) {
+      if (lines + n <= maxLines) sink.streaming = true;
+    },
     print(...args) {
-      if (++lines > MAX_OUTPUT_LINES) throw new RefusedInput(`output would exceed ${MAX_OUTPUT_LINES} lines`);
-      pending.push(args.length === 1 && typeof args[0] === "string" ? args[0] + "\n" : args.map(pyStr).join(" ") + "\n");
-      if (pending.length >= 4096) flush();
+      countLines(1);
+      if (args.length === 1 && typeof args[0] === "string") sink.text(args[0]);
+      else sink.text(args.map(pyStr).join(" "));
+      sink.byte(NEWLINE);
     },
     line(text) {
-      if (++lines > MAX_OUTPUT_LINES) throw new RefusedInput(`output would exceed ${MAX_OUTPUT_LINES} lines`);
-      pending.push(text, "\n");
-      if (pending.length >= 8192) flush();
+      countLines(1);
+      sink.text(text);
+      sink.byte(NEWLINE);
     },
     write(text) {
-      pending.push(text);
+      sink.text(text);
     },
   };
   try {
     body(printer);
-    return { exitCode: 0, stdout: text(), stderr: "" };
+    return { exitCode: 0, stdout: sink.result(), stderr: "" };
   } catch (error) {
-    if (error instanceof ScriptExit) return { exitCode: error.exitCode, stdout: text(), stderr: error.stderrText };
+    if (error instanceof ScriptExit) return { exitCode: error.exitCode, stdout: sink.result(), stderr: error.stderrText };
     if (error instanceof PythonError) {
       return {
         exitCode: 1,
-        stdout: text(),
+        stdout: sink.result(),
         stderr: `Traceback (most recent call last):\n  File "${prog}"\n${error.pythonType}: ${error.message}\n`,
       };
     }
     if (error instanceof RefusedInput) {
-      return { exitCode: 1, stdout: "", stderr: `timeslice: ${prog}: ${error.message}\n` };
+      return { exitCode: 1, stdout: new Uint8Array(0), stderr: `timeslice: ${prog}: ${error.message}\n` };
     }
     throw error;
   }
+}
+
+/** `runScriptBytes` with stdout as a string. */
+export function runScript(prog: string, body: (out: Printer) => void): OstepRun {
+  return asStringRun(runScriptBytes(prog, body));
+}
+
+export function asStringRun(run: OstepBytesRun): OstepRun {
+  return { exitCode: run.exitCode, stdout: decodeUtf8(run.stdout), stderr: run.stderr };
 }
 
 /** Python's `x / y` on floats: ZeroDivisionError instead of Infinity/NaN. */

@@ -33,20 +33,28 @@ function update(n: Node): Node {
   return n;
 }
 
-/** Splits into (keys before `t`, keys from `t` on); with `inclusive`, `t` itself goes left. */
-function split(n: Node | null, t: TaskRun, inclusive: boolean): [Node | null, Node | null] {
-  if (!n) return [null, null];
-  const goesLeft = byVruntime(n.task, t) || (inclusive && n.task === t);
-  if (goesLeft) {
-    const [l, r] = split(n.right, t, inclusive);
-    n.right = l;
-    return [update(n), r];
+// split() hands back its two halves in these instead of a [left, right] pair: a pick used to allocate
+// one pair per tree level, and that garbage grew with the depth, i.e. with the number of tasks.
+let splitLeft: Node | null = null;
+let splitRight: Node | null = null;
+
+/** Splits `n` into keys before `t` (splitLeft) and keys after it (splitRight); `t` is not in `n`. */
+function split(n: Node | null, t: TaskRun): void {
+  if (!n) {
+    splitLeft = null;
+    splitRight = null;
+  } else if (byVruntime(n.task, t)) {
+    split(n.right, t);
+    n.right = splitLeft;
+    splitLeft = update(n);
+  } else {
+    split(n.left, t);
+    n.left = splitRight;
+    splitRight = update(n);
   }
-  const [l, r] = split(n.left, t, inclusive);
-  n.left = r;
-  return [l, update(n)];
 }
 
+/** Joins two treaps whose keys are all ordered a < b. */
 function merge(a: Node | null, b: Node | null): Node | null {
   if (!a) return b;
   if (!b) return a;
@@ -58,6 +66,29 @@ function merge(a: Node | null, b: Node | null): Node | null {
   return update(b);
 }
 
+/** Inserts `node` below `n`: down the key order until its priority wins, then split that subtree under it. */
+function insertAt(n: Node | null, node: Node): Node {
+  if (!n) return node;
+  if (node.priority > n.priority) {
+    split(n, node.task);
+    node.left = splitLeft;
+    node.right = splitRight;
+    return update(node);
+  }
+  if (byVruntime(node.task, n.task)) n.left = insertAt(n.left, node);
+  else n.right = insertAt(n.right, node);
+  return update(n);
+}
+
+/** Removes `t` below `n` by merging its two subtrees in its place. */
+function removeAt(n: Node | null, t: TaskRun): Node | null {
+  if (!n) throw new Error("EligibleTree: task not found");
+  if (n.task === t) return merge(n.left, n.right);
+  if (byVruntime(t, n.task)) n.left = removeAt(n.left, t);
+  else n.right = removeAt(n.right, t);
+  return update(n);
+}
+
 export class EligibleTree {
   private root: Node | null = null;
   private counter = 0;
@@ -65,17 +96,13 @@ export class EligibleTree {
 
   insert(task: TaskRun): void {
     const node: Node = { task, priority: hash(++this.counter), left: null, right: null, min: task };
-    const [l, r] = split(this.root, task, false);
-    this.root = merge(merge(l, node), r);
+    this.root = insertAt(this.root, node);
     this.size++;
   }
 
   /** Removes `task`, which must be in the tree with the keys it was inserted with. */
   remove(task: TaskRun): void {
-    const [l, rest] = split(this.root, task, false);
-    const [mid, r] = split(rest, task, true);
-    if (!mid || mid.task !== task || mid.left || mid.right) throw new Error("EligibleTree: task not found");
-    this.root = merge(l, r);
+    this.root = removeAt(this.root, task);
     this.size--;
   }
 
