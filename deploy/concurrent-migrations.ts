@@ -2,6 +2,7 @@
 // PostgreSQL both run migrations and the seed. Checks that both succeed and every migration is applied
 // exactly once (they take turns on lib/db/prepare-lock.ts). Prints what it found. CI checks the same in
 // e2e/scale-out.spec.ts.
+import { randomBytes } from "node:crypto";
 import { readdirSync } from "node:fs";
 import pg from "pg";
 import { startThrowawayPostgres } from "../lib/db/throwaway-postgres";
@@ -9,7 +10,7 @@ import { prepareTogether } from "./stack";
 
 const db = await startThrowawayPostgres();
 try {
-  const results = await prepareTogether(2, { DATABASE_URL: db.url, TIMESLICE_DEMO: "1", NEXTAUTH_SECRET: "concurrent-migrations-check-only" });
+  const results = await prepareTogether(2, { DATABASE_URL: db.url, TIMESLICE_DEMO: "1", NEXTAUTH_SECRET: randomBytes(32).toString("base64url") });
   results.forEach((r, i) => console.log(`instance ${i + 1}: exit ${r.code}\n${r.output.trim().split("\n").filter((l) => /Error|error|code|ready|message/.test(l)).slice(0, 6).join("\n")}`));
   const client = new pg.Client({ connectionString: db.url });
   await client.connect();

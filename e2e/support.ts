@@ -25,3 +25,23 @@ export async function signUpFreshStudent(page: Page, prefix = "student"): Promis
   await signIn(page, account);
   return account;
 }
+
+/** The SQLite file of the e2e server (scripts/e2e-server.ts keeps one per port). Tests open it read-only. */
+export function e2eDatabasePath(): string {
+  return `data/e2e-${process.env.E2E_PORT ?? "3210"}/timeslice.db`;
+}
+
+/** A request made by the page itself (cookies, same origin), so page.on("response") sees it too. */
+export async function fetchInPage(
+  page: Page,
+  path: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<{ status: number; body: string }> {
+  return page.evaluate(
+    async ([url, options]) => {
+      const response = await fetch(url, options);
+      return { status: response.status, body: await response.text() };
+    },
+    [path, init] as const,
+  );
+}
