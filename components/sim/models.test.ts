@@ -60,6 +60,11 @@ describe("replay", () => {
     expect(r.switches?.byKind.idle).toEqual({ count: 0, directMs: 0, indirectMs: 0 });
   });
 
+  it("keeps a null value (a CPU-bound-forever task's remaining time) for the table to show as ∞", () => {
+    const r = readReplay({ ...replayPayload, decisions: [{ time: 0, ready: [{ task: "A", values: { remaining: null, priority: 3 } }], picked: "A", rule: "fifo-head", message: "" }] })!;
+    expect(r.decisions[0].ready[0].values).toEqual({ remaining: null, priority: 3 });
+  });
+
   it("refuses payloads that are not schedule replays", () => {
     expect(readReplay(undefined)).toBeNull();
     expect(readReplay({ slices: [{ task: "A", start: 3, end: 1 }] })).toBeNull();

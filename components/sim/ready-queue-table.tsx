@@ -11,8 +11,11 @@ const VALUE_LABELS: Record<string, string> = {
   pass: "pass",
 };
 
-/** The ready queue at one decision, with the values the scheduling rule compared. */
-export function ReadyQueueTable({ ready, picked, caption = "Ready queue" }: { ready: { task: string; values: Record<string, number> }[]; picked?: string | null; caption?: string }) {
+// The engine logs a CPU-bound-forever task's remaining time as null (JSON has no Infinity).
+const valueText = (v: number | null | undefined) => (v === undefined ? "–" : v === null ? "∞" : formatMs(v));
+
+/** The ready queue at one decision, with the values the scheduling rule compared (null: no end, ∞). */
+export function ReadyQueueTable({ ready, picked, caption = "Ready queue" }: { ready: { task: string; values: Record<string, number | null> }[]; picked?: string | null; caption?: string }) {
   const keys = [...new Set(ready.flatMap((r) => Object.keys(r.values)))];
   if (ready.length === 0) return <p className="text-sm text-muted-foreground">The ready queue was empty.</p>;
   return (
@@ -40,7 +43,7 @@ export function ReadyQueueTable({ ready, picked, caption = "Ready queue" }: { re
               </th>
               {keys.map((k) => (
                 <td key={k} className="px-2 py-1 text-right">
-                  {r.values[k] === undefined ? "–" : formatMs(r.values[k])}
+                  {valueText(r.values[k])}
                 </td>
               ))}
             </tr>

@@ -5,7 +5,8 @@ import type { ChartSlice } from "./gantt-model";
 
 export interface ReplayDecision {
   time: number;
-  ready: { task: string; values: Record<string, number> }[];
+  /** null: no end (the engine's remaining time of a CPU-bound-forever task). */
+  ready: { task: string; values: Record<string, number | null> }[];
   picked: string | null;
   rule: string;
   message: string;
@@ -40,8 +41,8 @@ function readDecisions(x: unknown): ReplayDecision[] {
     if (Array.isArray(d.ready)) {
       for (const r of d.ready) {
         if (!isRecord(r) || typeof r.task !== "string") continue;
-        const values: Record<string, number> = {};
-        if (isRecord(r.values)) for (const [k, v] of Object.entries(r.values)) if (isNum(v)) values[k] = v;
+        const values: Record<string, number | null> = {};
+        if (isRecord(r.values)) for (const [k, v] of Object.entries(r.values)) if (isNum(v) || v === null) values[k] = v;
         ready.push({ task: r.task, values });
       }
     }

@@ -159,8 +159,8 @@ export interface FirstDivergence {
   time: number;
   expected: string;
   got: string | null;
-  /** Ready queue at that moment with the values the rule looked at. */
-  ready: { task: string; values: Record<string, number> }[];
+  /** Ready queue at that moment with the values the rule looked at (null: no end, as in DecisionValues). */
+  ready: { task: string; values: Record<string, number | null> }[];
   rule: string;
   /** One or two plain sentences: what ran, why, and why the prediction could not. */
   message: string;

@@ -50,7 +50,11 @@ export interface Pick {
 
 export interface Policy {
   enqueue(t: TaskRun, now: number, reason: EnqueueReason): void;
-  /** Remove and return the task to run next, or undefined when nothing is runnable (or all is throttled). */
+  /**
+   * Remove and return the task to run next, or undefined when nothing is runnable (or all is throttled).
+   * Queued tasks may be refused only until a global timer lifts the refusal: if one comes and goes with
+   * nothing else happening and they are still refused, simulate concludes they never will be (a stall).
+   */
   pick(now: number): Pick | undefined;
   /** Candidates for the decision log, best first, at most `limit`. Called just before pick. */
   snapshot(limit: number, now: number): { task: TaskRun; values: DecisionValues }[];
@@ -107,6 +111,11 @@ export function newTaskRun(spec: TaskSpec, index: number, rank: number, weight: 
 /** Tie-aware comparison helper: key first, then rank. */
 export function keyLess(ka: number, kb: number, a: TaskRun, b: TaskRun): boolean {
   return ka < kb || (ka === kb && a.rank < b.rank);
+}
+
+/** The decision log's `remaining`: Infinity (a CPU-bound-forever task) is not JSON, so it is logged as null. */
+export function remainingValue(t: TaskRun): number | null {
+  return Number.isFinite(t.remaining) ? t.remaining : null;
 }
 
 /** Round for human-facing messages (the machine-readable values stay exact). */

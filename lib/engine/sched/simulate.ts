@@ -6,11 +6,13 @@
 //   2. arrivals and I/O wakeups at t, in tie-break order, and the expired task — before or after
 //      them per conventions.arrivalVsExpired; each newcomer may preempt the running task;
 //   3. a pick if the CPU is free.
+// A charged context switch is never interrupted: events that come due while it runs are handled when it
+// completes, in the same order; a switch that would cross the horizon is cut there (docs/engine.md).
 import { MAX_LOGGED_DECISIONS } from "./defaults";
 import { MinHeap } from "./heap";
 import { createPolicy } from "./createPolicy";
 import type { EnqueueReason, TaskRun } from "./policy";
-import { newTaskRun } from "./policy";
+import { fmt, newTaskRun } from "./policy";
 import { classifySwitch, emptySwitchReport, switchCostMs } from "./switchCost";
 import type { Decision, SimResult, Slice, SliceEnd, TaskMetrics, Workload } from "./types";
 import { validateWorkload } from "./validate";
@@ -62,6 +64,8 @@ export function simulate(w: Workload): SimResult {
   let seq = 0;
   let done = 0;
   let stoppedBy: SimResult["stats"]["stoppedBy"] = "completed";
+  /** A global timer fired while the CPU idled with queued tasks the policy refused and nothing pending. */
+  let timerFiredWhileRefused = false;
 
   const nextExternal = () =>
     Math.min(
@@ -83,9 +87,10 @@ export function simulate(w: Workload): SimResult {
     }
   }
 
-  function makeReady(t: TaskRun, reason: EnqueueReason): void {
+  /** `since`: when the task became runnable, earlier than now if it came due during a charged switch. */
+  function makeReady(t: TaskRun, reason: EnqueueReason, since = now): void {
     t.state = "ready";
-    t.readySince = now;
+    t.readySince = since;
     t.enqueueSeq = seq++;
     policy.enqueue(t, now, reason);
   }
@@ -101,34 +106,47 @@ export function simulate(w: Workload): SimResult {
       if (!aDue && !wDue) return preempt;
       let t: TaskRun;
       let reason: EnqueueReason;
+      let since: number;
       if (aDue && (!wDue || a.spec.arrival < wk.time || (a.spec.arrival === wk.time && a.rank < wk.task.rank))) {
         t = a;
+        since = a.spec.arrival;
         nextArrival++;
         // A single repeating burst is the "CPU-bound forever" hog.
         t.remaining = t.repeat && t.bursts.length === 1 ? Infinity : t.bursts[0]!;
         reason = "arrival";
       } else {
-        t = wakeups.pop()!.task;
+        const due = wakeups.pop()!;
+        t = due.task;
+        since = due.time;
         reason = "wakeup";
       }
-      makeReady(t, reason);
+      makeReady(t, reason, since);
       if (curr && !preempt && policy.preempts(curr, t, now)) preempt = true;
     }
   }
 
+  /** Counts a switch from lastOnCpu to `to`; a charged one moves the clock, but never past the horizon. */
   function countSwitch(to: TaskRun | null): void {
     if (!dispatched || lastOnCpu === to) return;
     const kind = classifySwitch(lastOnCpu, to);
-    const cost = switchCostMs(w.switchCost, kind, to);
+    let { direct, indirect } = switchCostMs(w.switchCost, kind, to);
+    const charged = w.switchCost.chargeTime;
+    // The run ends at the horizon even mid-switch: only the part of the switch before it happened.
+    const cut = charged && direct + indirect > horizon - now;
+    if (cut) {
+      const f = (horizon - now) / (direct + indirect);
+      direct *= f;
+      indirect *= f;
+    }
     const k = switches.byKind[kind];
     k.count++;
-    k.directMs += cost.direct;
-    k.indirectMs += cost.indirect;
+    k.directMs += direct;
+    k.indirectMs += indirect;
     switches.total++;
-    switches.totalOverheadMs += cost.direct + cost.indirect;
-    if (w.switchCost.chargeTime) {
-      switches.cpuTimeLostMs += cost.direct + cost.indirect;
-      now += cost.direct + cost.indirect;
+    switches.totalOverheadMs += direct + indirect;
+    if (charged) {
+      switches.cpuTimeLostMs += direct + indirect;
+      now = cut ? horizon : now + direct + indirect;
     }
   }
 
@@ -167,42 +185,82 @@ export function simulate(w: Workload): SimResult {
       const p = policy.pick(now);
       if (p) {
         const t = p.task;
+        timerFiredWhileRefused = false;
         logDecision(t, p.rule, p.message, ready);
         t.waiting += now - t.readySince;
+        // Taken before a charged switch: a global timer that comes due during it fires when it completes.
+        const globalAt = w.switchCost.chargeTime ? (policy.globalTimerAt?.(now) ?? Infinity) : Infinity;
         countSwitch(t);
         dispatched = true;
         lastOnCpu = t;
         curr = t;
         t.state = "running";
-        if (t.firstRun === null) t.firstRun = now;
+        if (now >= horizon) {
+          // The switch to t was cut at the horizon: t never ran.
+          stoppedBy = "horizon";
+          break;
+        }
         sliceStart = now;
-        // A charged switch may have moved the clock past arrivals; admit them before running.
-        if (w.switchCost.chargeTime) continue;
+        if (w.switchCost.chargeTime) {
+          // Events that came due during the switch are handled now, in the usual order: global timers
+          // (as at the end of a run), then arrivals and wakeups at the top of the loop.
+          if (now >= globalAt - EPS && policy.onGlobalTimer?.(now, t)) {
+            curr = null;
+            makeReady(t, "preempted");
+          }
+          continue;
+        }
       } else {
+        const pending = nextArrival < arrivals.length || wakeups.size > 0;
+        const queued = policy.readyCount() > 0;
+        // Tasks the policy refuses (throttled RT) wait for a global timer. If one already fired while
+        // they waited with nothing else pending and changed nothing, no later one will: nothing can run.
+        const stalled = queued && !pending && timerFiredWhileRefused;
         // Global timers (boosts, throttling periods) alone never create work: stop when none is left.
-        const workLeft = nextArrival < arrivals.length || wakeups.size > 0 || policy.readyCount() > 0;
-        const next = workLeft ? nextExternal() : Infinity;
-        if (next !== Infinity && next < horizon) countSwitch(null);
-        if (lastOnCpu !== null || decisions.length === 0) {
+        const next = pending || (queued && !stalled) ? nextExternal() : Infinity;
+        const globalAt = policy.globalTimerAt?.(now) ?? Infinity;
+        if (stalled) {
+          logDecision(null, "idle", `The ready tasks can never be picked and nothing will arrive or wake: ${horizon === Infinity ? "the run stops" : "the CPU idles until the horizon"}.`, ready);
+        } else if (lastOnCpu !== null || decisions.length === 0) {
           logDecision(null, "idle", next === Infinity ? "Nothing is runnable and nothing will arrive: the run ends." : "Nothing is runnable: the CPU idles until the next event.", ready);
         }
+        if (next < horizon) countSwitch(null);
         lastOnCpu = null;
-        if (next === Infinity) break;
+        if (now >= horizon) {
+          // The switch to idle was cut at the horizon.
+          stoppedBy = "horizon";
+          break;
+        }
+        if (stalled) {
+          warnings.push(`from t=${fmt(now)} nothing can run: the policy refuses every ready task (real-time tasks throttled with rtRuntimeMs 0?) and nothing will arrive or wake`);
+          if (horizon === Infinity) {
+            stoppedBy = "stalled";
+            break;
+          }
+        } else if (next === Infinity) break;
+        // A stalled run with a horizon idles until it: nothing would happen in between.
         if (next >= horizon) {
           idle += horizon - now;
           now = horizon;
           stoppedBy = "horizon";
           break;
         }
-        const globalAt = policy.globalTimerAt?.(now) ?? Infinity;
-        idle += next - now;
-        now = next;
-        if (now >= globalAt - EPS) policy.onGlobalTimer?.(now, null);
+        // A charged switch to idle may have run past the next event: then there is no idle time.
+        if (next > now) {
+          idle += next - now;
+          now = next;
+        }
+        if (now >= globalAt - EPS) {
+          policy.onGlobalTimer?.(now, null);
+          if (queued && !pending) timerFiredWhileRefused = true;
+        }
         continue;
       }
     }
     // Step 1 (of the next instant): run curr until its burst ends, its timer fires or something arrives.
     const t = curr;
+    // Set here rather than at the pick: a task switched in and preempted before it ran has not run yet.
+    if (t.firstRun === null) t.firstRun = now;
     const timer = policy.timerAt(t, now);
     const globalAt = policy.globalTimerAt?.(now) ?? Infinity;
     const end = Math.min(now + t.remaining, timer, nextExternal());

@@ -183,7 +183,8 @@ export interface SwitchReport {
 }
 
 export interface DecisionValues {
-  remaining?: number;
+  /** CPU ms left in the current burst; null when the burst never ends (a CPU-bound-forever task). */
+  remaining?: number | null;
   vruntime?: number;
   deadline?: number;
   lag?: number;
@@ -214,7 +215,11 @@ export interface SimResult {
   switches: SwitchReport;
   decisions: Decision[];
   decisionsTruncated: boolean;
-  stats: { events: number; decisions: number; endTime: number; busyTime: number; idleTime: number; stoppedBy: "completed" | "horizon" | "event-cap" };
+  /**
+   * stoppedBy "stalled": no horizon, the CPU idles, nothing will arrive or wake, and the ready tasks can
+   * never be picked (validation refuses the one configuration that leads there: see docs/engine.md).
+   */
+  stats: { events: number; decisions: number; endTime: number; busyTime: number; idleTime: number; stoppedBy: "completed" | "horizon" | "event-cap" | "stalled" };
   warnings: string[];
 }
 

@@ -35,6 +35,8 @@ describe("validateWorkload", () => {
     ["RT class under a textbook policy", { ...ok, tasks: [{ id: "A", bursts: [3], class: "fifo", priority: 5 }] }, "tasks[0].class", /needs policy cfs or eevdf/],
     ["zero quantum", { ...ok, policy: { name: "rr", quantum: 0 } }, "policy.quantum", /> 0/],
     ["infinite workload without horizon", { ...ok, tasks: [{ id: "A", bursts: [3], repeat: true }] }, "horizon", /required when a task repeats/],
+    ["RT tasks with no RT runtime and no horizon", { ...ok, policy: { name: "cfs", rtRuntimeMs: 0 }, tasks: [{ id: "A", bursts: [3], class: "fifo", priority: 5 }] }, "policy.rtRuntimeMs", /"A" can never run/],
+    ["RT runtime below 1 µs and no horizon", { ...ok, policy: { name: "eevdf", rtRuntimeMs: 1e-10 }, tasks: [{ id: "A", bursts: [3], class: "rr", priority: 5 }] }, "policy.rtRuntimeMs", /≥ 0.001 \(1 µs\)/],
     ["odd repeating pattern", { ...ok, horizon: 10, tasks: [{ id: "A", bursts: [3, 1, 2], repeat: true }] }, "tasks[0].bursts", /even length/],
     ["duplicate ids", { ...ok, tasks: [{ id: "A", bursts: [1] }, { id: "A", bursts: [1] }] }, "tasks[1].id", /duplicate/],
     ["typo in a field", { ...ok, policy: { name: "rr", quantam: 2 } }, "policy.quantam", /unknown field/],
@@ -49,6 +51,13 @@ describe("validateWorkload", () => {
     const e = errors.find((x) => x.path === path);
     expect(e, JSON.stringify(errors)).toBeDefined();
     expect(e!.message).toMatch(message);
+  });
+
+  test("rtRuntimeMs 0 is accepted where it cannot stall a run: with a horizon, without RT tasks, or without throttling", () => {
+    const rt = [{ id: "A", bursts: [3], class: "fifo", priority: 5 }];
+    expect(validateWorkload({ policy: { name: "cfs", rtRuntimeMs: 0 }, tasks: rt, horizon: 10 }).ok).toBe(true);
+    expect(validateWorkload({ policy: { name: "cfs", rtRuntimeMs: 0 }, tasks: [{ id: "A", bursts: [3] }] }).ok).toBe(true);
+    expect(validateWorkload({ policy: { name: "cfs", rtRuntimeMs: 0, throttle: "none" }, tasks: rt }).ok).toBe(true);
   });
 
   test("10 million tasks are rejected by count without looking at them", () => {

@@ -316,6 +316,25 @@ function conventions(c: Checker, v: unknown): Conventions {
   };
 }
 
+/** sched_rt_runtime_us counts whole microseconds: a smaller positive RT runtime is not a setting Linux has. */
+const MIN_RT_RUNTIME_MS = 0.001;
+
+/**
+ * Under "throttle", real-time tasks with no RT runtime can never run (Linux's RT group scheduling will
+ * not leave RT tasks in a group without runtime either: EBUSY/EPERM). With a horizon the run just idles
+ * to it; without one it would never end, so it is refused rather than left to spin to the event cap.
+ */
+function neverEndingRealtime(c: Checker, policy: PolicyConfig, tasks: readonly TaskSpec[]): void {
+  if ((policy.name !== "cfs" && policy.name !== "eevdf") || policy.throttle !== "throttle") return;
+  if (!(policy.rtRuntimeMs < MIN_RT_RUNTIME_MS)) return;
+  const rt = tasks.find((t) => t.class === "fifo" || t.class === "rr");
+  if (!rt) return;
+  c.add(
+    "policy.rtRuntimeMs",
+    `is ${policy.rtRuntimeMs}, so under throttle "throttle" the real-time task ${JSON.stringify(rt.id)} can never run and, without a horizon, the run never ends: give rtRuntimeMs ≥ ${MIN_RT_RUNTIME_MS} (1 µs), a horizon, or throttle "none" or "fair-server"`,
+  );
+}
+
 const TOP_KEYS = ["policy", "tasks", "horizon", "conventions", "switchCost", "limits", "log", "logReadyLimit", "title", "description"];
 
 export function validateWorkload(input: unknown): Result<Workload> {
@@ -351,6 +370,7 @@ export function validateWorkload(input: unknown): Result<Workload> {
   let horizon: number | undefined;
   if (o["horizon"] !== undefined) horizon = c.number(o, "horizon", "", POSITIVE_TIME);
   else if (tasks.some((t) => t.repeat)) c.add("horizon", "is required when a task repeats forever (repeat: true)");
+  else if (policy) neverEndingRealtime(c, policy, tasks);
   const limitsObj = o["limits"] === undefined ? {} : c.object(o["limits"], "limits");
   if (limitsObj) c.onlyKeys(limitsObj, ["maxEvents"], "limits");
   const maxEvents = limitsObj

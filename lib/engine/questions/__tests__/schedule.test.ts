@@ -89,6 +89,12 @@ describe("STCF", () => {
       "At t=2 ms B (2 ms left) and A (3 ms left) are ready; STCF runs the job with the least remaining time, so B runs, preempting A. Your timeline keeps A.",
     );
   });
+  test("first divergence shows a CPU-bound-forever task's remaining time as ∞ (the engine logs null)", () => {
+    const hog = template("schedule", { policy: { name: "rr", quantum: 2 }, horizon: 6, tasks: [{ id: "A", arrival: 0, bursts: [1], repeat: true }, { id: "B", arrival: 0, bursts: [3] }] });
+    const d = gradeAnswer(valid(hog), variant(hog), answer({ timeline: slots("AAAABB") })).firstDivergence!;
+    expect(d.ready).toEqual([{ task: "B", values: { remaining: 3 } }, { task: "A", values: { remaining: null } }]);
+    expect(d.message).toContain("B (3 ms left) and A (∞ ms left) are ready");
+  });
   test("first divergence says when the painted task has not arrived yet", () => {
     // C arrives at t=3; painting it at t=2 is impossible.
     const r = gradeAnswer(valid(stcf), v, answer({ timeline: slots("AACBAAACCCC") }));

@@ -18,9 +18,11 @@ const VALUE_WORDS: Record<keyof DecisionValues, string> = {
 
 function valuesText(v: DecisionValues): string {
   const parts: string[] = [];
-  for (const [k, x] of Object.entries(v) as [keyof DecisionValues, number | undefined][]) {
+  for (const [k, x] of Object.entries(v) as [keyof DecisionValues, number | null | undefined][]) {
     if (x === undefined) continue;
-    parts.push(k === "remaining" ? `${formatNumber(x)} ms left` : `${VALUE_WORDS[k]} ${formatNumber(x)}`);
+    // null: a burst with no end (a CPU-bound-forever task's remaining time).
+    const n = x === null ? "∞" : formatNumber(x);
+    parts.push(k === "remaining" ? `${n} ms left` : `${VALUE_WORDS[k]} ${n}`);
   }
   return parts.join(", ");
 }
@@ -54,9 +56,9 @@ function slotWord(v: string | null): string {
   return v;
 }
 
-function numericValues(v: DecisionValues): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const [k, x] of Object.entries(v)) if (typeof x === "number" && Number.isFinite(x)) out[k] = x;
+function numericValues(v: DecisionValues): Record<string, number | null> {
+  const out: Record<string, number | null> = {};
+  for (const [k, x] of Object.entries(v)) if ((typeof x === "number" && Number.isFinite(x)) || x === null) out[k] = x;
   return out;
 }
 

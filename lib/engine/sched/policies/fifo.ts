@@ -1,7 +1,7 @@
 // FIFO/FCFS: one queue in the order tasks became ready; never preempts.
 import { Deque } from "../deque";
 import type { Policy, TaskRun } from "../policy";
-import { fmt } from "../policy";
+import { fmt, remainingValue } from "../policy";
 
 export function createFifo(): Policy {
   const queue = new Deque<TaskRun>();
@@ -16,7 +16,7 @@ export function createFifo(): Policy {
         message: `FIFO runs ${task.id}, the head of the ready queue (ready since t=${fmt(task.readySince)}).`,
       };
     },
-    snapshot: (limit) => queue.toArray(limit).map((task) => ({ task, values: { remaining: task.remaining } })),
+    snapshot: (limit) => queue.toArray(limit).map((task) => ({ task, values: { remaining: remainingValue(task) } })),
     charge: () => {},
     timerAt: () => Infinity,
     onTimer: () => null,

@@ -2,7 +2,7 @@
 // ties broken by the tie-break rank so the answer never depends on heap internals.
 import { MinHeap } from "../heap";
 import type { Policy, TaskRun } from "../policy";
-import { fmt, keyLess } from "../policy";
+import { fmt, keyLess, remainingValue } from "../policy";
 import type { DecisionValues } from "../types";
 
 export interface KeyedOptions {
@@ -49,7 +49,7 @@ export function createSjf(preemptive: boolean): Policy {
     preemptive,
     rule: preemptive ? "stcf-shortest-remaining" : "sjf-shortest-burst",
     describe: (t) => `${preemptive ? "remaining" : "burst"} ${fmt(t.remaining)} ms`,
-    values: (t) => ({ remaining: t.remaining }),
+    values: (t) => ({ remaining: remainingValue(t) }),
   });
 }
 
@@ -60,6 +60,6 @@ export function createPriority(preemptive: boolean, higherIs: "lower-number" | "
     preemptive,
     rule: preemptive ? "priority-preemptive-highest" : "priority-highest",
     describe: (t) => `priority ${t.spec.priority ?? 0}, ${higherIs === "lower-number" ? "lower number wins" : "higher number wins"}`,
-    values: (t) => ({ priority: t.spec.priority ?? 0, remaining: t.remaining }),
+    values: (t) => ({ priority: t.spec.priority ?? 0, remaining: remainingValue(t) }),
   });
 }

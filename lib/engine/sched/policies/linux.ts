@@ -3,7 +3,7 @@
 // The fair class only notices a used-up slice at timer ticks (HZ), wakeups and blocking, as the kernel does.
 import { Deque } from "../deque";
 import type { Policy, Pick, TaskRun } from "../policy";
-import { fmt } from "../policy";
+import { fmt, remainingValue } from "../policy";
 import type { CfsConfig, DecisionValues, EevdfConfig } from "../types";
 import { createCfs } from "./cfs";
 import { createEevdf } from "./eevdf";
@@ -48,7 +48,7 @@ export function createLinux(c: CfsConfig | EevdfConfig, hasRealtime: boolean): P
   }
 
   function rtValues(t: TaskRun): DecisionValues {
-    return { priority: rtPrio(t), remaining: t.remaining };
+    return { priority: rtPrio(t), remaining: remainingValue(t) };
   }
 
   return {

@@ -2,6 +2,7 @@
 // tasks' tickets; counting runs over the ready tasks in tie-break order, so a seed fixes the schedule.
 import { createPythonRandom } from "../../random";
 import type { Policy, TaskRun } from "../policy";
+import { remainingValue } from "../policy";
 
 export function createLottery(quantum: number, seed: number): Policy {
   const rng = createPythonRandom(seed);
@@ -38,7 +39,7 @@ export function createLottery(quantum: number, seed: number): Policy {
       };
     },
     snapshot: (limit) =>
-      ready.slice(0, limit).map((task) => ({ task, values: { tickets: tickets(task), remaining: task.remaining } })),
+      ready.slice(0, limit).map((task) => ({ task, values: { tickets: tickets(task), remaining: remainingValue(task) } })),
     charge: () => {},
     timerAt: (curr, now) => now + quantum - (curr.cpuTime - curr.execAtPick),
     onTimer: () => "quantum-expired",

@@ -7,7 +7,7 @@
 //   queued tasks keep their relative order, lower levels appended after higher ones.
 import { Deque } from "../deque";
 import type { Policy, TaskRun } from "../policy";
-import { fmt } from "../policy";
+import { fmt, remainingValue } from "../policy";
 
 export interface MlfqOptions {
   quanta: number[];
@@ -51,7 +51,7 @@ export function createMlfq(o: MlfqOptions, all: readonly TaskRun[]): Policy {
       levels
         .flatMap((q) => q.toArray(limit))
         .slice(0, limit)
-        .map((task) => ({ task, values: { level: task.level, remaining: task.remaining } })),
+        .map((task) => ({ task, values: { level: task.level, remaining: remainingValue(task) } })),
     charge(curr, dt) {
       curr.quantumLeft -= dt;
       curr.levelUsed += dt;

@@ -1,7 +1,7 @@
 // Round robin: FIFO order, each dispatch gets a fresh quantum; an expired task goes to the tail.
 import { Deque } from "../deque";
 import type { Policy, TaskRun } from "../policy";
-import { fmt } from "../policy";
+import { fmt, remainingValue } from "../policy";
 
 export function createRoundRobin(quantum: number): Policy {
   const queue = new Deque<TaskRun>();
@@ -17,7 +17,7 @@ export function createRoundRobin(quantum: number): Policy {
         message: `RR runs ${task.id}, the head of the ready queue, for at most one quantum (${fmt(quantum)} ms).`,
       };
     },
-    snapshot: (limit) => queue.toArray(limit).map((task) => ({ task, values: { remaining: task.remaining } })),
+    snapshot: (limit) => queue.toArray(limit).map((task) => ({ task, values: { remaining: remainingValue(task) } })),
     charge: () => {},
     timerAt: (curr, now) => now + quantum - (curr.cpuTime - curr.execAtPick),
     onTimer: () => "quantum-expired",
