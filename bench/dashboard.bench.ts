@@ -1,10 +1,14 @@
-// How fast the student dashboard (mastery + due count + streak) and the first history page stay as one
-// student's attempts grow to 100,000. The aggregates are built with the same pure functions the
-// attempt transaction uses, then bulk-inserted; the timed code is the page's own query function.
+// How fast the student dashboard (mastery + due count + streak, and the best scores its assignments
+// card shows) and the first history page stay as one student's attempts grow to 100,000. The
+// aggregates are built with the same pure functions the attempt transaction uses (QuestionBest with
+// the rebuild a regrade uses), then bulk-inserted; the timed code is the page's own query function.
+// For contrast, the assignment scores are also computed the way they were before QuestionBest, by
+// grouping the student's attempts.
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { queryStudentBests, rebuildQuestionBest } from "@/lib/analytics/question-best";
 import { createPrismaClient, type Db } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrations";
 import type { DbTarget } from "@/lib/db/provider";
@@ -123,11 +127,16 @@ async function runOn(label: string, target: DbTarget): Promise<void> {
       await writeAggregates(db, fx, size, now);
       have = size;
       const insertMs = performance.now() - t0;
+      for (const t of fx.templates) await rebuildQuestionBest(db, t.id, [fx.userId]);
+      const templateIds = fx.templates.map((t) => t.id);
       const dash = await median(() => queryDashboard(db, fx.userId, now, { forceStreak: true }));
+      const bests = await median(() => queryStudentBests(db, fx.userId, templateIds));
+      const grouped = await median(() => db.attempt.groupBy({ by: ["templateId"], where: { userId: fx.userId, templateId: { in: templateIds } }, _max: { score: true }, _count: { _all: true } }));
       const history = await median(() =>
         db.attempt.findMany({ where: { userId: fx.userId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 26, select: { id: true, score: true, createdAt: true } }),
       );
       console.log(`${label.padEnd(10)} attempts=${String(size).padStart(7)}  dashboard median ${dash.toFixed(2)} ms  history page median ${history.toFixed(2)} ms  (insert ${insertMs.toFixed(0)} ms)`);
+      console.log(`${"".padEnd(10)} assignment best scores (${TEMPLATES} questions) median ${bests.toFixed(2)} ms from QuestionBest, ${grouped.toFixed(2)} ms grouping attempts (before)`);
     }
   } finally {
     await db.$disconnect();

@@ -48,8 +48,26 @@ test("every route and page answers each kind of user with the expected status", 
   const report = (await (await as.studentA.post("/api/reports", { data: { variantId: variant.variantId, message: "the matrix test reports this" } })).json()) as { report: { id: string } };
 
   // Resources owned by the owning instructor.
-  const created = (await (await as.owner.post("/api/teach/classes", { data: { name: "Matrix class" } })).json()) as { class: { id: string } };
+  type ClassBody = { class: { id: string; joinCode: string } };
+  const newClass = async (name: string) => ((await (await as.owner.post("/api/teach/classes", { data: { name } })).json()) as ClassBody).class;
+  const created = { class: await newClass("Matrix class") };
   const classId = created.class.id;
+  // Class management. Destructive calls get one target per caller who may succeed (owner, admin), so
+  // the order callers run in cannot change a status; refused callers aim at the owner's target.
+  const leaveClass = await newClass("Matrix class to leave");
+  const archiveClass = await newClass("Matrix class to archive");
+  for (const [who, code] of [["studentA", created.class.joinCode], ["studentB", created.class.joinCode], ["studentA", leaveClass.joinCode]] as const) {
+    expect((await as[who].post("/api/classes/join", { data: { code } })).status()).toBe(200);
+  }
+  const studentAId = await userIdIn(as.owner, classId, studentA.email);
+  const studentBId = await userIdIn(as.owner, classId, DEMO_STUDENT.email);
+  const member = (who: Who) => (who === "admin" ? studentAId : studentBId);
+  const assignmentFor: Partial<Record<Who, string>> = {};
+  for (const who of ["owner", "admin"] as const) {
+    const made = await as.owner.post(`/api/teach/classes/${classId}/assignments`, { data: { title: `To delete by ${who}`, slugs: [slug] } });
+    assignmentFor[who] = ((await made.json()) as { assignment: { id: string } }).assignment.id;
+  }
+  const assignment = (who: Who) => assignmentFor[who === "admin" ? "admin" : "owner"]!;
   const bank = (await (await as.owner.get("/api/teach/questions")).json()) as { questions: { id: string; slug: string }[] };
   const builtIn = bank.questions.find((q) => q.slug === slug)!;
   const duplicated = (await (await as.owner.post(`/api/teach/questions/${builtIn.id}/duplicate`, { data: {} })).json()) as { question: { id: string; slug: string } };
@@ -62,7 +80,7 @@ test("every route and page answers each kind of user with the expected status", 
   const teacherOnly = S(401, 403, 200, 200, 200);
   const ownedByOwner = (ok: number) => S(401, 403, ok, 404, ok);
 
-  const api: { method: "GET" | "POST" | "PATCH"; path: string; data?: unknown; expect: Record<Who, number> }[] = [
+  const api: { method: "GET" | "POST" | "PATCH" | "DELETE"; path: string | ((who: Who) => string); data?: unknown; expect: Record<Who, number> }[] = [
     { method: "GET", path: `/api/attempts/${attemptId}`, expect: ownStudentThing(200) },
     { method: "GET", path: `/api/variants/${variant.variantId}/attempts`, expect: ownStudentThing(200) },
     // After one graded attempt the first hint is unlocked for its owner.
@@ -70,6 +88,8 @@ test("every route and page answers each kind of user with the expected status", 
     { method: "GET", path: `/api/mock/${mock.sessionId}`, expect: ownStudentThing(200) },
     { method: "GET", path: `/api/questions/${slug}/attempts`, expect: signedInOnly },
     { method: "GET", path: "/api/progress", expect: signedInOnly },
+    // Public by design: error pages ask it whether the database is reachable; it says nothing else.
+    { method: "GET", path: "/api/health", expect: S(200, 200, 200, 200, 200) },
     { method: "GET", path: "/api/progress/history", expect: signedInOnly },
     { method: "GET", path: "/api/review", expect: signedInOnly },
     { method: "GET", path: "/api/review/count", expect: signedInOnly },
@@ -80,6 +100,16 @@ test("every route and page answers each kind of user with the expected status", 
     { method: "GET", path: `/api/teach/classes/${classId}/progress`, expect: ownedByOwner(200) },
     { method: "POST", path: `/api/teach/classes/${classId}/assignments`, data: { title: "Matrix", slugs: [slug] }, expect: ownedByOwner(201) },
     { method: "POST", path: "/api/teach/regrade", data: { classId, slug, dryRun: true }, expect: ownedByOwner(200) },
+    { method: "DELETE", path: (who) => `/api/teach/classes/${classId}/assignments/${assignment(who)}`, expect: ownedByOwner(200) },
+    { method: "DELETE", path: (who) => `/api/teach/classes/${classId}/members/${member(who)}`, expect: ownedByOwner(200) },
+    { method: "POST", path: `/api/teach/classes/${classId}/join-code`, expect: ownedByOwner(200) },
+    // Archiving is idempotent, so owner and admin may both archive the same class.
+    { method: "PATCH", path: `/api/teach/classes/${archiveClass.id}`, data: { archived: true }, expect: ownedByOwner(200) },
+    // Bad input is a 400 for any instructor, checked before ownership (so it reveals nothing).
+    { method: "PATCH", path: `/api/teach/classes/${archiveClass.id}`, data: { archived: "yes" }, expect: S(401, 403, 400, 400, 400) },
+    { method: "DELETE", path: `/api/teach/classes/${classId}/members/not%20an%20id`, expect: S(401, 403, 400, 400, 400) },
+    // Only a member leaves, and only themselves: studentB, instructors and admins are not in this class.
+    { method: "DELETE", path: `/api/classes/${leaveClass.id}/membership`, expect: ownStudentThing(200) },
     { method: "GET", path: `/api/teach/questions/${questionId}`, expect: ownedByOwner(200) },
     { method: "POST", path: `/api/teach/questions/${questionId}/status`, data: { status: "DRAFT" }, expect: ownedByOwner(200) },
     { method: "GET", path: "/api/teach/questions", expect: teacherOnly },
@@ -107,8 +137,9 @@ test("every route and page answers each kind of user with the expected status", 
   const mismatches: string[] = [];
   for (const who of EVERYONE) {
     for (const r of api) {
-      const response = await as[who].fetch(r.path, { method: r.method, data: r.data, maxRedirects: 0 });
-      if (response.status() !== r.expect[who]) mismatches.push(`${who} ${r.method} ${r.path}: ${response.status()} (expected ${r.expect[who]})`);
+      const path = typeof r.path === "string" ? r.path : r.path(who);
+      const response = await as[who].fetch(path, { method: r.method, data: r.data, maxRedirects: 0 });
+      if (response.status() !== r.expect[who]) mismatches.push(`${who} ${r.method} ${path}: ${response.status()} (expected ${r.expect[who]})`);
     }
     for (const p of pages) {
       const response = await as[who].get(p.path, { maxRedirects: 0 });
@@ -116,4 +147,21 @@ test("every route and page answers each kind of user with the expected status", 
     }
   }
   expect(mismatches).toEqual([]);
+
+  // The successful calls did what they said: both members removed, both assignments gone, studentA
+  // out of the class they left, and the archived class hidden from students.
+  const detail = (await (await as.owner.get(`/api/teach/classes/${classId}`)).json()) as { class: { members: unknown[]; assignmentList: { id: string }[] } };
+  expect(detail.class.members).toEqual([]);
+  expect(detail.class.assignmentList.map((a) => a.id)).not.toContain(assignmentFor.owner);
+  expect(detail.class.assignmentList.map((a) => a.id)).not.toContain(assignmentFor.admin);
+  const mine = (await (await as.studentA.get("/api/classes")).json()) as { classes: { id: string }[] };
+  expect(mine.classes.map((c) => c.id)).not.toContain(leaveClass.id);
+  const archived = (await (await as.owner.get(`/api/teach/classes/${archiveClass.id}`)).json()) as { class: { archived: boolean } };
+  expect(archived.class.archived).toBe(true);
 });
+
+/** A member's user id, read from the owner's class page data. */
+async function userIdIn(owner: APIRequestContext, classId: string, email: string): Promise<string> {
+  const detail = (await (await owner.get(`/api/teach/classes/${classId}`)).json()) as { class: { members: { id: string; email: string }[] } };
+  return detail.class.members.find((m) => m.email === email)!.id;
+}

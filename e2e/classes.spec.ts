@@ -11,6 +11,7 @@ test("an instructor assigns a question, a student joins and answers it wrongly, 
   await teacher.getByLabel("New class name").fill(className);
   await teacher.getByRole("button", { name: "Create class" }).click();
   await expect(teacher.getByRole("heading", { name: className })).toBeVisible();
+  const classUrl = teacher.url();
   const code = (await teacher.getByTestId("join-code").innerText()).trim();
   expect(code).toMatch(/^[A-Z0-9]{8}$/);
 
@@ -58,6 +59,30 @@ test("an instructor assigns a question, a student joins and answers it wrongly, 
   await expect(wrong).toBeVisible();
   await expect(wrong.getByRole("listitem").first()).toContainText(/(at t=\d+ (ran|kept|left)|ran .+ instead of)/);
   await expect(teacher.getByTestId("question-stats")).not.toContainText(/Attempts\s*0\b/);
+
+  // The instructor removes the student (after a confirmation, which can be cancelled) and deletes the
+  // assignment; the student's /classes page then shows neither.
+  await teacher.goto(classUrl);
+  await teacher.waitForLoadState("networkidle");
+  const students = teacher.getByRole("list", { name: "Students" });
+  await expect(students).toContainText("Fresh Student");
+  await students.getByRole("button", { name: "Remove Fresh Student" }).click();
+  await expect(teacher.getByText(`Remove Fresh Student from ${className}? Their attempts are kept.`)).toBeVisible();
+  await teacher.getByRole("button", { name: "Cancel" }).click();
+  await expect(students).toContainText("Fresh Student");
+  await students.getByRole("button", { name: "Remove Fresh Student" }).click();
+  await teacher.getByRole("button", { name: "Yes, remove" }).click();
+  await expect(teacher.getByRole("heading", { name: "Students (0)" })).toBeVisible();
+  await expect(teacher.getByText("No students yet: give them the join code.")).toBeVisible();
+
+  await teacher.getByRole("list", { name: "Assignments" }).getByRole("button", { name: "Delete Week 1" }).click();
+  await teacher.getByRole("button", { name: "Yes, delete" }).click();
+  await expect(teacher.getByRole("list", { name: "Assignments" })).toHaveCount(0);
+  await expect(teacher.getByText("None yet.")).toBeVisible();
+
+  await student.goto("/classes");
+  await expect(student.getByRole("list", { name: "Your classes" })).toHaveCount(0);
+  await expect(student.getByText("No assignments. Join a class with the code your instructor gives you.")).toBeVisible();
 
   // A student is refused the instructor pages.
   await student.goto("/teach/classes");

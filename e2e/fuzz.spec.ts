@@ -62,6 +62,9 @@ test("10,000 hostile bodies to the mutating routes: no 5xx, no hang, nothing sto
   const variant = (await (await asStudent.post("/api/variants", { data: { slug: "sjf-vs-stcf-timeline" } })).json()) as { variantId: string };
   const bank = (await (await asInstructor.get("/api/teach/questions")).json()) as { questions: { id: string }[] };
   const questionId = bank.questions[0]!.id;
+  const created = await asInstructor.post("/api/teach/classes", { data: { name: "Fuzz class" } });
+  expect(created.status()).toBe(201);
+  const classId = ((await created.json()) as { class: { id: string } }).class.id;
 
   const routes: { as: APIRequestContext; method: "POST" | "PUT" | "PATCH"; path: string }[] = [
     { as: request, method: "POST", path: "/api/signup" },
@@ -72,6 +75,8 @@ test("10,000 hostile bodies to the mutating routes: no 5xx, no hang, nothing sto
     { as: asStudent, method: "POST", path: "/api/classes/join" },
     { as: asStudent, method: "POST", path: "/api/reports" },
     { as: asInstructor, method: "POST", path: "/api/teach/classes" },
+    { as: asInstructor, method: "PATCH", path: `/api/teach/classes/${classId}` },
+    { as: asInstructor, method: "POST", path: `/api/teach/classes/${classId}/assignments` },
     { as: asInstructor, method: "POST", path: "/api/teach/regrade" },
     { as: asInstructor, method: "POST", path: "/api/teach/questions" },
     { as: asInstructor, method: "PUT", path: `/api/teach/questions/${questionId}` },
@@ -108,7 +113,9 @@ test("10,000 hostile bodies to the mutating routes: no 5xx, no hang, nothing sto
   const history = (await (await asStudent.get("/api/progress/history")).json()) as { items: unknown[] };
   expect(history.items).toHaveLength(accepted.get(`/api/variants/${variant.variantId}/attempts`) ?? 0);
   const classes = (await (await asInstructor.get("/api/teach/classes")).json()) as { classes: unknown[] };
-  expect(classes.classes).toHaveLength(accepted.get("/api/teach/classes") ?? 0);
+  expect(classes.classes).toHaveLength(1 + (accepted.get("/api/teach/classes") ?? 0));
+  const fuzzClass = (await (await asInstructor.get(`/api/teach/classes/${classId}`)).json()) as { class: { assignments: number } };
+  expect(fuzzClass.class.assignments).toBe(accepted.get(`/api/teach/classes/${classId}/assignments`) ?? 0);
   const bankAfter = (await (await asInstructor.get("/api/teach/questions")).json()) as { questions: { mine: boolean }[] };
   expect(bankAfter.questions.filter((q) => q.mine)).toHaveLength((accepted.get("/api/teach/questions") ?? 0) + (accepted.get("/api/teach/questions/import") ?? 0));
 });

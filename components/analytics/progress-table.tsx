@@ -12,7 +12,8 @@ export function ClassProgressTable({ progress }: { progress: ClassProgressDto })
           <tr className="text-left">
             <th>Student</th>
             <th>Attempts</th>
-            <th>Mean</th>
+            <th title="Questions tried / answered correctly">Solved</th>
+            <th title="Mean best score over the questions tried">Mean best</th>
             {progress.topics.map((t) => (
               <th key={t.slug}>{t.short}</th>
             ))}
@@ -23,7 +24,10 @@ export function ClassProgressTable({ progress }: { progress: ClassProgressDto })
             <tr key={s.id}>
               <td>{s.name}</td>
               <td>{s.attempts}</td>
-              <td>{pct(s.meanScore)}</td>
+              <td>
+                {s.solved}/{s.tried}
+              </td>
+              <td>{pct(s.meanBest)}</td>
               {progress.topics.map((t) => (
                 <td key={t.slug}>{pct(s.topics[t.slug])}</td>
               ))}

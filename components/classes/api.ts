@@ -14,7 +14,7 @@ export class ApiError extends Error {
   }
 }
 
-export async function sendJson<T>(url: string, method: "POST" | "PATCH" | "GET", body?: unknown): Promise<T> {
+export async function sendJson<T>(url: string, method: "POST" | "PATCH" | "GET" | "DELETE", body?: unknown): Promise<T> {
   const response = await fetch(url, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
   const payload = (await response.json().catch(() => null)) as T | ApiErrorBody | null;
   if (!response.ok) {

@@ -10,6 +10,8 @@ export interface ClassSummaryDto {
   students: number;
   assignments: number;
   createdAt: string;
+  /** Archived classes are hidden from their students and cannot be joined. */
+  archived: boolean;
 }
 
 export interface AssignmentDto {
@@ -97,10 +99,27 @@ export interface ClassQuestionRow {
   pointBiserial: number | null;
 }
 
+/** One student's progress, from their QuestionBest rows (best score per question over all attempts). */
+export interface ClassStudentProgress {
+  id: string;
+  name: string;
+  email: string;
+  /** Attempts at any question, and the questions tried and answered correctly at least once. */
+  attempts: number;
+  tried: number;
+  solved: number;
+  /** Mean best score over the questions tried; null before any attempt. */
+  meanBest: number | null;
+  /** Per topic slug: mean best score over the topic's questions tried; null if none. */
+  topics: Record<string, number | null>;
+  /** Per assigned question slug: the best score, null if not tried. */
+  assigned: Record<string, number | null>;
+}
+
 export interface ClassProgressDto {
   classId: string;
   className: string;
   topics: { slug: string; short: string }[];
-  students: { id: string; name: string; email: string; attempts: number; meanScore: number | null; topics: Record<string, number | null> }[];
+  students: ClassStudentProgress[];
   questions: ClassQuestionRow[];
 }

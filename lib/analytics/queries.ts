@@ -22,65 +22,112 @@ export async function queryQuestionAnalytics(db: Db, t: { id: string; slug: stri
   };
 }
 
+// Names are sorted here, not by the database, so both providers order them alike; one collator
+// serves every comparison (localeCompare builds one per call).
+const byName = new Intl.Collator("en").compare;
+
+interface BestRow {
+  userId: string;
+  templateId: string;
+  attempts: number | bigint;
+  bestScore: number;
+  solved: number | bigint | boolean;
+}
+
+/**
+ * Progress by student and topic, and per assigned question the class's mean best score and
+ * discrimination (upper-lower 27% and point-biserial against each student's mean best score over the
+ * assigned questions they tried). Reads the class's QuestionBest rows, one per (student, question),
+ * in a single statement: its cost follows students × questions tried, not the number of attempts.
+ */
 export async function queryClassProgress(db: Db, cls: { id: string; name: string }): Promise<ClassProgressDto> {
   const classId = cls.id;
-  const ids = (await db.classMember.findMany({ where: { classId }, select: { userId: true } })).map((m) => m.userId);
-  const [users, mastery, assignments] = await Promise.all([
-    db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, email: true }, orderBy: { name: "asc" } }),
-    db.mastery.findMany({ where: { userId: { in: ids }, kind: "topic" }, select: { userId: true, key: true, attempts: true, scoreSum: true } }),
-    db.assignment.findMany({ where: { classId }, select: { slugs: true } }),
+  const [members, assignments, bests] = await Promise.all([
+    db.classMember.findMany({ where: { classId }, select: { user: { select: { id: true, name: true, email: true } } } }),
+    db.assignment.findMany({ where: { classId }, select: { slugs: true }, orderBy: { createdAt: "asc" } }),
+    // Integers may come back as bigint (PostgreSQL, and SQLite through raw queries): Number() below.
+    db.$queryRaw<BestRow[]>`
+      SELECT b."userId" AS "userId", b."templateId" AS "templateId", b."attempts" AS "attempts", b."bestScore" AS "bestScore",
+        CASE WHEN b."correctAt" IS NULL THEN 0 ELSE 1 END AS "solved"
+      FROM "QuestionBest" b
+      JOIN "ClassMember" m ON m."userId" = b."userId" AND m."classId" = ${classId}`,
   ]);
   const slugs = [...new Set(assignments.flatMap((a) => JSON.parse(a.slugs) as string[]))];
-  const templates = await db.questionTemplate.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true, title: true } });
-  const best = ids.length && templates.length
-    ? await db.attempt.groupBy({ by: ["userId", "templateId"], where: { userId: { in: ids }, templateId: { in: templates.map((t) => t.id) } }, _max: { score: true } })
-    : [];
+  const triedIds = [...new Set(bests.map((b) => b.templateId))];
+  const templates = await db.questionTemplate.findMany({ where: { OR: [{ slug: { in: slugs } }, { id: { in: triedIds } }] }, select: { id: true, slug: true, title: true, topic: true } });
+  const byId = new Map(templates.map((t) => [t.id, t]));
+  const assignedSlugs = new Set(slugs);
 
-  const byUser = new Map<string, Map<string, { attempts: number; scoreSum: number }>>();
-  for (const m of mastery) {
-    if (!byUser.has(m.userId)) byUser.set(m.userId, new Map());
-    byUser.get(m.userId)!.set(m.key, m);
+  interface Tally {
+    attempts: number;
+    tried: number;
+    solved: number;
+    bestSum: number;
+    topics: Map<string, { n: number; sum: number }>;
+    assigned: Record<string, number>;
   }
-  const totals = new Map<string, { sum: number; n: number }>();
-  for (const b of best) {
-    const t = totals.get(b.userId) ?? { sum: 0, n: 0 };
-    t.sum += b._max.score ?? 0;
-    t.n += 1;
-    totals.set(b.userId, t);
+  const tallies = new Map<string, Tally>();
+  const itemScores = new Map<string, { userId: string; item: number }[]>();
+  for (const b of bests) {
+    const t = byId.get(b.templateId);
+    if (!t) continue;
+    let tally = tallies.get(b.userId);
+    if (!tally) tallies.set(b.userId, (tally = { attempts: 0, tried: 0, solved: 0, bestSum: 0, topics: new Map(), assigned: {} }));
+    tally.attempts += Number(b.attempts);
+    tally.tried += 1;
+    tally.solved += Number(b.solved);
+    tally.bestSum += b.bestScore;
+    const topic = tally.topics.get(t.topic) ?? { n: 0, sum: 0 };
+    topic.n += 1;
+    topic.sum += b.bestScore;
+    tally.topics.set(t.topic, topic);
+    if (assignedSlugs.has(t.slug)) {
+      tally.assigned[t.slug] = b.bestScore;
+      const items = itemScores.get(t.slug) ?? [];
+      items.push({ userId: b.userId, item: b.bestScore });
+      itemScores.set(t.slug, items);
+    }
   }
-  const questions: ClassQuestionRow[] = templates.map((t) => {
-    const rows = best.filter((b) => b.templateId === t.id).map((b) => {
-      const tot = totals.get(b.userId)!;
-      return { item: b._max.score ?? 0, total: tot.sum / tot.n };
+
+  const students = members
+    .map((m) => m.user)
+    .sort((a, b) => byName(a.name, b.name) || byName(a.email, b.email))
+    .map((u) => {
+      const tally = tallies.get(u.id);
+      const topics: Record<string, number | null> = Object.fromEntries(TOPICS.map((t) => [t.slug, null]));
+      for (const [topic, x] of tally?.topics ?? []) topics[topic] = x.sum / x.n;
+      return {
+        ...u,
+        attempts: tally?.attempts ?? 0,
+        tried: tally?.tried ?? 0,
+        solved: tally?.solved ?? 0,
+        meanBest: tally?.tried ? tally.bestSum / tally.tried : null,
+        topics,
+        assigned: Object.fromEntries(slugs.map((s) => [s, tally?.assigned[s] ?? null])),
+      };
     });
-    return {
-      slug: t.slug,
-      title: t.title,
-      students: rows.length,
-      meanBest: rows.length ? rows.reduce((s, r) => s + r.item, 0) / rows.length : null,
-      discrimination: upperLowerIndex(rows),
-      pointBiserial: pointBiserial(rows),
-    };
-  });
-  questions.sort((a, b) => slugs.indexOf(a.slug) - slugs.indexOf(b.slug));
 
-  return {
-    classId: cls.id,
-    className: cls.name,
-    topics: TOPICS.map((t) => ({ slug: t.slug, short: t.short })),
-    students: users.map((u) => {
-      const mine = byUser.get(u.id) ?? new Map<string, { attempts: number; scoreSum: number }>();
-      let attempts = 0;
-      let sum = 0;
-      const topics: Record<string, number | null> = {};
-      for (const t of TOPICS) {
-        const m = mine.get(t.slug);
-        topics[t.slug] = m && m.attempts ? m.scoreSum / m.attempts : null;
-        attempts += m?.attempts ?? 0;
-        sum += m?.scoreSum ?? 0;
-      }
-      return { ...u, attempts, meanScore: attempts ? sum / attempts : null, topics };
-    }),
-    questions,
-  };
+  // The criterion for discrimination: each student's mean best score over the assigned questions they tried.
+  const totals = new Map<string, number>();
+  for (const [userId, tally] of tallies) {
+    const scores = Object.values(tally.assigned);
+    if (scores.length) totals.set(userId, scores.reduce((s, x) => s + x, 0) / scores.length);
+  }
+  const questions: ClassQuestionRow[] = slugs.flatMap((slug) => {
+    const t = templates.find((x) => x.slug === slug);
+    if (!t) return [];
+    const rows = (itemScores.get(slug) ?? []).map((r) => ({ item: r.item, total: totals.get(r.userId)! }));
+    return [
+      {
+        slug,
+        title: t.title,
+        students: rows.length,
+        meanBest: rows.length ? rows.reduce((s, r) => s + r.item, 0) / rows.length : null,
+        discrimination: upperLowerIndex(rows),
+        pointBiserial: pointBiserial(rows),
+      },
+    ];
+  });
+
+  return { classId: cls.id, className: cls.name, topics: TOPICS.map((t) => ({ slug: t.slug, short: t.short })), students, questions };
 }

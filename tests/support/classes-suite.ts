@@ -1,49 +1,89 @@
 // Classes, assignments, regrade, analytics and problem reports against a real database, once per
-// provider. Route handlers are called directly with a stubbed session, so the access-control matrix
-// exercises the same code path as HTTP requests (route → requireRole → DAL).
+// provider. The data-access functions are called with real users created in the database: every
+// authorization decision below (role, ownership) is made by the DAL itself. Reading the session
+// cookie and turning errors into statuses is the thin route layer, covered over real HTTP by the
+// authorization matrix in e2e/authz.spec.ts.
 import { randomBytes } from "node:crypto";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
+import type { z } from "zod";
 import type { DbProvider } from "@/lib/db/provider";
 import { type Answer, type GradeReport, perturbAnswer, type QuestionTemplate, referenceAnswer } from "@/lib/engine";
 import { countersFromAttempts } from "@/lib/analytics/item-stats";
 import { groupWrongAnswers } from "@/lib/analytics/wrong-answers";
+import { AppError, STATUS_OF } from "@/lib/server/errors";
 import { useFreshDatabase } from "./use-database";
 
 const submissionId = () => randomBytes(9).toString("base64url");
 
-// `never` accepts every route handler whatever its params type; calls pass the params they need.
-type Handler = (request: Request, context: never) => Promise<Response>;
+interface AttemptRow {
+  userId: string;
+  templateId: string;
+  id: string;
+  score: number;
+  correct: boolean;
+  createdAt: Date;
+}
+
+/** QuestionBest as a direct computation from attempts: the oracle the maintained rows must equal. */
+function bestFromAttempts(attempts: readonly AttemptRow[]) {
+  const groups = new Map<string, AttemptRow[]>();
+  for (const a of attempts) groups.set(`${a.userId} ${a.templateId}`, [...(groups.get(`${a.userId} ${a.templateId}`) ?? []), a]);
+  return [...groups.values()]
+    .map((rows) => {
+      const byTime = [...rows].sort((x, y) => x.createdAt.getTime() - y.createdAt.getTime() || (x.id < y.id ? -1 : 1));
+      const correct = byTime.filter((r) => r.correct);
+      return {
+        userId: rows[0]!.userId,
+        templateId: rows[0]!.templateId,
+        attempts: rows.length,
+        scoreSum: rows.reduce((s, r) => s + r.score, 0),
+        bestScore: Math.max(...rows.map((r) => r.score)),
+        firstScore: byTime[0]!.score,
+        firstAt: byTime[0]!.createdAt,
+        lastAttemptAt: byTime.at(-1)!.createdAt,
+        correctAt: correct[0]?.createdAt ?? null,
+      };
+    })
+    .sort((x, y) => `${x.userId} ${x.templateId}`.localeCompare(`${y.userId} ${y.templateId}`));
+}
+
+/** Rows with float sums rounded, so summation order cannot make equal aggregates differ. */
+const comparable = <T extends { scoreSum: number }>(rows: T[]) => rows.map((r) => ({ ...r, scoreSum: Math.round(r.scoreSum * 1e9) / 1e9 }));
+
+/** The HTTP status the route layer would answer for this call (2xx as 200). */
+async function statusOf(call: () => Promise<unknown>): Promise<number> {
+  try {
+    await call();
+    return 200;
+  } catch (error) {
+    if (error instanceof AppError) return STATUS_OF[error.code];
+    throw error;
+  }
+}
 
 export function classesSuite(provider: DbProvider) {
   describe(`classes on ${provider}`, async () => {
-    const session: { userId: string | null } = { userId: null };
-    vi.doMock("@/lib/server/auth", () => ({ getSession: async () => (session.userId ? { user: { id: session.userId } } : null) }));
-
     const { db } = await useFreshDatabase(provider);
     const { seed } = await import("@/prisma/seed");
     const { createUser } = await import("@/lib/server/dal/users");
+    const { parseJsonBody } = await import("@/lib/server/http");
+    const schemas = await import("@/lib/server/dal/class-schemas");
     const variants = await import("@/lib/server/dal/variants");
     const attempts = await import("@/lib/server/dal/attempts");
+    const classes = await import("@/lib/server/dal/classes");
+    const analytics = await import("@/lib/server/dal/analytics");
     const regrade = await import("@/lib/server/dal/regrade");
-    const classesRoute = await import("@/app/api/teach/classes/route");
-    const classRoute = await import("@/app/api/teach/classes/[classId]/route");
-    const assignmentsRoute = await import("@/app/api/teach/classes/[classId]/assignments/route");
-    const progressRoute = await import("@/app/api/teach/classes/[classId]/progress/route");
-    const regradeRoute = await import("@/app/api/teach/regrade/route");
-    const jobRoute = await import("@/app/api/teach/regrade/[jobId]/route");
-    const analyticsRoute = await import("@/app/api/teach/analytics/[slug]/route");
-    const myClassesRoute = await import("@/app/api/classes/route");
-    const joinRoute = await import("@/app/api/classes/join/route");
-    const reportsRoute = await import("@/app/api/reports/route");
-    const reportRoute = await import("@/app/api/reports/[reportId]/route");
+    const reports = await import("@/lib/server/dal/reports");
+    const { rebuildQuestionBest } = await import("@/lib/analytics/question-best");
     await seed(db, { demoAccounts: false });
 
     const mk = (name: string, role: "STUDENT" | "INSTRUCTOR") => createUser({ email: `${name}-${provider}@example.com`, name, password: `password-${name}`, role });
     const owner = await mk("owner", "INSTRUCTOR");
     const other = await mk("other", "INSTRUCTOR");
-    const admin = await mk("admin", "INSTRUCTOR");
-    await db.user.update({ where: { id: admin.id }, data: { role: "ADMIN" } });
-    const adminDto = { ...admin, role: "ADMIN" as const };
+    const adminRow = await mk("admin", "INSTRUCTOR");
+    // Admins are never self-registered: promote one in the database, then load it back as the DAL would.
+    await db.user.update({ where: { id: adminRow.id }, data: { role: "ADMIN" } });
+    const admin = await db.user.findUniqueOrThrow({ where: { id: adminRow.id }, select: { id: true, email: true, name: true, role: true } });
     const alice = await mk("alice", "STUDENT");
     const bob = await mk("bob", "STUDENT");
     const carol = await mk("carol", "STUDENT");
@@ -53,22 +93,8 @@ export function classesSuite(provider: DbProvider) {
       data: { slug: `owners-draft-${provider}`, title: "Owner's draft", type: "schedule", topic: schedule.topic, difficulty: 1, status: "DRAFT", authorId: owner.id },
     });
 
-    async function call(as: { id: string } | null, handler: Handler, url: string, init: RequestInit = {}, params: Record<string, string> = {}) {
-      session.userId = as?.id ?? null;
-      const request = new Request(`http://test.local${url}`, { ...init, headers: { "content-type": "application/json", ...init.headers } });
-      const response = await handler(request, { params: Promise.resolve(params) } as never);
-      const text = await response.text();
-      let body: unknown = text;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        // CSV and other non-JSON bodies stay text.
-      }
-      // Bodies are what the assertions check, so they are read loosely rather than trusted as DTOs.
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      return { status: response.status, body: body as Record<string, any>, text };
-    }
-    const post = (body: unknown): RequestInit => ({ method: "POST", body: JSON.stringify(body) });
+    /** A JSON body through the routes' own parser and schema, as a request would be. */
+    const body = <T>(schema: z.ZodType<T>, value: unknown) => parseJsonBody(new Request("http://test.local/", { method: "POST", body: JSON.stringify(value) }), schema);
 
     async function answer(student: typeof alice, slug: string, kind: "right" | "wrong", fresh = true) {
       const row = fresh ? await variants.createVariant(student, slug) : await variants.currentVariant(student, slug);
@@ -77,58 +103,58 @@ export function classesSuite(provider: DbProvider) {
       return attempts.submitAttempt(student, row.id, { submissionId: submissionId(), answer: value });
     }
 
+    const storedBests = async () =>
+      db.questionBest.findMany({
+        select: { userId: true, templateId: true, attempts: true, scoreSum: true, bestScore: true, firstScore: true, firstAt: true, lastAttemptAt: true, correctAt: true },
+        orderBy: [{ userId: "asc" }, { templateId: "asc" }],
+      });
+    const sortedBests = async () => (await storedBests()).sort((x, y) => `${x.userId} ${x.templateId}`.localeCompare(`${y.userId} ${y.templateId}`));
+    const recomputedBests = async () => bestFromAttempts(await db.attempt.findMany({ select: { id: true, userId: true, templateId: true, score: true, correct: true, createdAt: true } }));
+
     // Shared state built up by the tests below, in order.
     let classId = "";
     let joinCode = "";
 
     it("an instructor creates a class; a student joins with its code, case-insensitively", async () => {
-      const created = await call(owner, classesRoute.POST, "/api/teach/classes", post({ name: "OS 101, spring" }));
-      expect(created.status).toBe(201);
-      classId = created.body.class.id;
-      joinCode = created.body.class.joinCode;
+      const created = await classes.createClass(owner, await body(schemas.createClassSchema, { name: "OS 101, spring" }));
+      classId = created.id;
+      joinCode = created.joinCode;
       expect(joinCode).toMatch(/^[A-Z2-9]{8}$/);
+      expect(created).toMatchObject({ name: "OS 101, spring", students: 0, archived: false });
 
-      const joined = await call(alice, joinRoute.POST, "/api/classes/join", post({ code: ` ${joinCode.toLowerCase()} ` }));
-      expect(joined.status).toBe(200);
-      expect(joined.body.class).toMatchObject({ id: classId, name: "OS 101, spring", instructorName: "owner" });
-      expect((await call(bob, joinRoute.POST, "/api/classes/join", post({ code: joinCode }))).status).toBe(200);
+      const { code } = await body(schemas.joinClassSchema, { code: ` ${joinCode.toLowerCase()} ` });
+      expect(await classes.joinClass(alice, code)).toMatchObject({ id: classId, name: "OS 101, spring", instructorName: "owner" });
+      await classes.joinClass(bob, joinCode);
       // Joining again is harmless.
-      expect((await call(bob, joinRoute.POST, "/api/classes/join", post({ code: joinCode }))).status).toBe(200);
+      await classes.joinClass(bob, joinCode);
       expect(await db.classMember.count({ where: { classId } })).toBe(2);
 
-      const wrong = await call(carol, joinRoute.POST, "/api/classes/join", post({ code: "ZZZZ2222" }));
-      expect(wrong.status).toBe(404);
-      expect(wrong.body.error.message).toMatch(/join code/);
-      const bad = await call(carol, joinRoute.POST, "/api/classes/join", post({ code: "!" }));
-      expect(bad.status).toBe(400);
-      expect(bad.body.error.message).toMatch(/^code:/);
-      expect((await call(carol, classesRoute.POST, "/api/teach/classes", post({ name: "mine" }))).status).toBe(403);
-      expect((await call(owner, classesRoute.POST, "/api/teach/classes", post({ name: "" }))).body.error.message).toMatch(/^name:/);
+      await expect(classes.joinClass(carol, "ZZZZ2222")).rejects.toMatchObject({ code: "NOT_FOUND", message: expect.stringMatching(/join code/) });
+      await expect(classes.joinClass(owner, joinCode)).rejects.toMatchObject({ code: "CONFLICT" });
+      await expect(body(schemas.joinClassSchema, { code: "!" })).rejects.toMatchObject({ code: "INVALID_INPUT", message: expect.stringMatching(/^code:/) });
+      await expect(classes.createClass(carol, { name: "mine" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(body(schemas.createClassSchema, { name: "" })).rejects.toMatchObject({ message: expect.stringMatching(/^name:/) });
     });
 
     it("assigns only published questions, and only members see the assignment", async () => {
-      const refused = await call(owner, assignmentsRoute.POST, "", post({ title: "Week 1", slugs: [schedule.slug, draft.slug] }), { classId });
-      expect(refused.status).toBe(400);
-      expect(refused.body.error.fields.slugs[0]).toContain(draft.slug);
-      const badDate = await call(owner, assignmentsRoute.POST, "", post({ title: "Week 1", slugs: [schedule.slug], dueAt: "next friday" }), { classId });
-      expect(badDate.status).toBe(400);
-      expect(badDate.body.error.message).toMatch(/^dueAt:/);
+      await expect(classes.createAssignment(owner, classId, { title: "Week 1", slugs: [schedule.slug, draft.slug] })).rejects.toMatchObject({
+        code: "INVALID_INPUT",
+        fieldErrors: { slugs: [expect.stringContaining(draft.slug)] },
+      });
+      await expect(body(schemas.createAssignmentSchema, { title: "Week 1", slugs: [schedule.slug], dueAt: "next friday" })).rejects.toMatchObject({ message: expect.stringMatching(/^dueAt:/) });
 
-      const ok = await call(owner, assignmentsRoute.POST, "", post({ title: "Week 1", slugs: [schedule.slug, secondQuestion.slug], dueAt: "2030-01-01T12:00:00Z" }), { classId });
-      expect(ok.status).toBe(201);
-      expect(ok.body.assignment.questions.map((q: { slug: string }) => q.slug)).toEqual([schedule.slug, secondQuestion.slug]);
+      const input = await body(schemas.createAssignmentSchema, { title: "Week 1", slugs: [schedule.slug, secondQuestion.slug], dueAt: "2030-01-01T12:00:00Z" });
+      const created = await classes.createAssignment(owner, classId, input);
+      expect(created.questions.map((q) => q.slug)).toEqual([schedule.slug, secondQuestion.slug]);
 
-      const mine = await call(alice, myClassesRoute.GET, "/api/classes");
-      expect(mine.status).toBe(200);
-      expect(mine.body.assignments).toHaveLength(1);
-      expect(mine.body.assignments[0]).toMatchObject({ title: "Week 1", className: "OS 101, spring", dueAt: "2030-01-01T12:00:00.000Z" });
-      expect(mine.body.assignments[0].questions[0]).toMatchObject({ slug: schedule.slug, bestScore: null, attempts: 0 });
-      const notMember = await call(carol, myClassesRoute.GET, "/api/classes");
-      expect(notMember.body).toEqual({ classes: [], assignments: [] });
-      expect((await call(null, myClassesRoute.GET, "/api/classes")).status).toBe(401);
+      const mine = await classes.listMyAssignments(alice);
+      expect(mine.assignments).toHaveLength(1);
+      expect(mine.assignments[0]).toMatchObject({ title: "Week 1", className: "OS 101, spring", dueAt: "2030-01-01T12:00:00.000Z" });
+      expect(mine.assignments[0]!.questions[0]).toMatchObject({ slug: schedule.slug, bestScore: null, attempts: 0 });
+      expect(await classes.listMyAssignments(carol)).toEqual({ classes: [], assignments: [] });
     });
 
-    it("keeps question statistics equal to a direct computation as attempts arrive", async () => {
+    it("keeps question statistics and each student's best scores equal to a direct computation as attempts arrive", async () => {
       await answer(alice, schedule.slug, "wrong");
       await answer(alice, schedule.slug, "right", false);
       await answer(alice, schedule.slug, "right", false);
@@ -150,42 +176,72 @@ export function classesSuite(provider: DbProvider) {
       expect(groups.map((g) => [g.key, g.count]).sort()).toEqual(expected.map((g) => [g.key, g.count]).sort());
       expect(groups.reduce((s, g) => s + g.count, 0)).toBe(rows.filter((r) => !r.correct).length);
 
-      const analytics = await call(owner, analyticsRoute.GET, "", {}, { slug: schedule.slug });
-      expect(analytics.status).toBe(200);
-      expect(analytics.body.analytics.stats.attempts).toBe(7);
-      expect(analytics.body.analytics.wrongAnswers.length).toBeGreaterThan(0);
-      expect(analytics.body.analytics.wrongAnswers[0].label).toMatch(/^(at t=|ran |answered )/);
+      // One QuestionBest row per (student, question), equal to recomputing from the attempts.
+      const bests = await sortedBests();
+      expect(bests).toHaveLength(4);
+      expect(comparable(bests)).toEqual(comparable(await recomputedBests()));
+      const aliceBest = bests.find((b) => b.userId === alice.id && b.templateId === schedule.id)!;
+      expect(aliceBest).toMatchObject({ attempts: 3, bestScore: 1, correctAt: expect.any(Date) });
+      expect(aliceBest.firstScore).toBeLessThan(1);
+      expect(bests.find((b) => b.userId === bob.id)!.correctAt).toBeNull();
 
-      const progress = await call(owner, progressRoute.GET, `/api/teach/classes/${classId}/progress`, {}, { classId });
-      expect(progress.body.progress.students.map((s: { name: string }) => s.name)).toEqual(["alice", "bob"]);
-      const csv = await call(owner, progressRoute.GET, `/api/teach/classes/${classId}/progress?format=csv`, {}, { classId });
-      expect(csv.text.split("\r\n")[0]).toMatch(/^student,email,attempts,mean score %/);
-      expect(csv.text).toContain(`alice,alice-${provider}@example.com,`);
+      const stats = await analytics.getQuestionAnalytics(owner, schedule.slug);
+      expect(stats.stats.attempts).toBe(7);
+      expect(stats.wrongAnswers.length).toBeGreaterThan(0);
+      expect(stats.wrongAnswers[0]!.label).toMatch(/^(at t=|ran |answered )/);
+
+      // The student's assignment shows their best score and attempt count from the same rows.
+      const [assignment] = (await classes.listMyAssignments(bob)).assignments;
+      const bobScores = rows.filter((r) => r.userId === bob.id).map((r) => r.score);
+      expect(assignment!.questions[0]).toEqual({ slug: schedule.slug, title: schedule.title, bestScore: Math.max(...bobScores), attempts: 2 });
+      expect(assignment!.questions[1]).toMatchObject({ slug: secondQuestion.slug, bestScore: null, attempts: 0 });
+
+      // Class progress: members only (carol is not in the class), by student, topic and assigned question.
+      const progress = await analytics.getClassProgress(owner, classId);
+      expect(progress.students.map((s) => s.name)).toEqual(["alice", "bob"]);
+      const a = progress.students[0]!;
+      const secondScore = (await db.attempt.findFirstOrThrow({ where: { userId: alice.id, templateId: secondQuestion.id } })).score;
+      expect(a).toMatchObject({ attempts: 4, tried: 2, solved: 2, assigned: { [schedule.slug]: 1, [secondQuestion.slug]: secondScore } });
+      expect(a.meanBest).toBeCloseTo((1 + secondScore) / 2, 12);
+      if (secondQuestion.topic !== schedule.topic) expect(a.topics[schedule.topic]).toBe(1);
+      const b = progress.students[1]!;
+      expect(b).toMatchObject({ attempts: 2, tried: 1, solved: 0, assigned: { [schedule.slug]: Math.max(...bobScores), [secondQuestion.slug]: null } });
+      expect(b.topics[schedule.topic]).toBeCloseTo(Math.max(...bobScores), 12);
+      expect(progress.questions.map((q) => [q.slug, q.students])).toEqual([
+        [schedule.slug, 2],
+        [secondQuestion.slug, 1],
+      ]);
+      expect(progress.questions[0]!.meanBest).toBeCloseTo((1 + Math.max(...bobScores)) / 2, 12);
+
+      const csv = analytics.classProgressCsv(progress).split("\r\n");
+      expect(csv[0]).toMatch(/^student,email,attempts,questions tried,questions solved,mean best %,/);
+      expect(csv[0]).toContain(`${schedule.slug} best %`);
+      expect(csv[1]).toMatch(new RegExp(`^alice,alice-${provider}@example.com,4,2,2,`));
+      expect(csv[2]!.split(",").at(-1)).toBe("");
     });
 
-    it("a regrade dry run changes nothing; applying changes exactly the listed attempts", async () => {
+    it("a regrade dry run changes nothing; applying changes exactly the listed attempts and keeps best scores equal to a recomputation", async () => {
       const old = await db.questionVersion.findUniqueOrThrow({ where: { templateId_version: { templateId: schedule.id, version: schedule.currentVersion } } });
       const spec = old.spec as unknown as QuestionTemplate;
       const changed: QuestionTemplate = { ...spec, grading: { ...spec.grading, scheduleScoring: spec.grading.scheduleScoring === "strict-prefix" ? "per-slot" : "strict-prefix" } };
       const next = await db.questionVersion.create({ data: { templateId: schedule.id, version: schedule.currentVersion + 1, spec: changed as object } });
       await db.questionTemplate.update({ where: { id: schedule.id }, data: { currentVersion: next.version } });
       const before = await db.attempt.findMany({ where: { templateId: schedule.id }, orderBy: { id: "asc" } });
+      const bestsBefore = await sortedBests();
 
-      const dry = await call(owner, regradeRoute.POST, "", post({ classId, slug: schedule.slug, dryRun: true }));
-      expect(dry.status).toBe(200);
-      const rows = dry.body.dryRun.rows as { attemptId: string; oldScore: number; newScore: number }[];
+      const dry = await regrade.dryRunRegrade(owner, classId, schedule.slug);
+      const rows = dry.rows;
       const memberAttempts = before.filter((a) => a.userId === alice.id || a.userId === bob.id);
       expect(rows.map((r) => r.attemptId).sort()).toEqual(memberAttempts.map((a) => a.id).sort());
       expect(rows.some((r) => r.newScore !== r.oldScore)).toBe(true);
-      expect(dry.body.dryRun.students.map((s: { name: string }) => s.name)).toEqual(["alice", "bob"]);
+      expect(dry.students.map((s) => s.name)).toEqual(["alice", "bob"]);
       expect(await db.attempt.findMany({ where: { templateId: schedule.id }, orderBy: { id: "asc" } })).toEqual(before);
+      expect(await sortedBests()).toEqual(bestsBefore);
       expect(await db.regradeJob.count()).toBe(0);
 
-      const started = await call(owner, regradeRoute.POST, "", post({ classId, slug: schedule.slug, dryRun: false }));
-      expect(started.status).toBe(202);
-      let job = started.body.job;
+      let job = await regrade.startRegrade(owner, classId, schedule.slug);
       expect(job).toMatchObject({ status: "running", total: rows.length, done: 0 });
-      for (let i = 0; i < 5 && job.status === "running"; i++) job = (await call(owner, jobRoute.GET, "", {}, { jobId: job.id })).body.job;
+      for (let i = 0; i < 5 && job.status === "running"; i++) job = await regrade.advanceRegradeJob(owner, job.id);
       expect(job).toMatchObject({ status: "done", done: rows.length, changed: rows.filter((r) => r.newScore !== r.oldScore).length });
 
       const after = await db.attempt.findMany({ where: { templateId: schedule.id }, orderBy: { id: "asc" } });
@@ -194,7 +250,7 @@ export function classesSuite(provider: DbProvider) {
         const r = listed.get(a.id);
         if (r) {
           expect(a.versionId).toBe(next.id);
-          expect(a.score).toBeCloseTo(r.newScore, 12);
+          expect(a.score).toBeCloseTo(r.newScore!, 12);
         } else {
           // Carol is not in the class: her attempts are untouched.
           expect(a).toEqual(before[i]);
@@ -202,52 +258,123 @@ export function classesSuite(provider: DbProvider) {
       }
       const stat = await db.questionStat.findUniqueOrThrow({ where: { templateId: schedule.id } });
       expect(stat.scoreSum).toBeCloseTo(after.reduce((s, a) => s + a.score, 0), 9);
+
+      // The best-score rows follow the new scores: equal to recomputing from the attempts, different
+      // from before for someone whose scores moved, untouched for carol, and equal to the SQL rebuild.
+      const bestsAfter = await sortedBests();
+      expect(comparable(bestsAfter)).toEqual(comparable(await recomputedBests()));
+      const moved = bestsAfter.filter((b) => b.templateId === schedule.id && b.scoreSum !== bestsBefore.find((x) => x.userId === b.userId && x.templateId === b.templateId)!.scoreSum);
+      expect(moved.map((b) => b.userId).sort()).toEqual([...new Set(rows.filter((r) => r.newScore !== r.oldScore).map((r) => r.studentId))].sort());
+      expect(bestsAfter.filter((b) => b.userId === carol.id)).toEqual(bestsBefore.filter((b) => b.userId === carol.id));
+      await rebuildQuestionBest(db, schedule.id);
+      expect(await sortedBests()).toEqual(bestsAfter);
+      const progress = await analytics.getClassProgress(owner, classId);
+      const bobBest = Math.max(...after.filter((a) => a.userId === bob.id).map((a) => a.score));
+      expect(progress.students.find((s) => s.id === bob.id)!.assigned[schedule.slug]).toBe(bobBest);
+
       // A second dry run finds nothing left on an old version.
-      expect((await call(owner, regradeRoute.POST, "", post({ classId, slug: schedule.slug, dryRun: true }))).body.dryRun.total).toBe(0);
+      expect((await regrade.dryRunRegrade(owner, classId, schedule.slug)).total).toBe(0);
     });
 
     it("routes reports to the author (or everyone for built-ins) and lets them resolve", async () => {
       const row = await variants.currentVariant(alice, schedule.slug);
-      const created = await call(alice, reportsRoute.POST, "/api/reports", post({ variantId: row.id, message: "The prompt says 3 ms but the table says 4" }));
-      expect(created.status).toBe(201);
-      expect((await call(bob, reportsRoute.POST, "/api/reports", post({ variantId: row.id, message: "not mine" }))).status).toBe(404);
-      expect((await call(alice, reportsRoute.POST, "/api/reports", post({ variantId: row.id, message: "" }))).body.error.message).toMatch(/^message:/);
-      const inbox = await call(other, reportsRoute.GET, "/api/reports");
-      expect(inbox.body.reports.map((r: { id: string }) => r.id)).toContain(created.body.report.id);
-      expect(inbox.body.reports[0]).toMatchObject({ slug: schedule.slug, seed: row.seed });
-      expect((await call(alice, reportsRoute.GET, "/api/reports")).status).toBe(403);
-      const resolved = await call(other, reportRoute.PATCH, "", { method: "PATCH", body: JSON.stringify({ resolved: true }) }, { reportId: created.body.report.id });
-      expect(resolved.status).toBe(200);
-      expect((await db.problemReport.findUniqueOrThrow({ where: { id: created.body.report.id } })).resolved).toBe(true);
+      const input = await body(schemas.reportProblemSchema, { variantId: row.id, message: "The prompt says 3 ms but the table says 4" });
+      const created = await reports.reportProblem(alice, input);
+      await expect(reports.reportProblem(bob, { variantId: row.id, message: "not mine" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(body(schemas.reportProblemSchema, { variantId: row.id, message: "" })).rejects.toMatchObject({ message: expect.stringMatching(/^message:/) });
+      const inbox = await reports.listReportInbox(other);
+      expect(inbox.map((r) => r.id)).toContain(created.id);
+      expect(inbox[0]).toMatchObject({ slug: schedule.slug, seed: row.seed });
+      await expect(reports.listReportInbox(alice)).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await reports.setReportResolved(other, created.id, true);
+      expect((await db.problemReport.findUniqueOrThrow({ where: { id: created.id } })).resolved).toBe(true);
     });
 
-    it("access matrix: anonymous 401, student 403, other instructor 404, owner 200, admin 200", async () => {
+    it("instructors delete assignments, remove students, regenerate the code and archive; students leave", async () => {
+      const extra = await classes.createAssignment(owner, classId, { title: "Extra", slugs: [secondQuestion.slug] });
+      expect((await classes.listMyAssignments(alice)).assignments.map((a) => a.title)).toContain("Extra");
+      await classes.deleteAssignment(owner, classId, extra.id);
+      expect((await classes.listMyAssignments(alice)).assignments.map((a) => a.title)).toEqual(["Week 1"]);
+      await expect(classes.deleteAssignment(owner, classId, extra.id)).rejects.toMatchObject({ code: "NOT_FOUND", message: "no such assignment in this class" });
+
+      // Removing bob: he no longer sees the class, it no longer lists him, and his attempts stay.
+      const bobAttempts = await db.attempt.count({ where: { userId: bob.id } });
+      await classes.removeMember(owner, classId, bob.id);
+      expect(await classes.listMyAssignments(bob)).toEqual({ classes: [], assignments: [] });
+      expect((await analytics.getClassProgress(owner, classId)).students.map((s) => s.name)).toEqual(["alice"]);
+      expect(await db.attempt.count({ where: { userId: bob.id } })).toBe(bobAttempts);
+      await expect(classes.removeMember(owner, classId, bob.id)).rejects.toMatchObject({ code: "NOT_FOUND", message: "this student is not in the class" });
+
+      // A new code: the old one stops working, the new one joins.
+      const renewed = await classes.regenerateJoinCode(owner, classId);
+      expect(renewed.joinCode).toMatch(/^[A-Z2-9]{8}$/);
+      expect(renewed.joinCode).not.toBe(joinCode);
+      await expect(classes.joinClass(bob, joinCode)).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await classes.joinClass(bob, renewed.joinCode);
+      joinCode = renewed.joinCode;
+
+      // A student leaves; leaving twice is a 404 naming the problem.
+      await classes.leaveClass(bob, classId);
+      expect((await classes.listMyAssignments(bob)).classes).toEqual([]);
+      await expect(classes.leaveClass(bob, classId)).rejects.toMatchObject({ code: "NOT_FOUND", message: "you are not in this class" });
+
+      // Archiving hides the class from students and stops the code; the instructor still sees it.
+      await expect(body(schemas.updateClassSchema, { archived: "yes" })).rejects.toMatchObject({ code: "INVALID_INPUT", message: expect.stringMatching(/^archived:/) });
+      expect(await classes.updateClass(owner, classId, await body(schemas.updateClassSchema, { archived: true }))).toMatchObject({ archived: true, students: 1 });
+      expect(await classes.listMyAssignments(alice)).toEqual({ classes: [], assignments: [] });
+      await expect(classes.joinClass(bob, joinCode)).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(classes.createAssignment(owner, classId, { title: "Late", slugs: [schedule.slug] })).rejects.toMatchObject({ code: "CONFLICT" });
+      expect((await classes.listTaughtClasses(owner)).find((c) => c.id === classId)).toMatchObject({ archived: true });
+      expect(await db.attempt.count({ where: { userId: alice.id } })).toBeGreaterThan(0);
+      await classes.updateClass(owner, classId, { archived: false });
+      expect((await classes.listMyAssignments(alice)).assignments.map((a) => a.title)).toEqual(["Week 1"]);
+
+      await expect(schemas.parseParams(Promise.resolve({ classId: "../etc" }), schemas.classParamsSchema)).rejects.toMatchObject({ code: "INVALID_INPUT", message: "classId: is not an id" });
+    });
+
+    it("access matrix: student 403, other instructor 404, owner and admin allowed", async () => {
       const job = await regrade.startRegrade(owner, classId, schedule.slug);
       // A report on the owner's own (non-built-in) question reaches only the owner and admins.
       const draftVariant = await db.variant.create({ data: { userId: alice.id, templateId: draft.id, versionId: (await db.questionVersion.findFirstOrThrow({ where: { templateId: schedule.id } })).id, seed: 1, engineVersion: "0.0.0" } });
       const report = await db.problemReport.create({ data: { userId: alice.id, templateId: draft.id, variantId: draftVariant.id, seed: 1, message: "draft issue" } });
-      const cases: [string, Handler, string, RequestInit, Record<string, string>][] = [
-        ["class detail", classRoute.GET, "", {}, { classId }],
-        ["create assignment", assignmentsRoute.POST, "", post({ title: "Extra", slugs: [schedule.slug] }), { classId }],
-        ["progress", progressRoute.GET, "/x", {}, { classId }],
-        ["regrade dry run", regradeRoute.POST, "", post({ classId, slug: schedule.slug, dryRun: true }), {}],
-        ["regrade job", jobRoute.GET, "", {}, { jobId: job.id }],
-        ["draft analytics", analyticsRoute.GET, "", {}, { slug: draft.slug }],
-        ["resolve report", reportRoute.PATCH, "", { method: "PATCH", body: JSON.stringify({ resolved: true }) }, { reportId: report.id }],
+      // Destructive calls get one target per caller who may succeed, so the order of callers does not matter.
+      const assignmentFor = { owner: await classes.createAssignment(owner, classId, { title: "For owner", slugs: [schedule.slug] }), admin: await classes.createAssignment(owner, classId, { title: "For admin", slugs: [schedule.slug] }) };
+      const dave = await mk("dave", "STUDENT");
+      const erin = await mk("erin", "STUDENT");
+      await classes.joinClass(dave, joinCode);
+      await classes.joinClass(erin, joinCode);
+      const memberFor = { owner: dave, admin: erin };
+
+      type Caller = "owner" | "admin";
+      const cases: [string, (who: typeof owner, as: Caller) => Promise<unknown>][] = [
+        ["class detail", (who) => classes.getTaughtClass(who, classId)],
+        ["create assignment", (who) => classes.createAssignment(who, classId, { title: "Extra", slugs: [schedule.slug] })],
+        ["delete assignment", (who, as) => classes.deleteAssignment(who, classId, assignmentFor[as].id)],
+        ["remove student", (who, as) => classes.removeMember(who, classId, memberFor[as].id)],
+        ["new join code", (who) => classes.regenerateJoinCode(who, classId)],
+        ["archive", (who) => classes.updateClass(who, classId, { archived: false })],
+        ["progress", (who) => analytics.getClassProgress(who, classId)],
+        ["regrade dry run", (who) => regrade.dryRunRegrade(who, classId, schedule.slug)],
+        ["regrade job", (who) => regrade.advanceRegradeJob(who, job.id)],
+        ["draft analytics", (who) => analytics.getQuestionAnalytics(who, draft.slug)],
+        ["resolve report", (who) => reports.setReportResolved(who, report.id, true)],
       ];
-      for (const [name, handler, url, init, params] of cases) {
+      for (const [name, call] of cases) {
         const statuses = [];
-        for (const who of [null, alice, other, owner, adminDto]) statuses.push((await call(who, handler, url || "/", init, params)).status);
-        expect({ name, statuses }).toEqual({ name, statuses: [401, 403, 404, expect.any(Number), expect.any(Number)] });
-        expect(statuses.slice(3).every((s) => s >= 200 && s < 300), `${name}: ${statuses.join(",")}`).toBe(true);
+        // Refused callers aim at the owner's targets: they must be stopped before anything changes.
+        for (const [who, as] of [[alice, "owner"], [other, "owner"], [owner, "owner"], [admin, "admin"]] as const) statuses.push(await statusOf(() => call(who, as)));
+        expect({ name, statuses }).toEqual({ name, statuses: [403, 404, 200, 200] });
       }
+      expect(await db.assignment.count({ where: { id: { in: [assignmentFor.owner.id, assignmentFor.admin.id] } } })).toBe(0);
+      expect(await db.classMember.count({ where: { classId, userId: { in: [dave.id, erin.id] } } })).toBe(0);
       // Lists are scoped, not refused: the other instructor sees no classes of the owner; admin sees all.
-      expect((await call(other, classesRoute.GET, "/")).body.classes).toEqual([]);
-      expect((await call(adminDto, classesRoute.GET, "/")).body.classes.map((c: { id: string }) => c.id)).toContain(classId);
-      expect((await call(null, classesRoute.GET, "/")).status).toBe(401);
-      expect((await call(bob, classesRoute.GET, "/")).status).toBe(403);
+      expect(await classes.listTaughtClasses(other)).toEqual([]);
+      expect((await classes.listTaughtClasses(admin)).map((c) => c.id)).toContain(classId);
+      expect(await statusOf(() => classes.listTaughtClasses(bob))).toBe(403);
+      // Leaving is the member's own act: nobody else's membership can be ended through it.
+      expect(await statusOf(() => classes.leaveClass(owner, classId))).toBe(404);
       // The other instructor's inbox does not hold the report on the owner's question.
-      expect((await call(other, reportsRoute.GET, "/api/reports")).body.reports.map((r: { id: string }) => r.id)).not.toContain(report.id);
+      expect((await reports.listReportInbox(other)).map((r) => r.id)).not.toContain(report.id);
     });
   });
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { AppError } from "../errors";
 
 // Bodies of the class, regrade and report routes. Messages name what is wrong so a 400 is actionable.
 
@@ -23,6 +24,27 @@ export const createAssignmentSchema = z.object({
   dueAt: z.iso.datetime({ offset: true, message: "must be an ISO date-time, e.g. 2026-12-01T23:59:00Z" }).nullish(),
 });
 
+/** Archiving hides a class from its students and stops its join code; unarchiving undoes both. */
+export const updateClassSchema = z.object({
+  archived: z.boolean({ message: "must be true (archive) or false (unarchive)" }),
+});
+
+// Path segments are ids we generated (cuid or UUID): anything else is refused before a lookup.
+const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "is not an id");
+
+export const classParamsSchema = z.object({ classId: id });
+export const assignmentParamsSchema = z.object({ classId: id, assignmentId: id });
+export const memberParamsSchema = z.object({ classId: id, userId: id });
+
+/** Validates a route's path parameters; a bad one is a 400 naming the parameter. */
+export async function parseParams<T>(params: Promise<unknown>, schema: z.ZodType<T>): Promise<T> {
+  const parsed = schema.safeParse(await params);
+  if (parsed.success) return parsed.data;
+  const first = parsed.error.issues[0];
+  const where = first?.path.join(".") || "path";
+  throw new AppError("INVALID_INPUT", `${where}: ${first?.message ?? "invalid"}`, { [where]: [first?.message ?? "invalid"] });
+}
+
 export const regradeSchema = z.object({
   classId: z.string().min(1, "required").max(64),
   slug,
@@ -38,3 +60,4 @@ export const resolveReportSchema = z.object({ resolved: z.boolean() });
 
 export type CreateClassInput = z.infer<typeof createClassSchema>;
 export type CreateAssignmentInput = z.infer<typeof createAssignmentSchema>;
+export type UpdateClassInput = z.infer<typeof updateClassSchema>;

@@ -2,10 +2,11 @@ import "server-only";
 import { randomInt } from "node:crypto";
 import { Prisma } from "@/prisma/generated/sqlite/client";
 import type { ClassSummaryDto, AssignmentDto, ClassDetailDto, JoinedClassDto, MyClassesDto } from "@/lib/analytics/dto";
+import { queryStudentBests } from "@/lib/analytics/question-best";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { assertTeacher, taughtClass } from "./class-access";
-import type { CreateAssignmentInput, CreateClassInput } from "./class-schemas";
+import type { CreateAssignmentInput, CreateClassInput, UpdateClassInput } from "./class-schemas";
 import type { UserDto } from "./users";
 
 export type { ClassSummaryDto, AssignmentDto, ClassDetailDto, JoinedClassDto, MyClassesDto };
@@ -20,18 +21,50 @@ function newJoinCode(): string {
   return Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join("");
 }
 
-export async function createClass(user: UserDto, input: CreateClassInput): Promise<ClassSummaryDto> {
-  assertTeacher(user);
+type ClassRow = { id: string; name: string; joinCode: string; createdAt: Date; archivedAt: Date | null };
+
+function summary(row: ClassRow, students: number, assignments: number): ClassSummaryDto {
+  return { id: row.id, name: row.name, joinCode: row.joinCode, students, assignments, createdAt: row.createdAt.toISOString(), archived: row.archivedAt !== null };
+}
+
+/** Runs `write` with a fresh join code, drawing again on the rare collision with an existing one. */
+async function withNewJoinCode<T>(write: (joinCode: string) => Promise<T>): Promise<T> {
   for (let tries = 0; ; tries++) {
     try {
-      const row = await db.class.create({ data: { name: input.name, joinCode: newJoinCode(), instructorId: user.id } });
-      return { id: row.id, name: row.name, joinCode: row.joinCode, students: 0, assignments: 0, createdAt: row.createdAt.toISOString() };
+      return await write(newJoinCode());
     } catch (error) {
       // 32^8 codes make a collision rare; the unique index decides, and we simply draw again.
       if (tries < 5 && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") continue;
       throw error;
     }
   }
+}
+
+export async function createClass(user: UserDto, input: CreateClassInput): Promise<ClassSummaryDto> {
+  assertTeacher(user);
+  const row = await withNewJoinCode((joinCode) => db.class.create({ data: { name: input.name, joinCode, instructorId: user.id } }));
+  return summary(row, 0, 0);
+}
+
+/** A new join code for a class, e.g. after the old one was posted publicly; the old one stops working. */
+export async function regenerateJoinCode(user: UserDto, classId: string): Promise<ClassSummaryDto> {
+  await taughtClass(user, classId);
+  const row = await withNewJoinCode((joinCode) =>
+    db.class.update({ where: { id: classId }, data: { joinCode }, include: { _count: { select: { members: true, assignments: true } } } }),
+  );
+  return summary(row, row._count.members, row._count.assignments);
+}
+
+/**
+ * Archives or unarchives a class. We archive rather than delete: attempts never belonged to a class,
+ * but memberships, assignments and regrade history do, and an archived class keeps them all while
+ * its students no longer see it and its code no longer joins.
+ */
+export async function updateClass(user: UserDto, classId: string, input: UpdateClassInput): Promise<ClassSummaryDto> {
+  const cls = await taughtClass(user, classId);
+  const archivedAt = input.archived ? (cls.archivedAt ?? new Date()) : null;
+  const row = await db.class.update({ where: { id: classId }, data: { archivedAt }, include: { _count: { select: { members: true, assignments: true } } } });
+  return summary(row, row._count.members, row._count.assignments);
 }
 
 export async function listTaughtClasses(user: UserDto): Promise<ClassSummaryDto[]> {
@@ -41,7 +74,7 @@ export async function listTaughtClasses(user: UserDto): Promise<ClassSummaryDto[
     orderBy: { createdAt: "desc" },
     include: { _count: { select: { members: true, assignments: true } } },
   });
-  return rows.map((r) => ({ id: r.id, name: r.name, joinCode: r.joinCode, students: r._count.members, assignments: r._count.assignments, createdAt: r.createdAt.toISOString() }));
+  return rows.map((r) => summary(r, r._count.members, r._count.assignments));
 }
 
 type AssignmentRow = { id: string; classId: string; title: string; slugs: string; dueAt: Date | null };
@@ -51,10 +84,7 @@ async function toAssignmentDtos(rows: AssignmentRow[], classNames: Map<string, s
   const slugs = [...new Set(rows.flatMap((r) => JSON.parse(r.slugs) as string[]))];
   const templates = await db.questionTemplate.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true, title: true } });
   const bySlug = new Map(templates.map((t) => [t.slug, t]));
-  const best = scoresOf
-    ? await db.attempt.groupBy({ by: ["templateId"], where: { userId: scoresOf, templateId: { in: templates.map((t) => t.id) } }, _max: { score: true }, _count: { _all: true } })
-    : [];
-  const bestBy = new Map(best.map((b) => [b.templateId, b]));
+  const bestBy = scoresOf ? await queryStudentBests(db, scoresOf, templates.map((t) => t.id)) : new Map<string, { bestScore: number; attempts: number }>();
   return rows.map((r) => ({
     id: r.id,
     classId: r.classId,
@@ -64,7 +94,7 @@ async function toAssignmentDtos(rows: AssignmentRow[], classNames: Map<string, s
     questions: (JSON.parse(r.slugs) as string[]).map((slug) => {
       const t = bySlug.get(slug);
       const b = t ? bestBy.get(t.id) : undefined;
-      return { slug, title: t?.title ?? slug, bestScore: b?._max.score ?? null, attempts: b?._count._all ?? 0 };
+      return { slug, title: t?.title ?? slug, bestScore: b?.bestScore ?? null, attempts: b?.attempts ?? 0 };
     }),
   }));
 }
@@ -76,12 +106,7 @@ export async function getTaughtClass(user: UserDto, classId: string): Promise<Cl
     db.assignment.findMany({ where: { classId }, orderBy: { createdAt: "desc" } }),
   ]);
   return {
-    id: cls.id,
-    name: cls.name,
-    joinCode: cls.joinCode,
-    students: members.length,
-    assignments: assignments.length,
-    createdAt: cls.createdAt.toISOString(),
+    ...summary(cls, members.length, assignments.length),
     members: members.map((m) => ({ id: m.user.id, name: m.user.name, email: m.user.email, joinedAt: m.joinedAt.toISOString() })),
     assignmentList: await toAssignmentDtos(assignments, new Map([[cls.id, cls.name]])),
   };
@@ -89,6 +114,7 @@ export async function getTaughtClass(user: UserDto, classId: string): Promise<Cl
 
 export async function createAssignment(user: UserDto, classId: string, input: CreateAssignmentInput): Promise<AssignmentDto> {
   const cls = await taughtClass(user, classId);
+  if (cls.archivedAt) throw new AppError("CONFLICT", "this class is archived; unarchive it before assigning questions");
   const slugs = [...new Set(input.slugs)];
   const found = await db.questionTemplate.findMany({ where: { slug: { in: slugs }, status: "PUBLISHED" }, select: { slug: true } });
   const published = new Set(found.map((f) => f.slug));
@@ -102,19 +128,39 @@ export async function createAssignment(user: UserDto, classId: string, input: Cr
   return dto!;
 }
 
-/** Any signed-in user may join with a code; joining twice is harmless. */
+/** Deletes one assignment of the class; students' attempts at its questions stay. */
+export async function deleteAssignment(user: UserDto, classId: string, assignmentId: string): Promise<void> {
+  await taughtClass(user, classId);
+  const deleted = await db.assignment.deleteMany({ where: { id: assignmentId, classId } });
+  if (deleted.count !== 1) throw new AppError("NOT_FOUND", "no such assignment in this class");
+}
+
+/** Removes a student from the class; their attempts stay (they are the student's, not the class's). */
+export async function removeMember(user: UserDto, classId: string, studentId: string): Promise<void> {
+  await taughtClass(user, classId);
+  const deleted = await db.classMember.deleteMany({ where: { classId, userId: studentId } });
+  if (deleted.count !== 1) throw new AppError("NOT_FOUND", "this student is not in the class");
+}
+
+/** A student leaves one of their classes; they can join again with the code. */
+export async function leaveClass(user: UserDto, classId: string): Promise<void> {
+  const deleted = await db.classMember.deleteMany({ where: { classId, userId: user.id } });
+  if (deleted.count !== 1) throw new AppError("NOT_FOUND", "you are not in this class");
+}
+
+/** Any signed-in user may join with a code; joining twice is harmless. Archived classes cannot be joined. */
 export async function joinClass(user: UserDto, code: string): Promise<JoinedClassDto> {
   const cls = await db.class.findUnique({ where: { joinCode: code }, include: { instructor: { select: { name: true } } } });
-  if (!cls) throw new AppError("NOT_FOUND", `no class has the join code ${code}; check it with your instructor`, { code: ["no class has this join code"] });
+  if (!cls || cls.archivedAt) throw new AppError("NOT_FOUND", `no class has the join code ${code}; check it with your instructor`, { code: ["no class has this join code"] });
   if (cls.instructorId === user.id) throw new AppError("CONFLICT", "you teach this class");
   await db.classMember.upsert({ where: { classId_userId: { classId: cls.id, userId: user.id } }, create: { classId: cls.id, userId: user.id }, update: {} });
   return { id: cls.id, name: cls.name, instructorName: cls.instructor.name };
 }
 
-/** The signed-in student's classes and their assignments, soonest due first, with their own scores. */
+/** The signed-in student's (unarchived) classes and their assignments, soonest due first, with their own scores. */
 export async function listMyAssignments(user: UserDto): Promise<MyClassesDto> {
   const memberships = await db.classMember.findMany({
-    where: { userId: user.id },
+    where: { userId: user.id, class: { archivedAt: null } },
     include: { class: { select: { id: true, name: true, instructor: { select: { name: true } } } } },
     orderBy: { joinedAt: "asc" },
   });

@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@/prisma/generated/sqlite/client";
 import { type Answer, buildVariant, checkAnswer, type GradeReport, gradeAnswer, type QuestionTemplate } from "@/lib/engine";
 import type { RegradeRowDto, DryRunDto, RegradeJobDto } from "@/lib/analytics/dto";
+import { rebuildQuestionBest } from "@/lib/analytics/question-best";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { rebuildQuestionStats } from "./analytics";
@@ -48,7 +49,7 @@ function regradeOne(spec: QuestionTemplate, a: StoredAttempt): Regraded {
   return { ok: true, report: gradeAnswer(spec, built.value, checked.value, { attemptNumber: a.attemptNumber, hintsUsed: a.hintsUsed }) };
 }
 
-const STORED = { id: true, seed: true, answer: true, attemptNumber: true, hintsUsed: true, score: true, userId: true, version: { select: { version: true } } } as const;
+const STORED = { id: true, seed: true, answer: true, attemptNumber: true, hintsUsed: true, score: true, correct: true, userId: true, version: { select: { version: true } } } as const;
 
 export async function dryRunRegrade(user: UserDto, classId: string, slug: string): Promise<DryRunDto> {
   const { template, version, spec, where } = await regradeTarget(user, classId, slug);
@@ -121,7 +122,7 @@ export async function advanceRegradeJob(user: UserDto, jobId: string): Promise<R
   });
   const updates = chunk.flatMap((a) => {
     const r = regradeOne(spec, a);
-    return r.ok ? [{ id: a.id, changed: r.report.score !== a.score, report: r.report }] : [];
+    return r.ok ? [{ id: a.id, userId: a.userId, changed: r.report.score !== a.score, touchesBest: r.report.score !== a.score || r.report.correct !== a.correct, report: r.report }] : [];
   });
   const finished = chunk.length < REGRADE_CHUNK;
   try {
@@ -144,6 +145,9 @@ export async function advanceRegradeJob(user: UserDto, jobId: string): Promise<R
             data: { score: u.report.score, correct: u.report.correct, report: u.report as unknown as Prisma.InputJsonValue, versionId: job.versionId },
           });
         }
+        // Each student's best-score row is recomputed with the chunk, so class progress is never stale,
+        // even while a long job is only part done.
+        await rebuildQuestionBest(tx, job.templateId, [...new Set(updates.filter((u) => u.touchesBest).map((u) => u.userId))]);
         if (finished) await rebuildQuestionStats(tx, job.templateId);
       },
       { timeout: 60_000 },

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ClassProgressTable, ClassQuestionsTable } from "@/components/analytics/progress-table";
 import { AssignForm } from "@/components/classes/assign-form";
+import { AssignmentList, ClassHeaderActions, MemberList } from "@/components/classes/class-admin";
 import { getClassProgress } from "@/lib/server/dal/analytics";
 import { getTaughtClass } from "@/lib/server/dal/classes";
 import { listPublishedSlugs } from "@/lib/server/dal/class-access";
@@ -21,24 +22,32 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
           All classes
         </Link>
         <h1 className="mt-2 text-2xl font-bold">{cls.name}</h1>
+        {cls.archived ? (
+          <p className="mt-1 text-sm font-medium" data-testid="archived">
+            Archived: students do not see this class and its code does not work.
+          </p>
+        ) : null}
         <p className="mt-1 text-sm">
           Join code: <strong data-testid="join-code">{cls.joinCode}</strong> — students enter it at /classes.
         </p>
+        <div className="mt-3">
+          <ClassHeaderActions cls={cls} />
+        </div>
       </div>
 
       <section aria-labelledby="assignments-heading" className="flex flex-col gap-3">
         <h2 id="assignments-heading" className="font-semibold">
           Assignments
         </h2>
-        {cls.assignmentList.length === 0 ? <p className="text-sm text-muted-foreground">None yet.</p> : null}
-        <ul className="flex flex-col gap-2">
-          {cls.assignmentList.map((a) => (
-            <li key={a.id} className="text-sm">
-              <strong>{a.title}</strong> {a.dueAt ? `· due ${new Date(a.dueAt).toUTCString()}` : ""} · {a.questions.map((q) => q.title).join(", ")}
-            </li>
-          ))}
-        </ul>
-        <AssignForm classId={cls.id} publishedSlugs={slugs} />
+        <AssignmentList cls={cls} />
+        {cls.archived ? null : <AssignForm classId={cls.id} publishedSlugs={slugs} />}
+      </section>
+
+      <section aria-labelledby="students-heading" className="flex flex-col gap-3">
+        <h2 id="students-heading" className="font-semibold">
+          Students ({cls.students})
+        </h2>
+        <MemberList cls={cls} />
       </section>
 
       <section aria-labelledby="questions-heading" className="flex flex-col gap-3">

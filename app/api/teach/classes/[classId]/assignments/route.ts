@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { createAssignmentSchema } from "@/lib/server/dal/class-schemas";
+import { classParamsSchema, createAssignmentSchema, parseParams } from "@/lib/server/dal/class-schemas";
 import { createAssignment } from "@/lib/server/dal/classes";
 import { requireRole } from "@/lib/server/dal/session";
 import { parseJsonBody, route } from "@/lib/server/http";
@@ -8,7 +8,7 @@ type Context = { params: Promise<{ classId: string }> };
 
 export const POST = route(async (request: Request, { params }: Context) => {
   const user = await requireRole("INSTRUCTOR", "ADMIN");
-  const { classId } = await params;
+  const { classId } = await parseParams(params, classParamsSchema);
   const input = await parseJsonBody(request, createAssignmentSchema);
   return NextResponse.json({ assignment: await createAssignment(user, classId, input) }, { status: 201 });
 });

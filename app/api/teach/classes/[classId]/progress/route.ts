@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { classProgressCsv, getClassProgress } from "@/lib/server/dal/analytics";
+import { classParamsSchema, parseParams } from "@/lib/server/dal/class-schemas";
 import { requireRole } from "@/lib/server/dal/session";
 import { route } from "@/lib/server/http";
 
@@ -8,7 +9,7 @@ type Context = { params: Promise<{ classId: string }> };
 /** JSON by default; `?format=csv` downloads the progress table. */
 export const GET = route(async (request: Request, { params }: Context) => {
   const user = await requireRole("INSTRUCTOR", "ADMIN");
-  const { classId } = await params;
+  const { classId } = await parseParams(params, classParamsSchema);
   const progress = await getClassProgress(user, classId);
   if (new URL(request.url).searchParams.get("format") !== "csv") return NextResponse.json({ progress });
   const filename = `${progress.className.replace(/[^A-Za-z0-9_-]+/g, "-").replace(/^-|-$/g, "") || "class"}-progress.csv`;
