@@ -35,24 +35,26 @@ export interface AttemptStatsInput {
 export async function recordAttemptStats(tx: Tx, a: AttemptStatsInput): Promise<void> {
   const solvedBefore = a.correct ? (await tx.attempt.count({ where: { variantId: a.variantId, correct: true, attemptNumber: { lt: a.attemptNumber } } })) > 0 : false;
   const d = counterDelta(a, solvedBefore);
-  // INSERT … ON CONFLICT DO NOTHING then an atomic increment: concurrent attempts never lose updates
-  // and a lost insert race does not abort the transaction (same pattern as Mastery).
-  await tx.$executeRaw`INSERT INTO "QuestionStat" ("templateId", "attempts", "scoreSum", "firstAttempts", "firstScoreSum", "solvedVariants", "attemptsToSolve", "updatedAt") VALUES (${a.templateId}, 0, 0, 0, 0, 0, 0, ${new Date()}) ON CONFLICT ("templateId") DO NOTHING`;
-  await tx.questionStat.update({
-    where: { templateId: a.templateId },
-    data: {
-      attempts: { increment: d.attempts },
-      scoreSum: { increment: d.scoreSum },
-      firstAttempts: { increment: d.firstAttempts },
-      firstScoreSum: { increment: d.firstScoreSum },
-      solvedVariants: { increment: d.solvedVariants },
-      attemptsToSolve: { increment: d.attemptsToSolve },
-    },
-  });
+  // One INSERT … ON CONFLICT DO UPDATE per aggregate: the first attempt creates the row, later ones
+  // increment it atomically, so concurrent attempts never lose updates and a lost insert race does not
+  // abort the transaction (same pattern as Mastery).
+  await tx.$executeRaw`
+    INSERT INTO "QuestionStat" ("templateId", "attempts", "scoreSum", "firstAttempts", "firstScoreSum", "solvedVariants", "attemptsToSolve", "updatedAt")
+    VALUES (${a.templateId}, ${d.attempts}, ${d.scoreSum}, ${d.firstAttempts}, ${d.firstScoreSum}, ${d.solvedVariants}, ${d.attemptsToSolve}, ${new Date()})
+    ON CONFLICT ("templateId") DO UPDATE SET
+      "attempts" = "QuestionStat"."attempts" + excluded."attempts",
+      "scoreSum" = "QuestionStat"."scoreSum" + excluded."scoreSum",
+      "firstAttempts" = "QuestionStat"."firstAttempts" + excluded."firstAttempts",
+      "firstScoreSum" = "QuestionStat"."firstScoreSum" + excluded."firstScoreSum",
+      "solvedVariants" = "QuestionStat"."solvedVariants" + excluded."solvedVariants",
+      "attemptsToSolve" = "QuestionStat"."attemptsToSolve" + excluded."attemptsToSolve",
+      "updatedAt" = excluded."updatedAt"`;
   if (a.correct) return;
   const k = wrongAnswerKey(a.answer, a.report);
-  await tx.$executeRaw`INSERT INTO "WrongAnswerGroup" ("id", "templateId", "key", "label", "sample", "count") VALUES (${randomUUID()}, ${a.templateId}, ${k.key}, ${k.label}, ${k.sample}, 0) ON CONFLICT ("templateId", "key") DO NOTHING`;
-  await tx.wrongAnswerGroup.update({ where: { templateId_key: { templateId: a.templateId, key: k.key } }, data: { count: { increment: 1 } } });
+  // The first answer of a group keeps its label and sample; later ones only count.
+  await tx.$executeRaw`
+    INSERT INTO "WrongAnswerGroup" ("id", "templateId", "key", "label", "sample", "count") VALUES (${randomUUID()}, ${a.templateId}, ${k.key}, ${k.label}, ${k.sample}, 1)
+    ON CONFLICT ("templateId", "key") DO UPDATE SET "count" = "WrongAnswerGroup"."count" + 1`;
 }
 
 /** Recomputes a question's aggregates from its attempts (after a regrade changed scores). */
@@ -80,20 +82,26 @@ export async function getQuestionAnalytics(user: UserDto, slug: string, topWrong
   return queryQuestionAnalytics(db, await analysableTemplate(user, slug), topWrong);
 }
 
-/**
- * Progress by student and topic from the Mastery aggregates, and per assigned question the class's
- * discrimination (upper-lower 27% and point-biserial against each student's mean best score over the
- * class's assigned questions). Reads one row per (student, question), never individual attempts.
- */
+/** Progress by student and topic and per assigned question; see queryClassProgress. */
 export async function getClassProgress(user: UserDto, classId: string): Promise<ClassProgressDto> {
   const cls = await taughtClass(user, classId);
   return queryClassProgress(db, cls);
 }
 
+/** One line per student: totals, mean best per topic, then the best score on each assigned question. */
 export function classProgressCsv(p: ClassProgressDto): string {
-  const pct = (x: number | null) => (x === null ? "" : Math.round(x * 1000) / 10);
+  const pct = (x: number | null | undefined) => (x === null || x === undefined ? "" : Math.round(x * 1000) / 10);
   return toCsv(
-    ["student", "email", "attempts", "mean score %", ...p.topics.map((t) => `${t.short} %`)],
-    p.students.map((s) => [s.name, s.email, s.attempts, pct(s.meanScore), ...p.topics.map((t) => pct(s.topics[t.slug] ?? null))]),
+    ["student", "email", "attempts", "questions tried", "questions solved", "mean best %", ...p.topics.map((t) => `${t.short} %`), ...p.questions.map((q) => `${q.slug} best %`)],
+    p.students.map((s) => [
+      s.name,
+      s.email,
+      s.attempts,
+      s.tried,
+      s.solved,
+      pct(s.meanBest),
+      ...p.topics.map((t) => pct(s.topics[t.slug])),
+      ...p.questions.map((q) => pct(s.assigned[q.slug])),
+    ]),
   );
 }

@@ -4,10 +4,12 @@ import { type Answer, checkAnswer, ENGINE_VERSION, type GradeReport, gradeAnswer
 import type { SubmitAttemptInput } from "@/lib/validation/attempts";
 import { db } from "../db";
 import { AppError } from "../errors";
+import { recordQuestionBest } from "@/lib/analytics/question-best";
 import { recordAttemptStats } from "./analytics";
+import { assertNotInRunningMock, hiddenMockAttempts } from "./mock-secrecy";
 import { recordAttemptProgress } from "./progress";
 import type { UserDto } from "./users";
-import { type LoadedVariant, loadVariant, ownVariant, unlockedHints } from "./variants";
+import { type LoadedVariant, loadOwnVariant, ownVariant, unlockedHints } from "./variants";
 
 export interface AttemptDto {
   id: string;
@@ -58,25 +60,36 @@ export interface SubmitResult {
   hintState: "available" | "locked" | "none";
 }
 
-export async function submitAttempt(user: UserDto, variantId: string, input: SubmitAttemptInput): Promise<SubmitResult> {
-  const variant = await ownVariant(user, variantId);
-  const loaded = await loadVariant(variant);
-  const existing = await db.attempt.findUnique({ where: { userId_submissionId: { userId: user.id, submissionId: input.submissionId } }, select: ATTEMPT_FIELDS });
-  if (existing) {
-    if (existing.variantId !== variantId) throw new AppError("CONFLICT", "this submissionId was already used for another question");
-    return replay(existing, loaded);
+/** Thrown inside the transaction when another submission took this attempt number first. */
+class AttemptNumberTaken extends AppError {
+  constructor() {
+    super("CONFLICT", "another submission for this variant was graded at the same moment; reload to see it");
   }
-  if (loaded.status !== "PUBLISHED") throw new AppError("NOT_FOUND", "this question is no longer published");
+}
+
+export async function submitAttempt(user: UserDto, variantId: string, input: SubmitAttemptInput): Promise<SubmitResult> {
+  const loaded = await loadOwnVariant(user, variantId);
+  const variant = loaded.row;
+  // A retried submission (same submissionId) is answered with the attempt stored the first time. It is
+  // looked up only where this request would otherwise fail, not on every submit: one that gets as far
+  // as the insert hits the unique (userId, submissionId) and rolls back, and is answered from there.
+  const storedOr = async (error: AppError): Promise<SubmitResult> => {
+    const stored = await db.attempt.findUnique({ where: { userId_submissionId: { userId: user.id, submissionId: input.submissionId } }, select: ATTEMPT_FIELDS });
+    if (!stored) throw error;
+    if (stored.variantId !== variantId) throw new AppError("CONFLICT", "this submissionId was already used for another question");
+    return replay(stored, loaded);
+  };
+  if (loaded.status !== "PUBLISHED") return storedOr(new AppError("NOT_FOUND", "this question is no longer published"));
 
   const checked = checkAnswer(loaded.built.view, input.answer);
   if (!checked.ok) {
     const fields: Record<string, string[]> = {};
     for (const e of checked.errors) (fields[e.path] ??= []).push(e.message);
-    throw new AppError("INVALID_INPUT", `${checked.errors[0]!.path}: ${checked.errors[0]!.message}`, fields);
+    return storedOr(new AppError("INVALID_INPUT", `${checked.errors[0]!.path}: ${checked.errors[0]!.message}`, fields));
   }
   const max = loaded.spec.grading.maxAttempts;
   if (max !== null && variant.attemptsUsed >= max) {
-    throw new AppError("CONFLICT", `all ${max} attempts on this variant are used; start a new variant`);
+    return storedOr(new AppError("CONFLICT", `all ${max} attempts on this variant are used; start a new variant`));
   }
   const attemptNumber = variant.attemptsUsed + 1;
   const report = gradeAnswer(loaded.spec, loaded.built, checked.value, { attemptNumber, hintsUsed: variant.hintsShown });
@@ -84,8 +97,9 @@ export async function submitAttempt(user: UserDto, variantId: string, input: Sub
   try {
     const row = await db.$transaction(async (tx) => {
       // Claim the attempt number: a concurrent submit that read the same count matches no row here.
-      const claimed = await tx.variant.updateMany({ where: { id: variant.id, attemptsUsed: variant.attemptsUsed }, data: { attemptsUsed: attemptNumber } });
-      if (claimed.count !== 1) throw new AppError("CONFLICT", "another submission for this variant was graded at the same moment; reload to see it");
+      // (Raw SQL for the hot path: Prisma's query builder costs several times the statement itself.)
+      const claimed = await tx.$executeRaw`UPDATE "Variant" SET "attemptsUsed" = ${attemptNumber} WHERE "id" = ${variant.id} AND "attemptsUsed" = ${variant.attemptsUsed}`;
+      if (claimed !== 1) throw new AttemptNumberTaken();
       const created = await tx.attempt.create({
         data: {
           userId: user.id,
@@ -102,7 +116,8 @@ export async function submitAttempt(user: UserDto, variantId: string, input: Sub
           report: report as unknown as Prisma.InputJsonValue,
           hintsUsed: variant.hintsShown,
         },
-        select: ATTEMPT_FIELDS,
+        // The answer and report are in memory already; reading the JSON back would only parse it again.
+        select: { id: true, createdAt: true },
       });
       // Mastery, the review card and the streak day change with the attempt or not at all.
       await recordAttemptProgress(tx, {
@@ -119,16 +134,25 @@ export async function submitAttempt(user: UserDto, variantId: string, input: Sub
         at: created.createdAt,
       });
       await recordAttemptStats(tx, { templateId: variant.templateId, variantId: variant.id, attemptNumber, score: report.score, correct: report.correct, answer: checked.value, report });
+      await recordQuestionBest(tx, { userId: user.id, templateId: variant.templateId, score: report.score, correct: report.correct, at: created.createdAt });
       return created;
     });
     const after = { ...loaded, row: { ...loaded.row, attemptsUsed: attemptNumber } };
-    return { attempt: toDto(row), replayed: false, explanation: loaded.spec.explanation, hintState: unlockedHints(after).next };
+    const attempt: AttemptDto = {
+      id: row.id,
+      variantId: variant.id,
+      attemptNumber,
+      score: report.score,
+      correct: report.correct,
+      answer: checked.value,
+      report,
+      createdAt: row.createdAt.toISOString(),
+    };
+    return { attempt, replayed: false, explanation: loaded.spec.explanation, hintState: unlockedHints(after).next };
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      const same = await db.attempt.findUnique({ where: { userId_submissionId: { userId: user.id, submissionId: input.submissionId } }, select: ATTEMPT_FIELDS });
-      if (same) return replay(same, loaded);
-      throw new AppError("CONFLICT", "another submission for this variant was graded at the same moment; reload to see it");
-    }
+    // A duplicate submissionId, or the same submission racing itself: answer with the stored attempt.
+    if (error instanceof AttemptNumberTaken) return storedOr(error);
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return storedOr(new AttemptNumberTaken());
     throw error;
   }
 }
@@ -139,6 +163,7 @@ function replay(row: AttemptRow, loaded: LoadedVariant): SubmitResult {
 
 export async function listVariantAttempts(user: UserDto, variantId: string): Promise<AttemptDto[]> {
   await ownVariant(user, variantId);
+  await assertNotInRunningMock(variantId, new Date());
   const rows = await db.attempt.findMany({ where: { variantId, userId: user.id }, orderBy: { attemptNumber: "asc" }, select: ATTEMPT_FIELDS });
   return rows.map(toDto);
 }
@@ -156,8 +181,9 @@ export interface HistoryEntry {
 export async function listQuestionHistory(user: UserDto, slug: string, limit = 50): Promise<HistoryEntry[]> {
   const template = await db.questionTemplate.findUnique({ where: { slug }, select: { id: true, status: true } });
   if (!template) throw new AppError("NOT_FOUND", `no question '${slug}'`);
+  const hidden = await hiddenMockAttempts(user.id, new Date());
   const rows = await db.attempt.findMany({
-    where: { userId: user.id, templateId: template.id },
+    where: { userId: user.id, templateId: template.id, id: hidden.size ? { notIn: [...hidden] } : undefined },
     orderBy: { createdAt: "desc" },
     take: limit,
     select: { id: true, variantId: true, attemptNumber: true, score: true, correct: true, createdAt: true },

@@ -2,6 +2,7 @@ import "server-only";
 import type { Answer, GradeReport, VariantView } from "@/lib/engine";
 import { db } from "../db";
 import { AppError } from "../errors";
+import { hiddenMockAttempts } from "./mock-secrecy";
 import type { UserDto } from "./users";
 import { loadVariant } from "./variants";
 
@@ -27,15 +28,6 @@ export interface HistoryPage {
 }
 
 export const HISTORY_PAGE_MAX = 100;
-
-/** Attempt ids belonging to mock sessions that have not ended yet. */
-async function hiddenMockAttempts(userId: string, now: Date): Promise<Set<string>> {
-  const items = await db.mockItem.findMany({
-    where: { attemptId: { not: null }, session: { userId, endedAt: null, deadline: { gt: now } } },
-    select: { attemptId: true },
-  });
-  return new Set(items.map((i) => i.attemptId!));
-}
 
 export async function listHistory(user: UserDto, options: { cursor?: string; limit?: number } = {}, now = new Date()): Promise<HistoryPage> {
   const limit = Math.min(HISTORY_PAGE_MAX, Math.max(1, Math.floor(options.limit ?? 20)));

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type { Prisma } from "@/prisma/generated/sqlite/client";
+import { Prisma } from "@/prisma/generated/sqlite/client";
 import {
   type DashboardData,
   DEFAULT_SETTINGS,
@@ -10,7 +10,7 @@ import {
   querySettings,
   queryStreak,
 } from "@/lib/progress/dashboard-query";
-import { clampScore, nextEma } from "@/lib/progress/mastery";
+import { clampScore, MASTERY_ALPHA, nextEma } from "@/lib/progress/mastery";
 import { nextDifficulty } from "@/lib/progress/mock";
 import { ratingFor } from "@/lib/progress/rating";
 import { balanceRange, type CardState, dayNumber, isValidRetention, newCardState, scheduleReview } from "@/lib/progress/schedule";
@@ -48,18 +48,28 @@ export async function readSettings(client: Tx | typeof db, userId: string): Prom
   return querySettings(client, userId);
 }
 
-/** Raw INSERT … ON CONFLICT DO NOTHING: both providers accept it, and unlike create() a lost race does not abort the transaction. */
-async function ensureMasteryRow(tx: Tx, userId: string, kind: "topic" | "tag", key: string): Promise<void> {
-  await tx.$executeRaw`INSERT INTO "Mastery" ("id", "userId", "kind", "key", "attempts", "scoreSum") VALUES (${randomUUID()}, ${userId}, ${kind}, ${key}, 0, 0) ON CONFLICT ("userId", "kind", "key") DO NOTHING`;
-}
-
-async function bumpMastery(tx: Tx, userId: string, kind: "topic" | "tag", key: string, score: number, at: Date): Promise<void> {
-  await ensureMasteryRow(tx, userId, kind, key);
-  // The increment is atomic and, on PostgreSQL, locks the row until commit; the EMA is then computed
-  // from the locked row, so concurrent attempts cannot lose each other's update.
-  const where = { userId_kind_key: { userId, kind, key } };
-  const row = await tx.mastery.update({ where, data: { attempts: { increment: 1 }, scoreSum: { increment: score }, lastAttemptAt: at } });
-  await tx.mastery.update({ where, data: { ema: nextEma(row.ema, score) } });
+/**
+ * Topic and tag mastery in one INSERT … ON CONFLICT DO UPDATE: a first attempt creates the row, a
+ * later one increments it and moves the EMA from the stored value, atomically (the row is locked while
+ * the statement updates it, so concurrent attempts cannot lose each other's update, and a lost insert
+ * race does not abort the transaction). Rows are listed in a fixed order (topic, then sorted tags), so
+ * concurrent transactions lock them in the same order. Both providers accept this statement.
+ */
+async function bumpMastery(tx: Tx, userId: string, keys: { kind: "topic" | "tag"; key: string }[], score: number, at: Date): Promise<void> {
+  // nextEma's formula, alpha·s + (1 − alpha)·previous, with the same operands and order, so the stored
+  // value is bit-for-bit what nextEma computes; the first attempt seeds the average with its score.
+  const first = nextEma(null, score);
+  const weighted = MASTERY_ALPHA * score;
+  const keep = 1 - MASTERY_ALPHA;
+  const rows = keys.map((k) => Prisma.sql`(${randomUUID()}, ${userId}, ${k.kind}, ${k.key}, 1, ${score}, ${first}, ${at})`);
+  await tx.$executeRaw`
+    INSERT INTO "Mastery" ("id", "userId", "kind", "key", "attempts", "scoreSum", "ema", "lastAttemptAt")
+    VALUES ${Prisma.join(rows)}
+    ON CONFLICT ("userId", "kind", "key") DO UPDATE SET
+      "attempts" = "Mastery"."attempts" + 1,
+      "scoreSum" = "Mastery"."scoreSum" + excluded."scoreSum",
+      "ema" = CASE WHEN "Mastery"."ema" IS NULL THEN excluded."ema" ELSE ${weighted} + ${keep} * "Mastery"."ema" END,
+      "lastAttemptAt" = excluded."lastAttemptAt"`;
 }
 
 function cardFromRow(row: {
@@ -104,9 +114,8 @@ export async function recordAttemptProgress(tx: Tx, input: AttemptProgressInput)
   await recordMockAnswer(tx, input, score);
 
   // Lock order: topic row, then tag rows (sorted), then the card, then the day; the same for everyone.
-  await bumpMastery(tx, userId, "topic", input.topic, score, at);
   const tags = [...new Set(input.tags ?? [])].sort().slice(0, 20);
-  for (const tag of tags) await bumpMastery(tx, userId, "tag", tag, score, at);
+  await bumpMastery(tx, userId, [{ kind: "topic", key: input.topic }, ...tags.map((key) => ({ kind: "tag" as const, key }))], score, at);
 
   const settings = await readSettings(tx, userId);
   const offset = settings.utcOffsetMinutes;
@@ -117,7 +126,10 @@ export async function recordAttemptProgress(tx: Tx, input: AttemptProgressInput)
   const existing = await tx.reviewCard.findUnique({ where: { userId_templateId: { userId, templateId: input.templateId } } });
   // A due card counts as one review done per day, however often it is retried that day.
   const wasDue = existing !== null && existing.due < endOfToday && (existing.lastReview === null || dayNumber(existing.lastReview, offset) < today);
-  const dueBefore = await tx.reviewCard.count({ where: { userId, due: { lt: endOfToday } } });
+  // Raw SQL for these two aggregates: Prisma's query builder costs several times the statement. COUNT
+  // comes back as a BigInt (SQLite) or a bigint string (pg), MIN as text (SQLite) or a Date (pg).
+  const [due] = await tx.$queryRaw<{ n: bigint | number | string }[]>`SELECT COUNT(*) AS "n" FROM "ReviewCard" WHERE "userId" = ${userId} AND "due" < ${endOfToday}`;
+  const dueBefore = Number(due?.n ?? 0);
 
   const rating = ratingFor({ score, attemptNumber: input.attemptNumber, hintsUsed: input.hintsUsed });
   const current: CardState = existing ? cardFromRow(existing) : newCardState(at);
@@ -133,17 +145,24 @@ export async function recordAttemptProgress(tx: Tx, input: AttemptProgressInput)
   if (existing) await tx.reviewCard.update({ where: { id: existing.id }, data: cardData(next) });
   else await tx.reviewCard.create({ data: { userId, templateId: input.templateId, ...cardData(next) } });
 
-  const nextDue = await tx.reviewCard.findFirst({ where: { userId }, orderBy: { due: "asc" }, select: { due: true } });
-  await tx.$executeRaw`INSERT INTO "StreakDay" ("id", "userId", "day", "attempts", "reviewsDone", "dueAtStart") VALUES (${randomUUID()}, ${userId}, ${today}, 0, 0, ${dueBefore}) ON CONFLICT ("userId", "day") DO NOTHING`;
-  await tx.streakDay.update({
-    where: { userId_day: { userId, day: today } },
-    data: { attempts: { increment: 1 }, reviewsDone: { increment: wasDue ? 1 : 0 }, nextDueDay: nextDue ? dayNumber(nextDue.due, offset) : null },
-  });
+  const [earliest] = await tx.$queryRaw<{ due: Date | string | null }[]>`SELECT MIN("due") AS "due" FROM "ReviewCard" WHERE "userId" = ${userId}`;
+  const nextDue = earliest?.due ? { due: new Date(earliest.due) } : null;
+  // The day's first attempt creates the row with the due count at its start; later ones add to it.
+  await tx.$executeRaw`
+    INSERT INTO "StreakDay" ("id", "userId", "day", "attempts", "reviewsDone", "dueAtStart", "nextDueDay")
+    VALUES (${randomUUID()}, ${userId}, ${today}, 1, ${wasDue ? 1 : 0}, ${dueBefore}, ${nextDue ? dayNumber(nextDue.due, offset) : null})
+    ON CONFLICT ("userId", "day") DO UPDATE SET
+      "attempts" = "StreakDay"."attempts" + 1,
+      "reviewsDone" = "StreakDay"."reviewsDone" + excluded."reviewsDone",
+      "nextDueDay" = excluded."nextDueDay"`;
 }
 
 /** A mock answer is recorded once, before the deadline; the session's difficulty then adapts. */
 async function recordMockAnswer(tx: Tx, input: AttemptProgressInput, score: number): Promise<void> {
   if (!input.variantId) return;
+  // Nearly every attempt is free practice: a bare existence check costs a fraction of the full lookup.
+  const mock = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "MockItem" WHERE "variantId" = ${input.variantId}`;
+  if (mock.length === 0) return;
   const item = await tx.mockItem.findUnique({ where: { variantId: input.variantId }, include: { session: true } });
   if (!item) return;
   const via = input.mockSessionId ?? activeMockSession();

@@ -1,5 +1,6 @@
 import "server-only";
 import { randomInt } from "node:crypto";
+import { LruCache } from "@/lib/cache/lru";
 import { buildVariant, ENGINE_VERSION, type QuestionTemplate, type Variant as EngineVariant } from "@/lib/engine";
 import { db } from "../db";
 import { AppError } from "../errors";
@@ -24,58 +25,145 @@ function freshSeed(): number {
   return randomInt(0, 2 ** 31 - 1);
 }
 
-async function publishedTemplate(slug: string) {
-  const template = await db.questionTemplate.findUnique({ where: { slug } });
-  // Drafts and archived questions do not exist as far as students are concerned.
-  if (!template || template.status !== "PUBLISHED") throw new AppError("NOT_FOUND", `no published question '${slug}'`);
-  const version = await db.questionVersion.findUnique({
-    where: { templateId_version: { templateId: template.id, version: template.currentVersion } },
-  });
-  if (!version) throw new AppError("NOT_FOUND", `question '${slug}' has no current version`);
-  return { template, version };
+export type TemplateStatus = "DRAFT" | "PUBLISHED" | "ARCHIVED";
+
+// Built variants are cached per process, keyed by (question version, seed, engine version). That key
+// fixes the value: the engine is deterministic, and a question version is never edited in place once
+// a variant of it exists (saveVersion in authoring.ts makes a new version instead; variants exist only
+// for versions that were published when drawn). So every app instance computes the same value for a
+// key, and several instances behind a load balancer need no invalidation and no shared cache; a
+// restart only costs rebuilds. What can change, the template's status, is never cached. Both caches
+// are bounded (a few MB at most; see docs/operations.md). Cached values are frozen so a stray mutation
+// fails loudly instead of corrupting the grading of later requests.
+interface VersionInfo {
+  templateId: string;
+  slug: string;
+  version: number;
+  spec: QuestionTemplate;
 }
 
+const VERSIONS = new LruCache<string, VersionInfo>(512);
+const VERSION_IDS = new LruCache<string, string>(512);
+const BUILT = new LruCache<string, EngineVariant>(4096);
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
+/** The id of a template's version n; (templateId, version) never points elsewhere once it exists. */
+async function versionId(templateId: string, version: number): Promise<string | null> {
+  const key = `${templateId}:${version}`;
+  const hit = VERSION_IDS.get(key);
+  if (hit) return hit;
+  const row = await db.questionVersion.findUnique({ where: { templateId_version: { templateId, version } }, select: { id: true } });
+  if (row) VERSION_IDS.set(key, row.id);
+  return row?.id ?? null;
+}
+
+async function publishedTemplate(slug: string) {
+  const template = await db.questionTemplate.findUnique({ where: { slug }, select: { id: true, status: true, currentVersion: true } });
+  // Drafts and archived questions do not exist as far as students are concerned.
+  if (!template || template.status !== "PUBLISHED") throw new AppError("NOT_FOUND", `no published question '${slug}'`);
+  const current = await versionId(template.id, template.currentVersion);
+  if (!current) throw new AppError("NOT_FOUND", `question '${slug}' has no current version`);
+  return { template, versionId: current };
+}
+
+/**
+ * Rows createVariant just made, with the status their template had then: loadVariant(createVariant(…)),
+ * what every caller does next, need not read the template a second time. Keyed by the row object, so
+ * an entry lives exactly as long as the caller holds that row.
+ */
+const STATUS_AT_CREATION = new WeakMap<VariantRow, TemplateStatus>();
+
 export async function createVariant(user: UserDto, slug: string): Promise<VariantRow> {
-  const { template, version } = await publishedTemplate(slug);
-  return db.variant.create({
-    data: { userId: user.id, templateId: template.id, versionId: version.id, seed: freshSeed(), engineVersion: ENGINE_VERSION },
+  const { template, versionId } = await publishedTemplate(slug);
+  const row = await db.variant.create({
+    data: { userId: user.id, templateId: template.id, versionId, seed: freshSeed(), engineVersion: ENGINE_VERSION },
   });
+  STATUS_AT_CREATION.set(row, template.status);
+  return row;
 }
 
 /** The student's latest variant of the question's current version, or a new one. */
 export async function currentVariant(user: UserDto, slug: string): Promise<VariantRow> {
-  const { template, version } = await publishedTemplate(slug);
+  const { template, versionId } = await publishedTemplate(slug);
   // Variants handed out inside a mock interview belong to that interview, not to free practice.
   const mockVariants = await db.mockItem.findMany({ where: { session: { userId: user.id }, templateId: template.id }, select: { variantId: true } });
   const latest = await db.variant.findFirst({
-    where: { userId: user.id, templateId: template.id, versionId: version.id, id: { notIn: mockVariants.map((m) => m.variantId) } },
+    where: { userId: user.id, templateId: template.id, versionId, id: { notIn: mockVariants.map((m) => m.variantId) } },
     orderBy: { createdAt: "desc" },
   });
   return latest ?? createVariant(user, slug);
 }
 
+const VARIANT_FIELDS = {
+  id: true,
+  userId: true,
+  templateId: true,
+  versionId: true,
+  seed: true,
+  attemptsUsed: true,
+  hintsShown: true,
+  createdAt: true,
+} as const;
+
 /** A variant of the signed-in student; anyone else's is reported as missing, not as forbidden. */
 export async function ownVariant(user: UserDto, variantId: string): Promise<VariantRow> {
-  const variant = await db.variant.findUnique({ where: { id: variantId } });
+  const variant = await db.variant.findUnique({ where: { id: variantId }, select: VARIANT_FIELDS });
   if (!variant || variant.userId !== user.id) throw new AppError("NOT_FOUND", "no such variant");
   return variant;
 }
 
+/** ownVariant and loadVariant in one query (the template's live status comes with the row). */
+export async function loadOwnVariant(user: UserDto, variantId: string): Promise<LoadedVariant> {
+  const found = await db.variant.findUnique({ where: { id: variantId }, select: { ...VARIANT_FIELDS, template: { select: { status: true } } } });
+  if (!found || found.userId !== user.id) throw new AppError("NOT_FOUND", "no such variant");
+  const { template, ...row } = found;
+  return loadVariant(row, template.status);
+}
+
 export interface LoadedVariant {
   row: VariantRow;
+  /** Shared by every request for this version: read-only (frozen). */
   spec: QuestionTemplate;
+  /** Shared by every request for this variant's seed: read-only (frozen). */
   built: EngineVariant;
-  status: "DRAFT" | "PUBLISHED" | "ARCHIVED";
+  status: TemplateStatus;
   slug: string;
 }
 
-export async function loadVariant(row: VariantRow): Promise<LoadedVariant> {
-  const version = await db.questionVersion.findUniqueOrThrow({ where: { id: row.versionId }, include: { template: true } });
-  const spec = version.spec as unknown as QuestionTemplate;
-  const built = buildVariant(spec, row.seed);
-  // A stored, validated version that no longer builds means the engine changed under it: a server bug.
-  if (!built.ok) throw new Error(`variant ${row.id} of ${version.template.slug} v${version.version} no longer builds: ${built.errors[0]?.message}`);
-  return { row, spec, built: built.value, status: version.template.status, slug: version.template.slug };
+/**
+ * The variant with its question version and built instance, from the caches when possible. Pass the
+ * template's status when it was read with the row (it is never cached); otherwise it is queried, unless
+ * the row was just made by createVariant.
+ */
+export async function loadVariant(row: VariantRow, status: TemplateStatus | undefined = STATUS_AT_CREATION.get(row)): Promise<LoadedVariant> {
+  let version = VERSIONS.get(row.versionId);
+  if (!version) {
+    const found = await db.questionVersion.findUniqueOrThrow({
+      where: { id: row.versionId },
+      select: { templateId: true, version: true, spec: true, template: { select: { slug: true, status: true } } },
+    });
+    status ??= found.template.status;
+    version = deepFreeze({ templateId: found.templateId, slug: found.template.slug, version: found.version, spec: found.spec as unknown as QuestionTemplate });
+    VERSIONS.set(row.versionId, version);
+  } else if (!status) {
+    status = (await db.questionTemplate.findUniqueOrThrow({ where: { id: version.templateId }, select: { status: true } })).status;
+  }
+  const { spec, slug } = version;
+  const versionNumber = version.version;
+  const built = BUILT.getOrCreate(`${row.versionId}:${row.seed}:${ENGINE_VERSION}`, () => {
+    const result = buildVariant(spec, row.seed);
+    // A stored, validated version that no longer builds means the engine changed under it: a server bug.
+    if (!result.ok) throw new Error(`variant ${row.id} of ${slug} v${versionNumber} no longer builds: ${result.errors[0]?.message}`);
+    return deepFreeze(result.value);
+  });
+  return { row, spec, built, status, slug };
 }
 
 /** The hints the student has unlocked so far on this variant. */
@@ -88,7 +176,7 @@ export function unlockedHints(loaded: LoadedVariant): { shown: string[]; next: "
 }
 
 export async function revealHint(user: UserDto, variantId: string): Promise<string[]> {
-  const loaded = await loadVariant(await ownVariant(user, variantId));
+  const loaded = await loadOwnVariant(user, variantId);
   const { next } = unlockedHints(loaded);
   if (next === "none") throw new AppError("CONFLICT", "there are no more hints for this question");
   if (next === "locked") {
