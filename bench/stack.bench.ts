@@ -130,7 +130,7 @@ interface Run {
   p50: number;
   p99: number;
   ok: number;
-  /** The server process's CPU time per successful request: unlike req/s, barely moved by other load on the machine. */
+  /** The server process's CPU time per successful request: moved much less than req/s by other load on the machine. */
   cpuMs: number;
   errors: Map<string, number>;
 }

@@ -12,11 +12,12 @@ export type Db = PrismaClient;
 const PG_POOL_MAX = Number(process.env.DATABASE_POOL_MAX ?? 10);
 
 /**
- * synchronous=NORMAL (the default here) with WAL: a commit is in the WAL file when it returns, so it
- * survives the app being killed (kill -9) and the file never corrupts; only an OS crash or power cut
- * can lose the last commits before a checkpoint. FULL also fsyncs on every commit, which blocks the
- * event loop for milliseconds per transaction (better-sqlite3 is synchronous) and costs several times
- * the throughput: set SQLITE_SYNCHRONOUS=FULL where a power cut must not lose an acknowledged attempt.
+ * synchronous=NORMAL with WAL (what better-sqlite3 is compiled to default to; set explicitly so the
+ * durability we rely on is written down here, not in a driver's build flags): a commit is in the WAL
+ * file when it returns, so it survives the app being killed (kill -9) and the file never corrupts; only
+ * an OS crash or power cut can lose the last commits before a checkpoint. FULL also fsyncs on every
+ * commit, which blocks the event loop (better-sqlite3 is synchronous) for milliseconds per transaction:
+ * set SQLITE_SYNCHRONOUS=FULL where a power cut must not lose an acknowledged attempt.
  */
 function sqliteSynchronous(): "FULL" | "NORMAL" {
   return process.env.SQLITE_SYNCHRONOUS?.toUpperCase() === "FULL" ? "FULL" : "NORMAL";
