@@ -70,5 +70,8 @@ export function isUnavailable(error: unknown): boolean {
   const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
   if (UNAVAILABLE_CODES.has(code)) return true;
   const text = error instanceof Error ? `${error.name} ${error.message}` : String(error);
-  return /ECONNREFUSED|ECONNRESET|Can't reach database|Connection terminated|connection timeout|terminating connection|DatabaseNotReachable|SQLITE_BUSY/i.test(text);
+  // PostgreSQL's class 57P (shutting down, crash recovery, "the database system is starting up") reaches
+  // us wrapped in a generic Prisma error (P2039) whose message carries the SQLSTATE; the pg pool's own
+  // connect timeout is a plain Error.
+  return /ECONNREFUSED|ECONNRESET|Can't reach database|Connection terminated|connection timeout|timeout exceeded when trying to connect|terminating connection|the database system is (starting up|shutting down|in recovery mode)|\b57P0[1-4]\b|DatabaseNotReachable|SQLITE_BUSY/i.test(text);
 }
