@@ -1,13 +1,14 @@
 // The app under test: the production build (in its own dist directory, so parallel work on .next is
 // untouched) served by `next start`, which the fault run may kill -9 and start again.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, openSync, readFileSync, writeFileSync } from "node:fs";
+import { buildIsStale } from "../build-freshness";
 import { sleep } from "./client";
 
 export const DIST_DIR = process.env.NEXT_DIST_DIR || "data/next-ops";
 
 export function ensureBuild(force = false): void {
-  if (!force && existsSync(`${DIST_DIR}/BUILD_ID`)) return;
+  if (!force && !buildIsStale(DIST_DIR)) return;
   console.log(`building into ${DIST_DIR}…`);
   // next build adds its dist directory to tsconfig.json's include list; the tree is shared, so put it back.
   const tsconfig = readFileSync("tsconfig.json", "utf8");
