@@ -13,7 +13,8 @@ const ENGINE_FORBIDDEN = [
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", "node_modules/**", "prisma/generated/**", "data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
+  // Build output: .next-*/ are per-run dist dirs (NEXT_DIST_DIR), dist/ is the prebuilt CLI.
+  globalIgnores([".next/**", ".next-*/**", "dist/**", "node_modules/**", "prisma/generated/**", "data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
