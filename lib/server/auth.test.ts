@@ -1,0 +1,51 @@
+import { encode } from "next-auth/jwt";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { decodeOnce, lockedOutMessage, lockedOutRetryAfter } from "./auth";
+
+const secret = "a-test-secret-that-is-long-enough-for-hkdf-0123";
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("decodeOnce (the session token memo)", () => {
+  it("decodes a token once and answers the same cookie value again without decrypting", async () => {
+    const token = await encode({ token: { sub: "user-1" }, secret, maxAge: 60 });
+    const first = await decodeOnce({ token, secret });
+    expect(first?.sub).toBe("user-1");
+    // The memo is keyed by the exact cookie value: the same value comes back as the same object...
+    expect(await decodeOnce({ token, secret })).toBe(first);
+    // ...and a different token is decrypted on its own.
+    const other = await encode({ token: { sub: "user-2" }, secret, maxAge: 60 });
+    expect((await decodeOnce({ token: other, secret }))?.sub).toBe("user-2");
+  });
+
+  it("stops accepting a remembered token once it has expired", async () => {
+    vi.useFakeTimers({ now: Date.parse("2026-11-27T10:00:00Z"), toFake: ["Date"] });
+    const token = await encode({ token: { sub: "user-3" }, secret, maxAge: 60 });
+    expect((await decodeOnce({ token, secret }))?.sub).toBe("user-3");
+    vi.setSystemTime(Date.parse("2026-11-27T10:05:00Z"));
+    // Past its exp (and jose's 15 s tolerance): not served from the memo, and decoding it again fails.
+    await expect(decodeOnce({ token, secret })).rejects.toThrow(/exp/);
+  });
+
+  it("refuses a token that does not decrypt with the secret", async () => {
+    const token = await encode({ token: { sub: "user-4" }, secret: "another-secret-entirely-0123456789-abcdef", maxAge: 60 });
+    await expect(decodeOnce({ token, secret })).rejects.toThrow();
+    expect(await decodeOnce({ token: "", secret })).toBeNull();
+  });
+});
+
+describe("the locked-out sign-in message", () => {
+  it("carries the wait to the auth route, rounded up to whole minutes", () => {
+    expect(lockedOutRetryAfter(lockedOutMessage(1))).toBe(60);
+    expect(lockedOutRetryAfter(lockedOutMessage(60))).toBe(60);
+    expect(lockedOutRetryAfter(lockedOutMessage(61))).toBe(120);
+    expect(lockedOutRetryAfter(lockedOutMessage(14 * 60 + 5))).toBe(15 * 60);
+    expect(lockedOutMessage(61)).toBe("Too many failed sign-in attempts. Try again in 2 minutes.");
+  });
+
+  it("is not confused with other sign-in errors", () => {
+    for (const message of ["Wrong email or password.", "Enter your email and password.", "CredentialsSignin", "", null]) expect(lockedOutRetryAfter(message)).toBeNull();
+  });
+});
