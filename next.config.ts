@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { HSTS, LOCKED_DOWN_CSP } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
   // forbidden() renders app/forbidden.tsx with a 403 when a signed-in user lacks the role.
@@ -11,8 +12,10 @@ const nextConfig: NextConfig = {
   typedRoutes: false,
   // Lets a benchmark or load test build into its own directory while others use .next in the same tree.
   distDir: process.env.NEXT_DIST_DIR || ".next",
-  // Request-independent security headers, for every response including static assets. The CSP (nonce)
-  // and HSTS (only over HTTPS) depend on the request and are set in proxy.ts.
+  // Request-independent security headers, for every response including static assets. Pages' CSP (with
+  // a nonce) and HSTS depend on the request and are set in proxy.ts; API routes skip the proxy, so theirs
+  // are here. These rules are fixed at build time, so HTTPS is recognised by the X-Forwarded-Proto of
+  // the TLS terminator in front (nginx, a load balancer): `next start` itself serves plain HTTP only.
   async headers() {
     return [
       {
@@ -23,6 +26,13 @@ const nextConfig: NextConfig = {
           { key: "X-Frame-Options", value: "DENY" },
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
         ],
+      },
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: LOCKED_DOWN_CSP }] },
+      {
+        source: "/api/:path*",
+        // The first (client-facing) hop's protocol: "https" or "https, http".
+        has: [{ type: "header", key: "x-forwarded-proto", value: "https(,.*)?" }],
+        headers: [{ key: "Strict-Transport-Security", value: HSTS }],
       },
     ];
   },

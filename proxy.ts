@@ -1,4 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { HSTS, LOCKED_DOWN_CSP } from "@/lib/security/headers";
 import { PRERENDERED } from "@/lib/security/prerendered";
 
 // Two jobs, both before any page renders:
@@ -6,7 +7,8 @@ import { PRERENDERED } from "@/lib/security/prerendered";
 //    The real checks (session and role) happen in the data-access layer on every request.
 // 2. Security headers that depend on the request: a per-request CSP nonce and HSTS only over HTTPS.
 //    Request-independent headers (nosniff, Referrer-Policy, X-Frame-Options) are in next.config.ts so
-//    they also cover static assets, which skip the proxy.
+//    they also cover static assets, which skip the proxy. API routes skip it too (see the matcher): their
+//    headers need no nonce and come from next.config.ts as well.
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 const SIGNED_IN_AREAS = /^\/(dashboard|teach|practice|review|mock|history|classes)(\/|$)/;
 
@@ -21,9 +23,7 @@ export function isHttps(request: NextRequest): boolean {
   return request.nextUrl.protocol === "https:" || (process.env.NEXTAUTH_URL ?? "").startsWith("https:");
 }
 
-export function contentSecurityPolicy(options: { nonce: string | null; https: boolean; api: boolean }): string {
-  // JSON answers never need to run or embed anything.
-  if (options.api) return "default-src 'none'; frame-ancestors 'none'";
+export function contentSecurityPolicy(options: { nonce: string | null; https: boolean }): string {
   const dev = process.env.NODE_ENV === "development";
   const scripts = options.nonce
     ? `'self' 'nonce-${options.nonce}' 'strict-dynamic' ${THEME_SCRIPT_HASH}`
@@ -47,7 +47,6 @@ export function contentSecurityPolicy(options: { nonce: string | null; https: bo
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const https = isHttps(request);
-  const api = pathname.startsWith("/api/");
 
   let response: NextResponse;
   let policy: string;
@@ -55,13 +54,13 @@ export function proxy(request: NextRequest) {
     const url = new URL("/signin", request.url);
     url.searchParams.set("callbackUrl", pathname + search);
     response = NextResponse.redirect(url);
-    policy = contentSecurityPolicy({ nonce: null, https, api: true });
-  } else if (api || PRERENDERED.test(pathname)) {
-    policy = contentSecurityPolicy({ nonce: null, https, api });
+    policy = LOCKED_DOWN_CSP;
+  } else if (PRERENDERED.test(pathname)) {
+    policy = contentSecurityPolicy({ nonce: null, https });
     response = NextResponse.next();
   } else {
     const nonce = btoa(crypto.randomUUID());
-    policy = contentSecurityPolicy({ nonce, https, api: false });
+    policy = contentSecurityPolicy({ nonce, https });
     // Next reads the nonce from the request's CSP header and stamps it on its own scripts.
     const requestHeaders = new Headers(request.headers);
     requestHeaders.set("x-nonce", nonce);
@@ -69,13 +68,15 @@ export function proxy(request: NextRequest) {
     response = NextResponse.next({ request: { headers: requestHeaders } });
   }
   response.headers.set("Content-Security-Policy", policy);
-  if (https) response.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+  if (https) response.headers.set("Strict-Transport-Security", HSTS);
   return response;
 }
 
 export const config = {
   matcher: [
-    // Everything but build assets and icons; prefetches are matched too so their redirects still apply.
-    "/((?!_next/static|_next/image|favicon.ico|icon.svg).*)",
+    // Everything but API routes, build assets and icons; prefetches are matched too so their redirects
+    // still apply. API routes check the session themselves and take their fixed headers from
+    // next.config.ts: running the proxy for them cost every grading request a second request object.
+    "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg).*)",
   ],
 };

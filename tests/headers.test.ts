@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import nextConfig from "@/next.config";
-import { proxy, THEME_SCRIPT_HASH } from "@/proxy";
+import { config, proxy, THEME_SCRIPT_HASH } from "@/proxy";
 
 function run(path: string, headers: Record<string, string> = {}) {
   return proxy(new NextRequest(new URL(path, "http://127.0.0.1:3300"), { headers }));
@@ -44,8 +44,11 @@ describe("proxy security headers", () => {
     expect(run("/practiceroom").headers.get("location")).toBeNull();
   });
 
-  it("locks API answers down completely", () => {
-    expect(run("/api/variants").headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
+  it("leaves API routes to next.config.ts: the matcher skips them, and pages, their prefetches and the root match", () => {
+    // Next anchors the matcher: the whole path must match the pattern.
+    const matched = (path: string) => config.matcher.some((m) => new RegExp(`^${m}$`).test(path));
+    for (const path of ["/api/variants", "/api/variants/x/attempts", "/api/auth/session", "/_next/static/chunks/a.js"]) expect(matched(path), path).toBe(false);
+    for (const path of ["/", "/dashboard", "/practice/scheduling-basics", "/signin", "/apiary"]) expect(matched(path), path).toBe(true);
   });
 
   it("sends HSTS only over HTTPS", () => {
@@ -69,5 +72,20 @@ describe("next.config security headers", () => {
     expect(get("X-Content-Type-Options")).toBe("nosniff");
     expect(get("X-Frame-Options")).toBe("DENY");
     expect(get("Referrer-Policy")).toBe("strict-origin-when-cross-origin");
+  });
+
+  it("locks API answers down completely, and sends them HSTS only when they came over HTTPS", async () => {
+    const rules = (await nextConfig.headers!()).filter((r) => r.source === "/api/:path*");
+    const csp = rules.find((r) => !r.has)!;
+    expect(csp.headers).toEqual([{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }]);
+    const hsts = rules.find((r) => r.has)!;
+    expect(hsts.headers[0]!.key).toBe("Strict-Transport-Security");
+    expect(hsts.headers[0]!.value).toMatch(/max-age=\d{7,}/);
+    // Next matches a `has` value as an anchored regular expression against the header's value.
+    const condition = hsts.has![0]!;
+    expect(condition).toMatchObject({ type: "header", key: "x-forwarded-proto" });
+    const https = (proto: string) => new RegExp(`^(?:${condition.value})$`).test(proto);
+    expect(["https", "https, http", "https,http"].filter(https)).toHaveLength(3);
+    expect(["http", "http, https", "httpsx"].filter(https)).toEqual([]);
   });
 });
