@@ -187,11 +187,18 @@ test("over HTTPS through nginx: a Secure, HttpOnly, SameSite session cookie and 
   expect(page.status).toBe(200);
   expect(page.body).toContain("Welcome, ");
   expect(page.headers["strict-transport-security"]).toMatch(/max-age=\d{7,}/);
+  // API answers skip the proxy; theirs come from next.config.ts, keyed on nginx's X-Forwarded-Proto.
+  const api = await client.send("/api/health");
+  expect(api.status).toBe(200);
+  expect(api.headers["strict-transport-security"]).toMatch(/max-age=\d{7,}/);
+  expect(api.headers["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
 
   for (const port of [ports.a, ports.b]) {
-    const direct = await call(`http://127.0.0.1:${port}/signin`);
-    expect(direct.status).toBe(200);
-    expect(direct.headers["strict-transport-security"], `instance ${port} over plain HTTP`).toBeUndefined();
+    for (const path of ["/signin", "/api/health"]) {
+      const direct = await call(`http://127.0.0.1:${port}${path}`);
+      expect(direct.status).toBe(200);
+      expect(direct.headers["strict-transport-security"], `instance ${port} ${path} over plain HTTP`).toBeUndefined();
+    }
   }
   const plain = await call(`http://127.0.0.1:${ports.http}/signin?x=1`);
   expect(plain.status).toBe(301);
@@ -245,7 +252,8 @@ test("the login rate limit is shared: failures on instance A lock the account on
     expect(signInError(failed)).toBe("Wrong email or password.");
   }
   const locked = await new Client(`http://127.0.0.1:${ports.b}`).signIn(account.email, account.password);
-  expect(locked.status).toBe(401);
+  expect(locked.status).toBe(429);
+  expect(Number(locked.headers["retry-after"])).toBeGreaterThanOrEqual(60);
   expect(signInError(locked)).toMatch(/^Too many failed sign-in attempts/);
 });
 
