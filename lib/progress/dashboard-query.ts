@@ -42,11 +42,14 @@ export interface DashboardData {
   streak: StreakSummary | null;
 }
 
-type Client = Pick<Db, "mastery" | "reviewCard" | "progressSettings" | "streakDay">;
+type Client = Pick<Db, "mastery" | "reviewCard" | "streakDay" | "$queryRaw">;
 
-export async function querySettings(client: Pick<Db, "progressSettings">, userId: string): Promise<ProgressSettingsDto> {
-  const row = await client.progressSettings.findUnique({ where: { userId } });
-  return row ? { retention: row.retention, streaksEnabled: row.streaksEnabled, utcOffsetMinutes: row.utcOffsetMinutes } : DEFAULT_SETTINGS;
+/** Raw SQL: every graded attempt reads the settings, and the query builder costs several times the statement. */
+export async function querySettings(client: Pick<Db, "$queryRaw">, userId: string): Promise<ProgressSettingsDto> {
+  const [row] = await client.$queryRaw<{ retention: number; streaksEnabled: boolean | number | bigint; utcOffsetMinutes: number }[]>`
+    SELECT "retention", "streaksEnabled", "utcOffsetMinutes" FROM "ProgressSettings" WHERE "userId" = ${userId}`;
+  // SQLite has no boolean type: a driver may hand back 0/1.
+  return row ? { retention: row.retention, streaksEnabled: Boolean(row.streaksEnabled), utcOffsetMinutes: row.utcOffsetMinutes } : DEFAULT_SETTINGS;
 }
 
 export async function queryDueCount(client: Pick<Db, "reviewCard">, userId: string, now: Date): Promise<number> {

@@ -33,7 +33,11 @@ export interface AttemptStatsInput {
 
 /** Called inside submitAttempt's transaction, after the attempt row is created. */
 export async function recordAttemptStats(tx: Tx, a: AttemptStatsInput): Promise<void> {
-  const solvedBefore = a.correct ? (await tx.attempt.count({ where: { variantId: a.variantId, correct: true, attemptNumber: { lt: a.attemptNumber } } })) > 0 : false;
+  // Raw SQL on the hot path (the query builder costs several times the statement); a bare boolean
+  // column is a condition in both SQLite and PostgreSQL.
+  const solvedBefore = a.correct
+    ? (await tx.$queryRaw<unknown[]>`SELECT 1 FROM "Attempt" WHERE "variantId" = ${a.variantId} AND "correct" AND "attemptNumber" < ${a.attemptNumber} LIMIT 1`).length > 0
+    : false;
   const d = counterDelta(a, solvedBefore);
   // One INSERT … ON CONFLICT DO UPDATE per aggregate: the first attempt creates the row, later ones
   // increment it atomically, so concurrent attempts never lose updates and a lost insert race does not

@@ -2,6 +2,8 @@ import "server-only";
 import { Prisma } from "@/prisma/generated/sqlite/client";
 import { type Answer, checkAnswer, ENGINE_VERSION, type GradeReport, gradeAnswer } from "@/lib/engine";
 import type { SubmitAttemptInput } from "@/lib/validation/attempts";
+import { isUniqueViolation } from "@/lib/db/errors";
+import { insertAttempt } from "@/lib/db/insert-attempt";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { recordQuestionBest } from "@/lib/analytics/question-best";
@@ -100,24 +102,20 @@ export async function submitAttempt(user: UserDto, variantId: string, input: Sub
       // (Raw SQL for the hot path: Prisma's query builder costs several times the statement itself.)
       const claimed = await tx.$executeRaw`UPDATE "Variant" SET "attemptsUsed" = ${attemptNumber} WHERE "id" = ${variant.id} AND "attemptsUsed" = ${variant.attemptsUsed}`;
       if (claimed !== 1) throw new AttemptNumberTaken();
-      const created = await tx.attempt.create({
-        data: {
-          userId: user.id,
-          variantId: variant.id,
-          templateId: variant.templateId,
-          versionId: variant.versionId,
-          seed: variant.seed,
-          engineVersion: ENGINE_VERSION,
-          attemptNumber,
-          submissionId: input.submissionId,
-          answer: checked.value as unknown as Prisma.InputJsonValue,
-          score: report.score,
-          correct: report.correct,
-          report: report as unknown as Prisma.InputJsonValue,
-          hintsUsed: variant.hintsShown,
-        },
-        // The answer and report are in memory already; reading the JSON back would only parse it again.
-        select: { id: true, createdAt: true },
+      const created = await insertAttempt(tx, {
+        userId: user.id,
+        variantId: variant.id,
+        templateId: variant.templateId,
+        versionId: variant.versionId,
+        seed: variant.seed,
+        engineVersion: ENGINE_VERSION,
+        attemptNumber,
+        submissionId: input.submissionId,
+        answer: checked.value,
+        score: report.score,
+        correct: report.correct,
+        report,
+        hintsUsed: variant.hintsShown,
       });
       // Mastery, the review card and the streak day change with the attempt or not at all.
       await recordAttemptProgress(tx, {
@@ -152,7 +150,7 @@ export async function submitAttempt(user: UserDto, variantId: string, input: Sub
   } catch (error) {
     // A duplicate submissionId, or the same submission racing itself: answer with the stored attempt.
     if (error instanceof AttemptNumberTaken) return storedOr(error);
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return storedOr(new AttemptNumberTaken());
+    if (isUniqueViolation(error)) return storedOr(new AttemptNumberTaken());
     throw error;
   }
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { Prisma } from "@/prisma/generated/sqlite/client";
 import { type QuestionTemplate, selfTestTemplate } from "@/lib/engine";
 import { type BankFilter, checkTemplate } from "@/lib/validation/questions";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { assertEditable, assertVisible, canEdit, requireAuthor, visibleWhere } from "./authoring-access";
@@ -78,10 +79,6 @@ export function vetTemplate(input: unknown, pathPrefix = "template"): QuestionTe
     throw new AppError("INVALID_INPUT", `the self-test failed on ${test.failures.length} of ${SAVE_SELF_TEST_VARIANTS} variants: ${problems[0]}`, { selfTest: problems });
   }
   return checked.value;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
 export async function listBankQuestions(user: UserDto, filter: BankFilter = {}): Promise<BankQuestionDto[]> {

@@ -1,8 +1,8 @@
 import "server-only";
 import { randomInt } from "node:crypto";
-import { Prisma } from "@/prisma/generated/sqlite/client";
 import type { ClassSummaryDto, AssignmentDto, ClassDetailDto, JoinedClassDto, MyClassesDto } from "@/lib/analytics/dto";
 import { queryStudentBests } from "@/lib/analytics/question-best";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { assertTeacher, taughtClass } from "./class-access";
@@ -34,7 +34,7 @@ async function withNewJoinCode<T>(write: (joinCode: string) => Promise<T>): Prom
       return await write(newJoinCode());
     } catch (error) {
       // 32^8 codes make a collision rare; the unique index decides, and we simply draw again.
-      if (tries < 5 && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") continue;
+      if (tries < 5 && isUniqueViolation(error)) continue;
       throw error;
     }
   }

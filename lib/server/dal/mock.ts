@@ -1,10 +1,10 @@
 import "server-only";
 import { randomInt } from "node:crypto";
-import { Prisma } from "@/prisma/generated/sqlite/client";
 import type { VariantView } from "@/lib/engine";
 import { buildMockReport, MAX_MOCK_QUESTIONS, type MockDuration, type MockReport, pickNextQuestion, START_DIFFICULTY } from "@/lib/progress/mock";
 import { newCardState } from "@/lib/progress/schedule";
 import type { SubmitAttemptInput } from "@/lib/validation/attempts";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { submitAttempt } from "./attempts";
@@ -73,7 +73,7 @@ async function askNext(user: UserDto, session: { id: string; seed: number; diffi
     });
   } catch (error) {
     // Two tabs asked for the next question at once: the other one won, use its question.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (isUniqueViolation(error)) {
       await db.variant.delete({ where: { id: variant.id } });
       return db.mockItem.findUnique({ where: { sessionId_position: { sessionId: session.id, position: asked.length } } });
     }

@@ -86,8 +86,29 @@ function cardFromRow(row: {
   return { ...row, due: row.due.toISOString(), lastReview: row.lastReview ? row.lastReview.toISOString() : null };
 }
 
-function cardData(card: CardState) {
-  return { ...card, due: new Date(card.due), lastReview: card.lastReview ? new Date(card.lastReview) : null };
+type CardRow = Parameters<typeof cardFromRow>[0];
+
+// The review card is read and written on every graded attempt, so both are single raw statements:
+// through Prisma's query builder each cost several times the statement itself.
+
+async function findCard(tx: Tx, userId: string, templateId: string): Promise<CardRow | null> {
+  const [row] = await tx.$queryRaw<CardRow[]>`
+    SELECT "due", "stability", "difficulty", "scheduledDays", "learningSteps", "reps", "lapses", "state", "lastReview"
+    FROM "ReviewCard" WHERE "userId" = ${userId} AND "templateId" = ${templateId}`;
+  return row ?? null;
+}
+
+/** Creates the card or replaces its schedule; `at` stamps createdAt (new cards) and updatedAt. */
+async function saveCard(tx: Tx, userId: string, templateId: string, card: CardState, at: Date): Promise<void> {
+  const due = new Date(card.due);
+  const lastReview = card.lastReview ? new Date(card.lastReview) : null;
+  await tx.$executeRaw`
+    INSERT INTO "ReviewCard" ("id", "userId", "templateId", "due", "stability", "difficulty", "scheduledDays", "learningSteps", "reps", "lapses", "state", "lastReview", "createdAt", "updatedAt")
+    VALUES (${randomUUID()}, ${userId}, ${templateId}, ${due}, ${card.stability}, ${card.difficulty}, ${card.scheduledDays}, ${card.learningSteps}, ${card.reps}, ${card.lapses}, ${card.state}, ${lastReview}, ${at}, ${at})
+    ON CONFLICT ("userId", "templateId") DO UPDATE SET
+      "due" = excluded."due", "stability" = excluded."stability", "difficulty" = excluded."difficulty",
+      "scheduledDays" = excluded."scheduledDays", "learningSteps" = excluded."learningSteps", "reps" = excluded."reps",
+      "lapses" = excluded."lapses", "state" = excluded."state", "lastReview" = excluded."lastReview", "updatedAt" = excluded."updatedAt"`;
 }
 
 /** Cards due per day number in the window a review interval may be moved within. */
@@ -123,7 +144,7 @@ export async function recordAttemptProgress(tx: Tx, input: AttemptProgressInput)
   const endOfToday = new Date((today + 1) * DAY_MS - offset * 60_000);
 
   // The topic row lock above serialises attempts on the same template, so find-then-create is safe.
-  const existing = await tx.reviewCard.findUnique({ where: { userId_templateId: { userId, templateId: input.templateId } } });
+  const existing = await findCard(tx, userId, input.templateId);
   // A due card counts as one review done per day, however often it is retried that day.
   const wasDue = existing !== null && existing.due < endOfToday && (existing.lastReview === null || dayNumber(existing.lastReview, offset) < today);
   // Raw SQL for these two aggregates: Prisma's query builder costs several times the statement. COUNT
@@ -142,8 +163,7 @@ export async function recordAttemptProgress(tx: Tx, input: AttemptProgressInput)
   }
   // A wrong answer is due again right away: it shows in "Review now" at once.
   if (rating === "again") next = { ...next, due: at.toISOString() };
-  if (existing) await tx.reviewCard.update({ where: { id: existing.id }, data: cardData(next) });
-  else await tx.reviewCard.create({ data: { userId, templateId: input.templateId, ...cardData(next) } });
+  await saveCard(tx, userId, input.templateId, next, at);
 
   const [earliest] = await tx.$queryRaw<{ due: Date | string | null }[]>`SELECT MIN("due") AS "due" FROM "ReviewCard" WHERE "userId" = ${userId}`;
   const nextDue = earliest?.due ? { due: new Date(earliest.due) } : null;

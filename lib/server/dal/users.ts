@@ -1,6 +1,6 @@
 import "server-only";
-import { Prisma } from "@/prisma/generated/sqlite/client";
 import type { SignUpInput } from "@/lib/validation/auth";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { hashPassword } from "@/lib/auth/password";
@@ -21,7 +21,7 @@ export async function createUser(input: SignUpInput): Promise<UserDto> {
     });
   } catch (error) {
     // The unique index is the arbiter: checking first and inserting after would race.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (isUniqueViolation(error)) {
       throw new AppError("CONFLICT", "an account with this email already exists", { email: ["an account with this email already exists"] });
     }
     throw error;
