@@ -7,13 +7,14 @@
 // are printed.
 //
 // Same work per graded answer on both sides: the built variant for (version, seed) taken from a bounded
-// LRU (built on a miss), checkAnswer + gradeAnswer, and one Attempt row inserted with attempt.create.
+// LRU (built on a miss), checkAnswer + gradeAnswer, and one Attempt row inserted by insertAttempt.
 // The stack adds what a real submission costs: Next's route and proxy, the JWT session check and the
 // user's row, zod, the variant's row and its question's status, the attempt-number claim and the
 // progress/statistics updates in the same transaction. Breakdown lines show the floors: the framework
 // with one trivial query and no session (GET /api/health), and a signed-in route doing one indexed count
 // (GET /api/review/count), against the minimal server's equivalent of the first.
-// Prints, never asserts. Env: STACK_BENCH_ROUNDS (3), STACK_BENCH_SECONDS (10), NEXT_DIST_DIR.
+// Prints, never asserts. Env: STACK_BENCH_ROUNDS (3), STACK_BENCH_SECONDS (10), STACK_BENCH_ONLY (a workload
+// name's part), NEXT_DIST_DIR, CPU_PROFILE_DIR (see scripts/loadtest/server.ts).
 import { spawn } from "node:child_process";
 import { randomBytes, randomInt } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync } from "node:fs";
@@ -22,10 +23,12 @@ import autocannon from "autocannon";
 import type { RequestParams } from "autocannon";
 import { LruCache } from "../lib/cache/lru";
 import { createPrismaClient } from "../lib/db/client";
+import { insertAttempt } from "../lib/db/insert-attempt";
 import { prepareDatabase } from "../lib/db/prepare";
 import { resolveDbTarget } from "../lib/db/provider";
 import { buildVariant, checkAnswer, ENGINE_VERSION, gradeAnswer, validateTemplate } from "../lib/engine/index";
 import type { QuestionTemplate, Variant } from "../lib/engine/index";
+import type { SubmitAttemptInput } from "../lib/validation/attempts";
 import { arbitraryAnswer, Student } from "../scripts/loadtest/client";
 import { publishedSlugs } from "../scripts/loadtest/db";
 import { AppServer, ensureBuild } from "../scripts/loadtest/server";
@@ -49,6 +52,9 @@ type Parts = Parameters<typeof arbitraryAnswer>[0];
 
 async function serveMinimal(): Promise<void> {
   const db = createPrismaClient(resolveDbTarget(DATABASE_URL));
+  // The app's own data-access layer, for the like-for-like row: the parent starts this process with the
+  // react-server condition (so "server-only" imports resolve) and DATABASE_URL set to the same file.
+  const { submitAttempt } = await import("../lib/server/dal/attempts");
   const user = await db.user.upsert({ where: { email: MINIMAL_EMAIL }, create: { email: MINIMAL_EMAIL, name: "Bench minimal", passwordHash: "-" }, update: {} });
   const versions = await db.questionVersion.findMany({ where: { template: { status: "PUBLISHED" } }, include: { template: true } });
   const questions = new Map<string, { spec: QuestionTemplate; templateId: string; versionId: string }>();
@@ -91,6 +97,12 @@ async function serveMinimal(): Promise<void> {
           variants.set(row.id, { slug: body.slug!, seed: row.seed, next: 1 });
           return json(response, 201, { variantId: row.id, view: variant.view });
         }
+        const viaDal = /^\/dal\/variants\/([^/]+)\/attempts$/.exec(req.url ?? "");
+        if (req.method === "POST" && viaDal) {
+          // Exactly what the route calls once the session, the user's row and zod have passed.
+          const result = await submitAttempt(user, viaDal[1]!, body as SubmitAttemptInput);
+          return json(response, result.replayed ? 200 : 201, result);
+        }
         const match = /^\/variants\/([^/]+)\/attempts$/.exec(req.url ?? "");
         const v = match ? variants.get(match[1]!) : undefined;
         if (req.method !== "POST" || !v) return json(response, 404, {});
@@ -100,14 +112,13 @@ async function serveMinimal(): Promise<void> {
         if (!checked.ok) return json(response, 400, { error: checked.errors[0] });
         const attemptNumber = v.next++;
         const report = gradeAnswer(q.spec, variant, checked.value, { attemptNumber, hintsUsed: 0 });
-        const attempt = await db.attempt.create({
-          data: {
-            userId: user.id, variantId: match![1]!, templateId: q.templateId, versionId: q.versionId, seed: v.seed, engineVersion: ENGINE_VERSION,
-            attemptNumber, submissionId: body.submissionId ?? randomBytes(12).toString("base64url"),
-            answer: checked.value as object, score: report.score, correct: report.correct, report: report as object, hintsUsed: 0,
-          },
-        });
-        return json(response, 201, { attempt: { ...attempt, createdAt: attempt.createdAt.toISOString() }, replayed: false, explanation: q.spec.explanation });
+        const row = {
+          userId: user.id, variantId: match![1]!, templateId: q.templateId, versionId: q.versionId, seed: v.seed, engineVersion: ENGINE_VERSION,
+          attemptNumber, submissionId: body.submissionId ?? randomBytes(12).toString("base64url"),
+          answer: checked.value, score: report.score, correct: report.correct, report, hintsUsed: 0,
+        };
+        const stored = await insertAttempt(db, row);
+        return json(response, 201, { attempt: { ...row, ...stored, createdAt: stored.createdAt.toISOString() }, replayed: false, explanation: q.spec.explanation });
       } catch (error) {
         console.error(error);
         json(response, 500, {});
@@ -269,7 +280,10 @@ export default async function stackBench(): Promise<void> {
   await prepareDatabase(target, { demoAccounts: true });
   ensureBuild();
   const app = new AppServer(NEXT_PORT, { databaseUrl: DATABASE_URL, secret: randomBytes(32).toString("base64url") });
-  const minimal = spawn(process.execPath, ["--import", "tsx", import.meta.filename], { env: { ...process.env, STACK_BENCH_MINIMAL: "1" }, stdio: "inherit" });
+  const minimal = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", import.meta.filename], {
+    env: { ...process.env, STACK_BENCH_MINIMAL: "1", DATABASE_URL, NODE_ENV: "production" },
+    stdio: "inherit",
+  });
   try {
     await app.start();
     await waitForMinimal();
@@ -281,18 +295,23 @@ export default async function stackBench(): Promise<void> {
     const slugsOf = (c: number) => Array.from({ length: VARIANTS_PER_CONNECTION }, (_, k) => slugs[(c + k * CONNECTIONS) % slugs.length]!);
     const stack: Side = { port: NEXT_PORT, connections: [], attemptPath: (id) => `/api/variants/${id}/attempts`, variantPath: "/api/variants" };
     const bare: Side = { port: MINIMAL_PORT, connections: [], attemptPath: (id) => `/variants/${id}/attempts`, variantPath: "/variants" };
+    const dal: Side = { port: MINIMAL_PORT, connections: [], attemptPath: (id) => `/dal/variants/${id}/attempts`, variantPath: "/variants" };
     for (let c = 0; c < CONNECTIONS; c++) {
       const cookie = students[c]!.cookieHeader();
       stack.connections.push({ cookie, variants: await openVariants(NEXT_PORT, stack.variantPath, cookie, slugsOf(c)) });
       bare.connections.push({ variants: await openVariants(MINIMAL_PORT, bare.variantPath, undefined, slugsOf(c)) });
+      dal.connections.push({ variants: await openVariants(MINIMAL_PORT, dal.variantPath, undefined, slugsOf(c)) });
     }
 
-    const workloads = [
+    const allWorkloads = [
       { name: "grade an answer", stack: () => cannon(NEXT_PORT, SECONDS, 201, attemptRequest(stack)), minimal: () => cannon(MINIMAL_PORT, SECONDS, 201, attemptRequest(bare)) },
+      { name: "grade, minimal calls the DAL", stack: () => cannon(NEXT_PORT, SECONDS, 201, attemptRequest(stack)), minimal: () => cannon(MINIMAL_PORT, SECONDS, 201, attemptRequest(dal)) },
       { name: "new variant", stack: () => cannon(NEXT_PORT, FLOOR_SECONDS, 201, variantRequest(stack, slugs)), minimal: () => cannon(MINIMAL_PORT, FLOOR_SECONDS, 201, variantRequest(bare, slugs)) },
       { name: "floor: health, no session", stack: () => cannon(NEXT_PORT, FLOOR_SECONDS, 200, () => ({ method: "GET", path: "/api/health" })), minimal: () => cannon(MINIMAL_PORT, FLOOR_SECONDS, 200, () => ({ method: "GET", path: "/health" })) },
       { name: "floor: signed-in count", stack: () => cannon(NEXT_PORT, FLOOR_SECONDS, 200, (c) => ({ method: "GET", path: "/api/review/count", cookie: stack.connections[c]!.cookie })), minimal: null },
     ] as const;
+    // STACK_BENCH_ONLY=<part of a name>: run just those workloads (e.g. "grade" while profiling the server).
+    const workloads = allWorkloads.filter((w) => w.name.includes(process.env.STACK_BENCH_ONLY ?? ""));
 
     // Warm-up: JIT, the variant caches and SQLite's page cache, on both sides.
     for (const w of workloads) {
@@ -327,7 +346,9 @@ export default async function stackBench(): Promise<void> {
       console.log(`| ${w.name} | ${[...cells(s), ...cells(m), ...ratios].join(" | ")} |`);
     }
     const rounds = (runs: Run[]) => runs.map((r) => r.rps.toFixed(1)).join(", ");
-    console.log(`grading req/s per round: stack ${rounds(results[0]!.stack)}; minimal ${rounds(results[0]!.minimal)}`);
+    for (const [i, w] of workloads.entries()) {
+      if (w.name.startsWith("grade")) console.log(`${w.name}, req/s per round: stack ${rounds(results[i]!.stack)}; minimal ${rounds(results[i]!.minimal)}`);
+    }
     const errors = new Map<string, number>();
     for (const r of results.flatMap((x) => [...x.stack, ...x.minimal])) for (const [k, v] of r.errors) errors.set(k, (errors.get(k) ?? 0) + v);
     console.log(`errors (all runs): ${errors.size ? [...errors].map(([k, v]) => `${k}×${v}`).join(", ") : "none"}`);
@@ -342,7 +363,12 @@ export default async function stackBench(): Promise<void> {
       const verdict = stored >= acknowledged && stored <= acknowledged + unanswered ? "ok" : "MISMATCH";
       return `${acknowledged} / ${stored} (${unanswered} unanswered at stop or timeout: ${verdict})`;
     };
-    console.log(`attempts acknowledged (201) / stored: stack ${check(results[0]!.stack, stackStored)}; minimal ${check(results[0]!.minimal, minimalStored)}`);
+    // Both grading rows store attempts: the stack's students on one side, the minimal server's user on the other.
+    const stored = results.filter((_, i) => workloads[i]!.name.startsWith("grade"));
+    if (stored.length) {
+      const side = (pick: (x: (typeof results)[number]) => Run[]) => stored.flatMap(pick);
+      console.log(`attempts acknowledged (201) / stored: stack ${check(side((x) => x.stack), stackStored)}; minimal ${check(side((x) => x.minimal), minimalStored)}`);
+    }
   } finally {
     app.stop();
     minimal.kill("SIGTERM");

@@ -43,7 +43,10 @@ export class AppServer {
   }
 
   async start(): Promise<void> {
-    this.child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(this.port)], {
+    // CPU_PROFILE_DIR=<dir>: the server writes a V8 CPU profile there when it stops (open it in Chrome's
+    // DevTools); how the grading path's costs were found. Node refuses --cpu-prof in NODE_OPTIONS.
+    const profile = process.env.CPU_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.CPU_PROFILE_DIR}`] : [];
+    this.child = spawn(process.execPath, [...profile, "node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(this.port)], {
       // Server logs (aborted requests under overload, restarts) go to a file, not over the report.
       stdio: ["ignore", "ignore", openSync(this.logFile(), "a")],
       env: {
