@@ -13,6 +13,17 @@ async function openScheduleExercise(page: Page): Promise<string> {
   return page.url();
 }
 
+/** Paints every slot of the timeline with the first task (valid, but wrong) and submits it. */
+async function submitAllFirstTask(page: Page): Promise<void> {
+  const grid = page.getByTestId("timeline-grid");
+  await grid.focus();
+  const firstTask = (await page.getByRole("rowheader").first().innerText()).trim();
+  const slots = Number((await grid.getAttribute("aria-label"))?.match(/(\d+) slots/)?.[1]);
+  await page.keyboard.press("Home");
+  for (let s = 0; s < slots; s++) await page.keyboard.press(firstTask.charAt(0));
+  await page.getByRole("button", { name: "Submit answer" }).click();
+}
+
 test("a student builds a wrong timeline with the keyboard only and gets partial credit, the divergence and a replay", async ({ page }) => {
   await signUpFreshStudent(page, "keyboard");
   await openScheduleExercise(page);
@@ -119,13 +130,30 @@ test("the exercise page fits a 360 px wide phone before and after grading", asyn
   await openScheduleExercise(page);
   const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(await overflow()).toBeLessThanOrEqual(0);
-  const grid = page.getByTestId("timeline-grid");
-  await grid.focus();
-  const firstTask = (await page.getByRole("rowheader").first().innerText()).trim();
-  const slots = Number((await grid.getAttribute("aria-label"))?.match(/(\d+) slots/)?.[1]);
-  await page.keyboard.press("Home");
-  for (let s = 0; s < slots; s++) await page.keyboard.press(firstTask.charAt(0));
-  await page.getByRole("button", { name: "Submit answer" }).click();
+  await submitAllFirstTask(page);
   await expect(page.getByTestId("grade-score")).toBeVisible();
   expect(await overflow()).toBeLessThanOrEqual(0);
+});
+
+test("a page that opens on a graded attempt loads the answer widgets on Try again, with the last answer restored", async ({ page }) => {
+  await signUpFreshStudent(page, "retry");
+  const url = await openScheduleExercise(page);
+  await submitAllFirstTask(page);
+  const firstScore = await page.getByTestId("grade-score").innerText();
+
+  // A fresh load shows the graded attempt and no answer form, so the form's timeline input is not loaded
+  // (the grade view shows the answer in a read-only timeline of its own).
+  await page.goto(url);
+  await expect(page.getByTestId("grade-result")).toBeVisible();
+  const form = page.locator("[data-slot='answer-form']");
+  await expect(form).toHaveCount(0);
+  await page.waitForLoadState("networkidle");
+  await page.getByRole("button", { name: /^Try again/ }).click();
+  await expect(form.getByTestId("timeline-grid")).toBeVisible();
+  await expect(page.getByTestId("grade-result")).toHaveCount(0);
+
+  // The restored answer is the one graded before: submitted unchanged, it scores the same.
+  await page.getByRole("button", { name: "Submit answer" }).click();
+  await expect(page.getByText("Attempt 2", { exact: false })).toBeVisible();
+  await expect(page.getByTestId("grade-score")).toHaveText(firstScore);
 });

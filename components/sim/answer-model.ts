@@ -3,7 +3,7 @@
 // AnswerValue. Also routes server validation errors ("parts.q1[3]") to the part they concern.
 import type { Answer, AnswerPartSpec, AnswerValue, ValidationIssue, VariantView } from "@/lib/engine/questions/types";
 import { parseQuantity } from "@/lib/units";
-import { normaliseOrder } from "./reorder-model";
+import { normaliseOrder } from "./order-normalise";
 import { normaliseTimeline, timelineRows } from "./timeline-model";
 
 export type DraftValue =

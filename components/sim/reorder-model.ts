@@ -1,10 +1,9 @@
 // Pure behaviour of the reorder list: moving items, the "pick up with Space, move with arrows, drop with
 // Space, cancel with Escape" keyboard mode, and the sentences announced to screen readers.
 
-export interface ReorderItem {
-  id: string;
-  label: string;
-}
+import type { ReorderItem } from "./order-normalise";
+
+export { normaliseOrder, type ReorderItem } from "./order-normalise";
 
 /** Moves the element at `from` to index `to` (both clamped); returns the same array when nothing moves. */
 export function moveItem<T>(list: readonly T[], from: number, to: number): T[] {
@@ -16,21 +15,6 @@ export function moveItem<T>(list: readonly T[], from: number, to: number): T[] {
   const [item] = next.splice(f, 1);
   next.splice(t, 0, item);
   return next;
-}
-
-/** Puts `ids` in order, keeping only known ids once each and appending any the order left out. */
-export function normaliseOrder(ids: readonly string[] | undefined, items: readonly ReorderItem[]): string[] {
-  const known = new Set(items.map((i) => i.id));
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const id of ids ?? []) {
-    if (known.has(id) && !seen.has(id)) {
-      seen.add(id);
-      out.push(id);
-    }
-  }
-  for (const item of items) if (!seen.has(item.id)) out.push(item.id);
-  return out;
 }
 
 export interface ReorderState {

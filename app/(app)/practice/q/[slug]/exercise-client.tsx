@@ -5,7 +5,8 @@ import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { startTransition, useState } from "react";
 import { ReportProblem } from "@/components/classes/report-problem";
-import { AnswerForm } from "@/components/sim/answer-form";
+import { AnswerFormShell } from "@/components/sim/answer-form-shell";
+import { lazyPartInputFor } from "@/components/sim/part-inputs/lazy";
 import { PromptText } from "@/components/sim/prompt-text";
 import { VariantContext } from "@/components/sim/variant-context";
 import { Button } from "@/components/ui/button";
@@ -136,8 +137,9 @@ export function ExerciseClient({ slug, variantId, view, maxAttempts, initialAtte
       </div>
 
       {showForm ? (
-        <AnswerForm
+        <AnswerFormShell
           view={view}
+          inputFor={lazyPartInputFor}
           partsOnly
           onSubmit={(answer) => submit.mutate(answer)}
           errors={errors}
@@ -174,7 +176,9 @@ export function ExerciseClient({ slug, variantId, view, maxAttempts, initialAtte
 
       <div className="flex flex-wrap items-center gap-3">
         {latest && !reviewing && !solved && !outOfAttempts ? (
-          <Button variant="secondary" onClick={() => setReviewing(true)}>
+          // A transition: a page that opened on a graded attempt has not loaded the answer widgets yet,
+          // and the result stays on screen until they are in instead of the page falling back to loading.
+          <Button variant="secondary" onClick={() => startTransition(() => setReviewing(true))}>
             Try again{attemptsLeft !== null ? ` (${attemptsLeft} left)` : ""}
           </Button>
         ) : null}
