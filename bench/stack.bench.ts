@@ -17,7 +17,7 @@
 // name's part), NEXT_DIST_DIR, CPU_PROFILE_DIR (see scripts/loadtest/server.ts).
 import { spawn } from "node:child_process";
 import { randomBytes, randomInt } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
 import autocannon from "autocannon";
 import type { RequestParams } from "autocannon";
@@ -31,6 +31,7 @@ import type { QuestionTemplate, Variant } from "../lib/engine/index";
 import type { SubmitAttemptInput } from "../lib/validation/attempts";
 import { arbitraryAnswer, Student } from "../scripts/loadtest/client";
 import { publishedSlugs } from "../scripts/loadtest/db";
+import { pidListeningOn } from "../scripts/proc";
 import { AppServer, ensureBuild } from "../scripts/loadtest/server";
 import { Stats } from "../scripts/loadtest/stats";
 
@@ -149,33 +150,6 @@ interface Run {
   /** The server process's CPU time per successful request: moved much less than req/s by other load on the machine. */
   cpuMs: number;
   errors: Map<string, number>;
-}
-
-/** The process listening on a loopback port (Linux /proc), so its CPU time can be read. */
-function pidListeningOn(port: number): number | null {
-  const hexPort = port.toString(16).toUpperCase().padStart(4, "0");
-  const inodes = new Set<string>();
-  for (const table of ["/proc/net/tcp", "/proc/net/tcp6"]) {
-    let text = "";
-    try {
-      text = readFileSync(table, "utf8");
-    } catch {
-      continue;
-    }
-    for (const line of text.split("\n").slice(1)) {
-      const f = line.trim().split(/\s+/);
-      // local_address is f[1] ("0100007F:0CF3"); state 0A is LISTEN; the inode is f[9].
-      if (f[1]?.endsWith(`:${hexPort}`) && f[3] === "0A") inodes.add(`socket:[${f[9]}]`);
-    }
-  }
-  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
-    try {
-      if (readdirSync(`/proc/${pid}/fd`).some((fd) => inodes.has(readlinkSync(`/proc/${pid}/fd/${fd}`)))) return Number(pid);
-    } catch {
-      // not ours to read, or gone
-    }
-  }
-  return null;
 }
 
 /** User + system CPU time of a process in ms (clock ticks of 10 ms). */
