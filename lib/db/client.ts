@@ -7,6 +7,7 @@ import { PrismaClient } from "@/prisma/generated/sqlite/client";
 import type { Database } from "better-sqlite3";
 import { type DbTarget, resolveDbTarget } from "./provider";
 import { cacheStatements } from "./sqlite-statement-cache";
+import { type GatedAdapter, gateQueriesOnTransactions } from "./sqlite-transaction-gate";
 
 export type Db = PrismaClient;
 
@@ -26,8 +27,8 @@ function sqliteSynchronous(): "FULL" | "NORMAL" {
 }
 
 /**
- * Per connection: the pragmas (journal_mode=WAL is a property of the file, set by prepareDatabase) and
- * the compiled-statement cache. The adapter keeps its better-sqlite3 handle in an untyped `client`
+ * Per connection: the pragmas (journal_mode=WAL is a property of the file, set by prepareDatabase), the
+ * compiled-statement cache, and the gate that keeps other requests' queries out of an open transaction. The adapter keeps its better-sqlite3 handle in an untyped `client`
  * field; a Prisma upgrade that moves it fails here, at connect, rather than silently losing the cache.
  */
 function onConnect(factory: PrismaBetterSqlite3, pragmas: string): PrismaBetterSqlite3 {
@@ -38,7 +39,7 @@ function onConnect(factory: PrismaBetterSqlite3, pragmas: string): PrismaBetterS
     if (typeof client?.prepare !== "function") throw new Error("@prisma/adapter-better-sqlite3 no longer exposes its database handle as `client`: update lib/db/client.ts");
     cacheStatements(client);
     await adapter.executeScript(pragmas);
-    return adapter;
+    return gateQueriesOnTransactions(adapter as typeof adapter & GatedAdapter);
   };
   return factory;
 }
