@@ -144,7 +144,7 @@ async function runFaults(started: number, deadline: number, stats: Stats): Promi
       );
       continue;
     }
-    app.kill9();
+    await app.kill9();
     const killed = Date.now();
     await app.start();
     log.push(`kill -9 of next start; serving again after ${((Date.now() - killed) / 1000).toFixed(1)} s`);

@@ -59,13 +59,33 @@ export class AppServer {
         AUTH_TRUST_HOST: "true",
       },
     });
-    await waitForHttp(this.base, 120_000);
+    // A server that dies while starting (a port still taken, a bad build) fails the start at once, with
+    // the log to read, instead of after the whole wait.
+    const child = this.child;
+    let onExit: (code: number | null, signal: string | null) => void = () => {};
+    const died = new Promise<never>((_, reject) => {
+      onExit = (code, signal) => reject(new Error(`next start exited (${signal ?? `code ${code}`}) before answering; see ${this.logFile()}`));
+      child.once("exit", onExit);
+    });
+    try {
+      await Promise.race([waitForHttp(this.base, 120_000), died]);
+    } finally {
+      child.off("exit", onExit);
+    }
   }
 
-  /** SIGKILL: no shutdown hooks, in-flight requests die mid-write — the crash we want to survive. */
-  kill9(): void {
-    this.child?.kill("SIGKILL");
+  /**
+   * SIGKILL: no shutdown hooks, in-flight requests die mid-write — the crash we want to survive. Resolves
+   * once the process is gone: a loaded server can take a moment to die, and a restart that starts
+   * listening before then fails with EADDRINUSE (seen in a fault run).
+   */
+  async kill9(): Promise<void> {
+    const child = this.child;
     this.child = null;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGKILL");
+    await exited;
   }
 
   stop(): void {
