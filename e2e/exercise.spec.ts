@@ -13,14 +13,19 @@ async function openScheduleExercise(page: Page): Promise<string> {
   return page.url();
 }
 
-/** Paints every slot of the timeline with the first task (valid, but wrong) and submits it. */
-async function submitAllFirstTask(page: Page): Promise<void> {
+/** Paints every slot of the timeline with the first task (valid, but wrong); returns the slot count. */
+async function paintAllFirstTask(page: Page): Promise<number> {
   const grid = page.getByTestId("timeline-grid");
   await grid.focus();
   const firstTask = (await page.getByRole("rowheader").first().innerText()).trim();
   const slots = Number((await grid.getAttribute("aria-label"))?.match(/(\d+) slots/)?.[1]);
   await page.keyboard.press("Home");
   for (let s = 0; s < slots; s++) await page.keyboard.press(firstTask.charAt(0));
+  return slots;
+}
+
+async function submitAllFirstTask(page: Page): Promise<void> {
+  await paintAllFirstTask(page);
   await page.getByRole("button", { name: "Submit answer" }).click();
 }
 
@@ -86,12 +91,7 @@ test("before submission neither the HTML nor any network payload contains the re
   payloads.push(html);
 
   // Submit a wrong answer to learn the reference, then look for it in what came before.
-  const grid = page.getByTestId("timeline-grid");
-  await grid.focus();
-  const firstTask = (await page.getByRole("rowheader").first().innerText()).trim();
-  const slots = Number((await grid.getAttribute("aria-label"))?.match(/(\d+) slots/)?.[1]);
-  await page.keyboard.press("Home");
-  for (let s = 0; s < slots; s++) await page.keyboard.press(firstTask.charAt(0));
+  const slots = await paintAllFirstTask(page);
   const before = payloads.length;
   const submitted = page.waitForResponse((r) => r.url().includes("/attempts") && r.request().method() === "POST");
   await page.getByRole("button", { name: "Submit answer" }).click();
