@@ -28,8 +28,9 @@ function sqliteSynchronous(): "FULL" | "NORMAL" {
 
 /**
  * Per connection: the pragmas (journal_mode=WAL is a property of the file, set by prepareDatabase), the
- * compiled-statement cache, and the gate that keeps other requests' queries out of an open transaction. The adapter keeps its better-sqlite3 handle in an untyped `client`
- * field; a Prisma upgrade that moves it fails here, at connect, rather than silently losing the cache.
+ * compiled-statement cache, and the gate that keeps other requests' queries out of an open transaction.
+ * The adapter keeps its better-sqlite3 handle in an untyped `client` field; a Prisma upgrade that moves
+ * it fails here, at connect, rather than silently losing the cache.
  */
 function onConnect(factory: PrismaBetterSqlite3, pragmas: string): PrismaBetterSqlite3 {
   const connect = factory.connect.bind(factory);
