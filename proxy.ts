@@ -74,9 +74,9 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   matcher: [
-    // Everything but API routes, build assets and icons; prefetches are matched too so their redirects
+    // Everything but API routes, build assets and the static files of public/; prefetches are matched too so their redirects
     // still apply. API routes check the session themselves and take their fixed headers from
     // next.config.ts: running the proxy for them cost every grading request a second request object.
-    "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg).*)",
+    "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|manifest.webmanifest|robots.txt).*)",
   ],
 };

@@ -7,6 +7,9 @@ import { ThemeScript } from "./theme-script";
 export const metadata: Metadata = {
   title: { default: "Timeslice", template: "%s · Timeslice" },
   description: "Practise operating-system interview questions: predict what the scheduler does, and let the simulator grade you.",
+  // Static files live in public/ (served as they are, outside the proxy): the icon, the web manifest and robots.txt.
+  icons: { icon: { url: "/icon.svg", type: "image/svg+xml" } },
+  manifest: "/manifest.webmanifest",
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };

@@ -37,3 +37,23 @@ test("pages and API answers carry the security headers; dynamic pages use a nonc
   const https = await request.get("/signin", { headers: { "x-forwarded-proto": "https" } });
   expect(https.headers()["strict-transport-security"]).toContain("max-age=");
 });
+
+test("public/ serves the icon, the web manifest and robots.txt as static files with the fixed headers", async ({ request, page }) => {
+  const robots = await request.get("/robots.txt");
+  expect(robots.status()).toBe(200);
+  expect(robots.headers()["content-type"]).toContain("text/plain");
+  expect(await robots.text()).toMatch(/^Disallow: \/api\/$/m);
+  expect(robots.headers()["x-content-type-options"]).toBe("nosniff");
+
+  const manifest = await request.get("/manifest.webmanifest");
+  expect(manifest.status()).toBe(200);
+  const body = (await manifest.json()) as { name: string; icons: { src: string }[] };
+  expect(body.name).toBe("Timeslice");
+  for (const icon of body.icons) expect((await request.get(icon.src)).status(), icon.src).toBe(200);
+  expect((await request.get("/icon.svg")).headers()["content-type"]).toContain("image/svg+xml");
+
+  // The pages point browsers at them.
+  await page.goto("/");
+  await expect(page.locator('link[rel="manifest"]')).toHaveAttribute("href", "/manifest.webmanifest");
+  await expect(page.locator('link[rel="icon"]')).toHaveAttribute("href", /\/icon\.svg/);
+});
