@@ -132,6 +132,63 @@ describe("real-time classes", () => {
     });
     expect(timeline(w.slices)).toBe("A0-2 B2-12 A12-17");
   });
+  test("measured on Linux 6.18: a FIFO task arriving at t=300 ms for 1 s starves a hog for 950 ms, then the hog gets 50 ms (both mechanisms)", () => {
+    // The throttle's period starts at the first RT enqueue; the fair server's zero-laxity point is 950 ms
+    // after the hog last used up its budget in the background. Neither is anchored at t = 0.
+    for (const throttle of ["throttle", "fair-server"]) {
+      const r = run({
+        policy: { name: "eevdf", throttle },
+        horizon: 2000,
+        tasks: [hog("hog"), { id: "rt", arrival: 300, bursts: [1000], class: "fifo", priority: 50 }],
+        log: false,
+      });
+      expect(cpuBetween(r, "hog", 300, 1250), throttle).toBe(0);
+      expect(cpuBetween(r, "hog", 1250, 1300), throttle).toBeCloseTo(50, 6);
+      expect(r.tasks.find((t) => t.id === "rt")!.finish, throttle).toBeCloseTo(1350, 6);
+    }
+  });
+  test("throttle: the period starts when RT work begins, and the timer goes idle once no RT time is owed", () => {
+    const late = run({ policy: { name: "cfs", throttle: "throttle" }, horizon: 2400, tasks: [hog("rt", { class: "fifo", priority: 10, arrival: 300 })] });
+    expect(timeline(late.slices)).toBe("rt300-1250 rt1300-2250 rt2300-2400");
+    // An RT task that stops for over a period lets the timer go idle: the next one starts a new period.
+    const gap = run({
+      policy: { name: "cfs", throttle: "throttle" },
+      horizon: 3000,
+      tasks: [{ id: "a", bursts: [100], class: "fifo", priority: 10 }, hog("b", { class: "fifo", priority: 10, arrival: 1700 })],
+    });
+    expect(timeline(gap.slices)).toBe("a0-100 b1700-2650 b2700-3000");
+  });
+  test("fair server: the reserve counts from when a normal task became runnable, not from the RT task's start", () => {
+    const tasks = [hog("rt", { class: "fifo", priority: 10 }), hog("normal", { arrival: 500 })];
+    const server = run({ policy: { name: "eevdf", throttle: "fair-server" }, horizon: 3000, tasks, log: false });
+    expect(cpuBetween(server, "normal", 500, 1450)).toBe(0);
+    expect(cpuBetween(server, "normal", 1450, 1500)).toBeCloseTo(50, 6);
+    // Starvation goes on: serving at 1450 set a new deadline (CBS) of 2450, where it serves again.
+    expect(cpuBetween(server, "normal", 1500, 2450)).toBe(0);
+    expect(cpuBetween(server, "normal", 2450, 2500)).toBeCloseTo(50, 6);
+    const throttled = run({ policy: { name: "eevdf", throttle: "throttle" }, horizon: 2000, tasks, log: false });
+    expect(cpuBetween(throttled, "normal", 950, 1000)).toBeCloseTo(50, 6);
+  });
+  test("fair server: normal tasks that get CPU time of their own accord are never boosted", () => {
+    // RT runs 600 ms and sleeps 100 ms: the normal task uses its 50 ms budget in every gap, so the server
+    // keeps starting new periods and never preempts the RT task.
+    const r = run({
+      policy: { name: "eevdf", throttle: "fair-server" },
+      horizon: 2800,
+      tasks: [{ id: "rt", bursts: [600, 100], repeat: true, class: "fifo", priority: 10 }, hog("normal")],
+      log: false,
+    });
+    for (const start of [0, 700, 1400, 2100]) expect(cpuBetween(r, "rt", start, start + 600)).toBeCloseTo(600, 6);
+  });
+  test("fair server with no runtime is off: the RT hog starves the normal task (fuzzing found the replenish loop spinning on it)", () => {
+    const r = run({
+      policy: { name: "eevdf", throttle: "fair-server", fairServerMs: 0 },
+      horizon: 3000,
+      tasks: [hog("rt", { class: "fifo", priority: 10 }), hog("normal")],
+      log: false,
+    });
+    expect(cpuBetween(r, "normal", 0, 3000)).toBe(0);
+  });
   test("real-time preempts the fair class at once on wakeup", () => {
     const r = run({ policy: "eevdf", tasks: [{ id: "N", bursts: [20] }, { id: "R", arrival: 5, bursts: [3], class: "fifo", priority: 1 }] });
     expect(timeline(r.slices)).toBe("N0-5 R5-8 N8-23");

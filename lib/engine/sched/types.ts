@@ -37,9 +37,10 @@ export interface RtConfig {
   rrTimesliceMs: number;
   /**
    * "throttle" (before 6.12): RT tasks may use at most rtRuntimeMs per rtPeriodMs (sched_rt_runtime_us,
-   * 950 of 1000 ms); beyond it the CPU runs fair tasks or idles. "fair-server" (6.12+): when fair tasks
-   * are runnable they get fairServerMs per period, served as late as possible (a deferred server), so a
-   * lone RT hog is never throttled. "none": RT may starve the fair class forever.
+   * 950 of 1000 ms), periods counted from the first RT enqueue; beyond it the CPU runs fair tasks or idles.
+   * "fair-server" (6.12+): a deferred deadline server gives starved fair tasks fairServerMs per period at the
+   * zero-laxity point, so a lone RT hog is never throttled. "none": RT may starve the fair class forever.
+   * docs/engine.md describes both state machines.
    */
   throttle: "throttle" | "fair-server" | "none";
   rtRuntimeMs: number;
