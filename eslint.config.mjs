@@ -35,6 +35,11 @@ export default defineConfig([
     },
   },
   {
+    // The CLI launcher is plain CommonJS on purpose (it must start without any transform): require is its import.
+    files: ["bin/**/*.cjs"],
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
     files: ["components/**/*.{ts,tsx}", "lib/query/**/*.ts"],
     rules: {
       "no-restricted-imports": ["error", { patterns: [{ group: ["@/lib/server/*", "**/lib/server/*", "@/prisma/*"], message: "client-side code must not import server code or Prisma." }] }],

@@ -9,7 +9,7 @@
 // of load from elsewhere hits all of them alike. Figures are medians of ROUNDS runs: wall time, and CPU
 // time (user + system), which load on a shared machine inflates far less than wall time.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { runOstepSchedulerBytes } from "../lib/engine/ostep/scheduler";
@@ -135,6 +135,35 @@ export default async function ostepBench(): Promise<void> {
       console.log(`  ${"ours in-process".padEnd(60)} wall ${ratio({ wall: engineMs, cpu: null }, "wall").padStart(6)}`);
       console.log("  (python3 / node -e 0 is the best ratio any Node program could reach on this machine)");
     }
+    startupRatio(python);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The `timeslice` bin (bin/timeslice.cjs, what `npx timeslice` runs) on a command with almost no work,
+ * against Node's empty process: the cost of starting our CLI. Goal: under 2x.
+ */
+function startupRatio(python: string | null): void {
+  const dir = mkdtempSync(path.join(tmpdir(), "timeslice-start-"));
+  try {
+    const workload = path.join(dir, "w.json");
+    writeFileSync(workload, JSON.stringify({ policy: "rr", tasks: [{ id: "A", bursts: [3] }, { id: "B", bursts: [2] }] }));
+    const bin = path.join(ROOT, "bin", "timeslice.cjs");
+    // The bin rebuilds a stale bundle on its first call; make that call now so the timed ones measure a start.
+    spawnSync(process.execPath, [bin, "simulate", workload], { stdio: "ignore" });
+    const [empty, ours] = timeCommands(python, [
+      [process.execPath, "-e", "0"],
+      [process.execPath, bin, "simulate", workload],
+    ]);
+    const ratio = (key: keyof Timing) => {
+      const a = empty?.[key];
+      const b = ours?.[key];
+      return a === null || a === undefined || b === null || b === undefined ? "n/a" : `${(b / a).toFixed(2)}x`;
+    };
+    console.log(`start-up: timeslice simulate (2 tasks) ${ms(ours?.wall)} wall, ${ms(ours?.cpu)} CPU; node -e 0 ${ms(empty?.wall)} wall, ${ms(empty?.cpu)} CPU`);
+    console.log(`start-up ratio, bin / empty node (goal: under 2x): wall ${ratio("wall")}, CPU ${ratio("cpu")}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,4 +1,5 @@
 import { readFileSync, writeSync } from "node:fs";
+import path from "node:path";
 
 /** What a command may touch of the outside world; tests pass a recording implementation. */
 export interface CliIo {
@@ -45,10 +46,20 @@ function writeAll(fd: 1 | 2, bytes: Uint8Array): void {
   }
 }
 
+/**
+ * A path as the user meant it: relative to the directory they ran the command in. `npm run timeslice`
+ * runs in the package's root and keeps that directory in INIT_CWD; the `timeslice` bin (npx, or
+ * node_modules/.bin) already runs there.
+ */
+export function userPath(file: string, env: Readonly<Record<string, string | undefined>> = process.env, cwd = process.cwd()): string {
+  const base = env.npm_lifecycle_event === "timeslice" && env.INIT_CWD ? env.INIT_CWD : cwd;
+  return path.resolve(base, file);
+}
+
 export const nodeIo: CliIo = {
   out: (output) => writeAll(1, typeof output === "string" ? Buffer.from(output, "utf8") : output),
   err: (text) => writeAll(2, Buffer.from(text, "utf8")),
-  readInput: (path) => readFileSync(path === "-" ? 0 : path, "utf8"),
+  readInput: (file) => readFileSync(file === "-" ? 0 : userPath(file), "utf8"),
 };
 
 /** An in-memory CliIo for tests: collects output, serves files from a map. */

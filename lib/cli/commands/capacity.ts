@@ -13,7 +13,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const result = modelCapacity(input);
   if (!result.ok) {
     const e = result.errors[0]!;
-    io.err(`timeslice: ${e.message}${result.errors.length > 1 ? ` (and ${result.errors.length - 1} more)` : ""}\n`);
+    io.err(`timeslice: ${file}: ${e.message}${result.errors.length > 1 ? ` (and ${result.errors.length - 1} more)` : ""}\n`);
     return 1;
   }
   io.out(format === "json" ? JSON.stringify(result.value, null, 2) + "\n" : formatCapacityReport(result.value));

@@ -2,7 +2,7 @@
 // scenario always, sometimes or never appear, and how each process can end.
 import { simulateCrashScenario, type CrashReport } from "../../engine/process/index";
 import type { CliIo } from "../io";
-import { parseInputArgs, readInputJson } from "../input";
+import { parseInputArgs, readInputJson, reportInvalid } from "../input";
 
 const USAGE = "usage: timeslice crash <file.json | -> [--json|--text]";
 
@@ -27,12 +27,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if ("exitCode" in read) return read.exitCode;
   const input = read.value;
   const result = simulateCrashScenario(input);
-  if (!result.ok) {
-    const e = result.errors[0];
-    const more = result.errors.length > 1 ? ` (and ${result.errors.length - 1} more)` : "";
-    io.err(`timeslice: ${e.path || "scenario"}: ${e.message}${more}\n`);
-    return 1;
-  }
+  if (!result.ok) return reportInvalid(file, result.errors, io, "scenario");
   io.out(format === "json" ? JSON.stringify(result.value, null, 2) + "\n" : formatCrashText(result.value));
   return 0;
 }

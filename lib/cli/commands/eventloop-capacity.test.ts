@@ -35,6 +35,6 @@ describe("capacity command", () => {
     expect(await capacity(["neg.json"], io)).toBe(1);
     const lines = io.stderr.trim().split("\n");
     expect(lines).toHaveLength(2);
-    expect(lines[1]).toMatch(/^timeslice: workload\.arrivalRate must be/);
+    expect(lines[1]).toMatch(/^timeslice: neg\.json: workload\.arrivalRate must be/);
   });
 });

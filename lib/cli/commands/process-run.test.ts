@@ -5,18 +5,18 @@ import { run } from "./process-run";
 const WORKLOAD = JSON.stringify({ processes: [{ id: "A", program: [{ io: 5 }] }, { id: "B", program: [{ cpu: 4 }] }] });
 
 describe("timeslice process-run", () => {
-  test("prints the model as JSON by default (OSTEP -l 1:0,4:100: 7 ticks)", async () => {
+  test("--json prints the model (OSTEP -l 1:0,4:100: 7 ticks)", async () => {
     const io = memoryIo({ "w.json": WORKLOAD });
-    expect(await run(["w.json"], io)).toBe(0);
+    expect(await run(["w.json", "--json"], io)).toBe(0);
     const result = JSON.parse(io.stdout) as { totalTicks: number; cpuBusyTicks: number; ticks: { states: string[] }[] };
     expect(result.totalTicks).toBe(7);
     expect(result.cpuBusyTicks).toBe(6);
     expect(result.ticks[0]!.states).toEqual(["RUN:io", "READY"]);
   });
 
-  test("--text prints the OSTEP-style table and stats, reading standard input", async () => {
+  test("text, the default, prints the OSTEP-style table and stats, reading standard input", async () => {
     const io = memoryIo({ "-": WORKLOAD });
-    expect(await run(["-", "--text"], io)).toBe(0);
+    expect(await run(["-"], io)).toBe(0);
     const lines = io.stdout.split("\n");
     expect(lines[0]).toBe("Time" + "A".padStart(14) + "B".padStart(14) + "CPU".padStart(14) + "IOs".padStart(14));
     expect(lines[7]).toBe("  7*" + "RUN:io_done".padStart(14) + "DONE".padStart(14) + "1".padStart(14) + " ".repeat(10));
@@ -56,7 +56,7 @@ describe("timeslice process-run", () => {
   test("a bad scheduler option names the field at fault", async () => {
     const io = memoryIo({ "w.json": JSON.stringify({ processes: [{ program: [{ cpu: 1 }] }], policy: { name: "mlfq", quanta: [0] } }) });
     expect(await run(["w.json"], io)).toBe(1);
-    expect(io.stderr).toMatch(/^timeslice: policy\.quanta\[0\]: /);
+    expect(io.stderr).toMatch(/^timeslice: w\.json: policy\.quanta\[0\]: /);
   });
 
   test("an invalid workload names the field at fault", async () => {

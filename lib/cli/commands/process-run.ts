@@ -1,12 +1,12 @@
 // `timeslice process-run <file.json | -> [--json|--text]`: process states with I/O, tick by tick.
-// The input format is in docs/process-states.md; --json (default) prints the model's result,
-// --text an OSTEP process-run style table with its stats block. Every policy of the scheduler
+// The input format is in docs/process-states.md; the default (--text) is an OSTEP process-run style
+// table with its stats block, --json the model's result. Every policy of the scheduler
 // engine is accepted besides the OSTEP machine's three.
 import { formatProcStatesText, simulateProcStates } from "../../engine/procstates/index";
 import type { CliIo } from "../io";
-import { parseInputArgs, readInputJson } from "../input";
+import { parseInputArgs, readInputJson, reportInvalid } from "../input";
 
-const USAGE = "usage: process-run <file.json | -> [--json|--text]";
+const USAGE = "usage: timeslice process-run <file.json | -> [--text|--json]";
 const HELP = `${USAGE}
 
 Runs processes that alternate CPU and I/O on one CPU and shows each one's state per tick
@@ -22,7 +22,7 @@ Input (JSON): {"processes": [{"id": "A", "program": [{"cpu": 3}, {"io": 5}]}, ..
   per process: "priority" (priority policy), "tickets" (lottery/stride), "nice" (cfs/eevdf)
   switchOn "io"|"end" and ioDone "later"|"immediate" apply to ostep, fifo and rr.
 
---json (default) prints the result; --text prints an OSTEP-style table and stats.
+--text (default) prints an OSTEP-style table and stats; --json prints the result.
 Details: docs/process-states.md`;
 
 export async function run(args: string[], io: CliIo): Promise<number> {
@@ -30,19 +30,14 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.out(HELP + "\n");
     return 0;
   }
-  const parsed = parseInputArgs({ name: "process-run", what: "a JSON file", usage: USAGE, defaultFormat: "json" }, args, io);
+  const parsed = parseInputArgs({ name: "process-run", what: "a JSON file", usage: USAGE }, args, io);
   if (typeof parsed === "number") return parsed;
   const { file, format } = parsed;
   const read = readInputJson(file, io);
   if ("exitCode" in read) return read.exitCode;
   const input = read.value;
   const result = simulateProcStates(input);
-  if (!result.ok) {
-    const first = result.errors[0]!;
-    const more = result.errors.length > 1 ? ` (and ${result.errors.length - 1} more)` : "";
-    io.err(`timeslice: ${first.path ? `${first.path}: ` : ""}${first.message}${more}\n`);
-    return 1;
-  }
+  if (!result.ok) return reportInvalid(file, result.errors, io);
   io.out(format === "json" ? JSON.stringify(result.value, null, 2) + "\n" : formatProcStatesText(result.value));
   return 0;
 }

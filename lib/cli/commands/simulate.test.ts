@@ -8,24 +8,32 @@ const doc = JSON.stringify({ policy: { name: "rr", quantum: 2 }, tasks: [{ id: "
 describe("timeslice simulate", () => {
   test("--json prints slices, tasks and switches", async () => {
     const io = memoryIo({ "w.json": doc });
-    expect(await run(["w.json"], io)).toBe(0);
+    expect(await run(["w.json", "--json"], io)).toBe(0);
     const out = JSON.parse(io.stdout);
     expect(out.slices.map((s: { task: string; start: number; end: number }) => [s.task, s.start, s.end])).toEqual([["A", 0, 2], ["B", 2, 4], ["A", 4, 5]]);
     expect(out.tasks.map((t: { id: string; turnaround: number }) => [t.id, t.turnaround])).toEqual([["A", 5], ["B", 4]]);
     expect(out.switches.total).toBe(2);
   });
-  test("--text prints a readable timeline echoing the inputs", async () => {
-    const io = memoryIo({ "-": doc });
-    expect(await run(["-", "--text"], io)).toBe(0);
-    expect(io.stdout).toMatch(/^policy \{"name":"rr","quantum":2\}/);
-    expect(io.stdout).toMatch(/B\s+finished/);
+  test("text, the default of every command, prints a readable timeline echoing the inputs", async () => {
+    for (const args of [["-", "--text"], ["-"]]) {
+      const io = memoryIo({ "-": doc });
+      expect(await run(args, io)).toBe(0);
+      expect(io.stdout).toMatch(/^policy \{"name":"rr","quantum":2\}/);
+      expect(io.stdout).toMatch(/B\s+finished/);
+    }
+  });
+  test("a JSON syntax error names the file, line and column", async () => {
+    // A missing comma: V8 reports the offset of the third line's first quote.
+    const io = memoryIo({ "w.json": '{\n  "policy": "rr"\n  "tasks": []\n}' });
+    expect(await run(["w.json"], io)).toBe(1);
+    expect(io.stderr).toBe("timeslice: w.json:3:3: not valid JSON: Expected ',' or '}' after property value\n");
   });
   test.each([
     [["w.json"], { "w.json": "{not json" }, /not valid JSON/],
-    [["w.json"], { "w.json": JSON.stringify({ policy: "rr", tasks: [{ id: "A", bursts: [-1] }] }) }, /tasks\[0\]\.bursts\[0\]/],
-    [["missing.json"], {}, /cannot read missing\.json/],
+    [["w.json"], { "w.json": JSON.stringify({ policy: "rr", tasks: [{ id: "A", bursts: [-1] }] }) }, /^timeslice: w\.json: tasks\[0\]\.bursts\[0\]/],
+    [["missing.json"], {}, /cannot read 'missing\.json'/],
     [["w.json", "--bogus"], { "w.json": doc }, /unknown option/],
-    [[], {}, /expected exactly one/],
+    [[], {}, /needs a workload JSON file/],
   ])("bad input %j prints one error line", async (args, files, message) => {
     const io = memoryIo(files);
     expect(await run(args, io)).not.toBe(0);
