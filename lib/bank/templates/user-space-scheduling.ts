@@ -20,13 +20,13 @@ export const USER_SPACE_SCHEDULING: readonly QuestionTemplate[] = [
       ],
     },
     grading: grading(),
-    hints: ["All synchronous code runs first. Then the nextTick queue, then the promise (microtask) queue, then the event loop's timers phase."],
+    hints: ["All synchronous code runs first. Then (in a CommonJS script) the nextTick queue, then the promise (microtask) queue, then the event loop's timers phase."],
     explanation: [
       "1. The main script runs to completion: every synchronous `console.log` prints first, in program order.",
-      "2. Before the event loop starts, Node drains `process.nextTick` callbacks, then promise/`queueMicrotask` callbacks.",
+      "2. Before the event loop starts, Node drains `process.nextTick` callbacks, then promise/`queueMicrotask` callbacks. (This holds for a CommonJS script, as here; in an ES module the main module itself runs as a microtask, so promise callbacks come before nextTick callbacks.)",
       "3. Then the loop's **timers** phase runs due `setTimeout` callbacks.",
       "",
-      "So for the first program: `A E D C B` — sync (A, E), nextTick (D), microtask (C), timer (B). Source: Node.js docs, *The Node.js Event Loop* and `process.nextTick()`.",
+      "So: every synchronous line in program order, then the nextTick lines, then the promise / queueMicrotask lines, then the timer lines. Source: Node.js docs, *The Node.js Event Loop* and `process.nextTick()`.",
     ].join("\n"),
   },
   {
@@ -77,7 +77,7 @@ export const USER_SPACE_SCHEDULING: readonly QuestionTemplate[] = [
       "2. `await v` schedules the continuation as a microtask (one tick for a non-promise or native promise, thanks to V8's await optimisation).",
       "3. Microtasks run in FIFO order after the script (and after `process.nextTick` callbacks).",
       "",
-      "First program: `script start`, `f start`, `script end` (sync), then microtasks in the order they were queued: `f after await` (queued during f()), `then`.",
+      "Example: with `async function f() { log('f start'); await null; log('f after await'); }` called between `log('script start')`, a `Promise.resolve().then(() => log('then'))` and `log('script end')`, the order is `script start`, `f start`, `script end` (sync), then microtasks in the order they were queued: `f after await` (queued during f()), `then`.",
       "Source: ECMA-262 (Await, PromiseReactionJob); V8 blog, *Faster async functions and promises* (2018).",
     ].join("\n"),
   },
@@ -105,7 +105,7 @@ export const USER_SPACE_SCHEDULING: readonly QuestionTemplate[] = [
       "2. A nextTick queued inside a promise callback waits until the **microtask queue is empty** (promise callbacks queued meanwhile run first), then runs.",
       "3. Since Node 11 this drain also runs after **each** `setImmediate`/timer callback, so `tick in imm 1` prints before `imm 2` (in Node ≤ 10 it printed after both).",
       "",
-      "First program: `tick`, `p1`, `p3`, `p2`, `tick in p1`.",
+      "Example: two resolved promises (callbacks p1 — which queues a nextTick — then p2 chained on it, and p3) plus one nextTick `tick` print `tick`, `p1`, `p3`, `p2`, `tick in p1`.",
     ].join("\n"),
   },
   {
@@ -129,7 +129,7 @@ export const USER_SPACE_SCHEDULING: readonly QuestionTemplate[] = [
       "2. The loop then reaches the check phase and prints `immediate` — long before a 100,000-iteration hash finishes.",
       "3. Up to 4 hashes run in parallel on the pool and may finish in **any order**, so every permutation of the `hash` lines is possible. A fifth request would wait for a free pool thread, so it could not finish before at least one of the first four.",
       "",
-      "Network sockets do **not** use this pool (they use epoll on the loop thread); fs, `dns.lookup`, async crypto and zlib do (Node.js docs, *Don't block the event loop*; domain notes).",
+      "Network sockets do **not** use this pool (they use epoll on the loop thread); fs, `dns.lookup`, async crypto and zlib do (Node.js docs, *Don't block the event loop (or the worker pool)*).",
     ].join("\n"),
   },
   {
@@ -169,15 +169,16 @@ export const USER_SPACE_SCHEDULING: readonly QuestionTemplate[] = [
       processes: 2,
       switchCost: { threadUs: 3.5, processUs: 4.3, idleUs: 3.5 },
       ask: ["switches", "threadSwitches", "totalOverheadUs", { what: "overheadWithQuantumUs", quantum: 1 }],
+      invariants: [{ check: "switchKinds", kinds: ["thread"] }],
     },
     grading: grading({ absoluteTolerance: 0.01 }),
     hints: ["The cheapest switch is the one that never enters the kernel: keep that in mind for the explanation."],
     explanation: [
       "1. Write the run sequence; each change of task is a switch (switches to/from idle are priced as idleUs).",
-      "2. Same process → thread switch (3.5 µs); different process → process switch (4.3 µs).",
+      "2. Same process → thread switch; different process → process switch (the costs are in the conventions).",
       "3. With q = 1 ms each job needs one run per ms, so the switch count — and the overhead — grows roughly in proportion to 1/q.",
       "",
-      "A user-space runtime replaces most of these kernel switches: a goroutine switch costs **160–280 ns** (Go 1.19, measured), about 20× less, because it saves a few registers and never enters the kernel or touches page tables. The engine's defaults use 0.2 µs for such user switches (domain notes).",
+      "A user-space runtime replaces most of these kernel switches: a goroutine switch costs **160–280 ns** (Go 1.19, measured), about 20× less, because it saves a few registers and never enters the kernel or touches page tables. This course's models use 0.2 µs for such user-space switches.",
     ].join("\n"),
   },
   {
@@ -206,7 +207,7 @@ export const USER_SPACE_SCHEDULING: readonly QuestionTemplate[] = [
         {
           kind: "choice",
           id: "pinned",
-          label: "When does a virtual thread *pin* its carrier (block it) in JDK 21? (choose all that apply)",
+          label: "When does a virtual thread pin its carrier (block it) in JDK 21? (choose all that apply)",
           multiple: true,
           options: [
             { label: "While blocking inside a synchronized block or method", correct: true },
@@ -222,8 +223,8 @@ export const USER_SPACE_SCHEDULING: readonly QuestionTemplate[] = [
     explanation: [
       "- **Goroutine stacks** start at **2 KiB** since Go 1.4 (4 KB before 1.2, 8 KB in 1.2–1.3) and grow by copying; since Go 1.19 the starting size adapts to the historic average.",
       "- Go multiplexes goroutines onto at most GOMAXPROCS running OS threads; threads blocked in syscalls are extra, capped at **10,000** by default (`runtime/debug.SetMaxThreads`).",
-      "- **Virtual threads** (JEP 444, final in JDK 21) are mounted on carrier platform threads; a blocking call **unmounts** them so the carrier can run others.",
-      "- They **pin** the carrier while inside `synchronized` (fixed in JDK 24 by JEP 491) or native code; `Thread.sleep` unmounts normally.",
+      "- **Virtual threads** (JEP 444, final in JDK 21) are mounted on carrier platform threads; blocking socket I/O, `Thread.sleep` and `java.util.concurrent` waits **unmount** them so the carrier can run others. Many file-system operations (and `Object.wait()` in JDK 21) instead *capture* the carrier, and the JDK compensates by temporarily adding carriers.",
+      "- They **pin** the carrier while blocking inside `synchronized` (JDK 21–23; fixed in JDK 24 by JEP 491) or native code / a foreign function.",
     ].join("\n"),
   },
 ];

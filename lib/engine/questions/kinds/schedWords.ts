@@ -24,7 +24,7 @@ export function describePolicy(p: PolicyConfig): string {
     case "cfs":
       return `Linux CFS: the runnable task with the smallest vruntime runs; vruntime grows by (time run × 1024 / weight), with weights from the nice values. Preemption happens only at timer ticks (HZ=${p.hz}, every ${formatNumber(1000 / p.hz)} ms), wakeups and blocking.`;
     case "eevdf":
-      return `Linux EEVDF (6.6+): among eligible tasks (lag ≥ 0) the one with the earliest virtual deadline runs; base slice ${formatNumber(p.baseSliceMs)} ms. Preemption happens only at timer ticks (HZ=${p.hz}, every ${formatNumber(1000 / p.hz)} ms), wakeups and blocking.`;
+      return `Linux EEVDF (the fair class since Linux 6.6): among eligible tasks (lag ≥ 0) the one with the earliest virtual deadline runs; base slice ${formatNumber(p.baseSliceMs)} ms. Preemption happens only at timer ticks (HZ=${p.hz}, every ${formatNumber(1000 / p.hz)} ms), wakeups and blocking.`;
   }
 }
 
@@ -61,11 +61,29 @@ export function describeSwitchCost(w: Workload, switchMs: number): string {
   return "Context switches take no CPU time in the schedule.";
 }
 
+/** The RT quantum and what limits RT tasks (throttle or fair server), for the Linux policies. */
+export function describeRtLimits(w: Workload): string | null {
+  const p = w.policy;
+  if (p.name !== "eevdf" && p.name !== "cfs") return null;
+  const parts: string[] = [];
+  if (w.tasks.some((t) => t.class === "rr")) parts.push(`SCHED_RR tasks get a ${formatNumber(p.rrTimesliceMs)} ms quantum, then go to the tail of their priority's list.`);
+  if (p.throttle === "throttle") {
+    parts.push(`RT throttling (kernels before 6.12): real-time tasks may use at most ${formatNumber(p.rtRuntimeMs)} ms of every ${formatNumber(p.rtPeriodMs)} ms (periods start at t=0); for the rest of each period the CPU runs normal tasks, or idles if there are none.`);
+  } else if (p.throttle === "fair-server") {
+    parts.push(`Fair server (Linux 6.12+): while normal tasks are runnable they get ${formatNumber(p.fairServerMs)} ms of every ${formatNumber(p.rtPeriodMs)} ms, served as late as possible; with no normal task runnable, real-time tasks may use the whole CPU.`);
+  } else {
+    parts.push("Real-time tasks are never throttled: they may starve normal tasks forever.");
+  }
+  return parts.join(" ");
+}
+
 export function scheduleConventions(w: Workload, opts: { switchMs: number; slotMs?: number }): string[] {
   const out = [describePolicy(w.policy), describeTieBreak(w)];
   if (usesQuantum(w)) out.push(describeArrivalVsExpired(w));
   if (w.tasks.some((t) => t.class === "fifo" || t.class === "rr")) {
-    out.push("Real-time tasks (SCHED_FIFO / SCHED_RR, priority 1–99, higher runs first) always run before normal tasks.");
+    out.push("Real-time tasks (SCHED_FIFO / SCHED_RR, priority 1–99, higher runs first) always run before normal tasks; a preempted real-time task stays at the head of its priority's list.");
+    const rt = describeRtLimits(w);
+    if (rt) out.push(rt);
   }
   if (w.tasks.some((t) => t.bursts.length > 1)) out.push("After each CPU burst a job blocks for the following I/O burst, then becomes ready again.");
   out.push(describeSwitchCost(w, opts.switchMs));
