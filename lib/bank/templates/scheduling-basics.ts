@@ -42,7 +42,7 @@ export const SCHEDULING_BASICS: readonly QuestionTemplate[] = [
     prompt: "Schedule these jobs with **{{policy}}**. Paint one slot per {{slotMs}} ms.",
     generator: { policy: ["sjf", "stcf"], tasks: [3, 4], cpuBurst: [1, 8], arrivalSpread: 6, slotMs: 1, invariants: ["preemptionMatters"] },
     grading: grading({ conventionCredit: 0.25 }),
-    hints: ["SJF decides only when the CPU becomes free; STCF also decides whenever a job arrives.", "STCF compares *remaining* time, not the original burst."],
+    hints: ["SJF decides only when the CPU becomes free; STCF also decides whenever a job arrives.", "STCF compares remaining time, not the original burst."],
     explanation: [
       "**SJF (non-preemptive)**: each time the CPU becomes free, pick the ready job with the shortest burst and run it to the end.",
       "**STCF (preemptive, a.k.a. SRTF)**: at every arrival *and* completion, run the ready job with the least **remaining** time; the running job is preempted if a newcomer needs less.",
