@@ -228,7 +228,7 @@ export const REAL_TIME: readonly QuestionTemplate[] = [
     grading: grading(),
     hints: ["Real-time priorities run 1 (low) to 99 (high); nice values apply only to the fair class."],
     explanation: [
-      "- Classes are checked from the top: **stop > deadline (SCHED_DEADLINE) > RT (SCHED_FIFO/SCHED_RR) > fair (SCHED_OTHER/BATCH, EEVDF) > idle**. Any runnable RT task beats every fair task, whatever its nice value.",
+      "- Classes are checked from the top: **stop > deadline (SCHED_DEADLINE) > RT (SCHED_FIFO/SCHED_RR) > fair (SCHED_OTHER/BATCH, EEVDF since 6.6) > idle**; since Linux 6.12 the sched_ext class (BPF schedulers) sits between fair and idle. Any runnable RT task beats every fair task, whatever its nice value.",
       "- RT priorities go from **1 (low) to 99 (high)**.",
       "- SCHED_RR = SCHED_FIFO + a quantum, default **100 ms** (`/proc/sys/kernel/sched_rr_timeslice_ms`); measured 99.9 ms on Linux 6.18.",
       "- A SCHED_FIFO task has no quantum: it leaves the CPU only when it blocks or yields, when a higher-priority task preempts it, or when the RT throttle / fair server steps in.",

@@ -8,13 +8,13 @@ export function describePolicy(p: PolicyConfig): string {
     case "fifo":
       return "FIFO (first come, first served): each job runs to completion, in the order the jobs became ready.";
     case "sjf":
-      return "SJF (non-preemptive): whenever the CPU is free it runs the ready job with the shortest CPU burst; a running job is never preempted.";
+      return "SJF (non-preemptive): whenever the CPU is free it runs the ready job with the shortest CPU burst (with I/O: its next CPU burst); a running job is never preempted.";
     case "stcf":
-      return "STCF (preemptive shortest job first, also called SRTF): whenever a job arrives, the job with the least remaining time runs, even if that preempts the running job.";
+      return "STCF (preemptive shortest job first, also called SRTF): whenever a job arrives (or wakes from I/O), the job with the least time left in its current CPU burst runs, even if that preempts the running job; a newcomer preempts only with strictly less time left.";
     case "rr":
       return `Round robin with a ${formatNumber(p.quantum)} ms quantum: a job that uses up its quantum goes to the back of the ready queue; a job that finishes or blocks early gives up the rest of its quantum.`;
     case "priority":
-      return `Priority scheduling (${p.preemptive ? "preemptive: a newly ready job with a higher priority preempts the running one" : "non-preemptive: a running job keeps the CPU until it finishes or blocks"}); a ${p.higherIs === "lower-number" ? "lower" : "higher"} number means a higher priority.`;
+      return `Priority scheduling (${p.preemptive ? "preemptive: a newly ready job with a strictly higher priority preempts the running one" : "non-preemptive: a running job keeps the CPU until it finishes or blocks"}); a ${p.higherIs === "lower-number" ? "lower" : "higher"} number means a higher priority.`;
     case "mlfq":
       return `MLFQ with ${p.quanta.length} levels (quanta ${p.quanta.map(formatNumber).join(", ")} ms from the top level down); new jobs start at the top level, a job that uses up its allotment at a level moves down one level${p.boostPeriod > 0 ? `, and every ${formatNumber(p.boostPeriod)} ms all jobs are boosted back to the top level` : ""}.`;
     case "lottery":
