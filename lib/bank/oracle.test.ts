@@ -65,8 +65,16 @@ function policyFromView(view: VariantView): Record<string, unknown> {
   if (first.startsWith("MLFQ with")) {
     const m = /quanta ([\d., ]+) ms from the top level down/.exec(first);
     if (!m) throw new Error(`cannot read the MLFQ quanta: ${first}`);
-    const boost = /every ([\d.]+) ms all jobs are boosted/.exec(first);
-    return { name: "mlfq", quanta: m[1]!.split(",").map((x) => Number(x.trim())), boostPeriod: boost ? Number(boost[1]) : 0 };
+    const boost = /boosted back to the top level every ([\d.]+) ms/.exec(first);
+    if (!boost && !/no priority boost/.test(first)) throw new Error("the view does not say whether MLFQ boosts");
+    const quanta = m[1]!.split(",").map((x) => Number(x.trim()));
+    const allot = /its allotment at a level \(([\d., ]+) ms/.exec(first);
+    if (!allot && !/used one quantum of CPU at a level moves down/.test(first)) throw new Error("the view does not state the MLFQ allotment");
+    return {
+      name: "mlfq", quanta, boostPeriod: boost ? Number(boost[1]) : 0,
+      allotments: allot ? allot[1]!.split(",").map((x) => Number(x.trim())) : quanta,
+      ioResetsAllotment: /resets it/.test(first),
+    };
   }
   if (first.startsWith("Stride scheduling")) {
     return { name: "stride", quantum: num(first, /with a ([\d.]+) ms quantum/, "the stride quantum"), strideConstant: num(first, /\(([\d.]+) \/ tickets\)/, "the stride constant") };

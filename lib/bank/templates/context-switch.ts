@@ -242,7 +242,7 @@ export const CONTEXT_SWITCH: readonly QuestionTemplate[] = [
       "| goroutine switch | 160–280 ns (channel) | Go 1.19, measured |",
       "| Node `await` hop | 80–230 ns | Node 20, measured |",
       "",
-      "4 µs / 200 ns = **20**: user-space switching is about an order of magnitude cheaper because it never enters the kernel or touches page tables.",
+      "4 µs / 200 ns = **20**: user-space switching is more than an order of magnitude cheaper because it never enters the kernel or touches page tables.",
     ].join("\n"),
   },
   {

@@ -73,7 +73,7 @@ export const CREATING_PROCESSES: readonly QuestionTemplate[] = [
     hints: ["When stdout is a pipe, stdio buffers whole blocks (typically 4–8 KiB), not lines.", "fork() copies the parent's memory, including the unflushed stdio buffer."],
     explanation: [
       "1. With stdout going to a pipe, glibc makes it **fully buffered**: the `printf` text stays in the process's stdio buffer until `exit` (returning from `main`) flushes it.",
-      "2. Every `fork()` copies the whole address space, **including that buffer**, so a child starts with all the lines its parent has printed so far.",
+      "2. Every `fork()` gives the child a copy of the address space (copy-on-write: the pages are shared until either side writes), **including that buffer**, so a child starts with all the lines its parent has printed so far.",
       "3. Follow one final process: in each of the *n* iterations it (or the ancestor it was copied from) appended one line, so its buffer holds exactly **n** lines when it exits.",
       "4. There are **2ⁿ** processes, so the output has **n · 2ⁿ** lines (n = 3: 24), instead of 2^(n+1) − 2 on a terminal.",
       "",

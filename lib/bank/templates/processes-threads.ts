@@ -210,7 +210,7 @@ export const PROCESSES_THREADS: readonly QuestionTemplate[] = [
     explanation: [
       "1. Threads of one process share the **address space** (code, globals, heap, mmap'ed regions, and so each other's stacks, if addressed), **file descriptors**, **signal dispositions**, the pid, cwd and credentials.",
       "2. Each thread has its **own registers, PC, stack**, thread-local storage (including `errno`) and **signal mask**.",
-      "3. `fork()` in a multithreaded process copies the whole address space but only the **calling thread** (POSIX); locks held by other threads stay locked in the child, which is why the child should only call async-signal-safe functions until `exec`.",
+      "3. `fork()` in a multithreaded process gives the child a copy-on-write copy of the whole address space but only the **calling thread** (POSIX); locks held by other threads stay locked in the child, which is why the child should only call async-signal-safe functions until `exec`.",
     ].join("\n"),
   },
   {

@@ -16,7 +16,17 @@ export function describePolicy(p: PolicyConfig): string {
     case "priority":
       return `Priority scheduling (${p.preemptive ? "preemptive: a newly ready job with a strictly higher priority preempts the running one" : "non-preemptive: a running job keeps the CPU until it finishes or blocks"}); a ${p.higherIs === "lower-number" ? "lower" : "higher"} number means a higher priority.`;
     case "mlfq":
-      return `MLFQ with ${p.quanta.length} levels (quanta ${p.quanta.map(formatNumber).join(", ")} ms from the top level down); new jobs start at the top level, a job that uses up its allotment at a level moves down one level${p.boostPeriod > 0 ? `, and every ${formatNumber(p.boostPeriod)} ms all jobs are boosted back to the top level` : ""}.`;
+      return [
+        `MLFQ with ${p.quanta.length} levels (quanta ${p.quanta.map(formatNumber).join(", ")} ms from the top level down); new jobs start at the top level.`,
+        "A job at a higher level always runs first: an arrival at a higher level preempts at once, and the preempted job stays at the head of its queue with the rest of its quantum; jobs at the same level take turns round robin.",
+        p.allotments.every((a, i) => a === p.quanta[i])
+          ? "A job that has used one quantum of CPU at a level moves down one level (the bottom level keeps it)."
+          : `A job that has used its allotment at a level (${p.allotments.map(formatNumber).join(", ")} ms from the top down) moves down one level (the bottom level keeps it).`,
+        p.ioResetsAllotment ? "Giving up the CPU before the allotment is used resets it (the old, gameable rule)." : "",
+        p.boostPeriod > 0
+          ? `All jobs are boosted back to the top level every ${formatNumber(p.boostPeriod)} ms (at t = ${formatNumber(p.boostPeriod)}, ${formatNumber(2 * p.boostPeriod)}, …) with a fresh quantum, keeping their order, higher levels first.`
+          : "There is no priority boost.",
+      ].filter((s) => s !== "").join(" ");
     case "lottery":
       return `Lottery scheduling with a ${formatNumber(p.quantum)} ms quantum: each quantum goes to the holder of a ticket drawn at random (seed ${p.seed}).`;
     case "stride":
