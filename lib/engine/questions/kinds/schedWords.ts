@@ -34,7 +34,7 @@ export function describePolicy(p: PolicyConfig): string {
     case "cfs":
       return `Linux CFS: the runnable task with the smallest vruntime runs; vruntime grows by (time run × 1024 / weight), with weights from the nice values. Preemption happens only at timer ticks (HZ=${p.hz}, every ${formatNumber(1000 / p.hz)} ms), wakeups and blocking.`;
     case "eevdf":
-      return `Linux EEVDF (the fair class since Linux 6.6): among eligible tasks (lag ≥ 0) the one with the earliest virtual deadline runs; base slice ${formatNumber(p.baseSliceMs)} ms. Preemption happens only at timer ticks (HZ=${p.hz}, every ${formatNumber(1000 / p.hz)} ms), wakeups and blocking.`;
+      return `Linux EEVDF (the fair class since Linux 6.6): among eligible tasks (lag ≥ 0) the one with the earliest virtual deadline (vruntime + slice × 1024 / weight) runs; base slice ${formatNumber(p.baseSliceMs)} ms${p.placeDeadlineInitial ? "; a new task starts at the average vruntime with its first deadline half a slice away" : ""}. Preemption happens only at timer ticks (HZ=${p.hz}, every ${formatNumber(1000 / p.hz)} ms), wakeups and blocking.`;
   }
 }
 
