@@ -1,7 +1,7 @@
 // The content lint over the whole bank (every template × 25 seeds) must be clean, and each rule must
 // catch a planted example of what it forbids.
 import { describe, expect, it } from "vitest";
-import { buildVariant, type QuestionTemplate } from "@/lib/engine";
+import { buildVariant, EXAMPLE_TEMPLATES, type QuestionTemplate } from "@/lib/engine";
 import { BUILT_IN_TEMPLATES } from "./index";
 import { approximateFigureProblems, arithmeticProblems, evaluate, KNOWN_RULE_IDS, lintTemplate, versionProblems } from "./lint";
 
@@ -32,7 +32,7 @@ describe("content lint", () => {
     expect(IDS).toContain("rr-head");
   });
 
-  it.each(BUILT_IN_TEMPLATES.map((t) => [t.slug, t] as const))("%s is clean", (_slug, t) => {
+  it.each([...BUILT_IN_TEMPLATES, ...EXAMPLE_TEMPLATES].map((t) => [t.slug, t] as const))("%s is clean", (_slug, t) => {
     expect(lintTemplate(t, { seeds: SEEDS, ids: IDS })).toEqual([]);
   });
 
