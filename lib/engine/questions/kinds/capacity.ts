@@ -177,6 +177,12 @@ export const capacityKind = defineKind<CapacitySpec>({
         last = "two servers saturate at almost the same load";
         continue;
       }
+      // Beyond saturation the backlog grows without bound: "memory at this load" has no steady value.
+      const overloaded = spec.ask.find((a) => a.what === "memoryMiB" && report.servers[a.server]!.saturated);
+      if (overloaded && "server" in overloaded) {
+        last = `${serverName(report, overloaded.server)} is past saturation, so its memory at this load is not defined`;
+        continue;
+      }
       const parts: AnswerPartSpec[] = [];
       const expected: Record<string, number | string> = {};
       for (const a of spec.ask) {
