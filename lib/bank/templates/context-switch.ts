@@ -19,16 +19,17 @@ export const CONTEXT_SWITCH: readonly QuestionTemplate[] = [
       processes: 2,
       switchCost: { threadUs: 3.5, processUs: 4.3, idleUs: 3.5 },
       ask: ["threadSwitches", "processSwitches", "totalOverheadUs"],
+      invariants: [{ check: "switchKinds", kinds: ["thread", "process"] }],
     },
     grading: grading({ absoluteTolerance: 0.01 }),
     hints: ["Write down the sequence of runs, then label each change: same process → thread switch, different process → process switch."],
     explanation: [
       "1. Write the RR run sequence, e.g. A B C A B C A …; the first dispatch is free.",
       "2. Each change from one task to a different task is a switch. If both tasks are threads of the **same process**, the address space (CR3) stays: a **thread switch**. Otherwise it is a **process switch**.",
-      "3. A switch to or from the idle CPU is priced separately (idleUs).",
-      "4. Total overhead = thread switches × threadUs + process switches × processUs (+ idle switches × idleUs).",
+      "3. A switch to or from the idle CPU is priced separately (its cost is in the conventions).",
+      "4. Total overhead = thread switches × thread cost + process switches × process cost (+ idle switches × idle cost).",
       "",
-      "Figures: 4.3 µs is Sigoure's classic process switch (Xeon 5150, Linux 2.6.28); on a current PCID machine both kinds measure 3.5–4.5 µs (domain notes), so the gap in this model is small on purpose.",
+      "Figures: 4.3 µs is Sigoure's classic process switch (Xeon 5150, Linux 2.6.28). On one Linux 6.18 VM with PCID (AMD Zen 3) both kinds measured 3.5–4.5 µs including two system calls, so the gap in this model is small on purpose.",
     ].join("\n"),
   },
   {
@@ -45,6 +46,7 @@ export const CONTEXT_SWITCH: readonly QuestionTemplate[] = [
       cpuBurst: [4, 12],
       switchCost: { threadUs: 4, processUs: 4, idleUs: 4 },
       ask: ["switches", "totalOverheadUs", { what: "switchesWithQuantum", quantum: 1 }, { what: "overheadWithQuantumUs", quantum: 1 }],
+      invariants: ["quantumExpires"],
     },
     grading: grading({ absoluteTolerance: 0.01 }),
     hints: ["With all jobs present, the number of runs is about Σ ceil(burst / quantum); switches = runs − 1 when the CPU never idles."],
@@ -79,7 +81,7 @@ export const CONTEXT_SWITCH: readonly QuestionTemplate[] = [
       "2. Indirect cost: after a switch the incoming task finds its data evicted and must refill its working set: **ws × refill rate** per switch — 1024 KiB × 100 ns/KiB = **102.4 µs** (100 ns/KiB ≈ 10 GB/s refill bandwidth).",
       "3. Total = direct + switches × refill. Example: 5 process switches at 4.3 µs = 21.5 µs direct; with refill 21.5 + 5 × 102.4 = **533.5 µs** — 25× more.",
       "",
-      "Even a modest working set makes the indirect cost dwarf the 3.5–4.5 µs direct cost. This is the point of Li, Ding & Shen, *Quantifying the cost of context switch* (ExpCS 2007), and the same warm-up effect OSTEP's `multi.py` models.",
+      "Even a modest working set makes the indirect cost dwarf a direct cost of a few µs (3.5–4.5 µs measured on one Linux 6.18 VM). This is the point of Li, Ding & Shen, *Quantifying the cost of context switch* (ExpCS 2007), and the same warm-up effect OSTEP's `multi.py` models.",
     ].join("\n"),
   },
   {
@@ -89,7 +91,7 @@ export const CONTEXT_SWITCH: readonly QuestionTemplate[] = [
     topic: "context-switch",
     tags: ["context-switch", "rr", "timeline", "overhead"],
     difficulty: 3,
-    prompt: "Round robin with a {{quantum}} ms quantum, and every switch between two different jobs takes 1 ms of CPU (paint it `cs`). Paint the timeline, one slot per {{slotMs}} ms.",
+    prompt: "Round robin with a {{quantum}} ms quantum, and every switch between two different jobs takes 1 ms of CPU (paint it as cs). Paint the timeline, one slot per {{slotMs}} ms.",
     generator: {
       policy: [{ name: "rr", quantum: 2 }, { name: "rr", quantum: 3 }],
       tasks: 3,
@@ -97,15 +99,16 @@ export const CONTEXT_SWITCH: readonly QuestionTemplate[] = [
       arrivalSpread: 4,
       switchMs: 1,
       slotMs: 1,
+      invariants: ["quantumExpires"],
     },
     grading: grading({ scheduleScoring: "segment-lcs" }),
     hints: ["The switch slot comes between two different jobs; the first dispatch and switches to or from idle are free."],
     explanation: [
-      "1. Simulate RR as usual, but whenever the CPU passes from one job to a **different** job, insert 1 ms of `cs` first.",
-      "2. The clock keeps running during the switch: arrivals during a `cs` slot join the queue as normal, and every later event shifts by 1 ms per switch.",
+      "1. Simulate RR as usual, but whenever the CPU passes from one job to a **different** job, insert 1 ms of cs first.",
+      "2. The clock keeps running during the switch: arrivals during a cs slot join the queue as normal, and every later event shifts by 1 ms per switch.",
       "3. No switch is charged when a job continues after its own quantum (nobody else was ready), nor when the CPU was idle.",
       "",
-      "Textbooks use a large, round cost (1 ms) so its effect is visible; real kernel switches take a few µs (domain notes).",
+      "Textbooks use a large, round cost (1 ms) so its effect is visible; real kernel switches take a few µs.",
     ].join("\n"),
   },
   {
@@ -126,7 +129,7 @@ export const CONTEXT_SWITCH: readonly QuestionTemplate[] = [
     grading: grading(),
     hints: ["Every switch delays everything that follows by 1 ms."],
     explanation: [
-      "1. Build the RR schedule with a 1 ms `cs` gap between two different jobs.",
+      "1. Build the RR schedule with a 1 ms cs gap between two different jobs.",
       "2. Count the gaps: that is the number of switches.",
       "3. Each job's completion includes all gaps before it; turnaround = completion − arrival; average.",
       "",
@@ -168,7 +171,7 @@ export const CONTEXT_SWITCH: readonly QuestionTemplate[] = [
         {
           kind: "choice",
           id: "now",
-          label: "Measured on Linux 6.18 (PCID, small working set), how do a process switch and a thread switch compare?",
+          label: "Measured on one Linux 6.18 machine (a VM with PCID, small working set), how do a process switch and a thread switch compare?",
           options: [{ label: "About the same: 3.5–4.5 µs each", correct: true }, { label: "Process switch ≈ 10× slower" }, { label: "Thread switch is slower" }, { label: "Process switch ≈ 100 µs, thread switch ≈ 1 µs" }],
         },
         {
@@ -178,7 +181,7 @@ export const CONTEXT_SWITCH: readonly QuestionTemplate[] = [
           multiple: true,
           options: [
             { label: "When the processes have large working sets, so caches and TLB must be refilled", correct: true },
-            { label: "On CPUs or kernels without PCID, where KPTI forces TLB flushes", correct: true },
+            { label: "On CPUs or kernels without PCID, where the process switch's own CR3 write flushes the TLB", correct: true },
             { label: "Whenever the processes have more than one thread" },
             { label: "Always, by about 1 ms" },
           ],
@@ -190,8 +193,9 @@ export const CONTEXT_SWITCH: readonly QuestionTemplate[] = [
     explanation: [
       "1. Both switches enter the kernel, save/restore registers and switch kernel stacks. Only a process switch loads a new **CR3** (page-table root).",
       "2. Classic answer: loading CR3 flushed the TLB, so the new process started with TLB misses. **With PCID** (Linux 4.14+, 6 dynamic ASIDs per CPU) TLB entries are tagged by address space, so no full flush happens and a recently-run process finds its entries still there; threads never change CR3 at all.",
-      "3. Measured on Linux 6.18 (AMD Zen 3 VM, PCID, no KPTI): **3.5–4.5 µs** per switch including two syscalls, threads ≈ processes.",
-      "4. The difference reappears with **large working sets** (cache and TLB refill — the *indirect* cost, Li, Ding & Shen 2007) and without PCID under KPTI, where Gregg measured overheads above 800% in the worst cases (2018).",
+      "3. Measured on one Linux 6.18 VM (AMD Zen 3, PCID, no KPTI, where an empty system call costs 282 ns): **3.5–4.5 µs** per switch including two system calls, threads ≈ processes.",
+      "4. The difference reappears with **large working sets** (cache and TLB refill — the *indirect* cost, Li, Ding & Shen 2007) and **without PCID**, where the process switch's CR3 write flushes the whole TLB.",
+      "5. KPTI (the Meltdown mitigation, Linux 4.15) writes CR3 on **every** kernel entry and exit — for threads and processes alike — so it makes system calls and switches dearer across the board and *narrows* the thread/process gap rather than creating it. Gregg's \"above 800%\" (2018) is system-call overhead in a microbenchmark without PCID, not a process-switch cost.",
       "",
       "So: *it used to be, mostly because of the TLB flush; today the direct costs are equal and the gap is the working set.*",
     ].join("\n"),
@@ -209,7 +213,7 @@ export const CONTEXT_SWITCH: readonly QuestionTemplate[] = [
         {
           kind: "choice",
           id: "kernel",
-          label: "A kernel context switch between two threads on the same CPU (Linux 6.18, measured with two syscalls)",
+          label: "A kernel context switch between two threads on the same CPU (one Linux 6.18 VM, measured including two system calls)",
           options: [{ label: "3.5–4.5 µs", correct: true }, { label: "35–45 ns" }, { label: "350–450 µs" }, { label: "3.5–4.5 ms" }],
         },
         {
@@ -232,13 +236,13 @@ export const CONTEXT_SWITCH: readonly QuestionTemplate[] = [
     explanation: [
       "| operation | figure | source |",
       "|---|---|---|",
-      "| kernel switch, same CPU | 3.5–4.5 µs | Linux 6.18, measured |",
+      "| kernel switch, same CPU, incl. 2 syscalls | 3.5–4.5 µs | one Linux 6.18 VM (AMD Zen 3, PCID), measured |",
       "| classic process switch | ~4.3 µs | Sigoure 2010, Xeon 5150 |",
       "| empty syscall | 50–100 ns bare metal (282 ns in a VM) | measured / Sigoure |",
       "| goroutine switch | 160–280 ns (channel) | Go 1.19, measured |",
       "| Node `await` hop | 80–230 ns | Node 20, measured |",
       "",
-      "4 µs / 200 ns = **20**: user-space switching is about an order of magnitude cheaper because it never enters the kernel or touches page tables.",
+      "4 µs / 200 ns = **20**: user-space switching is more than an order of magnitude cheaper because it never enters the kernel or touches page tables.",
     ].join("\n"),
   },
   {

@@ -11,7 +11,7 @@ export const CREATING_PROCESSES: readonly QuestionTemplate[] = [
     topic: "creating-processes",
     tags: ["fork", "loop", "classic"],
     difficulty: 1,
-    prompt: "This program calls `fork()` in a loop and then prints one line. How many processes run in total, and how many lines are printed?",
+    prompt: "This program calls `fork()` in a loop and then prints one line to a terminal. How many processes run in total, and how many lines are printed?",
     generator: {
       program: c("int main(void) {", "  for (int i = 0; i < {{n}}; i++)", "    fork();", '  printf("hello\\n");', "  return 0;", "}"),
       params: { n: { range: [2, 5] } },
@@ -73,7 +73,7 @@ export const CREATING_PROCESSES: readonly QuestionTemplate[] = [
     hints: ["When stdout is a pipe, stdio buffers whole blocks (typically 4–8 KiB), not lines.", "fork() copies the parent's memory, including the unflushed stdio buffer."],
     explanation: [
       "1. With stdout going to a pipe, glibc makes it **fully buffered**: the `printf` text stays in the process's stdio buffer until `exit` (returning from `main`) flushes it.",
-      "2. Every `fork()` copies the whole address space, **including that buffer**, so a child starts with all the lines its parent has printed so far.",
+      "2. Every `fork()` gives the child a copy of the address space (copy-on-write: the pages are shared until either side writes), **including that buffer**, so a child starts with all the lines its parent has printed so far.",
       "3. Follow one final process: in each of the *n* iterations it (or the ancestor it was copied from) appended one line, so its buffer holds exactly **n** lines when it exits.",
       "4. There are **2ⁿ** processes, so the output has **n · 2ⁿ** lines (n = 3: 24), instead of 2^(n+1) − 2 on a terminal.",
       "",
@@ -87,7 +87,7 @@ export const CREATING_PROCESSES: readonly QuestionTemplate[] = [
     topic: "creating-processes",
     tags: ["fork", "short-circuit", "classic", "interview"],
     difficulty: 4,
-    prompt: "How many processes does this program create in total (counting the original), and how many lines does it print?",
+    prompt: "The output goes to a terminal. How many processes does this program create in total (counting the original), and how many lines does it print?",
     generator: {
       programs: [
         c("int main(void) {", "  fork() && fork();", '  printf("x\\n");', "  return 0;", "}"),
@@ -284,7 +284,7 @@ export const CREATING_PROCESSES: readonly QuestionTemplate[] = [
       "2. If the parent dies first, the child is an **orphan**; the kernel re-parents it to init (pid 1) or to the nearest ancestor marked as a *child subreaper* (`prctl(PR_SET_CHILD_SUBREAPER)`), which reaps it when it exits.",
       "3. A server that forks must reap: a `SIGCHLD` handler looping on `waitpid(-1, …, WNOHANG)`, or `SIGCHLD` set to `SIG_IGN` (POSIX: children are then not turned into zombies). Sleeping or using `_exit` does not reap anything.",
       "",
-      "Zombies use no memory to speak of, but each holds a **pid**, and pids are limited (`pid_max`, 32768 by default) — enough zombies and `fork()` fails with `EAGAIN`.",
+      "Zombies use no memory to speak of, but each holds a **pid**, and pids are limited (`pid_max`: 32768 is the kernel's built-in default, systemd ≥ 243 raises it to 4194304) — enough zombies and `fork()` fails with `EAGAIN`.",
     ].join("\n"),
   },
 ];

@@ -14,7 +14,7 @@ export const LINUX_FAIR_SCHEDULER: readonly QuestionTemplate[] = [
     topic: "linux-fair-scheduler",
     tags: ["eevdf", "nice", "weights", "shares", "classic"],
     difficulty: 2,
-    prompt: "The {{tasks}} CPU-bound tasks below share one CPU under Linux's fair class (EEVDF). What share of the CPU does each get over the first second? (Answers within 2 percentage points are accepted.)",
+    prompt: "The {{tasks}} CPU-bound tasks below share one CPU under Linux's fair class (EEVDF, the default since Linux 6.6), all in one group (no cgroup or autogroup split). What share of the CPU does each get over the first second? (Answers within 2 percentage points are accepted.)",
     generator: {
       policy: EEVDF,
       tasks: [2, 3],
@@ -22,12 +22,13 @@ export const LINUX_FAIR_SCHEDULER: readonly QuestionTemplate[] = [
       nice: [-5, 0, 0, 5, 10],
       horizon: 1000,
       ask: [{ metric: "cpuShare", task: "each", windowMs: 1000 }],
+      invariants: [{ check: "distinct", field: "nice" }],
     },
     grading: grading({ absoluteTolerance: 2 }),
     hints: ["Weights (kernel/sched/core.c): nice −5 = 3121, 0 = 1024, 5 = 335, 10 = 110.", "Share = weight / sum of weights."],
     explanation: [
       "1. Look up each task's load weight in `sched_prio_to_weight` (kernel/sched/core.c): nice −5 → **3121**, 0 → **1024**, 5 → **335**, 10 → **110**. Each nice step is about ×1.25.",
-      "2. The fair class gives every runnable task CPU in proportion to its weight: share = w / Σw.",
+      "2. The fair class gives every runnable task CPU in proportion to its weight: share = w / Σw (among the tasks of one group; with cgroups or autogroup the shares are split between groups first).",
       "3. Example nice 0 vs 5: 1024 / (1024 + 335) = **75.3%** and 24.7%. Nice 0, 0, 5: 1024 / 2383 = 43.0% each and 14.1%.",
       "",
       "These ratios are what Linux 6.18 (EEVDF, HZ=250) measured: (0,5) 75.3/24.7, (0,10) 90.2/9.8, (0,0,5) 43.0/43.0/14.0 — all within 0.15 points of w/Σw. The same formula held under CFS, which used the same weights.",
@@ -40,7 +41,7 @@ export const LINUX_FAIR_SCHEDULER: readonly QuestionTemplate[] = [
     topic: "linux-fair-scheduler",
     tags: ["vruntime", "nice", "weights", "eevdf"],
     difficulty: 4,
-    prompt: "Two CPU-bound tasks share one CPU under EEVDF. How much **vruntime** (in ms) does each gain in the first 2 seconds? (Within 3% is accepted.)",
+    prompt: "Two CPU-bound tasks share one CPU under EEVDF (Linux 6.6 and later). How much **vruntime** (in ms) does each gain in the first 2 seconds? (Within 3% is accepted.)",
     generator: {
       policy: EEVDF,
       tasks: 2,
@@ -48,6 +49,7 @@ export const LINUX_FAIR_SCHEDULER: readonly QuestionTemplate[] = [
       nice: [0, 5, 10],
       horizon: 2000,
       ask: [{ metric: "vruntimeGain", task: "each", windowMs: 2000 }],
+      invariants: [{ check: "distinct", field: "nice" }],
     },
     grading: grading({ relativeTolerance: 0.03 }),
     hints: ["vruntime advances by (CPU time) × 1024 / weight; weights: nice 0 = 1024, 5 = 335, 10 = 110.", "The scheduler keeps the tasks' vruntimes close together — so what can you say about the gains?"],
@@ -67,7 +69,7 @@ export const LINUX_FAIR_SCHEDULER: readonly QuestionTemplate[] = [
     topic: "linux-fair-scheduler",
     tags: ["eevdf", "tick", "interleaving", "nice"],
     difficulty: 5,
-    prompt: "Two CPU-bound tasks with different nice values start together on one CPU (EEVDF, HZ=250, base slice 0.75 ms). Paint who runs in each 4 ms tick for the first {{slotMs}}-ms slots up to the cut-off.",
+    prompt: "Two CPU-bound tasks with different nice values start together on one CPU (EEVDF, HZ=250, base slice 0.75 ms as in Linux 6.6–6.14). Paint who runs in each {{slotMs}} ms tick from t = 0 until the run is cut off at t = 80 ms.",
     generator: {
       policy: EEVDF,
       tasks: 2,
@@ -75,6 +77,7 @@ export const LINUX_FAIR_SCHEDULER: readonly QuestionTemplate[] = [
       nice: [0, 5, 10],
       horizon: 80,
       slotMs: 4,
+      invariants: [{ check: "distinct", field: "nice" }],
     },
     grading: grading({ scheduleScoring: "per-slot" }),
     hints: [
@@ -87,7 +90,7 @@ export const LINUX_FAIR_SCHEDULER: readonly QuestionTemplate[] = [
       "3. Only tasks with vruntime ≤ V (the weight-averaged vruntime) are eligible. After the light task runs one tick it jumps far above V and stays ineligible while the heavy task runs several ticks to catch up.",
       "4. So the pattern is: light task 1 tick, heavy task ≈ w_heavy / w_light ticks: **3 ticks** for nice 0 vs 5 (1024/335 ≈ 3.06), **9–10** for 0 vs 10 (1024/110 ≈ 9.3).",
       "",
-      "This matches what Linux 6.18 did on real hardware (domain notes: \"the light task runs one tick, the heavy one ~w_heavy/w_light ticks in a row\").",
+      "This matches what Linux 6.18 did when measured (HZ=250, tasks pinned to one CPU): the light task runs one tick, the heavy one about w_heavy/w_light ticks in a row. (Since 6.15 the base slice is 0.70 ms; with 4 ms ticks the pattern is the same.)",
     ].join("\n"),
   },
   {
@@ -97,7 +100,7 @@ export const LINUX_FAIR_SCHEDULER: readonly QuestionTemplate[] = [
     topic: "linux-fair-scheduler",
     tags: ["sched_idle", "weights", "shares"],
     difficulty: 3,
-    prompt: "The CPU-bound tasks below share one CPU under EEVDF; some may run under SCHED_IDLE (class IDLE). What share does each get in the first second? (Within 2 percentage points is accepted.)",
+    prompt: "The CPU-bound tasks below share one CPU under EEVDF (Linux 6.6 and later), all at nice 0 in one group; those of class IDLE run under SCHED_IDLE. What share does each get in the first second? (Within 2 percentage points is accepted.)",
     generator: {
       policy: EEVDF,
       tasks: [2, 3],
@@ -105,13 +108,14 @@ export const LINUX_FAIR_SCHEDULER: readonly QuestionTemplate[] = [
       classes: ["other", "idle"],
       horizon: 1000,
       ask: [{ metric: "cpuShare", task: "each", windowMs: 1000 }],
+      invariants: [{ check: "hasClass", class: "idle", min: 1 }, { check: "hasClass", class: "other", min: 1 }],
     },
     grading: grading({ absoluteTolerance: 2 }),
     hints: ["A SCHED_IDLE task has load weight 3 (a nice 0 task has 1024)."],
     explanation: [
       "1. SCHED_IDLE is not a separate priority band: it is the fair class with a tiny weight, **3** (`WEIGHT_IDLEPRIO` in the kernel), versus 1024 for nice 0 and 15 for nice 19.",
       "2. Shares are still w / Σw. One normal task against one SCHED_IDLE task: 1024 / 1027 = **99.7%** vs **0.3%**.",
-      "3. Two SCHED_IDLE tasks alone split the CPU 50/50: the weight only matters relative to the others.",
+      "3. Two SCHED_IDLE tasks next to one normal task share the leftover 0.6% between them; alone they would split the CPU 50/50: the weight only matters relative to the others.",
       "",
       "Use it for background work (e.g. `chrt --idle 0 make`); it still runs, just almost never while anything else wants the CPU.",
     ].join("\n"),
@@ -163,7 +167,7 @@ export const LINUX_FAIR_SCHEDULER: readonly QuestionTemplate[] = [
       "- **Classic answer**: CFS (2.6.23–6.5) keeps runnable tasks in a red-black tree by vruntime and runs the leftmost (smallest).",
       "- **Current kernels**: since **6.6** the fair class is **EEVDF** (Stoica & Abdel-Wahab 1995; kernel doc `Documentation/scheduler/sched-eevdf.rst`). It computes V, the weight-averaged vruntime; a task is *eligible* when its lag V − v ≥ 0, and among eligible tasks the one with the earliest **virtual deadline** (vruntime + slice × 1024 / w) runs.",
       "- **Kept**: the weights and the vruntime accounting, so long-run shares are unchanged.",
-      "- **Gone**: CFS's latency/granularity knobs (one `base_slice` remains) and the sleeper bonus; new in 6.12, tasks can request a shorter slice with `sched_setattr`.",
+      "- **Gone**: CFS's latency/granularity knobs (one `base_slice` remains, in debugfs) and the sleeper bonus; since 6.12, tasks can request a shorter slice with `sched_setattr`.",
     ].join("\n"),
   },
   {
@@ -189,8 +193,8 @@ export const LINUX_FAIR_SCHEDULER: readonly QuestionTemplate[] = [
     grading: grading({ absoluteTolerance: 0.1 }),
     hints: ["Share = w / (w_A + w_B)."],
     explanation: [
-      "1. A: 1024 / (1024 + 820) = 1024 / 1844 = **55.5%**; B gets 44.5%. One nice level moves about **10 percentage points** of CPU between two competing tasks — the \"10% rule\" in the kernel's comment on `sched_prio_to_weight`.",
-      "2. To make that true for any two adjacent levels the table is geometric: each level is ≈ **1.25×** the next (1024 / 820 = 1.249).",
+      "1. A: 1024 / (1024 + 820) = 1024 / 1844 = **55.5%**; B gets 44.5%. Compared with 50/50 at equal nice, B lost about **10% of its CPU time** (50 → 44.5, −11% relative) and A gained about 10% (50 → 55.5). That is the kernel comment on `sched_prio_to_weight`: one nice level is \"~10% less CPU time\", a **relative** and cumulative effect — not 10 percentage points.",
+      "2. The comment goes on: if one task goes down ~10% and the other up ~10%, the distance between them is ~25%, so the table is geometric: each level is ≈ **1.25×** the next (1024 / 820 = 1.249).",
       "3. Nice 19 vs nice 0: 15 / (1024 + 15) = **1.44%**.",
       "",
       "Source: `sched_prio_to_weight[]` in kernel/sched/core.c.",
@@ -231,9 +235,9 @@ export const LINUX_FAIR_SCHEDULER: readonly QuestionTemplate[] = [
     explanation: [
       "1. When S is runnable it competes with H at equal weight, so it gets about half the CPU **while runnable**.",
       "2. To do R ms of work at half speed it needs 2R ms of wall time, then sleeps R: S runs R out of every 3R ms → **≈ 33%**.",
-      "3. Under EEVDF a woken task keeps the lag it slept with (clamped), so it gets no bonus for sleeping. Old CFS placed a woken task at max(own vruntime, min_vruntime − latency/2) (GENTLE_FAIR_SLEEPERS), a credit that let it run ahead of the hog and get **≈ 50%**.",
+      "3. Under EEVDF a woken task gets back the lag it slept with (clamped), so it gets no bonus for sleeping; since 6.12 (DELAY_DEQUEUE) a task that goes to sleep with negative lag even stays queued until it has burnt that debt off. Old CFS placed a woken task at max(own vruntime, min_vruntime − latency/2) (GENTLE_FAIR_SLEEPERS), a credit that let it run ahead of the hog and get **≈ 50%**.",
       "",
-      "Measured on Linux 6.18 (EEVDF, HZ=250): 33% (domain notes). Interactive workloads that relied on the sleeper bonus can request a shorter slice instead (`sched_setattr`, 6.12).",
+      "Measured on Linux 6.18 (EEVDF, HZ=250): 33%. Interactive workloads that relied on the sleeper bonus can request a shorter slice instead (`sched_setattr`, since 6.12).",
     ].join("\n"),
   },
 ];

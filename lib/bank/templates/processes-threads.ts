@@ -11,7 +11,7 @@ export const PROCESSES_THREADS: readonly QuestionTemplate[] = [
     topic: "processes-threads",
     tags: ["threads", "sigsegv", "crash", "isolation", "classic"],
     difficulty: 2,
-    prompt: "One thread dereferences a null pointer (SIGSEGV is not handled). Threads may run in any interleaving. Which lines appear in **every** run, and which can **never** appear?",
+    prompt: "One thread raises a fatal signal — a store through a null pointer (SIGSEGV) or an integer division by zero (SIGFPE), as the listing shows — and no handler is installed. Output goes to a terminal, so every printed line is written at once. Threads may run in any interleaving. Which lines appear in **every** run, and which can **never** appear?",
     generator: {
       scenarios: [
         {
@@ -56,7 +56,9 @@ export const PROCESSES_THREADS: readonly QuestionTemplate[] = [
       "2. So: lines the faulting thread would print after the fault never appear; lines other threads of that process print only *after* the fault (e.g. after joining the faulting thread) **never** appear; lines they could print before it are **sometimes** there, depending on the interleaving.",
       "3. Other **processes** have their own address space and are untouched: their lines **always** appear.",
       "",
-      "This is the price of threads' shared address space — and why browsers and servers isolate risky work in separate processes (e.g. Chrome's renderer processes).",
+      "Lines already printed are safe here because stdout is a terminal (line buffered). Were it a pipe, stdout would be fully buffered and lines still in the dying process's buffer would be lost too.",
+      "",
+      "This is the price of threads' shared address space — and why browsers isolate risky work in separate processes (Chrome's site isolation puts each site's renderer in its own process).",
     ].join("\n"),
   },
   {
@@ -66,7 +68,7 @@ export const PROCESSES_THREADS: readonly QuestionTemplate[] = [
     topic: "processes-threads",
     tags: ["threads", "exit", "pthread"],
     difficulty: 3,
-    prompt: "A worker thread calls `exit()`. Threads may run in any interleaving. Which lines appear in every run, and which can never appear?",
+    prompt: "A worker thread calls `exit()`. Output goes to a terminal. Threads may run in any interleaving. Which lines appear in every run, and which can never appear?",
     generator: {
       scenarios: [
         {
@@ -115,7 +117,7 @@ export const PROCESSES_THREADS: readonly QuestionTemplate[] = [
     topic: "processes-threads",
     tags: ["threads", "pthread_exit", "main"],
     difficulty: 4,
-    prompt: "Compare how `main` ends in each process. Threads may run in any interleaving. Which lines appear in every run, and which can never appear?",
+    prompt: "Compare how `main` ends in each process. Output goes to a terminal. Threads may run in any interleaving. Which lines appear in every run, and which can never appear?",
     generator: {
       scenarios: [
         {
@@ -158,15 +160,16 @@ export const PROCESSES_THREADS: readonly QuestionTemplate[] = [
       processes: 2,
       horizon: 1000,
       ask: [{ metric: "cpuShare", task: "each", windowMs: 1000 }],
+      invariants: ["unevenProcesses"],
     },
     grading: grading({ absoluteTolerance: 2 }),
     hints: ["The Linux scheduler schedules threads (tasks), not processes."],
     explanation: [
-      "1. In Linux every thread is a **task** with its own scheduling entity; a process is just a group of tasks sharing an address space (created by `clone` with `CLONE_VM | CLONE_THREAD …`).",
+      "1. In Linux every thread is a **task** with its own scheduling entity; a process is a **thread group** — tasks created with `CLONE_THREAD`, sharing one thread-group id (the pid) as well as the address space.",
       "2. Without group scheduling, equal-weight tasks get equal shares: with *n* threads in total each gets **100 / n %**, whatever process it belongs to.",
       "3. So a process with 3 threads gets 3× the CPU of a process with 1 thread.",
       "",
-      "Real desktops enable **autogroup** and systemd puts services in **cgroups**, whose CPU controller shares first between groups, then within them — that is how one `make -j64` does not starve the rest of the system.",
+      "Real desktops enable **autogroup** and systemd puts services in **cgroups**, whose CPU controller shares first between groups, then within them (w/Σw holds among siblings of one group) — that is how one `make -j64` does not starve the rest of the system.",
     ].join("\n"),
   },
   {
@@ -207,7 +210,7 @@ export const PROCESSES_THREADS: readonly QuestionTemplate[] = [
     explanation: [
       "1. Threads of one process share the **address space** (code, globals, heap, mmap'ed regions, and so each other's stacks, if addressed), **file descriptors**, **signal dispositions**, the pid, cwd and credentials.",
       "2. Each thread has its **own registers, PC, stack**, thread-local storage (including `errno`) and **signal mask**.",
-      "3. `fork()` in a multithreaded process copies the whole address space but only the **calling thread** (POSIX); locks held by other threads stay locked in the child, which is why the child should only call async-signal-safe functions until `exec`.",
+      "3. `fork()` in a multithreaded process gives the child a copy-on-write copy of the whole address space but only the **calling thread** (POSIX); locks held by other threads stay locked in the child, which is why the child should only call async-signal-safe functions until `exec`.",
     ].join("\n"),
   },
   {
@@ -248,7 +251,7 @@ export const PROCESSES_THREADS: readonly QuestionTemplate[] = [
     grading: grading(),
     hints: ["Think of CLONE_VM, CLONE_FILES, CLONE_SIGHAND, CLONE_THREAD."],
     explanation: [
-      "1. Linux has one kind of schedulable entity, the **task** (`task_struct`). A thread is a task that shares its `mm` (address space), file table and signal handlers with others in its **thread group**.",
+      "1. Linux has one kind of schedulable entity, the **task** (`task_struct`). A thread is a task created with `CLONE_THREAD`: it joins its creator's **thread group** (one TGID, which is the process) and shares its `mm` (address space), file table and signal handlers. Sharing the `mm` alone does not make a thread: a `vfork` child, or a `CLONE_VM` child without `CLONE_THREAD`, shares the memory map yet is another process.",
       "2. Both are created by `clone`: `fork` ≈ clone with nothing shared (copy-on-write memory); `pthread_create` ≈ clone with `CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD | …`.",
       "3. `getpid()` returns the thread-group id (the main thread's id) in every thread; `gettid()` returns the task's own id — the number `top -H` and `/proc/<pid>/task/` show.",
     ].join("\n"),

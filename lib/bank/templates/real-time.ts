@@ -11,7 +11,7 @@ export const REAL_TIME: readonly QuestionTemplate[] = [
     topic: "real-time",
     tags: ["priority", "preemption", "textbook"],
     difficulty: 2,
-    prompt: "Schedule these jobs by static priority (the rule, including whether it preempts, is in the conventions). Paint one slot per {{slotMs}} ms.",
+    prompt: "Schedule these jobs by static priority, **{{preemption}}**: {{priorityOrder}}. Paint one slot per {{slotMs}} ms.",
     generator: {
       policy: [
         { name: "priority", preemptive: true, higherIs: "lower-number" },
@@ -22,11 +22,12 @@ export const REAL_TIME: readonly QuestionTemplate[] = [
       priority: [1, 5],
       arrivalSpread: 6,
       slotMs: 1,
+      invariants: ["preemptionMatters"],
     },
     grading: grading({ conventionCredit: 0.25 }),
     hints: ["Here a lower number means a higher priority (as in many textbooks, and unlike SCHED_FIFO's 1–99)."],
     explanation: [
-      "1. Whenever the CPU must choose, it runs the ready job with the best priority (here: the **lowest number**); ties go by the conventions' tie rule.",
+      "1. Whenever the CPU must choose, it runs the ready job with the best priority (here: the **lowest number**); ties go by the tie rule in the conventions.",
       "2. **Preemptive**: when a job with a better priority arrives, it takes the CPU at once; the preempted job waits with its remaining time.",
       "3. **Non-preemptive**: the running job keeps the CPU until its burst ends; only then is the best ready job chosen.",
       "",
@@ -49,6 +50,7 @@ export const REAL_TIME: readonly QuestionTemplate[] = [
       cpuBurst: [2, 6],
       arrivalSpread: 6,
       slotMs: 1,
+      invariants: ["preempts"],
     },
     grading: grading({ scheduleScoring: "segment-lcs" }),
     hints: ["SCHED_FIFO has no time slice: a task runs until it finishes, blocks, or a higher-priority task becomes runnable."],
@@ -58,7 +60,7 @@ export const REAL_TIME: readonly QuestionTemplate[] = [
       "3. When a higher-priority task arrives it preempts at once; the preempted task stays at the **head** of its priority list, so it resumes as soon as the CPU is free of higher priorities.",
       "4. Equal priorities run strictly in order: the first keeps the CPU until it is done (measured on Linux 6.18: two equal-priority FIFO tasks ran back to back, no slicing).",
       "",
-      "Source: `sched(7)`; domain notes (Linux 6.18 measurements).",
+      "Source: `sched(7)`; measured on Linux 6.18.",
     ].join("\n"),
   },
   {
@@ -87,7 +89,7 @@ export const REAL_TIME: readonly QuestionTemplate[] = [
       "3. B runs 100–200 (its 100 ms quantum; 50 left), C 200–300 (done), A 300–400, B 400–450 (done), A 450–500 (done).",
       "4. Only then does D get the CPU: 500–600.",
       "",
-      "The default quantum (100 ms) and the measured 99.9 ms come from the domain notes; this question uses one fixed workload because the table must line up with 50 ms slots.",
+      "The default quantum is 100 ms (`sched_rr_timeslice_ms`, sched(7)); it measured 99.9 ms on Linux 6.18. This question uses one fixed workload because the table must line up with 50 ms slots.",
     ].join("\n"),
   },
   {
@@ -109,6 +111,7 @@ export const REAL_TIME: readonly QuestionTemplate[] = [
       cpuBurst: [5000, 5000],
       horizon: 2000,
       ask: [{ metric: "cpuShare", task: "each", windowMs: 2000 }],
+      invariants: [{ check: "hasClass", class: "fifo", min: 1 }],
     },
     grading: grading({ absoluteTolerance: 2 }),
     hints: ["The highest-priority FIFO task never gives up the CPU by itself; only the throttle stops it."],
@@ -117,7 +120,7 @@ export const REAL_TIME: readonly QuestionTemplate[] = [
       "2. After 950 ms of RT time in a 1000 ms period the RT class is throttled: the remaining **50 ms** go to the normal tasks, split by weight (equal nice → equally). If there are no normal tasks, the CPU idles for those 50 ms.",
       "3. Over 2 s: the top FIFO task ≈ **95%**, normal tasks share ≈ **5%**, other FIFO tasks 0%. With no FIFO task at all, the normal tasks split 100% by weight.",
       "",
-      "Measured on Linux 6.18 with a FIFO hog: the normal task got 0 ms for 950 ms, then ~51 ms (domain notes).",
+      "Measured on Linux 6.18 with a FIFO hog (there the fair server plays this role): the normal task got 0 ms for 950 ms, then ~51 ms.",
     ].join("\n"),
   },
   {
@@ -139,6 +142,7 @@ export const REAL_TIME: readonly QuestionTemplate[] = [
       cpuBurst: [5000, 5000],
       horizon: 2000,
       ask: [{ metric: "cpuShare", task: "each", windowMs: 2000 }],
+      invariants: [{ check: "hasClass", class: "fifo", min: 1 }],
     },
     grading: grading({ absoluteTolerance: 2 }),
     hints: ["Compare with the throttling question: what changes when every task is SCHED_FIFO?"],
@@ -147,7 +151,7 @@ export const REAL_TIME: readonly QuestionTemplate[] = [
       "2. The difference is when **no** normal task is runnable: the old throttle still idled the CPU for 50 ms per second; the fair server has nothing to serve, so the top FIFO task gets **100%**.",
       "3. Lower-priority FIFO tasks still get nothing while a higher-priority one is runnable.",
       "",
-      "Source: Linux 6.12 (deadline servers for the fair class); domain notes.",
+      "Source: Linux 6.12 (deadline servers for the fair class, `kernel/sched/deadline.c`); measured on Linux 6.18.",
     ].join("\n"),
   },
   {
@@ -166,6 +170,7 @@ export const REAL_TIME: readonly QuestionTemplate[] = [
       cpuBurst: [1, 8],
       arrivalSpread: 8,
       ask: [{ metric: "response", task: "each" }, { metric: "completion", task: "each" }],
+      invariants: ["someoneWaits"],
     },
     grading: grading(),
     hints: ["A task's response time is the time until no higher-priority task is runnable."],
@@ -223,7 +228,7 @@ export const REAL_TIME: readonly QuestionTemplate[] = [
     grading: grading(),
     hints: ["Real-time priorities run 1 (low) to 99 (high); nice values apply only to the fair class."],
     explanation: [
-      "- Classes are checked from the top: **stop > deadline (SCHED_DEADLINE) > RT (SCHED_FIFO/SCHED_RR) > fair (SCHED_OTHER/BATCH, EEVDF) > idle**. Any runnable RT task beats every fair task, whatever its nice value.",
+      "- Classes are checked from the top: **stop > deadline (SCHED_DEADLINE) > RT (SCHED_FIFO/SCHED_RR) > fair (SCHED_OTHER/BATCH, EEVDF since 6.6) > idle**; since Linux 6.12 the sched_ext class (BPF schedulers) sits between fair and idle. Any runnable RT task beats every fair task, whatever its nice value.",
       "- RT priorities go from **1 (low) to 99 (high)**.",
       "- SCHED_RR = SCHED_FIFO + a quantum, default **100 ms** (`/proc/sys/kernel/sched_rr_timeslice_ms`); measured 99.9 ms on Linux 6.18.",
       "- A SCHED_FIFO task has no quantum: it leaves the CPU only when it blocks or yields, when a higher-priority task preempts it, or when the RT throttle / fair server steps in.",
@@ -263,7 +268,7 @@ export const REAL_TIME: readonly QuestionTemplate[] = [
       "3. Since **6.12** a *fair server* (a SCHED_DEADLINE-style server, 50 ms per 1 s) gives the fair class its time when it has work, and lets RT run freely otherwise.",
       "4. `sched_rt_runtime_us = -1` turns the throttle off: a runaway FIFO task can then freeze that CPU for normal tasks.",
       "",
-      "Source: `Documentation/scheduler/sched-rt-group.rst`; domain notes.",
+      "Source: `Documentation/scheduler/sched-rt-group.rst`; measured on Linux 6.18.",
     ].join("\n"),
   },
 ];

@@ -33,7 +33,7 @@ export const THREAD_PER_REQUEST: readonly QuestionTemplate[] = [
       "3. **Event loop**: network I/O waits cost no thread, but all callbacks run on one thread: X ≤ 1 / S_cpu (2 ms → 500 req/s).",
       "4. The server with the smaller maximum saturates first. Long I/O favours the event loop; CPU-heavy requests on many cores favour threads.",
       "",
-      "(The model adds the cost of two context switches per request to S_cpu, so its figures are slightly below these hand values; 5% tolerance covers that.) Formulas: docs/eventloop-and-capacity.md.",
+      "S_cpu includes the two context switches per request stated in the conventions, so the figures are slightly below these rounded hand values.",
     ].join("\n"),
   },
   {
@@ -51,13 +51,13 @@ export const THREAD_PER_REQUEST: readonly QuestionTemplate[] = [
       ask: [{ what: "memoryMiB", server: 0 }, { what: "saturationRps", server: 0 }],
     },
     grading: grading({ relativeTolerance: 0.05 }),
-    hints: ["Little's law gives the number of threads alive at once: L = λ × (S_cpu + S_io).", "Count resident memory per thread (its touched stack pages plus kernel structures), not the 8 MiB of virtual stack."],
+    hints: ["Little's law gives the number of threads alive at once: L = λ × (S_cpu + S_io).", "Count resident memory per thread (its touched stack pages plus kernel structures, both in the conventions), not the 8 MiB of virtual stack."],
     explanation: [
-      "1. Threads alive at once (Little's law): L = λ × (S_cpu + S_io). 2000 req/s × 0.201 s ≈ **402 threads**.",
-      "2. Each costs its **resident** memory: a few KiB of touched stack (8.4 KiB measured for an idle thread) plus kernel structures (kernel stack 16 KiB, task_struct…). The 8 MiB stack is **virtual** — 10,000 idle threads used 78 GiB VmSize but only 82 MiB RSS (Linux 6.18, domain notes).",
-      "3. Saturation is the smallest of: CPU (cores / S_cpu), memory (RAM / per-thread memory / holding time) and the kernel's thread limits (pid_max 32768, max_map_count/2 ≈ 32k per process, threads-max, ulimit -u) divided by the holding time.",
+      "1. Threads alive at once (Little's law): L = λ × (S_cpu + S_io), where S_cpu includes the two switches of the conventions. E.g. 2000 req/s × (1 ms + 8 µs + 200 ms) ≈ **402 threads**.",
+      "2. Each costs its **resident** memory: 8.4 KiB of touched stack (measured for an idle thread on Linux 6.18) plus 26 KiB in the kernel (16 KiB kernel stack, task_struct and friends) = **34.4 KiB**. 402 threads × 34.4 KiB ≈ **13.5 MiB**. The 8 MiB glibc stack is **virtual** — 10,000 idle threads used 78 GiB VmSize but only 82 MiB RSS.",
+      "3. Saturation is the smallest of: CPU (cores / S_cpu), memory (RAM / 34.4 KiB / holding time) and the kernel's thread limits divided by the holding time: pid_max (32768, the kernel's built-in default; systemd ≥ 243 raises it to 4194304), vm.max_map_count / 2 (65530 / 2 = 32765 threads per process at the kernel default) and threads-max (RAM / 128 KiB).",
       "",
-      "With long I/O waits the thread limits bind long before the CPU does: 32,768 threads / 0.5 s = 65,536 req/s at most, whatever the core count. The exact defaults the model uses are listed in docs/eventloop-and-capacity.md.",
+      "With long I/O waits the thread limits bind long before the CPU does: 32,765 threads / 0.5 s ≈ 65,500 req/s at most, whatever the core count. On a systemd machine a service usually meets its TasksMax first (15% of the smallest of pid_max, threads-max and the root cgroup's pids.max).",
     ].join("\n"),
   },
   {
@@ -111,7 +111,7 @@ export const THREAD_PER_REQUEST: readonly QuestionTemplate[] = [
       "2. With pinning fraction p, a request holds a carrier for S_cpu + p × S_io, so X ≤ carriers / (S_cpu + p·S_io). 8 carriers, 2 ms CPU, 50% of 100 ms pinned → 8 / 0.052 ≈ **154 req/s**, versus 4000 req/s unpinned.",
       "3. The pinned server saturates first — the reason JEP 491 (JDK 24) stopped `synchronized` from pinning.",
       "",
-      "Source: JEP 444 (virtual threads, JDK 21), JEP 491; formulas in docs/eventloop-and-capacity.md.",
+      "Source: JEP 444 (virtual threads, JDK 21), JEP 491 (JDK 24: synchronized no longer pins).",
     ].join("\n"),
   },
   {
@@ -121,7 +121,7 @@ export const THREAD_PER_REQUEST: readonly QuestionTemplate[] = [
     topic: "thread-per-request",
     tags: ["capacity", "node", "libuv", "thread-pool"],
     difficulty: 4,
-    prompt: `${WORKLOAD_PROMPT} Two Node.js servers: one waits on network sockets, the other reads files (fs, on the libuv pool, UV_THREADPOOL_SIZE unset). Which saturates first, and at what rate does the file-reading one saturate? (Within 5% is accepted.)`,
+    prompt: `${WORKLOAD_PROMPT} Two Node.js servers: one waits on network sockets, the other makes one file-system call per request (such as \`fs.stat\` or one \`fs.read\`: a single request to the libuv pool, UV_THREADPOOL_SIZE unset, that holds a pool thread for the whole I/O wait). Which saturates first, and at what rate does the file-system one saturate? (Within 5% is accepted.)`,
     generator: {
       workload: { arrivalRate: { range: [100, 3000] }, cpuMs: { choice: [0.5, 1, 2] }, ioMs: { choice: [5, 10, 20] } },
       machine: { cores: { choice: [2, 4, 8] }, ramMiB: 4096 },
@@ -132,13 +132,13 @@ export const THREAD_PER_REQUEST: readonly QuestionTemplate[] = [
       ask: ["saturatesFirst", { what: "saturationRps", server: 1 }],
     },
     grading: grading({ relativeTolerance: 0.05 }),
-    hints: ["fs calls occupy one of the 4 pool threads for the whole I/O time."],
+    hints: ["Each file-system call occupies one of the 4 pool threads for the whole I/O time."],
     explanation: [
       "1. Both servers run JavaScript on one thread: X ≤ 1 / S_cpu.",
-      "2. Network I/O uses epoll on the loop thread and holds nothing while waiting. File I/O (and `dns.lookup`, async crypto, zlib) runs on the **libuv pool, 4 threads by default**, so X ≤ 4 / S_io as well.",
+      "2. Network I/O uses epoll on the loop thread and holds nothing while waiting. File-system calls (and `dns.lookup`, async crypto, zlib) run on the **libuv pool, 4 threads by default**, so X ≤ 4 / S_io as well. (`fs.readFile` is several pool requests, one per chunk, which interleave; this question uses one request per call.)",
       "3. With 10 ms file reads: 4 / 0.010 = **400 req/s**, however fast the CPU is — raise `UV_THREADPOOL_SIZE` (max 1024) or the fs server saturates first.",
       "",
-      "Source: Node.js docs (*Don't block the event loop*), domain notes.",
+      "Source: Node.js docs, *Don't block the event loop (or the worker pool)*; libuv docs, *Thread pool work scheduling*.",
     ].join("\n"),
   },
   {
@@ -148,7 +148,7 @@ export const THREAD_PER_REQUEST: readonly QuestionTemplate[] = [
     topic: "thread-per-request",
     tags: ["threads", "pid_max", "max_map_count", "limits", "classic", "interview"],
     difficulty: 4,
-    prompt: "A Java server on a 64-bit Linux box with 16 GiB RAM creates one platform thread per connection (default 8 MiB stacks, default sysctls). Connections keep arriving.",
+    prompt: "A C server on 64-bit Linux (glibc, 16 GiB RAM) creates one pthread per connection with the default stack size, which glibc takes from `ulimit -s`: 8 MiB. The sysctls are at the kernel's built-in defaults (no systemd or distribution overrides). Connections keep arriving.",
     generator: {
       parts: [
         {
@@ -162,8 +162,8 @@ export const THREAD_PER_REQUEST: readonly QuestionTemplate[] = [
             { label: "No: stacks are allocated on the heap" },
           ],
         },
-        { kind: "number", id: "pid-max", label: "Default system-wide pid_max (every thread needs a pid)", answer: 32768, unit: "count" },
-        { kind: "number", id: "map-count", label: "Default vm.max_map_count (each thread's stack + guard page costs 2 mappings)", answer: 65530, unit: "count" },
+        { kind: "number", id: "pid-max", label: "The kernel's built-in default pid_max on a machine with at most 32 CPUs (every thread needs a pid)", answer: 32768, unit: "count" },
+        { kind: "number", id: "map-count", label: "The kernel's default vm.max_map_count (each thread's stack + guard page costs 2 mappings)", answer: 65530, unit: "count" },
         {
           kind: "choice",
           id: "first",
@@ -180,8 +180,8 @@ export const THREAD_PER_REQUEST: readonly QuestionTemplate[] = [
     grading: grading(),
     hints: ["Measured: 10,000 idle threads = 78 GiB VmSize but only 82 MiB RSS."],
     explanation: [
-      "1. The 8 MiB default stack is **virtual address space**; RAM is used only for touched pages. 10,000 idle threads measured 78 GiB VmSize but **82 MiB RSS** (Linux 6.18, domain notes). So 2048 is wrong, and so is the folklore \"~10k threads\".",
-      "2. The hard limits: **pid_max** (32768 default, system-wide — every thread has a tid), **vm.max_map_count** (65530; 2 mappings per thread → ~32k threads per process), **threads-max** (≈ RAM / 8 of a thread's kernel structures) and **ulimit -u**. Hitting them makes `pthread_create` fail with EAGAIN (Java: `OutOfMemoryError: unable to create native thread`).",
+      "1. glibc's 8 MiB default stack is **virtual address space**; RAM is used only for touched pages. 10,000 idle threads measured 78 GiB VmSize but **82 MiB RSS** (Linux 6.18). So 2048 is wrong, and so is the folklore \"~10k threads\". (Other runtimes pick other sizes: HotSpot Java threads default to 1 MiB, musl to 128 KiB.)",
+      "2. The hard limits: **pid_max** (32768 is the kernel's built-in default, 1024 × CPUs above 32 CPUs; systemd ≥ 243 raises it to 4194304 — every thread has a tid), **vm.max_map_count** (kernel default 65530, some distributions raise it, e.g. Fedora 39 to 1048576; 2 mappings per thread → ~32k threads per process), **threads-max** (set at boot so thread structures take at most 1/8 of RAM) and **ulimit -u**. Under systemd a service usually hits its **TasksMax** first (15% of the smallest of pid_max, threads-max and the root cgroup's pids.max). Hitting a limit makes `pthread_create` fail with EAGAIN (in Java: `OutOfMemoryError: unable to create native thread`).",
       "3. Before that, thousands of runnable threads mean memory actually touched per thread, scheduler and cache pressure, and lock contention: latency climbs. That, not a thread count, is Kegel's C10k problem (1999), answered by event loops, goroutines and virtual threads.",
     ].join("\n"),
   },

@@ -199,8 +199,8 @@ export const EXAMPLE_TEMPLATES: QuestionTemplate[] = [
       ],
     },
     grading: grading(),
-    hints: ["Synchronous code first, then nextTick, then promise microtasks, then the event-loop phases."],
-    explanation: "The nextTick queue drains before promise microtasks; timers and immediates wait for the event loop.",
+    hints: ["In a CommonJS script: synchronous code first, then nextTick, then promise microtasks, then the event-loop phases."],
+    explanation: "In a CommonJS script the nextTick queue drains before promise microtasks; timers and immediates wait for the event loop.",
   },
   {
     slug: "capacity-threads-vs-eventloop",

@@ -1,6 +1,10 @@
 // selfTestTemplate: what an author runs before publishing. For N seeds: the variant builds, the
 // reference scores exactly 1, a perturbed answer scores below 1, and the question is not degenerate.
+import { simulate } from "../sched/index";
+import type { SimResult, Workload } from "../sched/index";
 import { checkAnswer } from "./check";
+import { brokenInvariant, validateInvariants } from "./invariants";
+import { Issues, isObj } from "./issues";
 import { gradeWith } from "./grade";
 import { perturbAnswer } from "./perturb";
 import { KINDS } from "./registry";
@@ -26,6 +30,9 @@ export function selfTestTemplate(template: QuestionTemplate, options: SelfTestOp
   const valid = validateTemplate(template);
   if (!valid.ok) return { ok: false, failures: valid.errors.map((e) => ({ seed: -1, problem: `${e.path}: ${e.message}` })) };
   const t = valid.value;
+  // Invariants are re-checked here, independently of the generator's redraw loop, so a kind that forgot
+  // to honour them (or a key built some other way) is caught.
+  const invariants = isObj(t.generator) ? validateInvariants(new Issues(), t.generator["invariants"], "generator.invariants") : [];
   const first = options.firstSeed ?? 0;
   const n = Math.min(MAX_SELF_TEST_VARIANTS, Math.max(0, Math.floor(options.variants)));
   for (let seed = first; seed < first + n && failures.length < MAX_FAILURES; seed++) {
@@ -46,6 +53,14 @@ export function selfTestTemplate(template: QuestionTemplate, options: SelfTestOp
     const wrong = perturbAnswer(v, seed);
     if (!checkAnswer(v.view, wrong).ok) failures.push({ seed, problem: "the perturbed answer is not a valid answer" });
     else if (gradeWith(v, wrong, t.grading, t).score >= 1) failures.push({ seed, problem: "no wrong answer scores below 1 (every answer is right?)" });
+    if (invariants.length > 0) {
+      const data = v.key.data as { workload?: Workload; sim?: SimResult };
+      if (!data.workload) failures.push({ seed, problem: "the template declares invariants but its variants carry no workload to check them on" });
+      else {
+        const broken = brokenInvariant(invariants, data.workload, data.sim ?? simulate(data.workload));
+        if (broken) failures.push({ seed, problem: broken });
+      }
+    }
     const degenerate = KINDS[t.type].degenerate(v);
     if (degenerate) failures.push({ seed, problem: `degenerate: ${degenerate}` });
   }

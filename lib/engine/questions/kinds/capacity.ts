@@ -1,8 +1,8 @@
 // Capacity questions: which server model saturates first (choice), at what load (req/s) and with how
 // much memory (MiB) — graded against the capacity model, with the workload drawn from ranges.
 import { createPythonRandom } from "../../random";
-import { modelCapacity } from "../../capacity/index";
-import type { CapacityInput, CapacityReport } from "../../capacity/index";
+import { CAPACITY_DEFAULTS, modelCapacity } from "../../capacity/index";
+import type { CapacityInput, CapacityReport, CapacityServer } from "../../capacity/index";
 import { formatNumber } from "../grading";
 import { Issues, isObj, joinPath, read, type Obj } from "../issues";
 import { drawParams, validateParams, type ParamSpecs } from "../params";
@@ -53,6 +53,85 @@ function serverName(report: CapacityReport, i: number): string {
   return report.servers[i]!.name;
 }
 
+const dv = (key: keyof typeof CAPACITY_DEFAULTS): number => CAPACITY_DEFAULTS[key].value;
+const f = (x: number): string => formatNumber(x);
+
+function modelWords(s: CapacityServer): [string, string, string] {
+  switch (s.kind) {
+    case "thread-per-request":
+      return s.poolSize !== undefined
+        ? ["Thread pool", `${s.poolSize} OS threads; a request holds one from start to end`, "blocks its thread"]
+        : ["One new OS thread per request", "one OS thread per request in the system", "blocks its thread"];
+    case "event-loop":
+      return s.ioOnThreadPool
+        ? ["Node.js event loop", "one JavaScript thread (one core)", `file-system calls: each wait holds one of the ${s.poolSize ?? dv("uvThreadpoolSize")} libuv pool threads`]
+        : ["Node.js event loop", "one JavaScript thread (one core)", "network sockets: waits in epoll, holds no thread"];
+    case "goroutines":
+      return s.ioKind === "blocking-syscall"
+        ? ["One goroutine per request (Go)", `GOMAXPROCS = ${s.gomaxprocs ?? "number of cores"}`, `blocking system calls: each wait holds an OS thread (at most ${s.maxThreads ?? dv("goMaxThreads")})`]
+        : ["One goroutine per request (Go)", `GOMAXPROCS = ${s.gomaxprocs ?? "number of cores"}`, "network: parked in the netpoller, holds no OS thread"];
+    case "virtual-threads": {
+      const pinned = s.pinnedFraction ?? 0;
+      return [
+        "One virtual thread per request (Java 21)",
+        `${s.carriers ?? "as many carrier threads as cores"}${s.carriers !== undefined ? " carrier threads" : ""}`,
+        pinned > 0 ? `${f(pinned * 100)}% of each wait is pinned (inside synchronized): the carrier is held for it` : "unmounts: holds no carrier",
+      ];
+    }
+  }
+}
+
+/** The server models as a table a student can read (never the raw generator fields). */
+function serverTable(servers: readonly CapacityServer[]): VariantExhibit {
+  return {
+    kind: "table",
+    caption: "Server models",
+    columns: ["Server", "Concurrency model", "Threads", "While waiting for I/O"],
+    rows: servers.map((s) => [s.name ?? s.kind, ...modelWords(s)]),
+  };
+}
+
+/**
+ * Every figure the capacity model uses for the servers of this variant, so the answer can be computed
+ * from the page alone (a server's own figure wins over the default).
+ */
+export function capacityConventions(servers: readonly CapacityServer[]): string[] {
+  const has = (k: CapacityServer["kind"]) => servers.some((s) => s.kind === k);
+  const out = [
+    "Requests arrive at random (Poisson) at the given average rate; each needs the given CPU time and then waits for I/O.",
+    "A server saturates at the lowest of its limits: CPU (cores ÷ CPU time per request), threads or carriers held (their number ÷ how long a request holds one), memory (RAM ÷ memory per request ÷ time a request stays) and the kernel's thread limits.",
+    "Memory in use = requests in the system (Little's law: arrival rate × time in the system) × memory per request, plus the threads of a fixed pool.",
+  ];
+  const switches: string[] = [];
+  if (has("thread-per-request")) switches.push(`${f(dv("threadSwitchUs"))} µs per switch for OS threads`);
+  if (has("goroutines") || has("virtual-threads")) switches.push(`${f(dv("goroutineSwitchUs"))} µs for goroutines and virtual threads`);
+  if (has("event-loop")) switches.push(`${f(dv("nodeHopUs"))} µs per event-loop hop`);
+  out.push(`Each request's CPU time also includes two switches (when it blocks for I/O and when it wakes): ${switches.join(", ")}.`);
+  for (const s of servers) {
+    const name = s.name ?? s.kind;
+    if (s.kind === "thread-per-request") {
+      const rss = s.threadRssKiB ?? dv("threadRssKiB");
+      const kern = s.kernelPerThreadKiB ?? dv("kernelPerThreadKiB");
+      const limits = [
+        `pid_max ${s.pidMax ?? dv("pidMax")}${s.pidMax === undefined ? " (the kernel's built-in default; systemd 243 and later raise it to 4194304)" : ""}`,
+        `vm.max_map_count ${s.maxMapCount ?? dv("maxMapCount")}${s.maxMapCount === undefined ? " (the kernel default)" : ""}, with 2 mappings per thread (stack + guard page)`,
+        s.threadsMax !== undefined ? `threads-max ${s.threadsMax}` : "threads-max = RAM ÷ 128 KiB (the kernel's boot-time default)",
+        ...(s.ulimitU !== undefined ? [`ulimit -u ${s.ulimitU}`] : []),
+      ];
+      out.push(
+        `${name}: each OS thread uses ${f(rss)} KiB of resident stack (its ${f(s.stackMiB ?? dv("threadStackMiB"))} MiB glibc stack is virtual) plus ${f(kern)} KiB in the kernel (kernel stack and task_struct), ${f(rss + kern)} KiB of RAM in all. Thread limits: ${limits.join("; ")}.${s.poolSize === undefined ? " A new request fails when a limit is reached." : ""}`,
+      );
+    } else if (s.kind === "event-loop") {
+      out.push(`${name}: each request in the system uses ${f(s.perConnectionKiB ?? dv("nodePerConnectionKiB"))} KiB (socket and request objects)${s.ioOnThreadPool ? `; the libuv pool has ${s.poolSize ?? dv("uvThreadpoolSize")} threads (UV_THREADPOOL_SIZE unset)` : ""}.`);
+    } else if (s.kind === "goroutines") {
+      out.push(`${name}: each goroutine uses a ${f(s.goroutineStackKiB ?? dv("goroutineStackKiB"))} KiB stack${s.ioKind === "blocking-syscall" ? `; at most ${s.maxThreads ?? dv("goMaxThreads")} OS threads (debug.SetMaxThreads)` : ""}.`);
+    } else {
+      out.push(`${name}: each virtual thread uses about ${f(s.virtualThreadKiB ?? dv("virtualThreadKiB"))} KiB (its stack lives on the heap).`);
+    }
+  }
+  return out;
+}
+
 export const capacityKind = defineKind<CapacitySpec>({
   type: "capacity",
   validate(g: Obj): Checked<CapacitySpec> {
@@ -98,6 +177,12 @@ export const capacityKind = defineKind<CapacitySpec>({
         last = "two servers saturate at almost the same load";
         continue;
       }
+      // Beyond saturation the backlog grows without bound: "memory at this load" has no steady value.
+      const overloaded = spec.ask.find((a) => a.what === "memoryMiB" && report.servers[a.server]!.saturated);
+      if (overloaded && "server" in overloaded) {
+        last = `${serverName(report, overloaded.server)} is past saturation, so its memory at this load is not defined`;
+        continue;
+      }
       const parts: AnswerPartSpec[] = [];
       const expected: Record<string, number | string> = {};
       for (const a of spec.ask) {
@@ -122,12 +207,7 @@ export const capacityKind = defineKind<CapacitySpec>({
           columns: ["Arrival rate (req/s)", "CPU per request (ms)", "I/O wait per request (ms)", "Cores", "RAM (MiB)"],
           rows: [[input.workload.arrivalRate, input.workload.cpuMs, input.workload.ioMs, input.machine.cores, input.machine.ramMiB]],
         },
-        {
-          kind: "code",
-          caption: "Server models",
-          language: "text",
-          source: (spec.servers as Obj[]).map((s) => Object.entries(s).map(([k, v]) => `${k}: ${String(v)}`).join(", ")).join("\n"),
-        },
+        serverTable(input.servers),
       ];
       return {
         ok: true,
@@ -135,11 +215,7 @@ export const capacityKind = defineKind<CapacitySpec>({
           params: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === "number" ? formatNumber(v) : v])),
           exhibits,
           parts,
-          conventions: [
-            "Requests arrive at random (Poisson) at the given average rate; each needs the given CPU time and then waits for I/O.",
-            "A server saturates when the arrival rate reaches the first limit it hits (cores, pool size, memory, thread limits).",
-            "Unless a server lists its own figures: thread stacks are 8 MiB virtual (about 8 KiB resident when idle), goroutine stacks 2 KiB, the libuv pool has 4 threads.",
-          ],
+          conventions: capacityConventions(input.servers),
           key: { expected, data: { report } },
         },
       };

@@ -127,12 +127,31 @@ function buildCrash(spec: Extract<ProcessSpec, { mode: "crash" }>, seed: number)
       exhibits: [{ kind: "code", caption: "Processes and threads", language: "text", source: describeScenario(spec.scenarios[index]) }],
       parts,
       conventions: [
-        "A fault (SIGSEGV, SIGFPE, …) in any thread kills its whole process; other processes are unaffected unless they share memory.",
+        "Output goes to a terminal: stdout is line buffered, so each printf ending in \\n is written at once and a line printed before a crash is never lost. (On a pipe, lines still in the stdio buffer would be lost when the process is killed.)",
+        "No signal handlers are installed: a fault (SIGSEGV, SIGFPE, …) in any thread kills its whole process; other processes are unaffected unless they share memory.",
         "exit() from any thread ends every thread of its process; threads otherwise run in any interleaving.",
       ],
       key: { expected, data: { mode: "crash" } },
     },
   };
+}
+
+/** A line of C that raises the fault, so the code and the signal name agree. */
+function faultLine(signal: string): string {
+  switch (signal) {
+    case "SIGSEGV":
+      return "*(volatile int *)0 = 0;  /* store through a null pointer: SIGSEGV */";
+    case "SIGFPE":
+      return "x = x / zero;  /* integer division by zero (zero == 0): SIGFPE */";
+    case "SIGBUS":
+      return "map[past_eof] = 0;  /* touch an mmap'ed page beyond the end of the file: SIGBUS */";
+    case "SIGILL":
+      return "__builtin_trap();  /* illegal instruction (ud2 on x86-64): SIGILL */";
+    case "SIGABRT":
+      return "abort();  /* SIGABRT */";
+    default:
+      return `raise(${signal});`;
+  }
 }
 
 /** A readable listing of the scenario (its JSON is the source of truth; this is what students read). */
@@ -150,7 +169,7 @@ function describeScenario(s: unknown): string {
           k === "print" ? `printf("${String(v)}\\n");`
           : k === "store" ? `${(v as { var: string }).var} = ${(v as { value: number }).value};`
           : k === "load" ? `print ${String(v)};`
-          : k === "fault" ? `*(int *)0 = 0;  /* ${String(v)} */`
+          : k === "fault" ? faultLine(String(v))
           : k === "exit" ? `exit(${String(v)});`
           : k === "join" ? `pthread_join(${String(v)});`
           : "pthread_exit(NULL);";

@@ -9,10 +9,11 @@ import { Issues, isObj, joinPath, read, type Obj } from "../issues";
 import { IDLE, slotsFromSim, SWITCH } from "../timeline";
 import type { Checked, VariantExhibit } from "../types";
 import { MAX_REDRAWS } from "./kind";
+import { brokenInvariant, MAX_INVARIANT_REDRAWS, validateInvariants, type Invariant } from "../invariants";
 
 export const SCHED_GENERATOR_KEYS = [
   "policy", "tasks", "cpuBurst", "ioBurst", "burstsPerTask", "arrivalSpread", "nice", "classes", "priority", "tickets",
-  "processes", "horizon", "conventions", "switchCost", "switchMs", "slotMs", "maxSlots", "timeUnitMs",
+  "processes", "horizon", "conventions", "switchCost", "switchMs", "slotMs", "maxSlots", "timeUnitMs", "invariants",
 ] as const;
 
 export const DEFAULT_MAX_SLOTS = 200;
@@ -37,6 +38,8 @@ export interface SchedWorkloadSpec {
   maxSlots: number;
   /** Drawn arrivals and bursts are multiplied by this (e.g. 4 = whole ticks at HZ=250). */
   timeUnitMs: number;
+  /** What every variant must show to keep the question's point (see ../invariants.ts). */
+  invariants: Invariant[];
 }
 
 export interface SchedDraw {
@@ -66,6 +69,7 @@ export function validateSchedWorkloadSpec(issues: Issues, g: Obj, opts: { needsS
   const switchCost = g["switchCost"] === undefined ? undefined : read.object(issues, g["switchCost"], "generator.switchCost");
   const timeUnitMs = g["timeUnitMs"] === undefined ? 1 : read.number(issues, g["timeUnitMs"], "generator.timeUnitMs", { min: 0.001, max: 1e6 });
   const horizon = g["horizon"] === undefined ? undefined : read.number(issues, g["horizon"], "generator.horizon", { min: 0.001, max: 1e9 });
+  const invariants = validateInvariants(issues, g["invariants"], "generator.invariants");
 
   const tasksRaw = g["tasks"];
   let fixedTasks: unknown[] | null = null;
@@ -100,7 +104,7 @@ export function validateSchedWorkloadSpec(issues: Issues, g: Obj, opts: { needsS
   if (isTable && g["timeUnitMs"] !== undefined) issues.add("generator.timeUnitMs", "only applies when tasks are drawn");
   if (issues.any || slotMs === undefined || maxSlots === undefined || switchMs === undefined || timeUnitMs === undefined) return undefined;
 
-  const spec: SchedWorkloadSpec = { policies, fixedTasks, random, switchMs, slotMs, maxSlots, timeUnitMs };
+  const spec: SchedWorkloadSpec = { policies, fixedTasks, random, switchMs, slotMs, maxSlots, timeUnitMs, invariants };
   if (horizon !== undefined) spec.horizon = horizon;
   if (g["conventions"] !== undefined) spec.conventions = g["conventions"];
   if (switchCost) spec.switchCost = switchCost;
@@ -172,7 +176,7 @@ export function scheduleProblem(sim: SimResult, tasks: readonly TaskSpec[]): str
 export function drawSchedWorkload(spec: SchedWorkloadSpec, seed: number, opts: { needsSlots: boolean; extraCheck?: (d: SchedDraw) => string | null }): Checked<SchedDraw> {
   const rng = createPythonRandom(seed);
   const fixed = spec.fixedTasks !== null && spec.policies.length === 1;
-  const attempts = fixed ? 1 : MAX_REDRAWS;
+  const attempts = fixed ? 1 : spec.invariants.length > 0 ? MAX_INVARIANT_REDRAWS : MAX_REDRAWS;
   let lastProblem = "";
   for (let a = 0; a < attempts; a++) {
     const policy = spec.policies.length > 1 ? rng.choice(spec.policies) : spec.policies[0];
@@ -194,7 +198,7 @@ export function drawSchedWorkload(spec: SchedWorkloadSpec, seed: number, opts: {
       // Redrawing would hit the cap again at the same cost; a question this long is a generator mistake.
       return { ok: false, errors: [{ path: "generator", message: `the schedule needs more than ${QUESTION_MAX_EVENTS} scheduling events (seed ${seed}); use shorter bursts, a longer quantum or a horizon` }] };
     }
-    const problem = scheduleProblem(sim, v.value.tasks);
+    const problem = scheduleProblem(sim, v.value.tasks) ?? brokenInvariant(spec.invariants, v.value, sim);
     if (problem) {
       lastProblem = problem;
       continue;

@@ -116,7 +116,14 @@ export const scheduleKind = defineKind<ScheduleSpec>({
   },
 });
 
-export function quantumParam(w: Workload): Record<string, number> {
+/** Policy facts a prompt may name: the quantum, and for priority scheduling its preemption and direction. */
+export function quantumParam(w: Workload): Record<string, number | string> {
   const p = w.policy;
+  if (p.name === "priority") {
+    return {
+      preemption: p.preemptive ? "preemptive" : "non-preemptive",
+      priorityOrder: p.higherIs === "lower-number" ? "a lower number means a higher priority" : "a higher number means a higher priority",
+    };
+  }
   return p.name === "rr" || p.name === "lottery" || p.name === "stride" ? { quantum: p.quantum } : {};
 }

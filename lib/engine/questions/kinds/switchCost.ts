@@ -9,7 +9,7 @@ import type { AnswerPartSpec, Checked, NumberUnit } from "../types";
 import { defineKind, type BuiltVariant, type KindGrade } from "./kind";
 import { quantumParam } from "./schedule";
 import { drawSchedWorkload, SCHED_GENERATOR_KEYS, validateSchedWorkloadSpec, workloadExhibit, type SchedWorkloadSpec } from "./schedWorkload";
-import { describePolicy, describeTieBreak } from "./schedWords";
+import { describeArrivalVsExpired, describePolicy, describeTieBreak, usesQuantum } from "./schedWords";
 
 type Ask =
   | { what: "totalOverheadUs" | "switches" | "threadSwitches" | "processSwitches" }
@@ -153,11 +153,12 @@ export const switchCostKind = defineKind<SwitchCostSpec>({
         conventions: [
           describePolicy(workload.policy),
           describeTieBreak(workload),
+          ...(usesQuantum(workload) ? [describeArrivalVsExpired(workload)] : []),
           `A switch between two threads of the same process costs ${formatNumber(c.threadUs)} µs, between two processes ${formatNumber(c.processUs)} µs, and to or from the idle CPU ${formatNumber(c.idleUs)} µs; the first dispatch is free.`,
           c.chargeTime ? "Switch overhead takes CPU time, so it delays the schedule." : "Switch overhead is counted but does not shift the schedule.",
           "Tasks with the same Process value are threads of one process; otherwise each task is its own process.",
         ],
-        key: { expected: values, data: { minAbsTolerance, switches: d.value.sim.switches } },
+        key: { expected: values, data: { minAbsTolerance, switches: d.value.sim.switches, workload } },
       },
     };
   },

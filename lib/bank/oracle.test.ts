@@ -1,0 +1,437 @@
+// The student oracle: every computed answer in the bank must follow from what the browser receives.
+// For each template and 100 seeds it takes ONLY the variant's view (prompt, exhibits, conventions, part
+// specs — never key.data), rebuilds the engine's input from that text, recomputes every answer with the
+// engine and requires it to equal the key. A template whose answer needs a figure the page does not
+// state fails here until the figure is in the view.
+//
+// Exempt: "concept" templates. Their keys are authored facts (which option is right, a kernel default),
+// not computed from a drawn input, so there is nothing to recompute.
+import { describe, expect, it } from "vitest";
+import {
+  analyzeForkProgram, buildVariant, CAPACITY_DEFAULTS, checkEventLoopOrder, explainOutputOrder, modelCapacity, modelEventLoop,
+  niceToWeight, SCHED_IDLE_WEIGHT, simulate, simulateCrashScenario, validateWorkload,
+} from "@/lib/engine";
+import type { AnswerPartSpec, CapacityServer, SimResult, TaskSpec, VariantExhibit, VariantView } from "@/lib/engine";
+import { slotsFromSim } from "@/lib/engine/questions/timeline";
+import { BUILT_IN_TEMPLATES } from "./index";
+
+const SEEDS = 100;
+type Expected = Record<string, unknown>;
+
+// Seeds repeat the same few programs; analysing each distinct program once keeps the test fast.
+const cache = new Map<string, unknown>();
+function memo<T>(key: string, make: () => T): T {
+  if (!cache.has(key)) cache.set(key, make());
+  return cache.get(key) as T;
+}
+
+// ---------- reading the view ----------
+
+function num(text: string, re: RegExp, what: string): number {
+  const m = re.exec(text);
+  if (!m) throw new Error(`the view does not state ${what} (looked for ${re})`);
+  return Number(m[1]);
+}
+
+function convention(view: VariantView, re: RegExp): string | undefined {
+  return view.conventions.find((c) => re.test(c));
+}
+
+function table(view: VariantView, caption: string): Extract<VariantExhibit, { kind: "table" }> {
+  const t = view.exhibits.find((e) => e.kind === "table" && e.caption === caption);
+  if (!t || t.kind !== "table") throw new Error(`no "${caption}" table in the view`);
+  return t;
+}
+
+function code(view: VariantView): string {
+  const c = view.exhibits.find((e) => e.kind === "code");
+  if (!c || c.kind !== "code") throw new Error("no program in the view");
+  return c.source;
+}
+
+/** The policy, from the plain-words conventions (the inverse of schedWords.describePolicy). */
+function policyFromView(view: VariantView): Record<string, unknown> {
+  const all = view.conventions.join("\n");
+  const first = view.conventions[0] ?? "";
+  if (first.startsWith("FIFO (")) return { name: "fifo" };
+  if (first.startsWith("SJF (non-preemptive)")) return { name: "sjf" };
+  if (first.startsWith("STCF (")) return { name: "stcf" };
+  if (first.startsWith("Round robin with a")) return { name: "rr", quantum: num(first, /with a ([\d.]+) ms quantum/, "the RR quantum") };
+  if (first.startsWith("Priority scheduling")) {
+    const m = /^Priority scheduling \((preemptive|non-preemptive)[^)]*\); a (lower|higher) number means a higher priority/.exec(first);
+    if (!m) throw new Error(`cannot read the priority rule: ${first}`);
+    return { name: "priority", preemptive: m[1] === "preemptive", higherIs: m[2] === "lower" ? "lower-number" : "higher-number" };
+  }
+  if (first.startsWith("MLFQ with")) {
+    const m = /quanta ([\d., ]+) ms from the top level down/.exec(first);
+    if (!m) throw new Error(`cannot read the MLFQ quanta: ${first}`);
+    const boost = /boosted back to the top level every ([\d.]+) ms/.exec(first);
+    if (!boost && !/no priority boost/.test(first)) throw new Error("the view does not say whether MLFQ boosts");
+    const quanta = m[1]!.split(",").map((x) => Number(x.trim()));
+    const allot = /its allotment at a level \(([\d., ]+) ms/.exec(first);
+    if (!allot && !/used one quantum of CPU at a level moves down/.test(first)) throw new Error("the view does not state the MLFQ allotment");
+    return {
+      name: "mlfq", quanta, boostPeriod: boost ? Number(boost[1]) : 0,
+      allotments: allot ? allot[1]!.split(",").map((x) => Number(x.trim())) : quanta,
+      ioResetsAllotment: /resets it/.test(first),
+    };
+  }
+  if (first.startsWith("Stride scheduling")) {
+    return { name: "stride", quantum: num(first, /with a ([\d.]+) ms quantum/, "the stride quantum"), strideConstant: num(first, /\(([\d.]+) \/ tickets\)/, "the stride constant") };
+  }
+  if (first.startsWith("Linux EEVDF")) {
+    const p: Record<string, unknown> = {
+      name: "eevdf",
+      hz: num(first, /HZ=(\d+)/, "HZ"),
+      baseSliceMs: num(first, /base slice ([\d.]+) ms/, "the base slice"),
+      // Without real-time tasks the RT limit cannot matter; "none" proves the answer does not lean on a hidden default.
+      throttle: "none",
+    };
+    const thr = /RT throttling[^:]*: real-time tasks may use at most ([\d.]+) ms of every ([\d.]+) ms/.exec(all);
+    const fair = /Fair server[^:]*: while normal tasks are runnable they get ([\d.]+) ms of every ([\d.]+) ms/.exec(all);
+    if (thr) Object.assign(p, { throttle: "throttle", rtRuntimeMs: Number(thr[1]), rtPeriodMs: Number(thr[2]) });
+    else if (fair) Object.assign(p, { throttle: "fair-server", fairServerMs: Number(fair[1]), rtPeriodMs: Number(fair[2]) });
+    const rr = /SCHED_RR tasks get a ([\d.]+) ms quantum/.exec(all);
+    if (rr) p["rrTimesliceMs"] = Number(rr[1]);
+    return p;
+  }
+  throw new Error(`cannot read the policy from the conventions: ${first}`);
+}
+
+function tasksFromView(view: VariantView): TaskSpec[] {
+  const t = table(view, "Workload");
+  const col = (name: string) => t.columns.findIndex((c) => c.startsWith(name));
+  const [iTask, iArr, iNice, iClass, iPrio, iTickets, iProc, iWs] = ["Task", "Arrival", "Nice", "Class", "Priority", "Tickets", "Process", "Working set"].map(col);
+  const iBurst = t.columns.findIndex((c) => c.startsWith("CPU burst") || c.startsWith("Bursts"));
+  return t.rows.map((r) => {
+    const burstCell = String(r[iBurst!]);
+    if (burstCell.includes("forever") || burstCell.includes("repeats")) throw new Error("repeating tasks are not read by this oracle");
+    const task: TaskSpec = { id: String(r[iTask!]), arrival: Number(r[iArr!]), bursts: burstCell.split(",").map((x) => Number(x.trim())) };
+    if (iClass! >= 0 && String(r[iClass!]) !== "OTHER") task.class = String(r[iClass!]).toLowerCase() as TaskSpec["class"];
+    if (iNice! >= 0) task.nice = Number(r[iNice!]);
+    if (iPrio! >= 0 && r[iPrio!] !== "-") task.priority = Number(r[iPrio!]);
+    if (iTickets! >= 0) task.tickets = Number(r[iTickets!]);
+    if (iProc! >= 0) task.process = String(r[iProc!]);
+    if (iWs! >= 0) task.workingSetKb = Number(r[iWs!]);
+    return task;
+  });
+}
+
+function switchCostFromView(view: VariantView): Record<string, unknown> {
+  // Caps the engine has but the page does not state are set out of reach, so the answer cannot lean on them.
+  const base = { cacheKb: 1e9, pcid: true, refillNsPerKb: 0 };
+  const textbook = convention(view, /^Every switch from one job to a different job takes/);
+  if (textbook) {
+    const us = num(textbook, /takes ([\d.]+) ms of CPU time/, "the switch time") * 1000;
+    return { ...base, chargeTime: true, threadUs: us, processUs: us, userUs: us, idleUs: 0 };
+  }
+  const priced = convention(view, /^A switch between two threads of the same process costs/);
+  if (priced) {
+    const charge = convention(view, /^Switch overhead takes CPU time/) !== undefined;
+    if (!charge && !convention(view, /^Switch overhead is counted but does not shift the schedule/)) throw new Error("the view does not say whether switches take CPU time");
+    return {
+      ...base,
+      chargeTime: charge,
+      threadUs: num(priced, /same process costs ([\d.]+) µs/, "the thread switch cost"),
+      processUs: num(priced, /between two processes ([\d.]+) µs/, "the process switch cost"),
+      idleUs: num(priced, /idle CPU ([\d.]+) µs/, "the idle switch cost"),
+    };
+  }
+  if (convention(view, /^Context switches take no CPU time in the schedule/)) return { ...base, chargeTime: false };
+  throw new Error("the view does not state what a context switch costs");
+}
+
+function conventionsFromView(view: VariantView): Record<string, string> {
+  const tie = convention(view, /^Ties \(/);
+  if (!tie) throw new Error("the view does not state the tie-break");
+  const tieBreak = /arrived first/.test(tie) ? "arrival" : /alphabetically/.test(tie) ? "id" : /listed first/.test(tie) ? "list" : undefined;
+  if (!tieBreak) throw new Error(`cannot read the tie-break: ${tie}`);
+  const ave = convention(view, /the same instant another job's quantum expires/);
+  const quantumPolicy = ["rr", "mlfq", "stride", "lottery"].includes(String(policyFromView(view)["name"]));
+  if (quantumPolicy && !ave) throw new Error("a quantum policy without the arrival-vs-expired rule");
+  return { tieBreak, arrivalVsExpired: ave && /the preempted job goes back into the ready queue first/.test(ave) ? "expired-first" : "arrival-first" };
+}
+
+function simulateFromView(view: VariantView, overrides: { policy?: Record<string, unknown>; tasks?: TaskSpec[]; switchCost?: Record<string, unknown> } = {}): SimResult {
+  const cut = convention(view, /^The run is cut off at t=/);
+  const doc: Record<string, unknown> = {
+    policy: overrides.policy ?? policyFromView(view),
+    tasks: overrides.tasks ?? tasksFromView(view),
+    conventions: conventionsFromView(view),
+    switchCost: overrides.switchCost ?? switchCostFromView(view),
+    log: true,
+    logReadyLimit: 26,
+  };
+  if (cut) doc["horizon"] = num(cut, /t=([\d.]+) ms/, "the cut-off");
+  const w = validateWorkload(doc);
+  if (!w.ok) throw new Error(`the workload read from the view is invalid: ${JSON.stringify(w.errors)}`);
+  return simulate(w.value);
+}
+
+// ---------- recomputing answers ----------
+
+function cpuIn(sim: SimResult, task: string, windowMs: number): number {
+  return sim.slices.filter((s) => s.task === task).reduce((a, s) => a + Math.max(0, Math.min(s.end, windowMs) - s.start), 0);
+}
+
+function metricAnswer(part: AnswerPartSpec, view: VariantView, sim: SimResult, tasks: TaskSpec[]): number {
+  if (part.id === "switches") return sim.switches.total - sim.switches.byKind.idle.count;
+  const [metric, task] = [part.id.slice(0, part.id.indexOf("-")), part.id.slice(part.id.indexOf("-") + 1)];
+  if (metric === "cpuShare" || metric === "vruntimeGain") {
+    const windowMs = num(part.label, /in the first ([\d.]+) ms/, "the window");
+    const cpu = cpuIn(sim, task, windowMs);
+    if (metric === "cpuShare") return (cpu / windowMs) * 100;
+    const t = tasks.find((x) => x.id === task)!;
+    const weight = t.class === "idle" ? SCHED_IDLE_WEIGHT : niceToWeight(t.nice ?? 0);
+    return (cpu * 1024) / weight;
+  }
+  const one = (id: string): number => {
+    const m = sim.tasks.find((x) => x.id === id)!;
+    const v = metric === "completion" ? m.finish : metric === "turnaround" ? m.turnaround : metric === "response" ? m.response : m.waiting;
+    if (v === null || v === undefined) throw new Error(`${id} has no ${metric}`);
+    return v;
+  };
+  if (task === "average") return sim.tasks.reduce((a, m) => a + one(m.id), 0) / sim.tasks.length;
+  void view;
+  return one(task);
+}
+
+function switchCostAnswer(part: AnswerPartSpec, view: VariantView, sim: SimResult): number {
+  const s = sim.switches;
+  switch (part.id) {
+    case "totalOverheadUs":
+      return s.totalOverheadMs * 1000;
+    case "switches":
+      return s.total;
+    case "threadSwitches":
+      return s.byKind.thread.count;
+    case "processSwitches":
+      return s.byKind.process.count;
+    case "overheadWithQuantumUs":
+    case "switchesWithQuantum": {
+      const q = num(part.label, /if the quantum were ([\d.]+) ms/, "the other quantum");
+      const alt = simulateFromView(view, { policy: { ...policyFromView(view), quantum: q } });
+      return part.id === "switchesWithQuantum" ? alt.switches.total : alt.switches.totalOverheadMs * 1000;
+    }
+    case "overheadWithWorkingSetUs": {
+      const ws = num(part.label, /touched ([\d.]+) KiB per run/, "the working set");
+      const refill = num(part.label, /refill ([\d.]+) ns per KiB/, "the refill rate");
+      const alt = simulateFromView(view, {
+        tasks: tasksFromView(view).map((t) => ({ ...t, workingSetKb: ws })),
+        switchCost: { ...switchCostFromView(view), refillNsPerKb: refill },
+      });
+      return alt.switches.totalOverheadMs * 1000;
+    }
+  }
+  throw new Error(`unknown switch-cost part ${part.id}`);
+}
+
+function expectSameNumber(got: number, expected: unknown, what: string): void {
+  expect(typeof expected, what).toBe("number");
+  expect(Math.abs(got - (expected as number)), `${what}: recomputed ${got}, key ${String(expected)}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected as number)));
+}
+
+function checkSched(view: VariantView, expected: Expected): void {
+  const sim = simulateFromView(view);
+  const tasks = tasksFromView(view);
+  for (const part of view.parts) {
+    if (part.kind === "timeline") {
+      const s = slotsFromSim(sim, part.slotMs, 400);
+      if (!s.ok) throw new Error(`the recomputed schedule does not fit the slot grid: ${s.problem}`);
+      expect(s.slots, "timeline").toEqual(expected[part.id]);
+    } else if (part.kind === "number") {
+      const got = view.type === "switch-cost" ? switchCostAnswer(part, view, sim) : metricAnswer(part, view, sim, tasks);
+      expectSameNumber(got, expected[part.id], part.id);
+    }
+  }
+}
+
+function labelOf(part: AnswerPartSpec, id: string): string {
+  if (part.kind === "order") return part.items.find((i) => i.id === id)!.label;
+  if (part.kind === "choice") return part.options.find((o) => o.id === id)!.label;
+  throw new Error("no labels");
+}
+
+function checkFork(view: VariantView, expected: Expected): void {
+  const mode = convention(view, /^Output goes to a pipe/) ? "pipe" : convention(view, /^Output goes to a terminal/) ? "tty" : undefined;
+  if (!mode) throw new Error("the view does not say whether stdout is a terminal or a pipe");
+  const m = memo(`fork\u0000${mode}\u0000${code(view)}`, () => analyzeForkProgram(code(view), { mode }));
+  if (!m.ok) throw new Error(`the program in the view does not analyse: ${JSON.stringify(m.errors)}`);
+  const model = m.value;
+  for (const part of view.parts) {
+    if (part.id === "processes") expect(model.processCount).toBe(expected["processes"]);
+    else if (part.id === "lines") expect(model.linesPrinted).toBe(expected["lines"]);
+    else if (part.kind === "choice" && part.id === "appears") {
+      const printed = new Set(model.outputs[0] ?? []);
+      expect(part.options.filter((o) => printed.has(o.label)).map((o) => o.id).sort()).toEqual([...(expected["appears"] as string[])].sort());
+    } else if (part.kind === "order") {
+      const labels = (expected[part.id] as string[]).map((id) => labelOf(part, id));
+      expect([...labels].sort(), "the items are the lines printed").toEqual([...(model.outputs[0] ?? [])].sort());
+      expect(explainOutputOrder(model, labels).valid, `key order ${labels.join(" | ")} is possible`).toBe(true);
+    }
+  }
+}
+
+/** Reads the "Processes and threads" listing back into a crash scenario. */
+function scenarioFromListing(src: string): unknown {
+  const processes: { name: string; threads: { name: string; steps: Record<string, unknown>[] }[] }[] = [];
+  const memory: Record<string, { shared: boolean; initial: number }> = {};
+  for (const raw of src.split("\n")) {
+    const line = raw.trim();
+    let m: RegExpExecArray | null;
+    if ((m = /^(shared|private) int (\w+) = (-?\d+);$/.exec(line))) memory[m[2]!] = { shared: m[1] === "shared", initial: Number(m[3]) };
+    else if ((m = /^process (.+):$/.exec(line))) processes.push({ name: m[1]!, threads: [] });
+    else if ((m = /^thread (.+):$/.exec(line))) processes.at(-1)!.threads.push({ name: m[1]!, steps: [] });
+    else {
+      const steps = processes.at(-1)!.threads.at(-1)!.steps;
+      if ((m = /^printf\("(.*)\\n"\);$/.exec(line))) steps.push({ print: m[1] });
+      else if ((m = /\/\*.*\b(SIG[A-Z]+) \*\/$/.exec(line)) || (m = /^raise\((SIG[A-Z]+)\);$/.exec(line))) steps.push({ fault: m[1] });
+      else if ((m = /^exit\((-?\d+)\);$/.exec(line))) steps.push({ exit: Number(m[1]) });
+      else if ((m = /^pthread_join\((.+)\);$/.exec(line))) steps.push({ join: m[1] });
+      else if (line === "pthread_exit(NULL);") steps.push({ pthreadExit: true });
+      else if ((m = /^print (\w+);$/.exec(line))) steps.push({ load: m[1] });
+      else if ((m = /^(\w+) = (-?\d+);$/.exec(line))) steps.push({ store: { var: m[1], value: Number(m[2]) } });
+      else throw new Error(`cannot read the listing line: ${line}`);
+    }
+  }
+  return Object.keys(memory).length > 0 ? { processes, memory } : { processes };
+}
+
+function checkCrash(view: VariantView, expected: Expected): void {
+  const r = simulateCrashScenario(scenarioFromListing(code(view)));
+  if (!r.ok) throw new Error(`the listing does not simulate: ${JSON.stringify(r.errors)}`);
+  const prints = r.value.steps.filter((s) => s.kind === "print" && s.text !== undefined);
+  for (const part of view.parts) {
+    if (part.kind !== "choice") continue;
+    const want = part.id === "always" ? "always" : "never";
+    const ids = part.options.filter((o) => prints.some((p) => `${p.process}/${p.thread}: ${p.text}` === o.label && p.appears === want)).map((o) => o.id);
+    expect(ids.sort(), part.id).toEqual([...(expected[part.id] as string[])].sort());
+  }
+}
+
+function checkEventLoop(view: VariantView, expected: Expected): void {
+  const m = memo(`eventloop\u0000${code(view)}`, () => modelEventLoop(code(view)));
+  if (!m.ok) throw new Error(`the program in the view does not model: ${JSON.stringify(m.errors)}`);
+  const part = view.parts[0]!;
+  const labels = (expected[part.id] as string[]).map((id) => labelOf(part, id));
+  expect(checkEventLoopOrder(m.value, labels).valid, `key order ${labels.join(" | ")}`).toBe(true);
+  if (m.value.deterministic) expect(labels).toEqual(m.value.outputs[0]);
+}
+
+function capacityInputFromView(view: VariantView): Parameters<typeof modelCapacity>[0] {
+  const w = table(view, "Workload and machine");
+  const row = w.rows[0]!.map(Number);
+  const [arrivalRate, cpuMs, ioMs, cores, ramMiB] = row as [number, number, number, number, number];
+  const all = view.conventions.join("\n");
+  // The per-request switch costs are not a per-server figure in the model; the page must state the model's own.
+  const switchUs: [RegExp, keyof typeof CAPACITY_DEFAULTS][] = [
+    [/([\d.]+) µs per switch for OS threads/, "threadSwitchUs"],
+    [/([\d.]+) µs for goroutines and virtual threads/, "goroutineSwitchUs"],
+    [/([\d.]+) µs per event-loop hop/, "nodeHopUs"],
+  ];
+  const servers: CapacityServer[] = table(view, "Server models").rows.map((r) => {
+    const [name, model, threads, io] = r.map(String) as [string, string, string, string];
+    const line = view.conventions.find((c) => c.startsWith(`${name}: `));
+    if (!line) throw new Error(`the view states no figures for ${name}`);
+    let s: CapacityServer;
+    if (model === "Thread pool" || model === "One new OS thread per request") {
+      const threadsMax = /threads-max = RAM ÷ ([\d.]+) KiB/.exec(line);
+      s = {
+        kind: "thread-per-request",
+        name,
+        threadRssKiB: num(line, /uses ([\d.]+) KiB of resident stack/, "resident stack per thread"),
+        kernelPerThreadKiB: num(line, /plus ([\d.]+) KiB in the kernel/, "kernel memory per thread"),
+        pidMax: num(line, /pid_max (\d+)/, "pid_max"),
+        maxMapCount: num(line, /vm\.max_map_count (\d+)/, "vm.max_map_count"),
+        threadsMax: threadsMax ? Math.floor((ramMiB * 1024) / Number(threadsMax[1])) : num(line, /threads-max (\d+)/, "threads-max"),
+      };
+      if (model === "Thread pool") s.poolSize = num(threads, /^(\d+) OS threads/, "the pool size");
+      if (!/2 mappings per thread/.test(line)) throw new Error("the view does not say how many mappings a thread costs");
+    } else if (model === "Node.js event loop") {
+      s = { kind: "event-loop", name, perConnectionKiB: num(line, /uses ([\d.]+) KiB/, "memory per request") };
+      if (io.startsWith("file-system")) Object.assign(s, { ioOnThreadPool: true, poolSize: num(line, /libuv pool has (\d+) threads/, "the libuv pool size") });
+    } else if (model.startsWith("One goroutine")) {
+      s = { kind: "goroutines", name, goroutineStackKiB: num(line, /([\d.]+) KiB stack/, "the goroutine stack"), ioKind: io.startsWith("blocking") ? "blocking-syscall" : "network" };
+      if (s.ioKind === "blocking-syscall") s.maxThreads = num(line, /at most (\d+) OS threads/, "Go's thread cap");
+      if (!threads.includes("number of cores")) s.gomaxprocs = num(threads, /GOMAXPROCS = (\d+)/, "GOMAXPROCS");
+    } else if (model.startsWith("One virtual thread")) {
+      const pinned = /^([\d.]+)% of each wait is pinned/.exec(io);
+      s = { kind: "virtual-threads", name, virtualThreadKiB: num(line, /about ([\d.]+) KiB/, "memory per virtual thread"), pinnedFraction: pinned ? Number(pinned[1]) / 100 : 0 };
+      if (!threads.includes("as many carrier threads as cores")) s.carriers = num(threads, /^(\d+)/, "the carrier count");
+    } else throw new Error(`unknown server model ${model}`);
+    return s;
+  });
+  for (const [re, key] of switchUs) {
+    const kinds = key === "threadSwitchUs" ? ["thread-per-request"] : key === "nodeHopUs" ? ["event-loop"] : ["goroutines", "virtual-threads"];
+    if (servers.some((s) => kinds.includes(s.kind))) expect(num(all, re, key), `stated ${key}`).toBe(CAPACITY_DEFAULTS[key].value);
+  }
+  return { workload: { arrivalRate, cpuMs, ioMs }, machine: { cores, ramMiB }, servers };
+}
+
+function checkCapacity(view: VariantView, expected: Expected): void {
+  const m = modelCapacity(capacityInputFromView(view));
+  if (!m.ok) throw new Error(`the capacity input read from the view is invalid: ${JSON.stringify(m.errors)}`);
+  const rates = m.value.servers.map((s) => s.saturationRps);
+  for (const part of view.parts) {
+    if (part.id === "saturates-first") expect(`s${rates.indexOf(Math.min(...rates)) + 1}`).toBe(expected[part.id]);
+    else {
+      const i = Number(/-s(\d+)$/.exec(part.id)![1]) - 1;
+      const got = part.id.startsWith("saturation") ? m.value.servers[i]!.saturationRps : m.value.servers[i]!.memoryMiB;
+      expectSameNumber(got, expected[part.id], part.id);
+    }
+  }
+}
+
+export function checkFromView(view: VariantView, expected: Expected): void {
+  switch (view.type) {
+    case "schedule":
+    case "metrics":
+    case "switch-cost":
+      return checkSched(view, expected);
+    case "process":
+      return view.exhibits[0]?.caption === "Processes and threads" ? checkCrash(view, expected) : checkFork(view, expected);
+    case "eventloop":
+      return checkEventLoop(view, expected);
+    case "capacity":
+      return checkCapacity(view, expected);
+    case "concept":
+      return;
+  }
+}
+
+describe("student oracle: every computed answer follows from the view", () => {
+  const computed = BUILT_IN_TEMPLATES.filter((t) => t.type !== "concept");
+
+  it("covers every non-concept template", () => {
+    expect(computed.length).toBeGreaterThanOrEqual(40);
+  });
+
+  describe.each(computed.map((t) => [t.slug, t] as const))("%s", (_slug, template) => {
+    it(`recomputes the key from the view alone on ${SEEDS} seeds`, () => {
+      for (let seed = 0; seed < SEEDS; seed++) {
+        const v = buildVariant(template, seed);
+        if (!v.ok) throw new Error(`seed ${seed}: ${JSON.stringify(v.errors)}`);
+        // A JSON round trip: exactly what the browser receives, nothing more.
+        const view = JSON.parse(JSON.stringify(v.value.view)) as VariantView;
+        try {
+          checkFromView(view, v.value.key.expected);
+        } catch (e) {
+          throw new Error(`seed ${seed}: ${(e as Error).message}`);
+        }
+      }
+    });
+  });
+
+  it("fails when a figure the answer needs is missing from the view", () => {
+    const capacity = BUILT_IN_TEMPLATES.find((t) => t.slug === "thread-per-request-memory")!;
+    const v = buildVariant(capacity, 1);
+    if (!v.ok) throw new Error("no variant");
+    const hidden = { ...v.value.view, conventions: v.value.view.conventions.filter((c) => !c.includes("resident stack")) };
+    expect(() => checkFromView(hidden, v.value.key.expected)).toThrow(/states no figures|does not state/);
+    const rr = BUILT_IN_TEMPLATES.find((t) => t.slug === "rr-gantt-with-arrivals")!;
+    const r = buildVariant(rr, 1);
+    if (!r.ok) throw new Error("no variant");
+    const noRule = { ...r.value.view, conventions: r.value.view.conventions.filter((c) => !c.includes("quantum expires")) };
+    expect(() => checkFromView(noRule, r.value.key.expected)).toThrow(/arrival-vs-expired/);
+  });
+});
