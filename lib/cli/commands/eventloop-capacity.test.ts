@@ -16,7 +16,7 @@ describe("eventloop command", () => {
   test("a syntax error is one line with line and column", async () => {
     const io = memoryIo({ "-": "console.log('a'\n" });
     expect(await eventloop(["-"], io)).toBe(1);
-    expect(io.stderr).toMatch(/^timeslice: line 2, column 1: SyntaxError: expected '\)'/);
+    expect(io.stderr).toMatch(/^timeslice: <stdin>:2:1: SyntaxError: expected '\)'/);
     expect(io.stderr.trim().split("\n")).toHaveLength(1);
   });
 });

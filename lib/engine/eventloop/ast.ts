@@ -24,7 +24,8 @@ export type Expr =
   | ({ type: "update"; op: "++" | "--"; prefix: boolean; target: Expr } & Pos)
   | ({ type: "cond"; test: Expr; cons: Expr; alt: Expr } & Pos)
   | ({ type: "array"; elements: Expr[] } & Pos)
-  | ({ type: "object"; props: { key: string; value: Expr }[] } & Pos);
+  | ({ type: "object"; props: { key: string; value: Expr }[] } & Pos)
+  | ({ type: "spread"; arg: Expr } & Pos);
 
 export interface FunctionNode extends Pos {
   name?: string;
@@ -36,7 +37,10 @@ export interface FunctionNode extends Pos {
   isArrow: boolean;
 }
 
-export type DeclTarget = { type: "name"; name: string } | { type: "pattern"; names: { key: string; local: string }[] };
+export type DeclTarget =
+  | { type: "name"; name: string }
+  | { type: "pattern"; names: { key: string; local: string }[] }
+  | { type: "array"; names: (string | null)[] };
 
 export type Stmt =
   | ({ type: "decl"; kind: "const" | "let" | "var"; decls: { target: DeclTarget; init?: Expr }[] } & Pos)
@@ -47,6 +51,12 @@ export type Stmt =
   | ({ type: "for"; init?: Stmt; test?: Expr; update?: Expr; body: Stmt } & Pos)
   | ({ type: "while"; test: Expr; body: Stmt } & Pos)
   | ({ type: "block"; body: Stmt[] } & Pos)
+  | ({ type: "forof"; kind: "const" | "let" | "var"; target: DeclTarget; iter: Expr; body: Stmt } & Pos)
+  | ({ type: "dowhile"; body: Stmt; test: Expr } & Pos)
+  | ({ type: "try"; block: Stmt[]; param?: string; handler?: Stmt[]; finalizer?: Stmt[] } & Pos)
+  | ({ type: "throw"; arg: Expr } & Pos)
+  | ({ type: "break" } & Pos)
+  | ({ type: "continue" } & Pos)
   | ({ type: "empty" } & Pos);
 
 export interface Program {

@@ -6,6 +6,7 @@ export { formatEventLoopModel } from "./format";
 export type {
   EventLoopCheck,
   EventLoopError,
+  EventLoopExit,
   EventLoopLine,
   EventLoopModel,
   EventLoopOptions,

@@ -2,12 +2,14 @@
 // suspend an async function: the only thing ever yielded is the awaited value, and the async-function
 // driver resumes the generator from a promise reaction (a microtask), exactly as V8 does.
 import type { Expr, FunctionNode, Pos, Stmt } from "./ast";
+import { arrayMethod, bufferMethod, numberMethod, stringMethod } from "./builtins";
 import { newPromise, performThen, promiseResolve, resolvingFunctions, type PromiseHost } from "./promises";
 import {
   Env,
   inspect,
   isCallable,
   JsThrow,
+  makeError,
   ModelFault,
   toText,
   truthy,
@@ -17,7 +19,12 @@ import {
 } from "./values";
 
 type Eval<T> = Generator<Value, T, Value>;
-type Completion = { type: "normal" } | { type: "return"; value: Value };
+type Completion = { type: "normal" } | { type: "return"; value: Value } | { type: "break" } | { type: "continue" };
+
+/** Throws a JavaScript exception the program can catch (and that crashes Node when nobody does). */
+export function jsError(errorClass: string, message: string): never {
+  throw new JsThrow(makeError(errorClass, message));
+}
 
 export interface InterpreterLimits {
   /** Evaluation steps per run (statements + expressions). */
@@ -29,14 +36,16 @@ export interface InterpreterLimits {
 
 /** Names of real APIs the model does not implement, so that using one gives a clear refusal. */
 const KNOWN_UNSUPPORTED = new Set([
-  "setInterval", "clearInterval", "fetch", "Worker", "MessageChannel", "Atomics", "SharedArrayBuffer",
-  "structuredClone", "Math", "Date", "performance", "JSON", "Buffer", "globalThis", "global", "Symbol",
-  "Reflect", "Proxy", "eval", "Function", "Object", "String", "Number", "Array", "Error", "TypeError",
+  "fetch", "Worker", "MessageChannel", "Atomics", "SharedArrayBuffer", "structuredClone", "globalThis",
+  "global", "Symbol", "Reflect", "Proxy", "eval", "Function", "Map", "Set", "WeakMap", "WeakSet",
+  "WeakRef", "FinalizationRegistry", "AbortController", "EventEmitter", "TextEncoder", "TextDecoder",
 ]);
 
 export class Interpreter implements PromiseHost {
   steps = 0;
   private depth = 0;
+  /** Synchronous CPU work the program does (a long empty loop): nominal ms and its bounds as factors. */
+  onWork: (ms: number, what: string) => void = () => undefined;
 
   constructor(
     readonly globals: Env,
@@ -66,7 +75,7 @@ export class Interpreter implements PromiseHost {
   }
 
   call(f: Value, args: Value[], at: Pos = { line: 0, col: 0 }): Value {
-    if (!isCallable(f)) throw new ModelFault(`TypeError: ${typeOf(f) === "undefined" ? "undefined" : inspectSafe(f)} is not a function`, at);
+    if (!isCallable(f)) jsError("TypeError", `${typeOf(f) === "undefined" ? "undefined" : inspectSafe(f)} is not a function`);
     if (f.kind === "native") return f.call(args, at);
     if (++this.depth > this.limits.maxCallDepth) {
       this.depth = 0;
@@ -137,7 +146,7 @@ export class Interpreter implements PromiseHost {
     this.hoist(body, scope);
     for (const s of body) {
       const c = yield* this.stmt(s, scope);
-      if (c.type === "return") return c;
+      if (c.type !== "normal") return c;
     }
     return { type: "normal" };
   }
@@ -167,11 +176,7 @@ export class Interpreter implements PromiseHost {
       case "decl":
         for (const d of s.decls) {
           const value = d.init ? yield* this.expr(d.init, env, d.target.type === "name" ? d.target.name : "") : undefined;
-          if (d.target.type === "name") {
-            this.declare(env, s.kind, d.target.name, value);
-          } else {
-            for (const { key, local } of d.target.names) this.declare(env, s.kind, local, this.getProperty(value, key, s));
-          }
+          this.bindTarget(env, s.kind, d.target, value, s);
         }
         return { type: "normal" };
       case "while": {
@@ -180,11 +185,94 @@ export class Interpreter implements PromiseHost {
           this.loopGuard(++n, s);
           const c = yield* this.stmt(s.body, new Env(env, false));
           if (c.type === "return") return c;
+          if (c.type === "break") break;
         }
+        return { type: "normal" };
+      }
+      case "dowhile": {
+        let n = 0;
+        do {
+          this.loopGuard(++n, s);
+          const c = yield* this.stmt(s.body, new Env(env, false));
+          if (c.type === "return") return c;
+          if (c.type === "break") break;
+        } while (truthy(yield* this.expr(s.test, env)));
         return { type: "normal" };
       }
       case "for":
         return yield* this.forLoop(s, env);
+      case "forof": {
+        const iter = yield* this.expr(s.iter, env);
+        let items: Value[];
+        if (typeof iter === "string") items = [...iter];
+        else if (typeof iter === "object" && iter !== null && iter.kind === "array") items = [...iter.items];
+        else throw new ModelFault("for…of is supported over arrays and strings only", s.iter);
+        let n = 0;
+        for (const item of items) {
+          this.loopGuard(++n, s);
+          const inner = new Env(env, false);
+          this.bindTarget(inner, s.kind, s.target, item, s);
+          const c = yield* this.stmt(s.body, inner);
+          if (c.type === "return") return c;
+          if (c.type === "break") break;
+        }
+        return { type: "normal" };
+      }
+      case "break":
+        return { type: "break" };
+      case "continue":
+        return { type: "continue" };
+      case "throw":
+        throw new JsThrow(yield* this.expr(s.arg, env));
+      case "try":
+        return yield* this.tryStatement(s, env);
+    }
+  }
+
+  private *tryStatement(s: Extract<Stmt, { type: "try" }>, env: Env): Eval<Completion> {
+    let completion: Completion;
+    let pending: JsThrow | undefined;
+    try {
+      completion = yield* this.block(s.block, env);
+    } catch (e) {
+      if (!(e instanceof JsThrow)) throw e;
+      completion = { type: "normal" };
+      pending = e;
+    }
+    if (pending && s.handler) {
+      const thrown = pending;
+      pending = undefined;
+      const catchEnv = new Env(env, false);
+      if (s.param) catchEnv.vars.set(s.param, { value: thrown.value, mutable: true });
+      try {
+        completion = yield* this.block(s.handler, catchEnv);
+      } catch (e) {
+        if (!(e instanceof JsThrow)) throw e;
+        pending = e;
+      }
+    }
+    if (s.finalizer) {
+      const f = yield* this.block(s.finalizer, env);
+      // A return/break in finally overrides the pending exception, as in JavaScript.
+      if (f.type !== "normal") return f;
+    }
+    if (pending) throw pending;
+    return completion;
+  }
+
+  private bindTarget(env: Env, kind: "const" | "let" | "var", target: import("./ast").DeclTarget, value: Value, at: Pos): void {
+    if (target.type === "name") {
+      this.declare(env, kind, target.name, value);
+    } else if (target.type === "pattern") {
+      for (const { key, local } of target.names) this.declare(env, kind, local, this.getProperty(value, key, at));
+    } else {
+      if (typeof value !== "object" || value === null || value.kind !== "array") {
+        if (typeof value !== "string") throw new ModelFault("array destructuring is supported for arrays and strings only", at);
+      }
+      const items = typeof value === "string" ? [...value] : (value as { items: Value[] }).items;
+      target.names.forEach((name, i) => {
+        if (name !== null) this.declare(env, kind, name, items[i]);
+      });
     }
   }
 
@@ -199,12 +287,14 @@ export class Interpreter implements PromiseHost {
     const perIteration = s.init?.type === "decl" && s.init.kind !== "var";
     let loopEnv = new Env(env, false);
     if (s.init) yield* this.stmt(s.init, loopEnv);
+    if (this.emptyCountingLoop(s, loopEnv)) return { type: "normal" };
     let n = 0;
     for (;;) {
       if (s.test && !truthy(yield* this.expr(s.test, loopEnv))) break;
       this.loopGuard(++n, s);
       const c = yield* this.stmt(s.body, new Env(loopEnv, false));
       if (c.type === "return") return c;
+      if (c.type === "break") break;
       if (perIteration) {
         const next = new Env(env, false);
         for (const [k, b] of loopEnv.vars) next.vars.set(k, { ...b });
@@ -215,20 +305,55 @@ export class Interpreter implements PromiseHost {
     return { type: "normal" };
   }
 
+  /**
+   * A busy loop that only counts (`for (let i = 0; i < 1e8; i++) {}`) is CPU work, not steps: it is
+   * charged as time (calibrated per iteration, see docs) instead of being run, so it cannot hit the
+   * iteration bound. Anything with a body runs normally.
+   */
+  private emptyCountingLoop(s: Extract<Stmt, { type: "for" }>, loopEnv: Env): boolean {
+    const body = s.body;
+    if (!(body.type === "empty" || (body.type === "block" && body.body.length === 0))) return false;
+    const t = s.test;
+    const u = s.update;
+    if (!t || t.type !== "binary" || (t.op !== "<" && t.op !== "<=") || t.left.type !== "ident") return false;
+    const name = t.left.name;
+    if (!u || u.type !== "update" || u.op !== "++" || u.target.type !== "ident" || u.target.name !== name) return false;
+    if (t.right.type !== "num" && !(t.right.type === "binary" && t.right.left.type === "num" && t.right.right.type === "num")) return false;
+    const b = loopEnv.vars.get(name);
+    if (!b || typeof b.value !== "number") return false;
+    const limit = runToEnd(this.expr(t.right, loopEnv), t);
+    if (typeof limit !== "number") return false;
+    const end = t.op === "<" ? Math.ceil(limit) : Math.floor(limit) + 1;
+    const count = Math.max(0, end - b.value);
+    if (count <= this.limits.maxLoopIterations) return false;
+    b.value = Math.max(b.value, end);
+    this.onWork(count * EMPTY_LOOP_NS_PER_ITERATION / 1e6, `an empty loop of ${count} iterations`);
+    return true;
+  }
+
   getProperty(obj: Value, key: string, at: Pos): Value {
-    if (obj === undefined || obj === null) throw new ModelFault(`TypeError: cannot read property '${key}' of ${String(obj)}`, at);
+    if (obj === undefined || obj === null) jsError("TypeError", `Cannot read properties of ${String(obj)} (reading '${key}')`);
     if (typeof obj === "string") {
       if (key === "length") return obj.length;
-      throw new ModelFault(`string property '${key}' is not supported`, at);
+      if (/^\d+$/.test(key)) return obj[Number(key)];
+      return stringMethod(this, obj, key, at);
     }
+    if (typeof obj === "number") return numberMethod(obj, key, at);
     if (typeof obj !== "object") throw new ModelFault(`property '${key}' of a ${typeof obj} is not supported`, at);
     switch (obj.kind) {
       case "array":
         if (key === "length") return obj.items.length;
         if (/^\d+$/.test(key)) return obj.items[Number(key)];
-        throw new ModelFault(`array method '${key}' is not supported`, at);
+        return arrayMethod(this, obj, key, at);
+      case "buffer":
+        return bufferMethod(obj, key, at);
+      case "time":
+        throw new ModelFault(`property '${key}' of a time value is not supported`, at);
       case "object":
         if (obj.props.has(key)) return obj.props.get(key);
+        if (obj.errorClass && key === "stack") {
+          throw new ModelFault("err.stack is not supported: it names files and lines on the machine (use err.message)", at);
+        }
         if (obj.host) throw new ModelFault(`${obj.host}.${key} is not supported by the event-loop model`, at);
         return undefined;
       case "promise":
@@ -269,7 +394,7 @@ export class Interpreter implements PromiseHost {
         if (e.name === "NaN") return NaN;
         if (e.name === "Infinity") return Infinity;
         if (KNOWN_UNSUPPORTED.has(e.name)) throw new ModelFault(`${e.name} is not supported by the event-loop model`, e);
-        throw new ModelFault(`ReferenceError: ${e.name} is not defined`, e);
+        return jsError("ReferenceError", `${e.name} is not defined`);
       }
       case "member": {
         const obj = yield* this.expr(e.object, env);
@@ -280,26 +405,28 @@ export class Interpreter implements PromiseHost {
         return this.closure(e.fn, env, nameHint);
       case "call": {
         const f = yield* this.expr(e.callee, env);
-        const args: Value[] = [];
-        for (const a of e.args) args.push(yield* this.expr(a, env));
-        if (!isCallable(f)) throw new ModelFault(`TypeError: ${describeCallee(e.callee)} is not a function`, e);
+        const args = yield* this.list(e.args, env);
+        if (!isCallable(f)) jsError("TypeError", `${describeCallee(e.callee)} is not a function`);
         return this.call(f, args, e);
       }
       case "new": {
         const f = yield* this.expr(e.callee, env);
-        const args: Value[] = [];
-        for (const a of e.args) args.push(yield* this.expr(a, env));
-        if (typeof f === "object" && f !== null && f.kind === "native" && f.name === "Promise") return f.call(args, e);
-        throw new ModelFault(`'new ${describeCallee(e.callee)}' is not supported (only new Promise)`, e);
+        const args = yield* this.list(e.args, env);
+        if (typeof f === "object" && f !== null && f.kind === "native" && f.constructs) return f.call(args, e);
+        throw new ModelFault(`'new ${describeCallee(e.callee)}' is not supported (only new Promise and new Error)`, e);
       }
+      case "spread":
+        throw new ModelFault("spread (...) is supported in calls and array literals only", e);
       case "await": {
         const v = yield* this.expr(e.arg, env);
         return yield v;
       }
       case "unary": {
+        if (e.op === "typeof" && e.arg.type === "ident" && !env.lookup(e.arg.name)) return "undefined";
         const v = yield* this.expr(e.arg, env);
         if (e.op === "!") return !truthy(v);
         if (e.op === "typeof") return typeOf(v);
+        if (typeof v === "object" && v !== null && v.kind === "time") return { kind: "time", ms: e.op === "-" ? -v.ms : v.ms };
         const n = primitive(v, e);
         return e.op === "-" ? -(n as number) : +(n as number);
       }
@@ -307,11 +434,8 @@ export class Interpreter implements PromiseHost {
         return yield* this.binary(e, env);
       case "cond":
         return truthy(yield* this.expr(e.test, env)) ? yield* this.expr(e.cons, env) : yield* this.expr(e.alt, env);
-      case "array": {
-        const items: Value[] = [];
-        for (const x of e.elements) items.push(yield* this.expr(x, env));
-        return { kind: "array", items };
-      }
+      case "array":
+        return { kind: "array", items: yield* this.list(e.elements, env) };
       case "object": {
         const props = new Map<string, Value>();
         for (const p of e.props) props.set(p.key, yield* this.expr(p.value, env, p.key));
@@ -337,11 +461,27 @@ export class Interpreter implements PromiseHost {
     }
   }
 
+  /** Arguments or array elements, with `...spread` of arrays and strings. */
+  private *list(exprs: Expr[], env: Env): Eval<Value[]> {
+    const out: Value[] = [];
+    for (const x of exprs) {
+      if (x.type !== "spread") {
+        out.push(yield* this.expr(x, env));
+        continue;
+      }
+      const v = yield* this.expr(x.arg, env);
+      if (typeof v === "string") out.push(...v);
+      else if (typeof v === "object" && v !== null && v.kind === "array") out.push(...v.items);
+      else throw new ModelFault("spread (...) is supported over arrays and strings only", x);
+    }
+    return out;
+  }
+
   private *assign(target: Expr, env: Env, value: Value): Eval<void> {
     if (target.type === "ident") {
       const b = env.lookup(target.name);
-      if (!b) throw new ModelFault(`ReferenceError: ${target.name} is not defined`, target);
-      if (!b.mutable) throw new ModelFault(`TypeError: Assignment to constant variable '${target.name}'`, target);
+      if (!b) return jsError("ReferenceError", `${target.name} is not defined`);
+      if (!b.mutable) return jsError("TypeError", "Assignment to constant variable.");
       b.value = value;
       return;
     }
@@ -368,8 +508,11 @@ export class Interpreter implements PromiseHost {
     if (e.op === "||") return truthy(left) ? left : yield* this.expr(e.right, env);
     if (e.op === "??") return left === undefined || left === null ? yield* this.expr(e.right, env) : left;
     const right = yield* this.expr(e.right, env);
-    if (e.op === "===") return left === right;
-    if (e.op === "!==") return left !== right;
+    if (e.op === "instanceof") return instanceOf(left, right, e);
+    if (e.op === "===" || e.op === "!==") {
+      const same = isTime(left) && isTime(right) ? left.ms === right.ms : left === right;
+      return e.op === "===" ? same : !same;
+    }
     return arithmetic(e.op, left, right, e);
   }
 }
@@ -390,9 +533,30 @@ function inspectSafe(v: Value): string {
 
 type Primitive = string | number | boolean | null | undefined;
 
+/** Calibrated cost of one iteration of an empty counting loop in Node 20 (see docs: 0.34–0.60 ns). */
+export const EMPTY_LOOP_NS_PER_ITERATION = 0.5;
+
+function isTime(v: Value): v is { kind: "time"; ms: number } {
+  return typeof v === "object" && v !== null && v.kind === "time";
+}
+
+function instanceOf(left: Value, right: Value, at: Pos): boolean {
+  if (typeof right !== "object" || right === null || right.kind !== "native" || !right.constructs) {
+    throw new ModelFault("instanceof is supported with Error classes, Promise and Array only", at);
+  }
+  if (typeof left !== "object" || left === null) return false;
+  if (right.name === "Promise") return left.kind === "promise";
+  if (right.name === "Array") return left.kind === "array";
+  if (right.name === "Object") return left.kind !== "closure" && left.kind !== "native";
+  if (left.kind !== "object" || !left.errorClass) return false;
+  return right.name === "Error" || right.name === left.errorClass;
+}
+
 function primitive(v: Value, at: Pos): Primitive {
   if (typeof v === "object" && v !== null) {
     if (v.kind === "array") return toText(v);
+    if (v.kind === "object" && (v.errorClass || !v.host)) return toText(v);
+    if (v.kind === "buffer") return toText(v);
     throw new ModelFault("arithmetic on objects, functions or promises is not supported", at);
   }
   return v;
@@ -400,6 +564,14 @@ function primitive(v: Value, at: Pos): Primitive {
 
 /** Binary operators on primitives, delegated to the host JavaScript so that coercions match exactly. */
 function arithmetic(op: string, l: Value, r: Value, at: Pos): Value {
+  if (isTime(l) || isTime(r)) {
+    // Clock arithmetic stays a clock value (printing it is refused); comparisons use nominal time.
+    const x = isTime(l) ? l.ms : primitive(l, at);
+    const y = isTime(r) ? r.ms : primitive(r, at);
+    if (typeof x !== "number" || typeof y !== "number") throw new ModelFault("mixing a time from Date.now() with text is not supported (the text would differ on every run)", at);
+    const result = arithmetic(op, x, y, at);
+    return typeof result === "number" ? { kind: "time", ms: result } : result;
+  }
   const a = primitive(l, at) as never;
   const b = primitive(r, at) as never;
   switch (op) {

@@ -4,7 +4,7 @@ import type { Program } from "./ast";
 import { parseProgram } from "./parser";
 import { LoopRuntime, type RunLimits } from "./runtime";
 import { SyntaxFault } from "./tokenizer";
-import type { EventLoopError, EventLoopLine, EventLoopModel, EventLoopOptions, EventLoopResult } from "./types";
+import type { EventLoopError, EventLoopExit, EventLoopLine, EventLoopModel, EventLoopOptions, EventLoopResult } from "./types";
 import { ModelFault } from "./values";
 
 export const EVENTLOOP_DEFAULTS = {
@@ -16,7 +16,7 @@ export const EVENTLOOP_DEFAULTS = {
   maxCallbacksPerDrain: 10_000,
 } as const;
 
-/** The name the program sees as __filename (the model never touches the file system). */
+/** The name the program sees as __filename; the virtual file system holds the program there. */
 const FILENAME = "/app/main.js";
 
 function errorAt(message: string, line?: number, col?: number): EventLoopError {
@@ -67,11 +67,13 @@ export function modelEventLoop(source: string, options: EventLoopOptions = {}): 
     maxLoopIterations: o.maxLoopIterations,
     maxCallbacksPerDrain: o.maxCallbacksPerDrain,
     maxCallDepth: 200,
-    maxForIterations: 1_000,
+    // Busy-wait loops on Date.now() take one iteration per 0.1 ms of model time.
+    maxForIterations: 100_000,
     maxOutputLines: 2_000,
   };
 
   const orders = new Map<string, EventLoopLine[]>();
+  const exits = new Map<string, EventLoopExit | null>();
   const reasons = new Map<string, Set<string>>();
   let prefix: number[] = [];
   let schedules = 0;
@@ -88,7 +90,7 @@ export function modelEventLoop(source: string, options: EventLoopOptions = {}): 
       trace.push({ n, chosen, why });
       return chosen;
     };
-    const runtime = new LoopRuntime(limits, choose, FILENAME);
+    const runtime = new LoopRuntime(limits, choose, FILENAME, source);
     try {
       runtime.run(parsed.value);
     } catch (e) {
@@ -96,8 +98,12 @@ export function modelEventLoop(source: string, options: EventLoopOptions = {}): 
       if (e instanceof RangeError) return { ok: false, errors: [errorAt(`the program nests too deeply to model (${e.message})`)] };
       throw e;
     }
-    const key = runtime.lines.map((l) => l.text).join("\n");
-    if (!orders.has(key)) orders.set(key, runtime.lines);
+    const exit = runtime.exit ? { code: runtime.exit.code, reason: runtime.exit.reason } : null;
+    const key = runtime.lines.map((l) => l.text).join("\n") + `\u0000${exit?.code ?? 0}`;
+    if (!orders.has(key)) {
+      orders.set(key, runtime.lines);
+      exits.set(key, exit);
+    }
     const whys = reasons.get(key) ?? new Set<string>();
     for (const c of trace) if (c.n > 1) whys.add(c.why);
     reasons.set(key, whys);
@@ -119,6 +125,7 @@ export function modelEventLoop(source: string, options: EventLoopOptions = {}): 
       outputs: list.map((lines) => lines.map((l) => l.text)),
       nondeterminism,
       schedulesExplored: schedules,
+      exits: [...exits.values()],
     },
   };
 }

@@ -14,17 +14,12 @@ export function parseProgram(source: string): Program {
 
 const UNSUPPORTED_KEYWORDS: Record<string, string> = {
   class: "classes",
-  try: "try/catch",
-  throw: "throw",
   switch: "switch",
-  do: "do/while loops",
-  break: "break",
-  continue: "continue",
   this: "this",
   yield: "generators",
   delete: "delete",
-  import: "ES modules (use require)",
-  export: "ES modules (use module.exports)",
+  import: "ES modules (import/export; the model covers CommonJS, where nextTick callbacks run before promise callbacks, so use require)",
+  export: "ES modules (import/export; the model covers CommonJS, so use module.exports)",
 };
 
 const BINARY_PRECEDENCE: Record<string, number> = {
@@ -155,6 +150,48 @@ class Parser {
       return { type: "while", test, body: this.statement(), ...pos };
     }
     if (this.eat("for")) return this.forStatement(pos);
+    if (this.eat("do")) {
+      const body = this.statement();
+      this.expect("while");
+      this.expect("(");
+      const test = this.expression();
+      this.expect(")");
+      this.eat(";");
+      return { type: "dowhile", body, test, ...pos };
+    }
+    if (this.eat("break")) {
+      if (this.peek().kind === "ident" && !this.peek().newlineBefore) this.fail(this.peek(), "labelled break is not supported");
+      this.endStatement();
+      return { type: "break", ...pos };
+    }
+    if (this.eat("continue")) {
+      if (this.peek().kind === "ident" && !this.peek().newlineBefore) this.fail(this.peek(), "labelled continue is not supported");
+      this.endStatement();
+      return { type: "continue", ...pos };
+    }
+    if (this.eat("throw")) {
+      if (this.peek().newlineBefore) this.fail(this.peek(), "illegal newline after throw");
+      const arg = this.expression();
+      this.endStatement();
+      return { type: "throw", arg, ...pos };
+    }
+    if (this.eat("try")) {
+      const block = this.block();
+      let param: string | undefined;
+      let handler: Stmt[] | undefined;
+      let finalizer: Stmt[] | undefined;
+      if (this.eat("catch")) {
+        if (this.eat("(")) {
+          if (this.is("{") || this.is("[")) this.fail(this.peek(), "destructuring in catch is not supported");
+          param = this.identifier();
+          this.expect(")");
+        }
+        handler = this.block();
+      }
+      if (this.eat("finally")) finalizer = this.block();
+      if (!handler && !finalizer) this.fail(this.peek(), "missing catch or finally after try");
+      return { type: "try", block, param, handler, finalizer, ...pos };
+    }
     const expr = this.expression();
     this.endStatement();
     return { type: "expr", expr, ...pos };
@@ -170,7 +207,15 @@ class Parser {
           ? this.declaration()
           : { type: "expr", expr: this.expression(), line: start.line, col: start.col };
     }
-    if (this.is("of") || this.is("in")) this.fail(this.peek(), "for…of / for…in loops are not supported; use for (let i = 0; i < n; i++)");
+    if (this.is("in")) this.fail(this.peek(), "for…in loops are not supported; use for…of over Object.keys(obj)");
+    if (this.is("of")) {
+      const d = init?.type === "decl" ? init : undefined;
+      if (!d || d.decls.length !== 1 || d.decls[0]!.init) this.fail(this.peek(), "for…of needs one declared variable: for (const x of items)");
+      this.i++;
+      const iter = this.assignment();
+      this.expect(")");
+      return { type: "forof", kind: d.kind, target: d.decls[0]!.target, iter, body: this.statement(), ...pos };
+    }
     this.expect(";");
     const test = this.is(";") ? undefined : this.expression();
     this.expect(";");
@@ -206,13 +251,28 @@ class Parser {
         }
         this.expect("}");
         target = { type: "pattern", names };
+      } else if (this.eat("[")) {
+        const names: (string | null)[] = [];
+        while (!this.is("]")) {
+          if (this.is(",")) {
+            names.push(null);
+            this.i++;
+            continue;
+          }
+          if (this.is("...") || this.is("{") || this.is("[")) this.fail(this.peek(), "rest and nested destructuring are not supported");
+          names.push(this.identifier());
+          if (this.eat("=")) this.fail(this.peek(-1), "default values in destructuring are not supported");
+          if (!this.eat(",")) break;
+        }
+        this.expect("]");
+        target = { type: "array", names };
       } else {
-        if (this.is("[")) this.fail(this.peek(), "array destructuring is not supported");
         target = { type: "name", name: this.identifier() };
       }
       let init: Expr | undefined;
       if (this.eat("=")) init = this.assignment();
       else if (kind === "const" && !this.is("of") && !this.is("in")) this.fail(this.peek(), "missing initializer in const declaration");
+      else if (target.type !== "name" && !this.is("of")) this.fail(this.peek(), "destructuring declarations need an initializer");
       decls.push({ target, init });
     } while (this.eat(","));
     return { type: "decl", kind, decls, line: t.line, col: t.col };
@@ -334,7 +394,7 @@ class Parser {
     let left = this.unary();
     for (;;) {
       const t = this.peek();
-      const prec = t.kind === "punct" ? BINARY_PRECEDENCE[t.value] : undefined;
+      const prec = t.kind === "punct" ? BINARY_PRECEDENCE[t.value] : t.kind === "ident" && t.value === "instanceof" ? 5 : undefined;
       if (prec === undefined || prec < minPrec) return left;
       this.i++;
       // `**` is right-associative; everything else here is left-associative.
@@ -418,12 +478,18 @@ class Parser {
     this.expect("(");
     const args: Expr[] = [];
     while (!this.is(")")) {
-      if (this.is("...")) this.fail(this.peek(), "spread arguments are not supported");
-      args.push(this.assignment());
+      args.push(this.spreadOr());
       if (!this.eat(",")) break;
     }
     this.expect(")");
     return args;
+  }
+
+  /** An argument or array element: `...expr` or an expression. */
+  private spreadOr(): Expr {
+    const t = this.peek();
+    if (this.eat("...")) return { type: "spread", arg: this.assignment(), line: t.line, col: t.col };
+    return this.assignment();
   }
 
   private primary(): Expr {
@@ -482,7 +548,7 @@ class Parser {
           const elements: Expr[] = [];
           while (!this.is("]")) {
             if (this.is(",")) this.fail(this.peek(), "array holes are not supported");
-            elements.push(this.assignment());
+            elements.push(this.spreadOr());
             if (!this.eat(",")) break;
           }
           this.expect("]");

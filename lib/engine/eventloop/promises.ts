@@ -190,3 +190,41 @@ export function promiseAll(host: PromiseHost, items: Value[]): PromiseValue {
   if (--remaining === 0) resolve({ kind: "array", items: values });
   return result;
 }
+
+/** Promise.allSettled after §27.2.4.2: each element settles into { status, value | reason }. */
+export function promiseAllSettled(host: PromiseHost, items: Value[]): PromiseValue {
+  const result = newPromise();
+  const { resolve } = resolvingFunctions(host, result);
+  const values: Value[] = new Array<Value>(items.length).fill(undefined);
+  let remaining = 1;
+  items.forEach((item, index) => {
+    remaining++;
+    let called = false;
+    const settleWith = (status: string, key: string): Value => ({
+      kind: "native",
+      name: "",
+      call: (args) => {
+        if (called) return undefined;
+        called = true;
+        values[index] = { kind: "object", props: new Map<string, Value>([["status", status], [key, args[0]]]) };
+        if (--remaining === 0) resolve({ kind: "array", items: values });
+        return undefined;
+      },
+    });
+    const derived = newPromise();
+    performThen(host, promiseResolve(host, item), settleWith("fulfilled", "value"), settleWith("rejected", "reason"), resolvingFunctions(host, derived));
+  });
+  if (--remaining === 0) resolve({ kind: "array", items: values });
+  return result;
+}
+
+/** Promise.race after §27.2.4.5: the first element to settle settles the result. */
+export function promiseRace(host: PromiseHost, items: Value[]): PromiseValue {
+  const result = newPromise();
+  const { resolve, reject } = resolvingFunctions(host, result);
+  for (const item of items) {
+    const derived = newPromise();
+    performThen(host, promiseResolve(host, item), nativeHandler(resolve), nativeHandler(reject), resolvingFunctions(host, derived));
+  }
+  return result;
+}

@@ -24,6 +24,17 @@ export interface EventLoopModel {
   nondeterminism: string[];
   /** How many schedules (timing / I/O completion choices) were explored. */
   schedulesExplored: number;
+  /**
+   * Parallel to `orders`: how each run ends early, or null when the loop simply runs out of work
+   * (exit code 0). An uncaught exception or unhandled rejection ends the process with code 1: the lines
+   * before it are printed, nothing after.
+   */
+  exits: (EventLoopExit | null)[];
+}
+
+export interface EventLoopExit {
+  code: number;
+  reason: string;
 }
 
 export interface EventLoopOptions {
