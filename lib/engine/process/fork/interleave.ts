@@ -360,3 +360,58 @@ export function isReachableOutput(s: Schedule, text: string): Verdict {
     throw error;
   }
 }
+
+export interface OutputMatch {
+  verdict: Verdict;
+  /** Longest prefix of the text (in characters) that some interleaving prints. */
+  furthest: number;
+  /** The writes that can come next after that prefix (empty when every process may have finished). */
+  next: string[];
+  /** Whether, after that prefix, every process can have finished (the text goes on too long). */
+  canEnd: boolean;
+}
+
+/**
+ * Like isReachableOutput, and when the text is impossible: how far it gets and what could follow.
+ * The search follows the text (only writes that match it are tried) with memo of failed states, so
+ * it never lists orders: programs of 16-20 processes are checked without enumerating them.
+ */
+export function matchOutput(s: Schedule, text: string): OutputMatch {
+  const failed = new Set<string>();
+  let budget = MAX_SEARCH_STATES;
+  let furthest = -1;
+  const next = new Set<string>();
+  let canEnd = false;
+  const visit = (state: State, pos: number): boolean => {
+    const choices = writers(s, state);
+    if (pos > furthest) {
+      furthest = pos;
+      next.clear();
+      canEnd = false;
+    }
+    if (pos === furthest) {
+      for (const i of choices) {
+        const chunk = writeText(s, state, i);
+        if (chunk) next.add(chunk);
+      }
+      if (choices.length === 0 && finished(s, state)) canEnd = true;
+    }
+    if (choices.length === 0) return pos === text.length && finished(s, state);
+    const key = keyOf(s, state) + "@" + pos;
+    if (failed.has(key)) return false;
+    if (--budget < 0) throw new SearchLimitError();
+    for (const i of choices) {
+      const chunk = writeText(s, state, i);
+      if (text.startsWith(chunk, pos) && visit(advance(s, state, i), pos + chunk.length)) return true;
+    }
+    failed.add(key);
+    return false;
+  };
+  try {
+    const ok = visit(initialState(s), 0);
+    return { verdict: ok ? "valid" : "invalid", furthest: ok ? text.length : furthest, next: [...next].sort(), canEnd };
+  } catch (error) {
+    if (error instanceof SearchLimitError) return { verdict: "undecided", furthest, next: [...next].sort(), canEnd };
+    throw error;
+  }
+}

@@ -643,9 +643,18 @@ class ProcessRun {
       case "fork":
         this.arity(name, args, [0], line);
         return this.fork(line);
-      case "printf":
+      case "printf": {
+        // gcc compiles printf("text\n") and printf("%s\n", s) as puts(), even at -O0; on an
+        // unbuffered stdout puts is two write(2)s (the text, then the newline), printf one.
+        const f = args[0];
+        if (f?.kind === "str" && f.value.length > 1 && f.value.endsWith("\n") && ((args.length === 1 && !f.value.includes("%")) || (args.length === 2 && f.value === "%s\n"))) {
+          const text = args.length === 1 ? f.value.slice(0, -1) : this.str(args[1], "the string printed by %s", line);
+          this.output("stdout", [text, "\n"], false, line);
+          return 0;
+        }
         this.output("stdout", this.printf(args[0], args.slice(1), line), true, line);
         return 0;
+      }
       case "fprintf":
         this.output(this.streamArg(args[0], line), this.printf(args[1], args.slice(2), line), true, line);
         return 0;
@@ -955,7 +964,11 @@ class ProcessRun {
     const me = this.currentPid;
     const pid = child;
     const running = this.timing(2, line, (o) => `process ${me}'s waitpid(${pid}, WNOHANG) at line ${line} finds it ${o === 0 ? "exited" : "still running"}`);
-    if (running === 0) return this.wait(pid, statusRef, line);
+    if (running === 0) {
+      // Not a blocking wait: the child must have exited already when the poll runs.
+      this.record({ type: "observe", target: pid, exited: true, call: "waitpid", line });
+      return this.wait(pid, statusRef, line);
+    }
     this.record({ type: "observe", target: pid, exited: false, call: "waitpid", line });
     return 0;
   }
