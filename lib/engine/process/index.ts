@@ -2,6 +2,7 @@
 // with stdio buffering), and the crash-isolation model for processes and threads.
 export { analyzeForkProgram, splitOutputLines } from "./fork/analyze";
 export { explainOutputOrder, type OutputOrderVerdict } from "./fork/explain";
+export { checkForkOutput, type ForkOutputCheck } from "./fork/check";
 export type {
   ForkExitHow, ForkAnalysisOptions, OutputMode, ForkEvent, ForkModel, ForkProcessInfo, ForkTreeNode, ForkOutputMode, ForkBranch, ForkRun,
 } from "./fork/types";

@@ -13,11 +13,19 @@ export type Expr =
   | { kind: "assign"; op: string; target: Expr; value: Expr; pos: SourcePos }
   | { kind: "update"; op: "++" | "--"; prefix: boolean; target: Expr; pos: SourcePos }
   | { kind: "index"; base: Expr; index: Expr; pos: SourcePos }
-  | { kind: "list"; items: Expr[]; pos: SourcePos };
+  | { kind: "list"; items: Expr[]; pos: SourcePos }
+  /** `sizeof(type)` (typeName set) or `sizeof expr`. */
+  | { kind: "sizeof"; typeName?: string; operand?: Expr; pos: SourcePos };
 
 export interface Declarator {
   name: string;
   isArray: boolean;
+  /** Declared with element type `char` and no `*`: a byte array (`char tag[16] = "P"`). */
+  isCharArray?: boolean;
+  /** Declared with a `*` (`char *s`, `char *args[]`): sizeof is a pointer's. */
+  isPointer?: boolean;
+  /** The size in brackets, when given (`int a[5]`). */
+  size?: Expr;
   init?: Expr;
   pos: SourcePos;
 }
@@ -28,6 +36,8 @@ export type Stmt =
   | { kind: "if"; test: Expr; then: Stmt; otherwise?: Stmt; pos: SourcePos }
   | { kind: "for"; init?: Stmt; test?: Expr; update?: Expr; body: Stmt; pos: SourcePos }
   | { kind: "while"; test: Expr; body: Stmt; pos: SourcePos }
+  /** `switch`: `labels` point into `body` (value undefined for `default`); control falls through. */
+  | { kind: "switch"; test: Expr; labels: { value?: Expr; at: number }[]; body: Stmt[]; pos: SourcePos }
   | { kind: "do"; body: Stmt; test: Expr; pos: SourcePos }
   | { kind: "block"; body: Stmt[]; pos: SourcePos }
   | { kind: "return"; value?: Expr; pos: SourcePos }

@@ -8,7 +8,7 @@ const TYPE_WORDS = new Set([
   "int", "pid_t", "void", "char", "long", "short", "unsigned", "signed", "const", "static", "size_t",
   "ssize_t", "volatile", "register", "auto", "extern", "FILE", "uint32_t", "int32_t", "uint64_t", "int64_t", "bool", "_Bool",
 ]);
-const UNSUPPORTED_KEYWORDS = new Set(["struct", "union", "enum", "switch", "goto", "typedef", "float", "double"]);
+const UNSUPPORTED_KEYWORDS = new Set(["struct", "union", "enum", "goto", "typedef", "float", "double"]);
 
 const BINARY_PRECEDENCE: Record<string, number> = {
   "*": 10, "/": 10, "%": 10,
@@ -69,19 +69,37 @@ class Parser {
   }
   private isTypeStart(offset = 0): boolean {
     const t = this.peek(offset);
-    return t.kind === "ident" && TYPE_WORDS.has(t.text);
+    return (t.kind === "ident" && TYPE_WORDS.has(t.text)) || this.isStructTimespec(offset);
   }
   private checkSupported(t: Token): void {
-    if (t.kind === "ident" && UNSUPPORTED_KEYWORDS.has(t.text)) {
+    if (t.kind === "ident" && UNSUPPORTED_KEYWORDS.has(t.text) && !(t.text === "struct" && this.peek(1).text === "timespec")) {
       throw new CSyntaxError(`'${t.text}' is outside the supported C subset`, t.pos);
     }
   }
-  /** Consumes `int`, `const char *`, `unsigned long` …; returns whether a `*` was seen. */
-  private typeSpec(): void {
-    while (this.isTypeStart()) this.next();
-    while (this.accept("*") || this.accept("const")) {
-      /* pointer levels and qualifiers carry no meaning for the model */
+  /** Consumes `int`, `const char *`, `unsigned long`, `struct timespec` …; says whether it was `char` and whether a `*` was seen. */
+  private typeSpec(): { isChar: boolean; isPointer: boolean; name: string } {
+    let isChar = false;
+    let isPointer = false;
+    const words: string[] = [];
+    for (;;) {
+      if (this.isStructTimespec()) {
+        this.next();
+        this.next();
+        words.push("struct timespec");
+      } else if (this.isTypeStart()) {
+        const t = this.next();
+        if (t.text === "char") isChar = true;
+        words.push(t.text);
+      } else break;
     }
+    while (this.is("*") || this.is("const")) {
+      if (this.next().text === "*") isPointer = true;
+    }
+    return { isChar, isPointer, name: words.join(" ") + (isPointer ? " *" : "") };
+  }
+  /** `struct timespec` is the one structure the model knows (for nanosleep). */
+  private isStructTimespec(offset = 0): boolean {
+    return this.is("struct", offset) && this.peek(offset + 1).kind === "ident" && this.peek(offset + 1).text === "timespec";
   }
 
   program(): CProgram {
@@ -91,7 +109,7 @@ class Parser {
       const start = this.peek();
       this.checkSupported(start);
       if (!this.isTypeStart()) throw new CSyntaxError(`expected a declaration or function but found '${start.text}'`, start.pos);
-      this.typeSpec();
+      const type = this.typeSpec();
       const name = this.ident("a name");
       if (this.is("(")) {
         const fn = this.functionRest(name);
@@ -101,7 +119,7 @@ class Parser {
         }
         continue;
       }
-      globals.push(...this.declaratorsFrom(name));
+      globals.push(...this.declaratorsFrom(name, type));
     }
     if (!functions.main) throw new CSyntaxError("the program has no 'main' function", this.peek().pos);
     return { functions, globals };
@@ -132,28 +150,29 @@ class Parser {
     return { name: name.text, params, body, pos: name.pos };
   }
 
-  private declaratorsFrom(first: Token): Declarator[] {
-    const out: Declarator[] = [this.declaratorRest(first)];
+  private declaratorsFrom(first: Token, type: { isChar: boolean; isPointer: boolean }): Declarator[] {
+    const out: Declarator[] = [this.declaratorRest(first, type.isChar, type.isPointer)];
     while (this.accept(",")) {
-      while (this.accept("*")) {
-        /* `int *p, *q` */
-      }
-      out.push(this.declaratorRest(this.ident("a variable name")));
+      let isPointer = false;
+      while (this.accept("*")) isPointer = true; // `int *p, *q`
+      out.push(this.declaratorRest(this.ident("a variable name"), type.isChar, isPointer));
     }
     this.expect(";", "after the declaration");
     return out;
   }
 
-  private declaratorRest(name: Token): Declarator {
+  private declaratorRest(name: Token, isChar: boolean, isPointer: boolean): Declarator {
     let isArray = false;
+    let size: Expr | undefined;
     while (this.accept("[")) {
+      if (isArray) throw new CSyntaxError("arrays of arrays are outside the supported C subset", this.peek().pos);
       isArray = true;
-      if (!this.is("]")) this.expression();
+      if (!this.is("]")) size = this.expression();
       this.expect("]");
     }
     let init: Expr | undefined;
     if (this.accept("=")) init = this.is("{") ? this.initList() : this.assignment();
-    return { name: name.text, isArray, init, pos: name.pos };
+    return { name: name.text, isArray, isCharArray: isArray && isChar && !isPointer, isPointer, size, init, pos: name.pos };
   }
 
   private initList(): Expr {
@@ -189,8 +208,8 @@ class Parser {
     if (this.is("{")) return this.block();
     if (this.accept(";")) return { kind: "empty", pos };
     if (this.isTypeStart()) {
-      this.typeSpec();
-      const declarators = this.declaratorsFrom(this.ident("a variable name"));
+      const type = this.typeSpec();
+      const declarators = this.declaratorsFrom(this.ident("a variable name"), type);
       return { kind: "decl", declarators, pos };
     }
     if (t.kind === "ident") {
@@ -209,8 +228,8 @@ class Parser {
           this.expect("(", "after 'for'");
           let init: Stmt | undefined;
           if (this.isTypeStart()) {
-            this.typeSpec();
-            init = { kind: "decl", declarators: this.declaratorsFrom(this.ident("a variable name")), pos };
+            const type = this.typeSpec();
+            init = { kind: "decl", declarators: this.declaratorsFrom(this.ident("a variable name"), type), pos };
           } else if (!this.accept(";")) {
             init = { kind: "expr", expr: this.expression(), pos };
             this.expect(";", "in the for header");
@@ -228,6 +247,28 @@ class Parser {
           const test = this.expression();
           this.expect(")", "after the condition");
           return { kind: "while", test, body: this.nest(pos, () => this.statement()), pos };
+        }
+        case "switch": {
+          this.next();
+          this.expect("(", "after 'switch'");
+          const test = this.expression();
+          this.expect(")", "after the switch value");
+          this.expect("{", "to open the switch body");
+          return this.nest(pos, () => {
+            const labels: { value?: Expr; at: number }[] = [];
+            const body: Stmt[] = [];
+            while (!this.accept("}")) {
+              if (this.peek().kind === "eof") throw new CSyntaxError("missing '}' before end of file", this.peek().pos);
+              if (this.accept("case")) {
+                labels.push({ value: this.conditional(), at: body.length });
+                this.expect(":", "after the case value");
+              } else if (this.accept("default")) {
+                labels.push({ at: body.length });
+                this.expect(":", "after 'default'");
+              } else body.push(this.statement());
+            }
+            return { kind: "switch", test, labels, body, pos } as Stmt;
+          });
         }
         case "do": {
           this.next();
@@ -323,7 +364,16 @@ class Parser {
         this.expect(")", "to close the cast");
         return this.nest(t.pos, () => this.unary());
       }
-      if (t.text === "sizeof") throw new CSyntaxError("'sizeof' is outside the supported C subset", t.pos);
+    }
+    if (t.kind === "ident" && t.text === "sizeof") {
+      this.next();
+      if (this.is("(") && this.isTypeStart(1)) {
+        this.next();
+        const type = this.typeSpec();
+        this.expect(")", "to close sizeof");
+        return { kind: "sizeof", typeName: type.name, pos: t.pos };
+      }
+      return { kind: "sizeof", operand: this.nest(t.pos, () => this.unary()), pos: t.pos };
     }
     return this.postfix();
   }
@@ -339,6 +389,11 @@ class Parser {
       } else if (t.kind === "punct" && (t.text === "++" || t.text === "--")) {
         this.next();
         e = { kind: "update", op: t.text, prefix: false, target: e, pos: t.pos };
+      } else if (t.kind === "punct" && t.text === "." && (this.peek(1).text === "tv_sec" || this.peek(1).text === "tv_nsec")) {
+        // struct timespec is modelled as a two-element array.
+        this.next();
+        const field = this.next();
+        e = { kind: "index", base: e, index: { kind: "num", value: field.text === "tv_sec" ? 0 : 1, pos: field.pos }, pos: t.pos };
       } else if (t.kind === "punct" && (t.text === "." || t.text === "->")) {
         throw new CSyntaxError(`'${t.text}' (structures) is outside the supported C subset`, t.pos);
       } else return e;
@@ -355,7 +410,6 @@ class Parser {
         return { kind: "str", value: t.value as string, pos: t.pos };
       case "ident": {
         this.checkSupported(t);
-        if (t.text === "sizeof") throw new CSyntaxError("'sizeof' is outside the supported C subset", t.pos);
         if (this.accept("(")) {
           const args: Expr[] = [];
           if (!this.is(")")) {

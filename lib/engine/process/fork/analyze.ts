@@ -7,7 +7,7 @@ import type { ForkAnalysisOptions, ForkBranch, ForkModel, ForkProcessInfo, ForkT
 
 const DEFAULT_MAX_OUTPUTS = 2000;
 /** Combinations of timing-dependent outcomes explored before a program is refused. */
-export const MAX_BRANCHES = 64;
+export const MAX_BRANCHES = 720;
 
 export function splitOutputLines(text: string): string[] {
   if (text === "") return [];
@@ -107,8 +107,27 @@ export function analyzeForkProgram(source: string, options: ForkAnalysisOptions 
       }
     }
   }
+  const range = (f: (b: ForkBranch) => number): [number, number] => [Math.min(...branches.map(f)), Math.max(...branches.map(f))];
+  const countRange = { processCount: range((b) => b.processCount), linesPrinted: range((b) => b.linesPrinted), bytesPrinted: range((b) => b.bytesPrinted) };
+  const countsAgree = Object.values(countRange).every(([lo, hi]) => lo === hi);
   if (branches.length > 1) {
-    notes.push(`the output depends on timing (waitpid with WNOHANG, getppid): ${branches.length} cases, listed in 'branches'; 'outputs' covers all of them, and the process tree and counts shown are those of the first case`);
+    notes.push(
+      `the output depends on timing (waitpid with WNOHANG, getppid, wait() of children that exit differently): ${branches.length} cases, listed in 'branches'; 'outputs' covers all of them` +
+        (countsAgree ? "; every case has the same counts" : `; the counts differ between cases (see 'countRange'), and the process tree and counts at the top are those of the first case`),
+    );
+  }
+  const timedSleeps: { pid: number; line: number; ms: number }[] = [];
+  for (const b of branches) {
+    for (const p of b.processes) {
+      for (const e of p.events) {
+        if (e.type === "sleep" && !timedSleeps.some((t) => t.pid === p.pid && t.line === e.line)) timedSleeps.push({ pid: p.pid, line: e.line, ms: e.ms });
+      }
+    }
+  }
+  if (timedSleeps.length > 0) {
+    notes.push(
+      `fixed by timing: ${timedSleeps.length === 1 ? "a sleep" : `${timedSleeps.length} sleeps`} of at least 1 ms (${timedSleeps.slice(0, 4).map((t) => `process ${t.pid} at line ${t.line}, ${t.ms} ms`).join("; ")}${timedSleeps.length > 4 ? "; …" : ""}) let every other runnable process finish first, so the orders listed are those real runs give on an ordinary machine, not orders the OS guarantees`,
+    );
   }
 
   const [first] = branches as [ForkBranch];
@@ -118,6 +137,10 @@ export function analyzeForkProgram(source: string, options: ForkAnalysisOptions 
     value: {
       mode,
       ...firstFields,
+      deterministic: outputsComplete && texts.length === 1,
+      timedSleeps,
+      countsAgree,
+      countRange,
       outputs: texts.slice(0, maxOutputs).map(splitOutputLines),
       outputsComplete,
       notes,

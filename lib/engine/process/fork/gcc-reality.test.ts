@@ -15,24 +15,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { analyzeForkProgram } from "./analyze";
 import { buildSchedule, isReachableOutput } from "./interleave";
-import type { ForkModel, ForkOutputMode, ForkProcessInfo } from "./types";
+import type { ForkModel, ForkOutputMode } from "./types";
 import { generateForkProgram } from "./__tests__/program-generator";
-
-// Traces processes without touching stdio: the first process writes "root <pid> <ppid>" to fd 3
-// and every child "<parent pid> <pid> <k>", k counting its parent's forks (dprintf is one write(2)).
-const PRELUDE = `#include <unistd.h>
-#include <stdio.h>
-static int timeslice_forks;
-__attribute__((constructor)) static void timeslice_root(void) { dprintf(3, "root %d %d\\n", (int)getpid(), (int)getppid()); }
-static pid_t timeslice_traced_fork(void) {
-  int k = timeslice_forks++;
-  int parent = (int)getpid();
-  pid_t p = fork();
-  if (p == 0) { timeslice_forks = 0; dprintf(3, "%d %d %d\\n", parent, (int)getpid(), k); }
-  return p;
-}
-#define fork() timeslice_traced_fork()
-`;
+import { PRELUDE, symbolize } from "./__tests__/gcc-harness";
 
 const CLASSICS: Record<string, string> = {
   "fork twice": `#include <stdio.h>
@@ -106,7 +91,7 @@ int main(void) {
   "an orphan's getppid": `#include <stdio.h>
 #include <unistd.h>
 int main(void) {
-  if (fork() == 0) { usleep(20000); printf("orphan's parent [%d]\\n", getppid()); return 0; }
+  if (fork() == 0) { usleep(200000); printf("orphan's parent [%d]\\n", getppid()); return 0; }
   printf("parent [%d] exits\\n", getpid());
   return 0;
 }`,
@@ -117,7 +102,7 @@ int main(void) {
 int main(void) {
   int status;
   pid_t pid = fork();
-  if (pid == 0) { usleep(2000); printf("child [%d]\\n", getpid()); exit(3); }
+  if (pid == 0) { usleep(200000); printf("child [%d]\\n", getpid()); exit(3); }
   pid_t r = waitpid(pid, &status, WNOHANG);
   if (r == 0) printf("still running\\n");
   else printf("exited %d\\n", WEXITSTATUS(status));
@@ -133,7 +118,7 @@ int main(void) {
   int status;
   pid_t pid = fork();
   if (pid == 0) exit(5);
-  usleep(50000);
+  usleep(200000);
   if (waitpid(pid, &status, WNOHANG) == pid) printf("reaped [%d]: %d\\n", pid, WEXITSTATUS(status));
   else printf("not yet\\n");
   return 0;
@@ -194,29 +179,6 @@ function runOnce(bin: string, mode: ForkOutputMode, run: number): { output: stri
   // A pty turns "\n" into "\r\n".
   const output = mode === "tty" ? result.stdout.replace(/\r\n/g, "\n") : result.stdout;
   return { output, trace: readFileSync(counter, "utf8").split("\n").filter(Boolean) };
-}
-
-/** The output with each "[real pid]" named as the model names it, or null if the trace does not fit these processes. */
-function symbolize(output: string, trace: readonly string[], processes: readonly ForkProcessInfo[]): string | null {
-  const names = new Map<number, string>();
-  const modelOf = new Map<number, ForkProcessInfo>();
-  const byPid = new Map(processes.map((p) => [p.pid, p]));
-  for (const line of trace) {
-    const [first, second, third] = line.split(" ");
-    if (first === "root") {
-      const root = processes.find((p) => p.parent === null)!;
-      modelOf.set(Number(second), root);
-      names.set(Number(second), `<pid ${root.pid}>`);
-      names.set(Number(third), "<pid of shell>");
-      continue;
-    }
-    const parent = modelOf.get(Number(first));
-    const fork = parent?.events.filter((e) => e.type === "fork")[Number(third)];
-    if (!fork || fork.type !== "fork") return null;
-    modelOf.set(Number(second), byPid.get(fork.child)!);
-    names.set(Number(second), `<pid ${fork.child}>`);
-  }
-  return output.replace(/\[(\d+)\]/g, (_, n: string) => `[${names.get(Number(n)) ?? "<pid of reaper>"}]`);
 }
 
 function checkAgainstReality(name: string, source: string, mode: ForkOutputMode): ForkModel {

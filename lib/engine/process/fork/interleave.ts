@@ -11,6 +11,13 @@
 // never disables, so taking silent events early stays lossless. An outcome no interleaving can
 // produce (a child that sees its parent exit while the parent waits for it) deadlocks: such states
 // yield no output at all.
+//
+// Sleeps (of at least 1 ms) are timing: a sleeping process resumes only when every other process
+// has finished or is blocked (in a wait() or its own sleep); then the virtual clock jumps to the
+// earliest wake-up. A wait() for any child that a timing case resolved to one child ("exclusive")
+// fires only if that child is the oldest exited one, as the kernel picks it; while such a wait is
+// pending, the exits of the parent's children are real choices (which exits first decides what the
+// wait returns), so they are not taken early. Schedules with either use exact state keys.
 import type { ForkProcessInfo } from "./types";
 
 /** Distinct states visited before a question is declared too large to answer. */
@@ -19,8 +26,9 @@ export const MAX_SEARCH_STATES = 200_000;
 type SlimEvent =
   | { type: "write"; text: string }
   | { type: "fork"; child: number }
-  | { type: "wait"; target: number | "any" }
+  | { type: "wait"; target: number | "any"; exclusive?: boolean }
   | { type: "observe"; target: number; exited: boolean }
+  | { type: "sleep"; ms: number }
   | { type: "exit" };
 
 export interface Schedule {
@@ -36,11 +44,20 @@ export interface Schedule {
   exitAfter: [number, number][][];
   /** True when some event observes timing: symmetric states are then told apart (see keyOf). */
   observes: boolean;
+  /** Index of each process's last exclusive wait (-1 if none): until it, its children's exits are choices. */
+  lastExclusive: number[];
+  /** Some process sleeps (the order may be fixed by timing). */
+  sleeps: boolean;
 }
 
 interface State {
   pcs: number[];
   reaped: boolean[];
+  /** Virtual time (ms) of each sleeping process's wake-up, -1 when not sleeping. */
+  wake: number[];
+  clock: number;
+  /** The state contradicts its timing case (an exclusive wait would have returned another child). */
+  dead: boolean;
 }
 
 export class SearchLimitError extends Error {}
@@ -55,7 +72,9 @@ export function buildSchedule(processes: readonly ForkProcessInfo[]): Schedule {
         case "fork":
           return [{ type: "fork", child: index.get(e.child)! }];
         case "wait":
-          return [{ type: "wait", target: e.target === "any" ? "any" : index.get(e.target)! }];
+          return [{ type: "wait", target: e.target === "any" ? "any" : index.get(e.target)!, ...(e.exclusive ? { exclusive: true } : {}) }];
+        case "sleep":
+          return [{ type: "sleep", ms: e.ms }];
         case "exit":
           return [{ type: "exit" }];
         case "observe":
@@ -83,7 +102,26 @@ export function buildSchedule(processes: readonly ForkProcessInfo[]): Schedule {
       if (!e.exited) exitAfter[e.target]!.push([i, k]);
     }),
   );
-  return { events, parentOf, startedBy, childrenOf, lastWait, exitAfter, observes };
+  const lastExclusive = events.map((list) => list.map((e) => e.type === "wait" && e.exclusive === true).lastIndexOf(true));
+  const sleeps = events.some((list) => list.some((e) => e.type === "sleep"));
+  observes ||= sleeps || lastExclusive.some((k) => k >= 0);
+  return { events, parentOf, startedBy, childrenOf, lastWait, exitAfter, observes, lastExclusive, sleeps };
+}
+
+/** A child's exit is a choice while its parent still has an exclusive wait to do. */
+function exitIsChoice(s: Schedule, state: State, i: number): boolean {
+  const parent = s.parentOf[i]!;
+  return parent >= 0 && state.pcs[parent]! <= s.lastExclusive[parent]!;
+}
+
+/** An exclusive wait of process i for `target`: reaps it, waits, or contradicts its case. */
+function exclusiveWait(s: Schedule, state: State, i: number, target: number): "fire" | "block" | "dead" {
+  // The kernel hands back the oldest exited child (children are listed in fork order).
+  for (const c of s.childrenOf[i]!) {
+    if (s.startedBy[c]! >= state.pcs[i]! || state.reaped[c]) continue;
+    if (exited(s, state, c)) return c === target ? "fire" : "dead";
+  }
+  return "block";
 }
 
 function started(s: Schedule, state: State, i: number): boolean {
@@ -95,8 +133,26 @@ function exited(s: Schedule, state: State, i: number): boolean {
   return state.pcs[i] >= s.events[i].length;
 }
 
-/** Takes every enabled silent event until only writes (or nothing) remain. */
+/** Takes every enabled silent event until only writes (or nothing) remain; wakes sleepers when all else is blocked. */
 function settle(s: Schedule, state: State): void {
+  for (;;) {
+    settleOnce(s, state);
+    if (state.dead || !s.sleeps || writers(s, state).length > 0) return;
+    // Nothing can run: wake the earliest sleepers, provided every other process is blocked (a
+    // process held back by an observation is runnable in reality, so time does not pass for it).
+    let earliest = Infinity;
+    for (let i = 0; i < s.events.length; i++) {
+      if (!started(s, state, i) || exited(s, state, i)) continue;
+      const e = s.events[i]![state.pcs[i]!]!;
+      if (e.type === "sleep") earliest = Math.min(earliest, state.wake[i]!);
+      else if (e.type !== "wait") return;
+    }
+    if (earliest === Infinity) return;
+    state.clock = earliest;
+  }
+}
+
+function settleOnce(s: Schedule, state: State): void {
   let moved = true;
   while (moved) {
     moved = false;
@@ -106,8 +162,22 @@ function settle(s: Schedule, state: State): void {
         const e = s.events[i][state.pcs[i]];
         if (!e || e.type === "write") break;
         if (e.type === "exit" && s.exitAfter[i]!.some(([j, k]) => state.pcs[j]! <= k)) break;
+        if (e.type === "exit" && exitIsChoice(s, state, i)) break;
         if (e.type === "observe" && e.exited && !exited(s, state, e.target)) break;
-        if (e.type === "wait") {
+        if (e.type === "sleep") {
+          if (state.wake[i]! < 0) state.wake[i] = state.clock + e.ms;
+          if (state.wake[i]! > state.clock) break;
+          state.wake[i] = -1;
+        }
+        if (e.type === "wait" && e.exclusive && e.target !== "any") {
+          const verdict = exclusiveWait(s, state, i, e.target);
+          if (verdict === "dead") {
+            state.dead = true;
+            return;
+          }
+          if (verdict === "block") break;
+          state.reaped[e.target] = true;
+        } else if (e.type === "wait") {
           let child = -1;
           if (e.target === "any") {
             for (let c = 0; c < s.events.length; c++) {
@@ -128,7 +198,7 @@ function settle(s: Schedule, state: State): void {
 }
 
 function initialState(s: Schedule): State {
-  const state = { pcs: s.events.map(() => 0), reaped: s.events.map(() => false) };
+  const state: State = { pcs: s.events.map(() => 0), reaped: s.events.map(() => false), wake: s.events.map(() => -1), clock: 0, dead: false };
   settle(s, state);
   return state;
 }
@@ -144,7 +214,7 @@ function initialState(s: Schedule): State {
  */
 function keyOf(s: Schedule, state: State): string {
   // Observations name other processes (a parent, say) that the canonical form would forget.
-  if (s.observes) return state.pcs.join(",") + "|" + state.reaped.map(Number).join("");
+  if (s.observes) return state.pcs.join(",") + "|" + state.reaped.map(Number).join("") + "|" + state.wake.map((w) => (w < 0 ? -1 : w - state.clock)).join(",");
   const free: string[] = [];
   const canon = (i: number, from: number): string => {
     const events = s.events[i];
@@ -155,7 +225,7 @@ function keyOf(s: Schedule, state: State): string {
       if (e.type === "write") out += "w" + JSON.stringify(e.text);
       else if (e.type === "fork") out += "f(" + canon(e.child, 0) + ")";
       else if (e.type === "exit") out += "x";
-      else if (e.type === "observe") throw new Error("unreachable: schedules with observations use exact keys");
+      else if (e.type === "observe" || e.type === "sleep") throw new Error("unreachable: schedules with observations or sleeps use exact keys");
       else if (e.target === "any") out += "a";
       else {
         namesChild = true;
@@ -181,29 +251,37 @@ function keyOf(s: Schedule, state: State): string {
   return free.sort().join("|");
 }
 
-/** Processes whose next event is a write, i.e. the scheduler's real choices. */
+/**
+ * Processes whose next event is a write, i.e. the scheduler's real choices (and exits that decide
+ * what a pending exclusive wait returns, which print nothing).
+ */
 function writers(s: Schedule, state: State): number[] {
   const out: number[] = [];
+  if (state.dead) return out;
   for (let i = 0; i < s.events.length; i++) {
-    if (started(s, state, i) && s.events[i][state.pcs[i]]?.type === "write") out.push(i);
+    if (!started(s, state, i)) continue;
+    const e = s.events[i][state.pcs[i]];
+    if (e?.type === "write") out.push(i);
+    else if (e?.type === "exit" && exitIsChoice(s, state, i) && !s.exitAfter[i]!.some(([j, k]) => state.pcs[j]! <= k)) out.push(i);
   }
   return out;
 }
 
 /** Every process has run to its end (not merely: nothing is left to print). */
 function finished(s: Schedule, state: State): boolean {
-  return s.events.every((list, i) => started(s, state, i) && state.pcs[i]! >= list.length);
+  return !state.dead && s.events.every((list, i) => started(s, state, i) && state.pcs[i]! >= list.length);
 }
 
 function advance(s: Schedule, state: State, i: number): State {
-  const next = { pcs: [...state.pcs], reaped: [...state.reaped] };
+  const next: State = { pcs: [...state.pcs], reaped: [...state.reaped], wake: [...state.wake], clock: state.clock, dead: false };
   next.pcs[i]++;
   settle(s, next);
   return next;
 }
 
 function writeText(s: Schedule, state: State, i: number): string {
-  return (s.events[i][state.pcs[i]] as { text: string }).text;
+  const e = s.events[i]![state.pcs[i]!]!;
+  return e.type === "write" ? e.text : "";
 }
 
 export interface Enumeration {
@@ -279,6 +357,61 @@ export function isReachableOutput(s: Schedule, text: string): Verdict {
     return visit(initialState(s), 0) ? "valid" : "invalid";
   } catch (error) {
     if (error instanceof SearchLimitError) return "undecided";
+    throw error;
+  }
+}
+
+export interface OutputMatch {
+  verdict: Verdict;
+  /** Longest prefix of the text (in characters) that some interleaving prints. */
+  furthest: number;
+  /** The writes that can come next after that prefix (empty when every process may have finished). */
+  next: string[];
+  /** Whether, after that prefix, every process can have finished (the text goes on too long). */
+  canEnd: boolean;
+}
+
+/**
+ * Like isReachableOutput, and when the text is impossible: how far it gets and what could follow.
+ * The search follows the text (only writes that match it are tried) with memo of failed states, so
+ * it never lists orders: programs of 16-20 processes are checked without enumerating them.
+ */
+export function matchOutput(s: Schedule, text: string): OutputMatch {
+  const failed = new Set<string>();
+  let budget = MAX_SEARCH_STATES;
+  let furthest = -1;
+  const next = new Set<string>();
+  let canEnd = false;
+  const visit = (state: State, pos: number): boolean => {
+    const choices = writers(s, state);
+    if (pos > furthest) {
+      furthest = pos;
+      next.clear();
+      canEnd = false;
+    }
+    if (pos === furthest) {
+      for (const i of choices) {
+        const chunk = writeText(s, state, i);
+        if (chunk) next.add(chunk);
+      }
+      if (choices.length === 0 && finished(s, state)) canEnd = true;
+    }
+    if (choices.length === 0) return pos === text.length && finished(s, state);
+    const key = keyOf(s, state) + "@" + pos;
+    if (failed.has(key)) return false;
+    if (--budget < 0) throw new SearchLimitError();
+    for (const i of choices) {
+      const chunk = writeText(s, state, i);
+      if (text.startsWith(chunk, pos) && visit(advance(s, state, i), pos + chunk.length)) return true;
+    }
+    failed.add(key);
+    return false;
+  };
+  try {
+    const ok = visit(initialState(s), 0);
+    return { verdict: ok ? "valid" : "invalid", furthest: ok ? text.length : furthest, next: [...next].sort(), canEnd };
+  } catch (error) {
+    if (error instanceof SearchLimitError) return { verdict: "undecided", furthest, next: [...next].sort(), canEnd };
     throw error;
   }
 }

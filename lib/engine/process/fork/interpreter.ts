@@ -26,7 +26,7 @@ export const MAX_PROCESSES = 64;
 export const MAX_STEPS = 2_000_000;
 const MAX_CALL_DEPTH = 200;
 /** Timing-dependent calls (WNOHANG polls, getppid) in one run: more means a polling loop. */
-export const MAX_TIMING_CALLS = 12;
+export const MAX_TIMING_CALLS = 16;
 
 /** A refusal: the program is outside the model (or would explode); carries the source line. */
 export class ForkModelError extends Error {
@@ -55,9 +55,25 @@ export class PidValue {
   }
 }
 
-type CValue = number | string | PidValue | CValue[];
+/**
+ * A `char` array: mutable bytes of a fixed size (`char tag[16] = "P"`). String literals stay JS
+ * strings (read-only, as in C); a `char *` that points at an array shares this object.
+ */
+export class CharBuf {
+  constructor(readonly bytes: number[]) {}
+  /** The C string it holds: the bytes up to the first NUL. */
+  get text(): string {
+    const end = this.bytes.indexOf(0);
+    return String.fromCharCode(...(end < 0 ? this.bytes : this.bytes.slice(0, end)));
+  }
+}
+
+type CValue = number | string | PidValue | CharBuf | CValue[];
 interface Cell {
   value: CValue | undefined;
+  /** For sizeof: bytes of one element and the declared element count (arrays), or of the whole variable. */
+  elemSize?: number;
+  length?: number;
 }
 
 class BreakSignal {}
@@ -67,6 +83,14 @@ class ReturnSignal {
 }
 class ProcessEnd {}
 
+function sizeOfType(name: string): number {
+  if (name.endsWith("*")) return 8;
+  const words = name.split(" ").filter((w) => !["const", "static", "volatile", "register", "signed", "unsigned", "auto", "extern"].includes(w));
+  if (words.length === 0) return 4; // bare `unsigned`
+  if (words.includes("long")) return 8;
+  return TYPE_SIZES[words.join(" ")] ?? TYPE_SIZES[words[words.length - 1]!] ?? 4;
+}
+
 const CONSTANTS: Record<string, number> = {
   NULL: 0, EXIT_SUCCESS: 0, EXIT_FAILURE: 1, true: 1, false: 0, _IOFBF: 0, _IOLBF: 1, _IONBF: 2,
   STDIN_FILENO: 0, STDOUT_FILENO: 1, STDERR_FILENO: 2, BUFSIZ: 8192,
@@ -74,7 +98,13 @@ const CONSTANTS: Record<string, number> = {
 const SIGABRT = 6;
 /** glibc's value of WNOHANG. */
 const WNOHANG = 1;
-const KNOWN_IMAGES = new Set(["echo", "true", "false"]);
+const ENOENT = 2;
+/** sizeof of the types snippets use (x86-64 Linux). */
+const TYPE_SIZES: Record<string, number> = { char: 1, short: 2, int: 4, unsigned: 4, pid_t: 4, long: 8, size_t: 8, ssize_t: 8, "struct timespec": 16 };
+/** Longest array the model creates (`char buf[N]`, `int a[N]`). */
+const MAX_ARRAY = 65536;
+/** The shortest sleep that orders processes: shorter ones are treated as no wait at all. */
+export const MIN_ORDERING_SLEEP_MS = 1;
 
 /** One timing-dependent call met in a run, with the outcome it was given (index into its outcomes). */
 export interface TimingCall {
@@ -130,6 +160,11 @@ class ProcessRun {
   private depth = 0;
   /** Timing-dependent calls made by that process so far: with its pid, the key of the next one. */
   private timingIndex = 0;
+  /** Functions registered with atexit(), in registration order (fork copies them; exec drops them). */
+  private atexitHandlers: string[] = [];
+  /** Set while exit() runs the atexit handlers, so a handler's exit() does not run them again. */
+  private exiting = false;
+  private errno = 0;
 
   constructor(
     private readonly world: World,
@@ -174,6 +209,14 @@ class ProcessRun {
 
   /** Ends the process image: flushes (exit/return) or discards (_exit/abort) stdio, records the exit. */
   private end(how: ForkExitHow, code: number, line: number, flush: boolean): never {
+    if (flush && !this.exiting) {
+      // exit() and return from main run the atexit handlers, last registered first, then flush.
+      this.exiting = true;
+      while (this.atexitHandlers.length > 0) {
+        const handler = this.atexitHandlers.pop()!;
+        this.callFunction(handler, [], line);
+      }
+    }
     if (flush) this.writes(flushAll(this.stdio), line);
     else {
       const lost = discardAll(this.stdio);
@@ -207,6 +250,28 @@ class ProcessRun {
       case "while":
         while (this.truthy(stmt.test)) if (this.loopBody(stmt.body)) break;
         return;
+      case "switch": {
+        const value = this.eval(stmt.test);
+        let start = -1;
+        for (const label of stmt.labels) {
+          if (!label.value) continue;
+          const k = this.eval(label.value);
+          const equal = value instanceof PidValue || k instanceof PidValue ? this.pidBinary("==", value, k, stmt.pos.line) : Number(this.toInt(value, stmt.pos.line) === this.toInt(k, stmt.pos.line));
+          if (equal) {
+            start = label.at;
+            break;
+          }
+        }
+        if (start < 0) start = stmt.labels.find((l) => !l.value)?.at ?? stmt.body.length;
+        this.scoped(() => {
+          try {
+            for (let k = start; k < stmt.body.length; k++) this.exec(stmt.body[k]!);
+          } catch (signal) {
+            if (!(signal instanceof BreakSignal)) throw signal;
+          }
+        });
+        return;
+      }
       case "do":
         do if (this.loopBody(stmt.body)) break;
         while (this.truthy(stmt.test));
@@ -253,11 +318,40 @@ class ProcessRun {
 
   private declare(d: Declarator): void {
     const scope = this.scopes[this.scopes.length - 1];
+    const line = d.pos.line;
+    const size = d.size ? this.toInt(this.eval(d.size), line) : undefined;
+    if (size !== undefined && (size < 1 || size > MAX_ARRAY)) throw new ForkModelError(`array size ${size} of '${d.name}' is outside 1..${MAX_ARRAY}`, line);
+    if (d.isCharArray) {
+      let bytes: number[];
+      if (d.init?.kind === "list") bytes = d.init.items.map((e) => this.toInt(this.eval(e), line) & 0xff);
+      else if (d.init) {
+        const v = this.eval(d.init);
+        if (typeof v !== "string") throw new ForkModelError(`'${d.name}' is a char array: initialise it with a string literal or { … }`, line);
+        bytes = [...v].map((c) => c.charCodeAt(0) & 0xff).concat(0);
+      } else bytes = [];
+      const length = size ?? bytes.length;
+      // `char s[1] = "ab"` is an error in C; `char s[2] = "ab"` drops the NUL, which C allows.
+      if (bytes.length > length + (d.init && d.init.kind !== "list" ? 1 : 0)) throw new ForkModelError(`the initializer of '${d.name}' is longer than its ${length} bytes`, line);
+      while (bytes.length < length) bytes.push(0);
+      scope.set(d.name, { value: new CharBuf(bytes.slice(0, length)), elemSize: 1, length });
+      return;
+    }
     let value: CValue | undefined;
     if (d.init) value = d.init.kind === "list" ? d.init.items.map((e) => this.eval(e)) : this.eval(d.init);
     else if (d.isArray) value = [];
     else if (scope === this.globals) value = 0; // file-scope variables start at zero in C
-    scope.set(d.name, { value });
+    if (d.isArray && Array.isArray(value)) {
+      if (size !== undefined && value.length > size) throw new ForkModelError(`the initializer of '${d.name}' has more than ${size} elements`, line);
+      // Elements without an initializer are zero (an initializer list, or static storage); an
+      // uninitialised local array is also zero here, where C leaves it indeterminate.
+      while (value.length < (size ?? 0)) value.push(0);
+    }
+    const elemSize = d.isPointer ? 8 : 4;
+    scope.set(d.name, { value, elemSize, length: d.isArray && Array.isArray(value) ? value.length : undefined });
+  }
+
+  private isDeclared(name: string): boolean {
+    return this.scopes.some((s) => s.has(name)) || this.globals.has(name);
   }
 
   private lookup(name: string, line: number): Cell {
@@ -276,7 +370,7 @@ class ProcessRun {
 
   private truthy(e: Expr): boolean {
     const v = this.eval(e);
-    return v instanceof PidValue || this.toInt(v, e.pos.line) !== 0; // a pid is never 0
+    return v instanceof PidValue || v instanceof CharBuf || this.toInt(v, e.pos.line) !== 0; // a pid is never 0, an array never NULL
   }
 
   private toInt(v: CValue, line: number): number {
@@ -288,6 +382,7 @@ class ProcessRun {
         line,
       );
     }
+    if (v instanceof CharBuf) throw new ForkModelError("a char array is used where a number is expected (pointer arithmetic is outside the model)", line);
     throw new ForkModelError("an array is used where a number is expected", line);
   }
 
@@ -324,12 +419,16 @@ class ProcessRun {
         if (e.name === "WNOHANG") return WNOHANG;
         if (["WUNTRACED", "WCONTINUED", "WNOWAIT"].includes(e.name)) throw new ForkModelError(`${e.name} is outside the model (stopped and continued children are not modelled)`, line);
         if (e.name === "stdout" || e.name === "stderr") return e.name;
+        if (e.name === "errno" && !this.isDeclared(e.name)) return this.errno;
+        if (e.name === "ENOENT" && !this.isDeclared(e.name)) return ENOENT;
         const cell = this.lookup(e.name, line);
         if (cell.value === undefined) throw new ForkModelError(`'${e.name}' is used before it is given a value`, line);
         return cell.value;
       }
       case "list":
         throw new ForkModelError("a { … } initializer may only follow a declaration", line);
+      case "sizeof":
+        return this.sizeOf(e, line);
       case "call":
         return this.call(e.callee, e.args, line);
       case "unary": {
@@ -368,6 +467,10 @@ class ProcessRun {
         const base = this.eval(e.base);
         const index = this.toInt(this.eval(e.index), line);
         if (typeof base === "string") return index >= 0 && index < base.length ? base.charCodeAt(index) : 0;
+        if (base instanceof CharBuf) {
+          if (index < 0 || index >= base.bytes.length) throw new ForkModelError(`index ${index} is outside the ${base.bytes.length} bytes of the char array`, line);
+          return base.bytes[index]!;
+        }
         if (typeof base === "number" || base instanceof PidValue) throw new ForkModelError("indexing something that is not an array", line);
         if (index < 0 || index >= base.length) throw new ForkModelError(`array index ${index} is out of bounds`, line);
         return base[index];
@@ -412,8 +515,16 @@ class ProcessRun {
     if (target.kind === "index" && target.base.kind === "name") {
       const cell = this.lookup(target.base.name, line);
       const index = this.toInt(this.eval(target.index), line);
+      if (cell.value instanceof CharBuf) {
+        const bytes = cell.value.bytes;
+        if (index < 0 || index >= bytes.length) throw new ForkModelError(`index ${index} is outside the ${bytes.length} bytes of '${target.base.name}'`, line);
+        bytes[index] = this.toInt(value, line) << 24 >> 24; // a char is a signed byte on x86-64
+        return;
+      }
       if (!Array.isArray(cell.value)) throw new ForkModelError(`'${target.base.name}' is not an array`, line);
-      if (index < 0 || index > 1024) throw new ForkModelError(`array index ${index} is out of bounds`, line);
+      const limit = cell.length ?? 1024;
+      if (index < 0 || index >= limit) throw new ForkModelError(`array index ${index} is out of bounds of '${target.base.name}'`, line);
+      while (cell.value.length < index) cell.value.push(0);
       cell.value[index] = value;
       return;
     }
@@ -450,8 +561,43 @@ class ProcessRun {
 
   private str(e: Expr | undefined, what: string, line: number): string {
     const v = e ? this.eval(e) : undefined;
+    if (v instanceof CharBuf) return v.text;
     if (typeof v !== "string") throw new ForkModelError(`${what} must be a string`, line);
     return v;
+  }
+
+  /** The destination of strcpy/strcat/sprintf: a char array, never a string literal. */
+  private buffer(e: Expr | undefined, what: string, line: number): CharBuf {
+    const v = e ? this.eval(e) : undefined;
+    if (v instanceof CharBuf) return v;
+    if (typeof v === "string") throw new ForkModelError(`${what} is a string literal, which is read-only (a real program would crash writing to it)`, line);
+    throw new ForkModelError(`${what} must be a char array`, line);
+  }
+
+  /** Stores a C string into a char array; writing past its end is refused (it would be undefined behaviour). */
+  private storeString(dst: CharBuf, text: string, what: string, line: number): void {
+    if (text.length + 1 > dst.bytes.length) {
+      throw new ForkModelError(`${what} writes ${text.length + 1} bytes into a ${dst.bytes.length}-byte array (a buffer overflow)`, line);
+    }
+    for (let k = 0; k < text.length; k++) dst.bytes[k] = text.charCodeAt(k) & 0xff;
+    dst.bytes[text.length] = 0;
+  }
+
+  private sizeOf(e: Extract<Expr, { kind: "sizeof" }>, line: number): number {
+    if (e.typeName !== undefined) return sizeOfType(e.typeName);
+    const operand = e.operand!;
+    if (operand.kind === "name") {
+      const cell = this.lookup(operand.name, line);
+      if (cell.length !== undefined) return cell.length * (cell.elemSize ?? 4);
+      return cell.elemSize ?? 4;
+    }
+    if (operand.kind === "index" && operand.base.kind === "name") {
+      const cell = this.lookup(operand.base.name, line);
+      if (cell.value instanceof CharBuf) return 1;
+      return cell.elemSize ?? 4;
+    }
+    if (operand.kind === "str") return operand.value.length + 1;
+    throw new ForkModelError("sizeof is modelled for a variable, an array element, a string literal or a type", line);
   }
 
   private streamArg(e: Expr | undefined, line: number): StreamName {
@@ -475,6 +621,7 @@ class ProcessRun {
   private printf(format: Expr | undefined, rest: Expr[], line: number): string[] {
     const fmt = this.str(format, "the printf format", line);
     const values = this.args(rest).map((v): PrintfArg => {
+      if (v instanceof CharBuf) return v.text;
       if (Array.isArray(v)) throw new ForkModelError("printf cannot print an array", line);
       if (v instanceof PidValue) {
         if (v.of === "some-child") throw new ForkModelError("printing wait()'s return value with several children: which child it reaps depends on timing (use waitpid)", line);
@@ -496,9 +643,18 @@ class ProcessRun {
       case "fork":
         this.arity(name, args, [0], line);
         return this.fork(line);
-      case "printf":
+      case "printf": {
+        // gcc compiles printf("text\n") and printf("%s\n", s) as puts(), even at -O0; on an
+        // unbuffered stdout puts is two write(2)s (the text, then the newline), printf one.
+        const f = args[0];
+        if (f?.kind === "str" && f.value.length > 1 && f.value.endsWith("\n") && ((args.length === 1 && !f.value.includes("%")) || (args.length === 2 && f.value === "%s\n"))) {
+          const text = args.length === 1 ? f.value.slice(0, -1) : this.str(args[1], "the string printed by %s", line);
+          this.output("stdout", [text, "\n"], false, line);
+          return 0;
+        }
         this.output("stdout", this.printf(args[0], args.slice(1), line), true, line);
         return 0;
+      }
       case "fprintf":
         this.output(this.streamArg(args[0], line), this.printf(args[1], args.slice(2), line), true, line);
         return 0;
@@ -529,7 +685,91 @@ class ProcessRun {
         return count;
       }
       case "strlen":
+        this.arity(name, args, [1], line);
         return this.str(args[0], "strlen's argument", line).length;
+      case "strcpy":
+      case "strcat": {
+        this.arity(name, args, [2], line);
+        const dst = this.buffer(args[0], `${name}'s destination`, line);
+        const src = this.str(args[1], `${name}'s source`, line);
+        this.storeString(dst, name === "strcat" ? dst.text + src : src, `${name}()`, line);
+        return dst;
+      }
+      case "strncpy":
+      case "strncat": {
+        this.arity(name, args, [3], line);
+        const dst = this.buffer(args[0], `${name}'s destination`, line);
+        const src = this.str(args[1], `${name}'s source`, line);
+        const n = this.toInt(this.eval(args[2]), line);
+        if (name === "strncat") this.storeString(dst, dst.text + src.slice(0, n), "strncat()", line);
+        else {
+          // strncpy pads with NULs up to n and does not terminate a source of n bytes or more.
+          if (n > dst.bytes.length) throw new ForkModelError(`strncpy() writes ${n} bytes into a ${dst.bytes.length}-byte array (a buffer overflow)`, line);
+          for (let k = 0; k < n; k++) dst.bytes[k] = k < src.length ? src.charCodeAt(k) & 0xff : 0;
+        }
+        return dst;
+      }
+      case "sprintf":
+      case "snprintf": {
+        const dst = this.buffer(args[0], `${name}'s destination`, line);
+        const limit = name === "snprintf" ? this.toInt(this.eval(args[1]), line) : undefined;
+        const text = this.printf(args[name === "snprintf" ? 2 : 1], args.slice(name === "snprintf" ? 3 : 2), line).join("");
+        if (limit !== undefined) {
+          if (limit > dst.bytes.length) throw new ForkModelError(`snprintf() is told the array holds ${limit} bytes, but it holds ${dst.bytes.length}`, line);
+          if (limit > 0) this.storeString(dst, text.slice(0, limit - 1), "snprintf()", line);
+        } else this.storeString(dst, text, "sprintf()", line);
+        return text.length; // snprintf returns the length it would have written
+      }
+      case "strcmp":
+      case "strncmp": {
+        this.arity(name, args, [name === "strcmp" ? 2 : 3], line);
+        let a = this.str(args[0], `${name}'s first argument`, line);
+        let b = this.str(args[1], `${name}'s second argument`, line);
+        if (name === "strncmp") {
+          const n = this.toInt(this.eval(args[2]), line);
+          a = a.slice(0, n);
+          b = b.slice(0, n);
+        }
+        // glibc returns the difference of the first differing bytes; its sign is what programs test.
+        for (let k = 0; k <= Math.max(a.length, b.length); k++) {
+          const d = (a.charCodeAt(k) || 0) - (b.charCodeAt(k) || 0);
+          if (d !== 0 || k >= a.length) return Math.sign(d);
+        }
+        return 0;
+      }
+      case "memset": {
+        this.arity(name, args, [3], line);
+        const dst = this.buffer(args[0], "memset's destination", line);
+        const c = this.toInt(this.eval(args[1]), line);
+        const n = this.toInt(this.eval(args[2]), line);
+        if (n < 0 || n > dst.bytes.length) throw new ForkModelError(`memset() writes ${n} bytes into a ${dst.bytes.length}-byte array`, line);
+        for (let k = 0; k < n; k++) dst.bytes[k] = c & 0xff;
+        return dst;
+      }
+      case "atoi": {
+        this.arity(name, args, [1], line);
+        const m = /^\s*([+-]?\d+)/.exec(this.str(args[0], "atoi's argument", line));
+        return m ? Number(m[1]) | 0 : 0;
+      }
+      case "abs":
+        this.arity(name, args, [1], line);
+        return Math.abs(this.toInt(this.eval(args[0]), line)) | 0;
+      case "atexit": {
+        this.arity(name, args, [1], line);
+        const f = args[0]!;
+        if (f.kind !== "name" || !this.world.program.functions[f.name]) throw new ForkModelError("atexit() needs the name of a function of the program", line);
+        if (this.world.program.functions[f.name]!.params.length !== 0) throw new ForkModelError(`atexit handler ${f.name}() must take no arguments`, line);
+        this.atexitHandlers.push(f.name);
+        return 0;
+      }
+      case "perror": {
+        this.arity(name, args, [1], line);
+        const prefix = this.str(args[0], "perror's argument", line);
+        const message = this.errno === ENOENT ? "No such file or directory" : this.errno === 0 ? "Success" : `Unknown error ${this.errno}`;
+        // perror writes to unbuffered stderr in one write(2).
+        this.output("stderr", [`${prefix ? prefix + ": " : ""}${message}\n`], true, line);
+        return 0;
+      }
       case "fflush": {
         this.arity(name, args, [1], line);
         const a = args[0];
@@ -558,10 +798,24 @@ class ProcessRun {
         setMode(this.stdio, this.streamArg(args[0], line), "line");
         return 0;
       case "sleep":
-      case "usleep":
-        // Sleeping makes an order likely, never certain: the model keeps every interleaving.
-        this.args(args);
+      case "usleep": {
+        this.arity(name, args, [1], line);
+        const n = this.toInt(this.eval(args[0]), line);
+        if (n < 0) throw new ForkModelError(`${name}() of a negative time`, line);
+        this.sleep(name === "sleep" ? n * 1000 : n / 1000, line);
         return 0;
+      }
+      case "nanosleep": {
+        this.arity(name, args, [2], line);
+        const ts = args[0]!;
+        const v = ts.kind === "unary" && ts.op === "&" ? this.eval(ts.operand) : undefined;
+        if (!Array.isArray(v) || v.length !== 2) throw new ForkModelError("nanosleep() needs &ts of a struct timespec {seconds, nanoseconds}", line);
+        const sec = this.toInt(v[0]!, line);
+        const nsec = this.toInt(v[1]!, line);
+        if (sec < 0 || nsec < 0 || nsec > 999_999_999) throw new ForkModelError("nanosleep(): tv_nsec must be 0..999999999 and tv_sec not negative (EINVAL)", line);
+        this.sleep(sec * 1000 + nsec / 1e6, line);
+        return 0;
+      }
       case "exit":
         this.arity(name, args, [1], line);
         return this.end("exit", this.toInt(this.eval(args[0]), line), line, true);
@@ -595,6 +849,7 @@ class ProcessRun {
       case "execle":
       case "execv":
       case "execvp":
+      case "execve":
         return this.execCall(name, args, line);
       case "getpid":
         this.arity(name, args, [0], line);
@@ -709,7 +964,11 @@ class ProcessRun {
     const me = this.currentPid;
     const pid = child;
     const running = this.timing(2, line, (o) => `process ${me}'s waitpid(${pid}, WNOHANG) at line ${line} finds it ${o === 0 ? "exited" : "still running"}`);
-    if (running === 0) return this.wait(pid, statusRef, line);
+    if (running === 0) {
+      // Not a blocking wait: the child must have exited already when the poll runs.
+      this.record({ type: "observe", target: pid, exited: true, call: "waitpid", line });
+      return this.wait(pid, statusRef, line);
+    }
     this.record({ type: "observe", target: pid, exited: false, call: "waitpid", line });
     return 0;
   }
@@ -742,16 +1001,28 @@ class ProcessRun {
     }
     const candidates = this.children.filter((c) => !this.reaped.has(c));
     if (candidates.length - this.ambiguousReaps <= 0) return -1;
-    this.record({ type: "wait", target: "any", line });
     if (candidates.length === 1) {
+      this.record({ type: "wait", target: "any", line });
       this.reaped.add(candidates[0]);
       this.storeStatus(statusRef, this.statusOf(candidates[0]), line);
       return new PidValue(candidates[0]);
     }
     const statuses = new Set(candidates.map((c) => this.statusOf(c)));
     if (statusRef && statuses.size > 1 && !(statusRef.kind === "num" || (statusRef.kind === "name" && statusRef.name === "NULL"))) {
-      throw new ForkModelError("wait(&status) with several children that exit differently returns whichever exits first; use waitpid() to make it deterministic", line);
+      if (this.ambiguousReaps > 0) {
+        throw new ForkModelError("wait(&status) with several children that exit differently, after a wait(NULL) that reaped one of them: which ones are left depends on timing; it is outside the model", line);
+      }
+      // Which child it returns is timing: one case per child, each an event the search holds to
+      // (the child must be the first the kernel can hand back).
+      const me = this.currentPid;
+      const k = this.timing(candidates.length, line, (o) => `process ${me}'s wait() at line ${line} reaps ${candidates[o]} (exit status ${this.statusOf(candidates[o]!) >> 8})`);
+      const child = candidates[k]!;
+      this.record({ type: "wait", target: child, line, exclusive: true });
+      this.reaped.add(child);
+      this.storeStatus(statusRef, this.statusOf(child), line);
+      return new PidValue(child);
     }
+    this.record({ type: "wait", target: "any", line });
     this.storeStatus(statusRef, [...statuses][0], line);
     this.ambiguousReaps++;
     candidates.forEach((c) => this.maybeReaped.add(c));
@@ -764,16 +1035,26 @@ class ProcessRun {
     return new PidValue("some-child");
   }
 
+  /**
+   * sleep/usleep/nanosleep: a sleep of at least MIN_ORDERING_SLEEP_MS becomes an event the
+   * interleaving search treats as timing (every other runnable process finishes first); shorter
+   * sleeps order nothing.
+   */
+  private sleep(ms: number, line: number): void {
+    if (ms >= MIN_ORDERING_SLEEP_MS) this.record({ type: "sleep", ms, line });
+  }
+
   private execCall(name: string, args: Expr[], line: number): number {
     if (args.length < 1) throw new ForkModelError(`${name}() needs a program`, line);
     const program = this.str(args[0], `${name}'s program`, line);
     let argv: string[];
-    if (name === "execv" || name === "execvp") {
-      this.arity(name, args, [2], line);
+    if (name === "execv" || name === "execvp" || name === "execve") {
+      this.arity(name, args, [name === "execve" ? 3 : 2], line);
       const vector = this.eval(args[1]);
       if (!Array.isArray(vector)) throw new ForkModelError(`${name}'s second argument must be an array of strings`, line);
       const end = vector.indexOf(0);
       argv = (end < 0 ? vector : vector.slice(0, end)).map((v) => {
+        if (v instanceof CharBuf) return v.text;
         if (typeof v !== "string") throw new ForkModelError(`${name}'s argument array must hold strings and end with NULL`, line);
         return v;
       });
@@ -782,41 +1063,119 @@ class ProcessRun {
       const end = values.indexOf(0);
       if (end < 0) throw new ForkModelError(`${name}()'s argument list must end with NULL`, line);
       argv = values.slice(0, end).map((v) => {
+        if (v instanceof CharBuf) return v.text;
         if (typeof v !== "string") throw new ForkModelError(`${name}()'s arguments must be strings`, line);
         return v;
       });
     }
-    const searchesPath = name.endsWith("p");
-    const image = resolveImage(program, searchesPath);
-    if (image === undefined) {
-      throw new ForkModelError(`exec of '${program}' is outside the model (supported: echo, true, false; a path containing 'nonexistent' fails)`, line);
+    const image = resolveImage(program, name === "execlp" || name === "execvp");
+    if (image === null) {
+      // ENOENT: exec returns -1 and the old image carries on, buffers and all.
+      this.errno = ENOENT;
+      return -1;
     }
-    if (image === null) return -1; // ENOENT: exec returns and the old image carries on
+    const result = runImage(image, argv, line);
     const lost = discardAll(this.stdio);
     if (lost) this.record({ type: "lost", text: lost, reason: "exec", line });
     this.record({ type: "exec", program, args: argv, line });
     if (this.recording) this.info.execedProgram = program;
-    let code = 0;
-    if (image === "echo") {
-      const noNewline = argv[1] === "-n";
-      const words = argv.slice(noNewline ? 2 : 1).join(" ");
-      const text = noNewline ? words : words + "\n";
-      if (text) this.record({ type: "write", fd: 1, text, line });
-    } else if (image === "false") code = 1;
-    this.info.exitCode = code;
+    for (const text of result.writes) this.record({ type: "write", fd: 1, text, line });
+    this.info.exitCode = result.code;
     this.info.signal = null;
-    this.record({ type: "exit", code, how: "exec-image", line });
+    this.atexitHandlers = [];
+    this.record({ type: "exit", code: result.code, how: "exec-image", line });
     throw new ProcessEnd();
   }
 }
 
-/** Known image name, null when exec fails with ENOENT, undefined when outside the model. */
-function resolveImage(program: string, searchesPath: boolean): string | null | undefined {
-  if (/nonexistent|no-such|does-not-exist/.test(program)) return null;
+/**
+ * The virtual file system exec() sees: ordinary programs in /bin and /usr/bin. Anything else does
+ * not exist (ENOENT), as a missing program on Linux. See docs/process-models.md.
+ */
+const IMAGES = new Set(["echo", "true", "false", "sh", "ls"]);
+/** glibc's execvp uses PATH; a login shell's usual value (the model has no environment). */
+const PATH = ["/usr/local/bin", "/usr/bin", "/bin"];
+
+/** The image a path names, or null when exec fails with ENOENT. */
+function resolveImage(program: string, searchesPath: boolean): string | null {
+  if (program === "") return null;
   if (!program.includes("/")) {
-    if (!searchesPath) return KNOWN_IMAGES.has(program) ? null : undefined; // execl("echo") looks in the current directory
-    return KNOWN_IMAGES.has(program) ? program : undefined;
+    // execl/execv take the name as a path relative to the current directory, which holds none of
+    // these programs; the p variants search PATH.
+    if (!searchesPath) return null;
+    return PATH.some((dir) => imageAt(`${dir}/${program}`) !== null) ? program : null;
   }
-  const m = /^\/(?:usr\/)?bin\/(\w+)$/.exec(program);
-  return m && KNOWN_IMAGES.has(m[1]) ? m[1] : undefined;
+  return imageAt(program);
+}
+
+function imageAt(path: string): string | null {
+  const normal = path.replace(/\/+/g, "/").replace(/\/\.(?=\/|$)/g, "");
+  const m = /^\/(?:usr\/)?bin\/([\w.-]+)$/.exec(normal);
+  return m && IMAGES.has(m[1]!) ? m[1]! : null;
+}
+
+interface ImageRun {
+  /** Each write(2) the program makes to stdout. */
+  writes: string[];
+  code: number;
+}
+
+function runImage(image: string, argv: string[], line: number): ImageRun {
+  switch (image) {
+    case "true":
+      return { writes: [], code: 0 };
+    case "false":
+      return { writes: [], code: 1 };
+    case "echo":
+      return { writes: nonEmpty(echo(argv.slice(1), "coreutils", line)), code: 0 };
+    case "ls":
+      throw new ForkModelError("exec of ls is outside the model: what it prints depends on the directory's contents, which the model does not know", line);
+    case "sh":
+      return shell(argv, line);
+  }
+  throw new ForkModelError(`exec of '${image}' is outside the model`, line);
+}
+
+function nonEmpty(text: string): string[] {
+  return text ? [text] : [];
+}
+
+/** coreutils /bin/echo and dash's builtin echo, without backslash escapes (refused: the two differ). */
+function echo(args: string[], which: "coreutils" | "dash", line: number): string {
+  let newline = true;
+  let k = 0;
+  // coreutils takes -n/-e/-E (combined too); dash's builtin only -n.
+  while (k < args.length && (which === "coreutils" ? /^-[neE]+$/ : /^-n$/).test(args[k]!)) {
+    if (args[k]!.includes("n")) newline = false;
+    k++;
+  }
+  const text = args.slice(k).join(" ");
+  if (text.includes("\\")) throw new ForkModelError("echo with a backslash is outside the model (echo implementations disagree on escapes)", line);
+  return text + (newline ? "\n" : "");
+}
+
+/** /bin/sh -c "…" with simple commands: echo, true, false, exit N, separated by ';' or newlines. */
+function shell(argv: string[], line: number): ImageRun {
+  if (argv[1] !== "-c" || argv.length < 3) throw new ForkModelError("exec of /bin/sh is modelled only as sh -c \"command\"", line);
+  const script = argv[2]!;
+  if (/[$`|&<>*?()\\{}\[\]~#]/.test(script)) {
+    throw new ForkModelError(`sh -c ${JSON.stringify(script)} is outside the model: only simple echo/true/false/exit commands separated by ';' are modelled`, line);
+  }
+  const writes: string[] = [];
+  let code = 0;
+  for (const command of script.split(/[;\n]/)) {
+    const words: string[] = [];
+    const re = /'([^']*)'|"([^"]*)"|(\S+)/g;
+    for (let m = re.exec(command); m; m = re.exec(command)) words.push(m[1] ?? m[2] ?? m[3]!);
+    if (words.length === 0) continue;
+    const [cmd, ...rest] = words;
+    if (cmd === "echo") {
+      writes.push(...nonEmpty(echo(rest, "dash", line)));
+      code = 0;
+    } else if (cmd === "true" || cmd === ":") code = 0;
+    else if (cmd === "false") code = 1;
+    else if (cmd === "exit") return { writes, code: rest[0] === undefined ? code : Number(rest[0]) & 0xff };
+    else throw new ForkModelError(`sh -c: '${cmd}' is outside the model (only echo, true, false and exit)`, line);
+  }
+  return { writes, code };
 }

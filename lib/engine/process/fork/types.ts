@@ -9,8 +9,17 @@ export type ForkEvent =
   /** A write(2) that reaches the shared output (stdout and stderr both go to it, as on a terminal or with 2>&1). */
   | { type: "write"; fd: 1 | 2; text: string; line: number }
   | { type: "fork"; child: number; line: number }
-  /** Blocks until the named child (or, for "any", some child) has exited, then reaps it. */
-  | { type: "wait"; target: number | "any"; line: number }
+  /**
+   * Blocks until the named child (or, for "any", some child) has exited, then reaps it.
+   * `exclusive`: a wait() for any child that the model resolved to this one (a timing case): it
+   * returns this child only if it is the first of the candidates the kernel can hand back.
+   */
+  | { type: "wait"; target: number | "any"; line: number; exclusive?: boolean }
+  /**
+   * sleep/usleep/nanosleep of at least 1 ms: modelled as timing, the process resumes only when every
+   * other process has finished or is blocked (in wait() or its own sleep), earliest wake-up first.
+   */
+  | { type: "sleep"; ms: number; line: number }
   | { type: "exec"; program: string; args: string[]; line: number }
   /**
    * A timing-dependent observation of another process: getppid() (of the parent) or
@@ -71,6 +80,17 @@ export interface ForkBranch extends ForkRun {
 /** The run's fields are those of the first timing case when there are several (see `branches`). */
 export interface ForkModel extends ForkRun {
   mode: ForkOutputMode;
+  /** Exactly one output is possible (the list is complete and has one entry). */
+  deterministic: boolean;
+  /**
+   * Sleeps (≥ 1 ms) the model treats as timing, in every timing case: each lets all other runnable
+   * work finish first, so an order they force is reported as fixed ("fixed by timing").
+   */
+  timedSleeps: { pid: number; line: number; ms: number }[];
+  /** Do all timing cases create the same number of processes and print the same lines and bytes? */
+  countsAgree: boolean;
+  /** Smallest and largest count over the timing cases (equal when `countsAgree`). */
+  countRange: { processCount: [number, number]; linesPrinted: [number, number]; bytesPrinted: [number, number] };
   /** Distinct outputs under all interleavings, each a list of lines, or a sample when `outputsComplete` is false. */
   outputs: string[][];
   outputsComplete: boolean;

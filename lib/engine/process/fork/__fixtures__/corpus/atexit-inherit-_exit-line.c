@@ -1,0 +1,17 @@
+/* corpus: atexit handler inherited by the child; _exit skips it (_exit-line) */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/wait.h>
+#include <sys/types.h>
+void bye(void) { printf("bye from [%d]\n", getpid()); }
+int main(void) {
+  setvbuf(stdout, NULL, _IOLBF, 0);
+  atexit(bye);
+  pid_t p = fork();
+  if (p == 0) { printf("child\n"); _exit(0); }
+  waitpid(p, NULL, 0);
+  printf("parent\n");
+  return 0;
+}

@@ -1,0 +1,17 @@
+/* corpus: a chain: each process forks one child and waits for it (line) */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/wait.h>
+#include <sys/types.h>
+int main(void) {
+  setvbuf(stdout, NULL, _IOLBF, 0);
+  int i;
+  for (i = 0; i < 3; i++) {
+    pid_t p = fork();
+    if (p != 0) { waitpid(p, NULL, 0); break; }
+  }
+  printf("level %d\n", i);
+  return 0;
+}

@@ -1,0 +1,16 @@
+/* corpus: a fan: the parent forks children that print, then waits for all (line) */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/wait.h>
+#include <sys/types.h>
+int main(void) {
+  setvbuf(stdout, NULL, _IOLBF, 0);
+  for (int i = 0; i < 3; i++) {
+    if (fork() == 0) { printf("child %d\n", i); return 0; }
+  }
+  while (wait(NULL) > 0) ;
+  printf("parent\n");
+  return 0;
+}

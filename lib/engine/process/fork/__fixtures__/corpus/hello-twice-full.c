@@ -1,0 +1,14 @@
+/* corpus: printf before fork without flush: the buffer is copied (full) */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/wait.h>
+#include <sys/types.h>
+int main(void) {
+  
+  printf("hello\n");
+  fork();
+  printf("bye\n");
+  return 0;
+}
