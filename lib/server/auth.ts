@@ -5,6 +5,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { cookies } from "next/headers";
 import { cache } from "react";
 import { LruCache } from "@/lib/cache/lru";
+import { sameOriginRedirect } from "@/lib/security/redirect";
 import { signInSchema } from "@/lib/validation/auth";
 import { db } from "./db";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
@@ -83,6 +84,10 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // next-auth's default accepts any URL starting with "/"; resolve it instead, same origin only.
+    redirect({ url, baseUrl }) {
+      return sameOriginRedirect(url, baseUrl);
+    },
     jwt({ token, user }) {
       if (user) {
         token.sub = user.id;
