@@ -1,5 +1,5 @@
 import { type APIRequestContext, type Browser, expect, test } from "@playwright/test";
-import { DEMO_STUDENT, signIn, uniqueEmail } from "./support";
+import { DEMO_STUDENT, signIn, signUpAccount, uniqueEmail } from "./support";
 
 // The authorization matrix over real HTTP: every API route and signed-in page × who is asking.
 // "owner" is the instructor who owns the class and the authored question; "studentA" owns the
@@ -17,8 +17,8 @@ async function signedIn(browser: Browser, account: { email: string; password: st
 }
 
 async function newAccount(request: APIRequestContext, role: "STUDENT" | "INSTRUCTOR") {
-  const account = { email: uniqueEmail(role.toLowerCase()), password: "matrix-password-1", name: `Matrix ${role}`, role };
-  expect((await request.post("/api/signup", { data: account })).status()).toBe(201);
+  const account = { email: uniqueEmail(role.toLowerCase()), password: "matrix-password-1", name: `Matrix ${role}` };
+  await signUpAccount(request, role, account);
   return account;
 }
 
