@@ -10,7 +10,7 @@ import { PRERENDERED } from "@/lib/security/prerendered";
 //    they also cover static assets, which skip the proxy. API routes skip it too (see the matcher): their
 //    headers need no nonce and come from next.config.ts as well.
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
-const SIGNED_IN_AREAS = /^\/(dashboard|teach|practice|review|mock|history|classes)(\/|$)/;
+const SIGNED_IN_AREAS = /^\/(dashboard|teach|practice|review|mock|history|classes|admin)(\/|$)/;
 
 
 // app/theme-script.tsx runs before the nonce-aware renderer gets involved; its hash is pinned here and

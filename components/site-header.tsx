@@ -54,6 +54,11 @@ export function SiteHeader() {
                 Teach
               </Link>
             ) : null}
+            {user.role === "ADMIN" ? (
+              <Link href="/admin" className="text-sm hover:underline">
+                Admin
+              </Link>
+            ) : null}
             <span className="hidden text-sm text-muted-foreground sm:inline" data-testid="signed-in-as">
               {user.name}
             </span>

@@ -77,10 +77,12 @@ class Client {
   }
 }
 
-/** The message next-auth put in a failed sign-in's `url`, as the sign-in form shows it. */
-function signInError(reply: Reply): string | null {
-  const { url } = JSON.parse(reply.body) as { url: string };
-  return new URL(url).searchParams.get("error");
+/** A failed sign-in's typed error (429, 503), or next-auth's own error code (401: a wrong password). */
+function signInError(reply: Reply): { code: string; message?: string; retryAfterSeconds?: number } | null {
+  const body = JSON.parse(reply.body) as { url?: string; error?: { code: string; message: string; retryAfterSeconds: number } };
+  if (body.error) return body.error;
+  const code = body.url ? new URL(body.url).searchParams.get("error") : null;
+  return code ? { code } : null;
 }
 
 async function until<T>(what: string, timeoutMs: number, attempt: () => Promise<T | null>): Promise<T> {
@@ -239,7 +241,7 @@ test("an attempt submitted through nginx is stored once, also when the client se
   expect(Number(stored[0]!.n)).toBe(1);
 });
 
-test("the login rate limit is shared: failures on instance A lock the account on instance B", async () => {
+test("the login rate limit is shared: failures on instance A lock the account for that source on instance B", async () => {
   const account = { email: uniqueEmail("scaleout"), password: "scale-out-password-1", name: "Scale Out" };
   expect((await student().json("POST", "/api/signup", account)).status).toBe(201);
   const onA = new Client(`http://127.0.0.1:${ports.a}`);
@@ -249,12 +251,18 @@ test("the login rate limit is shared: failures on instance A lock the account on
   for (let i = 0; i < 5; i++) {
     const failed = await onA.signIn(account.email, `wrong-password-${i}`);
     expect(failed.status).toBe(401);
-    expect(signInError(failed)).toBe("Wrong email or password.");
   }
+  // Same source (this machine), same account, other instance: the limit per account and source holds.
   const locked = await new Client(`http://127.0.0.1:${ports.b}`).signIn(account.email, account.password);
   expect(locked.status).toBe(429);
   expect(Number(locked.headers["retry-after"])).toBeGreaterThanOrEqual(60);
-  expect(signInError(locked)).toMatch(/^Too many failed sign-in attempts/);
+  expect(signInError(locked)).toMatchObject({ code: "RATE_LIMITED", retryAfterSeconds: Number(locked.headers["retry-after"]) });
+  expect(signInError(locked)?.message).toMatch(/^Too many failed sign-in attempts/);
+});
+
+test("production instances do not serve the development component preview", async () => {
+  const preview = await call(`http://127.0.0.1:${ports.a}/dev/sim-preview`);
+  expect(preview.status).toBe(404);
 });
 
 test("PostgreSQL down: API and sign-in answer 503 at once, pages say so; everything recovers by itself", async ({ browser }) => {
@@ -285,7 +293,7 @@ test("PostgreSQL down: API and sign-in answer 503 at once, pages say so; everyth
     const signIn = await student().signIn(DEMO_STUDENT.email, DEMO_STUDENT.password);
     expect(signIn.status, signIn.body).toBe(503);
     expect(signIn.headers["retry-after"]).toBe("5");
-    expect(signInError(signIn)).toMatch(OUTAGE_TEXT);
+    expect(signInError(signIn)?.message).toMatch(OUTAGE_TEXT);
     expect(JSON.parse(signIn.body)).toMatchObject({ error: { code: "UNAVAILABLE" } });
 
     // The form shows the outage, not "wrong password".

@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { type APIRequestContext, request as apiRequest, expect, type Page } from "@playwright/test";
 
 export const DEMO_STUDENT = { email: "student@example.com", password: "student-demo-pass" };
 export const DEMO_INSTRUCTOR = { email: "instructor@example.com", password: "instructor-demo-pass" };
@@ -44,4 +44,33 @@ export async function fetchInPage(
     },
     [path, init] as const,
   );
+}
+
+/** The e2e server's base URL (playwright.config.ts), for request contexts made outside a test's fixtures. */
+export const BASE_URL = `http://127.0.0.1:${process.env.E2E_PORT ?? 3210}`;
+
+/** next-auth's credentials flow without a browser, as next-auth/react's signIn() does it. */
+export async function apiSignIn(request: APIRequestContext, account: { email: string; password: string }): Promise<void> {
+  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const response = await request.post("/api/auth/callback/credentials", { form: { csrfToken, email: account.email, password: account.password, json: "true" } });
+  expect(response.status(), await response.text()).toBe(200);
+}
+
+/** A fresh single-use instructor invitation, issued by the demo instructor (sign-up alone makes students). */
+export async function instructorInviteCode(): Promise<string> {
+  const request = await apiRequest.newContext({ baseURL: BASE_URL });
+  try {
+    await apiSignIn(request, DEMO_INSTRUCTOR);
+    const response = await request.post("/api/teach/invites", { data: {} });
+    expect(response.status(), await response.text()).toBe(201);
+    return ((await response.json()) as { invite: { code: string } }).invite.code;
+  } finally {
+    await request.dispose();
+  }
+}
+
+/** A new account; instructors sign up with an invitation code. */
+export async function signUpAccount(request: APIRequestContext, role: "STUDENT" | "INSTRUCTOR", account: { email: string; password: string; name: string }): Promise<void> {
+  const data = role === "INSTRUCTOR" ? { ...account, inviteCode: await instructorInviteCode() } : account;
+  expect((await request.post("/api/signup", { data })).status()).toBe(201);
 }

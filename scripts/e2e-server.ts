@@ -11,4 +11,6 @@ process.env.AUTH_TRUST_HOST = "true";
 process.env.TIMESLICE_DEMO = "1";
 process.env.TIMESLICE_ADMIN_EMAIL = "admin@example.com";
 process.env.TIMESLICE_ADMIN_PASSWORD = "e2e-admin-password";
+// The component preview (app/dev/sim-preview) answers 404 in production unless asked for; e2e/sim-preview.spec.ts tests it.
+process.env.TIMESLICE_DEV_PREVIEW = "1";
 await import("./start");

@@ -1,6 +1,6 @@
 import { encode } from "next-auth/jwt";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { decodeOnce, lockedOutMessage, lockedOutRetryAfter } from "./auth";
+import { decodeOnce, refusalMessage, SIGN_IN_UNAVAILABLE } from "./auth";
 
 const secret = "a-test-secret-that-is-long-enough-for-hkdf-0123";
 
@@ -36,16 +36,11 @@ describe("decodeOnce (the session token memo)", () => {
   });
 });
 
-describe("the locked-out sign-in message", () => {
-  it("carries the wait to the auth route, rounded up to whole minutes", () => {
-    expect(lockedOutRetryAfter(lockedOutMessage(1))).toBe(60);
-    expect(lockedOutRetryAfter(lockedOutMessage(60))).toBe(60);
-    expect(lockedOutRetryAfter(lockedOutMessage(61))).toBe(120);
-    expect(lockedOutRetryAfter(lockedOutMessage(14 * 60 + 5))).toBe(15 * 60);
-    expect(lockedOutMessage(61)).toBe("Too many failed sign-in attempts. Try again in 2 minutes.");
-  });
-
-  it("is not confused with other sign-in errors", () => {
-    for (const message of ["Wrong email or password.", "Enter your email and password.", "CredentialsSignin", "", null]) expect(lockedOutRetryAfter(message)).toBeNull();
+describe("what a refused sign-in is told", () => {
+  it("names the wait from the typed refusal", () => {
+    expect(refusalMessage({ code: "RATE_LIMITED", retryAfterSeconds: 1 })).toBe("Too many failed sign-in attempts. Try again in 1 second.");
+    expect(refusalMessage({ code: "RATE_LIMITED", retryAfterSeconds: 30 })).toBe("Too many failed sign-in attempts. Try again in 30 seconds.");
+    expect(refusalMessage({ code: "RATE_LIMITED", retryAfterSeconds: 61 })).toBe("Too many failed sign-in attempts. Try again in 2 minutes.");
+    expect(refusalMessage({ code: "UNAVAILABLE" })).toBe(SIGN_IN_UNAVAILABLE);
   });
 });

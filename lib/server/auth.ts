@@ -5,10 +5,16 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { cookies } from "next/headers";
 import { cache } from "react";
 import { LruCache } from "@/lib/cache/lru";
+import { sameOriginRedirect } from "@/lib/security/redirect";
 import { signInSchema } from "@/lib/validation/auth";
 import { db } from "./db";
+import { SIGN_IN_UNAVAILABLE } from "@/lib/auth/messages";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+
+export { SIGN_IN_UNAVAILABLE };
 import { isUnavailable } from "./http";
+import { CLIENT_IP_HEADER, CLIENT_IP_STAMPED, parseTrustedProxies, resolveClientIp } from "./client-ip";
+import { endAllSessions } from "./dal/users";
 import { checkLoginLimit, clearAccountFailures, recordLoginFailure } from "./rate-limit";
 
 // Credentials + JWT sessions: next-auth v4 only supports credentials with JWT, and a signed cookie
@@ -19,100 +25,140 @@ import { checkLoginLimit, clearAccountFailures, recordLoginFailure } from "./rat
 let dummyHash: Promise<string> | undefined;
 const getDummyHash = () => (dummyHash ??= hashPassword("no such account: constant-time decoy"));
 
-function clientIp(headers: Record<string, unknown> | undefined): string {
+const trustedProxies = parseTrustedProxies(process.env.TIMESLICE_TRUSTED_PROXIES);
+
+/** The address the sign-in limits count against (see lib/server/client-ip.ts). */
+export function clientIp(headers: Record<string, unknown> | undefined): string {
+  const stamped = headers?.[CLIENT_IP_HEADER];
+  // Believed only when the server itself stamped every request (instrumentation.ts), replacing whatever
+  // a client sent under that name.
+  if (typeof stamped === "string" && (globalThis as unknown as Record<symbol, boolean>)[CLIENT_IP_STAMPED]) return stamped;
   const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  const real = headers?.["x-real-ip"];
-  return first || (typeof real === "string" ? real : "") || "local";
+  return resolveClientIp(undefined, typeof forwarded === "string" ? forwarded : undefined, trustedProxies);
 }
 
 /**
- * What authorize() throws when the database cannot be reached. next-auth answers every failed
- * authorize() with 401 and the message; the auth route recognises this one and answers 503 instead,
- * so a student is never told a correct password is wrong.
+ * Why a sign-in was refused without checking the password. It reaches the auth route as a value (the
+ * per-request sink of authOptionsFor), never as text to parse back out of next-auth's redirect URL.
  */
-export const SIGN_IN_UNAVAILABLE = "Timeslice can't reach its database right now, so your password could not be checked. Try again in a moment.";
+export type SignInRefusal = { code: "RATE_LIMITED"; retryAfterSeconds: number } | { code: "UNAVAILABLE" };
 
-const LOCKED_OUT = "Too many failed sign-in attempts.";
-
-/** What a locked-out sign-in is told; the auth route reads the wait back with lockedOutRetryAfter. */
-export function lockedOutMessage(retryAfterSeconds: number): string {
-  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
-  return `${LOCKED_OUT} Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
-}
-
-/**
- * Seconds to wait, from a lockedOutMessage (whole minutes, rounded up); null for any other message.
- * next-auth passes only authorize()'s message on to the route, so the message is the channel.
- */
-export function lockedOutRetryAfter(message: string | null): number | null {
-  const minutes = message?.startsWith(LOCKED_OUT) ? /in (\d+) minutes?\.$/.exec(message) : null;
-  return minutes ? Number(minutes[1]) * 60 : null;
-}
-
-async function checkCredentials(email: string, password: string, ip: string) {
-  const limit = await checkLoginLimit(email, ip);
-  if (limit.blocked) throw new Error(lockedOutMessage(limit.retryAfterSeconds));
-  const user = await db.user.findUnique({ where: { email }, omit: { passwordHash: false } });
-  const ok = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), password);
-  if (!user || !ok) {
-    await recordLoginFailure(email, ip);
-    throw new Error("Wrong email or password.");
+export class SignInRefused extends Error {
+  constructor(readonly refusal: SignInRefusal) {
+    super(refusal.code);
+    this.name = "SignInRefused";
   }
-  await clearAccountFailures(email);
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
 
-export const authOptions: NextAuthOptions = {
-  session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
-  pages: { signIn: "/signin" },
-  providers: [
-    CredentialsProvider({
-      name: "Email and password",
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials, req) {
-        const parsed = signInSchema.safeParse(credentials);
-        if (!parsed.success) throw new Error("Enter your email and password.");
-        try {
-          return await checkCredentials(parsed.data.email, parsed.data.password, clientIp(req?.headers));
-        } catch (error) {
-          if (isUnavailable(error)) throw new Error(SIGN_IN_UNAVAILABLE);
-          throw error;
-        }
-      },
-    }),
-  ],
-  callbacks: {
-    jwt({ token, user }) {
-      if (user) {
-        token.sub = user.id;
-        token.role = (user as { role?: string }).role;
-      }
-      return token;
-    },
-    session({ session, token }) {
-      if (session.user) {
-        (session.user as { id?: string }).id = token.sub;
-        (session.user as { role?: unknown }).role = token.role;
-      }
-      return session;
-    },
-  },
-};
+/** What the sign-in form and the API tell a refused sign-in. */
+export function refusalMessage(refusal: SignInRefusal): string {
+  if (refusal.code === "UNAVAILABLE") return SIGN_IN_UNAVAILABLE;
+  const seconds = refusal.retryAfterSeconds;
+  const wait = seconds < 60 ? `${seconds} second${seconds === 1 ? "" : "s"}` : `${Math.ceil(seconds / 60)} minutes`;
+  return `Too many failed sign-in attempts. Try again in ${wait}.`;
+}
+
+export interface SignedInUser {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  sessionVersion: number;
+}
+
+/** Checks an email and password under the sign-in limits; throws SignInRefused or a wrong-password Error. */
+export async function authorizeCredentials(credentials: unknown, headers: Record<string, unknown> | undefined): Promise<SignedInUser> {
+  const parsed = signInSchema.safeParse(credentials);
+  if (!parsed.success) throw new Error("Enter your email and password.");
+  const { email, password } = parsed.data;
+  const ip = clientIp(headers);
+  try {
+    const limit = await checkLoginLimit(email, ip);
+    if (limit.blocked) throw new SignInRefused({ code: "RATE_LIMITED", retryAfterSeconds: limit.retryAfterSeconds });
+    const user = await db.user.findUnique({ where: { email }, omit: { passwordHash: false } });
+    const ok = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), password);
+    if (!user || !ok) {
+      await recordLoginFailure(email, ip);
+      throw new Error("Wrong email or password.");
+    }
+    await clearAccountFailures(email, ip);
+    return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
+  } catch (error) {
+    if (isUnavailable(error)) throw new SignInRefused({ code: "UNAVAILABLE" });
+    throw error;
+  }
+}
 
 /**
- * The signed-in user's id from this request's session cookie, or null (deduplicated within one render).
- * Only decodes the cookie, with next-auth's own getToken: getServerSession would also re-encrypt the
- * token and send a fresh cookie on every API call, which is most of its cost on the grading path. The
- * session still slides: every page load refreshes it through /api/auth/session (the header's fetch).
- * Only the cookie is read — the request's headers are not passed — so no Authorization bearer token is
- * accepted in its place.
+ * next-auth's options. `sink` receives the typed reason of a refused sign-in for the auth route of this
+ * one request; next-auth itself only ever sees the refusal's code as the error.
  */
-export const getSessionUserId = cache(async (): Promise<string | null> => {
+export function authOptionsFor(sink?: { refusal?: SignInRefusal }): NextAuthOptions {
+  return {
+    session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
+    pages: { signIn: "/signin" },
+    providers: [
+      CredentialsProvider({
+        name: "Email and password",
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        async authorize(credentials, req) {
+          try {
+            return await authorizeCredentials(credentials, req?.headers);
+          } catch (error) {
+            if (error instanceof SignInRefused && sink) sink.refusal = error.refusal;
+            throw error;
+          }
+        },
+      }),
+    ],
+    callbacks: {
+      // next-auth's default accepts any URL starting with "/"; resolve it instead, same origin only.
+      redirect({ url, baseUrl }) {
+        return sameOriginRedirect(url, baseUrl);
+      },
+      jwt({ token, user }) {
+        if (user) {
+          token.sub = user.id;
+          token.role = (user as Partial<SignedInUser>).role;
+          token.sv = (user as Partial<SignedInUser>).sessionVersion ?? 0;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        if (session.user) {
+          (session.user as { id?: string }).id = token.sub;
+          (session.user as { role?: unknown }).role = token.role;
+        }
+        return session;
+      },
+    },
+    events: {
+      // Signing out ends the session on the server too: every cookie issued before stops working.
+      async signOut({ token }) {
+        if (typeof token?.sub === "string") await endAllSessions(token.sub);
+      },
+    },
+  };
+}
+
+export const authOptions: NextAuthOptions = authOptionsFor();
+
+/**
+ * The signed-in user's id and session version from this request's session cookie, or null
+ * (deduplicated within one render). Only decodes the cookie, with next-auth's own getToken:
+ * getServerSession would also re-encrypt the token and send a fresh cookie on every API call, which is
+ * most of its cost on the grading path. The session still slides: every page load refreshes it through
+ * /api/auth/session (the header's fetch). Only the cookie is read — the request's headers are not
+ * passed — so no Authorization bearer token is accepted in its place. The DAL compares the version with
+ * the user's row (lib/server/dal/session.ts).
+ */
+export const getSessionToken = cache(async (): Promise<{ userId: string; version: number } | null> => {
   const cookieStore = await cookies();
   // getToken picks the cookie's name (__Secure- over HTTPS) the same way next-auth set it.
   const token = await getToken({ req: { cookies: cookieStore, headers: {} } as unknown as Parameters<typeof getToken>[0]["req"], decode: decodeOnce });
-  return typeof token?.sub === "string" ? token.sub : null;
+  if (typeof token?.sub !== "string") return null;
+  // Tokens issued before session versions existed carry none: they match the column's default, 0.
+  return { userId: token.sub, version: typeof token.sv === "number" ? token.sv : 0 };
 });
 
 /**

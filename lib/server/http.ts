@@ -16,12 +16,101 @@ export function errorResponse(error: AppError): NextResponse {
   );
 }
 
+const MUTATING_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+function tooLarge(limit: number): AppError {
+  return new AppError("PAYLOAD_TOO_LARGE", `request body is larger than the limit of ${limit} bytes`);
+}
+
+/**
+ * The body as text, read from the stream chunk by chunk and abandoned as soon as it passes `limit` bytes.
+ * A declared Content-Length cannot be trusted to bound memory: a chunked body declares none, so
+ * request.text() would buffer all of it before any size check could run.
+ */
+export async function readBodyText(request: Request, limit = MAX_BODY_BYTES): Promise<string> {
+  const declared = request.headers.get("content-length");
+  if (declared !== null && Number(declared) > limit) throw tooLarge(limit);
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new AppError("INVALID_INPUT", "request body is not valid UTF-8");
+  }
+}
+
+/** Whether `origin` (an Origin header) is this site: the host the browser addressed, or NEXTAUTH_URL's. */
+function isSiteOrigin(origin: string, request: Request): boolean {
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    return false; // "null" (sandboxed frames, some redirects) and garbage are never this site
+  }
+  if (host === request.headers.get("host")) return true;
+  const configured = process.env.NEXTAUTH_URL;
+  if (!configured) return false;
+  try {
+    return host === new URL(configured).host;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Refuses a request another origin's page made the browser send (cross-site request forgery). SameSite=Lax
+ * cookies do not stop it from a *same-site* origin (another port or subdomain of this host), so:
+ * - a browser says where the request comes from (Sec-Fetch-Site, Origin; pages cannot forge either), and
+ *   anything but this very origin is refused;
+ * - a body must be declared application/json, which no HTML form can send and which a cross-origin
+ *   fetch can only send after a CORS preflight this site never grants.
+ * A request with neither header is not from a browser page (curl, the test clients), so there is no
+ * victim whose cookies could be borrowed, and it passes the origin check.
+ */
+export function assertSameOriginJson(request: Request): void {
+  if (!MUTATING_METHODS.has(request.method)) return;
+  assertSameOrigin(request);
+  const type = request.headers.get("content-type");
+  const hasBody = Number(request.headers.get("content-length") ?? 0) > 0 || request.headers.has("transfer-encoding");
+  if ((type !== null || hasBody) && !isJsonType(type)) {
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "content-type must be application/json");
+  }
+}
+
+/** The origin half of assertSameOriginJson, also used for next-auth's form posts (which are not JSON). */
+export function assertSameOrigin(request: Request): void {
+  const site = request.headers.get("sec-fetch-site");
+  if (site !== null && site !== "same-origin") throw new AppError("FORBIDDEN", `cross-origin request refused (sec-fetch-site: ${site})`);
+  const origin = request.headers.get("origin");
+  if (origin !== null && !isSiteOrigin(origin, request)) throw new AppError("FORBIDDEN", "cross-origin request refused (origin is not this site)");
+}
+
+function isJsonType(type: string | null): boolean {
+  return type !== null && type.split(";")[0]!.trim().toLowerCase() === "application/json";
+}
+
 /** Reads and validates a JSON body; every failure is an AppError with a message naming the problem. */
 export async function parseJsonBody<T>(request: Request, schema: z.ZodType<T>): Promise<T> {
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_BODY_BYTES) throw new AppError("INVALID_INPUT", `request body is larger than ${MAX_BODY_BYTES} bytes`);
-  const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) throw new AppError("INVALID_INPUT", `request body is larger than ${MAX_BODY_BYTES} bytes`);
+  // The content type was checked by route() with the other cross-site request rules, for every route.
+  const text = await readBodyText(request);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -43,12 +132,14 @@ export async function parseJsonBody<T>(request: Request, schema: z.ZodType<T>): 
 }
 
 /**
- * Wraps a route handler: AppErrors become their status, anything else a logged 500 with no detail.
+ * Wraps a route handler: refuses cross-origin and non-JSON mutating requests; AppErrors become their status, anything else a logged 500 with no detail.
  * Database outages become 503 so clients can retry instead of seeing a generic failure.
  */
 export function route<A extends unknown[]>(handler: (...args: A) => Promise<Response>) {
   return async (...args: A): Promise<Response> => {
     try {
+      // Every mutating route is wrapped, so the CSRF rules hold for all of them from this one place.
+      if (args[0] instanceof Request) assertSameOriginJson(args[0]);
       return await handler(...args);
     } catch (error) {
       if (error instanceof AppError) return errorResponse(error);

@@ -1,34 +1,55 @@
 import "server-only";
 import { db } from "./db";
 
-// Failed sign-ins are rows in the database, not counters in memory, so the limit holds across every
-// app instance sharing it and survives restarts.
+// Failed sign-ins are rows in the database, not counters in memory, so the limits hold across every
+// app instance sharing it and survive restarts. Three counts, each over the last LOGIN_WINDOW_MS:
+// - per account *and* source: a hard limit. Whoever guesses one account's password from one address
+//   stops there, and the owner, signing in from elsewhere, is not locked out by it;
+// - per source: a hard limit across accounts (password spraying from one address);
+// - per account, from any source: a progressive delay, never a lock. After a few failures each further
+//   attempt must wait twice as long after the latest failure as the one before, up to a minute, so a
+//   botnet guesses slowly while the owner waits at most a minute. Attempts refused by a limit are not
+//   checked and not counted, so the delay does not compound.
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
-export const MAX_FAILURES_PER_ACCOUNT = 5;
-export const MAX_FAILURES_PER_IP = 30;
+export const MAX_FAILURES_PER_ACCOUNT_AND_SOURCE = 5;
+export const MAX_FAILURES_PER_SOURCE = 30;
+export const ACCOUNT_FAILURES_BEFORE_DELAY = 5;
+export const MAX_ACCOUNT_DELAY_MS = 60 * 1000;
 
 export interface LoginLimit {
   blocked: boolean;
   retryAfterSeconds: number;
 }
 
+const keys = (email: string, ip: string) => ({ pair: `pair:${ip}|${email}`, source: `ip:${ip}`, account: `email:${email}` });
+
+/** The delay the account-wide count imposes after `failures` recent failures (0 below the threshold). */
+export function accountDelayMs(failures: number): number {
+  if (failures < ACCOUNT_FAILURES_BEFORE_DELAY) return 0;
+  return Math.min(1000 * 2 ** (failures - ACCOUNT_FAILURES_BEFORE_DELAY), MAX_ACCOUNT_DELAY_MS);
+}
+
 export async function checkLoginLimit(email: string, ip: string, now = new Date()): Promise<LoginLimit> {
   const since = new Date(now.getTime() - LOGIN_WINDOW_MS);
-  const [byAccount, byIp] = await Promise.all([
-    db.loginFailure.findMany({ where: { key: `email:${email}`, createdAt: { gt: since } }, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
-    db.loginFailure.findMany({ where: { key: `ip:${ip}`, createdAt: { gt: since } }, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
-  ]);
+  const k = keys(email, ip);
+  const times = (key: string) =>
+    db.loginFailure.findMany({ where: { key, createdAt: { gt: since } }, orderBy: { createdAt: "asc" }, select: { createdAt: true } });
+  const [byPair, bySource, byAccount] = await Promise.all([times(k.pair), times(k.source), times(k.account)]);
   const over = (rows: { createdAt: Date }[], max: number) =>
     rows.length >= max ? rows[rows.length - max]!.createdAt.getTime() + LOGIN_WINDOW_MS - now.getTime() : 0;
-  const waitMs = Math.max(over(byAccount, MAX_FAILURES_PER_ACCOUNT), over(byIp, MAX_FAILURES_PER_IP));
+  const latest = byAccount.at(-1)?.createdAt.getTime() ?? 0;
+  const delayed = byAccount.length ? latest + accountDelayMs(byAccount.length) - now.getTime() : 0;
+  const waitMs = Math.max(over(byPair, MAX_FAILURES_PER_ACCOUNT_AND_SOURCE), over(bySource, MAX_FAILURES_PER_SOURCE), delayed);
   return { blocked: waitMs > 0, retryAfterSeconds: Math.ceil(waitMs / 1000) };
 }
 
-export async function recordLoginFailure(email: string, ip: string): Promise<void> {
-  await db.loginFailure.createMany({ data: [{ key: `email:${email}` }, { key: `ip:${ip}` }] });
+export async function recordLoginFailure(email: string, ip: string, now = new Date()): Promise<void> {
+  const k = keys(email, ip);
+  await db.loginFailure.createMany({ data: [k.pair, k.source, k.account].map((key) => ({ key, createdAt: now })) });
 }
 
-/** A successful sign-in forgives the account's earlier failures (not the IP's). */
-export async function clearAccountFailures(email: string): Promise<void> {
-  await db.loginFailure.deleteMany({ where: { key: `email:${email}` } });
+/** A successful sign-in forgives the account's earlier failures (not the source's: spraying stays counted). */
+export async function clearAccountFailures(email: string, ip: string): Promise<void> {
+  const k = keys(email, ip);
+  await db.loginFailure.deleteMany({ where: { key: { in: [k.pair, k.account] } } });
 }

@@ -276,17 +276,21 @@ export function classesSuite(provider: DbProvider) {
       expect((await regrade.dryRunRegrade(owner, classId, schedule.slug)).total).toBe(0);
     });
 
-    it("routes reports to the author (or everyone for built-ins) and lets them resolve", async () => {
+    it("routes reports to the author, the reporter's instructors and admins only, and lets them resolve", async () => {
       const row = await variants.currentVariant(alice, schedule.slug);
       const input = await body(schemas.reportProblemSchema, { variantId: row.id, message: "The prompt says 3 ms but the table says 4" });
       const created = await reports.reportProblem(alice, input);
       await expect(reports.reportProblem(bob, { variantId: row.id, message: "not mine" })).rejects.toMatchObject({ code: "NOT_FOUND" });
       await expect(body(schemas.reportProblemSchema, { variantId: row.id, message: "" })).rejects.toMatchObject({ message: expect.stringMatching(/^message:/) });
-      const inbox = await reports.listReportInbox(other);
+      // alice is in owner's class; the built-in question has no author. Another instructor sees nothing.
+      expect((await reports.listReportInbox(other)).map((r) => r.id)).not.toContain(created.id);
+      await expect(reports.setReportResolved(other, created.id, true)).rejects.toMatchObject({ code: "NOT_FOUND" });
+      expect((await reports.listReportInbox(admin)).map((r) => r.id)).toContain(created.id);
+      const inbox = await reports.listReportInbox(owner);
       expect(inbox.map((r) => r.id)).toContain(created.id);
       expect(inbox[0]).toMatchObject({ slug: schedule.slug, seed: row.seed });
       await expect(reports.listReportInbox(alice)).rejects.toMatchObject({ code: "FORBIDDEN" });
-      await reports.setReportResolved(other, created.id, true);
+      await reports.setReportResolved(owner, created.id, true);
       expect((await db.problemReport.findUniqueOrThrow({ where: { id: created.id } })).resolved).toBe(true);
     });
 

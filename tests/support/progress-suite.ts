@@ -184,6 +184,36 @@ export function progressSuite(provider: DbProvider) {
       expect(await db.attempt.count({ where: { userId: fay.id } })).toBe(1);
     });
 
+    it("a running mock interview leaks nothing through progress or difficulty; its answers count when it ends", async () => {
+      const gil = await newStudent("gil");
+      const { sessionId } = await mock.startMock(gil, 15);
+      const difficultyAtStart = (await db.mockSession.findUniqueOrThrow({ where: { id: sessionId } })).difficulty;
+      const dashboardBefore = JSON.stringify(await progress.getDashboard(gil));
+      // Answer the first two questions, one right and one wrong: either would have moved the difficulty.
+      for (const pick of [referenceAnswer, wrongAnswer]) {
+        const state = await mock.getMockState(gil, sessionId);
+        const item = await db.mockItem.findUniqueOrThrow({ where: { id: state.question!.itemId } });
+        const loaded = await variants.loadVariant(await variants.ownVariant(gil, item.variantId));
+        await mock.answerMock(gil, sessionId, item.id, { submissionId: submissionId(), answer: pick(loaded.built) });
+        expect((await db.mockSession.findUniqueOrThrow({ where: { id: sessionId } })).difficulty).toBe(difficultyAtStart);
+      }
+      // What /api/progress reads is exactly what it was before the answers.
+      expect(JSON.stringify(await progress.getDashboard(gil))).toBe(dashboardBefore);
+      expect(await db.mastery.count({ where: { userId: gil.id } })).toBe(0);
+      expect(await db.reviewCard.count({ where: { userId: gil.id } })).toBe(0);
+      expect(await db.streakDay.count({ where: { userId: gil.id } })).toBe(0);
+
+      await mock.endMock(gil, sessionId);
+      const answers = await db.attempt.findMany({ where: { userId: gil.id } });
+      expect(answers).toHaveLength(2);
+      expect(await db.reviewCard.count({ where: { userId: gil.id } })).toBe(2);
+      expect((await db.streakDay.findFirstOrThrow({ where: { userId: gil.id } })).attempts).toBe(2);
+      expect(JSON.stringify(await progress.getDashboard(gil))).not.toBe(dashboardBefore);
+      // Ending again applies nothing twice.
+      await mock.endMock(gil, sessionId);
+      expect((await db.streakDay.findFirstOrThrow({ where: { userId: gil.id } })).attempts).toBe(2);
+    });
+
     it("refuses a mock answer after the deadline with 409 even before the session is ended", async () => {
       const jon = await newStudent("jon");
       const { sessionId } = await mock.startMock(jon, 15);

@@ -44,6 +44,9 @@ export default async function TeachPage({ searchParams }: Props) {
         <Link href="/teach/reports" className="text-primary underline">
           Problem reports
         </Link>
+        <Link href="/teach/invites" className="text-primary underline">
+          Invite an instructor
+        </Link>
       </nav>
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="mr-auto text-2xl font-bold">Question bank</h1>

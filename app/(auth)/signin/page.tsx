@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import { DEMO_ACCOUNTS, demoMode } from "@/lib/demo/accounts";
+import { safeCallbackPath } from "@/lib/security/redirect";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const { callbackUrl } = await searchParams;
-  // Only same-site paths: an absolute URL here would be an open redirect.
-  const safeCallback = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/dashboard";
+  // Only paths on this site: anything resolving elsewhere ("/\\host", "/%09/host", …) would be an open redirect.
+  const safeCallback = safeCallbackPath(callbackUrl);
   return (
     <div className="mx-auto flex max-w-sm flex-col gap-6">
       <h1 className="text-2xl font-bold">Sign in</h1>

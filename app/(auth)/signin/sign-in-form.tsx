@@ -7,6 +7,7 @@ import { type FormEvent, useState } from "react";
 import { refreshSessionUser } from "@/components/session-user";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { signInErrorText } from "@/lib/auth/messages";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
@@ -25,7 +26,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     });
     setPending(false);
     if (!result || result.error) {
-      setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "Wrong email or password.");
+      setError(signInErrorText(result?.status, "Wrong email or password."));
       return;
     }
     // The header (in the root layout, which a client navigation keeps) learns who signed in.

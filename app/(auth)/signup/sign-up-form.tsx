@@ -7,10 +7,11 @@ import { type FormEvent, useState } from "react";
 import { refreshSessionUser } from "@/components/session-user";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { signInErrorText } from "@/lib/auth/messages";
 
-type FieldErrors = Partial<Record<"email" | "name" | "password" | "role", string>>;
+type FieldErrors = Partial<Record<"email" | "name" | "password" | "inviteCode" | "requestMessage", string>>;
 
-export function SignUpForm() {
+export function SignUpForm({ inviteCode }: { inviteCode: string }) {
   const router = useRouter();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -23,7 +24,8 @@ export function SignUpForm() {
       name: String(form.get("name") ?? ""),
       email: String(form.get("email") ?? ""),
       password: String(form.get("password") ?? ""),
-      role: String(form.get("role") ?? "STUDENT"),
+      inviteCode: String(form.get("inviteCode") ?? ""),
+      requestInstructor: form.get("requestInstructor") === "on",
     };
     setPending(true);
     setErrors({});
@@ -39,8 +41,10 @@ export function SignUpForm() {
     }
     const result = await signIn("credentials", { email: body.email, password: body.password, redirect: false });
     setPending(false);
-    if (result?.error) {
-      setFormError(result.error);
+    if (!result || result.error) {
+      // Sign-up answers the same whether or not the email was taken; only this sign-in can tell, and it
+      // tells no more than a sign-in page would.
+      setFormError(signInErrorText(result?.status, "This email and password did not sign you in. If you already have an account, sign in with your password."));
       return;
     }
     await refreshSessionUser();
@@ -62,16 +66,18 @@ export function SignUpForm() {
         hint="At least 8 characters."
         error={errors.password}
       />
-      <fieldset className="flex flex-col gap-2">
-        <legend className="text-sm font-medium">I am a</legend>
-        <label className="flex items-center gap-2 text-sm">
-          <input type="radio" name="role" value="STUDENT" defaultChecked /> Student
-        </label>
-        <label className="flex items-center gap-2 text-sm">
-          <input type="radio" name="role" value="INSTRUCTOR" /> Instructor
-        </label>
-        {errors.role ? <p className="text-sm text-danger">{errors.role}</p> : null}
-      </fieldset>
+      <Field
+        id="inviteCode"
+        name="inviteCode"
+        label="Instructor invitation code (optional)"
+        autoComplete="off"
+        defaultValue={inviteCode}
+        hint="Accounts are student accounts; an invitation from an instructor or administrator makes you an instructor."
+        error={errors.inviteCode}
+      />
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" name="requestInstructor" /> I teach: ask an administrator to make me an instructor
+      </label>
       {formError ? (
         <p role="alert" className="rounded-md border border-danger/40 bg-danger/10 p-3 text-sm text-danger">
           {formError}

@@ -177,8 +177,17 @@ export interface HistoryEntry {
 
 /** The student's attempts at one question across all its variants, newest first. */
 export async function listQuestionHistory(user: UserDto, slug: string, limit = 50): Promise<HistoryEntry[]> {
-  const template = await db.questionTemplate.findUnique({ where: { slug }, select: { id: true, status: true } });
-  if (!template) throw new AppError("NOT_FOUND", `no question '${slug}'`);
+  const template = await db.questionTemplate.findUnique({ where: { slug }, select: { id: true, status: true, builtIn: true, authorId: true } });
+  // Someone else's unpublished question answers exactly like a missing slug, so its existence does not
+  // leak (security finding 8); a question one has already answered stays visible in one's own history.
+  const visible =
+    template &&
+    (template.status === "PUBLISHED" ||
+      template.builtIn ||
+      template.authorId === user.id ||
+      user.role === "ADMIN" ||
+      (await db.attempt.findFirst({ where: { userId: user.id, templateId: template.id }, select: { id: true } })) !== null);
+  if (!visible) throw new AppError("NOT_FOUND", `no question '${slug}'`);
   const hidden = await hiddenMockAttempts(user.id, new Date());
   const rows = await db.attempt.findMany({
     where: { userId: user.id, templateId: template.id, id: hidden.size ? { notIn: [...hidden] } : undefined },

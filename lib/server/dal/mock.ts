@@ -8,6 +8,7 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { submitAttempt } from "./attempts";
+import { applyMockProgress } from "./progress";
 import { withMockSession } from "./mock-context";
 import type { UserDto } from "./users";
 import { createVariant, loadVariant } from "./variants";
@@ -129,7 +130,12 @@ export async function endMock(user: UserDto, sessionId: string, now = new Date()
   const session = await ownSession(user, sessionId);
   if (!session.endedAt) {
     const endedAt = session.deadline < now ? session.deadline : now;
-    const claimed = await db.mockSession.updateMany({ where: { id: sessionId, endedAt: null }, data: { endedAt } });
+    // Claiming the end and applying the withheld progress happen together, exactly once.
+    const claimed = await db.$transaction(async (tx) => {
+      const ended = await tx.mockSession.updateMany({ where: { id: sessionId, endedAt: null }, data: { endedAt } });
+      if (ended.count === 1) await applyMockProgress(tx, sessionId);
+      return ended;
+    });
     if (claimed.count === 1) {
       const report = await mockReportOf(sessionId);
       for (const t of report.toReview) {

@@ -131,8 +131,14 @@ async function loadAround(tx: Tx, userId: string, from: Date, range: { min: numb
  */
 export async function recordAttemptProgress(tx: Tx, input: AttemptProgressInput): Promise<void> {
   const score = clampScore(input.score);
+  // A running mock interview withholds its feedback: mastery, the review card and the streak (all of
+  // which /api/progress shows) learn of a mock answer only when the interview ends (applyMockProgress).
+  if (await recordMockAnswer(tx, input, score)) return;
+  await applyAttemptProgress(tx, input, score);
+}
+
+async function applyAttemptProgress(tx: Tx, input: AttemptProgressInput, score: number): Promise<void> {
   const { at, userId } = input;
-  await recordMockAnswer(tx, input, score);
 
   // Lock order: topic row, then tag rows (sorted), then the card, then the day; the same for everyone.
   const tags = [...new Set(input.tags ?? [])].sort().slice(0, 20);
@@ -177,14 +183,18 @@ export async function recordAttemptProgress(tx: Tx, input: AttemptProgressInput)
       "nextDueDay" = excluded."nextDueDay"`;
 }
 
-/** A mock answer is recorded once, before the deadline; the session's difficulty then adapts. */
-async function recordMockAnswer(tx: Tx, input: AttemptProgressInput, score: number): Promise<void> {
-  if (!input.variantId) return;
+/**
+ * A mock answer is recorded once, before the deadline; true when the attempt was one. The session's
+ * difficulty does not move while it runs: the next question's difficulty would tell the student how the
+ * last answer went.
+ */
+async function recordMockAnswer(tx: Tx, input: AttemptProgressInput, score: number): Promise<boolean> {
+  if (!input.variantId) return false;
   // Nearly every attempt is free practice: a bare existence check costs a fraction of the full lookup.
   const mock = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "MockItem" WHERE "variantId" = ${input.variantId}`;
-  if (mock.length === 0) return;
+  if (mock.length === 0) return false;
   const item = await tx.mockItem.findUnique({ where: { variantId: input.variantId }, include: { session: true } });
-  if (!item) return;
+  if (!item) return false;
   const via = input.mockSessionId ?? activeMockSession();
   if (via !== item.sessionId) throw new AppError("CONFLICT", "this question belongs to a mock interview; answer it on the interview page");
   if (item.session.endedAt || item.session.deadline <= input.at) throw new AppError("CONFLICT", "this mock interview has ended; answers are no longer accepted");
@@ -194,7 +204,45 @@ async function recordMockAnswer(tx: Tx, input: AttemptProgressInput, score: numb
     data: { attemptId: input.attemptId ?? null, score, correct: input.correct, answeredAt: input.at },
   });
   if (claimed.count !== 1) throw new AppError("CONFLICT", "this mock question was already answered");
-  await tx.mockSession.update({ where: { id: item.sessionId }, data: { difficulty: nextDifficulty(item.session.difficulty, input.correct) } });
+  return true;
+}
+
+/**
+ * When a mock interview ends (called once, in the transaction that marks it ended): its answers reach
+ * mastery, review cards and streaks as if made then in order, and the session's difficulty takes the
+ * value adapting to them would have given.
+ */
+export async function applyMockProgress(tx: Tx, sessionId: string): Promise<void> {
+  const session = await tx.mockSession.findUniqueOrThrow({ where: { id: sessionId }, select: { userId: true, difficulty: true } });
+  const items = await tx.mockItem.findMany({ where: { sessionId, attemptId: { not: null } }, orderBy: { position: "asc" }, select: { attemptId: true, variantId: true } });
+  let difficulty = session.difficulty;
+  for (const item of items) {
+    const attempt = await tx.attempt.findUnique({
+      where: { id: item.attemptId! },
+      select: { id: true, templateId: true, score: true, correct: true, attemptNumber: true, hintsUsed: true, createdAt: true, template: { select: { topic: true, tags: true } } },
+    });
+    if (!attempt) continue;
+    const tags = JSON.parse(attempt.template.tags) as unknown;
+    await applyAttemptProgress(
+      tx,
+      {
+        userId: session.userId,
+        templateId: attempt.templateId,
+        variantId: item.variantId,
+        attemptId: attempt.id,
+        topic: attempt.template.topic,
+        tags: Array.isArray(tags) ? tags.filter((t): t is string => typeof t === "string") : [],
+        score: attempt.score,
+        correct: attempt.correct,
+        attemptNumber: attempt.attemptNumber,
+        hintsUsed: attempt.hintsUsed,
+        at: attempt.createdAt,
+      },
+      clampScore(attempt.score),
+    );
+    difficulty = nextDifficulty(difficulty, attempt.correct);
+  }
+  await tx.mockSession.update({ where: { id: sessionId }, data: { difficulty } });
 }
 
 export type { DashboardData, TagProgress, TopicProgress } from "@/lib/progress/dashboard-query";

@@ -10,8 +10,9 @@ import type { UserDto } from "./users";
 export type { ProblemReportDto };
 
 // "Report a problem" on a question. The report carries the student's variant (its seed) so the
-// instructor can reproduce exactly what the student saw. It goes to the question's author; reports
-// on built-in questions, which have no author, go to every instructor and admin.
+// instructor can reproduce exactly what the student saw. It goes to the question's author, to the
+// instructors of the classes the reporting student belongs to, and to admins; nobody else. (A report on a
+// built-in question by a student in no class reaches the admins only.)
 
 export async function reportProblem(user: UserDto, input: { variantId: string; message: string }): Promise<{ id: string }> {
   // Only one's own variant can be reported; anyone else's is missing (404), as everywhere.
@@ -24,7 +25,8 @@ export async function reportProblem(user: UserDto, input: { variantId: string; m
 }
 
 function inboxWhere(user: UserDto): Prisma.ProblemReportWhereInput {
-  return user.role === "ADMIN" ? {} : { template: { OR: [{ authorId: user.id }, { builtIn: true }] } };
+  if (user.role === "ADMIN") return {};
+  return { OR: [{ template: { authorId: user.id } }, { user: { classMemberships: { some: { class: { instructorId: user.id } } } } }] };
 }
 
 export async function listReportInbox(user: UserDto, options: { resolved?: boolean } = {}): Promise<ProblemReportDto[]> {

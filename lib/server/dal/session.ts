@@ -2,7 +2,7 @@ import "server-only";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import type { RoleName } from "@/lib/validation/auth";
-import { getSessionUserId } from "../auth";
+import { getSessionToken } from "../auth";
 import { db } from "../db";
 import { AppError } from "../errors";
 import type { UserDto } from "./users";
@@ -10,13 +10,18 @@ import type { UserDto } from "./users";
 // The one place where "who is asking, and may they?" is decided. Pages, route handlers and server
 // actions all go through these functions; the proxy's cookie check is only a shortcut for redirects.
 
-/** The signed-in user, freshly loaded from the database, or null. */
+/**
+ * The signed-in user, freshly loaded from the database, or null. A cookie issued before the account's
+ * last sign-out or password change (an older session version) counts as no session at all.
+ */
 export const currentUser = cache(async (): Promise<UserDto | null> => {
-  const id = await getSessionUserId();
-  if (!id) return null;
+  const session = await getSessionToken();
+  if (!session) return null;
   // Raw SQL: this runs on every signed-in request, and the query builder costs several times the statement.
-  const [user] = await db.$queryRaw<UserDto[]>`SELECT "id", "email", "name", "role" FROM "User" WHERE "id" = ${id}`;
-  return user ?? null;
+  const [row] = await db.$queryRaw<(UserDto & { sessionVersion: number | bigint })[]>`SELECT "id", "email", "name", "role", "sessionVersion" FROM "User" WHERE "id" = ${session.userId}`;
+  if (!row || Number(row.sessionVersion) !== session.version) return null;
+  const { sessionVersion: _version, ...user } = row;
+  return user;
 });
 
 /** For API routes: throws AppError (401/403) instead of redirecting. */

@@ -1,47 +1,44 @@
 import NextAuth from "next-auth";
-import { NextResponse } from "next/server";
-import { authOptions, lockedOutRetryAfter, SIGN_IN_UNAVAILABLE } from "@/lib/server/auth";
-import { RETRY_AFTER_SECONDS } from "@/lib/server/http";
+import { NextRequest, NextResponse } from "next/server";
+import { authOptions, authOptionsFor, refusalMessage, type SignInRefusal } from "@/lib/server/auth";
+import { AppError } from "@/lib/server/errors";
+import { assertSameOrigin, errorResponse, readBodyText, RETRY_AFTER_SECONDS } from "@/lib/server/http";
 
 const handler = NextAuth(authOptions);
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
-/** The error next-auth put in a failed sign-in's redirect URL (JSON `url` for fetch clients, else Location). */
-async function signInError(response: Response): Promise<{ url: string; error: string | null } | null> {
-  let url = response.headers.get("location");
-  if (!url && response.status === 401 && response.headers.get("content-type")?.includes("application/json")) {
-    const body = (await response.clone().json().catch(() => null)) as { url?: unknown } | null;
-    url = typeof body?.url === "string" ? body.url : null;
-  }
-  if (!url) return null;
-  try {
-    return { url, error: new URL(url, "http://localhost").searchParams.get("error") };
-  } catch {
-    return null;
-  }
-}
+/** next-auth's form posts (sign-in, sign-out) carry an email, a password and a token: a few hundred bytes. */
+const MAX_AUTH_BODY_BYTES = 16 * 1024;
 
 // next-auth answers every failed authorize() with 401 (or a redirect to its error page). Two failures
 // are not about the password, and say so with their own status and a Retry-After: a database outage
-// (503; a 401 would read as "wrong password") and a locked-out account or address (429). The body keeps
-// next-auth's `url` (with the message as `error`), which is what next-auth/react's signIn() reads.
-async function POST(request: Request, context: Context): Promise<Response> {
-  const response: Response = await handler(request, context);
-  if (response.status !== 401 && response.status !== 302) return response;
-  const failed = await signInError(response);
-  if (!failed?.error) return response;
-  const lockedFor = lockedOutRetryAfter(failed.error);
-  const answer =
-    failed.error === SIGN_IN_UNAVAILABLE
-      ? { code: "UNAVAILABLE", status: 503, retryAfter: RETRY_AFTER_SECONDS }
-      : lockedFor !== null
-        ? { code: "RATE_LIMITED", status: 429, retryAfter: lockedFor }
-        : null;
-  if (!answer) return response;
+// (503; a 401 would read as "wrong password") and a sign-in limit (429). authorize() hands the reason to
+// this route as a typed value through the per-request options; the body keeps next-auth's `url`, which
+// is what next-auth/react's signIn() reads, and adds `error: { code, message, retryAfterSeconds }`.
+async function POST(request: NextRequest, context: Context): Promise<Response> {
+  let bounded: NextRequest;
+  try {
+    // next-auth's own CSRF token does not stop a same-site page that can set this host's cookies.
+    assertSameOrigin(request);
+    const body = await readBodyText(request, MAX_AUTH_BODY_BYTES);
+    const headers = new Headers(request.headers);
+    headers.delete("content-length");
+    headers.delete("transfer-encoding");
+    bounded = new NextRequest(request.url, { method: "POST", headers, body });
+  } catch (error) {
+    if (error instanceof AppError) return errorResponse(error);
+    throw error;
+  }
+  const sink: { refusal?: SignInRefusal } = {};
+  const response: Response = await NextAuth(bounded, context, authOptionsFor(sink));
+  if (!sink.refusal) return response;
+  const refusal = sink.refusal;
+  const retryAfter = refusal.code === "UNAVAILABLE" ? RETRY_AFTER_SECONDS : refusal.retryAfterSeconds;
+  const url = response.headers.get("location") ?? ((await response.clone().json().catch(() => null)) as { url?: unknown } | null)?.url ?? null;
   const replaced = NextResponse.json(
-    { url: failed.url, error: { code: answer.code, message: failed.error } },
-    { status: answer.status, headers: { "Retry-After": String(answer.retryAfter) } },
+    { url, error: { code: refusal.code, message: refusalMessage(refusal), retryAfterSeconds: retryAfter } },
+    { status: refusal.code === "UNAVAILABLE" ? 503 : 429, headers: { "Retry-After": String(retryAfter) } },
   );
   for (const cookie of response.headers.getSetCookie()) replaced.headers.append("set-cookie", cookie);
   return replaced;
