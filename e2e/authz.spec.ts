@@ -100,6 +100,9 @@ test("every route and page answers each kind of user with the expected status", 
     assignmentFor[who] = ((await made.json()) as { assignment: { id: string } }).assignment.id;
   }
   const assignment = (who: Who) => assignmentFor[who === "admin" ? "admin" : "owner"]!;
+  // An assignment that stays, for the students' assignment routes (members only; everyone else 404).
+  const kept = await as.owner.post(`/api/teach/classes/${classId}/assignments`, { data: { title: "Matrix kept", slugs: [slug] } });
+  const keptAssignment = ((await kept.json()) as { assignment: { id: string } }).assignment.id;
   const bank = (await (await as.owner.get("/api/teach/questions")).json()) as { questions: { id: string; slug: string }[] };
   const builtIn = bank.questions.find((q) => q.slug === slug)!;
   const duplicated = (await (await as.owner.post(`/api/teach/questions/${builtIn.id}/duplicate`, { data: {} })).json()) as { question: { id: string; slug: string } };
@@ -154,6 +157,7 @@ test("every route and page answers each kind of user with the expected status", 
     { method: "GET", path: "/api/review/count", expect: signedInOnly },
     { method: "GET", path: "/api/mock", expect: signedInOnly },
     { method: "GET", path: "/api/classes", expect: signedInOnly },
+    { method: "POST", path: `/api/assignments/${keptAssignment}/variants`, data: { slug }, expect: S(401, 201, 404, 404, 404, 201) },
     { method: "GET", path: "/api/teach/classes", expect: teacherOnly },
     { method: "GET", path: `/api/teach/classes/${classId}`, expect: ownedByOwner(200) },
     { method: "GET", path: `/api/teach/classes/${classId}/progress`, expect: ownedByOwner(200) },
@@ -192,6 +196,7 @@ test("every route and page answers each kind of user with the expected status", 
     { path: "/review", expect: S(307, 200, 200, 200, 200) },
     { path: "/history", expect: S(307, 200, 200, 200, 200) },
     { path: "/classes", expect: S(307, 200, 200, 200, 200) },
+    { path: `/classes/a/${keptAssignment}/${slug}`, expect: S(307, 200, 404, 404, 404, 200) },
     { path: `/history/${attemptId}`, expect: S(307, 200, 404, 404, 404, 404) },
     { path: `/mock/${mock.sessionId}`, expect: S(307, 200, 404, 404, 404, 404) },
     { path: "/teach", expect: S(307, 403, 200, 200, 200) },

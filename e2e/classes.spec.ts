@@ -54,7 +54,8 @@ test("an instructor assigns a question, a student joins and answers it wrongly, 
   await teacher.reload();
   await expect(teacher.getByRole("table", { name: "Assigned questions" })).toContainText("1");
   await teacher.getByRole("table", { name: "Assigned questions" }).getByRole("link", { name: "Analytics" }).click();
-  await expect(teacher).toHaveURL(new RegExp(`/teach/analytics/${SLUG}$`));
+  // Scoped to the assignment the row belongs to, never to every user of the platform.
+  await expect(teacher).toHaveURL(new RegExp(`/teach/analytics/${SLUG}\\?scope=assignment:`));
   const wrong = teacher.getByTestId("wrong-answers");
   await expect(wrong).toBeVisible();
   await expect(wrong.getByRole("listitem").first()).toContainText(/(at t=\d+ (ran|kept|left)|ran .+ instead of)/);

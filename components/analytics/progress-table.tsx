@@ -17,6 +17,11 @@ export function ClassProgressTable({ progress }: { progress: ClassProgressDto })
             {progress.topics.map((t) => (
               <th key={t.slug}>{t.short}</th>
             ))}
+            {progress.assignments.map((a) => (
+              <th key={a.id} title="Assignment grade: its rules applied (attempts on its own variants, late penalty)">
+                {a.title}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
@@ -31,6 +36,11 @@ export function ClassProgressTable({ progress }: { progress: ClassProgressDto })
               {progress.topics.map((t) => (
                 <td key={t.slug}>{pct(s.topics[t.slug])}</td>
               ))}
+              {progress.assignments.map((a) => (
+                <td key={a.id} data-testid={`grade-${a.id}-${s.id}`}>
+                  {pct(s.grades[a.id])}
+                </td>
+              ))}
             </tr>
           ))}
         </tbody>
@@ -44,24 +54,28 @@ export function ClassQuestionsTable({ progress }: { progress: ClassProgressDto }
     <table className="w-full text-sm" aria-label="Assigned questions">
       <thead>
         <tr className="text-left">
+          <th>Assignment</th>
           <th>Question</th>
           <th>Students</th>
-          <th>Mean best</th>
-          <th title="Upper-lower 27% index">D</th>
-          <th title="Point-biserial correlation">r</th>
+          <th title="Mean credit in the assignment">Mean credit</th>
+          <th title="Mean score of first attempts">First try</th>
+          <th title={`Upper-lower 27% index of first attempts; shown from ${progress.minDiscriminationN} students`}>D</th>
+          <th title={`Point-biserial correlation of first attempts; shown from ${progress.minDiscriminationN} students`}>r</th>
           <th />
         </tr>
       </thead>
       <tbody>
         {progress.questions.map((q) => (
-          <tr key={q.slug}>
+          <tr key={q.key}>
+            <td>{q.assignmentTitle}</td>
             <td>{q.title}</td>
             <td>{q.students}</td>
             <td>{pct(q.meanBest)}</td>
-            <td>{fixed(q.discrimination)}</td>
-            <td>{fixed(q.pointBiserial)}</td>
+            <td>{pct(q.firstMean)}</td>
+            <td>{q.students < progress.minDiscriminationN ? <span title={`needs ${progress.minDiscriminationN} students`}>n &lt; {progress.minDiscriminationN}</span> : fixed(q.discrimination)}</td>
+            <td>{q.students < progress.minDiscriminationN ? "—" : fixed(q.pointBiserial)}</td>
             <td className="flex gap-3">
-              <Link className="underline" href={`/teach/analytics/${q.slug}`}>
+              <Link className="underline" href={`/teach/analytics/${q.slug}?scope=assignment:${q.assignmentId}`}>
                 Analytics
               </Link>
               <Link className="underline" href={`/teach/regrade?classId=${progress.classId}&slug=${q.slug}`}>

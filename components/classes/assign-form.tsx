@@ -12,6 +12,10 @@ export function AssignForm({ classId, publishedSlugs }: { classId: string; publi
   const [title, setTitle] = useState("");
   const [slugs, setSlugs] = useState("");
   const [due, setDue] = useState("");
+  const [maxAttempts, setMaxAttempts] = useState("");
+  const [reveal, setReveal] = useState<"after-attempt" | "after-due" | "never">("after-attempt");
+  const [latePolicy, setLatePolicy] = useState<"accept" | "close">("accept");
+  const [penalty, setPenalty] = useState("0");
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [message, setMessage] = useState<string | null>(null);
 
@@ -21,10 +25,20 @@ export function AssignForm({ classId, publishedSlugs }: { classId: string; publi
     setMessage(null);
     const list = slugs.split(/[\s,]+/).filter(Boolean);
     try {
-      await sendJson("/api/teach/classes/" + classId + "/assignments", "POST", { title, slugs: list, dueAt: due ? new Date(due).toISOString() : null });
+      await sendJson("/api/teach/classes/" + classId + "/assignments", "POST", {
+        title,
+        slugs: list,
+        dueAt: due ? new Date(due).toISOString() : null,
+        // Empty means no limit; anything else goes to the server as typed, which names a bad value.
+        maxAttempts: maxAttempts.trim() === "" ? null : Number(maxAttempts),
+        reveal,
+        latePolicy,
+        latePenalty: Number(penalty) / 100,
+      });
       setTitle("");
       setSlugs("");
       setDue("");
+      setMaxAttempts("");
       setMessage("Assigned.");
       router.refresh();
     } catch (e) {
@@ -51,6 +65,50 @@ export function AssignForm({ classId, publishedSlugs }: { classId: string; publi
         ))}
       </datalist>
       <Field id="assignment-due" label="Due (optional)" type="datetime-local" value={due} onChange={(e) => setDue(e.target.value)} error={errors.dueAt?.[0]} />
+      <fieldset className="flex flex-col gap-3 rounded-md border border-border p-3">
+        <legend className="px-1 text-sm font-medium">Assessment rules</legend>
+        <Field
+          id="assignment-max-attempts"
+          label="Attempts per question (empty: unlimited)"
+          type="number"
+          min={1}
+          value={maxAttempts}
+          onChange={(e) => setMaxAttempts(e.target.value)}
+          error={errors.maxAttempts?.[0]}
+        />
+        <div className="flex flex-col gap-1">
+          <label htmlFor="assignment-reveal" className="text-sm font-medium">
+            Show references and explanations
+          </label>
+          <select id="assignment-reveal" className="min-h-10 rounded-md border border-border bg-card px-3" value={reveal} onChange={(e) => setReveal(e.target.value as typeof reveal)}>
+            <option value="after-attempt">after each attempt (a retry gets a new variant)</option>
+            <option value="after-due">after the due date</option>
+            <option value="never">never</option>
+          </select>
+          {errors.reveal?.[0] ? <p className="text-xs text-danger">{errors.reveal[0]}</p> : null}
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="assignment-late" className="text-sm font-medium">
+            After the due date
+          </label>
+          <select id="assignment-late" className="min-h-10 rounded-md border border-border bg-card px-3" value={latePolicy} onChange={(e) => setLatePolicy(e.target.value as typeof latePolicy)}>
+            <option value="accept">accept late attempts</option>
+            <option value="close">close the assignment</option>
+          </select>
+        </div>
+        {latePolicy === "accept" ? (
+          <Field
+            id="assignment-late-penalty"
+            label="Late penalty (% taken off a late attempt's score)"
+            type="number"
+            min={0}
+            max={100}
+            value={penalty}
+            onChange={(e) => setPenalty(e.target.value)}
+            error={errors.latePenalty?.[0]}
+          />
+        ) : null}
+      </fieldset>
       <div className="flex items-center gap-3">
         <Button type="submit">Assign</Button>
         {message ? (

@@ -1,6 +1,16 @@
 import Link from "next/link";
 import type { AssignmentDto } from "@/lib/analytics/dto";
 import { percent } from "./api";
+import { LocalTime } from "./local-time";
+
+/** The assessment rules in one short line (the question page lists them in full). */
+export function rulesLine(a: AssignmentDto): string {
+  const r = a.rules;
+  const attempts = r.maxAttempts === null ? "unlimited attempts" : `${r.maxAttempts} attempt${r.maxAttempts === 1 ? "" : "s"} per question`;
+  const reveal = r.reveal === "after-attempt" ? "answers after each attempt" : r.reveal === "after-due" ? "answers after the due date" : "answers never shown";
+  const late = !a.dueAt ? "" : r.latePolicy === "close" ? ", closes when due" : r.latePenalty > 0 ? `, late work −${Math.round(r.latePenalty * 100)}%` : "";
+  return `${attempts}, ${reveal}${late}`;
+}
 
 /** A student's assignments with their own best score per question; for the dashboard and /classes. */
 export function AssignmentsCard({ assignments, now = new Date() }: { assignments: AssignmentDto[]; now?: Date }) {
@@ -26,12 +36,22 @@ export function AssignmentsCard({ assignments, now = new Date() }: { assignments
                 <p className="text-sm font-medium">
                   {a.title} <span className="font-normal text-muted-foreground">· {a.className}</span>
                 </p>
-                <p className={late ? "text-xs text-danger" : "text-xs text-muted-foreground"}>{due ? `${late ? "was due" : "due"} ${due.toUTCString().replace(/:00 GMT$/, " UTC")}` : "no due date"}</p>
+                <p className={late ? "text-xs text-danger" : "text-xs text-muted-foreground"}>
+                  {due ? (
+                    <>
+                      {late ? "was due" : "due"} <LocalTime iso={a.dueAt!} />
+                    </>
+                  ) : (
+                    "no due date"
+                  )}
+                  {a.grade !== null ? <span data-testid="assignment-grade"> · grade {percent(a.grade)}</span> : null}
+                </p>
+                <p className="text-xs text-muted-foreground">{rulesLine(a)}</p>
                 <ul className="mt-1 flex flex-wrap gap-2">
                   {a.questions.map((q) => (
                     <li key={q.slug}>
-                      <Link href={`/practice/q/${q.slug}`} className="inline-block rounded-md border border-border px-3 py-1.5 text-sm hover:border-primary">
-                        {q.title} <span className="text-muted-foreground">({q.attempts ? `best ${percent(q.bestScore)}` : "not started"})</span>
+                      <Link href={`/classes/a/${a.id}/${q.slug}`} className="inline-block rounded-md border border-border px-3 py-1.5 text-sm hover:border-primary">
+                        {q.title} <span className="text-muted-foreground">({q.attempts ? `credit ${percent(q.bestScore)}` : "not started"})</span>
                       </Link>
                     </li>
                   ))}

@@ -1,3 +1,4 @@
+import { rulesLine } from "./assignments-card";
 import type { ClassDetailDto } from "@/lib/analytics/dto";
 import { ConfirmAction } from "./confirm-action";
 
@@ -61,6 +62,7 @@ export function AssignmentList({ cls }: { cls: ClassDetailDto }) {
         <li key={a.id} className="flex flex-wrap items-center gap-3 text-sm">
           <span className="mr-auto">
             <strong>{a.title}</strong> {a.dueAt ? `· due ${new Date(a.dueAt).toUTCString()}` : ""} · {a.questions.map((q) => q.title).join(", ")}
+            <span className="block text-xs text-muted-foreground">{rulesLine(a)}</span>
           </span>
           <ConfirmAction
             label={`Delete ${a.title}`}

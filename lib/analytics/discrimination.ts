@@ -11,11 +11,26 @@
 export interface StudentItemScore {
   /** The student's mean score on all questions (the criterion). */
   total: number;
-  /** The student's best score on this question (0..1). */
+  /** The student's score on this question (0..1): their FIRST attempt, as copying inflates best scores. */
   item: number;
 }
 
 export const KELLEY_FRACTION = 0.27;
+
+/**
+ * Discrimination is computed only from at least this many students. Below it the 27% groups hold a
+ * handful of students each and one of them moves D by 0.2 or more: three students printed D = 1.00.
+ * Classical item analysis asks for 100-200 examinees for stable statistics and treats classroom
+ * figures with caution; Downing & Yudkowsky (Assessment in Health Professions Education, 2009) note
+ * that about 30 examinees still give useful information. At 30 each 27% group holds 8 students.
+ */
+export const MIN_DISCRIMINATION_N = 30;
+
+/** The upper-lower index and point-biserial r, or nulls below MIN_DISCRIMINATION_N students. */
+export function discriminationOf(rows: readonly StudentItemScore[], minN = MIN_DISCRIMINATION_N): { discrimination: number | null; pointBiserial: number | null } {
+  if (rows.length < minN) return { discrimination: null, pointBiserial: null };
+  return { discrimination: upperLowerIndex(rows), pointBiserial: pointBiserial(rows) };
+}
 
 /** null when there are too few students for both groups to hold someone. */
 export function upperLowerIndex(rows: readonly StudentItemScore[], fraction = KELLEY_FRACTION): number | null {

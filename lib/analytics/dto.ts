@@ -14,13 +14,26 @@ export interface ClassSummaryDto {
   archived: boolean;
 }
 
+/** An assignment's assessment mode (see lib/analytics/assessment.ts). */
+export interface AssignmentRulesDto {
+  maxAttempts: number | null;
+  reveal: "after-attempt" | "after-due" | "never";
+  latePolicy: "accept" | "close";
+  latePenalty: number;
+}
+
 export interface AssignmentDto {
   id: string;
   classId: string;
   className: string;
   title: string;
   dueAt: string | null;
+  createdAt: string;
+  rules: AssignmentRulesDto;
+  /** For the student's own view: per question their credit in this assignment (best score less late penalties). */
   questions: { slug: string; title: string; bestScore: number | null; attempts: number }[];
+  /** The student's grade (mean credit, untried questions 0); null before any attempt or in the lecturer's view. */
+  grade: number | null;
 }
 
 export interface ClassDetailDto extends ClassSummaryDto {
@@ -80,21 +93,45 @@ export interface ProblemReportDto {
   createdAt: string;
 }
 
+export interface AnalyticsScopeDto {
+  kind: "class" | "assignment" | "none";
+  id: string | null;
+  label: string;
+}
+
 export interface QuestionAnalyticsDto {
   slug: string;
   title: string;
   type: string;
   topic: string;
+  /** Whose attempts these are: one class's members, or one assignment's; never the whole platform. */
+  scope: AnalyticsScopeDto;
+  /** The scopes the lecturer may pick (their classes and those classes' assignments). */
+  scopes: AnalyticsScopeDto[];
   stats: ItemStats;
+  /** Students in the scope who answered it. */
+  students: number;
+  /** From first attempts, null below minDiscriminationN students. */
+  discrimination: number | null;
+  pointBiserial: number | null;
+  minDiscriminationN: number;
   wrongAnswers: WrongAnswerGroupDto[];
 }
 
+/** One question of one assignment in the class table. */
 export interface ClassQuestionRow {
+  /** `${assignmentId}:${slug}`: a question may be in several assignments. */
+  key: string;
+  assignmentId: string;
+  assignmentTitle: string;
   slug: string;
   title: string;
-  /** Students of the class who answered it, and their mean best score. */
+  /** Students of the class who answered it in this assignment, and their mean credit. */
   students: number;
   meanBest: number | null;
+  /** Mean score of the students' first attempts in the assignment. */
+  firstMean: number | null;
+  /** From first attempts, null below minDiscriminationN students (see lib/analytics/discrimination.ts). */
   discrimination: number | null;
   pointBiserial: number | null;
 }
@@ -112,8 +149,10 @@ export interface ClassStudentProgress {
   meanBest: number | null;
   /** Per topic slug: mean best score over the topic's questions tried; null if none. */
   topics: Record<string, number | null>;
-  /** Per assigned question slug: the best score, null if not tried. */
+  /** Per ClassQuestionRow key: the credit earned in that assignment, null if not tried there. */
   assigned: Record<string, number | null>;
+  /** Per assignment id: the assignment grade (assessment rules applied), null before any attempt. */
+  grades: Record<string, number | null>;
 }
 
 export interface ClassProgressDto {
@@ -121,5 +160,7 @@ export interface ClassProgressDto {
   className: string;
   topics: { slug: string; short: string }[];
   students: ClassStudentProgress[];
+  assignments: { id: string; title: string; dueAt: string | null; rules: AssignmentRulesDto }[];
   questions: ClassQuestionRow[];
+  minDiscriminationN: number;
 }

@@ -2,23 +2,77 @@
 // same queries the pages run. Callers authorize first (lib/server/dal/analytics.ts).
 import type { Db } from "@/lib/db/client";
 import { TOPICS } from "@/lib/topics";
-import { pointBiserial, upperLowerIndex } from "./discrimination";
-import type { ClassProgressDto, ClassQuestionRow, QuestionAnalyticsDto } from "./dto";
-import { statsFromCounters } from "./item-stats";
+import { type AssessmentRules, asRules } from "./assessment";
+import { type GradedAssignment, gradeAssignment, queryAssignmentAttempts, type StudentAssignmentGrade } from "./assignment-grades";
+import { discriminationOf, MIN_DISCRIMINATION_N } from "./discrimination";
+import type { AssignmentRulesDto, ClassProgressDto, ClassQuestionRow, QuestionAnalyticsDto } from "./dto";
+import type { Answer, GradeReport } from "@/lib/engine/questions/types";
+import { EMPTY_COUNTERS, itemStats, statsFromCounters } from "./item-stats";
+import { groupWrongAnswers } from "./wrong-answers";
 
-export async function queryQuestionAnalytics(db: Db, t: { id: string; slug: string; title: string; type: string; topic: string }, topWrong = 10): Promise<QuestionAnalyticsDto> {
-  const [stat, groups] = await Promise.all([
-    db.questionStat.findUnique({ where: { templateId: t.id } }),
-    db.wrongAnswerGroup.findMany({ where: { templateId: t.id }, orderBy: [{ count: "desc" }, { key: "asc" }], take: topWrong }),
-  ]);
-  const counters = stat ?? { attempts: 0, scoreSum: 0, firstAttempts: 0, firstScoreSum: 0, solvedVariants: 0, attemptsToSolve: 0 };
+/** Whose attempts a question's analysis covers; the caller (lib/server/dal/analytics.ts) authorizes it. */
+export type AnalyticsScope =
+  | { kind: "class"; id: string; label: string; memberIds: string[] }
+  | { kind: "assignment"; id: string; label: string; memberIds: string[]; assignment: GradedAssignment }
+  | { kind: "none" };
+
+/**
+ * One question's item analysis over the scope only: a class's members, or an assignment's own attempts
+ * (never every user of the platform). Practice attempts are left out. Discrimination compares each
+ * student's FIRST attempt at the question with their mean first-attempt score over the scope's
+ * questions (class: every question they tried; assignment: its questions), from MIN_DISCRIMINATION_N
+ * students up. Reads the scope's attempts at the question: its cost follows the class, not the platform.
+ */
+export async function queryQuestionAnalytics(
+  db: Db,
+  t: { id: string; slug: string; title: string; type: string; topic: string },
+  scope: AnalyticsScope,
+  topWrong = 10,
+): Promise<Omit<QuestionAnalyticsDto, "scopes">> {
+  const base = { slug: t.slug, title: t.title, type: t.type, topic: t.topic, minDiscriminationN: MIN_DISCRIMINATION_N };
+  if (scope.kind === "none") {
+    return { ...base, scope: { kind: "none", id: null, label: "no class" }, stats: statsFromCounters(EMPTY_COUNTERS), students: 0, discrimination: null, pointBiserial: null, wrongAnswers: [] };
+  }
+  const where =
+    scope.kind === "class"
+      ? { templateId: t.id, practice: false, userId: { in: scope.memberIds } }
+      : { templateId: t.id, practice: false, userId: { in: scope.memberIds }, variant: { assignmentId: scope.id }, createdAt: { gte: scope.assignment.createdAt } };
+  const attempts = await db.attempt.findMany({
+    where,
+    select: { id: true, userId: true, variantId: true, attemptNumber: true, score: true, correct: true, answer: true, report: true, createdAt: true },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+  const firstOf = new Map<string, number>();
+  for (const a of attempts) if (!firstOf.has(a.userId)) firstOf.set(a.userId, a.score);
+
+  const totals = new Map<string, number>();
+  if (scope.kind === "class") {
+    const rows = await db.questionBest.findMany({ where: { userId: { in: [...firstOf.keys()] } }, select: { userId: true, firstScore: true } });
+    const sums = new Map<string, { n: number; sum: number }>();
+    for (const r of rows) {
+      const x = sums.get(r.userId) ?? { n: 0, sum: 0 };
+      x.n += 1;
+      x.sum += r.firstScore;
+      sums.set(r.userId, x);
+    }
+    for (const [userId, x] of sums) totals.set(userId, x.sum / x.n);
+  } else {
+    const templates = await db.questionTemplate.findMany({ where: { slug: { in: scope.assignment.slugs } }, select: { id: true, slug: true } });
+    const counted = await queryAssignmentAttempts(db, [scope.id], [...firstOf.keys()]);
+    for (const [userId, g] of gradeAssignment(scope.assignment, new Map(templates.map((x) => [x.id, x.slug])), counted)) {
+      const firsts = Object.values(g.questions).flatMap((q) => (q.first === null ? [] : [q.first]));
+      if (firsts.length) totals.set(userId, firsts.reduce((x, y) => x + y, 0) / firsts.length);
+    }
+  }
+  const rows = [...firstOf].flatMap(([userId, item]) => (totals.has(userId) ? [{ item, total: totals.get(userId)! }] : []));
+  const wrong = groupWrongAnswers(attempts.map((a) => ({ answer: a.answer as unknown as Answer, report: a.report as unknown as GradeReport })));
   return {
-    slug: t.slug,
-    title: t.title,
-    type: t.type,
-    topic: t.topic,
-    stats: statsFromCounters(counters),
-    wrongAnswers: groups.map((g) => ({ key: g.key, label: g.label, sample: g.sample, count: g.count })),
+    ...base,
+    scope: { kind: scope.kind, id: scope.id, label: scope.label },
+    stats: itemStats(attempts),
+    students: firstOf.size,
+    ...discriminationOf(rows),
+    wrongAnswers: wrong.slice(0, topWrong),
   };
 }
 
@@ -34,17 +88,22 @@ interface BestRow {
   solved: number | bigint | boolean;
 }
 
+export function rulesDto(r: AssessmentRules): AssignmentRulesDto {
+  return { maxAttempts: r.maxAttempts, reveal: r.reveal, latePolicy: r.latePolicy, latePenalty: r.latePenalty };
+}
+
 /**
- * Progress by student and topic, and per assigned question the class's mean best score and
- * discrimination (upper-lower 27% and point-biserial against each student's mean best score over the
- * assigned questions they tried). Reads the class's QuestionBest rows, one per (student, question),
- * in a single statement: its cost follows students × questions tried, not the number of attempts.
+ * Progress by student and topic from the class's QuestionBest rows (counted attempts only, one row per
+ * (student, question), read in a single statement), and per assignment each student's grade and per
+ * assigned question the class's mean credit and discrimination, from the assignment's own attempts:
+ * upper-lower 27% and point-biserial of FIRST-attempt scores against each student's mean first-attempt
+ * score over the assignment, only from MIN_DISCRIMINATION_N students up.
  */
 export async function queryClassProgress(db: Db, cls: { id: string; name: string }): Promise<ClassProgressDto> {
   const classId = cls.id;
   const [members, assignments, bests] = await Promise.all([
     db.classMember.findMany({ where: { classId }, select: { user: { select: { id: true, name: true, email: true } } } }),
-    db.assignment.findMany({ where: { classId }, select: { slugs: true }, orderBy: { createdAt: "asc" } }),
+    db.assignment.findMany({ where: { classId }, orderBy: { createdAt: "asc" } }),
     // Integers may come back as bigint (PostgreSQL, and SQLite through raw queries): Number() below.
     db.$queryRaw<BestRow[]>`
       SELECT b."userId" AS "userId", b."templateId" AS "templateId", b."attempts" AS "attempts", b."bestScore" AS "bestScore",
@@ -56,7 +115,6 @@ export async function queryClassProgress(db: Db, cls: { id: string; name: string
   const triedIds = [...new Set(bests.map((b) => b.templateId))];
   const templates = await db.questionTemplate.findMany({ where: { OR: [{ slug: { in: slugs } }, { id: { in: triedIds } }] }, select: { id: true, slug: true, title: true, topic: true } });
   const byId = new Map(templates.map((t) => [t.id, t]));
-  const assignedSlugs = new Set(slugs);
 
   interface Tally {
     attempts: number;
@@ -64,15 +122,13 @@ export async function queryClassProgress(db: Db, cls: { id: string; name: string
     solved: number;
     bestSum: number;
     topics: Map<string, { n: number; sum: number }>;
-    assigned: Record<string, number>;
   }
   const tallies = new Map<string, Tally>();
-  const itemScores = new Map<string, { userId: string; item: number }[]>();
   for (const b of bests) {
     const t = byId.get(b.templateId);
     if (!t) continue;
     let tally = tallies.get(b.userId);
-    if (!tally) tallies.set(b.userId, (tally = { attempts: 0, tried: 0, solved: 0, bestSum: 0, topics: new Map(), assigned: {} }));
+    if (!tally) tallies.set(b.userId, (tally = { attempts: 0, tried: 0, solved: 0, bestSum: 0, topics: new Map() }));
     tally.attempts += Number(b.attempts);
     tally.tried += 1;
     tally.solved += Number(b.solved);
@@ -81,12 +137,6 @@ export async function queryClassProgress(db: Db, cls: { id: string; name: string
     topic.n += 1;
     topic.sum += b.bestScore;
     tally.topics.set(t.topic, topic);
-    if (assignedSlugs.has(t.slug)) {
-      tally.assigned[t.slug] = b.bestScore;
-      const items = itemScores.get(t.slug) ?? [];
-      items.push({ userId: b.userId, item: b.bestScore });
-      itemScores.set(t.slug, items);
-    }
   }
 
   const students = members
@@ -103,31 +153,62 @@ export async function queryClassProgress(db: Db, cls: { id: string; name: string
         solved: tally?.solved ?? 0,
         meanBest: tally?.tried ? tally.bestSum / tally.tried : null,
         topics,
-        assigned: Object.fromEntries(slugs.map((s) => [s, tally?.assigned[s] ?? null])),
+        assigned: {} as Record<string, number | null>,
+        grades: {} as Record<string, number | null>,
       };
     });
 
-  // The criterion for discrimination: each student's mean best score over the assigned questions they tried.
-  const totals = new Map<string, number>();
-  for (const [userId, tally] of tallies) {
-    const scores = Object.values(tally.assigned);
-    if (scores.length) totals.set(userId, scores.reduce((s, x) => s + x, 0) / scores.length);
-  }
-  const questions: ClassQuestionRow[] = slugs.flatMap((slug) => {
-    const t = templates.find((x) => x.slug === slug);
-    if (!t) return [];
-    const rows = (itemScores.get(slug) ?? []).map((r) => ({ item: r.item, total: totals.get(r.userId)! }));
-    return [
-      {
+  // Assignment grades and per-question item statistics, from the assignments' own counted attempts.
+  const memberIds = members.map((m) => m.user.id);
+  const counted = await queryAssignmentAttempts(db, assignments.map((a) => a.id), memberIds);
+  const slugByTemplate = new Map(templates.map((t) => [t.id, t.slug]));
+  const bySlug = new Map(templates.map((t) => [t.slug, t]));
+  const questions: ClassQuestionRow[] = [];
+  const gradesBy = new Map<string, Map<string, StudentAssignmentGrade>>();
+  for (const a of assignments) {
+    const slugsOf = JSON.parse(a.slugs) as string[];
+    const grades = gradeAssignment({ id: a.id, createdAt: a.createdAt, slugs: slugsOf, rules: asRules(a) }, slugByTemplate, counted);
+    gradesBy.set(a.id, grades);
+    // The criterion: each student's mean FIRST-attempt score over the assignment's questions they tried.
+    const totals = new Map<string, number>();
+    for (const [userId, g] of grades) {
+      const firsts = Object.values(g.questions).flatMap((q) => (q.first === null ? [] : [q.first]));
+      if (firsts.length) totals.set(userId, firsts.reduce((x, y) => x + y, 0) / firsts.length);
+    }
+    for (const slug of slugsOf) {
+      const t = bySlug.get(slug);
+      if (!t) continue;
+      const tried = [...grades].flatMap(([userId, g]) => (g.questions[slug] ? [{ userId, q: g.questions[slug]! }] : []));
+      const rows = tried.map(({ userId, q }) => ({ item: q.first!, total: totals.get(userId)! }));
+      const mean = (xs: number[]) => (xs.length ? xs.reduce((x, y) => x + y, 0) / xs.length : null);
+      questions.push({
+        key: `${a.id}:${slug}`,
+        assignmentId: a.id,
+        assignmentTitle: a.title,
         slug,
         title: t.title,
-        students: rows.length,
-        meanBest: rows.length ? rows.reduce((s, r) => s + r.item, 0) / rows.length : null,
-        discrimination: upperLowerIndex(rows),
-        pointBiserial: pointBiserial(rows),
-      },
-    ];
-  });
+        students: tried.length,
+        meanBest: mean(tried.map(({ q }) => q.credit!)),
+        firstMean: mean(tried.map(({ q }) => q.first!)),
+        ...discriminationOf(rows),
+      });
+    }
+  }
+  for (const s of students) {
+    for (const a of assignments) {
+      const g = gradesBy.get(a.id)?.get(s.id);
+      s.grades[a.id] = g?.grade ?? null;
+      for (const slug of JSON.parse(a.slugs) as string[]) s.assigned[`${a.id}:${slug}`] = g?.questions[slug]?.credit ?? null;
+    }
+  }
 
-  return { classId: cls.id, className: cls.name, topics: TOPICS.map((t) => ({ slug: t.slug, short: t.short })), students, questions };
+  return {
+    classId: cls.id,
+    className: cls.name,
+    topics: TOPICS.map((t) => ({ slug: t.slug, short: t.short })),
+    students,
+    assignments: assignments.map((a) => ({ id: a.id, title: a.title, dueAt: a.dueAt?.toISOString() ?? null, rules: rulesDto(asRules(a)) })),
+    questions,
+    minDiscriminationN: MIN_DISCRIMINATION_N,
+  };
 }

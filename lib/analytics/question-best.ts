@@ -38,8 +38,9 @@ export async function recordQuestionBest(tx: Client, a: QuestionBestAttempt): Pr
 }
 
 /**
- * Recomputes the rows of one question for the given students from their attempts (all students when
- * userIds is omitted). Ties in createdAt for the first attempt are broken by id, as in the backfill.
+ * Recomputes the rows of one question for the given students from their counted attempts (practice
+ * attempts, made after the variant's reference was shown, never count; submitAttempt likewise never
+ * records them), for all students when userIds is omitted. Ties in createdAt for the first attempt are broken by id, as in the backfill.
  */
 export async function rebuildQuestionBest(client: Client, templateId: string, userIds?: readonly string[]): Promise<void> {
   if (userIds && userIds.length === 0) return;
@@ -55,7 +56,7 @@ export async function rebuildQuestionBest(client: Client, templateId: string, us
       SELECT a."userId", a."templateId", a."score", a."correct", a."createdAt",
         ROW_NUMBER() OVER (PARTITION BY a."userId", a."templateId" ORDER BY a."createdAt", a."id") AS "n"
       FROM "Attempt" a
-      WHERE a."templateId" = ${templateId} ${users}
+      WHERE a."templateId" = ${templateId} AND NOT a."practice" ${users}
     ) x
     GROUP BY x."userId", x."templateId"`;
 }

@@ -21,6 +21,8 @@ export interface AttemptRowInput {
   correct: boolean;
   report: unknown;
   hintsUsed: number;
+  /** Made after the variant's reference was shown (see Attempt.practice); default false. */
+  practice?: boolean;
 }
 
 let lastMs = 0;
@@ -47,8 +49,8 @@ export async function insertAttempt(client: Db | Prisma.TransactionClient, row: 
   const id = attemptId(now);
   const createdAt = new Date(now);
   await client.$executeRaw`
-    INSERT INTO "Attempt" ("id", "userId", "variantId", "templateId", "versionId", "seed", "engineVersion", "attemptNumber", "submissionId", "answer", "score", "correct", "report", "hintsUsed", "createdAt")
+    INSERT INTO "Attempt" ("id", "userId", "variantId", "templateId", "versionId", "seed", "engineVersion", "attemptNumber", "submissionId", "answer", "score", "correct", "report", "hintsUsed", "practice", "createdAt")
     VALUES (${id}, ${row.userId}, ${row.variantId}, ${row.templateId}, ${row.versionId}, ${row.seed}, ${row.engineVersion}, ${row.attemptNumber}, ${row.submissionId},
-      ${JSON.stringify(row.answer)}, ${row.score}, ${row.correct}, ${JSON.stringify(row.report)}, ${row.hintsUsed}, ${createdAt})`;
+      ${JSON.stringify(row.answer)}, ${row.score}, ${row.correct}, ${JSON.stringify(row.report)}, ${row.hintsUsed}, ${row.practice ?? false}, ${createdAt})`;
   return { id, createdAt };
 }

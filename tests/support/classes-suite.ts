@@ -21,13 +21,17 @@ interface AttemptRow {
   id: string;
   score: number;
   correct: boolean;
+  practice: boolean;
   createdAt: Date;
 }
 
-/** QuestionBest as a direct computation from attempts: the oracle the maintained rows must equal. */
+/**
+ * QuestionBest as a direct computation from attempts: the oracle the maintained rows must equal.
+ * Practice attempts (made after the variant's reference was shown) never count.
+ */
 function bestFromAttempts(attempts: readonly AttemptRow[]) {
   const groups = new Map<string, AttemptRow[]>();
-  for (const a of attempts) groups.set(`${a.userId} ${a.templateId}`, [...(groups.get(`${a.userId} ${a.templateId}`) ?? []), a]);
+  for (const a of attempts.filter((x) => !x.practice)) groups.set(`${a.userId} ${a.templateId}`, [...(groups.get(`${a.userId} ${a.templateId}`) ?? []), a]);
   return [...groups.values()]
     .map((rows) => {
       const byTime = [...rows].sort((x, y) => x.createdAt.getTime() - y.createdAt.getTime() || (x.id < y.id ? -1 : 1));
@@ -109,7 +113,7 @@ export function classesSuite(provider: DbProvider) {
         orderBy: [{ userId: "asc" }, { templateId: "asc" }],
       });
     const sortedBests = async () => (await storedBests()).sort((x, y) => `${x.userId} ${x.templateId}`.localeCompare(`${y.userId} ${y.templateId}`));
-    const recomputedBests = async () => bestFromAttempts(await db.attempt.findMany({ select: { id: true, userId: true, templateId: true, score: true, correct: true, createdAt: true } }));
+    const recomputedBests = async () => bestFromAttempts(await db.attempt.findMany({ select: { id: true, userId: true, templateId: true, score: true, correct: true, practice: true, createdAt: true } }));
 
     // Shared state built up by the tests below, in order.
     let classId = "";
@@ -164,12 +168,16 @@ export function classesSuite(provider: DbProvider) {
       await answer(carol, schedule.slug, "right");
       await answer(alice, secondQuestion.slug, "right");
 
-      const rows = await db.attempt.findMany({ where: { templateId: schedule.id } });
-      expect(rows).toHaveLength(7);
+      const all = await db.attempt.findMany({ where: { templateId: schedule.id } });
+      expect(all).toHaveLength(7);
+      // Every retry on the same free-practice variant came after its reference was shown: practice.
+      expect(all.filter((r) => r.practice).map((r) => r.attemptNumber).sort()).toEqual([2, 2, 3]);
+      const rows = all.filter((r) => !r.practice);
       const stat = await db.questionStat.findUniqueOrThrow({ where: { templateId: schedule.id } });
       const direct = countersFromAttempts(rows);
       expect(stat).toMatchObject({ ...direct, scoreSum: expect.closeTo(direct.scoreSum, 9), firstScoreSum: expect.closeTo(direct.firstScoreSum, 9) });
-      expect(stat.solvedVariants).toBe(2);
+      // Alice's two correct answers were copied from the reference: only carol's fresh variant is solved.
+      expect(stat.solvedVariants).toBe(1);
 
       const groups = await db.wrongAnswerGroup.findMany({ where: { templateId: schedule.id } });
       const expected = groupWrongAnswers(rows.map((r) => ({ answer: r.answer as unknown as Answer, report: r.report as unknown as GradeReport })));
@@ -180,43 +188,46 @@ export function classesSuite(provider: DbProvider) {
       const bests = await sortedBests();
       expect(bests).toHaveLength(4);
       expect(comparable(bests)).toEqual(comparable(await recomputedBests()));
+      // Alice's copied retries raised nothing: her best is her first (wrong) attempt, never solved.
       const aliceBest = bests.find((b) => b.userId === alice.id && b.templateId === schedule.id)!;
-      expect(aliceBest).toMatchObject({ attempts: 3, bestScore: 1, correctAt: expect.any(Date) });
+      const aliceFirst = rows.find((r) => r.userId === alice.id)!.score;
+      expect(aliceBest).toMatchObject({ attempts: 1, bestScore: aliceFirst, correctAt: null });
       expect(aliceBest.firstScore).toBeLessThan(1);
       expect(bests.find((b) => b.userId === bob.id)!.correctAt).toBeNull();
 
+      // The question's analysis covers the owner's class only: carol (no member) is left out.
       const stats = await analytics.getQuestionAnalytics(owner, schedule.slug);
-      expect(stats.stats.attempts).toBe(7);
+      expect(stats.scope).toMatchObject({ kind: "class", id: classId });
+      expect(stats.stats.attempts).toBe(rows.filter((r) => r.userId !== carol.id).length);
       expect(stats.wrongAnswers.length).toBeGreaterThan(0);
       expect(stats.wrongAnswers[0]!.label).toMatch(/^(at t=|ran |answered )/);
 
-      // The student's assignment shows their best score and attempt count from the same rows.
+      // Free-practice attempts earn no assignment credit: only the assignment's own variants do.
       const [assignment] = (await classes.listMyAssignments(bob)).assignments;
-      const bobScores = rows.filter((r) => r.userId === bob.id).map((r) => r.score);
-      expect(assignment!.questions[0]).toEqual({ slug: schedule.slug, title: schedule.title, bestScore: Math.max(...bobScores), attempts: 2 });
-      expect(assignment!.questions[1]).toMatchObject({ slug: secondQuestion.slug, bestScore: null, attempts: 0 });
+      expect(assignment!.questions[0]).toEqual({ slug: schedule.slug, title: schedule.title, bestScore: null, attempts: 0 });
+      expect(assignment!.grade).toBeNull();
 
-      // Class progress: members only (carol is not in the class), by student, topic and assigned question.
+      // Class progress: members only (carol is not in the class), by student and topic.
       const progress = await analytics.getClassProgress(owner, classId);
       expect(progress.students.map((s) => s.name)).toEqual(["alice", "bob"]);
       const a = progress.students[0]!;
       const secondScore = (await db.attempt.findFirstOrThrow({ where: { userId: alice.id, templateId: secondQuestion.id } })).score;
-      expect(a).toMatchObject({ attempts: 4, tried: 2, solved: 2, assigned: { [schedule.slug]: 1, [secondQuestion.slug]: secondScore } });
-      expect(a.meanBest).toBeCloseTo((1 + secondScore) / 2, 12);
-      if (secondQuestion.topic !== schedule.topic) expect(a.topics[schedule.topic]).toBe(1);
+      expect(a).toMatchObject({ attempts: 2, tried: 2, solved: 1 });
+      expect(a.meanBest).toBeCloseTo((aliceFirst + secondScore) / 2, 12);
+      const bobFirst = rows.find((r) => r.userId === bob.id)!.score;
       const b = progress.students[1]!;
-      expect(b).toMatchObject({ attempts: 2, tried: 1, solved: 0, assigned: { [schedule.slug]: Math.max(...bobScores), [secondQuestion.slug]: null } });
-      expect(b.topics[schedule.topic]).toBeCloseTo(Math.max(...bobScores), 12);
+      expect(b).toMatchObject({ attempts: 1, tried: 1, solved: 0 });
+      expect(b.topics[schedule.topic]).toBeCloseTo(bobFirst, 12);
       expect(progress.questions.map((q) => [q.slug, q.students])).toEqual([
-        [schedule.slug, 2],
-        [secondQuestion.slug, 1],
+        [schedule.slug, 0],
+        [secondQuestion.slug, 0],
       ]);
-      expect(progress.questions[0]!.meanBest).toBeCloseTo((1 + Math.max(...bobScores)) / 2, 12);
 
       const csv = analytics.classProgressCsv(progress).split("\r\n");
       expect(csv[0]).toMatch(/^student,email,attempts,questions tried,questions solved,mean best %,/);
-      expect(csv[0]).toContain(`${schedule.slug} best %`);
-      expect(csv[1]).toMatch(new RegExp(`^alice,alice-${provider}@example.com,4,2,2,`));
+      expect(csv[0]).toContain(`Week 1 grade %`);
+      expect(csv[0]).toContain(`Week 1: ${schedule.slug} %`);
+      expect(csv[1]).toMatch(new RegExp(`^alice,alice-${provider}@example.com,2,2,1,`));
       expect(csv[2]!.split(",").at(-1)).toBe("");
     });
 
@@ -257,7 +268,7 @@ export function classesSuite(provider: DbProvider) {
         }
       }
       const stat = await db.questionStat.findUniqueOrThrow({ where: { templateId: schedule.id } });
-      expect(stat.scoreSum).toBeCloseTo(after.reduce((s, a) => s + a.score, 0), 9);
+      expect(stat.scoreSum).toBeCloseTo(after.filter((a) => !a.practice).reduce((s, a) => s + a.score, 0), 9);
 
       // The best-score rows follow the new scores: equal to recomputing from the attempts, different
       // from before for someone whose scores moved, untouched for carol, and equal to the SQL rebuild.
@@ -268,9 +279,10 @@ export function classesSuite(provider: DbProvider) {
       expect(bestsAfter.filter((b) => b.userId === carol.id)).toEqual(bestsBefore.filter((b) => b.userId === carol.id));
       await rebuildQuestionBest(db, schedule.id);
       expect(await sortedBests()).toEqual(bestsAfter);
+      // The regrade keeps practice attempts out of the rebuilt rows.
       const progress = await analytics.getClassProgress(owner, classId);
-      const bobBest = Math.max(...after.filter((a) => a.userId === bob.id).map((a) => a.score));
-      expect(progress.students.find((s) => s.id === bob.id)!.assigned[schedule.slug]).toBe(bobBest);
+      const bobBest = Math.max(...after.filter((a) => a.userId === bob.id && !a.practice).map((a) => a.score));
+      expect(progress.students.find((s) => s.id === bob.id)!.topics[schedule.topic]).toBe(bobBest);
 
       // A second dry run finds nothing left on an old version.
       expect((await regrade.dryRunRegrade(owner, classId, schedule.slug)).total).toBe(0);

@@ -6,17 +6,20 @@ import { counterDelta, countersFromAttempts } from "@/lib/analytics/item-stats";
 import { groupWrongAnswers, wrongAnswerKey } from "@/lib/analytics/wrong-answers";
 import type { Answer, GradeReport } from "@/lib/engine/questions/types";
 import type { QuestionAnalyticsDto, ClassQuestionRow, ClassProgressDto } from "@/lib/analytics/dto";
-import { queryClassProgress, queryQuestionAnalytics } from "@/lib/analytics/queries";
+import { type AnalyticsScope, queryClassProgress, queryQuestionAnalytics } from "@/lib/analytics/queries";
+import type { AnalyticsScopeDto } from "@/lib/analytics/dto";
+import { asRules } from "@/lib/analytics/assessment";
 import { db } from "../db";
 import { AppError } from "../errors";
-import { assertTeacher, taughtClass } from "./class-access";
+import { assertTeacher, memberIds, taughtClass } from "./class-access";
 import type { UserDto } from "./users";
 
 export type { QuestionAnalyticsDto, ClassQuestionRow, ClassProgressDto };
 
 // Item analysis. QuestionStat and WrongAnswerGroup are running aggregates changed in the transaction
 // that stores each attempt, so a question's page reads two small rows instead of scanning attempts.
-// They are anonymous aggregates over every student who answered the question.
+// They are anonymous aggregates over every student who answered the question, and are NOT what a
+// lecturer sees: a question's analysis is computed over one class or assignment (getQuestionAnalytics).
 
 type Tx = Prisma.TransactionClient;
 type Client = Tx | typeof db;
@@ -64,7 +67,8 @@ export async function recordAttemptStats(tx: Tx, a: AttemptStatsInput): Promise<
 /** Recomputes a question's aggregates from its attempts (after a regrade changed scores). */
 export async function rebuildQuestionStats(client: Client, templateId: string): Promise<void> {
   const rows = await client.attempt.findMany({
-    where: { templateId },
+    // Practice attempts never enter statistics (submitAttempt does not record them either).
+    where: { templateId, practice: false },
     select: { userId: true, variantId: true, attemptNumber: true, score: true, correct: true, answer: true, report: true },
   });
   const c = countersFromAttempts(rows);
@@ -82,8 +86,37 @@ async function analysableTemplate(user: UserDto, slug: string) {
   return t;
 }
 
-export async function getQuestionAnalytics(user: UserDto, slug: string, topWrong = 10): Promise<QuestionAnalyticsDto> {
-  return queryQuestionAnalytics(db, await analysableTemplate(user, slug), topWrong);
+/**
+ * A question's analysis over one class the lecturer teaches, or one assignment of it (`scope` is
+ * "class:<id>" or "assignment:<id>"); by default their most recent class. Never over strangers: the
+ * platform-wide QuestionStat aggregates are not shown to lecturers.
+ */
+export async function getQuestionAnalytics(user: UserDto, slug: string, scopeParam?: string, topWrong = 10): Promise<QuestionAnalyticsDto> {
+  const t = await analysableTemplate(user, slug);
+  const classes = await db.class.findMany({
+    where: user.role === "ADMIN" ? {} : { instructorId: user.id },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, name: true, assignments: { orderBy: { createdAt: "asc" } } },
+  });
+  const scopes: AnalyticsScopeDto[] = classes.flatMap((c) => [
+    { kind: "class" as const, id: c.id, label: c.name },
+    ...c.assignments.filter((a) => (JSON.parse(a.slugs) as string[]).includes(slug)).map((a) => ({ kind: "assignment" as const, id: a.id, label: `${c.name}: ${a.title}` })),
+  ]);
+  let scope: AnalyticsScope = { kind: "none" };
+  const [kind, id] = scopeParam ? scopeParam.split(":") : ["class", classes[0]?.id];
+  if (kind === "class" && id) {
+    const c = classes.find((x) => x.id === id);
+    if (!c) throw new AppError("NOT_FOUND", "no such class");
+    scope = { kind: "class", id: c.id, label: c.name, memberIds: await memberIds(c.id) };
+  } else if (kind === "assignment" && id) {
+    const c = classes.find((x) => x.assignments.some((a) => a.id === id));
+    const a = c?.assignments.find((x) => x.id === id);
+    if (!c || !a) throw new AppError("NOT_FOUND", "no such assignment");
+    scope = { kind: "assignment", id: a.id, label: `${c.name}: ${a.title}`, memberIds: await memberIds(c.id), assignment: { id: a.id, createdAt: a.createdAt, slugs: JSON.parse(a.slugs) as string[], rules: asRules(a) } };
+  } else if (scopeParam) {
+    throw new AppError("INVALID_INPUT", "scope: must be class:<id> or assignment:<id>", { scope: ["must be class:<id> or assignment:<id>"] });
+  }
+  return { ...(await queryQuestionAnalytics(db, t, scope, topWrong)), scopes };
 }
 
 /** Progress by student and topic and per assigned question; see queryClassProgress. */
@@ -92,11 +125,24 @@ export async function getClassProgress(user: UserDto, classId: string): Promise<
   return queryClassProgress(db, cls);
 }
 
-/** One line per student: totals, mean best per topic, then the best score on each assigned question. */
+/**
+ * One line per student: totals, mean best per topic, then per assignment its grade (assessment rules
+ * applied) and the credit on each of its questions.
+ */
 export function classProgressCsv(p: ClassProgressDto): string {
   const pct = (x: number | null | undefined) => (x === null || x === undefined ? "" : Math.round(x * 1000) / 10);
   return toCsv(
-    ["student", "email", "attempts", "questions tried", "questions solved", "mean best %", ...p.topics.map((t) => `${t.short} %`), ...p.questions.map((q) => `${q.slug} best %`)],
+    [
+      "student",
+      "email",
+      "attempts",
+      "questions tried",
+      "questions solved",
+      "mean best %",
+      ...p.topics.map((t) => `${t.short} %`),
+      ...p.assignments.map((a) => `${a.title} grade %`),
+      ...p.questions.map((q) => `${q.assignmentTitle}: ${q.slug} %`),
+    ],
     p.students.map((s) => [
       s.name,
       s.email,
@@ -105,7 +151,8 @@ export function classProgressCsv(p: ClassProgressDto): string {
       s.solved,
       pct(s.meanBest),
       ...p.topics.map((t) => pct(s.topics[t.slug])),
-      ...p.questions.map((q) => pct(s.assigned[q.slug])),
+      ...p.assignments.map((a) => pct(s.grades[a.id])),
+      ...p.questions.map((q) => pct(s.assigned[q.key])),
     ]),
   );
 }

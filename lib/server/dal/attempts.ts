@@ -7,7 +7,9 @@ import { insertAttempt } from "@/lib/db/insert-attempt";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { recordQuestionBest } from "@/lib/analytics/question-best";
+import { type AssessmentRules, referenceVisible, variantRevealed, withheldReport } from "@/lib/analytics/assessment";
 import { recordAttemptStats } from "./analytics";
+import { assertMaySubmit, variantContext } from "./assessment";
 import { assertNotInRunningMock, hiddenMockAttempts } from "./mock-secrecy";
 import { recordAttemptProgress } from "./progress";
 import type { UserDto } from "./users";
@@ -21,6 +23,8 @@ export interface AttemptDto {
   correct: boolean;
   answer: Answer;
   report: GradeReport;
+  /** Made after the variant's reference was shown: graded, but it raises no score (docs/progress.md). */
+  practice: boolean;
   createdAt: string;
 }
 
@@ -32,10 +36,21 @@ const ATTEMPT_FIELDS = {
   correct: true,
   answer: true,
   report: true,
+  practice: true,
   createdAt: true,
 } as const;
 
 type AttemptRow = Prisma.AttemptGetPayload<{ select: typeof ATTEMPT_FIELDS }>;
+
+/**
+ * What the student may see of stored attempts under the variant's rules at `now`: before the reveal the
+ * report loses everything that gives the answer away (see withheldReport). Every route that returns an
+ * attempt's report goes through this or through submitAttempt, which applies the same rule.
+ */
+export function visibleDto(row: AttemptRow, rules: AssessmentRules, now: Date): AttemptDto {
+  const dto = toDto(row);
+  return referenceVisible(rules, now) ? dto : { ...dto, report: withheldReport(dto.report) };
+}
 
 function toDto(row: AttemptRow): AttemptDto {
   return {
@@ -46,6 +61,7 @@ function toDto(row: AttemptRow): AttemptDto {
     correct: row.correct,
     answer: row.answer as unknown as Answer,
     report: row.report as unknown as GradeReport,
+    practice: row.practice,
     createdAt: row.createdAt.toISOString(),
   };
 }
@@ -57,9 +73,11 @@ function toDto(row: AttemptRow): AttemptDto {
 export interface SubmitResult {
   attempt: AttemptDto;
   replayed: boolean;
-  /** The worked explanation, revealed once the student has submitted. */
+  /** The worked explanation, once the student has submitted and the rules allow it; "" while withheld. */
   explanation: string;
   hintState: "available" | "locked" | "none";
+  /** Whether the reference is shown, and if it is withheld until a date, that date (ISO). */
+  reveal: { visible: boolean; at: string | null };
 }
 
 /** Thrown inside the transaction when another submission took this attempt number first. */
@@ -72,6 +90,9 @@ class AttemptNumberTaken extends AppError {
 export async function submitAttempt(user: UserDto, variantId: string, input: SubmitAttemptInput): Promise<SubmitResult> {
   const loaded = await loadOwnVariant(user, variantId);
   const variant = loaded.row;
+  const now = new Date();
+  // Free practice, or the rules of the assignment the variant was drawn for (assessment.ts).
+  const ctx = await variantContext(variantId);
   // A retried submission (same submissionId) is answered with the attempt stored the first time. It is
   // looked up only where this request would otherwise fail, not on every submit: one that gets as far
   // as the insert hits the unique (userId, submissionId) and rolls back, and is answered from there.
@@ -79,7 +100,7 @@ export async function submitAttempt(user: UserDto, variantId: string, input: Sub
     const stored = await db.attempt.findUnique({ where: { userId_submissionId: { userId: user.id, submissionId: input.submissionId } }, select: ATTEMPT_FIELDS });
     if (!stored) throw error;
     if (stored.variantId !== variantId) throw new AppError("CONFLICT", "this submissionId was already used for another question");
-    return replay(stored, loaded);
+    return replay(stored, loaded, ctx.rules, now);
   };
   if (loaded.status !== "PUBLISHED") return storedOr(new AppError("NOT_FOUND", "this question is no longer published"));
 
@@ -89,6 +110,16 @@ export async function submitAttempt(user: UserDto, variantId: string, input: Sub
     for (const e of checked.errors) (fields[e.path] ??= []).push(e.message);
     return storedOr(new AppError("INVALID_INPUT", `${checked.errors[0]!.path}: ${checked.errors[0]!.message}`, fields));
   }
+  try {
+    await assertMaySubmit(user, variant, ctx, now);
+  } catch (error) {
+    if (error instanceof AppError) return storedOr(error);
+    throw error;
+  }
+  // The variant's reference was already shown: this attempt is graded and stored, but counts for
+  // nothing (no best score, mastery, review card, streak or statistics). Assignment variants never
+  // get here (assertMaySubmit asks for a new variant); free practice does on "Try again".
+  const practice = variantRevealed(ctx.rules, variant.attemptsUsed, now);
   const max = loaded.spec.grading.maxAttempts;
   if (max !== null && variant.attemptsUsed >= max) {
     return storedOr(new AppError("CONFLICT", `all ${max} attempts on this variant are used; start a new variant`));
@@ -116,7 +147,9 @@ export async function submitAttempt(user: UserDto, variantId: string, input: Sub
         correct: report.correct,
         report,
         hintsUsed: variant.hintsShown,
+        practice,
       });
+      if (practice) return created;
       // Mastery, the review card and the streak day change with the attempt or not at all.
       await recordAttemptProgress(tx, {
         userId: user.id,
@@ -144,9 +177,17 @@ export async function submitAttempt(user: UserDto, variantId: string, input: Sub
       correct: report.correct,
       answer: checked.value,
       report,
+      practice,
       createdAt: row.createdAt.toISOString(),
     };
-    return { attempt, replayed: false, explanation: loaded.spec.explanation, hintState: unlockedHints(after).next };
+    const visible = referenceVisible(ctx.rules, now);
+    return {
+      attempt: visible ? attempt : { ...attempt, report: withheldReport(report) },
+      replayed: false,
+      explanation: visible ? loaded.spec.explanation : "",
+      hintState: unlockedHints(after).next,
+      reveal: revealOf(ctx.rules, now),
+    };
   } catch (error) {
     // A duplicate submissionId, or the same submission racing itself: answer with the stored attempt.
     if (error instanceof AttemptNumberTaken) return storedOr(error);
@@ -155,15 +196,25 @@ export async function submitAttempt(user: UserDto, variantId: string, input: Sub
   }
 }
 
-function replay(row: AttemptRow, loaded: LoadedVariant): SubmitResult {
-  return { attempt: toDto(row), replayed: true, explanation: loaded.spec.explanation, hintState: unlockedHints(loaded).next };
+function revealOf(rules: AssessmentRules, now: Date): SubmitResult["reveal"] {
+  const visible = referenceVisible(rules, now);
+  return { visible, at: !visible && rules.reveal === "after-due" && rules.dueAt ? rules.dueAt.toISOString() : null };
+}
+
+function replay(row: AttemptRow, loaded: LoadedVariant, rules: AssessmentRules, now: Date): SubmitResult {
+  const visible = referenceVisible(rules, now);
+  return { attempt: visibleDto(row, rules, now), replayed: true, explanation: visible ? loaded.spec.explanation : "", hintState: unlockedHints(loaded).next, reveal: revealOf(rules, now) };
 }
 
 export async function listVariantAttempts(user: UserDto, variantId: string): Promise<AttemptDto[]> {
   await ownVariant(user, variantId);
-  await assertNotInRunningMock(variantId, new Date());
-  const rows = await db.attempt.findMany({ where: { variantId, userId: user.id }, orderBy: { attemptNumber: "asc" }, select: ATTEMPT_FIELDS });
-  return rows.map(toDto);
+  const now = new Date();
+  await assertNotInRunningMock(variantId, now);
+  const [rows, ctx] = await Promise.all([
+    db.attempt.findMany({ where: { variantId, userId: user.id }, orderBy: { attemptNumber: "asc" }, select: ATTEMPT_FIELDS }),
+    variantContext(variantId),
+  ]);
+  return rows.map((r) => visibleDto(r, ctx.rules, now));
 }
 
 export interface HistoryEntry {

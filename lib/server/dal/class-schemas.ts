@@ -18,11 +18,22 @@ export const joinClassSchema = z.object({
     .pipe(z.string().regex(/^[A-Z0-9]{4,16}$/, "a join code is 4–16 letters and digits")),
 });
 
-export const createAssignmentSchema = z.object({
-  title: z.string().trim().min(1, "give the assignment a title").max(120, "at most 120 characters"),
-  slugs: z.array(slug).min(1, "pick at least one question").max(50, "at most 50 questions"),
-  dueAt: z.iso.datetime({ offset: true, message: "must be an ISO date-time, e.g. 2026-12-01T23:59:00Z" }).nullish(),
-});
+export const createAssignmentSchema = z
+  .object({
+    title: z.string().trim().min(1, "give the assignment a title").max(120, "at most 120 characters"),
+    slugs: z.array(slug).min(1, "pick at least one question").max(50, "at most 50 questions"),
+    dueAt: z.iso.datetime({ offset: true, message: "must be an ISO date-time, e.g. 2026-12-01T23:59:00Z" }).nullish(),
+    // Assessment mode (lib/analytics/assessment.ts); the defaults are the old behaviour.
+    maxAttempts: z.number({ message: "must be a whole number" }).int("must be a whole number").min(1, "at least 1").max(100, "at most 100").nullish(),
+    reveal: z.enum(["after-attempt", "after-due", "never"], { message: "must be after-attempt, after-due or never" }).default("after-attempt"),
+    latePolicy: z.enum(["accept", "close"], { message: "must be accept or close" }).default("accept"),
+    latePenalty: z.number({ message: "must be a fraction between 0 and 1" }).min(0, "at least 0").max(1, "at most 1").default(0),
+  })
+  .superRefine((v, ctx) => {
+    // Both rules hinge on a due date; without one they would silently never apply.
+    if (!v.dueAt && v.reveal === "after-due") ctx.addIssue({ code: "custom", path: ["dueAt"], message: "set a due date to reveal references after it" });
+    if (!v.dueAt && v.latePolicy === "close") ctx.addIssue({ code: "custom", path: ["dueAt"], message: "set a due date to close the assignment at" });
+  });
 
 /** Archiving hides a class from its students and stops its join code; unarchiving undoes both. */
 export const updateClassSchema = z.object({
@@ -59,5 +70,6 @@ export const reportProblemSchema = z.object({
 export const resolveReportSchema = z.object({ resolved: z.boolean() });
 
 export type CreateClassInput = z.infer<typeof createClassSchema>;
-export type CreateAssignmentInput = z.infer<typeof createAssignmentSchema>;
+// The input side: DAL callers may leave the assessment settings out and get their defaults.
+export type CreateAssignmentInput = z.input<typeof createAssignmentSchema>;
 export type UpdateClassInput = z.infer<typeof updateClassSchema>;

@@ -1,7 +1,9 @@
 import "server-only";
 import { randomInt } from "node:crypto";
 import type { ClassSummaryDto, AssignmentDto, ClassDetailDto, JoinedClassDto, MyClassesDto } from "@/lib/analytics/dto";
-import { queryStudentBests } from "@/lib/analytics/question-best";
+import { asRules } from "@/lib/analytics/assessment";
+import { gradeAssignment, queryAssignmentAttempts } from "@/lib/analytics/assignment-grades";
+import { rulesDto } from "@/lib/analytics/queries";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { db } from "../db";
 import { AppError } from "../errors";
@@ -77,26 +79,37 @@ export async function listTaughtClasses(user: UserDto): Promise<ClassSummaryDto[
   return rows.map((r) => summary(r, r._count.members, r._count.assignments));
 }
 
-type AssignmentRow = { id: string; classId: string; title: string; slugs: string; dueAt: Date | null };
+type AssignmentRow = { id: string; classId: string; title: string; slugs: string; dueAt: Date | null; createdAt: Date; maxAttempts: number | null; reveal: string; latePolicy: string; latePenalty: number };
 
-/** Assignment DTOs with, when `scoresOf` is given, that one student's best score per question. */
+/**
+ * Assignment DTOs with, when `scoresOf` is given, that one student's credit per question and grade,
+ * from their attempts on variants drawn from the assignment under its rules (assignment-grades.ts).
+ */
 async function toAssignmentDtos(rows: AssignmentRow[], classNames: Map<string, string>, scoresOf?: string): Promise<AssignmentDto[]> {
   const slugs = [...new Set(rows.flatMap((r) => JSON.parse(r.slugs) as string[]))];
   const templates = await db.questionTemplate.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true, title: true } });
   const bySlug = new Map(templates.map((t) => [t.slug, t]));
-  const bestBy = scoresOf ? await queryStudentBests(db, scoresOf, templates.map((t) => t.id)) : new Map<string, { bestScore: number; attempts: number }>();
-  return rows.map((r) => ({
-    id: r.id,
-    classId: r.classId,
-    className: classNames.get(r.classId) ?? "",
-    title: r.title,
-    dueAt: r.dueAt?.toISOString() ?? null,
-    questions: (JSON.parse(r.slugs) as string[]).map((slug) => {
-      const t = bySlug.get(slug);
-      const b = t ? bestBy.get(t.id) : undefined;
-      return { slug, title: t?.title ?? slug, bestScore: b?.bestScore ?? null, attempts: b?.attempts ?? 0 };
-    }),
-  }));
+  const slugByTemplate = new Map(templates.map((t) => [t.id, t.slug]));
+  const counted = scoresOf ? await queryAssignmentAttempts(db, rows.map((r) => r.id), [scoresOf]) : [];
+  return rows.map((r) => {
+    const rules = asRules(r);
+    const questionSlugs = JSON.parse(r.slugs) as string[];
+    const mine = scoresOf ? gradeAssignment({ id: r.id, createdAt: r.createdAt, slugs: questionSlugs, rules }, slugByTemplate, counted).get(scoresOf) : undefined;
+    return {
+      id: r.id,
+      classId: r.classId,
+      className: classNames.get(r.classId) ?? "",
+      title: r.title,
+      dueAt: r.dueAt?.toISOString() ?? null,
+      createdAt: r.createdAt.toISOString(),
+      rules: rulesDto(rules),
+      questions: questionSlugs.map((slug) => {
+        const q = mine?.questions[slug];
+        return { slug, title: bySlug.get(slug)?.title ?? slug, bestScore: q?.credit ?? null, attempts: q?.attempts ?? 0 };
+      }),
+      grade: mine?.grade ?? null,
+    };
+  });
 }
 
 export async function getTaughtClass(user: UserDto, classId: string): Promise<ClassDetailDto> {
@@ -123,7 +136,18 @@ export async function createAssignment(user: UserDto, classId: string, input: Cr
     const message = `not published questions: ${missing.join(", ")}`;
     throw new AppError("INVALID_INPUT", `slugs: ${message}`, { slugs: [message] });
   }
-  const row = await db.assignment.create({ data: { classId, title: input.title, slugs: JSON.stringify(slugs), dueAt: input.dueAt ? new Date(input.dueAt) : null } });
+  const row = await db.assignment.create({
+    data: {
+      classId,
+      title: input.title,
+      slugs: JSON.stringify(slugs),
+      dueAt: input.dueAt ? new Date(input.dueAt) : null,
+      maxAttempts: input.maxAttempts ?? null,
+      reveal: input.reveal ?? "after-attempt",
+      latePolicy: input.latePolicy ?? "accept",
+      latePenalty: input.latePenalty ?? 0,
+    },
+  });
   const [dto] = await toAssignmentDtos([row], new Map([[cls.id, cls.name]]));
   return dto!;
 }

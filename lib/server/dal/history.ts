@@ -2,6 +2,8 @@ import "server-only";
 import type { Answer, GradeReport, VariantView } from "@/lib/engine";
 import { db } from "../db";
 import { AppError } from "../errors";
+import { referenceVisible, withheldReport } from "@/lib/analytics/assessment";
+import { variantContext } from "./assessment";
 import { hiddenMockAttempts } from "./mock-secrecy";
 import type { UserDto } from "./users";
 import { loadVariant } from "./variants";
@@ -73,6 +75,8 @@ export interface AttemptDetail extends HistoryRow {
   report: GradeReport;
   view: VariantView;
   explanation: string;
+  /** False while the assignment the attempt belongs to withholds references (report and explanation are cut). */
+  revealed: boolean;
 }
 
 /** One attempt with the variant it answered, for reopening and replay; 404 for anyone else's. */
@@ -83,7 +87,10 @@ export async function getAttemptDetail(user: UserDto, attemptId: string, now = n
   });
   if (!row || row.userId !== user.id) throw new AppError("NOT_FOUND", "no such attempt");
   if ((await hiddenMockAttempts(user.id, now)).has(row.id)) throw new AppError("CONFLICT", "this answer belongs to a mock interview that is still running");
-  const loaded = await loadVariant(row.variant);
+  const [loaded, ctx] = await Promise.all([loadVariant(row.variant), variantContext(row.variantId)]);
+  // An assignment that reveals after its due date (or never) keeps the answer off history pages too.
+  const revealed = referenceVisible(ctx.rules, now);
+  const report = row.report as unknown as GradeReport;
   return {
     id: row.id,
     createdAt: row.createdAt.toISOString(),
@@ -95,8 +102,9 @@ export async function getAttemptDetail(user: UserDto, attemptId: string, now = n
     correct: row.correct,
     seed: row.seed,
     answer: row.answer as unknown as Answer,
-    report: row.report as unknown as GradeReport,
+    report: revealed ? report : withheldReport(report),
     view: loaded.built.view,
-    explanation: loaded.spec.explanation,
+    explanation: revealed ? loaded.spec.explanation : "",
+    revealed,
   };
 }

@@ -80,10 +80,11 @@ async function publishedTemplate(slug: string) {
  */
 const STATUS_AT_CREATION = new WeakMap<VariantRow, TemplateStatus>();
 
-export async function createVariant(user: UserDto, slug: string): Promise<VariantRow> {
+// assignmentId: the variant is drawn for that assignment (the caller, assessment.ts, checked the student may).
+export async function createVariant(user: UserDto, slug: string, assignmentId?: string): Promise<VariantRow> {
   const { template, versionId } = await publishedTemplate(slug);
   const row = await db.variant.create({
-    data: { userId: user.id, templateId: template.id, versionId, seed: freshSeed(), engineVersion: ENGINE_VERSION },
+    data: { userId: user.id, templateId: template.id, versionId, seed: freshSeed(), engineVersion: ENGINE_VERSION, assignmentId },
   });
   STATUS_AT_CREATION.set(row, template.status);
   return row;
@@ -95,7 +96,8 @@ export async function currentVariant(user: UserDto, slug: string): Promise<Varia
   // Variants handed out inside a mock interview belong to that interview, not to free practice.
   const mockVariants = await db.mockItem.findMany({ where: { session: { userId: user.id }, templateId: template.id }, select: { variantId: true } });
   const latest = await db.variant.findFirst({
-    where: { userId: user.id, templateId: template.id, versionId, id: { notIn: mockVariants.map((m) => m.variantId) } },
+    // Assignment variants (assignmentId set) are worked on from their assignment, under its rules.
+    where: { userId: user.id, templateId: template.id, versionId, assignmentId: null, id: { notIn: mockVariants.map((m) => m.variantId) } },
     orderBy: { createdAt: "desc" },
   });
   return latest ?? createVariant(user, slug);

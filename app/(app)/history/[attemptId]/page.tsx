@@ -39,12 +39,19 @@ export default async function AttemptPage({ params }: Props) {
         </h2>
         <GradeView report={detail.report} parts={detail.view.parts} answer={detail.answer} />
       </section>
-      <details className="rounded-lg border border-border bg-card p-4">
-        <summary className="cursor-pointer font-medium">Worked explanation</summary>
-        <div className="mt-3">
-          <PromptText markdown={detail.explanation} />
-        </div>
-      </details>
+      {detail.revealed ? (
+        <details className="rounded-lg border border-border bg-card p-4">
+          <summary className="cursor-pointer font-medium">Worked explanation</summary>
+          <div className="mt-3">
+            <PromptText markdown={detail.explanation} />
+          </div>
+        </details>
+      ) : (
+        // The attempt belongs to an assignment that withholds references (getAttemptDetail cut them).
+        <p className="text-sm text-muted-foreground" data-testid="reference-hidden">
+          The reference and explanation are hidden by the assignment&apos;s rules.
+        </p>
+      )}
       <p>
         <Link href={`/practice/q/${detail.slug}`} className="underline">
           Practise this question again

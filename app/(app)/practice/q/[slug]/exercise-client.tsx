@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { startTransition, useState } from "react";
+import { LocalTime } from "@/components/classes/local-time";
 import { ReportProblem } from "@/components/classes/report-problem";
 import { AnswerFormShell } from "@/components/sim/answer-form-shell";
 import { lazyPartInputFor } from "@/components/sim/part-inputs/lazy";
@@ -24,6 +25,11 @@ interface Props {
   hints: string[];
   hintState: HintState;
   explanation: string | null;
+  /**
+   * Set when the variant was drawn from an assignment (app/(app)/classes/a): its rules in words, and
+   * whether references are shown now or from a date. After a reveal a retry needs a new variant.
+   */
+  assignment?: { id: string; rules: string[]; revealVisible: boolean; revealAt: string | null };
 }
 
 interface ApiError {
@@ -59,7 +65,7 @@ function newSubmissionId(): string {
   return crypto.randomUUID().replace(/-/g, "");
 }
 
-export function ExerciseClient({ slug, variantId, view, maxAttempts, initialAttempts, hints: initialHints, hintState: initialHintState, explanation: initialExplanation }: Props) {
+export function ExerciseClient({ slug, variantId, view, maxAttempts, initialAttempts, hints: initialHints, hintState: initialHintState, explanation: initialExplanation, assignment }: Props) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const [attempts, setAttempts] = useState(initialAttempts);
@@ -69,6 +75,7 @@ export function ExerciseClient({ slug, variantId, view, maxAttempts, initialAtte
   const [errors, setErrors] = useState<ValidationIssue[]>([]);
   const [message, setMessage] = useState<string | null>(null);
   const [reviewing, setReviewing] = useState(false);
+  const [revealVisible, setRevealVisible] = useState(assignment?.revealVisible ?? true);
 
   const latest = attempts.at(-1);
   const attemptsLeft = maxAttempts === null ? null : Math.max(0, maxAttempts - attempts.length);
@@ -93,6 +100,7 @@ export function ExerciseClient({ slug, variantId, view, maxAttempts, initialAtte
         setAttempts((list) => (list.some((a) => a.id === result.attempt.id) ? list : [...list, result.attempt]));
         setExplanation(result.explanation);
         setHintState(result.hintState);
+        setRevealVisible(result.reveal.visible);
         setReviewing(false);
       });
       void queryClient.invalidateQueries({ queryKey: ["question-history", slug] });
@@ -106,7 +114,10 @@ export function ExerciseClient({ slug, variantId, view, maxAttempts, initialAtte
   });
 
   const newVariant = useMutation({
-    mutationFn: () => call<{ variantId: string }>("/api/variants", { method: "POST", body: JSON.stringify({ slug }) }),
+    mutationFn: () =>
+      assignment
+        ? call<{ variantId: string }>(`/api/assignments/${assignment.id}/variants`, { method: "POST", body: JSON.stringify({ slug, fresh: true }) })
+        : call<{ variantId: string }>("/api/variants", { method: "POST", body: JSON.stringify({ slug }) }),
     onSuccess: () => router.refresh(),
     onError: (error) => setMessage(error.message),
   });
@@ -127,6 +138,8 @@ export function ExerciseClient({ slug, variantId, view, maxAttempts, initialAtte
 
   const showForm = !latest || reviewing;
   const outOfAttempts = attemptsLeft === 0;
+  // In an assignment, a variant whose reference was shown is done: the retry is on a new variant.
+  const sameVariantRetry = !assignment || !revealVisible;
 
   return (
     <div className="flex flex-col gap-8">
@@ -135,6 +148,17 @@ export function ExerciseClient({ slug, variantId, view, maxAttempts, initialAtte
         <PromptText markdown={view.prompt} />
         <VariantContext view={view} />
       </div>
+
+      {assignment ? (
+        <section aria-label="Assignment rules" className="rounded-lg border border-border bg-muted p-4 text-sm" data-testid="assignment-rules">
+          <ul className="list-disc pl-5">
+            {assignment.rules.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
+          {attemptsLeft !== null ? <p className="mt-2">Attempts left: {attemptsLeft}</p> : null}
+        </section>
+      ) : null}
 
       {showForm ? (
         <AnswerFormShell
@@ -162,6 +186,18 @@ export function ExerciseClient({ slug, variantId, view, maxAttempts, initialAtte
             Attempt {latest.attemptNumber}
             {maxAttempts !== null ? ` of ${maxAttempts}` : ""}
           </p>
+          {assignment && !revealVisible ? (
+            <p className="rounded-md border border-border bg-muted p-3 text-sm" data-testid="reference-hidden">
+              {assignment.revealAt ? (
+                <>
+                  Reference hidden until <LocalTime iso={assignment.revealAt} />.
+                </>
+              ) : (
+                "This assignment never shows references."
+              )}
+            </p>
+          ) : null}
+          {latest.practice ? <p className="text-sm text-muted-foreground">Practice attempt: you had seen the reference, so it does not change your best score.</p> : null}
           <GradeView report={latest.report} parts={view.parts} answer={latest.answer} />
           {explanation ? (
             <details className="rounded-lg border border-border bg-card p-4" open={solved}>
@@ -175,7 +211,7 @@ export function ExerciseClient({ slug, variantId, view, maxAttempts, initialAtte
       ) : null}
 
       <div className="flex flex-wrap items-center gap-3">
-        {latest && !reviewing && !solved && !outOfAttempts ? (
+        {latest && !reviewing && !solved && !outOfAttempts && sameVariantRetry ? (
           // A transition: a page that opened on a graded attempt has not loaded the answer widgets yet,
           // and the result stays on screen until they are in instead of the page falling back to loading.
           <Button variant="secondary" onClick={() => startTransition(() => setReviewing(true))}>

@@ -5,8 +5,9 @@ import { route } from "@/lib/server/http";
 
 type Context = { params: Promise<{ slug: string }> };
 
-export const GET = route(async (_request: Request, { params }: Context) => {
+// ?scope=class:<id> or assignment:<id>; by default the lecturer's most recent class.
+export const GET = route(async (request: Request, { params }: Context) => {
   const user = await requireRole("INSTRUCTOR", "ADMIN");
   const { slug } = await params;
-  return NextResponse.json({ analytics: await getQuestionAnalytics(user, slug) });
+  return NextResponse.json({ analytics: await getQuestionAnalytics(user, slug, new URL(request.url).searchParams.get("scope") ?? undefined) });
 });

@@ -1,0 +1,3 @@
+import { assessmentSuite } from "./support/assessment-suite";
+
+assessmentSuite("sqlite");
