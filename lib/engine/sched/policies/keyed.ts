@@ -34,6 +34,7 @@ export function createKeyed(o: KeyedOptions): Policy {
         .sort((a, b) => (keyLess(o.key(a), o.key(b), a, b) ? -1 : 1))
         .slice(0, limit)
         .map((task) => ({ task, values: o.values(task) })),
+    values: (task) => o.values(task),
     charge: () => {},
     timerAt: () => Infinity,
     onTimer: () => null,

@@ -91,14 +91,15 @@ export function createLinux(c: CfsConfig | EevdfConfig, hasRealtime: boolean): P
       }
       return rt.length >= limit ? rt : rt.concat(fair.snapshot(limit - rt.length));
     },
-    charge(curr, dt, now) {
+    values: (task) => (isRt(task) ? rtValues(task) : fair.values(task)),
+    charge(curr, dt, now, probeCut) {
       syncPeriod(now - dt);
       if (isRt(curr)) {
         rtUsed += dt;
         if (curr.cls === "rr") curr.quantumLeft -= dt;
       } else {
         fairUsed += dt;
-        fair.charge(curr, dt);
+        fair.charge(curr, dt, probeCut);
       }
     },
     timerAt(curr, now) {
