@@ -56,7 +56,7 @@ export function gradeTimelinePart(ctx: GradeContext, label: string): { grade: Pa
   if (sameTimeline(expected, got)) {
     return { grade: { id: TIMELINE_PART, label, score: 1, weight: 1, message: "The timeline is exactly right." }, extra: { replay }, exact: true };
   }
-  const divergence = firstDivergence(TIMELINE_PART, data.sim, expected, got, data.slotMs);
+  const divergence = firstDivergence(TIMELINE_PART, data.workload, data.sim, expected, got, data.slotMs);
   const alt = matchAlternative(data.workload, expected, got, data.slotMs);
   const credit = ctx.grading.conventionCredit;
   if (alt) {
