@@ -11,4 +11,5 @@ export type { SelfTestOptions, SelfTestResult } from "./selftest";
 export { QUESTION_TYPES } from "./registry";
 export { EXAMPLE_TEMPLATES } from "./examples";
 /** The reserved slot values of a timeline answer besides task ids. */
+export { ruleWords } from "./ruleWords";
 export { IDLE as TIMELINE_IDLE, SWITCH as TIMELINE_SWITCH } from "./timeline";

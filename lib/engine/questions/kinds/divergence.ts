@@ -2,6 +2,7 @@
 // then, the values the policy compared, and the rule that decided — in one or two plain sentences.
 import type { Decision, DecisionValues, SchedState, SimResult, SliceEnd, TaskState, Workload } from "../../sched/index";
 import { stateAt } from "../../sched/simulate";
+import { ruleWords } from "../ruleWords";
 import { formatNumber } from "../grading";
 import { IDLE, SWITCH } from "../timeline";
 import type { FirstDivergence, TimelineValue } from "../types";
@@ -28,27 +29,6 @@ function valuesText(v: DecisionValues): string {
   return parts.join(", ");
 }
 
-/** What each sched rule compares, as a clause that reads after "At t=… ms X and Y are ready;". */
-const RULE_WORDS: Record<string, string> = {
-  "fifo-head": "FIFO runs the job that became ready first",
-  "sjf-shortest-burst": "SJF gives a free CPU to the ready job with the shortest burst",
-  "stcf-shortest-remaining": "STCF runs the job with the least remaining time",
-  "rr-head": "round robin runs the job at the head of the ready queue",
-  "priority-highest": "the CPU goes to the highest-priority ready job",
-  "priority-preemptive-highest": "the highest-priority ready job runs, preempting a lower one",
-  "mlfq-highest-level": "MLFQ runs the head of the highest non-empty queue",
-  "lottery-draw": "the lottery draw picks the holder of the winning ticket",
-  "stride-min-pass": "stride scheduling runs the task with the smallest pass",
-  "cfs-min-vruntime": "CFS runs the task with the smallest vruntime",
-  "eevdf-earliest-eligible-deadline": "EEVDF runs the eligible task (lag ≥ 0) with the earliest virtual deadline",
-  "eevdf-fallback-min-vruntime": "no task is eligible, so EEVDF runs the one with the smallest vruntime",
-  "rt-fifo-highest-priority": "real-time tasks run before fair ones, highest priority first",
-  "rt-rr-highest-priority": "real-time tasks run before fair ones, highest priority first",
-};
-
-function ruleWords(rule: string): string | undefined {
-  return RULE_WORDS[rule] ?? (rule.startsWith("rt-throttled+") ? `real-time tasks are throttled, so ${RULE_WORDS[rule.slice("rt-throttled+".length)] ?? "the fair class runs"}` : undefined);
-}
 
 const END_WORDS: Record<SliceEnd, string> = {
   finished: "when it finishes",

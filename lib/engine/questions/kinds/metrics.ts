@@ -9,7 +9,7 @@ import { defineKind, type BuiltVariant, type GradeContext, type KindGrade } from
 import {
   averageFromSlots, cpuInWindowFromSlots, taskMetricFromSlots, taskSwitchesFromSlots, vruntimeGain, type TaskMetricName,
 } from "./metricsFromTimeline";
-import { gradeTimelinePart, quantumParam, TIMELINE_PART, timelinePartSpec, type ScheduleKeyData } from "./schedule";
+import { gradeTimelinePart, quantumParam, scheduleReplay, TIMELINE_PART, timelinePartSpec, type ScheduleKeyData } from "./schedule";
 import { drawSchedWorkload, SCHED_GENERATOR_KEYS, validateSchedWorkloadSpec, workloadExhibit, type SchedWorkloadSpec } from "./schedWorkload";
 import { scheduleConventions } from "./schedWords";
 
@@ -221,7 +221,7 @@ export const metricsKind = defineKind<MetricsSpec>({
       Object.assign(out, t.extra);
       timelineExact = t.exact;
     } else {
-      out.replay = { slices: data.sim.slices, decisions: data.sim.decisions, switches: data.sim.switches, slotMs: data.slotMs };
+      out.replay = scheduleReplay(data, Math.ceil(data.sim.stats.endTime / data.slotMs));
     }
     const g = ctx.grading ?? TEMPLATE_DEFAULT_GRADING;
     const own = ctx.answer.parts[TIMELINE_PART] as TimelineValue | undefined;
