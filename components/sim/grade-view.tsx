@@ -3,6 +3,7 @@
 import { useId } from "react";
 import type { Answer, AnswerPartSpec, AnswerValue, GradeReport } from "@/lib/engine/questions/types";
 import { IDLE as TIMELINE_IDLE, SWITCH as TIMELINE_SWITCH } from "@/lib/engine/questions/timeline";
+import { scorePercent } from "@/lib/engine/questions/grading";
 import { formatQuantity } from "@/lib/units";
 import { cn } from "@/lib/utils";
 import { GanttChart } from "./gantt-chart";
@@ -28,9 +29,8 @@ function slotWords(v: string): string {
   return v === TIMELINE_IDLE ? "the CPU idle" : v === TIMELINE_SWITCH ? "a context switch" : v;
 }
 
-function percent(score: number): number {
-  return Math.round(Math.max(0, Math.min(1, score)) * 100);
-}
+// The same rounding as the engine's summary sentence, so the two never disagree.
+const percent = scorePercent;
 
 function scoreTone(score: number): string {
   if (score >= 0.999) return "bg-success";

@@ -1,7 +1,7 @@
 // Public surface of the question engine: templates, seeded variants, answer checking and grading.
 export type * from "./types";
 export { validateTemplate, TOPIC_SLUGS } from "./template";
-export { TEMPLATE_DEFAULT_GRADING } from "./grading";
+export { scorePercent, TEMPLATE_DEFAULT_GRADING } from "./grading";
 export { buildVariant, referenceAnswer } from "./variant";
 export { checkAnswer } from "./check";
 export { gradeAnswer } from "./grade";

@@ -78,6 +78,8 @@ export type AnswerPartSpec =
       unit: NumberUnit;
       /** Shown under the input, e.g. "to two decimal places". */
       hint?: string;
+      /** The answer is always a whole number (a count of things), whatever the seed: the form says so. */
+      integer?: boolean;
     }
   | {
       kind: "order";

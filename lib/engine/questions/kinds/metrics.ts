@@ -194,7 +194,7 @@ export const metricsKind = defineKind<MetricsSpec>({
       const fractional = p.task === "average" || p.metric === "cpuShare" || p.metric === "vruntimeGain" || !Number.isInteger(values[p.id]!);
       // Averages and shares are typed rounded to two decimals; accept that rounding whatever the template says.
       if (fractional) minAbsTolerance[p.id] = 0.005;
-      parts.push({ kind: "number", id: p.id, label: partLabel(p), unit: unitOf(p.metric), ...(fractional ? { hint: "to two decimal places" } : {}) });
+      parts.push({ kind: "number", id: p.id, label: partLabel(p), unit: unitOf(p.metric), ...(p.metric === "switches" ? { integer: true } : {}), ...(fractional ? { hint: "to two decimal places" } : {}) });
     }
     const expected: Record<string, number | string[]> = { ...values };
     if (spec.timeline) expected[TIMELINE_PART] = slots!;
