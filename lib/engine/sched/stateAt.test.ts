@@ -1,5 +1,6 @@
 // stateAt: the scheduler's state at an instant between decisions, checked on hand-worked cases and
 // against the schedule the same workload produces without probes.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { simulate, stateAt, statesAt } from "./simulate";
 import type { Workload } from "./types";
@@ -86,5 +87,62 @@ describe("stateAt", () => {
         expect(states[i]!.running?.task ?? null, `${name} at t=${t}`).toBe(slice?.task ?? null);
       });
     }
+  });
+});
+
+const FC_SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : Math.floor(Math.random() * 2 ** 31);
+console.log(`stateAt: fast-check seed ${FC_SEED} (rerun with FC_SEED=${FC_SEED})`);
+
+const policyArb = fc.constantFrom<Record<string, unknown>>(
+  { name: "fifo" },
+  { name: "sjf" },
+  { name: "stcf" },
+  { name: "rr", quantum: 2 },
+  { name: "priority", preemptive: true },
+  { name: "mlfq", quanta: [1, 2, 4], boostPeriod: 7 },
+  { name: "stride", quantum: 1 },
+  { name: "lottery", quantum: 1, seed: 3 },
+  { name: "cfs", hz: 1000 },
+  { name: "eevdf", hz: 250 },
+);
+const taskArb = fc.record({
+  arrival: fc.integer({ min: 0, max: 8 }),
+  bursts: fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 3 }).map((b) => (b.length % 2 === 0 ? [...b, 1] : b)),
+  nice: fc.constantFrom(0, 5, -5),
+  priority: fc.integer({ min: 1, max: 3 }),
+  cls: fc.constantFrom("other", "other", "fifo", "rr"),
+});
+
+describe("stateAt on random workloads", () => {
+  it("agrees with the unprobed schedule and accounts for every task, with I/O and charged switches", () => {
+    fc.assert(
+      fc.property(policyArb, fc.array(taskArb, { minLength: 1, maxLength: 4 }), fc.boolean(), fc.array(fc.integer({ min: 0, max: 160 }), { minLength: 1, maxLength: 6 }), (policy, specs, charged, quarterMs) => {
+        const linux = policy.name === "cfs" || policy.name === "eevdf";
+        const w = workload({
+          policy,
+          tasks: specs.map((t, i) => ({
+            id: `T${i}`,
+            arrival: t.arrival,
+            bursts: t.bursts,
+            ...(linux ? { nice: t.nice, ...(t.cls !== "other" ? { class: t.cls, priority: t.priority } : {}) } : { priority: t.priority }),
+          })),
+          horizon: 40,
+          switchCost: { chargeTime: charged, processUs: 500, threadUs: 500, idleUs: 250 },
+        });
+        const sim = simulate(w);
+        const times = quarterMs.map((q) => q / 4);
+        const states = statesAt(w, times);
+        times.forEach((t, i) => {
+          const s = states[i]!;
+          expect(s.time).toBe(t);
+          const slice = sim.slices.find((x) => x.start <= t + 1e-9 && x.end > t + 1e-9);
+          if (!s.switching) expect(s.running?.task ?? null, `${JSON.stringify(w.policy)} at t=${t}`).toBe(slice?.task ?? null);
+          else if (s.running) expect(sim.slices.find((x) => x.start > t - 1e-9)?.task, `switching at t=${t}`).toBe(s.running.task);
+          const all = [...(s.running ? [s.running.task] : []), ...s.ready.map((r) => r.task), ...s.blocked.map((b) => b.task), ...s.notArrived, ...s.done];
+          expect(all.sort()).toEqual(w.tasks.map((x) => x.id).sort());
+        });
+      }),
+      { numRuns: 400, seed: FC_SEED },
+    );
   });
 });
