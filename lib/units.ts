@@ -82,9 +82,12 @@ export function unitSymbol(unit: NumberUnit): string {
   return PART_UNIT[unit].label;
 }
 
-/** The short phrase the answer form shows next to the input, e.g. "in ms". */
-export function expectedUnitPhrase(unit: NumberUnit): string {
-  if (unit === "count") return "a whole number or decimal";
+/**
+ * The short phrase the answer form shows next to the input, e.g. "in ms". `integer`: the part's answer
+ * is always a whole number (AnswerPartSpec.integer), so a count never invites a decimal.
+ */
+export function expectedUnitPhrase(unit: NumberUnit, integer = false): string {
+  if (unit === "count") return integer ? "a whole number" : "a number (decimals allowed)";
   if (unit === "percent") return "in % (e.g. 75%)";
   return `in ${PART_UNIT[unit].label}`;
 }

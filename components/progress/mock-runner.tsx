@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import { AnswerForm, ExhibitView, PromptText } from "@/components/sim";
+import { AnswerForm, QuestionView } from "@/components/sim";
 import { Button } from "@/components/ui/button";
 import type { Answer, VariantView } from "@/lib/engine/questions/types";
 import { callJson, newSubmissionId } from "./api";
@@ -80,13 +80,7 @@ export function MockRunner({ sessionId, itemId, position, answered, deadline, vi
           Answer {answered} recorded. Scores are shown when the interview ends.
         </p>
       ) : null}
-      <div className="flex flex-col gap-4">
-        <h1 className="text-xl font-bold">{view.title}</h1>
-        <PromptText markdown={view.prompt} />
-        {view.exhibits.map((exhibit, i) => (
-          <ExhibitView key={i} exhibit={exhibit} />
-        ))}
-      </div>
+      <QuestionView view={view} />
       <AnswerForm key={itemId} view={view} partsOnly onSubmit={submit} pending={pending} submitLabel="Record answer" />
       {message ? (
         <p role="alert" className="rounded-md border border-danger/40 bg-danger/10 p-3 text-sm text-danger">

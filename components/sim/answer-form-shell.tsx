@@ -4,8 +4,7 @@ import { createContext, type FormEvent, type ReactNode, useContext, useMemo, use
 import type { Answer, AnswerPartSpec, ValidationIssue, VariantView } from "@/lib/engine/questions/types";
 import { Button } from "@/components/ui/button";
 import { type Draft, type DraftValue, draftToAnswer, errorsByPart, initialDraft } from "./answer-model";
-import { PromptText } from "./prompt-text";
-import { VariantContext } from "./variant-context";
+import { QuestionView } from "./question-view";
 
 export interface AnswerFormProps {
   view: VariantView;
@@ -98,11 +97,7 @@ export function AnswerFormShell({
   return (
     <form ref={formRef} onSubmit={submit} aria-busy={pending || undefined} className="flex flex-col gap-6" data-slot="answer-form" noValidate>
       {!partsOnly ? (
-        <div className="flex flex-col gap-4">
-          <h2 className="text-xl font-semibold">{view.title}</h2>
-          {promptHtml !== undefined ? <div className="prose-sm leading-relaxed" dangerouslySetInnerHTML={{ __html: promptHtml }} /> : <PromptText markdown={view.prompt} />}
-          <VariantContext view={view} />
-        </div>
+        <QuestionView view={view} titleAs="h2" promptHtml={promptHtml} />
       ) : null}
       <PartFieldsContext value={{ draft, setPart, locked, errors: grouped.byPart }}>
         {view.parts.map((part) => (

@@ -2,6 +2,8 @@
 
 import { useId } from "react";
 import type { Answer, AnswerPartSpec, AnswerValue, GradeReport } from "@/lib/engine/questions/types";
+import { IDLE as TIMELINE_IDLE, SWITCH as TIMELINE_SWITCH } from "@/lib/engine/questions/timeline";
+import { scorePercent } from "@/lib/engine/questions/grading";
 import { formatQuantity } from "@/lib/units";
 import { cn } from "@/lib/utils";
 import { GanttChart } from "./gantt-chart";
@@ -22,9 +24,13 @@ export interface GradeViewProps {
   showReplay?: boolean;
 }
 
-function percent(score: number): number {
-  return Math.round(Math.max(0, Math.min(1, score)) * 100);
+/** A timeline slot value in words: the engine's "idle" and "cs" are ids, not what a student reads. */
+function slotWords(v: string): string {
+  return v === TIMELINE_IDLE ? "the CPU idle" : v === TIMELINE_SWITCH ? "a context switch" : v;
 }
+
+// The same rounding as the engine's summary sentence, so the two never disagree.
+const percent = scorePercent;
 
 function scoreTone(score: number): string {
   if (score >= 0.999) return "bg-success";
@@ -142,17 +148,14 @@ export function GradeView({ report, parts, answer, showReplay = true }: GradeVie
             First difference: slot {divergence.slot} (t = {formatMs(divergence.time)} ms)
           </h3>
           <p className="text-sm">
-            The reference runs <strong>{divergence.expected}</strong>; you had <strong>{divergence.got ?? "nothing"}</strong>
-            {divergence.rule ? (
-              <>
-                {" "}
-                (rule <code className="rounded bg-muted px-1 font-mono text-xs">{divergence.rule}</code>)
-              </>
-            ) : null}
-            .
+            The reference runs <strong>{slotWords(divergence.expected)}</strong>; you had <strong>{divergence.got === null ? "nothing" : slotWords(divergence.got)}</strong>.
           </p>
           <p className="text-sm text-muted-foreground">{divergence.message}</p>
-          <ReadyQueueTable ready={divergence.ready} picked={divergence.expected} caption={`Ready queue at t = ${formatMs(divergence.time)} ms`} />
+          {divergence.running !== undefined ? (
+            <ReadyQueueTable ready={divergence.ready} running={divergence.running} blocked={divergence.blocked} caption={`Runnable jobs at t = ${formatMs(divergence.time)} ms`} />
+          ) : (
+            <ReadyQueueTable ready={divergence.ready} picked={divergence.expected} caption={`Ready queue at t = ${formatMs(divergence.time)} ms`} />
+          )}
         </div>
       ) : null}
 

@@ -12,4 +12,4 @@ export { ReplayViewer, type ReplayViewerProps } from "./replay-viewer";
 export { TimelineEditor, type TimelineEditorProps } from "./timeline-editor";
 export { timelineToSlices, type ChartSlice } from "./gantt-model";
 export { readReplay, type ReplayData } from "./replay-model";
-export { VariantContext } from "./variant-context";
+export { QuestionView, type QuestionViewProps } from "./question-view";

@@ -50,7 +50,7 @@ export function NumberAnswer({ part, text, onChange, disabled = false, errors = 
           className={cn("min-h-10 w-40 rounded-md border bg-card px-3 text-base tabular-nums", allErrors.length > 0 ? "border-danger" : "border-border")}
         />
         <span id={`${id}-unit`} className="text-sm text-muted-foreground">
-          {expectedUnitPhrase(part.unit)}
+          {expectedUnitPhrase(part.unit, part.integer === true)}
         </span>
         {converted ? (
           <span className="text-sm text-muted-foreground" aria-live="polite">

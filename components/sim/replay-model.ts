@@ -5,11 +5,28 @@ import type { ChartSlice } from "./gantt-model";
 
 export interface ReplayDecision {
   time: number;
-  /** null: no end (the engine's remaining time of a CPU-bound-forever task). */
+  /**
+   * Runnable tasks with the values the rule compares (null: no end, the engine's remaining time of a
+   * CPU-bound-forever task). From a decision: the candidates before the pick. From a state: the task on
+   * the CPU first (`running`), then the waiting ones in the policy's order.
+   */
   ready: { task: string; values: Record<string, number | null> }[];
   picked: string | null;
   rule: string;
   message: string;
+  /** Set on steps built from the engine's state at `time`: who holds the CPU then (null: idle). */
+  running?: string | null;
+  /** Tasks asleep in I/O at `time`, with when each wakes (state steps only). */
+  blocked?: { task: string; wakesAt: number }[];
+}
+
+/** The engine's state at one instant (SchedState), as carried in the replay payload. */
+export interface ReplayState {
+  time: number;
+  running: { task: string; values: Record<string, number | null> } | null;
+  switching: boolean;
+  ready: { task: string; values: Record<string, number | null> }[];
+  blocked: { task: string; wakesAt: number }[];
 }
 
 export interface ReplayData {
@@ -17,6 +34,8 @@ export interface ReplayData {
   decisions: ReplayDecision[];
   switches: SwitchReport | null;
   slotMs: number;
+  /** The state at every slot boundary and decision instant; empty in reports made before it existed. */
+  states: ReplayState[];
 }
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
@@ -30,6 +49,28 @@ function readSlices(x: unknown): ChartSlice[] | null {
     out.push({ task: s.task, start: s.start, end: s.end, endReason: typeof s.endReason === "string" ? s.endReason : undefined });
   }
   return out;
+}
+
+function readValues(x: unknown): Record<string, number | null> {
+  const values: Record<string, number | null> = {};
+  if (isRecord(x)) for (const [k, v] of Object.entries(x)) if (isNum(v) || v === null) values[k] = v;
+  return values;
+}
+
+function readTaskState(x: unknown): { task: string; values: Record<string, number | null> } | null {
+  return isRecord(x) && typeof x.task === "string" ? { task: x.task, values: readValues(x.values) } : null;
+}
+
+function readStates(x: unknown): ReplayState[] {
+  if (!Array.isArray(x)) return [];
+  const out: ReplayState[] = [];
+  for (const s of x) {
+    if (!isRecord(s) || !isNum(s.time)) continue;
+    const ready = Array.isArray(s.ready) ? s.ready.map(readTaskState).filter((r): r is NonNullable<typeof r> => r !== null) : [];
+    const blocked = Array.isArray(s.blocked) ? s.blocked.filter((b): b is { task: string; wakesAt: number } => isRecord(b) && typeof b.task === "string" && isNum(b.wakesAt)) : [];
+    out.push({ time: s.time, running: readTaskState(s.running), switching: s.switching === true, ready, blocked: blocked.map((b) => ({ task: b.task, wakesAt: b.wakesAt })) });
+  }
+  return out.sort((a, b) => a.time - b.time);
 }
 
 function readDecisions(x: unknown): ReplayDecision[] {
@@ -80,14 +121,32 @@ export function readReplay(x: unknown): ReplayData | null {
   if (!isRecord(x)) return null;
   const slices = readSlices(x.slices);
   if (slices === null) return null;
-  return { slices, decisions: readDecisions(x.decisions), switches: readSwitches(x.switches), slotMs: isNum(x.slotMs) && x.slotMs > 0 ? x.slotMs : 1 };
+  return { slices, decisions: readDecisions(x.decisions), switches: readSwitches(x.switches), slotMs: isNum(x.slotMs) && x.slotMs > 0 ? x.slotMs : 1, states: readStates(x.states) };
 }
 
 /**
- * The steps of a replay: one per scheduler decision, or — when the simulation was run without a decision
- * log — one per slice, so the viewer still steps through what ran.
+ * The steps of a replay. With the engine's states (current reports): one per instant that has a state
+ * (every slot boundary and decision), each showing the state *at that instant*, with the decision taken
+ * then if there was one. Older reports: one per decision (its candidates), or — without a decision log —
+ * one per slice, so the viewer still steps through what ran.
  */
 export function replaySteps(replay: ReplayData): ReplayDecision[] {
+  if (replay.states.length > 0) {
+    return replay.states.map((s) => {
+      const here = replay.decisions.filter((d) => Math.abs(d.time - s.time) < 1e-9);
+      const d = here[here.length - 1];
+      const running = s.running?.task ?? null;
+      const ready = [...(s.running ? [s.running] : []), ...s.ready];
+      const message = d
+        ? d.message
+        : s.switching
+          ? `The CPU is switching to ${running ?? "idle"}.`
+          : running
+            ? `${running} keeps the CPU: nothing is decided at this instant.`
+            : "The CPU is idle: nothing is ready.";
+      return { time: s.time, ready, picked: running, rule: d?.rule ?? "", message, running, blocked: s.blocked };
+    });
+  }
   if (replay.decisions.length > 0) return replay.decisions;
   return replay.slices.map((s) => ({
     time: s.start,

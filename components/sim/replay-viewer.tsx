@@ -8,6 +8,7 @@ import { tasksOf, timelineToSlices } from "./gantt-model";
 import { ReadyQueueTable } from "./ready-queue-table";
 import { priceSwitches, type ReplayData, readReplay, replaySteps, runningAt, stepAtTime, switchCostPerKind, switchesUpTo } from "./replay-model";
 import { formatMs } from "./timeline-model";
+import { ruleWords } from "@/lib/engine/questions/ruleWords";
 
 export interface ReplayViewerProps {
   /** GradeReport.replay (validated here) or an already-read ReplayData. */
@@ -39,10 +40,13 @@ export function ReplayViewer({ replay, studentTimeline, slotMs, startAt, diverge
   const last = steps.length - 1;
   const step = steps[Math.min(index, last)];
   const tasks = taskOrder ?? tasksOf(data.slices);
-  const running = step.picked ?? runningAt(data.slices, step.time);
+  const running = step.running !== undefined ? (step.running ?? "idle") : (step.picked ?? runningAt(data.slices, step.time));
+  const rule = step.rule ? ruleWords(step.rule) : undefined;
   const switches = priceSwitches(switchesUpTo(data.slices, step.time), data.switches);
   const pricedSoFar = switches.every((s) => s.costMs !== null) ? switches.reduce((sum, s) => sum + (s.costMs ?? 0), 0) : null;
-  const costs = data.switches ? switchCostPerKind(data.switches) : [];
+  // Prices only where switches cost CPU time in this question: elsewhere they are noise (issue #14).
+  const priced = data.switches?.charged === true;
+  const costs = priced && data.switches ? switchCostPerKind(data.switches) : [];
   const go = (i: number) => setIndex(Math.max(0, Math.min(last, i)));
 
   function onKeyDown(event: KeyboardEvent<HTMLElement>) {
@@ -95,21 +99,17 @@ export function ReplayViewer({ replay, studentTimeline, slotMs, startAt, diverge
         <div className="flex flex-col gap-3 rounded-lg border border-border bg-card p-4">
           <p className="text-sm">
             At <strong>t = {formatMs(step.time)} ms</strong> the scheduler runs <strong data-testid="replay-running">{running === "idle" ? "nothing (idle)" : running}</strong>
-            {step.rule ? (
-              <>
-                {" "}
-                by the rule <code className="rounded bg-muted px-1 font-mono text-xs">{step.rule}</code>
-              </>
-            ) : null}
-            .
+            .{rule ? ` Rule: ${rule}.` : null}
           </p>
           {step.message ? <p className="text-sm text-muted-foreground">{step.message}</p> : null}
-          {data.decisions.length > 0 ? <ReadyQueueTable ready={step.ready} picked={step.picked} caption={`Ready queue at t = ${formatMs(step.time)} ms`} /> : null}
+          {data.decisions.length > 0 || data.states.length > 0 ? (
+            <ReadyQueueTable ready={step.ready} picked={step.picked} running={step.running} blocked={step.blocked} caption={`Runnable jobs at t = ${formatMs(step.time)} ms`} />
+          ) : null}
 
           <div className="text-sm">
             <p className="font-medium">
               Context switches so far: {switches.length}
-              {pricedSoFar !== null && switches.length > 0 ? `, ≈ ${formatCost(pricedSoFar)}` : ""}
+              {priced && pricedSoFar !== null && switches.length > 0 ? `, ≈ ${formatCost(pricedSoFar)}` : ""}
               {data.switches ? <span className="font-normal text-muted-foreground"> (of {data.switches.total} in the run)</span> : null}
             </p>
             {switches.length > 0 ? (
@@ -117,7 +117,7 @@ export function ReplayViewer({ replay, studentTimeline, slotMs, startAt, diverge
                 {switches.map((s, i) => (
                   <li key={i}>
                     t = {formatMs(s.time)} ms: {s.from} → {s.to}
-                    {s.costMs !== null ? ` (${s.kind} switch, ≈ ${formatCost(s.costMs)})` : ""}
+                    {priced && s.costMs !== null ? ` (${s.kind} switch, ≈ ${formatCost(s.costMs)})` : ""}
                   </li>
                 ))}
               </ol>
@@ -125,7 +125,7 @@ export function ReplayViewer({ replay, studentTimeline, slotMs, startAt, diverge
             {costs.length > 0 ? (
               <table className="mt-2 text-sm tabular-nums">
                 <caption className="text-left text-xs font-medium text-muted-foreground">
-                  Cost per switch, by kind ({data.switches?.charged ? "charged to the CPU" : "reported only"})
+                  Cost per switch, by kind (charged to the CPU)
                 </caption>
                 <thead>
                   <tr>

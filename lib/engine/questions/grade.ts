@@ -1,7 +1,7 @@
 // gradeAnswer: deterministic score 0..1 with per-part credit. Kinds grade what only they understand
 // (timelines, orders, error carried forward); number and choice parts use the shared rules here.
 import { checkAnswer } from "./check";
-import { formatNumber, TEMPLATE_DEFAULT_GRADING, weightedScore, withinTolerance, withUnit } from "./grading";
+import { formatNumber, scorePercent, TEMPLATE_DEFAULT_GRADING, weightedScore, withinTolerance, withUnit } from "./grading";
 import { KINDS } from "./registry";
 import type { Answer, AnswerPartSpec, GradeReport, GradingSettings, PartGrade, QuestionTemplate, Variant } from "./types";
 
@@ -85,7 +85,7 @@ export function gradeWith(variant: Variant, answer: Answer, grading: GradingSett
   const right = parts.filter((p) => p.score === 1).length;
   let summary = correct
     ? parts.length === 1 ? "Correct." : `Correct: all ${parts.length} parts are right.`
-    : `Score ${formatNumber(Math.round(score * 1000) / 10)}%: ${right} of ${parts.length} part${parts.length === 1 ? "" : "s"} fully right.`;
+    : `Score ${scorePercent(score)}%: ${right} of ${parts.length} part${parts.length === 1 ? "" : "s"} fully right.`;
   if (!correct && k.convention) summary += ` Your timeline follows another convention (${k.convention.name}).`;
   else if (!correct && k.firstDivergence) summary += ` Your timeline first differs at t=${formatNumber(k.firstDivergence.time)} ms.`;
   if (parts.some((p) => p.errorCarriedForward)) summary += " Some answers were credited from your own timeline (error carried forward).";

@@ -51,6 +51,14 @@ export function withinTolerance(expected: number, got: number, t: Tolerance): bo
   return Math.abs(got - expected) <= slack + 1e-9 * Math.max(1, Math.abs(expected));
 }
 
+/**
+ * A score (0..1) as the whole percent every page shows: the summary sentence and the score heading
+ * must never disagree ("Result: 29%" beside "Score 28.6%", issue #14).
+ */
+export function scorePercent(score: number): number {
+  return Math.round(Math.max(0, Math.min(1, score)) * 100);
+}
+
 export function formatNumber(x: number): string {
   if (!Number.isFinite(x)) return String(x);
   const r = Math.round(x * 1000) / 1000;

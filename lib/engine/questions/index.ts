@@ -1,7 +1,7 @@
 // Public surface of the question engine: templates, seeded variants, answer checking and grading.
 export type * from "./types";
 export { validateTemplate, TOPIC_SLUGS } from "./template";
-export { TEMPLATE_DEFAULT_GRADING } from "./grading";
+export { scorePercent, TEMPLATE_DEFAULT_GRADING } from "./grading";
 export { buildVariant, referenceAnswer } from "./variant";
 export { checkAnswer } from "./check";
 export { gradeAnswer } from "./grade";
@@ -11,4 +11,5 @@ export type { SelfTestOptions, SelfTestResult } from "./selftest";
 export { QUESTION_TYPES } from "./registry";
 export { EXAMPLE_TEMPLATES } from "./examples";
 /** The reserved slot values of a timeline answer besides task ids. */
+export { ruleWords } from "./ruleWords";
 export { IDLE as TIMELINE_IDLE, SWITCH as TIMELINE_SWITCH } from "./timeline";

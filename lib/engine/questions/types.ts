@@ -78,6 +78,8 @@ export type AnswerPartSpec =
       unit: NumberUnit;
       /** Shown under the input, e.g. "to two decimal places". */
       hint?: string;
+      /** The answer is always a whole number (a count of things), whatever the seed: the form says so. */
+      integer?: boolean;
     }
   | {
       kind: "order";
@@ -159,8 +161,17 @@ export interface FirstDivergence {
   time: number;
   expected: string;
   got: string | null;
-  /** Ready queue at that moment with the values the rule looked at (null: no end, as in DecisionValues). */
+  /**
+   * Every runnable task at that instant (the engine's state at `time`, not at the last decision): the
+   * one holding the CPU first, then the waiting ones in the policy's order, with the values the rule
+   * compares (null: no end, as in DecisionValues).
+   */
   ready: { task: string; values: Record<string, number | null> }[];
+  /** The task holding the CPU (or being switched to) at `time`; null when idle. Absent in old reports. */
+  running?: string | null;
+  /** Tasks asleep in I/O at `time`, with when each wakes. */
+  blocked?: { task: string; wakesAt: number }[];
+  /** Internal rule id (for tests and logs; never shown to students — the message says it in words). */
   rule: string;
   /** One or two plain sentences: what ran, why, and why the prediction could not. */
   message: string;

@@ -9,6 +9,7 @@ export type {
   PolicyConfig,
   PolicyName,
   Result,
+  SchedState,
   RtConfig,
   SchedClass,
   SimResult,
@@ -20,11 +21,12 @@ export type {
   SwitchReport,
   TaskMetrics,
   TaskSpec,
+  TaskState,
   ValidationError,
   Workload,
 } from "./types";
 export { validateWorkload, POLICY_NAMES } from "./validate";
-export { simulate, simulateInput } from "./simulate";
+export { simulate, simulateInput, stateAt, statesAt } from "./simulate";
 export { niceToWeight, fairShares, NICE_0_WEIGHT, SCHED_IDLE_WEIGHT } from "./weights";
 export { MAX_TASKS, MAX_EVENTS_CAP, DEFAULT_CONVENTIONS, DEFAULT_SWITCH_COST } from "./defaults";
 export { generateWorkload } from "./generate";

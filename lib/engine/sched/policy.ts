@@ -58,8 +58,14 @@ export interface Policy {
   pick(now: number): Pick | undefined;
   /** Candidates for the decision log, best first, at most `limit`. Called just before pick. */
   snapshot(limit: number, now: number): { task: TaskRun; values: DecisionValues }[];
+  /** The values the rule compares for one task at `now`, queued or running (what stateAt reports). */
+  values(t: TaskRun, now: number): DecisionValues;
   /** Account `dt` ms of CPU just consumed by `curr` (ending at `now`). */
-  charge(curr: TaskRun, dt: number, now: number): void;
+  /**
+   * `probeCut`: the run was only cut because stateAt asked for the state at `now` — not a clock update
+   * the modelled kernel would see, so nothing may be decided on it (EEVDF's deadline check).
+   */
+  charge(curr: TaskRun, dt: number, now: number, probeCut?: boolean): void;
   /** Absolute time at which the policy wants to look at `curr` again (quantum end, timer tick); Infinity if never. */
   timerAt(curr: TaskRun, now: number): number;
   /** Called when timerAt is reached; returns why curr must give up the CPU, or null to keep running. */

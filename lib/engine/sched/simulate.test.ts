@@ -16,7 +16,7 @@ describe("decision log", () => {
       { task: "B", values: { remaining: 4 } },
       { task: "A", values: { remaining: 7 } },
     ]);
-    expect(atB.message).toMatch(/^B has the best key \(remaining 4 ms\)/);
+    expect(atB.message).toMatch(/^B runs: remaining 4 ms, the best of/);
     expect(JSON.parse(JSON.stringify(r))).toEqual(r); // JSON-safe
   });
   test("log: false records nothing", () => {

@@ -14,7 +14,7 @@ import { createPolicy } from "./createPolicy";
 import type { EnqueueReason, TaskRun } from "./policy";
 import { fmt, newTaskRun } from "./policy";
 import { classifySwitch, emptySwitchReport, switchCostMs } from "./switchCost";
-import type { Decision, SimResult, Slice, SliceEnd, TaskMetrics, Workload } from "./types";
+import type { Decision, SchedState, SimResult, Slice, SliceEnd, TaskMetrics, Workload } from "./types";
 import { validateWorkload } from "./validate";
 import { niceToWeight, SCHED_IDLE_WEIGHT } from "./weights";
 
@@ -35,6 +35,35 @@ function tieRanks(w: Workload): number[] {
  * callers holding untrusted input use `simulateInput`.
  */
 export function simulate(w: Workload): SimResult {
+  return run(w, null);
+}
+
+/**
+ * The scheduler's state at each of `times` (any order), from the same loop that produces the schedule:
+ * the run is cut at each probe time so the running task's values are charged up to exactly that instant,
+ * and stops once the last probe is taken. A time past the end of the run gets the final state.
+ */
+export function statesAt(w: Workload, times: readonly number[]): SchedState[] {
+  const sorted = [...new Set(times)].sort((a, b) => a - b);
+  const probe: Probe = { times: sorted, next: 0, states: [] };
+  run(w, probe);
+  const byTime = new Map(probe.states.map((st) => [st.time, st]));
+  return times.map((t) => byTime.get(t)!);
+}
+
+/** The scheduler's state at time t (see statesAt). */
+export function stateAt(w: Workload, t: number): SchedState {
+  return statesAt(w, [t])[0]!;
+}
+
+interface Probe {
+  /** Ascending, distinct. */
+  times: number[];
+  next: number;
+  states: SchedState[];
+}
+
+function run(w: Workload, probe: Probe | null): SimResult {
   const ranks = tieRanks(w);
   const tasks: TaskRun[] = w.tasks.map((spec, i) =>
     newTaskRun(spec, i, ranks[i]!, spec.class === "idle" ? SCHED_IDLE_WEIGHT : niceToWeight(spec.nice ?? 0)),
@@ -43,6 +72,8 @@ export function simulate(w: Workload): SimResult {
   const horizon = w.horizon ?? Infinity;
   const arrivals = [...tasks].sort((a, b) => a.spec.arrival - b.spec.arrival || a.rank - b.rank);
   let nextArrival = 0;
+  /** When each blocked task wakes (for probes only; the heap is the loop's source of truth). */
+  const wakesAt = new Map<TaskRun, number>();
   const wakeups = new MinHeap<{ time: number; task: TaskRun }>(
     (a, b) => a.time < b.time || (a.time === b.time && a.task.rank < b.task.rank),
   );
@@ -66,6 +97,36 @@ export function simulate(w: Workload): SimResult {
   let stoppedBy: SimResult["stats"]["stoppedBy"] = "completed";
   /** A global timer fired while the CPU idled with queued tasks the policy refused and nothing pending. */
   let timerFiredWhileRefused = false;
+
+  /**
+   * Records the state for every probe time in [now, until): the clock is about to move from now to
+   * until with `running` on the CPU (or being switched to when `switching`). Nothing changes in between
+   * but the running task's accounting, and runs are cut at probe times, so values taken now are exact.
+   */
+  function takeProbes(until: number, running: TaskRun | null, switching: boolean): void {
+    if (!probe) return;
+    while (probe.next < probe.times.length && probe.times[probe.next]! < until - EPS) {
+      const time = probe.times[probe.next++]!;
+      const ready = policy.snapshot(tasks.length, now).map((e) => ({ task: e.task.id, values: e.values }));
+      const byState = (s: TaskRun["state"]) => tasks.filter((x) => x.state === s && x !== running).map((x) => x.id);
+      probe.states.push({
+        time,
+        running: running ? { task: running.id, values: policy.values(running, now) } : null,
+        switching,
+        ready,
+        blocked: tasks.filter((x) => x.state === "blocked").map((x) => ({ task: x.id, wakesAt: wakesAt.get(x)! })).sort((a, b) => a.wakesAt - b.wakesAt),
+        notArrived: byState("pending"),
+        done: byState("done"),
+      });
+    }
+  }
+  /** The next probe time strictly after now: a run is cut there so its accounting is exact at it. */
+  const nextProbe = () => {
+    if (!probe) return Infinity;
+    const t = probe.times[probe.next];
+    return t !== undefined && t > now + EPS ? t : Infinity;
+  };
+  const probesDone = () => probe !== null && probe.next >= probe.times.length;
 
   const nextExternal = () =>
     Math.min(
@@ -146,6 +207,7 @@ export function simulate(w: Workload): SimResult {
     switches.totalOverheadMs += direct + indirect;
     if (charged) {
       switches.cpuTimeLostMs += direct + indirect;
+      takeProbes(cut ? horizon : now + direct + indirect, to, true);
       now = cut ? horizon : now + direct + indirect;
     }
   }
@@ -159,8 +221,11 @@ export function simulate(w: Workload): SimResult {
     decisions.push({ time: now, cpu: 0, ready, picked: picked?.id ?? null, rule, message });
   }
 
+  // A probe cuts runs at its times: those extra loop turns do not count against the event cap.
+  const maxEvents = w.limits.maxEvents + (probe ? probe.times.length : 0);
   for (;;) {
-    if (++events > w.limits.maxEvents) {
+    if (probesDone()) break;
+    if (++events > maxEvents) {
       stoppedBy = "event-cap";
       warnings.push(`stopped after limits.maxEvents = ${w.limits.maxEvents} events at t=${now}`);
       break;
@@ -239,6 +304,7 @@ export function simulate(w: Workload): SimResult {
           }
         } else if (next === Infinity) break;
         // A stalled run with a horizon idles until it: nothing would happen in between.
+        takeProbes(Math.min(next, horizon), null, false);
         if (next >= horizon) {
           idle += horizon - now;
           now = horizon;
@@ -263,13 +329,15 @@ export function simulate(w: Workload): SimResult {
     if (t.firstRun === null) t.firstRun = now;
     const timer = policy.timerAt(t, now);
     const globalAt = policy.globalTimerAt?.(now) ?? Infinity;
-    const end = Math.min(now + t.remaining, timer, nextExternal());
+    const natural = Math.min(now + t.remaining, timer, nextExternal());
+    const end = Math.min(natural, nextProbe());
+    takeProbes(end, t, false);
     const dt = Math.max(0, end - now);
     t.remaining -= dt;
     t.cpuTime += dt;
     busy += dt;
     now = end;
-    policy.charge(t, dt, now);
+    policy.charge(t, dt, now, end < natural);
     if (t.remaining <= EPS) {
       finishBurst(t);
     } else if (now >= timer - EPS) {
@@ -295,6 +363,8 @@ export function simulate(w: Workload): SimResult {
     }
   }
 
+  takeProbes(Infinity, curr, false);
+
   function finishBurst(t: TaskRun): void {
     const b = t.bursts;
     let next = t.phase + 1;
@@ -317,6 +387,7 @@ export function simulate(w: Workload): SimResult {
       t.state = "blocked";
       policy.onLeave(t, now, false);
       wakeups.push({ time: now + io, task: t });
+      if (probe) wakesAt.set(t, now + io);
     }
     curr = null;
   }

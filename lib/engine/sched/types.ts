@@ -230,3 +230,28 @@ export interface ValidationError {
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; errors: ValidationError[] };
+
+/** One runnable task at an instant, with the values its policy compares (as in the decision log). */
+export interface TaskState {
+  task: string;
+  values: DecisionValues;
+}
+
+/**
+ * The scheduler's state during [time, time + ε): after every event at `time` (finishes, expiries,
+ * arrivals, wakeups, preemptions, the pick) has been handled. Produced by `stateAt`/`statesAt`.
+ */
+export interface SchedState {
+  time: number;
+  /** The task holding the CPU (or being switched to), with its values at `time`; null when idle. */
+  running: TaskState | null;
+  /** True when the CPU is inside a charged context switch at `time` (to `running`, or to idle). */
+  switching: boolean;
+  /** The waiting runnable tasks, in the order the policy would consider them (best first). */
+  ready: TaskState[];
+  /** Tasks sleeping in I/O, with the time each wakes. */
+  blocked: { task: string; wakesAt: number }[];
+  /** Tasks that have not arrived yet, and tasks that have finished. */
+  notArrived: string[];
+  done: string[];
+}

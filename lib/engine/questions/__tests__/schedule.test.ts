@@ -89,6 +89,25 @@ describe("STCF", () => {
       "At t=2 ms B (2 ms left) and A (3 ms left) are ready; STCF runs the job with the least remaining time, so B runs, preempting A. Your timeline keeps A.",
     );
   });
+  test("first divergence mid-slice: the state at that instant, not at the last pick (issue #14)", () => {
+    // B 0–5 (A arrives at 2 with 7 ms: 3 < 7, B keeps the CPU), C arrives at 6 and preempts A.
+    const t = template("schedule", {
+      policy: "stcf",
+      tasks: [
+        { id: "A", arrival: 2, bursts: [7] },
+        { id: "B", arrival: 0, bursts: [5] },
+        { id: "C", arrival: 6, bursts: [2] },
+      ],
+    });
+    const v = variant(t);
+    expectSlots(v, "BBBBBACCAAAAAA");
+    const d = gradeAnswer(valid(t), v, answer({ timeline: slots("BBAAAAAAABBBCC") })).firstDivergence!;
+    expect(d).toMatchObject({ slot: 2, time: 2, expected: "B", got: "A", running: "B" });
+    expect(d.ready).toEqual([{ task: "B", values: { remaining: 3 } }, { task: "A", values: { remaining: 7 } }]);
+    expect(d.message).toBe(
+      "At t=2 ms B is running with 3 ms left and A (7 ms left) is waiting; STCF switches only when a job with less remaining time is ready, so B keeps the CPU until t=5 ms (when it finishes). Your timeline has A there.",
+    );
+  });
   test("first divergence shows a CPU-bound-forever task's remaining time as ∞ (the engine logs null)", () => {
     const hog = template("schedule", { policy: { name: "rr", quantum: 2 }, horizon: 6, tasks: [{ id: "A", arrival: 0, bursts: [1], repeat: true }, { id: "B", arrival: 0, bursts: [3] }] });
     const d = gradeAnswer(valid(hog), variant(hog), answer({ timeline: slots("AAAABB") })).firstDivergence!;

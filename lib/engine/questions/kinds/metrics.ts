@@ -9,7 +9,7 @@ import { defineKind, type BuiltVariant, type GradeContext, type KindGrade } from
 import {
   averageFromSlots, cpuInWindowFromSlots, taskMetricFromSlots, taskSwitchesFromSlots, vruntimeGain, type TaskMetricName,
 } from "./metricsFromTimeline";
-import { gradeTimelinePart, quantumParam, TIMELINE_PART, timelinePartSpec, type ScheduleKeyData } from "./schedule";
+import { gradeTimelinePart, quantumParam, scheduleReplay, TIMELINE_PART, timelinePartSpec, type ScheduleKeyData } from "./schedule";
 import { drawSchedWorkload, SCHED_GENERATOR_KEYS, validateSchedWorkloadSpec, workloadExhibit, type SchedWorkloadSpec } from "./schedWorkload";
 import { scheduleConventions } from "./schedWords";
 
@@ -194,7 +194,7 @@ export const metricsKind = defineKind<MetricsSpec>({
       const fractional = p.task === "average" || p.metric === "cpuShare" || p.metric === "vruntimeGain" || !Number.isInteger(values[p.id]!);
       // Averages and shares are typed rounded to two decimals; accept that rounding whatever the template says.
       if (fractional) minAbsTolerance[p.id] = 0.005;
-      parts.push({ kind: "number", id: p.id, label: partLabel(p), unit: unitOf(p.metric), ...(fractional ? { hint: "to two decimal places" } : {}) });
+      parts.push({ kind: "number", id: p.id, label: partLabel(p), unit: unitOf(p.metric), ...(p.metric === "switches" ? { integer: true } : {}), ...(fractional ? { hint: "to two decimal places" } : {}) });
     }
     const expected: Record<string, number | string[]> = { ...values };
     if (spec.timeline) expected[TIMELINE_PART] = slots!;
@@ -221,7 +221,7 @@ export const metricsKind = defineKind<MetricsSpec>({
       Object.assign(out, t.extra);
       timelineExact = t.exact;
     } else {
-      out.replay = { slices: data.sim.slices, decisions: data.sim.decisions, switches: data.sim.switches, slotMs: data.slotMs };
+      out.replay = scheduleReplay(data, Math.ceil(data.sim.stats.endTime / data.slotMs));
     }
     const g = ctx.grading ?? TEMPLATE_DEFAULT_GRADING;
     const own = ctx.answer.parts[TIMELINE_PART] as TimelineValue | undefined;

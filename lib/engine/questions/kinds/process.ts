@@ -60,10 +60,10 @@ function buildFork(spec: Extract<ProcessSpec, { mode: "fork" }>, seed: number): 
     let labels: Record<string, string> | undefined;
     for (const a of spec.ask) {
       if (a === "processes") {
-        parts.push({ kind: "number", id: "processes", label: "How many processes run in total (including the first one)?", unit: "count" });
+        parts.push({ kind: "number", id: "processes", label: "How many processes run in total (including the first one)?", unit: "count", integer: true });
         expected["processes"] = model.processCount;
       } else if (a === "lines") {
-        parts.push({ kind: "number", id: "lines", label: "How many lines does the program print?", unit: "count" });
+        parts.push({ kind: "number", id: "lines", label: "How many lines does the program print?", unit: "count", integer: true });
         expected["lines"] = model.linesPrinted;
       } else if (a === "order") {
         const items = shuffledOrderItems("order", "Arrange the output lines in an order the program can print", lines, rng, (ls) => explainOutputOrder(model, ls).valid);

@@ -6,7 +6,8 @@ import { defineKind, type BuiltVariant, type GradeContext, type KindGrade } from
 import { drawSchedWorkload, SCHED_GENERATOR_KEYS, validateSchedWorkloadSpec, workloadExhibit, type SchedWorkloadSpec } from "./schedWorkload";
 import { scheduleConventions } from "./schedWords";
 import { runsOf, sameTimeline, scoreTimeline, SWITCH } from "../timeline";
-import type { SimResult, Workload } from "../../sched/index";
+import type { SchedState, SimResult, Workload } from "../../sched/index";
+import { statesAt } from "../../sched/simulate";
 import type { AnswerPartSpec, Checked, PartGrade, ScheduleScoring, TimelineValue, Variant } from "../types";
 import { formatNumber } from "../grading";
 
@@ -41,6 +42,27 @@ export function scheduleKeyData(ctx: { variant: Variant }): ScheduleKeyData {
   return ctx.variant.key.data as unknown as ScheduleKeyData;
 }
 
+/**
+ * The scheduler's state at every slot boundary and every decision instant, so the replay shows at each
+ * time t what held at t (remaining times, waiting and blocked jobs), not what held at the last pick.
+ */
+function replayStates(data: ScheduleKeyData, slots: number): SchedState[] {
+  const times = new Set<number>();
+  const slotMs = data.slotMs > 0 ? data.slotMs : 1;
+  const n = Number.isFinite(slots) ? Math.min(slots, MAX_REPLAY_STATES) : 0;
+  for (let i = 0; i < n; i++) times.add(i * slotMs);
+  for (const d of data.sim.decisions) times.add(d.time);
+  // A bound on the report's size for authored questions with very long runs; the first steps matter most.
+  return statesAt(data.workload, [...times].sort((a, b) => a - b).slice(0, MAX_REPLAY_STATES));
+}
+
+const MAX_REPLAY_STATES = 2000;
+
+/** The replay payload of a schedule (GradeReport.replay): slices, decisions, switches and the states. */
+export function scheduleReplay(data: ScheduleKeyData, slots: number): Record<string, unknown> {
+  return { slices: data.sim.slices, decisions: data.sim.decisions, switches: data.sim.switches, slotMs: data.slotMs, states: replayStates(data, slots) };
+}
+
 const MODE_WORDS: Record<ScheduleScoring, string> = {
   "per-slot": "of the slots are right",
   "segment-lcs": "of the order of runs is right",
@@ -52,11 +74,11 @@ export function gradeTimelinePart(ctx: GradeContext, label: string): { grade: Pa
   const data = scheduleKeyData(ctx);
   const expected = ctx.variant.key.expected[TIMELINE_PART] as string[];
   const got = ctx.answer.parts[TIMELINE_PART] as TimelineValue;
-  const replay = { slices: data.sim.slices, decisions: data.sim.decisions, switches: data.sim.switches, slotMs: data.slotMs };
+  const replay = scheduleReplay(data, expected.length);
   if (sameTimeline(expected, got)) {
     return { grade: { id: TIMELINE_PART, label, score: 1, weight: 1, message: "The timeline is exactly right." }, extra: { replay }, exact: true };
   }
-  const divergence = firstDivergence(TIMELINE_PART, data.sim, expected, got, data.slotMs);
+  const divergence = firstDivergence(TIMELINE_PART, data.workload, data.sim, expected, got, data.slotMs);
   const alt = matchAlternative(data.workload, expected, got, data.slotMs);
   const credit = ctx.grading.conventionCredit;
   if (alt) {

@@ -140,6 +140,7 @@ export const switchCostKind = defineKind<SwitchCostSpec>({
       id: partId(a),
       label: label(a),
       unit: unit(a),
+      ...(unit(a) === "count" ? { integer: true } : {}),
       ...(unit(a) === "us" ? { hint: "in microseconds, to two decimal places" } : {}),
     }));
     const c = workload.switchCost;

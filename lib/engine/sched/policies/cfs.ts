@@ -68,6 +68,7 @@ export function createCfs(c: CfsConfig): FairClass {
         .sort((a, b) => (keyLess(a.vruntime, b.vruntime, a, b) ? -1 : 1))
         .slice(0, limit)
         .map((task) => ({ task, values: { vruntime: task.vruntime } })),
+    values: (task) => ({ vruntime: task.vruntime }),
     charge(t, dt) {
       t.vruntime += toVirtual(dt, t);
       updateMinVruntime();

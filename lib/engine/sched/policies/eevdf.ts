@@ -90,12 +90,13 @@ export function createEevdf(c: EevdfConfig, tickMs: number): FairClass {
       });
       return all.slice(0, limit).map((task) => ({ task, values: values(task, V) }));
     },
-    charge(t, dt) {
+    values: (task) => values(task, avgVruntime()),
+    charge(t, dt, probeCut) {
       const dv = toVirtual(dt, t);
       t.vruntime += dv;
       sumWV += t.weight * dv;
       // update_deadline: a used-up slice earns a new deadline and, with company, a reschedule.
-      if (t.vruntime >= t.deadline - VRUNTIME_EPS) {
+      if (!probeCut && t.vruntime >= t.deadline - VRUNTIME_EPS) {
         t.deadline = t.vruntime + toVirtual(sliceOf(t), t);
         if (nrRunning > 1) reschedPending = true;
       }

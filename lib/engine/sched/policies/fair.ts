@@ -6,7 +6,8 @@ export interface FairClass {
   enqueue(t: TaskRun, now: number, reason: EnqueueReason): void;
   pick(now: number): Pick | undefined;
   snapshot(limit: number): { task: TaskRun; values: DecisionValues }[];
-  charge(curr: TaskRun, dt: number): void;
+  values(t: TaskRun): DecisionValues;
+  charge(curr: TaskRun, dt: number, probeCut?: boolean): void;
   /** Timer tick while curr runs: true = reschedule. */
   onTick(curr: TaskRun): boolean;
   preempts(curr: TaskRun, woken: TaskRun): boolean;

@@ -17,6 +17,7 @@ export function createFifo(): Policy {
       };
     },
     snapshot: (limit) => queue.toArray(limit).map((task) => ({ task, values: { remaining: remainingValue(task) } })),
+    values: (task) => ({ remaining: remainingValue(task) }),
     charge: () => {},
     timerAt: () => Infinity,
     onTimer: () => null,

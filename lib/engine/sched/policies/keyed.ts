@@ -26,7 +26,8 @@ export function createKeyed(o: KeyedOptions): Policy {
       return {
         task,
         rule: o.rule,
-        message: `${task.id} has the best key (${o.describe(task)})${others > 0 ? ` among ${size} ready tasks` : ", the only ready task"}; ties go to the tie-break order.`,
+        // Shown to students in the replay: say what won, not "key".
+        message: `${task.id} runs: ${o.describe(task)}${others > 0 ? `, the best of ${size} ready jobs (ties go to the tie-break order)` : ", the only ready job"}.`,
       };
     },
     snapshot: (limit) =>
@@ -34,6 +35,7 @@ export function createKeyed(o: KeyedOptions): Policy {
         .sort((a, b) => (keyLess(o.key(a), o.key(b), a, b) ? -1 : 1))
         .slice(0, limit)
         .map((task) => ({ task, values: o.values(task) })),
+    values: (task) => o.values(task),
     charge: () => {},
     timerAt: () => Infinity,
     onTimer: () => null,

@@ -92,11 +92,15 @@ class FairServer {
   stop(): void {
     this.state = "stopped";
   }
-  /** Normal tasks ran for dt, boosted or of their own accord: it counts against the budget either way. */
-  consume(dt: number, now: number): void {
+  /**
+   * Normal tasks ran for dt, boosted or of their own accord: it counts against the budget either way. A
+   * probe cut (stateAt asking for the state mid-run) is no clock update the kernel would see, so what the
+   * budget's end decides waits for the next real one.
+   */
+  consume(dt: number, now: number, probeCut = false): void {
     if (this.state === "stopped") return;
     this.budget -= dt;
-    if (this.budget > EPS) return;
+    if (probeCut || this.budget > EPS) return;
     if (this.state === "serving") {
       this.state = "exhausted";
       return;
@@ -218,14 +222,15 @@ export function createLinux(c: CfsConfig | EevdfConfig, hasRealtime: boolean): P
       }
       return rt.length >= limit ? rt : rt.concat(fair.snapshot(limit - rt.length));
     },
-    charge(curr, dt, now) {
+    values: (task) => (isRt(task) ? rtValues(task) : fair.values(task)),
+    charge(curr, dt, now, probeCut) {
       sync(now - dt);
       if (isRt(curr)) {
         if (bandwidth) bandwidth.used += dt;
         if (curr.cls === "rr") curr.quantumLeft -= dt;
       } else {
-        server?.consume(dt, now);
-        fair.charge(curr, dt);
+        server?.consume(dt, now, probeCut);
+        fair.charge(curr, dt, probeCut);
       }
     },
     timerAt(curr, now) {

@@ -52,6 +52,7 @@ export function createMlfq(o: MlfqOptions, all: readonly TaskRun[]): Policy {
         .flatMap((q) => q.toArray(limit))
         .slice(0, limit)
         .map((task) => ({ task, values: { level: task.level, remaining: remainingValue(task) } })),
+    values: (task) => ({ level: task.level, remaining: remainingValue(task) }),
     charge(curr, dt) {
       curr.quantumLeft -= dt;
       curr.levelUsed += dt;

@@ -18,6 +18,7 @@ export function createRoundRobin(quantum: number): Policy {
       };
     },
     snapshot: (limit) => queue.toArray(limit).map((task) => ({ task, values: { remaining: remainingValue(task) } })),
+    values: (task) => ({ remaining: remainingValue(task) }),
     charge: () => {},
     timerAt: (curr, now) => now + quantum - (curr.cpuTime - curr.execAtPick),
     onTimer: () => "quantum-expired",

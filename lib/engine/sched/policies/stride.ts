@@ -30,6 +30,7 @@ export function createStride(quantum: number, strideConstant: number): Policy {
         .sort((a, b) => (keyLess(a.pass, b.pass, a, b) ? -1 : 1))
         .slice(0, limit)
         .map((task) => ({ task, values: { pass: task.pass, tickets: task.spec.tickets ?? 100 } })),
+    values: (task) => ({ pass: task.pass, tickets: task.spec.tickets ?? 100 }),
     charge: (curr, dt) => {
       curr.pass += (stride(curr) * dt) / quantum;
     },

@@ -9,7 +9,7 @@ import { ReportProblem } from "@/components/classes/report-problem";
 import { AnswerFormShell } from "@/components/sim/answer-form-shell";
 import { lazyPartInputFor } from "@/components/sim/part-inputs/lazy";
 import { PromptText } from "@/components/sim/prompt-text";
-import { VariantContext } from "@/components/sim/variant-context";
+import { QuestionView } from "@/components/sim/question-view";
 import { Button } from "@/components/ui/button";
 import type { Answer, ValidationIssue, VariantView } from "@/lib/engine/questions/types";
 import type { AttemptDto, HistoryEntry, SubmitResult } from "@/lib/server/dal/attempts";
@@ -143,11 +143,7 @@ export function ExerciseClient({ slug, variantId, view, maxAttempts, initialAtte
 
   return (
     <div className="flex flex-col gap-8">
-      <div className="flex flex-col gap-4">
-        <h1 className="text-2xl font-bold">{view.title}</h1>
-        <PromptText markdown={view.prompt} />
-        <VariantContext view={view} />
-      </div>
+      <QuestionView view={view} />
 
       {assignment ? (
         <section aria-label="Assignment rules" className="rounded-lg border border-border bg-muted p-4 text-sm" data-testid="assignment-rules">
