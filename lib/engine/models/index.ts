@@ -24,6 +24,9 @@ export interface AnswerModel {
   compute(args: ModelArgs): Checked<number>;
 }
 
+/** A day of 5-second updates: enough for any question, and a bound on the work one answer may cost. */
+const MAX_LOAD_SECONDS = 86_400;
+
 const ok = (value: number): Checked<number> => ({ ok: true, value });
 const bad = (path: string, message: string): Checked<number> => ({ ok: false, errors: [{ path, message }] });
 const n = (a: ModelArgs, k: string) => a[k] as number;
@@ -64,7 +67,9 @@ export const ANSWER_MODELS: Record<string, AnswerModel> = {
     compute(a) {
       const w = n(a, "window");
       if (w !== 1 && w !== 5 && w !== 15) return bad("window", "must be 1, 5 or 15");
-      if (n(a, "seconds") % LOAD_FREQ_S !== 0 || n(a, "seconds") < 0) return bad("seconds", "must be a non-negative multiple of 5");
+      if (n(a, "seconds") % LOAD_FREQ_S !== 0 || n(a, "seconds") < 0 || n(a, "seconds") > MAX_LOAD_SECONDS) return bad("seconds", `must be a multiple of 5 from 0 to ${MAX_LOAD_SECONDS}`);
+      if (!Number.isInteger(n(a, "active")) || n(a, "active") < 0 || n(a, "active") > 100_000) return bad("active", "must be an integer from 0 to 100000");
+      if (!(n(a, "start") >= 0 && n(a, "start") <= 100_000)) return bad("start", "must be from 0 to 100000");
       return ok(loadAverageAfter(n(a, "start"), n(a, "active"), n(a, "seconds") / LOAD_FREQ_S, w as LoadWindow));
     },
   },
@@ -110,13 +115,23 @@ export const ANSWER_MODELS: Record<string, AnswerModel> = {
   "dl-admitted": {
     description: "how many of three SCHED_DEADLINE requests (runtimeN/periodN, in order) the 95% admission test accepts",
     args: { cpus: "number", runtime1: "number", period1: "number", runtime2: "number", period2: "number", runtime3: "number", period3: "number" },
-    compute: (a) => ok(admitDeadlineTasks([], dlTasks(a, 3), n(a, "cpus")).admitted.filter(Boolean).length),
+    compute(a) {
+      const tasks = dlTasks(a, 3);
+      if (tasks.some((t) => !(t.runtime > 0 && t.period >= t.runtime))) return bad("runtime1", "each runtime must be positive and at most its period");
+      if (!Number.isInteger(n(a, "cpus")) || n(a, "cpus") < 1 || n(a, "cpus") > 1024) return bad("cpus", "must be an integer from 1 to 1024");
+      return ok(admitDeadlineTasks([], tasks, n(a, "cpus")).admitted.filter(Boolean).length);
+    },
   },
   "edf-finish": {
     description: "finish time of job `job` of task `task` (1-based) under EDF on one CPU, all released at 0, deadline = period",
     args: { runtime1: "number", period1: "number", runtime2: "number", period2: "number", runtime3: "number", period3: "number", task: "number", job: "number" },
     compute(a) {
       const tasks = dlTasks(a, 3);
+      if (tasks.some((t) => !Number.isInteger(t.runtime) || !Number.isInteger(t.period) || t.runtime < 1 || t.runtime > t.period || t.period > 10_000)) {
+        return bad("period1", "runtimes and periods are integers with 1 ≤ runtime ≤ period ≤ 10000");
+      }
+      if (!Number.isInteger(n(a, "task")) || n(a, "task") < 1 || n(a, "task") > 3) return bad("task", "must be 1, 2 or 3");
+      if (!Number.isInteger(n(a, "job")) || n(a, "job") < 1 || n(a, "job") > 10) return bad("job", "must be an integer from 1 to 10");
       const horizon = Math.max(...tasks.map((t) => t.period)) * (n(a, "job") + 1);
       const f = simulateEdf(tasks, horizon).finishes[n(a, "task") - 1]?.[n(a, "job") - 1];
       return f === undefined ? bad("job", "that job does not finish within the simulated horizon") : ok(f);
@@ -127,6 +142,7 @@ export const ANSWER_MODELS: Record<string, AnswerModel> = {
     args: { flags: "string", calls: "number" },
     compute(a) {
       const f = parseCloneFlags(String(a["flags"]));
+      if (!Number.isInteger(n(a, "calls")) || n(a, "calls") < 0 || n(a, "calls") > 1000) return bad("calls", "must be an integer from 0 to 1000");
       return f.ok ? ok(cloneCounts(f.flags, n(a, "calls")).processes) : bad("flags", f.message);
     },
   },
@@ -135,17 +151,22 @@ export const ANSWER_MODELS: Record<string, AnswerModel> = {
     args: { flags: "string", calls: "number" },
     compute(a) {
       const f = parseCloneFlags(String(a["flags"]));
+      if (!Number.isInteger(n(a, "calls")) || n(a, "calls") < 0 || n(a, "calls") > 1000) return bad("calls", "must be an integer from 0 to 1000");
       return f.ok ? ok(cloneCounts(f.flags, n(a, "calls")).tasks) : bad("flags", f.message);
     },
   },
   "gil-speedup": {
     description: "ideal speedup of `threads` CPU-bound Python threads on `cores` cores, with the GIL (gil = 1) or free-threaded (gil = 0)",
     args: { threads: "number", cores: "number", gil: "number" },
-    compute: (a) => ok(n(a, "gil") === 1 ? 1 : Math.min(n(a, "threads"), n(a, "cores"))),
+    compute(a) {
+      if (n(a, "gil") !== 0 && n(a, "gil") !== 1) return bad("gil", "must be 0 or 1");
+      if (!(n(a, "threads") >= 1 && n(a, "cores") >= 1)) return bad("threads", "threads and cores must be at least 1");
+      return ok(n(a, "gil") === 1 ? 1 : Math.min(n(a, "threads"), n(a, "cores")));
+    },
   },
   "signal-eligible-threads": {
     description: "threads a process-directed signal may be delivered to: those not blocking it",
     args: { threads: "number", blocking: "number" },
-    compute: (a) => (n(a, "blocking") <= n(a, "threads") ? ok(n(a, "threads") - n(a, "blocking")) : bad("blocking", "more blocking threads than threads")),
+    compute: (a) => (n(a, "blocking") >= 0 && n(a, "blocking") <= n(a, "threads") ? ok(n(a, "threads") - n(a, "blocking")) : bad("blocking", "must be from 0 to the number of threads")),
   },
 };

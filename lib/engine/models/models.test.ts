@@ -191,7 +191,15 @@ describe("model answers in concept questions", () => {
   it("fails the build, not the grade, when a model rejects the drawn arguments", () => {
     const t = template({ model: "loadavg", args: { start: 0, active: 1, seconds: 7, window: 1 } });
     const v = buildVariant(t, 0);
-    expect(!v.ok && v.errors[0]!.message).toMatch(/seconds: must be a non-negative multiple of 5/);
+    expect(!v.ok && v.errors[0]!.message).toMatch(/seconds: must be a multiple of 5/);
+  });
+
+  it("bounds the work a hostile template can ask a model for", () => {
+    const t = template({ model: "loadavg", args: { start: 0, active: 1, seconds: 5e12, window: 1 } });
+    const v = buildVariant(t, 0);
+    expect(!v.ok && v.errors[0]!.message).toMatch(/seconds: must be a multiple of 5 from 0 to 86400/);
+    expect(ANSWER_MODELS["edf-finish"]!.compute({ runtime1: 1, period1: 1e9, runtime2: 1, period2: 5, runtime3: 1, period3: 5, task: 1, job: 1 }).ok).toBe(false);
+    expect(ANSWER_MODELS["cpu-quota-latency"]!.compute({ quota: 1e-9, period: 100, work: 1e6, threads: 1, cpus: 1, offset: 0 }).ok).toBe(false);
   });
 
   it("every registered model declares its arguments", () => {
