@@ -17,6 +17,9 @@ const WIDGETS: Record<WidgetName, ComponentType> = {
   "rt-starvation": dynamic(() => import("./widgets/rt-starvation").then((m) => m.RtStarvationWidget), { loading: Loading }),
   "event-loop-order": dynamic(() => import("./widgets/event-loop-order").then((m) => m.EventLoopOrderWidget), { loading: Loading }),
   capacity: dynamic(() => import("./widgets/capacity").then((m) => m.CapacityWidget), { loading: Loading }),
+  "cpu-quota": dynamic(() => import("./widgets/cpu-quota").then((m) => m.CpuQuotaWidget), { loading: Loading }),
+  "priority-inversion": dynamic(() => import("./widgets/priority-inversion").then((m) => m.PriorityInversionWidget), { loading: Loading }),
+  "load-average": dynamic(() => import("./widgets/load-average").then((m) => m.LoadAverageWidget), { loading: Loading }),
 };
 
 export function WidgetSlot({ name }: { name: WidgetName }) {

@@ -9,5 +9,22 @@ import { REAL_TIME } from "./templates/real-time";
 import { CONTEXT_SWITCH } from "./templates/context-switch";
 import { USER_SPACE_SCHEDULING } from "./templates/user-space-scheduling";
 import { THREAD_PER_REQUEST } from "./templates/thread-per-request";
+// Topics added by issue #15, each filed under the lesson that teaches it.
+import { PROCESS_STATES_TEMPLATES } from "./templates/process-states";
+import { SIGNALS_THREADS_TEMPLATES } from "./templates/signals-threads";
+import { PROCESS_CREATION_TEMPLATES } from "./templates/process-creation";
+import { CGROUP_CPU_TEMPLATES } from "./templates/cgroup-cpu";
+import { PRIORITY_INVERSION_TEMPLATES } from "./templates/priority-inversion";
+import { DEADLINE_PREEMPTION_TEMPLATES } from "./templates/deadline-preemption";
+import { THREAD_MODELS_TEMPLATES } from "./templates/thread-models";
 
-export const BUILT_IN_TEMPLATES: readonly QuestionTemplate[] = [...PROCESSES_THREADS, ...CREATING_PROCESSES, ...SCHEDULING_BASICS, ...LINUX_FAIR_SCHEDULER, ...REAL_TIME, ...CONTEXT_SWITCH, ...USER_SPACE_SCHEDULING, ...THREAD_PER_REQUEST];
+export const BUILT_IN_TEMPLATES: readonly QuestionTemplate[] = [
+  ...PROCESSES_THREADS, ...PROCESS_STATES_TEMPLATES, ...SIGNALS_THREADS_TEMPLATES,
+  ...CREATING_PROCESSES, ...PROCESS_CREATION_TEMPLATES,
+  ...SCHEDULING_BASICS,
+  ...LINUX_FAIR_SCHEDULER, ...CGROUP_CPU_TEMPLATES,
+  ...REAL_TIME, ...PRIORITY_INVERSION_TEMPLATES, ...DEADLINE_PREEMPTION_TEMPLATES,
+  ...CONTEXT_SWITCH,
+  ...USER_SPACE_SCHEDULING, ...THREAD_MODELS_TEMPLATES,
+  ...THREAD_PER_REQUEST,
+];

@@ -7,7 +7,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { LessonList } from "@/components/lessons/lesson-list";
 import { LESSON_DIR, listLessonMetas, loadAllLessons } from "./load";
-import { footnotesOutsideSources, FIGURE, lintLesson, proseUnits, sentences } from "./lint";
+import { footnotesOutsideSources, FIGURE, lintLesson, mentionsVersion, proseUnits, sentences, VERSION_SENSITIVE } from "./lint";
 import { parseLesson } from "./parse";
 import { LESSON_SLUGS, WIDGET_NAMES } from "./registry";
 import { footnoteNumbers, renderMarkdown } from "./render";
@@ -179,6 +179,60 @@ describe("content lint catches what it promises to", () => {
   it("flags a TLB flush claim without PCID", () => {
     expect(lint("A process switch flushes the TLB[^a].").some((m) => m.includes("PCID"))).toBe(true);
     expect(lint("Without PCID a process switch flushes the TLB[^a].")).toEqual([]);
+  });
+
+  const versionIssues = (body: string) => lint(body).filter((m) => m.startsWith("version-sensitive"));
+
+  it.each([
+    ["The default scheduler is EEVDF[^a]."],
+    ["The default stack is 8 MiB per thread (source: glibc manual)."],
+    ["Every thread uses a PID, and `pid_max` is 32768[^a]."],
+    ["A service is limited by `TasksMax` first[^a]."],
+    ["`vm.max_map_count` allows about 32,000 threads[^a]."],
+    ["The base slice is 0.70 ms[^a]."],
+    ["Blocking inside `synchronized` pins a virtual thread[^a]."],
+    ["`process.nextTick` callbacks run before promise callbacks[^a]."],
+    ["The fair server reserves 50 ms per second[^a]."],
+    ["`PREEMPT_RT` is in mainline[^a]."],
+    ["A free-threaded build has no GIL[^a]."],
+    ["The knobs are in debugfs[^a]."],
+  ])("flags a version-sensitive claim with no version and an unversioned source: %s", (body) => {
+    expect(versionIssues(body)).toHaveLength(1);
+  });
+
+  it.each([
+    ["Since Linux 6.6 the default scheduler is EEVDF[^a]."],
+    ["glibc 2.x takes the default stack from `ulimit -s`[^a]."],
+    ["systemd 243+ sets `pid_max` to 4194304 at boot[^a]."],
+    ["The base slice is 0.70 ms since 6.15[^a]."],
+    ["In JDK 21–23 blocking inside `synchronized` pins a virtual thread[^a]."],
+    ["In CommonJS, `process.nextTick` callbacks run before promise callbacks[^a]."],
+    ["`PREEMPT_RT` was merged in 6.12[^a]."],
+  ])("accepts the same claim when the sentence names the release: %s", (body) => {
+    expect(versionIssues(body)).toEqual([]);
+  });
+
+  it("accepts a version-sensitive sentence whose cited source names the release, and only that source", () => {
+    const withVersionedSource = (text: string) =>
+      lintLesson(parseOrThrow(TEMPLATE("The base slice is 0.70 ms[^a].").replace("[^a]: A source.", `[^a]: ${text}`))).filter((i) =>
+        i.message.startsWith("version-sensitive"),
+      );
+    expect(withVersionedSource("Linux `kernel/sched/fair.c`, 0.70 ms since 6.15.")).toEqual([]);
+    expect(withVersionedSource("Linux `kernel/sched/fair.c`.")).toHaveLength(1);
+  });
+
+  it("requires the version in the same sentence, and ignores headings and figures that only look like versions", () => {
+    expect(versionIssues("The base slice is 0.70 ms[^a]. Linux 6.15 changed it.")).toHaveLength(1);
+    expect(versionIssues("## What is the default scheduler?\n\nText[^a].")).toEqual([]);
+    expect(mentionsVersion("a slice of 0.75 ms")).toBe(false);
+    expect(mentionsVersion("3.5–4.5 µs per switch")).toBe(false);
+    expect(mentionsVersion("since 6.12")).toBe(true);
+    expect(mentionsVersion("JDK 24 (JEP 491)")).toBe(true);
+  });
+
+  it("finds phrases inside inline code, where option names usually are", () => {
+    expect(VERSION_SENSITIVE.some((p) => p.pattern.test("`kernel.pid_max`"))).toBe(true);
+    expect(versionIssues("Raise `kernel.pid_max` if needed[^a].")).toHaveLength(1);
   });
 
   it("requires the checklist, wrong answers and sources sections", () => {

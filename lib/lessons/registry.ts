@@ -23,6 +23,9 @@ export const WIDGET_NAMES = [
   "rt-starvation",
   "event-loop-order",
   "capacity",
+  "cpu-quota",
+  "priority-inversion",
+  "load-average",
 ] as const;
 export type WidgetName = (typeof WIDGET_NAMES)[number];
 

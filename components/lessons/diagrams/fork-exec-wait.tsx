@@ -28,7 +28,7 @@ export function ForkExecWaitDiagram() {
       <circle cx={420} cy={46} r={5} fill={C.success} />
       <text x={420} y={30} textAnchor="middle" fill={C.fg}>wait() reaps</text>
       <Arrow x1={420} y1={130} x2={420} y2={54} color={C.muted} dashed />
-      <text x={240} y={190} textAnchor="middle" fill={C.muted} fontSize={11}>if the parent exits first, the child is an orphan: init (PID 1) adopts and reaps it</text>
+      <text x={240} y={190} textAnchor="middle" fill={C.muted} fontSize={11}>orphan (parent exited first): a subreaper or init (PID 1) adopts and reaps it</text>
     </DiagramFrame>
   );
 }

@@ -1,9 +1,10 @@
 import { Arrow, C, DiagramFrame } from "./diagram-frame";
 
 const LEVELS = [
-  { name: "Q2 (high)", jobs: ["A", "B"], note: "interactive jobs stay here" },
-  { name: "Q1", jobs: ["C"], note: "" },
-  { name: "Q0 (low)", jobs: ["D"], note: "CPU-bound jobs sink here" },
+  // Numbered from the top, like the engine's feedback ("level 0" is the highest priority); OSTEP counts the other way.
+  { name: "level 0", jobs: ["A", "B"], note: "interactive jobs stay here" },
+  { name: "level 1", jobs: ["C"], note: "" },
+  { name: "level 2", jobs: ["D"], note: "CPU-bound jobs sink here" },
 ];
 
 export function MlfqLevelsDiagram() {
@@ -11,8 +12,8 @@ export function MlfqLevelsDiagram() {
     <DiagramFrame
       id="mlfq-levels"
       title="Multi-level feedback queue"
-      description="Three queues from high to low priority. New jobs enter the top queue. A job that uses up its allotment moves down one level. Periodically every job is boosted back to the top."
-      caption="MLFQ: new jobs start at the top, using up an allotment demotes a job, and a periodic boost moves every job back up."
+      description="Three queues from high to low priority: level 0 (highest), level 1, level 2 (lowest). New jobs enter level 0. A job that uses up its allotment moves down one level. Periodically every job is boosted back to the top."
+      caption="MLFQ: new jobs start at level 0 (the top), using up an allotment demotes a job, and a periodic boost moves every job back up."
       viewBox="0 0 480 210"
     >
       {LEVELS.map((level, i) => {

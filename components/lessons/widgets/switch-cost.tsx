@@ -36,7 +36,7 @@ export function SwitchCostWidget() {
   );
 
   return (
-    <WidgetFrame title="What a switch costs" intro="Three CPU-bound tasks share one CPU round-robin for one simulated second. Direct costs are the defaults from our measurements; the refill cost models the working set being evicted.">
+    <WidgetFrame title="What a switch costs" intro="Three CPU-bound tasks share one CPU round-robin for one simulated second. Direct costs are the defaults from our measurements in one Linux 6.18 VM (an upper-end data point); the refill cost models the working set being evicted.">
       <div className="grid gap-3 sm:grid-cols-2">
         <SelectField
           label="The three tasks are"

@@ -1,17 +1,62 @@
 // Concept questions: single/multiple choice and short numeric answers written by the author. Options
 // may be shuffled per seed; option ids are handed out after shuffling so they reveal nothing.
 import { createPythonRandom } from "../../random";
-import { Issues, joinPath, read, type Obj } from "../issues";
+import { Issues, isObj, joinPath, read, type Obj } from "../issues";
 import { drawParams, fillPlaceholders, validateParams, type ParamSpecs } from "../params";
 import type { AnswerPartSpec, Checked, NumberUnit } from "../types";
 import { defineKind, type BuiltVariant, type KindGrade } from "./kind";
+import { ANSWER_MODELS, type ModelArgs } from "../../models/index";
 
 const UNITS: readonly NumberUnit[] = ["ms", "us", "ns", "s", "percent", "count", "MiB", "KiB", "GiB", "req/s"];
 const PART_ID = /^[a-z][a-z0-9-]{0,39}$/;
 
 type ConceptPart =
   | { kind: "choice"; id: string; label: string; options: { label: string; correct: boolean }[]; multiple: boolean; shuffle: boolean }
-  | { kind: "number"; id: string; label: string; answer: number | string; unit: NumberUnit; hint?: string };
+  | { kind: "number"; id: string; label: string; answer: number | string | ModelAnswer; unit: NumberUnit; hint?: string };
+
+/** A numeric answer computed by one of the engine's models (lib/engine/models) from the variant's parameters. */
+export interface ModelAnswer {
+  model: string;
+  /** Each argument is a literal or a "{{param}}" placeholder. */
+  args: Record<string, number | string>;
+}
+
+const PLACEHOLDER = /^\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}$/;
+
+function validateModelAnswer(issues: Issues, o: Obj, path: string): ModelAnswer | undefined {
+  read.onlyKeys(issues, o, ["model", "args"], path);
+  const name = read.string(issues, o["model"], joinPath(path, "model"), { max: 60 });
+  const model = name === undefined ? undefined : ANSWER_MODELS[name];
+  if (name !== undefined && !model) issues.add(joinPath(path, "model"), `unknown model ${JSON.stringify(name)}; known: ${Object.keys(ANSWER_MODELS).join(", ")}`);
+  const args = read.object(issues, o["args"], joinPath(path, "args"));
+  if (!model || !args || !name) return undefined;
+  const out: Record<string, number | string> = {};
+  for (const [arg, type] of Object.entries(model.args)) {
+    const v = args[arg];
+    const ap = joinPath(joinPath(path, "args"), arg);
+    if (v === undefined) issues.add(ap, `model ${name} needs argument ${arg}`);
+    else if (typeof v === "string" && PLACEHOLDER.test(v)) out[arg] = v;
+    else if (type === "number" && typeof v === "number" && Number.isFinite(v)) out[arg] = v;
+    else if (type === "string" && typeof v === "string") out[arg] = v;
+    else issues.add(ap, `must be a ${type} or a parameter placeholder such as "{{n}}"`);
+  }
+  for (const extra of Object.keys(args)) if (!(extra in model.args)) issues.add(joinPath(joinPath(path, "args"), extra), `model ${name} takes no argument ${extra}`);
+  return { model: name, args: out };
+}
+
+function computeModelAnswer(a: ModelAnswer, params: Record<string, string | number>): { ok: true; value: number } | { ok: false; message: string } {
+  const model = ANSWER_MODELS[a.model]!;
+  const args: ModelArgs = {};
+  for (const [arg, raw] of Object.entries(a.args)) {
+    const m = typeof raw === "string" ? PLACEHOLDER.exec(raw) : null;
+    const v = m ? params[m[1]!] : raw;
+    if (v === undefined) return { ok: false, message: `argument ${arg}: no parameter ${m![1]}` };
+    if (model.args[arg] === "number" && typeof v !== "number") return { ok: false, message: `argument ${arg} must be numeric, got ${JSON.stringify(v)}` };
+    args[arg] = v;
+  }
+  const r = model.compute(args);
+  return r.ok ? r : { ok: false, message: r.errors.map((e) => `${e.path}: ${e.message}`).join("; ") };
+}
 
 export interface ConceptSpec {
   parts: ConceptPart[];
@@ -52,10 +97,11 @@ function validatePart(issues: Issues, raw: unknown, path: string, ids: Set<strin
   if (kind === "number") {
     read.onlyKeys(issues, o, ["kind", "id", "label", "answer", "unit", "hint"], path);
     const a = o["answer"];
-    let answer: number | string | undefined;
+    let answer: number | string | ModelAnswer | undefined;
     if (typeof a === "number" && Number.isFinite(a)) answer = a;
     else if (typeof a === "string" && /^\{\{\s*[A-Za-z][A-Za-z0-9_]*\s*\}\}$/.test(a)) answer = a;
-    else issues.add(joinPath(path, "answer"), 'must be a finite number or a parameter placeholder such as "{{n}}"');
+    else if (isObj(a) && "model" in a) answer = validateModelAnswer(issues, a, joinPath(path, "answer"));
+    else issues.add(joinPath(path, "answer"), 'must be a finite number, a parameter placeholder such as "{{n}}" or { "model": …, "args": … }');
     const unit = read.choice(issues, o["unit"], joinPath(path, "unit"), UNITS);
     const hint = o["hint"] === undefined ? undefined : read.string(issues, o["hint"], joinPath(path, "hint"), { max: 200 });
     if (!id || !label || answer === undefined || !unit) return undefined;
@@ -74,6 +120,12 @@ export const conceptKind = defineKind<ConceptSpec>({
     const ids = new Set<string>();
     const parts = arr.map((p, i) => validatePart(issues, p, `generator.parts[${i}]`, ids)).filter((p): p is ConceptPart => p !== undefined);
     for (const [i, p] of parts.entries()) {
+      if (p.kind === "number" && typeof p.answer === "object") {
+        for (const [arg, v] of Object.entries(p.answer.args)) {
+          const m = typeof v === "string" ? PLACEHOLDER.exec(v) : null;
+          if (m && params[m[1]!] === undefined) issues.add(`generator.parts[${i}].answer.args.${arg}`, `names no parameter in generator.params (${JSON.stringify(m[1])})`);
+        }
+      }
       if (p.kind === "number" && typeof p.answer === "string") {
         const name = /\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}/.exec(p.answer)![1]!;
         const s = params[name];
@@ -96,7 +148,14 @@ export const conceptKind = defineKind<ConceptSpec>({
         const right = opts.filter((o) => o.correct).map((o) => o.id);
         expected[p.id] = p.multiple ? right : right[0]!;
       } else {
-        const answer = typeof p.answer === "number" ? p.answer : Number(fillPlaceholders(p.answer, params));
+        let answer: number;
+        if (typeof p.answer === "number") answer = p.answer;
+        else if (typeof p.answer === "string") answer = Number(fillPlaceholders(p.answer, params));
+        else {
+          const computed = computeModelAnswer(p.answer, params);
+          if (!computed.ok) return { ok: false, errors: [{ path: `generator.parts.${p.id}.answer`, message: `model ${p.answer.model}: ${computed.message}` }] };
+          answer = computed.value;
+        }
         parts.push({ kind: "number", id: p.id, label: fillPlaceholders(p.label, params), unit: p.unit, ...(p.hint !== undefined ? { hint: p.hint } : {}) });
         expected[p.id] = answer;
       }

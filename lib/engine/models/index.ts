@@ -1,0 +1,172 @@
+// Small pure models the concept questions may take a numeric answer from, so that a question about a
+// cgroup quota, a load average or a priority-inversion timeline is graded by computing the answer, not
+// by an author's arithmetic. Each model declares its arguments; the concept kind validates templates
+// against that declaration and fills the arguments from the variant's parameters.
+import type { Checked } from "../questions/types";
+import { admitDeadlineTasks, simulateEdf, type DeadlineTask } from "./deadline";
+import { cloneCounts, parseCloneFlags } from "./clone";
+import { simulateCpuQuota, type CpuQuotaInput } from "./cpuQuota";
+import { loadAverageAfter, loadContributors, LOAD_FREQ_S, type LoadWindow } from "./loadavg";
+import { classicInversion, simulateInversion, type LockProtocol } from "./priorityInversion";
+
+export * from "./clone";
+export * from "./cpuQuota";
+export * from "./deadline";
+export * from "./loadavg";
+export * from "./priorityInversion";
+
+export type ModelArgType = "number" | "string";
+export type ModelArgs = Record<string, number | string>;
+
+export interface AnswerModel {
+  description: string;
+  args: Record<string, ModelArgType>;
+  compute(args: ModelArgs): Checked<number>;
+}
+
+/** A day of 5-second updates: enough for any question, and a bound on the work one answer may cost. */
+const MAX_LOAD_SECONDS = 86_400;
+
+const ok = (value: number): Checked<number> => ({ ok: true, value });
+const bad = (path: string, message: string): Checked<number> => ({ ok: false, errors: [{ path, message }] });
+const n = (a: ModelArgs, k: string) => a[k] as number;
+
+function quotaInput(a: ModelArgs): CpuQuotaInput {
+  return { quotaMs: n(a, "quota") === 0 ? null : n(a, "quota"), periodMs: n(a, "period"), workMs: n(a, "work"), threads: n(a, "threads"), cpus: n(a, "cpus"), offsetMs: n(a, "offset") };
+}
+const QUOTA_ARGS = { quota: "number", period: "number", work: "number", threads: "number", cpus: "number", offset: "number" } as const;
+
+const INVERSION_ARGS = {
+  protocol: "string", lowBefore: "number", lowLocked: "number", highArrival: "number", highBefore: "number", highLocked: "number", mediumArrival: "number", mediumCpu: "number",
+} as const;
+function inversion(a: ModelArgs) {
+  const protocol = a["protocol"];
+  if (protocol !== "none" && protocol !== "inherit" && protocol !== "ceiling") return null;
+  return simulateInversion(
+    classicInversion({
+      lowBefore: n(a, "lowBefore"), lowLocked: n(a, "lowLocked"), highArrival: n(a, "highArrival"), highBefore: n(a, "highBefore"),
+      highLocked: n(a, "highLocked"), mediumArrival: n(a, "mediumArrival"), mediumCpu: n(a, "mediumCpu"),
+    }),
+    protocol as LockProtocol,
+  );
+}
+
+function dlTasks(a: ModelArgs, count: number): DeadlineTask[] {
+  return Array.from({ length: count }, (_, i) => ({ runtime: n(a, `runtime${i + 1}`), period: n(a, `period${i + 1}`) }));
+}
+
+export const ANSWER_MODELS: Record<string, AnswerModel> = {
+  "load-contributors": {
+    description: "tasks that count towards Linux's load average: R + D (kernel/sched/loadavg.c)",
+    args: { R: "number", D: "number", S: "number", I: "number", T: "number", Z: "number" },
+    compute: (a) => ok(loadContributors({ R: n(a, "R"), D: n(a, "D"), S: n(a, "S"), I: n(a, "I"), T: n(a, "T"), Z: n(a, "Z") })),
+  },
+  loadavg: {
+    description: "the load average /proc/loadavg prints after `seconds` with `active` R+D tasks, from `start`",
+    args: { start: "number", active: "number", seconds: "number", window: "number" },
+    compute(a) {
+      const w = n(a, "window");
+      if (w !== 1 && w !== 5 && w !== 15) return bad("window", "must be 1, 5 or 15");
+      if (n(a, "seconds") % LOAD_FREQ_S !== 0 || n(a, "seconds") < 0 || n(a, "seconds") > MAX_LOAD_SECONDS) return bad("seconds", `must be a multiple of 5 from 0 to ${MAX_LOAD_SECONDS}`);
+      if (!Number.isInteger(n(a, "active")) || n(a, "active") < 0 || n(a, "active") > 100_000) return bad("active", "must be an integer from 0 to 100000");
+      if (!(n(a, "start") >= 0 && n(a, "start") <= 100_000)) return bad("start", "must be from 0 to 100000");
+      return ok(loadAverageAfter(n(a, "start"), n(a, "active"), n(a, "seconds") / LOAD_FREQ_S, w as LoadWindow));
+    },
+  },
+  "cpu-quota-latency": {
+    description: "time from arrival to completion of a burst under cpu.max (quota 0 = max)",
+    args: QUOTA_ARGS,
+    compute(a) {
+      const r = simulateCpuQuota(quotaInput(a));
+      return r.ok ? ok(r.value.latencyMs) : r;
+    },
+  },
+  "cpu-quota-throttled": {
+    description: "time a burst spends throttled under cpu.max",
+    args: QUOTA_ARGS,
+    compute(a) {
+      const r = simulateCpuQuota(quotaInput(a));
+      return r.ok ? ok(r.value.throttledMs) : r;
+    },
+  },
+  "cpu-weight-percent": {
+    description: "long-run CPU share, in percent, of a busy cgroup with cpu.weight `weight` against busy siblings with total weight `others`",
+    args: { weight: "number", others: "number" },
+    compute: (a) => (n(a, "weight") > 0 && n(a, "others") >= 0 ? ok(Math.round((10000 * n(a, "weight")) / (n(a, "weight") + n(a, "others"))) / 100) : bad("weight", "weights must be positive")),
+  },
+  "inversion-response": {
+    description: "response time (finish − arrival) of the high-priority task H in the three-task inversion scenario",
+    args: INVERSION_ARGS,
+    compute(a) {
+      const r = inversion(a);
+      if (!r) return bad("protocol", "must be none, inherit or ceiling");
+      return r.ok ? ok(r.value.finish["H"]! - n(a, "highArrival")) : r;
+    },
+  },
+  "inversion-finish-m": {
+    description: "finish time of the medium task M in the three-task inversion scenario",
+    args: INVERSION_ARGS,
+    compute(a) {
+      const r = inversion(a);
+      if (!r) return bad("protocol", "must be none, inherit or ceiling");
+      return r.ok ? ok(r.value.finish["M"]!) : r;
+    },
+  },
+  "dl-admitted": {
+    description: "how many of three SCHED_DEADLINE requests (runtimeN/periodN, in order) the 95% admission test accepts",
+    args: { cpus: "number", runtime1: "number", period1: "number", runtime2: "number", period2: "number", runtime3: "number", period3: "number" },
+    compute(a) {
+      const tasks = dlTasks(a, 3);
+      if (tasks.some((t) => !(t.runtime > 0 && t.period >= t.runtime))) return bad("runtime1", "each runtime must be positive and at most its period");
+      if (!Number.isInteger(n(a, "cpus")) || n(a, "cpus") < 1 || n(a, "cpus") > 1024) return bad("cpus", "must be an integer from 1 to 1024");
+      return ok(admitDeadlineTasks([], tasks, n(a, "cpus")).admitted.filter(Boolean).length);
+    },
+  },
+  "edf-finish": {
+    description: "finish time of job `job` of task `task` (1-based) under EDF on one CPU, all released at 0, deadline = period",
+    args: { runtime1: "number", period1: "number", runtime2: "number", period2: "number", runtime3: "number", period3: "number", task: "number", job: "number" },
+    compute(a) {
+      const tasks = dlTasks(a, 3);
+      if (tasks.some((t) => !Number.isInteger(t.runtime) || !Number.isInteger(t.period) || t.runtime < 1 || t.runtime > t.period || t.period > 10_000)) {
+        return bad("period1", "runtimes and periods are integers with 1 ≤ runtime ≤ period ≤ 10000");
+      }
+      if (!Number.isInteger(n(a, "task")) || n(a, "task") < 1 || n(a, "task") > 3) return bad("task", "must be 1, 2 or 3");
+      if (!Number.isInteger(n(a, "job")) || n(a, "job") < 1 || n(a, "job") > 10) return bad("job", "must be an integer from 1 to 10");
+      const horizon = Math.max(...tasks.map((t) => t.period)) * (n(a, "job") + 1);
+      const f = simulateEdf(tasks, horizon).finishes[n(a, "task") - 1]?.[n(a, "job") - 1];
+      return f === undefined ? bad("job", "that job does not finish within the simulated horizon") : ok(f);
+    },
+  },
+  "clone-processes": {
+    description: "processes (thread groups) after `calls` clone(flags) calls from a single-threaded process",
+    args: { flags: "string", calls: "number" },
+    compute(a) {
+      const f = parseCloneFlags(String(a["flags"]));
+      if (!Number.isInteger(n(a, "calls")) || n(a, "calls") < 0 || n(a, "calls") > 1000) return bad("calls", "must be an integer from 0 to 1000");
+      return f.ok ? ok(cloneCounts(f.flags, n(a, "calls")).processes) : bad("flags", f.message);
+    },
+  },
+  "clone-tasks": {
+    description: "tasks (threads of all processes) after `calls` clone(flags) calls from a single-threaded process",
+    args: { flags: "string", calls: "number" },
+    compute(a) {
+      const f = parseCloneFlags(String(a["flags"]));
+      if (!Number.isInteger(n(a, "calls")) || n(a, "calls") < 0 || n(a, "calls") > 1000) return bad("calls", "must be an integer from 0 to 1000");
+      return f.ok ? ok(cloneCounts(f.flags, n(a, "calls")).tasks) : bad("flags", f.message);
+    },
+  },
+  "gil-speedup": {
+    description: "ideal speedup of `threads` CPU-bound Python threads on `cores` cores, with the GIL (gil = 1) or free-threaded (gil = 0)",
+    args: { threads: "number", cores: "number", gil: "number" },
+    compute(a) {
+      if (n(a, "gil") !== 0 && n(a, "gil") !== 1) return bad("gil", "must be 0 or 1");
+      if (!(n(a, "threads") >= 1 && n(a, "cores") >= 1)) return bad("threads", "threads and cores must be at least 1");
+      return ok(n(a, "gil") === 1 ? 1 : Math.min(n(a, "threads"), n(a, "cores")));
+    },
+  },
+  "signal-eligible-threads": {
+    description: "threads a process-directed signal may be delivered to: those not blocking it",
+    args: { threads: "number", blocking: "number" },
+    compute: (a) => (n(a, "blocking") >= 0 && n(a, "blocking") <= n(a, "threads") ? ok(n(a, "threads") - n(a, "blocking")) : bad("blocking", "must be from 0 to the number of threads")),
+  },
+};
