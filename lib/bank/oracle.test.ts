@@ -433,5 +433,16 @@ describe("student oracle: every computed answer follows from the view", () => {
     if (!r.ok) throw new Error("no variant");
     const noRule = { ...r.value.view, conventions: r.value.view.conventions.filter((c) => !c.includes("quantum expires")) };
     expect(() => checkFromView(noRule, r.value.key.expected)).toThrow(/arrival-vs-expired/);
+    // Without the throttle sentence the oracle assumes no limit, and the shares no longer match the key.
+    const rt = BUILT_IN_TEMPLATES.find((t) => t.slug === "rt-throttling-share")!;
+    const t = buildVariant(rt, 3);
+    if (!t.ok) throw new Error("no variant");
+    const noThrottle = { ...t.value.view, conventions: t.value.view.conventions.map((c) => c.replace(/RT throttling[^.]*\.[^.]*\./, "")) };
+    expect(() => checkFromView(noThrottle, t.value.key.expected)).toThrow(/recomputed/);
+    const pipe = BUILT_IN_TEMPLATES.find((x) => x.slug === "fork-loop-printf-pipe")!;
+    const p = buildVariant(pipe, 0);
+    if (!p.ok) throw new Error("no variant");
+    const noOutput = { ...p.value.view, conventions: p.value.view.conventions.filter((c) => !c.startsWith("Output goes to")) };
+    expect(() => checkFromView(noOutput, p.value.key.expected)).toThrow(/terminal or a pipe/);
   });
 });
