@@ -49,6 +49,18 @@ function code(view: VariantView): string {
   return c.source;
 }
 
+/** The RT limit and SCHED_RR quantum, from the conventions (absent when there are no RT tasks). */
+function rtLimits(all: string): Record<string, unknown> {
+  const p: Record<string, unknown> = {};
+  const thr = /RT throttling[^:]*: real-time tasks may use at most ([\d.]+) ms of every ([\d.]+) ms/.exec(all);
+  const fair = /Fair server[^:]*: while normal tasks are runnable they get ([\d.]+) ms of every ([\d.]+) ms/.exec(all);
+  if (thr) Object.assign(p, { throttle: "throttle", rtRuntimeMs: Number(thr[1]), rtPeriodMs: Number(thr[2]) });
+  else if (fair) Object.assign(p, { throttle: "fair-server", fairServerMs: Number(fair[1]), rtPeriodMs: Number(fair[2]) });
+  const rr = /SCHED_RR tasks get a ([\d.]+) ms quantum/.exec(all);
+  if (rr) p["rrTimesliceMs"] = Number(rr[1]);
+  return p;
+}
+
 /** The policy, from the plain-words conventions (the inverse of schedWords.describePolicy). */
 function policyFromView(view: VariantView): Record<string, unknown> {
   const all = view.conventions.join("\n");
@@ -79,6 +91,11 @@ function policyFromView(view: VariantView): Record<string, unknown> {
   if (first.startsWith("Stride scheduling")) {
     return { name: "stride", quantum: num(first, /with a ([\d.]+) ms quantum/, "the stride quantum"), strideConstant: num(first, /\(([\d.]+) \/ tickets\)/, "the stride constant") };
   }
+  if (first.startsWith("Linux real-time scheduling")) {
+    // Only RT tasks: the fair class's knobs cannot matter, so deliberately odd ones are used.
+    const p: Record<string, unknown> = { name: "eevdf", hz: 1000, baseSliceMs: 3, throttle: "none" };
+    return Object.assign(p, rtLimits(all));
+  }
   if (first.startsWith("Linux EEVDF")) {
     const p: Record<string, unknown> = {
       name: "eevdf",
@@ -87,13 +104,7 @@ function policyFromView(view: VariantView): Record<string, unknown> {
       // Without real-time tasks the RT limit cannot matter; "none" proves the answer does not lean on a hidden default.
       throttle: "none",
     };
-    const thr = /RT throttling[^:]*: real-time tasks may use at most ([\d.]+) ms of every ([\d.]+) ms/.exec(all);
-    const fair = /Fair server[^:]*: while normal tasks are runnable they get ([\d.]+) ms of every ([\d.]+) ms/.exec(all);
-    if (thr) Object.assign(p, { throttle: "throttle", rtRuntimeMs: Number(thr[1]), rtPeriodMs: Number(thr[2]) });
-    else if (fair) Object.assign(p, { throttle: "fair-server", fairServerMs: Number(fair[1]), rtPeriodMs: Number(fair[2]) });
-    const rr = /SCHED_RR tasks get a ([\d.]+) ms quantum/.exec(all);
-    if (rr) p["rrTimesliceMs"] = Number(rr[1]);
-    return p;
+    return Object.assign(p, rtLimits(all));
   }
   throw new Error(`cannot read the policy from the conventions: ${first}`);
 }
