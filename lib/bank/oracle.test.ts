@@ -433,6 +433,41 @@ describe("student oracle: every computed answer follows from the view", () => {
     });
   });
 
+  // Concept numbers that follow from figures in their own label or prompt are recomputed too (to the
+  // precision the template grades with); the other concept parts are authored facts (a kernel default,
+  // which option is right) and stay exempt.
+  const conceptNumbers: { slug: string; part: string; tolerance: number; compute: (view: VariantView, label: string) => number }[] = [
+    {
+      slug: "littles-law-threads-needed", part: "busy", tolerance: 0,
+      compute: (v) => num(v.prompt, /\*\*(\d+) req\/s\*\*/, "the rate") * (num(v.prompt, /\*\*(\d+) ms\*\*/, "the holding time") / 1000),
+    },
+    {
+      slug: "nice-weight-arithmetic", part: "share-a", tolerance: 0.1,
+      compute: (_v, l) => { const a = num(l, /nice 0 weight (\d+)/, "w0"); return (a / (a + num(l, /nice 1 weight (\d+)/, "w1"))) * 100; },
+    },
+    {
+      slug: "nice-weight-arithmetic", part: "share-19", tolerance: 0.1,
+      compute: (_v, l) => { const b = num(l, /nice 19 task \((\d+)\)/, "w19"); return (b / (num(l, /nice 0 task \((\d+)\)/, "w0") + b)) * 100; },
+    },
+    {
+      slug: "which-policy-optimises-what", part: "rr-response", tolerance: 0,
+      // n jobs at t=0 under RR: the last one starts after the other n − 1 quanta (index of the word = n − 1).
+      compute: (_v, l) => ["One", "Two", "Three", "Four", "Five", "Six"].indexOf(/^(\w+) jobs/.exec(l)?.[1] ?? "") * num(l, /(\d+) ms quantum/, "the quantum"),
+    },
+    { slug: "switch-cost-orders-of-magnitude", part: "ratio", tolerance: 2, compute: (_v, l) => (num(l, /one (\d+) µs kernel switch/, "switch") * 1000) / num(l, /\((\d+) ns each\)/, "goroutine") },
+    { slug: "mlfq-gaming-and-boost", part: "share", tolerance: 1, compute: (_v, l) => (num(l, /runs ([\d.]+) ms then/, "run") / (num(l, /runs ([\d.]+) ms then/, "run") + num(l, /then does ([\d.]+) ms of I\/O/, "io"))) * 100 },
+  ];
+
+  it.each(conceptNumbers.map((c) => [`${c.slug} ${c.part}`, c] as const))("concept number %s follows from its label", (_name, c) => {
+    const t = BUILT_IN_TEMPLATES.find((x) => x.slug === c.slug)!;
+    for (let seed = 0; seed < 20; seed++) {
+      const v = buildVariant(t, seed);
+      if (!v.ok) throw new Error("no variant");
+      const part = v.value.view.parts.find((p) => p.id === c.part)!;
+      expect(Math.abs(c.compute(v.value.view, part.label) - (v.value.key.expected[c.part] as number)), `seed ${seed}`).toBeLessThanOrEqual(c.tolerance + 1e-9);
+    }
+  });
+
   it("fails when a figure the answer needs is missing from the view", () => {
     const capacity = BUILT_IN_TEMPLATES.find((t) => t.slug === "thread-per-request-memory")!;
     const v = buildVariant(capacity, 1);
