@@ -4,8 +4,9 @@
 // engine and requires it to equal the key. A template whose answer needs a figure the page does not
 // state fails here until the figure is in the view.
 //
-// Exempt: "concept" templates. Their keys are authored facts (which option is right, a kernel default),
-// not computed from a drawn input, so there is nothing to recompute.
+// Exempt: "concept" templates' choice parts and fact numbers. Their keys are authored facts (which option is
+// right, a kernel default), not computed from a drawn input. Concept numbers that follow from figures in
+// their own label or prompt are recomputed below.
 import { describe, expect, it } from "vitest";
 import {
   analyzeForkProgram, buildVariant, CAPACITY_DEFAULTS, checkEventLoopOrder, explainOutputOrder, modelCapacity, modelEventLoop,
