@@ -4,8 +4,9 @@
 // engine and requires it to equal the key. A template whose answer needs a figure the page does not
 // state fails here until the figure is in the view.
 //
-// Exempt: "concept" templates. Their keys are authored facts (which option is right, a kernel default),
-// not computed from a drawn input, so there is nothing to recompute.
+// Exempt: "concept" templates' choice parts and fact numbers. Their keys are authored facts (which option is
+// right, a kernel default), not computed from a drawn input. Concept numbers that follow from figures in
+// their own label or prompt are recomputed below.
 import { describe, expect, it } from "vitest";
 import {
   analyzeForkProgram, buildVariant, CAPACITY_DEFAULTS, checkEventLoopOrder, explainOutputOrder, modelCapacity, modelEventLoop,
@@ -49,6 +50,18 @@ function code(view: VariantView): string {
   return c.source;
 }
 
+/** The RT limit and SCHED_RR quantum, from the conventions (absent when there are no RT tasks). */
+function rtLimits(all: string): Record<string, unknown> {
+  const p: Record<string, unknown> = {};
+  const thr = /RT throttling[^:]*: real-time tasks may use at most ([\d.]+) ms of every ([\d.]+) ms/.exec(all);
+  const fair = /Fair server[^:]*: while normal tasks are runnable they get ([\d.]+) ms of every ([\d.]+) ms/.exec(all);
+  if (thr) Object.assign(p, { throttle: "throttle", rtRuntimeMs: Number(thr[1]), rtPeriodMs: Number(thr[2]) });
+  else if (fair) Object.assign(p, { throttle: "fair-server", fairServerMs: Number(fair[1]), rtPeriodMs: Number(fair[2]) });
+  const rr = /SCHED_RR tasks get a ([\d.]+) ms quantum/.exec(all);
+  if (rr) p["rrTimesliceMs"] = Number(rr[1]);
+  return p;
+}
+
 /** The policy, from the plain-words conventions (the inverse of schedWords.describePolicy). */
 function policyFromView(view: VariantView): Record<string, unknown> {
   const all = view.conventions.join("\n");
@@ -79,6 +92,11 @@ function policyFromView(view: VariantView): Record<string, unknown> {
   if (first.startsWith("Stride scheduling")) {
     return { name: "stride", quantum: num(first, /with a ([\d.]+) ms quantum/, "the stride quantum"), strideConstant: num(first, /\(([\d.]+) \/ tickets\)/, "the stride constant") };
   }
+  if (first.startsWith("Linux real-time scheduling")) {
+    // Only RT tasks: the fair class's knobs cannot matter, so deliberately odd ones are used.
+    const p: Record<string, unknown> = { name: "eevdf", hz: 1000, baseSliceMs: 3, throttle: "none" };
+    return Object.assign(p, rtLimits(all));
+  }
   if (first.startsWith("Linux EEVDF")) {
     const p: Record<string, unknown> = {
       name: "eevdf",
@@ -87,13 +105,7 @@ function policyFromView(view: VariantView): Record<string, unknown> {
       // Without real-time tasks the RT limit cannot matter; "none" proves the answer does not lean on a hidden default.
       throttle: "none",
     };
-    const thr = /RT throttling[^:]*: real-time tasks may use at most ([\d.]+) ms of every ([\d.]+) ms/.exec(all);
-    const fair = /Fair server[^:]*: while normal tasks are runnable they get ([\d.]+) ms of every ([\d.]+) ms/.exec(all);
-    if (thr) Object.assign(p, { throttle: "throttle", rtRuntimeMs: Number(thr[1]), rtPeriodMs: Number(thr[2]) });
-    else if (fair) Object.assign(p, { throttle: "fair-server", fairServerMs: Number(fair[1]), rtPeriodMs: Number(fair[2]) });
-    const rr = /SCHED_RR tasks get a ([\d.]+) ms quantum/.exec(all);
-    if (rr) p["rrTimesliceMs"] = Number(rr[1]);
-    return p;
+    return Object.assign(p, rtLimits(all));
   }
   throw new Error(`cannot read the policy from the conventions: ${first}`);
 }
@@ -422,6 +434,41 @@ describe("student oracle: every computed answer follows from the view", () => {
     });
   });
 
+  // Concept numbers that follow from figures in their own label or prompt are recomputed too (to the
+  // precision the template grades with); the other concept parts are authored facts (a kernel default,
+  // which option is right) and stay exempt.
+  const conceptNumbers: { slug: string; part: string; tolerance: number; compute: (view: VariantView, label: string) => number }[] = [
+    {
+      slug: "littles-law-threads-needed", part: "busy", tolerance: 0,
+      compute: (v) => num(v.prompt, /\*\*(\d+) req\/s\*\*/, "the rate") * (num(v.prompt, /\*\*(\d+) ms\*\*/, "the holding time") / 1000),
+    },
+    {
+      slug: "nice-weight-arithmetic", part: "share-a", tolerance: 0.1,
+      compute: (_v, l) => { const a = num(l, /nice 0 weight (\d+)/, "w0"); return (a / (a + num(l, /nice 1 weight (\d+)/, "w1"))) * 100; },
+    },
+    {
+      slug: "nice-weight-arithmetic", part: "share-19", tolerance: 0.1,
+      compute: (_v, l) => { const b = num(l, /nice 19 task \((\d+)\)/, "w19"); return (b / (num(l, /nice 0 task \((\d+)\)/, "w0") + b)) * 100; },
+    },
+    {
+      slug: "which-policy-optimises-what", part: "rr-response", tolerance: 0,
+      // n jobs at t=0 under RR: the last one starts after the other n − 1 quanta (index of the word = n − 1).
+      compute: (_v, l) => ["One", "Two", "Three", "Four", "Five", "Six"].indexOf(/^(\w+) jobs/.exec(l)?.[1] ?? "") * num(l, /(\d+) ms quantum/, "the quantum"),
+    },
+    { slug: "switch-cost-orders-of-magnitude", part: "ratio", tolerance: 2, compute: (_v, l) => (num(l, /one (\d+) µs kernel switch/, "switch") * 1000) / num(l, /\((\d+) ns each\)/, "goroutine") },
+    { slug: "mlfq-gaming-and-boost", part: "share", tolerance: 1, compute: (_v, l) => (num(l, /runs ([\d.]+) ms then/, "run") / (num(l, /runs ([\d.]+) ms then/, "run") + num(l, /then does ([\d.]+) ms of I\/O/, "io"))) * 100 },
+  ];
+
+  it.each(conceptNumbers.map((c) => [`${c.slug} ${c.part}`, c] as const))("concept number %s follows from its label", (_name, c) => {
+    const t = BUILT_IN_TEMPLATES.find((x) => x.slug === c.slug)!;
+    for (let seed = 0; seed < 20; seed++) {
+      const v = buildVariant(t, seed);
+      if (!v.ok) throw new Error("no variant");
+      const part = v.value.view.parts.find((p) => p.id === c.part)!;
+      expect(Math.abs(c.compute(v.value.view, part.label) - (v.value.key.expected[c.part] as number)), `seed ${seed}`).toBeLessThanOrEqual(c.tolerance + 1e-9);
+    }
+  });
+
   it("fails when a figure the answer needs is missing from the view", () => {
     const capacity = BUILT_IN_TEMPLATES.find((t) => t.slug === "thread-per-request-memory")!;
     const v = buildVariant(capacity, 1);
@@ -433,5 +480,16 @@ describe("student oracle: every computed answer follows from the view", () => {
     if (!r.ok) throw new Error("no variant");
     const noRule = { ...r.value.view, conventions: r.value.view.conventions.filter((c) => !c.includes("quantum expires")) };
     expect(() => checkFromView(noRule, r.value.key.expected)).toThrow(/arrival-vs-expired/);
+    // Without the throttle sentence the oracle assumes no limit, and the shares no longer match the key.
+    const rt = BUILT_IN_TEMPLATES.find((t) => t.slug === "rt-throttling-share")!;
+    const t = buildVariant(rt, 3);
+    if (!t.ok) throw new Error("no variant");
+    const noThrottle = { ...t.value.view, conventions: t.value.view.conventions.map((c) => c.replace(/RT throttling[^.]*\.[^.]*\./, "")) };
+    expect(() => checkFromView(noThrottle, t.value.key.expected)).toThrow(/recomputed/);
+    const pipe = BUILT_IN_TEMPLATES.find((x) => x.slug === "fork-loop-printf-pipe")!;
+    const p = buildVariant(pipe, 0);
+    if (!p.ok) throw new Error("no variant");
+    const noOutput = { ...p.value.view, conventions: p.value.view.conventions.filter((c) => !c.startsWith("Output goes to")) };
+    expect(() => checkFromView(noOutput, p.value.key.expected)).toThrow(/terminal or a pipe/);
   });
 });

@@ -87,8 +87,14 @@ export function describeRtLimits(w: Workload): string | null {
   return parts.join(" ");
 }
 
+/** Only real-time tasks under a Linux policy: the fair class's rules would be noise. */
+function onlyRealtime(w: Workload): boolean {
+  return (w.policy.name === "eevdf" || w.policy.name === "cfs") && w.tasks.every((t) => t.class === "fifo" || t.class === "rr");
+}
+
 export function scheduleConventions(w: Workload, opts: { switchMs: number; slotMs?: number }): string[] {
-  const out = [describePolicy(w.policy), describeTieBreak(w)];
+  const first = onlyRealtime(w) ? "Linux real-time scheduling: every task here is real-time, so the fair class (EEVDF since Linux 6.6) plays no part." : describePolicy(w.policy);
+  const out = [first, describeTieBreak(w)];
   if (usesQuantum(w)) out.push(describeArrivalVsExpired(w));
   if (w.tasks.some((t) => t.class === "fifo" || t.class === "rr")) {
     out.push("Real-time tasks (SCHED_FIFO / SCHED_RR, priority 1–99, higher runs first) always run before normal tasks; a preempted real-time task stays at the head of its priority's list.");

@@ -241,7 +241,7 @@ export function workloadExhibit(w: Workload): VariantExhibit {
       show: true,
     },
     { title: "Class", cell: (t) => (t.class ?? "other").toUpperCase(), show: tasks.some((t) => t.class !== undefined && t.class !== "other") },
-    { title: "Nice", cell: (t) => t.nice ?? 0, show: linux || tasks.some((t) => (t.nice ?? 0) !== 0) },
+    { title: "Nice", cell: (t) => t.nice ?? 0, show: (linux && tasks.some((t) => t.class !== "fifo" && t.class !== "rr")) || tasks.some((t) => (t.nice ?? 0) !== 0) },
     { title: "Priority", cell: (t) => t.priority ?? "-", show: w.policy.name === "priority" || tasks.some((t) => t.priority !== undefined) },
     { title: "Tickets", cell: (t) => t.tickets ?? 100, show: w.policy.name === "lottery" || w.policy.name === "stride" },
     { title: "Process", cell: (t) => t.process ?? t.id, show: tasks.some((t) => t.process !== undefined) },
