@@ -176,6 +176,10 @@ for (int i = 3; i >= 1; i--) if (fork() == 0) { usleep(i * 10000); exit(i); }
 while (wait(&st) > 0) printf("%d\\n", WEXITSTATUS(st));`));
     expect(m.outputs).toEqual([["1", "2", "3"]]);
     expect(explainOutputOrder(m, ["3", "2", "1"]).valid).toBe(false);
+    const printing = model(main(`for (int i = 3; i >= 1; i--) if (fork() == 0) { usleep(i * 10000); printf("%d\\n", i); exit(0); }
+while (wait(NULL) > 0) ;`));
+    expect(printing.outputs).toEqual([["1", "2", "3"]]);
+    expect(explainOutputOrder(printing, ["3", "2", "1"])).toEqual({ valid: false, reason: expect.stringContaining("the sleeps fix the order") });
   });
 
   test("a sleep under 1 ms orders nothing", () => {

@@ -91,6 +91,10 @@ function whyImpossible(model: ForkModel, lines: readonly string[]): string {
   } else if (lines.join("\n").length !== model.bytesPrinted && lines.join("\n").length + 1 !== model.bytesPrinted) {
     return `the output has the wrong length: every run prints exactly ${model.bytesPrinted} characters.`;
   }
+  const sleeps = model.processes.some((p) => p.events.some((e) => e.type === "sleep"));
+  if (sleeps) {
+    return "the sleeps fix the order: a process that sleeps (1 ms or more) resumes only after every other runnable process has finished or is waiting, and no order of the rest produces these lines.";
+  }
   return "no interleaving of the processes produces these lines in this order (each write(2) reaches the output whole, and program order, fork() and wait() all have to hold at once).";
 }
 

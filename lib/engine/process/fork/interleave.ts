@@ -42,7 +42,10 @@ export interface Schedule {
   lastWait: number[];
   /** For each process, the (observer, event index) pairs that must happen before it exits. */
   exitAfter: [number, number][][];
-  /** True when some event observes timing: symmetric states are then told apart (see keyOf). */
+  /**
+   * True when some event observes another process (getppid, a WNOHANG poll, an exclusive wait):
+   * symmetric states are then told apart (see keyOf). Sleeps alone keep the symmetric keys.
+   */
   observes: boolean;
   /** Index of each process's last exclusive wait (-1 if none): until it, its children's exits are choices. */
   lastExclusive: number[];
@@ -104,7 +107,7 @@ export function buildSchedule(processes: readonly ForkProcessInfo[]): Schedule {
   );
   const lastExclusive = events.map((list) => list.map((e) => e.type === "wait" && e.exclusive === true).lastIndexOf(true));
   const sleeps = events.some((list) => list.some((e) => e.type === "sleep"));
-  observes ||= sleeps || lastExclusive.some((k) => k >= 0);
+  observes ||= lastExclusive.some((k) => k >= 0);
   return { events, parentOf, startedBy, childrenOf, lastWait, exitAfter, observes, lastExclusive, sleeps };
 }
 
@@ -225,7 +228,11 @@ function keyOf(s: Schedule, state: State): string {
       if (e.type === "write") out += "w" + JSON.stringify(e.text);
       else if (e.type === "fork") out += "f(" + canon(e.child, 0) + ")";
       else if (e.type === "exit") out += "x";
-      else if (e.type === "observe" || e.type === "sleep") throw new Error("unreachable: schedules with observations or sleeps use exact keys");
+      else if (e.type === "sleep") {
+        // A sleep under way is told apart by when it ends (relative to now); one not begun by its length.
+        const wake = k === state.pcs[i] && started(s, state, i) ? state.wake[i]! : -1;
+        out += wake >= 0 ? "z" + (wake - state.clock) : "s" + e.ms;
+      } else if (e.type === "observe") throw new Error("unreachable: schedules with observations use exact keys");
       else if (e.target === "any") out += "a";
       else {
         namesChild = true;
