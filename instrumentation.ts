@@ -1,21 +1,7 @@
-// Runs once when a server process starts (Next.js calls register()). Route handlers cannot see the TCP
-// peer's address, and Next.js keeps a client-sent X-Forwarded-For as it is, so a forged header would be
-// all the sign-in limits had to go on. This stamps every incoming request, before Next.js sees it, with
-// the client address resolved from the socket and the configured trusted proxies (lib/server/client-ip.ts).
+// Runs once when a server process starts (Next.js calls register()). The Node-only part lives in
+// lib/server/stamp-client-ip.ts, imported only on the Node.js runtime so the Edge build never sees node:http.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const http = await import("node:http");
-  const { CLIENT_IP_HEADER, CLIENT_IP_STAMPED, parseTrustedProxies, resolveClientIp } = await import("./lib/server/client-ip");
-  const flags = globalThis as unknown as Record<symbol, boolean>;
-  if (flags[CLIENT_IP_STAMPED]) return;
-  const trusted = parseTrustedProxies(process.env.TIMESLICE_TRUSTED_PROXIES);
-  const emit = http.Server.prototype.emit;
-  http.Server.prototype.emit = function (this: InstanceType<typeof http.Server>, event: string | symbol, ...args: unknown[]) {
-    if (event === "request") {
-      const request = args[0] as InstanceType<typeof http.IncomingMessage>;
-      request.headers[CLIENT_IP_HEADER] = resolveClientIp(request.socket.remoteAddress, request.headers["x-forwarded-for"], trusted);
-    }
-    return (emit as (this: unknown, event: string | symbol, ...rest: unknown[]) => boolean).call(this, event, ...args);
-  } as typeof emit;
-  flags[CLIENT_IP_STAMPED] = true;
+  const { stampClientIp } = await import("./lib/server/stamp-client-ip");
+  stampClientIp();
 }

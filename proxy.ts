@@ -44,9 +44,25 @@ export function contentSecurityPolicy(options: { nonce: string | null; https: bo
   ].join("; ");
 }
 
+/**
+ * Development-only pages (/dev/…, the component preview): served by `next dev`, or where
+ * TIMESLICE_DEV_PREVIEW=1 asks for them (the end-to-end server tests the components against the
+ * production build). Decided here, per request, so the page itself can stay prerendered.
+ */
+export function devPagesServed(): boolean {
+  return process.env.NODE_ENV === "development" || process.env.TIMESLICE_DEV_PREVIEW === "1";
+}
+
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const https = isHttps(request);
+  // A path no page answers: Next renders the not-found page with a 404.
+  if (pathname.startsWith("/dev/") && !devPagesServed()) {
+    const response = NextResponse.rewrite(new URL("/_dev-pages-are-not-served-here", request.url));
+    // The prerendered not-found page's policy (its bootstrap scripts carry no nonce).
+    response.headers.set("Content-Security-Policy", contentSecurityPolicy({ nonce: null, https }));
+    return response;
+  }
 
   let response: NextResponse;
   let policy: string;

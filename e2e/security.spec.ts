@@ -272,6 +272,46 @@ test("finding 6: a report reaches the reporter's instructors and admins, not eve
   await Promise.all([student.dispose(), stranger.dispose(), admin.dispose()]);
 });
 
+interface ViewPart {
+  id: string;
+  kind: "timeline" | "number" | "order" | "choice";
+  slots?: number;
+  tasks?: { id: string }[];
+  items?: { id: string }[];
+  options?: { id: string }[];
+  multiple?: boolean;
+}
+
+/** Some well-formed answer to every part (right or wrong does not matter here). */
+function someAnswer(parts: ViewPart[]): { parts: Record<string, unknown> } {
+  const answer: Record<string, unknown> = {};
+  for (const part of parts) {
+    if (part.kind === "timeline") answer[part.id] = Array<string>(part.slots!).fill(part.tasks![0]!.id);
+    else if (part.kind === "number") answer[part.id] = 1000;
+    else if (part.kind === "order") answer[part.id] = part.items!.map((i) => i.id);
+    else answer[part.id] = part.multiple ? [part.options![0]!.id] : part.options![0]!.id;
+  }
+  return { parts: answer };
+}
+
+test("finding 7: a running mock interview changes nothing /api/progress shows until it ends", async ({ request }) => {
+  const account = { email: uniqueEmail("mock"), password: "mock-password-1", name: "Mock" };
+  expect((await request.post("/api/signup", { data: account })).status()).toBe(201);
+  const student = await signedInContext(account);
+  const progress = async () => JSON.stringify(await (await student.get("/api/progress")).json());
+  const before = await progress();
+  const { sessionId } = (await (await student.post("/api/mock", { data: { minutes: 15 } })).json()) as { sessionId: string };
+  for (let i = 0; i < 2; i++) {
+    const state = (await (await student.get(`/api/mock/${sessionId}`)).json()) as { question: { itemId: string; view: { parts: ViewPart[] } } };
+    const answered = await student.post(`/api/mock/${sessionId}/answer`, { data: { itemId: state.question.itemId, submissionId: `mockleak${i}${randomInt(1e9)}`, answer: someAnswer(state.question.view.parts) } });
+    expect(answered.status(), await answered.text()).toBe(201);
+    expect(await progress()).toBe(before);
+  }
+  expect((await student.post(`/api/mock/${sessionId}/end`)).status()).toBe(200);
+  expect(await progress()).not.toBe(before);
+  await student.dispose();
+});
+
 test("finding 9: a session cookie stops working after sign-out and after a password change", async () => {
   const account = { email: uniqueEmail("session"), password: "session-password-1", name: "Session" };
   const anonymous = await apiRequest.newContext({ baseURL: BASE_URL });
