@@ -11,7 +11,8 @@ const noSubscribe = () => () => {};
 export function LocalTime({ iso }: { iso: string }) {
   const text = useSyncExternalStore(
     noSubscribe,
-    () => new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short", timeZoneName: "short" }),
+    // Field by field: dateStyle/timeStyle cannot be combined with timeZoneName (a RangeError).
+    () => new Date(iso).toLocaleString(undefined, { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" }),
     () => `${iso.slice(0, 16).replace("T", " ")} UTC`,
   );
   return <time dateTime={iso}>{text}</time>;

@@ -16,6 +16,6 @@ export const POST = route(async (request: Request, { params }: Context) => {
   const user = await requireUser();
   const { variantId } = await params;
   const input = await parseJsonBody(request, submitAttemptSchema);
-  const { attempt, replayed, explanation, hintState } = await submitAttempt(user, variantId, input);
-  return NextResponse.json({ attempt, replayed, explanation, hintState }, { status: replayed ? 200 : 201 });
+  const { attempt, replayed, explanation, hintState, reveal } = await submitAttempt(user, variantId, input);
+  return NextResponse.json({ attempt, replayed, explanation, hintState, reveal }, { status: replayed ? 200 : 201 });
 });
