@@ -33,6 +33,9 @@ export const APPROXIMATE_FIGURES: { slug: string; phrase: string; value: number 
   { slug: "mlfq-gaming-and-boost", phrase: "about **99%**", value: (9.9 / 10) * 100 },
   // A 4 µs kernel switch against a 0.2 µs goroutine switch.
   { slug: "green-threads-switch-cost", phrase: "about 20× less", value: 4 / 0.2 },
+  // n tasks always active from 0: after 60 s the 1-minute average is 1 − e^(−60/60), the 5-minute one 1 − e^(−60/300).
+  { slug: "load-average-after-a-burst", phrase: "1-minute average shows about 63%", value: (1 - Math.exp(-1)) * 100 },
+  { slug: "load-average-after-a-burst", phrase: "5-minute one about 18%", value: (1 - Math.exp(-60 / 300)) * 100 },
 ];
 
 /** Scheduler rule ids that appear in decision logs; students see rule names in words instead. */

@@ -26,7 +26,7 @@ export const CGROUP_CPU_TEMPLATES: readonly QuestionTemplate[] = [
       parts: [
         { kind: "number", id: "latency", label: "Time from arrival to completion", unit: "ms", answer: { model: "cpu-quota-latency", args: { quota: "{{quota}}", period: 100, work: "{{work}}", threads: "{{threads}}", cpus: 8, offset: 0 } } },
         { kind: "number", id: "throttled", label: "Of that, time spent throttled", unit: "ms", answer: { model: "cpu-quota-throttled", args: { quota: "{{quota}}", period: 100, work: "{{work}}", threads: "{{threads}}", cpus: 8, offset: 0 } } },
-        { kind: "number", id: "unlimited", label: "Time to completion with no limit (`cpu.max` = `max 100000`)", unit: "ms", answer: { model: "cpu-quota-latency", args: { quota: 0, period: 100, work: "{{work}}", threads: "{{threads}}", cpus: 8, offset: 0 } } },
+        { kind: "number", id: "unlimited", label: "Time to completion with no limit (cpu.max = max 100000)", unit: "ms", answer: { model: "cpu-quota-latency", args: { quota: 0, period: 100, work: "{{work}}", threads: "{{threads}}", cpus: 8, offset: 0 } } },
       ],
     },
     grading: grading({ relativeTolerance: 0.01 }),
@@ -95,7 +95,7 @@ export const CGROUP_CPU_TEMPLATES: readonly QuestionTemplate[] = [
         {
           kind: "choice",
           id: "pids",
-          label: "A's `pids.max` is 100 and its processes already have 100 tasks (threads included). What does the next pthread_create() in A get?",
+          label: "A's pids.max is 100 and its processes already have 100 tasks (threads included). What does the next pthread_create() in A get?",
           options: [
             { label: "It fails with EAGAIN", correct: true },
             { label: "It blocks until a task exits" },

@@ -99,7 +99,7 @@ export const DEADLINE_PREEMPTION_TEMPLATES: readonly QuestionTemplate[] = [
         {
           kind: "choice",
           id: "none",
-          label: "With `PREEMPT_NONE` (the classic server setting), when can the woken thread run?",
+          label: "With PREEMPT_NONE (the classic server setting), when can the woken thread run?",
           options: [
             { label: "Only when the system call returns to user space, blocks, or calls cond_resched()", correct: true },
             { label: "Immediately, at the next instruction" },
@@ -110,7 +110,7 @@ export const DEADLINE_PREEMPTION_TEMPLATES: readonly QuestionTemplate[] = [
         {
           kind: "choice",
           id: "full",
-          label: "With `PREEMPT` (full), where can the kernel still not be preempted?",
+          label: "With PREEMPT (full), where can the kernel still not be preempted?",
           options: [
             { label: "Inside spinlock-held or preempt-disabled and interrupts-off regions", correct: true },
             { label: "Anywhere in a system call" },
@@ -121,7 +121,7 @@ export const DEADLINE_PREEMPTION_TEMPLATES: readonly QuestionTemplate[] = [
         {
           kind: "choice",
           id: "rt",
-          label: "What does `PREEMPT_RT` (mainline since Linux 6.12) change to shrink the remaining latency?",
+          label: "What does PREEMPT_RT (mainline since Linux 6.12) change to shrink the remaining latency?",
           options: [
             { label: "Most spinlocks become sleeping rt_mutexes with priority inheritance, and interrupt handlers run in threads", correct: true },
             { label: "It disables interrupts while RT tasks run" },
@@ -132,7 +132,7 @@ export const DEADLINE_PREEMPTION_TEMPLATES: readonly QuestionTemplate[] = [
         {
           kind: "choice",
           id: "lazy",
-          label: "What does `PREEMPT_LAZY` (Linux 6.13+) do?",
+          label: "What does PREEMPT_LAZY (Linux 6.13+) do?",
           options: [
             { label: "Defers preemption requests for fair-class tasks to the next tick or return to user space, while RT wakeups still preempt at once", correct: true },
             { label: "Makes RT tasks wait for the next tick" },

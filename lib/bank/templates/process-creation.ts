@@ -29,7 +29,7 @@ export const PROCESS_CREATION_TEMPLATES: readonly QuestionTemplate[] = [
         calls: { range: [2, 5] },
       },
       parts: [
-        { kind: "number", id: "processes", label: "How many processes (thread groups, distinct `getpid()` values) exist now, counting the caller?", unit: "count", answer: { model: "clone-processes", args: { flags: "{{flags}}", calls: "{{calls}}" } } },
+        { kind: "number", id: "processes", label: "How many processes (thread groups, distinct getpid() values) exist now, counting the caller?", unit: "count", answer: { model: "clone-processes", args: { flags: "{{flags}}", calls: "{{calls}}" } } },
         { kind: "number", id: "tasks", label: "How many tasks (threads, distinct TIDs) exist now, counting the caller?", unit: "count", answer: { model: "clone-tasks", args: { flags: "{{flags}}", calls: "{{calls}}" } } },
       ],
     },
@@ -57,7 +57,7 @@ export const PROCESS_CREATION_TEMPLATES: readonly QuestionTemplate[] = [
         {
           kind: "choice",
           id: "vfork-parent",
-          label: "After `vfork()`, what does the parent do?",
+          label: "After vfork(), what does the parent do?",
           options: [
             { label: "It is suspended until the child calls execve() or _exit()", correct: true },
             { label: "It runs concurrently with the child, as after fork()" },

@@ -86,7 +86,7 @@ export const PROCESS_STATES_TEMPLATES: readonly QuestionTemplate[] = [
         {
           kind: "choice",
           id: "zombie",
-          label: "A child has called `exit()`; its parent is alive but never calls `wait()`.",
+          label: "A child has called exit(); its parent is alive but never calls wait().",
           options: [{ label: "Z (zombie)", correct: true }, { label: "S (sleeping)" }, { label: "T (stopped)" }, { label: "It disappears at once" }],
         },
         {
