@@ -189,6 +189,21 @@ describe("real-time classes", () => {
     });
     expect(cpuBetween(r, "normal", 0, 3000)).toBe(0);
   });
+  test("fair server: a budget spent after its deadline passed replenishes at once (fuzzing found the clock moving back)", () => {
+    const r = run({
+      policy: { name: "eevdf", throttle: "fair-server", rtPeriodMs: 5, rtRuntimeMs: 0, fairServerMs: 3, rrTimesliceMs: 0.25 },
+      tasks: [
+        { id: "T0", arrival: 7.25, bursts: [2], class: "fifo", priority: 1 },
+        { id: "T1", bursts: [3.25, 0.25, 5.25] },
+        { id: "T2", bursts: [4.25], nice: 3 },
+      ],
+    });
+    for (const t of r.tasks) {
+      const ran = r.slices.filter((s) => s.task === t.id).reduce((sum, s) => sum + s.end - s.start, 0);
+      expect(ran, t.id).toBeCloseTo(t.cpuTime, 9);
+    }
+    for (let i = 1; i < r.slices.length; i++) expect(r.slices[i]!.start).toBeGreaterThanOrEqual(r.slices[i - 1]!.end - 1e-9);
+  });
   test("real-time preempts the fair class at once on wakeup", () => {
     const r = run({ policy: "eevdf", tasks: [{ id: "N", bursts: [20] }, { id: "R", arrival: 5, bursts: [3], class: "fifo", priority: 1 }] });
     expect(timeline(r.slices)).toBe("N0-5 R5-8 N8-23");

@@ -272,7 +272,9 @@ export function createLinux(c: CfsConfig | EevdfConfig, hasRealtime: boolean): P
       fair.onLeave(curr, finished);
       if (server && !fairRunnable()) server.stop();
     },
-    globalTimerAt: (now) => (bandwidth ? bandwidth.nextExpiry(now) : server ? server.nextTimer() : Infinity),
+    // A server timer can already be due (a budget spent after its deadline passed): it fires at once, never
+    // in the past, or the loop would move the clock back.
+    globalTimerAt: (now) => (bandwidth ? bandwidth.nextExpiry(now) : server ? Math.max(now, server.nextTimer()) : Infinity),
     onGlobalTimer(now, curr) {
       sync(now);
       if (curr === null) return false;
