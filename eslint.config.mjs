@@ -13,8 +13,9 @@ const ENGINE_FORBIDDEN = [
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  // Build output: .next-*/ are per-run dist dirs (NEXT_DIST_DIR), dist/ is the prebuilt CLI.
-  globalIgnores([".next/**", ".next-*/**", "dist/**", "node_modules/**", "prisma/generated/**", "data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
+  // Build output: .next-*/ are per-run dist dirs (NEXT_DIST_DIR), dist/ is the prebuilt CLI. The
+  // event-loop corpus is CommonJS as students paste it (require, bare expressions), run by real node.
+  globalIgnores(["lib/engine/eventloop/__fixtures__/corpus/**", ".next/**", ".next-*/**", "dist/**", "node_modules/**", "prisma/generated/**", "data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],

@@ -176,3 +176,77 @@ describe("checkEventLoopOrder", () => {
     expect(text).toMatch(/nextTick +# nextTick \(during main\): process\.nextTick callback/);
   });
 });
+
+describe("the JavaScript real snippets use", () => {
+  test("a 200 000-iteration pbkdf2 against a 1-iteration one is a fixed order, two equal ones race", () => {
+    const fixed = model(`const crypto = require('crypto');
+      crypto.pbkdf2('s', 'salt', 200000, 64, 'sha512', (err, key) => console.log('slow ' + key.length));
+      crypto.pbkdf2('s', 'salt', 1, 32, 'sha512', (err, key) => console.log('fast ' + key.length));`);
+    expect(fixed.outputs).toEqual([["fast 32", "slow 64"]]);
+    const race = model(`const crypto = require('crypto');
+      crypto.pbkdf2('s', 'salt', 1000, 64, 'sha512', () => console.log('a'));
+      crypto.pbkdf2('s', 'salt', 1000, 64, 'sha512', () => console.log('b'));`);
+    expect(new Set(race.outputs.map((o) => o.join()))).toEqual(new Set(["a,b", "b,a"]));
+  });
+
+  test("a busy-wait makes a short timer surely due at the first timers phase, before the immediate", () => {
+    const m = model(`const start = Date.now();
+      setImmediate(() => console.log('immediate'));
+      setTimeout(() => console.log('timeout'), 10);
+      while (Date.now() - start < 50) {}`);
+    expect(m.outputs).toEqual([["timeout", "immediate"]]);
+  });
+
+  test("setInterval runs until cleared; clearTimeout and timer arguments work", () => {
+    const m = model(`let n = 0;
+      const iv = setInterval((tag) => { n++; console.log(tag + n); if (n === 3) clearInterval(iv); }, 10, 'i');
+      const t = setTimeout(() => console.log('cancelled'), 5);
+      clearTimeout(t);`);
+    expect(m.outputs).toEqual([["i1", "i2", "i3"]]);
+  });
+
+  test("try/catch/finally, Error objects and rejected promises", () => {
+    const m = model(`try { throw new TypeError('bad'); } catch (e) { console.log(e.name, e.message, e instanceof Error); } finally { console.log('f'); }
+      Promise.reject(new Error('no')).catch((e) => console.log('caught ' + e.message)).finally(() => console.log('fin'));
+      (async () => { try { await Promise.reject(new Error('x')); } catch (e) { console.log('async ' + e); } })();`);
+    expect(m.outputs).toEqual([["TypeError bad true", "f", "caught no", "async Error: x", "fin"]]);
+  });
+
+  test("an uncaught exception in a timer ends the run with exit code 1 and nothing after it", () => {
+    const m = model(`setTimeout(() => { console.log('a'); null.x; }, 1);
+      setTimeout(() => console.log('never'), 50);`);
+    expect(m.outputs).toEqual([["a"]]);
+    expect(m.exits[0]).toMatchObject({ code: 1 });
+    expect(m.exits[0]!.reason).toMatch(/TypeError: Cannot read properties of null \(reading 'x'\)/);
+  });
+
+  test("sync fs calls set up a virtual file system that later callbacks read", () => {
+    const m = model(`const fs = require('fs');
+      fs.writeFileSync('a.txt', 'héllo');
+      console.log(fs.existsSync('a.txt'), fs.existsSync('b.txt'));
+      fs.readFile('a.txt', 'utf8', (err, text) => console.log('text ' + text + ' ' + text.length));
+      fs.stat('a.txt', (err, st) => console.log('size', st.size, st.isFile()));
+      fs.readFile('b.txt', (err) => console.log(err.code, err.message));`);
+    const lines = new Set(m.outputs.flat());
+    expect(m.outputs[0]![0]).toBe("true false");
+    expect(lines).toContain("text héllo 5");
+    expect(lines).toContain("size 6 true");
+    expect(lines).toContain("ENOENT ENOENT: no such file or directory, open 'b.txt'");
+  });
+
+  test("strings, arrays and objects used as data print as util.inspect does", () => {
+    const m = model(`const xs = [3, 1, 2];
+      xs.push(4);
+      console.log(xs.map((x) => x * 2).filter((x) => x > 2), xs.join('-'), { a: 1, b: 'it\\'s', c: [1] });
+      console.log('abc'.toUpperCase().padStart(5, '.'), \`\${xs.length}\`, JSON.stringify({ k: [1, 'x'] }));`);
+    expect(m.outputs).toEqual([[`[ 6, 4, 8 ] 3-1-2-4 { a: 1, b: "it's", c: [ 1 ] }`, "..ABC 4 {\"k\":[1,\"x\"]}"]]);
+  });
+
+  test("what cannot be predicted is refused with the construct and position", () => {
+    expect(errorOf("const c = require('crypto');\nc.pbkdf2('p', 's', 1, 8, 'sha1', (e, key) => console.log(key.toString('hex')));").message).toMatch(
+      /line 2, column \d+: the derived key\.toString\('hex'\) is not supported: the model knows its length \(8\) but not its bytes/,
+    );
+    expect(errorOf("console.log(Date.now());").message).toMatch(/line 1, column 12: printing a time read from Date\.now\(\)/);
+    expect(errorOf("import fs from 'fs';").message).toMatch(/ES modules .*CommonJS/);
+  });
+});

@@ -10,6 +10,8 @@ import { ModelFault } from "./values";
 export const EVENTLOOP_DEFAULTS = {
   threadPoolSize: 4,
   maxLoopJitterMs: 1,
+  maxWorkSlowdown: 3,
+  maxPauseMs: 0,
   maxSteps: 200_000,
   maxSchedules: 2_000,
   maxLoopIterations: 1_000,
@@ -35,6 +37,8 @@ function validateOptions(o: EventLoopOptions): EventLoopError[] {
   };
   check("threadPoolSize", 1, 1024, true);
   check("maxLoopJitterMs", 0, 1000, false);
+  check("maxWorkSlowdown", 1, 100, false);
+  check("maxPauseMs", 0, 1000, false);
   check("maxSteps", 1, 5_000_000, true);
   check("maxSchedules", 1, 100_000, true);
   check("maxLoopIterations", 1, 100_000, true);
@@ -63,6 +67,8 @@ export function modelEventLoop(source: string, options: EventLoopOptions = {}): 
   const limits: RunLimits = {
     threadPoolSize: o.threadPoolSize,
     maxLoopJitterMs: o.maxLoopJitterMs,
+    maxWorkSlowdown: o.maxWorkSlowdown,
+    maxPauseMs: o.maxPauseMs,
     maxSteps: o.maxSteps,
     maxLoopIterations: o.maxLoopIterations,
     maxCallbacksPerDrain: o.maxCallbacksPerDrain,

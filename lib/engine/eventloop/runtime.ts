@@ -53,6 +53,10 @@ export interface RunLimits {
   maxCallDepth: number;
   maxForIterations: number;
   maxOutputLines: number;
+  /** How many times slower than nominal CPU work may run (load, shared cores); default WORK.high. */
+  maxWorkSlowdown: number;
+  /** How long the main thread may be paused (descheduled) between two statements; default 0. */
+  maxPauseMs: number;
 }
 
 /** Picks one of `n` options (0 = the usual outcome on an idle machine); `why` explains the choice point. */
@@ -120,11 +124,11 @@ const TIMEOUT_MAX = 2 ** 31 - 1;
 
 /**
  * Calibrated on this project's machine with Node 20.20 (docs/eventloop-and-capacity.md, "Work and
- * time"): nominal costs, and the factors that bound the real duration of CPU work: [0.4×, 3×] covers
- * run-to-run noise and two pool threads sharing one core.
+ * time"): nominal costs, and the factors that bound the real duration of CPU work: [0.6×, 3×] covers
+ * run-to-run noise and two pool threads sharing one core (the upper factor is an option).
  */
 export const WORK = {
-  low: 0.4,
+  low: 0.6,
   high: 3,
   /** µs per pbkdf2 iteration by digest (measured 0.64–1.14 sha512, 0.50–0.58 sha256, 1.17–1.79 sha1). */
   pbkdf2UsPerIteration: { sha512: 0.8, sha256: 0.55, sha1: 1.4, other: 1.5 } as Record<string, number>,
@@ -157,15 +161,6 @@ function digestCost(digest: Value): number {
   return WORK.pbkdf2UsPerIteration[name] ?? WORK.pbkdf2UsPerIteration.other!;
 }
 
-function cpuCost(ms: number): Cost {
-  return { nom: ms, lo: ms * WORK.low, hi: ms * WORK.high + WORK.slackMs };
-}
-
-function poolCost(ms: number): Cost {
-  return { nom: ms, lo: ms * WORK.low, hi: ms * WORK.high + WORK.poolSlackMs };
-}
-
-const FAST_REQUEST: Cost = { nom: 0.1, lo: 0, hi: WORK.poolSlackMs };
 const UNKNOWN_REQUEST: Cost = { nom: 0.3, lo: 0, hi: Infinity };
 
 function spread(a: Anchor, b: Anchor): number {
@@ -173,6 +168,24 @@ function spread(a: Anchor, b: Anchor): number {
 }
 
 export class LoopRuntime {
+  private cpuCost(ms: number): Cost {
+    return { nom: ms, lo: ms * WORK.low, hi: ms * this.limits.maxWorkSlowdown + WORK.slackMs };
+  }
+
+  /** Pool threads also wait for a CPU: the loop's jitter bound applies to them as well. */
+  private poolCost(ms: number): Cost {
+    return { nom: ms, lo: ms * WORK.low, hi: ms * this.limits.maxWorkSlowdown + WORK.poolSlackMs + this.limits.maxLoopJitterMs };
+  }
+
+  /** A fixed start-up cost (module load, OpenSSL initialisation), its upper bound scaled by the allowed slowdown. */
+  private fixedWork(c: Cost): void {
+    this.work({ nom: c.nom, lo: c.lo, hi: (c.hi * this.limits.maxWorkSlowdown) / WORK.high });
+  }
+
+  private fastRequest(): Cost {
+    return this.poolCost(0.1);
+  }
+
   readonly lines: EventLoopLine[] = [];
   exit: ProgramExit | null = null;
   private now = 0;
@@ -206,7 +219,7 @@ export class LoopRuntime {
       (p, handled) => (handled ? this.unhandled.delete(p) : this.unhandled.add(p)),
     );
     this.interp.promiseMethod = (p, key, at) => this.promiseMethod(p, key, at);
-    this.interp.onWork = (ms) => this.work(cpuCost(ms));
+    this.interp.onWork = (ms) => this.work(this.cpuCost(ms));
     for (const [name, value] of Object.entries(this.globals())) globals.vars.set(name, { value, mutable: true });
   }
 
@@ -254,8 +267,16 @@ export class LoopRuntime {
 
   // ---- time -------------------------------------------------------------------------------------
 
+  /** Clock readings taken so far in the current callback (and the drain after it). */
+  private readings = 0;
+
+  /**
+   * A clock reading. When the main thread may be paused between statements (a loaded machine), each
+   * later reading in the same callback may be up to maxPauseMs later than the one before it.
+   */
   private anchor(): Anchor {
-    return { t: this.now, fm: this.fuzzMinus, fp: this.fuzzPlus };
+    const shift = this.readings++ * this.limits.maxPauseMs;
+    return { t: this.now, fm: this.fuzzMinus - shift, fp: this.fuzzPlus };
   }
 
   /** Synchronous work on the main thread. */
@@ -267,8 +288,10 @@ export class LoopRuntime {
 
   /** Real time elapsed since `a`, at the least and at the most (a loop turn may add up to the jitter). */
   private elapsed(a: Anchor): { min: number; max: number } {
+    // Rounded to a nanosecond so that float sums (10.000032 + 1) compare equal to the due time.
+    const round = (x: number) => Math.round(x * 1e6) / 1e6;
     const e = this.now - a.t;
-    return { min: e - (this.fuzzMinus - a.fm), max: e + (this.fuzzPlus - a.fp) + this.limits.maxLoopJitterMs };
+    return { min: round(e - (this.fuzzMinus - a.fm)), max: round(e + (this.fuzzPlus - a.fp) + this.limits.maxLoopJitterMs) };
   }
 
   private allTimers(): Timer[] {
@@ -278,6 +301,7 @@ export class LoopRuntime {
   // ---- callbacks and the nextTick/microtask drain ---------------------------------------------
 
   private invoke(ctx: Context, fn: Value, args: Value[]): void {
+    if (ctx.queue !== "nextTick") this.readings = 0;
     this.ctx = ctx;
     try {
       this.interp.call(fn, args);
@@ -379,6 +403,7 @@ export class LoopRuntime {
         }
         list.timers.shift();
         this.expired.delete(timer);
+        this.readings = 0;
         const start = this.anchor();
         this.invoke({ queue: "timers", during: "timers", source: timer.source }, timer.fn, timer.args);
         if (timer.repeat !== undefined && !timer.cleared) this.insert(timer, timer.repeat, start);
@@ -478,6 +503,7 @@ export class LoopRuntime {
     for (const op of completed) {
       this.io.splice(this.io.indexOf(op), 1);
       this.ctx = { queue: "poll", during: "poll", source: op.source };
+      this.readings = 0;
       op.deliver();
       this.drainTicks();
     }
@@ -698,13 +724,13 @@ export class LoopRuntime {
 
   private readCost(p: string): Cost {
     const f = this.vfs.get(p);
-    return cpuCost(((f?.size ?? 0) / 1e6) * WORK.readMsPerMB);
+    return this.cpuCost(((f?.size ?? 0) / 1e6) * WORK.readMsPerMB);
   }
 
   private fsModule(): { fs: ObjectValue; promises: ObjectValue } {
     const vfs = this.vfs;
     const unknownCost = (): Cost => UNKNOWN_REQUEST;
-    const fastCost = (): Cost => FAST_REQUEST;
+    const fastCost = (): Cost => this.fastRequest();
     const knownRead = (api: string) => (a: Value[], at: Pos) => this.knownPath(this.path(a[0], api, at), api, at);
     const readFile = (a: Value[], at: Pos) => this.contents(this.path(a[0], "fs.readFile", at), this.encoding(a[1], at), at);
     const writeFile = (append: boolean) => (a: Value[], at: Pos) => {
@@ -753,7 +779,7 @@ export class LoopRuntime {
       writeFileSync: this.fsSync("fs.writeFileSync", (a, at) => {
         const d = this.data(a[1], at);
         vfs.write(this.path(a[0], "fs.writeFileSync", at), d.text, d.size, false);
-        this.work(cpuCost((d.size / 1e6) * WORK.writeMsPerMB));
+        this.work(this.cpuCost((d.size / 1e6) * WORK.writeMsPerMB));
         return undefined;
       }),
       appendFileSync: this.fsSync("fs.appendFileSync", (a, at) => {
@@ -791,7 +817,7 @@ export class LoopRuntime {
   private cryptoUsed(): void {
     if (this.cryptoInitialised) return;
     this.cryptoInitialised = true;
-    this.work(WORK.cryptoFirstUse);
+    this.fixedWork(WORK.cryptoFirstUse);
   }
 
   private pbkdf2Args(a: Value[], api: string, at: Pos): { iterations: number; keylen: number; cost: number } {
@@ -813,23 +839,23 @@ export class LoopRuntime {
     return hostObject("crypto", {
       pbkdf2: this.poolCallback(
         "crypto.pbkdf2",
-        (a, at) => poolCost(this.pbkdf2Args(a, "crypto.pbkdf2", at).cost),
+        (a, at) => this.poolCost(this.pbkdf2Args(a, "crypto.pbkdf2", at).cost),
         (a, at) => [key(this.pbkdf2Args(a, "crypto.pbkdf2", at).keylen, "the derived key")],
         (a, at) => void this.pbkdf2Args(a, "crypto.pbkdf2", at),
       ),
       pbkdf2Sync: native("crypto.pbkdf2Sync", (a, at) => {
         const { keylen, cost } = this.pbkdf2Args(a, "crypto.pbkdf2Sync", at);
-        this.work(cpuCost(cost));
+        this.work(this.cpuCost(cost));
         return key(keylen, "the derived key");
       }),
-      scrypt: this.poolCallback("crypto.scrypt", () => (this.cryptoUsed(), poolCost(WORK.scryptMs)), (a) => [key(typeof a[2] === "number" ? a[2] : 64, "the derived key")]),
+      scrypt: this.poolCallback("crypto.scrypt", () => (this.cryptoUsed(), this.poolCost(WORK.scryptMs)), (a) => [key(typeof a[2] === "number" ? a[2] : 64, "the derived key")]),
       randomBytes: native("crypto.randomBytes", (a, at) => {
         const n = randomLength(a, at);
         this.cryptoUsed();
         const cb = a[1];
         if (cb === undefined) return key(n, "random bytes");
         if (!isCallable(cb)) throw new ModelFault("crypto.randomBytes needs a callback function", at);
-        this.submit("crypto.randomBytes callback", FAST_REQUEST, () => this.invoke(this.ctx, cb, [null, key(n, "random bytes")]));
+        this.submit("crypto.randomBytes callback", this.fastRequest(), () => this.invoke(this.ctx, cb, [null, key(n, "random bytes")]));
         return undefined;
       }),
     });
@@ -1175,8 +1201,8 @@ export class LoopRuntime {
         const make = modules[name];
         if (!make) throw new ModelFault(`require('${raw}') is not supported (supported: ${Object.keys(modules).join(", ")})`, at);
         if (!loaded.has(name)) {
-          if (name === "crypto") this.work(WORK.cryptoLoad);
-          if (name === "zlib" || name === "dns") this.work(WORK.moduleLoad);
+          if (name === "crypto") this.fixedWork(WORK.cryptoLoad);
+          if (name === "zlib" || name === "dns") this.fixedWork(WORK.moduleLoad);
           loaded.set(name, make());
         }
         return loaded.get(name);

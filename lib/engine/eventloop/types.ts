@@ -40,8 +40,12 @@ export interface EventLoopExit {
 export interface EventLoopOptions {
   /** libuv thread-pool size (UV_THREADPOOL_SIZE); default 4, at most 1024. */
   threadPoolSize?: number;
-  /** Unknown time a loop turn that does not wait may take; default 1 ms (see docs). */
+  /** Unknown time a loop turn that does not wait may take; default 1 ms (an idle machine; see docs). */
   maxLoopJitterMs?: number;
+  /** How many times slower than its calibrated cost CPU work may run; default 3 (see docs). */
+  maxWorkSlowdown?: number;
+  /** How long the main thread may be paused between two statements (a loaded machine); default 0. */
+  maxPauseMs?: number;
   /** Bounds that make runaway programs fail fast instead of hanging. */
   maxSteps?: number;
   maxSchedules?: number;
