@@ -126,7 +126,7 @@ export function analyzeForkProgram(source: string, options: ForkAnalysisOptions 
   }
   if (timedSleeps.length > 0) {
     notes.push(
-      `fixed by timing: ${timedSleeps.length === 1 ? "a sleep" : `${timedSleeps.length} sleeps`} of at least 1 ms (${timedSleeps.slice(0, 4).map((t) => `process ${t.pid} at line ${t.line}, ${t.ms} ms`).join("; ")}${timedSleeps.length > 4 ? "; …" : ""}) let every other runnable process finish first, so the orders listed are those real runs give on an ordinary machine, not orders the OS guarantees`,
+      `fixed by timing: ${timedSleeps.length === 1 ? "a sleep" : `${timedSleeps.length} sleeps`} of at least 1 ms (${timedSleeps.slice(0, 4).map((t) => `process ${t.pid} at line ${t.line}, ${t.ms} ms`).join("; ")}${timedSleeps.length > 4 ? "; …" : ""}) ${timedSleeps.length === 1 ? "lets" : "let"} every other runnable process finish first, so the orders listed are those real runs give on an ordinary machine, not orders the OS guarantees`,
     );
   }
 

@@ -541,7 +541,11 @@ class ProcessRun {
     if (++this.callDepth > MAX_CALL_DEPTH) throw new ForkModelError(`calls nest deeper than ${MAX_CALL_DEPTH}`, line);
     const saved = this.scopes;
     const frame = new Map<string, Cell>();
-    fn.params.forEach((p, i) => frame.set(p, { value: args[i] ?? 0 }));
+    // An array or string argument arrives as a pointer: sizeof gives 8, as in C.
+    fn.params.forEach((p, i) => {
+      const value = args[i] ?? 0;
+      frame.set(p, { value, elemSize: typeof value === "number" || value instanceof PidValue ? 4 : 8 });
+    });
     this.scopes = [this.globals, frame];
     try {
       this.exec(fn.body);
