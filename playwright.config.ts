@@ -33,7 +33,8 @@ export default defineConfig({
     command: `tsx scripts/e2e-server.ts`,
     env: { PORT: String(PORT) },
     url: `http://127.0.0.1:${PORT}/`,
-    timeout: 240_000,
+    // A cold `next build` takes about 2 minutes on an idle 2-core machine and much longer on a busy one.
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: "ignore",
     stderr: "pipe",
