@@ -110,6 +110,10 @@ describe("the grader names the misconception a timeline reproduces", () => {
           expect(hit.divergesAt?.expected).toBe(truth[parting]);
           expect(hit.divergesAt?.misconceived).toBe(slots[parting]);
           expect(hit.explanation).toMatch(/^Your schedule is exactly /);
+          // The instant where the misconception parts from the truth is quoted, with what runs there.
+          const at = `At t=${Math.round(parting * data.slotMs * 1000) / 1000} ms`;
+          expect(hit.explanation).toContain(at);
+          if (truth[parting] !== "idle" && truth[parting] !== "cs") expect(hit.explanation).toContain(`${at} ${truth[parting]} runs`);
           found.set(entry.id, (found.get(entry.id) ?? 0) + 1);
         }
         if ([...applies].every((id) => (found.get(id) ?? 0) >= MIN_SEEDS) && seed >= 30) break;
