@@ -169,7 +169,9 @@ export interface MisconceptionMatch {
   full: boolean;
   /** Timeline parts: the first slot where the misconception's schedule parts from the right one. */
   divergesAt?: { slot: number; time: number; expected: string; misconceived: string };
-  /** One to three plain sentences built from the variant's own numbers. */
+  /** One sentence naming it in the answer's terms ("Your schedule is exactly non-preemptive SJF."). */
+  summary: string;
+  /** One to three plain sentences built from the variant's own numbers (starts with `summary` for timelines). */
   explanation: string;
   /** Where the rule is stated (a textbook chapter), when one applies. */
   source?: string;

@@ -98,7 +98,7 @@ describe("time-metric misconceptions", () => {
     expect(parts.find((x) => x.id === "turnaround-B")!.misconceptions?.map((m) => m.id)).toEqual(["turnaround-from-zero"]);
     const both = grade({ "turnaround-B": 3 }).find((x) => x.id === "turnaround-B")!;
     expect(both.misconceptions?.map((m) => m.id)).toEqual(["waiting-for-turnaround", "response-for-turnaround"]);
-    expect(both.message).toContain("A known mistake: Waiting time given for turnaround time.");
+    expect(both.message).toContain("A known mistake: waiting time given for turnaround time.");
   });
 
   test("averages: the average waiting time given for the average turnaround", () => {

@@ -249,7 +249,7 @@ export const metricsKind = defineKind<MetricsSpec>({
           };
           // Issue #21: a wrong time metric that is another metric, or measured from t=0, is named.
           const mis = matchMetricMisconceptions(p.metric, p.task, data.sim, expected, got, tol);
-          if (mis.length > 0) grade = { ...grade, message: `${grade.message} A known mistake: ${mis[0]!.name}.`, misconceptions: mis };
+          if (mis.length > 0) grade = { ...grade, message: `${grade.message} ${mis[0]!.summary}`, misconceptions: mis };
         }
       }
       out.parts[p.id] = grade;

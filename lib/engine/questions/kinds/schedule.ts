@@ -97,7 +97,7 @@ export function gradeTimelinePart(ctx: GradeContext, label: string): { grade: Pa
   const pct = Math.round(score * 100);
   const first = divergence ? ` It first differs at t=${formatNumber(divergence.time)} ms.` : "";
   return {
-    grade: { id: TIMELINE_PART, label, score, weight: 1, message: `${pct}% ${MODE_WORDS[mode]}.${first}${mis[0] ? ` ${mis[0].explanation.split(". ")[0]!.replace(/\.$/, "")}.` : ""}`, ...named },
+    grade: { id: TIMELINE_PART, label, score, weight: 1, message: `${pct}% ${MODE_WORDS[mode]}.${first}${mis[0] ? ` ${mis[0].summary}` : ""}`, ...named },
     extra: { replay, ...(divergence ? { firstDivergence: divergence } : {}) },
     exact: false,
   };

@@ -96,7 +96,7 @@ export function matchMetricMisconceptions(metric: string, task: string | null, s
     const explanation = one
       ? `${formatNumber(got)} ms is ${e.what(one.id)}, not its ${WORDS[m]}. ${definition(m, one)}`
       : `${formatNumber(got)} ms is ${e.what(null)}, not the average ${WORDS[m]}. The average ${WORDS[m]} is the mean over the jobs of ${AVERAGE_RULE[m]}: ${formatNumber(expected)} ms.`;
-    out.push({ id: e.id, name: e.name, full: true, explanation, source: OSTEP7 });
+    out.push({ id: e.id, name: e.name, full: true, summary: `A known mistake: ${e.name[0]!.toLowerCase()}${e.name.slice(1)}.`, explanation, source: OSTEP7 });
   }
   return out;
 }

@@ -356,6 +356,7 @@ export function matchScheduleMisconceptions(truthW: Workload, truthSim: SimResul
       name: c.entry.name,
       full,
       divergesAt: { slot: c.parting, time, expected: ctx.expected, misconceived: ctx.misconceivedSlot },
+      summary: lead,
       explanation: `${lead} ${c.entry.why(ctx)}`,
       ...(c.entry.source ? { source: c.entry.source } : {}),
     };
