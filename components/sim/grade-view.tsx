@@ -7,6 +7,7 @@ import { scorePercent } from "@/lib/engine/questions/grading";
 import { formatQuantity } from "@/lib/units";
 import { cn } from "@/lib/utils";
 import { GanttChart } from "./gantt-chart";
+import { MisconceptionCards } from "./misconception-card";
 import { timelineToSlices } from "./gantt-model";
 import { ReadyQueueTable } from "./ready-queue-table";
 import { readReplay } from "./replay-model";
@@ -141,6 +142,9 @@ export function GradeView({ report, parts, answer, showReplay = true }: GradeVie
           );
         })}
       </ul>
+
+      {/* Issue #21: a named misconception comes before the raw first difference it explains. */}
+      <MisconceptionCards parts={report.parts} />
 
       {divergence ? (
         <div className="flex flex-col gap-2 rounded-lg border border-danger/50 bg-card p-4" data-testid="first-divergence">

@@ -152,6 +152,29 @@ export interface PartGrade {
   message: string;
   /** Credit given for computing correctly from the student's own (wrong) schedule. */
   errorCarriedForward?: boolean;
+  /**
+   * Known misconceptions the (wrong) answer reproduces, most specific first (issue #21). Never set on a
+   * right part. See lib/engine/questions/misconceptions.
+   */
+  misconceptions?: MisconceptionMatch[];
+}
+
+/** A catalogue misconception the answer reproduces, run through the engine to prove it. */
+export interface MisconceptionMatch {
+  /** Stable catalogue id, e.g. "sjf-for-stcf" (for tests and analytics). */
+  id: string;
+  /** Plain-words name, e.g. "non-preemptive SJF instead of STCF". */
+  name: string;
+  /** True when the whole answer is the misconception's; false when it follows it up to where it parts from the truth. */
+  full: boolean;
+  /** Timeline parts: the first slot where the misconception's schedule parts from the right one. */
+  divergesAt?: { slot: number; time: number; expected: string; misconceived: string };
+  /** One sentence naming it in the answer's terms ("Your schedule is exactly non-preemptive SJF."). */
+  summary: string;
+  /** One to three plain sentences built from the variant's own numbers (starts with `summary` for timelines). */
+  explanation: string;
+  /** Where the rule is stated (a textbook chapter), when one applies. */
+  source?: string;
 }
 
 export interface FirstDivergence {

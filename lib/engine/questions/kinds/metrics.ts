@@ -12,6 +12,7 @@ import {
 import { gradeTimelinePart, quantumParam, scheduleReplay, TIMELINE_PART, timelinePartSpec, type ScheduleKeyData } from "./schedule";
 import { drawSchedWorkload, SCHED_GENERATOR_KEYS, validateSchedWorkloadSpec, workloadExhibit, type SchedWorkloadSpec } from "./schedWorkload";
 import { scheduleConventions } from "./schedWords";
+import { matchMetricMisconceptions } from "../misconceptions/metrics";
 
 const METRICS = ["completion", "turnaround", "waiting", "response", "switches", "cpuShare", "vruntimeGain"] as const;
 type MetricName = (typeof METRICS)[number];
@@ -246,6 +247,9 @@ export const metricsKind = defineKind<MetricsSpec>({
             id: p.id, label: spec.label, score: 0, weight: 1,
             message: `You answered ${withUnit(got, unit)}; the answer is ${withUnit(expected, unit)}${fromOwn !== undefined ? ` (and your own timeline gives ${withUnit(fromOwn, unit)})` : ""}.`,
           };
+          // Issue #21: a wrong time metric that is another metric, or measured from t=0, is named.
+          const mis = matchMetricMisconceptions(p.metric, p.task, data.sim, expected, got, tol);
+          if (mis.length > 0) grade = { ...grade, message: `${grade.message} ${mis[0]!.summary}`, misconceptions: mis };
         }
       }
       out.parts[p.id] = grade;

@@ -2,6 +2,7 @@
 import { Issues, read } from "../issues";
 import { matchAlternative } from "./altConventions";
 import { firstDivergence } from "./divergence";
+import { matchScheduleMisconceptions } from "../misconceptions/schedule";
 import { defineKind, type BuiltVariant, type GradeContext, type KindGrade } from "./kind";
 import { drawSchedWorkload, SCHED_GENERATOR_KEYS, validateSchedWorkloadSpec, workloadExhibit, type SchedWorkloadSpec } from "./schedWorkload";
 import { scheduleConventions } from "./schedWords";
@@ -80,10 +81,13 @@ export function gradeTimelinePart(ctx: GradeContext, label: string): { grade: Pa
   }
   const divergence = firstDivergence(TIMELINE_PART, data.workload, data.sim, expected, got, data.slotMs);
   const alt = matchAlternative(data.workload, expected, got, data.slotMs);
+  // Issue #21: the named mistakes this timeline reproduces (run through the engine), most specific first.
+  const mis = matchScheduleMisconceptions(data.workload, data.sim, expected, got, data.slotMs);
+  const named = mis.length > 0 ? { misconceptions: mis } : {};
   const credit = ctx.grading.conventionCredit;
   if (alt) {
     return {
-      grade: { id: TIMELINE_PART, label, score: credit, weight: 1, message: `Your timeline is exactly right under another convention (${alt.name}). ${alt.description}` },
+      grade: { id: TIMELINE_PART, label, score: credit, weight: 1, message: `Your timeline is exactly right under another convention (${alt.name}). ${alt.description}`, ...named },
       extra: { replay, firstDivergence: divergence, convention: { name: alt.name, description: alt.description, credit } },
       exact: false,
     };
@@ -93,7 +97,7 @@ export function gradeTimelinePart(ctx: GradeContext, label: string): { grade: Pa
   const pct = Math.round(score * 100);
   const first = divergence ? ` It first differs at t=${formatNumber(divergence.time)} ms.` : "";
   return {
-    grade: { id: TIMELINE_PART, label, score, weight: 1, message: `${pct}% ${MODE_WORDS[mode]}.${first}` },
+    grade: { id: TIMELINE_PART, label, score, weight: 1, message: `${pct}% ${MODE_WORDS[mode]}.${first}${mis[0] ? ` ${mis[0].summary}` : ""}`, ...named },
     extra: { replay, ...(divergence ? { firstDivergence: divergence } : {}) },
     exact: false,
   };

@@ -1,0 +1,115 @@
+// Issue #21 on fixed workloads worked by hand: the feedback names the misconception, the instant where
+// it parts from the truth and the values compared there; a partial match says "follows … up to";
+// an answer no entry explains keeps today's first-divergence feedback; time metrics name the confusion.
+import { describe, expect, test } from "vitest";
+import { gradeAnswer } from "../grade";
+import { answer, slots, template, valid, variant } from "./helpers";
+
+// STCF: B runs 0–3; at t=3 C arrives with 2 ms against B's 4 ms left and preempts: C 3–5, B 5–9.
+// Non-preemptive SJF keeps B to t=7, then C 7–9.
+const stcf = template("schedule", { policy: "stcf", tasks: [{ id: "B", arrival: 0, bursts: [7] }, { id: "C", arrival: 3, bursts: [2] }] });
+
+function timelineGrade(a: string) {
+  const t = valid(stcf);
+  const v = variant(stcf);
+  expect(v.key.expected["timeline"]).toEqual(slots("BBBCCBBBB"));
+  return gradeAnswer(t, v, answer({ timeline: slots(a) })).parts.find((p) => p.id === "timeline")!;
+}
+
+describe("timeline misconceptions", () => {
+  test("a non-preemptive SJF schedule is named, with the instant STCF preempts and the remaining times there", () => {
+    const part = timelineGrade("BBBBBBBCC");
+    const m = part.misconceptions?.[0];
+    expect(m?.id).toBe("sjf-for-stcf");
+    expect(m?.full).toBe(true);
+    expect(m?.divergesAt).toEqual({ slot: 3, time: 3, expected: "C", misconceived: "B" });
+    expect(m?.explanation).toContain("Your schedule is exactly non-preemptive SJF.");
+    expect(m?.explanation).toContain("At t=3 ms C runs (2 ms left); your timeline keeps B (4 ms left).");
+    expect(m?.source).toMatch(/OSTEP ch\. 7/);
+    // SJF-for-STCF is also a convention with partial credit; its message stays, the match is added.
+    expect(part.message).toContain("another convention (SJF instead of STCF)");
+    expect(part.score).toBeGreaterThan(0);
+  });
+
+  test("an answer that follows SJF only up to the parting instant is named as following it up to there", () => {
+    const part = timelineGrade("BBBBCBBBB");
+    const m = part.misconceptions?.find((x) => x.id === "sjf-for-stcf");
+    expect(m?.full).toBe(false);
+    expect(m?.explanation).toContain("Your schedule follows non-preemptive SJF up to t=3 ms");
+  });
+
+  test("a wrong answer no entry explains keeps the plain first-difference feedback", () => {
+    const part = timelineGrade("BBBCCCBBB");
+    expect(part.misconceptions).toBeUndefined();
+    expect(part.message).toMatch(/^\d+% of the slots are right\. It first differs at t=5 ms\.$/);
+  });
+
+  test("arrival times ignored: the job run before it arrives is named", () => {
+    // Every job at t=0 under STCF: C (2 ms) first, then B.
+    const part = timelineGrade("CCBBBBBBB");
+    const m = part.misconceptions?.find((x) => x.id === "arrivals-ignored");
+    expect(m?.full).toBe(true);
+    expect(m?.explanation).toContain("C only arrives at t=3 ms, so it cannot run yet");
+  });
+
+  test("round robin with the quantum one too long names the quantum and when the turn ended", () => {
+    const rr = template("schedule", { policy: { name: "rr", quantum: 2 }, tasks: [{ id: "A", arrival: 0, bursts: [4] }, { id: "B", arrival: 0, bursts: [3] }] });
+    const v = variant(rr);
+    expect(v.key.expected["timeline"]).toEqual(slots("AABBAAB"));
+    const part = gradeAnswer(valid(rr), v, answer({ timeline: slots("AAABBBA") })).parts[0]!;
+    const m = part.misconceptions?.[0];
+    expect(m?.id).toBe("rr-quantum-plus-one");
+    expect(m?.explanation).toContain("Your schedule is exactly round robin with a 3 ms quantum.");
+    expect(m?.explanation).toContain("A's turn began at t=0 ms, so its quantum expires at t=2 ms");
+    expect(part.message).toContain("Your schedule is exactly round robin with a 3 ms quantum.");
+  });
+
+  test("I/O ignored: the job that should be blocked is named with when it wakes", () => {
+    const io = template("schedule", { policy: "fifo", tasks: [{ id: "A", arrival: 0, bursts: [2, 3, 1] }, { id: "B", arrival: 0, bursts: [2] }] });
+    const v = variant(io);
+    expect(v.key.expected["timeline"]).toEqual(slots("AABB-A"));
+    const part = gradeAnswer(valid(io), v, answer({ timeline: slots("AAAAAA") })).parts[0]!;
+    const m = part.misconceptions?.find((x) => x.id === "io-ignored");
+    expect(m?.explanation).toContain("A is blocked in I/O until t=5 ms");
+  });
+
+  test("the reference answer names nothing", () => {
+    expect(timelineGrade("BBBCCBBBB").misconceptions).toBeUndefined();
+  });
+});
+
+describe("time-metric misconceptions", () => {
+  // FIFO: A 0–4, B 4–7. B: arrival 1, completion 7, turnaround 6, waiting 3, response 3.
+  const fifo = template("metrics", {
+    policy: "fifo",
+    tasks: [{ id: "A", arrival: 0, bursts: [4] }, { id: "B", arrival: 1, bursts: [3] }],
+    ask: [{ metric: "turnaround", task: "B" }, { metric: "waiting", task: "B" }, { metric: "turnaround", task: "average" }],
+  });
+  const grade = (parts: Record<string, number>) => gradeAnswer(valid(fifo), variant(fifo), answer({ "turnaround-B": 6, "waiting-B": 3, "turnaround-average": 5, ...parts })).parts;
+
+  test("the turnaround given for the waiting time is named, with the definition in the task's numbers", () => {
+    const p = grade({ "waiting-B": 6 }).find((x) => x.id === "waiting-B")!;
+    expect(p.misconceptions?.map((m) => m.id)).toEqual(["turnaround-for-waiting"]);
+    expect(p.misconceptions?.[0]?.explanation).toBe("6 ms is B's turnaround time, not its waiting time. Waiting time counts only the time B is ready but not running, from its arrival at t=1 ms: 3 ms.");
+  });
+
+  test("a turnaround measured from t=0 is named; a value equal to two confusions names both", () => {
+    const parts = grade({ "turnaround-B": 7 });
+    expect(parts.find((x) => x.id === "turnaround-B")!.misconceptions?.map((m) => m.id)).toEqual(["turnaround-from-zero"]);
+    const both = grade({ "turnaround-B": 3 }).find((x) => x.id === "turnaround-B")!;
+    expect(both.misconceptions?.map((m) => m.id)).toEqual(["waiting-for-turnaround", "response-for-turnaround"]);
+    expect(both.message).toContain("A known mistake: waiting time given for turnaround time.");
+  });
+
+  test("averages: the average waiting time given for the average turnaround", () => {
+    // Turnarounds 4 and 6 (average 5); waits 0 and 3 (average 1.5).
+    const p = grade({ "turnaround-average": 1.5 }).find((x) => x.id === "turnaround-average")!;
+    expect(p.misconceptions?.map((m) => m.id)).toContain("waiting-for-turnaround");
+    expect(p.misconceptions?.[0]?.explanation).toContain("the mean over the jobs of completion − arrival: 5 ms");
+  });
+
+  test("right values and unexplained wrong values name nothing", () => {
+    expect(grade({}).flatMap((p) => p.misconceptions ?? [])).toEqual([]);
+    expect(grade({ "waiting-B": 42 }).flatMap((p) => p.misconceptions ?? [])).toEqual([]);
+  });
+});
