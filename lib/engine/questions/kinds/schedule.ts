@@ -61,7 +61,9 @@ const MAX_REPLAY_STATES = 2000;
 
 /** The replay payload of a schedule (GradeReport.replay): slices, decisions, switches and the states. */
 export function scheduleReplay(data: ScheduleKeyData, slots: number): Record<string, unknown> {
-  return { slices: data.sim.slices, decisions: data.sim.decisions, switches: data.sim.switches, slotMs: data.slotMs, states: replayStates(data, slots) };
+  // The replay needs who runs, who waits and who sleeps; arrivals and finishes are on the chart already.
+  const states = replayStates(data, slots).map(({ time, running, switching, ready, blocked }) => ({ time, running, switching, ready, blocked }));
+  return { slices: data.sim.slices, decisions: data.sim.decisions, switches: data.sim.switches, slotMs: data.slotMs, states };
 }
 
 const MODE_WORDS: Record<ScheduleScoring, string> = {
