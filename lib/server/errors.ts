@@ -2,7 +2,7 @@ import "server-only";
 
 // Typed failures of domain functions. Route handlers turn them into HTTP answers in one place
 // (lib/server/http.ts), so a domain function never decides a status code by itself.
-export type AppErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "INVALID_INPUT" | "CONFLICT" | "RATE_LIMITED" | "UNAVAILABLE";
+export type AppErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "INVALID_INPUT" | "CONFLICT" | "RATE_LIMITED" | "UNAVAILABLE" | "TOO_COSTLY";
 
 export class AppError extends Error {
   constructor(
@@ -23,4 +23,6 @@ export const STATUS_OF: Record<AppErrorCode, number> = {
   CONFLICT: 409,
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,
+  // Well-formed, but its engine work exceeds a budget (lib/server/engine-pool.ts).
+  TOO_COSTLY: 422,
 };

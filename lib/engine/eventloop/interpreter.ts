@@ -15,6 +15,7 @@ import {
   type Closure,
   type Value,
 } from "./values";
+import { chargeWork } from "../work";
 
 type Eval<T> = Generator<Value, T, Value>;
 type Completion = { type: "normal" } | { type: "return"; value: Value };
@@ -54,6 +55,7 @@ export class Interpreter implements PromiseHost {
   }
 
   private tick(at: Pos): void {
+    chargeWork();
     if (++this.steps > this.limits.maxSteps) {
       throw new ModelFault(`the program runs more than ${this.limits.maxSteps} evaluation steps (runaway loop or recursion?)`, at);
     }
