@@ -1,6 +1,7 @@
 // Messages between the server and its engine workers (engine-pool.ts ↔ engine-worker.ts). Types only,
 // shared by both sides; every value crossing is structured-cloned, so jobs and replies are plain data.
 import type { Checked, QuestionTemplate, SelfTestResult, Variant } from "../engine/index";
+import type { TemplateCheck } from "../validation/questions";
 
 interface Metered {
   /** The name a WorkBudgetExceeded reports when `workLimit` runs out. */
@@ -10,11 +11,12 @@ interface Metered {
 }
 
 export type EngineJob =
-  | (Metered & { kind: "selftest"; template: QuestionTemplate; variants: number; variantWorkLimit: number })
+  | (Metered & { kind: "selftest"; template: unknown; variants: number; variantWorkLimit: number })
   | (Metered & { kind: "build"; template: QuestionTemplate; seed: number });
 
 export type EngineReply =
-  | { kind: "selftest"; result: SelfTestResult; used: number }
+  /** `result` is null when `check` refused the template (validation builds a variant, so it runs here too). */
+  | { kind: "selftest"; check: TemplateCheck; result: SelfTestResult | null; used: number }
   | { kind: "build"; result: Checked<Variant>; used: number }
   | { kind: "exceeded"; budget: string; limit: number }
   | { kind: "failed"; message: string };

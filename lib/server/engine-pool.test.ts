@@ -32,7 +32,7 @@ describe("engine pool", () => {
     const template = EXAMPLE_TEMPLATES.find((t) => t.type === "process")! as QuestionTemplate;
     const request = new RequestBudget();
     const outcome = await selfTestInWorker(template, 5, request, "template");
-    expect(outcome.ok).toBe(true);
+    expect(outcome.check.ok && outcome.result?.ok).toBe(true);
     expect(request.remainingSteps()).toBe(ENGINE_BUDGETS.requestSteps - outcome.work);
     request.charge(request.remainingSteps());
     await expect(selfTestInWorker(template, 5, request, "templates[3]")).rejects.toMatchObject({

@@ -1,6 +1,7 @@
 import "server-only";
 import { Worker } from "node:worker_threads";
 import type { Checked, QuestionTemplate, SelfTestResult, Variant } from "@/lib/engine";
+import type { TemplateCheck } from "@/lib/validation/questions";
 import { AppError } from "./errors";
 import type { EngineJob, EngineReply } from "./engine-jobs";
 
@@ -63,10 +64,11 @@ class Lane {
 
   private spawn(): Worker {
     const options = { resourceLimits: { maxOldGenerationSizeMb: 512 }, name: `timeslice-engine-${this.name}` };
-    // Under `next build` Turbopack bundles the worker entry from the `new Worker(new URL(…))` pattern
-    // and rewrites the URL to the built chunk. Run from source (Vitest, tsx) the entry is TypeScript:
-    // the worker registers tsx's loader first (a worker's execArgv cannot carry `--import tsx`).
-    const worker = import.meta.url.endsWith(".ts")
+    // Inside Next (NEXT_RUNTIME is set) Turbopack has bundled the worker entry from the
+    // `new Worker(new URL(…))` pattern and points it at the built chunk. Run from source (Vitest, tsx)
+    // the entry is TypeScript: the worker registers tsx's loader first (a worker's execArgv cannot
+    // carry `--import tsx`). import.meta.url names the source file in both cases, so it cannot tell.
+    const worker = !process.env.NEXT_RUNTIME
       ? new Worker(
           `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url.replace(/engine-pool\.ts$/, "engine-worker.ts"))}); })`,
           { ...options, eval: true },
@@ -176,17 +178,21 @@ export class RequestBudget {
   }
 }
 
-export interface SelfTestOutcome extends SelfTestResult {
-  /** Interpreter steps the whole self-test took. */
+export interface SelfTestOutcome {
+  /** The template's validation (shape and engine checks); the self-test ran only when it passed. */
+  check: TemplateCheck;
+  result: SelfTestResult | null;
+  /** Interpreter steps validation and self-test took. */
   work: number;
 }
 
 /**
- * The save-time self-test of one template, in a worker. Throws AppError TOO_COSTLY naming the budget
+ * Validation and the save-time self-test of one template, in a worker (validating builds a variant,
+ * so it is engine work an author controls too). Throws AppError TOO_COSTLY naming the budget
  * (per-template or per-request, steps or time) that ran out; a variant over the per-variant budget is
  * an ordinary self-test failure of that seed.
  */
-export async function selfTestInWorker(template: QuestionTemplate, variants: number, request: RequestBudget, label: string): Promise<SelfTestOutcome> {
+export async function selfTestInWorker(template: unknown, variants: number, request: RequestBudget, label: string): Promise<SelfTestOutcome> {
   const requestLeft = request.remainingSteps();
   const byRequest = requestLeft < ENGINE_BUDGETS.templateSteps;
   const msLeft = request.remainingMs();
@@ -215,7 +221,7 @@ export async function selfTestInWorker(template: QuestionTemplate, variants: num
   }
   if (reply.kind !== "selftest") unexpected(reply);
   request.charge(reply.used);
-  return { ...reply.result, work: reply.used };
+  return { check: reply.check, result: reply.result, work: reply.used };
 }
 
 /** Builds one variant in a worker under the per-variant budgets; TOO_COSTLY when it needs more. */

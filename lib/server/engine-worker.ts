@@ -3,15 +3,17 @@
 // import: this file runs in a bare worker thread, outside React's server environment.
 import { parentPort } from "node:worker_threads";
 import { buildVariant, selfTestTemplate, withWorkBudget, WorkBudgetExceeded } from "../engine/index";
+import { checkTemplate } from "../validation/questions";
 import type { EngineJob, EngineReply } from "./engine-jobs";
 
 function run(job: EngineJob): EngineReply {
   try {
     if (job.kind === "selftest") {
-      const { value, used } = withWorkBudget(job.budget, job.workLimit, () =>
-        selfTestTemplate(job.template, { variants: job.variants, variantWorkLimit: job.variantWorkLimit }),
-      );
-      return { kind: "selftest", result: value, used };
+      const { value, used } = withWorkBudget(job.budget, job.workLimit, () => {
+        const check = checkTemplate(job.template);
+        return { check, result: check.ok ? selfTestTemplate(check.value, { variants: job.variants, variantWorkLimit: job.variantWorkLimit }) : null };
+      });
+      return { kind: "selftest", ...value, used };
     }
     const { value, used } = withWorkBudget(job.budget, job.workLimit, () => buildVariant(job.template, job.seed));
     return { kind: "build", result: value, used };

@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "@/prisma/generated/sqlite/client";
 import type { QuestionTemplate } from "@/lib/engine";
-import { type BankFilter, checkTemplate } from "@/lib/validation/questions";
+import type { BankFilter } from "@/lib/validation/questions";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { db } from "../db";
 import { RequestBudget, selfTestInWorker } from "../engine-pool";
@@ -64,19 +64,18 @@ function columnsOf(spec: QuestionTemplate) {
 
 /**
  * The authoring gate: shape, engine validation and a self-test. Refusals name the field, or list the
- * seeds the self-test failed on under "selfTest". The self-test runs in an engine worker under the
- * work and time budgets of engine-pool.ts; `request` carries what this request has already spent.
+ * seeds the self-test failed on under "selfTest". Validation (which builds a variant) and self-test run
+ * in an engine worker under the budgets of engine-pool.ts; `request` carries what this request spent.
  */
 export async function vetTemplate(input: unknown, pathPrefix = "template", request = new RequestBudget()): Promise<QuestionTemplate> {
-  const checked = checkTemplate(input);
+  const { check: checked, result: test } = await selfTestInWorker(input, SAVE_SELF_TEST_VARIANTS, request, pathPrefix);
   if (!checked.ok) {
     const fields: Record<string, string[]> = {};
     for (const e of checked.errors) (fields[`${pathPrefix}.${e.path}`] ??= []).push(e.message);
     const first = checked.errors[0]!;
     throw new AppError("INVALID_INPUT", `${pathPrefix}.${first.path}: ${first.message}`, fields);
   }
-  const test = await selfTestInWorker(checked.value, SAVE_SELF_TEST_VARIANTS, request, pathPrefix);
-  if (!test.ok) {
+  if (test && !test.ok) {
     const problems = test.failures.slice(0, 20).map((f) => (f.seed >= 0 ? `seed ${f.seed}: ${f.problem}` : f.problem));
     const costly = test.failures.some((f) => f.problem.includes("per-variant budget"));
     throw new AppError(costly ? "TOO_COSTLY" : "INVALID_INPUT", `the self-test failed on ${test.failures.length} of ${SAVE_SELF_TEST_VARIANTS} variants: ${problems[0]}`, { selfTest: problems });
