@@ -17,6 +17,9 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["lib/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts"],
+          // Property tests (fast-check) share one printed seed per run; FC_SEED fixes it.
+          globalSetup: ["tests/support/fc-global-setup.ts"],
+          setupFiles: ["tests/support/fc-setup.ts"],
           testTimeout: 60_000,
         },
       },
@@ -25,7 +28,8 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/**/*.test.ts"],
-          globalSetup: ["tests/global-setup.ts"],
+          globalSetup: ["tests/global-setup.ts", "tests/support/fc-global-setup.ts"],
+          setupFiles: ["tests/support/fc-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

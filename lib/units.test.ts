@@ -113,11 +113,10 @@ describe("percentages, counts, sizes and rates", () => {
 });
 
 describe("bounded and total", () => {
-  it("refuses very long input quickly", () => {
+  it("refuses very long input by its length, before parsing it", () => {
     const long = "9".repeat(100_000);
-    const started = Date.now();
+    // Parsed, this would be a (huge) valid count: only the length check can refuse it.
     expect(message(long, "count")).toMatch(/too long/);
-    expect(Date.now() - started).toBeLessThan(1000);
   });
 
   it("never throws and only returns finite numbers", () => {

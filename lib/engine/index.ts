@@ -8,3 +8,4 @@ export * from "./capacity/index";
 export * from "./procstates/index";
 export * from "./questions/index";
 export { ENGINE_VERSION } from "./version";
+export { WorkBudgetExceeded, withWorkBudget } from "./work";

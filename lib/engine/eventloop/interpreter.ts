@@ -17,6 +17,7 @@ import {
   type Closure,
   type Value,
 } from "./values";
+import { chargeWork } from "../work";
 
 type Eval<T> = Generator<Value, T, Value>;
 type Completion = { type: "normal" } | { type: "return"; value: Value } | { type: "break" } | { type: "continue" };
@@ -63,6 +64,7 @@ export class Interpreter implements PromiseHost {
   }
 
   private tick(at: Pos): void {
+    chargeWork();
     if (++this.steps > this.limits.maxSteps) {
       throw new ModelFault(`the program runs more than ${this.limits.maxSteps} evaluation steps (runaway loop or recursion?)`, at);
     }

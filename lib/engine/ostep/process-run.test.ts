@@ -7,12 +7,12 @@ describe("runOstepProcessRun beyond the golden set", () => {
     ["a billion instructions", ["-l", "1000000000:50", "-c"]],
     ["a huge -P count", ["-P", "c99999999999999999999", "-c"]],
     ["an enormous I/O length", ["-l", "3:0", "-L", "100000000000", "-c"]],
-  ])("refuses %s quickly with exit status 1", (_name, args) => {
-    const started = Date.now();
+  ])("refuses %s up front with exit status 1", (_name, args) => {
     const run = runOstepProcessRun(args);
     expect(run.exitCode).toBe(1);
     expect(run.stderr).toContain("too large");
-    expect(Date.now() - started).toBeLessThan(5_000);
+    // Refused before simulating: not one line of the trace was produced.
+    expect(run.stdout).toBe("");
   });
 
   test("a long I/O without -c is only listed, so it is not refused", () => {

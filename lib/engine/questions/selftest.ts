@@ -11,15 +11,20 @@ import { KINDS } from "./registry";
 import { validateTemplate } from "./template";
 import type { QuestionTemplate } from "./types";
 import { buildVariant, referenceAnswer } from "./variant";
+import { withWorkBudget, WorkBudgetExceeded } from "../work";
 
 export interface SelfTestOptions {
   variants: number;
   firstSeed?: number;
+  /** Interpreter steps one variant may take to build (see ../work.ts); over it, that seed fails. */
+  variantWorkLimit?: number;
 }
 
 export interface SelfTestResult {
   ok: boolean;
   failures: { seed: number; problem: string }[];
+  /** The most interpreter steps any one variant took to build (with shared program models computed once). */
+  maxVariantWork: number;
 }
 
 const MAX_SELF_TEST_VARIANTS = 10_000;
@@ -28,15 +33,28 @@ const MAX_FAILURES = 100;
 export function selfTestTemplate(template: QuestionTemplate, options: SelfTestOptions): SelfTestResult {
   const failures: SelfTestResult["failures"] = [];
   const valid = validateTemplate(template);
-  if (!valid.ok) return { ok: false, failures: valid.errors.map((e) => ({ seed: -1, problem: `${e.path}: ${e.message}` })) };
+  if (!valid.ok) return { ok: false, failures: valid.errors.map((e) => ({ seed: -1, problem: `${e.path}: ${e.message}` })), maxVariantWork: 0 };
   const t = valid.value;
   // Invariants are re-checked here, independently of the generator's redraw loop, so a kind that forgot
   // to honour them (or a key built some other way) is caught.
   const invariants = isObj(t.generator) ? validateInvariants(new Issues(), t.generator["invariants"], "generator.invariants") : [];
   const first = options.firstSeed ?? 0;
   const n = Math.min(MAX_SELF_TEST_VARIANTS, Math.max(0, Math.floor(options.variants)));
+  const variantLimit = options.variantWorkLimit ?? Infinity;
+  let maxVariantWork = 0;
   for (let seed = first; seed < first + n && failures.length < MAX_FAILURES; seed++) {
-    const built = buildVariant(t, seed);
+    let built: ReturnType<typeof buildVariant>;
+    try {
+      const metered = withWorkBudget("per-variant", variantLimit, () => buildVariant(t, seed));
+      built = metered.value;
+      maxVariantWork = Math.max(maxVariantWork, metered.used);
+    } catch (error) {
+      // An enclosing budget (the caller's) running out ends the whole test; this one fails the seed.
+      if (!(error instanceof WorkBudgetExceeded) || error.budget !== "per-variant") throw error;
+      failures.push({ seed, problem: `building this variant takes more than ${variantLimit} interpreter steps (the per-variant budget)` });
+      maxVariantWork = Math.max(maxVariantWork, variantLimit + 1);
+      continue;
+    }
     if (!built.ok) {
       failures.push({ seed, problem: `generation failed: ${built.errors.map((e) => `${e.path}: ${e.message}`).join("; ")}` });
       continue;
@@ -64,5 +82,5 @@ export function selfTestTemplate(template: QuestionTemplate, options: SelfTestOp
     const degenerate = KINDS[t.type].degenerate(v);
     if (degenerate) failures.push({ seed, problem: `degenerate: ${degenerate}` });
   }
-  return { ok: failures.length === 0, failures };
+  return { ok: failures.length === 0, failures, maxVariantWork };
 }

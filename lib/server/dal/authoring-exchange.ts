@@ -3,6 +3,7 @@ import type { QuestionTemplate } from "@/lib/engine";
 import { exportBankJson, exportGift, exportMoodleXml } from "@/lib/bank/exchange";
 import type { BankFilter } from "@/lib/validation/questions";
 import { db } from "../db";
+import { RequestBudget } from "../engine-pool";
 import { AppError } from "../errors";
 import { assertVisible, canEdit, requireAuthor } from "./authoring-access";
 import { type BankQuestionDto, listBankQuestions, saveVersion, toBankDto, vetTemplate } from "./authoring";
@@ -58,16 +59,25 @@ export async function importBank(user: UserDto, templates: unknown[]): Promise<I
   requireAuthor(user);
   const fields: Record<string, string[]> = {};
   const vetted: QuestionTemplate[] = [];
-  templates.forEach((raw, i) => {
+  // One budget for the whole file: an import is bounded by its total engine work and time, not by count.
+  const budget = new RequestBudget();
+  let costly = false;
+  for (const [i, raw] of templates.entries()) {
     try {
-      vetted.push(vetTemplate(raw, `templates[${i}]`));
+      vetted.push(await vetTemplate(raw, `templates[${i}]`, budget));
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
+      if (error.code === "TOO_COSTLY") costly = true;
       for (const [k, v] of Object.entries(error.fieldErrors ?? { [`templates[${i}]`]: [error.message] })) {
         (fields[k.startsWith("templates[") ? k : `templates[${i}].${k}`] ??= []).push(...v);
       }
+      // Once the request's own budget is spent, testing the rest could only fail the same way.
+      if (i + 1 < templates.length && (budget.remainingSteps() <= 0 || budget.remainingMs() <= 0)) {
+        fields["templates"] = [`templates ${i + 1}–${templates.length - 1} were not tested: this import used up its per-request budget`];
+        break;
+      }
     }
-  });
+  }
   const seen = new Map<string, number>();
   vetted.forEach((t, i) => {
     if (seen.has(t.slug)) (fields[`templates[${i}].slug`] ??= []).push(`'${t.slug}' appears twice in this file`);
@@ -80,7 +90,7 @@ export async function importBank(user: UserDto, templates: unknown[]): Promise<I
   });
   if (Object.keys(fields).length || vetted.length !== templates.length) {
     const count = new Set(Object.keys(fields).map((k) => k.match(/^templates\[(\d+)\]/)?.[1] ?? k)).size;
-    throw new AppError("INVALID_INPUT", `${count} of ${templates.length} templates failed; nothing was imported. First: ${Object.entries(fields)[0]?.join(": ")}`, fields);
+    throw new AppError(costly ? "TOO_COSTLY" : "INVALID_INPUT", `${count} of ${templates.length} templates failed; nothing was imported. First: ${Object.entries(fields)[0]?.join(": ")}`, fields);
   }
 
   const currentOf = new Map(

@@ -1,9 +1,10 @@
 import "server-only";
 import { Prisma } from "@/prisma/generated/sqlite/client";
-import { type QuestionTemplate, selfTestTemplate } from "@/lib/engine";
-import { type BankFilter, checkTemplate } from "@/lib/validation/questions";
+import type { QuestionTemplate } from "@/lib/engine";
+import type { BankFilter } from "@/lib/validation/questions";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { db } from "../db";
+import { RequestBudget, selfTestInWorker } from "../engine-pool";
 import { AppError } from "../errors";
 import { assertEditable, assertVisible, canEdit, requireAuthor, visibleWhere } from "./authoring-access";
 import type { UserDto } from "./users";
@@ -63,20 +64,21 @@ function columnsOf(spec: QuestionTemplate) {
 
 /**
  * The authoring gate: shape, engine validation and a self-test. Refusals name the field, or list the
- * seeds the self-test failed on under "selfTest".
+ * seeds the self-test failed on under "selfTest". Validation (which builds a variant) and self-test run
+ * in an engine worker under the budgets of engine-pool.ts; `request` carries what this request spent.
  */
-export function vetTemplate(input: unknown, pathPrefix = "template"): QuestionTemplate {
-  const checked = checkTemplate(input);
+export async function vetTemplate(input: unknown, pathPrefix = "template", request = new RequestBudget()): Promise<QuestionTemplate> {
+  const { check: checked, result: test } = await selfTestInWorker(input, SAVE_SELF_TEST_VARIANTS, request, pathPrefix);
   if (!checked.ok) {
     const fields: Record<string, string[]> = {};
     for (const e of checked.errors) (fields[`${pathPrefix}.${e.path}`] ??= []).push(e.message);
     const first = checked.errors[0]!;
     throw new AppError("INVALID_INPUT", `${pathPrefix}.${first.path}: ${first.message}`, fields);
   }
-  const test = selfTestTemplate(checked.value, { variants: SAVE_SELF_TEST_VARIANTS });
-  if (!test.ok) {
+  if (test && !test.ok) {
     const problems = test.failures.slice(0, 20).map((f) => (f.seed >= 0 ? `seed ${f.seed}: ${f.problem}` : f.problem));
-    throw new AppError("INVALID_INPUT", `the self-test failed on ${test.failures.length} of ${SAVE_SELF_TEST_VARIANTS} variants: ${problems[0]}`, { selfTest: problems });
+    const costly = test.failures.some((f) => f.problem.includes("per-variant budget"));
+    throw new AppError(costly ? "TOO_COSTLY" : "INVALID_INPUT", `the self-test failed on ${test.failures.length} of ${SAVE_SELF_TEST_VARIANTS} variants: ${problems[0]}`, { selfTest: problems });
   }
   return checked.value;
 }
@@ -121,7 +123,7 @@ export async function getAuthoredQuestion(user: UserDto, id: string): Promise<Au
 
 export async function createQuestion(user: UserDto, input: unknown): Promise<BankQuestionDto> {
   requireAuthor(user);
-  const spec = vetTemplate(input);
+  const spec = await vetTemplate(input);
   try {
     const row = await db.questionTemplate.create({
       data: { slug: spec.slug, ...columnsOf(spec), status: "DRAFT", builtIn: false, authorId: user.id, currentVersion: 1, versions: { create: { version: 1, spec: spec as object } } },
@@ -140,7 +142,7 @@ export async function createQuestion(user: UserDto, input: unknown): Promise<Ban
 export async function updateQuestion(user: UserDto, id: string, input: unknown): Promise<BankQuestionDto> {
   requireAuthor(user);
   const row = assertEditable(user, await db.questionTemplate.findUnique({ where: { id } }));
-  const spec = vetTemplate(input);
+  const spec = await vetTemplate(input);
   if (spec.slug !== row.slug) throw new AppError("INVALID_INPUT", `template.slug: cannot change the slug of a saved question (it is '${row.slug}'); duplicate it instead`, { "template.slug": ["cannot be changed"] });
   return saveVersion(user, row, spec);
 }

@@ -1,8 +1,9 @@
 import "server-only";
 import { randomInt } from "node:crypto";
 import { LruCache } from "@/lib/cache/lru";
-import { buildVariant, ENGINE_VERSION, type QuestionTemplate, type Variant as EngineVariant } from "@/lib/engine";
+import { ENGINE_VERSION, type QuestionTemplate, type Variant as EngineVariant } from "@/lib/engine";
 import { db } from "../db";
+import { buildVariantInWorker } from "../engine-pool";
 import { AppError } from "../errors";
 import type { UserDto } from "./users";
 
@@ -80,11 +81,27 @@ async function publishedTemplate(slug: string) {
  */
 const STATUS_AT_CREATION = new WeakMap<VariantRow, TemplateStatus>();
 
+/** Fresh seeds tried when one's variant is over the per-variant budget (the save-time self-test saw 50 within it). */
+const SEED_TRIES = 3;
+
 // assignmentId: the variant is drawn for that assignment (the caller, assessment.ts, checked the student may).
 export async function createVariant(user: UserDto, slug: string, assignmentId?: string): Promise<VariantRow> {
   const { template, versionId } = await publishedTemplate(slug);
+  // Built before the row exists, in an engine worker under the per-variant budgets, so a costly
+  // template can neither slow this request's server nor leave the student a variant that never loads.
+  const spec = (await versionInfo(versionId)).spec;
+  let seed = freshSeed();
+  for (let tries = 1; ; tries++) {
+    try {
+      await builtVariant(versionId, spec, seed, slug);
+      break;
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== "TOO_COSTLY" || tries >= SEED_TRIES) throw error;
+      seed = freshSeed();
+    }
+  }
   const row = await db.variant.create({
-    data: { userId: user.id, templateId: template.id, versionId, seed: freshSeed(), engineVersion: ENGINE_VERSION, assignmentId },
+    data: { userId: user.id, templateId: template.id, versionId, seed, engineVersion: ENGINE_VERSION, assignmentId },
   });
   STATUS_AT_CREATION.set(row, template.status);
   return row;
@@ -149,27 +166,37 @@ export interface LoadedVariant {
  * the row was just made by createVariant.
  */
 export async function loadVariant(row: VariantRow, status: TemplateStatus | undefined = STATUS_AT_CREATION.get(row)): Promise<LoadedVariant> {
-  let version = VERSIONS.get(row.versionId);
-  if (!version) {
-    const found = await db.questionVersion.findUniqueOrThrow({
-      where: { id: row.versionId },
-      select: { templateId: true, version: true, spec: true, template: { select: { slug: true, status: true } } },
-    });
-    status ??= found.template.status;
-    version = deepFreeze({ templateId: found.templateId, slug: found.template.slug, version: found.version, spec: found.spec as unknown as QuestionTemplate });
-    VERSIONS.set(row.versionId, version);
-  } else if (!status) {
-    status = (await db.questionTemplate.findUniqueOrThrow({ where: { id: version.templateId }, select: { status: true } })).status;
-  }
+  const version = await versionInfo(row.versionId);
+  status ??= version.status ?? (await db.questionTemplate.findUniqueOrThrow({ where: { id: version.templateId }, select: { status: true } })).status;
   const { spec, slug } = version;
-  const versionNumber = version.version;
-  const built = BUILT.getOrCreate(`${row.versionId}:${row.seed}:${ENGINE_VERSION}`, () => {
-    const result = buildVariant(spec, row.seed);
-    // A stored, validated version that no longer builds means the engine changed under it: a server bug.
-    if (!result.ok) throw new Error(`variant ${row.id} of ${slug} v${versionNumber} no longer builds: ${result.errors[0]?.message}`);
-    return deepFreeze(result.value);
-  });
+  const built = await builtVariant(row.versionId, spec, row.seed, `${slug} v${version.version}`, row.id);
   return { row, spec, built, status, slug };
+}
+
+/** A question version from the cache or the database; `status` is the template's as read now (never cached). */
+async function versionInfo(versionId: string): Promise<VersionInfo & { status?: TemplateStatus }> {
+  const cached = VERSIONS.get(versionId);
+  if (cached) return cached;
+  const found = await db.questionVersion.findUniqueOrThrow({
+    where: { id: versionId },
+    select: { templateId: true, version: true, spec: true, template: { select: { slug: true, status: true } } },
+  });
+  const version = deepFreeze({ templateId: found.templateId, slug: found.template.slug, version: found.version, spec: found.spec as unknown as QuestionTemplate });
+  VERSIONS.set(versionId, version);
+  return { ...version, status: found.template.status };
+}
+
+/** The built variant from the cache, or built in an engine worker (TOO_COSTLY when over budget). */
+async function builtVariant(versionId: string, spec: QuestionTemplate, seed: number, what: string, variantId?: string): Promise<EngineVariant> {
+  const key = `${versionId}:${seed}:${ENGINE_VERSION}`;
+  const hit = BUILT.get(key);
+  if (hit) return hit;
+  const result = await buildVariantInWorker(spec, seed);
+  // A stored, validated version that no longer builds means the engine changed under it: a server bug.
+  if (!result.ok) throw new Error(`${variantId ? `variant ${variantId}` : `seed ${seed}`} of ${what} no longer builds: ${result.errors[0]?.message}`);
+  const built = deepFreeze(result.value);
+  BUILT.set(key, built);
+  return built;
 }
 
 /** The hints the student has unlocked so far on this variant. */

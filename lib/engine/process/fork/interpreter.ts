@@ -18,6 +18,7 @@ import {
   discardAll, flushAll, flushStream, initialStdio, setMode, StdioLimitError, streamOutput,
   type BufferMode, type RawWrite, type StdioState, type StreamName,
 } from "../c/stdio";
+import { chargeWork } from "../../work";
 import type { ForkExitHow, ForkEvent, ForkProcessInfo } from "./types";
 
 export const FIRST_PID = 1000;
@@ -189,6 +190,7 @@ class ProcessRun {
   }
 
   private step(line: number): void {
+    chargeWork();
     if (++this.world.steps > MAX_STEPS) {
       throw new ForkModelError(`the program runs more than ${MAX_STEPS} steps in total (is a loop unbounded?)`, line);
     }

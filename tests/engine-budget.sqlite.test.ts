@@ -1,0 +1,3 @@
+import { engineBudgetSuite } from "./support/engine-budget-suite";
+
+engineBudgetSuite("sqlite");
