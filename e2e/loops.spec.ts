@@ -57,3 +57,45 @@ test("each row of a mock interview report opens its graded attempt", async ({ pa
   await expect(page.getByRole("heading", { level: 1, name: state.question.view.title })).toBeVisible();
   await expect(page.getByRole("heading", { name: /^Score: \d+%$/ })).toBeVisible();
 });
+
+/** Answers a fresh variant of `slug` with numbers far from any right answer; returns its title. */
+async function answerWrong(page: Page, slug: string): Promise<string> {
+  const created = await page.request.post("/api/variants", { data: { slug } });
+  expect(created.status()).toBe(201);
+  const { variantId, view } = (await created.json()) as { variantId: string; view: { title: string; parts: PartSpec[] } };
+  const parts = Object.fromEntries(view.parts.map((p) => [p.id, "987654"]));
+  const graded = await page.request.post(`/api/variants/${variantId}/attempts`, { data: { submissionId: `loops-${slug}-${Date.now()}`, answer: { parts } } });
+  expect(graded.status()).toBe(201);
+  return view.title;
+}
+
+test("review list items are links, an answered review offers the next one, and an empty queue says finished", async ({ page, browser }) => {
+  await signUpFreshStudent(page, "loops-review");
+  // Two wrong answers, the FIFO one first: it is the more overdue card.
+  await answerWrong(page, "fifo-convoy-effect");
+  const rrTitle = await answerWrong(page, "rr-response-vs-turnaround");
+
+  await page.goto("/review");
+  await expect(page.getByTestId("review-due-count")).toContainText("2 due now");
+  await expect(page.getByTestId("review-finished")).toHaveCount(0);
+  await expectNoSeriousAxe(page);
+  // Opening the second row reviews that card, not the most overdue one.
+  await page.getByTestId("review-queue").getByRole("link", { name: rrTitle }).click();
+  await expect(page).toHaveURL(/\/practice\/q\/rr-response-vs-turnaround\?review=1$/);
+  await expect(page.getByTestId("grade-result")).toHaveCount(0);
+  const numberInputs = page.locator('main input[inputmode="decimal"]');
+  for (const input of await numberInputs.all()) await input.fill("987654");
+  await page.getByRole("button", { name: "Submit answer" }).click();
+  await expect(page.getByTestId("grade-result")).toBeVisible();
+  // Wrong again, this card is due again now, which is later than the FIFO card: "Next" goes there.
+  await page.getByRole("button", { name: "Next review" }).click();
+  await expect(page).toHaveURL(/\/practice\/q\/fifo-convoy-effect\?review=1$/);
+  await expect(page.getByTestId("grade-result")).toHaveCount(0);
+
+  const fresh = await browser.newPage();
+  await signUpFreshStudent(fresh, "loops-review-empty");
+  await fresh.goto("/review");
+  await expect(fresh.getByTestId("review-finished")).toContainText("Finished for today");
+  await expect(fresh.getByRole("button", { name: "Start review" })).toHaveCount(0);
+  await fresh.close();
+});

@@ -5,6 +5,7 @@ import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { startTransition, useState } from "react";
 import { ReportProblem } from "@/components/classes/report-problem";
+import { StartReviewButton } from "@/components/progress/start-review-button";
 import { AnswerFormShell } from "@/components/sim/answer-form-shell";
 import { lazyPartInputFor } from "@/components/sim/part-inputs/lazy";
 import { PromptText } from "@/components/sim/prompt-text";
@@ -24,6 +25,8 @@ interface Props {
   hints: string[];
   hintState: HintState;
   explanation: string | null;
+  /** Opened from the review queue: a graded attempt offers the next due review. */
+  inReview?: boolean;
 }
 
 interface ApiError {
@@ -59,7 +62,7 @@ function newSubmissionId(): string {
   return crypto.randomUUID().replace(/-/g, "");
 }
 
-export function ExerciseClient({ slug, variantId, view, maxAttempts, initialAttempts, hints: initialHints, hintState: initialHintState, explanation: initialExplanation }: Props) {
+export function ExerciseClient({ slug, variantId, view, maxAttempts, initialAttempts, hints: initialHints, hintState: initialHintState, explanation: initialExplanation, inReview = false }: Props) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const [attempts, setAttempts] = useState(initialAttempts);
@@ -182,8 +185,9 @@ export function ExerciseClient({ slug, variantId, view, maxAttempts, initialAtte
             Try again{attemptsLeft !== null ? ` (${attemptsLeft} left)` : ""}
           </Button>
         ) : null}
+        {latest && !reviewing && inReview ? <StartReviewButton label="Next review" /> : null}
         {latest ? (
-          <Button variant={solved || outOfAttempts ? "primary" : "secondary"} onClick={() => newVariant.mutate()} disabled={newVariant.isPending}>
+          <Button variant={inReview ? "secondary" : solved || outOfAttempts ? "primary" : "secondary"} onClick={() => newVariant.mutate()} disabled={newVariant.isPending}>
             {newVariant.isPending ? "Drawing…" : "New variant"}
           </Button>
         ) : null}
