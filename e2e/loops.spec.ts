@@ -99,3 +99,18 @@ test("review list items are links, an answered review offers the next one, and a
   await expect(fresh.getByRole("button", { name: "Start review" })).toHaveCount(0);
   await fresh.close();
 });
+
+test("after Submit, focus moves to the result heading, which reads the score", async ({ page }) => {
+  await signUpFreshStudent(page, "loops-focus");
+  await page.goto("/practice/q/fifo-convoy-effect");
+  const numberInputs = page.locator('main input[inputmode="decimal"]');
+  await expect(numberInputs.first()).toBeVisible();
+  for (const input of await numberInputs.all()) await input.fill("987654");
+  await page.getByRole("button", { name: "Submit answer" }).press("Enter");
+  const heading = page.getByTestId("grade-result").getByRole("heading", { name: /^(Correct|Result): \d+%$/ });
+  await expect(heading).toBeFocused();
+  // The focused heading's text is what a screen reader announces: it carries the score shown in the meter.
+  const meter = await page.getByRole("meter", { name: "Score" }).getAttribute("aria-valuetext");
+  await expect(heading).toContainText(meter!);
+  await expectNoSeriousAxe(page);
+});

@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
-import { startTransition, useState } from "react";
+import { startTransition, useEffect, useRef, useState } from "react";
 import { ReportProblem } from "@/components/classes/report-problem";
 import { StartReviewButton } from "@/components/progress/start-review-button";
 import { AnswerFormShell } from "@/components/sim/answer-form-shell";
@@ -72,6 +72,18 @@ export function ExerciseClient({ slug, variantId, view, maxAttempts, initialAtte
   const [errors, setErrors] = useState<ValidationIssue[]>([]);
   const [message, setMessage] = useState<string | null>(null);
   const [reviewing, setReviewing] = useState(false);
+  // The attempt just graded by a Submit on this page, whose result heading takes the focus (not one the
+  // page opened on): otherwise focus falls to <body> when the form unmounts, and a screen reader says
+  // nothing. The heading reads "Correct: 100%" / "Result: 40%", so moving focus there announces the score.
+  const [focusAttempt, setFocusAttempt] = useState<string | null>(null);
+  const resultRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (!focusAttempt || !resultRef.current) return;
+    const target = resultRef.current.querySelector<HTMLElement>("h2, h3") ?? resultRef.current;
+    target.tabIndex = -1;
+    target.focus();
+    setFocusAttempt(null);
+  }, [focusAttempt]);
 
   const latest = attempts.at(-1);
   const attemptsLeft = maxAttempts === null ? null : Math.max(0, maxAttempts - attempts.length);
@@ -97,6 +109,7 @@ export function ExerciseClient({ slug, variantId, view, maxAttempts, initialAtte
         setExplanation(result.explanation);
         setHintState(result.hintState);
         setReviewing(false);
+        setFocusAttempt(result.attempt.id);
       });
       void queryClient.invalidateQueries({ queryKey: ["question-history", slug] });
     },
@@ -160,7 +173,7 @@ export function ExerciseClient({ slug, variantId, view, maxAttempts, initialAtte
       ) : null}
 
       {latest && !reviewing ? (
-        <section aria-label={`Attempt ${latest.attemptNumber}`} className="flex flex-col gap-4" data-testid="grade-result">
+        <section ref={resultRef} aria-label={`Attempt ${latest.attemptNumber}`} className="flex flex-col gap-4" data-testid="grade-result">
           <p className="text-sm text-muted-foreground">
             Attempt {latest.attemptNumber}
             {maxAttempts !== null ? ` of ${maxAttempts}` : ""}
