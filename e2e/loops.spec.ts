@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
-import { signUpFreshStudent } from "./support";
+import { DEMO_INSTRUCTOR, signIn, signUpFreshStudent } from "./support";
 
 // Issue 20, "close the loops": every path a student or instructor takes ends somewhere useful.
 
@@ -113,4 +113,46 @@ test("after Submit, focus moves to the result heading, which reads the score", a
   const meter = await page.getByRole("meter", { name: "Score" }).getAttribute("aria-valuetext");
   await expect(heading).toContainText(meter!);
   await expectNoSeriousAxe(page);
+});
+
+test.describe("in a browser outside UTC", () => {
+  test.use({ timezoneId: "Asia/Kolkata" });
+
+  test("an instructor lands on an instructor home: classes, assignments due soon, new problem reports", async ({ page, browser }) => {
+    await signIn(page, DEMO_INSTRUCTOR);
+    const className = `Loops class ${Date.now()}`;
+    const created = await page.request.post("/api/teach/classes", { data: { name: className } });
+    expect(created.status()).toBe(201);
+    const cls = (await created.json()) as { class: { id: string; joinCode: string } };
+    const dueAt = new Date(Date.now() + 2 * 86_400_000).toISOString();
+    const assigned = await page.request.post(`/api/teach/classes/${cls.class.id}/assignments`, { data: { title: "Loops week", slugs: ["fifo-convoy-effect"], dueAt } });
+    expect(assigned.status()).toBe(201);
+
+    const student = await browser.newPage();
+    await signUpFreshStudent(student, "loops-home");
+    expect((await student.request.post("/api/classes/join", { data: { code: cls.class.joinCode } })).status()).toBe(200);
+    const variant = (await (await student.request.post("/api/variants", { data: { slug: "fifo-convoy-effect" } })).json()) as { variantId: string };
+    const message = `Loops report ${Date.now()}`;
+    expect((await student.request.post("/api/reports", { data: { variantId: variant.variantId, message } })).status()).toBe(201);
+    // A student's dashboard is unchanged.
+    await student.goto("/dashboard");
+    await expect(student.getByTestId("instructor-home")).toHaveCount(0);
+    await expect(student.getByRole("heading", { name: "Review now" })).toBeVisible();
+    await student.close();
+
+    await page.goto("/dashboard");
+    const home = page.getByTestId("instructor-home");
+    await expect(home).toBeVisible();
+    await expect(home).not.toContainText("Join a class with the code");
+    await expect(page.getByTestId("home-classes").getByRole("link", { name: className })).toHaveAttribute("href", `/teach/classes/${cls.class.id}`);
+    const due = page.getByTestId("home-due").getByRole("listitem").filter({ hasText: className });
+    await expect(due).toContainText("Loops week");
+    // The due time is shown in the browser's zone (India here, UTC+5:30), formatted by Intl, not as a GMT string.
+    const shown = await page.evaluate((iso) => new Intl.DateTimeFormat(undefined, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" }).format(new Date(iso)), dueAt);
+    expect(shown).toMatch(/GMT\+5:30|IST/);
+    await expect(due).toContainText(shown);
+    await expect(page.getByTestId("home-reports")).toContainText(message);
+    await expect(page.getByRole("heading", { name: "Questions that tell students apart least" })).toBeVisible();
+    await expectNoSeriousAxe(page);
+  });
 });
