@@ -265,7 +265,8 @@ export function defaultZoom(slots: number): ZoomId {
   return "wide";
 }
 
-const NICE_STEPS = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000];
+// 1/2/5 × 10^k only (lib/nice-ticks.ts): a 25-slot step labels 25/75, which nobody counts in.
+const NICE_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000];
 
 /** Which slot boundaries get a time label, so labels at least `minGapPx` apart never overlap. */
 export function axisTicks(slots: number, cellPx: number, minGapPx = 36): number[] {
