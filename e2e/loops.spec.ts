@@ -154,5 +154,13 @@ test.describe("in a browser outside UTC", () => {
     await expect(page.getByTestId("home-reports")).toContainText(message);
     await expect(page.getByRole("heading", { name: "Questions that tell students apart least" })).toBeVisible();
     await expectNoSeriousAxe(page);
+
+    // Column headers keep a gap from their neighbours (they read "DifficultyStatus" before).
+    await page.goto("/teach");
+    const gaps = await page.getByRole("table", { name: "Questions" }).evaluate((table) =>
+      [...table.querySelectorAll("thead th")].slice(1).map((th) => parseFloat(getComputedStyle(th).paddingInlineStart)),
+    );
+    expect(gaps.length).toBeGreaterThan(2);
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(8);
   });
 });
