@@ -164,3 +164,29 @@ test.describe("in a browser outside UTC", () => {
     for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(8);
   });
 });
+
+test("on a 390 px phone the header folds its links into a menu instead of wrapping onto three rows", async ({ page }) => {
+  await signUpFreshStudent(page, "loops-phone");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/dashboard");
+  const header = page.locator("header");
+  const menu = page.getByRole("button", { name: "Menu" });
+  await expect(menu).toHaveAttribute("aria-expanded", "false");
+  await expect(header.getByRole("link", { name: "History" })).toBeHidden();
+  // One row: no taller than the logo line plus its padding (two rows would be ~90 px).
+  const closed = (await header.boundingBox())!.height;
+  expect(closed).toBeLessThan(70);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  await expectNoSeriousAxe(page);
+
+  await menu.click();
+  await expect(menu).toHaveAttribute("aria-expanded", "true");
+  await header.getByRole("link", { name: "History" }).click();
+  await expect(page).toHaveURL(/\/history$/);
+  await expect(header.getByRole("link", { name: "History" })).toBeHidden();
+
+  // On a desktop width the links are in the bar and there is no menu button.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(menu).toBeHidden();
+  await expect(header.getByRole("link", { name: "History" })).toBeVisible();
+});
