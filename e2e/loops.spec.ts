@@ -190,3 +190,27 @@ test("on a 390 px phone the header folds its links into a menu instead of wrappi
   await expect(menu).toBeHidden();
   await expect(header.getByRole("link", { name: "History" })).toBeVisible();
 });
+
+test("on a 390 px phone the timeline editor opens zoomed to fit, and says so when it must scroll", async ({ page }) => {
+  await signUpFreshStudent(page, "loops-zoom");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/practice/q/sjf-vs-stcf-timeline");
+  const editor = page.locator('[data-slot="timeline-editor"]').first();
+  await expect(editor).toBeVisible();
+  const slots = Number((await editor.getByText(/\d+ slots of/).innerText()).match(/(\d+) slots/)![1]);
+  const box = editor.locator(".overflow-x-auto");
+  const { client, scroll } = await box.evaluate((el) => ({ client: el.clientWidth, scroll: el.scrollWidth }));
+  // The widest zoom (of 14 / 28 / 44 px per slot, 76 px of row labels) that fits, computed here.
+  const levels = [
+    { value: "wide", px: 44 },
+    { value: "normal", px: 28 },
+  ];
+  const expected = levels.find((l) => 76 + slots * l.px <= client)?.value ?? "compact";
+  await expect(editor.getByLabel("Zoom")).toHaveValue(expected);
+  if (scroll > client) await expect(editor.getByTestId("timeline-scrolls")).toBeVisible();
+  else await expect(editor.getByTestId("timeline-scrolls")).toHaveCount(0);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  // A zoom the student picks sticks, and a grid wider than the screen says that it scrolls.
+  await editor.getByLabel("Zoom").selectOption("wide");
+  await expect(editor.getByTestId("timeline-scrolls")).toBeVisible();
+});
