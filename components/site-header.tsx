@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useState } from "react";
 import { ReviewNavLink } from "./progress/review-nav-link";
 import { useSessionUser } from "./session-user";
 import { SignOutButton } from "./sign-out-button";
@@ -13,6 +14,8 @@ export function SiteHeader() {
   const session = useSessionUser();
   const user = session.status === "ready" ? session.user : null;
   const teaches = user?.role === "INSTRUCTOR" || user?.role === "ADMIN";
+  // Below md the signed-in links fold into a menu: on a 390 px phone they wrapped onto three rows.
+  const [menuOpen, setMenuOpen] = useState(false);
   return (
     <header className="border-b border-border bg-card">
       <nav aria-label="Main" className="mx-auto flex w-full max-w-5xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3">
@@ -33,6 +36,23 @@ export function SiteHeader() {
           <span className="h-5 w-40" aria-hidden="true" />
         ) : user ? (
           <>
+            <button
+              type="button"
+              className="rounded-md border border-border px-3 py-1.5 text-sm md:hidden"
+              aria-expanded={menuOpen}
+              aria-controls="main-menu"
+              onClick={() => setMenuOpen((open) => !open)}
+            >
+              Menu
+            </button>
+            <div
+              id="main-menu"
+              className={`${menuOpen ? "flex" : "hidden"} w-full flex-col items-start gap-2 border-t border-border pt-2 max-md:order-last md:flex md:w-auto md:flex-row md:items-center md:gap-x-3 md:border-0 md:pt-0`}
+              // A followed link closes the menu (the header stays mounted across client navigations).
+              onClick={(event) => {
+                if ((event.target as HTMLElement).closest("a")) setMenuOpen(false);
+              }}
+            >
             <Link href="/dashboard" className="text-sm hover:underline">
               Dashboard
             </Link>
@@ -63,6 +83,7 @@ export function SiteHeader() {
               {user.name}
             </span>
             <SignOutButton />
+            </div>
           </>
         ) : (
           <>

@@ -46,11 +46,20 @@ export function MockReportView({ report }: { report: MockReport }) {
         <h2 id="per-question-heading" className="font-semibold">
           Question by question
         </h2>
-        <ol className="mt-2 flex flex-col gap-1 text-sm">
+        <p className="text-sm text-muted-foreground">Open a question to see its feedback and replay.</p>
+        <ol className="mt-2 flex flex-col gap-1 text-sm" data-testid="mock-per-question">
           {report.perQuestion.map((q, i) => (
             <li key={i} className="flex flex-wrap gap-x-3">
               <span className="mr-auto">
-                {i + 1}. {q.title} <span className="text-muted-foreground">(difficulty {q.difficulty})</span>
+                {i + 1}.{" "}
+                {q.attemptId ? (
+                  <Link href={`/history/${q.attemptId}`} className="underline">
+                    {q.title}
+                  </Link>
+                ) : (
+                  q.title
+                )}{" "}
+                <span className="text-muted-foreground">(difficulty {q.difficulty})</span>
               </span>
               <span className="tabular-nums">{q.score === null ? "—" : pct(q.score)}</span>
               <span className="w-32 text-right text-muted-foreground">{duration(q.seconds)}</span>

@@ -1,6 +1,7 @@
 // Geometry and colours for Gantt charts, kept pure so the chart, the timeline editor and the replay agree
 // on which colour a task gets and how a painted timeline becomes slices.
 import type { TimelineValue } from "@/lib/engine/questions/types";
+import { niceStep as niceStepOf, niceTicks } from "@/lib/nice-ticks";
 
 export interface ChartSlice {
   task: string;
@@ -62,25 +63,9 @@ export function tasksOf(slices: readonly ChartSlice[]): string[] {
   return seen.sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
 }
 
-const NICE = [1, 2, 2.5, 5];
-
-/** A tick step near span/target on the 1–2–2.5–5 ladder, so labels read as round numbers. */
-export function niceStep(span: number, target = 8): number {
-  if (!(span > 0) || !Number.isFinite(span)) return 1;
-  const raw = span / Math.max(1, target);
-  const magnitude = 10 ** Math.floor(Math.log10(raw));
-  for (const n of NICE) if (n * magnitude >= raw) return n * magnitude;
-  return 10 * magnitude;
-}
-
-export function chartTicks(start: number, end: number, target = 8): number[] {
-  const step = niceStep(end - start, target);
-  const ticks: number[] = [];
-  const first = Math.ceil(start / step) * step;
-  // Bounded: at most target*3 ticks whatever the input.
-  for (let t = first, n = 0; t <= end + step * 1e-9 && n < target * 3 + 2; t += step, n++) ticks.push(Number(t.toPrecision(12)));
-  return ticks;
-}
+// One tick rule for every chart (1/2/5 × 10^k steps, lib/nice-ticks.ts); kept under these names for callers.
+export const niceStep = (span: number, target = 8): number => niceStepOf(span, target);
+export const chartTicks = (start: number, end: number, target = 8): number[] => niceTicks(start, end, target);
 
 /** The chart's time range: from the earliest start (or 0) to the latest end. */
 export function chartRange(slices: readonly ChartSlice[]): { start: number; end: number } {

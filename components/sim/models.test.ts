@@ -26,7 +26,7 @@ describe("gantt geometry", () => {
 
   it("picks round tick steps", () => {
     expect(niceStep(100, 10)).toBe(10);
-    expect(niceStep(20, 8)).toBe(2.5);
+    expect(niceStep(20, 8)).toBe(5);
     expect(niceStep(3, 8)).toBe(0.5);
     expect(chartTicks(0, 10, 5)).toEqual([0, 2, 4, 6, 8, 10]);
     expect(chartTicks(0, 1e9, 8).length).toBeLessThanOrEqual(26);

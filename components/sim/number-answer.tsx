@@ -4,6 +4,7 @@ import { useId, useState } from "react";
 import type { AnswerPartSpec } from "@/lib/engine/questions/types";
 import { expectedUnitPhrase, formatQuantity, parseQuantity } from "@/lib/units";
 import { cn } from "@/lib/utils";
+import { distinctMessages } from "@/lib/messages";
 
 export type NumberPart = Extract<AnswerPartSpec, { kind: "number" }>;
 
@@ -25,7 +26,8 @@ export function NumberAnswer({ part, text, onChange, disabled = false, errors = 
   const [touched, setTouched] = useState(false);
   const parsed = text.trim() === "" ? null : parseQuantity(text, part.unit);
   const parseError = touched && parsed !== null && !parsed.ok ? parsed.message : null;
-  const allErrors = [...(parseError ? [parseError] : []), ...errors];
+  // The blur check, the submit check and the server can each report the same parse error: say it once.
+  const allErrors = distinctMessages([...(parseError ? [parseError] : []), ...errors]);
   const converted = parsed?.ok && !/^\s*[+-]?[\d.,]+\s*$/.test(text) ? `= ${formatQuantity(parsed.value, part.unit)}` : null;
   const describedBy = [`${id}-unit`, part.hint ? `${id}-hint` : null, allErrors.length ? `${id}-error` : null].filter(Boolean).join(" ");
 

@@ -8,6 +8,7 @@ import {
   applyCommand,
   axisTicks,
   defaultZoom,
+  fitZoom,
   describeSlot,
   type EditorCommand,
   type EditorState,
@@ -69,7 +70,19 @@ export function TimelineEditor({ part, value, onChange, disabled = false, refere
     valueRef.current = shown;
   }, [shown]);
 
-  const [zoom, setZoom] = useState<ZoomId>(() => defaultZoom(slots));
+  // Zoom to fit by default (a 390 px phone showed 5 of 14 slots at "Wide" with no sign of the rest); a
+  // zoom the student picks sticks. The scroll box's width is measured, so this follows rotation too.
+  const [pickedZoom, setPickedZoom] = useState<ZoomId | null>(null);
+  const [boxWidth, setBoxWidth] = useState<number | null>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const box = scrollRef.current;
+    if (!box || typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(() => setBoxWidth(box.clientWidth));
+    observer.observe(box);
+    return () => observer.disconnect();
+  }, []);
+  const zoom = pickedZoom ?? (boxWidth === null ? defaultZoom(slots) : fitZoom(slots, boxWidth, HEAD_PX));
   const cellPx = ZOOM_LEVELS.find((z) => z.id === zoom)?.cellPx ?? 28;
   const [focused, setFocused] = useState(false);
   const [announcement, setAnnouncement] = useState("");
@@ -155,7 +168,7 @@ export function TimelineEditor({ part, value, onChange, disabled = false, refere
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <label className="flex items-center gap-1">
           <span className="text-muted-foreground">Zoom</span>
-          <select value={zoom} onChange={(e) => setZoom(e.target.value as ZoomId)} className="min-h-9 rounded-md border border-border bg-card px-2">
+          <select value={zoom} onChange={(e) => setPickedZoom(e.target.value as ZoomId)} className="min-h-9 rounded-md border border-border bg-card px-2">
             {ZOOM_LEVELS.map((z) => (
               <option key={z.id} value={z.id}>
                 {z.label}
@@ -182,7 +195,12 @@ export function TimelineEditor({ part, value, onChange, disabled = false, refere
           ? "Read only. Arrow keys move between slots."
           : `Click or drag to paint; tap on a phone. Keyboard: arrows move, type a task letter${part.allowIdle ? " (i = idle" : ""}${part.allowSwitch ? (part.allowIdle ? ", s = switch" : " (s = switch") : ""}${part.allowIdle || part.allowSwitch ? ")" : ""} to paint and advance, Space paints the highlighted row, Backspace clears, Ctrl+Z undoes.`}
       </p>
-      <div className="overflow-x-auto rounded-md border border-border bg-card pb-1" style={{ scrollPaddingLeft: HEAD_PX }}>
+      {boxWidth !== null && width > boxWidth ? (
+        <p className="text-xs text-muted-foreground" data-testid="timeline-scrolls">
+          The timeline is wider than the screen: scroll sideways to see all {slots} slots →
+        </p>
+      ) : null}
+      <div ref={scrollRef} className="overflow-x-auto rounded-md border border-border bg-card pb-1" style={{ scrollPaddingLeft: HEAD_PX }}>
         <div style={{ width }} className="relative">
           <div className="relative h-5 text-[11px] tabular-nums text-muted-foreground" aria-hidden="true">
             {ticks.map((s) => (

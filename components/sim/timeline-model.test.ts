@@ -182,3 +182,26 @@ describe("descriptions and axis", () => {
     expect(ticks.at(-1)).toBe(200);
   });
 });
+
+describe("fitZoom", () => {
+  it("picks the widest level whose grid fits, never wider than the default, compact when nothing fits", async () => {
+    const { fitZoom: fit, ZOOM_LEVELS: levels, defaultZoom: byDefault } = await import("./timeline-model");
+    const head = 76;
+    for (const slots of [5, 14, 24, 40, 80]) {
+      for (let px = 100; px <= 1400; px += 50) {
+        const chosen = fit(slots, px, head);
+        const index = levels.findIndex((z) => z.id === chosen);
+        const cap = levels.findIndex((z) => z.id === byDefault(slots));
+        expect(index).toBeLessThanOrEqual(cap);
+        const fits = (i: number) => head + slots * levels[i]!.cellPx <= px;
+        if (index > 0) expect(fits(index)).toBe(true);
+        // No wider allowed level would also fit.
+        for (let i = index + 1; i <= cap; i++) expect(fits(i)).toBe(false);
+      }
+    }
+    // 14 slots on a 390 px phone (about 350 px for the grid): "Wide" (44 px) would need 692 px.
+    expect(fit(14, 350, head)).toBe("compact");
+    expect(fit(14, 500, head)).toBe("normal");
+    expect(fit(14, 1000, head)).toBe("wide");
+  });
+});

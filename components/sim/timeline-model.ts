@@ -258,6 +258,16 @@ export const ZOOM_LEVELS = [
 ] as const;
 export type ZoomId = (typeof ZOOM_LEVELS)[number]["id"];
 
+/**
+ * The widest zoom, no wider than defaultZoom, at which the whole timeline fits `availablePx` (its row
+ * labels take `headPx`); compact when none fits, and the editor then says that it scrolls.
+ */
+export function fitZoom(slots: number, availablePx: number, headPx: number): ZoomId {
+  const cap = ZOOM_LEVELS.findIndex((z) => z.id === defaultZoom(slots));
+  for (let i = cap; i > 0; i--) if (headPx + slots * ZOOM_LEVELS[i]!.cellPx <= availablePx) return ZOOM_LEVELS[i]!.id;
+  return ZOOM_LEVELS[0].id;
+}
+
 /** Long schedules start compact so they fit more of the timeline on screen. */
 export function defaultZoom(slots: number): ZoomId {
   if (slots > 60) return "compact";
@@ -265,7 +275,8 @@ export function defaultZoom(slots: number): ZoomId {
   return "wide";
 }
 
-const NICE_STEPS = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000];
+// 1/2/5 × 10^k only (lib/nice-ticks.ts): a 25-slot step labels 25/75, which nobody counts in.
+const NICE_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000];
 
 /** Which slot boundaries get a time label, so labels at least `minGapPx` apart never overlap. */
 export function axisTicks(slots: number, cellPx: number, minGapPx = 36): number[] {

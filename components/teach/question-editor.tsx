@@ -9,6 +9,7 @@ import type { QuestionTemplate } from "@/lib/engine/questions/types";
 import { type EditorForm, errorsByField, evaluateForm, formFromTemplate, TOPIC_OPTIONS, TYPE_OPTIONS } from "./editor-model";
 import { ApiError, type BankQuestion, callApi } from "./types";
 import { TemplatePreview } from "./template-preview";
+import { distinctMessages } from "@/lib/messages";
 
 /** Matches the server's self-test on save, so a green result here means the save will pass it. */
 const SELF_TEST_VARIANTS = 50;
@@ -25,15 +26,17 @@ const areaClass = "rounded-md border border-border bg-background p-3 font-mono t
 
 function FieldBox({ label, errors, children, id }: { label: string; errors?: string[]; children: (describedBy: string | undefined) => ReactNode; id: string }) {
   const errorId = `${id}-error`;
+  // The live check and the server's answer after Save can report the same problem: list it once.
+  const shown = distinctMessages(errors ?? []);
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="text-sm font-medium">
         {label}
       </label>
-      {children(errors?.length ? errorId : undefined)}
-      {errors?.length ? (
+      {children(shown.length ? errorId : undefined)}
+      {shown.length ? (
         <ul id={errorId} className="text-sm text-danger" data-testid={`error-${id.split("-").at(-1)}`}>
-          {errors.map((e) => (
+          {shown.map((e) => (
             <li key={e}>{e}</li>
           ))}
         </ul>
@@ -96,6 +99,8 @@ export function QuestionEditor({ initial, questionId, readOnly = false }: Questi
   };
 
   const selfTestProblems = serverErrors?.fields["selfTest"] ?? [];
+  // Counted as shown: one line per distinct message under each field, not one per raw issue.
+  const problemCount = evaluated.errors.length ? Object.values(errorsByField(evaluated.errors)).reduce((n, list) => n + distinctMessages(list).length, 0) : 0;
 
   return (
     <div className="grid gap-6 lg:grid-cols-2">
@@ -193,9 +198,9 @@ export function QuestionEditor({ initial, questionId, readOnly = false }: Questi
           </FieldBox>
         </fieldset>
 
-        {evaluated.errors.length ? (
+        {problemCount ? (
           <p className="text-sm text-danger" data-testid="live-errors">
-            {evaluated.errors.length} problem{evaluated.errors.length === 1 ? "" : "s"} in the template (shown under each field).
+            {problemCount} problem{problemCount === 1 ? "" : "s"} in the template (shown under each field).
           </p>
         ) : (
           <p className="text-sm text-success" data-testid="live-ok">

@@ -40,15 +40,17 @@ describe("buildMockReport", () => {
   it("scores by topic, times each question and lists what to review", () => {
     const t0 = "2026-03-02T09:00:00.000Z";
     const report = buildMockReport([
-      { templateId: "a", slug: "a", title: "A", topic: "T1", difficulty: 2, score: 1, startedAt: t0, answeredAt: "2026-03-02T09:01:30.000Z" },
-      { templateId: "b", slug: "b", title: "B", topic: "T1", difficulty: 3, score: 0.5, startedAt: t0, answeredAt: "2026-03-02T09:02:00.000Z" },
-      { templateId: "c", slug: "c", title: "C", topic: "T2", difficulty: 2, score: null, startedAt: t0, answeredAt: null },
+      { templateId: "a", slug: "a", title: "A", topic: "T1", difficulty: 2, score: 1, startedAt: t0, answeredAt: "2026-03-02T09:01:30.000Z", attemptId: "att-a" },
+      { templateId: "b", slug: "b", title: "B", topic: "T1", difficulty: 3, score: 0.5, startedAt: t0, answeredAt: "2026-03-02T09:02:00.000Z", attemptId: "att-b" },
+      { templateId: "c", slug: "c", title: "C", topic: "T2", difficulty: 2, score: null, startedAt: t0, answeredAt: null, attemptId: null },
     ]);
     expect(report.byTopic).toEqual([
       { topic: "T1", asked: 2, answered: 2, meanScore: 0.75 },
       { topic: "T2", asked: 1, answered: 0, meanScore: 0 },
     ]);
     expect(report.perQuestion.map((q) => q.seconds)).toEqual([90, 120, null]);
+    // Each answered row keeps its attempt so the report can link to its feedback.
+    expect(report.perQuestion.map((q) => q.attemptId)).toEqual(["att-a", "att-b", null]);
     expect(report.toReview.map((r) => r.templateId)).toEqual(["b", "c"]);
     expect(report.overall).toBeCloseTo(0.5);
   });

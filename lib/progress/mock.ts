@@ -54,6 +54,8 @@ export interface MockItemResult {
   score: number | null;
   startedAt: string;
   answeredAt: string | null;
+  /** The graded attempt (full feedback and replay at /history/<id>); null when not answered. */
+  attemptId: string | null;
 }
 
 export interface MockReport {

@@ -22,6 +22,9 @@ export const startMockSchema = z
   })
   .strict();
 
+// The body of POST /api/review/next: empty for the most overdue card, or the slug of one due card.
+export const startReviewSchema = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/, "slug must be a question slug").optional() }).strict();
+
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "must be an id");
 
 export const mockAnswerSchema = submitAttemptSchema.extend({ itemId: id }).strict();

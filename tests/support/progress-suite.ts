@@ -84,7 +84,10 @@ export function progressSuite(provider: DbProvider) {
       const queue = await review.getReviewQueue(carol);
       expect(queue.dueCount).toBe(1);
       expect(queue.due[0]).toMatchObject({ slug: schedule.slug });
-      const next = await review.startNextReview(carol);
+      // A row of the review list starts that card; a card that is not due cannot be started.
+      const other = await db.questionTemplate.findFirstOrThrow({ where: { status: "PUBLISHED", slug: { not: schedule.slug } } });
+      await expect(review.startNextReview(carol, new Date(), other.slug)).rejects.toMatchObject({ code: "NOT_FOUND" });
+      const next = await review.startNextReview(carol, new Date(), schedule.slug);
       expect(next.slug).toBe(schedule.slug);
       expect(next.variantId).not.toBe(wrong.loaded.row.id);
       const latest = await variants.currentVariant(carol, schedule.slug);
@@ -92,7 +95,12 @@ export function progressSuite(provider: DbProvider) {
       // Answered correctly first time (Easy), the card leaves today's queue.
       const loaded = await variants.loadVariant(latest);
       await attempts.submitAttempt(carol, loaded.row.id, { submissionId: submissionId(), answer: referenceAnswer(loaded.built) });
-      expect((await review.getReviewQueue(carol)).dueCount).toBe(0);
+      const done = await review.getReviewQueue(carol);
+      expect(done.dueCount).toBe(0);
+      // Finished for today: the queue says when the card comes back.
+      const card = await db.reviewCard.findFirstOrThrow({ where: { userId: carol.id } });
+      expect(done.nextDue).toBe(card.due.toISOString());
+      await expect(review.startNextReview(carol)).rejects.toMatchObject({ code: "NOT_FOUND" });
     });
 
     it("counts a due card as one review per day in the streak day, however often it is retried", async () => {
@@ -169,6 +177,8 @@ export function progressSuite(provider: DbProvider) {
       expect(report.answered).toBe(1);
       const stored = await db.attempt.findFirstOrThrow({ where: { userId: fay.id } });
       expect(report.byTopic.reduce((a, t) => a + t.meanScore * t.asked, 0)).toBeCloseTo(stored.score);
+      // The answered row links to its stored attempt; the open one has none.
+      expect(report.perQuestion.map((q) => q.attemptId)).toEqual([stored.id, null]);
       // Everything not fully right is due for review now.
       const due = await review.getReviewQueue(fay);
       expect(due.dueCount).toBe(report.toReview.length);

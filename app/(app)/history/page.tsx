@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { LocalTime } from "@/components/ui/local-time";
 import { listHistory } from "@/lib/server/dal/history";
 import { requirePageUser } from "@/lib/server/dal/session";
 import { AppError } from "@/lib/server/errors";
@@ -42,7 +43,7 @@ export default async function HistoryPage({ searchParams }: Props) {
                 <span className="mr-auto font-medium">{a.title}</span>
                 <span className="text-xs text-muted-foreground">{topicBySlug(a.topic)?.short ?? a.topic}</span>
                 <span className="text-xs text-muted-foreground">
-                  <time dateTime={a.createdAt}>{a.createdAt.slice(0, 16).replace("T", " ")} UTC</time>
+                  <LocalTime iso={a.createdAt} />
                 </span>
                 <span className={`w-14 text-right text-sm tabular-nums ${a.correct ? "text-success" : ""}`}>{Math.round(a.score * 100)}%</span>
               </Link>

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { RetentionForm } from "@/components/progress/settings-controls";
-import { StartReviewButton } from "@/components/progress/start-review-button";
+import { ReviewItemLink, StartReviewButton } from "@/components/progress/start-review-button";
+import { LocalTime } from "@/components/ui/local-time";
 import { getProgressSettings } from "@/lib/server/dal/progress";
 import { getReviewQueue } from "@/lib/server/dal/review";
 import { requirePageUser } from "@/lib/server/dal/session";
@@ -32,7 +33,7 @@ export default async function ReviewPage() {
         <ul className="flex flex-col gap-2" aria-label="Due questions" data-testid="review-queue">
           {queue.due.map((card) => (
             <li key={card.templateId} className="flex flex-wrap items-center gap-x-4 gap-y-1 rounded-lg border border-border bg-card p-4">
-              <span className="mr-auto font-medium">{card.title}</span>
+              <ReviewItemLink slug={card.slug} title={card.title} />
               <span className="text-xs text-muted-foreground">{topicBySlug(card.topic)?.short ?? card.topic}</span>
               <span className="text-xs text-muted-foreground">
                 {card.reps} review{card.reps === 1 ? "" : "s"}, {card.lapses} lapse{card.lapses === 1 ? "" : "s"}
@@ -41,9 +42,24 @@ export default async function ReviewPage() {
           ))}
         </ul>
       ) : (
-        <p className="text-muted-foreground">
-          Nothing is due. <Link href="/practice" className="underline">Practise</Link> — wrong answers are added here automatically.
-        </p>
+        <section className="rounded-lg border border-border bg-card p-5" aria-labelledby="finished-heading" data-testid="review-finished">
+          <h2 id="finished-heading" className="font-semibold">
+            Finished for today
+          </h2>
+          <p className="mt-1 text-sm text-muted-foreground">
+            {queue.nextDue ? (
+              <>
+                Nothing is due now. The next review is due <LocalTime iso={queue.nextDue} />.{" "}
+              </>
+            ) : (
+              "Nothing is due. "
+            )}
+            <Link href="/practice" className="underline">
+              Practise
+            </Link>{" "}
+            — wrong answers are added here automatically.
+          </p>
+        </section>
       )}
       <section className="rounded-lg border border-border bg-card p-5" aria-labelledby="settings-heading">
         <h2 id="settings-heading" className="mb-3 font-semibold">

@@ -1,6 +1,7 @@
 "use client";
 // A deliberately tiny Gantt chart for lesson widgets (the practice pages have their own, richer one).
 import type { Slice } from "@/lib/engine/sched";
+import { niceTicks } from "@/lib/nice-ticks";
 
 const COLOURS = ["var(--primary)", "var(--success)", "var(--warning)", "var(--danger)", "var(--muted-foreground)"];
 
@@ -11,7 +12,7 @@ export function MiniGantt({ slices, tasks, from = 0, to, label }: { slices: Slic
   const height = tasks.length * rowH + 26;
   const span = Math.max(to - from, 1e-9);
   const x = (t: number) => left + ((Math.min(Math.max(t, from), to) - from) / span) * (width - left - 8);
-  const ticks = Array.from({ length: 5 }, (_, i) => from + (span * i) / 4);
+  const ticks = niceTicks(from, to, 5);
   const visible = slices.filter((s) => s.end > from && s.start < to);
   return (
     <figure className="overflow-x-auto">
@@ -33,7 +34,7 @@ export function MiniGantt({ slices, tasks, from = 0, to, label }: { slices: Slic
         })}
         {ticks.map((t) => (
           <text key={t} x={x(t)} y={height - 4} textAnchor="middle" fill="var(--muted-foreground)">
-            {Number.isInteger(t) ? t : t.toFixed(1)}
+            {t}
           </text>
         ))}
       </svg>

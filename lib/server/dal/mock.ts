@@ -172,6 +172,7 @@ async function mockReportOf(sessionId: string): Promise<MockReport> {
       score: i.score,
       startedAt: i.startedAt.toISOString(),
       answeredAt: i.answeredAt?.toISOString() ?? null,
+      attemptId: i.attemptId,
     })),
   );
 }

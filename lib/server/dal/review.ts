@@ -22,13 +22,15 @@ export interface ReviewQueue {
   due: DueCard[];
   /** Due within the next 7 days (not yet due now). */
   upcoming: number;
+  /** When the next card not yet due falls due (ISO), for the finished-for-today state; null if none. */
+  nextDue: string | null;
 }
 
 const QUEUE_PAGE = 50;
 
 export async function getReviewQueue(user: UserDto, now = new Date()): Promise<ReviewQueue> {
   const published = { template: { status: "PUBLISHED" as const } };
-  const [dueCount, rows, upcoming] = await Promise.all([
+  const [dueCount, rows, upcoming, next] = await Promise.all([
     db.reviewCard.count({ where: { userId: user.id, due: { lte: now }, ...published } }),
     db.reviewCard.findMany({
       where: { userId: user.id, due: { lte: now }, ...published },
@@ -37,10 +39,12 @@ export async function getReviewQueue(user: UserDto, now = new Date()): Promise<R
       include: { template: { select: { slug: true, title: true, topic: true } } },
     }),
     db.reviewCard.count({ where: { userId: user.id, due: { gt: now, lte: new Date(now.getTime() + 7 * 86_400_000) }, ...published } }),
+    db.reviewCard.findFirst({ where: { userId: user.id, due: { gt: now }, ...published }, orderBy: { due: "asc" }, select: { due: true } }),
   ]);
   return {
     dueCount,
     upcoming,
+    nextDue: next?.due.toISOString() ?? null,
     due: rows.map((r) => ({
       templateId: r.templateId,
       slug: r.template.slug,
@@ -53,14 +57,17 @@ export async function getReviewQueue(user: UserDto, now = new Date()): Promise<R
   };
 }
 
-/** Starts the most overdue review: a fresh variant the exercise page will show as the latest one. */
-export async function startNextReview(user: UserDto, now = new Date()): Promise<{ slug: string; variantId: string }> {
+/**
+ * Starts a review: a fresh variant the exercise page will show as the latest one. Without a slug it is
+ * the most overdue card; with one (a row of the review list) that card, which must be due.
+ */
+export async function startNextReview(user: UserDto, now = new Date(), slug?: string): Promise<{ slug: string; variantId: string }> {
   const card = await db.reviewCard.findFirst({
-    where: { userId: user.id, due: { lte: now }, template: { status: "PUBLISHED" } },
+    where: { userId: user.id, due: { lte: now }, template: { status: "PUBLISHED", ...(slug ? { slug } : {}) } },
     orderBy: { due: "asc" },
     include: { template: { select: { slug: true } } },
   });
-  if (!card) throw new AppError("NOT_FOUND", "nothing is due for review right now");
+  if (!card) throw new AppError("NOT_FOUND", slug ? `${slug} is not due for review right now` : "nothing is due for review right now");
   const variant = await createVariant(user, card.template.slug);
   return { slug: card.template.slug, variantId: variant.id };
 }

@@ -3,9 +3,10 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
-import { startTransition, useState } from "react";
+import { startTransition, useEffect, useRef, useState } from "react";
 import { LocalTime } from "@/components/classes/local-time";
 import { ReportProblem } from "@/components/classes/report-problem";
+import { StartReviewButton } from "@/components/progress/start-review-button";
 import { AnswerFormShell } from "@/components/sim/answer-form-shell";
 import { lazyPartInputFor } from "@/components/sim/part-inputs/lazy";
 import { PromptText } from "@/components/sim/prompt-text";
@@ -30,6 +31,8 @@ interface Props {
    * whether references are shown now or from a date. After a reveal a retry needs a new variant.
    */
   assignment?: { id: string; rules: string[]; revealVisible: boolean; revealAt: string | null };
+  /** Opened from the review queue: a graded attempt offers the next due review. */
+  inReview?: boolean;
 }
 
 interface ApiError {
@@ -65,7 +68,7 @@ function newSubmissionId(): string {
   return crypto.randomUUID().replace(/-/g, "");
 }
 
-export function ExerciseClient({ slug, variantId, view, maxAttempts, initialAttempts, hints: initialHints, hintState: initialHintState, explanation: initialExplanation, assignment }: Props) {
+export function ExerciseClient({ slug, variantId, view, maxAttempts, initialAttempts, hints: initialHints, hintState: initialHintState, explanation: initialExplanation, assignment, inReview = false }: Props) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const [attempts, setAttempts] = useState(initialAttempts);
@@ -76,6 +79,18 @@ export function ExerciseClient({ slug, variantId, view, maxAttempts, initialAtte
   const [message, setMessage] = useState<string | null>(null);
   const [reviewing, setReviewing] = useState(false);
   const [revealVisible, setRevealVisible] = useState(assignment?.revealVisible ?? true);
+  // The attempt just graded by a Submit on this page, whose result heading takes the focus (not one the
+  // page opened on): otherwise focus falls to <body> when the form unmounts, and a screen reader says
+  // nothing. The heading reads "Correct: 100%" / "Result: 40%", so moving focus there announces the score.
+  const [focusAttempt, setFocusAttempt] = useState<string | null>(null);
+  const resultRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (!focusAttempt || !resultRef.current) return;
+    const target = resultRef.current.querySelector<HTMLElement>("h2, h3") ?? resultRef.current;
+    target.tabIndex = -1;
+    target.focus();
+    setFocusAttempt(null);
+  }, [focusAttempt]);
 
   const latest = attempts.at(-1);
   const attemptsLeft = maxAttempts === null ? null : Math.max(0, maxAttempts - attempts.length);
@@ -102,6 +117,7 @@ export function ExerciseClient({ slug, variantId, view, maxAttempts, initialAtte
         setHintState(result.hintState);
         setRevealVisible(result.reveal.visible);
         setReviewing(false);
+        setFocusAttempt(result.attempt.id);
       });
       void queryClient.invalidateQueries({ queryKey: ["question-history", slug] });
     },
@@ -177,7 +193,7 @@ export function ExerciseClient({ slug, variantId, view, maxAttempts, initialAtte
       ) : null}
 
       {latest && !reviewing ? (
-        <section aria-label={`Attempt ${latest.attemptNumber}`} className="flex flex-col gap-4" data-testid="grade-result">
+        <section ref={resultRef} aria-label={`Attempt ${latest.attemptNumber}`} className="flex flex-col gap-4" data-testid="grade-result">
           <p className="text-sm text-muted-foreground">
             Attempt {latest.attemptNumber}
             {maxAttempts !== null ? ` of ${maxAttempts}` : ""}
@@ -214,8 +230,9 @@ export function ExerciseClient({ slug, variantId, view, maxAttempts, initialAtte
             Try again{attemptsLeft !== null ? ` (${attemptsLeft} left)` : ""}
           </Button>
         ) : null}
+        {latest && !reviewing && inReview ? <StartReviewButton label="Next review" /> : null}
         {latest ? (
-          <Button variant={solved || outOfAttempts ? "primary" : "secondary"} onClick={() => newVariant.mutate()} disabled={newVariant.isPending}>
+          <Button variant={inReview ? "secondary" : solved || outOfAttempts ? "primary" : "secondary"} onClick={() => newVariant.mutate()} disabled={newVariant.isPending}>
             {newVariant.isPending ? "Drawing…" : "New variant"}
           </Button>
         ) : null}

@@ -9,12 +9,14 @@ import { notFound } from "next/navigation";
 import { QueryProvider } from "@/components/query-provider";
 import { ExerciseClient } from "./exercise-client";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ review?: string | string[] }> };
 
 export const metadata: Metadata = { title: "Exercise" };
 
-export default async function ExercisePage({ params }: Props) {
+export default async function ExercisePage({ params, searchParams }: Props) {
   const { slug } = await params;
+  // Opened from the review queue: after answering, the page offers the next due review.
+  const inReview = (await searchParams).review === "1";
   const user = await requirePageUser(`/practice/q/${slug}`);
   const variant = await currentVariant(user, slug).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
@@ -52,6 +54,7 @@ export default async function ExercisePage({ params }: Props) {
           hints={hints.shown}
           hintState={hints.next}
           explanation={attempts.length > 0 ? loaded.spec.explanation : null}
+          inReview={inReview}
         />
       </QueryProvider>
     </div>
