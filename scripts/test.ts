@@ -7,7 +7,7 @@ const STEPS: [name: string, command: string, args: string[]][] = [
   ["typecheck", "npx", ["tsc", "--noEmit"]],
   ["typecheck engine (no DOM, no Node)", "npx", ["tsc", "-p", "lib/engine", "--noEmit"]],
   ["lint", "npx", ["eslint", ".", "--max-warnings", "0"]],
-  ["unit + integration tests (property tests on one random seed, printed)", "npx", ["vitest", "run"]],
+  ["unit + integration tests (property tests on one random seed, printed)", "npx", ["vitest", "run", "--project", "unit", "--project", "integration"]],
   ["property tests on the pinned seeds", "npx", ["tsx", "scripts/property-seeds.ts"]],
   ["end-to-end tests", "npx", ["playwright", "test"]],
 ];
