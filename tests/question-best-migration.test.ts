@@ -39,7 +39,11 @@ describe.each(["sqlite", "postgresql"] as const)("question_best migration on %s"
 
     const db = createPrismaClient(database.target);
     cleanups.push(() => db.$disconnect());
-    const [ann, ben] = await Promise.all(["ann", "ben"].map((n) => db.user.create({ data: { email: `${n}@example.com`, name: n, passwordHash: "x" } })));
+    // Raw: today's client would also write columns later migrations add to User (sessionVersion).
+    const [ann, ben] = [{ id: "u-ann" }, { id: "u-ben" }];
+    for (const [u, n] of [[ann, "ann"], [ben, "ben"]] as const) {
+      await db.$executeRaw`INSERT INTO "User" ("id", "email", "name", "passwordHash", "updatedAt") VALUES (${u.id}, ${`${n}@example.com`}, ${n}, ${"x"}, ${new Date()})`;
+    }
     const t = await db.questionTemplate.create({ data: { slug: "q", title: "Q", type: "schedule", topic: "scheduling-basics", difficulty: 1, status: "PUBLISHED" } });
     const v = await db.questionVersion.create({ data: { templateId: t.id, version: 1, spec: {} } });
     const at = (minute: number) => new Date(Date.UTC(2026, 10, 1, 9, minute));
