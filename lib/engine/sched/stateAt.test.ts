@@ -116,7 +116,7 @@ const taskArb = fc.record({
 describe("stateAt on random workloads", () => {
   it("agrees with the unprobed schedule and accounts for every task, with I/O and charged switches", () => {
     fc.assert(
-      fc.property(policyArb, fc.array(taskArb, { minLength: 1, maxLength: 4 }), fc.boolean(), fc.array(fc.integer({ min: 0, max: 160 }), { minLength: 1, maxLength: 6 }), (policy, specs, charged, quarterMs) => {
+      fc.property(policyArb, fc.array(taskArb, { minLength: 1, maxLength: 4 }), fc.boolean(), fc.array(fc.integer({ min: 0, max: 159 }), { minLength: 1, maxLength: 6 }), (policy, specs, charged, quarterMs) => {
         const linux = policy.name === "cfs" || policy.name === "eevdf";
         const w = workload({
           policy,
@@ -134,6 +134,7 @@ describe("stateAt on random workloads", () => {
         // runs later (FC_SEED=11: EEVDF, a probe at 5.5 ms made T1 run at 8 ms instead of T0). Until the
         // fair classes' clock update under a probe is fixed, they are probed at their ticks, where the
         // feedback probes them (slot boundaries of the bank's CFS/EEVDF questions fall on ticks).
+        // Probes stay before the horizon (40 ms): at it the run has stopped and no slice covers the instant.
         const tick = linux ? 1000 / Number(policy.hz) : 0;
         const times = quarterMs.map((q) => (tick ? Math.floor(q / 4 / tick) * tick : q / 4));
         const states = statesAt(w, times);
