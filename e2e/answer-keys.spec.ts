@@ -260,6 +260,9 @@ function wrongAnswer(v: Served): Answer {
     } else if (part.kind === "order") {
       const ids = part.items.map((i) => i.id);
       parts[part.id] = [ids, [...ids].reverse(), [...ids.slice(1), ids[0]!]].find(differs) ?? ids;
+    } else if (part.kind === "tree") {
+      // The first process alone: every template's tree has more.
+      parts[part.id] = [`-1:${part.rootLabel?.id ?? part.labels[0]!.id}`];
     } else {
       const ids = part.options.map((o) => o.id);
       parts[part.id] = part.multiple ? ([[ids[0]!], [ids[1]!]].find(differs) ?? [ids[0]!]) : (ids.find(differs) ?? ids[0]!);

@@ -3,6 +3,7 @@
 // AnswerValue. Also routes server validation errors ("parts.q1[3]") to the part they concern.
 import type { Answer, AnswerPartSpec, AnswerValue, ValidationIssue, VariantView } from "@/lib/engine/questions/types";
 import { parseQuantity } from "@/lib/units";
+import { decodeTree, type TreeNode } from "@/lib/engine/questions/kinds/forkTree";
 import { normaliseOrder } from "./order-normalise";
 import { normaliseTimeline, timelineRows } from "./timeline-model";
 
@@ -10,7 +11,9 @@ export type DraftValue =
   | { kind: "timeline"; value: (string | null)[] }
   | { kind: "number"; text: string }
   | { kind: "order"; value: string[] }
-  | { kind: "choice"; value: string[] };
+  | { kind: "choice"; value: string[] }
+  /** Processes in drawing order, the first process first; label "" until the student picks one. */
+  | { kind: "tree"; value: TreeNode[] };
 
 export type Draft = Record<string, DraftValue>;
 
@@ -32,6 +35,13 @@ function emptyDraftFor(part: AnswerPartSpec, saved: AnswerValue | undefined): Dr
       const picked = typeof saved === "string" ? [saved] : (stringsOf(saved) ?? []);
       const valid = picked.filter((id) => known.has(id));
       return { kind: "choice", value: part.multiple ? valid : valid.slice(0, 1) };
+    }
+    case "tree": {
+      // A saved tree comes back only if it still fits this part; otherwise the first process alone.
+      const known = new Set([...part.labels.map((l) => l.id), ...(part.rootLabel ? [part.rootLabel.id] : [])]);
+      const nodes = decodeTree(saved);
+      if (nodes && nodes.length <= part.maxNodes && nodes.every((n) => known.has(n.label))) return { kind: "tree", value: nodes };
+      return { kind: "tree", value: [{ parent: -1, label: part.rootLabel?.id ?? "" }] };
     }
   }
 }
@@ -64,6 +74,10 @@ export function draftToAnswer(view: Pick<VariantView, "parts">, draft: Draft): {
       if (part.multiple) parts[part.id] = d.value;
       else if (d.value.length === 1) parts[part.id] = d.value[0];
       else errors.push({ path: `parts.${part.id}`, message: `Choose one option for "${part.label}"` });
+    } else if (part.kind === "tree" && d.kind === "tree") {
+      const unlabelled = d.value.findIndex((n) => n.label === "");
+      if (unlabelled >= 0) errors.push({ path: `parts.${part.id}`, message: `Process ${unlabelled + 1} has no label yet: choose one` });
+      else parts[part.id] = d.value.map((n) => `${n.parent}:${n.label}`);
     } else if ((part.kind === "timeline" && d.kind === "timeline") || (part.kind === "order" && d.kind === "order")) {
       parts[part.id] = d.value;
     }

@@ -6,7 +6,9 @@ import { IDLE as TIMELINE_IDLE, SWITCH as TIMELINE_SWITCH } from "@/lib/engine/q
 import { scorePercent } from "@/lib/engine/questions/grading";
 import { formatQuantity } from "@/lib/units";
 import { cn } from "@/lib/utils";
+import { decodeTree, matchTrees } from "@/lib/engine/questions/kinds/forkTree";
 import { GanttChart } from "./gantt-chart";
+import { ProcessTreeDiagram } from "./process-tree";
 import { MisconceptionCards } from "./misconception-card";
 import { timelineToSlices } from "./gantt-model";
 import { ReadyQueueTable } from "./ready-queue-table";
@@ -79,6 +81,18 @@ function ReferenceAnswer({ part, reference, given, divergenceSlot }: { part: Ans
               <li key={`${id}-${i}`}>{label.get(id) ?? id}</li>
             ))}
           </ol>
+        </div>
+      );
+    }
+    case "tree": {
+      const truth = decodeTree(reference);
+      if (!truth) return null;
+      const yours = decodeTree(given);
+      const match = yours ? matchTrees(truth, yours, part.rootLabel !== undefined) : null;
+      return (
+        <div className="grid gap-4 md:grid-cols-2">
+          {yours ? <ProcessTreeDiagram part={part} nodes={yours} marks={match?.given} title="Your tree" testId="tree-yours" /> : null}
+          <ProcessTreeDiagram part={part} nodes={truth} marks={match?.expected} title="The program's tree" testId="tree-reference" />
         </div>
       );
     }

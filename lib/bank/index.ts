@@ -17,10 +17,12 @@ import { CGROUP_CPU_TEMPLATES } from "./templates/cgroup-cpu";
 import { PRIORITY_INVERSION_TEMPLATES } from "./templates/priority-inversion";
 import { DEADLINE_PREEMPTION_TEMPLATES } from "./templates/deadline-preemption";
 import { THREAD_MODELS_TEMPLATES } from "./templates/thread-models";
+// Issue #14, item 6: fork-tree answers, filed under "Creating processes".
+import { FORK_TREE_TEMPLATES } from "./templates/fork-trees";
 
 export const BUILT_IN_TEMPLATES: readonly QuestionTemplate[] = [
   ...PROCESSES_THREADS, ...PROCESS_STATES_TEMPLATES, ...SIGNALS_THREADS_TEMPLATES,
-  ...CREATING_PROCESSES, ...PROCESS_CREATION_TEMPLATES,
+  ...CREATING_PROCESSES, ...PROCESS_CREATION_TEMPLATES, ...FORK_TREE_TEMPLATES,
   ...SCHEDULING_BASICS,
   ...LINUX_FAIR_SCHEDULER, ...CGROUP_CPU_TEMPLATES,
   ...REAL_TIME, ...PRIORITY_INVERSION_TEMPLATES, ...DEADLINE_PREEMPTION_TEMPLATES,

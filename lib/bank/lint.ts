@@ -197,6 +197,7 @@ function viewPlainFields(view: VariantView): [string, string][] {
     if (p.kind === "number" && p.hint) out.push([`parts.${p.id}.hint`, p.hint]);
     if (p.kind === "choice") p.options.forEach((o) => out.push([`parts.${p.id}.options.${o.id}`, o.label]));
     if (p.kind === "order") p.items.forEach((o) => out.push([`parts.${p.id}.items.${o.id}`, o.label]));
+    if (p.kind === "tree") p.labels.forEach((o) => out.push([`parts.${p.id}.labels.${o.id}`, o.label]));
   }
   view.exhibits.forEach((e, i) => {
     out.push([`exhibits[${i}].caption`, e.caption]);

@@ -12,7 +12,7 @@ import {
   analyzeForkProgram, buildVariant, CAPACITY_DEFAULTS, checkEventLoopOrder, explainOutputOrder, modelCapacity, modelEventLoop,
   niceToWeight, SCHED_IDLE_WEIGHT, simulate, simulateCrashScenario, validateWorkload,
 } from "@/lib/engine";
-import type { AnswerPartSpec, CapacityServer, SimResult, TaskSpec, VariantExhibit, VariantView } from "@/lib/engine";
+import type { AnswerPartSpec, CapacityServer, ForkModel, SimResult, TaskSpec, VariantExhibit, VariantView } from "@/lib/engine";
 import { slotsFromSim } from "@/lib/engine/questions/timeline";
 import { BUILT_IN_TEMPLATES } from "./index";
 
@@ -280,8 +280,52 @@ function checkFork(view: VariantView, expected: Expected): void {
       const labels = (expected[part.id] as string[]).map((id) => labelOf(part, id));
       expect([...labels].sort(), "the items are the lines printed").toEqual([...(model.outputs[0] ?? [])].sort());
       expect(explainOutputOrder(model, labels).valid, `key order ${labels.join(" | ")} is possible`).toBe(true);
+    } else if (part.kind === "tree") {
+      expect(treeFromModel(model, code(view), part), "the key's process tree").toBe(treeFromKey(part, expected[part.id] as string[]));
     }
   }
+}
+
+type TreePartSpec = Extract<AnswerPartSpec, { kind: "tree" }>;
+
+/** The tree as nested label words, siblings sorted: equal trees read the same whatever the encoding. */
+function treeWords(label: string, kids: string[]): string {
+  return `${label}(${kids.sort().join(",")})`;
+}
+
+/** The process tree rebuilt from the program in the view: each process named by its creating call's option text, or by the line it prints. */
+function treeFromModel(model: ForkModel, source: string, part: TreePartSpec): string {
+  const calls: { line: number; column: number }[] = [];
+  source.split("\n").forEach((text, i) => {
+    for (let at = text.indexOf("fork()"); at >= 0; at = text.indexOf("fork()", at + 1)) if (!/[A-Za-z_]/.test(text[at - 1] ?? " ")) calls.push({ line: i + 1, column: at + 1 });
+  });
+  if (part.labelling === "fork") expect(part.labels.map((l) => l.label), "one option per fork() call").toEqual(calls.map((c, k) => `fork() #${k + 1} (line ${c.line})`));
+  const byPid = new Map(model.processes.map((p) => [p.pid, p]));
+  const name = (pid: number): string => {
+    const p = byPid.get(pid)!;
+    if (part.labelling === "fork") {
+      if (p.parent === null) return part.rootLabel!.label;
+      const k = calls.findIndex((c) => c.line === p.forkLine && c.column === p.forkColumn);
+      if (k < 0) throw new Error(`process ${pid} comes from a fork() the listing does not show`);
+      return part.labels[k]!.label;
+    }
+    const lines = p.events.flatMap((e) => (e.type === "write" ? e.text.split("\n").filter((l) => l !== "") : []));
+    if (new Set(lines).size > 1) throw new Error(`process ${pid} prints several lines`);
+    const text = lines[0] ?? "(prints nothing)";
+    if (!part.labels.some((l) => l.label === text)) throw new Error(`no option reads ${JSON.stringify(text)}`);
+    return text;
+  };
+  const walk = (pid: number): string => treeWords(name(pid), byPid.get(pid)!.children.map(walk));
+  return walk(model.tree.pid);
+}
+
+function treeFromKey(part: TreePartSpec, encoded: string[]): string {
+  const nodes = encoded.map((e) => {
+    const [parent, label] = e.split(":");
+    return { parent: Number(parent), label: label === part.rootLabel?.id ? part.rootLabel.label : part.labels.find((l) => l.id === label)!.label };
+  });
+  const walk = (i: number): string => treeWords(nodes[i]!.label, nodes.flatMap((n, k) => (k > 0 && n.parent === i ? [walk(k)] : [])));
+  return walk(0);
 }
 
 /** Reads the "Processes and threads" listing back into a crash scenario. */

@@ -20,6 +20,7 @@ function wrongAnswer(variant: Variant): Answer {
       const wrong = part.options.map((o) => o.id).filter((id) => !right.has(id));
       parts[part.id] = part.multiple ? wrong : wrong.slice(0, 1);
     } else if (part.kind === "order") parts[part.id] = Array.isArray(value) ? [...value].reverse() : [];
+    else if (part.kind === "tree") parts[part.id] = [`-1:${part.rootLabel?.id ?? part.labels[0]!.id}`];
     else parts[part.id] = (Array.isArray(value) ? value : []).map((slot) => part.tasks.find((t) => t.id !== slot)?.id ?? null);
   }
   return { parts };

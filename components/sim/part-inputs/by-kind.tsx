@@ -16,5 +16,7 @@ export function inputByKind(inputs: PartInputs, part: AnswerPartSpec): ReactNode
       return <inputs.order part={part} />;
     case "choice":
       return <inputs.choice part={part} />;
+    case "tree":
+      return <inputs.tree part={part} />;
   }
 }

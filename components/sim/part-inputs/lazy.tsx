@@ -14,6 +14,7 @@ const INPUTS: PartInputs = {
   number: dynamic(() => import("./number").then((m) => m.NumberPartInput)),
   order: dynamic(() => import("./order").then((m) => m.OrderPartInput)),
   choice: dynamic(() => import("./choice").then((m) => m.ChoicePartInput)),
+  tree: dynamic(() => import("./tree").then((m) => m.TreePartInput)),
 };
 
 /** Like partInputFor, loading each kind's widget on first use. */

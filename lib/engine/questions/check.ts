@@ -2,6 +2,7 @@
 // without using an attempt, so every message names the part and says what is expected.
 import { parseNumberInput } from "./grading";
 import { describeValue, Issues, isObj } from "./issues";
+import { treeProblem } from "./kinds/forkTree";
 import { IDLE, SWITCH } from "./timeline";
 import type { Answer, AnswerPartSpec, AnswerValue, Checked, VariantView } from "./types";
 
@@ -92,6 +93,15 @@ function checkPart(issues: Issues, spec: AnswerPartSpec, v: unknown): AnswerValu
       }
       if (new Set(v).size !== v.length) {
         issues.add(path, "lists an option twice");
+        return undefined;
+      }
+      return [...(v as string[])];
+    }
+    case "tree": {
+      // Length first, as for orders: a huge list is refused without reading it.
+      const problem = Array.isArray(v) && v.length > spec.maxNodes ? `has ${v.length} processes; at most ${spec.maxNodes} can be drawn` : treeProblem(spec, v);
+      if (problem) {
+        issues.add(path, problem);
         return undefined;
       }
       return [...(v as string[])];

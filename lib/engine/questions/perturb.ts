@@ -4,6 +4,7 @@
 import { createPythonRandom, type PythonRandom } from "../random";
 import { TEMPLATE_DEFAULT_GRADING } from "./grading";
 import { gradeWith } from "./grade";
+import { decodeTree, encodeTree } from "./kinds/forkTree";
 import { IDLE, SWITCH } from "./timeline";
 import { referenceAnswer } from "./variant";
 import type { Answer, AnswerPartSpec, AnswerValue, GradingSettings, Variant } from "./types";
@@ -45,6 +46,22 @@ function perturbPart(spec: AnswerPartSpec, value: AnswerValue, rng: PythonRandom
       if (set.has(flip)) set.delete(flip);
       else set.add(flip);
       return ids.filter((x) => set.has(x));
+    }
+    case "tree": {
+      const nodes = decodeTree(value);
+      if (!nodes) return value;
+      // Drop a leaf, or relabel a process (the first one only when its label is free).
+      if (nodes.length > 1 && rng.random() < 0.5) {
+        const leaves = nodes.map((_, i) => i).filter((i) => i > 0 && !nodes.some((n) => n.parent === i));
+        const drop = rng.choice(leaves);
+        return encodeTree(nodes.filter((_, i) => i !== drop).map((n) => ({ ...n, parent: n.parent > drop ? n.parent - 1 : n.parent })));
+      }
+      const from = spec.rootLabel ? 1 : 0;
+      if (nodes.length <= from) return encodeTree([...nodes, { parent: 0, label: spec.labels[0]!.id }]);
+      const i = rng.randint(from, nodes.length - 1);
+      const others = spec.labels.filter((l) => l.id !== nodes[i]!.label);
+      if (others.length > 0) nodes[i] = { ...nodes[i]!, label: rng.choice(others).id };
+      return encodeTree(nodes);
     }
   }
 }

@@ -94,6 +94,23 @@ export type AnswerPartSpec =
       label: string;
       options: { id: string; label: string }[];
       multiple: boolean;
+    }
+  | {
+      /**
+       * A process tree the student draws (issue #14): the answer lists the processes as
+       * "<parent index>:<label id>", the first process first (see kinds/forkTree.ts).
+       */
+      kind: "tree";
+      id: string;
+      label: string;
+      /** "prints": each process is labelled with the line it prints; "fork": with the fork() call that made it. */
+      labelling: "prints" | "fork";
+      /** The labels a process can be given; every option is readable from the program, none gives the tree away. */
+      labels: { id: string; label: string }[];
+      /** The first process's fixed label, when it has one (it was not made by any fork). */
+      rootLabel?: { id: string; label: string };
+      /** Most processes the student may draw. */
+      maxNodes: number;
     };
 
 export type NumberUnit = "ms" | "us" | "ns" | "s" | "percent" | "count" | "MiB" | "KiB" | "GiB" | "req/s";

@@ -648,7 +648,7 @@ class ProcessRun {
     switch (name) {
       case "fork":
         this.arity(name, args, [0], line);
-        return this.fork(line);
+        return this.fork(line, this.world.position.column);
       case "printf": {
         // gcc compiles printf("text\n") and printf("%s\n", s) as puts(), even at -O0; on an
         // unbuffered stdout puts is two write(2)s (the text, then the newline), printf one.
@@ -869,7 +869,7 @@ class ProcessRun {
 
   // ---- processes --------------------------------------------------------------------------
 
-  private fork(line: number): number | PidValue {
+  private fork(line: number, column: number): number | PidValue {
     const index = this.forkIndex++;
     if (index < this.path.length) {
       const result = this.path[index];
@@ -893,7 +893,7 @@ class ProcessRun {
       );
     }
     const pid = this.world.nextPid++;
-    const child: ForkProcessInfo = { pid, parent: this.info.pid, forkLine: line, children: [], events: [], exitCode: 0, signal: null, execedProgram: null };
+    const child: ForkProcessInfo = { pid, parent: this.info.pid, forkLine: line, forkColumn: column, children: [], events: [], exitCode: 0, signal: null, execedProgram: null };
     this.world.processes.set(pid, child);
     this.info.children.push(pid);
     this.record({ type: "fork", child: pid, line });

@@ -39,6 +39,8 @@ export interface ForkProcessInfo {
   parent: number | null;
   /** Source line of the fork() that created it (null for the first process). */
   forkLine: number | null;
+  /** Column of that fork() call (it tells apart the forks of one line, as in `fork() && fork()`). */
+  forkColumn?: number;
   children: number[];
   events: ForkEvent[];
   exitCode: number;

@@ -9,15 +9,16 @@ import type { AnswerPartSpec, Checked, PartGrade, VariantExhibit } from "../type
 import { defineKind, MAX_REDRAWS, type BuiltVariant, type KindGrade } from "./kind";
 import { labelsOf, shuffledOrderItems } from "./orderItems";
 import { boundedMemo } from "../memo";
+import { decodeTree, encodeTree, gradeTree, MAX_TREE_NODES, trueForkTree, type TreeLabelling } from "./forkTree";
 import { drawProgram, PROGRAM_KEYS, programPath, validateProgramSpec, type ProgramSpec } from "./programSource";
 
-const FORK_ASKS = ["processes", "lines", "order", "appears"] as const;
+const FORK_ASKS = ["processes", "lines", "order", "appears", "tree"] as const;
 const CRASH_ASKS = ["always", "never"] as const;
 type ForkAsk = (typeof FORK_ASKS)[number];
 type CrashAsk = (typeof CRASH_ASKS)[number];
 
 export type ProcessSpec =
-  | { mode: "fork"; program: ProgramSpec; output: "pipe" | "tty"; ask: ForkAsk[] }
+  | { mode: "fork"; program: ProgramSpec; output: "pipe" | "tty"; ask: ForkAsk[]; treeLabels: TreeLabelling }
   | { mode: "crash"; scenarios: unknown[]; ask: CrashAsk[] };
 
 interface ProcessKeyData {
@@ -55,10 +56,30 @@ function buildFork(spec: Extract<ProcessSpec, { mode: "fork" }>, seed: number): 
       last = "the program prints fewer than two lines, so there is no order to ask about";
       continue;
     }
+    const tree = spec.ask.includes("tree") ? trueForkTree(model, drawn.source, spec.treeLabels) : undefined;
+    if (typeof tree === "string") return { ok: false, errors: [{ path: programPath(spec.program, drawn.index), message: `cannot ask for the process tree: ${tree}` }] };
+    if (tree && tree.nodes.length > MAX_TREE_NODES) return { ok: false, errors: [{ path: programPath(spec.program, drawn.index), message: `the tree has ${tree.nodes.length} processes; at most ${MAX_TREE_NODES} can be drawn` }] };
     const parts: AnswerPartSpec[] = [];
     const expected: Record<string, number | string | string[]> = {};
     let labels: Record<string, string> | undefined;
     for (const a of spec.ask) {
+      if (a === "tree" && tree) {
+        parts.push({
+          kind: "tree",
+          id: "tree",
+          label:
+            spec.treeLabels === "prints"
+              ? "Draw the process tree: add each process under the process that creates it, and label it with the line it prints"
+              : "Draw the process tree: add each process under the process that creates it, and label it with the fork() call that creates it",
+          labelling: spec.treeLabels,
+          labels: tree.labels,
+          ...(tree.rootLabel ? { rootLabel: tree.rootLabel } : {}),
+          // Room for twice the true tree, so the size of the canvas does not give the answer away.
+          maxNodes: Math.min(MAX_TREE_NODES, Math.max(16, 2 * tree.nodes.length)),
+        });
+        expected["tree"] = encodeTree(tree.nodes);
+        continue;
+      }
       if (a === "processes") {
         parts.push({ kind: "number", id: "processes", label: "How many processes run in total (including the first one)?", unit: "count", integer: true });
         expected["processes"] = model.processCount;
@@ -91,6 +112,7 @@ function buildFork(spec: Extract<ProcessSpec, { mode: "fork" }>, seed: number): 
             ? "Output goes to a pipe (e.g. ./a.out | cat): stdout is fully buffered, so text sits in the stdio buffer until exit(), fflush() or a full buffer — and a fork() copies that buffer."
             : "Output goes to a terminal: stdout is line buffered, so each printf ending in \\n is written at once.",
           "fork() always succeeds; any process may run at any time unless wait() or waitpid() makes it wait.",
+          ...(tree ? ["In the process tree, each process hangs under the process that called the fork() creating it; the order of siblings does not matter."] : []),
         ],
         key: { expected, data: data as unknown as Record<string, unknown> },
       },
@@ -195,31 +217,43 @@ export const processKind = defineKind<ProcessSpec>({
       const ask = asks(issues, g["ask"], CRASH_ASKS);
       return issues.result({ mode: "crash", scenarios, ask });
     }
-    read.onlyKeys(issues, g, [...PROGRAM_KEYS, "output", "ask"], "generator");
+    read.onlyKeys(issues, g, [...PROGRAM_KEYS, "output", "ask", "treeLabels"], "generator");
     const program = validateProgramSpec(issues, g);
     const output = read.choice(issues, g["output"], "generator.output", ["pipe", "tty"] as const, "pipe")!;
     const ask = asks(issues, g["ask"], FORK_ASKS);
-    return issues.result({ mode: "fork", program, output, ask });
+    const treeLabels = read.choice(issues, g["treeLabels"], "generator.treeLabels", ["prints", "fork"] as const, "fork")!;
+    return issues.result({ mode: "fork", program, output, ask, treeLabels });
   },
   build(spec, seed): Checked<BuiltVariant> {
     return spec.mode === "fork" ? buildFork(spec, seed) : buildCrash(spec, seed);
   },
   grade(ctx): KindGrade {
     const data = ctx.variant.key.data as unknown as ProcessKeyData;
+    const parts: Record<string, PartGrade> = {};
+    for (const spec of ctx.variant.view.parts) {
+      if (spec.kind !== "tree") continue;
+      const want = decodeTree(ctx.variant.key.expected[spec.id]);
+      const got = decodeTree(ctx.answer.parts[spec.id]);
+      if (!want || !got) continue;
+      const g = gradeTree(spec, want, got);
+      parts[spec.id] = { id: spec.id, label: spec.label, score: g.score, weight: 1, message: g.message };
+    }
     const spec = ctx.variant.view.parts.find((p) => p.id === "order");
-    if (data.mode !== "fork" || !spec || !data.model || !data.labels) return { parts: {} };
+    if (data.mode !== "fork" || !spec || !data.model || !data.labels) return { parts };
     const got = labelsOf(ctx.answer.parts["order"] as string[], data.labels);
     const verdict = explainOutputOrder(data.model, got);
-    const grade: PartGrade = verdict.valid
+    parts["order"] = verdict.valid
       ? { id: "order", label: spec.label, score: 1, weight: 1, message: "Valid: the OS can print the lines in this order." }
       : { id: "order", label: spec.label, score: 0, weight: 1, message: `This order is impossible: ${verdict.reason ?? "no interleaving produces it"}` };
-    return { parts: { order: grade } };
+    return { parts };
   },
   degenerate(variant) {
     const data = variant.key.data as unknown as ProcessKeyData;
     if (variant.view.parts.length === 0) return "the question asks for nothing";
     const order = variant.view.parts.find((p) => p.id === "order");
     if (order && order.kind === "order" && new Set(order.items.map((i) => i.label)).size < 2) return "every output line is the same, so every order is right";
+    const tree = decodeTree(variant.key.expected["tree"]);
+    if (tree && tree.length < 3) return "the process tree has fewer than three processes";
     if (data.mode === "crash") {
       for (const p of variant.view.parts) {
         if (p.kind === "choice" && p.options.length < 2) return "fewer than two lines to choose from";
