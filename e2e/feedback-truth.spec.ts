@@ -112,6 +112,8 @@ async function answerAnything(form: Locator, page: Page): Promise<void> {
   for (const group of await form.locator("[data-part]").all()) {
     const radio = group.locator("input[type='radio'], input[type='checkbox']").first();
     if ((await radio.count()) > 0) await radio.check();
+    // A fork-tree part: the first process's label, when it is asked, is its only process to label.
+    for (const select of await group.locator("select").all()) await select.selectOption({ index: 1 });
     const grid = group.getByTestId("timeline-grid");
     if ((await grid.count()) > 0) {
       const slots = Number((await grid.getAttribute("aria-label"))?.match(/(\d+) slots/)?.[1]);
