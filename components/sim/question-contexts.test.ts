@@ -11,7 +11,7 @@ import { ExerciseClient } from "@/app/(app)/practice/q/[slug]/exercise-client";
 import { MockRunner } from "@/components/progress/mock-runner";
 import { TemplatePreview } from "@/components/teach/template-preview";
 import { BUILT_IN_TEMPLATES } from "@/lib/bank";
-import { buildVariant, gradeAnswer, perturbAnswer, validateTemplate } from "@/lib/engine/questions";
+import { buildVariant, explanationFor, gradeAnswer, perturbAnswer, validateTemplate } from "@/lib/engine/questions";
 import type { QuestionTemplate, Variant, VariantView } from "@/lib/engine/questions";
 import { AttemptReview } from "./attempt-review";
 import { recordsOf } from "./exhibit-view";
@@ -73,7 +73,7 @@ const CONTEXTS: Context[] = [
     name: "history",
     render: (t, v) => {
       const answer = perturbAnswer(v, 1);
-      return page(createElement(AttemptReview, { view: v.view, report: gradeAnswer(t, v, answer), answer, explanation: t.explanation }));
+      return page(createElement(AttemptReview, { view: v.view, report: gradeAnswer(t, v, answer), answer, explanation: explanationFor(t, v) }));
     },
   },
   { name: "instructor preview", render: (t) => page(createElement(TemplatePreview, { template: t })) },

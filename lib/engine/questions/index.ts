@@ -2,7 +2,7 @@
 export type * from "./types";
 export { validateTemplate, TOPIC_SLUGS } from "./template";
 export { scorePercent, TEMPLATE_DEFAULT_GRADING } from "./grading";
-export { buildVariant, referenceAnswer } from "./variant";
+export { buildVariant, explanationFor, referenceAnswer } from "./variant";
 export { checkAnswer } from "./check";
 export { gradeAnswer } from "./grade";
 export { perturbAnswer } from "./perturb";

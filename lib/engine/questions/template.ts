@@ -55,8 +55,10 @@ export function validateTemplate(input: unknown): Checked<QuestionTemplate> {
     const built = KINDS[type].build(spec.value, 0, template);
     if (!built.ok) for (const e of built.errors) issues.add(e.path, e.message);
     else {
-      for (const name of new Set(placeholdersIn(prompt))) {
-        if (!(name in built.value.params)) issues.add("prompt", `unknown placeholder {{${name}}} (known: ${Object.keys(built.value.params).join(", ") || "none"})`);
+      for (const [field, text] of [["prompt", prompt], ["explanation", explanation]] as const) {
+        for (const name of new Set(placeholdersIn(text))) {
+          if (!(name in built.value.params)) issues.add(field, `unknown placeholder {{${name}}} (known: ${Object.keys(built.value.params).join(", ") || "none"})`);
+        }
       }
     }
   }

@@ -1,7 +1,7 @@
 // buildVariant: template + seed → the view (safe to send to the browser) and the key (server only).
 import { fail, isObj } from "./issues";
 import { boundedMemo } from "./memo";
-import { fillPlaceholders } from "./params";
+import { fillPlaceholders, type ParamValue } from "./params";
 import { KINDS } from "./registry";
 import type { Answer, Checked, QuestionTemplate, Variant } from "./types";
 
@@ -37,8 +37,9 @@ export function buildVariant(template: QuestionTemplate, seed: number): Checked<
         parts: b.parts,
         conventions: b.conventions,
       },
-      // Tolerances travel with the key so perturbAnswer and the self-test can judge numbers without the template.
-      key: { ...b.key, data: { ...b.key.data, grading: template.grading } },
+      // Tolerances travel with the key so perturbAnswer and the self-test can judge numbers without the template;
+      // the drawn parameters, so the explanation shown after submission can name the variant's own values.
+      key: { ...b.key, data: { ...b.key.data, grading: template.grading, params: b.params } },
     },
   };
 }
@@ -50,6 +51,15 @@ function jsonOrNull(v: unknown): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * The worked explanation for this variant: the template's text with its {{placeholders}} filled from the
+ * variant's drawn parameters (kept in the key, so nothing of it reaches the browser before submission).
+ */
+export function explanationFor(template: Pick<QuestionTemplate, "explanation">, variant: Variant): string {
+  const params = variant.key.data["params"];
+  return fillPlaceholders(template.explanation, typeof params === "object" && params !== null ? (params as Record<string, ParamValue>) : {});
 }
 
 /** The answer that scores exactly 1 (convenience for tests and the instructor preview). */

@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/prisma/generated/sqlite/client";
-import { type Answer, checkAnswer, ENGINE_VERSION, type GradeReport, gradeAnswer } from "@/lib/engine";
+import { type Answer, checkAnswer, ENGINE_VERSION, explanationFor, type GradeReport, gradeAnswer } from "@/lib/engine";
 import type { SubmitAttemptInput } from "@/lib/validation/attempts";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { insertAttempt } from "@/lib/db/insert-attempt";
@@ -184,7 +184,7 @@ export async function submitAttempt(user: UserDto, variantId: string, input: Sub
     return {
       attempt: visible ? attempt : { ...attempt, report: withheldReport(report) },
       replayed: false,
-      explanation: visible ? loaded.spec.explanation : "",
+      explanation: visible ? explanationFor(loaded.spec, loaded.built) : "",
       hintState: unlockedHints(after).next,
       reveal: revealOf(ctx.rules, now),
     };
@@ -203,7 +203,7 @@ function revealOf(rules: AssessmentRules, now: Date): SubmitResult["reveal"] {
 
 function replay(row: AttemptRow, loaded: LoadedVariant, rules: AssessmentRules, now: Date): SubmitResult {
   const visible = referenceVisible(rules, now);
-  return { attempt: visibleDto(row, rules, now), replayed: true, explanation: visible ? loaded.spec.explanation : "", hintState: unlockedHints(loaded).next, reveal: revealOf(rules, now) };
+  return { attempt: visibleDto(row, rules, now), replayed: true, explanation: visible ? explanationFor(loaded.spec, loaded.built) : "", hintState: unlockedHints(loaded).next, reveal: revealOf(rules, now) };
 }
 
 export async function listVariantAttempts(user: UserDto, variantId: string): Promise<AttemptDto[]> {

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Answer, GradeReport, VariantView } from "@/lib/engine";
+import { type Answer, explanationFor, type GradeReport, type VariantView } from "@/lib/engine";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { referenceVisible, withheldReport } from "@/lib/analytics/assessment";
@@ -104,7 +104,7 @@ export async function getAttemptDetail(user: UserDto, attemptId: string, now = n
     answer: row.answer as unknown as Answer,
     report: revealed ? report : withheldReport(report),
     view: loaded.built.view,
-    explanation: revealed ? loaded.spec.explanation : "",
+    explanation: revealed ? explanationFor(loaded.spec, loaded.built) : "",
     revealed,
   };
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { explanationFor } from "@/lib/engine";
 import { listVariantAttempts } from "@/lib/server/dal/attempts";
 import { requirePageUser } from "@/lib/server/dal/session";
 import { currentVariant, loadVariant, unlockedHints } from "@/lib/server/dal/variants";
@@ -53,7 +54,7 @@ export default async function ExercisePage({ params, searchParams }: Props) {
           initialAttempts={attempts}
           hints={hints.shown}
           hintState={hints.next}
-          explanation={attempts.length > 0 ? loaded.spec.explanation : null}
+          explanation={attempts.length > 0 ? explanationFor(loaded.spec, loaded.built) : null}
           inReview={inReview}
         />
       </QueryProvider>

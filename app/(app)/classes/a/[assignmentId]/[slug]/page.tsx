@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { QueryProvider } from "@/components/query-provider";
 import { describeRules, referenceVisible } from "@/lib/analytics/assessment";
+import { explanationFor } from "@/lib/engine";
 import { listVariantAttempts } from "@/lib/server/dal/attempts";
 import { assignmentVariant } from "@/lib/server/dal/assessment";
 import { requirePageUser } from "@/lib/server/dal/session";
@@ -61,7 +62,7 @@ export default async function AssignmentQuestionPage({ params }: Props) {
           initialAttempts={attempts}
           hints={hints.shown}
           hintState={hints.next}
-          explanation={attempts.length > 0 && visible ? loaded.spec.explanation : null}
+          explanation={attempts.length > 0 && visible ? explanationFor(loaded.spec, loaded.built) : null}
           assignment={{
             id: assignmentId,
             rules: describeRules(rules, utc),
