@@ -14,7 +14,7 @@
 //  - version-sensitive: claims that changed over time must say which version they hold for (the default
 //    Linux fair scheduler, pid_max and max_map_count defaults, virtual-thread pinning, nextTick before
 //    promises, glibc's 8 MiB stack, the one measured switch cost).
-import { buildVariant, type QuestionTemplate, type VariantView } from "@/lib/engine";
+import { buildVariant, explanationFor, type QuestionTemplate, type VariantView } from "@/lib/engine";
 
 export interface LintIssue {
   slug: string;
@@ -233,7 +233,7 @@ export function lintTemplate(t: QuestionTemplate, opts: { seeds: number; ids: re
     const v = buildVariant(t, seed);
     if (!v.ok) continue;
     const view = v.value.view;
-    const fields: [string, string, boolean][] = [["prompt (filled)", view.prompt, false], ...viewPlainFields(view).map(([f, s]): [string, string, boolean] => [f, s, true])];
+    const fields: [string, string, boolean][] = [["prompt (filled)", view.prompt, false], ["explanation (filled)", explanationFor(t, v.value), false], ...viewPlainFields(view).map(([f, s]): [string, string, boolean] => [f, s, true])];
     for (const [field, text, plain] of fields) {
       const key = `${field}\u0000${text}`;
       if (seen.has(key)) continue;

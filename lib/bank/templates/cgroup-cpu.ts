@@ -108,7 +108,7 @@ export const CGROUP_CPU_TEMPLATES: readonly QuestionTemplate[] = [
     grading: grading({ absoluteTolerance: 0.05 }),
     hints: ["Weights divide the CPU among busy siblings in proportion; a limit (cpu.max) is something else."],
     explanation: [
-      "1. `cpu.weight` (1–10000, default 100) shares CPU **among sibling cgroups in proportion to their weights, when they compete**: A gets weight / (weight + other) (`cgroup-v2.rst`, \"Weights\"). Inside each group its tasks share by their nice weights.",
+      "1. `cpu.weight` (1–10000, default 100) shares CPU **among sibling cgroups in proportion to their weights, when they compete**: A gets weight / (weight + other), here {{weight}} / ({{weight}} + {{other}}) (`cgroup-v2.rst`, \"Weights\"). Inside each group its tasks share by their nice weights.",
       "2. Weights are work-conserving: an idle sibling's share is handed to the busy ones. Only `cpu.max` caps a group that could run.",
       "3. `pids.max` limits the number of tasks (processes and threads) in the cgroup; `fork()`/`clone()` beyond it fails with **EAGAIN** (`cgroup-v2.rst`, PID controller). Under systemd this is a unit's `TasksMax=`; Docker's `--pids-limit` sets it for a container.",
     ].join("\n"),

@@ -32,8 +32,8 @@ export const PRIORITY_INVERSION_TEMPLATES: readonly QuestionTemplate[] = [
     hints: ["Draw the timeline. When H blocks on m at t = 3, who is runnable, and at which priorities?"],
     explanation: [
       "1. t = 0–1 L computes; at t = 1 it locks m. At t = 2 H preempts L, computes 1 ms, and at t = 3 blocks on m, held by L.",
-      "2. **Plain mutex:** at t = 3 M (medium) and L (low) are runnable; M wins and runs all its work while H waits. H's wait grows with M's length, and with any number of medium tasks: that is **unbounded priority inversion**. Only after M is done does L finish its critical section and unlock; then H runs.",
-      "3. **Priority inheritance:** while H waits on m, L runs at H's priority, so M cannot preempt it. L finishes its critical section, unlocks (dropping back to low), and H runs at once. H's wait is bounded by the critical section, not by M (Sha, Rajkumar & Lehoczky 1990; Linux PI futexes and rt-mutexes, `Documentation/locking/rt-mutex.rst`).",
+      "2. **Plain mutex:** at t = 3 M (medium) and L (low) are runnable; M wins and runs all its work while H waits. H's wait grows with M's length, and with any number of medium tasks: that is **unbounded priority inversion**. Only after M is done does L finish its critical section and unlock; then H runs. Here H waits for M's {{mediumCpu}} ms and then the {{lowLocked}} − 1 ms left of L's critical section before its own {{highLocked}} ms holding m and its last 1 ms.",
+      "3. **Priority inheritance:** while H waits on m, L runs at H's priority, so M cannot preempt it. L finishes its critical section (the {{lowLocked}} − 1 ms it has left), unlocks (dropping back to low), and H runs at once. H's wait is bounded by the critical section, not by M (Sha, Rajkumar & Lehoczky 1990; Linux PI futexes and rt-mutexes, `Documentation/locking/rt-mutex.rst`).",
       "",
       "The engine draws the same timeline; compare the three protocols in the lesson's widget.",
     ].join("\n"),

@@ -42,7 +42,7 @@ export const PROCESS_STATES_TEMPLATES: readonly QuestionTemplate[] = [
     hints: ["Only two state letters count: the ones that are running or cannot be interrupted."],
     explanation: [
       "1. Linux samples `nr_running + nr_uninterruptible` every 5 s (`calc_global_load`, `kernel/sched/loadavg.c`): tasks in **R** (running or runnable) and **D** (uninterruptible sleep). S (interruptible sleep), I (idle kernel threads: `TASK_NOLOAD` since Linux 4.2, shown as I since 4.14), T (stopped) and Z (zombie) do not count.",
-      "2. So the answer is R + D. The D tasks here wait on an NFS server: they use no CPU, yet they push the load average up.",
+      "2. So the answer is R + D: here {{R}} + {{D}}. The {{D}} D tasks wait on an NFS server: they use no CPU, yet they push the load average up; the {{S}} sleeping, {{I}} idle, {{T}} stopped and {{Z}} zombie tasks add nothing.",
       "3. That is deliberate: a 1993 Linux patch added uninterruptible tasks so that the load average reflects demand for the whole system, including disk I/O, not only CPU (Brendan Gregg, \"Linux Load Averages: Solving the Mystery\", 2017). Other Unixes (and old Linux) count only runnable tasks, so a high load average on Linux with an idle CPU usually means D tasks: check `ps -eo stat,wchan,cmd | grep ^D`.",
       "",
       "Sources: `kernel/sched/loadavg.c`; `proc(5)` (`/proc/loadavg`, state letters); `ps(1)` PROCESS STATE CODES.",

@@ -27,9 +27,10 @@ export const REAL_TIME: readonly QuestionTemplate[] = [
     grading: grading({ conventionCredit: 0.25 }),
     hints: ["Here a lower number means a higher priority (as in many textbooks, and unlike SCHED_FIFO's 1–99)."],
     explanation: [
-      "1. Whenever the CPU must choose, it runs the ready job with the best priority (here: the **lowest number**); ties go by the tie rule in the conventions.",
-      "2. **Preemptive**: when a job with a better priority arrives, it takes the CPU at once; the preempted job waits with its remaining time.",
-      "3. **Non-preemptive**: the running job keeps the CPU until its burst ends; only then is the best ready job chosen.",
+      "1. Whenever the CPU must choose, it runs the ready job with the best priority (in this question {{priorityOrder}}); ties go by the tie rule in the conventions.",
+      "2. This question is **{{preemption}}**.",
+      "   - **Preemptive**: when a job with a better priority arrives, it takes the CPU at once; the preempted job waits with its remaining time.",
+      "   - **Non-preemptive**: the running job keeps the CPU until its burst ends; only then is the best ready job chosen.",
       "",
       "Low-priority jobs can wait indefinitely while better ones keep arriving (**starvation**); real systems add aging, or — like Linux's RT classes — a throttle (see the SCHED_FIFO questions).",
     ].join("\n"),

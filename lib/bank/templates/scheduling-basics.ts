@@ -83,6 +83,8 @@ export const SCHEDULING_BASICS: readonly QuestionTemplate[] = [
       "3. If it finished, it leaves. The head of the queue runs next for min(quantum, remaining).",
       "4. A job that finishes early gives up the rest of its quantum at once.",
       "",
+      "In this question the quantum is **{{quantum}} ms**: a job runs at most {{quantum}} ms at a time before it goes to the tail.",
+      "",
       "Worked example (q = 2, newcomers first): A (0, 3), B (1, 2), C (2, 2). t=0 A runs; t=1 B queues; t=2 C queues after B, then A (1 left) → queue B, C, A. B 2–4, C 4–6, A 6–7.",
     ].join("\n"),
   },
@@ -106,7 +108,7 @@ export const SCHEDULING_BASICS: readonly QuestionTemplate[] = [
     hints: ["Response time = first time on the CPU − arrival."],
     explanation: [
       "1. Draw the RR schedule (queue discipline as in the conventions).",
-      "2. **Response** of a job = when it first runs − its arrival. RR keeps this small: every job starts within (n − 1) quanta.",
+      "2. **Response** of a job = when it first runs − its arrival. RR keeps this small: when n jobs are ready together, the last of them starts within (n − 1) quanta — here, with {{tasks}} jobs and a {{quantum}} ms quantum, within ({{tasks}} − 1) × {{quantum}} ms.",
       "3. **Turnaround** = completion − arrival. RR is bad at it: every job is stretched out by interleaving with the others, so all finish near the end.",
       "4. Average each over the jobs.",
       "",

@@ -38,7 +38,7 @@ export const SIGNALS_THREADS_TEMPLATES: readonly QuestionTemplate[] = [
     grading: grading(),
     hints: ["A process-directed signal goes to one thread that does not block it; the handler table is shared."],
     explanation: [
-      "1. `kill()` sends a **process-directed** signal: it is pending for the whole process and \"delivered to an arbitrarily selected thread\" among those that do not block it (`signal(7)`). Here every thread that does not block SIGUSR1 qualifies: threads − blocking.",
+      "1. `kill()` sends a **process-directed** signal: it is pending for the whole process and \"delivered to an arbitrarily selected thread\" among those that do not block it (`signal(7)`). Here every thread that does not block SIGUSR1 qualifies: threads − blocking, {{threads}} − {{blocking}}.",
       "2. Dispositions (handlers, SIG_IGN, the default action) are **process-wide**: installing a handler in one thread installs it for all. The *signal mask* is per thread (`pthread_sigmask(3)`).",
       "3. `pthread_kill()`/`tgkill()` send a **thread-directed** signal, as do synchronous faults (SIGSEGV, SIGFPE from the faulting instruction).",
       "4. The robust pattern in a threaded program: block the asynchronous signals in the main thread before creating the others (masks are inherited), and have one thread loop on `sigwait()`/`sigwaitinfo()`/`signalfd()`, handling signals as ordinary code with no async-signal-safety limits (`sigwait(3)`).",
@@ -83,7 +83,7 @@ export const SIGNALS_THREADS_TEMPLATES: readonly QuestionTemplate[] = [
     grading: grading(),
     hints: ["fork() copies the whole address space but only the calling thread."],
     explanation: [
-      "1. The child is created with a **single thread**, a replica of the one that called `fork()`; the whole address space is copied, including every mutex in whatever state it was (`fork(2)`, Notes).",
+      "1. The child is created with a **single thread**, a replica of the one that called `fork()` (the other {{threads}} − 1 threads do not exist in it); the whole address space is copied, including every mutex in whatever state it was (`fork(2)`, Notes).",
       "2. A mutex locked by another thread at that instant is locked in the child too, and the thread that would unlock it does not exist there: the first `malloc` or `printf` that needs it deadlocks.",
       "3. POSIX therefore allows the child of a multithreaded process to call only **async-signal-safe** functions until it calls one of the exec functions (`fork(2)`; POSIX.1-2008 `fork()` rationale; the list is in `signal-safety(7)`). `pthread_atfork()` handlers can reset locks your own code knows about, not the ones inside libraries you call.",
       "",

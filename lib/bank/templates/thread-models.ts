@@ -35,7 +35,8 @@ export const THREAD_MODELS_TEMPLATES: readonly QuestionTemplate[] = [
     explanation: [
       "1. CPython's `threading` creates real OS threads (1:1), but the **global interpreter lock** lets only one thread execute Python bytecode at a time, so CPU-bound pure-Python threads get no speedup: 1×. Blocking I/O and many C extensions release the GIL, which is why threads still help I/O-bound programs (Python docs, `threading`, \"CPython implementation detail\").",
       "2. PEP 703 added an optional build without the GIL. Python 3.13 (October 2024) shipped it as **experimental** (`python3.13t`); Python 3.14 made it officially supported but still optional (PEP 779). There, CPU-bound threads can use min(threads, cores) cores, ignoring the extra cost of the build's finer-grained locking.",
-      "3. Before free threading the workaround was `multiprocessing` (one interpreter per process, so one GIL each).",
+      "3. Here: {{threads}} threads on {{cores}} cores, so 1× with the GIL and min({{threads}}, {{cores}})× on the free-threaded build.",
+      "4. Before free threading the workaround was `multiprocessing` (one interpreter per process, so one GIL each).",
     ].join("\n"),
   },
   {

@@ -215,6 +215,7 @@ export const THREAD_PER_REQUEST: readonly QuestionTemplate[] = [
     explanation: [
       "1. Little's law: **L = λ × W** — the average number in the system equals arrival rate × time each spends there.",
       "2. λ req/s × 1 s = **λ** threads busy on average (e.g. 500 req/s × 1 s = 500). With a 100 ms hold it would be λ / 10 — convert ms to seconds first.",
+      "   Here: λ = {{rate}} req/s and W = {{holdMs}} ms, so L = {{rate}} × {{holdMs}} / 1000 threads.",
       "3. With random (Poisson) arrivals the number in service fluctuates around that mean; a pool sized exactly at L is 100% utilised and the queue (and latency) grows without bound — size for utilisation well below 1 (queueing theory, M/M/c).",
     ].join("\n"),
   },

@@ -5,6 +5,8 @@ import { validateTemplate } from "../template";
 import { buildVariant, explanationFor } from "../variant";
 import type { QuestionTemplate } from "../types";
 import { TEMPLATE_DEFAULT_GRADING } from "../grading";
+import { placeholdersIn } from "../params";
+import { BUILT_IN_TEMPLATES } from "@/lib/bank";
 
 function loopTemplate(explanation: string): QuestionTemplate {
   return {
@@ -35,5 +37,25 @@ describe("explanationFor", () => {
     const r = validateTemplate(loopTemplate("There are {{m}} processes."));
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors).toContainEqual({ path: "explanation", message: "unknown placeholder {{m}} (known: n)" });
+  });
+});
+
+describe("the bank's explanations", () => {
+  const named = BUILT_IN_TEMPLATES.filter((t) => placeholdersIn(t.explanation).length > 0);
+
+  it("name the variant's values in at least a dozen templates", () => {
+    expect(named.length).toBeGreaterThanOrEqual(12);
+  });
+
+  it.each(named.map((t) => [t.slug, t] as const))("%s: every placeholder is filled on 20 seeds, with the values the prompt shows", (_slug, t) => {
+    for (let seed = 0; seed < 20; seed++) {
+      const v = buildVariant(t, seed);
+      if (!v.ok) throw new Error(JSON.stringify(v.errors));
+      const text = explanationFor(t, v.value);
+      expect(text).not.toMatch(/\{\{/);
+      // The same value reaches the prompt wherever the prompt names the same parameter.
+      const params = v.value.key.data["params"] as Record<string, unknown>;
+      for (const name of placeholdersIn(t.explanation)) if (placeholdersIn(t.prompt).includes(name)) expect(v.value.view.prompt).toContain(String(params[name]));
+    }
   });
 });
