@@ -34,7 +34,7 @@ export const CGROUP_CPU_TEMPLATES: readonly QuestionTemplate[] = [
     explanation: [
       "1. `cpu.max` = `quota period` lets the cgroup use `quota` of CPU time per `period`, **summed over all its threads and CPUs** (`Documentation/admin-guide/cgroup-v2.rst`, CPU controller; the mechanism is CFS bandwidth control, `Documentation/scheduler/sched-bwc.rst`). A Kubernetes CPU limit L (in cores) becomes a quota of L × 100 ms per 100 ms period.",
       "2. n threads running in parallel consume the quota n times as fast as wall-clock time. When it is gone, every thread of the group is **throttled** until the period ends, then the quota is refilled.",
-      "3. Walk the periods: in each, the group runs for quota / n ms of wall time (or until the work is done), then waits out the period. The latency is the end of the last running stretch.",
+      "3. Walk the periods: in each, the group runs for quota / n ms of wall time (at most the whole period, and only until the work is done), then waits out the period. The latency is the end of the last running stretch. Here: min({{quota}} / {{threads}}, 100) ms of wall time per period, until the {{work}} ms of CPU work is done.",
       "4. Without a limit the burst takes work / n ms. A limit that looks generous on average (\"we only use 0.3 cores\") can still add most of a period to every burst that uses several threads at once: watch `nr_throttled` and `throttled_usec` in the cgroup's `cpu.stat`.",
       "",
       "The engine's model ignores the 5 ms slices the kernel hands out per CPU and `cpu.max.burst` (Linux 5.14+), which lets a group bank unused quota.",

@@ -151,7 +151,7 @@ export const USER_SPACE_SCHEDULING: readonly QuestionTemplate[] = [
     explanation: [
       "1. `sync` prints during the script; the promise callback runs in the microtask drain right after it.",
       "2. On the first loop turn no timer of ≥ 10 ms is due yet, so the check phase prints `immediate`.",
-      "3. The loop then waits in the poll phase until the earliest timer is due: `fast` fires first, `slow` later — timers fire by **expiry time**, not by the order they were created.",
+      "3. The loop then waits in the poll phase until the earliest timer is due: `fast` ({{fast}} ms) fires first, `slow` ({{slow}} ms) later — timers fire by **expiry time**, not by the order they were created.",
     ].join("\n"),
   },
   {
