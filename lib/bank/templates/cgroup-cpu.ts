@@ -65,6 +65,7 @@ export const CGROUP_CPU_TEMPLATES: readonly QuestionTemplate[] = [
       "1. The quota is refilled at every period boundary, whether or not it was used (`sched-bwc.rst`).",
       "2. From the arrival, the thread runs until the work is done, the quota is used up (then it is throttled until the boundary), or the boundary comes first (then it simply continues with a fresh quota).",
       "3. Repeat period by period. With one thread, the group uses at most one CPU, so a quota of 100 ms per 100 ms or more never throttles it.",
+      "4. Here the request arrives {{offset}} ms into a period with {{quota}} ms of quota in it, and needs {{work}} ms of CPU.",
       "",
       "Real kernels add the 5 ms slice granularity and tick-based enforcement, so measured throttling is a little coarser than this model.",
     ].join("\n"),

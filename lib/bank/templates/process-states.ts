@@ -67,7 +67,7 @@ export const PROCESS_STATES_TEMPLATES: readonly QuestionTemplate[] = [
     hints: ["Each average moves towards the number of active tasks n like n·(1 − e^(−t/T)), with T = 60 s or 300 s."],
     explanation: [
       "1. Every 5 s the kernel updates each average as `load = load·e + n·(1 − e)` with `e = exp(−5 s / T)` for T = 1, 5 and 15 minutes, in 11-bit fixed point (`EXP_1` = 1884/2048, `EXP_5` = 2014/2048; `include/linux/sched/loadavg.h`, `calc_load()` in `kernel/sched/loadavg.c`).",
-      "2. Starting from 0 with n tasks always active, after t seconds that is n·(1 − e^(−t/T)): after 60 s the 1-minute average shows about 63% of n, and the 5-minute one about 18%.",
+      "2. Starting from 0 with n tasks always active, after t seconds that is n·(1 − e^(−t/T)): after 60 s the 1-minute average shows about 63% of n, and the 5-minute one about 18%. Here n = {{active}} and t = {{seconds}} s: the 1-minute average is about {{active}}·(1 − e^(−{{seconds}}/60)).",
       "3. The engine runs the kernel's fixed-point arithmetic exactly, including its rounding and the FIXED_1/200 added before printing; answers within 0.04 of it are accepted, so the continuous formula, rounded to two decimals, is good enough (the two differ by at most 0.03 on these parameters).",
       "",
       "This is why a load average lags: a burst that starts now shows fully in the 1-minute figure only after a few minutes, and the three numbers together tell you whether load is rising (1-min > 15-min) or falling.",

@@ -127,7 +127,7 @@ export const USER_SPACE_SCHEDULING: readonly QuestionTemplate[] = [
     explanation: [
       "1. `pbkdf2` with a callback is handed to the **libuv thread pool** (default **4** threads, `UV_THREADPOOL_SIZE`, max 1024); the main thread continues at once, so `queued` prints first.",
       "2. The loop then reaches the check phase and prints `immediate` — long before a 100,000-iteration hash finishes.",
-      "3. Up to 4 hashes run in parallel on the pool and may finish in **any order**, so every permutation of the `hash` lines is possible. A fifth request would wait for a free pool thread, so it could not finish before at least one of the first four.",
+      "3. Up to 4 hashes run in parallel on the pool and may finish in **any order**, so every permutation of the `hash` lines is possible: here {{n}} hashes, all running at once. A fifth request would wait for a free pool thread, so it could not finish before at least one of the first four.",
       "",
       "Network sockets do **not** use this pool (they use epoll on the loop thread); fs, `dns.lookup`, async crypto and zlib do (Node.js docs, *Don't block the event loop (or the worker pool)*).",
     ].join("\n"),
