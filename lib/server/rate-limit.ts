@@ -1,4 +1,5 @@
 import "server-only";
+import { MAX_SHARED_GRADES_PER_SOURCE, SHARED_GRADE_WINDOW_MS } from "@/lib/validation/print";
 import { db } from "./db";
 
 // Failed sign-ins are rows in the database, not counters in memory, so the limits hold across every
@@ -57,8 +58,7 @@ export async function clearAccountFailures(email: string, ip: string): Promise<v
 // Anonymous grading of shared questions (lib/server/dal/shared.ts) is counted in the same table, under
 // its own key, per source address: every grade costs an engine run, and a visitor without an account has
 // nothing else to be limited by. Old rows of this key are pruned as new ones arrive.
-export const SHARED_GRADE_WINDOW_MS = 10 * 60 * 1000;
-export const MAX_SHARED_GRADES_PER_SOURCE = 30;
+export { MAX_SHARED_GRADES_PER_SOURCE, SHARED_GRADE_WINDOW_MS } from "@/lib/validation/print";
 
 /** Counts one anonymous grade from `ip`, or refuses it (blocked) when the source is over its limit. */
 export async function takeSharedGrade(ip: string, now = new Date()): Promise<LoginLimit> {

@@ -5,6 +5,9 @@ import { submitAttemptSchema } from "./attempts";
 // The print form is a GET form, so its fields arrive as strings; bounds keep one request's engine work small.
 export const MAX_PRINT_COPIES = 40;
 export const MAX_PRINT_QUESTIONS = 20;
+/** Anonymous grades of shared questions per source address and window (enforced in lib/server/rate-limit.ts). */
+export const MAX_SHARED_GRADES_PER_SOURCE = 30;
+export const SHARED_GRADE_WINDOW_MS = 10 * 60 * 1000;
 
 const slugList = z
   .string()
