@@ -16,24 +16,31 @@ async function expectAccessible(page: Page) {
 }
 
 /**
- * Every QR code on one rasterised page. jsQR reads one code per image, so the page is read in
- * overlapping bands and each code found is painted over before looking again.
+ * Every QR code on one rasterised page. jsQR reads one code per image, so the column the codes are printed
+ * in (the right of the page) is read in overlapping bands, and each code found is painted over before
+ * looking again. Only links to a printed question count: a misread fragment is not a code.
  */
 function decodeAll(png: PNG): string[] {
   const found = new Set<string>();
+  const left = Math.floor(png.width * 0.6);
+  const width = png.width - left;
   const band = Math.round(png.width * 0.3);
   for (let top = 0; top < png.height; top += Math.round(band / 3)) {
     const height = Math.min(band, png.height - top);
-    const data = new Uint8ClampedArray(png.data.buffer, png.data.byteOffset + top * png.width * 4, height * png.width * 4).slice();
+    const data = new Uint8ClampedArray(width * height * 4);
+    for (let y = 0; y < height; y++) data.set(png.data.subarray(((top + y) * png.width + left) * 4, ((top + y) * png.width + png.width) * 4), y * width * 4);
     for (let tries = 0; tries < 4; tries++) {
-      const code = jsQR(data, png.width, height, { inversionAttempts: "dontInvert" });
+      const code = jsQR(data, width, height, { inversionAttempts: "dontInvert" });
       if (!code) break;
-      found.add(code.data);
-      const xs = [code.location.topLeftCorner.x, code.location.topRightCorner.x, code.location.bottomLeftCorner.x, code.location.bottomRightCorner.x];
-      const ys = [code.location.topLeftCorner.y, code.location.topRightCorner.y, code.location.bottomLeftCorner.y, code.location.bottomRightCorner.y];
+      if (/^https?:\/\/[^/]+\/v\/[0-9A-Z]{8}$/.test(code.data)) found.add(code.data);
+      const corners = [code.location.topLeftCorner, code.location.topRightCorner, code.location.bottomLeftCorner, code.location.bottomRightCorner];
+      const xs = corners.map((c) => c.x);
+      const ys = corners.map((c) => c.y);
       const pad = 8;
       for (let y = Math.max(0, Math.floor(Math.min(...ys)) - pad); y < Math.min(height, Math.ceil(Math.max(...ys)) + pad); y++) {
-        for (let x = Math.max(0, Math.floor(Math.min(...xs)) - pad); x < Math.min(png.width, Math.ceil(Math.max(...xs)) + pad); x++) data.fill(255, (y * png.width + x) * 4, (y * png.width + x) * 4 + 4);
+        const from = Math.max(0, Math.floor(Math.min(...xs)) - pad);
+        const to = Math.min(width, Math.ceil(Math.max(...xs)) + pad);
+        if (to > from) data.fill(255, (y * width + from) * 4, (y * width + to) * 4);
       }
     }
   }
@@ -83,7 +90,9 @@ test("an instructor prints a two-copy exam to PDF: copies differ, every QR code 
 
   const dir = mkdtempSync(path.join(os.tmpdir(), "timeslice-print-"));
   try {
-    writeFileSync(path.join(dir, "exam.pdf"), await page.pdf({ format: "A4", printBackground: true }));
+    const pdf = await page.pdf({ format: "A4", printBackground: true });
+    writeFileSync(path.join(dir, "exam.pdf"), pdf);
+    await test.info().attach("exam.pdf", { body: pdf, contentType: "application/pdf" });
     execFileSync("pdftoppm", ["-r", "150", "-png", path.join(dir, "exam.pdf"), path.join(dir, "page")]);
     const pages = readdirSync(dir).filter((f) => f.endsWith(".png")).sort();
     expect(pages.length).toBeGreaterThanOrEqual(2);

@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { MAX_SHARED_GRADES_PER_SOURCE } from "@/lib/validation/print";
@@ -69,23 +71,29 @@ test("an instructor makes a public link, and a signed-out visitor answers it and
 });
 
 test("the question embeds in another site's page; the ordinary pages refuse to be framed", async ({ browser }) => {
+  // The course page: another origin (another port), served for real so the browser applies the frame rules.
+  const course = createServer((_request, response) => {
+    response.setHeader("content-type", "text/html");
+    response.end(
+      `<!doctype html><title>Course</title><h1>Week 3</h1><iframe id="embed" title="Practice" src="${BASE_URL}/embed/${code}" width="900" height="900"></iframe><iframe id="page" title="Page" src="${BASE_URL}/s/${code}" width="900" height="300"></iframe>`,
+    );
+  });
+  await new Promise<void>((resolve) => course.listen(0, "127.0.0.1", resolve));
   const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.route("http://course.example/**", (route) =>
-    route.fulfill({
-      contentType: "text/html",
-      body: `<!doctype html><title>Course</title><h1>Week 3</h1><iframe id="embed" title="Practice" src="${BASE_URL}/embed/${code}" width="900" height="900"></iframe><iframe id="page" title="Page" src="${BASE_URL}/s/${code}" width="900" height="300"></iframe>`,
-    }),
-  );
-  const framed = page.waitForResponse((r) => r.url().endsWith(`/s/${code}`));
-  await page.goto("http://course.example/week3");
-  await expect(page.frameLocator("#embed").getByTestId("shared-question")).toBeVisible();
-  await expect(page.frameLocator("#embed").getByTestId("timeline-grid")).toBeVisible();
-  const refused = await framed;
-  expect(refused.headers()["x-frame-options"]).toBe("DENY");
-  expect(refused.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
-  await expect(page.frameLocator("#page").getByTestId("shared-question")).toHaveCount(0);
-  await context.close();
+  try {
+    const page = await context.newPage();
+    const framed = page.waitForResponse((r) => r.url().endsWith(`/s/${code}`));
+    await page.goto(`http://127.0.0.1:${(course.address() as AddressInfo).port}/week3`);
+    await expect(page.frameLocator("#embed").getByTestId("shared-question")).toBeVisible();
+    await expect(page.frameLocator("#embed").getByTestId("timeline-grid")).toBeVisible();
+    const refused = await framed;
+    expect(refused.headers()["x-frame-options"]).toBe("DENY");
+    expect(refused.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+    await expect(page.frameLocator("#page").getByTestId("shared-question")).toHaveCount(0);
+  } finally {
+    await context.close();
+    course.close();
+  }
 });
 
 test("over HTTP: the pages carry the question but not its key, which comes only with a graded answer", async ({ request }) => {
