@@ -90,6 +90,11 @@ test("the question embeds in another site's page; the ordinary pages refuse to b
     expect(refused.headers()["x-frame-options"]).toBe("DENY");
     expect(refused.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
     await expect(page.frameLocator("#page").getByTestId("shared-question")).toHaveCount(0);
+    // The embed page on its own: the question without the site's header, accessible.
+    await page.goto(`/embed/${code}`);
+    await expect(page.getByTestId("timeline-grid")).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
+    await expectAccessible(page);
   } finally {
     await context.close();
     course.close();
