@@ -39,6 +39,8 @@ async function gradeOnce(request: APIRequestContext, answer: unknown) {
 }
 
 test("an instructor makes a public link, and a signed-out visitor answers it and gets graded", async ({ page, browser }) => {
+  // Two axe runs and a keyboard-painted timeline: slow on a busy 2-core machine.
+  test.setTimeout(150_000);
   await signIn(page, DEMO_INSTRUCTOR);
   await page.goto("/teach/print");
   await page.getByLabel("Question slug").fill(SLUG);
@@ -71,6 +73,7 @@ test("an instructor makes a public link, and a signed-out visitor answers it and
 });
 
 test("the question embeds in another site's page; the ordinary pages refuse to be framed", async ({ browser }) => {
+  test.setTimeout(120_000);
   // The course page: another origin (another port), served for real so the browser applies the frame rules.
   const course = createServer((_request, response) => {
     response.setHeader("content-type", "text/html");
