@@ -10,7 +10,7 @@ import { PRERENDERED } from "@/lib/security/prerendered";
 //    they also cover static assets, which skip the proxy. API routes skip it too (see the matcher): their
 //    headers need no nonce and come from next.config.ts as well.
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
-const SIGNED_IN_AREAS = /^\/(dashboard|teach|practice|review|mock|history|classes|admin)(\/|$)/;
+const SIGNED_IN_AREAS = /^\/(dashboard|teach|practice|review|mock|history|classes|admin|v)(\/|$)/;
 
 
 // app/theme-script.tsx runs before the nonce-aware renderer gets involved; its hash is pinned here and
@@ -23,7 +23,14 @@ export function isHttps(request: NextRequest): boolean {
   return request.nextUrl.protocol === "https:" || (process.env.NEXTAUTH_URL ?? "").startsWith("https:");
 }
 
-export function contentSecurityPolicy(options: { nonce: string | null; https: boolean }): string {
+/**
+ * The embeddable practice question (app/embed): the one page other sites may frame, so a course page can
+ * show it in an <iframe>. It shows a shared question and nothing of a signed-in user, so framing it
+ * cannot trick anyone into acting on their account; every other page keeps frame-ancestors 'none'.
+ */
+export const EMBEDDABLE = /^\/embed\/[^/]+$/;
+
+export function contentSecurityPolicy(options: { nonce: string | null; https: boolean; embeddable?: boolean }): string {
   const dev = process.env.NODE_ENV === "development";
   const scripts = options.nonce
     ? `'self' 'nonce-${options.nonce}' 'strict-dynamic' ${THEME_SCRIPT_HASH}`
@@ -39,7 +46,7 @@ export function contentSecurityPolicy(options: { nonce: string | null; https: bo
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
-    "frame-ancestors 'none'",
+    options.embeddable ? "frame-ancestors *" : "frame-ancestors 'none'",
     ...(options.https ? ["upgrade-insecure-requests"] : []),
   ].join("; ");
 }
@@ -76,7 +83,7 @@ export function proxy(request: NextRequest) {
     response = NextResponse.next();
   } else {
     const nonce = btoa(crypto.randomUUID());
-    policy = contentSecurityPolicy({ nonce, https });
+    policy = contentSecurityPolicy({ nonce, https, embeddable: EMBEDDABLE.test(pathname) });
     // Next reads the nonce from the request's CSP header and stamps it on its own scripts.
     const requestHeaders = new Headers(request.headers);
     requestHeaders.set("x-nonce", nonce);

@@ -77,6 +77,7 @@ test("every route and page answers each kind of user with the expected status", 
   const mock = (await (await as.studentA.post("/api/mock", { data: { minutes: 15 } })).json()) as { sessionId: string };
   const mockItem = ((await (await as.studentA.get(`/api/mock/${mock.sessionId}`)).json()) as { question: { itemId: string } }).question.itemId;
   const mockToEnd = (await (await as.studentA.post("/api/mock", { data: { minutes: 15 } })).json()) as { sessionId: string };
+  const sharedCode = ((await (await as.studentA.post("/api/shared", { data: { slug } })).json()) as { code: string }).code;
   const report = (await (await as.studentA.post("/api/reports", { data: { variantId: variant.variantId, message: "the matrix test reports this" } })).json()) as { report: { id: string } };
 
   // Resources owned by the owning instructor.
@@ -152,6 +153,10 @@ test("every route and page answers each kind of user with the expected status", 
     { method: "GET", path: "/api/progress", expect: signedInOnly },
     // Public by design: error pages ask it whether the database is reachable; it says nothing else.
     { method: "GET", path: "/api/health", expect: S(200, 200, 200, 200, 200) },
+    // A shared question is public by design: anyone reaches grading (an empty answer is refused there, uncounted).
+    { method: "POST", path: `/api/shared/${sharedCode}/grade`, data: { answer: { parts: {} } }, expect: S(400, 400, 400, 400, 400) },
+    { method: "POST", path: "/api/shared", data: { slug }, expect: S(401, 201, 201, 201, 201) },
+    { method: "GET", path: `/api/shared/${sharedCode}`, expect: S(200, 200, 200, 200, 200) },
     { method: "GET", path: "/api/progress/history", expect: signedInOnly },
     { method: "GET", path: "/api/review", expect: signedInOnly },
     { method: "GET", path: "/api/review/count", expect: signedInOnly },
@@ -205,6 +210,11 @@ test("every route and page answers each kind of user with the expected status", 
     { path: `/teach/classes/${classId}`, expect: S(307, 403, 200, 404, 200) },
     { path: `/teach/questions/${questionId}`, expect: S(307, 403, 200, 404, 200) },
     { path: "/teach/invites", expect: S(307, 403, 200, 200, 200) },
+    { path: "/teach/print", expect: S(307, 403, 200, 200, 200) },
+    { path: `/teach/print/sheets?slugs=${slug}&copies=1`, expect: S(307, 403, 200, 200, 200) },
+    { path: `/teach/print/key?slugs=${slug}&copies=1`, expect: S(307, 403, 200, 200, 200) },
+    { path: "/v", expect: S(307, 200, 200, 200, 200) },
+    { path: `/s/${sharedCode}`, expect: S(200, 200, 200, 200, 200) },
     { path: "/admin", expect: S(307, 403, 403, 403, 200) },
   ];
 

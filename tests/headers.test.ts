@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
+import { getPathMatch } from "next/dist/shared/lib/router/utils/path-match";
 import nextConfig from "@/next.config";
 import { config, proxy, THEME_SCRIPT_HASH } from "@/proxy";
 
@@ -34,7 +35,7 @@ describe("proxy security headers", () => {
   });
 
   it("still redirects anonymous visitors of signed-in areas, with headers", () => {
-    for (const path of ["/dashboard", "/teach/classes", "/practice/scheduling-basics"]) {
+    for (const path of ["/dashboard", "/teach/classes", "/practice/scheduling-basics", "/v/ABCD2345"]) {
       const response = run(path);
       expect(response.status).toBe(307);
       expect(response.headers.get("location")).toContain(`/signin?callbackUrl=${encodeURIComponent(path)}`);
@@ -65,13 +66,25 @@ describe("proxy security headers", () => {
 });
 
 describe("next.config security headers", () => {
-  it("sets nosniff, Referrer-Policy and X-Frame-Options on every path", async () => {
+  it("sets nosniff and Referrer-Policy on every path, and X-Frame-Options on every path but the embeddable question", async () => {
     const rules = await nextConfig.headers!();
     const all = rules.find((r) => r.source === "/:path*")!;
     const get = (key: string) => all.headers.find((h) => h.key === key)?.value;
     expect(get("X-Content-Type-Options")).toBe("nosniff");
-    expect(get("X-Frame-Options")).toBe("DENY");
     expect(get("Referrer-Policy")).toBe("strict-origin-when-cross-origin");
+    // Matched the way Next matches a header rule's source (path-to-regexp, not strict about a trailing slash).
+    const framing = rules.filter((r) => r.headers.some((h) => h.key === "X-Frame-Options"));
+    expect(framing.flatMap((r) => r.headers.filter((h) => h.key === "X-Frame-Options").map((h) => h.value))).toEqual(["DENY"]);
+    const denies = getPathMatch(framing[0]!.source, { removeUnnamedParams: true });
+    for (const path of ["/", "/dashboard", "/s/ABCD2345", "/teach/print/sheets", "/api/shared/x/grade", "/embedded", "/v/ABCD2345"]) expect(denies(path), path).not.toBe(false);
+    for (const path of ["/embed/ABCD2345"]) expect(denies(path), path).toBe(false);
+  });
+
+  it("lets other sites frame only the embeddable question", () => {
+    expect(run("/embed/ABCD2345").headers.get("content-security-policy")).toContain("frame-ancestors *");
+    for (const path of ["/s/ABCD2345", "/embed", "/embed/ABCD2345/x", "/", "/signin"]) {
+      expect(run(path).headers.get("content-security-policy"), path).toContain("frame-ancestors 'none'");
+    }
   });
 
   it("locks API answers down completely, and sends them HSTS only when they came over HTTPS", async () => {

@@ -5,8 +5,8 @@ import { PromptText } from "./prompt-text";
 
 export interface QuestionViewProps {
   view: Pick<VariantView, "title" | "prompt" | "exhibits" | "conventions">;
-  /** The page's main heading (h1) or a section heading (h2, e.g. inside the instructors' preview). */
-  titleAs?: "h1" | "h2";
+  /** The page's main heading (h1) or a section heading (h2, e.g. inside the instructors' preview; h3 on printed sheets, under each copy's h2). */
+  titleAs?: "h1" | "h2" | "h3";
   /** The prompt pre-rendered by the server's full Markdown renderer; otherwise the safe subset renders it. */
   promptHtml?: string;
   className?: string;
@@ -14,14 +14,14 @@ export interface QuestionViewProps {
 
 /**
  * The one way a question is shown — practice, review and assignments (the exercise page), mock
- * interviews, history and the instructors' preview: title, prompt, every exhibit and every convention
+ * interviews, history, the instructors' preview, printed sheets and shared links: title, prompt, every exhibit and every convention
  * it is graded under. Answer inputs (and their units) come from the answer form, shared the same way.
  */
 export function QuestionView({ view, titleAs = "h1", promptHtml, className }: QuestionViewProps) {
   const Title = titleAs;
   return (
     <div className={cn("flex flex-col gap-4", className)} data-slot="question-view">
-      <Title className={titleAs === "h1" ? "text-2xl font-bold" : "text-xl font-semibold"}>{view.title}</Title>
+      <Title className={titleAs === "h1" ? "text-2xl font-bold" : titleAs === "h2" ? "text-xl font-semibold" : "text-lg font-semibold"}>{view.title}</Title>
       {promptHtml !== undefined ? <div className="prose-sm leading-relaxed" dangerouslySetInnerHTML={{ __html: promptHtml }} /> : <PromptText markdown={view.prompt} />}
       {view.exhibits.map((exhibit, i) => (
         <ExhibitView key={i} exhibit={exhibit} />

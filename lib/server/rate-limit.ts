@@ -1,4 +1,5 @@
 import "server-only";
+import { MAX_SHARED_GRADES_PER_SOURCE, SHARED_GRADE_WINDOW_MS } from "@/lib/validation/print";
 import { db } from "./db";
 
 // Failed sign-ins are rows in the database, not counters in memory, so the limits hold across every
@@ -52,4 +53,23 @@ export async function recordLoginFailure(email: string, ip: string, now = new Da
 export async function clearAccountFailures(email: string, ip: string): Promise<void> {
   const k = keys(email, ip);
   await db.loginFailure.deleteMany({ where: { key: { in: [k.pair, k.account] } } });
+}
+
+// Anonymous grading of shared questions (lib/server/dal/shared.ts) is counted in the same table, under
+// its own key, per source address: every grade costs an engine run, and a visitor without an account has
+// nothing else to be limited by. Old rows of this key are pruned as new ones arrive.
+export { MAX_SHARED_GRADES_PER_SOURCE, SHARED_GRADE_WINDOW_MS } from "@/lib/validation/print";
+
+/** Counts one anonymous grade from `ip`, or refuses it (blocked) when the source is over its limit. */
+export async function takeSharedGrade(ip: string, now = new Date()): Promise<LoginLimit> {
+  const key = `shared-grade:${ip}`;
+  const since = new Date(now.getTime() - SHARED_GRADE_WINDOW_MS);
+  await db.loginFailure.deleteMany({ where: { key, createdAt: { lte: since } } });
+  const recent = await db.loginFailure.findMany({ where: { key, createdAt: { gt: since } }, orderBy: { createdAt: "asc" }, select: { createdAt: true } });
+  if (recent.length >= MAX_SHARED_GRADES_PER_SOURCE) {
+    const waitMs = recent[recent.length - MAX_SHARED_GRADES_PER_SOURCE]!.createdAt.getTime() + SHARED_GRADE_WINDOW_MS - now.getTime();
+    return { blocked: true, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
+  }
+  await db.loginFailure.create({ data: { key, createdAt: now } });
+  return { blocked: false, retryAfterSeconds: 0 };
 }

@@ -47,6 +47,9 @@ export default async function TeachPage({ searchParams }: Props) {
         <Link href="/teach/invites" className="text-primary underline">
           Invite an instructor
         </Link>
+        <Link href="/teach/print" className="text-primary underline">
+          Print and share
+        </Link>
       </nav>
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="mr-auto text-2xl font-bold">Question bank</h1>

@@ -22,7 +22,7 @@ export interface VariantRow {
 }
 
 /** Seeds fit in 31 bits so they survive every database integer type and JSON unchanged. */
-function freshSeed(): number {
+export function freshSeed(): number {
   return randomInt(0, 2 ** 31 - 1);
 }
 
@@ -218,4 +218,35 @@ export async function revealHint(user: UserDto, variantId: string): Promise<stri
   // Conditional on the count we read, so two clicks reveal one hint, not two.
   await db.variant.updateMany({ where: { id: variantId, hintsShown: loaded.row.hintsShown }, data: { hintsShown: { increment: 1 } } });
   return (loaded.spec.hints ?? []).slice(0, loaded.row.hintsShown + 1);
+}
+
+/**
+ * One seed of a question version, built under the same budgets and caches as a student's variant: for
+ * printed sheets and shared links (lib/server/dal/print.ts, shared.ts), which hold (version, seed) but no
+ * Variant row. TOO_COSTLY when that seed is over the per-variant budget.
+ */
+export async function versionSeed(versionId: string, seed: number): Promise<{ spec: QuestionTemplate; built: EngineVariant; slug: string; templateId: string; status: TemplateStatus }> {
+  const version = await versionInfo(versionId);
+  const status = version.status ?? (await db.questionTemplate.findUniqueOrThrow({ where: { id: version.templateId }, select: { status: true } })).status;
+  const built = await builtVariant(versionId, version.spec, seed, `${version.slug} v${version.version}`);
+  return { spec: version.spec, built, slug: version.slug, templateId: version.templateId, status };
+}
+
+/** A published question's current version id (NOT_FOUND for drafts, archived and unknown slugs). */
+export async function currentVersionId(slug: string): Promise<string> {
+  return (await publishedTemplate(slug)).versionId;
+}
+
+/**
+ * The student's free-practice variant for exactly (version, seed), made on first use: a printed question's
+ * code opens the variant the sheet shows. Never an assignment's: those rows carry their assignment.
+ */
+export async function practiceVariantAt(user: UserDto, versionId: string, seed: number): Promise<VariantRow> {
+  const { templateId, status } = await versionSeed(versionId, seed);
+  if (status !== "PUBLISHED") throw new AppError("NOT_FOUND", "this question is no longer published");
+  const existing = await db.variant.findFirst({ where: { userId: user.id, versionId, seed, assignmentId: null }, orderBy: { createdAt: "desc" }, select: VARIANT_FIELDS });
+  if (existing) return existing;
+  const row = await db.variant.create({ data: { userId: user.id, templateId, versionId, seed, engineVersion: ENGINE_VERSION }, select: VARIANT_FIELDS });
+  STATUS_AT_CREATION.set(row, status);
+  return row;
 }

@@ -1,0 +1,3 @@
+import { printShareSuite } from "./support/print-share-suite";
+
+printShareSuite("postgresql");
