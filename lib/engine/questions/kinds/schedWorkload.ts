@@ -10,10 +10,12 @@ import { IDLE, slotsFromSim, SWITCH } from "../timeline";
 import type { Checked, VariantExhibit } from "../types";
 import { MAX_REDRAWS } from "./kind";
 import { brokenInvariant, MAX_INVARIANT_REDRAWS, validateInvariants, type Invariant } from "../invariants";
+import { brokenConstraint, validateConstraints, type Constraint } from "../constraints";
 
 export const SCHED_GENERATOR_KEYS = [
   "policy", "tasks", "cpuBurst", "ioBurst", "burstsPerTask", "arrivalSpread", "nice", "classes", "priority", "tickets",
   "processes", "horizon", "conventions", "switchCost", "switchMs", "slotMs", "maxSlots", "timeUnitMs", "invariants",
+  "constraints",
 ] as const;
 
 export const DEFAULT_MAX_SLOTS = 200;
@@ -40,6 +42,8 @@ export interface SchedWorkloadSpec {
   timeUnitMs: number;
   /** What every variant must show to keep the question's point (see ../invariants.ts). */
   invariants: Invariant[];
+  /** Lecturer-written conditions on the workload and its schedule (see ../constraints.ts). */
+  constraints: Constraint[];
 }
 
 export interface SchedDraw {
@@ -70,6 +74,7 @@ export function validateSchedWorkloadSpec(issues: Issues, g: Obj, opts: { needsS
   const timeUnitMs = g["timeUnitMs"] === undefined ? 1 : read.number(issues, g["timeUnitMs"], "generator.timeUnitMs", { min: 0.001, max: 1e6 });
   const horizon = g["horizon"] === undefined ? undefined : read.number(issues, g["horizon"], "generator.horizon", { min: 0.001, max: 1e9 });
   const invariants = validateInvariants(issues, g["invariants"], "generator.invariants");
+  const constraints = validateConstraints(issues, g["constraints"], "generator.constraints");
 
   const tasksRaw = g["tasks"];
   let fixedTasks: unknown[] | null = null;
@@ -104,7 +109,7 @@ export function validateSchedWorkloadSpec(issues: Issues, g: Obj, opts: { needsS
   if (isTable && g["timeUnitMs"] !== undefined) issues.add("generator.timeUnitMs", "only applies when tasks are drawn");
   if (issues.any || slotMs === undefined || maxSlots === undefined || switchMs === undefined || timeUnitMs === undefined) return undefined;
 
-  const spec: SchedWorkloadSpec = { policies, fixedTasks, random, switchMs, slotMs, maxSlots, timeUnitMs, invariants };
+  const spec: SchedWorkloadSpec = { policies, fixedTasks, random, switchMs, slotMs, maxSlots, timeUnitMs, invariants, constraints };
   if (horizon !== undefined) spec.horizon = horizon;
   if (g["conventions"] !== undefined) spec.conventions = g["conventions"];
   if (switchCost) spec.switchCost = switchCost;
@@ -176,7 +181,7 @@ export function scheduleProblem(sim: SimResult, tasks: readonly TaskSpec[]): str
 export function drawSchedWorkload(spec: SchedWorkloadSpec, seed: number, opts: { needsSlots: boolean; extraCheck?: (d: SchedDraw) => string | null }): Checked<SchedDraw> {
   const rng = createPythonRandom(seed);
   const fixed = spec.fixedTasks !== null && spec.policies.length === 1;
-  const attempts = fixed ? 1 : spec.invariants.length > 0 ? MAX_INVARIANT_REDRAWS : MAX_REDRAWS;
+  const attempts = fixed ? 1 : spec.invariants.length + spec.constraints.length > 0 ? MAX_INVARIANT_REDRAWS : MAX_REDRAWS;
   let lastProblem = "";
   for (let a = 0; a < attempts; a++) {
     const policy = spec.policies.length > 1 ? rng.choice(spec.policies) : spec.policies[0];
@@ -198,7 +203,7 @@ export function drawSchedWorkload(spec: SchedWorkloadSpec, seed: number, opts: {
       // Redrawing would hit the cap again at the same cost; a question this long is a generator mistake.
       return { ok: false, errors: [{ path: "generator", message: `the schedule needs more than ${QUESTION_MAX_EVENTS} scheduling events (seed ${seed}); use shorter bursts, a longer quantum or a horizon` }] };
     }
-    const problem = scheduleProblem(sim, v.value.tasks) ?? brokenInvariant(spec.invariants, v.value, sim);
+    const problem = scheduleProblem(sim, v.value.tasks) ?? brokenInvariant(spec.invariants, v.value, sim) ?? brokenConstraint(spec.constraints, constraintContext(spec, v.value, sim));
     if (problem) {
       lastProblem = problem;
       continue;
@@ -223,6 +228,20 @@ export function drawSchedWorkload(spec: SchedWorkloadSpec, seed: number, opts: {
   return {
     ok: false,
     errors: [{ path: "generator", message: `no usable workload in ${attempts} draw${attempts === 1 ? "" : "s"} for seed ${seed}: ${lastProblem}` }],
+  };
+}
+
+/** What constraints read from a draw; differs(i, j) reruns the same tasks under generator.policy[i] and [j]. */
+export function constraintContext(spec: SchedWorkloadSpec, workload: Workload, sim: SimResult) {
+  return {
+    workload,
+    sim,
+    slotMs: spec.slotMs,
+    rerun: (i: number): SimResult | null => {
+      if (i < 0 || i >= spec.policies.length) return null;
+      const v = validateWorkload(workloadDoc(spec, spec.policies[i], workload.tasks));
+      return v.ok ? simulate(v.value) : null;
+    },
   };
 }
 
