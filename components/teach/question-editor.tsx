@@ -45,6 +45,42 @@ function FieldBox({ label, errors, children, id }: { label: string; errors?: str
   );
 }
 
+const MEASURES = [
+  ["slots", "Timeline length (slots)"],
+  ["decisions", "Scheduling decisions"],
+  ["preemptions", "Preemptions"],
+] as const;
+
+/** How even the variants are: per difficulty measure, min / median / max and a small histogram. */
+function DifficultySpread({ difficulty }: { difficulty: NonNullable<SelfTestResult["difficulty"]> }) {
+  return (
+    <section className="rounded-md border border-border p-3 text-sm" data-testid="difficulty-spread" aria-label="Difficulty spread">
+      <h3 className="font-semibold">Difficulty over {difficulty.variants} variants</h3>
+      <dl className="mt-2 grid gap-3">
+        {MEASURES.map(([key, label]) => {
+          const s = difficulty[key];
+          const top = Math.max(...s.counts.map(([, n]) => n));
+          return (
+            <div key={key} data-testid={`spread-${key}`}>
+              <dt className="font-medium">{label}</dt>
+              <dd>
+                <span data-testid={`spread-${key}-summary`}>
+                  min {s.min} · median {s.median} · max {s.max}
+                </span>
+                <div className="mt-1 flex h-8 items-end gap-px" role="img" aria-label={`${label}: ${s.counts.map(([v, n]) => `${n}× ${v}`).join(", ")}`}>
+                  {s.counts.map(([v, n]) => (
+                    <div key={v} title={`${v}: ${n} variant${n === 1 ? "" : "s"}`} className="w-2 bg-primary" style={{ height: `${Math.max(8, (100 * n) / top)}%` }} />
+                  ))}
+                </div>
+              </dd>
+            </div>
+          );
+        })}
+      </dl>
+    </section>
+  );
+}
+
 export function QuestionEditor({ initial, questionId, readOnly = false }: QuestionEditorProps) {
   const router = useRouter();
   const base = useId();
@@ -250,6 +286,7 @@ export function QuestionEditor({ initial, questionId, readOnly = false }: Questi
             ) : null}
           </div>
         ) : null}
+        {selfTest?.difficulty ? <DifficultySpread difficulty={selfTest.difficulty} /> : null}
       </form>
 
       <TemplatePreview template={evaluated.template} />
