@@ -455,6 +455,20 @@ describe("student oracle: every computed answer follows from the view", () => {
       // n jobs at t=0 under RR: the last one starts after the other n − 1 quanta (index of the word = n − 1).
       compute: (_v, l) => ["One", "Two", "Three", "Four", "Five", "Six"].indexOf(/^(\w+) jobs/.exec(l)?.[1] ?? "") * num(l, /(\d+) ms quantum/, "the quantum"),
     },
+    {
+      slug: "littles-law-pool-size", part: "busy", tolerance: 0,
+      compute: (v) => num(v.prompt, /\*\*(\d+) req\/s\*\*/, "the rate") * (num(v.prompt, /\*\*(\d+) ms\*\*/, "the holding time") / 1000),
+    },
+    {
+      slug: "littles-law-pool-size", part: "pool", tolerance: 0,
+      // The smallest pool N with busy / N ≤ 0.8, found by counting up rather than by the template's formula.
+      compute: (v) => {
+        const busy = num(v.prompt, /\*\*(\d+) req\/s\*\*/, "the rate") * (num(v.prompt, /\*\*(\d+) ms\*\*/, "the holding time") / 1000);
+        let n = 1;
+        while (busy / n > 0.8 + 1e-12) n++;
+        return n;
+      },
+    },
     { slug: "switch-cost-orders-of-magnitude", part: "ratio", tolerance: 2, compute: (_v, l) => (num(l, /one (\d+) µs kernel switch/, "switch") * 1000) / num(l, /\((\d+) ns each\)/, "goroutine") },
     { slug: "mlfq-gaming-and-boost", part: "share", tolerance: 1, compute: (_v, l) => (num(l, /runs ([\d.]+) ms then/, "run") / (num(l, /runs ([\d.]+) ms then/, "run") + num(l, /then does ([\d.]+) ms of I\/O/, "io"))) * 100 },
   ];

@@ -185,3 +185,43 @@ describe("constraints in templates", () => {
     expect(() => withWorkBudget("per-variant", 5, () => buildVariant(t, 1))).toThrow(WorkBudgetExceeded);
   });
 });
+
+describe("computed numeric answers (concept parts)", () => {
+  const gen = (answer: unknown, params: Record<string, unknown> = { rate: { choice: [100, 250, 800] }, holdMs: { range: [10, 300] } }) =>
+    template("concept", { params, parts: [{ kind: "number", id: "busy", label: "Busy threads at {{rate}} req/s and {{holdMs}} ms?", answer, unit: "count" }] });
+
+  test("the key is the expression evaluated on each variant's parameters", () => {
+    const t = valid(gen("{{rate}} * {{holdMs}} / 1000"));
+    for (let seed = 0; seed < 50; seed++) {
+      const v = buildVariant(t, seed);
+      if (!v.ok) throw new Error(JSON.stringify(v.errors));
+      const [, rate, hold] = /at (\d+) req\/s and (\d+) ms/.exec((v.value.view.parts[0] as { label: string }).label)!;
+      expect(v.value.key.expected["busy"]).toBeCloseTo((Number(rate) * Number(hold)) / 1000, 12);
+    }
+    // Bare names mean the same parameters as {{name}}.
+    expect(buildVariant(valid(gen("rate * holdMs / 1000")), 7)).toEqual(buildVariant(t, 7));
+  });
+
+  test("bad expressions are refused naming the part's answer", () => {
+    const cases: [unknown, string][] = [
+      ["{{rate}} * {{hold}} / 1000", 'unknown name "hold"'],
+      ["rate.valueOf", "property access"],
+      ["rate.valueOf()", "unknown function call"],
+      ["{{rate}} * {{name}}", "text parameters cannot be computed with"],
+    ];
+    for (const [answer, message] of cases) {
+      const r = validateTemplate(gen(answer, { rate: { choice: [100, 250] }, holdMs: 20, name: "db" }));
+      expect(r.ok).toBe(false);
+      if (!r.ok) {
+        expect(r.errors[0]!.path).toBe("generator.parts[0].answer");
+        expect(r.errors[0]!.message).toContain(message);
+      }
+    }
+  });
+
+  test("a value that is not a finite number fails the build with the expression named", () => {
+    const r = validateTemplate(gen("rate / (holdMs - holdMs)"));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]!.message).toContain('"rate / (holdMs - holdMs)" gives Infinity');
+  });
+});
