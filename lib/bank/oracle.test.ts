@@ -243,7 +243,26 @@ function expectSameNumber(got: number, expected: unknown, what: string): void {
   expect(Math.abs(got - (expected as number)), `${what}: recomputed ${got}, key ${String(expected)}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected as number)));
 }
 
+/** A comparison question states each policy's rule as "Policy k (…): rule"; each k is read on its own. */
+function checkComparison(view: VariantView, expected: Expected): void {
+  const rules = view.conventions.map((c) => /^Policy (\d+) \([^)]*\): (.*)$/s.exec(c)).filter((m): m is RegExpExecArray => m !== null);
+  const shared = view.conventions.filter((c) => !/^Policy \d+ \(/.test(c));
+  const asked = new Set(view.parts.map((p) => Number(/^p(\d+)-/.exec(p.id)?.[1])));
+  expect(rules.map((m) => Number(m[1])), "every policy asked about is stated").toEqual([...asked].sort());
+  for (const m of rules) {
+    const k = m[1]!;
+    const own: VariantView = {
+      ...view,
+      conventions: [m[2]!, ...shared],
+      parts: view.parts.filter((p) => p.id.startsWith(`p${k}-`)).map((p) => ({ ...p, id: p.id.slice(`p${k}-`.length) })),
+    };
+    const ownExpected = Object.fromEntries(Object.entries(expected).filter(([id]) => id.startsWith(`p${k}-`)).map(([id, v]) => [id.slice(`p${k}-`.length), v]));
+    checkSched(own, ownExpected);
+  }
+}
+
 function checkSched(view: VariantView, expected: Expected): void {
+  if (view.parts.length > 0 && view.parts.every((p) => /^p\d+-/.test(p.id))) return checkComparison(view, expected);
   const sim = simulateFromView(view);
   const tasks = tasksFromView(view);
   for (const part of view.parts) {

@@ -225,3 +225,34 @@ describe("computed numeric answers (concept parts)", () => {
     if (!r.ok) expect(r.errors[0]!.message).toContain('"rate / (holdMs - holdMs)" gives Infinity');
   });
 });
+
+describe("comparison questions (metrics with compare)", () => {
+  const gen = { policy: ["fifo", "sjf", { name: "rr", quantum: 2 }], compare: true, tasks: 3, cpuBurst: [1, 9], arrivalSpread: 3, ask: [{ metric: "turnaround", task: "average" }], constraints: ["differs(0, 1)"] };
+  const t = valid(template("metrics", gen, {}, "Compare {{policy1}}, {{policy2}} and {{policy3}}."));
+
+  test("every policy runs on the same tasks, with one part each, and the key is each policy's own schedule", () => {
+    for (let seed = 0; seed < 30; seed++) {
+      const v = buildVariant(t, seed);
+      if (!v.ok) throw new Error(JSON.stringify(v.errors));
+      expect(v.value.view.parts.map((p) => p.id)).toEqual(["p1-turnaround-average", "p2-turnaround-average", "p3-turnaround-average"]);
+      expect(v.value.view.prompt).toBe("Compare FIFO, SJF and RR, 2 ms quantum.");
+      const w = (v.value.key.data as { workload: Workload }).workload;
+      const avg = (policy: Workload["policy"]) => {
+        const s = simulate({ ...w, policy });
+        return s.tasks.reduce((a, m) => a + m.finish! - m.arrival, 0) / s.tasks.length;
+      };
+      expect(v.value.key.expected["p1-turnaround-average"]).toBeCloseTo(avg({ name: "fifo" }), 9);
+      expect(v.value.key.expected["p2-turnaround-average"]).toBeCloseTo(avg({ name: "sjf" }), 9);
+      expect(v.value.key.expected["p3-turnaround-average"]).toBeCloseTo(avg({ name: "rr", quantum: 2 }), 9);
+      expect(JSON.stringify(simulate({ ...w, policy: { name: "fifo" } }).slices)).not.toBe(JSON.stringify(simulate({ ...w, policy: { name: "sjf" } }).slices));
+    }
+  });
+
+  test("the self-test passes, and compare is refused without a list of policies or with a timeline", () => {
+    expect(selfTestTemplate(t, { variants: 30 }).failures).toEqual([]);
+    const one = validateTemplate(template("metrics", { ...gen, policy: "fifo" }));
+    expect(one.ok ? [] : one.errors.map((e) => e.path)).toContain("generator.compare");
+    const tl = validateTemplate(template("metrics", { ...gen, timeline: true }));
+    expect(tl.ok ? [] : tl.errors.map((e) => e.path)).toContain("generator.timeline");
+  });
+});

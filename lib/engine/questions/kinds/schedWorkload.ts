@@ -178,13 +178,17 @@ export function scheduleProblem(sim: SimResult, tasks: readonly TaskSpec[]): str
   return null;
 }
 
-export function drawSchedWorkload(spec: SchedWorkloadSpec, seed: number, opts: { needsSlots: boolean; extraCheck?: (d: SchedDraw) => string | null }): Checked<SchedDraw> {
+export function drawSchedWorkload(
+  spec: SchedWorkloadSpec,
+  seed: number,
+  opts: { needsSlots: boolean; extraCheck?: (d: SchedDraw) => string | null; /** Comparison questions: draw under the first policy, never pick one. */ firstPolicyOnly?: boolean },
+): Checked<SchedDraw> {
   const rng = createPythonRandom(seed);
-  const fixed = spec.fixedTasks !== null && spec.policies.length === 1;
+  const fixed = spec.fixedTasks !== null && (spec.policies.length === 1 || opts.firstPolicyOnly === true);
   const attempts = fixed ? 1 : spec.invariants.length + spec.constraints.length > 0 ? MAX_INVARIANT_REDRAWS : MAX_REDRAWS;
   let lastProblem = "";
   for (let a = 0; a < attempts; a++) {
-    const policy = spec.policies.length > 1 ? rng.choice(spec.policies) : spec.policies[0];
+    const policy = spec.policies.length > 1 && !opts.firstPolicyOnly ? rng.choice(spec.policies) : spec.policies[0];
     let tasks: unknown[];
     if (spec.fixedTasks) tasks = spec.fixedTasks;
     else {
