@@ -256,3 +256,56 @@ describe("comparison questions (metrics with compare)", () => {
     expect(tl.ok ? [] : tl.errors.map((e) => e.path)).toContain("generator.timeline");
   });
 });
+
+describe("task families", () => {
+  const gen = {
+    policy: { name: "mlfq", quanta: [2, 4], boostPeriod: 20 },
+    // One CPU-bound job plus two interactive ones.
+    tasks: [{ count: 1, cpuBurst: [10, 14] }, { count: 2, cpuBurst: [1, 2], ioBurst: [3, 5], burstsPerTask: [2, 3] }],
+    arrivalSpread: 2,
+    slotMs: 1,
+  };
+
+  test("each family draws its own count from its own ranges; the generator's ranges are defaults", () => {
+    const t = valid(template("schedule", gen));
+    for (let seed = 0; seed < 100; seed++) {
+      const v = buildVariant(t, seed);
+      if (!v.ok) throw new Error(JSON.stringify(v.errors));
+      const tasks = (v.value.key.data as { workload: Workload }).workload.tasks;
+      expect(tasks.map((x) => x.id)).toEqual(["A", "B", "C"]);
+      const [cpuBound, ...interactive] = tasks;
+      expect(cpuBound!.bursts).toHaveLength(1);
+      expect(cpuBound!.bursts[0]).toBeGreaterThanOrEqual(10);
+      expect(cpuBound!.bursts[0]).toBeLessThanOrEqual(14);
+      for (const task of interactive) {
+        expect([3, 5]).toContain(task.bursts.length);
+        task.bursts.forEach((b, i) => {
+          const [lo, hi] = i % 2 === 0 ? [1, 2] : [3, 5];
+          expect(b, `seed ${seed} ${task.id} burst ${i}`).toBeGreaterThanOrEqual(lo);
+          expect(b).toBeLessThanOrEqual(hi);
+        });
+      }
+      for (const task of tasks) expect(task.arrival).toBeLessThanOrEqual(2);
+    }
+    expect(buildVariant(t, 9)).toEqual(buildVariant(t, 9));
+  });
+
+  test("families combine with constraints and counts may be ranges", () => {
+    const t = valid(template("schedule", { ...gen, tasks: [{ count: 1, cpuBurst: [10, 14] }, { count: [1, 3], cpuBurst: [1, 2], ioBurst: [3, 5], burstsPerTask: [2, 2] }], constraints: ["tasks >= 3", "io >= 2"] }));
+    for (let seed = 0; seed < 40; seed++) {
+      const v = buildVariant(t, seed);
+      if (!v.ok) throw new Error(JSON.stringify(v.errors));
+      const w = (v.value.key.data as { workload: Workload; sim: SimResult });
+      expect(w.workload.tasks.length).toBeGreaterThanOrEqual(3);
+      expect(w.sim.slices.filter((s) => s.endReason === "blocked").length).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  test("bad families are refused naming the family and the field", () => {
+    const r = validateTemplate(template("schedule", { ...gen, tasks: [{ count: 0, cpuBurst: [1, 2] }, { count: 2 }, { count: 30, cpuBurst: [1, 2], colour: "red" }], processes: 2 }));
+    const paths = r.ok ? [] : r.errors.map((e) => e.path);
+    expect(paths).toEqual(expect.arrayContaining(["generator.tasks[0].count", "generator.tasks[1].cpuBurst", "generator.tasks[2].colour", "generator.tasks[2].count", "generator.processes"]));
+    const tooMany = validateTemplate(template("schedule", { ...gen, tasks: [{ count: 20, cpuBurst: [1, 2] }, { count: [1, 10], cpuBurst: [1, 2] }] }));
+    expect(tooMany.ok ? "" : tooMany.errors.map((e) => e.message).join(" ")).toContain("up to 30 tasks; a question has at most 26");
+  });
+});
