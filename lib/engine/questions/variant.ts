@@ -36,6 +36,7 @@ export function buildVariant(template: QuestionTemplate, seed: number): Checked<
         exhibits: b.exhibits,
         parts: b.parts,
         conventions: b.conventions,
+        ...(template.images && template.images.length > 0 ? { images: template.images.map((i) => ({ name: i.name, alt: i.alt, src: i.dataUrl })) } : {}),
       },
       // Tolerances travel with the key so perturbAnswer and the self-test can judge numbers without the template.
       key: { ...b.key, data: { ...b.key.data, grading: template.grading } },
