@@ -31,7 +31,16 @@ test("a lecturer states constraints for MLFQ with I/O, sees the difficulty sprea
   await page.getByLabel("Prompt (Markdown; {{name}} placeholders)").fill("Paint the MLFQ schedule of the jobs below (I/O included), one slot per {{slotMs}} ms.");
   await expect(page.getByTestId("live-ok")).toBeVisible();
 
+  // An image uploaded with the question: alt text is required, then it shows under the prompt in the preview.
+  const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=", "base64");
+  await page.getByLabel(/^Add an image/).setInputFiles({ name: "MLFQ Levels.png", mimeType: "image/png", buffer: png });
+  await expect(page.getByTestId("editor-image")).toContainText("mlfq-levels.png");
+  await expect(page.getByTestId("error-images")).toContainText("images[0].alt");
+  await page.getByLabel("Alt text for mlfq-levels.png").fill("Three MLFQ queues, top to bottom");
+  await expect(page.getByTestId("live-ok")).toBeVisible();
+
   const preview = page.getByTestId("preview");
+  await expect(preview.getByRole("img", { name: "Three MLFQ queues, top to bottom" })).toBeVisible();
   await expect(preview.getByTestId("timeline-grid")).toBeVisible();
   await preview.getByText("Reference answer").click();
   await expect(preview.getByTestId("preview-reference").getByTestId("grade-score")).toHaveText("100%");
@@ -54,6 +63,7 @@ test("a lecturer states constraints for MLFQ with I/O, sees the difficulty sprea
   await page.getByRole("button", { name: "Create draft" }).click();
   await expect(page).toHaveURL(/\/teach\/questions\/[a-z0-9]+/);
   await expect(page.getByRole("heading", { name: title })).toBeVisible();
-  // The server ran its own self-test on the constraints and kept them.
+  // The server ran its own self-test on the constraints and kept them, and the image with the question.
   await expect(page.getByLabel(/^Generator/)).toHaveValue(/"between\(slots, 12, 40\)"/);
+  await expect(page.getByLabel("Alt text for mlfq-levels.png")).toHaveValue("Three MLFQ queues, top to bottom");
 });
