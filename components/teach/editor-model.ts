@@ -1,7 +1,7 @@
 // The editor's form state and its translation to a template. Kept apart from the component so the
 // form ↔ template mapping is plain data in, plain data out.
 import { QUESTION_TYPES, TOPIC_SLUGS } from "@/lib/engine";
-import type { QuestionTemplate, ValidationIssue } from "@/lib/engine/questions/types";
+import type { QuestionTemplate, TemplateImage, ValidationIssue } from "@/lib/engine/questions/types";
 import { checkTemplate } from "@/lib/validation/questions";
 
 export interface EditorForm {
@@ -21,6 +21,8 @@ export interface EditorForm {
   hintAfterAttempts: string;
   hints: string;
   explanation: string;
+  /** The template's images (TemplateImage[]), kept as plain data beside the text fields. */
+  images: TemplateImage[];
 }
 
 export function formFromTemplate(t: QuestionTemplate): EditorForm {
@@ -42,6 +44,7 @@ export function formFromTemplate(t: QuestionTemplate): EditorForm {
     // One hint per paragraph: hints may span lines, a blank line separates them.
     hints: t.hints.join("\n\n"),
     explanation: t.explanation,
+    images: t.images ?? [],
   };
 }
 
@@ -75,6 +78,7 @@ export function templateFromForm(f: EditorForm): { raw: Record<string, unknown>;
     },
     hints: f.hints.split(/\n\s*\n/).map((s) => s.trim()).filter(Boolean),
     explanation: f.explanation,
+    ...(f.images.length > 0 ? { images: f.images } : {}),
   };
   return { raw, errors };
 }

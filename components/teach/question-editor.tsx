@@ -5,7 +5,7 @@ import { type ReactNode, useDeferredValue, useId, useMemo, useState } from "reac
 import { PromptText } from "@/components/sim";
 import { Button } from "@/components/ui/button";
 import { selfTestTemplate, type SelfTestResult } from "@/lib/engine";
-import type { QuestionTemplate } from "@/lib/engine/questions/types";
+import type { QuestionTemplate, TemplateImage } from "@/lib/engine/questions/types";
 import { type EditorForm, errorsByField, evaluateForm, formFromTemplate, TOPIC_OPTIONS, TYPE_OPTIONS } from "./editor-model";
 import { ApiError, type BankQuestion, callApi } from "./types";
 import { TemplatePreview } from "./template-preview";
@@ -42,6 +42,100 @@ function FieldBox({ label, errors, children, id }: { label: string; errors?: str
         </ul>
       ) : null}
     </div>
+  );
+}
+
+const MAX_IMAGE_KIB = 100;
+
+/** A file name the engine accepts: lowercase letters, digits and dashes, with the image's extension. */
+function imageName(file: File, taken: readonly string[]): string {
+  const ext = file.type === "image/jpeg" ? "jpg" : file.type.replace("image/", "");
+  const stem = file.name.replace(/\.[^.]*$/, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40) || "image";
+  let name = `${stem}.${ext}`;
+  for (let i = 2; taken.includes(name); i++) name = `${stem}-${i}.${ext}`;
+  return name;
+}
+
+/** Pictures uploaded with the question: shown under the prompt, stored and exported with the template. */
+function ImagesField({ id, images, errors, onChange }: { id: string; images: TemplateImage[]; errors?: string[]; onChange: (images: TemplateImage[]) => void }) {
+  const [problem, setProblem] = useState<string | null>(null);
+  const shown = distinctMessages([...(errors ?? []), ...(problem ? [problem] : [])]);
+  const add = (file: File | undefined) => {
+    setProblem(null);
+    if (!file) return;
+    if (!["image/png", "image/jpeg", "image/gif", "image/webp"].includes(file.type)) return setProblem(`${file.name}: only PNG, JPEG, GIF or WebP images`);
+    if (file.size > MAX_IMAGE_KIB * 1024) return setProblem(`${file.name}: at most ${MAX_IMAGE_KIB} KiB (this one is ${Math.ceil(file.size / 1024)} KiB)`);
+    const reader = new FileReader();
+    reader.onload = () => {
+      if (typeof reader.result === "string") onChange([...images, { name: imageName(file, images.map((i) => i.name)), alt: "", dataUrl: reader.result }]);
+    };
+    reader.readAsDataURL(file);
+  };
+  return (
+    <fieldset className="flex flex-col gap-2 rounded-md border border-border p-3" aria-describedby={shown.length ? `${id}-error` : undefined}>
+      <legend className="px-1 text-sm font-semibold">Images (shown under the prompt)</legend>
+      {images.map((img, i) => (
+        <div key={img.name} className="flex flex-wrap items-center gap-3" data-testid="editor-image">
+          {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL being edited; nothing to optimise */}
+          <img src={img.dataUrl} alt="" className="h-12 w-12 rounded border border-border object-contain" />
+          <span className="font-mono text-sm">{img.name}</span>
+          <label className="flex flex-1 flex-col gap-1 text-sm">
+            Alt text for {img.name}
+            <input className={inputClass} value={img.alt} onChange={(e) => onChange(images.map((x, j) => (j === i ? { ...x, alt: e.target.value } : x)))} />
+          </label>
+          <Button type="button" variant="ghost" onClick={() => onChange(images.filter((_, j) => j !== i))}>
+            Remove {img.name}
+          </Button>
+        </div>
+      ))}
+      <label className="flex flex-col gap-1 text-sm" htmlFor={id}>
+        Add an image (PNG, JPEG, GIF or WebP, at most {MAX_IMAGE_KIB} KiB each, 150 KiB together)
+        <input id={id} type="file" accept="image/png,image/jpeg,image/gif,image/webp" onChange={(e) => { add(e.target.files?.[0]); e.target.value = ""; }} />
+      </label>
+      {shown.length ? (
+        <ul id={`${id}-error`} className="text-sm text-danger" data-testid="error-images">
+          {shown.map((e) => (
+            <li key={e}>{e}</li>
+          ))}
+        </ul>
+      ) : null}
+    </fieldset>
+  );
+}
+
+const MEASURES = [
+  ["slots", "Timeline length (slots)"],
+  ["decisions", "Scheduling decisions"],
+  ["preemptions", "Preemptions"],
+] as const;
+
+/** How even the variants are: per difficulty measure, min / median / max and a small histogram. */
+function DifficultySpread({ difficulty }: { difficulty: NonNullable<SelfTestResult["difficulty"]> }) {
+  return (
+    <section className="rounded-md border border-border p-3 text-sm" data-testid="difficulty-spread" aria-label="Difficulty spread">
+      <h3 className="font-semibold">Difficulty over {difficulty.variants} variants</h3>
+      <dl className="mt-2 grid gap-3">
+        {MEASURES.map(([key, label]) => {
+          const s = difficulty[key];
+          const top = Math.max(...s.counts.map(([, n]) => n));
+          return (
+            <div key={key} data-testid={`spread-${key}`}>
+              <dt className="font-medium">{label}</dt>
+              <dd>
+                <span data-testid={`spread-${key}-summary`}>
+                  min {s.min} · median {s.median} · max {s.max}
+                </span>
+                <div className="mt-1 flex h-8 items-end gap-px" role="img" aria-label={`${label}: ${s.counts.map(([v, n]) => `${n}× ${v}`).join(", ")}`}>
+                  {s.counts.map(([v, n]) => (
+                    <div key={v} title={`${v}: ${n} variant${n === 1 ? "" : "s"}`} className="w-2 bg-primary" style={{ height: `${Math.max(8, (100 * n) / top)}%` }} />
+                  ))}
+                </div>
+              </dd>
+            </div>
+          );
+        })}
+      </dl>
+    </section>
   );
 }
 
@@ -160,6 +254,17 @@ export function QuestionEditor({ initial, questionId, readOnly = false }: Questi
             ) : null}
           </div>
 
+          <ImagesField
+            id={id("images")}
+            images={form.images}
+            errors={fieldErrors["images"]}
+            onChange={(images) => {
+              setForm((f) => ({ ...f, images }));
+              setSaved(null);
+              setSelfTest(null);
+            }}
+          />
+
           <FieldBox label="Generator (JSON: fixed values, or ranges [min, max] and choices; see docs/questions.md)" id={id("generator")} errors={fieldErrors["generator"]}>
             {(d) => <textarea id={id("generator")} rows={14} spellCheck={false} className={areaClass} value={form.generator} onChange={set("generator")} aria-describedby={d} aria-invalid={d ? true : undefined} />}
           </FieldBox>
@@ -250,6 +355,7 @@ export function QuestionEditor({ initial, questionId, readOnly = false }: Questi
             ) : null}
           </div>
         ) : null}
+        {selfTest?.difficulty ? <DifficultySpread difficulty={selfTest.difficulty} /> : null}
       </form>
 
       <TemplatePreview template={evaluated.template} />

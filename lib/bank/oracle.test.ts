@@ -243,7 +243,26 @@ function expectSameNumber(got: number, expected: unknown, what: string): void {
   expect(Math.abs(got - (expected as number)), `${what}: recomputed ${got}, key ${String(expected)}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected as number)));
 }
 
+/** A comparison question states each policy's rule as "Policy k (…): rule"; each k is read on its own. */
+function checkComparison(view: VariantView, expected: Expected): void {
+  const rules = view.conventions.map((c) => /^Policy (\d+) \([^)]*\): (.*)$/s.exec(c)).filter((m): m is RegExpExecArray => m !== null);
+  const shared = view.conventions.filter((c) => !/^Policy \d+ \(/.test(c));
+  const asked = new Set(view.parts.map((p) => Number(/^p(\d+)-/.exec(p.id)?.[1])));
+  expect(rules.map((m) => Number(m[1])), "every policy asked about is stated").toEqual([...asked].sort());
+  for (const m of rules) {
+    const k = m[1]!;
+    const own: VariantView = {
+      ...view,
+      conventions: [m[2]!, ...shared],
+      parts: view.parts.filter((p) => p.id.startsWith(`p${k}-`)).map((p) => ({ ...p, id: p.id.slice(`p${k}-`.length) })),
+    };
+    const ownExpected = Object.fromEntries(Object.entries(expected).filter(([id]) => id.startsWith(`p${k}-`)).map(([id, v]) => [id.slice(`p${k}-`.length), v]));
+    checkSched(own, ownExpected);
+  }
+}
+
 function checkSched(view: VariantView, expected: Expected): void {
+  if (view.parts.length > 0 && view.parts.every((p) => /^p\d+-/.test(p.id))) return checkComparison(view, expected);
   const sim = simulateFromView(view);
   const tasks = tasksFromView(view);
   for (const part of view.parts) {
@@ -498,6 +517,20 @@ describe("student oracle: every computed answer follows from the view", () => {
       slug: "which-policy-optimises-what", part: "rr-response", tolerance: 0,
       // n jobs at t=0 under RR: the last one starts after the other n − 1 quanta (index of the word = n − 1).
       compute: (_v, l) => ["One", "Two", "Three", "Four", "Five", "Six"].indexOf(/^(\w+) jobs/.exec(l)?.[1] ?? "") * num(l, /(\d+) ms quantum/, "the quantum"),
+    },
+    {
+      slug: "littles-law-pool-size", part: "busy", tolerance: 0,
+      compute: (v) => num(v.prompt, /\*\*(\d+) req\/s\*\*/, "the rate") * (num(v.prompt, /\*\*(\d+) ms\*\*/, "the holding time") / 1000),
+    },
+    {
+      slug: "littles-law-pool-size", part: "pool", tolerance: 0,
+      // The smallest pool N with busy / N ≤ 0.8, found by counting up rather than by the template's formula.
+      compute: (v) => {
+        const busy = num(v.prompt, /\*\*(\d+) req\/s\*\*/, "the rate") * (num(v.prompt, /\*\*(\d+) ms\*\*/, "the holding time") / 1000);
+        let n = 1;
+        while (busy / n > 0.8 + 1e-12) n++;
+        return n;
+      },
     },
     { slug: "switch-cost-orders-of-magnitude", part: "ratio", tolerance: 2, compute: (_v, l) => (num(l, /one (\d+) µs kernel switch/, "switch") * 1000) / num(l, /\((\d+) ns each\)/, "goroutine") },
     { slug: "mlfq-gaming-and-boost", part: "share", tolerance: 1, compute: (_v, l) => (num(l, /runs ([\d.]+) ms then/, "run") / (num(l, /runs ([\d.]+) ms then/, "run") + num(l, /then does ([\d.]+) ms of I\/O/, "io"))) * 100 },

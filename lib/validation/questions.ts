@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { QUESTION_TYPES, type QuestionTemplate, TOPIC_SLUGS, type ValidationIssue, validateTemplate } from "@/lib/engine";
+import { MAX_IMAGES } from "@/lib/engine/questions/images";
 
 // The outer shape of an authored question template. Bounds keep a hostile body away from the engine;
 // the engine's validateTemplate then does the semantic check (generator spec, placeholders, a trial build).
@@ -35,6 +36,8 @@ export const templateSchema = z
     grading: gradingSchema.default({}),
     hints: z.array(shortText("hint", 5000)).max(10, "at most 10 hints").default([]),
     explanation: shortText("explanation", 20_000).default(""),
+    // Checked in detail (type, signature, sizes) by the engine's validateTemplate.
+    images: z.array(z.unknown()).max(MAX_IMAGES, `at most ${MAX_IMAGES} images`).optional(),
   })
   .strict();
 export type TemplateInput = z.infer<typeof templateSchema>;

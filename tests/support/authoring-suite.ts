@@ -46,6 +46,22 @@ export function authoringSuite(provider: DbProvider) {
       expect(await db.questionTemplate.count({ where: { slug: { in: ["bad-diff", "bad-gen", "bad-ph"] } } })).toBe(0);
     });
 
+    it("saves generator constraints, and refuses ones no draw can meet naming the constraint", async () => {
+      const generator = {
+        policy: { name: "mlfq", quanta: [2, 4], boostPeriod: 16 }, tasks: 3, cpuBurst: [2, 9], ioBurst: [1, 4], burstsPerTask: [1, 3], arrivalSpread: 6, slotMs: 1,
+        constraints: ["io >= 1", "demotions >= 1", "promotions >= 1 && boostMatters"],
+      };
+      const prompt = "Paint the MLFQ schedule, one slot per {{slotMs}} ms.";
+      const q = await authoring.createQuestion(ines, { ...example("schedule"), slug: "inesq-mlfq-io", prompt, generator });
+      const version = await db.questionVersion.findUniqueOrThrow({ where: { templateId_version: { templateId: q.id, version: 1 } } });
+      expect((version.spec as { generator: { constraints: string[] } }).generator.constraints).toEqual(generator.constraints);
+      const impossible = { ...example("schedule"), slug: "inesq-impossible", prompt, generator: { ...generator, constraints: ["tasks >= 4"] } };
+      await expect(authoring.createQuestion(ines, impossible)).rejects.toMatchObject({
+        code: "INVALID_INPUT",
+        message: expect.stringMatching(/^template\.generator: no usable workload in 100 draws for seed 0: constraint "tasks >= 4" does not hold \(tasks = 3\)/),
+      });
+    });
+
     it("refuses to save a template that fails the self-test, with the reasons", async () => {
       // Valid, but degenerate: every printed line is the same, so every order is right.
       const trivial: QuestionTemplate = { ...example("eventloop"), slug: "always-right", generator: { programs: ["console.log('a');\nconsole.log('a');\n"] } };

@@ -172,6 +172,33 @@ export const SCHEDULING_BASICS: readonly QuestionTemplate[] = [
     ].join("\n"),
   },
   {
+    slug: "fifo-vs-sjf-same-jobs",
+    title: "FIFO vs SJF on the same jobs",
+    type: "metrics",
+    topic: "scheduling-basics",
+    tags: ["fifo", "sjf", "turnaround", "comparison"],
+    difficulty: 2,
+    prompt: "The same {{tasks}} jobs are scheduled twice: by policy 1 ({{policy1}}) and by policy 2 ({{policy2}}). Give the average turnaround time and the average waiting time under each.",
+    generator: {
+      // A comparison (issue #24): every listed policy runs on the same drawn jobs, one part per policy.
+      policy: ["fifo", "sjf"],
+      compare: true,
+      tasks: [3, 4],
+      cpuBurst: [1, 10],
+      arrivalSpread: 2,
+      ask: [{ metric: "turnaround", task: "average" }, { metric: "waiting", task: "average" }],
+      constraints: ["differs(0, 1)"],
+    },
+    grading: grading(),
+    hints: ["Turnaround = completion − arrival; waiting = turnaround − CPU time.", "SJF picks, whenever the CPU is free, the shortest job that has arrived; it never interrupts a running job."],
+    explanation: [
+      "1. Draw the FIFO schedule: jobs run to completion in arrival order (ties: earlier in the table first).",
+      "2. Draw the SJF schedule: whenever the CPU becomes free, the shortest job that has already arrived runs to completion.",
+      "3. For each schedule: turnaround = completion − arrival and waiting = turnaround − burst, then average over the jobs.",
+      "4. Compare: running short jobs first lowers the average waiting time, because every job behind a short one waits less. SJF minimises the average waiting time among non-preemptive schedules when all jobs arrive together (OSTEP ch. 7); with staggered arrivals a long job that has already started still blocks the short ones behind it, which is what STCF fixes.",
+    ].join("\n"),
+  },
+  {
     slug: "mlfq-priority-boost",
     title: "MLFQ with and without priority boost",
     type: "schedule",

@@ -219,4 +219,35 @@ export const THREAD_PER_REQUEST: readonly QuestionTemplate[] = [
       "3. With random (Poisson) arrivals the number in service fluctuates around that mean; a pool sized exactly at L is 100% utilised and the queue (and latency) grows without bound — size for utilisation well below 1 (queueing theory, M/M/c).",
     ].join("\n"),
   },
+  {
+    slug: "littles-law-pool-size",
+    title: "Little's law: busy threads and a pool with headroom",
+    type: "concept",
+    topic: "thread-per-request",
+    tags: ["littles-law", "thread-pool", "sizing", "computed"],
+    difficulty: 2,
+    prompt: "A service receives **{{rate}} req/s**; each request holds its thread for **{{holdMs}} ms** (mostly waiting on a database).",
+    generator: {
+      params: { rate: { choice: [100, 200, 400, 500, 800] }, holdMs: { choice: [20, 50, 120, 250] } },
+      parts: [
+        // Computed answers (issue #24): the key is the expression evaluated on the drawn parameters.
+        { kind: "number", id: "busy", label: "On average, how many threads are busy at once?", answer: "{{rate}} * {{holdMs}} / 1000", unit: "count", hint: "Little's law: L = λ × W" },
+        {
+          kind: "number",
+          id: "pool",
+          label: "How many threads must the pool have so that, on average, at most 80% of them are busy? (Round up.)",
+          answer: "ceil({{rate}} * {{holdMs}} * 5 / 4000)",
+          unit: "count",
+        },
+      ],
+    },
+    grading: grading(),
+    hints: ["Convert ms to seconds before multiplying.", "Busy threads ÷ pool size is the utilisation; solve for the pool size."],
+    explanation: [
+      "1. Little's law: **L = λ × W** — the average number of requests in service equals the arrival rate times the time each one holds its thread.",
+      "2. Convert W to seconds: for example 400 req/s × 0.05 s = **20** threads busy on average.",
+      "3. With a pool of N threads the average utilisation is L / N. For at most 80% busy, N ≥ L / 0.8, rounded up: 20 / 0.8 = **25** threads.",
+      "4. The headroom matters because arrivals are random: a pool sized exactly at L is 100% utilised, and then the queue and the latency grow without bound (queueing theory, M/M/c).",
+    ].join("\n"),
+  },
 ];

@@ -116,7 +116,7 @@ function cpuOf(t: TaskSpec): number {
 }
 
 /** Task handovers: a slice cut short (preempted / quantum) and followed at once by another task. */
-function handovers(sim: SimResult, reasons: readonly string[]): number {
+export function handovers(sim: SimResult, reasons: readonly string[]): number {
   let n = 0;
   for (let i = 0; i + 1 < sim.slices.length; i++) {
     const s = sim.slices[i]!;

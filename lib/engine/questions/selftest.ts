@@ -4,6 +4,8 @@ import { simulate } from "../sched/index";
 import type { SimResult, Workload } from "../sched/index";
 import { checkAnswer } from "./check";
 import { brokenInvariant, validateInvariants } from "./invariants";
+import { brokenConstraint, difficultyOf, spreadOf, validateConstraints, type Spread } from "./constraints";
+import { constraintContext, validateSchedWorkloadSpec } from "./kinds/schedWorkload";
 import { Issues, isObj } from "./issues";
 import { gradeWith } from "./grade";
 import { perturbAnswer } from "./perturb";
@@ -25,6 +27,11 @@ export interface SelfTestResult {
   failures: { seed: number; problem: string }[];
   /** The most interpreter steps any one variant took to build (with shared program models computed once). */
   maxVariantWork: number;
+  /**
+   * Scheduling questions: the spread over the built variants of how much work each is by hand (timeline
+   * length in slots, scheduling decisions, preemptions), so an author sees how even the variants are.
+   */
+  difficulty?: { variants: number; slots: Spread; decisions: Spread; preemptions: Spread };
 }
 
 const MAX_SELF_TEST_VARIANTS = 10_000;
@@ -38,6 +45,10 @@ export function selfTestTemplate(template: QuestionTemplate, options: SelfTestOp
   // Invariants are re-checked here, independently of the generator's redraw loop, so a kind that forgot
   // to honour them (or a key built some other way) is caught.
   const invariants = isObj(t.generator) ? validateInvariants(new Issues(), t.generator["invariants"], "generator.invariants") : [];
+  const constraints = isObj(t.generator) ? validateConstraints(new Issues(), t.generator["constraints"], "generator.constraints") : [];
+  const schedSpec = constraints.length > 0 && isObj(t.generator) ? validateSchedWorkloadSpec(new Issues(), t.generator, { needsSlots: false }) : undefined;
+  const slotMs = isObj(t.generator) && typeof t.generator["slotMs"] === "number" ? t.generator["slotMs"] : 1;
+  const measured = { slots: [] as number[], decisions: [] as number[], preemptions: [] as number[] };
   const first = options.firstSeed ?? 0;
   const n = Math.min(MAX_SELF_TEST_VARIANTS, Math.max(0, Math.floor(options.variants)));
   const variantLimit = options.variantWorkLimit ?? Infinity;
@@ -79,8 +90,25 @@ export function selfTestTemplate(template: QuestionTemplate, options: SelfTestOp
         if (broken) failures.push({ seed, problem: broken });
       }
     }
+    const drawn = v.key.data as { workload?: Workload; sim?: SimResult; slotMs?: number };
+    if (drawn.workload) {
+      const sim = drawn.sim ?? simulate(drawn.workload);
+      if (constraints.length > 0) {
+        const broken = schedSpec ? brokenConstraint(constraints, constraintContext(schedSpec, drawn.workload, sim)) : "the template's constraints cannot be read";
+        if (broken) failures.push({ seed, problem: broken });
+      }
+      const d = difficultyOf(drawn.workload, sim, drawn.slotMs ?? slotMs);
+      measured.slots.push(d.slots);
+      measured.decisions.push(d.decisions);
+      measured.preemptions.push(d.preemptions);
+    } else if (constraints.length > 0) failures.push({ seed, problem: "the template declares constraints but its variants carry no workload to check them on" });
     const degenerate = KINDS[t.type].degenerate(v);
     if (degenerate) failures.push({ seed, problem: `degenerate: ${degenerate}` });
   }
-  return { ok: failures.length === 0, failures, maxVariantWork };
+  const slots = spreadOf(measured.slots);
+  const decisions = spreadOf(measured.decisions);
+  const preemptions = spreadOf(measured.preemptions);
+  const result: SelfTestResult = { ok: failures.length === 0, failures, maxVariantWork };
+  if (slots && decisions && preemptions) result.difficulty = { variants: measured.slots.length, slots, decisions, preemptions };
+  return result;
 }

@@ -1,6 +1,7 @@
 // validateTemplate: turns an authored (untrusted) template into a complete QuestionTemplate, or a list
 // of issues each naming the field, including the kind's generator spec and unknown {{placeholders}}.
 import { validateGrading } from "./grading";
+import { validateImages } from "./images";
 import { Issues, read } from "./issues";
 import { placeholdersIn } from "./params";
 import { KINDS, QUESTION_TYPES } from "./registry";
@@ -11,7 +12,7 @@ export const TOPIC_SLUGS: readonly TopicSlug[] = [
   "user-space-scheduling", "thread-per-request",
 ];
 
-const TEMPLATE_KEYS = ["slug", "title", "type", "topic", "tags", "difficulty", "prompt", "generator", "grading", "hints", "explanation"];
+const TEMPLATE_KEYS = ["slug", "title", "type", "topic", "tags", "difficulty", "prompt", "generator", "grading", "hints", "explanation", "images"];
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export function validateTemplate(input: unknown): Checked<QuestionTemplate> {
@@ -45,10 +46,13 @@ export function validateTemplate(input: unknown): Checked<QuestionTemplate> {
     });
   }
   const explanation = o["explanation"] === undefined ? "" : (read.string(issues, o["explanation"], "explanation", { min: 0, max: 20_000 }) ?? "");
+  const images = validateImages(issues, o["images"], "images");
   const spec = type && generator ? KINDS[type].validate(generator) : undefined;
   if (spec && !spec.ok) for (const e of spec.errors) issues.add(e.path, e.message);
   if (issues.any || !slug || !title || !type || !topic || !difficulty || prompt === undefined || !generator) return { ok: false, errors: issues.list };
   const template: QuestionTemplate = { slug, title, type, topic, tags, difficulty, prompt, generator, grading, hints, explanation };
+  // Kept only when there are images, so templates without them keep their exact JSON (and versions).
+  if (images && images.length > 0) template.images = images;
   // One trial build catches generators that can never produce a variant and prompt placeholders that
   // no variant fills.
   if (spec?.ok) {

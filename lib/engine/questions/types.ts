@@ -54,6 +54,15 @@ export interface QuestionTemplate {
   hints: string[];
   /** Worked explanation shown after submission (Markdown). */
   explanation: string;
+  /** Pictures shown with the prompt (see images.ts); absent when there are none. */
+  images?: TemplateImage[];
+}
+
+/** An image uploaded with a question: a PNG/JPEG/GIF/WebP as a base64 data: URL, with its alt text. */
+export interface TemplateImage {
+  name: string;
+  alt: string;
+  dataUrl: string;
 }
 
 /** What the answer form must collect; one entry per part of the question. */
@@ -129,6 +138,8 @@ export interface VariantView {
   parts: AnswerPartSpec[];
   /** Conventions in force, in plain words, so the student is never graded on an unstated rule. */
   conventions: string[];
+  /** The template's images, shown under the prompt; absent when there are none. */
+  images?: { name: string; alt: string; src: string }[];
 }
 
 /** The secret half of a variant: enough to grade any answer without re-running generation. */

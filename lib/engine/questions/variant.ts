@@ -36,6 +36,7 @@ export function buildVariant(template: QuestionTemplate, seed: number): Checked<
         exhibits: b.exhibits,
         parts: b.parts,
         conventions: b.conventions,
+        ...(template.images && template.images.length > 0 ? { images: template.images.map((i) => ({ name: i.name, alt: i.alt, src: i.dataUrl })) } : {}),
       },
       // Tolerances travel with the key so perturbAnswer and the self-test can judge numbers without the template;
       // the drawn parameters, so the explanation shown after submission can name the variant's own values.

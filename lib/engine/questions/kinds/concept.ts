@@ -6,13 +6,19 @@ import { drawParams, fillPlaceholders, validateParams, type ParamSpecs } from ".
 import type { AnswerPartSpec, Checked, NumberUnit } from "../types";
 import { defineKind, type BuiltVariant, type KindGrade } from "./kind";
 import { ANSWER_MODELS, type ModelArgs } from "../../models/index";
+import { compileExpr, evalNumber, ExprError, type CompiledExpr } from "../expr";
 
 const UNITS: readonly NumberUnit[] = ["ms", "us", "ns", "s", "percent", "count", "MiB", "KiB", "GiB", "req/s"];
 const PART_ID = /^[a-z][a-z0-9-]{0,39}$/;
 
 type ConceptPart =
   | { kind: "choice"; id: string; label: string; options: { label: string; correct: boolean }[]; multiple: boolean; shuffle: boolean }
-  | { kind: "number"; id: string; label: string; answer: number | string | ModelAnswer; unit: NumberUnit; hint?: string };
+  | { kind: "number"; id: string; label: string; answer: number | string | ModelAnswer | ComputedAnswer; unit: NumberUnit; hint?: string };
+
+/** A numeric answer computed from the parameters by an expression ("{{rate}} * {{holdMs}} / 1000"; see ../expr.ts). */
+export interface ComputedAnswer {
+  expr: CompiledExpr;
+}
 
 /** A numeric answer computed by one of the engine's models (lib/engine/models) from the variant's parameters. */
 export interface ModelAnswer {
@@ -63,7 +69,23 @@ export interface ConceptSpec {
   params: ParamSpecs;
 }
 
-function validatePart(issues: Issues, raw: unknown, path: string, ids: Set<string>): ConceptPart | undefined {
+const ONE_PLACEHOLDER = /^\{\{\s*[A-Za-z][A-Za-z0-9_]*\s*\}\}$/;
+
+/** An answer expression: {{name}} and bare name both mean the parameter; only numeric parameters may appear. */
+function validateComputed(issues: Issues, text: string, path: string, params: ParamSpecs): ComputedAnswer | undefined {
+  const numeric = Object.keys(params).filter((n) => {
+    const sp = params[n]!;
+    return typeof sp === "number" || (typeof sp === "object" && ("range" in sp || sp.choice.every((x) => typeof x === "number")));
+  });
+  const c = compileExpr(text.replace(/\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}/g, "$1"), numeric);
+  if (!c.ok) {
+    issues.add(path, `${JSON.stringify(text)} ${c.message}${numeric.length < Object.keys(params).length ? " (text parameters cannot be computed with)" : ""}`);
+    return undefined;
+  }
+  return { expr: c.value };
+}
+
+function validatePart(issues: Issues, raw: unknown, path: string, ids: Set<string>, params: ParamSpecs): ConceptPart | undefined {
   const o = read.object(issues, raw, path);
   if (!o) return undefined;
   const kind = read.choice(issues, o["kind"], joinPath(path, "kind"), ["choice", "number"] as const);
@@ -97,11 +119,12 @@ function validatePart(issues: Issues, raw: unknown, path: string, ids: Set<strin
   if (kind === "number") {
     read.onlyKeys(issues, o, ["kind", "id", "label", "answer", "unit", "hint"], path);
     const a = o["answer"];
-    let answer: number | string | ModelAnswer | undefined;
+    let answer: number | string | ModelAnswer | ComputedAnswer | undefined;
     if (typeof a === "number" && Number.isFinite(a)) answer = a;
-    else if (typeof a === "string" && /^\{\{\s*[A-Za-z][A-Za-z0-9_]*\s*\}\}$/.test(a)) answer = a;
+    else if (typeof a === "string" && ONE_PLACEHOLDER.test(a)) answer = a;
+    else if (typeof a === "string") answer = validateComputed(issues, a, joinPath(path, "answer"), params);
     else if (isObj(a) && "model" in a) answer = validateModelAnswer(issues, a, joinPath(path, "answer"));
-    else issues.add(joinPath(path, "answer"), 'must be a finite number, a parameter placeholder such as "{{n}}" or { "model": …, "args": … }');
+    else issues.add(joinPath(path, "answer"), 'must be a finite number, a parameter placeholder such as "{{n}}", an expression such as "{{rate}} * {{holdMs}} / 1000" or { "model": …, "args": … }');
     const unit = read.choice(issues, o["unit"], joinPath(path, "unit"), UNITS);
     const hint = o["hint"] === undefined ? undefined : read.string(issues, o["hint"], joinPath(path, "hint"), { max: 200 });
     if (!id || !label || answer === undefined || !unit) return undefined;
@@ -118,9 +141,9 @@ export const conceptKind = defineKind<ConceptSpec>({
     const params = validateParams(issues, g["params"], "generator.params");
     const arr = read.array(issues, g["parts"], "generator.parts", { max: 20 }) ?? [];
     const ids = new Set<string>();
-    const parts = arr.map((p, i) => validatePart(issues, p, `generator.parts[${i}]`, ids)).filter((p): p is ConceptPart => p !== undefined);
+    const parts = arr.map((p, i) => validatePart(issues, p, `generator.parts[${i}]`, ids, params)).filter((p): p is ConceptPart => p !== undefined);
     for (const [i, p] of parts.entries()) {
-      if (p.kind === "number" && typeof p.answer === "object") {
+      if (p.kind === "number" && typeof p.answer === "object" && "model" in p.answer) {
         for (const [arg, v] of Object.entries(p.answer.args)) {
           const m = typeof v === "string" ? PLACEHOLDER.exec(v) : null;
           if (m && params[m[1]!] === undefined) issues.add(`generator.parts[${i}].answer.args.${arg}`, `names no parameter in generator.params (${JSON.stringify(m[1])})`);
@@ -151,7 +174,14 @@ export const conceptKind = defineKind<ConceptSpec>({
         let answer: number;
         if (typeof p.answer === "number") answer = p.answer;
         else if (typeof p.answer === "string") answer = Number(fillPlaceholders(p.answer, params));
-        else {
+        else if ("expr" in p.answer) {
+          try {
+            answer = evalNumber(p.answer.expr, params as Record<string, number>);
+          } catch (error) {
+            if (!(error instanceof ExprError)) throw error;
+            return { ok: false, errors: [{ path: `generator.parts.${p.id}.answer`, message: `${JSON.stringify(p.answer.expr.source)} ${error.message}` }] };
+          }
+        } else {
           const computed = computeModelAnswer(p.answer, params);
           if (!computed.ok) return { ok: false, errors: [{ path: `generator.parts.${p.id}.answer`, message: `model ${p.answer.model}: ${computed.message}` }] };
           answer = computed.value;

@@ -10,7 +10,9 @@ import {
   averageFromSlots, cpuInWindowFromSlots, taskMetricFromSlots, taskSwitchesFromSlots, vruntimeGain, type TaskMetricName,
 } from "./metricsFromTimeline";
 import { gradeTimelinePart, quantumParam, scheduleReplay, TIMELINE_PART, timelinePartSpec, type ScheduleKeyData } from "./schedule";
-import { drawSchedWorkload, SCHED_GENERATOR_KEYS, validateSchedWorkloadSpec, workloadExhibit, type SchedWorkloadSpec } from "./schedWorkload";
+import {
+  constraintContext, drawSchedWorkload, SCHED_GENERATOR_KEYS, scheduleProblem, validateSchedWorkloadSpec, workloadExhibit, type SchedWorkloadSpec,
+} from "./schedWorkload";
 import { scheduleConventions } from "./schedWords";
 import { matchMetricMisconceptions } from "../misconceptions/metrics";
 
@@ -29,6 +31,8 @@ export interface MetricsSpec {
   workload: SchedWorkloadSpec;
   ask: MetricAsk[];
   timeline: boolean;
+  /** Every policy of generator.policy runs on the same drawn tasks; each ask becomes one part per policy. */
+  compare: boolean;
 }
 
 /** One concrete numeric part: which metric of which task. */
@@ -37,12 +41,35 @@ interface MetricPart {
   metric: MetricName;
   task: string | null;
   windowMs?: number;
+  /** Comparison questions: the index of the policy this part is asked under. */
+  policy?: number;
 }
 
 interface MetricsKeyData extends ScheduleKeyData {
   metricParts: MetricPart[];
   timeline: boolean;
   minAbsTolerance: Record<string, number>;
+  /** Comparison questions: the schedule under each policy, in generator.policy order. */
+  compareSims?: SimResult[];
+}
+
+const MAX_COMPARED = 4;
+
+/** A short name that tells the compared policies apart in part labels ("RR, 2 ms quantum"). */
+function policyShort(p: Workload["policy"]): string {
+  switch (p.name) {
+    case "rr":
+      return `RR, ${formatNumber(p.quantum)} ms quantum`;
+    case "priority":
+      return `${p.preemptive ? "preemptive" : "non-preemptive"} priority`;
+    case "mlfq":
+      return p.boostPeriod > 0 ? `MLFQ, boost every ${formatNumber(p.boostPeriod)} ms` : "MLFQ without boost";
+    case "lottery":
+    case "stride":
+      return `${p.name}, ${formatNumber(p.quantum)} ms quantum`;
+    default:
+      return p.name.toUpperCase();
+  }
 }
 
 function validateAsk(issues: Issues, v: unknown): MetricAsk[] {
@@ -152,36 +179,54 @@ export const metricsKind = defineKind<MetricsSpec>({
   type: "metrics",
   validate(g: Obj): Checked<MetricsSpec> {
     const issues = new Issues();
-    read.onlyKeys(issues, g, [...SCHED_GENERATOR_KEYS, "ask", "timeline"], "generator");
+    read.onlyKeys(issues, g, [...SCHED_GENERATOR_KEYS, "ask", "timeline", "compare"], "generator");
     const timeline = read.bool(issues, g["timeline"], "generator.timeline", false);
+    const compare = read.bool(issues, g["compare"], "generator.compare", false);
+    if (compare) {
+      const n = Array.isArray(g["policy"]) ? g["policy"].length : 1;
+      if (n < 2 || n > MAX_COMPARED) issues.add("generator.compare", `compares the policies listed in generator.policy: list 2 to ${MAX_COMPARED} of them, got ${n}`);
+      if (timeline) issues.add("generator.timeline", "a comparison question asks numbers under each policy; it has no single timeline to paint");
+    }
     const workload = validateSchedWorkloadSpec(issues, g, { needsSlots: timeline });
     const ask = validateAsk(issues, g["ask"]);
-    return issues.result({ workload: workload!, ask, timeline });
+    return issues.result({ workload: workload!, ask, timeline, compare });
   },
   build(spec, seed): Checked<BuiltVariant> {
     let expanded: MetricPart[] = [];
     let values: Record<string, number> = {};
     let askProblem: { path: string; message: string } | undefined;
+    let compareSims: SimResult[] | undefined;
     const d = drawSchedWorkload(spec.workload, seed, {
       needsSlots: spec.timeline,
+      firstPolicyOnly: spec.compare,
       extraCheck: ({ workload, sim }) => {
         const e = expandAsks(spec.ask, workload.tasks);
         if (e.problem) {
           askProblem = e.problem;
           return e.problem.message;
         }
+        // A comparison asks every question under every policy, on the same tasks.
+        const sims = spec.compare ? spec.workload.policies.map((_, k) => (k === 0 ? sim : constraintContext(spec.workload, workload, sim).rerun(k))) : [sim];
+        const parts: MetricPart[] = [];
+        for (const [k, s] of sims.entries()) {
+          if (!s) return `policy ${k} cannot run these tasks`;
+          const problem = s.stats.stoppedBy === "event-cap" ? "the simulation hit its event cap" : scheduleProblem(s, workload.tasks);
+          if (problem) return `under policy ${k}: ${problem}`;
+          for (const p of e.parts) parts.push(spec.compare ? { ...p, id: `p${k + 1}-${p.id}`, policy: k } : p);
+        }
         const vals: Record<string, number> = {};
-        for (const p of e.parts) {
+        for (const p of parts) {
           if (p.metric === "vruntimeGain" && workload.tasks.find((t) => t.id === p.task)?.class?.match(/fifo|rr/)) {
             askProblem = { path: "generator.ask", message: `${p.task} is a real-time task: it has no vruntime` };
             return askProblem.message;
           }
-          const v = referenceValue(p, workload, sim);
+          const v = referenceValue(p, workload, sims[p.policy ?? 0]!);
           if (v === undefined) return `${p.task ?? "a task"} does not finish before the run ends`;
           vals[p.id] = v;
         }
-        expanded = e.parts;
+        expanded = parts;
         values = vals;
+        compareSims = spec.compare ? (sims as SimResult[]) : undefined;
         return null;
       },
     });
@@ -195,18 +240,32 @@ export const metricsKind = defineKind<MetricsSpec>({
       const fractional = p.task === "average" || p.metric === "cpuShare" || p.metric === "vruntimeGain" || !Number.isInteger(values[p.id]!);
       // Averages and shares are typed rounded to two decimals; accept that rounding whatever the template says.
       if (fractional) minAbsTolerance[p.id] = 0.005;
-      parts.push({ kind: "number", id: p.id, label: partLabel(p), unit: unitOf(p.metric), ...(p.metric === "switches" ? { integer: true } : {}), ...(fractional ? { hint: "to two decimal places" } : {}) });
+      const under = p.policy !== undefined ? ` under policy ${p.policy + 1} (${policyShort(compareSims![p.policy]!.policy)})` : "";
+      parts.push({ kind: "number", id: p.id, label: partLabel(p) + under, unit: unitOf(p.metric), ...(p.metric === "switches" ? { integer: true } : {}), ...(fractional ? { hint: "to two decimal places" } : {}) });
     }
     const expected: Record<string, number | string[]> = { ...values };
     if (spec.timeline) expected[TIMELINE_PART] = slots!;
     const data: MetricsKeyData = { workload, sim, slotMs: spec.workload.slotMs, switchMs: spec.workload.switchMs, metricParts: expanded, timeline: spec.timeline, minAbsTolerance };
+    if (compareSims) data.compareSims = compareSims;
+    const convOpts = { switchMs: spec.workload.switchMs, ...(spec.timeline ? { slotMs: spec.workload.slotMs } : {}) };
+    const params: Record<string, string | number> = { policy: workload.policy.name.toUpperCase(), tasks: workload.tasks.length, slotMs: spec.workload.slotMs, ...quantumParam(workload) };
+    let conventions = scheduleConventions(workload, convOpts);
+    if (compareSims) {
+      // Each policy's own rule first, named as the part labels name it; then the rules they share.
+      const per = compareSims.map((s) => scheduleConventions({ ...workload, policy: s.policy }, convOpts));
+      conventions = [
+        ...per.map((c, k) => `Policy ${k + 1} (${policyShort(compareSims![k]!.policy)}): ${c[0]}`),
+        ...[...new Set(per.flatMap((c) => c.slice(1)))],
+      ];
+      compareSims.forEach((s, k) => (params[`policy${k + 1}`] = policyShort(s.policy)));
+    }
     return {
       ok: true,
       value: {
-        params: { policy: workload.policy.name.toUpperCase(), tasks: workload.tasks.length, slotMs: spec.workload.slotMs, ...quantumParam(workload) },
+        params,
         exhibits: [workloadExhibit(workload)],
         parts,
-        conventions: scheduleConventions(workload, { switchMs: spec.workload.switchMs, ...(spec.timeline ? { slotMs: spec.workload.slotMs } : {}) }),
+        conventions,
         key: { expected, data: data as unknown as Record<string, unknown> },
       },
     };
@@ -248,7 +307,7 @@ export const metricsKind = defineKind<MetricsSpec>({
             message: `You answered ${withUnit(got, unit)}; the answer is ${withUnit(expected, unit)}${fromOwn !== undefined ? ` (and your own timeline gives ${withUnit(fromOwn, unit)})` : ""}.`,
           };
           // Issue #21: a wrong time metric that is another metric, or measured from t=0, is named.
-          const mis = matchMetricMisconceptions(p.metric, p.task, data.sim, expected, got, tol);
+          const mis = matchMetricMisconceptions(p.metric, p.task, p.policy !== undefined && data.compareSims ? data.compareSims[p.policy]! : data.sim, expected, got, tol);
           if (mis.length > 0) grade = { ...grade, message: `${grade.message} ${mis[0]!.summary}`, misconceptions: mis };
         }
       }

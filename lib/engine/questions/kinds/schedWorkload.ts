@@ -10,10 +10,12 @@ import { IDLE, slotsFromSim, SWITCH } from "../timeline";
 import type { Checked, VariantExhibit } from "../types";
 import { MAX_REDRAWS } from "./kind";
 import { brokenInvariant, MAX_INVARIANT_REDRAWS, validateInvariants, type Invariant } from "../invariants";
+import { brokenConstraint, validateConstraints, type Constraint } from "../constraints";
 
 export const SCHED_GENERATOR_KEYS = [
   "policy", "tasks", "cpuBurst", "ioBurst", "burstsPerTask", "arrivalSpread", "nice", "classes", "priority", "tickets",
   "processes", "horizon", "conventions", "switchCost", "switchMs", "slotMs", "maxSlots", "timeUnitMs", "invariants",
+  "constraints",
 ] as const;
 
 export const DEFAULT_MAX_SLOTS = 200;
@@ -29,6 +31,11 @@ export interface SchedWorkloadSpec {
   /** Fixed task table, or null to draw tasks with `random`. */
   fixedTasks: unknown[] | null;
   random: Omit<GenerateParams, "policy" | "horizon"> | null;
+  /**
+   * Task families ("one CPU-bound job plus two interactive ones"): each draws its own count of tasks
+   * from its own ranges (the generator-level ranges are the defaults); tasks keep family order.
+   */
+  families: Omit<GenerateParams, "policy" | "horizon">[] | null;
   horizon?: number;
   conventions?: unknown;
   switchCost?: Obj;
@@ -40,6 +47,8 @@ export interface SchedWorkloadSpec {
   timeUnitMs: number;
   /** What every variant must show to keep the question's point (see ../invariants.ts). */
   invariants: Invariant[];
+  /** Lecturer-written conditions on the workload and its schedule (see ../constraints.ts). */
+  constraints: Constraint[];
 }
 
 export interface SchedDraw {
@@ -70,12 +79,17 @@ export function validateSchedWorkloadSpec(issues: Issues, g: Obj, opts: { needsS
   const timeUnitMs = g["timeUnitMs"] === undefined ? 1 : read.number(issues, g["timeUnitMs"], "generator.timeUnitMs", { min: 0.001, max: 1e6 });
   const horizon = g["horizon"] === undefined ? undefined : read.number(issues, g["horizon"], "generator.horizon", { min: 0.001, max: 1e9 });
   const invariants = validateInvariants(issues, g["invariants"], "generator.invariants");
+  const constraints = validateConstraints(issues, g["constraints"], "generator.constraints");
 
   const tasksRaw = g["tasks"];
   let fixedTasks: unknown[] | null = null;
   let random: SchedWorkloadSpec["random"] = null;
-  const isTable = Array.isArray(tasksRaw) && tasksRaw.some((t) => isObj(t));
-  if (isTable) {
+  const isFamilies = Array.isArray(tasksRaw) && tasksRaw.length > 0 && tasksRaw.every((t) => isObj(t) && "count" in t && !("bursts" in t));
+  const isTable = !isFamilies && Array.isArray(tasksRaw) && tasksRaw.some((t) => isObj(t));
+  let families: SchedWorkloadSpec["families"] = null;
+  if (isFamilies) {
+    families = validateFamilies(issues, g, tasksRaw as Obj[]);
+  } else if (isTable) {
     fixedTasks = read.array(issues, tasksRaw, "generator.tasks", { max: MAX_QUESTION_TASKS }) ?? null;
     // "idle" and "cs" are the reserved slot values of a painted timeline.
     fixedTasks?.forEach((t, i) => {
@@ -92,8 +106,10 @@ export function validateSchedWorkloadSpec(issues: Issues, g: Obj, opts: { needsS
   } else {
     issues.add("generator.tasks", "must be a task table (array of tasks) or a count / [min, max] range");
   }
-  if (typeof tasksRaw === "number" && (!Number.isInteger(tasksRaw) || tasksRaw < 1 || tasksRaw > MAX_QUESTION_TASKS)) issues.add("generator.tasks", `must be 1…${MAX_QUESTION_TASKS} tasks`);
-  if (Array.isArray(tasksRaw) && !isTable) {
+  if (isFamilies) {
+    // validated above
+  } else if (typeof tasksRaw === "number" && (!Number.isInteger(tasksRaw) || tasksRaw < 1 || tasksRaw > MAX_QUESTION_TASKS)) issues.add("generator.tasks", `must be 1…${MAX_QUESTION_TASKS} tasks`);
+  if (Array.isArray(tasksRaw) && !isTable && !isFamilies) {
     const ok = tasksRaw.length === 2 && tasksRaw.every((x) => Number.isInteger(x)) && 1 <= (tasksRaw[0] as number) && (tasksRaw[0] as number) <= (tasksRaw[1] as number) && (tasksRaw[1] as number) <= MAX_QUESTION_TASKS;
     if (!ok) issues.add("generator.tasks", `must be a task table or a range [min, max] within 1…${MAX_QUESTION_TASKS}`);
   }
@@ -104,7 +120,7 @@ export function validateSchedWorkloadSpec(issues: Issues, g: Obj, opts: { needsS
   if (isTable && g["timeUnitMs"] !== undefined) issues.add("generator.timeUnitMs", "only applies when tasks are drawn");
   if (issues.any || slotMs === undefined || maxSlots === undefined || switchMs === undefined || timeUnitMs === undefined) return undefined;
 
-  const spec: SchedWorkloadSpec = { policies, fixedTasks, random, switchMs, slotMs, maxSlots, timeUnitMs, invariants };
+  const spec: SchedWorkloadSpec = { policies, fixedTasks, random, families, switchMs, slotMs, maxSlots, timeUnitMs, invariants, constraints };
   if (horizon !== undefined) spec.horizon = horizon;
   if (g["conventions"] !== undefined) spec.conventions = g["conventions"];
   if (switchCost) spec.switchCost = switchCost;
@@ -115,12 +131,51 @@ export function validateSchedWorkloadSpec(issues: Issues, g: Obj, opts: { needsS
     const doc = workloadDoc(spec, policies[i], fixedTasks ?? [{ id: "A", arrival: 0, bursts: [1], priority: 1 }]);
     const v = validateWorkload(doc);
     if (!v.ok) for (const e of v.errors) issues.add(mapSchedPath(e.path, policies.length > 1 ? i : null, fixedTasks !== null), e.message);
+    for (const [f, fam] of (families ?? []).entries()) {
+      const gen = generateWorkload({ ...fam, policy: policies[i] }, 0);
+      if (!gen.ok) for (const e of gen.errors) if (!e.path.startsWith("policy")) issues.add(`generator.tasks[${f}].${e.path.split(/[.[]/)[0]}`, e.message);
+    }
     if (random) {
       const gen = generateWorkload({ ...random, policy: policies[i] }, 0);
       if (!gen.ok) for (const e of gen.errors) if (!e.path.startsWith("tasks[")) issues.add(mapSchedPath(e.path, policies.length > 1 ? i : null, false), e.message);
     }
   }
   return issues.any ? undefined : spec;
+}
+
+const FAMILY_KEYS = ["count", "cpuBurst", "ioBurst", "burstsPerTask", "arrivalSpread", "nice", "classes", "priority", "tickets"] as const;
+
+function validateFamilies(issues: Issues, g: Obj, raw: Obj[]): SchedWorkloadSpec["families"] {
+  if (raw.length > MAX_QUESTION_TASKS) issues.add("generator.tasks", `must list at most ${MAX_QUESTION_TASKS} families`);
+  if (g["processes"] !== undefined) issues.add("generator.processes", "does not apply to task families");
+  const out: Omit<GenerateParams, "policy" | "horizon">[] = [];
+  let most = 0;
+  raw.slice(0, MAX_QUESTION_TASKS).forEach((f, i) => {
+    const p = `generator.tasks[${i}]`;
+    read.onlyKeys(issues, f, [...FAMILY_KEYS], p);
+    const c = f["count"];
+    const count: [number, number] | undefined =
+      typeof c === "number" && Number.isInteger(c) && c >= 1 && c <= MAX_QUESTION_TASKS ? [c, c]
+        : Array.isArray(c) && c.length === 2 && c.every((x) => Number.isInteger(x)) && 1 <= (c[0] as number) && (c[0] as number) <= (c[1] as number) && (c[1] as number) <= MAX_QUESTION_TASKS ? [c[0] as number, c[1] as number]
+          : undefined;
+    if (!count) {
+      issues.add(`${p}.count`, `must be a number of tasks 1…${MAX_QUESTION_TASKS} or a range [min, max]`);
+      return;
+    }
+    most += count[1];
+    // Generator-level ranges are the defaults every family may override.
+    const fam: Obj = { tasks: count[0] === count[1] ? count[0] : count };
+    for (const k of RANDOM_KEYS) if (k !== "processes" && g[k] !== undefined) fam[k] = g[k];
+    for (const k of FAMILY_KEYS) if (k !== "count" && f[k] !== undefined) fam[k] = f[k];
+    if (fam["cpuBurst"] === undefined) issues.add(`${p}.cpuBurst`, "is required (here or as generator.cpuBurst): an integer range [min, max] in ms");
+    const bpt = fam["burstsPerTask"];
+    if (Array.isArray(bpt) && typeof bpt[1] === "number" && bpt[1] > MAX_BURSTS_PER_QUESTION_TASK) {
+      issues.add(`${p}.burstsPerTask`, `must be at most ${MAX_BURSTS_PER_QUESTION_TASK} CPU bursts per task in a question`);
+    }
+    out.push(fam as unknown as Omit<GenerateParams, "policy" | "horizon">);
+  });
+  if (most > MAX_QUESTION_TASKS) issues.add("generator.tasks", `the families can draw up to ${most} tasks; a question has at most ${MAX_QUESTION_TASKS}`);
+  return out;
 }
 
 function mapSchedPath(path: string, policyIndex: number | null, fixed: boolean): string {
@@ -173,16 +228,32 @@ export function scheduleProblem(sim: SimResult, tasks: readonly TaskSpec[]): str
   return null;
 }
 
-export function drawSchedWorkload(spec: SchedWorkloadSpec, seed: number, opts: { needsSlots: boolean; extraCheck?: (d: SchedDraw) => string | null }): Checked<SchedDraw> {
+export function drawSchedWorkload(
+  spec: SchedWorkloadSpec,
+  seed: number,
+  opts: { needsSlots: boolean; extraCheck?: (d: SchedDraw) => string | null; /** Comparison questions: draw under the first policy, never pick one. */ firstPolicyOnly?: boolean },
+): Checked<SchedDraw> {
   const rng = createPythonRandom(seed);
-  const fixed = spec.fixedTasks !== null && spec.policies.length === 1;
-  const attempts = fixed ? 1 : spec.invariants.length > 0 ? MAX_INVARIANT_REDRAWS : MAX_REDRAWS;
+  const fixed = spec.fixedTasks !== null && (spec.policies.length === 1 || opts.firstPolicyOnly === true);
+  const attempts = fixed ? 1 : spec.invariants.length + spec.constraints.length > 0 ? MAX_INVARIANT_REDRAWS : MAX_REDRAWS;
   let lastProblem = "";
   for (let a = 0; a < attempts; a++) {
-    const policy = spec.policies.length > 1 ? rng.choice(spec.policies) : spec.policies[0];
+    const policy = spec.policies.length > 1 && !opts.firstPolicyOnly ? rng.choice(spec.policies) : spec.policies[0];
     let tasks: unknown[];
     if (spec.fixedTasks) tasks = spec.fixedTasks;
-    else {
+    else if (spec.families) {
+      const drawn: TaskSpec[] = [];
+      for (const fam of spec.families) {
+        const gen = generateWorkload({ ...fam, policy }, rng.randint(0, 2 ** 31 - 1));
+        if (!gen.ok) return { ok: false, errors: gen.errors.map((e) => ({ path: `generator.${e.path}`, message: e.message })) };
+        drawn.push(...gen.value.tasks);
+      }
+      if (allIdentical(drawn.map((t, i) => ({ ...t, id: `T${i}` })))) {
+        lastProblem = "all drawn tasks are identical";
+        continue;
+      }
+      tasks = renameTasks(drawn, spec.timeUnitMs);
+    } else {
       const gen = generateWorkload({ ...spec.random!, policy }, rng.randint(0, 2 ** 31 - 1));
       if (!gen.ok) return { ok: false, errors: gen.errors.map((e) => ({ path: `generator.${e.path}`, message: e.message })) };
       if (allIdentical(gen.value.tasks)) {
@@ -198,7 +269,7 @@ export function drawSchedWorkload(spec: SchedWorkloadSpec, seed: number, opts: {
       // Redrawing would hit the cap again at the same cost; a question this long is a generator mistake.
       return { ok: false, errors: [{ path: "generator", message: `the schedule needs more than ${QUESTION_MAX_EVENTS} scheduling events (seed ${seed}); use shorter bursts, a longer quantum or a horizon` }] };
     }
-    const problem = scheduleProblem(sim, v.value.tasks) ?? brokenInvariant(spec.invariants, v.value, sim);
+    const problem = scheduleProblem(sim, v.value.tasks) ?? brokenInvariant(spec.invariants, v.value, sim) ?? brokenConstraint(spec.constraints, constraintContext(spec, v.value, sim));
     if (problem) {
       lastProblem = problem;
       continue;
@@ -223,6 +294,20 @@ export function drawSchedWorkload(spec: SchedWorkloadSpec, seed: number, opts: {
   return {
     ok: false,
     errors: [{ path: "generator", message: `no usable workload in ${attempts} draw${attempts === 1 ? "" : "s"} for seed ${seed}: ${lastProblem}` }],
+  };
+}
+
+/** What constraints read from a draw; differs(i, j) reruns the same tasks under generator.policy[i] and [j]. */
+export function constraintContext(spec: SchedWorkloadSpec, workload: Workload, sim: SimResult) {
+  return {
+    workload,
+    sim,
+    slotMs: spec.slotMs,
+    rerun: (i: number): SimResult | null => {
+      if (i < 0 || i >= spec.policies.length) return null;
+      const v = validateWorkload(workloadDoc(spec, spec.policies[i], workload.tasks));
+      return v.ok ? simulate(v.value) : null;
+    },
   };
 }
 
