@@ -12,7 +12,7 @@ import { lazyPartInputFor } from "@/components/sim/part-inputs/lazy";
 import { PromptText } from "@/components/sim/prompt-text";
 import { QuestionView } from "@/components/sim/question-view";
 import { Button } from "@/components/ui/button";
-import type { Answer, ValidationIssue, VariantView } from "@/lib/engine/questions/types";
+import type { Answer, ValidationIssue, VariantView } from "@/lib/engine/questions";
 import type { AttemptDto, HistoryEntry, SubmitResult } from "@/lib/server/dal/attempts";
 
 type HintState = "available" | "locked" | "none";
