@@ -10,6 +10,14 @@ const ENGINE_FORBIDDEN = [
   "**/lib/server/*", "**/components/*", "**/app/*", "**/prisma/generated/*",
 ];
 
+// Code outside the engine uses its public surface only: the root entry or one entry per sub-area
+// (lib/engine/<area>/index.ts, whose exports lib/engine/api-report.md records), never a file behind it.
+const ENGINE_ENTRIES = "sched|questions|models|process|eventloop|capacity|ostep|procstates";
+const ENGINE_ENTRY_ONLY = {
+  regex: `^(@/lib/engine|(\\.\\./)+(lib/)?engine)/(?!(${ENGINE_ENTRIES})$).+`,
+  message: "import the engine through its entries: @/lib/engine or @/lib/engine/<area> (see lib/engine/api-report.md).",
+};
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -19,6 +27,13 @@ export default defineConfig([
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    files: ["**/*.{ts,tsx,mts,mjs}"],
+    ignores: ["lib/engine/**"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [ENGINE_ENTRY_ONLY] }],
     },
   },
   {
@@ -43,7 +58,7 @@ export default defineConfig([
   {
     files: ["components/**/*.{ts,tsx}", "lib/query/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@/lib/server/*", "**/lib/server/*", "@/prisma/*"], message: "client-side code must not import server code or Prisma." }] }],
+      "no-restricted-imports": ["error", { patterns: [{ group: ["@/lib/server/*", "**/lib/server/*", "@/prisma/*"], message: "client-side code must not import server code or Prisma." }, ENGINE_ENTRY_ONLY] }],
     },
   },
 ]);

@@ -14,8 +14,8 @@
 //   process, which load on other cores inflates less than wall time).
 import vm from "node:vm";
 import v8 from "node:v8";
-import { simulate, validateWorkload } from "../lib/engine/index";
-import type { Workload } from "../lib/engine/index";
+import { simulate, validateWorkload } from "../lib/engine";
+import type { Workload } from "../lib/engine";
 
 const POLICIES = [{ name: "fifo" }, { name: "rr", quantum: 1 }, { name: "cfs", hz: 1000 }, { name: "eevdf", hz: 1000 }];
 const SIZES = [10, 100, 1_000, 10_000, 100_000];

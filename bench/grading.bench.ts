@@ -2,8 +2,8 @@
 // building (generate + simulate/model) and grading (reference answer, then a perturbed wrong answer —
 // the wrong one exercises convention matching and first-divergence feedback). CPU time, not wall time,
 // because the bench machine is often shared.
-import { buildVariant, EXAMPLE_TEMPLATES, gradeAnswer, perturbAnswer, referenceAnswer, validateTemplate } from "../lib/engine/index";
-import type { QuestionTemplate, Variant } from "../lib/engine/index";
+import { buildVariant, EXAMPLE_TEMPLATES, gradeAnswer, perturbAnswer, referenceAnswer, validateTemplate } from "../lib/engine";
+import type { QuestionTemplate, Variant } from "../lib/engine";
 
 const VARIANTS = 300;
 

@@ -12,7 +12,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { runOstepSchedulerBytes } from "../lib/engine/ostep/scheduler";
+import { runOstepSchedulerBytes } from "../lib/engine/ostep";
 import { buildCli } from "../scripts/build-cli";
 
 const FLAGS = ["-p", "RR", "-q", "1", "-j", "10000", "-m", "100", "-s", "1", "-c"];

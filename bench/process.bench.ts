@@ -1,5 +1,5 @@
 // Figures for the fork and crash models: time to analyse classic programs and to grade an answer.
-import { analyzeForkProgram, explainOutputOrder, simulateCrashScenario } from "../lib/engine/index";
+import { analyzeForkProgram, explainOutputOrder, simulateCrashScenario } from "../lib/engine";
 
 const PROGRAMS: Record<string, string> = {
   "fork x6, 64 processes": `int main(void) { int i; for (i = 0; i < 6; i++) fork(); printf("hi\\n"); return 0; }`,

@@ -135,6 +135,8 @@ test("every route and page answers each kind of user with the expected status", 
     { method: "POST", path: `/api/mock/${mock.sessionId}/answer`, data: { itemId: mockItem, submissionId: "matrixmockanswer", answer: { parts: {} } }, expect: ownStudentThing(400) },
     { method: "POST", path: `/api/mock/${mockToEnd.sessionId}/end`, expect: ownStudentThing(200) },
     { method: "PATCH", path: "/api/progress/settings", data: { streaksEnabled: true }, expect: signedInOnly },
+    { method: "GET", path: "/api/progress/interview", expect: signedInOnly },
+    { method: "PUT", path: "/api/progress/interview", data: { interviewDate: null }, expect: signedInOnly },
     // Whether a review is due depends on the caller's history: drawn (201) or nothing due (404).
     { method: "POST", path: "/api/review/next", expect: S(401, [201, 404], [201, 404], [201, 404], [201, 404]) },
     { method: "POST", path: "/api/classes/join", data: { code: "ZZZZZZZZ" }, expect: S(401, 404, 404, 404, 404) },

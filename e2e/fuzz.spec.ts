@@ -75,6 +75,7 @@ test("10,000 hostile bodies to the mutating routes: no 5xx, no hang, nothing sto
     { as: asStudent, method: "POST", path: `/api/variants/${variant.variantId}/attempts` },
     { as: asStudent, method: "POST", path: "/api/mock" },
     { as: asStudent, method: "PATCH", path: "/api/progress/settings" },
+    { as: asStudent, method: "PUT", path: "/api/progress/interview" },
     { as: asStudent, method: "POST", path: "/api/classes/join" },
     { as: asStudent, method: "POST", path: "/api/reports" },
     { as: asInstructor, method: "POST", path: "/api/teach/classes" },

@@ -149,7 +149,7 @@ test.describe("in a browser outside UTC", () => {
     const due = page.getByTestId("home-due").getByRole("listitem").filter({ hasText: className });
     await expect(due).toContainText("Loops week");
     // The due time is shown in the browser's zone (India here, UTC+5:30), formatted by Intl, not as a GMT string.
-    const shown = await page.evaluate((iso) => new Intl.DateTimeFormat(undefined, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" }).format(new Date(iso)), dueAt);
+    const shown = await page.evaluate((iso) => new Intl.DateTimeFormat(undefined, { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" }).format(new Date(iso)), dueAt);
     expect(shown).toMatch(/GMT\+5:30|IST/);
     await expect(due).toContainText(shown);
     await expect(page.getByTestId("home-reports")).toContainText(message);

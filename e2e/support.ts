@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, request as apiRequest, expect, type Page } from "@playwright/test";
 
 export const DEMO_STUDENT = { email: "student@example.com", password: "student-demo-pass" };
@@ -73,4 +74,11 @@ export async function instructorInviteCode(): Promise<string> {
 export async function signUpAccount(request: APIRequestContext, role: "STUDENT" | "INSTRUCTOR", account: { email: string; password: string; name: string }): Promise<void> {
   const data = role === "INSTRUCTOR" ? { ...account, inviteCode: await instructorInviteCode() } : account;
   expect((await request.post("/api/signup", { data })).status()).toBe(201);
+}
+
+/** Axe on the page as it stands: no serious or critical violation. */
+export async function expectNoSeriousAxe(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 }

@@ -1,4 +1,4 @@
-import type { TopicSlug } from "@/lib/engine/questions/types";
+import type { TopicSlug } from "@/lib/engine/questions";
 
 // The eight lessons, in teaching order; practice, mastery and the question bank are organised by them.
 // One name per topic: the lesson's own title (its front-matter in lib/lessons/content, checked equal by

@@ -2,7 +2,7 @@
 // and converts it to the unit the part is graded in. Pure, so the answer form and its tests share it.
 // Deliberately strict about ambiguity: a comma is only a thousands separator when the digit groups
 // prove it ("1,000"), and "MB"/"GB" are refused because students mean both 10^6 and 2^20 by them.
-import type { NumberUnit } from "@/lib/engine/questions/types";
+import type { NumberUnit } from "@/lib/engine/questions";
 
 export type ParseResult = { ok: true; value: number } | { ok: false; message: string };
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { AssignmentDto } from "@/lib/analytics/dto";
 import { percent } from "./api";
-import { LocalTime } from "./local-time";
+import { LocalTime } from "@/components/ui/local-time";
 
 /** The assessment rules in one short line (the question page lists them in full). */
 export function rulesLine(a: AssignmentDto): string {

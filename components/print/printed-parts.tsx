@@ -1,7 +1,7 @@
 import { GanttChart } from "@/components/sim/gantt-chart";
 import { timelineToSlices } from "@/components/sim/gantt-model";
 import { formatMs, timelineRows } from "@/components/sim/timeline-model";
-import type { AnswerPartSpec, AnswerValue } from "@/lib/engine/questions/types";
+import type { AnswerPartSpec, AnswerValue } from "@/lib/engine/questions";
 import { expectedUnitPhrase, formatQuantity } from "@/lib/units";
 
 // Answer parts on paper. The sheet gets a blank space to fill by hand (a timeline grid for schedules);

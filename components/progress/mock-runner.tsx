@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { AnswerForm, QuestionView } from "@/components/sim";
 import { Button } from "@/components/ui/button";
-import type { Answer, VariantView } from "@/lib/engine/questions/types";
+import type { Answer, VariantView } from "@/lib/engine/questions";
 import { callJson, newSubmissionId } from "./api";
 
 interface Props {

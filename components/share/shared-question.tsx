@@ -7,7 +7,7 @@ import { lazyPartInputFor } from "@/components/sim/part-inputs/lazy";
 import { PromptText } from "@/components/sim/prompt-text";
 import { QuestionView } from "@/components/sim/question-view";
 import { Button } from "@/components/ui/button";
-import type { Answer, GradeReport, ValidationIssue, VariantView } from "@/lib/engine/questions/types";
+import type { Answer, GradeReport, ValidationIssue, VariantView } from "@/lib/engine/questions";
 
 const GradeView = dynamic(() => import("@/components/sim/grade-view").then((m) => m.GradeView));
 

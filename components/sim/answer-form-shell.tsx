@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, type FormEvent, type ReactNode, useContext, useMemo, useRef, useState } from "react";
-import type { Answer, AnswerPartSpec, ValidationIssue, VariantView } from "@/lib/engine/questions/types";
+import type { Answer, AnswerPartSpec, ValidationIssue, VariantView } from "@/lib/engine/questions";
 import { Button } from "@/components/ui/button";
 import { type Draft, type DraftValue, draftToAnswer, errorsByPart, initialDraft } from "./answer-model";
 import { QuestionView } from "./question-view";

@@ -1,7 +1,7 @@
 // The answer form's state as plain data. Number parts are kept as the text the student typed (so "4 ms"
 // survives a re-render) and only converted to numbers on submit; everything else is already an
 // AnswerValue. Also routes server validation errors ("parts.q1[3]") to the part they concern.
-import type { Answer, AnswerPartSpec, AnswerValue, ValidationIssue, VariantView } from "@/lib/engine/questions/types";
+import type { Answer, AnswerPartSpec, AnswerValue, ValidationIssue, VariantView } from "@/lib/engine/questions";
 import { parseQuantity } from "@/lib/units";
 import { decodeTree, type TreeNode } from "@/lib/engine/questions/kinds/forkTree";
 import { normaliseOrder } from "./order-normalise";

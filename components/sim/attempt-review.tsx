@@ -1,4 +1,4 @@
-import type { Answer, GradeReport, VariantView } from "@/lib/engine/questions/types";
+import type { Answer, GradeReport, VariantView } from "@/lib/engine/questions";
 import { GradeView } from "./grade-view";
 import { PromptText } from "./prompt-text";
 import { QuestionView } from "./question-view";

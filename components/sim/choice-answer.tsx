@@ -1,7 +1,7 @@
 "use client";
 
 import { useId } from "react";
-import type { AnswerPartSpec } from "@/lib/engine/questions/types";
+import type { AnswerPartSpec } from "@/lib/engine/questions";
 import { cn } from "@/lib/utils";
 
 export type ChoicePart = Extract<AnswerPartSpec, { kind: "choice" }>;

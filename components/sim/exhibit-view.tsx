@@ -1,4 +1,4 @@
-import type { VariantExhibit } from "@/lib/engine/questions/types";
+import type { VariantExhibit } from "@/lib/engine/questions";
 
 const LANGUAGE_NAME = { c: "C", javascript: "JavaScript", text: "Text" } as const;
 

@@ -1,6 +1,6 @@
 // Geometry and colours for Gantt charts, kept pure so the chart, the timeline editor and the replay agree
 // on which colour a task gets and how a painted timeline becomes slices.
-import type { TimelineValue } from "@/lib/engine/questions/types";
+import type { TimelineValue } from "@/lib/engine/questions";
 import { niceStep as niceStepOf, niceTicks } from "@/lib/nice-ticks";
 
 export interface ChartSlice {

@@ -1,9 +1,8 @@
 "use client";
 
 import { useId } from "react";
-import type { Answer, AnswerPartSpec, AnswerValue, GradeReport } from "@/lib/engine/questions/types";
-import { IDLE as TIMELINE_IDLE, SWITCH as TIMELINE_SWITCH } from "@/lib/engine/questions/timeline";
-import { scorePercent } from "@/lib/engine/questions/grading";
+import type { Answer, AnswerPartSpec, AnswerValue, GradeReport } from "@/lib/engine/questions";
+import { scorePercent, TIMELINE_IDLE, TIMELINE_SWITCH } from "@/lib/engine/questions";
 import { formatQuantity } from "@/lib/units";
 import { cn } from "@/lib/utils";
 import { decodeTree, matchTrees } from "@/lib/engine/questions/kinds/forkTree";

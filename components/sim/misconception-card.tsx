@@ -1,4 +1,4 @@
-import type { PartGrade } from "@/lib/engine/questions/types";
+import type { PartGrade } from "@/lib/engine/questions";
 import { formatMs } from "./timeline-model";
 
 /**

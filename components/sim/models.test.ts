@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { VariantView } from "@/lib/engine/questions/types";
+import type { VariantView } from "@/lib/engine/questions";
 import { draftToAnswer, errorsByPart, initialDraft } from "./answer-model";
 import { chartRange, chartTicks, niceStep, taskColour, tasksOf, timelineToSlices } from "./gantt-model";
 import { priceSwitches, readReplay, replaySteps, runningAt, stepAtTime, switchCostPerKind, switchesUpTo } from "./replay-model";

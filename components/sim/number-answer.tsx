@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
-import type { AnswerPartSpec } from "@/lib/engine/questions/types";
+import type { AnswerPartSpec } from "@/lib/engine/questions";
 import { expectedUnitPhrase, formatQuantity, parseQuantity } from "@/lib/units";
 import { cn } from "@/lib/utils";
 import { distinctMessages } from "@/lib/messages";

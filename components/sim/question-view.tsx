@@ -1,4 +1,4 @@
-import type { VariantView } from "@/lib/engine/questions/types";
+import type { VariantView } from "@/lib/engine/questions";
 import { cn } from "@/lib/utils";
 import { ExhibitView } from "./exhibit-view";
 import { PromptText } from "./prompt-text";

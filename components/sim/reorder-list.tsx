@@ -1,7 +1,7 @@
 "use client";
 
 import { type KeyboardEvent, type PointerEvent, useEffect, useId, useMemo, useRef, useState } from "react";
-import type { AnswerPartSpec } from "@/lib/engine/questions/types";
+import type { AnswerPartSpec } from "@/lib/engine/questions";
 import { cn } from "@/lib/utils";
 import { applyReorder, normaliseOrder, type ReorderCommand, reorderKeyToCommand, type ReorderState } from "./reorder-model";
 

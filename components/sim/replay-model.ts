@@ -1,6 +1,6 @@
 // Reads the replay payload of a grade report (typed as unknown by the contract, because each question
 // kind may attach its own) and turns it into steps the replay viewer walks through.
-import type { SwitchKind, SwitchReport } from "@/lib/engine/sched/types";
+import type { SwitchKind, SwitchReport } from "@/lib/engine/sched";
 import type { ChartSlice } from "./gantt-model";
 
 export interface ReplayDecision {

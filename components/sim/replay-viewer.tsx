@@ -1,14 +1,14 @@
 "use client";
 
 import { type KeyboardEvent, useMemo, useState } from "react";
-import type { TimelineValue } from "@/lib/engine/questions/types";
+import type { TimelineValue } from "@/lib/engine/questions";
 import { Button } from "@/components/ui/button";
 import { GanttChart } from "./gantt-chart";
 import { tasksOf, timelineToSlices } from "./gantt-model";
 import { ReadyQueueTable } from "./ready-queue-table";
 import { priceSwitches, type ReplayData, readReplay, replaySteps, runningAt, stepAtTime, switchCostPerKind, switchesUpTo } from "./replay-model";
 import { formatMs } from "./timeline-model";
-import { ruleWords } from "@/lib/engine/questions/ruleWords";
+import { ruleWords } from "@/lib/engine/questions";
 
 export interface ReplayViewerProps {
   /** GradeReport.replay (validated here) or an already-read ReplayData. */

@@ -1,7 +1,7 @@
 "use client";
 
 import { type KeyboardEvent, type PointerEvent, useEffect, useId, useMemo, useRef, useState } from "react";
-import type { AnswerPartSpec, TimelineValue } from "@/lib/engine/questions/types";
+import type { AnswerPartSpec, TimelineValue } from "@/lib/engine/questions";
 import { cn } from "@/lib/utils";
 import { taskColour } from "./gantt-model";
 import {

@@ -1,7 +1,7 @@
 // The timeline editor's behaviour as pure data: which rows exist, what each key does, painting, clearing
 // and undo. The React component only renders this state and forwards events, so everything a student
 // can do with mouse, touch or keyboard is tested here without a DOM.
-import type { TimelineValue } from "@/lib/engine/questions/types";
+import type { TimelineValue } from "@/lib/engine/questions";
 
 export const IDLE = "idle";
 export const SWITCH = "cs";

@@ -1,7 +1,7 @@
 // The editor's form state and its translation to a template. Kept apart from the component so the
 // form ↔ template mapping is plain data in, plain data out.
 import { QUESTION_TYPES, TOPIC_SLUGS } from "@/lib/engine";
-import type { QuestionTemplate, TemplateImage, ValidationIssue } from "@/lib/engine/questions/types";
+import type { QuestionTemplate, TemplateImage, ValidationIssue } from "@/lib/engine/questions";
 import { checkTemplate } from "@/lib/validation/questions";
 
 export interface EditorForm {

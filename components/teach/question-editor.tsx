@@ -5,7 +5,7 @@ import { type ReactNode, useDeferredValue, useId, useMemo, useState } from "reac
 import { PromptText } from "@/components/sim";
 import { Button } from "@/components/ui/button";
 import { selfTestTemplate, type SelfTestResult } from "@/lib/engine";
-import type { QuestionTemplate, TemplateImage } from "@/lib/engine/questions/types";
+import type { QuestionTemplate, TemplateImage } from "@/lib/engine/questions";
 import { type EditorForm, errorsByField, evaluateForm, formFromTemplate, TOPIC_OPTIONS, TYPE_OPTIONS } from "./editor-model";
 import { ApiError, type BankQuestion, callApi } from "./types";
 import { TemplatePreview } from "./template-preview";

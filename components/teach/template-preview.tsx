@@ -4,7 +4,7 @@ import { useMemo, useState } from "react";
 import { AnswerForm, GradeView } from "@/components/sim";
 import { Button } from "@/components/ui/button";
 import { buildVariant, gradeAnswer, referenceAnswer } from "@/lib/engine";
-import type { GradeReport, QuestionTemplate } from "@/lib/engine/questions/types";
+import type { GradeReport, QuestionTemplate } from "@/lib/engine/questions";
 
 /** Seeds stay in 31 bits, like the server's, so a pinned seed means the same variant everywhere. */
 const randomSeed = () => Math.floor(Math.random() * (2 ** 31 - 1));

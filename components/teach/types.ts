@@ -1,5 +1,5 @@
 // What the authoring API returns, as the browser sees it (mirrors the DTOs of lib/server/dal/authoring).
-import type { QuestionTemplate } from "@/lib/engine/questions/types";
+import type { QuestionTemplate } from "@/lib/engine/questions";
 
 export type QuestionStatus = "DRAFT" | "PUBLISHED" | "ARCHIVED";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { GradeReport } from "@/lib/engine/questions/types";
+import type { GradeReport } from "@/lib/engine/questions";
 import { csvField, toCsv } from "./csv";
 import { pointBiserial, upperLowerIndex } from "./discrimination";
 import { counterDelta, countersFromAttempts, itemStats, statsFromCounters, EMPTY_COUNTERS } from "./item-stats";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { GradeReport } from "@/lib/engine/questions/types";
+import type { GradeReport } from "@/lib/engine/questions";
 import { type AssessmentRules, creditFor, FREE_PRACTICE, referenceVisible, variantRevealed, withheldReport } from "./assessment";
 import { gradeAssignment } from "./assignment-grades";
 import { discriminationOf, MIN_DISCRIMINATION_N, upperLowerIndex } from "./discrimination";

@@ -1,6 +1,6 @@
 // Assessment mode of an assignment: the pure rules, shared by the data-access layer (which enforces
 // them), the class table and the student's view (which explain them). See docs/instructors.md.
-import type { AnswerValue, GradeReport } from "@/lib/engine/questions/types";
+import type { AnswerValue, GradeReport } from "@/lib/engine/questions";
 
 export const REVEAL_POLICIES = ["after-attempt", "after-due", "never"] as const;
 export type RevealPolicy = (typeof REVEAL_POLICIES)[number];

@@ -6,7 +6,7 @@ import { type AssessmentRules, asRules } from "./assessment";
 import { type GradedAssignment, gradeAssignment, queryAssignmentAttempts, type StudentAssignmentGrade } from "./assignment-grades";
 import { discriminationOf, MIN_DISCRIMINATION_N } from "./discrimination";
 import type { AssignmentRulesDto, ClassProgressDto, ClassQuestionRow, QuestionAnalyticsDto } from "./dto";
-import type { Answer, GradeReport } from "@/lib/engine/questions/types";
+import type { Answer, GradeReport } from "@/lib/engine/questions";
 import { EMPTY_COUNTERS, itemStats, statsFromCounters } from "./item-stats";
 import { groupWrongAnswers } from "./wrong-answers";
 

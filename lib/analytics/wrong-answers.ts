@@ -2,7 +2,7 @@
 // rows. A schedule answer that reproduces another convention exactly (the grader's `convention`) is
 // grouped under that convention whatever its seed, because it is the same misconception; any other
 // wrong answer is grouped by the answer itself and labelled with where it first went wrong.
-import type { Answer, AnswerValue, GradeReport } from "@/lib/engine/questions/types";
+import type { Answer, AnswerValue, GradeReport } from "@/lib/engine/questions";
 
 export interface WrongAnswerKey {
   key: string;

@@ -8,8 +8,8 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { gradeAnswer, NICE_0_WEIGHT, niceToWeight, simulate, validateTemplate } from "@/lib/engine";
 import type { Answer, DecisionValues, QuestionTemplate, SimResult, Variant, Workload } from "@/lib/engine";
-import { buildVariant } from "@/lib/engine/questions/variant";
-import { IDLE, SWITCH } from "@/lib/engine/questions/timeline";
+import { buildVariant } from "@/lib/engine/questions";
+import { TIMELINE_IDLE as IDLE, TIMELINE_SWITCH as SWITCH } from "@/lib/engine/questions";
 import { BUILT_IN_TEMPLATES } from "./index";
 
 const SEEDS_PER_TEMPLATE = 50;

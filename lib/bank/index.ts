@@ -30,3 +30,12 @@ export const BUILT_IN_TEMPLATES: readonly QuestionTemplate[] = [
   ...USER_SPACE_SCHEDULING, ...THREAD_MODELS_TEMPLATES,
   ...THREAD_PER_REQUEST,
 ];
+
+/** A lesson's easiest questions, for its "Practise now" list: lowest difficulty first, then bank order. */
+export function easiestTemplates(topic: string, count: number): { slug: string; title: string; difficulty: number }[] {
+  return BUILT_IN_TEMPLATES.filter((t) => t.topic === topic)
+    .map((t, i) => ({ slug: t.slug, title: t.title, difficulty: t.difficulty, i }))
+    .sort((a, b) => a.difficulty - b.difficulty || a.i - b.i)
+    .slice(0, count)
+    .map(({ slug, title, difficulty }) => ({ slug, title, difficulty }));
+}

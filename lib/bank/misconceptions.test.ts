@@ -6,9 +6,9 @@
 import { describe, expect, test } from "vitest";
 import { gradeAnswer, simulate, validateTemplate } from "@/lib/engine";
 import type { QuestionTemplate, SimResult, Variant, Workload } from "@/lib/engine";
-import { buildVariant, referenceAnswer } from "@/lib/engine/questions/variant";
-import { IDLE, slotsFromSim } from "@/lib/engine/questions/timeline";
-import { SCHEDULE_MISCONCEPTIONS } from "@/lib/engine/questions/misconceptions/schedule";
+import { buildVariant, referenceAnswer } from "@/lib/engine/questions";
+import { slotsFromSim, TIMELINE_IDLE as IDLE } from "@/lib/engine/questions";
+import { SCHEDULE_MISCONCEPTIONS } from "@/lib/engine/questions";
 import { BUILT_IN_TEMPLATES } from "./index";
 
 const MIN_SEEDS = 20;

@@ -13,7 +13,7 @@ import {
   niceToWeight, SCHED_IDLE_WEIGHT, simulate, simulateCrashScenario, validateWorkload,
 } from "@/lib/engine";
 import type { AnswerPartSpec, CapacityServer, ForkModel, SimResult, TaskSpec, VariantExhibit, VariantView } from "@/lib/engine";
-import { slotsFromSim } from "@/lib/engine/questions/timeline";
+import { slotsFromSim } from "@/lib/engine/questions";
 import { BUILT_IN_TEMPLATES } from "./index";
 
 const SEEDS = 100;

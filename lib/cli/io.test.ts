@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { runOstepScheduler } from "../engine/ostep/scheduler";
+import { runOstepScheduler } from "../engine/ostep";
 import { userPath } from "./io";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");

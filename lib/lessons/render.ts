@@ -12,6 +12,17 @@ marked.use({
       const id = headingId(inner.replace(/<[^>]+>/g, ""));
       return `<h${depth} id="${id}">${inner}</h${depth}>\n`;
     },
+    // Checklist items ("- [ ] …") are boxes the reader can tick (components/lessons/checklist-memory.tsx
+    // remembers them in the browser), each labelled by its own text.
+    listitem(item) {
+      if (!item.task) return false;
+      // A label holds phrasing content only, so the item's paragraphs are rendered inline.
+      const inner = item.tokens.map((t) => ("tokens" in t && t.tokens ? this.parser.parseInline(t.tokens) : this.parser.parse([t]))).join("");
+      return `<li class="lesson-task"><label>${inner}</label></li>\n`;
+    },
+    checkbox({ checked }) {
+      return `<input type="checkbox" data-lesson-check${checked ? " checked" : ""}> `;
+    },
   },
 });
 

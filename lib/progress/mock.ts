@@ -1,6 +1,6 @@
 // Mock interviews: a timed run of mixed questions whose difficulty follows the student's answers.
 // Selection is seeded (the session's seed and the question's position), so a session can be replayed.
-import { createPythonRandom } from "@/lib/engine/random";
+import { createPythonRandom } from "@/lib/engine/ostep";
 
 export const MOCK_DURATIONS_MIN = [15, 30, 45] as const;
 export type MockDuration = (typeof MOCK_DURATIONS_MIN)[number];

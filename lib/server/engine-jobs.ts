@@ -1,6 +1,6 @@
 // Messages between the server and its engine workers (engine-pool.ts ↔ engine-worker.ts). Types only,
 // shared by both sides; every value crossing is structured-cloned, so jobs and replies are plain data.
-import type { Checked, QuestionTemplate, SelfTestResult, Variant } from "../engine/index";
+import type { Checked, QuestionTemplate, SelfTestResult, Variant } from "../engine";
 import type { TemplateCheck } from "../validation/questions";
 
 interface Metered {

@@ -2,7 +2,7 @@
 // budget it was given and answers with its result and the interpreter steps it took. No "server-only"
 // import: this file runs in a bare worker thread, outside React's server environment.
 import { parentPort } from "node:worker_threads";
-import { buildVariant, selfTestTemplate, withWorkBudget, WorkBudgetExceeded } from "../engine/index";
+import { buildVariant, selfTestTemplate, withWorkBudget, WorkBudgetExceeded } from "../engine";
 import { checkTemplate } from "../validation/questions";
 import type { EngineJob, EngineReply } from "./engine-jobs";
 

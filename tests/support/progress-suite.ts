@@ -268,5 +268,33 @@ export function progressSuite(provider: DbProvider) {
       const dash = await progress.getDashboard(ivy);
       expect(dash.streak).toMatchObject({ current: 1, todayCounts: true });
     });
+
+    it("an interview date gives readiness per topic and brings shaky reviews back before the day", async () => {
+      const readiness = await import("@/lib/server/dal/readiness");
+      const ivy = await newStudent("ivy");
+      expect(await readiness.getReadiness(ivy)).toEqual({ interviewDate: null, readiness: null, dueForInterview: 0 });
+      await answer(ivy, schedule.slug, false);
+      // The card as FSRS leaves it after a review a day ago that scheduled the next one ten days out.
+      const now = Date.now();
+      const card = await db.reviewCard.findFirstOrThrow({ where: { userId: ivy.id } });
+      await db.reviewCard.update({ where: { id: card.id }, data: { state: 2, stability: 2, difficulty: 5, reps: 3, lastReview: new Date(now - 86_400_000), due: new Date(now + 10 * 86_400_000) } });
+      const day = new Date(now + 5 * 86_400_000).toISOString().slice(0, 10);
+      const interview = new Date(`${day}T00:00:00Z`);
+      const view = await readiness.setInterviewDate(ivy, { interviewDate: day });
+      expect(view.interviewDate).toBe(day);
+      const topic = view.readiness!.topics.find((t) => t.slug === schedule.topic)!;
+      // Five days past a two-day stability, recall on the day is well under the 95% aimed for.
+      expect(topic.recall!).toBeLessThan(0.9);
+      expect(topic.accuracy).toBeCloseTo((await db.mastery.findUniqueOrThrow({ where: { userId_kind_key: { userId: ivy.id, kind: "topic", key: schedule.topic } } })).ema!, 10);
+      expect(topic.readiness).toBeCloseTo((topic.recall! + topic.accuracy!) / 2, 10);
+      expect(view.readiness!.topics).toHaveLength(8);
+      // Seven topics were never practised: the first of them, in course order, is what to study next.
+      expect(view.readiness!.studyNext?.slug).toBe(view.readiness!.topics.find((t) => t.readiness === null)!.slug);
+      // The review FSRS put after the interview now comes the day before it.
+      const after = await db.reviewCard.findFirstOrThrow({ where: { userId: ivy.id } });
+      expect(after.due.toISOString()).toBe(new Date(interview.getTime() - 86_400_000).toISOString());
+      await expect(readiness.setInterviewDate(ivy, { interviewDate: "2000-01-01" })).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { interviewDate: ["is in the past"] } });
+      expect((await readiness.setInterviewDate(ivy, { interviewDate: null })).readiness).toBeNull();
+    });
   });
 }

@@ -2,12 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AssignmentsCard } from "@/components/classes/assignments-card";
 import { MasteryChart } from "@/components/progress/mastery-chart";
+import { ReadinessCard } from "@/components/progress/readiness-card";
 import { StreakToggle } from "@/components/progress/settings-controls";
 import { StartReviewButton } from "@/components/progress/start-review-button";
+import { QueryProvider } from "@/components/query-provider";
 import { InstructorHomeView } from "@/components/teach/instructor-home";
 import { listMyAssignments } from "@/lib/server/dal/classes";
 import { getInstructorHome } from "@/lib/server/dal/instructor-home";
 import { getDashboard } from "@/lib/server/dal/progress";
+import { getReadiness } from "@/lib/server/dal/readiness";
 import { requirePageUser } from "@/lib/server/dal/session";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -19,7 +22,7 @@ export default async function DashboardPage() {
   const user = await requirePageUser("/dashboard");
   // Instructors and admins land here too (sign-in goes to /dashboard): they get their own home.
   if (user.role === "INSTRUCTOR" || user.role === "ADMIN") return <InstructorHomeView name={user.name} home={await getInstructorHome(user)} />;
-  const [data, mine] = await Promise.all([getDashboard(user), listMyAssignments(user)]);
+  const [data, mine, readiness] = await Promise.all([getDashboard(user), listMyAssignments(user), getReadiness(user)]);
   const started = data.topics.some((t) => t.percent !== null);
   return (
     <div className="flex flex-col gap-6">
@@ -44,6 +47,10 @@ export default async function DashboardPage() {
       </section>
 
       <AssignmentsCard assignments={mine.assignments} />
+
+      <QueryProvider>
+        <ReadinessCard view={readiness} />
+      </QueryProvider>
 
       <section className="rounded-lg border border-border bg-card p-5" aria-labelledby="mastery-heading">
         <h2 id="mastery-heading" className="font-semibold">

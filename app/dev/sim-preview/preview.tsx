@@ -1,7 +1,7 @@
 "use client";
 
 import { type ReactNode, useState } from "react";
-import type { Answer, TimelineValue } from "@/lib/engine/questions/types";
+import type { Answer, TimelineValue } from "@/lib/engine/questions";
 import { AnswerForm, GanttChart, GradeView, NumberAnswer, ReorderList, ReplayViewer, TimelineEditor, timelineToSlices } from "@/components/sim";
 import { longPart, longValue, rrReference, rrReplay, rrReport, rrStudent, rrView } from "./sample-data";
 

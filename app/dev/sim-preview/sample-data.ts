@@ -1,7 +1,7 @@
 // Hand-worked sample data for the component preview. The schedule is Round Robin, quantum 2 ms, with
 // "arrival-first" ties: A (arrives 0, 5 ms), B (1, 3 ms), C (2, 2 ms) gives
 // A 0–2, B 2–4, C 4–6, A 6–8, B 8–9, A 9–10 and five process switches of 4.3 µs each.
-import type { GradeReport, VariantView } from "@/lib/engine/questions/types";
+import type { GradeReport, VariantView } from "@/lib/engine/questions";
 
 export const rrView: VariantView = {
   type: "schedule",

@@ -1,5 +1,5 @@
 import type { ComponentType, ReactNode } from "react";
-import type { AnswerPartSpec } from "@/lib/engine/questions/types";
+import type { AnswerPartSpec } from "@/lib/engine/questions";
 
 type PartOfKind<K extends AnswerPartSpec["kind"]> = Extract<AnswerPartSpec, { kind: K }>;
 

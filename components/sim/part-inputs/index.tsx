@@ -1,7 +1,7 @@
 // The input for one answer part, by kind, with every kind's widget in the bundle: for forms that can
 // show any question (mock interviews, the authoring preview). The exercise page uses ./lazy instead.
 import type { ReactNode } from "react";
-import type { AnswerPartSpec } from "@/lib/engine/questions/types";
+import type { AnswerPartSpec } from "@/lib/engine/questions";
 import { inputByKind, type PartInputs } from "./by-kind";
 import { ChoicePartInput } from "./choice";
 import { NumberPartInput } from "./number";

@@ -2,7 +2,7 @@
 
 import dynamic from "next/dynamic";
 import type { ReactNode } from "react";
-import type { AnswerPartSpec } from "@/lib/engine/questions/types";
+import type { AnswerPartSpec } from "@/lib/engine/questions";
 import { inputByKind, type PartInputs } from "./by-kind";
 
 // Each kind's widget is its own chunk, so a page downloads only the kinds its question has. The server

@@ -1,5 +1,5 @@
 // `timeslice capacity <file.json | -> [--json|--text]`: throughput, latency and saturation per server model.
-import { formatCapacityReport, modelCapacity } from "../../engine/capacity/index";
+import { formatCapacityReport, modelCapacity } from "../../engine/capacity";
 import type { CliIo } from "../io";
 import { parseInputArgs, readInputJson } from "../input";
 

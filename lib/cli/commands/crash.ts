@@ -1,6 +1,6 @@
 // `timeslice crash <file.json | -> [--json|--text]`: which outputs of a process/thread crash
 // scenario always, sometimes or never appear, and how each process can end.
-import { simulateCrashScenario, type CrashReport } from "../../engine/process/index";
+import { simulateCrashScenario, type CrashReport } from "../../engine/process";
 import type { CliIo } from "../io";
 import { parseInputArgs, readInputJson, reportInvalid } from "../input";
 

@@ -1,7 +1,7 @@
 // `timeslice eventloop <file.js | -> [--json|--text] [--check <output-file>]`: every output order Node 20
 // can print, with phases; with --check, whether one observed output is possible and, if not, the first
 // line that cannot be printed there and what could.
-import { checkEventLoopOrder, formatEventLoopModel, modelEventLoop, type EventLoopError } from "../../engine/eventloop/index";
+import { checkEventLoopOrder, formatEventLoopModel, modelEventLoop, type EventLoopError } from "../../engine/eventloop";
 import type { CliIo } from "../io";
 import { parseInputArgs, readInputText } from "../input";
 

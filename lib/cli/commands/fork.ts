@@ -4,7 +4,7 @@
 // differently — each timing case). With --check, whether one observed output is possible and, if
 // not, where it goes wrong; that search follows the output, so it works for programs whose orders
 // are far too many to list.
-import { analyzeForkProgram, checkForkOutput, type ForkModel, type ForkOutputCheck, type ForkTreeNode, type ForkOutputMode } from "../../engine/process/index";
+import { analyzeForkProgram, checkForkOutput, type ForkModel, type ForkOutputCheck, type ForkTreeNode, type ForkOutputMode } from "../../engine/process";
 import type { CliIo } from "../io";
 import { parseInputArgs, readInputText } from "../input";
 

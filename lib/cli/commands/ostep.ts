@@ -1,7 +1,7 @@
 // `timeslice ostep <scheduler|mlfq|lottery|process-run|fork> [the script's own flags]`: prints exactly
 // what `python3 <script>.py [flags]` prints (stdout, stderr and exit status), so students can use
 // Timeslice as the checker for the OSTEP homework. Scripts load lazily so one command stays cheap.
-import type { OstepRun } from "../../engine/ostep/types";
+import type { OstepRun } from "../../engine/ostep";
 import type { CliIo } from "../io";
 
 /**

@@ -2,7 +2,7 @@
 // The input format is in docs/process-states.md; the default (--text) is an OSTEP process-run style
 // table with its stats block, --json the model's result. Every policy of the scheduler
 // engine is accepted besides the OSTEP machine's three.
-import { formatProcStatesText, simulateProcStates } from "../../engine/procstates/index";
+import { formatProcStatesText, simulateProcStates } from "../../engine/procstates";
 import type { CliIo } from "../io";
 import { parseInputArgs, readInputJson, reportInvalid } from "../input";
 

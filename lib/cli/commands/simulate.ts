@@ -1,6 +1,6 @@
 // `timeslice simulate <file.json | -> [--text | --json] [--no-log]`: runs the scheduling simulator on a
 // workload document (see docs/engine.md) and prints the result: a readable timeline, or the JSON result.
-import { formatTimeline, simulate, validateWorkload } from "../../engine/sched/index";
+import { formatTimeline, simulate, validateWorkload } from "../../engine/sched";
 import { parseInputArgs, readInputJson, reportInvalid } from "../input";
 import type { CliIo } from "../io";
 

@@ -1,7 +1,7 @@
 // Replays every golden case recorded from the real fork.py (see __golden__/generate.py).
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { expectMatchesGolden, loadGoldenCases } from "../procstates/__tests__/golden-cases";
+import { expectMatchesGolden, loadGoldenCases } from "./__tests__/golden-cases";
 import { runOstepFork } from "./fork";
 
 const cases = loadGoldenCases(path.join(import.meta.dirname, "__golden__", "fork"));

@@ -2,7 +2,7 @@
 // program (-P ... -c) is rebuilt as model input and must print the same table (and stats, with -p).
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { loadGoldenCases } from "./__tests__/golden-cases";
+import { expectStdout, loadGoldenCases } from "../ostep/__tests__/golden-cases";
 import { formatProcStatesText, simulateProcStates, type ProcStatesInput, type ProcStatesStep } from "./index";
 
 const golden = loadGoldenCases(path.join(import.meta.dirname, "..", "ostep", "__golden__", "process-run"));
@@ -52,6 +52,6 @@ describe("process-states model reproduces process-run.py on explicit programs", 
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
     const text = formatProcStatesText(result.value);
     // Without -p the script prints only the table, which is the text up to the stats block.
-    expect(c.stats ? text : text.slice(0, text.indexOf("\nStats:"))).toBe(c.expected);
+    expectStdout(c.stats ? text : text.slice(0, text.indexOf("\nStats:")), c.expected);
   });
 });

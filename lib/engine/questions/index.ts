@@ -12,4 +12,5 @@ export { QUESTION_TYPES } from "./registry";
 export { EXAMPLE_TEMPLATES } from "./examples";
 /** The reserved slot values of a timeline answer besides task ids. */
 export { ruleWords } from "./ruleWords";
-export { IDLE as TIMELINE_IDLE, SWITCH as TIMELINE_SWITCH } from "./timeline";
+export { IDLE as TIMELINE_IDLE, SWITCH as TIMELINE_SWITCH, slotsFromSim } from "./timeline";
+export { SCHEDULE_MISCONCEPTIONS } from "./misconceptions/schedule";

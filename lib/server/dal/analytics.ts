@@ -4,7 +4,7 @@ import type { Prisma } from "@/prisma/generated/sqlite/client";
 import { toCsv } from "@/lib/analytics/csv";
 import { counterDelta, countersFromAttempts } from "@/lib/analytics/item-stats";
 import { groupWrongAnswers, wrongAnswerKey } from "@/lib/analytics/wrong-answers";
-import type { Answer, GradeReport } from "@/lib/engine/questions/types";
+import type { Answer, GradeReport } from "@/lib/engine/questions";
 import type { QuestionAnalyticsDto, ClassQuestionRow, ClassProgressDto } from "@/lib/analytics/dto";
 import { type AnalyticsScope, queryClassProgress, queryQuestionAnalytics } from "@/lib/analytics/queries";
 import type { AnalyticsScopeDto } from "@/lib/analytics/dto";

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import QRCode from "qrcode";
-import type { AnswerValue, VariantView } from "@/lib/engine/questions/types";
+import type { AnswerValue, VariantView } from "@/lib/engine/questions";
 import type { PrintRequest } from "@/lib/validation/print";
 import { db } from "../db";
 import { AppError } from "../errors";

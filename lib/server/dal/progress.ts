@@ -13,6 +13,7 @@ import {
 import { clampScore, MASTERY_ALPHA, nextEma } from "@/lib/progress/mastery";
 import { nextDifficulty } from "@/lib/progress/mock";
 import { ratingFor } from "@/lib/progress/rating";
+import { dueForInterview } from "@/lib/progress/readiness";
 import { balanceRange, type CardState, dayNumber, isValidRetention, newCardState, scheduleReview } from "@/lib/progress/schedule";
 import type { StreakSummary } from "@/lib/progress/streak";
 import { db } from "../db";
@@ -169,6 +170,9 @@ async function applyAttemptProgress(tx: Tx, input: AttemptProgressInput, score: 
   }
   // A wrong answer is due again right away: it shows in "Review now" at once.
   if (rating === "again") next = { ...next, due: at.toISOString() };
+  // With an interview date set, a card FSRS would bring back only after the day comes back before it.
+  const plan = await tx.progressSettings.findUnique({ where: { userId }, select: { interviewDate: true } });
+  if (plan?.interviewDate && plan.interviewDate > at) next = { ...next, due: dueForInterview(next, plan.interviewDate, at).toISOString() };
   await saveCard(tx, userId, input.templateId, next, at);
 
   const [earliest] = await tx.$queryRaw<{ due: Date | string | null }[]>`SELECT MIN("due") AS "due" FROM "ReviewCard" WHERE "userId" = ${userId}`;

@@ -1,5 +1,5 @@
 import "server-only";
-import type { TopicSlug } from "@/lib/engine/questions/types";
+import type { TopicSlug } from "@/lib/engine/questions";
 import { db } from "../db";
 import type { UserDto } from "./users";
 

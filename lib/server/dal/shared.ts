@@ -1,7 +1,7 @@
 import "server-only";
 import { randomInt } from "node:crypto";
 import { type Answer, checkAnswer, type GradeReport, gradeAnswer } from "@/lib/engine";
-import type { VariantView } from "@/lib/engine/questions/types";
+import type { VariantView } from "@/lib/engine/questions";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { takeSharedGrade } from "../rate-limit";

@@ -5,19 +5,16 @@ Usage:  python3 generate.py <dir holding process-run.py and fork.py> [process-ru
 
 The scripts themselves are NOT part of this repository: extract them from
 github.com/remzi-arpacidusseau/ostep-homework (cpu-intro/process-run.py, cpu-api/fork.py;
-golden files made at commit 6c6cfc7 with CPython 3.11). For each case this writes
-  <case>.args  JSON array of the command-line arguments
-  <case>.out   the script's stdout, byte for byte (<case>.out.gz when over 64 KiB: the deep trees)
-  <case>.exit  only when the exit status is non-zero: the status, a newline, the last stderr line
-  <case>.err   only for optparse failures (status 2): the whole stderr, which has no traceback
+golden files made at commit 6c6cfc7 with CPython 3.11). What each case writes (whole files for named cases, one line of cases.jsonl for the
+bulk random and sweep cases) is described in golden_io.py.
 Case lists are built from a fixed-seed generator so reruns give the same set.
 """
-import gzip
-import json
 import os
 import random
 import subprocess
 import sys
+
+import golden_io
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -214,29 +211,13 @@ def fork_cases():
 
 
 def run_all(script, cases, outdir):
-    for name in os.listdir(outdir):
-        if name.split(".")[-1] in ("args", "out", "exit", "gz", "err"):
-            os.remove(os.path.join(outdir, name))
+    golden_io.clear(outdir)
+    bulk = []
     for name, args in cases:
         proc = subprocess.run([sys.executable, script] + args, capture_output=True, timeout=20)
-        base = os.path.join(outdir, name)
-        with open(base + ".args", "w") as f:
-            json.dump(args, f)
-            f.write("\n")
-        if len(proc.stdout) > 64 * 1024:
-            with open(base + ".out.gz", "wb") as f:
-                f.write(gzip.compress(proc.stdout, mtime=0))
-        else:
-            with open(base + ".out", "wb") as f:
-                f.write(proc.stdout)
-        if proc.returncode != 0:
-            lines = [l for l in proc.stderr.decode().splitlines() if l.strip()]
-            with open(base + ".exit", "w") as f:
-                f.write("%d\n%s\n" % (proc.returncode, lines[-1] if lines else ""))
-        if proc.returncode == 2:
-            with open(base + ".err", "wb") as f:
-                f.write(proc.stderr)
-    print("%s: %d cases" % (outdir, len(cases)))
+        golden_io.record(outdir, name, args, proc, proc.returncode == 2, bulk)
+    golden_io.finish(outdir, bulk)
+    print("%s: %d cases (%d in cases.jsonl)" % (outdir, len(cases), len(bulk)))
 
 
 def main():

@@ -6,17 +6,15 @@ Usage:  python3 generate_sched.py <ostep-homework checkout> [scheduler|mlfq|lott
 The scripts are NOT part of this repository: point the first argument at a checkout of
 github.com/remzi-arpacidusseau/ostep-homework (the golden files were made at commit 6c6cfc7 with
 CPython 3.11); the scripts are run from cpu-sched/, cpu-sched-mlfq/ and cpu-sched-lottery/.
-For each case this writes, under <script>/:
-  <case>.args  JSON array of the command-line arguments
-  <case>.out   the script's stdout, byte for byte
-  <case>.exit  only when the exit status is non-zero: the status, a newline, the last stderr line
-  <case>.err   only for optparse failures (status 2) and -h: the whole stderr
+What each case writes (whole files for named cases, one line of cases.jsonl for the
+bulk random and sweep cases) is described in golden_io.py.
 Case lists come from fixed loops (no randomness), so reruns give the same set.
 """
-import json
 import os
 import subprocess
 import sys
+
+import golden_io
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -279,30 +277,17 @@ CASES = {"scheduler": scheduler_cases, "mlfq": mlfq_cases, "lottery": lottery_ca
 
 
 def run_all(script, cases, outdir):
-    os.makedirs(outdir, exist_ok=True)
-    for name in os.listdir(outdir):
-        if name.split(".")[-1] in ("args", "out", "exit", "err"):
-            os.remove(os.path.join(outdir, name))
+    golden_io.clear(outdir)
+    bulk = []
     names = set()
     for name, args in cases:
         assert name not in names, name
         names.add(name)
         proc = subprocess.run([sys.executable, os.path.basename(script)] + args, capture_output=True, timeout=60,
                               cwd=os.path.dirname(script), env={"PATH": os.environ.get("PATH", ""), "LC_ALL": "C.UTF-8"})
-        base = os.path.join(outdir, name)
-        with open(base + ".args", "w") as f:
-            json.dump(args, f)
-            f.write("\n")
-        with open(base + ".out", "wb") as f:
-            f.write(proc.stdout)
-        stderr = proc.stderr.decode("utf-8", "replace")
-        if proc.returncode != 0:
-            lines = stderr.rstrip("\n").split("\n")
-            with open(base + ".exit", "w") as f:
-                f.write("%d\n%s\n" % (proc.returncode, lines[-1] if lines else ""))
-        if proc.returncode == 2 or (proc.returncode == 0 and stderr):
-            with open(base + ".err", "w") as f:
-                f.write(stderr)
+        keep_stderr = proc.returncode == 2 or (proc.returncode == 0 and bool(proc.stderr))
+        golden_io.record(outdir, name, args, proc, keep_stderr, bulk)
+    golden_io.finish(outdir, bulk)
     return len(cases)
 
 

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { startTransition, useEffect, useRef, useState } from "react";
-import { LocalTime } from "@/components/classes/local-time";
+import { LocalTime } from "@/components/ui/local-time";
 import { ReportProblem } from "@/components/classes/report-problem";
 import { StartReviewButton } from "@/components/progress/start-review-button";
 import { AnswerFormShell } from "@/components/sim/answer-form-shell";
@@ -12,7 +12,7 @@ import { lazyPartInputFor } from "@/components/sim/part-inputs/lazy";
 import { PromptText } from "@/components/sim/prompt-text";
 import { QuestionView } from "@/components/sim/question-view";
 import { Button } from "@/components/ui/button";
-import type { Answer, ValidationIssue, VariantView } from "@/lib/engine/questions/types";
+import type { Answer, ValidationIssue, VariantView } from "@/lib/engine/questions";
 import type { AttemptDto, HistoryEntry, SubmitResult } from "@/lib/server/dal/attempts";
 
 type HintState = "available" | "locked" | "none";

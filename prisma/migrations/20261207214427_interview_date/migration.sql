@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ProgressSettings" ADD COLUMN "interviewDate" DATETIME;
