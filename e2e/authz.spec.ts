@@ -177,6 +177,9 @@ test("every route and page answers each kind of user with the expected status", 
     { method: "POST", path: `/api/teach/questions/${questionId}/status`, data: { status: "DRAFT" }, expect: ownedByOwner(200) },
     { method: "GET", path: "/api/teach/questions", expect: teacherOnly },
     { method: "GET", path: "/api/teach/questions/export?format=json", expect: teacherOnly },
+    // The picker previews any published question (what a student sees anyway); a draft has no preview.
+    { method: "GET", path: `/api/teach/questions/${builtIn.id}/preview`, expect: teacherOnly },
+    { method: "GET", path: `/api/teach/questions/${questionId}/preview`, expect: S(401, 403, 404, 404, 404) },
     { method: "GET", path: `/api/teach/analytics/${slug}`, expect: teacherOnly },
     { method: "GET", path: "/api/reports", expect: teacherOnly },
     // studentA is in the owner's class: the report reaches the owner and admins, not another instructor.

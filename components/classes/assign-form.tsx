@@ -4,10 +4,17 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { QueryProvider } from "@/components/query-provider";
+import type { PickerQuestionDto } from "@/lib/api/dto";
 import { ApiError, sendJson } from "./api";
+import { parseSlugs, toggleSlug } from "./picker-model";
+import { QuestionPicker } from "./question-picker";
 
-/** Assign a set of published questions, by slug, with an optional due date (the browser's local time). */
-export function AssignForm({ classId, publishedSlugs }: { classId: string; publishedSlugs: string[] }) {
+/**
+ * Assign a set of published questions with an optional due date (the browser's local time). The picker
+ * and the slug field edit one list: ticking a question adds its slug, and pasted slugs tick theirs.
+ */
+export function AssignForm({ classId, questions }: { classId: string; questions: PickerQuestionDto[] }) {
   const router = useRouter();
   const [title, setTitle] = useState("");
   const [slugs, setSlugs] = useState("");
@@ -23,7 +30,7 @@ export function AssignForm({ classId, publishedSlugs }: { classId: string; publi
     event.preventDefault();
     setErrors({});
     setMessage(null);
-    const list = slugs.split(/[\s,]+/).filter(Boolean);
+    const list = parseSlugs(slugs);
     try {
       await sendJson("/api/teach/classes/" + classId + "/assignments", "POST", {
         title,
@@ -53,17 +60,14 @@ export function AssignForm({ classId, publishedSlugs }: { classId: string; publi
       <Field
         id="assignment-slugs"
         label="Question slugs"
-        list="published-slugs"
         value={slugs}
         onChange={(e) => setSlugs(e.target.value)}
         error={errors.slugs?.[0]}
-        hint="Published questions only, separated by commas or spaces."
+        hint="Tick questions below, or paste slugs of published questions separated by commas or spaces."
       />
-      <datalist id="published-slugs">
-        {publishedSlugs.map((s) => (
-          <option key={s} value={s} />
-        ))}
-      </datalist>
+      <QueryProvider>
+        <QuestionPicker questions={questions} selected={parseSlugs(slugs)} onToggle={(slug) => setSlugs((text) => toggleSlug(text, slug))} />
+      </QueryProvider>
       <Field id="assignment-due" label="Due (optional)" type="datetime-local" value={due} onChange={(e) => setDue(e.target.value)} error={errors.dueAt?.[0]} />
       <fieldset className="flex flex-col gap-3 rounded-md border border-border p-3">
         <legend className="px-1 text-sm font-medium">Assessment rules</legend>

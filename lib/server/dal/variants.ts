@@ -1,7 +1,7 @@
 import "server-only";
 import { randomInt } from "node:crypto";
 import { LruCache } from "@/lib/cache/lru";
-import { ENGINE_VERSION, type QuestionTemplate, type Variant as EngineVariant } from "@/lib/engine";
+import { ENGINE_VERSION, type QuestionTemplate, type Variant as EngineVariant, type VariantView } from "@/lib/engine";
 import { db } from "../db";
 import { buildVariantInWorker } from "../engine-pool";
 import { AppError } from "../errors";
@@ -218,4 +218,14 @@ export async function revealHint(user: UserDto, variantId: string): Promise<stri
   // Conditional on the count we read, so two clicks reveal one hint, not two.
   await db.variant.updateMany({ where: { id: variantId, hintsShown: loaded.row.hintsShown }, data: { hintsShown: { increment: 1 } } });
   return (loaded.spec.hints ?? []).slice(0, loaded.row.hintsShown + 1);
+}
+
+/**
+ * The student's view of a published question's current version at a given seed, for instructors
+ * choosing questions. Only the view leaves this function: the answer key stays on the server.
+ */
+export async function publishedView(slug: string, seed: number): Promise<VariantView> {
+  const { versionId } = await publishedTemplate(slug);
+  const version = await versionInfo(versionId);
+  return (await builtVariant(versionId, version.spec, seed, `${slug} v${version.version}`)).view;
 }
