@@ -36,23 +36,23 @@ test("an instructor finds, previews and assigns questions with the picker, by ke
   await expect(picker.getByTestId("picker-count")).toHaveText(`${total} of ${total} questions shown · 0 selected`);
 
   // Filters narrow the list, and every row left satisfies all of them.
-  await picker.getByLabel("Type").selectOption("schedule");
-  await picker.getByLabel("Difficulty").selectOption("2");
+  await picker.getByLabel("Type", { exact: true }).selectOption("schedule");
+  await picker.getByLabel("Difficulty", { exact: true }).selectOption("2");
   const filtered = await rows.count();
   expect(filtered).toBeGreaterThan(0);
   expect(filtered).toBeLessThan(total);
   for (const text of await rows.allInnerTexts()) expect(text).toMatch(/· schedule · difficulty 2 ·/);
-  await picker.getByLabel("Topic").selectOption({ label: "Real-time scheduling" });
+  await picker.getByLabel("Topic", { exact: true }).selectOption({ label: "Real-time scheduling" });
   for (const text of await rows.allInnerTexts()) expect(text).toContain("Real-time scheduling");
-  await picker.getByLabel("Topic").selectOption("");
+  await picker.getByLabel("Topic", { exact: true }).selectOption("");
 
   // Search by words of the title in any order.
-  await picker.getByLabel("Search questions").fill("timeline stcf");
+  await picker.getByLabel("Search questions", { exact: true }).fill("timeline stcf");
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText(TITLE);
 
   // Keyboard only: Tab to the checkbox and tick it with Space; the slug joins the assignment's list.
-  await picker.getByLabel("Search questions").focus();
+  await picker.getByLabel("Search questions", { exact: true }).focus();
   const checkbox = picker.getByRole("checkbox", { name: TITLE });
   for (let i = 0; i < 6 && !(await checkbox.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
   await expect(checkbox).toBeFocused();
@@ -86,10 +86,10 @@ test("an instructor finds, previews and assigns questions with the picker, by ke
   await expect(picker.getByRole("button", { name: `Preview ${TITLE}` })).toBeFocused();
 
   // A second question by mouse, then a pasted slug ticks its row; the assignment gets all in order.
-  await picker.getByLabel("Search questions").fill("");
-  await picker.getByLabel("Type").selectOption("");
-  await picker.getByLabel("Difficulty").selectOption("");
-  await picker.getByLabel("Search questions").fill("round robin gantt arrivals");
+  await picker.getByLabel("Search questions", { exact: true }).fill("");
+  await picker.getByLabel("Type", { exact: true }).selectOption("");
+  await picker.getByLabel("Difficulty", { exact: true }).selectOption("");
+  await picker.getByLabel("Search questions", { exact: true }).fill("round robin gantt arrivals");
   await picker.getByRole("checkbox", { name: "Round robin Gantt chart with arrivals" }).check();
   await expect(page.getByLabel("Question slugs")).toHaveValue(`${SLUG}, rr-gantt-with-arrivals`);
   await picker.getByRole("checkbox", { name: "Round robin Gantt chart with arrivals" }).uncheck();
@@ -121,3 +121,34 @@ async function expectNoSeriousAxe(page: import("@playwright/test").Page) {
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 }
+
+// Issue 20: Moodle XML and GIFT exports of timeline questions no longer come out empty without a word.
+test("exporting schedule questions says per question what Moodle XML and GIFT keep, and the files match", async ({ page }) => {
+  await signIn(page, DEMO_INSTRUCTOR);
+  await page.goto("/teach?type=schedule");
+  const listed = await page.getByRole("table", { name: "Questions" }).locator("tbody tr").count();
+  expect(listed).toBeGreaterThan(0);
+  await page.getByRole("link", { name: "Export to Moodle XML or GIFT…" }).click();
+  await expect(page).toHaveURL(/\/teach\/export\?type=schedule$/);
+  await expect(page.getByRole("heading", { name: "Export to Moodle XML or GIFT" })).toBeVisible();
+
+  const table = page.getByRole("table", { name: "What each format keeps" });
+  await expect(table.locator("tbody tr")).toHaveCount(listed);
+  await expect(page.getByTestId("export-summary")).toContainText(`GIFT: 0 in full, 0 in part, ${listed} not exported.`);
+  await expect(page.getByRole("note")).toContainText("GIFT cannot hold them");
+  const row = page.getByTestId(`export-row-${SLUG}`);
+  await expect(row.getByTestId("gift-verdict")).toContainText("not exported");
+  await expect(row.getByTestId("gift-verdict")).toContainText("GIFT has no question with several blanks");
+  await expect(row.getByTestId("moodle-verdict")).toContainText("one drop-down per slot");
+  await expectNoSeriousAxe(page);
+
+  // The downloads say the same: a cloze question per schedule with a unique ID, and a GIFT file of comments.
+  const xml = await (await page.request.get(await page.getByRole("link", { name: "Download Moodle XML" }).getAttribute("href") ?? "")).text();
+  expect(xml.match(/<question type="cloze">/g)).toHaveLength(listed);
+  const ids = [...xml.matchAll(/<idnumber>([^<]+)<\/idnumber>/g)].map((m) => m[1]);
+  expect(new Set(ids).size).toBe(listed);
+  expect(xml).toContain(`<idnumber>${SLUG}</idnumber>`);
+  const gift = await (await page.request.get(await page.getByRole("link", { name: "Download GIFT" }).getAttribute("href") ?? "")).text();
+  expect(gift).not.toMatch(/^::/m);
+  expect(gift).toContain(`// ${SLUG} (schedule): NOT EXPORTED`);
+});

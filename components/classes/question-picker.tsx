@@ -41,13 +41,13 @@ export function QuestionPicker({ questions, selected, onToggle }: { questions: P
     <fieldset className="flex flex-col gap-3 rounded-md border border-border p-3" data-testid="question-picker">
       <legend className="px-1 text-sm font-medium">Choose questions</legend>
       <div className="flex flex-wrap items-end gap-3">
-        <label className="flex flex-col gap-1 text-sm">
-          Search questions
-          <input type="search" value={filter.q} onChange={set("q")} placeholder="title, slug or tag" className="min-h-10 rounded-md border border-border bg-card px-3" />
-        </label>
-        <label className="flex flex-col gap-1 text-sm">
-          Topic
-          <select value={filter.topic} onChange={set("topic")} className={selectClass}>
+        <div className="flex flex-col gap-1 text-sm">
+          <label htmlFor={`${ids}-q`}>Search questions</label>
+          <input id={`${ids}-q`} type="search" value={filter.q} onChange={set("q")} placeholder="title, slug or tag" className="min-h-10 rounded-md border border-border bg-card px-3" />
+        </div>
+        <div className="flex flex-col gap-1 text-sm">
+          <label htmlFor={`${ids}-topic`}>Topic</label>
+          <select id={`${ids}-topic`} value={filter.topic} onChange={set("topic")} className={selectClass}>
             <option value="">any</option>
             {optionsOf(questions, "topic").map((t) => (
               <option key={t} value={t}>
@@ -55,25 +55,25 @@ export function QuestionPicker({ questions, selected, onToggle }: { questions: P
               </option>
             ))}
           </select>
-        </label>
-        <label className="flex flex-col gap-1 text-sm">
-          Type
-          <select value={filter.type} onChange={set("type")} className={selectClass}>
+        </div>
+        <div className="flex flex-col gap-1 text-sm">
+          <label htmlFor={`${ids}-type`}>Type</label>
+          <select id={`${ids}-type`} value={filter.type} onChange={set("type")} className={selectClass}>
             <option value="">any</option>
             {optionsOf(questions, "type").map((t) => (
               <option key={t}>{t}</option>
             ))}
           </select>
-        </label>
-        <label className="flex flex-col gap-1 text-sm">
-          Difficulty
-          <select value={filter.difficulty} onChange={set("difficulty")} className={selectClass}>
+        </div>
+        <div className="flex flex-col gap-1 text-sm">
+          <label htmlFor={`${ids}-difficulty`}>Difficulty</label>
+          <select id={`${ids}-difficulty`} value={filter.difficulty} onChange={set("difficulty")} className={selectClass}>
             <option value="">any</option>
             {[1, 2, 3, 4, 5].map((d) => (
               <option key={d}>{d}</option>
             ))}
           </select>
-        </label>
+        </div>
       </div>
       <p aria-live="polite" className="text-sm text-muted-foreground" data-testid="picker-count">
         {shown.length} of {questions.length} questions shown · {selected.length} selected
@@ -85,13 +85,15 @@ export function QuestionPicker({ questions, selected, onToggle }: { questions: P
             const checkbox = `${ids}-${q.id}`;
             return (
               <li key={q.id} className="flex items-start gap-3 border-b border-border p-2 last:border-b-0" data-testid="picker-row">
-                <input id={checkbox} type="checkbox" className="mt-1 size-4" checked={chosen.has(q.slug)} onChange={() => onToggle(q.slug)} />
-                <label htmlFor={checkbox} className="mr-auto text-sm">
-                  <span className="font-medium">{q.title}</span>
-                  <span className="block text-xs text-muted-foreground">
+                <input id={checkbox} type="checkbox" className="mt-1 size-4" checked={chosen.has(q.slug)} onChange={() => onToggle(q.slug)} aria-describedby={`${checkbox}-meta`} />
+                <div className="mr-auto text-sm">
+                  <label htmlFor={checkbox} className="font-medium">
+                    {q.title}
+                  </label>
+                  <p id={`${checkbox}-meta`} className="text-xs text-muted-foreground">
                     {topicName(q.topic)} · {q.type} · difficulty {q.difficulty} · {q.slug}
-                  </span>
-                </label>
+                  </p>
+                </div>
                 <Button
                   type="button"
                   variant="secondary"
