@@ -24,8 +24,15 @@ export function RegradePanel({ classId, slug }: { classId: string; slug: string 
     setBusy(true);
     setError(null);
     try {
-      if (dryRun) setDry((await sendJson<{ dryRun: DryRunDto }>("/api/teach/regrade", "POST", { classId, slug, dryRun })).dryRun);
-      else setJob((await sendJson<{ job: RegradeJobDto }>("/api/teach/regrade", "POST", { classId, slug, dryRun })).job);
+      if (dryRun) {
+        setDry((await sendJson<{ dryRun: DryRunDto }>("/api/teach/regrade", "POST", { classId, slug, dryRun })).dryRun);
+        // A new dry run starts over: the last job's result no longer describes what is on screen.
+        setJob(null);
+      } else {
+        setJob((await sendJson<{ job: RegradeJobDto }>("/api/teach/regrade", "POST", { classId, slug, dryRun })).job);
+        // "would be graded" is no longer true once applied; the job's progress says what happens instead.
+        setDry(null);
+      }
     } catch (e) {
       setError(e instanceof Error ? e.message : "the request failed");
     } finally {

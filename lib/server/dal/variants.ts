@@ -208,7 +208,8 @@ export function unlockedHints(loaded: LoadedVariant): { shown: string[]; next: "
   return { shown, next: loaded.row.attemptsUsed >= needed ? "available" : "locked" };
 }
 
-export async function revealHint(user: UserDto, variantId: string): Promise<string[]> {
+/** The hints shown after one more is revealed, and what the hint button offers next (the server decides, not the page). */
+export async function revealHint(user: UserDto, variantId: string): Promise<{ hints: string[]; next: "available" | "locked" | "none" }> {
   const loaded = await loadOwnVariant(user, variantId);
   const { next } = unlockedHints(loaded);
   if (next === "none") throw new AppError("CONFLICT", "there are no more hints for this question");
@@ -217,7 +218,8 @@ export async function revealHint(user: UserDto, variantId: string): Promise<stri
   }
   // Conditional on the count we read, so two clicks reveal one hint, not two.
   await db.variant.updateMany({ where: { id: variantId, hintsShown: loaded.row.hintsShown }, data: { hintsShown: { increment: 1 } } });
-  return (loaded.spec.hints ?? []).slice(0, loaded.row.hintsShown + 1);
+  const after = unlockedHints({ ...loaded, row: { ...loaded.row, hintsShown: loaded.row.hintsShown + 1 } });
+  return { hints: after.shown, next: after.next };
 }
 
 /**

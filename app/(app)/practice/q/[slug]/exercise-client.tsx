@@ -139,10 +139,11 @@ export function ExerciseClient({ slug, variantId, view, maxAttempts, initialAtte
   });
 
   const hint = useMutation({
-    mutationFn: () => call<{ hints: string[] }>(`/api/variants/${variantId}/hints`, { method: "POST" }),
+    mutationFn: () => call<{ hints: string[]; hintState: HintState }>(`/api/variants/${variantId}/hints`, { method: "POST" }),
     onSuccess: (result) => {
       setHints(result.hints);
-      setHintState(result.hints.length > hints.length ? "locked" : "none");
+      // The server's word, so the button never offers a hint after the last one (nor hides one still open).
+      setHintState(result.hintState);
     },
     onError: (error) => setMessage(error.message),
   });
