@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { ApiError, sendJson } from "@/components/classes/api";
+import { ApiError, apiJson } from "@/lib/api/client";
 import { Button } from "@/components/ui/button";
 
 export interface InstructorRequestView {
@@ -20,7 +20,7 @@ export function InstructorRequests({ initial }: { initial: InstructorRequestView
   async function decide(id: string, approved: boolean) {
     setError(null);
     try {
-      await sendJson(`/api/admin/instructor-requests/${encodeURIComponent(id)}`, "PATCH", { approved });
+      await apiJson(`/api/admin/instructor-requests/${encodeURIComponent(id)}`, { method: "PATCH", body: { approved } });
       setRequests((current) => current.filter((r) => r.id !== id));
     } catch (e) {
       setError(e instanceof ApiError ? e.message : "Could not save the decision.");

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { ApiError, sendJson } from "@/components/classes/api";
+import { ApiError, apiJson } from "@/lib/api/client";
 import { Button } from "@/components/ui/button";
 
 /** Issues a single-use instructor invitation and shows its link once (only its hash is stored). */
@@ -14,7 +14,7 @@ export function InviteInstructor() {
     setPending(true);
     setError(null);
     try {
-      setInvite((await sendJson<{ invite: { code: string; expiresAt: string } }>("/api/teach/invites", "POST", {})).invite);
+      setInvite((await apiJson<{ invite: { code: string; expiresAt: string } }>("/api/teach/invites", { method: "POST", body: {} })).invite);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : "Could not create the invitation.");
     } finally {

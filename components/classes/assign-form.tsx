@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { QueryProvider } from "@/components/query-provider";
 import type { PickerQuestionDto } from "@/lib/api/dto";
-import { ApiError, sendJson } from "./api";
+import { ApiError, apiJson } from "@/lib/api/client";
 import { parseSlugs, toggleSlug } from "./picker-model";
 import { QuestionPicker } from "./question-picker";
 
@@ -32,7 +32,7 @@ export function AssignForm({ classId, questions }: { classId: string; questions:
     setMessage(null);
     const list = parseSlugs(slugs);
     try {
-      await sendJson("/api/teach/classes/" + classId + "/assignments", "POST", {
+      await apiJson("/api/teach/classes/" + classId + "/assignments", { method: "POST", body: {
         title,
         slugs: list,
         dueAt: due ? new Date(due).toISOString() : null,
@@ -41,7 +41,7 @@ export function AssignForm({ classId, questions }: { classId: string; questions:
         reveal,
         latePolicy,
         latePenalty: Number(penalty) / 100,
-      });
+      } });
       setTitle("");
       setSlugs("");
       setDue("");

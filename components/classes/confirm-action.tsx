@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { Button, type ButtonVariant } from "@/components/ui/button";
-import { sendJson } from "./api";
+import { apiJson } from "@/lib/api/client";
 
 /**
  * A button for a change that is hard to undo (removing a student, deleting an assignment, leaving a
@@ -40,7 +40,7 @@ export function ConfirmAction({
     setBusy(true);
     setError(null);
     try {
-      await sendJson(url, method, body);
+      await apiJson(url, { method, body });
       setAsking(false);
       if (done) router.push(done);
       else router.refresh();

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { ApiError, sendJson } from "./api";
+import { ApiError, apiJson } from "@/lib/api/client";
 
 export function CreateClassForm() {
   const router = useRouter();
@@ -15,7 +15,7 @@ export function CreateClassForm() {
     event.preventDefault();
     setError(undefined);
     try {
-      const { class: created } = await sendJson<{ class: { id: string } }>("/api/teach/classes", "POST", { name });
+      const { class: created } = await apiJson<{ class: { id: string } }>("/api/teach/classes", { method: "POST", body: { name } });
       router.push(`/teach/classes/${created.id}`);
     } catch (e) {
       setError(e instanceof ApiError ? (e.fields.name?.[0] ?? e.message) : "could not create the class");

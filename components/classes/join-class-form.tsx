@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { ApiError, sendJson } from "./api";
+import { ApiError, apiJson } from "@/lib/api/client";
 
 export function JoinClassForm() {
   const router = useRouter();
@@ -18,7 +18,7 @@ export function JoinClassForm() {
     setBusy(true);
     setError(undefined);
     try {
-      const result = await sendJson<{ class: { name: string } }>("/api/classes/join", "POST", { code });
+      const result = await apiJson<{ class: { name: string } }>("/api/classes/join", { method: "POST", body: { code } });
       setJoined(result.class.name);
       setCode("");
       router.refresh();

@@ -3,7 +3,8 @@
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { DryRunDto, RegradeJobDto } from "@/lib/analytics/dto";
-import { percent, sendJson } from "./api";
+import { apiJson } from "@/lib/api/client";
+import { percent } from "./api";
 
 /** Dry run first, then apply; the job advances one chunk per status poll, so polling is the worker. */
 export function RegradePanel({ classId, slug }: { classId: string; slug: string }) {
@@ -15,7 +16,7 @@ export function RegradePanel({ classId, slug }: { classId: string; slug: string 
   useEffect(() => {
     if (!job || job.status !== "running") return;
     const timer = setTimeout(() => {
-      sendJson<{ job: RegradeJobDto }>(`/api/teach/regrade/${job.id}`, "GET").then((r) => setJob(r.job), (e: Error) => setError(e.message));
+      apiJson<{ job: RegradeJobDto }>(`/api/teach/regrade/${job.id}`).then((r) => setJob(r.job), (e: Error) => setError(e.message));
     }, 300);
     return () => clearTimeout(timer);
   }, [job]);
@@ -25,11 +26,11 @@ export function RegradePanel({ classId, slug }: { classId: string; slug: string 
     setError(null);
     try {
       if (dryRun) {
-        setDry((await sendJson<{ dryRun: DryRunDto }>("/api/teach/regrade", "POST", { classId, slug, dryRun })).dryRun);
+        setDry((await apiJson<{ dryRun: DryRunDto }>("/api/teach/regrade", { method: "POST", body: { classId, slug, dryRun } })).dryRun);
         // A new dry run starts over: the last job's result no longer describes what is on screen.
         setJob(null);
       } else {
-        setJob((await sendJson<{ job: RegradeJobDto }>("/api/teach/regrade", "POST", { classId, slug, dryRun })).job);
+        setJob((await apiJson<{ job: RegradeJobDto }>("/api/teach/regrade", { method: "POST", body: { classId, slug, dryRun } })).job);
         // "would be graded" is no longer true once applied; the job's progress says what happens instead.
         setDry(null);
       }

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { ProblemReportDto } from "@/lib/analytics/dto";
-import { sendJson } from "./api";
+import { apiJson } from "@/lib/api/client";
 
 export function ReportInbox({ reports }: { reports: ProblemReportDto[] }) {
   const router = useRouter();
@@ -12,7 +12,7 @@ export function ReportInbox({ reports }: { reports: ProblemReportDto[] }) {
 
   async function toggle(r: ProblemReportDto) {
     try {
-      await sendJson(`/api/reports/${r.id}`, "PATCH", { resolved: !r.resolved });
+      await apiJson(`/api/reports/${r.id}`, { method: "PATCH", body: { resolved: !r.resolved } });
       router.refresh();
     } catch (e) {
       setError(e instanceof Error ? e.message : "could not update the report");

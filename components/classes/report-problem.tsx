@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { ApiError, sendJson } from "./api";
+import { ApiError, apiJson } from "@/lib/api/client";
 
 /** "Report a problem" on a question: sends the variant along so the instructor sees what the student saw. */
 export function ReportProblem({ variantId }: { variantId: string }) {
@@ -13,7 +13,7 @@ export function ReportProblem({ variantId }: { variantId: string }) {
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     try {
-      await sendJson("/api/reports", "POST", { variantId, message });
+      await apiJson("/api/reports", { method: "POST", body: { variantId, message } });
       setState({ kind: "sent" });
       setMessage("");
       setOpen(false);

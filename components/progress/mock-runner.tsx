@@ -5,7 +5,8 @@ import { useEffect, useState } from "react";
 import { AnswerForm, QuestionView } from "@/components/sim";
 import { Button } from "@/components/ui/button";
 import type { Answer, VariantView } from "@/lib/engine/questions/types";
-import { callJson, newSubmissionId } from "./api";
+import { apiJson } from "@/lib/api/client";
+import { newSubmissionId } from "./api";
 
 interface Props {
   sessionId: string;
@@ -42,7 +43,7 @@ export function MockRunner({ sessionId, itemId, position, answered, deadline, vi
     setPending(true);
     setMessage(null);
     try {
-      await callJson(`/api/mock/${sessionId}/answer`, { method: "POST", body: JSON.stringify({ itemId, submissionId: newSubmissionId(), answer }) });
+      await apiJson(`/api/mock/${sessionId}/answer`, { method: "POST", body: { itemId, submissionId: newSubmissionId(), answer } });
       router.refresh();
     } catch (e) {
       setMessage(e instanceof Error ? e.message : "could not record the answer");
@@ -54,7 +55,7 @@ export function MockRunner({ sessionId, itemId, position, answered, deadline, vi
   async function end() {
     setPending(true);
     try {
-      await callJson(`/api/mock/${sessionId}/end`, { method: "POST" });
+      await apiJson(`/api/mock/${sessionId}/end`, { method: "POST" });
       router.refresh();
     } catch (e) {
       setMessage(e instanceof Error ? e.message : "could not end the interview");

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { callJson } from "./api";
+import { apiJson } from "@/lib/api/client";
 
 const DURATIONS = [15, 30, 45] as const;
 
@@ -17,7 +17,7 @@ export function MockStartForm() {
     setPending(true);
     setError(null);
     try {
-      const { sessionId } = await callJson<{ sessionId: string }>("/api/mock", { method: "POST", body: JSON.stringify({ minutes }) });
+      const { sessionId } = await apiJson<{ sessionId: string }>("/api/mock", { method: "POST", body: { minutes } });
       router.push(`/mock/${sessionId}`);
     } catch (e) {
       setError(e instanceof Error ? e.message : "could not start");

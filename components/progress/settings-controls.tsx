@@ -3,13 +3,13 @@
 import { useRouter } from "next/navigation";
 import { type FormEvent, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { callJson } from "./api";
+import { apiJson } from "@/lib/api/client";
 
 const MIN = 0.7;
 const MAX = 0.97;
 
 async function patchSettings(body: Record<string, unknown>): Promise<void> {
-  await callJson("/api/progress/settings", { method: "PATCH", body: JSON.stringify(body) });
+  await apiJson("/api/progress/settings", { method: "PATCH", body });
 }
 
 /** Streaks are opt-in; turning them on also stores the browser's UTC offset so days are the student's days. */

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { callJson, ProgressRequestError } from "./api";
+import { ApiError, apiJson } from "@/lib/api/client";
 
 /**
  * Draws a fresh variant (of the most overdue card, or of `slug`) and opens it. When nothing is due any
@@ -18,10 +18,10 @@ function useStartReview() {
     setPending(true);
     setError(null);
     try {
-      const next = await callJson<{ href: string }>("/api/review/next", { method: "POST", body: JSON.stringify(slug ? { slug } : {}) });
+      const next = await apiJson<{ href: string }>("/api/review/next", { method: "POST", body: slug ? { slug } : {} });
       router.push(next.href);
     } catch (e) {
-      if (e instanceof ProgressRequestError && e.status === 404) {
+      if (e instanceof ApiError && e.status === 404) {
         router.push("/review");
         router.refresh();
         return;

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { ApiError, callApi } from "./types";
+import { ApiError, apiJson } from "@/lib/api/client";
 
 interface ImportSummary {
   created: unknown[];
@@ -31,12 +31,12 @@ export function BankImport() {
         setStatus(`${file.name} is not valid JSON.`);
         return;
       }
-      const result = await callApi<ImportSummary>("/api/teach/questions/import", { method: "POST", body: JSON.stringify(body) });
+      const result = await apiJson<ImportSummary>("/api/teach/questions/import", { method: "POST", body });
       setStatus(`Imported: ${result.created.length} new, ${result.updated.length} updated, ${result.unchanged.length} unchanged.`);
       router.refresh();
     } catch (error) {
       setStatus(error instanceof Error ? error.message : String(error));
-      if (error instanceof ApiError) setErrors(Object.entries(error.body?.error.fields ?? {}).flatMap(([path, messages]) => messages.map((m) => `${path}: ${m}`)));
+      if (error instanceof ApiError) setErrors(Object.entries(error.fields).flatMap(([path, messages]) => messages.map((m) => `${path}: ${m}`)));
     } finally {
       setPending(false);
     }

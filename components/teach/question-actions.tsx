@@ -3,7 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { type BankQuestion, callApi, type QuestionStatus } from "./types";
+import { apiJson } from "@/lib/api/client";
+import type { BankQuestionDto, QuestionStatus } from "@/lib/api/dto";
 
 /** Publish / unpublish / archive for editable questions, and duplicate for any visible one. */
 export function QuestionActions({ id, status, editable, compact = false }: { id: string; status: QuestionStatus; editable: boolean; compact?: boolean }) {
@@ -24,12 +25,12 @@ export function QuestionActions({ id, status, editable, compact = false }: { id:
   };
   const setStatus = (next: QuestionStatus) =>
     run(async () => {
-      await callApi(`/api/teach/questions/${id}/status`, { method: "POST", body: JSON.stringify({ status: next }) });
+      await apiJson(`/api/teach/questions/${id}/status`, { method: "POST", body: { status: next } });
       router.refresh();
     });
   const duplicate = () =>
     run(async () => {
-      const { question } = await callApi<{ question: BankQuestion }>(`/api/teach/questions/${id}/duplicate`, { method: "POST", body: "{}" });
+      const { question } = await apiJson<{ question: BankQuestionDto }>(`/api/teach/questions/${id}/duplicate`, { method: "POST", body: {} });
       router.push(`/teach/questions/${question.id}`);
     });
 

@@ -7,7 +7,8 @@ import { Button } from "@/components/ui/button";
 import { selfTestTemplate, type SelfTestResult } from "@/lib/engine";
 import type { QuestionTemplate } from "@/lib/engine/questions/types";
 import { type EditorForm, errorsByField, evaluateForm, formFromTemplate, TOPIC_OPTIONS, TYPE_OPTIONS } from "./editor-model";
-import { ApiError, type BankQuestion, callApi } from "./types";
+import { ApiError, apiJson } from "@/lib/api/client";
+import type { BankQuestionDto } from "@/lib/api/dto";
 import { TemplatePreview } from "./template-preview";
 import { distinctMessages } from "@/lib/messages";
 
@@ -79,19 +80,19 @@ export function QuestionEditor({ initial, questionId, readOnly = false }: Questi
     setServerErrors(null);
     setSaved(null);
     try {
-      const body = JSON.stringify({ template: evaluated.raw });
+      const body = { template: evaluated.raw };
       if (questionId) {
-        const { question } = await callApi<{ question: BankQuestion }>(`/api/teach/questions/${questionId}`, { method: "PUT", body });
+        const { question } = await apiJson<{ question: BankQuestionDto }>(`/api/teach/questions/${questionId}`, { method: "PUT", body });
         setSaved(`Saved as version ${question.currentVersion}.`);
         router.refresh();
       } else {
-        const { question } = await callApi<{ question: BankQuestion }>("/api/teach/questions", { method: "POST", body });
+        const { question } = await apiJson<{ question: BankQuestionDto }>("/api/teach/questions", { method: "POST", body });
         router.push(`/teach/questions/${question.id}?created=1`);
       }
     } catch (error) {
       setServerErrors({
         message: error instanceof Error ? error.message : String(error),
-        fields: error instanceof ApiError ? (error.body?.error.fields ?? {}) : {},
+        fields: error instanceof ApiError ? (error.fields) : {},
       });
     } finally {
       setSaving(false);

@@ -42,7 +42,7 @@ export async function apiJson<T>(url: string, options: ApiOptions = {}): Promise
   try {
     response = await fetch(url, {
       method: options.method ?? "GET",
-      headers: { ...(options.body === undefined ? {} : { "content-type": "application/json" }), ...options.headers },
+      headers: { "content-type": "application/json", ...options.headers },
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
     });

@@ -1,6 +1,31 @@
 // What the JSON API returns, as both sides see it: the data-access layer builds these and the browser
 // reads them, so the shapes are declared once here (types only; nothing here runs).
-import type { VariantView } from "@/lib/engine/questions/types";
+import type { QuestionTemplate, VariantView } from "@/lib/engine/questions/types";
+
+export type QuestionStatus = "DRAFT" | "PUBLISHED" | "ARCHIVED";
+
+/** A question of the instructor's bank (lib/server/dal/authoring.ts). */
+export interface BankQuestionDto {
+  id: string;
+  slug: string;
+  title: string;
+  type: string;
+  topic: string;
+  difficulty: number;
+  tags: string[];
+  status: QuestionStatus;
+  builtIn: boolean;
+  mine: boolean;
+  editable: boolean;
+  currentVersion: number;
+  updatedAt: string;
+}
+
+/** A bank question opened in the editor: its current template and its versions. */
+export interface AuthoredQuestionDto extends BankQuestionDto {
+  spec: QuestionTemplate;
+  versions: { version: number; createdAt: string; attempts: number }[];
+}
 
 /** A published question as the assignment picker lists it: what instructors filter and search on. */
 export interface PickerQuestionDto {
