@@ -1,12 +1,13 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { QueryProvider } from "@/components/query-provider";
+import { withQueryClient } from "@/components/query-provider";
 import type { PickerQuestionDto } from "@/lib/api/dto";
-import { ApiError, apiJson } from "@/lib/api/client";
+import { ApiError, apiJson, errorMessage } from "@/lib/api/client";
 import { parseSlugs, toggleSlug } from "./picker-model";
 import { QuestionPicker } from "./question-picker";
 
@@ -14,7 +15,7 @@ import { QuestionPicker } from "./question-picker";
  * Assign a set of published questions with an optional due date (the browser's local time). The picker
  * and the slug field edit one list: ticking a question adds its slug, and pasted slugs tick theirs.
  */
-export function AssignForm({ classId, questions }: { classId: string; questions: PickerQuestionDto[] }) {
+export const AssignForm = withQueryClient(function AssignForm({ classId, questions }: { classId: string; questions: PickerQuestionDto[] }) {
   const router = useRouter();
   const [title, setTitle] = useState("");
   const [slugs, setSlugs] = useState("");
@@ -23,35 +24,35 @@ export function AssignForm({ classId, questions }: { classId: string; questions:
   const [reveal, setReveal] = useState<"after-attempt" | "after-due" | "never">("after-attempt");
   const [latePolicy, setLatePolicy] = useState<"accept" | "close">("accept");
   const [penalty, setPenalty] = useState("0");
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<string | null>(null);
-
-  async function submit(event: React.FormEvent) {
-    event.preventDefault();
-    setErrors({});
-    setMessage(null);
-    const list = parseSlugs(slugs);
-    try {
-      await apiJson("/api/teach/classes/" + classId + "/assignments", { method: "POST", body: {
-        title,
-        slugs: list,
-        dueAt: due ? new Date(due).toISOString() : null,
-        // Empty means no limit; anything else goes to the server as typed, which names a bad value.
-        maxAttempts: maxAttempts.trim() === "" ? null : Number(maxAttempts),
-        reveal,
-        latePolicy,
-        latePenalty: Number(penalty) / 100,
-      } });
+  const assign = useMutation({
+    mutationFn: () =>
+      apiJson("/api/teach/classes/" + classId + "/assignments", {
+        method: "POST",
+        body: {
+          title,
+          slugs: parseSlugs(slugs),
+          dueAt: due ? new Date(due).toISOString() : null,
+          // Empty means no limit; anything else goes to the server as typed, which names a bad value.
+          maxAttempts: maxAttempts.trim() === "" ? null : Number(maxAttempts),
+          reveal,
+          latePolicy,
+          latePenalty: Number(penalty) / 100,
+        },
+      }),
+    onSuccess: () => {
       setTitle("");
       setSlugs("");
       setDue("");
       setMaxAttempts("");
-      setMessage("Assigned.");
       router.refresh();
-    } catch (e) {
-      if (e instanceof ApiError) setErrors(e.fields);
-      setMessage(e instanceof Error ? e.message : "could not assign");
-    }
+    },
+  });
+  const errors: Record<string, string[]> = assign.error instanceof ApiError ? assign.error.fields : {};
+  const message = assign.isSuccess ? "Assigned." : assign.isError ? errorMessage(assign.error, "could not assign") : null;
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    assign.mutate();
   }
 
   return (
@@ -65,9 +66,7 @@ export function AssignForm({ classId, questions }: { classId: string; questions:
         error={errors.slugs?.[0]}
         hint="Tick questions below, or paste slugs of published questions separated by commas or spaces."
       />
-      <QueryProvider>
-        <QuestionPicker questions={questions} selected={parseSlugs(slugs)} onToggle={(slug) => setSlugs((text) => toggleSlug(text, slug))} />
-      </QueryProvider>
+      <QuestionPicker questions={questions} selected={parseSlugs(slugs)} onToggle={(slug) => setSlugs((text) => toggleSlug(text, slug))} />
       <Field id="assignment-due" label="Due (optional)" type="datetime-local" value={due} onChange={(e) => setDue(e.target.value)} error={errors.dueAt?.[0]} />
       <fieldset className="flex flex-col gap-3 rounded-md border border-border p-3">
         <legend className="px-1 text-sm font-medium">Assessment rules</legend>
@@ -114,7 +113,9 @@ export function AssignForm({ classId, questions }: { classId: string; questions:
         ) : null}
       </fieldset>
       <div className="flex items-center gap-3">
-        <Button type="submit">Assign</Button>
+        <Button type="submit" disabled={assign.isPending}>
+          Assign
+        </Button>
         {message ? (
           <p role="status" className="text-sm text-muted-foreground">
             {message}
@@ -123,4 +124,4 @@ export function AssignForm({ classId, questions }: { classId: string; questions:
       </div>
     </form>
   );
-}
+});
