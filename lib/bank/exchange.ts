@@ -114,7 +114,8 @@ function planPart(t: QuestionTemplate, v: Variant, part: AnswerPartSpec, format:
       if (format === "gift") return { ...base, as: null, note: "GIFT has no ordering question" };
       if (alternatives) return { ...base, as: null, note: "several orders are right for this variant (e.g. processes racing), and an ordering question accepts exactly one" };
       if (new Set(part.items.map((i) => i.label)).size < part.items.length) return { ...base, as: null, note: "two items read the same, which an ordering question cannot tell apart" };
-      return { ...base, as: "ordering (all or nothing)", note: "Moodle's ordering question type is built in from Moodle 4.4 (a plugin before)" };
+      // Moodle's ordering type is built in from Moodle 4.4 (a plugin before); docs/instructors.md says so.
+      return { ...base, as: "ordering (all or nothing)" };
     case "timeline": {
       if (format === "gift") return { ...base, as: null, note: "GIFT has no question with several blanks, so a timeline cannot be written; use Moodle XML" };
       if (alternatives) return { ...base, as: null, note: "several timelines are right for this variant" };
@@ -137,8 +138,10 @@ function planFormat(t: QuestionTemplate, v: Variant, format: QuizFormat): Format
   if (kept.some((p) => p.kind === "number") && v.view.parts.some((p) => p.kind === "timeline"))
     notes.push("credit for numbers computed correctly from the student's own timeline is not carried: each number is checked against the reference");
   if (format === "gift" && kept.length && (t.hints.length || t.explanation)) notes.push("hints and the explanation are not carried (GIFT has no place for them)");
+  // Anything left out or graded differently makes it partial; splitting into one question per part does not.
+  const lossless = kept.length === parts.length && !parts.some((p) => p.note) && notes.length === 0;
   if (kept.length > 1) notes.push(`its ${kept.length} parts become ${kept.length} questions sharing the prompt`);
-  const carried: Carried = kept.length === 0 ? "none" : kept.length === parts.length && !parts.some((p) => p.note) && !notes.some((n) => !n.startsWith("its ")) ? "full" : "partial";
+  const carried: Carried = kept.length === 0 ? "none" : lossless ? "full" : "partial";
   return { carried, parts, notes };
 }
 

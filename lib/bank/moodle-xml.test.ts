@@ -193,6 +193,22 @@ describe("Moodle XML export", () => {
     }
   });
 
+  it("writes an event-loop question as an ordering question whose answers are the reference order", () => {
+    for (const t of BUILT_IN_TEMPLATES.filter((b) => b.type === "eventloop")) {
+      const built = buildVariant(t, EXPORT_SEED);
+      if (!built.ok) throw new Error(t.slug);
+      const part = built.value.view.parts[0]!;
+      if (part.kind !== "order") throw new Error(`${t.slug} has no order part`);
+      const questions = validateMoodleXml(exportMoodleXml([t]));
+      const plan = planExports([t])[0]!;
+      if (plan.moodle.carried === "none") continue;
+      const reference = referenceAnswer(built.value).parts[part.id] as string[];
+      expect(questions[0]!.attrs.type).toBe("ordering");
+      expect(children(questions[0]!, "answer").map((a) => textOf(a))).toEqual(reference.map((id) => part.items.find((i) => i.id === id)!.label));
+    }
+    expect(planExports(BUILT_IN_TEMPLATES.filter((b) => b.type === "eventloop")).some((p) => p.moodle.carried === "full")).toBe(true);
+  });
+
   it("numbers the parts of a multi-part question apart, never repeating an ID number", () => {
     const multi = BUILT_IN_TEMPLATES.find((t) => t.slug === "cpu-max-burst-latency")!;
     const ids = validateMoodleXml(exportMoodleXml([multi])).map((q) => child(q, "idnumber")!.text);
