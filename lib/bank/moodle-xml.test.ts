@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildVariant, EXAMPLE_TEMPLATES, type QuestionTemplate, referenceAnswer } from "@/lib/engine";
+import { buildVariant, EXAMPLE_TEMPLATES, gradeAnswer, type QuestionTemplate, referenceAnswer } from "@/lib/engine";
 import { BUILT_IN_TEMPLATES } from "./index";
 import { EXPORT_SEED, exportGift, exportMoodleXml, planExports } from "./exchange";
 
@@ -207,6 +207,34 @@ describe("Moodle XML export", () => {
       expect(children(questions[0]!, "answer").map((a) => textOf(a))).toEqual(reference.map((id) => part.items.find((i) => i.id === id)!.label));
     }
     expect(planExports(BUILT_IN_TEMPLATES.filter((b) => b.type === "eventloop")).some((p) => p.moodle.carried === "full")).toBe(true);
+  });
+
+  it("weights multiple-answer options so that Moodle's score equals Timeslice's for every possible selection", () => {
+    let checked = 0;
+    for (const t of BUILT_IN_TEMPLATES) {
+      const built = buildVariant(t, EXPORT_SEED);
+      if (!built.ok) throw new Error(t.slug);
+      const xml = exportMoodleXml([t]);
+      const questions = validateMoodleXml(xml);
+      for (const part of built.value.view.parts) {
+        if (part.kind !== "choice" || !part.multiple) continue;
+        const kept = planExports([t])[0]!.moodle.parts.filter((p) => p.as !== null);
+        if (!kept.some((k) => k.id === part.id)) continue;
+        const q = questions.find((n) => child(n, "idnumber")!.text === (kept.length === 1 ? t.slug : `${t.slug}:${part.id}`))!;
+        expect(child(q, "single")?.text).toBe("false");
+        const fraction = new Map(children(q, "answer").map((a) => [textOf(a), Number(a.attrs.fraction)]));
+        // Every subset of the options: Moodle adds the chosen fractions and floors at 0; Timeslice grades the part.
+        for (let mask = 0; mask < 1 << part.options.length; mask++) {
+          const chosen = part.options.filter((_, i) => mask & (1 << i));
+          const moodle = Math.max(0, chosen.reduce((sum, o) => sum + fraction.get(o.label)!, 0)) / 100;
+          const answer = referenceAnswer(built.value);
+          const report = gradeAnswer(t, built.value, { parts: { ...answer.parts, [part.id]: chosen.map((o) => o.id) } });
+          expect(moodle, `${t.slug}/${part.id} choosing ${chosen.map((o) => o.label).join(", ")}`).toBeCloseTo(report.parts.find((p) => p.id === part.id)!.score, 3);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
   });
 
   it("numbers the parts of a multi-part question apart, never repeating an ID number", () => {
