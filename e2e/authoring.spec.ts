@@ -91,7 +91,8 @@ test("the bank exports concept questions as GIFT and Moodle XML, and an import o
   const gift = await page.request.get("/api/teach/questions/export?type=concept&format=gift");
   expect(gift.status()).toBe(200);
   expect(gift.headers()["content-disposition"]).toContain("attachment");
-  expect(await gift.text()).toMatch(/^\/\/ [a-z0-9-]+\n::/);
+  // A header of comments says what was kept, then each question under a comment naming its ID.
+  expect(await gift.text()).toMatch(/^\/\/ Timeslice export \(GIFT\)[^]*\n\/\/ [a-z0-9-]+(:[a-z0-9-]+)?\n::/);
   const xml = await page.request.get("/api/teach/questions/export?type=concept&format=moodle");
   expect(xml.headers()["content-type"]).toContain("application/xml");
   expect(await xml.text()).toContain('<question type="multichoice">');

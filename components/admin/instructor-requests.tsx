@@ -1,7 +1,9 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { ApiError, sendJson } from "@/components/classes/api";
+import { withQueryClient } from "@/components/query-provider";
+import { ApiError, apiJson } from "@/lib/api/client";
 import { Button } from "@/components/ui/button";
 
 export interface InstructorRequestView {
@@ -13,19 +15,14 @@ export interface InstructorRequestView {
 }
 
 /** Open requests to become an instructor; approving one changes the account's role at once. */
-export function InstructorRequests({ initial }: { initial: InstructorRequestView[] }) {
+export const InstructorRequests = withQueryClient(function InstructorRequests({ initial }: { initial: InstructorRequestView[] }) {
   const [requests, setRequests] = useState(initial);
-  const [error, setError] = useState<string | null>(null);
-
-  async function decide(id: string, approved: boolean) {
-    setError(null);
-    try {
-      await sendJson(`/api/admin/instructor-requests/${encodeURIComponent(id)}`, "PATCH", { approved });
-      setRequests((current) => current.filter((r) => r.id !== id));
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : "Could not save the decision.");
-    }
-  }
+  const decision = useMutation({
+    mutationFn: ({ id, approved }: { id: string; approved: boolean }) => apiJson(`/api/admin/instructor-requests/${encodeURIComponent(id)}`, { method: "PATCH", body: { approved } }),
+    onSuccess: (_result, { id }) => setRequests((current) => current.filter((r) => r.id !== id)),
+  });
+  const decide = (id: string, approved: boolean) => decision.mutate({ id, approved });
+  const error = decision.error instanceof ApiError ? decision.error.message : decision.error ? "Could not save the decision." : null;
 
   if (!requests.length) return <p className="text-sm text-muted-foreground">No open requests.</p>;
   return (
@@ -37,10 +34,10 @@ export function InstructorRequests({ initial }: { initial: InstructorRequestView
               <span className="font-medium">{r.name}</span> <span className="text-muted-foreground">{r.email}</span>
               {r.message ? <span className="block text-muted-foreground">{r.message}</span> : null}
             </span>
-            <Button type="button" onClick={() => void decide(r.id, true)}>
+            <Button type="button" onClick={() => decide(r.id, true)} disabled={decision.isPending}>
               Approve {r.name}
             </Button>
-            <Button type="button" variant="secondary" onClick={() => void decide(r.id, false)}>
+            <Button type="button" variant="secondary" onClick={() => decide(r.id, false)} disabled={decision.isPending}>
               Decline
             </Button>
           </li>
@@ -53,4 +50,4 @@ export function InstructorRequests({ initial }: { initial: InstructorRequestView
       ) : null}
     </div>
   );
-}
+});

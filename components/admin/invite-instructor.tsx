@@ -1,33 +1,27 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { ApiError, sendJson } from "@/components/classes/api";
+import { withQueryClient } from "@/components/query-provider";
+import { ApiError, apiJson } from "@/lib/api/client";
 import { Button } from "@/components/ui/button";
 
 /** Issues a single-use instructor invitation and shows its link once (only its hash is stored). */
-export function InviteInstructor() {
+export const InviteInstructor = withQueryClient(function InviteInstructor() {
   const [invite, setInvite] = useState<{ code: string; expiresAt: string } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function create() {
-    setPending(true);
-    setError(null);
-    try {
-      setInvite((await sendJson<{ invite: { code: string; expiresAt: string } }>("/api/teach/invites", "POST", {})).invite);
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : "Could not create the invitation.");
-    } finally {
-      setPending(false);
-    }
-  }
+  const create = useMutation({
+    mutationFn: () => apiJson<{ invite: { code: string; expiresAt: string } }>("/api/teach/invites", { method: "POST", body: {} }),
+    onSuccess: (result) => setInvite(result.invite),
+  });
+  const pending = create.isPending;
+  const error = create.error instanceof ApiError ? create.error.message : create.error ? "Could not create the invitation." : null;
 
   const link = invite ? `${window.location.origin}/signup?invite=${encodeURIComponent(invite.code)}` : null;
   return (
     <section className="flex flex-col gap-3 rounded-lg border border-border bg-card p-4" aria-label="Invite an instructor">
       <h2 className="font-semibold">Invite an instructor</h2>
       <p className="text-sm text-muted-foreground">The link works once, for 14 days. Whoever signs up with it becomes an instructor.</p>
-      <Button type="button" onClick={() => void create()} disabled={pending} className="self-start">
+      <Button type="button" onClick={() => create.mutate()} disabled={pending} className="self-start">
         {pending ? "Creating…" : "Create invitation link"}
       </Button>
       {link && invite ? (
@@ -45,4 +39,4 @@ export function InviteInstructor() {
       ) : null}
     </section>
   );
-}
+});

@@ -1,13 +1,21 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { ApiError, sendJson } from "./api";
+import { withQueryClient } from "@/components/query-provider";
+import type { PickerQuestionDto } from "@/lib/api/dto";
+import { ApiError, apiJson, errorMessage } from "@/lib/api/client";
+import { parseSlugs, toggleSlug } from "./picker-model";
+import { QuestionPicker } from "./question-picker";
 
-/** Assign a set of published questions, by slug, with an optional due date (the browser's local time). */
-export function AssignForm({ classId, publishedSlugs }: { classId: string; publishedSlugs: string[] }) {
+/**
+ * Assign a set of published questions with an optional due date (the browser's local time). The picker
+ * and the slug field edit one list: ticking a question adds its slug, and pasted slugs tick theirs.
+ */
+export const AssignForm = withQueryClient(function AssignForm({ classId, questions }: { classId: string; questions: PickerQuestionDto[] }) {
   const router = useRouter();
   const [title, setTitle] = useState("");
   const [slugs, setSlugs] = useState("");
@@ -16,35 +24,35 @@ export function AssignForm({ classId, publishedSlugs }: { classId: string; publi
   const [reveal, setReveal] = useState<"after-attempt" | "after-due" | "never">("after-attempt");
   const [latePolicy, setLatePolicy] = useState<"accept" | "close">("accept");
   const [penalty, setPenalty] = useState("0");
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<string | null>(null);
-
-  async function submit(event: React.FormEvent) {
-    event.preventDefault();
-    setErrors({});
-    setMessage(null);
-    const list = slugs.split(/[\s,]+/).filter(Boolean);
-    try {
-      await sendJson("/api/teach/classes/" + classId + "/assignments", "POST", {
-        title,
-        slugs: list,
-        dueAt: due ? new Date(due).toISOString() : null,
-        // Empty means no limit; anything else goes to the server as typed, which names a bad value.
-        maxAttempts: maxAttempts.trim() === "" ? null : Number(maxAttempts),
-        reveal,
-        latePolicy,
-        latePenalty: Number(penalty) / 100,
-      });
+  const assign = useMutation({
+    mutationFn: () =>
+      apiJson("/api/teach/classes/" + classId + "/assignments", {
+        method: "POST",
+        body: {
+          title,
+          slugs: parseSlugs(slugs),
+          dueAt: due ? new Date(due).toISOString() : null,
+          // Empty means no limit; anything else goes to the server as typed, which names a bad value.
+          maxAttempts: maxAttempts.trim() === "" ? null : Number(maxAttempts),
+          reveal,
+          latePolicy,
+          latePenalty: Number(penalty) / 100,
+        },
+      }),
+    onSuccess: () => {
       setTitle("");
       setSlugs("");
       setDue("");
       setMaxAttempts("");
-      setMessage("Assigned.");
       router.refresh();
-    } catch (e) {
-      if (e instanceof ApiError) setErrors(e.fields);
-      setMessage(e instanceof Error ? e.message : "could not assign");
-    }
+    },
+  });
+  const errors: Record<string, string[]> = assign.error instanceof ApiError ? assign.error.fields : {};
+  const message = assign.isSuccess ? "Assigned." : assign.isError ? errorMessage(assign.error, "could not assign") : null;
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    assign.mutate();
   }
 
   return (
@@ -53,17 +61,12 @@ export function AssignForm({ classId, publishedSlugs }: { classId: string; publi
       <Field
         id="assignment-slugs"
         label="Question slugs"
-        list="published-slugs"
         value={slugs}
         onChange={(e) => setSlugs(e.target.value)}
         error={errors.slugs?.[0]}
-        hint="Published questions only, separated by commas or spaces."
+        hint="Tick questions below, or paste slugs of published questions separated by commas or spaces."
       />
-      <datalist id="published-slugs">
-        {publishedSlugs.map((s) => (
-          <option key={s} value={s} />
-        ))}
-      </datalist>
+      <QuestionPicker questions={questions} selected={parseSlugs(slugs)} onToggle={(slug) => setSlugs((text) => toggleSlug(text, slug))} />
       <Field id="assignment-due" label="Due (optional)" type="datetime-local" value={due} onChange={(e) => setDue(e.target.value)} error={errors.dueAt?.[0]} />
       <fieldset className="flex flex-col gap-3 rounded-md border border-border p-3">
         <legend className="px-1 text-sm font-medium">Assessment rules</legend>
@@ -110,7 +113,9 @@ export function AssignForm({ classId, publishedSlugs }: { classId: string; publi
         ) : null}
       </fieldset>
       <div className="flex items-center gap-3">
-        <Button type="submit">Assign</Button>
+        <Button type="submit" disabled={assign.isPending}>
+          Assign
+        </Button>
         {message ? (
           <p role="status" className="text-sm text-muted-foreground">
             {message}
@@ -119,4 +124,4 @@ export function AssignForm({ classId, publishedSlugs }: { classId: string; publi
       </div>
     </form>
   );
-}
+});

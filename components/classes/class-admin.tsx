@@ -1,5 +1,6 @@
 import { rulesLine } from "./assignments-card";
 import type { ClassDetailDto } from "@/lib/analytics/dto";
+import { LocalTime } from "@/components/ui/local-time";
 import { ConfirmAction } from "./confirm-action";
 
 // The class page's management controls. Each one is a request the server checks again (session, role,
@@ -61,7 +62,7 @@ export function AssignmentList({ cls }: { cls: ClassDetailDto }) {
       {cls.assignmentList.map((a) => (
         <li key={a.id} className="flex flex-wrap items-center gap-3 text-sm">
           <span className="mr-auto">
-            <strong>{a.title}</strong> {a.dueAt ? `· due ${new Date(a.dueAt).toUTCString()}` : ""} · {a.questions.map((q) => q.title).join(", ")}
+            <strong>{a.title}</strong> {a.dueAt ? <LocalTime iso={new Date(a.dueAt).toISOString()} prefix="· due " /> : null} · {a.questions.map((q) => q.title).join(", ")}
             <span className="block text-xs text-muted-foreground">{rulesLine(a)}</span>
           </span>
           <ConfirmAction

@@ -1,16 +1,18 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
+import { withQueryClient } from "@/components/query-provider";
 import { Button, type ButtonVariant } from "@/components/ui/button";
-import { sendJson } from "./api";
+import { apiJson, errorMessage } from "@/lib/api/client";
 
 /**
  * A button for a change that is hard to undo (removing a student, deleting an assignment, leaving a
  * class): the first press asks, in place, to confirm; only "Yes" sends the request. The server's
  * message is shown if it refuses, and the page is refreshed when it succeeds.
  */
-export function ConfirmAction({
+export const ConfirmAction = withQueryClient(function ConfirmAction({
   label,
   question,
   confirmLabel,
@@ -32,24 +34,18 @@ export function ConfirmAction({
 }) {
   const router = useRouter();
   const [asking, setAsking] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const questionId = useId();
-
-  async function confirm() {
-    setBusy(true);
-    setError(null);
-    try {
-      await sendJson(url, method, body);
+  const action = useMutation({
+    mutationFn: () => apiJson(url, { method, body }),
+    onSuccess: () => {
       setAsking(false);
       if (done) router.push(done);
       else router.refresh();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : "the request failed; try again");
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  });
+  const busy = action.isPending;
+  const confirm = () => action.mutate();
+  const error = action.isError ? errorMessage(action.error, "the request failed; try again") : null;
 
   const problem = error ? (
     <span role="alert" className="text-sm text-danger">
@@ -80,4 +76,4 @@ export function ConfirmAction({
       {problem}
     </span>
   );
-}
+});

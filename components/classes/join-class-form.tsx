@@ -1,45 +1,42 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { withQueryClient } from "@/components/query-provider";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { ApiError, sendJson } from "./api";
+import { ApiError, apiJson } from "@/lib/api/client";
 
-export function JoinClassForm() {
+export const JoinClassForm = withQueryClient(function JoinClassForm() {
   const router = useRouter();
   const [code, setCode] = useState("");
-  const [error, setError] = useState<string | undefined>();
-  const [joined, setJoined] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: React.FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const result = await sendJson<{ class: { name: string } }>("/api/classes/join", "POST", { code });
-      setJoined(result.class.name);
+  const join = useMutation({
+    mutationFn: (joinCode: string) => apiJson<{ class: { name: string } }>("/api/classes/join", { method: "POST", body: { code: joinCode } }),
+    onSuccess: () => {
       setCode("");
       router.refresh();
-    } catch (e) {
-      setError(e instanceof ApiError ? (e.fields.code?.[0] ?? e.message) : "could not join; try again");
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  });
+  const error = join.error instanceof ApiError ? (join.error.fields.code?.[0] ?? join.error.message) : join.error ? "could not join; try again" : undefined;
 
   return (
-    <form onSubmit={submit} className="flex flex-wrap items-end gap-3">
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        join.mutate(code);
+      }}
+      className="flex flex-wrap items-end gap-3"
+    >
       <Field id="join-code" label="Join code" value={code} onChange={(e) => setCode(e.target.value)} error={error} autoComplete="off" className="w-56" />
-      <Button type="submit" disabled={busy || !code.trim()}>
+      <Button type="submit" disabled={join.isPending || !code.trim()}>
         Join class
       </Button>
-      {joined ? (
+      {join.isSuccess ? (
         <p role="status" className="w-full text-sm text-success">
-          You joined {joined}.
+          You joined {join.data.class.name}.
         </p>
       ) : null}
     </form>
   );
-}
+});

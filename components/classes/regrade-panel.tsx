@@ -1,37 +1,45 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
+import { withQueryClient } from "@/components/query-provider";
 import { Button } from "@/components/ui/button";
 import type { DryRunDto, RegradeJobDto } from "@/lib/analytics/dto";
-import { percent, sendJson } from "./api";
+import { apiJson, errorMessage } from "@/lib/api/client";
+import { percent } from "./api";
 
 /** Dry run first, then apply; the job advances one chunk per status poll, so polling is the worker. */
-export function RegradePanel({ classId, slug }: { classId: string; slug: string }) {
+export const RegradePanel = withQueryClient(function RegradePanel({ classId, slug }: { classId: string; slug: string }) {
   const [dry, setDry] = useState<DryRunDto | null>(null);
   const [job, setJob] = useState<RegradeJobDto | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     if (!job || job.status !== "running") return;
     const timer = setTimeout(() => {
-      sendJson<{ job: RegradeJobDto }>(`/api/teach/regrade/${job.id}`, "GET").then((r) => setJob(r.job), (e: Error) => setError(e.message));
+      apiJson<{ job: RegradeJobDto }>(`/api/teach/regrade/${job.id}`).then((r) => setJob(r.job), (e: Error) => setError(e.message));
     }, 300);
     return () => clearTimeout(timer);
   }, [job]);
 
-  async function run(dryRun: boolean) {
-    setBusy(true);
-    setError(null);
-    try {
-      if (dryRun) setDry((await sendJson<{ dryRun: DryRunDto }>("/api/teach/regrade", "POST", { classId, slug, dryRun })).dryRun);
-      else setJob((await sendJson<{ job: RegradeJobDto }>("/api/teach/regrade", "POST", { classId, slug, dryRun })).job);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : "the request failed");
-    } finally {
-      setBusy(false);
-    }
-  }
+  const request = useMutation({
+    mutationFn: (dryRun: boolean) => apiJson<{ dryRun?: DryRunDto; job?: RegradeJobDto }>("/api/teach/regrade", { method: "POST", body: { classId, slug, dryRun } }),
+    onMutate: () => setError(null),
+    onSuccess: (result) => {
+      if (result.dryRun) {
+        setDry(result.dryRun);
+        // A new dry run starts over: the last job's result no longer describes what is on screen.
+        setJob(null);
+      } else if (result.job) {
+        setJob(result.job);
+        // "would be graded" is no longer true once applied; the job's progress says what happens instead.
+        setDry(null);
+      }
+    },
+    onError: (e) => setError(errorMessage(e, "the request failed")),
+  });
+  const busy = request.isPending;
+  const run = (dryRun: boolean) => request.mutate(dryRun);
 
   return (
     <div className="flex flex-col gap-4">
@@ -89,4 +97,4 @@ export function RegradePanel({ classId, slug }: { classId: string; slug: string 
       ) : null}
     </div>
   );
-}
+});

@@ -1,23 +1,20 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { withQueryClient } from "@/components/query-provider";
+import { LocalTime } from "@/components/ui/local-time";
 import { Button } from "@/components/ui/button";
 import type { ProblemReportDto } from "@/lib/analytics/dto";
-import { sendJson } from "./api";
+import { apiJson, errorMessage } from "@/lib/api/client";
 
-export function ReportInbox({ reports }: { reports: ProblemReportDto[] }) {
+export const ReportInbox = withQueryClient(function ReportInbox({ reports }: { reports: ProblemReportDto[] }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-
-  async function toggle(r: ProblemReportDto) {
-    try {
-      await sendJson(`/api/reports/${r.id}`, "PATCH", { resolved: !r.resolved });
-      router.refresh();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : "could not update the report");
-    }
-  }
+  const toggle = useMutation({
+    mutationFn: (r: ProblemReportDto) => apiJson(`/api/reports/${r.id}`, { method: "PATCH", body: { resolved: !r.resolved } }),
+    onSuccess: () => router.refresh(),
+  });
+  const error = toggle.isError ? errorMessage(toggle.error, "could not update the report") : null;
 
   if (reports.length === 0) return <p className="text-sm text-muted-foreground">No reports.</p>;
   return (
@@ -35,9 +32,9 @@ export function ReportInbox({ reports }: { reports: ProblemReportDto[] }) {
             </p>
             <p className="mt-1 whitespace-pre-wrap text-sm">{r.message}</p>
             <p className="mt-1 text-xs text-muted-foreground">
-              {r.studentName} · {new Date(r.createdAt).toUTCString()} · {r.resolved ? "resolved" : "open"}
+              {r.studentName} · <LocalTime iso={new Date(r.createdAt).toISOString()} /> · {r.resolved ? "resolved" : "open"}
             </p>
-            <Button type="button" variant="secondary" className="mt-2 text-sm" onClick={() => toggle(r)}>
+            <Button type="button" variant="secondary" className="mt-2 text-sm" onClick={() => toggle.mutate(r)} disabled={toggle.isPending}>
               {r.resolved ? "Reopen" : "Mark resolved"}
             </Button>
           </li>
@@ -45,4 +42,4 @@ export function ReportInbox({ reports }: { reports: ProblemReportDto[] }) {
       </ul>
     </div>
   );
-}
+});

@@ -1,25 +1,27 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
+import { withQueryClient } from "@/components/query-provider";
 import { Button } from "@/components/ui/button";
-import { ApiError, sendJson } from "./api";
+import { ApiError, apiJson } from "@/lib/api/client";
 
 /** "Report a problem" on a question: sends the variant along so the instructor sees what the student saw. */
-export function ReportProblem({ variantId }: { variantId: string }) {
+export const ReportProblem = withQueryClient(function ReportProblem({ variantId }: { variantId: string }) {
   const [open, setOpen] = useState(false);
   const [message, setMessage] = useState("");
-  const [state, setState] = useState<{ kind: "idle" | "sent" } | { kind: "error"; text: string }>({ kind: "idle" });
-
-  async function submit(event: React.FormEvent) {
-    event.preventDefault();
-    try {
-      await sendJson("/api/reports", "POST", { variantId, message });
-      setState({ kind: "sent" });
+  const send = useMutation({
+    mutationFn: (text: string) => apiJson("/api/reports", { method: "POST", body: { variantId, message: text } }),
+    onSuccess: () => {
       setMessage("");
       setOpen(false);
-    } catch (e) {
-      setState({ kind: "error", text: e instanceof ApiError ? (e.fields.message?.[0] ?? e.message) : "could not send; try again" });
-    }
+    },
+  });
+  const problem = send.error instanceof ApiError ? (send.error.fields.message?.[0] ?? send.error.message) : send.error ? "could not send; try again" : null;
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    send.mutate(message);
   }
 
   if (!open) {
@@ -28,7 +30,7 @@ export function ReportProblem({ variantId }: { variantId: string }) {
         <Button type="button" variant="ghost" className="text-sm" onClick={() => setOpen(true)}>
           Report a problem
         </Button>
-        {state.kind === "sent" ? (
+        {send.isSuccess ? (
           <p role="status" className="text-sm text-muted-foreground">
             Thanks — your report was sent with this exact variant.
           </p>
@@ -42,17 +44,19 @@ export function ReportProblem({ variantId }: { variantId: string }) {
         What is wrong with this question?
       </label>
       <textarea id="report-message" value={message} onChange={(e) => setMessage(e.target.value)} rows={3} className="rounded-md border border-border bg-card p-2 text-sm" />
-      {state.kind === "error" ? (
+      {problem ? (
         <p role="alert" className="text-sm text-danger">
-          {state.text}
+          {problem}
         </p>
       ) : null}
       <div className="flex gap-2">
-        <Button type="submit">Send report</Button>
+        <Button type="submit" disabled={send.isPending}>
+          Send report
+        </Button>
         <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
           Cancel
         </Button>
       </div>
     </form>
   );
-}
+});

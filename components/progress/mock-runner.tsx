@@ -1,11 +1,14 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useMutation } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
+import { withQueryClient } from "@/components/query-provider";
 import { AnswerForm, QuestionView } from "@/components/sim";
 import { Button } from "@/components/ui/button";
 import type { Answer, VariantView } from "@/lib/engine/questions";
-import { callJson, newSubmissionId } from "./api";
+import { apiJson, errorMessage } from "@/lib/api/client";
+import { newSubmissionId } from "./api";
 
 interface Props {
   sessionId: string;
@@ -22,11 +25,9 @@ function formatLeft(ms: number): string {
 }
 
 /** One mock question: the answer is recorded, never graded in front of the student, until the end. */
-export function MockRunner({ sessionId, itemId, position, answered, deadline, view }: Props) {
+export const MockRunner = withQueryClient(function MockRunner({ sessionId, itemId, position, answered, deadline, view }: Props) {
   const router = useRouter();
   const [now, setNow] = useState(() => Date.now());
-  const [pending, setPending] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
   const left = Date.parse(deadline) - now;
 
   useEffect(() => {
@@ -38,29 +39,19 @@ export function MockRunner({ sessionId, itemId, position, answered, deadline, vi
     if (left <= 0) router.refresh();
   }, [left <= 0, router]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  async function submit(answer: Answer) {
-    setPending(true);
-    setMessage(null);
-    try {
-      await callJson(`/api/mock/${sessionId}/answer`, { method: "POST", body: JSON.stringify({ itemId, submissionId: newSubmissionId(), answer }) });
-      router.refresh();
-    } catch (e) {
-      setMessage(e instanceof Error ? e.message : "could not record the answer");
-    } finally {
-      setPending(false);
-    }
-  }
-
-  async function end() {
-    setPending(true);
-    try {
-      await callJson(`/api/mock/${sessionId}/end`, { method: "POST" });
-      router.refresh();
-    } catch (e) {
-      setMessage(e instanceof Error ? e.message : "could not end the interview");
-      setPending(false);
-    }
-  }
+  const record = useMutation({
+    mutationFn: (answer: Answer) => apiJson(`/api/mock/${sessionId}/answer`, { method: "POST", body: { itemId, submissionId: newSubmissionId(), answer } }),
+    onSuccess: () => router.refresh(),
+  });
+  const finish = useMutation({
+    mutationFn: () => apiJson(`/api/mock/${sessionId}/end`, { method: "POST" }),
+    onSuccess: () => router.refresh(),
+  });
+  // Ending stays pending until the page shows the report.
+  const pending = record.isPending || finish.isPending || finish.isSuccess;
+  const message = record.isError ? errorMessage(record.error, "could not record the answer") : finish.isError ? errorMessage(finish.error, "could not end the interview") : null;
+  const submit = (answer: Answer) => record.mutate(answer);
+  const end = () => finish.mutate();
 
   return (
     <div className="flex flex-col gap-6">
@@ -89,4 +80,4 @@ export function MockRunner({ sessionId, itemId, position, answered, deadline, vi
       ) : null}
     </div>
   );
-}
+});

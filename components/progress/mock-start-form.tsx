@@ -1,29 +1,29 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
+import { withQueryClient } from "@/components/query-provider";
 import { Button } from "@/components/ui/button";
-import { callJson } from "./api";
+import { apiJson, errorMessage } from "@/lib/api/client";
 
 const DURATIONS = [15, 30, 45] as const;
 
-export function MockStartForm() {
+export const MockStartForm = withQueryClient(function MockStartForm() {
   const router = useRouter();
   const [minutes, setMinutes] = useState<(typeof DURATIONS)[number]>(30);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  async function start(event: FormEvent) {
+  const begin = useMutation({
+    mutationFn: (length: number) => apiJson<{ sessionId: string }>("/api/mock", { method: "POST", body: { minutes: length } }),
+    onSuccess: ({ sessionId }) => router.push(`/mock/${sessionId}`),
+  });
+  // Still pending while the browser moves to the interview.
+  const pending = begin.isPending || begin.isSuccess;
+  const error = begin.isError ? errorMessage(begin.error, "could not start") : null;
+  function start(event: FormEvent) {
     event.preventDefault();
-    setPending(true);
-    setError(null);
-    try {
-      const { sessionId } = await callJson<{ sessionId: string }>("/api/mock", { method: "POST", body: JSON.stringify({ minutes }) });
-      router.push(`/mock/${sessionId}`);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : "could not start");
-      setPending(false);
-    }
+    begin.mutate(minutes);
   }
+
   return (
     <form onSubmit={start} className="flex flex-col gap-3">
       <fieldset className="flex flex-wrap gap-3">
@@ -47,4 +47,4 @@ export function MockStartForm() {
       ) : null}
     </form>
   );
-}
+});

@@ -4,9 +4,10 @@ import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useId, useState } from "react";
+import { withQueryClient } from "@/components/query-provider";
 import { Button } from "@/components/ui/button";
+import { apiJson } from "@/lib/api/client";
 import type { ReadinessView } from "@/lib/progress/readiness";
-import { callJson } from "./api";
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
@@ -14,12 +15,12 @@ const pct = (x: number) => `${Math.round(x * 100)}%`;
  * The interview date and what it means: readiness per topic on that day (recall the review model expects
  * plus recent accuracy), what to study next and why, and how many reviews to do before the day.
  */
-export function ReadinessCard({ view }: { view: ReadinessView }) {
+export const ReadinessCard = withQueryClient(function ReadinessCard({ view }: { view: ReadinessView }) {
   const router = useRouter();
   const id = useId();
   const [date, setDate] = useState(view.interviewDate ?? "");
   const save = useMutation({
-    mutationFn: (interviewDate: string | null) => callJson<ReadinessView>("/api/progress/interview", { method: "PUT", body: JSON.stringify({ interviewDate }) }),
+    mutationFn: (interviewDate: string | null) => apiJson<ReadinessView>("/api/progress/interview", { method: "PUT", body: { interviewDate } }),
     onSuccess: () => router.refresh(),
   });
   function submit(event: FormEvent) {
@@ -102,4 +103,4 @@ export function ReadinessCard({ view }: { view: ReadinessView }) {
       )}
     </section>
   );
-}
+});

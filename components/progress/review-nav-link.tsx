@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
-import { callJson } from "./api";
+import { apiJson } from "@/lib/api/client";
 
 /** "Review" in the header, with today's due count as a badge. */
 export function ReviewNavLink() {
@@ -13,7 +13,7 @@ export function ReviewNavLink() {
   // count is read again on each one. A plain fetch: React Query stays on the pages that need its cache.
   useEffect(() => {
     let current = true;
-    callJson<{ dueCount: number }>("/api/review/count")
+    apiJson<{ dueCount: number }>("/api/review/count")
       .then((due) => current && setCount(due.dueCount))
       .catch(() => {
         // A badge is a hint; the Review page itself shows the queue.

@@ -1,34 +1,29 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
+import { withQueryClient } from "@/components/query-provider";
 import { Button } from "@/components/ui/button";
-import { callJson } from "./api";
+import { apiJson, errorMessage } from "@/lib/api/client";
 
 const MIN = 0.7;
 const MAX = 0.97;
 
 async function patchSettings(body: Record<string, unknown>): Promise<void> {
-  await callJson("/api/progress/settings", { method: "PATCH", body: JSON.stringify(body) });
+  await apiJson("/api/progress/settings", { method: "PATCH", body });
 }
 
 /** Streaks are opt-in; turning them on also stores the browser's UTC offset so days are the student's days. */
-export function StreakToggle({ enabled }: { enabled: boolean }) {
+export const StreakToggle = withQueryClient(function StreakToggle({ enabled }: { enabled: boolean }) {
   const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  async function toggle() {
-    setPending(true);
-    setError(null);
-    try {
-      await patchSettings({ streaksEnabled: !enabled, utcOffsetMinutes: -new Date().getTimezoneOffset() });
-      router.refresh();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : "could not save");
-    } finally {
-      setPending(false);
-    }
-  }
+  const save = useMutation({
+    mutationFn: () => patchSettings({ streaksEnabled: !enabled, utcOffsetMinutes: -new Date().getTimezoneOffset() }),
+    onSuccess: () => router.refresh(),
+  });
+  const pending = save.isPending;
+  const error = save.isError ? errorMessage(save.error, "could not save") : null;
+  const toggle = () => save.mutate();
   return (
     <div className="flex flex-col gap-1">
       <label className="inline-flex items-center gap-2 text-sm">
@@ -42,28 +37,34 @@ export function StreakToggle({ enabled }: { enabled: boolean }) {
       ) : null}
     </div>
   );
-}
+});
 
 /** Desired retention for the review queue: higher means more frequent reviews. */
-export function RetentionForm({ retention }: { retention: number }) {
+export const RetentionForm = withQueryClient(function RetentionForm({ retention }: { retention: number }) {
   const router = useRouter();
   const id = useId();
   const [value, setValue] = useState(String(retention));
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  async function submit(event: FormEvent) {
+  const [invalid, setInvalid] = useState<string | null>(null);
+  const save = useMutation({
+    mutationFn: (n: number) => patchSettings({ retention: n }),
+    onSuccess: () => router.refresh(),
+  });
+  const message = invalid
+    ? { ok: false, text: invalid }
+    : save.isSuccess
+      ? { ok: true, text: "Saved. New reviews are scheduled with it." }
+      : save.isError
+        ? { ok: false, text: errorMessage(save.error, "could not save") }
+        : null;
+  function submit(event: FormEvent) {
     event.preventDefault();
     const n = Number(value);
     if (!Number.isFinite(n) || n < MIN || n > MAX) {
-      setMessage({ ok: false, text: `Retention must be between ${MIN} and ${MAX}.` });
+      setInvalid(`Retention must be between ${MIN} and ${MAX}.`);
       return;
     }
-    try {
-      await patchSettings({ retention: n });
-      setMessage({ ok: true, text: "Saved. New reviews are scheduled with it." });
-      router.refresh();
-    } catch (e) {
-      setMessage({ ok: false, text: e instanceof Error ? e.message : "could not save" });
-    }
+    setInvalid(null);
+    save.mutate(n);
   }
   return (
     <form onSubmit={submit} className="flex flex-wrap items-end gap-2" aria-label="Review settings">
@@ -83,7 +84,7 @@ export function RetentionForm({ retention }: { retention: number }) {
           aria-describedby={`${id}-help`}
         />
       </div>
-      <Button type="submit" variant="secondary">
+      <Button type="submit" variant="secondary" disabled={save.isPending}>
         Save
       </Button>
       <p id={`${id}-help`} className="basis-full text-xs text-muted-foreground">
@@ -96,4 +97,4 @@ export function RetentionForm({ retention }: { retention: number }) {
       ) : null}
     </form>
   );
-}
+});

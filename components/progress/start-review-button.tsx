@@ -1,10 +1,11 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { withQueryClient } from "@/components/query-provider";
 import { Button } from "@/components/ui/button";
-import { callJson, ProgressRequestError } from "./api";
+import { ApiError, apiJson, errorMessage } from "@/lib/api/client";
 
 /**
  * Draws a fresh variant (of the most overdue card, or of `slug`) and opens it. When nothing is due any
@@ -12,25 +13,23 @@ import { callJson, ProgressRequestError } from "./api";
  */
 function useStartReview() {
   const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  async function start(slug?: string) {
-    setPending(true);
-    setError(null);
-    try {
-      const next = await callJson<{ href: string }>("/api/review/next", { method: "POST", body: JSON.stringify(slug ? { slug } : {}) });
-      router.push(next.href);
-    } catch (e) {
-      if (e instanceof ProgressRequestError && e.status === 404) {
+  const draw = useMutation({
+    mutationFn: (slug?: string) => apiJson<{ href: string }>("/api/review/next", { method: "POST", body: slug ? { slug } : {} }),
+    onSuccess: (next) => router.push(next.href),
+    onError: (e) => {
+      if (e instanceof ApiError && e.status === 404) {
         router.push("/review");
         router.refresh();
-        return;
       }
-      setError(e instanceof Error ? e.message : "could not start the review");
-      setPending(false);
-    }
-  }
-  return { start, pending, error };
+    },
+  });
+  const nothingDue = draw.error instanceof ApiError && draw.error.status === 404;
+  return {
+    start: (slug?: string) => draw.mutate(slug),
+    // Still pending while the browser moves to the question (or to the finished review page).
+    pending: draw.isPending || draw.isSuccess || nothingDue,
+    error: draw.isError && !nothingDue ? errorMessage(draw.error, "could not start the review") : null,
+  };
 }
 
 function ErrorLine({ error }: { error: string | null }) {
@@ -42,23 +41,23 @@ function ErrorLine({ error }: { error: string | null }) {
 }
 
 /** Draws a fresh variant of the most overdue card and opens it on the exercise page. */
-export function StartReviewButton({ label = "Start review", variant = "primary" }: { label?: string; variant?: "primary" | "secondary" }) {
+export const StartReviewButton = withQueryClient(function StartReviewButton({ label = "Start review", variant = "primary" }: { label?: string; variant?: "primary" | "secondary" }) {
   const { start, pending, error } = useStartReview();
   return (
     <div className="flex flex-col gap-1">
-      <Button variant={variant} onClick={() => void start()} disabled={pending}>
+      <Button variant={variant} onClick={() => start()} disabled={pending}>
         {pending ? "Drawing a new variant…" : label}
       </Button>
       <ErrorLine error={error} />
     </div>
   );
-}
+});
 
 /**
  * One row of the review list. A real link (it opens the question as is without JavaScript); a click
  * first draws the fresh variant the review is about.
  */
-export function ReviewItemLink({ slug, title }: { slug: string; title: string }) {
+export const ReviewItemLink = withQueryClient(function ReviewItemLink({ slug, title }: { slug: string; title: string }) {
   const { start, pending, error } = useStartReview();
   return (
     <span className="mr-auto flex flex-col gap-1">
@@ -68,7 +67,7 @@ export function ReviewItemLink({ slug, title }: { slug: string; title: string })
         aria-busy={pending}
         onClick={(event) => {
           event.preventDefault();
-          if (!pending) void start(slug);
+          if (!pending) start(slug);
         }}
       >
         {title}
@@ -76,4 +75,4 @@ export function ReviewItemLink({ slug, title }: { slug: string; title: string })
       <ErrorLine error={error} />
     </span>
   );
-}
+});

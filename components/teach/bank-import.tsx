@@ -1,8 +1,10 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { ApiError, callApi } from "./types";
+import { withQueryClient } from "@/components/query-provider";
+import { ApiError, apiJson, errorMessage } from "@/lib/api/client";
 
 interface ImportSummary {
   created: unknown[];
@@ -11,36 +13,31 @@ interface ImportSummary {
 }
 
 /** Uploads a JSON bank; the server imports all of it or none, naming each template that failed. */
-export function BankImport() {
+export const BankImport = withQueryClient(function BankImport() {
   const router = useRouter();
   const inputId = useId();
-  const [status, setStatus] = useState<string | null>(null);
-  const [errors, setErrors] = useState<string[]>([]);
-  const [pending, setPending] = useState(false);
+  const [notJson, setNotJson] = useState<string | null>(null);
 
-  const upload = async (file: File) => {
-    setPending(true);
-    setStatus(null);
-    setErrors([]);
-    try {
-      const text = await file.text();
+  const upload = useMutation({
+    mutationFn: async (file: File) => {
       let body: unknown;
       try {
-        body = JSON.parse(text);
+        body = JSON.parse(await file.text());
       } catch {
-        setStatus(`${file.name} is not valid JSON.`);
-        return;
+        setNotJson(`${file.name} is not valid JSON.`);
+        return null;
       }
-      const result = await callApi<ImportSummary>("/api/teach/questions/import", { method: "POST", body: JSON.stringify(body) });
-      setStatus(`Imported: ${result.created.length} new, ${result.updated.length} updated, ${result.unchanged.length} unchanged.`);
-      router.refresh();
-    } catch (error) {
-      setStatus(error instanceof Error ? error.message : String(error));
-      if (error instanceof ApiError) setErrors(Object.entries(error.body?.error.fields ?? {}).flatMap(([path, messages]) => messages.map((m) => `${path}: ${m}`)));
-    } finally {
-      setPending(false);
-    }
-  };
+      return apiJson<ImportSummary>("/api/teach/questions/import", { method: "POST", body });
+    },
+    onMutate: () => setNotJson(null),
+    onSuccess: (result) => {
+      if (result) router.refresh();
+    },
+  });
+  const result = upload.data;
+  const status = notJson ?? (upload.isError ? errorMessage(upload.error) : result ? `Imported: ${result.created.length} new, ${result.updated.length} updated, ${result.unchanged.length} unchanged.` : null);
+  const errors = upload.error instanceof ApiError ? Object.entries(upload.error.fields).flatMap(([path, messages]) => messages.map((m) => `${path}: ${m}`)) : [];
+  const pending = upload.isPending;
 
   return (
     <div className="flex flex-col gap-2">
@@ -54,7 +51,7 @@ export function BankImport() {
         disabled={pending}
         onChange={(e) => {
           const file = e.target.files?.[0];
-          if (file) void upload(file);
+          if (file) upload.mutate(file);
           e.target.value = "";
         }}
         className="text-sm"
@@ -73,4 +70,4 @@ export function BankImport() {
       ) : null}
     </div>
   );
-}
+});

@@ -1,13 +1,16 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { withQueryClient } from "@/components/query-provider";
 import { type ReactNode, useDeferredValue, useId, useMemo, useState } from "react";
 import { PromptText } from "@/components/sim";
 import { Button } from "@/components/ui/button";
 import { selfTestTemplate, type SelfTestResult } from "@/lib/engine";
 import type { QuestionTemplate, TemplateImage } from "@/lib/engine/questions";
 import { type EditorForm, errorsByField, evaluateForm, formFromTemplate, TOPIC_OPTIONS, TYPE_OPTIONS } from "./editor-model";
-import { ApiError, type BankQuestion, callApi } from "./types";
+import { ApiError, apiJson, errorMessage } from "@/lib/api/client";
+import type { BankQuestionDto } from "@/lib/api/dto";
 import { TemplatePreview } from "./template-preview";
 import { distinctMessages } from "@/lib/messages";
 
@@ -139,12 +142,11 @@ function DifficultySpread({ difficulty }: { difficulty: NonNullable<SelfTestResu
   );
 }
 
-export function QuestionEditor({ initial, questionId, readOnly = false }: QuestionEditorProps) {
+export const QuestionEditor = withQueryClient(function QuestionEditor({ initial, questionId, readOnly = false }: QuestionEditorProps) {
   const router = useRouter();
   const base = useId();
   const [form, setForm] = useState<EditorForm>(() => formFromTemplate(initial));
   const [showPromptPreview, setShowPromptPreview] = useState(false);
-  const [saving, setSaving] = useState(false);
   const [serverErrors, setServerErrors] = useState<{ message: string; fields: Record<string, string[]> } | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [selfTest, setSelfTest] = useState<SelfTestResult | null>(null);
@@ -168,29 +170,27 @@ export function QuestionEditor({ initial, questionId, readOnly = false }: Questi
   };
   const id = (name: string) => `${base}-${name}`;
 
-  const save = async () => {
-    setSaving(true);
-    setServerErrors(null);
-    setSaved(null);
-    try {
-      const body = JSON.stringify({ template: evaluated.raw });
+  const saveMutation = useMutation({
+    mutationFn: () =>
+      questionId
+        ? apiJson<{ question: BankQuestionDto }>(`/api/teach/questions/${questionId}`, { method: "PUT", body: { template: evaluated.raw } })
+        : apiJson<{ question: BankQuestionDto }>("/api/teach/questions", { method: "POST", body: { template: evaluated.raw } }),
+    onMutate: () => {
+      setServerErrors(null);
+      setSaved(null);
+    },
+    onSuccess: ({ question }) => {
       if (questionId) {
-        const { question } = await callApi<{ question: BankQuestion }>(`/api/teach/questions/${questionId}`, { method: "PUT", body });
         setSaved(`Saved as version ${question.currentVersion}.`);
         router.refresh();
       } else {
-        const { question } = await callApi<{ question: BankQuestion }>("/api/teach/questions", { method: "POST", body });
         router.push(`/teach/questions/${question.id}?created=1`);
       }
-    } catch (error) {
-      setServerErrors({
-        message: error instanceof Error ? error.message : String(error),
-        fields: error instanceof ApiError ? (error.body?.error.fields ?? {}) : {},
-      });
-    } finally {
-      setSaving(false);
-    }
-  };
+    },
+    onError: (error) => setServerErrors({ message: errorMessage(error), fields: error instanceof ApiError ? error.fields : {} }),
+  });
+  const save = () => saveMutation.mutate();
+  const saving = saveMutation.isPending;
 
   const selfTestProblems = serverErrors?.fields["selfTest"] ?? [];
   // Counted as shown: one line per distinct message under each field, not one per raw issue.
@@ -203,7 +203,7 @@ export function QuestionEditor({ initial, questionId, readOnly = false }: Questi
         aria-label="Question template"
         onSubmit={(e) => {
           e.preventDefault();
-          void save();
+          save();
         }}
       >
         <fieldset disabled={readOnly} className="flex flex-col gap-4">
@@ -361,4 +361,4 @@ export function QuestionEditor({ initial, questionId, readOnly = false }: Questi
       <TemplatePreview template={evaluated.template} />
     </div>
   );
-}
+});

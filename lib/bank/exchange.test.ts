@@ -41,12 +41,15 @@ describe("GIFT", () => {
     expect(structural.match(/\}/g)).toHaveLength(1);
   });
 
-  it("writes numeric parts with their tolerance and skips non-concept questions", () => {
+  it("writes numeric parts with their tolerance, and a schedule question only as a comment saying it is left out", () => {
     const concept = EXAMPLE_TEMPLATES.find((t) => t.slug === "concept-cfs-default")!;
-    const gift = exportGift([concept, EXAMPLE_TEMPLATES[0]!]);
+    const schedule = EXAMPLE_TEMPLATES[0]!;
+    expect(schedule.type).toBe("schedule");
+    const gift = exportGift([concept, schedule]);
     expect(gift).toContain("{#1024:0}");
-    expect(gift).not.toContain(EXAMPLE_TEMPLATES[0]!.slug);
-    expect(exportGift([EXAMPLE_TEMPLATES[0]!])).toBe("");
+    expect(gift).toContain(`// ${schedule.slug} (schedule): NOT EXPORTED`);
+    // Its two parts, and nothing for the schedule.
+    expect(gift.match(/^::/gm)).toHaveLength(2);
   });
 
   it("weights multiple-answer options", () => {
@@ -56,9 +59,10 @@ describe("GIFT", () => {
       generator: { parts: [{ kind: "choice", id: "m", label: "Which?", multiple: true, shuffle: false, options: [{ label: "A", correct: true }, { label: "B", correct: true }, { label: "C" }] }] },
     };
     const gift = exportGift([multi]);
+    // As Timeslice grades it: each right pick earns half, a wrong pick takes a half back.
     expect(gift).toContain("~%50%A");
     expect(gift).toContain("~%50%B");
-    expect(gift).toContain("~%-100%C");
+    expect(gift).toContain("~%-50%C");
   });
 });
 

@@ -70,6 +70,18 @@ export const bankFilterSchema = z.object({
 });
 export type BankFilter = z.infer<typeof bankFilterSchema>;
 
+/** A page's bank filter: bad or stray query values are dropped one by one, so a hand-edited URL still shows the bank. */
+export function bankFilterFromPage(params: Record<string, string | string[] | undefined>): BankFilter {
+  const filter: Record<string, unknown> = {};
+  for (const key of ["q", "topic", "tag", "type", "difficulty", "status"] as const) {
+    const value = params[key];
+    if (typeof value !== "string" || value === "") continue;
+    const one = bankFilterSchema.safeParse({ [key]: value });
+    if (one.success) Object.assign(filter, one.data);
+  }
+  return filter as BankFilter;
+}
+
 export const exportFormatSchema = z.enum(["json", "gift", "moodle"], { error: "format must be json, gift or moodle" });
 
 export type TemplateCheck = { ok: true; value: QuestionTemplate } | { ok: false; errors: ValidationIssue[] };

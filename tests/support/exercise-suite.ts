@@ -106,6 +106,24 @@ export function exerciseSuite(provider: DbProvider) {
       }
     });
 
+    it("reveals hints one by one and says when none are left, so no page offers a hint after the last", async () => {
+      const template = await db.questionTemplate.findFirstOrThrow({ where: { slug: "sjf-vs-stcf-timeline" } });
+      const loaded = await variants.loadVariant(await variants.createVariant(bob, template.slug));
+      const total = loaded.spec.hints.length;
+      const per = loaded.spec.grading.hintAfterAttempts;
+      expect(total).toBeGreaterThanOrEqual(2);
+      expect(per).toBeGreaterThan(0);
+      await expect(variants.revealHint(bob, loaded.row.id)).rejects.toMatchObject({ code: "CONFLICT" });
+      // Enough wrong attempts for every hint, then each reveal but the last leaves the next one open.
+      for (let i = 0; i < per * total; i++) await attempts.submitAttempt(bob, loaded.row.id, { submissionId: submissionId(), answer: perturbAnswer(loaded.built, i + 1) });
+      for (let shown = 1; shown <= total; shown++) {
+        const revealed = await variants.revealHint(bob, loaded.row.id);
+        expect(revealed.hints).toEqual(loaded.spec.hints.slice(0, shown));
+        expect(revealed.next).toBe(shown < total ? "available" : "none");
+      }
+      await expect(variants.revealHint(bob, loaded.row.id)).rejects.toMatchObject({ code: "CONFLICT" });
+    });
+
     it("re-seeding the bank is idempotent", async () => {
       const before = await db.questionVersion.count();
       const again = await seed(db, { demoAccounts: false });

@@ -5,7 +5,6 @@ import { MasteryChart } from "@/components/progress/mastery-chart";
 import { ReadinessCard } from "@/components/progress/readiness-card";
 import { StreakToggle } from "@/components/progress/settings-controls";
 import { StartReviewButton } from "@/components/progress/start-review-button";
-import { QueryProvider } from "@/components/query-provider";
 import { InstructorHomeView } from "@/components/teach/instructor-home";
 import { listMyAssignments } from "@/lib/server/dal/classes";
 import { getInstructorHome } from "@/lib/server/dal/instructor-home";
@@ -48,9 +47,7 @@ export default async function DashboardPage() {
 
       <AssignmentsCard assignments={mine.assignments} />
 
-      <QueryProvider>
-        <ReadinessCard view={readiness} />
-      </QueryProvider>
+      <ReadinessCard view={readiness} />
 
       <section className="rounded-lg border border-border bg-card p-5" aria-labelledby="mastery-heading">
         <h2 id="mastery-heading" className="font-semibold">

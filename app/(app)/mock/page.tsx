@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { MockStartForm } from "@/components/progress/mock-start-form";
+import { LocalTime } from "@/components/ui/local-time";
 import { listMockSessions } from "@/lib/server/dal/mock";
 import { requirePageUser } from "@/lib/server/dal/session";
 
@@ -30,7 +31,7 @@ export default async function MockPage() {
             {sessions.map((s) => (
               <li key={s.id}>
                 <Link href={`/mock/${s.id}`} className="underline">
-                  {new Date(s.startedAt).toUTCString()} · {s.minutes} min · {s.questions} question{s.questions === 1 ? "" : "s"}
+                  <LocalTime iso={new Date(s.startedAt).toISOString()} /> · {s.minutes} min · {s.questions} question{s.questions === 1 ? "" : "s"}
                   {s.ended ? "" : " · in progress"}
                 </Link>
               </li>

@@ -7,29 +7,17 @@ import { QUESTION_TYPES } from "@/lib/engine";
 import { listBankQuestions } from "@/lib/server/dal/authoring";
 import { requirePageRole } from "@/lib/server/dal/session";
 import { TOPICS, topicBySlug } from "@/lib/topics";
-import { type BankFilter, bankFilterSchema } from "@/lib/validation/questions";
+import { bankFilterFromPage } from "@/lib/validation/questions";
 
 export const metadata: Metadata = { title: "Question bank" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** Bad or stray query values are dropped one by one, so a hand-edited URL still shows the bank. */
-function readFilter(params: Record<string, string | string[] | undefined>): BankFilter {
-  const filter: Record<string, unknown> = {};
-  for (const key of ["q", "topic", "tag", "type", "difficulty", "status"] as const) {
-    const value = params[key];
-    if (typeof value !== "string" || value === "") continue;
-    const one = bankFilterSchema.safeParse({ [key]: value });
-    if (one.success) Object.assign(filter, one.data);
-  }
-  return filter as BankFilter;
-}
-
 const selectClass = "min-h-10 rounded-md border border-border bg-card px-2 text-sm";
 
 export default async function TeachPage({ searchParams }: Props) {
   const user = await requirePageRole("/teach", "INSTRUCTOR", "ADMIN");
-  const filter = readFilter(await searchParams);
+  const filter = bankFilterFromPage(await searchParams);
   const questions = await listBankQuestions(user, filter);
   const query = new URLSearchParams(Object.entries(filter).map(([k, v]) => [k, String(v)]));
   const exportHref = (format: string) => `/api/teach/questions/export?${new URLSearchParams([...query.entries(), ["format", format]])}`;
@@ -156,17 +144,16 @@ export default async function TeachPage({ searchParams }: Props) {
         <h2 id="exchange-heading" className="font-semibold">
           Import and export
         </h2>
-        <p className="text-sm text-muted-foreground">Exports cover the questions listed above. Moodle XML and GIFT contain the concept questions only.</p>
+        <p className="text-sm text-muted-foreground">
+          Exports cover the questions listed above. JSON keeps everything and imports back; Moodle XML and GIFT keep what those formats can carry, listed per question before you download.
+        </p>
         <div className="flex flex-wrap gap-3">
           <a href={exportHref("json")} className={buttonClasses("secondary")} download>
             Export JSON
           </a>
-          <a href={exportHref("moodle")} className={buttonClasses("secondary")} download>
-            Export Moodle XML
-          </a>
-          <a href={exportHref("gift")} className={buttonClasses("secondary")} download>
-            Export GIFT
-          </a>
+          <Link href={`/teach/export${query.size ? `?${query}` : ""}`} className={buttonClasses("secondary")}>
+            Export to Moodle XML or GIFT…
+          </Link>
         </div>
         <BankImport />
       </section>

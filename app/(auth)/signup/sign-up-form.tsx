@@ -1,55 +1,55 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
-import { type FormEvent, useState } from "react";
+import { type FormEvent } from "react";
+import { withQueryClient } from "@/components/query-provider";
 import { refreshSessionUser } from "@/components/session-user";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { ApiError, apiJson } from "@/lib/api/client";
 import { signInErrorText } from "@/lib/auth/messages";
 
 type FieldErrors = Partial<Record<"email" | "name" | "password" | "inviteCode" | "requestMessage", string>>;
 
-export function SignUpForm({ inviteCode }: { inviteCode: string }) {
-  const router = useRouter();
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+type SignUpBody = { name: string; email: string; password: string; inviteCode: string; requestInstructor: boolean };
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+/** Sign-up answers the same whether or not the email was taken; only the sign-in after it can tell. */
+class SignInAfterSignUpError extends Error {}
+
+export const SignUpForm = withQueryClient(function SignUpForm({ inviteCode }: { inviteCode: string }) {
+  const router = useRouter();
+  const signUp = useMutation({
+    mutationFn: async (body: SignUpBody) => {
+      await apiJson("/api/signup", { method: "POST", body });
+      const result = await signIn("credentials", { email: body.email, password: body.password, redirect: false });
+      // It tells no more than a sign-in page would.
+      if (!result || result.error) throw new SignInAfterSignUpError(signInErrorText(result?.status, "This email and password did not sign you in. If you already have an account, sign in with your password."));
+      await refreshSessionUser();
+    },
+    onSuccess: () => {
+      router.push("/dashboard");
+      router.refresh();
+    },
+  });
+  const fields = signUp.error instanceof ApiError ? signUp.error.fields : {};
+  const errors = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v[0]])) as FieldErrors;
+  const formError = signUp.error && !Object.keys(fields).length ? (signUp.error instanceof SignInAfterSignUpError || signUp.error instanceof ApiError ? signUp.error.message : "Could not create the account.") : null;
+  // Still pending while the browser moves to the dashboard.
+  const pending = signUp.isPending || signUp.isSuccess;
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const body = {
+    signUp.mutate({
       name: String(form.get("name") ?? ""),
       email: String(form.get("email") ?? ""),
       password: String(form.get("password") ?? ""),
       inviteCode: String(form.get("inviteCode") ?? ""),
       requestInstructor: form.get("requestInstructor") === "on",
-    };
-    setPending(true);
-    setErrors({});
-    setFormError(null);
-    const response = await fetch("/api/signup", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-    if (!response.ok) {
-      setPending(false);
-      const payload = (await response.json().catch(() => null)) as { error?: { message?: string; fields?: Record<string, string[]> } } | null;
-      const fields = payload?.error?.fields ?? {};
-      setErrors(Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v[0]])) as FieldErrors);
-      if (!Object.keys(fields).length) setFormError(payload?.error?.message ?? "Could not create the account.");
-      return;
-    }
-    const result = await signIn("credentials", { email: body.email, password: body.password, redirect: false });
-    setPending(false);
-    if (!result || result.error) {
-      // Sign-up answers the same whether or not the email was taken; only this sign-in can tell, and it
-      // tells no more than a sign-in page would.
-      setFormError(signInErrorText(result?.status, "This email and password did not sign you in. If you already have an account, sign in with your password."));
-      return;
-    }
-    await refreshSessionUser();
-    router.push("/dashboard");
-    router.refresh();
+    });
   }
 
   return (
@@ -94,4 +94,4 @@ export function SignUpForm({ inviteCode }: { inviteCode: string }) {
       </p>
     </form>
   );
-}
+});

@@ -1,6 +1,6 @@
 import "server-only";
 import type { QuestionTemplate } from "@/lib/engine";
-import { exportBankJson, exportGift, exportMoodleXml } from "@/lib/bank/exchange";
+import { type ExportPlan, exportBankJson, exportGift, exportMoodleXml, planExports } from "@/lib/bank/exchange";
 import type { BankFilter } from "@/lib/validation/questions";
 import { db } from "../db";
 import { RequestBudget } from "../engine-pool";
@@ -35,6 +35,12 @@ export async function exportBank(user: UserDto, filter: BankFilter, format: Expo
   if (format === "json") return exportBankJson(specs);
   if (format === "gift") return exportGift(specs);
   return exportMoodleXml(specs);
+}
+
+/** What Moodle XML and GIFT keep of each question export would write (the same filter), said before downloading. */
+export async function exportPlans(user: UserDto, filter: BankFilter): Promise<ExportPlan[]> {
+  const visible = await listBankQuestions(user, filter);
+  return planExports(visible.length ? await currentSpecs(visible.map((q) => q.id)) : []);
 }
 
 export interface ImportResult {

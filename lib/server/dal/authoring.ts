@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma } from "@/prisma/generated/sqlite/client";
+import type { AuthoredQuestionDto, BankQuestionDto, QuestionStatus } from "@/lib/api/dto";
 import type { QuestionTemplate } from "@/lib/engine";
 import type { BankFilter } from "@/lib/validation/questions";
 import { isUniqueViolation } from "@/lib/db/errors";
@@ -15,28 +16,8 @@ import type { UserDto } from "./users";
 /** Seeds every save is self-tested on; enough to catch a generator that fails now and then. */
 export const SAVE_SELF_TEST_VARIANTS = 50;
 
-type Status = "DRAFT" | "PUBLISHED" | "ARCHIVED";
-
-export interface BankQuestionDto {
-  id: string;
-  slug: string;
-  title: string;
-  type: string;
-  topic: string;
-  difficulty: number;
-  tags: string[];
-  status: Status;
-  builtIn: boolean;
-  mine: boolean;
-  editable: boolean;
-  currentVersion: number;
-  updatedAt: string;
-}
-
-export interface AuthoredQuestionDto extends BankQuestionDto {
-  spec: QuestionTemplate;
-  versions: { version: number; createdAt: string; attempts: number }[];
-}
+// The DTOs are declared once, in lib/api/dto.ts, where the browser reads them too.
+export type { AuthoredQuestionDto, BankQuestionDto } from "@/lib/api/dto";
 
 type Row = Prisma.QuestionTemplateGetPayload<object>;
 
@@ -169,7 +150,7 @@ export async function saveVersion(user: UserDto, row: Row, spec: QuestionTemplat
   return toBankDto(user, updated);
 }
 
-export async function setQuestionStatus(user: UserDto, id: string, status: Status): Promise<BankQuestionDto> {
+export async function setQuestionStatus(user: UserDto, id: string, status: QuestionStatus): Promise<BankQuestionDto> {
   requireAuthor(user);
   const row = assertEditable(user, await db.questionTemplate.findUnique({ where: { id } }));
   return toBankDto(user, await db.questionTemplate.update({ where: { id: row.id }, data: { status } }));

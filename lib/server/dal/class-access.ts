@@ -21,9 +21,3 @@ export async function memberIds(classId: string): Promise<string[]> {
   const rows = await db.classMember.findMany({ where: { classId }, select: { userId: true } });
   return rows.map((r) => r.userId);
 }
-
-/** Slugs an instructor may assign, for the assignment form's suggestions. */
-export async function listPublishedSlugs(): Promise<string[]> {
-  const rows = await db.questionTemplate.findMany({ where: { status: "PUBLISHED" }, select: { slug: true }, orderBy: { slug: "asc" } });
-  return rows.map((r) => r.slug);
-}

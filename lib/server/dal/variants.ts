@@ -1,7 +1,7 @@
 import "server-only";
 import { randomInt } from "node:crypto";
 import { LruCache } from "@/lib/cache/lru";
-import { ENGINE_VERSION, type QuestionTemplate, type Variant as EngineVariant } from "@/lib/engine";
+import { ENGINE_VERSION, type QuestionTemplate, type Variant as EngineVariant, type VariantView } from "@/lib/engine";
 import { db } from "../db";
 import { buildVariantInWorker } from "../engine-pool";
 import { AppError } from "../errors";
@@ -208,7 +208,8 @@ export function unlockedHints(loaded: LoadedVariant): { shown: string[]; next: "
   return { shown, next: loaded.row.attemptsUsed >= needed ? "available" : "locked" };
 }
 
-export async function revealHint(user: UserDto, variantId: string): Promise<string[]> {
+/** The hints shown after one more is revealed, and what the hint button offers next (the server decides, not the page). */
+export async function revealHint(user: UserDto, variantId: string): Promise<{ hints: string[]; next: "available" | "locked" | "none" }> {
   const loaded = await loadOwnVariant(user, variantId);
   const { next } = unlockedHints(loaded);
   if (next === "none") throw new AppError("CONFLICT", "there are no more hints for this question");
@@ -217,7 +218,18 @@ export async function revealHint(user: UserDto, variantId: string): Promise<stri
   }
   // Conditional on the count we read, so two clicks reveal one hint, not two.
   await db.variant.updateMany({ where: { id: variantId, hintsShown: loaded.row.hintsShown }, data: { hintsShown: { increment: 1 } } });
-  return (loaded.spec.hints ?? []).slice(0, loaded.row.hintsShown + 1);
+  const after = unlockedHints({ ...loaded, row: { ...loaded.row, hintsShown: loaded.row.hintsShown + 1 } });
+  return { hints: after.shown, next: after.next };
+}
+
+/**
+ * The student's view of a published question's current version at a given seed, for instructors
+ * choosing questions. Only the view leaves this function: the answer key stays on the server.
+ */
+export async function publishedView(slug: string, seed: number): Promise<VariantView> {
+  const { versionId } = await publishedTemplate(slug);
+  const version = await versionInfo(versionId);
+  return (await builtVariant(versionId, version.spec, seed, `${slug} v${version.version}`)).view;
 }
 
 /**

@@ -12,6 +12,7 @@ import { lazyPartInputFor } from "@/components/sim/part-inputs/lazy";
 import { PromptText } from "@/components/sim/prompt-text";
 import { QuestionView } from "@/components/sim/question-view";
 import { Button } from "@/components/ui/button";
+import { ApiError, apiJson } from "@/lib/api/client";
 import type { Answer, ValidationIssue, VariantView } from "@/lib/engine/questions";
 import type { AttemptDto, HistoryEntry, SubmitResult } from "@/lib/server/dal/attempts";
 
@@ -33,26 +34,6 @@ interface Props {
   assignment?: { id: string; rules: string[]; revealVisible: boolean; revealAt: string | null };
   /** Opened from the review queue: a graded attempt offers the next due review. */
   inReview?: boolean;
-}
-
-interface ApiError {
-  error: { code: string; message: string; fields?: Record<string, string[]> };
-}
-
-class RequestError extends Error {
-  constructor(
-    readonly status: number,
-    readonly payload: ApiError | null,
-  ) {
-    super(payload?.error.message ?? `request failed (${status})`);
-  }
-}
-
-async function call<T>(url: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(url, { ...init, headers: { "content-type": "application/json", ...init?.headers } });
-  const payload = (await response.json().catch(() => null)) as T | ApiError | null;
-  if (!response.ok) throw new RequestError(response.status, payload as ApiError | null);
-  return payload as T;
 }
 
 // The grade view (charts, replay) is shown only once an answer is graded, so it is not part of the
@@ -99,7 +80,7 @@ export function ExerciseClient({ slug, variantId, view, maxAttempts, initialAtte
   const submit = useMutation({
     mutationFn: async (answer: Answer) => {
       const [result] = await Promise.all([
-        call<SubmitResult>(`/api/variants/${variantId}/attempts`, { method: "POST", body: JSON.stringify({ submissionId: newSubmissionId(), answer }) }),
+        apiJson<SubmitResult>(`/api/variants/${variantId}/attempts`, { method: "POST", body: { submissionId: newSubmissionId(), answer } }),
         preloadGradeView(),
       ]);
       return result;
@@ -122,34 +103,35 @@ export function ExerciseClient({ slug, variantId, view, maxAttempts, initialAtte
       void queryClient.invalidateQueries({ queryKey: ["question-history", slug] });
     },
     onError: (error) => {
-      if (error instanceof RequestError && error.payload?.error.fields) {
-        setErrors(Object.entries(error.payload.error.fields).flatMap(([path, messages]) => messages.map((m) => ({ path, message: m }))));
+      if (error instanceof ApiError) {
+        setErrors(Object.entries(error.fields).flatMap(([path, messages]) => messages.map((m) => ({ path, message: m }))));
       }
-      setMessage(error instanceof RequestError && error.status === 400 ? `${error.message} — this did not use an attempt.` : error.message);
+      setMessage(error instanceof ApiError && error.status === 400 ? `${error.message} — this did not use an attempt.` : error.message);
     },
   });
 
   const newVariant = useMutation({
     mutationFn: () =>
       assignment
-        ? call<{ variantId: string }>(`/api/assignments/${assignment.id}/variants`, { method: "POST", body: JSON.stringify({ slug, fresh: true }) })
-        : call<{ variantId: string }>("/api/variants", { method: "POST", body: JSON.stringify({ slug }) }),
+        ? apiJson<{ variantId: string }>(`/api/assignments/${assignment.id}/variants`, { method: "POST", body: { slug, fresh: true } })
+        : apiJson<{ variantId: string }>("/api/variants", { method: "POST", body: { slug } }),
     onSuccess: () => router.refresh(),
     onError: (error) => setMessage(error.message),
   });
 
   const hint = useMutation({
-    mutationFn: () => call<{ hints: string[] }>(`/api/variants/${variantId}/hints`, { method: "POST" }),
+    mutationFn: () => apiJson<{ hints: string[]; hintState: HintState }>(`/api/variants/${variantId}/hints`, { method: "POST" }),
     onSuccess: (result) => {
       setHints(result.hints);
-      setHintState(result.hints.length > hints.length ? "locked" : "none");
+      // The server's word, so the button never offers a hint after the last one (nor hides one still open).
+      setHintState(result.hintState);
     },
     onError: (error) => setMessage(error.message),
   });
 
   const history = useQuery({
     queryKey: ["question-history", slug],
-    queryFn: () => call<{ history: HistoryEntry[] }>(`/api/questions/${slug}/attempts`),
+    queryFn: () => apiJson<{ history: HistoryEntry[] }>(`/api/questions/${slug}/attempts`),
   });
 
   const showForm = !latest || reviewing;

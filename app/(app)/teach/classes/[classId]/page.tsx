@@ -5,8 +5,8 @@ import { AssignForm } from "@/components/classes/assign-form";
 import { AssignmentList, ClassHeaderActions, MemberList } from "@/components/classes/class-admin";
 import { getClassProgress } from "@/lib/server/dal/analytics";
 import { getTaughtClass } from "@/lib/server/dal/classes";
-import { listPublishedSlugs } from "@/lib/server/dal/class-access";
 import { orNotFound } from "@/lib/server/dal/page-guard";
+import { listPickerQuestions } from "@/lib/server/dal/question-picker";
 import { requirePageRole } from "@/lib/server/dal/session";
 
 export const metadata: Metadata = { title: "Class" };
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Class" };
 export default async function ClassPage({ params }: { params: Promise<{ classId: string }> }) {
   const { classId } = await params;
   const user = await requirePageRole(`/teach/classes/${classId}`, "INSTRUCTOR", "ADMIN");
-  const [cls, progress, slugs] = await Promise.all([orNotFound(getTaughtClass(user, classId)), orNotFound(getClassProgress(user, classId)), listPublishedSlugs()]);
+  const [cls, progress, questions] = await Promise.all([orNotFound(getTaughtClass(user, classId)), orNotFound(getClassProgress(user, classId)), listPickerQuestions(user)]);
   return (
     <div className="flex flex-col gap-8">
       <div>
@@ -40,7 +40,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
           Assignments
         </h2>
         <AssignmentList cls={cls} />
-        {cls.archived ? null : <AssignForm classId={cls.id} publishedSlugs={slugs} />}
+        {cls.archived ? null : <AssignForm classId={cls.id} questions={questions} />}
       </section>
 
       <section aria-labelledby="students-heading" className="flex flex-col gap-3">

@@ -8,5 +8,6 @@ type Context = { params: Promise<{ variantId: string }> };
 export const POST = route(async (_request: Request, { params }: Context) => {
   const user = await requireUser();
   const { variantId } = await params;
-  return NextResponse.json({ hints: await revealHint(user, variantId) });
+  const { hints, next } = await revealHint(user, variantId);
+  return NextResponse.json({ hints, hintState: next });
 });
