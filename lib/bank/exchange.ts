@@ -126,6 +126,8 @@ function planPart(t: QuestionTemplate, v: Variant, part: AnswerPartSpec, format:
           : undefined;
       return { ...base, as: "embedded answers (cloze): one drop-down per slot", ...(note ? { note } : {}) };
     }
+    case "tree":
+      return { ...base, as: null, note: "neither format has a question where the student builds a tree" };
   }
 }
 
