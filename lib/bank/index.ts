@@ -17,9 +17,11 @@ import { CGROUP_CPU_TEMPLATES } from "./templates/cgroup-cpu";
 import { PRIORITY_INVERSION_TEMPLATES } from "./templates/priority-inversion";
 import { DEADLINE_PREEMPTION_TEMPLATES } from "./templates/deadline-preemption";
 import { THREAD_MODELS_TEMPLATES } from "./templates/thread-models";
+// Issue #18: races, locks and deadlock, taught in the processes-threads lesson.
+import { RACES_LOCKS_TEMPLATES } from "./templates/races-locks";
 
 export const BUILT_IN_TEMPLATES: readonly QuestionTemplate[] = [
-  ...PROCESSES_THREADS, ...PROCESS_STATES_TEMPLATES, ...SIGNALS_THREADS_TEMPLATES,
+  ...PROCESSES_THREADS, ...PROCESS_STATES_TEMPLATES, ...SIGNALS_THREADS_TEMPLATES, ...RACES_LOCKS_TEMPLATES,
   ...CREATING_PROCESSES, ...PROCESS_CREATION_TEMPLATES,
   ...SCHEDULING_BASICS,
   ...LINUX_FAIR_SCHEDULER, ...CGROUP_CPU_TEMPLATES,
