@@ -58,4 +58,13 @@ describe("timeslice ostep", () => {
     expect(await run(["x86-intro", "-p", path.join(dir, "missing.s")], io)).toBe(1);
     expect(io.stderr.trimEnd().split("\n").at(-1)).toBe(`FileNotFoundError: [Errno 2] No such file or directory: '${path.join(dir, "missing.s")}'`);
   });
+
+  it("refuses an x86 program that spins forever (Python would print without end), with nothing on stdout", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "ts-x86-"));
+    writeFileSync(path.join(dir, "spin.s"), ".top\nj .top\n");
+    const io = memoryIo();
+    expect(await run(["x86", "-p", path.join(dir, "spin.s"), "-t", "1", "-c"], io)).toBe(1);
+    expect(io.stderr).toBe("timeslice: x86.py: output would exceed 1500000 lines\n");
+    expect(io.stdout).toBe("");
+  });
 });
