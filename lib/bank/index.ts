@@ -19,9 +19,11 @@ import { DEADLINE_PREEMPTION_TEMPLATES } from "./templates/deadline-preemption";
 import { THREAD_MODELS_TEMPLATES } from "./templates/thread-models";
 // Issue #14, item 6: fork-tree answers, filed under "Creating processes".
 import { FORK_TREE_TEMPLATES } from "./templates/fork-trees";
+// Issue #18: races, locks and deadlock, taught in the processes-threads lesson.
+import { RACES_LOCKS_TEMPLATES } from "./templates/races-locks";
 
 export const BUILT_IN_TEMPLATES: readonly QuestionTemplate[] = [
-  ...PROCESSES_THREADS, ...PROCESS_STATES_TEMPLATES, ...SIGNALS_THREADS_TEMPLATES,
+  ...PROCESSES_THREADS, ...PROCESS_STATES_TEMPLATES, ...SIGNALS_THREADS_TEMPLATES, ...RACES_LOCKS_TEMPLATES,
   ...CREATING_PROCESSES, ...PROCESS_CREATION_TEMPLATES, ...FORK_TREE_TEMPLATES,
   ...SCHEDULING_BASICS,
   ...LINUX_FAIR_SCHEDULER, ...CGROUP_CPU_TEMPLATES,

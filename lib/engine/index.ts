@@ -6,6 +6,7 @@ export * from "./process/index";
 export * from "./eventloop/index";
 export * from "./capacity/index";
 export * from "./procstates/index";
+export * from "./races/index";
 export * from "./questions/index";
 export { ENGINE_VERSION } from "./version";
 export { WorkBudgetExceeded, withWorkBudget } from "./work";

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { memoryIo } from "../io";
 import { run } from "./ostep";
@@ -39,6 +42,29 @@ describe("timeslice ostep", () => {
     const io = memoryIo();
     expect(await run(["scheduler", "-p", "RR", "-q", "0", "-l", "5", "-c"], io)).toBe(1);
     expect(io.stderr).toMatch(/^timeslice: scheduler\.py: .*loop forever\n$/);
+    expect(io.stdout).toBe("");
+  });
+
+  it("runs x86.py on a program file from disk, and reports a missing one as Python does", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "ts-x86-"));
+    const prog = path.join(dir, "inc.s");
+    writeFileSync(prog, "mov 2000, %ax\nadd $1, %ax\nmov %ax, 2000\nhalt\n");
+    let io = memoryIo();
+    expect(await run(["x86", "-p", prog, "-t", "2", "-M", "2000", "-c"], io)).toBe(0);
+    // Two threads, no interrupt within 50 instructions: the increments do not overlap, so 2000 ends at 2.
+    const stores = io.stdout.split("\n").filter((row) => row.endsWith("1002 mov %ax, 2000"));
+    expect(stores.map((row) => row.slice(0, 5))).toEqual(["    1", "    2"]);
+    io = memoryIo();
+    expect(await run(["x86-intro", "-p", path.join(dir, "missing.s")], io)).toBe(1);
+    expect(io.stderr.trimEnd().split("\n").at(-1)).toBe(`FileNotFoundError: [Errno 2] No such file or directory: '${path.join(dir, "missing.s")}'`);
+  });
+
+  it("refuses an x86 program that spins forever (Python would print without end), with nothing on stdout", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "ts-x86-"));
+    writeFileSync(path.join(dir, "spin.s"), ".top\nj .top\n");
+    const io = memoryIo();
+    expect(await run(["x86", "-p", path.join(dir, "spin.s"), "-t", "1", "-c"], io)).toBe(1);
+    expect(io.stderr).toBe("timeslice: x86.py: output would exceed 1500000 lines\n");
     expect(io.stdout).toBe("");
   });
 });

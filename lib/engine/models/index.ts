@@ -8,6 +8,8 @@ import { cloneCounts, parseCloneFlags } from "./clone";
 import { simulateCpuQuota, type CpuQuotaInput } from "./cpuQuota";
 import { loadAverageAfter, loadContributors, LOAD_FREQ_S, type LoadWindow } from "./loadavg";
 import { classicInversion, simulateInversion, type LockProtocol } from "./priorityInversion";
+import { compilePseudoC } from "../races/program";
+import { finalValues } from "../races/machine";
 
 export * from "./clone";
 export * from "./cpuQuota";
@@ -162,6 +164,25 @@ export const ANSWER_MODELS: Record<string, AnswerModel> = {
       if (n(a, "gil") !== 0 && n(a, "gil") !== 1) return bad("gil", "must be 0 or 1");
       if (!(n(a, "threads") >= 1 && n(a, "cores") >= 1)) return bad("threads", "threads and cores must be at least 1");
       return ok(n(a, "gil") === 1 ? 1 : Math.min(n(a, "threads"), n(a, "cores")));
+    },
+  },
+  "race-count-final": {
+    description: "over every interleaving of `threads` threads each running the unprotected `count++` `iterations` times: the smallest (which = min), largest (max) or number of distinct (count) final values of count",
+    args: { threads: "number", iterations: "number", which: "string" },
+    compute(a) {
+      const threads = n(a, "threads");
+      const iterations = n(a, "iterations");
+      // The exhaustive search grows fast; these sizes stay within a few thousand states.
+      if (!Number.isInteger(threads) || !Number.isInteger(iterations) || threads < 1 || iterations < 1 || threads * iterations > 6) {
+        return bad("threads", "threads and iterations are whole numbers ≥ 1 with threads × iterations ≤ 6");
+      }
+      const program = compilePseudoC("count++;\n".repeat(iterations), ["count"]);
+      const { values } = finalValues({ threads: Array.from({ length: threads }, () => ({ program })) }, "count");
+      const which = a["which"];
+      if (which === "min") return ok(values[0]!);
+      if (which === "max") return ok(values[values.length - 1]!);
+      if (which === "count") return ok(values.length);
+      return bad("which", "must be min, max or count");
     },
   },
   "signal-eligible-threads": {

@@ -206,3 +206,17 @@ describe("model answers in concept questions", () => {
     for (const [name, m] of Object.entries(ANSWER_MODELS)) expect(Object.keys(m.args).length, name).toBeGreaterThan(0);
   });
 });
+
+describe("race-count-final", () => {
+  const compute = (threads: number, iterations: number, which: string) => ANSWER_MODELS["race-count-final"]!.compute({ threads, iterations, which });
+  it("gives the hand-worked bounds of unprotected count++", () => {
+    // Two threads once each: both may load 0 (final 1) or run apart (final 2).
+    expect([compute(2, 1, "min"), compute(2, 1, "max"), compute(2, 1, "count")]).toEqual([1, 2, 2].map((value) => ({ ok: true, value })));
+    // Two threads twice each: a stale store can leave 2; every value up to 4 occurs.
+    expect([compute(2, 2, "min"), compute(2, 2, "max"), compute(2, 2, "count")]).toEqual([2, 4, 3].map((value) => ({ ok: true, value })));
+  });
+  it("rejects sizes past the search bound and unknown questions", () => {
+    expect(compute(3, 3, "min").ok).toBe(false);
+    expect(compute(2, 1, "median").ok).toBe(false);
+  });
+});

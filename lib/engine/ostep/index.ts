@@ -10,3 +10,4 @@ export { runOstepMlfq } from "./mlfq";
 export { runOstepLottery } from "./lottery";
 export { runOstepProcessRun } from "./process-run";
 export { runOstepFork } from "./fork";
+export { runOstepX86, type X86Host, type X86ReadError, type X86Variant } from "./x86";

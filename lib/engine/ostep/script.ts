@@ -103,7 +103,8 @@ export function runScriptBytes(prog: string, body: (out: Printer) => void, optio
       return {
         exitCode: 1,
         stdout: sink.result(),
-        stderr: `Traceback (most recent call last):\n  File "${prog}"\n${error.pythonType}: ${error.message}\n`,
+        // Python prints a bare exception name when there is no message (`assert cond`).
+        stderr: `Traceback (most recent call last):\n  File "${prog}"\n${error.pythonType}${error.message === "" ? "" : `: ${error.message}`}\n`,
       };
     }
     if (error instanceof RefusedInput) {

@@ -1,0 +1,4 @@
+# nothing here but a halt
+
+   
+halt # done

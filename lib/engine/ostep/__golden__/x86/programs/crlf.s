@@ -1,0 +1,5 @@
+.main
+mov $5, %ax
+
+  add $1, %ax   
+halt

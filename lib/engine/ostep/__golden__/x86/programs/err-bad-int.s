@@ -1,0 +1,2 @@
+mov 12x, %ax
+halt

@@ -1,0 +1,3 @@
+.var f
+call f
+halt

@@ -1,0 +1,2 @@
+mov 1x(%ax), %bx
+halt

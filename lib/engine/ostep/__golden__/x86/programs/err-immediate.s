@@ -1,0 +1,2 @@
+mov $x, %ax
+halt

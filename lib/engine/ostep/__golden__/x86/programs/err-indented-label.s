@@ -1,0 +1,4 @@
+.top
+mov $1, %ax
+  .later
+halt

@@ -1,0 +1,2 @@
+jne %ax
+halt

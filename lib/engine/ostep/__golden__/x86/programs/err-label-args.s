@@ -1,0 +1,2 @@
+.top now
+halt

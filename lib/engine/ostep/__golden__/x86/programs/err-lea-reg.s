@@ -1,0 +1,2 @@
+lea %ax, %bx
+halt

@@ -1,0 +1,2 @@
+mov (%ax,%bx,1,2), %cx
+halt

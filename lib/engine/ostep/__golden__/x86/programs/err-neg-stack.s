@@ -1,0 +1,2 @@
+mov -8(%zero), %ax
+halt

@@ -1,0 +1,3 @@
+.var big 300
+.main
+halt

@@ -1,0 +1,2 @@
+mov (ax), %bx
+halt

@@ -1,0 +1,2 @@
+push $4
+halt

@@ -1,0 +1,2 @@
+ret %ax
+halt

@@ -1,0 +1,2 @@
+test 2000, %ax
+halt

@@ -1,0 +1,2 @@
+mov 4(%ax, %bx
+halt

@@ -1,0 +1,2 @@
+mov counter, %ax
+halt

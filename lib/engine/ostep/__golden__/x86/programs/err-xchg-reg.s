@@ -1,0 +1,2 @@
+xchg %ax, %bx
+halt
