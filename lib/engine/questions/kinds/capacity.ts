@@ -8,6 +8,7 @@ import { Issues, isObj, joinPath, read, type Obj } from "../issues";
 import { drawParams, validateParams, type ParamSpecs } from "../params";
 import type { AnswerPartSpec, Checked, VariantExhibit } from "../types";
 import { defineKind, MAX_REDRAWS, type BuiltVariant, type KindGrade } from "./kind";
+import { matchCapacityMisconceptions } from "../misconceptions/capacity";
 
 const DRAWN = { workload: ["arrivalRate", "cpuMs", "ioMs"], machine: ["cores", "ramMiB"] } as const;
 type Ask = { what: "saturatesFirst" } | { what: "saturationRps" | "memoryMiB"; server: number };
@@ -224,6 +225,12 @@ export const capacityKind = defineKind<CapacitySpec>({
   },
   grade(): KindGrade {
     return { parts: {} };
+  },
+  misconceptions(ctx, part) {
+    const report = (ctx.variant.key.data as { report?: CapacityReport }).report;
+    const got = ctx.answer.parts[part.id];
+    if (!report || (typeof got !== "number" && typeof got !== "string")) return [];
+    return matchCapacityMisconceptions(report, part.id, got, { relative: ctx.grading.relativeTolerance, absolute: ctx.grading.absoluteTolerance });
   },
   degenerate(variant) {
     return variant.view.parts.length === 0 ? "the question asks for nothing" : null;
