@@ -248,6 +248,11 @@ export function QuestionEditor({ initial, questionId, readOnly = false }: Questi
                 ))}
               </ul>
             ) : null}
+            <p className="mt-2 text-foreground" data-testid="self-test-misconceptions">
+              {Object.keys(selfTest.discriminates).length > 0
+                ? `Misconceptions its variants tell apart: ${Object.entries(selfTest.discriminates).map(([id, n]) => `${id} (${n} of ${SELF_TEST_VARIANTS})`).join(", ")}.`
+                : "No catalogued misconception changes the answer of these variants."}
+            </p>
           </div>
         ) : null}
       </form>

@@ -25,6 +25,11 @@ export interface SelfTestResult {
   failures: { seed: number; problem: string }[];
   /** The most interpreter steps any one variant took to build (with shared program models computed once). */
   maxVariantWork: number;
+  /**
+   * Issue #21: per catalogue misconception, on how many of the tested variants a student holding it gets
+   * some part wrong (so cannot score by luck). Misconceptions no variant tells apart are absent.
+   */
+  discriminates: Record<string, number>;
 }
 
 const MAX_SELF_TEST_VARIANTS = 10_000;
@@ -33,7 +38,7 @@ const MAX_FAILURES = 100;
 export function selfTestTemplate(template: QuestionTemplate, options: SelfTestOptions): SelfTestResult {
   const failures: SelfTestResult["failures"] = [];
   const valid = validateTemplate(template);
-  if (!valid.ok) return { ok: false, failures: valid.errors.map((e) => ({ seed: -1, problem: `${e.path}: ${e.message}` })), maxVariantWork: 0 };
+  if (!valid.ok) return { ok: false, failures: valid.errors.map((e) => ({ seed: -1, problem: `${e.path}: ${e.message}` })), maxVariantWork: 0, discriminates: {} };
   const t = valid.value;
   // Invariants are re-checked here, independently of the generator's redraw loop, so a kind that forgot
   // to honour them (or a key built some other way) is caught.
@@ -42,6 +47,7 @@ export function selfTestTemplate(template: QuestionTemplate, options: SelfTestOp
   const n = Math.min(MAX_SELF_TEST_VARIANTS, Math.max(0, Math.floor(options.variants)));
   const variantLimit = options.variantWorkLimit ?? Infinity;
   let maxVariantWork = 0;
+  const discriminates: Record<string, number> = {};
   for (let seed = first; seed < first + n && failures.length < MAX_FAILURES; seed++) {
     let built: ReturnType<typeof buildVariant>;
     try {
@@ -79,8 +85,9 @@ export function selfTestTemplate(template: QuestionTemplate, options: SelfTestOp
         if (broken) failures.push({ seed, problem: broken });
       }
     }
+    for (const id of KINDS[t.type].discriminates?.(v) ?? []) discriminates[id] = (discriminates[id] ?? 0) + 1;
     const degenerate = KINDS[t.type].degenerate(v);
     if (degenerate) failures.push({ seed, problem: `degenerate: ${degenerate}` });
   }
-  return { ok: failures.length === 0, failures, maxVariantWork };
+  return { ok: failures.length === 0, failures, maxVariantWork, discriminates };
 }

@@ -3,6 +3,7 @@
 // an answer no entry explains keeps today's first-divergence feedback; time metrics name the confusion.
 import { describe, expect, test } from "vitest";
 import { gradeAnswer } from "../grade";
+import { selfTestTemplate } from "../selftest";
 import { answer, slots, template, valid, variant } from "./helpers";
 import { simulate } from "../../sched/index";
 import type { Workload } from "../../sched/index";
@@ -162,5 +163,25 @@ describe("Linux timeline misconceptions", () => {
     expect(m?.full).toBe(true);
     expect(m?.divergesAt?.time).toBe(1.5);
     expect(m?.explanation).toContain("HZ=100: every 10 ms");
+  });
+});
+
+describe("the self-test reports which misconceptions a template's variants tell apart", () => {
+  test("a fixed STCF workload where SJF differs: every variant tells SJF-for-STCF apart", () => {
+    const r = selfTestTemplate(stcf, { variants: 5 });
+    expect(r.ok).toBe(true);
+    expect(r.discriminates["sjf-for-stcf"]).toBe(5);
+    // Entries for other policies never apply here.
+    expect(r.discriminates["stcf-for-sjf"]).toBeUndefined();
+    expect(r.discriminates["rr-quantum-plus-one"]).toBeUndefined();
+  });
+
+  test("a Node.js program with a nextTick and a promise queued by the main script tells the ES-module order apart", () => {
+    const t = template("eventloop", {
+      program: ["process.nextTick(() => console.log('tick'));", "Promise.resolve().then(() => console.log('promise'));", "console.log('sync');"].join("\n"),
+    });
+    const r = selfTestTemplate(t, { variants: 3 });
+    expect(r.discriminates["promises-before-nexttick"]).toBe(3);
+    expect(r.discriminates["immediate-after-timeout"]).toBeUndefined();
   });
 });

@@ -8,7 +8,7 @@ import type { Checked, PartGrade } from "../types";
 import { defineKind, MAX_REDRAWS, type BuiltVariant, type KindGrade } from "./kind";
 import { labelsOf, shuffledOrderItems } from "./orderItems";
 import { boundedMemo } from "../memo";
-import { matchEventLoopMisconceptions } from "../misconceptions/eventloop";
+import { eventLoopCandidates, matchEventLoopMisconceptions } from "../misconceptions/eventloop";
 import { drawProgram, PROGRAM_KEYS, programPath, validateProgramSpec, type ProgramSpec } from "./programSource";
 
 export interface EventLoopSpec {
@@ -96,6 +96,11 @@ export const eventLoopKind = defineKind<EventLoopSpec>({
             : "Node.js cannot print the lines in this order.",
         };
     return { parts: { order: grade } };
+  },
+  discriminates(variant) {
+    const code = variant.view.exhibits.find((e) => e.kind === "code");
+    if (!code || code.kind !== "code") return [];
+    return eventLoopCandidates(code.source, (variant.key.data as unknown as EventLoopKeyData).model).map((c) => c.entry.id);
   },
   misconceptions(ctx, part) {
     if (part.id !== "order") return [];

@@ -43,6 +43,11 @@ export interface QuestionKind<Spec> {
    * grade.ts for every part scored below 1 that names none yet, whoever graded it.
    */
   misconceptions?(ctx: GradeContext, part: PartGrade): MisconceptionMatch[];
+  /**
+   * The catalogue misconceptions (issue #21) this variant tells apart from the truth: a student holding
+   * one gets some part wrong. The self-test counts them per template.
+   */
+  discriminates?(variant: Variant): string[];
   /** Why the variant makes a poor question (e.g. one task runs all along), or null. */
   degenerate(variant: Variant): string | null;
 }

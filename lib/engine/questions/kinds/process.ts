@@ -9,7 +9,7 @@ import type { AnswerPartSpec, Checked, PartGrade, VariantExhibit } from "../type
 import { defineKind, MAX_REDRAWS, type BuiltVariant, type KindGrade } from "./kind";
 import { labelsOf, shuffledOrderItems } from "./orderItems";
 import { boundedMemo } from "../memo";
-import { matchForkMisconceptions } from "../misconceptions/process";
+import { forkDiscriminating, matchForkMisconceptions } from "../misconceptions/process";
 import { drawProgram, PROGRAM_KEYS, programPath, validateProgramSpec, type ProgramSpec } from "./programSource";
 
 const FORK_ASKS = ["processes", "lines", "order", "appears"] as const;
@@ -215,6 +215,12 @@ export const processKind = defineKind<ProcessSpec>({
       ? { id: "order", label: spec.label, score: 1, weight: 1, message: "Valid: the OS can print the lines in this order." }
       : { id: "order", label: spec.label, score: 0, weight: 1, message: `This order is impossible: ${verdict.reason ?? "no interleaving produces it"}` };
     return { parts: { order: grade } };
+  },
+  discriminates(variant) {
+    const data = variant.key.data as unknown as ProcessKeyData;
+    const code = variant.view.exhibits.find((e) => e.kind === "code");
+    if (data.mode !== "fork" || !data.model || !code || code.kind !== "code") return [];
+    return forkDiscriminating(variant.view.parts, code.source, data.model);
   },
   misconceptions(ctx, part) {
     const data = ctx.variant.key.data as unknown as ProcessKeyData;

@@ -140,6 +140,17 @@ function truthLine(s: CapacityServerReport, part: CapacityPart, rate: number): s
   return `The right model has ${s.name} saturate at ${f(s.saturationRps)} req/s, limited by ${s.limitingResource}${b ? ` (${b.detail})` : ""}.`;
 }
 
+/** The entries some part of the question tells apart from the truth (for the self-test's report). */
+export function capacityDiscriminating(truth: CapacityReport, partIds: readonly string[], tol: Tolerance): string[] {
+  return CAPACITY_MISCONCEPTIONS.filter((e) => {
+    const mis = misconceivedReport(e, truth.input);
+    return !!mis && partIds.some((id) => {
+      const part = capacityPartOf(id);
+      return !!part && capacityDiscriminates(truth, mis, part, tol);
+    });
+  }).map((e) => e.id);
+}
+
 /** The capacity misconceptions a wrong part reproduces, most specific first. */
 export function matchCapacityMisconceptions(truth: CapacityReport, partId: string, got: number | string, tol: Tolerance): MisconceptionMatch[] {
   const part = capacityPartOf(partId);

@@ -7,7 +7,7 @@ import { analyzeForkProgram, explainOutputOrder } from "../../process/index";
 import type { ForkModel } from "../../process/index";
 import { formatNumber } from "../grading";
 import { boundedMemo } from "../memo";
-import type { MisconceptionMatch } from "../types";
+import type { AnswerPartSpec, MisconceptionMatch } from "../types";
 
 const APUE = "Stevens & Rago, APUE 3rd ed., §8.3 (fork and standard I/O buffers)";
 const OSTEP5 = "OSTEP ch. 5 (Process API)";
@@ -139,6 +139,21 @@ export function forkDiscriminates(part: ForkPart, truth: ForkModel, mis: ForkMis
   if (!mis.orderModel) return false;
   const want = [...(truth.outputs[0] ?? [])].sort().join("\n");
   return mis.orderModel.outputs.some((o) => [...o].sort().join("\n") === want && !explainOutputOrder(truth, o).valid);
+}
+
+/** The entries a variant's parts tell apart from the truth (for the self-test's report). */
+export function forkDiscriminating(parts: readonly AnswerPartSpec[], source: string, truth: ForkModel): string[] {
+  const out: string[] = [];
+  for (const e of FORK_MISCONCEPTIONS) {
+    const mis = e.answer(source, truth);
+    if (!mis) continue;
+    const hit = parts.some((p) => {
+      if (p.id !== "processes" && p.id !== "lines" && p.id !== "appears" && p.id !== "order") return false;
+      return forkDiscriminates(p.id, truth, mis, p.kind === "choice" ? p.options.map((o) => o.label) : undefined);
+    });
+    if (hit) out.push(e.id);
+  }
+  return out;
 }
 
 /**
