@@ -129,7 +129,9 @@ export function capacityDiscriminates(truth: CapacityReport, mis: CapacityReport
   const t = capacityValue(truth, part);
   // A mistaken server past saturation has no steady memory to compare.
   if (part.what === "memoryMiB" && mis.servers[part.server]!.saturated) return false;
-  return typeof m === "string" || Number.isFinite(m) ? !same(t, m, tol) : false;
+  // A number must sit clear of the accepted band (twice the tolerance), or a near miss would be blamed on a belief.
+  const clear = { relative: 2 * tol.relative, absolute: 2 * tol.absolute };
+  return typeof m === "string" ? m !== t : Number.isFinite(m) && !same(t, m, clear);
 }
 
 function truthLine(s: CapacityServerReport, part: CapacityPart, rate: number): string {
