@@ -84,6 +84,18 @@ describe("wrong-answer grouping", () => {
     expect(a.key).toBe(b.key);
   });
 
+  it("groups answers that are exactly a catalogued misconception under its name, whatever the variant", () => {
+    const part = (timeline: string) => ({ id: "timeline", label: "Timeline", score: 0, weight: 1, message: "", misconceptions: [{ id: "fifo-instead", name: "FIFO instead of the question's policy", full: timeline !== "partial", summary: "s", explanation: "e" }] });
+    const a = wrongAnswerKey({ parts: { timeline: ["A", "A", "B", "B"] } }, report({ parts: [part("x")] }));
+    const b = wrongAnswerKey({ parts: { timeline: ["B", "B", "A", "A"] } }, report({ parts: [part("y")] }));
+    expect(a.key).toBe("misconception:fifo-instead");
+    expect(a.label).toBe("FIFO instead of the question's policy");
+    expect(b.key).toBe(a.key);
+    // Following a misconception only up to where it parts from the truth does not name the group.
+    const c = wrongAnswerKey({ parts: { timeline: ["B", "A", "A", "A"] } }, report({ parts: [part("partial")] }));
+    expect(c.key.startsWith("answer:")).toBe(true);
+  });
+
   it("says 'kept' when the student let the previous job run on", () => {
     const r = report({ firstDivergence: { part: "timeline", slot: 2, time: 4, expected: "B", got: "A", ready: [], rule: "x", message: "" } });
     expect(divergenceLabel(r)).toBe("at t=4 kept A instead of B");
