@@ -4,6 +4,7 @@ import { csvField, toCsv } from "./csv";
 import { pointBiserial, upperLowerIndex } from "./discrimination";
 import { counterDelta, countersFromAttempts, itemStats, statsFromCounters, EMPTY_COUNTERS } from "./item-stats";
 import { divergenceLabel, groupWrongAnswers, MAX_KEY_LENGTH, wrongAnswerKey } from "./wrong-answers";
+import { countMisconceptions } from "./misconceptions";
 
 const report = (over: Partial<GradeReport>): GradeReport => ({ score: 0.5, correct: false, parts: [], summary: "", reference: { timeline: ["A", "A", "B", "B"] }, ...over });
 
@@ -133,5 +134,27 @@ describe("CSV", () => {
     expect(csvField(0.5)).toBe("0.5");
     expect(csvField(null)).toBe("");
     expect(toCsv(["a", "b"], [["x,y", 1]])).toBe('a,b\r\n"x,y",1\r\n');
+  });
+});
+
+describe("misconception counts", () => {
+  const mis = (id: string, full = true) => ({ id, name: `name of ${id}`, full, summary: "s", explanation: `why ${id}` });
+  const wrong = (...ms: ReturnType<typeof mis>[]) => report({ parts: [{ id: "p", label: "P", score: 0, weight: 1, message: "", misconceptions: ms }] });
+
+  it("counts each student once per misconception, whole-answer matches only, most held first", () => {
+    const counts = countMisconceptions([
+      { userId: "u1", report: wrong(mis("a")) },
+      { userId: "u1", report: wrong(mis("a")) },
+      { userId: "u2", report: wrong(mis("a"), mis("b")) },
+      { userId: "u3", report: wrong(mis("b", false)) },
+      { userId: "u4", report: wrong(mis("c")) },
+    ]);
+    expect(counts.map((c) => [c.id, c.students])).toEqual([["a", 2], ["b", 1], ["c", 1]]);
+    expect(counts[0]!.name).toBe("name of a");
+    expect(counts[0]!.example).toBe("why a");
+  });
+
+  it("ignores right answers", () => {
+    expect(countMisconceptions([{ userId: "u1", report: { ...wrong(mis("a")), correct: true } }])).toEqual([]);
   });
 });
