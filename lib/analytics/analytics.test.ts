@@ -5,6 +5,7 @@ import { pointBiserial, upperLowerIndex } from "./discrimination";
 import { counterDelta, countersFromAttempts, itemStats, statsFromCounters, EMPTY_COUNTERS } from "./item-stats";
 import { divergenceLabel, groupWrongAnswers, MAX_KEY_LENGTH, wrongAnswerKey } from "./wrong-answers";
 import { countMisconceptions } from "./misconceptions";
+import { recurringMisconceptions } from "@/lib/progress/misconceptions";
 
 const report = (over: Partial<GradeReport>): GradeReport => ({ score: 0.5, correct: false, parts: [], summary: "", reference: { timeline: ["A", "A", "B", "B"] }, ...over });
 
@@ -156,5 +157,25 @@ describe("misconception counts", () => {
 
   it("ignores right answers", () => {
     expect(countMisconceptions([{ userId: "u1", report: { ...wrong(mis("a")), correct: true } }])).toEqual([]);
+  });
+});
+
+describe("a student's recurring misconceptions", () => {
+  const mis = (id: string, full = true) => ({ id, name: `name of ${id}`, full, summary: "s", explanation: `why ${id}` });
+  const wrong = (...ms: ReturnType<typeof mis>[]) => report({ parts: [{ id: "p", label: "P", score: 0, weight: 1, message: "", misconceptions: ms }] });
+  const at = (d: number) => new Date(Date.UTC(2026, 0, d));
+
+  it("lists whole-answer misconceptions seen in at least two attempts, most frequent first", () => {
+    const r = recurringMisconceptions([
+      { templateId: "q1", createdAt: at(1), report: wrong(mis("a")) },
+      { templateId: "q2", createdAt: at(3), report: wrong(mis("a"), mis("b")) },
+      { templateId: "q1", createdAt: at(2), report: wrong(mis("a", false)) },
+      { templateId: "q1", createdAt: at(4), report: wrong(mis("b")) },
+      { templateId: "q1", createdAt: at(5), report: wrong(mis("c")) },
+      { templateId: "q1", createdAt: at(6), report: { ...wrong(mis("c")), correct: true } },
+    ]);
+    expect(r.map((m) => [m.id, m.attempts, m.questions])).toEqual([["b", 2, 2], ["a", 2, 2]]);
+    expect(r[0]!.lastSeen).toBe(at(4).toISOString());
+    expect(r[1]!.lastSeen).toBe(at(3).toISOString());
   });
 });
