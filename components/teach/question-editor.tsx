@@ -213,7 +213,7 @@ export function QuestionEditor({ initial, questionId, readOnly = false }: Questi
             <Button type="submit" disabled={saving || !evaluated.template}>
               {saving ? "Saving…" : questionId ? "Save" : "Create draft"}
             </Button>
-            <Button type="button" variant="secondary" disabled={!evaluated.template} onClick={() => evaluated.template && setSelfTest(selfTestTemplate(evaluated.template, { variants: SELF_TEST_VARIANTS }))}>
+            <Button type="button" variant="secondary" disabled={!evaluated.template} onClick={() => evaluated.template && setSelfTest(selfTestTemplate(evaluated.template, { variants: SELF_TEST_VARIANTS, reportMisconceptions: true }))}>
               Self-test
             </Button>
           </div>

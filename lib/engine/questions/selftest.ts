@@ -18,6 +18,11 @@ export interface SelfTestOptions {
   firstSeed?: number;
   /** Interpreter steps one variant may take to build (see ../work.ts); over it, that seed fails. */
   variantWorkLimit?: number;
+  /**
+   * Also report which catalogued misconceptions the variants tell apart (issue #21). Off by default: it
+   * runs every mistaken model, which a server-side self-test under a work budget should not pay for.
+   */
+  reportMisconceptions?: boolean;
 }
 
 export interface SelfTestResult {
@@ -27,7 +32,8 @@ export interface SelfTestResult {
   maxVariantWork: number;
   /**
    * Issue #21: per catalogue misconception, on how many of the tested variants a student holding it gets
-   * some part wrong (so cannot score by luck). Misconceptions no variant tells apart are absent.
+   * some part wrong (so cannot score by luck). Misconceptions no variant tells apart are absent; empty
+   * unless `reportMisconceptions` was asked for.
    */
   discriminates: Record<string, number>;
 }
@@ -85,7 +91,7 @@ export function selfTestTemplate(template: QuestionTemplate, options: SelfTestOp
         if (broken) failures.push({ seed, problem: broken });
       }
     }
-    for (const id of KINDS[t.type].discriminates?.(v) ?? []) discriminates[id] = (discriminates[id] ?? 0) + 1;
+    if (options.reportMisconceptions) for (const id of KINDS[t.type].discriminates?.(v) ?? []) discriminates[id] = (discriminates[id] ?? 0) + 1;
     const degenerate = KINDS[t.type].degenerate(v);
     if (degenerate) failures.push({ seed, problem: `degenerate: ${degenerate}` });
   }
