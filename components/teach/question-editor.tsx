@@ -318,7 +318,7 @@ export const QuestionEditor = withQueryClient(function QuestionEditor({ initial,
             <Button type="submit" disabled={saving || !evaluated.template}>
               {saving ? "Saving…" : questionId ? "Save" : "Create draft"}
             </Button>
-            <Button type="button" variant="secondary" disabled={!evaluated.template} onClick={() => evaluated.template && setSelfTest(selfTestTemplate(evaluated.template, { variants: SELF_TEST_VARIANTS }))}>
+            <Button type="button" variant="secondary" disabled={!evaluated.template} onClick={() => evaluated.template && setSelfTest(selfTestTemplate(evaluated.template, { variants: SELF_TEST_VARIANTS, reportMisconceptions: true }))}>
               Self-test
             </Button>
           </div>
@@ -353,6 +353,11 @@ export const QuestionEditor = withQueryClient(function QuestionEditor({ initial,
                 ))}
               </ul>
             ) : null}
+            <p className="mt-2 text-foreground" data-testid="self-test-misconceptions">
+              {Object.keys(selfTest.discriminates).length > 0
+                ? `Misconceptions its variants tell apart: ${Object.entries(selfTest.discriminates).map(([id, n]) => `${id} (${n} of ${SELF_TEST_VARIANTS})`).join(", ")}.`
+                : "No catalogued misconception changes the answer of these variants."}
+            </p>
           </div>
         ) : null}
         {selfTest?.difficulty ? <DifficultySpread difficulty={selfTest.difficulty} /> : null}

@@ -4,6 +4,8 @@ import { csvField, toCsv } from "./csv";
 import { pointBiserial, upperLowerIndex } from "./discrimination";
 import { counterDelta, countersFromAttempts, itemStats, statsFromCounters, EMPTY_COUNTERS } from "./item-stats";
 import { divergenceLabel, groupWrongAnswers, MAX_KEY_LENGTH, wrongAnswerKey } from "./wrong-answers";
+import { countMisconceptions } from "./misconceptions";
+import { recurringMisconceptions } from "@/lib/progress/misconceptions";
 
 const report = (over: Partial<GradeReport>): GradeReport => ({ score: 0.5, correct: false, parts: [], summary: "", reference: { timeline: ["A", "A", "B", "B"] }, ...over });
 
@@ -84,6 +86,18 @@ describe("wrong-answer grouping", () => {
     expect(a.key).toBe(b.key);
   });
 
+  it("groups answers that are exactly a catalogued misconception under its name, whatever the variant", () => {
+    const part = (timeline: string) => ({ id: "timeline", label: "Timeline", score: 0, weight: 1, message: "", misconceptions: [{ id: "fifo-instead", name: "FIFO instead of the question's policy", full: timeline !== "partial", summary: "s", explanation: "e" }] });
+    const a = wrongAnswerKey({ parts: { timeline: ["A", "A", "B", "B"] } }, report({ parts: [part("x")] }));
+    const b = wrongAnswerKey({ parts: { timeline: ["B", "B", "A", "A"] } }, report({ parts: [part("y")] }));
+    expect(a.key).toBe("misconception:fifo-instead");
+    expect(a.label).toBe("FIFO instead of the question's policy");
+    expect(b.key).toBe(a.key);
+    // Following a misconception only up to where it parts from the truth does not name the group.
+    const c = wrongAnswerKey({ parts: { timeline: ["B", "A", "A", "A"] } }, report({ parts: [part("partial")] }));
+    expect(c.key.startsWith("answer:")).toBe(true);
+  });
+
   it("says 'kept' when the student let the previous job run on", () => {
     const r = report({ firstDivergence: { part: "timeline", slot: 2, time: 4, expected: "B", got: "A", ready: [], rule: "x", message: "" } });
     expect(divergenceLabel(r)).toBe("at t=4 kept A instead of B");
@@ -121,5 +135,47 @@ describe("CSV", () => {
     expect(csvField(0.5)).toBe("0.5");
     expect(csvField(null)).toBe("");
     expect(toCsv(["a", "b"], [["x,y", 1]])).toBe('a,b\r\n"x,y",1\r\n');
+  });
+});
+
+describe("misconception counts", () => {
+  const mis = (id: string, full = true) => ({ id, name: `name of ${id}`, full, summary: "s", explanation: `why ${id}` });
+  const wrong = (...ms: ReturnType<typeof mis>[]) => report({ parts: [{ id: "p", label: "P", score: 0, weight: 1, message: "", misconceptions: ms }] });
+
+  it("counts each student once per misconception, whole-answer matches only, most held first", () => {
+    const counts = countMisconceptions([
+      { userId: "u1", report: wrong(mis("a")) },
+      { userId: "u1", report: wrong(mis("a")) },
+      { userId: "u2", report: wrong(mis("a"), mis("b")) },
+      { userId: "u3", report: wrong(mis("b", false)) },
+      { userId: "u4", report: wrong(mis("c")) },
+    ]);
+    expect(counts.map((c) => [c.id, c.students])).toEqual([["a", 2], ["b", 1], ["c", 1]]);
+    expect(counts[0]!.name).toBe("name of a");
+    expect(counts[0]!.example).toBe("why a");
+  });
+
+  it("ignores right answers", () => {
+    expect(countMisconceptions([{ userId: "u1", report: { ...wrong(mis("a")), correct: true } }])).toEqual([]);
+  });
+});
+
+describe("a student's recurring misconceptions", () => {
+  const mis = (id: string, full = true) => ({ id, name: `name of ${id}`, full, summary: "s", explanation: `why ${id}` });
+  const wrong = (...ms: ReturnType<typeof mis>[]) => report({ parts: [{ id: "p", label: "P", score: 0, weight: 1, message: "", misconceptions: ms }] });
+  const at = (d: number) => new Date(Date.UTC(2026, 0, d));
+
+  it("lists whole-answer misconceptions seen in at least two attempts, most frequent first", () => {
+    const r = recurringMisconceptions([
+      { templateId: "q1", createdAt: at(1), report: wrong(mis("a")) },
+      { templateId: "q2", createdAt: at(3), report: wrong(mis("a"), mis("b")) },
+      { templateId: "q1", createdAt: at(2), report: wrong(mis("a", false)) },
+      { templateId: "q1", createdAt: at(4), report: wrong(mis("b")) },
+      { templateId: "q1", createdAt: at(5), report: wrong(mis("c")) },
+      { templateId: "q1", createdAt: at(6), report: { ...wrong(mis("c")), correct: true } },
+    ]);
+    expect(r.map((m) => [m.id, m.attempts, m.questions])).toEqual([["b", 2, 2], ["a", 2, 2]]);
+    expect(r[0]!.lastSeen).toBe(at(4).toISOString());
+    expect(r[1]!.lastSeen).toBe(at(3).toISOString());
   });
 });

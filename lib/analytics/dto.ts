@@ -1,6 +1,7 @@
 // DTOs of classes, analytics, regrade and reports: plain JSON shared by the DAL, routes and client
 // components (which must not import lib/server).
 import type { ItemStats } from "./item-stats";
+import type { MisconceptionCountDto } from "./misconceptions";
 import type { WrongAnswerGroupDto } from "./wrong-answers";
 
 export interface ClassSummaryDto {
@@ -116,6 +117,8 @@ export interface QuestionAnalyticsDto {
   pointBiserial: number | null;
   minDiscriminationN: number;
   wrongAnswers: WrongAnswerGroupDto[];
+  /** Issue #21: students of the scope whose answer was exactly a catalogued misconception, most held first. */
+  misconceptions: MisconceptionCountDto[];
 }
 
 /** One question of one assignment in the class table. */

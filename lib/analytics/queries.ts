@@ -9,6 +9,7 @@ import type { AssignmentRulesDto, ClassProgressDto, ClassQuestionRow, QuestionAn
 import type { Answer, GradeReport } from "@/lib/engine/questions";
 import { EMPTY_COUNTERS, itemStats, statsFromCounters } from "./item-stats";
 import { groupWrongAnswers } from "./wrong-answers";
+import { countMisconceptions } from "./misconceptions";
 
 /** Whose attempts a question's analysis covers; the caller (lib/server/dal/analytics.ts) authorizes it. */
 export type AnalyticsScope =
@@ -31,7 +32,7 @@ export async function queryQuestionAnalytics(
 ): Promise<Omit<QuestionAnalyticsDto, "scopes">> {
   const base = { slug: t.slug, title: t.title, type: t.type, topic: t.topic, minDiscriminationN: MIN_DISCRIMINATION_N };
   if (scope.kind === "none") {
-    return { ...base, scope: { kind: "none", id: null, label: "no class" }, stats: statsFromCounters(EMPTY_COUNTERS), students: 0, discrimination: null, pointBiserial: null, wrongAnswers: [] };
+    return { ...base, scope: { kind: "none", id: null, label: "no class" }, stats: statsFromCounters(EMPTY_COUNTERS), students: 0, discrimination: null, pointBiserial: null, wrongAnswers: [], misconceptions: [] };
   }
   const where =
     scope.kind === "class"
@@ -73,6 +74,7 @@ export async function queryQuestionAnalytics(
     students: firstOf.size,
     ...discriminationOf(rows),
     wrongAnswers: wrong.slice(0, topWrong),
+    misconceptions: countMisconceptions(attempts.map((a) => ({ userId: a.userId, report: a.report as unknown as GradeReport }))),
   };
 }
 

@@ -1,7 +1,8 @@
 // Groups wrong answers so an instructor sees the few mistakes most students make, not thousands of
 // rows. A schedule answer that reproduces another convention exactly (the grader's `convention`) is
-// grouped under that convention whatever its seed, because it is the same misconception; any other
-// wrong answer is grouped by the answer itself and labelled with where it first went wrong.
+// grouped under that convention whatever its seed, because it is the same misconception; so is an answer
+// the grader proved to be exactly a catalogued misconception (issue #21), under that misconception's
+// name; any other wrong answer is grouped by the answer itself and labelled with where it first went wrong.
 import type { Answer, AnswerValue, GradeReport } from "@/lib/engine/questions";
 
 export interface WrongAnswerKey {
@@ -73,6 +74,9 @@ export function wrongAnswerKey(answer: Answer, report: GradeReport): WrongAnswer
   if (report.convention) {
     return { key: capKey(`convention:${report.convention.name}`), label: `ran ${report.convention.name}`, sample };
   }
+  // The first part whose whole answer is a misconception's (partial matches are only consistent with it).
+  const named = report.parts.flatMap((p) => (p.misconceptions ?? []).filter((m) => m.full))[0];
+  if (named) return { key: capKey(`misconception:${named.id}`), label: named.name, sample };
   const diverged = divergenceLabel(report);
   return { key: capKey(`answer:${sample}`), label: diverged ?? `answered ${shortAnswer(answer)}`, sample };
 }

@@ -8,6 +8,7 @@ import { StartReviewButton } from "@/components/progress/start-review-button";
 import { InstructorHomeView } from "@/components/teach/instructor-home";
 import { listMyAssignments } from "@/lib/server/dal/classes";
 import { getInstructorHome } from "@/lib/server/dal/instructor-home";
+import { listMyMisconceptions } from "@/lib/server/dal/my-misconceptions";
 import { getDashboard } from "@/lib/server/dal/progress";
 import { getReadiness } from "@/lib/server/dal/readiness";
 import { requirePageUser } from "@/lib/server/dal/session";
@@ -21,7 +22,7 @@ export default async function DashboardPage() {
   const user = await requirePageUser("/dashboard");
   // Instructors and admins land here too (sign-in goes to /dashboard): they get their own home.
   if (user.role === "INSTRUCTOR" || user.role === "ADMIN") return <InstructorHomeView name={user.name} home={await getInstructorHome(user)} />;
-  const [data, mine, readiness] = await Promise.all([getDashboard(user), listMyAssignments(user), getReadiness(user)]);
+  const [data, mine, readiness, misconceptions] = await Promise.all([getDashboard(user), listMyAssignments(user), getReadiness(user), listMyMisconceptions(user)]);
   const started = data.topics.some((t) => t.percent !== null);
   return (
     <div className="flex flex-col gap-6">
@@ -48,6 +49,31 @@ export default async function DashboardPage() {
       <AssignmentsCard assignments={mine.assignments} />
 
       <ReadinessCard view={readiness} />
+
+      {misconceptions.length > 0 ? (
+        <section className="rounded-lg border border-border bg-card p-5" aria-labelledby="misconceptions-heading">
+          <h2 id="misconceptions-heading" className="font-semibold">
+            Mistakes you keep making
+          </h2>
+          <p className="mt-1 text-xs text-muted-foreground">Your recent answers reproduced these known misconceptions more than once.</p>
+          <ol className="mt-3 flex flex-col gap-2" data-testid="my-misconceptions">
+            {misconceptions.map((m) => (
+              <li key={m.id} className="rounded-md border border-border p-3" data-misconception={m.id}>
+                <p className="text-sm font-medium">
+                  {m.name}{" "}
+                  <span className="font-normal text-muted-foreground">
+                    — {m.attempts} answers in {m.questions} question{m.questions === 1 ? "" : "s"}
+                  </span>
+                </p>
+                <details className="mt-1 text-xs text-muted-foreground">
+                  <summary>Why it is wrong (your latest)</summary>
+                  <p>{m.example}</p>
+                </details>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
 
       <section className="rounded-lg border border-border bg-card p-5" aria-labelledby="mastery-heading">
         <h2 id="mastery-heading" className="font-semibold">

@@ -4,6 +4,7 @@ export { modelEventLoop, parseEventLoopProgram, EVENTLOOP_DEFAULTS } from "./mod
 export { checkEventLoopOrder } from "./check";
 export { formatEventLoopModel } from "./format";
 export type {
+  EventLoopBelief,
   EventLoopCheck,
   EventLoopError,
   EventLoopExit,

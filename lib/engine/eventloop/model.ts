@@ -43,6 +43,8 @@ function validateOptions(o: EventLoopOptions): EventLoopError[] {
   check("maxSchedules", 1, 100_000, true);
   check("maxLoopIterations", 1, 100_000, true);
   check("maxCallbacksPerDrain", 1, 1_000_000, true);
+  const beliefs = ["promises-before-ticks", "node10-phases", "timeout-before-immediate", "await-zero-turns", "await-two-turns"];
+  if (o.belief !== undefined && !beliefs.includes(o.belief)) errors.push({ path: "options.belief", message: `belief must be one of ${beliefs.join(", ")}` });
   return errors;
 }
 
@@ -76,6 +78,7 @@ export function modelEventLoop(source: string, options: EventLoopOptions = {}): 
     // Busy-wait loops on Date.now() take one iteration per 0.1 ms of model time.
     maxForIterations: 100_000,
     maxOutputLines: 2_000,
+    ...(options.belief ? { belief: options.belief } : {}),
   };
 
   const orders = new Map<string, EventLoopLine[]>();

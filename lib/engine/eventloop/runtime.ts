@@ -21,7 +21,7 @@ import {
   rejectedPromise,
   resolvingFunctions,
 } from "./promises";
-import type { EventLoopLine, EventLoopQueue, EventLoopStage } from "./types";
+import type { EventLoopLine, EventLoopQueue, EventLoopStage, EventLoopBelief } from "./types";
 import {
   bufferOf,
   Env,
@@ -57,6 +57,8 @@ export interface RunLimits {
   maxWorkSlowdown: number;
   /** How long the main thread may be paused (descheduled) between two statements; default 0. */
   maxPauseMs: number;
+  /** A mistaken model to run instead of Node 20's (EventLoopOptions.belief). */
+  belief?: EventLoopBelief;
 }
 
 /** Picks one of `n` options (0 = the usual outcome on an idle machine); `why` explains the choice point. */
@@ -220,6 +222,8 @@ export class LoopRuntime {
     );
     this.interp.promiseMethod = (p, key, at) => this.promiseMethod(p, key, at);
     this.interp.onWork = (ms) => this.work(this.cpuCost(ms));
+    if (limits.belief === "await-zero-turns") this.interp.awaitTurns = 0;
+    if (limits.belief === "await-two-turns") this.interp.awaitTurns = 2;
     for (const [name, value] of Object.entries(this.globals())) globals.vars.set(name, { value, mutable: true });
   }
 
@@ -231,6 +235,8 @@ export class LoopRuntime {
         if (e instanceof JsThrow) this.crash(e.value, "the main script");
         throw e;
       }
+      // An ES module's body runs as a promise job: the microtasks it queues drain before any nextTick.
+      if (this.limits.belief === "promises-before-ticks") this.drainMicrotasks();
       this.drainTicks();
       let iteration = 0;
       while (this.alive()) {
@@ -239,6 +245,8 @@ export class LoopRuntime {
         }
         this.timersPhase();
         this.pollPhase();
+        // The belief that a setTimeout(0) always runs before a setImmediate: a timers phase before check.
+        if (this.limits.belief === "timeout-before-immediate") this.timersPhase();
         this.checkPhase();
       }
     } catch (e) {
@@ -328,17 +336,7 @@ export class LoopRuntime {
         const t = this.nextTicks.shift()!;
         this.invoke({ queue: "nextTick", during, source: "process.nextTick callback" }, t.fn, t.args);
       }
-      while (this.microtasks.length > 0) {
-        guard();
-        const job = this.microtasks.shift()!;
-        this.ctx = { queue: "microtask", during, source: job.source };
-        try {
-          job.run();
-        } catch (e) {
-          if (e instanceof JsThrow) this.crash(e.value, `a ${job.source}`);
-          throw e;
-        }
-      }
+      this.drainMicrotasks(guard);
       // processPromiseRejections: in Node 20's default mode an unhandled rejection is an uncaught exception.
       const first = [...this.unhandled][0];
       if (first) {
@@ -351,6 +349,26 @@ export class LoopRuntime {
         throw new ProgramExit(1, `unhandled promise rejection (${what}): Node 20 prints the error and exits with code 1`);
       }
     } while (this.nextTicks.length > 0);
+  }
+
+  private drainMicrotasks(guard: () => void = () => undefined): void {
+    const during = this.ctx.during;
+    while (this.microtasks.length > 0) {
+      guard();
+      const job = this.microtasks.shift()!;
+      this.ctx = { queue: "microtask", during, source: job.source };
+      try {
+        job.run();
+      } catch (e) {
+        if (e instanceof JsThrow) this.crash(e.value, `a ${job.source}`);
+        throw e;
+      }
+    }
+  }
+
+  /** Node < 11 drained the queues only after a whole timer list or the whole check phase. */
+  private get perCallbackDrain(): boolean {
+    return this.limits.belief !== "node10-phases";
   }
 
   private runCallback(ctx: Context, fn: Value, args: Value[]): void {
@@ -366,7 +384,7 @@ export class LoopRuntime {
     const maybe: Timer[] = [];
     for (const t of this.allTimers()) {
       const e = this.elapsed(t.anchor);
-      if (e.min >= t.msecs) sure.push(t);
+      if (e.min >= t.msecs || (this.limits.belief === "timeout-before-immediate" && t.msecs <= 1)) sure.push(t);
       else if (e.max >= t.msecs) maybe.push(t);
     }
     maybe.sort((a, b) => a.idleStart + a.msecs - (b.idleStart + b.msecs));
@@ -407,8 +425,9 @@ export class LoopRuntime {
         const start = this.anchor();
         this.invoke({ queue: "timers", during: "timers", source: timer.source }, timer.fn, timer.args);
         if (timer.repeat !== undefined && !timer.cleared) this.insert(timer, timer.repeat, start);
-        this.drainTicks();
+        if (this.perCallbackDrain) this.drainTicks();
       }
+      if (!this.perCallbackDrain) this.drainTicks();
       if (list.timers.length === 0 && this.lists.get(list.msecs) === list) this.lists.delete(list.msecs);
     }
     this.expired.clear();
@@ -515,8 +534,10 @@ export class LoopRuntime {
     this.immediates = [];
     for (const im of queue) {
       if (im.cleared) continue;
-      this.runCallback({ queue: "check", during: "check", source: "setImmediate callback" }, im.fn, im.args);
+      if (this.perCallbackDrain) this.runCallback({ queue: "check", during: "check", source: "setImmediate callback" }, im.fn, im.args);
+      else this.invoke({ queue: "check", during: "check", source: "setImmediate callback" }, im.fn, im.args);
     }
+    if (!this.perCallbackDrain) this.drainTicks();
   }
 
   // ---- host API ---------------------------------------------------------------------------------

@@ -37,6 +37,8 @@ export interface EventLoopExit {
   reason: string;
 }
 
+export type EventLoopBelief = "promises-before-ticks" | "node10-phases" | "timeout-before-immediate" | "await-zero-turns" | "await-two-turns";
+
 export interface EventLoopOptions {
   /** libuv thread-pool size (UV_THREADPOOL_SIZE); default 4, at most 1024. */
   threadPoolSize?: number;
@@ -46,6 +48,14 @@ export interface EventLoopOptions {
   maxWorkSlowdown?: number;
   /** How long the main thread may be paused between two statements (a loaded machine); default 0. */
   maxPauseMs?: number;
+  /**
+   * Run a mistaken model instead of Node 20 (the misconception catalogue, issue #21): promise callbacks
+   * drained before nextTicks after the main script (an ES module's order); nextTicks and microtasks
+   * drained only after a whole timers list or check phase (Node < 11); setTimeout(0) treated as due at
+   * once and run before setImmediate even from an I/O callback; an await resuming at once (zero turns)
+   * or one microtask late (two turns).
+   */
+  belief?: EventLoopBelief;
   /** Bounds that make runaway programs fail fast instead of hanging. */
   maxSteps?: number;
   maxSchedules?: number;

@@ -70,7 +70,13 @@ export function gradeWith(variant: Variant, answer: Answer, grading: GradingSett
   const ctx = { variant, answer: ans, grading, ...(template ? { template } : {}) };
   const k = kind.grade(ctx);
   const minAbs = (variant.key.data["minAbsTolerance"] ?? {}) as Record<string, number>;
-  const parts: PartGrade[] = variant.view.parts.map((spec) => {
+  const parts: PartGrade[] = variant.view.parts.map((spec) => withMisconceptions(gradePart(spec)));
+  function withMisconceptions(p: PartGrade): PartGrade {
+    if (p.score >= 1 || p.misconceptions || !kind.misconceptions) return p;
+    const mis = kind.misconceptions(ctx, p);
+    return mis.length > 0 ? { ...p, message: `${p.message} ${mis[0]!.summary}`, misconceptions: mis } : p;
+  }
+  function gradePart(spec: AnswerPartSpec): PartGrade {
     const own = k.parts[spec.id];
     if (own) return own;
     const exp = variant.key.expected[spec.id]!;
@@ -79,7 +85,7 @@ export function gradeWith(variant: Variant, answer: Answer, grading: GradingSett
     if (spec.kind === "choice") return gradeChoicePart(spec, exp as string | string[], got as string | string[]);
     if (spec.kind === "order") return gradeOrderPart(spec, exp as string[], (variant.key.accepted?.[spec.id] ?? []) as string[][], got as string[]);
     return { id: spec.id, label: spec.label, score: 0, weight: 1, message: "This part type cannot be graded here." };
-  });
+  }
   const score = weightedScore(parts);
   const correct = parts.every((p) => p.score === 1);
   const right = parts.filter((p) => p.score === 1).length;

@@ -20,6 +20,11 @@ export interface SelfTestOptions {
   firstSeed?: number;
   /** Interpreter steps one variant may take to build (see ../work.ts); over it, that seed fails. */
   variantWorkLimit?: number;
+  /**
+   * Also report which catalogued misconceptions the variants tell apart (issue #21). Off by default: it
+   * runs every mistaken model, which a server-side self-test under a work budget should not pay for.
+   */
+  reportMisconceptions?: boolean;
 }
 
 export interface SelfTestResult {
@@ -32,6 +37,12 @@ export interface SelfTestResult {
    * length in slots, scheduling decisions, preemptions), so an author sees how even the variants are.
    */
   difficulty?: { variants: number; slots: Spread; decisions: Spread; preemptions: Spread };
+  /**
+   * Issue #21: per catalogue misconception, on how many of the tested variants a student holding it gets
+   * some part wrong (so cannot score by luck). Misconceptions no variant tells apart are absent; empty
+   * unless `reportMisconceptions` was asked for.
+   */
+  discriminates: Record<string, number>;
 }
 
 const MAX_SELF_TEST_VARIANTS = 10_000;
@@ -40,7 +51,7 @@ const MAX_FAILURES = 100;
 export function selfTestTemplate(template: QuestionTemplate, options: SelfTestOptions): SelfTestResult {
   const failures: SelfTestResult["failures"] = [];
   const valid = validateTemplate(template);
-  if (!valid.ok) return { ok: false, failures: valid.errors.map((e) => ({ seed: -1, problem: `${e.path}: ${e.message}` })), maxVariantWork: 0 };
+  if (!valid.ok) return { ok: false, failures: valid.errors.map((e) => ({ seed: -1, problem: `${e.path}: ${e.message}` })), maxVariantWork: 0, discriminates: {} };
   const t = valid.value;
   // Invariants are re-checked here, independently of the generator's redraw loop, so a kind that forgot
   // to honour them (or a key built some other way) is caught.
@@ -53,6 +64,7 @@ export function selfTestTemplate(template: QuestionTemplate, options: SelfTestOp
   const n = Math.min(MAX_SELF_TEST_VARIANTS, Math.max(0, Math.floor(options.variants)));
   const variantLimit = options.variantWorkLimit ?? Infinity;
   let maxVariantWork = 0;
+  const discriminates: Record<string, number> = {};
   for (let seed = first; seed < first + n && failures.length < MAX_FAILURES; seed++) {
     let built: ReturnType<typeof buildVariant>;
     try {
@@ -102,13 +114,14 @@ export function selfTestTemplate(template: QuestionTemplate, options: SelfTestOp
       measured.decisions.push(d.decisions);
       measured.preemptions.push(d.preemptions);
     } else if (constraints.length > 0) failures.push({ seed, problem: "the template declares constraints but its variants carry no workload to check them on" });
+    if (options.reportMisconceptions) for (const id of KINDS[t.type].discriminates?.(v) ?? []) discriminates[id] = (discriminates[id] ?? 0) + 1;
     const degenerate = KINDS[t.type].degenerate(v);
     if (degenerate) failures.push({ seed, problem: `degenerate: ${degenerate}` });
   }
   const slots = spreadOf(measured.slots);
   const decisions = spreadOf(measured.decisions);
   const preemptions = spreadOf(measured.preemptions);
-  const result: SelfTestResult = { ok: failures.length === 0, failures, maxVariantWork };
+  const result: SelfTestResult = { ok: failures.length === 0, failures, maxVariantWork, discriminates };
   if (slots && decisions && preemptions) result.difficulty = { variants: measured.slots.length, slots, decisions, preemptions };
   return result;
 }

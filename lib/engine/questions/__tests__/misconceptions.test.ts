@@ -3,7 +3,11 @@
 // an answer no entry explains keeps today's first-divergence feedback; time metrics name the confusion.
 import { describe, expect, test } from "vitest";
 import { gradeAnswer } from "../grade";
+import { selfTestTemplate } from "../selftest";
 import { answer, slots, template, valid, variant } from "./helpers";
+import { simulate } from "../../sched/index";
+import type { Workload } from "../../sched/index";
+import { slotsFromSim } from "../timeline";
 
 // STCF: B runs 0–3; at t=3 C arrives with 2 ms against B's 4 ms left and preempts: C 3–5, B 5–9.
 // Non-preemptive SJF keeps B to t=7, then C 7–9.
@@ -111,5 +115,75 @@ describe("time-metric misconceptions", () => {
   test("right values and unexplained wrong values name nothing", () => {
     expect(grade({}).flatMap((p) => p.misconceptions ?? [])).toEqual([]);
     expect(grade({ "waiting-B": 42 }).flatMap((p) => p.misconceptions ?? [])).toEqual([]);
+  });
+});
+
+describe("Linux timeline misconceptions", () => {
+  // R (SCHED_FIFO) and N (normal) are both ready at t=0. Throttling lets R use 950 ms of each 1000 ms
+  // period, so N runs 950–1000; without throttling R keeps the CPU until it finishes at 1200.
+  const throttled = template("schedule", {
+    policy: { name: "eevdf", hz: 250 },
+    tasks: [{ id: "R", arrival: 0, bursts: [1200], class: "fifo", priority: 10 }, { id: "N", arrival: 0, bursts: [100] }],
+    slotMs: 50,
+  });
+
+  test("a timeline without RT throttling is named, with the instant the throttle gives the CPU away", () => {
+    const v = variant(throttled);
+    const truth = v.key.expected["timeline"] as string[];
+    expect(truth.slice(0, 20)).toEqual([...Array(19).fill("R"), "N"]);
+    const got = [...Array(24).fill("R"), "N", "N"];
+    const part = gradeAnswer(valid(throttled), v, answer({ timeline: got })).parts.find((p) => p.id === "timeline")!;
+    const m = part.misconceptions?.find((x) => x.id === "rt-throttling-ignored");
+    expect(m?.full).toBe(true);
+    expect(m?.divergesAt).toEqual({ slot: 19, time: 950, expected: "N", misconceived: "R" });
+    expect(m?.explanation).toContain("at most 950 ms of every 1000 ms");
+  });
+
+  // EEVDF at HZ=100 with a 3 ms base slice: the running task is only checked every 10 ms tick, so two
+  // equal CPU-bound tasks alternate every 10 ms. Checked at every instant (HZ at the engine's 10 kHz
+  // ceiling), the first runs half a slice (its initial deadline) and then they alternate every 3 ms.
+  const ticks = template("schedule", {
+    policy: { name: "eevdf", hz: 100, baseSliceMs: 3 },
+    tasks: [{ id: "A", arrival: 0, bursts: [30] }, { id: "B", arrival: 0, bursts: [30] }],
+    slotMs: 0.5,
+  });
+
+  test("switching at slice expiry instead of at the next tick is named", () => {
+    const v = variant(ticks);
+    const truth = v.key.expected["timeline"] as string[];
+    expect(truth.slice(0, 20)).toEqual(Array(20).fill("A"));
+    const data = v.key.data as unknown as { workload: Workload };
+    const sim = simulate({ ...data.workload, policy: { ...(data.workload.policy as Extract<Workload["policy"], { name: "eevdf" }>), hz: 10_000 } });
+    const painted = slotsFromSim(sim, 0.5, 1000);
+    if (!painted.ok) throw new Error("the continuous-check run is not on the 0.5 ms grid");
+    const got = painted.slots.slice(0, truth.length);
+    expect(got.slice(0, 6)).toEqual(["A", "A", "A", "B", "B", "B"]);
+    const part = gradeAnswer(valid(ticks), v, answer({ timeline: got })).parts.find((p) => p.id === "timeline")!;
+    const m = part.misconceptions?.find((x) => x.id === "preempt-at-slice-expiry");
+    expect(m?.full).toBe(true);
+    expect(m?.divergesAt?.time).toBe(1.5);
+    expect(m?.explanation).toContain("HZ=100: every 10 ms");
+  });
+});
+
+describe("the self-test reports which misconceptions a template's variants tell apart", () => {
+  test("a fixed STCF workload where SJF differs: every variant tells SJF-for-STCF apart", () => {
+    // Off unless asked for (a server-side self-test under a work budget does not pay for it).
+    expect(selfTestTemplate(stcf, { variants: 2 }).discriminates).toEqual({});
+    const r = selfTestTemplate(stcf, { variants: 5, reportMisconceptions: true });
+    expect(r.ok).toBe(true);
+    expect(r.discriminates["sjf-for-stcf"]).toBe(5);
+    // Entries for other policies never apply here.
+    expect(r.discriminates["stcf-for-sjf"]).toBeUndefined();
+    expect(r.discriminates["rr-quantum-plus-one"]).toBeUndefined();
+  });
+
+  test("a Node.js program with a nextTick and a promise queued by the main script tells the ES-module order apart", () => {
+    const t = template("eventloop", {
+      program: ["process.nextTick(() => console.log('tick'));", "Promise.resolve().then(() => console.log('promise'));", "console.log('sync');"].join("\n"),
+    });
+    const r = selfTestTemplate(t, { variants: 3, reportMisconceptions: true });
+    expect(r.discriminates["promises-before-nexttick"]).toBe(3);
+    expect(r.discriminates["immediate-after-timeout"]).toBeUndefined();
   });
 });

@@ -3,11 +3,12 @@
 import { createPythonRandom } from "../../random";
 import { CAPACITY_DEFAULTS, modelCapacity } from "../../capacity/index";
 import type { CapacityInput, CapacityReport, CapacityServer } from "../../capacity/index";
-import { formatNumber } from "../grading";
+import { formatNumber, TEMPLATE_DEFAULT_GRADING } from "../grading";
 import { Issues, isObj, joinPath, read, type Obj } from "../issues";
 import { drawParams, validateParams, type ParamSpecs } from "../params";
-import type { AnswerPartSpec, Checked, VariantExhibit } from "../types";
+import type { AnswerPartSpec, Checked, GradingSettings, VariantExhibit } from "../types";
 import { defineKind, MAX_REDRAWS, type BuiltVariant, type KindGrade } from "./kind";
+import { capacityDiscriminating, matchCapacityMisconceptions } from "../misconceptions/capacity";
 
 const DRAWN = { workload: ["arrivalRate", "cpuMs", "ioMs"], machine: ["cores", "ramMiB"] } as const;
 type Ask = { what: "saturatesFirst" } | { what: "saturationRps" | "memoryMiB"; server: number };
@@ -224,6 +225,17 @@ export const capacityKind = defineKind<CapacitySpec>({
   },
   grade(): KindGrade {
     return { parts: {} };
+  },
+  discriminates(variant) {
+    const report = (variant.key.data as { report?: CapacityReport }).report;
+    const g = (variant.key.data["grading"] as GradingSettings | undefined) ?? TEMPLATE_DEFAULT_GRADING;
+    return report ? capacityDiscriminating(report, variant.view.parts.map((p) => p.id), { relative: g.relativeTolerance, absolute: g.absoluteTolerance }) : [];
+  },
+  misconceptions(ctx, part) {
+    const report = (ctx.variant.key.data as { report?: CapacityReport }).report;
+    const got = ctx.answer.parts[part.id];
+    if (!report || (typeof got !== "number" && typeof got !== "string")) return [];
+    return matchCapacityMisconceptions(report, part.id, got, { relative: ctx.grading.relativeTolerance, absolute: ctx.grading.absoluteTolerance });
   },
   degenerate(variant) {
     return variant.view.parts.length === 0 ? "the question asks for nothing" : null;

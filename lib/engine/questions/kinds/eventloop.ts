@@ -8,6 +8,7 @@ import type { Checked, PartGrade } from "../types";
 import { defineKind, MAX_REDRAWS, type BuiltVariant, type KindGrade } from "./kind";
 import { labelsOf, shuffledOrderItems } from "./orderItems";
 import { boundedMemo } from "../memo";
+import { eventLoopCandidates, matchEventLoopMisconceptions } from "../misconceptions/eventloop";
 import { drawProgram, PROGRAM_KEYS, programPath, validateProgramSpec, type ProgramSpec } from "./programSource";
 
 export interface EventLoopSpec {
@@ -95,6 +96,18 @@ export const eventLoopKind = defineKind<EventLoopSpec>({
             : "Node.js cannot print the lines in this order.",
         };
     return { parts: { order: grade } };
+  },
+  discriminates(variant) {
+    const code = variant.view.exhibits.find((e) => e.kind === "code");
+    if (!code || code.kind !== "code") return [];
+    return eventLoopCandidates(code.source, (variant.key.data as unknown as EventLoopKeyData).model).map((c) => c.entry.id);
+  },
+  misconceptions(ctx, part) {
+    if (part.id !== "order") return [];
+    const data = ctx.variant.key.data as unknown as EventLoopKeyData;
+    const code = ctx.variant.view.exhibits.find((e) => e.kind === "code");
+    if (!code || code.kind !== "code") return [];
+    return matchEventLoopMisconceptions(code.source, data.model, labelsOf(ctx.answer.parts["order"] as string[], data.labels));
   },
   degenerate(variant) {
     const part = variant.view.parts[0];

@@ -3,8 +3,8 @@
 // orders, error carried forward); number and choice parts fall back to the shared rules in grade.ts.
 import type { ParamValue } from "../params";
 import type {
-  Answer, AnswerKey, AnswerPartSpec, Checked, FirstDivergence, GradeReport, GradingSettings, PartGrade, QuestionTemplate,
-  QuestionType, Variant, VariantExhibit,
+  Answer, AnswerKey, AnswerPartSpec, Checked, FirstDivergence, GradeReport, GradingSettings, MisconceptionMatch, PartGrade,
+  QuestionTemplate, QuestionType, Variant, VariantExhibit,
 } from "../types";
 
 export interface BuiltVariant {
@@ -38,6 +38,16 @@ export interface QuestionKind<Spec> {
   /** Deterministic in (spec, seed); a bounded number of redraws when a draw is unusable. */
   build(spec: Spec, seed: number, template: QuestionTemplate): Checked<BuiltVariant>;
   grade(ctx: GradeContext): KindGrade;
+  /**
+   * The catalogue misconceptions (issue #21) a wrong part reproduces, most specific first. Called by
+   * grade.ts for every part scored below 1 that names none yet, whoever graded it.
+   */
+  misconceptions?(ctx: GradeContext, part: PartGrade): MisconceptionMatch[];
+  /**
+   * The catalogue misconceptions (issue #21) this variant tells apart from the truth: a student holding
+   * one gets some part wrong. The self-test counts them per template.
+   */
+  discriminates?(variant: Variant): string[];
   /** Why the variant makes a poor question (e.g. one task runs all along), or null. */
   degenerate(variant: Variant): string | null;
 }

@@ -4,7 +4,7 @@
 import type { SimResult, TaskSpec, Workload } from "../../sched/index";
 import { formatNumber, TEMPLATE_DEFAULT_GRADING, withinTolerance, withUnit } from "../grading";
 import { Issues, joinPath, read, type Obj } from "../issues";
-import type { AnswerPartSpec, Checked, NumberUnit, PartGrade, TimelineValue } from "../types";
+import type { AnswerPartSpec, Checked, GradingSettings, NumberUnit, PartGrade, TimelineValue } from "../types";
 import { defineKind, type BuiltVariant, type GradeContext, type KindGrade } from "./kind";
 import {
   averageFromSlots, cpuInWindowFromSlots, taskMetricFromSlots, taskSwitchesFromSlots, vruntimeGain, type TaskMetricName,
@@ -14,7 +14,8 @@ import {
   constraintContext, drawSchedWorkload, SCHED_GENERATOR_KEYS, scheduleProblem, validateSchedWorkloadSpec, workloadExhibit, type SchedWorkloadSpec,
 } from "./schedWorkload";
 import { scheduleConventions } from "./schedWords";
-import { matchMetricMisconceptions } from "../misconceptions/metrics";
+import { matchMetricMisconceptions, metricDiscriminates } from "../misconceptions/metrics";
+import { scheduleCandidates } from "../misconceptions/schedule";
 
 const METRICS = ["completion", "turnaround", "waiting", "response", "switches", "cpuShare", "vruntimeGain"] as const;
 type MetricName = (typeof METRICS)[number];
@@ -314,6 +315,17 @@ export const metricsKind = defineKind<MetricsSpec>({
       out.parts[p.id] = grade;
     }
     return out;
+  },
+  discriminates(variant) {
+    const data = variant.key.data as unknown as MetricsKeyData;
+    const ids = new Set<string>();
+    if (data.timeline) for (const c of scheduleCandidates(data.workload, variant.key.expected[TIMELINE_PART] as string[], data.slotMs)) ids.add(c.entry.id);
+    const g = (variant.key.data["grading"] as GradingSettings | undefined) ?? TEMPLATE_DEFAULT_GRADING;
+    for (const p of data.metricParts) {
+      const tol = { relative: g.relativeTolerance, absolute: Math.max(g.absoluteTolerance, data.minAbsTolerance[p.id] ?? 0) };
+      for (const id of metricDiscriminates(p.metric, p.task, data.sim, variant.key.expected[p.id] as number, tol)) ids.add(id);
+    }
+    return [...ids];
   },
   degenerate(variant) {
     const data = variant.key.data as unknown as MetricsKeyData;

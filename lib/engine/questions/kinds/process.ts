@@ -10,6 +10,7 @@ import { defineKind, MAX_REDRAWS, type BuiltVariant, type KindGrade } from "./ki
 import { labelsOf, shuffledOrderItems } from "./orderItems";
 import { boundedMemo } from "../memo";
 import { decodeTree, encodeTree, gradeTree, MAX_TREE_NODES, trueForkTree, type TreeLabelling } from "./forkTree";
+import { forkDiscriminating, matchForkMisconceptions } from "../misconceptions/process";
 import { drawProgram, PROGRAM_KEYS, programPath, validateProgramSpec, type ProgramSpec } from "./programSource";
 
 const FORK_ASKS = ["processes", "lines", "order", "appears", "tree"] as const;
@@ -246,6 +247,25 @@ export const processKind = defineKind<ProcessSpec>({
       ? { id: "order", label: spec.label, score: 1, weight: 1, message: "Valid: the OS can print the lines in this order." }
       : { id: "order", label: spec.label, score: 0, weight: 1, message: `This order is impossible: ${verdict.reason ?? "no interleaving produces it"}` };
     return { parts };
+  },
+  discriminates(variant) {
+    const data = variant.key.data as unknown as ProcessKeyData;
+    const code = variant.view.exhibits.find((e) => e.kind === "code");
+    if (data.mode !== "fork" || !data.model || !code || code.kind !== "code") return [];
+    return forkDiscriminating(variant.view.parts, code.source, data.model);
+  },
+  misconceptions(ctx, part) {
+    const data = ctx.variant.key.data as unknown as ProcessKeyData;
+    const code = ctx.variant.view.exhibits.find((e) => e.kind === "code");
+    if (data.mode !== "fork" || !data.model || !code || code.kind !== "code") return [];
+    const got = ctx.answer.parts[part.id];
+    if (part.id === "processes" || part.id === "lines") return typeof got === "number" ? matchForkMisconceptions(part.id, code.source, data.model, got) : [];
+    if (part.id === "order" && data.labels) return matchForkMisconceptions("order", code.source, data.model, labelsOf(got as string[], data.labels));
+    const spec = ctx.variant.view.parts.find((p) => p.id === part.id);
+    if (part.id !== "appears" || !spec || spec.kind !== "choice") return [];
+    const ids = new Set(Array.isArray(got) ? got : [got]);
+    const chosen = spec.options.filter((o) => ids.has(o.id)).map((o) => o.label);
+    return matchForkMisconceptions("appears", code.source, data.model, chosen, spec.options.map((o) => o.label));
   },
   degenerate(variant) {
     const data = variant.key.data as unknown as ProcessKeyData;

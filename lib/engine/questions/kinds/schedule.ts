@@ -2,7 +2,7 @@
 import { Issues, read } from "../issues";
 import { matchAlternative } from "./altConventions";
 import { firstDivergence } from "./divergence";
-import { matchScheduleMisconceptions } from "../misconceptions/schedule";
+import { matchScheduleMisconceptions, scheduleCandidates } from "../misconceptions/schedule";
 import { defineKind, type BuiltVariant, type GradeContext, type KindGrade } from "./kind";
 import { drawSchedWorkload, SCHED_GENERATOR_KEYS, validateSchedWorkloadSpec, workloadExhibit, type SchedWorkloadSpec } from "./schedWorkload";
 import { scheduleConventions } from "./schedWords";
@@ -136,6 +136,10 @@ export const scheduleKind = defineKind<ScheduleSpec>({
     const label = ctx.variant.view.parts.find((p) => p.id === TIMELINE_PART)?.label ?? "Timeline";
     const { grade, extra } = gradeTimelinePart(ctx, label);
     return { parts: { [TIMELINE_PART]: grade }, ...extra };
+  },
+  discriminates(variant) {
+    const data = variant.key.data as unknown as ScheduleKeyData;
+    return scheduleCandidates(data.workload, variant.key.expected[TIMELINE_PART] as string[], data.slotMs).map((c) => c.entry.id);
   },
   degenerate(variant) {
     const slots = variant.key.expected[TIMELINE_PART] as string[];

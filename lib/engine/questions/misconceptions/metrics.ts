@@ -55,6 +55,20 @@ function entriesFor(m: TimeMetric): MetricEntry[] {
   return out;
 }
 
+/** The metric entries whose mistaken value for this part is not within tolerance of the truth. */
+export function metricDiscriminates(metric: string, task: string | null, sim: SimResult, expected: number, tol: Tolerance): string[] {
+  if (!["completion", "turnaround", "waiting", "response"].includes(metric) || task === null) return [];
+  const tasks = task === "average" ? sim.tasks : sim.tasks.filter((t) => t.id === task);
+  if (tasks.length === 0) return [];
+  return entriesFor(metric as TimeMetric)
+    .filter((e) => {
+      const vals = tasks.map((t) => e.compute(t));
+      if (vals.some((v) => v === undefined)) return false;
+      return !withinTolerance(expected, (vals as number[]).reduce((s, x) => s + x, 0) / vals.length, tol);
+    })
+    .map((e) => e.id);
+}
+
 /** How the right value is computed, with the task's own numbers. */
 function definition(m: TimeMetric, t: TaskMetrics): string {
   const a = formatNumber(t.arrival);

@@ -10,6 +10,7 @@ import { formatNumber } from "../grading";
 import { IDLE, slotsFromSim, SWITCH } from "../timeline";
 import type { MisconceptionMatch, TimelineValue } from "../types";
 import { usesQuantum } from "../kinds/schedWords";
+import { DEFAULT_CFS } from "../../sched/defaults";
 
 /** What an entry's explanation may read: the truth and the misconception at the instant they part. */
 export interface PartingContext {
@@ -45,7 +46,7 @@ const OSTEP7 = "OSTEP ch. 7 (Scheduling: Introduction)";
 
 const TEXTBOOK: ReadonlySet<PolicyConfig["name"]> = new Set(["fifo", "sjf", "stcf", "rr", "priority", "mlfq", "stride", "lottery"]);
 
-/** The catalogue covers the textbook policies; Linux classes (CFS, EEVDF, RT) are out of its scope. */
+/** Entries about textbook rules (arrivals, I/O, switch cost, FIFO) apply to the textbook policies only; the Linux classes have their own entries. */
 function textbook(w: Workload): boolean {
   return TEXTBOOK.has(w.policy.name) && w.tasks.every((t) => t.class === undefined || t.class === "other");
 }
@@ -115,6 +116,31 @@ function withPolicy(w: Workload, policy: PolicyConfig): Workload {
 function sliceAround(sim: SimResult, task: string, time: number) {
   return sim.slices.find((s) => s.task === task && s.start <= time + 1e-9 && s.end >= time - 1e-9);
 }
+
+type LinuxPolicy = Extract<PolicyConfig, { name: "cfs" | "eevdf" }>;
+
+function linux(w: Workload): LinuxPolicy | null {
+  return w.policy.name === "cfs" || w.policy.name === "eevdf" ? w.policy : null;
+}
+
+const isRtTask = (t: Workload["tasks"][number]) => t.class === "fifo" || t.class === "rr";
+const isFairTask = (t: Workload["tasks"][number]) => !isRtTask(t);
+
+/** The fair-class values of a task at the parting instant: "(vruntime 3.2, deadline 4.1, lag −0.4)". */
+const fairValues = (c: PartingContext) => (task: string) => {
+  const x = c.state.running?.task === task ? c.state.running : c.state.ready.find((r) => r.task === task);
+  if (!x) return "";
+  const v = x.values;
+  const bits = [
+    typeof v["vruntime"] === "number" ? `vruntime ${formatNumber(Math.round(v["vruntime"] * 1000) / 1000)}` : "",
+    typeof v["deadline"] === "number" ? `deadline ${formatNumber(Math.round(v["deadline"] * 1000) / 1000)}` : "",
+    typeof v["lag"] === "number" ? `lag ${formatNumber(Math.round(v["lag"] * 1000) / 1000)}` : "",
+  ].filter(Boolean);
+  return bits.length > 0 ? ` (${bits.join(", ")})` : "";
+};
+
+const SCHED_EEVDF = "Linux Documentation/scheduler/sched-eevdf.rst";
+const SCHED_RT = "Linux Documentation/scheduler/sched-rt-group.rst";
 
 function switchMsOf(w: Workload): number {
   return Math.max(w.switchCost.threadUs, w.switchCost.processUs, w.switchCost.userUs) / 1000;
@@ -260,6 +286,68 @@ export const SCHEDULE_MISCONCEPTIONS: readonly ScheduleMisconception[] = [
     },
   },
   {
+    id: "cfs-for-eevdf",
+    name: "CFS's smallest-vruntime pick instead of EEVDF",
+    shape: () => "CFS (the task with the smallest vruntime runs)",
+    source: SCHED_EEVDF,
+    transform: (w) => {
+      const p = linux(w);
+      if (!p || p.name !== "eevdf" || w.tasks.filter(isFairTask).length < 2) return null;
+      const { rrTimesliceMs, throttle, rtRuntimeMs, rtPeriodMs, fairServerMs, hz, cpusForScaling } = p;
+      return withPolicy(w, { ...DEFAULT_CFS, name: "cfs", hz, cpusForScaling, rrTimesliceMs, throttle, rtRuntimeMs, rtPeriodMs, fairServerMs });
+    },
+    why: (c) =>
+      `${contrast(c, fairValues(c))}. EEVDF runs, among the eligible tasks (lag ≥ 0: vruntime no more than the weighted average), the one with the earliest virtual deadline (vruntime + slice × 1024 / weight); picking the smallest vruntime is the CFS rule it replaced in Linux 6.6.`,
+  },
+  {
+    id: "preempt-at-slice-expiry",
+    name: "Preemption at slice expiry instead of at the next tick",
+    shape: (w) => `${w.policy.name === "eevdf" ? "EEVDF" : "CFS"} preempting the moment a slice runs out`,
+    source: SCHED_EEVDF,
+    transform: (w) => {
+      const p = linux(w);
+      // 10 kHz is the largest HZ the engine accepts: a 0.1 ms tick stands for "checked continuously".
+      if (!p || p.hz >= 10_000 || w.tasks.filter(isFairTask).length < 2) return null;
+      return withPolicy(w, { ...p, hz: 10_000 });
+    },
+    why: (c) => {
+      const hz = (c.truth.policy as LinuxPolicy).hz;
+      return `${contrast(c, fairValues(c))}. The kernel only looks at the running task's slice on a timer tick (HZ=${hz}: every ${formatNumber(1000 / hz)} ms) or when a task wakes, so a task keeps the CPU past the end of its slice until the next tick; your timeline switches as soon as the slice is used up.`;
+    },
+  },
+  {
+    id: "rt-throttling-ignored",
+    name: "RT throttling ignored",
+    shape: () => "the schedule without RT throttling (real-time tasks never give way)",
+    source: SCHED_RT,
+    transform: (w) => {
+      const p = linux(w);
+      if (!p || p.throttle === "none" || !w.tasks.some(isRtTask) || !w.tasks.some(isFairTask)) return null;
+      return withPolicy(w, { ...p, throttle: "none" });
+    },
+    why: (c) => {
+      const p = c.truth.policy as LinuxPolicy;
+      const rule = p.throttle === "throttle"
+        ? `Real-time tasks may use at most ${formatNumber(p.rtRuntimeMs)} ms of every ${formatNumber(p.rtPeriodMs)} ms (sched_rt_runtime_us / sched_rt_period_us); for the rest of the period the CPU runs normal tasks`
+        : `Since Linux 6.12 a deadline server gives starved normal tasks ${formatNumber(p.fairServerMs)} ms of every ${formatNumber(p.rtPeriodMs)} ms`;
+      return `${contrast(c, noValues)}. ${rule}; your timeline lets the real-time tasks keep the CPU.`;
+    },
+  },
+  {
+    id: "rt-as-sharing",
+    name: "Real-time tasks treated as sharing the CPU fairly",
+    shape: () => "the schedule with the real-time tasks sharing the CPU like normal tasks",
+    source: SCHED_RT,
+    transform: (w) => {
+      if (!linux(w) || !w.tasks.some(isRtTask) || w.tasks.length < 2) return null;
+      return { ...w, tasks: w.tasks.map((t) => (isRtTask(t) ? (({ priority, ...rest }) => (void priority, { ...rest, class: "other" as const }))(t) : t)) };
+    },
+    why: (c) => {
+      const rt = c.truth.tasks.filter(isRtTask).map((t) => `${t.id} (SCHED_${t.class!.toUpperCase()}, priority ${t.priority ?? 1})`);
+      return `${contrast(c, noValues)}. ${rt.join(", ")} ${rt.length === 1 ? "is a real-time task" : "are real-time tasks"}: a runnable real-time task always runs before every normal task (up to the throttling limit), and among real-time tasks the higher priority wins; they do not share the CPU in proportion to weights.`;
+    },
+  },
+  {
     id: "fifo-instead",
     name: "FIFO instead of the question's policy",
     shape: () => "FIFO (first come, first served)",
@@ -280,7 +368,7 @@ function quantumWhy(c: PartingContext, delta: number): string {
 }
 
 /** At most this many entries run per graded answer (each is one simulation of a small workload). */
-export const MAX_SCHEDULE_ENTRIES = 16;
+export const MAX_SCHEDULE_ENTRIES = 20;
 
 /** The misconception's schedule on the answer's grid, or null when it cannot be painted there. */
 export function misconceivedSlots(w: Workload, slotMs: number, length: number): string[] | null {

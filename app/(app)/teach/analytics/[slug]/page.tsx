@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { MisconceptionCounts } from "@/components/analytics/misconceptions";
 import { WrongAnswers } from "@/components/analytics/wrong-answers";
 import { getQuestionAnalytics } from "@/lib/server/dal/analytics";
 import { orNotFound } from "@/lib/server/dal/page-guard";
@@ -64,6 +65,12 @@ export default async function QuestionAnalyticsPage({ params, searchParams }: Pr
           Most common wrong answers
         </h2>
         <WrongAnswers groups={a.wrongAnswers} total={a.stats.attempts} />
+      </section>
+      <section aria-labelledby="misconceptions-heading" className="flex flex-col gap-3">
+        <h2 id="misconceptions-heading" className="font-semibold">
+          Misconceptions held
+        </h2>
+        <MisconceptionCounts items={a.misconceptions} students={a.students} />
       </section>
     </div>
   );

@@ -1,0 +1,3 @@
+import { misconceptionsSuite } from "./support/misconceptions-suite";
+
+misconceptionsSuite("sqlite");
