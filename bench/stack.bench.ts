@@ -23,7 +23,7 @@ import autocannon from "autocannon";
 import type { RequestParams } from "autocannon";
 import { LruCache } from "../lib/cache/lru";
 import { createPrismaClient } from "../lib/db/client";
-import { insertAttempt } from "../lib/db/insert-attempt";
+import { insertAttempt } from "../lib/server/dal/insert-attempt";
 import { prepareDatabase } from "../lib/db/prepare";
 import { resolveDbTarget } from "../lib/db/provider";
 import { buildVariant, checkAnswer, ENGINE_VERSION, gradeAnswer, validateTemplate } from "../lib/engine/index";

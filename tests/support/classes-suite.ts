@@ -70,15 +70,15 @@ export function classesSuite(provider: DbProvider) {
     const { db } = await useFreshDatabase(provider);
     const { seed } = await import("@/prisma/seed");
     const { createUser } = await import("@/lib/server/dal/users");
-    const { parseJsonBody } = await import("@/lib/server/http");
-    const schemas = await import("@/lib/server/dal/class-schemas");
+    const { parseJsonBody, parseParams } = await import("@/lib/server/http");
+    const schemas = await import("@/lib/validation/classes");
     const variants = await import("@/lib/server/dal/variants");
     const attempts = await import("@/lib/server/dal/attempts");
     const classes = await import("@/lib/server/dal/classes");
     const analytics = await import("@/lib/server/dal/analytics");
     const regrade = await import("@/lib/server/dal/regrade");
     const reports = await import("@/lib/server/dal/reports");
-    const { rebuildQuestionBest } = await import("@/lib/analytics/question-best");
+    const { rebuildQuestionBest } = await import("@/lib/server/dal/question-best");
     await seed(db, { demoAccounts: false });
 
     const mk = (name: string, role: "STUDENT" | "INSTRUCTOR") => createUser({ email: `${name}-${provider}@example.com`, name, password: `password-${name}`, role });
@@ -345,7 +345,7 @@ export function classesSuite(provider: DbProvider) {
       await classes.updateClass(owner, classId, { archived: false });
       expect((await classes.listMyAssignments(alice)).assignments.map((a) => a.title)).toEqual(["Week 1"]);
 
-      await expect(schemas.parseParams(Promise.resolve({ classId: "../etc" }), schemas.classParamsSchema)).rejects.toMatchObject({ code: "INVALID_INPUT", message: "classId: is not an id" });
+      await expect(parseParams(Promise.resolve({ classId: "../etc" }), schemas.classParamsSchema)).rejects.toMatchObject({ code: "INVALID_INPUT", message: "classId: is not an id" });
     });
 
     it("access matrix: student 403, other instructor 404, owner and admin allowed", async () => {

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { reportProblemSchema } from "@/lib/server/dal/class-schemas";
+import { reportProblemSchema } from "@/lib/validation/classes";
 import { listReportInbox, reportProblem } from "@/lib/server/dal/reports";
 import { requireRole, requireUser } from "@/lib/server/dal/session";
 import { parseJsonBody, route } from "@/lib/server/http";

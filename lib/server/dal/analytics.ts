@@ -6,11 +6,11 @@ import { counterDelta, countersFromAttempts } from "@/lib/analytics/item-stats";
 import { groupWrongAnswers, wrongAnswerKey } from "@/lib/analytics/wrong-answers";
 import type { Answer, GradeReport } from "@/lib/engine/questions/types";
 import type { QuestionAnalyticsDto, ClassQuestionRow, ClassProgressDto } from "@/lib/analytics/dto";
-import { type AnalyticsScope, queryClassProgress, queryQuestionAnalytics } from "@/lib/analytics/queries";
 import type { AnalyticsScopeDto } from "@/lib/analytics/dto";
 import { asRules } from "@/lib/analytics/assessment";
 import { db } from "../db";
 import { AppError } from "../errors";
+import { type AnalyticsScope, queryClassProgress, queryQuestionAnalytics } from "./analytics-queries";
 import { assertTeacher, memberIds, taughtClass } from "./class-access";
 import type { UserDto } from "./users";
 

@@ -1,14 +1,14 @@
 import "server-only";
 import { randomInt } from "node:crypto";
 import type { ClassSummaryDto, AssignmentDto, ClassDetailDto, JoinedClassDto, MyClassesDto } from "@/lib/analytics/dto";
-import { asRules } from "@/lib/analytics/assessment";
-import { gradeAssignment, queryAssignmentAttempts } from "@/lib/analytics/assignment-grades";
-import { rulesDto } from "@/lib/analytics/queries";
+import { asRules, rulesDto } from "@/lib/analytics/assessment";
+import { gradeAssignment } from "@/lib/analytics/assignment-grades";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { db } from "../db";
 import { AppError } from "../errors";
+import { queryAssignmentAttempts } from "./analytics-queries";
 import { assertTeacher, taughtClass } from "./class-access";
-import type { CreateAssignmentInput, CreateClassInput, UpdateClassInput } from "./class-schemas";
+import type { CreateAssignmentInput, CreateClassInput, UpdateClassInput } from "@/lib/validation/classes";
 import type { UserDto } from "./users";
 
 export type { ClassSummaryDto, AssignmentDto, ClassDetailDto, JoinedClassDto, MyClassesDto };

@@ -1,15 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@/prisma/generated/sqlite/client";
-import {
-  type DashboardData,
-  DEFAULT_SETTINGS,
-  type ProgressSettingsDto,
-  queryDashboard,
-  queryDueCount,
-  querySettings,
-  queryStreak,
-} from "@/lib/progress/dashboard-query";
+import { type DashboardData, DEFAULT_SETTINGS, type ProgressSettingsDto } from "@/lib/progress/dashboard";
 import { clampScore, MASTERY_ALPHA, nextEma } from "@/lib/progress/mastery";
 import { nextDifficulty } from "@/lib/progress/mock";
 import { ratingFor } from "@/lib/progress/rating";
@@ -17,6 +9,7 @@ import { balanceRange, type CardState, dayNumber, isValidRetention, newCardState
 import type { StreakSummary } from "@/lib/progress/streak";
 import { db } from "../db";
 import { AppError } from "../errors";
+import { queryDashboard, queryDueCount, querySettings, queryStreak } from "./dashboard-queries";
 import { activeMockSession } from "./mock-context";
 import type { UserDto } from "./users";
 
@@ -245,7 +238,7 @@ export async function applyMockProgress(tx: Tx, sessionId: string): Promise<void
   await tx.mockSession.update({ where: { id: sessionId }, data: { difficulty } });
 }
 
-export type { DashboardData, TagProgress, TopicProgress } from "@/lib/progress/dashboard-query";
+export type { DashboardData, TagProgress, TopicProgress } from "@/lib/progress/dashboard";
 
 /** Everything the dashboard shows, from aggregates only: its cost does not grow with the number of attempts. */
 export async function getDashboard(user: UserDto, now = new Date()): Promise<DashboardData> {

@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma } from "@/prisma/generated/sqlite/client";
 import { type Answer, buildVariant, checkAnswer, type GradeReport, gradeAnswer, type QuestionTemplate } from "@/lib/engine";
 import type { RegradeRowDto, DryRunDto, RegradeJobDto } from "@/lib/analytics/dto";
-import { rebuildQuestionBest } from "@/lib/analytics/question-best";
+import { rebuildQuestionBest } from "@/lib/server/dal/question-best";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { rebuildQuestionStats } from "./analytics";

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { resolveReportSchema } from "@/lib/server/dal/class-schemas";
+import { resolveReportSchema } from "@/lib/validation/classes";
 import { setReportResolved } from "@/lib/server/dal/reports";
 import { requireRole } from "@/lib/server/dal/session";
 import { parseJsonBody, route } from "@/lib/server/http";

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { createClassSchema } from "@/lib/server/dal/class-schemas";
+import { createClassSchema } from "@/lib/validation/classes";
 import { createClass, listTaughtClasses } from "@/lib/server/dal/classes";
 import { requireRole } from "@/lib/server/dal/session";
 import { parseJsonBody, route } from "@/lib/server/http";

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { regradeSchema } from "@/lib/server/dal/class-schemas";
+import { regradeSchema } from "@/lib/validation/classes";
 import { dryRunRegrade, startRegrade } from "@/lib/server/dal/regrade";
 import { requireRole } from "@/lib/server/dal/session";
 import { parseJsonBody, route } from "@/lib/server/http";

@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
-import { classParamsSchema, parseParams, updateClassSchema } from "@/lib/server/dal/class-schemas";
+import { classParamsSchema, updateClassSchema } from "@/lib/validation/classes";
 import { getTaughtClass, updateClass } from "@/lib/server/dal/classes";
 import { requireRole } from "@/lib/server/dal/session";
-import { parseJsonBody, route } from "@/lib/server/http";
+import { parseJsonBody, parseParams, route } from "@/lib/server/http";
 
 type Context = { params: Promise<{ classId: string }> };
 

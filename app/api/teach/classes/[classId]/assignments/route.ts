@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
-import { classParamsSchema, createAssignmentSchema, parseParams } from "@/lib/server/dal/class-schemas";
+import { classParamsSchema, createAssignmentSchema } from "@/lib/validation/classes";
 import { createAssignment } from "@/lib/server/dal/classes";
 import { requireRole } from "@/lib/server/dal/session";
-import { parseJsonBody, route } from "@/lib/server/http";
+import { parseJsonBody, parseParams, route } from "@/lib/server/http";
 
 type Context = { params: Promise<{ classId: string }> };
 

@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
-import { memberParamsSchema, parseParams } from "@/lib/server/dal/class-schemas";
+import { memberParamsSchema } from "@/lib/validation/classes";
 import { removeMember } from "@/lib/server/dal/classes";
 import { requireRole } from "@/lib/server/dal/session";
-import { route } from "@/lib/server/http";
+import { parseParams, route } from "@/lib/server/http";
 
 type Context = { params: Promise<{ classId: string; userId: string }> };
 

@@ -1,8 +1,9 @@
+import "server-only";
 // Storing a graded attempt is one raw INSERT. Through Prisma's query builder the same row cost about
 // 3 ms of CPU, most of it serialising the report's JSON key by key (profiled); JSON.stringify does it
 // once, natively. submitAttempt and the stack benchmark's minimal server both store attempts with this
 // function, so that comparison's two sides do the same database work. Takes the client as a parameter
-// (no server-only import) for that benchmark.
+// for that benchmark (run with the react-server condition).
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/prisma/generated/sqlite/client";
