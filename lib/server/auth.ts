@@ -135,7 +135,7 @@ export function authOptionsFor(sink?: { refusal?: SignInRefusal }): NextAuthOpti
     events: {
       // Signing out ends the session on the server too: every cookie issued before stops working.
       async signOut({ token }) {
-        if (typeof token?.sub === "string") await endAllSessions(token.sub);
+        if (typeof token?.sub === "string") await endAllSessions({ id: token.sub });
       },
     },
   };

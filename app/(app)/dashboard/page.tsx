@@ -9,6 +9,7 @@ import { listMyAssignments } from "@/lib/server/dal/classes";
 import { getInstructorHome } from "@/lib/server/dal/instructor-home";
 import { getDashboard } from "@/lib/server/dal/progress";
 import { requirePageUser } from "@/lib/server/dal/session";
+import { isTeacher } from "@/lib/roles";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -18,7 +19,7 @@ const DAY_TONE: Record<string, string> = { counted: "bg-success", neutral: "bg-m
 export default async function DashboardPage() {
   const user = await requirePageUser("/dashboard");
   // Instructors and admins land here too (sign-in goes to /dashboard): they get their own home.
-  if (user.role === "INSTRUCTOR" || user.role === "ADMIN") return <InstructorHomeView name={user.name} home={await getInstructorHome(user)} />;
+  if (isTeacher(user)) return <InstructorHomeView name={user.name} home={await getInstructorHome(user)} />;
   const [data, mine] = await Promise.all([getDashboard(user), listMyAssignments(user)]);
   const started = data.topics.some((t) => t.percent !== null);
   return (

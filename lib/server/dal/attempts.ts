@@ -239,7 +239,7 @@ export async function listQuestionHistory(user: UserDto, slug: string, limit = 5
       user.role === "ADMIN" ||
       (await db.attempt.findFirst({ where: { userId: user.id, templateId: template.id }, select: { id: true } })) !== null);
   if (!visible) throw new AppError("NOT_FOUND", `no question '${slug}'`);
-  const hidden = await hiddenMockAttempts(user.id, new Date());
+  const hidden = await hiddenMockAttempts(user, new Date());
   const rows = await db.attempt.findMany({
     where: { userId: user.id, templateId: template.id, id: hidden.size ? { notIn: [...hidden] } : undefined },
     orderBy: { createdAt: "desc" },

@@ -245,12 +245,12 @@ export async function getDashboard(user: UserDto, now = new Date()): Promise<Das
   return queryDashboard(db, user.id, now);
 }
 
-export async function countDue(userId: string, now = new Date()): Promise<number> {
-  return queryDueCount(db, userId, now);
+export async function countDue(user: UserDto, now = new Date()): Promise<number> {
+  return queryDueCount(db, user.id, now);
 }
 
-export async function getStreak(userId: string, utcOffsetMinutes: number, now = new Date()): Promise<StreakSummary> {
-  return queryStreak(db, userId, utcOffsetMinutes, now);
+export async function getStreak(user: UserDto, utcOffsetMinutes: number, now = new Date()): Promise<StreakSummary> {
+  return queryStreak(db, user.id, utcOffsetMinutes, now);
 }
 
 export interface SettingsPatch {

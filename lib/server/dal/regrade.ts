@@ -8,6 +8,7 @@ import { AppError } from "../errors";
 import { rebuildQuestionStats } from "./analytics";
 import { memberIds, taughtClass } from "./class-access";
 import type { UserDto } from "./users";
+import { isAdmin } from "@/lib/roles";
 
 export type { RegradeRowDto, DryRunDto, RegradeJobDto };
 
@@ -24,7 +25,7 @@ export const DRY_RUN_LIMIT = 2000;
 async function regradeTarget(user: UserDto, classId: string, slug: string) {
   await taughtClass(user, classId);
   const template = await db.questionTemplate.findUnique({ where: { slug }, select: { id: true, slug: true, status: true, authorId: true, currentVersion: true } });
-  if (!template || (user.role !== "ADMIN" && template.status !== "PUBLISHED" && template.authorId !== user.id)) throw new AppError("NOT_FOUND", `no question '${slug}'`);
+  if (!template || (!isAdmin(user) && template.status !== "PUBLISHED" && template.authorId !== user.id)) throw new AppError("NOT_FOUND", `no question '${slug}'`);
   const version = await db.questionVersion.findUniqueOrThrow({ where: { templateId_version: { templateId: template.id, version: template.currentVersion } } });
   const students = await memberIds(classId);
   const where: Prisma.AttemptWhereInput = { templateId: template.id, userId: { in: students }, versionId: { not: version.id } };

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { advanceRegradeJob } from "@/lib/server/dal/regrade";
-import { requireRole } from "@/lib/server/dal/session";
+import { requireTeacher } from "@/lib/server/dal/session";
 import { route } from "@/lib/server/http";
 
 type Context = { params: Promise<{ jobId: string }> };
@@ -8,7 +8,7 @@ type Context = { params: Promise<{ jobId: string }> };
 // Polling the status is what drives the job: each request processes the next chunk, so the work
 // survives restarts and is shared by however many instances answer the polls.
 export const GET = route(async (_request: Request, { params }: Context) => {
-  const user = await requireRole("INSTRUCTOR", "ADMIN");
+  const user = await requireTeacher();
   const { jobId } = await params;
   return NextResponse.json({ job: await advanceRegradeJob(user, jobId) }, { headers: { "cache-control": "no-store" } });
 });
