@@ -87,7 +87,16 @@ class AttemptNumberTaken extends AppError {
   }
 }
 
-export async function submitAttempt(user: UserDto, variantId: string, input: SubmitAttemptInput): Promise<SubmitResult> {
+/**
+ * The mock interview an answer is submitted through (answerMock passes it): a mock question's variant
+ * accepts an answer only with its own session's context, so the practice page (whose response carries
+ * the score) cannot be used to answer one. Checked once, inside the transaction (recordAttemptProgress).
+ */
+export interface MockAnswerContext {
+  sessionId: string;
+}
+
+export async function submitAttempt(user: UserDto, variantId: string, input: SubmitAttemptInput, mock?: MockAnswerContext): Promise<SubmitResult> {
   const loaded = await loadOwnVariant(user, variantId);
   const variant = loaded.row;
   const now = new Date();
@@ -162,6 +171,7 @@ export async function submitAttempt(user: UserDto, variantId: string, input: Sub
         correct: report.correct,
         attemptNumber,
         hintsUsed: variant.hintsShown,
+        mockSessionId: mock?.sessionId,
         at: created.createdAt,
       });
       await recordAttemptStats(tx, { templateId: variant.templateId, variantId: variant.id, attemptNumber, score: report.score, correct: report.correct, answer: checked.value, report });

@@ -10,7 +10,6 @@ import type { StreakSummary } from "@/lib/progress/streak";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { queryDashboard, queryDueCount, querySettings, queryStreak } from "./dashboard-queries";
-import { activeMockSession } from "./mock-context";
 import type { UserDto } from "./users";
 
 // Progress that sticks: mastery aggregates, the review card and the streak day all change in the
@@ -188,8 +187,7 @@ async function recordMockAnswer(tx: Tx, input: AttemptProgressInput, score: numb
   if (mock.length === 0) return false;
   const item = await tx.mockItem.findUnique({ where: { variantId: input.variantId }, include: { session: true } });
   if (!item) return false;
-  const via = input.mockSessionId ?? activeMockSession();
-  if (via !== item.sessionId) throw new AppError("CONFLICT", "this question belongs to a mock interview; answer it on the interview page");
+  if (input.mockSessionId !== item.sessionId) throw new AppError("CONFLICT", "this question belongs to a mock interview; answer it on the interview page");
   if (item.session.endedAt || item.session.deadline <= input.at) throw new AppError("CONFLICT", "this mock interview has ended; answers are no longer accepted");
   if (item.answeredAt) throw new AppError("CONFLICT", "this mock question was already answered");
   const claimed = await tx.mockItem.updateMany({
