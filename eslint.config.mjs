@@ -3,7 +3,7 @@ import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
 // Only the data-access layer (lib/server), database preparation (lib/db) and tooling (scripts, prisma,
-// bench, tests) reach the database: everything else goes through lib/server/dal, which checks session
+// bench, tests, e2e, deploy) reach the database: everything else goes through lib/server/dal, which checks session
 // and role. The driver packages are listed too, so a query cannot slip in around the Prisma client.
 const DB_ACCESS = [
   "@/lib/db/*", "**/lib/db/*", "@/lib/server/db", "**/lib/server/db",
@@ -34,7 +34,7 @@ export default defineConfig([
   },
   {
     files: ["**/*.{ts,tsx,mjs,cjs}"],
-    ignores: ["lib/server/**", "lib/db/**", "scripts/**", "prisma/**", "bench/**", "tests/**", "prisma.config.ts"],
+    ignores: ["lib/server/**", "lib/db/**", "scripts/**", "prisma/**", "bench/**", "tests/**", "e2e/**", "deploy/**", "prisma.config.ts"],
     rules: {
       "no-restricted-imports": ["error", { patterns: [{ group: DB_ACCESS, message: DB_MESSAGE }] }],
     },
