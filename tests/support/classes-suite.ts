@@ -299,6 +299,34 @@ export function classesSuite(provider: DbProvider) {
       expect((await regrade.dryRunRegrade(owner, classId, schedule.slug)).total).toBe(0);
     });
 
+    it("job queue: concurrent claims give a job to exactly one worker; a throwing step is retried later, then given up", async () => {
+      const id = await jobs.enqueueJob(db, "test-queue", { n: 1 });
+      const workers = ["a", "b", "c", "d"];
+      const claims = await Promise.all(workers.map((worker) => jobs.claimJob({ worker })));
+      expect(claims.filter((c) => c !== null).map((c) => c.id)).toEqual([id]);
+      const winner = claims.findIndex((c) => c !== null);
+      expect(await db.job.findUniqueOrThrow({ where: { id } })).toMatchObject({ leasedBy: workers[winner], attempts: 1 });
+      let calls = 0;
+      const failing = {
+        "test-queue": async (): Promise<"done"> => {
+          calls++;
+          throw new Error("step broke");
+        },
+      };
+      await jobs.runJob(claims[winner]!, failing, { worker: workers[winner] });
+      // Released with a delay: not due now, so a drain right away runs nothing.
+      expect(await db.job.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "queued", leasedBy: null, lastError: "step broke", attempts: 1 });
+      expect(await jobs.drainJobs(failing, { worker: "e" })).toBe(0);
+      // Each later drain (the clock moved past the back-off) claims it once more, until MAX_JOB_ATTEMPTS.
+      for (let hour = 1; hour < jobs.MAX_JOB_ATTEMPTS; hour++) {
+        const later = new Date(Date.now() + hour * 3_600_000);
+        expect(await jobs.drainJobs(failing, { worker: "e", now: () => later })).toBe(1);
+      }
+      expect(calls).toBe(jobs.MAX_JOB_ATTEMPTS);
+      expect(await db.job.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "failed", attempts: jobs.MAX_JOB_ATTEMPTS, lastError: "step broke" });
+      expect(await jobs.drainJobs(failing, { worker: "e", now: () => new Date(Date.now() + 100 * 3_600_000) })).toBe(0);
+    });
+
     it("routes reports to the author, the reporter's instructors and admins only, and lets them resolve", async () => {
       const row = await variants.currentVariant(alice, schedule.slug);
       const input = await body(schemas.reportProblemSchema, { variantId: row.id, message: "The prompt says 3 ms but the table says 4" });
