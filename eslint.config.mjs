@@ -2,13 +2,24 @@ import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+// Only the data-access layer (lib/server), database preparation (lib/db) and tooling (scripts, prisma,
+// bench, tests, e2e, deploy) reach the database: everything else goes through lib/server/dal, which checks session
+// and role. The driver packages are listed too, so a query cannot slip in around the Prisma client.
+const DB_ACCESS = [
+  "@/lib/db/*", "**/lib/db/*", "@/lib/server/db", "**/lib/server/db",
+  "@/prisma/generated/*", "**/prisma/generated/*", "@prisma/*", "better-sqlite3", "pg",
+];
+const DB_MESSAGE = "only lib/server (its DAL) and lib/db touch the database: call a lib/server/dal function instead.";
+// Domain code as pure as the engine: the DAL reads the rows and hands them to these modules.
+const PURE_DOMAIN = ["lib/analytics/**/*.ts", "lib/progress/**/*.ts", "lib/validation/**/*.ts"];
+
 // The engine must stay pure so the same code grades on the server, previews in the browser and runs
 // from the CLI: these imports are refused in lib/engine (tests may read fixtures with node:*).
-const ENGINE_FORBIDDEN = [
+const ENGINE_FORBIDDEN = [...new Set([
   "react", "react-dom", "react/*", "next", "next/*", "next-auth", "next-auth/*", "@prisma/*", "@/prisma/*", "node:*",
   "@/lib/server/*", "@/components/*", "@/app/*",
-  "**/lib/server/*", "**/components/*", "**/app/*", "**/prisma/generated/*",
-];
+  "**/lib/server/*", "**/components/*", "**/app/*", ...DB_ACCESS,
+])];
 
 // Code outside the engine uses its public surface only: the root entry or one entry per sub-area
 // (lib/engine/<area>/index.ts, whose exports lib/engine/api-report.md records), never a file behind it.
@@ -30,10 +41,31 @@ export default defineConfig([
     },
   },
   {
-    files: ["**/*.{ts,tsx,mts,mjs}"],
+    // Outside the engine, code uses the engine's entries only.
+    files: ["**/*.{ts,tsx,mts,mjs,cjs}"],
     ignores: ["lib/engine/**"],
     rules: {
       "no-restricted-imports": ["error", { patterns: [ENGINE_ENTRY_ONLY] }],
+    },
+  },
+  {
+    // Outside the data layer and tooling, nothing reaches the database either. (A later block for the same
+    // files replaces this rule's options, so each repeats the patterns that still apply.)
+    files: ["**/*.{ts,tsx,mts,mjs,cjs}"],
+    ignores: ["lib/engine/**", "lib/server/**", "lib/db/**", "scripts/**", "prisma/**", "bench/**", "tests/**", "e2e/**", "deploy/**", "prisma.config.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: DB_ACCESS, message: DB_MESSAGE }, ENGINE_ENTRY_ONLY] }],
+    },
+  },
+  {
+    files: PURE_DOMAIN,
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [
+        { group: DB_ACCESS, message: DB_MESSAGE },
+        { group: ["@/lib/server/*", "**/lib/server/*", "server-only", "next", "next/*", "next-auth", "next-auth/*", "react", "react-dom"], message: "lib/analytics, lib/progress and lib/validation are pure domain code: the DAL calls them, not the other way round." },
+        ENGINE_ENTRY_ONLY,
+      ] }],
     },
   },
   {
@@ -58,7 +90,7 @@ export default defineConfig([
   {
     files: ["components/**/*.{ts,tsx}", "lib/query/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@/lib/server/*", "**/lib/server/*", "@/prisma/*"], message: "client-side code must not import server code or Prisma." }, ENGINE_ENTRY_ONLY] }],
+      "no-restricted-imports": ["error", { patterns: [{ group: [...new Set(["@/lib/server/*", "**/lib/server/*", "@/prisma/*", ...DB_ACCESS])], message: "client-side code must not import server code or Prisma." }, ENGINE_ENTRY_ONLY] }],
     },
   },
 ]);

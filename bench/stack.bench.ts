@@ -21,9 +21,9 @@ import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
 import autocannon from "autocannon";
 import type { RequestParams } from "autocannon";
-import { LruCache } from "../lib/cache/lru";
+import { LRUCache } from "lru-cache";
 import { createPrismaClient } from "../lib/db/client";
-import { insertAttempt } from "../lib/db/insert-attempt";
+import { insertAttempt } from "../lib/server/dal/insert-attempt";
 import { prepareDatabase } from "../lib/db/prepare";
 import { resolveDbTarget } from "../lib/db/provider";
 import { buildVariant, checkAnswer, ENGINE_VERSION, gradeAnswer, validateTemplate } from "../lib/engine";
@@ -64,7 +64,7 @@ async function serveMinimal(): Promise<void> {
     if (v.version === v.template.currentVersion && checked.ok) questions.set(v.template.slug, { spec: checked.value, templateId: v.templateId, versionId: v.id });
   }
   // The same bounded cache as lib/server/dal/variants.ts.
-  const built = new LruCache<string, Variant>(4096);
+  const built = new LRUCache<string, Variant>({ max: 4096 });
   const variants = new Map<string, { slug: string; seed: number; next: number }>();
   const buildOf = (slug: string, seed: number): Variant | null => {
     const q = questions.get(slug)!;

@@ -6,6 +6,7 @@ import { ReviewNavLink } from "./progress/review-nav-link";
 import { useSessionUser } from "./session-user";
 import { SignOutButton } from "./sign-out-button";
 import { ThemeToggle } from "./theme-toggle";
+import { isTeacher } from "@/lib/roles";
 
 // The header reads the session in the browser, so the root layout stays free of request data and
 // public pages (landing, lessons) can be prerendered. It is navigation only: every page and route
@@ -13,7 +14,7 @@ import { ThemeToggle } from "./theme-toggle";
 export function SiteHeader() {
   const session = useSessionUser();
   const user = session.status === "ready" ? session.user : null;
-  const teaches = user?.role === "INSTRUCTOR" || user?.role === "ADMIN";
+  const teaches = isTeacher(user);
   // Below md the signed-in links fold into a menu: on a 390 px phone they wrapped onto three rows.
   const [menuOpen, setMenuOpen] = useState(false);
   return (

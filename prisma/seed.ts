@@ -2,7 +2,7 @@
 // every start: existing rows are left as they are, so a changed demo password is not reset.
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db/client";
-import { seedBank } from "@/lib/bank/seed-bank";
+import { seedBank } from "@/lib/db/seed-bank";
 import { DEMO_ACCOUNTS } from "@/lib/demo/accounts";
 
 export async function seed(db: Db, { demoAccounts = true } = {}): Promise<{ createdUsers: number; questionsCreated: number; questionsUpdated: number }> {

@@ -2,7 +2,7 @@
 // used it; re-seeding unchanged templates adds nothing.
 import { describe, expect, it } from "vitest";
 import { BUILT_IN_TEMPLATES } from "@/lib/bank";
-import { seedBank } from "@/lib/bank/seed-bank";
+import { seedBank } from "@/lib/db/seed-bank";
 import { useFreshDatabase } from "./support/use-database";
 
 describe("built-in template versions on sqlite", async () => {

@@ -8,7 +8,7 @@ import type { DryRunDto, RegradeJobDto } from "@/lib/analytics/dto";
 import { apiJson, errorMessage } from "@/lib/api/client";
 import { percent } from "./api";
 
-/** Dry run first, then apply; the job advances one chunk per status poll, so polling is the worker. */
+/** Dry run first, then apply; the server runs the job, and polling only reads its progress for the bar. */
 export const RegradePanel = withQueryClient(function RegradePanel({ classId, slug }: { classId: string; slug: string }) {
   const [dry, setDry] = useState<DryRunDto | null>(null);
   const [job, setJob] = useState<RegradeJobDto | null>(null);

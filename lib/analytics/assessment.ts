@@ -1,6 +1,7 @@
 // Assessment mode of an assignment: the pure rules, shared by the data-access layer (which enforces
 // them), the class table and the student's view (which explain them). See docs/instructors.md.
 import type { AnswerValue, GradeReport } from "@/lib/engine/questions";
+import type { AssignmentRulesDto } from "./dto";
 
 export const REVEAL_POLICIES = ["after-attempt", "after-due", "never"] as const;
 export type RevealPolicy = (typeof REVEAL_POLICIES)[number];
@@ -24,6 +25,11 @@ export function asRules(row: { maxAttempts: number | null; reveal: string; lateP
   const reveal = (REVEAL_POLICIES as readonly string[]).includes(row.reveal) ? (row.reveal as RevealPolicy) : "after-attempt";
   const latePolicy = row.latePolicy === "close" ? "close" : "accept";
   return { maxAttempts: row.maxAttempts, reveal, latePolicy, latePenalty: row.latePenalty, dueAt: row.dueAt };
+}
+
+/** The rules as the browser sees them (the due date travels on the assignment itself). */
+export function rulesDto(r: AssessmentRules): AssignmentRulesDto {
+  return { maxAttempts: r.maxAttempts, reveal: r.reveal, latePolicy: r.latePolicy, latePenalty: r.latePenalty };
 }
 
 export function isLate(rules: AssessmentRules, at: Date): boolean {

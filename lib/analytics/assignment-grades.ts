@@ -2,8 +2,7 @@
 // never practice attempts (made after the variant's reference was shown), and never attempts made
 // before the assignment was set; a late attempt earns its score less the late penalty. A question's
 // credit is the best such credit, the assignment's grade the mean over its questions (an untried
-// question counts 0). Takes the client as a parameter (no server-only) like the other queries here.
-import type { Db } from "@/lib/db/client";
+// question counts 0). Pure: the attempts are read by lib/server/dal/analytics-queries.ts.
 import { type AssessmentRules, creditFor } from "./assessment";
 
 export interface GradedAssignment {
@@ -20,17 +19,6 @@ export interface CountedAttempt {
   assignmentId: string;
   score: number;
   createdAt: Date;
-}
-
-/** Counted attempts of the assignments (optionally of some students only), oldest first. */
-export async function queryAssignmentAttempts(db: Db, assignmentIds: readonly string[], userIds?: readonly string[]): Promise<CountedAttempt[]> {
-  if (assignmentIds.length === 0 || userIds?.length === 0) return [];
-  const rows = await db.attempt.findMany({
-    where: { practice: false, variant: { assignmentId: { in: [...assignmentIds] } }, ...(userIds ? { userId: { in: [...userIds] } } : {}) },
-    select: { id: true, userId: true, templateId: true, score: true, createdAt: true, variant: { select: { assignmentId: true } } },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-  });
-  return rows.map((r) => ({ id: r.id, userId: r.userId, templateId: r.templateId, assignmentId: r.variant.assignmentId!, score: r.score, createdAt: r.createdAt }));
 }
 
 export interface QuestionGrade {

@@ -1,4 +1,4 @@
-// The built-in question bank, seeded into the database on first start (lib/bank/seed-bank.ts): one file
+// The built-in question bank, seeded into the database on first start (lib/db/seed-bank.ts): one file
 // per lesson under ./templates, concatenated in lesson order.
 import type { QuestionTemplate } from "@/lib/engine";
 import { PROCESSES_THREADS } from "./templates/processes-threads";

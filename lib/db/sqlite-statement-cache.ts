@@ -8,7 +8,7 @@
 // sqlite-statement-cache.test.ts runs it, alone and under Prisma, on a real file; every SQLite suite
 // runs through it.
 import type { ColumnDefinition, Database, Statement } from "better-sqlite3";
-import { LruCache } from "@/lib/cache/lru";
+import { LRUCache } from "lru-cache";
 
 /** Distinct SQL texts kept compiled per connection; IN-lists of varying length make each length a text. */
 export const STATEMENT_CACHE_SIZE = 500;
@@ -38,9 +38,10 @@ function boundView(compiled: Compiled, args: Args) {
 /** Installs the cache on a connection; returns a view of it for tests and diagnostics. */
 export function cacheStatements(client: Database): { readonly size: number } {
   const compile = client.prepare.bind(client);
-  const cache = new LruCache<string, Compiled>(STATEMENT_CACHE_SIZE);
+  const cache = new LRUCache<string, Compiled>({ max: STATEMENT_CACHE_SIZE });
   const prepare = (sql: string) => {
-    const compiled = cache.getOrCreate(sql, () => ({ statement: compile(sql) }));
+    let compiled = cache.get(sql);
+    if (!compiled) cache.set(sql, (compiled = { statement: compile(sql) }));
     return {
       bind: (...bound: Args) => boundView(compiled, bound.length === 1 && Array.isArray(bound[0]) ? bound[0] : bound),
       run: (...args: Args) => compiled.statement.run(...args),

@@ -4,7 +4,7 @@ import { decode, getToken, type JWT, type JWTDecodeParams } from "next-auth/jwt"
 import CredentialsProvider from "next-auth/providers/credentials";
 import { cookies } from "next/headers";
 import { cache } from "react";
-import { LruCache } from "@/lib/cache/lru";
+import { LRUCache } from "lru-cache";
 import { sameOriginRedirect } from "@/lib/security/redirect";
 import { signInSchema } from "@/lib/validation/auth";
 import { db } from "./db";
@@ -135,7 +135,7 @@ export function authOptionsFor(sink?: { refusal?: SignInRefusal }): NextAuthOpti
     events: {
       // Signing out ends the session on the server too: every cookie issued before stops working.
       async signOut({ token }) {
-        if (typeof token?.sub === "string") await endAllSessions(token.sub);
+        if (typeof token?.sub === "string") await endAllSessions({ id: token.sub });
       },
     },
   };
@@ -167,7 +167,7 @@ export const getSessionToken = cache(async (): Promise<{ userId: string; version
  * answer. Only a byte-identical token hits, and its expiry is checked again on every hit. Bounded, so a
  * flood of distinct tokens costs memory for at most this many.
  */
-const DECODED_TOKENS = new LruCache<string, JWT>(5_000);
+const DECODED_TOKENS = new LRUCache<string, JWT>({ max: 5_000 });
 
 export async function decodeOnce(params: JWTDecodeParams): Promise<JWT | null> {
   const raw = params.token;

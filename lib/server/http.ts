@@ -166,3 +166,12 @@ export function isUnavailable(error: unknown): boolean {
   // connect timeout is a plain Error.
   return /ECONNREFUSED|ECONNRESET|Can't reach database|Connection terminated|connection timeout|timeout exceeded when trying to connect|terminating connection|the database system is (starting up|shutting down|in recovery mode)|\b57P0[1-4]\b|DatabaseNotReachable|SQLITE_BUSY/i.test(text);
 }
+
+/** Validates a route's path parameters; a bad one is a 400 naming the parameter. */
+export async function parseParams<T>(params: Promise<unknown>, schema: z.ZodType<T>): Promise<T> {
+  const parsed = schema.safeParse(await params);
+  if (parsed.success) return parsed.data;
+  const first = parsed.error.issues[0];
+  const where = first?.path.join(".") || "path";
+  throw new AppError("INVALID_INPUT", `${where}: ${first?.message ?? "invalid"}`, { [where]: [first?.message ?? "invalid"] });
+}

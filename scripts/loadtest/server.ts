@@ -1,7 +1,7 @@
 // The app under test: the production build (in its own dist directory, so parallel work on .next is
 // untouched) served by `next start`, which the fault run may kill -9 and start again.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { mkdirSync, openSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, openSync } from "node:fs";
 import { buildIsStale } from "../build-freshness";
 import { sleep } from "./client";
 
@@ -10,13 +10,11 @@ export const DIST_DIR = process.env.NEXT_DIST_DIR || "data/next-ops";
 export function ensureBuild(force = false): void {
   if (!force && !buildIsStale(DIST_DIR)) return;
   console.log(`building into ${DIST_DIR}…`);
-  // next build adds its dist directory to tsconfig.json's include list; the tree is shared, so put it back.
-  const tsconfig = readFileSync("tsconfig.json", "utf8");
+  // The build reads tsconfig.build.json (next.config.ts), so building here changes no tracked file.
   const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
     stdio: "inherit",
     env: { ...process.env, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" },
   });
-  writeFileSync("tsconfig.json", tsconfig);
   if (build.status !== 0) throw new Error("next build failed");
 }
 

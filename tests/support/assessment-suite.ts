@@ -32,7 +32,7 @@ export function assessmentSuite(provider: DbProvider) {
     const analytics = await import("@/lib/server/dal/analytics");
     const assessment = await import("@/lib/server/dal/assessment");
     const history = await import("@/lib/server/dal/history");
-    const { rebuildQuestionBest } = await import("@/lib/analytics/question-best");
+    const { rebuildQuestionBest } = await import("@/lib/server/dal/question-best");
     await seed(db, { demoAccounts: false });
 
     const mk = (name: string, role: "STUDENT" | "INSTRUCTOR") => createUser({ email: `${name}-${provider}@example.com`, name, password: `password-${name}`, role });
@@ -183,7 +183,7 @@ export function assessmentSuite(provider: DbProvider) {
       await expect(assessment.assignmentVariant(stranger, a.id, schedule.slug)).rejects.toMatchObject({ code: "NOT_FOUND" });
       await expect(assessment.assignmentVariant(alice, a.id, second.slug)).rejects.toMatchObject({ code: "NOT_FOUND" });
 
-      const { createAssignmentSchema } = await import("@/lib/server/dal/class-schemas");
+      const { createAssignmentSchema } = await import("@/lib/validation/classes");
       const issue = (v: unknown) => createAssignmentSchema.safeParse(v).error?.issues[0];
       expect(issue({ title: "x", slugs: [schedule.slug], reveal: "after-due" })).toMatchObject({ path: ["dueAt"] });
       expect(issue({ title: "x", slugs: [schedule.slug], maxAttempts: 0 })).toMatchObject({ path: ["maxAttempts"] });

@@ -135,7 +135,7 @@ export function authSuite(provider: DbProvider) {
       const version = async () => (await db.user.findUniqueOrThrow({ where: { id: u.id } })).sessionVersion;
       const signedIn = await authorize("sv@example.com", "old-password", "192.0.2.61");
       expect(signedIn).toMatchObject({ sessionVersion: 0 });
-      await users.endAllSessions(u.id);
+      await users.endAllSessions(u);
       expect(await version()).toBe(1);
       await expect(users.changePassword(u, { currentPassword: "wrong", newPassword: "new-password" })).rejects.toMatchObject({ code: "INVALID_INPUT" });
       await users.changePassword(u, { currentPassword: "old-password", newPassword: "new-password" });

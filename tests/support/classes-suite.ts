@@ -70,15 +70,17 @@ export function classesSuite(provider: DbProvider) {
     const { db } = await useFreshDatabase(provider);
     const { seed } = await import("@/prisma/seed");
     const { createUser } = await import("@/lib/server/dal/users");
-    const { parseJsonBody } = await import("@/lib/server/http");
-    const schemas = await import("@/lib/server/dal/class-schemas");
+    const { parseJsonBody, parseParams } = await import("@/lib/server/http");
+    const schemas = await import("@/lib/validation/classes");
     const variants = await import("@/lib/server/dal/variants");
     const attempts = await import("@/lib/server/dal/attempts");
     const classes = await import("@/lib/server/dal/classes");
     const analytics = await import("@/lib/server/dal/analytics");
     const regrade = await import("@/lib/server/dal/regrade");
+    const jobs = await import("@/lib/server/jobs");
+    const runner = await import("@/lib/server/job-runner");
     const reports = await import("@/lib/server/dal/reports");
-    const { rebuildQuestionBest } = await import("@/lib/analytics/question-best");
+    const { rebuildQuestionBest } = await import("@/lib/server/dal/question-best");
     await seed(db, { demoAccounts: false });
 
     const mk = (name: string, role: "STUDENT" | "INSTRUCTOR") => createUser({ email: `${name}-${provider}@example.com`, name, password: `password-${name}`, role });
@@ -254,7 +256,16 @@ export function classesSuite(provider: DbProvider) {
 
       let job = await regrade.startRegrade(owner, classId, schedule.slug);
       expect(job).toMatchObject({ status: "running", total: rows.length, done: 0 });
-      for (let i = 0; i < 5 && job.status === "running"; i++) job = await regrade.advanceRegradeJob(owner, job.id);
+      // Nobody polls: reading the progress changes nothing, and the server's job worker applies it.
+      expect(await regrade.getRegradeJob(owner, job.id)).toMatchObject({ status: "running", done: 0 });
+      expect(await db.job.count({ where: { kind: regrade.REGRADE_JOB, status: "queued" } })).toBe(1);
+      // A process that claimed it and died (never ran a step) holds it only until its lease expires.
+      expect(await jobs.claimJob({ worker: "crashed" })).not.toBeNull();
+      expect(await jobs.drainJobs(runner.JOB_HANDLERS, { worker: "restarted" })).toBe(0);
+      const later = new Date(Date.now() + jobs.JOB_LEASE_MS + 1000);
+      expect(await jobs.drainJobs(runner.JOB_HANDLERS, { worker: "restarted", now: () => later })).toBe(1);
+      expect(await db.job.findFirstOrThrow({ where: { kind: regrade.REGRADE_JOB } })).toMatchObject({ status: "done", attempts: 2, leasedBy: null });
+      job = await regrade.getRegradeJob(owner, job.id);
       expect(job).toMatchObject({ status: "done", done: rows.length, changed: rows.filter((r) => r.newScore !== r.oldScore).length });
 
       const after = await db.attempt.findMany({ where: { templateId: schedule.id }, orderBy: { id: "asc" } });
@@ -288,6 +299,34 @@ export function classesSuite(provider: DbProvider) {
 
       // A second dry run finds nothing left on an old version.
       expect((await regrade.dryRunRegrade(owner, classId, schedule.slug)).total).toBe(0);
+    });
+
+    it("job queue: concurrent claims give a job to exactly one worker; a throwing step is retried later, then given up", async () => {
+      const id = await jobs.enqueueJob(db, "test-queue", { n: 1 });
+      const workers = ["a", "b", "c", "d"];
+      const claims = await Promise.all(workers.map((worker) => jobs.claimJob({ worker })));
+      expect(claims.filter((c) => c !== null).map((c) => c.id)).toEqual([id]);
+      const winner = claims.findIndex((c) => c !== null);
+      expect(await db.job.findUniqueOrThrow({ where: { id } })).toMatchObject({ leasedBy: workers[winner], attempts: 1 });
+      let calls = 0;
+      const failing = {
+        "test-queue": async (): Promise<"done"> => {
+          calls++;
+          throw new Error("step broke");
+        },
+      };
+      await jobs.runJob(claims[winner]!, failing, { worker: workers[winner] });
+      // Released with a delay: not due now, so a drain right away runs nothing.
+      expect(await db.job.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "queued", leasedBy: null, lastError: "step broke", attempts: 1 });
+      expect(await jobs.drainJobs(failing, { worker: "e" })).toBe(0);
+      // Each later drain (the clock moved past the back-off) claims it once more, until MAX_JOB_ATTEMPTS.
+      for (let hour = 1; hour < jobs.MAX_JOB_ATTEMPTS; hour++) {
+        const later = new Date(Date.now() + hour * 3_600_000);
+        expect(await jobs.drainJobs(failing, { worker: "e", now: () => later })).toBe(1);
+      }
+      expect(calls).toBe(jobs.MAX_JOB_ATTEMPTS);
+      expect(await db.job.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "failed", attempts: jobs.MAX_JOB_ATTEMPTS, lastError: "step broke" });
+      expect(await jobs.drainJobs(failing, { worker: "e", now: () => new Date(Date.now() + 100 * 3_600_000) })).toBe(0);
     });
 
     it("routes reports to the author, the reporter's instructors and admins only, and lets them resolve", async () => {
@@ -347,7 +386,7 @@ export function classesSuite(provider: DbProvider) {
       await classes.updateClass(owner, classId, { archived: false });
       expect((await classes.listMyAssignments(alice)).assignments.map((a) => a.title)).toEqual(["Week 1"]);
 
-      await expect(schemas.parseParams(Promise.resolve({ classId: "../etc" }), schemas.classParamsSchema)).rejects.toMatchObject({ code: "INVALID_INPUT", message: "classId: is not an id" });
+      await expect(parseParams(Promise.resolve({ classId: "../etc" }), schemas.classParamsSchema)).rejects.toMatchObject({ code: "INVALID_INPUT", message: "classId: is not an id" });
     });
 
     it("access matrix: student 403, other instructor 404, owner and admin allowed", async () => {
@@ -373,7 +412,7 @@ export function classesSuite(provider: DbProvider) {
         ["archive", (who) => classes.updateClass(who, classId, { archived: false })],
         ["progress", (who) => analytics.getClassProgress(who, classId)],
         ["regrade dry run", (who) => regrade.dryRunRegrade(who, classId, schedule.slug)],
-        ["regrade job", (who) => regrade.advanceRegradeJob(who, job.id)],
+        ["regrade job", (who) => regrade.getRegradeJob(who, job.id)],
         ["draft analytics", (who) => analytics.getQuestionAnalytics(who, draft.slug)],
         ["resolve report", (who) => reports.setReportResolved(who, report.id, true)],
       ];

@@ -12,6 +12,7 @@ import { listMyMisconceptions } from "@/lib/server/dal/my-misconceptions";
 import { getDashboard } from "@/lib/server/dal/progress";
 import { getReadiness } from "@/lib/server/dal/readiness";
 import { requirePageUser } from "@/lib/server/dal/session";
+import { isTeacher } from "@/lib/roles";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -21,7 +22,7 @@ const DAY_TONE: Record<string, string> = { counted: "bg-success", neutral: "bg-m
 export default async function DashboardPage() {
   const user = await requirePageUser("/dashboard");
   // Instructors and admins land here too (sign-in goes to /dashboard): they get their own home.
-  if (user.role === "INSTRUCTOR" || user.role === "ADMIN") return <InstructorHomeView name={user.name} home={await getInstructorHome(user)} />;
+  if (isTeacher(user)) return <InstructorHomeView name={user.name} home={await getInstructorHome(user)} />;
   const [data, mine, readiness, misconceptions] = await Promise.all([getDashboard(user), listMyAssignments(user), getReadiness(user), listMyMisconceptions(user)]);
   const started = data.topics.some((t) => t.percent !== null);
   return (

@@ -5,7 +5,7 @@ import { QuestionActions } from "@/components/teach/question-actions";
 import { buttonClasses } from "@/components/ui/button";
 import { QUESTION_TYPES } from "@/lib/engine";
 import { listBankQuestions } from "@/lib/server/dal/authoring";
-import { requirePageRole } from "@/lib/server/dal/session";
+import { requirePageTeacher } from "@/lib/server/dal/session";
 import { TOPICS, topicBySlug } from "@/lib/topics";
 import { bankFilterFromPage } from "@/lib/validation/questions";
 
@@ -16,7 +16,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 const selectClass = "min-h-10 rounded-md border border-border bg-card px-2 text-sm";
 
 export default async function TeachPage({ searchParams }: Props) {
-  const user = await requirePageRole("/teach", "INSTRUCTOR", "ADMIN");
+  const user = await requirePageTeacher("/teach");
   const filter = bankFilterFromPage(await searchParams);
   const questions = await listBankQuestions(user, filter);
   const query = new URLSearchParams(Object.entries(filter).map(([k, v]) => [k, String(v)]));

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { startMockSchema } from "@/lib/progress/validation";
+import { startMockSchema } from "@/lib/validation/progress";
 import { listMockSessions, startMock } from "@/lib/server/dal/mock";
 import { requireUser } from "@/lib/server/dal/session";
 import { parseJsonBody, route } from "@/lib/server/http";

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
-import { reportProblemSchema } from "@/lib/server/dal/class-schemas";
+import { reportProblemSchema } from "@/lib/validation/classes";
 import { listReportInbox, reportProblem } from "@/lib/server/dal/reports";
-import { requireRole, requireUser } from "@/lib/server/dal/session";
+import { requireTeacher, requireUser } from "@/lib/server/dal/session";
 import { parseJsonBody, route } from "@/lib/server/http";
 
 export const POST = route(async (request: Request) => {
@@ -11,7 +11,7 @@ export const POST = route(async (request: Request) => {
 });
 
 export const GET = route(async (request: Request) => {
-  const user = await requireRole("INSTRUCTOR", "ADMIN");
+  const user = await requireTeacher();
   const state = new URL(request.url).searchParams.get("resolved");
   const resolved = state === "true" ? true : state === "false" ? false : undefined;
   return NextResponse.json({ reports: await listReportInbox(user, { resolved }) });

@@ -6,13 +6,14 @@ import { counterDelta, countersFromAttempts } from "@/lib/analytics/item-stats";
 import { groupWrongAnswers, wrongAnswerKey } from "@/lib/analytics/wrong-answers";
 import type { Answer, GradeReport } from "@/lib/engine/questions";
 import type { QuestionAnalyticsDto, ClassQuestionRow, ClassProgressDto } from "@/lib/analytics/dto";
-import { type AnalyticsScope, queryClassProgress, queryQuestionAnalytics } from "@/lib/analytics/queries";
 import type { AnalyticsScopeDto } from "@/lib/analytics/dto";
 import { asRules } from "@/lib/analytics/assessment";
 import { db } from "../db";
 import { AppError } from "../errors";
+import { type AnalyticsScope, queryClassProgress, queryQuestionAnalytics } from "./analytics-queries";
 import { assertTeacher, memberIds, taughtClass } from "./class-access";
 import type { UserDto } from "./users";
+import { isAdmin } from "@/lib/roles";
 
 export type { QuestionAnalyticsDto, ClassQuestionRow, ClassProgressDto };
 
@@ -82,7 +83,7 @@ export async function rebuildQuestionStats(client: Client, templateId: string): 
 async function analysableTemplate(user: UserDto, slug: string) {
   assertTeacher(user);
   const t = await db.questionTemplate.findUnique({ where: { slug }, select: { id: true, slug: true, title: true, type: true, topic: true, status: true, authorId: true } });
-  if (!t || (user.role !== "ADMIN" && t.status !== "PUBLISHED" && t.authorId !== user.id)) throw new AppError("NOT_FOUND", `no question '${slug}'`);
+  if (!t || (!isAdmin(user) && t.status !== "PUBLISHED" && t.authorId !== user.id)) throw new AppError("NOT_FOUND", `no question '${slug}'`);
   return t;
 }
 
@@ -94,7 +95,7 @@ async function analysableTemplate(user: UserDto, slug: string) {
 export async function getQuestionAnalytics(user: UserDto, slug: string, scopeParam?: string, topWrong = 10): Promise<QuestionAnalyticsDto> {
   const t = await analysableTemplate(user, slug);
   const classes = await db.class.findMany({
-    where: user.role === "ADMIN" ? {} : { instructorId: user.id },
+    where: isAdmin(user) ? {} : { instructorId: user.id },
     orderBy: { createdAt: "desc" },
     select: { id: true, name: true, assignments: { orderBy: { createdAt: "asc" } } },
   });

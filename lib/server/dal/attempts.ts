@@ -3,10 +3,10 @@ import { Prisma } from "@/prisma/generated/sqlite/client";
 import { type Answer, checkAnswer, ENGINE_VERSION, explanationFor, type GradeReport, gradeAnswer } from "@/lib/engine";
 import type { SubmitAttemptInput } from "@/lib/validation/attempts";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { insertAttempt } from "@/lib/db/insert-attempt";
+import { insertAttempt } from "@/lib/server/dal/insert-attempt";
 import { db } from "../db";
 import { AppError } from "../errors";
-import { recordQuestionBest } from "@/lib/analytics/question-best";
+import { recordQuestionBest } from "@/lib/server/dal/question-best";
 import { type AssessmentRules, referenceVisible, variantRevealed, withheldReport } from "@/lib/analytics/assessment";
 import { recordAttemptStats } from "./analytics";
 import { assertMaySubmit, variantContext } from "./assessment";
@@ -87,7 +87,16 @@ class AttemptNumberTaken extends AppError {
   }
 }
 
-export async function submitAttempt(user: UserDto, variantId: string, input: SubmitAttemptInput): Promise<SubmitResult> {
+/**
+ * The mock interview an answer is submitted through (answerMock passes it): a mock question's variant
+ * accepts an answer only with its own session's context, so the practice page (whose response carries
+ * the score) cannot be used to answer one. Checked once, inside the transaction (recordAttemptProgress).
+ */
+export interface MockAnswerContext {
+  sessionId: string;
+}
+
+export async function submitAttempt(user: UserDto, variantId: string, input: SubmitAttemptInput, mock?: MockAnswerContext): Promise<SubmitResult> {
   const loaded = await loadOwnVariant(user, variantId);
   const variant = loaded.row;
   const now = new Date();
@@ -162,6 +171,7 @@ export async function submitAttempt(user: UserDto, variantId: string, input: Sub
         correct: report.correct,
         attemptNumber,
         hintsUsed: variant.hintsShown,
+        mockSessionId: mock?.sessionId,
         at: created.createdAt,
       });
       await recordAttemptStats(tx, { templateId: variant.templateId, variantId: variant.id, attemptNumber, score: report.score, correct: report.correct, answer: checked.value, report });
@@ -239,7 +249,7 @@ export async function listQuestionHistory(user: UserDto, slug: string, limit = 5
       user.role === "ADMIN" ||
       (await db.attempt.findFirst({ where: { userId: user.id, templateId: template.id }, select: { id: true } })) !== null);
   if (!visible) throw new AppError("NOT_FOUND", `no question '${slug}'`);
-  const hidden = await hiddenMockAttempts(user.id, new Date());
+  const hidden = await hiddenMockAttempts(user, new Date());
   const rows = await db.attempt.findMany({
     where: { userId: user.id, templateId: template.id, id: hidden.size ? { notIn: [...hidden] } : undefined },
     orderBy: { createdAt: "desc" },

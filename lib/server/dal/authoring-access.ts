@@ -1,6 +1,7 @@
 import "server-only";
 import type { QuestionTemplate as TemplateRow } from "@/prisma/generated/sqlite/client";
 import { AppError } from "../errors";
+import { assertTeacher } from "./session";
 import type { UserDto } from "./users";
 
 // Who may see and change which question templates. Instructors see the built-in bank and their own
@@ -8,7 +9,7 @@ import type { UserDto } from "./users";
 
 /** Students have no business in the authoring area at all. */
 export function requireAuthor(user: UserDto): void {
-  if (user.role !== "INSTRUCTOR" && user.role !== "ADMIN") throw new AppError("FORBIDDEN", "authoring questions needs the INSTRUCTOR or ADMIN role");
+  assertTeacher(user);
 }
 
 export function canSee(user: UserDto, row: Pick<TemplateRow, "builtIn" | "authorId">): boolean {

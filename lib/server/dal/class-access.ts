@@ -1,19 +1,19 @@
 import "server-only";
 import { db } from "../db";
 import { AppError } from "../errors";
+import { isAdmin } from "@/lib/roles";
+import { assertTeacher } from "./session";
 import type { UserDto } from "./users";
+
+export { assertTeacher };
 
 // Who may manage a class: its instructor and admins. Everyone else's class is reported missing (404),
 // so class ids cannot be probed; students are refused by role first (403).
 
-export function assertTeacher(user: UserDto): void {
-  if (user.role !== "INSTRUCTOR" && user.role !== "ADMIN") throw new AppError("FORBIDDEN", "this needs the INSTRUCTOR or ADMIN role");
-}
-
 export async function taughtClass(user: UserDto, classId: string) {
   assertTeacher(user);
   const found = await db.class.findUnique({ where: { id: classId } });
-  if (!found || (user.role !== "ADMIN" && found.instructorId !== user.id)) throw new AppError("NOT_FOUND", "no such class");
+  if (!found || (!isAdmin(user) && found.instructorId !== user.id)) throw new AppError("NOT_FOUND", "no such class");
   return found;
 }
 

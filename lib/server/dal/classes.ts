@@ -1,15 +1,16 @@
 import "server-only";
 import { randomInt } from "node:crypto";
 import type { ClassSummaryDto, AssignmentDto, ClassDetailDto, JoinedClassDto, MyClassesDto } from "@/lib/analytics/dto";
-import { asRules } from "@/lib/analytics/assessment";
-import { gradeAssignment, queryAssignmentAttempts } from "@/lib/analytics/assignment-grades";
-import { rulesDto } from "@/lib/analytics/queries";
+import { asRules, rulesDto } from "@/lib/analytics/assessment";
+import { gradeAssignment } from "@/lib/analytics/assignment-grades";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { db } from "../db";
 import { AppError } from "../errors";
+import { queryAssignmentAttempts } from "./analytics-queries";
 import { assertTeacher, taughtClass } from "./class-access";
-import type { CreateAssignmentInput, CreateClassInput, UpdateClassInput } from "./class-schemas";
+import type { CreateAssignmentInput, CreateClassInput, UpdateClassInput } from "@/lib/validation/classes";
 import type { UserDto } from "./users";
+import { isAdmin } from "@/lib/roles";
 
 export type { ClassSummaryDto, AssignmentDto, ClassDetailDto, JoinedClassDto, MyClassesDto };
 
@@ -72,7 +73,7 @@ export async function updateClass(user: UserDto, classId: string, input: UpdateC
 export async function listTaughtClasses(user: UserDto): Promise<ClassSummaryDto[]> {
   assertTeacher(user);
   const rows = await db.class.findMany({
-    where: user.role === "ADMIN" ? {} : { instructorId: user.id },
+    where: isAdmin(user) ? {} : { instructorId: user.id },
     orderBy: { createdAt: "desc" },
     include: { _count: { select: { members: true, assignments: true } } },
   });

@@ -37,7 +37,7 @@ export async function listHistory(user: UserDto, options: { cursor?: string; lim
     const own = await db.attempt.findFirst({ where: { id: options.cursor, userId: user.id }, select: { id: true } });
     if (!own) throw new AppError("INVALID_INPUT", "cursor: not an attempt of yours");
   }
-  const hidden = await hiddenMockAttempts(user.id, now);
+  const hidden = await hiddenMockAttempts(user, now);
   const rows = await db.attempt.findMany({
     where: { userId: user.id, id: hidden.size ? { notIn: [...hidden] } : undefined },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -86,7 +86,7 @@ export async function getAttemptDetail(user: UserDto, attemptId: string, now = n
     include: { template: { select: { slug: true, title: true, topic: true } }, variant: true },
   });
   if (!row || row.userId !== user.id) throw new AppError("NOT_FOUND", "no such attempt");
-  if ((await hiddenMockAttempts(user.id, now)).has(row.id)) throw new AppError("CONFLICT", "this answer belongs to a mock interview that is still running");
+  if ((await hiddenMockAttempts(user, now)).has(row.id)) throw new AppError("CONFLICT", "this answer belongs to a mock interview that is still running");
   const [loaded, ctx] = await Promise.all([loadVariant(row.variant), variantContext(row.variantId)]);
   // An assignment that reveals after its due date (or never) keeps the answer off history pages too.
   const revealed = referenceVisible(ctx.rules, now);

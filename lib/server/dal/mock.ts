@@ -9,7 +9,6 @@ import { db } from "../db";
 import { AppError } from "../errors";
 import { submitAttempt } from "./attempts";
 import { applyMockProgress } from "./progress";
-import { withMockSession } from "./mock-context";
 import type { UserDto } from "./users";
 import { createVariant, loadVariant } from "./variants";
 
@@ -114,14 +113,16 @@ export async function getMockState(user: UserDto, sessionId: string, now = new D
   };
 }
 
-/** Grades and stores the answer, but tells the browser only that it was recorded. */
-export async function answerMock(user: UserDto, sessionId: string, itemId: string, input: SubmitAttemptInput, now = new Date()): Promise<{ recorded: true }> {
+/**
+ * Grades and stores the answer, but tells the browser only that it was recorded. Here: whose session
+ * and item it is. The mock rules (deadline, ended, answered once) are checked once, in the attempt's
+ * transaction, where the item is claimed (recordMockAnswer in progress.ts).
+ */
+export async function answerMock(user: UserDto, sessionId: string, itemId: string, input: SubmitAttemptInput): Promise<{ recorded: true }> {
   const session = await ownSession(user, sessionId);
-  if (isOver(session, now)) throw new AppError("CONFLICT", "this mock interview has ended; answers are no longer accepted");
   const item = await db.mockItem.findUnique({ where: { id: itemId } });
   if (!item || item.sessionId !== session.id) throw new AppError("NOT_FOUND", "no such question in this mock interview");
-  if (item.answeredAt) throw new AppError("CONFLICT", "this mock question was already answered");
-  await withMockSession(session.id, () => submitAttempt(user, item.variantId, input));
+  await submitAttempt(user, item.variantId, input, { sessionId: session.id });
   return { recorded: true };
 }
 

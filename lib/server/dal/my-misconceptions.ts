@@ -16,7 +16,7 @@ export const MY_MISCONCEPTIONS_WINDOW = 200;
  * of an assignment that withholds references (its feedback names no misconception either).
  */
 export async function listMyMisconceptions(user: UserDto, now = new Date()): Promise<MyMisconceptionDto[]> {
-  const hidden = await hiddenMockAttempts(user.id, now);
+  const hidden = await hiddenMockAttempts(user, now);
   const rows = await db.attempt.findMany({
     where: {
       userId: user.id,

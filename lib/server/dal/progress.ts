@@ -1,15 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@/prisma/generated/sqlite/client";
-import {
-  type DashboardData,
-  DEFAULT_SETTINGS,
-  type ProgressSettingsDto,
-  queryDashboard,
-  queryDueCount,
-  querySettings,
-  queryStreak,
-} from "@/lib/progress/dashboard-query";
+import { type DashboardData, DEFAULT_SETTINGS, type ProgressSettingsDto } from "@/lib/progress/dashboard";
 import { clampScore, MASTERY_ALPHA, nextEma } from "@/lib/progress/mastery";
 import { nextDifficulty } from "@/lib/progress/mock";
 import { ratingFor } from "@/lib/progress/rating";
@@ -18,7 +10,7 @@ import { balanceRange, type CardState, dayNumber, isValidRetention, newCardState
 import type { StreakSummary } from "@/lib/progress/streak";
 import { db } from "../db";
 import { AppError } from "../errors";
-import { activeMockSession } from "./mock-context";
+import { queryDashboard, queryDueCount, querySettings, queryStreak } from "./dashboard-queries";
 import type { UserDto } from "./users";
 
 // Progress that sticks: mastery aggregates, the review card and the streak day all change in the
@@ -199,8 +191,7 @@ async function recordMockAnswer(tx: Tx, input: AttemptProgressInput, score: numb
   if (mock.length === 0) return false;
   const item = await tx.mockItem.findUnique({ where: { variantId: input.variantId }, include: { session: true } });
   if (!item) return false;
-  const via = input.mockSessionId ?? activeMockSession();
-  if (via !== item.sessionId) throw new AppError("CONFLICT", "this question belongs to a mock interview; answer it on the interview page");
+  if (input.mockSessionId !== item.sessionId) throw new AppError("CONFLICT", "this question belongs to a mock interview; answer it on the interview page");
   if (item.session.endedAt || item.session.deadline <= input.at) throw new AppError("CONFLICT", "this mock interview has ended; answers are no longer accepted");
   if (item.answeredAt) throw new AppError("CONFLICT", "this mock question was already answered");
   const claimed = await tx.mockItem.updateMany({
@@ -249,19 +240,19 @@ export async function applyMockProgress(tx: Tx, sessionId: string): Promise<void
   await tx.mockSession.update({ where: { id: sessionId }, data: { difficulty } });
 }
 
-export type { DashboardData, TagProgress, TopicProgress } from "@/lib/progress/dashboard-query";
+export type { DashboardData, TagProgress, TopicProgress } from "@/lib/progress/dashboard";
 
 /** Everything the dashboard shows, from aggregates only: its cost does not grow with the number of attempts. */
 export async function getDashboard(user: UserDto, now = new Date()): Promise<DashboardData> {
   return queryDashboard(db, user.id, now);
 }
 
-export async function countDue(userId: string, now = new Date()): Promise<number> {
-  return queryDueCount(db, userId, now);
+export async function countDue(user: UserDto, now = new Date()): Promise<number> {
+  return queryDueCount(db, user.id, now);
 }
 
-export async function getStreak(userId: string, utcOffsetMinutes: number, now = new Date()): Promise<StreakSummary> {
-  return queryStreak(db, userId, utcOffsetMinutes, now);
+export async function getStreak(user: UserDto, utcOffsetMinutes: number, now = new Date()): Promise<StreakSummary> {
+  return queryStreak(db, user.id, utcOffsetMinutes, now);
 }
 
 export interface SettingsPatch {

@@ -2,20 +2,22 @@ import "server-only";
 import type { Prisma } from "@/prisma/generated/sqlite/client";
 import { type Answer, buildVariant, checkAnswer, type GradeReport, gradeAnswer, type QuestionTemplate } from "@/lib/engine";
 import type { RegradeRowDto, DryRunDto, RegradeJobDto } from "@/lib/analytics/dto";
-import { rebuildQuestionBest } from "@/lib/analytics/question-best";
+import { rebuildQuestionBest } from "@/lib/server/dal/question-best";
 import { db } from "../db";
+import { enqueueJob, type JobStep } from "../jobs";
 import { AppError } from "../errors";
 import { rebuildQuestionStats } from "./analytics";
 import { memberIds, taughtClass } from "./class-access";
 import type { UserDto } from "./users";
+import { isAdmin } from "@/lib/roles";
 
 export type { RegradeRowDto, DryRunDto, RegradeJobDto };
 
 // Regrading a class's stored attempts with a question's current version. The stored answer is graded
 // again with the NEW version's spec and the attempt's own seed, so the student is judged on the same
-// workload under the corrected rules. A dry run writes nothing; applying is a RegradeJob processed in
-// chunks by whoever polls its status, so no background state lives in the app process: a restart or
-// another instance simply continues from the job's cursor.
+// workload under the corrected rules. A dry run writes nothing; applying creates a RegradeJob (its
+// progress) and a queued Job that the server processes run in chunks (lib/server/jobs.ts), with no page
+// open; a restart or another instance continues from the RegradeJob's cursor once the lease expires.
 
 export const REGRADE_CHUNK = 200;
 /** The dry run grades synchronously; beyond this many attempts it shows a sample and the total. */
@@ -24,7 +26,7 @@ export const DRY_RUN_LIMIT = 2000;
 async function regradeTarget(user: UserDto, classId: string, slug: string) {
   await taughtClass(user, classId);
   const template = await db.questionTemplate.findUnique({ where: { slug }, select: { id: true, slug: true, status: true, authorId: true, currentVersion: true } });
-  if (!template || (user.role !== "ADMIN" && template.status !== "PUBLISHED" && template.authorId !== user.id)) throw new AppError("NOT_FOUND", `no question '${slug}'`);
+  if (!template || (!isAdmin(user) && template.status !== "PUBLISHED" && template.authorId !== user.id)) throw new AppError("NOT_FOUND", `no question '${slug}'`);
   const version = await db.questionVersion.findUniqueOrThrow({ where: { templateId_version: { templateId: template.id, version: template.currentVersion } } });
   const students = await memberIds(classId);
   const where: Prisma.AttemptWhereInput = { templateId: template.id, userId: { in: students }, versionId: { not: version.id } };
@@ -95,21 +97,42 @@ function jobDto(j: { id: string; classId: string; status: string; total: number;
 export async function startRegrade(user: UserDto, classId: string, slug: string): Promise<RegradeJobDto> {
   const { template, version, where } = await regradeTarget(user, classId, slug);
   const total = await db.attempt.count({ where });
-  const job = await db.regradeJob.create({
-    data: { classId, templateId: template.id, versionId: version.id, total, createdById: user.id, status: total === 0 ? "done" : "running", finishedAt: total === 0 ? new Date() : null },
+  const job = await db.$transaction(async (tx) => {
+    const created = await tx.regradeJob.create({
+      data: { classId, templateId: template.id, versionId: version.id, total, createdById: user.id, status: total === 0 ? "done" : "running", finishedAt: total === 0 ? new Date() : null },
+    });
+    if (total > 0) await enqueueJob(tx, REGRADE_JOB, { regradeJobId: created.id });
+    return created;
   });
   return jobDto(job);
 }
 
-class LostClaim extends Error {}
+/** The queue's kind for regrades; the payload is { regradeJobId }. */
+export const REGRADE_JOB = "regrade";
 
-/** Processes the job's next chunk (if it is still running) and returns its progress. */
-export async function advanceRegradeJob(user: UserDto, jobId: string): Promise<RegradeJobDto> {
+/** A regrade's progress, for its page's progress bar. Reading it changes nothing: the server runs the job. */
+export async function getRegradeJob(user: UserDto, jobId: string): Promise<RegradeJobDto> {
   const job = await db.regradeJob.findUnique({ where: { id: jobId } });
   if (!job) throw new AppError("NOT_FOUND", "no such regrade job");
   // The class check also hides other instructors' jobs (404).
   await taughtClass(user, job.classId);
-  if (job.status !== "running") return jobDto(job);
+  return jobDto(job);
+}
+
+/** The queue's step for a regrade (job-runner.ts): one chunk. The worker is the server, so no user check here. */
+export async function regradeStep(payload: unknown): Promise<JobStep> {
+  const id = (payload as { regradeJobId?: unknown } | null)?.regradeJobId;
+  if (typeof id !== "string") throw new Error("regrade job without a regradeJobId");
+  return regradeChunk(id);
+}
+
+class LostClaim extends Error {}
+
+/** Processes the regrade's next chunk (if it is still running); "done" once nothing is left. */
+async function regradeChunk(jobId: string): Promise<JobStep> {
+  const job = await db.regradeJob.findUnique({ where: { id: jobId } });
+  // Gone with its class (cascade), or finished: nothing left to do.
+  if (!job || job.status !== "running") return "done";
 
   const version = await db.questionVersion.findUniqueOrThrow({ where: { id: job.versionId } });
   const spec = version.spec as unknown as QuestionTemplate;
@@ -155,5 +178,6 @@ export async function advanceRegradeJob(user: UserDto, jobId: string): Promise<R
   } catch (error) {
     if (!(error instanceof LostClaim)) throw error;
   }
-  return jobDto(await db.regradeJob.findUniqueOrThrow({ where: { id: job.id } }));
+  const after = await db.regradeJob.findUnique({ where: { id: job.id }, select: { status: true } });
+  return after?.status === "running" ? "more" : "done";
 }

@@ -6,6 +6,7 @@ import { AppError } from "../errors";
 import { assertTeacher } from "./class-access";
 import { ownVariant } from "./variants";
 import type { UserDto } from "./users";
+import { isAdmin } from "@/lib/roles";
 
 export type { ProblemReportDto };
 
@@ -25,7 +26,7 @@ export async function reportProblem(user: UserDto, input: { variantId: string; m
 }
 
 function inboxWhere(user: UserDto): Prisma.ProblemReportWhereInput {
-  if (user.role === "ADMIN") return {};
+  if (isAdmin(user)) return {};
   return { OR: [{ template: { authorId: user.id } }, { user: { classMemberships: { some: { class: { instructorId: user.id } } } } }] };
 }
 

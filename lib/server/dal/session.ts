@@ -1,6 +1,7 @@
 import "server-only";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
+import { hasRole, TEACHING_ROLES } from "@/lib/roles";
 import type { RoleName } from "@/lib/validation/auth";
 import { getSessionToken } from "../auth";
 import { db } from "../db";
@@ -31,10 +32,24 @@ export async function requireUser(): Promise<UserDto> {
   return user;
 }
 
+/** The one role check of the DAL: a wrong role is 403 naming the roles that would do. */
+export function assertRole(user: UserDto, ...roles: RoleName[]): void {
+  if (!hasRole(user, roles)) throw new AppError("FORBIDDEN", `this needs the ${roles.join(" or ")} role`);
+}
+
+/** Instructors and admins (TEACHING_ROLES). */
+export function assertTeacher(user: UserDto): void {
+  assertRole(user, ...TEACHING_ROLES);
+}
+
 export async function requireRole(...roles: RoleName[]): Promise<UserDto> {
   const user = await requireUser();
-  if (!roles.includes(user.role)) throw new AppError("FORBIDDEN", `this needs the ${roles.join(" or ")} role`);
+  assertRole(user, ...roles);
   return user;
+}
+
+export function requireTeacher(): Promise<UserDto> {
+  return requireRole(...TEACHING_ROLES);
 }
 
 /** For pages: sends anonymous visitors to sign in and shows the 403 page to the wrong role. */
@@ -46,6 +61,10 @@ export async function requirePageUser(returnTo: string): Promise<UserDto> {
 
 export async function requirePageRole(returnTo: string, ...roles: RoleName[]): Promise<UserDto> {
   const user = await requirePageUser(returnTo);
-  if (!roles.includes(user.role)) forbidden();
+  if (!hasRole(user, roles)) forbidden();
   return user;
+}
+
+export function requirePageTeacher(returnTo: string): Promise<UserDto> {
+  return requirePageRole(returnTo, ...TEACHING_ROLES);
 }

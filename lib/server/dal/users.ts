@@ -4,6 +4,7 @@ import type { RoleName, SignUpInput } from "@/lib/validation/auth";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { db } from "../db";
 import { AppError } from "../errors";
+import { assertRole, assertTeacher } from "./session";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 
 export interface UserDto {
@@ -67,8 +68,8 @@ export async function signUp(input: SignUpInput, now = new Date()): Promise<{ me
 }
 
 /** Ends every session of the account (sign-out, password change): older session cookies stop working. */
-export async function endAllSessions(userId: string): Promise<void> {
-  await db.user.updateMany({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+export async function endAllSessions(user: Pick<UserDto, "id">): Promise<void> {
+  await db.user.updateMany({ where: { id: user.id }, data: { sessionVersion: { increment: 1 } } });
 }
 
 export async function changePassword(user: UserDto, input: { currentPassword: string; newPassword: string }): Promise<void> {
@@ -80,17 +81,9 @@ export async function changePassword(user: UserDto, input: { currentPassword: st
   await db.user.update({ where: { id: user.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
 }
 
-function assertInstructorOrAdmin(user: UserDto): void {
-  if (user.role !== "INSTRUCTOR" && user.role !== "ADMIN") throw new AppError("FORBIDDEN", "this needs the INSTRUCTOR or ADMIN role");
-}
-
-function assertAdmin(user: UserDto): void {
-  if (user.role !== "ADMIN") throw new AppError("FORBIDDEN", "this needs the ADMIN role");
-}
-
 /** A new single-use instructor invitation; the code is shown once and only its hash is kept. */
 export async function createInstructorInvite(user: UserDto, now = new Date()): Promise<{ code: string; expiresAt: string }> {
-  assertInstructorOrAdmin(user);
+  assertTeacher(user);
   const code = randomBytes(12).toString("base64url");
   const expiresAt = new Date(now.getTime() + INVITE_LIFETIME_MS);
   await db.instructorInvite.create({ data: { codeHash: hashCode(code), createdById: user.id, expiresAt } });
@@ -106,7 +99,7 @@ export interface InstructorRequestDto {
 }
 
 export async function listInstructorRequests(user: UserDto): Promise<InstructorRequestDto[]> {
-  assertAdmin(user);
+  assertRole(user, "ADMIN");
   const rows = await db.instructorRequest.findMany({
     where: { decidedAt: null },
     orderBy: { createdAt: "asc" },
@@ -118,7 +111,7 @@ export async function listInstructorRequests(user: UserDto): Promise<InstructorR
 
 /** An administrator's decision; approving makes the requester an instructor on their next request. */
 export async function decideInstructorRequest(user: UserDto, requestId: string, approved: boolean, now = new Date()): Promise<void> {
-  assertAdmin(user);
+  assertRole(user, "ADMIN");
   await db.$transaction(async (tx) => {
     const decided = await tx.instructorRequest.updateMany({ where: { id: requestId, decidedAt: null }, data: { decidedAt: now, approved } });
     if (decided.count !== 1) throw new AppError("NOT_FOUND", "no such open request");

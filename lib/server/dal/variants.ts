@@ -1,6 +1,6 @@
 import "server-only";
 import { randomInt } from "node:crypto";
-import { LruCache } from "@/lib/cache/lru";
+import { LRUCache } from "lru-cache";
 import { ENGINE_VERSION, type QuestionTemplate, type Variant as EngineVariant, type VariantView } from "@/lib/engine";
 import { db } from "../db";
 import { buildVariantInWorker } from "../engine-pool";
@@ -43,9 +43,9 @@ interface VersionInfo {
   spec: QuestionTemplate;
 }
 
-const VERSIONS = new LruCache<string, VersionInfo>(512);
-const VERSION_IDS = new LruCache<string, string>(512);
-const BUILT = new LruCache<string, EngineVariant>(4096);
+const VERSIONS = new LRUCache<string, VersionInfo>({ max: 512 });
+const VERSION_IDS = new LRUCache<string, string>({ max: 512 });
+const BUILT = new LRUCache<string, EngineVariant>({ max: 4096 });
 
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {

@@ -3,12 +3,12 @@ import Link from "next/link";
 import { CreateClassForm } from "@/components/classes/create-class-form";
 import type { ClassSummaryDto } from "@/lib/analytics/dto";
 import { listTaughtClasses } from "@/lib/server/dal/classes";
-import { requirePageRole } from "@/lib/server/dal/session";
+import { requirePageTeacher } from "@/lib/server/dal/session";
 
 export const metadata: Metadata = { title: "Classes" };
 
 export default async function TeachClassesPage() {
-  const user = await requirePageRole("/teach/classes", "INSTRUCTOR", "ADMIN");
+  const user = await requirePageTeacher("/teach/classes");
   const classes = await listTaughtClasses(user);
   const active = classes.filter((c) => !c.archived);
   const archived = classes.filter((c) => c.archived);

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { InviteInstructor } from "@/components/admin/invite-instructor";
-import { requirePageRole } from "@/lib/server/dal/session";
+import { requirePageTeacher } from "@/lib/server/dal/session";
 
 export const metadata: Metadata = { title: "Invite an instructor" };
 
 export default async function InvitesPage() {
-  await requirePageRole("/teach/invites", "INSTRUCTOR", "ADMIN");
+  await requirePageTeacher("/teach/invites");
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-bold">Invite an instructor</h1>

@@ -4,13 +4,13 @@ import { notFound } from "next/navigation";
 import { RegradePanel } from "@/components/classes/regrade-panel";
 import { getTaughtClass } from "@/lib/server/dal/classes";
 import { orNotFound } from "@/lib/server/dal/page-guard";
-import { requirePageRole } from "@/lib/server/dal/session";
+import { requirePageTeacher } from "@/lib/server/dal/session";
 
 export const metadata: Metadata = { title: "Regrade" };
 
 export default async function RegradePage({ searchParams }: { searchParams: Promise<{ classId?: string; slug?: string }> }) {
   const { classId, slug } = await searchParams;
-  const user = await requirePageRole("/teach/classes", "INSTRUCTOR", "ADMIN");
+  const user = await requirePageTeacher("/teach/classes");
   if (!classId || !slug) notFound();
   const cls = await orNotFound(getTaughtClass(user, classId));
   return (

@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ReportInbox } from "@/components/classes/report-inbox";
 import { listReportInbox } from "@/lib/server/dal/reports";
-import { requirePageRole } from "@/lib/server/dal/session";
+import { requirePageTeacher } from "@/lib/server/dal/session";
 
 export const metadata: Metadata = { title: "Problem reports" };
 
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<{ show?: string }> }) {
-  const user = await requirePageRole("/teach/reports", "INSTRUCTOR", "ADMIN");
+  const user = await requirePageTeacher("/teach/reports");
   const { show } = await searchParams;
   const all = show === "all";
   const reports = await listReportInbox(user, all ? {} : { resolved: false });

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { joinClassSchema } from "@/lib/server/dal/class-schemas";
+import { joinClassSchema } from "@/lib/validation/classes";
 import { joinClass } from "@/lib/server/dal/classes";
 import { requireUser } from "@/lib/server/dal/session";
 import { parseJsonBody, route } from "@/lib/server/http";

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { historyQuerySchema } from "@/lib/progress/validation";
+import { historyQuerySchema } from "@/lib/validation/progress";
 import { listHistory } from "@/lib/server/dal/history";
 import { requireUser } from "@/lib/server/dal/session";
 import { AppError } from "@/lib/server/errors";

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { settingsPatchSchema } from "@/lib/progress/validation";
+import { settingsPatchSchema } from "@/lib/validation/progress";
 import { updateSettings } from "@/lib/server/dal/progress";
 import { requireUser } from "@/lib/server/dal/session";
 import { parseJsonBody, route } from "@/lib/server/http";

@@ -1,13 +1,13 @@
 import { NextResponse } from "next/server";
-import { resolveReportSchema } from "@/lib/server/dal/class-schemas";
+import { resolveReportSchema } from "@/lib/validation/classes";
 import { setReportResolved } from "@/lib/server/dal/reports";
-import { requireRole } from "@/lib/server/dal/session";
+import { requireTeacher } from "@/lib/server/dal/session";
 import { parseJsonBody, route } from "@/lib/server/http";
 
 type Context = { params: Promise<{ reportId: string }> };
 
 export const PATCH = route(async (request: Request, { params }: Context) => {
-  const user = await requireRole("INSTRUCTOR", "ADMIN");
+  const user = await requireTeacher();
   const { reportId } = await params;
   const { resolved } = await parseJsonBody(request, resolveReportSchema);
   await setReportResolved(user, reportId, resolved);

@@ -6,5 +6,5 @@ import { route } from "@/lib/server/http";
 // The nav badge's number: one indexed count.
 export const GET = route(async () => {
   const user = await requireUser();
-  return NextResponse.json({ dueCount: await countDue(user.id) });
+  return NextResponse.json({ dueCount: await countDue(user) });
 });

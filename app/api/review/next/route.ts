@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { startReviewSchema } from "@/lib/progress/validation";
+import { startReviewSchema } from "@/lib/validation/progress";
 import { startNextReview } from "@/lib/server/dal/review";
 import { requireUser } from "@/lib/server/dal/session";
 import { parseJsonBody, route } from "@/lib/server/http";

@@ -4,7 +4,7 @@ import { MisconceptionCounts } from "@/components/analytics/misconceptions";
 import { WrongAnswers } from "@/components/analytics/wrong-answers";
 import { getQuestionAnalytics } from "@/lib/server/dal/analytics";
 import { orNotFound } from "@/lib/server/dal/page-guard";
-import { requirePageRole } from "@/lib/server/dal/session";
+import { requirePageTeacher } from "@/lib/server/dal/session";
 
 export const metadata: Metadata = { title: "Question analytics" };
 
@@ -15,7 +15,7 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ scope?
 export default async function QuestionAnalyticsPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const { scope } = await searchParams;
-  const user = await requirePageRole(`/teach/analytics/${slug}`, "INSTRUCTOR", "ADMIN");
+  const user = await requirePageTeacher(`/teach/analytics/${slug}`);
   const a = await orNotFound(getQuestionAnalytics(user, slug, typeof scope === "string" ? scope : undefined));
   const facts: [string, string][] = [
     ["Attempts", String(a.stats.attempts)],

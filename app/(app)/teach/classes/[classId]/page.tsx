@@ -7,13 +7,13 @@ import { getClassProgress } from "@/lib/server/dal/analytics";
 import { getTaughtClass } from "@/lib/server/dal/classes";
 import { orNotFound } from "@/lib/server/dal/page-guard";
 import { listPickerQuestions } from "@/lib/server/dal/question-picker";
-import { requirePageRole } from "@/lib/server/dal/session";
+import { requirePageTeacher } from "@/lib/server/dal/session";
 
 export const metadata: Metadata = { title: "Class" };
 
 export default async function ClassPage({ params }: { params: Promise<{ classId: string }> }) {
   const { classId } = await params;
-  const user = await requirePageRole(`/teach/classes/${classId}`, "INSTRUCTOR", "ADMIN");
+  const user = await requirePageTeacher(`/teach/classes/${classId}`);
   const [cls, progress, questions] = await Promise.all([orNotFound(getTaughtClass(user, classId)), orNotFound(getClassProgress(user, classId)), listPickerQuestions(user)]);
   return (
     <div className="flex flex-col gap-8">

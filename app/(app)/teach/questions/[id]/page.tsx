@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { QuestionActions } from "@/components/teach/question-actions";
 import { QuestionEditor } from "@/components/teach/question-editor";
 import { getAuthoredQuestion } from "@/lib/server/dal/authoring";
-import { requirePageRole } from "@/lib/server/dal/session";
+import { requirePageTeacher } from "@/lib/server/dal/session";
 import { AppError } from "@/lib/server/errors";
 
 export const metadata: Metadata = { title: "Edit question" };
@@ -13,7 +13,7 @@ type Props = { params: Promise<{ id: string }> };
 
 export default async function EditQuestionPage({ params }: Props) {
   const { id } = await params;
-  const user = await requirePageRole(`/teach/questions/${id}`, "INSTRUCTOR", "ADMIN");
+  const user = await requirePageTeacher(`/teach/questions/${id}`);
   const question = await getAuthoredQuestion(user, id).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;

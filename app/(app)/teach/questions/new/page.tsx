@@ -3,14 +3,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { QuestionEditor } from "@/components/teach/question-editor";
 import { EXAMPLE_TEMPLATES } from "@/lib/engine";
-import { requirePageRole } from "@/lib/server/dal/session";
+import { requirePageTeacher } from "@/lib/server/dal/session";
 
 export const metadata: Metadata = { title: "New question" };
 
 type Props = { searchParams: Promise<{ example?: string }> };
 
 export default async function NewQuestionPage({ searchParams }: Props) {
-  await requirePageRole("/teach/questions/new", "INSTRUCTOR", "ADMIN");
+  await requirePageTeacher("/teach/questions/new");
   const { example } = await searchParams;
   const start = EXAMPLE_TEMPLATES.find((t) => t.slug === example);
 

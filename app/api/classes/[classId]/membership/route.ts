@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
-import { classParamsSchema, parseParams } from "@/lib/server/dal/class-schemas";
+import { classParamsSchema } from "@/lib/validation/classes";
 import { leaveClass } from "@/lib/server/dal/classes";
 import { requireUser } from "@/lib/server/dal/session";
-import { route } from "@/lib/server/http";
+import { parseParams, route } from "@/lib/server/http";
 
 type Context = { params: Promise<{ classId: string }> };
 

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { mockAnswerSchema } from "@/lib/progress/validation";
+import { mockAnswerSchema } from "@/lib/validation/progress";
 import { answerMock } from "@/lib/server/dal/mock";
 import { requireUser } from "@/lib/server/dal/session";
 import { parseJsonBody, route } from "@/lib/server/http";

@@ -1,14 +1,13 @@
 import { NextResponse } from "next/server";
-import { advanceRegradeJob } from "@/lib/server/dal/regrade";
-import { requireRole } from "@/lib/server/dal/session";
+import { getRegradeJob } from "@/lib/server/dal/regrade";
+import { requireTeacher } from "@/lib/server/dal/session";
 import { route } from "@/lib/server/http";
 
 type Context = { params: Promise<{ jobId: string }> };
 
-// Polling the status is what drives the job: each request processes the next chunk, so the work
-// survives restarts and is shared by however many instances answer the polls.
+// The job's progress only: the server's job worker runs it (lib/server/job-runner.ts), page open or not.
 export const GET = route(async (_request: Request, { params }: Context) => {
-  const user = await requireRole("INSTRUCTOR", "ADMIN");
+  const user = await requireTeacher();
   const { jobId } = await params;
-  return NextResponse.json({ job: await advanceRegradeJob(user, jobId) }, { headers: { "cache-control": "no-store" } });
+  return NextResponse.json({ job: await getRegradeJob(user, jobId) }, { headers: { "cache-control": "no-store" } });
 });

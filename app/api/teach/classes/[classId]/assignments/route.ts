@@ -1,13 +1,13 @@
 import { NextResponse } from "next/server";
-import { classParamsSchema, createAssignmentSchema, parseParams } from "@/lib/server/dal/class-schemas";
+import { classParamsSchema, createAssignmentSchema } from "@/lib/validation/classes";
 import { createAssignment } from "@/lib/server/dal/classes";
-import { requireRole } from "@/lib/server/dal/session";
-import { parseJsonBody, route } from "@/lib/server/http";
+import { requireTeacher } from "@/lib/server/dal/session";
+import { parseJsonBody, parseParams, route } from "@/lib/server/http";
 
 type Context = { params: Promise<{ classId: string }> };
 
 export const POST = route(async (request: Request, { params }: Context) => {
-  const user = await requireRole("INSTRUCTOR", "ADMIN");
+  const user = await requireTeacher();
   const { classId } = await parseParams(params, classParamsSchema);
   const input = await parseJsonBody(request, createAssignmentSchema);
   return NextResponse.json({ assignment: await createAssignment(user, classId, input) }, { status: 201 });

@@ -1,14 +1,14 @@
 import { NextResponse } from "next/server";
-import { classParamsSchema, parseParams } from "@/lib/server/dal/class-schemas";
+import { classParamsSchema } from "@/lib/validation/classes";
 import { regenerateJoinCode } from "@/lib/server/dal/classes";
-import { requireRole } from "@/lib/server/dal/session";
-import { route } from "@/lib/server/http";
+import { requireTeacher } from "@/lib/server/dal/session";
+import { parseParams, route } from "@/lib/server/http";
 
 type Context = { params: Promise<{ classId: string }> };
 
 /** Draws a new join code; the old one stops working at once. Takes no body. */
 export const POST = route(async (_request: Request, { params }: Context) => {
-  const user = await requireRole("INSTRUCTOR", "ADMIN");
+  const user = await requireTeacher();
   const { classId } = await parseParams(params, classParamsSchema);
   return NextResponse.json({ class: await regenerateJoinCode(user, classId) });
 });

@@ -1,14 +1,14 @@
 import { NextResponse } from "next/server";
 import { classProgressCsv, getClassProgress } from "@/lib/server/dal/analytics";
-import { classParamsSchema, parseParams } from "@/lib/server/dal/class-schemas";
-import { requireRole } from "@/lib/server/dal/session";
-import { route } from "@/lib/server/http";
+import { classParamsSchema } from "@/lib/validation/classes";
+import { requireTeacher } from "@/lib/server/dal/session";
+import { parseParams, route } from "@/lib/server/http";
 
 type Context = { params: Promise<{ classId: string }> };
 
 /** JSON by default; `?format=csv` downloads the progress table. */
 export const GET = route(async (request: Request, { params }: Context) => {
-  const user = await requireRole("INSTRUCTOR", "ADMIN");
+  const user = await requireTeacher();
   const { classId } = await parseParams(params, classParamsSchema);
   const progress = await getClassProgress(user, classId);
   if (new URL(request.url).searchParams.get("format") !== "csv") return NextResponse.json({ progress });

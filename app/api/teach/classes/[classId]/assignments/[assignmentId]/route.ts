@@ -1,13 +1,13 @@
 import { NextResponse } from "next/server";
-import { assignmentParamsSchema, parseParams } from "@/lib/server/dal/class-schemas";
+import { assignmentParamsSchema } from "@/lib/validation/classes";
 import { deleteAssignment } from "@/lib/server/dal/classes";
-import { requireRole } from "@/lib/server/dal/session";
-import { route } from "@/lib/server/http";
+import { requireTeacher } from "@/lib/server/dal/session";
+import { parseParams, route } from "@/lib/server/http";
 
 type Context = { params: Promise<{ classId: string; assignmentId: string }> };
 
 export const DELETE = route(async (_request: Request, { params }: Context) => {
-  const user = await requireRole("INSTRUCTOR", "ADMIN");
+  const user = await requireTeacher();
   const { classId, assignmentId } = await parseParams(params, assignmentParamsSchema);
   await deleteAssignment(user, classId, assignmentId);
   return NextResponse.json({ ok: true });

@@ -1,8 +1,9 @@
+import "server-only";
 // QuestionBest: one row per (student, question) summarising their attempts, so class progress and
 // assignment scores read one row per pair instead of grouping attempts. Written by one upsert in the
 // attempt's transaction; a regrade recomputes the pairs it touched with the same SELECT the migration
 // used to backfill existing databases (prisma/migrations/*_question_best). Takes the client as a
-// parameter (no server-only import) so the benchmark builds and times exactly this code.
+// parameter so the benchmark (run with the react-server condition) times exactly this code.
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/prisma/generated/sqlite/client";
 

@@ -3,7 +3,7 @@
 // graded with. Questions an instructor has edited (author set) are never overwritten.
 import { type QuestionTemplate, validateTemplate } from "@/lib/engine";
 import type { Db } from "@/lib/db/client";
-import { BUILT_IN_TEMPLATES } from "./index";
+import { BUILT_IN_TEMPLATES } from "@/lib/bank/index";
 
 function stable(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) =>

@@ -1,9 +1,10 @@
+import "server-only";
 // Storing a graded attempt is one raw INSERT. Through Prisma's query builder the same row cost about
 // 3 ms of CPU, most of it serialising the report's JSON key by key (profiled); JSON.stringify does it
 // once, natively. submitAttempt and the stack benchmark's minimal server both store attempts with this
 // function, so that comparison's two sides do the same database work. Takes the client as a parameter
-// (no server-only import) for that benchmark.
-import { randomBytes } from "node:crypto";
+// for that benchmark (run with the react-server condition).
+import { v7 as uuidv7 } from "uuid";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/prisma/generated/sqlite/client";
 
@@ -25,18 +26,13 @@ export interface AttemptRowInput {
   practice?: boolean;
 }
 
-let lastMs = 0;
-let sequence = 0;
-
 /**
- * Ids shaped like the cuids Prisma gives other rows ('c', time, counter, randomness): within one process
- * they sort in creation order, which matters because equal createdAt values are ordered by id
+ * UUIDv7 (the `uuid` package): within one process they sort in creation order (the package keeps a
+ * per-millisecond counter), which matters because equal createdAt values are ordered by id
  * (QuestionBest's rebuild), and that must agree with the order attempts arrived in.
  */
-export function attemptId(now: number): string {
-  sequence = now === lastMs ? sequence + 1 : 0;
-  lastMs = now;
-  return `c${now.toString(36).padStart(8, "0")}${sequence.toString(36).padStart(4, "0")}${randomBytes(8).toString("hex")}`;
+export function attemptId(): string {
+  return uuidv7();
 }
 
 /**
@@ -46,7 +42,7 @@ export function attemptId(now: number): string {
  */
 export async function insertAttempt(client: Db | Prisma.TransactionClient, row: AttemptRowInput): Promise<{ id: string; createdAt: Date }> {
   const now = Date.now();
-  const id = attemptId(now);
+  const id = attemptId();
   const createdAt = new Date(now);
   await client.$executeRaw`
     INSERT INTO "Attempt" ("id", "userId", "variantId", "templateId", "versionId", "seed", "engineVersion", "attemptNumber", "submissionId", "answer", "score", "correct", "report", "hintsUsed", "practice", "createdAt")

@@ -1,15 +1,28 @@
-// The read side of instructor analytics, taking the client as a parameter so the benchmark times the
-// same queries the pages run. Callers authorize first (lib/server/dal/analytics.ts).
+import "server-only";
+// The read side of instructor analytics, taking the client as a parameter so the benchmark (run with
+// the react-server condition) times the same queries the pages run. Callers authorize first
+// (lib/server/dal/analytics.ts); the arithmetic is lib/analytics's pure code.
 import type { Db } from "@/lib/db/client";
 import { TOPICS } from "@/lib/topics";
-import { type AssessmentRules, asRules } from "./assessment";
-import { type GradedAssignment, gradeAssignment, queryAssignmentAttempts, type StudentAssignmentGrade } from "./assignment-grades";
-import { discriminationOf, MIN_DISCRIMINATION_N } from "./discrimination";
-import type { AssignmentRulesDto, ClassProgressDto, ClassQuestionRow, QuestionAnalyticsDto } from "./dto";
+import { asRules, rulesDto } from "@/lib/analytics/assessment";
+import { type CountedAttempt, type GradedAssignment, gradeAssignment, type StudentAssignmentGrade } from "@/lib/analytics/assignment-grades";
+import { discriminationOf, MIN_DISCRIMINATION_N } from "@/lib/analytics/discrimination";
+import type { ClassProgressDto, ClassQuestionRow, QuestionAnalyticsDto } from "@/lib/analytics/dto";
 import type { Answer, GradeReport } from "@/lib/engine/questions";
-import { EMPTY_COUNTERS, itemStats, statsFromCounters } from "./item-stats";
-import { groupWrongAnswers } from "./wrong-answers";
-import { countMisconceptions } from "./misconceptions";
+import { EMPTY_COUNTERS, itemStats, statsFromCounters } from "@/lib/analytics/item-stats";
+import { groupWrongAnswers } from "@/lib/analytics/wrong-answers";
+import { countMisconceptions } from "@/lib/analytics/misconceptions";
+
+/** Counted attempts of the assignments (optionally of some students only), oldest first. */
+export async function queryAssignmentAttempts(db: Db, assignmentIds: readonly string[], userIds?: readonly string[]): Promise<CountedAttempt[]> {
+  if (assignmentIds.length === 0 || userIds?.length === 0) return [];
+  const rows = await db.attempt.findMany({
+    where: { practice: false, variant: { assignmentId: { in: [...assignmentIds] } }, ...(userIds ? { userId: { in: [...userIds] } } : {}) },
+    select: { id: true, userId: true, templateId: true, score: true, createdAt: true, variant: { select: { assignmentId: true } } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+  return rows.map((r) => ({ id: r.id, userId: r.userId, templateId: r.templateId, assignmentId: r.variant.assignmentId!, score: r.score, createdAt: r.createdAt }));
+}
 
 /** Whose attempts a question's analysis covers; the caller (lib/server/dal/analytics.ts) authorizes it. */
 export type AnalyticsScope =
@@ -88,10 +101,6 @@ interface BestRow {
   attempts: number | bigint;
   bestScore: number;
   solved: number | bigint | boolean;
-}
-
-export function rulesDto(r: AssessmentRules): AssignmentRulesDto {
-  return { maxAttempts: r.maxAttempts, reveal: r.reveal, latePolicy: r.latePolicy, latePenalty: r.latePenalty };
 }
 
 /**

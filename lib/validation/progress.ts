@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { submitAttemptSchema } from "@/lib/validation/attempts";
-import { MOCK_DURATIONS_MIN } from "./mock";
-import { MAX_RETENTION, MIN_RETENTION } from "./schedule";
+import { MOCK_DURATIONS_MIN } from "@/lib/progress/mock";
+import { MAX_RETENTION, MIN_RETENTION } from "@/lib/progress/schedule";
 
 // Request bodies of the progress routes. Bounds are checked here so the DAL only sees sane values.
 

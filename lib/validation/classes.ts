@@ -1,6 +1,4 @@
-import "server-only";
 import { z } from "zod";
-import { AppError } from "../errors";
 
 // Bodies of the class, regrade and report routes. Messages name what is wrong so a 400 is actionable.
 
@@ -46,15 +44,10 @@ const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "is not an id");
 export const classParamsSchema = z.object({ classId: id });
 export const assignmentParamsSchema = z.object({ classId: id, assignmentId: id });
 export const memberParamsSchema = z.object({ classId: id, userId: id });
+export const assignmentIdParamsSchema = z.object({ assignmentId: id });
 
-/** Validates a route's path parameters; a bad one is a 400 naming the parameter. */
-export async function parseParams<T>(params: Promise<unknown>, schema: z.ZodType<T>): Promise<T> {
-  const parsed = schema.safeParse(await params);
-  if (parsed.success) return parsed.data;
-  const first = parsed.error.issues[0];
-  const where = first?.path.join(".") || "path";
-  throw new AppError("INVALID_INPUT", `${where}: ${first?.message ?? "invalid"}`, { [where]: [first?.message ?? "invalid"] });
-}
+/** A student draws a variant of one of an assignment's questions (fresh: a new one, not the last). */
+export const drawAssignmentVariantSchema = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/, "must be a question slug"), fresh: z.boolean().default(false) }).strict();
 
 export const regradeSchema = z.object({
   classId: z.string().min(1, "required").max(64),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { historyQuerySchema, mockAnswerSchema, settingsPatchSchema, startMockSchema } from "./validation";
+import { historyQuerySchema, mockAnswerSchema, settingsPatchSchema, startMockSchema } from "./progress";
 
 const firstPath = (r: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }) => r.error?.issues[0]?.path.join(".");
 
