@@ -1,6 +1,6 @@
 // Containers and CPU limits (issue #15, new topic): cgroup v2 cpu.max bandwidth control and why a
 // multithreaded service under a Kubernetes CPU limit stalls for the rest of a period, cpu.weight, and
-// pids.max. Latencies come from the engine's bandwidth model (lib/engine/models/cpuQuota.ts).
+// pids.max. Latencies come from the engine's bandwidth model (lib/engine/models/cpu-quota.ts).
 import type { QuestionTemplate } from "@/lib/engine";
 import { CPU_QUOTA_CONVENTIONS } from "@/lib/engine/models";
 import { grading } from "./common";

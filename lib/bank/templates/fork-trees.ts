@@ -1,6 +1,6 @@
 // Fork-tree questions (issue #14, item 6): the student draws the process tree of a fork program and
 // labels each process with the line it prints or the fork() call that made it. The true tree comes
-// from the fork model; grading is node by node (lib/engine/questions/kinds/forkTree.ts).
+// from the fork model; grading is node by node (lib/engine/questions/kinds/fork-tree.ts).
 import type { QuestionTemplate } from "@/lib/engine";
 import { c, grading } from "./common";
 

@@ -1,6 +1,6 @@
 // Priority inversion (issue #15, new topic): unbounded inversion, priority inheritance, the priority
 // ceiling, and Mars Pathfinder. Response times come from the engine's inversion model
-// (lib/engine/models/priorityInversion.ts), until the multi-CPU engine work replaces it.
+// (lib/engine/models/priority-inversion.ts), until the multi-CPU engine work replaces it.
 import type { QuestionTemplate } from "@/lib/engine";
 import { grading } from "./common";
 

@@ -5,17 +5,17 @@
 import type { Checked } from "../questions/types";
 import { admitDeadlineTasks, simulateEdf, type DeadlineTask } from "./deadline";
 import { cloneCounts, parseCloneFlags } from "./clone";
-import { simulateCpuQuota, type CpuQuotaInput } from "./cpuQuota";
+import { simulateCpuQuota, type CpuQuotaInput } from "./cpu-quota";
 import { loadAverageAfter, loadContributors, LOAD_FREQ_S, type LoadWindow } from "./loadavg";
-import { classicInversion, simulateInversion, type LockProtocol } from "./priorityInversion";
+import { classicInversion, simulateInversion, type LockProtocol } from "./priority-inversion";
 import { compilePseudoC } from "../races/program";
 import { finalValues } from "../races/machine";
 
 export * from "./clone";
-export * from "./cpuQuota";
+export * from "./cpu-quota";
 export * from "./deadline";
 export * from "./loadavg";
-export * from "./priorityInversion";
+export * from "./priority-inversion";
 
 export type ModelArgType = "number" | "string";
 export type ModelArgs = Record<string, number | string>;

@@ -2,7 +2,7 @@
 // without using an attempt, so every message names the part and says what is expected.
 import { parseNumberInput } from "./grading";
 import { describeValue, Issues, isObj } from "./issues";
-import { treeProblem } from "./kinds/forkTree";
+import { treeProblem } from "./kinds/fork-tree";
 import { IDLE, SWITCH } from "./timeline";
 import type { Answer, AnswerPartSpec, AnswerValue, Checked, VariantView } from "./types";
 

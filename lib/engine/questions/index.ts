@@ -11,6 +11,6 @@ export type { SelfTestOptions, SelfTestResult } from "./selftest";
 export { QUESTION_TYPES } from "./registry";
 export { EXAMPLE_TEMPLATES } from "./examples";
 /** The reserved slot values of a timeline answer besides task ids. */
-export { ruleWords } from "./ruleWords";
+export { ruleWords } from "./rule-words";
 export { IDLE as TIMELINE_IDLE, SWITCH as TIMELINE_SWITCH, slotsFromSim } from "./timeline";
 export { SCHEDULE_MISCONCEPTIONS } from "./misconceptions/schedule";

@@ -4,7 +4,7 @@
 import { createPythonRandom, type PythonRandom } from "../random";
 import { TEMPLATE_DEFAULT_GRADING } from "./grading";
 import { gradeWith } from "./grade";
-import { decodeTree, encodeTree } from "./kinds/forkTree";
+import { decodeTree, encodeTree } from "./kinds/fork-tree";
 import { IDLE, SWITCH } from "./timeline";
 import { referenceAnswer } from "./variant";
 import type { Answer, AnswerPartSpec, AnswerValue, GradingSettings, Variant } from "./types";

@@ -3,7 +3,7 @@ import type { QuestionType } from "./types";
 import type { QuestionKind } from "./kinds/kind";
 import { scheduleKind } from "./kinds/schedule";
 import { metricsKind } from "./kinds/metrics";
-import { switchCostKind } from "./kinds/switchCost";
+import { switchCostKind } from "./kinds/switch-cost";
 import { processKind } from "./kinds/process";
 import { eventLoopKind } from "./kinds/eventloop";
 import { capacityKind } from "./kinds/capacity";

@@ -5,7 +5,7 @@ import type { SimResult, Workload } from "../sched/index";
 import { checkAnswer } from "./check";
 import { brokenInvariant, validateInvariants } from "./invariants";
 import { brokenConstraint, difficultyOf, spreadOf, validateConstraints, type Spread } from "./constraints";
-import { constraintContext, validateSchedWorkloadSpec } from "./kinds/schedWorkload";
+import { constraintContext, validateSchedWorkloadSpec } from "./kinds/sched-workload";
 import { Issues, isObj } from "./issues";
 import { gradeWith } from "./grade";
 import { perturbAnswer } from "./perturb";

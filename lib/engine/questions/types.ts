@@ -107,7 +107,7 @@ export type AnswerPartSpec =
   | {
       /**
        * A process tree the student draws (issue #14): the answer lists the processes as
-       * "<parent index>:<label id>", the first process first (see kinds/forkTree.ts).
+       * "<parent index>:<label id>", the first process first (see kinds/fork-tree.ts).
        */
       kind: "tree";
       id: string;

@@ -10,10 +10,10 @@
 // completes, in the same order; a switch that would cross the horizon is cut there (docs/engine.md).
 import { MAX_LOGGED_DECISIONS } from "./defaults";
 import { MinHeap } from "./heap";
-import { createPolicy } from "./createPolicy";
+import { createPolicy } from "./create-policy";
 import type { EnqueueReason, TaskRun } from "./policy";
 import { fmt, newTaskRun } from "./policy";
-import { classifySwitch, emptySwitchReport, switchCostMs } from "./switchCost";
+import { classifySwitch, emptySwitchReport, switchCostMs } from "./switch-cost";
 import type { Decision, SchedState, SimResult, Slice, SliceEnd, TaskMetrics, Workload } from "./types";
 import { validateWorkload } from "./validate";
 import { niceToWeight, SCHED_IDLE_WEIGHT } from "./weights";

@@ -4,7 +4,7 @@ import { describe, expect, test } from "vitest";
 import { analyzeForkProgram } from "../../process/index";
 import { checkAnswer } from "../check";
 import { gradeAnswer } from "../grade";
-import { decodeTree, encodeTree, forkCallSites, gradeTree, matchTrees, trueForkTree, type TreeNode, type TreePart } from "../kinds/forkTree";
+import { decodeTree, encodeTree, forkCallSites, gradeTree, matchTrees, trueForkTree, type TreeNode, type TreePart } from "../kinds/fork-tree";
 import { perturbAnswer } from "../perturb";
 import { validateTemplate } from "../template";
 import { buildVariant, referenceAnswer } from "../variant";

@@ -2,7 +2,7 @@
 // then, the values the policy compared, and the rule that decided — in one or two plain sentences.
 import type { Decision, DecisionValues, SchedState, SimResult, SliceEnd, TaskState, Workload } from "../../sched/index";
 import { stateAt } from "../../sched/simulate";
-import { ruleWords } from "../ruleWords";
+import { ruleWords } from "../rule-words";
 import { formatNumber } from "../grading";
 import { IDLE, SWITCH } from "../timeline";
 import type { FirstDivergence, TimelineValue } from "../types";

@@ -6,10 +6,10 @@ import type { EventLoopModel } from "../../eventloop/index";
 import { Issues, read, type Obj } from "../issues";
 import type { Checked, PartGrade } from "../types";
 import { defineKind, MAX_REDRAWS, type BuiltVariant, type KindGrade } from "./kind";
-import { labelsOf, shuffledOrderItems } from "./orderItems";
+import { labelsOf, shuffledOrderItems } from "./order-items";
 import { boundedMemo } from "../memo";
 import { eventLoopCandidates, matchEventLoopMisconceptions } from "../misconceptions/eventloop";
-import { drawProgram, PROGRAM_KEYS, programPath, validateProgramSpec, type ProgramSpec } from "./programSource";
+import { drawProgram, PROGRAM_KEYS, programPath, validateProgramSpec, type ProgramSpec } from "./program-source";
 
 export interface EventLoopSpec {
   program: ProgramSpec;

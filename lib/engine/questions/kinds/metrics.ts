@@ -8,12 +8,12 @@ import type { AnswerPartSpec, Checked, GradingSettings, NumberUnit, PartGrade, T
 import { defineKind, type BuiltVariant, type GradeContext, type KindGrade } from "./kind";
 import {
   averageFromSlots, cpuInWindowFromSlots, taskMetricFromSlots, taskSwitchesFromSlots, vruntimeGain, type TaskMetricName,
-} from "./metricsFromTimeline";
+} from "./metrics-from-timeline";
 import { gradeTimelinePart, quantumParam, scheduleReplay, TIMELINE_PART, timelinePartSpec, type ScheduleKeyData } from "./schedule";
 import {
   constraintContext, drawSchedWorkload, SCHED_GENERATOR_KEYS, scheduleProblem, validateSchedWorkloadSpec, workloadExhibit, type SchedWorkloadSpec,
-} from "./schedWorkload";
-import { scheduleConventions } from "./schedWords";
+} from "./sched-workload";
+import { scheduleConventions } from "./sched-words";
 import { matchMetricMisconceptions, metricDiscriminates } from "../misconceptions/metrics";
 import { scheduleCandidates } from "../misconceptions/schedule";
 

@@ -7,11 +7,11 @@ import type { CrashReport, ForkModel } from "../../process/index";
 import { Issues, read, type Obj } from "../issues";
 import type { AnswerPartSpec, Checked, PartGrade, VariantExhibit } from "../types";
 import { defineKind, MAX_REDRAWS, type BuiltVariant, type KindGrade } from "./kind";
-import { labelsOf, shuffledOrderItems } from "./orderItems";
+import { labelsOf, shuffledOrderItems } from "./order-items";
 import { boundedMemo } from "../memo";
-import { decodeTree, encodeTree, gradeTree, MAX_TREE_NODES, trueForkTree, type TreeLabelling } from "./forkTree";
+import { decodeTree, encodeTree, gradeTree, MAX_TREE_NODES, trueForkTree, type TreeLabelling } from "./fork-tree";
 import { forkDiscriminating, matchForkMisconceptions } from "../misconceptions/process";
-import { drawProgram, PROGRAM_KEYS, programPath, validateProgramSpec, type ProgramSpec } from "./programSource";
+import { drawProgram, PROGRAM_KEYS, programPath, validateProgramSpec, type ProgramSpec } from "./program-source";
 
 const FORK_ASKS = ["processes", "lines", "order", "appears", "tree"] as const;
 const CRASH_ASKS = ["always", "never"] as const;

@@ -1,11 +1,11 @@
 // "Paint the timeline": the student fills one slot per slotMs with the task that runs, idle, or "cs".
 import { Issues, read } from "../issues";
-import { matchAlternative } from "./altConventions";
+import { matchAlternative } from "./alt-conventions";
 import { firstDivergence } from "./divergence";
 import { matchScheduleMisconceptions, scheduleCandidates } from "../misconceptions/schedule";
 import { defineKind, type BuiltVariant, type GradeContext, type KindGrade } from "./kind";
-import { drawSchedWorkload, SCHED_GENERATOR_KEYS, validateSchedWorkloadSpec, workloadExhibit, type SchedWorkloadSpec } from "./schedWorkload";
-import { scheduleConventions } from "./schedWords";
+import { drawSchedWorkload, SCHED_GENERATOR_KEYS, validateSchedWorkloadSpec, workloadExhibit, type SchedWorkloadSpec } from "./sched-workload";
+import { scheduleConventions } from "./sched-words";
 import { runsOf, sameTimeline, scoreTimeline, SWITCH } from "../timeline";
 import type { SchedState, SimResult, Workload } from "../../sched/index";
 import { statesAt } from "../../sched/simulate";

@@ -9,7 +9,7 @@ import { statesAt } from "../../sched/simulate";
 import { formatNumber } from "../grading";
 import { IDLE, slotsFromSim, SWITCH } from "../timeline";
 import type { MisconceptionMatch, TimelineValue } from "../types";
-import { usesQuantum } from "../kinds/schedWords";
+import { usesQuantum } from "../kinds/sched-words";
 import { DEFAULT_CFS } from "../../sched/defaults";
 
 /** What an entry's explanation may read: the truth and the misconception at the instant they part. */

@@ -1,7 +1,7 @@
 // CFS as in Linux 2.6.23–6.5 (kernel/sched/fair.c): smallest vruntime runs; tick preemption when the
 // task used its slice (check_preempt_tick); wakeup preemption past a weight-scaled granularity;
 // START_DEBIT for new tasks and GENTLE_FAIR_SLEEPERS for woken ones.
-import { KeyedHeap } from "../keyedHeap";
+import { KeyedHeap } from "../keyed-heap";
 import type { Pick, TaskRun } from "../policy";
 import { fmt, keyLess } from "../policy";
 import type { CfsConfig } from "../types";

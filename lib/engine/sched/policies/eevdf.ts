@@ -3,8 +3,8 @@
 // eligible task with the earliest virtual deadline (deadline = v + slice·1024/w). Deadlines are checked
 // only when the clock is updated (tick, wakeup, block), which is why a 1.4 ms slice lasts a 4 ms tick.
 //
-// The run queue is an augmented treap (../eligibleTree.ts) so a pick costs O(log n).
-import { EligibleTree } from "../eligibleTree";
+// The run queue is an augmented treap (../eligible-tree.ts) so a pick costs O(log n).
+import { EligibleTree } from "../eligible-tree";
 import type { Pick, TaskRun } from "../policy";
 import { fmt, keyLess } from "../policy";
 import type { DecisionValues, EevdfConfig } from "../types";

@@ -8,8 +8,8 @@ import { Issues, joinPath, read, type Obj } from "../issues";
 import type { AnswerPartSpec, Checked, NumberUnit } from "../types";
 import { defineKind, type BuiltVariant, type KindGrade } from "./kind";
 import { quantumParam } from "./schedule";
-import { drawSchedWorkload, SCHED_GENERATOR_KEYS, validateSchedWorkloadSpec, workloadExhibit, type SchedWorkloadSpec } from "./schedWorkload";
-import { describeArrivalVsExpired, describePolicy, describeTieBreak, usesQuantum } from "./schedWords";
+import { drawSchedWorkload, SCHED_GENERATOR_KEYS, validateSchedWorkloadSpec, workloadExhibit, type SchedWorkloadSpec } from "./sched-workload";
+import { describeArrivalVsExpired, describePolicy, describeTieBreak, usesQuantum } from "./sched-words";
 
 type Ask =
   | { what: "totalOverheadUs" | "switches" | "threadSwitches" | "processSwitches" }

@@ -4,7 +4,7 @@
 import { simulate } from "../../sched/index";
 import type { Workload } from "../../sched/index";
 import { IDLE, sameTimeline, slotsFromSim } from "../timeline";
-import { usesQuantum } from "./schedWords";
+import { usesQuantum } from "./sched-words";
 
 export interface AltConvention {
   name: string;

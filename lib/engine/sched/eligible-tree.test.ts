@@ -1,7 +1,7 @@
 // The augmented treap against a brute-force scan of the same tasks.
 import fc from "fast-check";
 import { expect, test } from "vitest";
-import { EligibleTree } from "./eligibleTree";
+import { EligibleTree } from "./eligible-tree";
 import type { TaskRun } from "./policy";
 import { newTaskRun } from "./policy";
 
