@@ -3,7 +3,7 @@
 // AnswerValue. Also routes server validation errors ("parts.q1[3]") to the part they concern.
 import type { Answer, AnswerPartSpec, AnswerValue, ValidationIssue, VariantView } from "@/lib/engine/questions";
 import { parseQuantity } from "@/lib/units";
-import { decodeTree, type TreeNode } from "@/lib/engine/questions/kinds/fork-tree";
+import { decodeTree, type TreeNode } from "@/lib/engine/questions";
 import { normaliseOrder } from "./order-normalise";
 import { normaliseTimeline, timelineRows } from "./timeline-model";
 

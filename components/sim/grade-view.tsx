@@ -5,7 +5,7 @@ import type { Answer, AnswerPartSpec, AnswerValue, GradeReport } from "@/lib/eng
 import { scorePercent, TIMELINE_IDLE, TIMELINE_SWITCH } from "@/lib/engine/questions";
 import { formatQuantity } from "@/lib/units";
 import { cn } from "@/lib/utils";
-import { decodeTree, matchTrees } from "@/lib/engine/questions/kinds/fork-tree";
+import { decodeTree, matchTrees } from "@/lib/engine/questions";
 import { GanttChart } from "./gantt-chart";
 import { ProcessTreeDiagram } from "./process-tree";
 import { MisconceptionCards } from "./misconception-card";

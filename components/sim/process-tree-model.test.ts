@@ -1,6 +1,6 @@
 // Editing a drawn process tree: adding under a process, removing a whole branch, the fork path shown.
 import { describe, expect, it } from "vitest";
-import { decodeTree, type TreeNode, type TreePart } from "@/lib/engine/questions/kinds/fork-tree";
+import { decodeTree, type TreeNode, type TreePart } from "@/lib/engine/questions";
 import { initialDraft, draftToAnswer } from "./answer-model";
 import { addChild, childrenOf, forkPath, removeSubtree, setLabel } from "./process-tree-model";
 

@@ -1,6 +1,6 @@
 // Editing a drawn process tree as plain data (the answer form's draft): nodes in drawing order, each
 // with its parent's index, so a parent always comes before its children.
-import type { TreeNode, TreePart } from "@/lib/engine/questions/kinds/fork-tree";
+import type { TreeNode, TreePart } from "@/lib/engine/questions";
 
 export function childrenOf(nodes: readonly TreeNode[], i: number): number[] {
   const out: number[] = [];

@@ -5,7 +5,7 @@
 // arrow keys in a select); and a read-only drawing for the grade view, each node marked against the
 // true tree.
 import { useEffect, useId, useRef } from "react";
-import type { NodeMark, TreeNode, TreePart } from "@/lib/engine/questions/kinds/fork-tree";
+import type { NodeMark, TreeNode, TreePart } from "@/lib/engine/questions";
 import { cn } from "@/lib/utils";
 import { addChild, childrenOf, forkPath, removeSubtree, setLabel } from "./process-tree-model";
 

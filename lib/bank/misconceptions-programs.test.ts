@@ -7,12 +7,12 @@ import { describe, expect, test } from "vitest";
 import { gradeAnswer, validateTemplate } from "@/lib/engine";
 import type { Answer, QuestionTemplate, Variant } from "@/lib/engine";
 import { buildVariant, referenceAnswer } from "@/lib/engine/questions";
-import { modelEventLoop, checkEventLoopOrder } from "@/lib/engine/eventloop/index";
-import type { EventLoopBelief, EventLoopModel } from "@/lib/engine/eventloop/index";
-import { analyzeForkProgram, explainOutputOrder } from "@/lib/engine/process/index";
-import type { ForkModel } from "@/lib/engine/process/index";
-import { modelCapacity } from "@/lib/engine/capacity/index";
-import type { CapacityInput, CapacityReport } from "@/lib/engine/capacity/index";
+import { modelEventLoop, checkEventLoopOrder } from "@/lib/engine/eventloop";
+import type { EventLoopBelief, EventLoopModel } from "@/lib/engine/eventloop";
+import { analyzeForkProgram, explainOutputOrder } from "@/lib/engine/process";
+import type { ForkModel } from "@/lib/engine/process";
+import { modelCapacity } from "@/lib/engine/capacity";
+import type { CapacityInput, CapacityReport } from "@/lib/engine/capacity";
 import { BUILT_IN_TEMPLATES } from "./index";
 
 const MIN_SEEDS = 20;

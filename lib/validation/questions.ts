@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { QUESTION_TYPES, type QuestionTemplate, TOPIC_SLUGS, type ValidationIssue, validateTemplate } from "@/lib/engine";
-import { MAX_IMAGES } from "@/lib/engine/questions/images";
+import { MAX_IMAGES } from "@/lib/engine/questions";
 
 // The outer shape of an authored question template. Bounds keep a hostile body away from the engine;
 // the engine's validateTemplate then does the semantic check (generator spec, placeholders, a trial build).

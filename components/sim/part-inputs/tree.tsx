@@ -2,7 +2,7 @@
 
 import { usePartField } from "../answer-form-shell";
 import { ProcessTreeBuilder } from "../process-tree";
-import type { TreePart } from "@/lib/engine/questions/kinds/fork-tree";
+import type { TreePart } from "@/lib/engine/questions";
 
 export function TreePartInput({ part }: { part: TreePart }) {
   const { draft, onChange, disabled, errors } = usePartField(part);
