@@ -234,6 +234,42 @@ describe("the JavaScript real snippets use", () => {
     expect(lines).toContain("ENOENT ENOENT: no such file or directory, open 'b.txt'");
   });
 
+  // lib/fs.js issues readFile as open → fstat → read → close and writeFile as open → write → close, each
+  // request submitted from the previous one's completion; every completion needs its own poll phase,
+  // and a chain of setImmediate gives one check phase per loop turn to count them by.
+  const IMMEDIATES = `setImmediate(() => { console.log('imm1'); setImmediate(() => { console.log('imm2'); setImmediate(() => {
+      console.log('imm3'); setImmediate(() => { console.log('imm4'); setImmediate(() => console.log('imm5')); }); }); }); });`;
+  /** The loop turn (1-based: the line printed after imm k ran in turn k+1) in which `line` was printed, per order. */
+  const turns = (m: EventLoopModel, line: string) => new Set(m.outputs.map((o) => o.slice(0, o.indexOf(line)).filter((l) => l.startsWith("imm")).length + 1));
+
+  test("fs.readFile is four libuv requests: its callback runs in the fourth loop turn at the earliest", () => {
+    const m = model(`const fs = require('fs');\nfs.readFile(__filename, () => console.log('read'));\n${IMMEDIATES}`);
+    expect(Math.min(...turns(m, "read"))).toBe(4);
+    expect(turns(m, "read").size).toBeGreaterThan(1);
+  });
+
+  test("fs.promises.readFile also takes four requests, fs.writeFile three and fs.stat one", () => {
+    const m = model(`const fs = require('fs');
+      fs.promises.readFile(__filename).then(() => console.log('p-read'));
+      fs.writeFile('out.txt', 'hello', () => console.log('written'));
+      fs.stat(__filename, () => console.log('stat'));
+      ${IMMEDIATES}`);
+    expect(Math.min(...turns(m, "p-read"))).toBe(4);
+    expect(Math.min(...turns(m, "written"))).toBe(3);
+    expect(Math.min(...turns(m, "stat"))).toBe(1);
+  });
+
+  test("a readFile of a missing file fails at the open, its first request", () => {
+    const m = model(`require('fs').readFile('missing.txt', (err) => console.log(err.code));\n${IMMEDIATES}`);
+    expect(Math.min(...turns(m, "ENOENT"))).toBe(1);
+  });
+
+  test("a file written with fs.writeFile has its contents when the write's callback runs", () => {
+    const m = model(`const fs = require('fs');
+      fs.writeFile('a.txt', 'one', () => fs.appendFile('a.txt', '+two', () => fs.readFile('a.txt', 'utf8', (e, t) => console.log(t, t.length))));`);
+    expect(m.outputs).toEqual([["one+two 7"]]);
+  });
+
   test("strings, arrays and objects used as data print as util.inspect does", () => {
     const m = model(`const xs = [3, 1, 2];
       xs.push(4);

@@ -101,7 +101,13 @@ interface IoOp {
   source: string;
   deliver: () => void;
   completed: boolean;
+  /** The whole operation's duration on pool threads (the sum of its requests' costs). */
   cost: Cost;
+  /**
+   * The first poll phase (counted from 1) in which it can complete: an operation of k libuv requests,
+   * each submitted from the previous one's completion, returns through k poll phases.
+   */
+  earliestPoll: number;
   /** When the request got a pool thread (unset while it waits for one). */
   start?: Anchor;
 }
@@ -162,6 +168,19 @@ function digestCost(digest: Value): number {
 }
 
 const UNKNOWN_REQUEST: Cost = { nom: 0.3, lo: 0, hi: Infinity };
+/** kReadFileBufferLength / kWriteFileMaxChunkSize in Node 20: reads and writes go in 512 KiB requests. */
+const READ_CHUNK = 512 * 1024;
+
+/** A multi-request fs operation: how many libuv requests, their summed cost, and its effect at completion. */
+interface FsPlan {
+  requests: number;
+  cost: Cost;
+  perform: () => Value;
+}
+
+function sumCosts(costs: Cost[]): Cost {
+  return costs.reduce((a, c) => ({ nom: a.nom + c.nom, lo: a.lo + c.lo, hi: a.hi + c.hi }), { nom: 0, lo: 0, hi: 0 });
+}
 
 function spread(a: Anchor, b: Anchor): number {
   return Math.abs(a.fm - b.fm) + Math.abs(a.fp - b.fp);
@@ -446,14 +465,22 @@ export class LoopRuntime {
     return y.start!.t + y.cost.hi + spread(y.start!, x.start!) < x.start!.t + x.cost.lo;
   }
 
+  /** Poll phases started so far. */
+  private polls = 0;
+
   private pollPhase(): void {
+    this.polls++;
     const timers = this.allTimers();
     // libuv polls with timeout 0 when immediates are pending; otherwise it blocks for I/O or the next timer.
     const blocking = this.immediates.length === 0;
     const completed: IoOp[] = [];
     const next = timers.length > 0 ? timers.reduce((a, b) => (a.idleStart + a.msecs <= b.idleStart + b.msecs ? a : b)) : undefined;
+    // An operation whose earlier requests are still in flight wakes the loop with an invisible completion.
+    let chained = false;
     for (;;) {
-      const running = this.running();
+      const started = this.running();
+      chained = started.some((x) => x.earliestPoll > this.polls);
+      const running = started.filter((x) => x.earliestPoll <= this.polls);
       if (running.length === 0) break;
       const waiting = blocking && completed.length === 0;
       let candidates = running.filter((x) => !running.some((y) => y !== x && this.surelyBefore(y, x)));
@@ -463,9 +490,9 @@ export class LoopRuntime {
         if (next) {
           const due = next.idleStart + next.msecs;
           candidates = candidates.filter((x) => x.start!.t + x.cost.lo <= due + spread(x.start!, next.anchor) + this.limits.maxLoopJitterMs);
-          mayStop = !running.some((x) => x.start!.t + x.cost.hi + spread(x.start!, next.anchor) < due);
+          mayStop = chained || !running.some((x) => x.start!.t + x.cost.hi + spread(x.start!, next.anchor) < due);
         } else {
-          mayStop = false;
+          mayStop = chained;
         }
       } else {
         candidates = candidates.filter((x) => this.elapsed(x.start!).max >= x.cost.lo);
@@ -495,7 +522,7 @@ export class LoopRuntime {
       const e = this.elapsed(pick.start!);
       this.fillPool(Math.max(0, e.max - pick.cost.lo));
     }
-    if (completed.length === 0 && blocking && next) {
+    if (completed.length === 0 && blocking && next && !chained) {
       // Slept until the next timer: it (and everything due by then) has surely expired.
       this.now = Math.max(this.now, next.idleStart + next.msecs);
       for (const t of timers) if (t.idleStart + t.msecs <= this.now) t.anchor = { ...t.anchor, fm: this.fuzzMinus };
@@ -614,9 +641,9 @@ export class LoopRuntime {
     return undefined;
   }
 
-  /** Submits a pool request; it gets a thread now or when one frees. */
-  private submit(source: string, cost: Cost, deliver: () => void): void {
-    this.io.push({ source, cost, completed: false, deliver });
+  /** Submits a pool operation of `requests` chained libuv requests; it gets a thread now or when one frees. */
+  private submit(source: string, cost: Cost, deliver: () => void, requests = 1): void {
+    this.io.push({ source, cost, completed: false, deliver, earliestPoll: this.polls + requests });
     this.fillPool();
   }
 
@@ -658,6 +685,63 @@ export class LoopRuntime {
           reject(e.error);
         }
       });
+      return p;
+    });
+  }
+
+  /**
+   * An fs operation that lib/fs.js performs as several libuv requests (readFile: open, fstat, read,
+   * close; writeFile: open, write, close), each submitted from the previous one's completion: the
+   * operation completes no earlier than its k-th poll phase. It is modelled as one pool operation with
+   * the summed cost that cannot complete before then (its intermediate completions show nothing).
+   */
+  private chainCallback(api: string, plan: (args: Value[], at: Pos) => FsPlan, check?: (args: Value[], at: Pos) => void, withValue = true) {
+    return native(api, (args, at) => {
+      const cb = args[args.length - 1];
+      if (!isCallable(cb)) throw new ModelFault(`${api} needs a callback function as its last argument`, at);
+      const input = args.slice(0, -1);
+      check?.(input, at);
+      const op = plan(input, at);
+      this.submit(
+        `${api} callback`,
+        op.cost,
+        () => {
+          let result: Value[];
+          try {
+            const value = op.perform();
+            result = withValue ? [null, value] : [null];
+          } catch (e) {
+            if (!(e instanceof FsFailure)) throw e;
+            result = [e.error];
+          }
+          this.invoke(this.ctx, cb, result);
+        },
+        op.requests,
+      );
+      return undefined;
+    });
+  }
+
+  /** The promise form of a multi-request fs operation: settles from its last request's poll-phase completion. */
+  private chainPromise(api: string, plan: (args: Value[], at: Pos) => FsPlan, check?: (args: Value[], at: Pos) => void) {
+    return native(api, (args, at) => {
+      check?.(args, at);
+      const p = newPromise();
+      const { resolve, reject } = resolvingFunctions(this.interp, p);
+      const op = plan(args, at);
+      this.submit(
+        `${api} completion`,
+        op.cost,
+        () => {
+          try {
+            resolve(op.perform());
+          } catch (e) {
+            if (!(e instanceof FsFailure)) throw e;
+            reject(e.error);
+          }
+        },
+        op.requests,
+      );
       return p;
     });
   }
@@ -727,17 +811,50 @@ export class LoopRuntime {
     return this.cpuCost(((f?.size ?? 0) / 1e6) * WORK.readMsPerMB);
   }
 
+  /** A read or write request of `bytes` on a pool thread: a small request, or the calibrated copy cost. */
+  private copyRequest(bytes: number, msPerMB: number): Cost {
+    return this.poolCost(Math.max(0.1, (bytes / 1e6) * msPerMB));
+  }
+
+  /**
+   * fs.readFile and fs.promises.readFile (lib/internal/fs/read/context.js, readFileHandle in
+   * lib/internal/fs/promises.js): open, fstat, one read per 512 KiB (a directory or an empty file: one
+   * read, which fails or returns 0), close; a missing file fails at the open. The contents are read
+   * when the operation completes.
+   */
+  private readFilePlan(p: string, encoding: string | null, at: Pos): FsPlan {
+    const node = this.vfs.get(p);
+    const perform = () => this.contents(p, encoding, at);
+    if (!node) return { requests: 1, cost: this.fastRequest(), perform };
+    const size = node.type === "file" ? node.size : 0;
+    const reads = Math.max(1, Math.ceil(size / READ_CHUNK));
+    const costs = [this.fastRequest(), this.fastRequest(), this.fastRequest()];
+    for (let i = 0; i < reads; i++) costs.push(this.copyRequest(Math.min(READ_CHUNK, size - i * READ_CHUNK), WORK.readMsPerMB));
+    return { requests: costs.length, cost: sumCosts(costs), perform };
+  }
+
+  /**
+   * fs.writeFile/appendFile (writeAll in lib/fs.js: open, one write, close) and their fs.promises forms
+   * (writeFileHandle: one write per 512 KiB, none for empty data); an open that fails ends it there.
+   * The file gets its data when the operation completes.
+   */
+  private writeFilePlan(p: string, data: { text: string | null; size: number }, append: boolean, promiseForm: boolean): FsPlan {
+    const perform = () => (this.vfs.write(p, data.text, data.size, append), undefined);
+    if (this.vfs.writeFailure(p)) return { requests: 1, cost: this.fastRequest(), perform };
+    const writes = promiseForm ? Math.ceil(data.size / READ_CHUNK) : 1;
+    const costs = [this.fastRequest(), this.fastRequest()];
+    for (let i = 0; i < writes; i++) costs.push(this.copyRequest(Math.min(READ_CHUNK, data.size - i * READ_CHUNK), WORK.writeMsPerMB));
+    return { requests: costs.length, cost: sumCosts(costs), perform };
+  }
+
   private fsModule(): { fs: ObjectValue; promises: ObjectValue } {
     const vfs = this.vfs;
     const unknownCost = (): Cost => UNKNOWN_REQUEST;
     const fastCost = (): Cost => this.fastRequest();
     const knownRead = (api: string) => (a: Value[], at: Pos) => this.knownPath(this.path(a[0], api, at), api, at);
-    const readFile = (a: Value[], at: Pos) => this.contents(this.path(a[0], "fs.readFile", at), this.encoding(a[1], at), at);
-    const writeFile = (append: boolean) => (a: Value[], at: Pos) => {
-      const d = this.data(a[1], at);
-      vfs.write(this.path(a[0], "fs.writeFile", at), d.text, d.size, append);
-      return [];
-    };
+    const readFilePlan = (api: string) => (a: Value[], at: Pos) => this.readFilePlan(this.path(a[0], api, at), this.encoding(a[1], at), at);
+    const writeFilePlan = (api: string, append: boolean, promiseForm: boolean) => (a: Value[], at: Pos) =>
+      this.writeFilePlan(this.path(a[0], api, at), this.data(a[1], at), append, promiseForm);
     const mkdir = (a: Value[], at: Pos) => {
       const opts = a[1];
       const recursive = typeof opts === "object" && opts !== null && opts.kind === "object" && truthy(opts.props.get("recursive"));
@@ -750,9 +867,9 @@ export class LoopRuntime {
       return [];
     };
     const promises = hostObject("fs.promises", {
-      readFile: this.poolPromise("fs.promises.readFile", unknownCost, readFile, knownRead("fs.promises.readFile")),
-      writeFile: this.poolPromise("fs.promises.writeFile", unknownCost, (a, at) => (writeFile(false)(a, at), undefined)),
-      appendFile: this.poolPromise("fs.promises.appendFile", unknownCost, (a, at) => (writeFile(true)(a, at), undefined)),
+      readFile: this.chainPromise("fs.promises.readFile", readFilePlan("fs.promises.readFile"), knownRead("fs.promises.readFile")),
+      writeFile: this.chainPromise("fs.promises.writeFile", writeFilePlan("fs.promises.writeFile", false, true)),
+      appendFile: this.chainPromise("fs.promises.appendFile", writeFilePlan("fs.promises.appendFile", true, true)),
       stat: this.poolPromise("fs.promises.stat", fastCost, (a, at) => this.stats(this.path(a[0], "fs.promises.stat", at)), knownRead("fs.promises.stat")),
       unlink: this.poolPromise("fs.promises.unlink", fastCost, (a, at) => (vfs.unlink(this.path(a[0], "fs.promises.unlink", at)), undefined)),
       mkdir: this.poolPromise("fs.promises.mkdir", unknownCost, (a, at) => (mkdir(a, at), undefined)),
@@ -760,9 +877,9 @@ export class LoopRuntime {
       access: this.poolPromise("fs.promises.access", fastCost, (a, at) => (access(a, at), undefined), knownRead("fs.promises.access")),
     });
     const fs = hostObject("fs", {
-      readFile: this.poolCallback("fs.readFile", unknownCost, (a, at) => [readFile(a, at)], knownRead("fs.readFile")),
-      writeFile: this.poolCallback("fs.writeFile", unknownCost, writeFile(false)),
-      appendFile: this.poolCallback("fs.appendFile", unknownCost, writeFile(true)),
+      readFile: this.chainCallback("fs.readFile", readFilePlan("fs.readFile"), knownRead("fs.readFile")),
+      writeFile: this.chainCallback("fs.writeFile", writeFilePlan("fs.writeFile", false, false), undefined, false),
+      appendFile: this.chainCallback("fs.appendFile", writeFilePlan("fs.appendFile", true, false), undefined, false),
       stat: this.poolCallback("fs.stat", fastCost, (a, at) => [this.stats(this.path(a[0], "fs.stat", at))], knownRead("fs.stat")),
       unlink: this.poolCallback("fs.unlink", fastCost, (a, at) => (vfs.unlink(this.path(a[0], "fs.unlink", at)), [])),
       mkdir: this.poolCallback("fs.mkdir", unknownCost, mkdir),

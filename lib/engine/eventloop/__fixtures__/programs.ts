@@ -28,6 +28,11 @@ export const REAL_NODE_PROGRAMS: RealNodeProgram[] = [
     source: `const fs = require('fs');\nfs.readFile(__filename, () => {\n  setTimeout(() => console.log('timeout'), 0);\n  setImmediate(() => console.log('immediate'));\n});\n`,
   },
   {
+    name: "readFile (four requests) against a chain of immediates",
+    deterministic: false,
+    source: `const fs = require('fs');\nfs.readFile(__filename, () => console.log('read'));\nfs.writeFile(__filename + '.out', 'x', () => console.log('written'));\nsetImmediate(() => { console.log('imm1'); setImmediate(() => { console.log('imm2'); setImmediate(() => { console.log('imm3'); setImmediate(() => console.log('imm4')); }); }); });\n`,
+  },
+  {
     name: "timeout vs immediate inside a timer",
     deterministic: true,
     source: `setTimeout(() => {\n  setTimeout(() => console.log('inner timeout'), 0);\n  setImmediate(() => console.log('inner immediate'));\n}, 0);\n`,
