@@ -67,6 +67,8 @@ interface Anchor {
   t: number;
   fm: number;
   fp: number;
+  /** Which reading (in program order): libuv's clock is in whole ms, so two readings may differ by 1 ms however close. */
+  seq: number;
 }
 interface Timer {
   fn: Value;
@@ -154,6 +156,11 @@ export const WORK = {
   /** require('crypto') and the first crypto call initialise OpenSSL on the main thread (measured 16–23 ms and 20–37 ms under load). */
   cryptoLoad: { nom: 10, lo: 1, hi: 40 },
   cryptoFirstUse: { nom: 15, lo: 1, hi: 60 },
+  /**
+   * The first console.log opens process.stdout (a lazy getter that loads and builds the stream for a
+   * pipe, file or tty) on the main thread: measured 5–15 ms at load average 2–12, 10–135 ms at 24.
+   */
+  stdoutOpen: { nom: 6, lo: 3, hi: 20 },
   /** require('zlib' | 'dns') compile their modules on first use. */
   moduleLoad: { nom: 2, lo: 0, hi: 20 },
 } as const;
@@ -220,6 +227,11 @@ export class LoopRuntime {
   private ctx: Context = { queue: "main", during: "main", source: "main script" };
   private readonly interp: Interpreter;
   private readonly vfs: Vfs;
+  /**
+   * Timers known to be due because the loop slept until them (kept apart from their clock readings, so
+   * that comparisons between timers keep the uncertainty of when each was set).
+   */
+  private readonly surelyDue = new Set<Timer>();
   /** Timers the current timers phase found expired (decided once per phase, like Node's `now` snapshot). */
   private expired = new Set<Timer>();
 
@@ -295,7 +307,28 @@ export class LoopRuntime {
    */
   private anchor(): Anchor {
     const shift = this.readings++ * this.limits.maxPauseMs;
-    return { t: this.now, fm: this.fuzzMinus - shift, fp: this.fuzzPlus };
+    return { t: this.now, fm: this.fuzzMinus - shift, fp: this.fuzzPlus, seq: this.readingSeq++ };
+  }
+
+  private readingSeq = 0;
+
+  /**
+   * The range of (real due time of y) − (real due time of x), in whole ms. A timer's `_idleStart` is
+   * libuv's loop time, which counts whole milliseconds (uv_now): two setTimeout calls a few µs apart get
+   * start times 1 ms apart whenever a millisecond boundary falls between them (measured: `setTimeout(a, 10);
+   * setTimeout(b, 10)` where a schedules an immediate printed the immediate between a and b in 8 of 100
+   * runs; `setTimeout(x, 2); setTimeout(y, 1)` printed x first in 23 of 100). A later reading is never
+   * earlier, so the gap is one-sided.
+   */
+  private dueGap(x: Timer, y: Timer): { lo: number; hi: number } {
+    const later = y.anchor.seq >= x.anchor.seq;
+    const [a, b] = later ? [x.anchor, y.anchor] : [y.anchor, x.anchor];
+    const d = b.t - a.t;
+    const s = spread(a, b);
+    const lo = a.seq === b.seq ? d : Math.floor(Math.max(0, d - s));
+    const hi = a.seq === b.seq ? d : Math.floor(d + s) + 1;
+    const m = y.msecs - x.msecs;
+    return later ? { lo: lo + m, hi: hi + m } : { lo: m - hi, hi: m - lo };
   }
 
   /** Synchronous work on the main thread. */
@@ -379,20 +412,51 @@ export class LoopRuntime {
 
   // ---- phases -----------------------------------------------------------------------------------
 
-  /** Decides which timers have expired at this phase's clock reading (one choice when it is uncertain). */
+  /**
+   * Decides which timers have expired at this phase's clock reading (one choice when it is uncertain).
+   * Any set of the uncertain ones may have expired that is consistent with their due times: with x
+   * expired, every timer surely due no later than x has expired too. (Nominal due order is not enough:
+   * a timer set after a pause or across a millisecond boundary may be due later than it looks.)
+   */
   private decideExpired(): void {
     const sure: Timer[] = [];
-    const maybe: Timer[] = [];
+    let maybe: Timer[] = [];
     for (const t of this.allTimers()) {
       const e = this.elapsed(t.anchor);
-      if (e.min >= t.msecs) sure.push(t);
-      else if (e.max >= t.msecs) maybe.push(t);
+      // Whole-ms readings: floor(now) − floor(start) reaches msecs once more than msecs − 1 ms passed.
+      if (e.min >= t.msecs || this.surelyDue.has(t)) sure.push(t);
+      else if (e.max > t.msecs - 1) maybe.push(t);
     }
-    maybe.sort((a, b) => a.idleStart + a.msecs - (b.idleStart + b.msecs));
-    let k = maybe.length;
-    if (maybe.length > 0) k = maybe.length - this.choose(maybe.length + 1, WHY_TIMER);
-    this.expired = new Set([...sure, ...maybe.slice(0, k)]);
-    for (const t of maybe.slice(0, k)) this.now = Math.max(this.now, t.idleStart + t.msecs);
+    const implies = (x: Timer, y: Timer) => this.dueGap(x, y).hi <= 0;
+    // Timers surely due no later than one that surely expired have surely expired.
+    const forced = maybe.filter((t) => sure.some((s) => implies(s, t)));
+    sure.push(...forced);
+    maybe = maybe.filter((t) => !forced.includes(t)).sort((a, b) => a.idleStart + a.msecs - (b.idleStart + b.msecs));
+    let chosen = maybe;
+    if (maybe.length > 0) {
+      const options = this.closedSubsets(maybe, implies);
+      chosen = options[this.choose(options.length, WHY_TIMER)]!;
+    }
+    this.expired = new Set([...sure, ...chosen]);
+    for (const t of chosen) this.now = Math.max(this.now, t.idleStart + t.msecs);
+  }
+
+  /** The subsets of `items` closed under `implies` (x in ⇒ y in), largest first (all of them is the idle-machine outcome). */
+  private closedSubsets(items: Timer[], implies: (x: Timer, y: Timer) => boolean): Timer[][] {
+    const out: Timer[][] = [];
+    const pick = (i: number, chosen: Timer[]) => {
+      if (i === items.length) {
+        out.push(chosen);
+        return;
+      }
+      const t = items[i]!;
+      // In: everything it implies must be allowed in (not already left out). Out: nothing chosen implies it.
+      const left = items.slice(0, i).filter((x) => !chosen.includes(x));
+      if (!left.some((y) => implies(t, y))) pick(i + 1, [...chosen, t]);
+      if (!chosen.some((x) => implies(x, t))) pick(i + 1, chosen);
+    };
+    pick(0, []);
+    return out.sort((a, b) => b.length - a.length);
   }
 
   /** Mirrors processTimers/listOnTimeout in lib/internal/timers.js, including their `now` snapshot. */
@@ -404,10 +468,9 @@ export class LoopRuntime {
       if (ready.length === 0) break;
       ready.sort((a, b) => a.expiry - b.expiry || a.id - b.id);
       const best = ready[0]!;
-      // Lists whose heads were created with uncertain work in between may run in either order.
-      const racing = ready.filter(
-        (l) => l === best || Math.abs(l.timers[0]!.idleStart + l.msecs - (best.timers[0]!.idleStart + best.msecs)) <= spread(l.timers[0]!.anchor, best.timers[0]!.anchor) && spread(l.timers[0]!.anchor, best.timers[0]!.anchor) > 0,
-      );
+      // Lists whose heads may be due no later than the nominal first's (uncertain work, pauses or a
+      // millisecond boundary in between) may run first.
+      const racing = ready.filter((l) => l === best || this.dueGap(best.timers[0]!, l.timers[0]!).lo <= 0);
       const list = racing.length > 1 ? racing[this.choose(racing.length, WHY_TIMER_ORDER)]! : best;
       for (;;) {
         const timer = list.timers[0];
@@ -434,6 +497,7 @@ export class LoopRuntime {
   }
 
   private insert(timer: Timer, msecs: number, start: Anchor): void {
+    this.surelyDue.delete(timer);
     timer.msecs = msecs;
     timer.idleStart = start.t;
     timer.anchor = start;
@@ -455,7 +519,7 @@ export class LoopRuntime {
     for (const op of this.io) {
       if (busy >= this.limits.threadPoolSize) return;
       if (op.start || op.completed) continue;
-      op.start = { t: this.now, fm: this.fuzzMinus, fp: this.fuzzPlus - early };
+      op.start = { t: this.now, fm: this.fuzzMinus, fp: this.fuzzPlus - early, seq: this.readingSeq++ };
       busy++;
     }
   }
@@ -523,9 +587,15 @@ export class LoopRuntime {
       this.fillPool(Math.max(0, e.max - pick.cost.lo));
     }
     if (completed.length === 0 && blocking && next && !chained) {
-      // Slept until the next timer: it (and everything due by then) has surely expired.
-      this.now = Math.max(this.now, next.idleStart + next.msecs);
-      for (const t of timers) if (t.idleStart + t.msecs <= this.now) t.anchor = { ...t.anchor, fm: this.fuzzMinus };
+      // Slept until the next timer: it (and every timer surely due no later) has surely expired. libuv
+      // wakes on a whole millisecond, up to 1 ms before the exact due time of a timer set later.
+      // The nominally first timer need not be the first due (a later timer set after a pause may be
+      // due earlier than it looks, and it cannot be set before): any timer not surely due after another may wake it.
+      const first = [next, ...timers.filter((t) => t !== next && !timers.some((u) => u !== t && this.dueGap(t, u).hi < 0))];
+      const wake = first.length > 1 ? first[this.choose(first.length, WHY_TIMER_ORDER)]! : next;
+      this.now = Math.max(this.now, wake.idleStart + wake.msecs);
+      this.fuzzMinus += 1;
+      for (const t of timers) if (t === wake || this.dueGap(wake, t).hi <= 0) this.surelyDue.add(t);
     }
     for (const op of completed) {
       this.io.splice(this.io.indexOf(op), 1);
@@ -552,7 +622,13 @@ export class LoopRuntime {
     if (!isCallable(fn)) throw new ModelFault(`TypeError: ${api} needs a function as its callback`, at);
   }
 
+  private stdoutOpened = false;
+
   private log(args: Value[], at: Pos): Value {
+    if (!this.stdoutOpened) {
+      this.stdoutOpened = true;
+      this.fixedWork(WORK.stdoutOpen);
+    }
     const first = args[0];
     if (args.length > 1 && typeof first === "string" && /%[sdifjoOc%]/.test(first)) {
       throw new ModelFault("console.log format specifiers (%s, %d, …) are not supported", at);
@@ -579,18 +655,19 @@ export class LoopRuntime {
     this.requireFunction(fn, api, at);
     let msecs = typeof delay === "number" ? delay : delay === undefined ? 1 : Number(toText(delay));
     if (!(msecs >= 1 && msecs <= TIMEOUT_MAX)) msecs = 1;
+    const start = this.anchor();
     const timer: Timer = {
       fn,
       args: rest,
       msecs,
       idleStart: this.now,
-      anchor: this.anchor(),
+      anchor: start,
       source: `${api}(${delay === undefined ? "" : typeof delay === "number" ? String(delay) : "…"}) callback`,
       cleared: false,
       repeat: api === "setInterval" ? msecs : undefined,
       ref: true,
     };
-    this.insert(timer, msecs, this.anchor());
+    this.insert(timer, msecs, start);
     return this.timerHandle(timer);
   }
 
