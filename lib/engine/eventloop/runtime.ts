@@ -69,6 +69,8 @@ interface Anchor {
   t: number;
   fm: number;
   fp: number;
+  /** Which reading (in program order): libuv's clock is in whole ms, so two readings may differ by 1 ms however close. */
+  seq: number;
 }
 interface Timer {
   fn: Value;
@@ -103,7 +105,13 @@ interface IoOp {
   source: string;
   deliver: () => void;
   completed: boolean;
+  /** The whole operation's duration on pool threads (the sum of its requests' costs). */
   cost: Cost;
+  /**
+   * The first poll phase (counted from 1) in which it can complete: an operation of k libuv requests,
+   * each submitted from the previous one's completion, returns through k poll phases.
+   */
+  earliestPoll: number;
   /** When the request got a pool thread (unset while it waits for one). */
   start?: Anchor;
 }
@@ -150,6 +158,11 @@ export const WORK = {
   /** require('crypto') and the first crypto call initialise OpenSSL on the main thread (measured 16–23 ms and 20–37 ms under load). */
   cryptoLoad: { nom: 10, lo: 1, hi: 40 },
   cryptoFirstUse: { nom: 15, lo: 1, hi: 60 },
+  /**
+   * The first console.log opens process.stdout (a lazy getter that loads and builds the stream for a
+   * pipe, file or tty) on the main thread: measured 5–15 ms at load average 2–12, 10–135 ms at 24.
+   */
+  stdoutOpen: { nom: 6, lo: 3, hi: 20 },
   /** require('zlib' | 'dns') compile their modules on first use. */
   moduleLoad: { nom: 2, lo: 0, hi: 20 },
 } as const;
@@ -164,6 +177,19 @@ function digestCost(digest: Value): number {
 }
 
 const UNKNOWN_REQUEST: Cost = { nom: 0.3, lo: 0, hi: Infinity };
+/** kReadFileBufferLength / kWriteFileMaxChunkSize in Node 20: reads and writes go in 512 KiB requests. */
+const READ_CHUNK = 512 * 1024;
+
+/** A multi-request fs operation: how many libuv requests, their summed cost, and its effect at completion. */
+interface FsPlan {
+  requests: number;
+  cost: Cost;
+  perform: () => Value;
+}
+
+function sumCosts(costs: Cost[]): Cost {
+  return costs.reduce((a, c) => ({ nom: a.nom + c.nom, lo: a.lo + c.lo, hi: a.hi + c.hi }), { nom: 0, lo: 0, hi: 0 });
+}
 
 function spread(a: Anchor, b: Anchor): number {
   return Math.abs(a.fm - b.fm) + Math.abs(a.fp - b.fp);
@@ -203,6 +229,11 @@ export class LoopRuntime {
   private ctx: Context = { queue: "main", during: "main", source: "main script" };
   private readonly interp: Interpreter;
   private readonly vfs: Vfs;
+  /**
+   * Timers known to be due because the loop slept until them (kept apart from their clock readings, so
+   * that comparisons between timers keep the uncertainty of when each was set).
+   */
+  private readonly surelyDue = new Set<Timer>();
   /** Timers the current timers phase found expired (decided once per phase, like Node's `now` snapshot). */
   private expired = new Set<Timer>();
 
@@ -284,7 +315,28 @@ export class LoopRuntime {
    */
   private anchor(): Anchor {
     const shift = this.readings++ * this.limits.maxPauseMs;
-    return { t: this.now, fm: this.fuzzMinus - shift, fp: this.fuzzPlus };
+    return { t: this.now, fm: this.fuzzMinus - shift, fp: this.fuzzPlus, seq: this.readingSeq++ };
+  }
+
+  private readingSeq = 0;
+
+  /**
+   * The range of (real due time of y) − (real due time of x), in whole ms. A timer's `_idleStart` is
+   * libuv's loop time, which counts whole milliseconds (uv_now): two setTimeout calls a few µs apart get
+   * start times 1 ms apart whenever a millisecond boundary falls between them (measured: `setTimeout(a, 10);
+   * setTimeout(b, 10)` where a schedules an immediate printed the immediate between a and b in 8 of 100
+   * runs; `setTimeout(x, 2); setTimeout(y, 1)` printed x first in 23 of 100). A later reading is never
+   * earlier, so the gap is one-sided.
+   */
+  private dueGap(x: Timer, y: Timer): { lo: number; hi: number } {
+    const later = y.anchor.seq >= x.anchor.seq;
+    const [a, b] = later ? [x.anchor, y.anchor] : [y.anchor, x.anchor];
+    const d = b.t - a.t;
+    const s = spread(a, b);
+    const lo = a.seq === b.seq ? d : Math.floor(Math.max(0, d - s));
+    const hi = a.seq === b.seq ? d : Math.floor(d + s) + 1;
+    const m = y.msecs - x.msecs;
+    return later ? { lo: lo + m, hi: hi + m } : { lo: m - hi, hi: m - lo };
   }
 
   /** Synchronous work on the main thread. */
@@ -378,20 +430,52 @@ export class LoopRuntime {
 
   // ---- phases -----------------------------------------------------------------------------------
 
-  /** Decides which timers have expired at this phase's clock reading (one choice when it is uncertain). */
+  /**
+   * Decides which timers have expired at this phase's clock reading (one choice when it is uncertain).
+   * Any set of the uncertain ones may have expired that is consistent with their due times: with x
+   * expired, every timer surely due no later than x has expired too. (Nominal due order is not enough:
+   * a timer set after a pause or across a millisecond boundary may be due later than it looks.)
+   */
   private decideExpired(): void {
     const sure: Timer[] = [];
-    const maybe: Timer[] = [];
+    let maybe: Timer[] = [];
     for (const t of this.allTimers()) {
       const e = this.elapsed(t.anchor);
-      if (e.min >= t.msecs || (this.limits.belief === "timeout-before-immediate" && t.msecs <= 1)) sure.push(t);
-      else if (e.max >= t.msecs) maybe.push(t);
+      // Whole-ms readings: floor(now) − floor(start) reaches msecs once more than msecs − 1 ms passed.
+      // (The "setTimeout(0) always before setImmediate" misconception takes every 0–1 ms timer as due.)
+      if (e.min >= t.msecs || this.surelyDue.has(t) || (this.limits.belief === "timeout-before-immediate" && t.msecs <= 1)) sure.push(t);
+      else if (e.max > t.msecs - 1) maybe.push(t);
     }
-    maybe.sort((a, b) => a.idleStart + a.msecs - (b.idleStart + b.msecs));
-    let k = maybe.length;
-    if (maybe.length > 0) k = maybe.length - this.choose(maybe.length + 1, WHY_TIMER);
-    this.expired = new Set([...sure, ...maybe.slice(0, k)]);
-    for (const t of maybe.slice(0, k)) this.now = Math.max(this.now, t.idleStart + t.msecs);
+    const implies = (x: Timer, y: Timer) => this.dueGap(x, y).hi <= 0;
+    // Timers surely due no later than one that surely expired have surely expired.
+    const forced = maybe.filter((t) => sure.some((s) => implies(s, t)));
+    sure.push(...forced);
+    maybe = maybe.filter((t) => !forced.includes(t)).sort((a, b) => a.idleStart + a.msecs - (b.idleStart + b.msecs));
+    let chosen = maybe;
+    if (maybe.length > 0) {
+      const options = this.closedSubsets(maybe, implies);
+      chosen = options[this.choose(options.length, WHY_TIMER)]!;
+    }
+    this.expired = new Set([...sure, ...chosen]);
+    for (const t of chosen) this.now = Math.max(this.now, t.idleStart + t.msecs);
+  }
+
+  /** The subsets of `items` closed under `implies` (x in ⇒ y in), largest first (all of them is the idle-machine outcome). */
+  private closedSubsets(items: Timer[], implies: (x: Timer, y: Timer) => boolean): Timer[][] {
+    const out: Timer[][] = [];
+    const pick = (i: number, chosen: Timer[]) => {
+      if (i === items.length) {
+        out.push(chosen);
+        return;
+      }
+      const t = items[i]!;
+      // In: everything it implies must be allowed in (not already left out). Out: nothing chosen implies it.
+      const left = items.slice(0, i).filter((x) => !chosen.includes(x));
+      if (!left.some((y) => implies(t, y))) pick(i + 1, [...chosen, t]);
+      if (!chosen.some((x) => implies(x, t))) pick(i + 1, chosen);
+    };
+    pick(0, []);
+    return out.sort((a, b) => b.length - a.length);
   }
 
   /** Mirrors processTimers/listOnTimeout in lib/internal/timers.js, including their `now` snapshot. */
@@ -403,10 +487,9 @@ export class LoopRuntime {
       if (ready.length === 0) break;
       ready.sort((a, b) => a.expiry - b.expiry || a.id - b.id);
       const best = ready[0]!;
-      // Lists whose heads were created with uncertain work in between may run in either order.
-      const racing = ready.filter(
-        (l) => l === best || Math.abs(l.timers[0]!.idleStart + l.msecs - (best.timers[0]!.idleStart + best.msecs)) <= spread(l.timers[0]!.anchor, best.timers[0]!.anchor) && spread(l.timers[0]!.anchor, best.timers[0]!.anchor) > 0,
-      );
+      // Lists whose heads may be due no later than the nominal first's (uncertain work, pauses or a
+      // millisecond boundary in between) may run first.
+      const racing = ready.filter((l) => l === best || this.dueGap(best.timers[0]!, l.timers[0]!).lo <= 0);
       const list = racing.length > 1 ? racing[this.choose(racing.length, WHY_TIMER_ORDER)]! : best;
       for (;;) {
         const timer = list.timers[0];
@@ -434,6 +517,7 @@ export class LoopRuntime {
   }
 
   private insert(timer: Timer, msecs: number, start: Anchor): void {
+    this.surelyDue.delete(timer);
     timer.msecs = msecs;
     timer.idleStart = start.t;
     timer.anchor = start;
@@ -455,7 +539,7 @@ export class LoopRuntime {
     for (const op of this.io) {
       if (busy >= this.limits.threadPoolSize) return;
       if (op.start || op.completed) continue;
-      op.start = { t: this.now, fm: this.fuzzMinus, fp: this.fuzzPlus - early };
+      op.start = { t: this.now, fm: this.fuzzMinus, fp: this.fuzzPlus - early, seq: this.readingSeq++ };
       busy++;
     }
   }
@@ -465,14 +549,22 @@ export class LoopRuntime {
     return y.start!.t + y.cost.hi + spread(y.start!, x.start!) < x.start!.t + x.cost.lo;
   }
 
+  /** Poll phases started so far. */
+  private polls = 0;
+
   private pollPhase(): void {
+    this.polls++;
     const timers = this.allTimers();
     // libuv polls with timeout 0 when immediates are pending; otherwise it blocks for I/O or the next timer.
     const blocking = this.immediates.length === 0;
     const completed: IoOp[] = [];
     const next = timers.length > 0 ? timers.reduce((a, b) => (a.idleStart + a.msecs <= b.idleStart + b.msecs ? a : b)) : undefined;
+    // An operation whose earlier requests are still in flight wakes the loop with an invisible completion.
+    let chained = false;
     for (;;) {
-      const running = this.running();
+      const started = this.running();
+      chained = started.some((x) => x.earliestPoll > this.polls);
+      const running = started.filter((x) => x.earliestPoll <= this.polls);
       if (running.length === 0) break;
       const waiting = blocking && completed.length === 0;
       let candidates = running.filter((x) => !running.some((y) => y !== x && this.surelyBefore(y, x)));
@@ -482,9 +574,9 @@ export class LoopRuntime {
         if (next) {
           const due = next.idleStart + next.msecs;
           candidates = candidates.filter((x) => x.start!.t + x.cost.lo <= due + spread(x.start!, next.anchor) + this.limits.maxLoopJitterMs);
-          mayStop = !running.some((x) => x.start!.t + x.cost.hi + spread(x.start!, next.anchor) < due);
+          mayStop = chained || !running.some((x) => x.start!.t + x.cost.hi + spread(x.start!, next.anchor) < due);
         } else {
-          mayStop = false;
+          mayStop = chained;
         }
       } else {
         candidates = candidates.filter((x) => this.elapsed(x.start!).max >= x.cost.lo);
@@ -507,6 +599,10 @@ export class LoopRuntime {
             this.fuzzMinus = Math.max(this.fuzzMinus, pick.start!.fm + pick.cost.nom - pick.cost.lo);
             this.fuzzPlus = Math.max(this.fuzzPlus, pick.start!.fp + pick.cost.hi - pick.cost.nom);
           }
+        } else if (Number.isFinite(pick.cost.hi)) {
+          // The clock is already past its nominal end, but the loop slept until it completed, which may
+          // be as late as start + hi (a loaded machine: readFile's four requests took 20 ms and more).
+          this.fuzzPlus = Math.max(this.fuzzPlus, pick.start!.fp + pick.start!.t + pick.cost.hi - this.now);
         }
       }
       pick.completed = true;
@@ -514,10 +610,16 @@ export class LoopRuntime {
       const e = this.elapsed(pick.start!);
       this.fillPool(Math.max(0, e.max - pick.cost.lo));
     }
-    if (completed.length === 0 && blocking && next) {
-      // Slept until the next timer: it (and everything due by then) has surely expired.
-      this.now = Math.max(this.now, next.idleStart + next.msecs);
-      for (const t of timers) if (t.idleStart + t.msecs <= this.now) t.anchor = { ...t.anchor, fm: this.fuzzMinus };
+    if (completed.length === 0 && blocking && next && !chained) {
+      // Slept until the next timer: it (and every timer surely due no later) has surely expired. libuv
+      // wakes on a whole millisecond, up to 1 ms before the exact due time of a timer set later.
+      // The nominally first timer need not be the first due (a later timer set after a pause may be
+      // due earlier than it looks, and it cannot be set before): any timer not surely due after another may wake it.
+      const first = [next, ...timers.filter((t) => t !== next && !timers.some((u) => u !== t && this.dueGap(t, u).hi < 0))];
+      const wake = first.length > 1 ? first[this.choose(first.length, WHY_TIMER_ORDER)]! : next;
+      this.now = Math.max(this.now, wake.idleStart + wake.msecs);
+      this.fuzzMinus += 1;
+      for (const t of timers) if (t === wake || this.dueGap(wake, t).hi <= 0) this.surelyDue.add(t);
     }
     for (const op of completed) {
       this.io.splice(this.io.indexOf(op), 1);
@@ -546,7 +648,13 @@ export class LoopRuntime {
     if (!isCallable(fn)) throw new ModelFault(`TypeError: ${api} needs a function as its callback`, at);
   }
 
+  private stdoutOpened = false;
+
   private log(args: Value[], at: Pos): Value {
+    if (!this.stdoutOpened) {
+      this.stdoutOpened = true;
+      this.fixedWork(WORK.stdoutOpen);
+    }
     const first = args[0];
     if (args.length > 1 && typeof first === "string" && /%[sdifjoOc%]/.test(first)) {
       throw new ModelFault("console.log format specifiers (%s, %d, …) are not supported", at);
@@ -573,18 +681,19 @@ export class LoopRuntime {
     this.requireFunction(fn, api, at);
     let msecs = typeof delay === "number" ? delay : delay === undefined ? 1 : Number(toText(delay));
     if (!(msecs >= 1 && msecs <= TIMEOUT_MAX)) msecs = 1;
+    const start = this.anchor();
     const timer: Timer = {
       fn,
       args: rest,
       msecs,
       idleStart: this.now,
-      anchor: this.anchor(),
+      anchor: start,
       source: `${api}(${delay === undefined ? "" : typeof delay === "number" ? String(delay) : "…"}) callback`,
       cleared: false,
       repeat: api === "setInterval" ? msecs : undefined,
       ref: true,
     };
-    this.insert(timer, msecs, this.anchor());
+    this.insert(timer, msecs, start);
     return this.timerHandle(timer);
   }
 
@@ -635,9 +744,9 @@ export class LoopRuntime {
     return undefined;
   }
 
-  /** Submits a pool request; it gets a thread now or when one frees. */
-  private submit(source: string, cost: Cost, deliver: () => void): void {
-    this.io.push({ source, cost, completed: false, deliver });
+  /** Submits a pool operation of `requests` chained libuv requests; it gets a thread now or when one frees. */
+  private submit(source: string, cost: Cost, deliver: () => void, requests = 1): void {
+    this.io.push({ source, cost, completed: false, deliver, earliestPoll: this.polls + requests });
     this.fillPool();
   }
 
@@ -679,6 +788,63 @@ export class LoopRuntime {
           reject(e.error);
         }
       });
+      return p;
+    });
+  }
+
+  /**
+   * An fs operation that lib/fs.js performs as several libuv requests (readFile: open, fstat, read,
+   * close; writeFile: open, write, close), each submitted from the previous one's completion: the
+   * operation completes no earlier than its k-th poll phase. It is modelled as one pool operation with
+   * the summed cost that cannot complete before then (its intermediate completions show nothing).
+   */
+  private chainCallback(api: string, plan: (args: Value[], at: Pos) => FsPlan, check?: (args: Value[], at: Pos) => void, withValue = true) {
+    return native(api, (args, at) => {
+      const cb = args[args.length - 1];
+      if (!isCallable(cb)) throw new ModelFault(`${api} needs a callback function as its last argument`, at);
+      const input = args.slice(0, -1);
+      check?.(input, at);
+      const op = plan(input, at);
+      this.submit(
+        `${api} callback`,
+        op.cost,
+        () => {
+          let result: Value[];
+          try {
+            const value = op.perform();
+            result = withValue ? [null, value] : [null];
+          } catch (e) {
+            if (!(e instanceof FsFailure)) throw e;
+            result = [e.error];
+          }
+          this.invoke(this.ctx, cb, result);
+        },
+        op.requests,
+      );
+      return undefined;
+    });
+  }
+
+  /** The promise form of a multi-request fs operation: settles from its last request's poll-phase completion. */
+  private chainPromise(api: string, plan: (args: Value[], at: Pos) => FsPlan, check?: (args: Value[], at: Pos) => void) {
+    return native(api, (args, at) => {
+      check?.(args, at);
+      const p = newPromise();
+      const { resolve, reject } = resolvingFunctions(this.interp, p);
+      const op = plan(args, at);
+      this.submit(
+        `${api} completion`,
+        op.cost,
+        () => {
+          try {
+            resolve(op.perform());
+          } catch (e) {
+            if (!(e instanceof FsFailure)) throw e;
+            reject(e.error);
+          }
+        },
+        op.requests,
+      );
       return p;
     });
   }
@@ -748,17 +914,50 @@ export class LoopRuntime {
     return this.cpuCost(((f?.size ?? 0) / 1e6) * WORK.readMsPerMB);
   }
 
+  /** A read or write request of `bytes` on a pool thread: a small request, or the calibrated copy cost. */
+  private copyRequest(bytes: number, msPerMB: number): Cost {
+    return this.poolCost(Math.max(0.1, (bytes / 1e6) * msPerMB));
+  }
+
+  /**
+   * fs.readFile and fs.promises.readFile (lib/internal/fs/read/context.js, readFileHandle in
+   * lib/internal/fs/promises.js): open, fstat, one read per 512 KiB (a directory or an empty file: one
+   * read, which fails or returns 0), close; a missing file fails at the open. The contents are read
+   * when the operation completes.
+   */
+  private readFilePlan(p: string, encoding: string | null, at: Pos): FsPlan {
+    const node = this.vfs.get(p);
+    const perform = () => this.contents(p, encoding, at);
+    if (!node) return { requests: 1, cost: this.fastRequest(), perform };
+    const size = node.type === "file" ? node.size : 0;
+    const reads = Math.max(1, Math.ceil(size / READ_CHUNK));
+    const costs = [this.fastRequest(), this.fastRequest(), this.fastRequest()];
+    for (let i = 0; i < reads; i++) costs.push(this.copyRequest(Math.min(READ_CHUNK, size - i * READ_CHUNK), WORK.readMsPerMB));
+    return { requests: costs.length, cost: sumCosts(costs), perform };
+  }
+
+  /**
+   * fs.writeFile/appendFile (writeAll in lib/fs.js: open, one write, close) and their fs.promises forms
+   * (writeFileHandle: one write per 512 KiB, none for empty data); an open that fails ends it there.
+   * The file gets its data when the operation completes.
+   */
+  private writeFilePlan(p: string, data: { text: string | null; size: number }, append: boolean, promiseForm: boolean): FsPlan {
+    const perform = () => (this.vfs.write(p, data.text, data.size, append), undefined);
+    if (this.vfs.writeFailure(p)) return { requests: 1, cost: this.fastRequest(), perform };
+    const writes = promiseForm ? Math.ceil(data.size / READ_CHUNK) : 1;
+    const costs = [this.fastRequest(), this.fastRequest()];
+    for (let i = 0; i < writes; i++) costs.push(this.copyRequest(Math.min(READ_CHUNK, data.size - i * READ_CHUNK), WORK.writeMsPerMB));
+    return { requests: costs.length, cost: sumCosts(costs), perform };
+  }
+
   private fsModule(): { fs: ObjectValue; promises: ObjectValue } {
     const vfs = this.vfs;
     const unknownCost = (): Cost => UNKNOWN_REQUEST;
     const fastCost = (): Cost => this.fastRequest();
     const knownRead = (api: string) => (a: Value[], at: Pos) => this.knownPath(this.path(a[0], api, at), api, at);
-    const readFile = (a: Value[], at: Pos) => this.contents(this.path(a[0], "fs.readFile", at), this.encoding(a[1], at), at);
-    const writeFile = (append: boolean) => (a: Value[], at: Pos) => {
-      const d = this.data(a[1], at);
-      vfs.write(this.path(a[0], "fs.writeFile", at), d.text, d.size, append);
-      return [];
-    };
+    const readFilePlan = (api: string) => (a: Value[], at: Pos) => this.readFilePlan(this.path(a[0], api, at), this.encoding(a[1], at), at);
+    const writeFilePlan = (api: string, append: boolean, promiseForm: boolean) => (a: Value[], at: Pos) =>
+      this.writeFilePlan(this.path(a[0], api, at), this.data(a[1], at), append, promiseForm);
     const mkdir = (a: Value[], at: Pos) => {
       const opts = a[1];
       const recursive = typeof opts === "object" && opts !== null && opts.kind === "object" && truthy(opts.props.get("recursive"));
@@ -771,9 +970,9 @@ export class LoopRuntime {
       return [];
     };
     const promises = hostObject("fs.promises", {
-      readFile: this.poolPromise("fs.promises.readFile", unknownCost, readFile, knownRead("fs.promises.readFile")),
-      writeFile: this.poolPromise("fs.promises.writeFile", unknownCost, (a, at) => (writeFile(false)(a, at), undefined)),
-      appendFile: this.poolPromise("fs.promises.appendFile", unknownCost, (a, at) => (writeFile(true)(a, at), undefined)),
+      readFile: this.chainPromise("fs.promises.readFile", readFilePlan("fs.promises.readFile"), knownRead("fs.promises.readFile")),
+      writeFile: this.chainPromise("fs.promises.writeFile", writeFilePlan("fs.promises.writeFile", false, true)),
+      appendFile: this.chainPromise("fs.promises.appendFile", writeFilePlan("fs.promises.appendFile", true, true)),
       stat: this.poolPromise("fs.promises.stat", fastCost, (a, at) => this.stats(this.path(a[0], "fs.promises.stat", at)), knownRead("fs.promises.stat")),
       unlink: this.poolPromise("fs.promises.unlink", fastCost, (a, at) => (vfs.unlink(this.path(a[0], "fs.promises.unlink", at)), undefined)),
       mkdir: this.poolPromise("fs.promises.mkdir", unknownCost, (a, at) => (mkdir(a, at), undefined)),
@@ -781,9 +980,9 @@ export class LoopRuntime {
       access: this.poolPromise("fs.promises.access", fastCost, (a, at) => (access(a, at), undefined), knownRead("fs.promises.access")),
     });
     const fs = hostObject("fs", {
-      readFile: this.poolCallback("fs.readFile", unknownCost, (a, at) => [readFile(a, at)], knownRead("fs.readFile")),
-      writeFile: this.poolCallback("fs.writeFile", unknownCost, writeFile(false)),
-      appendFile: this.poolCallback("fs.appendFile", unknownCost, writeFile(true)),
+      readFile: this.chainCallback("fs.readFile", readFilePlan("fs.readFile"), knownRead("fs.readFile")),
+      writeFile: this.chainCallback("fs.writeFile", writeFilePlan("fs.writeFile", false, false), undefined, false),
+      appendFile: this.chainCallback("fs.appendFile", writeFilePlan("fs.appendFile", true, false), undefined, false),
       stat: this.poolCallback("fs.stat", fastCost, (a, at) => [this.stats(this.path(a[0], "fs.stat", at))], knownRead("fs.stat")),
       unlink: this.poolCallback("fs.unlink", fastCost, (a, at) => (vfs.unlink(this.path(a[0], "fs.unlink", at)), [])),
       mkdir: this.poolCallback("fs.mkdir", unknownCost, mkdir),

@@ -77,11 +77,23 @@ export class Vfs {
     return node;
   }
 
+  /** Why opening `path` for writing fails now, or null. */
+  writeFailure(path: string): FsFailure | null {
+    if (this.nodes.get(normalize(path))?.type === "dir") return fsError("EISDIR", "open", path);
+    try {
+      this.parentDir(path, "open");
+    } catch (e) {
+      if (e instanceof FsFailure) return e;
+      throw e;
+    }
+    return null;
+  }
+
   write(path: string, text: string | null, size: number, append: boolean): void {
     const abs = normalize(path);
     const existing = this.nodes.get(abs);
-    if (existing?.type === "dir") throw fsError("EISDIR", "open", path);
-    this.parentDir(path, "open");
+    const failure = this.writeFailure(path);
+    if (failure) throw failure;
     if (append && existing) {
       const joined = existing.text !== null && text !== null ? existing.text + text : null;
       this.nodes.set(abs, { type: "file", text: joined, size: existing.size + size });

@@ -28,6 +28,26 @@ export const REAL_NODE_PROGRAMS: RealNodeProgram[] = [
     source: `const fs = require('fs');\nfs.readFile(__filename, () => {\n  setTimeout(() => console.log('timeout'), 0);\n  setImmediate(() => console.log('immediate'));\n});\n`,
   },
   {
+    name: "readFile (four requests) against a chain of immediates",
+    deterministic: false,
+    source: `const fs = require('fs');\nfs.readFile(__filename, () => console.log('read'));\nfs.writeFile(__filename + '.out', 'x', () => console.log('written'));\nsetImmediate(() => { console.log('imm1'); setImmediate(() => { console.log('imm2'); setImmediate(() => { console.log('imm3'); setImmediate(() => console.log('imm4')); }); }); });\n`,
+  },
+  {
+    name: "two equal timers set one after the other (whole-ms clock)",
+    deterministic: false,
+    source: `setTimeout(() => { console.log('a'); setImmediate(() => console.log('imm')); }, 10);\nsetTimeout(() => console.log('b'), 10);\n`,
+  },
+  {
+    name: "a 2 ms timer set just before a 1 ms timer",
+    deterministic: false,
+    source: `setTimeout(() => console.log('x2'), 2);\nsetTimeout(() => console.log('y1'), 1);\n`,
+  },
+  {
+    name: "a 0 ms timer set before the first console.log (which opens stdout) fires before an immediate",
+    deterministic: true,
+    source: `setTimeout(() => console.log('timeout'), 0);\nconsole.log('sync');\nsetImmediate(() => console.log('immediate'));\n`,
+  },
+  {
     name: "timeout vs immediate inside a timer",
     deterministic: true,
     source: `setTimeout(() => {\n  setTimeout(() => console.log('inner timeout'), 0);\n  setImmediate(() => console.log('inner immediate'));\n}, 0);\n`,
@@ -175,6 +195,7 @@ export const REAL_NODE_PROGRAMS: RealNodeProgram[] = [
   {
     name: "main timeout vs immediate with microtasks",
     deterministic: false,
-    source: `setImmediate(() => { console.log('immediate'); process.nextTick(() => console.log('immediate tick')); });\nsetTimeout(() => { console.log('timeout'); Promise.resolve().then(() => console.log('timeout promise')); }, 0);\nconsole.log('main');\n`,
+    // 'main' first: a first console.log after the setTimeout would open stdout (milliseconds) and make the timer surely due.
+    source: `console.log('main');\nsetImmediate(() => { console.log('immediate'); process.nextTick(() => console.log('immediate tick')); });\nsetTimeout(() => { console.log('timeout'); Promise.resolve().then(() => console.log('timeout promise')); }, 0);\n`,
   },
 ];
