@@ -3,7 +3,8 @@ import path from "node:path";
 
 // The reality corpora: a hundred-odd programs each, run 20 times under the real node and gcc. Their
 // orders hinge on timing, which a loaded machine bends (two tests beside them are load enough), so they
-// run on their own (`npm run test:corpus`, on a quiet machine), not inside `npm test`.
+// are a project of their own that `npm test` runs as a separate step after the unit and integration
+// tests (`npm run test:corpus` runs it alone).
 const CORPUS = ["lib/engine/eventloop/corpus-real-node.test.ts", "lib/engine/process/fork/corpus.test.ts"];
 
 const alias = {

@@ -1,5 +1,6 @@
 // `npm test`: the whole suite, in the order that fails fastest on the cheapest mistakes.
 // Type check and lint, unit and integration tests (Vitest, real SQLite file and real PostgreSQL),
+// the reality corpora (real node and gcc runs, on their own so that nothing else loads the machine),
 // then end-to-end tests (Playwright driving Chromium against `next start`).
 import { spawnSync } from "node:child_process";
 
@@ -9,6 +10,8 @@ const STEPS: [name: string, command: string, args: string[]][] = [
   ["lint", "npx", ["eslint", ".", "--max-warnings", "0"]],
   ["unit + integration tests (property tests on one random seed, printed)", "npx", ["vitest", "run", "--project", "unit", "--project", "integration"]],
   ["property tests on the pinned seeds", "npx", ["tsx", "scripts/property-seeds.ts"]],
+  // Their orders hinge on timing: alone, after the other Vitest runs, they do not compete with them for the CPU.
+  ["reality corpora (event loop vs node, fork vs gcc)", "npx", ["vitest", "run", "--project", "corpus"]],
   ["end-to-end tests", "npx", ["playwright", "test"]],
 ];
 
