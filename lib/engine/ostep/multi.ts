@@ -60,8 +60,8 @@ const OPTIONS: OptionSpec[] = [
   { short: "-c", long: "--compute", dest: "solve", kind: "store_true", default: false, help: "compute answers for me" },
 ];
 
-/** CPU-ticks (one CPU for one tick) a run may simulate; past this python3 runs for minutes or forever. */
-export const MULTI_MAX_CPU_TICKS = 20_000_000;
+/** CPU-ticks (one CPU for one tick) a run may simulate; python3 spends about four CPU-seconds on this many, and some runs never end. */
+export const MULTI_MAX_CPU_TICKS = 2_000_000;
 
 interface Job {
   name: string;
