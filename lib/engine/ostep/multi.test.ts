@@ -25,4 +25,19 @@ describe("multi.py refusals", () => {
     expect(run.stdout).toBe("");
     expect(run.stderr).toMatch(/^timeslice: multi\.py: the run would take more than \d+ ticks on \d+ CPUs\n$/);
   });
+
+  it("refuses more jobs than the script could handle in reasonable time, random or listed", () => {
+    for (const args of [["-j", "20001"], ["-L", Array.from({ length: 20_001 }, (_, i) => `j${i}:1:1`).join(",")]]) {
+      const run = runOstepMulti(args);
+      expect(run.exitCode).toBe(1);
+      expect(run.stderr).toBe("timeslice: multi.py: more than 20000 jobs\n");
+    }
+  });
+
+  it("refuses a cache trace that would print hundreds of megabytes", () => {
+    // 20 000 jobs on 100 CPUs: each -C line holds 2 million cache columns.
+    const run = runOstepMulti(["-j", "20000", "-n", "100", "-C", "-R", "1000"]);
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toMatch(/^timeslice: multi\.py: the trace would exceed \d+ characters\n$/);
+  });
 });

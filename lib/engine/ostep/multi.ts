@@ -12,7 +12,7 @@ import { createPythonRandom, type PythonRandom } from "../random";
 import { type OptionSpec, flagOption, parseOptions, stringOption } from "./optparse";
 import { pyFloat, pyFormat, pyStrRepr } from "./pyformat";
 import { parsePyInt } from "./pyparse";
-import { MAX_WORKLOAD, PythonError, RefusedInput, ScriptExit, runScript, type Printer } from "./script";
+import { PythonError, RefusedInput, ScriptExit, runScript, type Printer } from "./script";
 import type { OstepRun } from "./types";
 
 const PROG = "multi.py";
@@ -62,6 +62,10 @@ const OPTIONS: OptionSpec[] = [
 
 /** CPU-ticks (one CPU for one tick) a run may simulate; python3 spends about four CPU-seconds on this many, and some runs never end. */
 export const MULTI_MAX_CPU_TICKS = 2_000_000;
+/** Jobs a run may have: the script's list searches make it quadratic in jobs, so python3 needs hours well before 10^6. */
+export const MULTI_MAX_JOBS = 20_000;
+/** Characters of trace a run may print (-C lines grow with CPUs × jobs, so the line limit alone does not bound them). */
+const MAX_TRACE_CHARS = 200_000_000;
 
 interface Job {
   name: string;
@@ -183,7 +187,7 @@ interface Settings {
 function simulate(out: Printer, rng: PythonRandom, s: Settings): void {
   let jobList = s.jobList;
   if (jobList === "") {
-    if (s.jobNum > MAX_WORKLOAD) throw new RefusedInput(`more than ${MAX_WORKLOAD} jobs`);
+    if (s.jobNum > MULTI_MAX_JOBS) throw new RefusedInput(`more than ${MULTI_MAX_JOBS} jobs`);
     const parts: string[] = [];
     for (let j = 0; j < s.jobNum; j++) {
       const run = Math.trunc((rng.random() * s.maxRun) / 10.0) * 10 + 0;
@@ -194,8 +198,11 @@ function simulate(out: Printer, rng: PythonRandom, s: Settings): void {
   }
 
   const names: string[] = [];
+  const seen = new Set<string>();
   const jobs = new Map<string, Job>();
-  for (const entry of jobList.split(",")) {
+  const entries = jobList.split(",");
+  if (entries.length > MULTI_MAX_JOBS) throw new RefusedInput(`more than ${MULTI_MAX_JOBS} jobs`);
+  for (const entry of entries) {
     const tmp = entry.split(":");
     if (tmp.length !== 3) {
       out.line(`bad job description [${entry}]: needs triple of name:runtime:working_set_size`);
@@ -206,11 +213,12 @@ function simulate(out: Printer, rng: PythonRandom, s: Settings): void {
     const workingSet = pyInt(wsetText);
     jobs.set(name, { name, runTime, workingSet, affinity: [], timeLeft: runTime });
     out.line(pyFormat("Job name:%s run_time:%d working_set_size:%d", name, runTime, workingSet));
-    if (names.includes(name)) {
+    if (seen.has(name)) {
       out.line(`repeated job name ${name}`);
       throw new ScriptExit(1);
     }
     names.push(name);
+    seen.add(name);
   }
   out.line("");
 
@@ -222,7 +230,7 @@ function simulate(out: Printer, rng: PythonRandom, s: Settings): void {
         throw new ScriptExit(1);
       }
       const name = tmp[0]!;
-      if (!names.includes(name)) {
+      if (!seen.has(name)) {
         out.line(`job name ${name} in affinity list does not exist`);
         throw new ScriptExit(1);
       }
@@ -276,6 +284,7 @@ function simulate(out: Printer, rng: PythonRandom, s: Settings): void {
   let time = 0;
   let finished = 0;
   let line = "";
+  let traceChars = 0;
   const runTick = (): void => {
     // Interrupts end every running job's slice, so it goes back on the queue of the CPU it ran on.
     const interrupt = pyMod(time, s.slice) === 0 && time > 0;
@@ -362,6 +371,8 @@ function simulate(out: Printer, rng: PythonRandom, s: Settings): void {
       if (error instanceof PythonError) out.write(line);
       throw error;
     }
+    traceChars += line.length;
+    if (traceChars > MAX_TRACE_CHARS) throw new RefusedInput(`the trace would exceed ${MAX_TRACE_CHARS} characters`);
     if (s.trace) out.line(line);
     time++;
   }
