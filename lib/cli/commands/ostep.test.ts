@@ -45,6 +45,22 @@ describe("timeslice ostep", () => {
     expect(io.stdout).toBe("");
   });
 
+  it("runs multi.py: one job alone on one CPU warms its cache after -w ticks and then runs -r times faster", async () => {
+    const io = memoryIo();
+    expect(await run(["multi", "-n", "1", "-L", "a:30:200", "-M", "300", "-c"], io)).toBe(0);
+    // 10 cold ticks do 10 units, the remaining 20 go at 2 per tick: 20 ticks in all, 10 of them warm.
+    expect(io.stdout).toContain("\nFinished time 20\n");
+    expect(io.stdout).toContain("  CPU 0  utilization 100.00 [ warm 50.00 ]\n");
+    expect(io.stderr).toBe("");
+  });
+
+  it("refuses a multi.py run with no CPUs, which python3 would never finish", async () => {
+    const io = memoryIo();
+    expect(await run(["multi", "-n", "0", "-c"], io)).toBe(1);
+    expect(io.stderr).toMatch(/^timeslice: multi\.py: .*loop forever\n$/);
+    expect(io.stdout).toBe("");
+  });
+
   it("runs x86.py on a program file from disk, and reports a missing one as Python does", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "ts-x86-"));
     const prog = path.join(dir, "inc.s");

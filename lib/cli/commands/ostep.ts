@@ -1,4 +1,4 @@
-// `timeslice ostep <scheduler|mlfq|lottery|process-run|fork|x86|x86-intro> [the script's own flags]`: prints exactly
+// `timeslice ostep <scheduler|mlfq|lottery|multi|process-run|fork|x86|x86-intro> [the script's own flags]`: prints exactly
 // what `python3 <script>.py [flags]` prints (stdout, stderr and exit status), so students can use
 // Timeslice as the checker for the OSTEP homework. Scripts load lazily so one command stays cheap.
 import { readFileSync } from "node:fs";
@@ -19,6 +19,7 @@ const SCRIPTS: Record<string, () => Promise<Script>> = {
   },
   mlfq: async () => (await import("../../engine/ostep/mlfq")).runOstepMlfq,
   lottery: async () => (await import("../../engine/ostep/lottery")).runOstepLottery,
+  multi: async () => (await import("../../engine/ostep/multi")).runOstepMulti,
   "process-run": async () => (await import("../../engine/ostep/process-run")).runOstepProcessRun,
   fork: async () => {
     const { runOstepFork } = await import("../../engine/ostep/fork");

@@ -8,6 +8,7 @@ export { parseOptions, type OptionSpec, type OptionKind, type OptionValue, type 
 export { runOstepScheduler, runOstepSchedulerBytes } from "./scheduler";
 export { runOstepMlfq } from "./mlfq";
 export { runOstepLottery } from "./lottery";
+export { runOstepMulti, MULTI_MAX_CPU_TICKS, MULTI_MAX_JOBS } from "./multi";
 export { runOstepProcessRun } from "./process-run";
 export { runOstepFork } from "./fork";
 export { runOstepX86, type X86Host, type X86ReadError, type X86Variant } from "./x86";
