@@ -49,8 +49,13 @@ function gradeOrderPart(spec: Extract<AnswerPartSpec, { kind: "order" }>, expect
   return { id: spec.id, label: spec.label, score: ok ? 1 : 0, weight: 1, message: ok ? "A valid order." : "This order is not one the system produces." };
 }
 
-/** Grades without the template (perturbAnswer and the self-test use the grading stored in the key). */
-export function gradeWith(variant: Variant, answer: Answer, grading: GradingSettings, template?: QuestionTemplate): GradeReport {
+/**
+ * Grades without the template (perturbAnswer and the self-test use the grading stored in the key). Only
+ * the score matters to those two, so they skip naming misconceptions, which re-runs the question's model
+ * under each mistaken belief and would double what a self-test costs against its work budget.
+ */
+export function gradeWith(variant: Variant, answer: Answer, grading: GradingSettings, template?: QuestionTemplate, options: { nameMisconceptions?: boolean } = {}): GradeReport {
+  const nameMisconceptions = options.nameMisconceptions ?? true;
   const reference = { ...variant.key.expected };
   const checked = checkAnswer(variant.view, answer);
   if (!checked.ok) {
@@ -72,7 +77,7 @@ export function gradeWith(variant: Variant, answer: Answer, grading: GradingSett
   const minAbs = (variant.key.data["minAbsTolerance"] ?? {}) as Record<string, number>;
   const parts: PartGrade[] = variant.view.parts.map((spec) => withMisconceptions(gradePart(spec)));
   function withMisconceptions(p: PartGrade): PartGrade {
-    if (p.score >= 1 || p.misconceptions || !kind.misconceptions) return p;
+    if (!nameMisconceptions || p.score >= 1 || p.misconceptions || !kind.misconceptions) return p;
     const mis = kind.misconceptions(ctx, p);
     return mis.length > 0 ? { ...p, message: `${p.message} ${mis[0]!.summary}`, misconceptions: mis } : p;
   }

@@ -76,7 +76,7 @@ export function perturbAnswer(variant: Variant, seed: number): Answer {
     const spec = parts[c < parts.length ? (c + rng.randint(0, parts.length - 1)) % parts.length : rng.randint(0, parts.length - 1)]!;
     const candidate: Answer = { parts: { ...ref.parts, [spec.id]: perturbPart(spec, ref.parts[spec.id]!, rng, grading) } };
     last = candidate;
-    if (gradeWith(variant, candidate, grading).score < 1) return candidate;
+    if (gradeWith(variant, candidate, grading, undefined, { nameMisconceptions: false }).score < 1) return candidate;
   }
   return last;
 }

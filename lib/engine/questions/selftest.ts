@@ -89,11 +89,11 @@ export function selfTestTemplate(template: QuestionTemplate, options: SelfTestOp
       failures.push({ seed, problem: `the reference answer is not a valid answer: ${refCheck.errors[0]!.path} ${refCheck.errors[0]!.message}` });
       continue;
     }
-    const refScore = gradeWith(v, ref, t.grading, t).score;
+    const refScore = gradeWith(v, ref, t.grading, t, { nameMisconceptions: false }).score;
     if (refScore !== 1) failures.push({ seed, problem: `the reference answer scores ${refScore}, not 1` });
     const wrong = perturbAnswer(v, seed);
     if (!checkAnswer(v.view, wrong).ok) failures.push({ seed, problem: "the perturbed answer is not a valid answer" });
-    else if (gradeWith(v, wrong, t.grading, t).score >= 1) failures.push({ seed, problem: "no wrong answer scores below 1 (every answer is right?)" });
+    else if (gradeWith(v, wrong, t.grading, t, { nameMisconceptions: false }).score >= 1) failures.push({ seed, problem: "no wrong answer scores below 1 (every answer is right?)" });
     if (invariants.length > 0) {
       const data = v.key.data as { workload?: Workload; sim?: SimResult };
       if (!data.workload) failures.push({ seed, problem: "the template declares invariants but its variants carry no workload to check them on" });
