@@ -66,7 +66,8 @@ const schedHints: KindHints = {
     const arrivals = workload.tasks.map((t) => `${t.id} arrives at ${formatNumber(t.arrival)} ms`);
     const ready = d.ready.map(describeReady);
     const why = ruleWords(d.rule);
-    return `First step on your jobs (${listWords(arrivals)}): ${idle}at t=${formatNumber(d.time)} ms the ready ${ready.length === 1 ? "job is" : "jobs are"} ${listWords(ready)}; ${why ?? `the rule (${d.rule}) applies`}, so ${d.picked} runs first. Now find the next moment something changes and decide again.`;
+    const at = `${idle ? "At" : "at"} t=`;
+    return `First step on your jobs (${listWords(arrivals)}): ${idle}${at}${formatNumber(d.time)} ms the ready ${ready.length === 1 ? "job is" : "jobs are"} ${listWords(ready)}; ${why ?? `the rule (${d.rule}) applies`}, so ${d.picked} runs first. Now find the next moment something changes and decide again.`;
   },
 };
 
