@@ -92,6 +92,18 @@ describe("hint ladder", () => {
           const firstForkLine = lines.findIndex((l) => /\bfork\s*\(/.test(l)) + 1;
           if (firstForkLine > 0) expect(step, t.slug).toContain(`line ${firstForkLine}`);
           checked++;
+        } else if (t.type === "process" && data["mode"] === "crash") {
+          // The thread that ends things, found independently: the block holding the first fault or exit().
+          const code = v.view.exhibits.find((e) => e.kind === "code");
+          const source = code && code.kind === "code" ? code.source : "";
+          const at = source.search(/SIG[A-Z]|\b(?:exit|_exit|abort)\s*\(/);
+          if (at >= 0) {
+            const before = source.slice(0, at);
+            const thread = [...before.matchAll(/thread (\S+):/g)].at(-1)?.[1];
+            const proc = [...before.matchAll(/process (\S+):/g)].at(-1)?.[1];
+            expect(step, t.slug).toContain(`in thread ${thread} of process ${proc}`);
+            checked++;
+          }
         } else if (t.type === "switch-cost") {
           for (const task of (data["workload"] as { tasks: { id: string }[] }).tasks) expect(step, t.slug).toContain(task.id);
           checked++;

@@ -120,10 +120,21 @@ const processHints: KindHints = {
 
 function crashStep(variant: Variant): string {
   const code = variant.view.exhibits.find((e) => e.kind === "code");
-  const lines = code && code.kind === "code" ? code.source.split("\n").filter((l) => /fault|\*\(|NULL|raise|abort|kill/.test(l)).slice(0, 1) : [];
-  return lines.length > 0
-    ? `First step on your program: find the statement that faults (“${lines[0]!.trim()}”) and which process it runs in; everything in that process after the fault never happens.`
-    : `First step: decide for each line of output which process prints it, then whether that process is still alive at that point.`;
+  let proc = "";
+  let thread = "";
+  for (const line of code && code.kind === "code" ? code.source.split("\n") : []) {
+    const p = /^process (\S+):/.exec(line);
+    const t = /^\s+thread (\S+):/.exec(line);
+    if (p) proc = p[1]!;
+    else if (t) thread = t[1]!;
+    else if (/\bSIG[A-Z]+|\b(?:exit|_exit|abort)\s*\(/.test(line)) {
+      const statement = line.replace(/\/\*.*$/, "").trim();
+      const signal = /\bSIG[A-Z]+/.exec(line)?.[0];
+      const what = signal ? `the fault is “${statement}”` : `the first statement that can end a process is “${statement}”`;
+      return `First step on your program: ${what} in thread ${thread} of process ${proc}${signal ? ` (${signal})` : ""}. Now go through the lines of process ${proc} and ask of each whether it can be printed before that statement runs.`;
+    }
+  }
+  return "First step: decide for each line of output which process prints it, then whether that process is still alive at that point.";
 }
 
 const capacityHints: KindHints = {
