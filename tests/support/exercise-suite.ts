@@ -106,22 +106,29 @@ export function exerciseSuite(provider: DbProvider) {
       }
     });
 
-    it("reveals hints one by one and says when none are left, so no page offers a hint after the last", async () => {
+    it("offers graduated hints before any attempt, one by one, the last worked on the variant's own jobs, and records how many were used", async () => {
       const template = await db.questionTemplate.findFirstOrThrow({ where: { slug: "sjf-vs-stcf-timeline" } });
       const loaded = await variants.loadVariant(await variants.createVariant(bob, template.slug));
-      const total = loaded.spec.hints.length;
-      const per = loaded.spec.grading.hintAfterAttempts;
-      expect(total).toBeGreaterThanOrEqual(2);
-      expect(per).toBeGreaterThan(0);
-      await expect(variants.revealHint(bob, loaded.row.id)).rejects.toMatchObject({ code: "CONFLICT" });
-      // Enough wrong attempts for every hint, then each reveal but the last leaves the next one open.
-      for (let i = 0; i < per * total; i++) await attempts.submitAttempt(bob, loaded.row.id, { submissionId: submissionId(), answer: perturbAnswer(loaded.built, i + 1) });
-      for (let shown = 1; shown <= total; shown++) {
-        const revealed = await variants.revealHint(bob, loaded.row.id);
-        expect(revealed.hints).toEqual(loaded.spec.hints.slice(0, shown));
-        expect(revealed.next).toBe(shown < total ? "available" : "none");
+      expect(loaded.row.attemptsUsed).toBe(0);
+      expect(variants.unlockedHints(loaded)).toEqual({ shown: [], next: "available" });
+      const revealed: string[][] = [];
+      for (;;) {
+        const r = await variants.revealHint(bob, loaded.row.id);
+        revealed.push(r.hints);
+        if (r.next === "none") break;
+        expect(r.next).toBe("available");
       }
+      const ladder = revealed.at(-1)!;
+      expect(ladder.length).toBeGreaterThanOrEqual(3);
+      // One more hint per reveal, each a prefix of the next.
+      revealed.forEach((hints, i) => expect(hints).toEqual(ladder.slice(0, i + 1)));
+      expect(ladder[0]).toBe(loaded.spec.hints[0]);
+      const tasks = (loaded.built.key.data["workload"] as { tasks: { id: string; arrival: number }[] }).tasks;
+      for (const t of tasks) expect(ladder.at(-1)).toContain(`${t.id} arrives at ${t.arrival} ms`);
       await expect(variants.revealHint(bob, loaded.row.id)).rejects.toMatchObject({ code: "CONFLICT" });
+      await attempts.submitAttempt(bob, loaded.row.id, { submissionId: submissionId(), answer: perturbAnswer(loaded.built, 1) });
+      const stored = await db.attempt.findFirstOrThrow({ where: { variantId: loaded.row.id } });
+      expect(stored.hintsUsed).toBe(ladder.length);
     });
 
     it("re-seeding the bank is idempotent", async () => {

@@ -9,7 +9,8 @@ export const TEMPLATE_DEFAULT_GRADING: GradingSettings = {
   absoluteTolerance: 0,
   conventionCredit: 0.5,
   maxAttempts: null,
-  hintAfterAttempts: 1,
+  // Hints help before the first attempt (issue #23); an instructor may still ask for attempts first.
+  hintAfterAttempts: 0,
 };
 
 const GRADING_KEYS = Object.keys(TEMPLATE_DEFAULT_GRADING);

@@ -3,6 +3,7 @@ export type * from "./types";
 export { validateTemplate, TOPIC_SLUGS } from "./template";
 export { scorePercent, TEMPLATE_DEFAULT_GRADING } from "./grading";
 export { buildVariant, explanationFor, referenceAnswer } from "./variant";
+export { hintLadder } from "./hints";
 export { checkAnswer } from "./check";
 export { gradeAnswer } from "./grade";
 export { perturbAnswer } from "./perturb";

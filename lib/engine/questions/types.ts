@@ -31,7 +31,7 @@ export interface GradingSettings {
   conventionCredit: number;
   /** Maximum graded attempts per variant; null = unlimited. */
   maxAttempts: number | null;
-  /** Hints unlock one by one after this many graded attempts (default 1). */
+  /** The n-th hint unlocks after n × this many graded attempts (default 0: every hint before the first attempt). */
   hintAfterAttempts: number;
 }
 

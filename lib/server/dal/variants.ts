@@ -1,7 +1,7 @@
 import "server-only";
 import { randomInt } from "node:crypto";
 import { LRUCache } from "lru-cache";
-import { ENGINE_VERSION, type QuestionTemplate, type Variant as EngineVariant, type VariantView } from "@/lib/engine";
+import { ENGINE_VERSION, hintLadder, type QuestionTemplate, type Variant as EngineVariant, type VariantView } from "@/lib/engine";
 import { db } from "../db";
 import { buildVariantInWorker } from "../engine-pool";
 import { AppError } from "../errors";
@@ -199,9 +199,12 @@ async function builtVariant(versionId: string, spec: QuestionTemplate, seed: num
   return built;
 }
 
-/** The hints the student has unlocked so far on this variant. */
+/**
+ * The hints the student has unlocked so far on this variant: the engine's ladder for this variant (the
+ * template's hints, then a first step worked on the variant's own data), never the whole list at once.
+ */
 export function unlockedHints(loaded: LoadedVariant): { shown: string[]; next: "available" | "locked" | "none" } {
-  const hints = loaded.spec.hints ?? [];
+  const hints = hintLadder(loaded.spec, loaded.built);
   const shown = hints.slice(0, loaded.row.hintsShown);
   if (shown.length >= hints.length) return { shown, next: "none" };
   const needed = loaded.spec.grading.hintAfterAttempts * (loaded.row.hintsShown + 1);

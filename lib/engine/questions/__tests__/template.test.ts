@@ -21,7 +21,7 @@ describe("validateTemplate", () => {
     const { grading: _, ...rest } = template("concept", { parts: [{ kind: "number", id: "n", label: "n", answer: 1, unit: "count" }] });
     void _;
     const r = validateTemplate(rest);
-    expect(r.ok && r.value.grading).toEqual({ scheduleScoring: "per-slot", relativeTolerance: 0, absoluteTolerance: 0, conventionCredit: 0.5, maxAttempts: null, hintAfterAttempts: 1 });
+    expect(r.ok && r.value.grading).toEqual({ scheduleScoring: "per-slot", relativeTolerance: 0, absoluteTolerance: 0, conventionCredit: 0.5, maxAttempts: null, hintAfterAttempts: 0 });
   });
   test("errors name the field", () => {
     const base = template("schedule", { policy: "rr", tasks: 3, cpuBurst: [1, 4] });
