@@ -9,7 +9,9 @@ import { FORK_MISCONCEPTIONS } from "./misconceptions/process";
 import { SCHEDULE_MISCONCEPTIONS } from "./misconceptions/schedule";
 import { Issues, joinPath, read } from "./issues";
 import { MAX_REDRAWS } from "./kinds/kind";
-import type { QuestionType } from "./types";
+import { KINDS } from "./registry";
+import type { QuestionTemplate, QuestionType } from "./types";
+import { buildVariant } from "./variant";
 
 export const DISCRIMINATE_KEY = "discriminate";
 export const MAX_DISCRIMINATE_IDS = 5;
@@ -59,4 +61,26 @@ export function validateDiscriminate(issues: Issues, v: unknown, type: QuestionT
  */
 export function discriminateSeed(seed: number, attempt: number): number {
   return attempt === 0 ? seed : (seed + Math.imul(attempt, 0x9e3779b1)) >>> 0;
+}
+
+/**
+ * Review (issue #21, item 5): of `seeds`, tried in order, the first whose variant tells every one of
+ * `held` apart from the truth, else the one that tells the most of them apart (the earliest on a tie),
+ * with the ids it tells apart; null when none of `held` belongs to this type's catalogue or no seed
+ * tells any apart. Deterministic in its arguments; one build per seed tried.
+ */
+export function preferDiscriminatingSeed(template: QuestionTemplate, seeds: readonly number[], held: readonly string[]): { seed: number; told: string[] } | null {
+  const kind = KINDS[template.type];
+  const wanted = held.filter((id) => MISCONCEPTION_IDS[template.type]?.includes(id));
+  if (!kind?.discriminates || wanted.length === 0) return null;
+  let best: { seed: number; told: string[] } | null = null;
+  for (const seed of seeds) {
+    const v = buildVariant(template, seed);
+    if (!v.ok) continue;
+    const all = kind.discriminates(v.value);
+    const told = wanted.filter((id) => all.includes(id));
+    if (told.length > (best?.told.length ?? 0)) best = { seed, told };
+    if (told.length === wanted.length) break;
+  }
+  return best;
 }

@@ -8,6 +8,7 @@ import { misconceivedSlots, SCHEDULE_MISCONCEPTIONS } from "../misconceptions/sc
 import { selfTestTemplate } from "../selftest";
 import { validateTemplate } from "../template";
 import type { Variant } from "../types";
+import { preferDiscriminatingSeed } from "../discriminate";
 import { buildVariant } from "../variant";
 import { template, valid } from "./helpers";
 
@@ -90,5 +91,34 @@ describe("generator.discriminate", () => {
     const r = validateTemplate(template("schedule", { policy: "fifo", tasks: 3, cpuBurst: [1, 5], arrivalSpread: 4, slotMs: 1, discriminate: ["mlfq-boost-ignored"] }));
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors).toContainEqual({ path: "generator.discriminate", message: expect.stringContaining('"mlfq-boost-ignored" gives a different answer') });
+  });
+});
+
+describe("preferDiscriminatingSeed (review)", () => {
+  const id = "arrival-queue-order-flipped";
+  const t = valid(rrArrivals());
+  const tells = (seed: number) => {
+    const v = buildVariant(t, seed);
+    if (!v.ok) throw new Error(JSON.stringify(v.errors));
+    const m = misconceived(v.value, id);
+    return m !== null && m.join() !== (v.value.key.expected["timeline"] as string[]).join();
+  };
+
+  test("takes the first seed whose variant tells the held misconception apart, skipping those that do not", () => {
+    const seeds = Array.from({ length: 40 }, (_, i) => i);
+    const blind = seeds.filter((s) => !tells(s));
+    const first = seeds.find((s) => tells(s))!;
+    expect(blind.length).toBeGreaterThan(0);
+    // Start the list at a seed that does not tell it apart, so the choice must skip it.
+    const order = [blind[0]!, ...seeds.filter((s) => s !== blind[0])];
+    const expected = order.find((s) => tells(s))!;
+    expect(preferDiscriminatingSeed(t, order, [id])).toEqual({ seed: expected, told: [id] });
+    expect(preferDiscriminatingSeed(t, seeds, [id])?.seed).toBe(first);
+  });
+
+  test("ignores ids outside the type's catalogue and gives null when no seed helps", () => {
+    expect(preferDiscriminatingSeed(t, [0, 1, 2], ["fork-2n-processes"])).toBeNull();
+    const blind = Array.from({ length: 40 }, (_, i) => i).filter((s) => !tells(s));
+    expect(preferDiscriminatingSeed(t, blind, [id])).toBeNull();
   });
 });
