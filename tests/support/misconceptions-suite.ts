@@ -24,6 +24,7 @@ export function misconceptionsSuite(provider: DbProvider) {
     const analytics = await import("@/lib/server/dal/analytics");
     const myMisconceptions = await import("@/lib/server/dal/my-misconceptions");
     const review = await import("@/lib/server/dal/review");
+    const classMisconceptions = await import("@/lib/server/dal/class-misconceptions");
     await seed(db, { demoAccounts: false });
 
     const mk = (name: string, role: "STUDENT" | "INSTRUCTOR") => createUser({ email: `${name}-mis-${provider}@example.com`, name, password: `password-${name}`, role });
@@ -132,6 +133,28 @@ export function misconceptionsSuite(provider: DbProvider) {
         expect(policy, `review ${i} (seed ${row.seed})`).toBe("sjf");
         expect(painted?.join(), `review ${i} (seed ${row.seed})`).not.toBe(truth.join());
       }
+    });
+
+    it("the class overview counts each misconception's students across all questions, with an example and where", async () => {
+      const owner = await mk("owner2", "INSTRUCTOR");
+      const other = await mk("other2", "INSTRUCTOR");
+      const [s7, s8, s9, outsider] = await Promise.all(["s7", "s8", "s9", "outsider2"].map((n) => mk(n, "STUDENT")));
+      const cls = await classes.createClass(owner, { name: "OS 102" });
+      for (const s of [s7!, s8!, s9!]) await classes.joinClass(s, cls.joinCode);
+      expect(await classMisconceptions.getClassMisconceptions(owner, cls.id)).toEqual([]);
+      await answerFifo(s7!);
+      await answerFifo(s7!);
+      await answerFifo(s8!);
+      await answerFifo(outsider!);
+      const over = await classMisconceptions.getClassMisconceptions(owner, cls.id);
+      const fifo = over.find((m) => m.id === "fifo-instead");
+      // s7 twice and s8 once; s9 never answered and the outsider is not in the class.
+      expect(fifo).toMatchObject({ students: 2, name: "FIFO instead of the question's policy" });
+      expect(fifo?.example).toContain("FIFO");
+      const title = (await db.questionTemplate.findUniqueOrThrow({ where: { slug: SLUG } })).title;
+      expect(fifo?.questions).toEqual([title]);
+      await expect(classMisconceptions.getClassMisconceptions(other, cls.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(classMisconceptions.getClassMisconceptions(s7!, cls.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
     });
   });
 }
