@@ -1,7 +1,7 @@
 import type { MisconceptionCountDto } from "@/lib/analytics/misconceptions";
 
 /** Issue #21: how many students of the scope hold each misconception on this question, with an example. */
-export function MisconceptionCounts({ items, students }: { items: MisconceptionCountDto[]; students: number }) {
+export function MisconceptionCounts({ items, students, of = "of those who answered" }: { items: (MisconceptionCountDto & { questions?: string[] })[]; students: number; of?: string }) {
   if (items.length === 0) return <p className="text-sm text-muted-foreground">No answer has reproduced a catalogued misconception yet.</p>;
   return (
     <ol className="flex flex-col gap-2" data-testid="misconception-counts">
@@ -11,9 +11,10 @@ export function MisconceptionCounts({ items, students }: { items: MisconceptionC
             {m.name}{" "}
             <span className="font-normal text-muted-foreground">
               — {m.students} student{m.students === 1 ? "" : "s"}
-              {students ? ` (${Math.round((m.students / students) * 100)}% of those who answered)` : ""}
+              {students ? ` (${Math.round((m.students / students) * 100)}% ${of})` : ""}
             </span>
           </p>
+          {m.questions?.length ? <p className="text-xs text-muted-foreground">In: {m.questions.join(", ")}</p> : null}
           <details className="mt-1 text-xs text-muted-foreground">
             <summary>Example feedback</summary>
             <p>{m.example}</p>

@@ -12,11 +12,14 @@ interface Metered {
 
 export type EngineJob =
   | (Metered & { kind: "selftest"; template: unknown; variants: number; variantWorkLimit: number })
-  | (Metered & { kind: "build"; template: QuestionTemplate; seed: number });
+  | (Metered & { kind: "build"; template: QuestionTemplate; seed: number })
+  /** Review: which of `seeds` gives a variant telling apart the misconceptions a student holds (issue #21). */
+  | (Metered & { kind: "prefer"; template: QuestionTemplate; seeds: number[]; held: string[] });
 
 export type EngineReply =
   /** `result` is null when `check` refused the template (validation builds a variant, so it runs here too). */
   | { kind: "selftest"; check: TemplateCheck; result: SelfTestResult | null; used: number }
   | { kind: "build"; result: Checked<Variant>; used: number }
+  | { kind: "prefer"; seed: number | null; used: number }
   | { kind: "exceeded"; budget: string; limit: number }
   | { kind: "failed"; message: string };

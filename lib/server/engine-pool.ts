@@ -235,3 +235,23 @@ export async function buildVariantInWorker(template: QuestionTemplate, seed: num
   if (reply.kind !== "build") unexpected(reply);
   return reply.result;
 }
+
+/**
+ * Review (issue #21): the first of `seeds` whose variant tells apart every misconception in `held`
+ * (else the one telling most apart), built in a worker under the per-variant budgets for all the seeds
+ * together. Null when none tells any apart, or when that search runs over its budget: a review then
+ * takes any variant rather than failing.
+ */
+export async function preferSeedInWorker(template: QuestionTemplate, seeds: number[], held: string[]): Promise<number | null> {
+  const reply = await LANES.variants.run(
+    { kind: "prefer", template, seeds, held, budget: "per-variant", workLimit: ENGINE_BUDGETS.variantSteps * seeds.length },
+    ENGINE_BUDGETS.variantMs,
+    `choosing a review variant exceeds the per-variant time budget (${ENGINE_BUDGETS.variantMs / 1000} s)`,
+  ).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "TOO_COSTLY") return null;
+    throw error;
+  });
+  if (reply === null || reply.kind === "exceeded") return null;
+  if (reply.kind !== "prefer") unexpected(reply);
+  return reply.seed;
+}

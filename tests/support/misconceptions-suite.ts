@@ -23,9 +23,22 @@ export function misconceptionsSuite(provider: DbProvider) {
     const classes = await import("@/lib/server/dal/classes");
     const analytics = await import("@/lib/server/dal/analytics");
     const myMisconceptions = await import("@/lib/server/dal/my-misconceptions");
+    const review = await import("@/lib/server/dal/review");
+    const classMisconceptions = await import("@/lib/server/dal/class-misconceptions");
     await seed(db, { demoAccounts: false });
 
     const mk = (name: string, role: "STUDENT" | "INSTRUCTOR") => createUser({ email: `${name}-mis-${provider}@example.com`, name, password: `password-${name}`, role });
+
+    /** The timeline the variant's tasks get under `policy`, on the variant's grid. */
+    function paintedUnder(built: Awaited<ReturnType<typeof variants.loadVariant>>["built"], policy: Workload["policy"]): { truth: string[]; painted: string[] | null; policy: string } {
+      const data = built.key.data as unknown as { workload: Workload; slotMs: number };
+      const truth = built.key.expected["timeline"] as string[];
+      const s = slotsFromSim(simulate({ ...data.workload, policy }), data.slotMs, truth.length * 4 + 100);
+      if (!s.ok) return { truth, painted: null, policy: data.workload.policy.name };
+      const painted = s.slots.slice(0, truth.length);
+      while (painted.length < truth.length) painted.push(IDLE);
+      return { truth, painted, policy: data.workload.policy.name };
+    }
 
     /** Draws variants until FIFO paints a timeline different from the truth, and submits that timeline. */
     async function answerFifo(student: Awaited<ReturnType<typeof mk>>) {
@@ -92,6 +105,56 @@ export function misconceptionsSuite(provider: DbProvider) {
       expect(fifo).toMatchObject({ attempts: 2, questions: 1, name: "FIFO instead of the question's policy" });
       expect(fifo?.example).toContain("FIFO");
       expect(await myMisconceptions.listMyMisconceptions(s5)).toEqual([]);
+    });
+
+    it("review draws variants where the misconceptions the student holds give a wrong answer", async () => {
+      // s6 answers SJF questions with STCF's preemptive schedule twice: "stcf-for-sjf" is then theirs.
+      // Only about 60% of this template's variants tell it apart (an STCF variant, or an SJF one where no
+      // arrival preempts, cannot), so 12 reviews all doing so by chance would be rare (≈ 0.3%).
+      const s6 = await mk("s6", "STUDENT");
+      for (let held = 0, tries = 0; held < 2; tries++) {
+        if (tries > 40) throw new Error("no SJF variant where STCF differs in 40 draws");
+        const row = await variants.createVariant(s6, SLUG);
+        const { built } = await variants.loadVariant(row);
+        const { truth, painted, policy } = paintedUnder(built, { name: "stcf" });
+        if (policy !== "sjf" || !painted || painted.every((x, i) => x === truth[i])) continue;
+        const answer = referenceAnswer(built);
+        answer.parts["timeline"] = painted;
+        const r = await attempts.submitAttempt(s6, row.id, { submissionId: submissionId(), answer });
+        expect(r.attempt.report.parts.find((p) => p.id === "timeline")?.misconceptions?.[0]?.id).toBe("stcf-for-sjf");
+        held++;
+      }
+      expect((await myMisconceptions.listMyMisconceptions(s6)).map((m) => m.id)).toContain("stcf-for-sjf");
+      for (let i = 0; i < 12; i++) {
+        const next = await review.startNextReview(s6, new Date(), SLUG);
+        const row = await db.variant.findUniqueOrThrow({ where: { id: next.variantId } });
+        const { built } = await variants.loadVariant(row);
+        const { truth, painted, policy } = paintedUnder(built, { name: "stcf" });
+        expect(policy, `review ${i} (seed ${row.seed})`).toBe("sjf");
+        expect(painted?.join(), `review ${i} (seed ${row.seed})`).not.toBe(truth.join());
+      }
+    });
+
+    it("the class overview counts each misconception's students across all questions, with an example and where", async () => {
+      const owner = await mk("owner2", "INSTRUCTOR");
+      const other = await mk("other2", "INSTRUCTOR");
+      const [s7, s8, s9, outsider] = await Promise.all(["s7", "s8", "s9", "outsider2"].map((n) => mk(n, "STUDENT")));
+      const cls = await classes.createClass(owner, { name: "OS 102" });
+      for (const s of [s7!, s8!, s9!]) await classes.joinClass(s, cls.joinCode);
+      expect(await classMisconceptions.getClassMisconceptions(owner, cls.id)).toEqual([]);
+      await answerFifo(s7!);
+      await answerFifo(s7!);
+      await answerFifo(s8!);
+      await answerFifo(outsider!);
+      const over = await classMisconceptions.getClassMisconceptions(owner, cls.id);
+      const fifo = over.find((m) => m.id === "fifo-instead");
+      // s7 twice and s8 once; s9 never answered and the outsider is not in the class.
+      expect(fifo).toMatchObject({ students: 2, name: "FIFO instead of the question's policy" });
+      expect(fifo?.example).toContain("FIFO");
+      const title = (await db.questionTemplate.findUniqueOrThrow({ where: { slug: SLUG } })).title;
+      expect(fifo?.questions).toEqual([title]);
+      await expect(classMisconceptions.getClassMisconceptions(other, cls.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(classMisconceptions.getClassMisconceptions(s7!, cls.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
     });
   });
 }

@@ -23,6 +23,8 @@ export const REAL_TIME: readonly QuestionTemplate[] = [
       arrivalSpread: 6,
       slotMs: 1,
       invariants: ["preemptionMatters"],
+      // Issue #21: which end of the scale wins is half the question; reading it backwards must show.
+      discriminate: ["priority-reversed"],
     },
     grading: grading({ conventionCredit: 0.25 }),
     hints: ["Here a lower number means a higher priority (as in many textbooks, and unlike SCHED_FIFO's 1–99)."],

@@ -69,6 +69,9 @@ export const SCHEDULING_BASICS: readonly QuestionTemplate[] = [
       arrivalSpread: 6,
       slotMs: 1,
       invariants: [{ check: "quantumExpires", min: 2 }],
+      // Issue #21: the lesson is where an arriving job queues against the preempted one; a variant where
+      // the other order gives the same chart would let that mistake score.
+      discriminate: ["arrival-queue-order-flipped"],
     },
     grading: grading({ scheduleScoring: "per-slot" }),
     hints: [

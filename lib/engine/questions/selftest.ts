@@ -4,6 +4,7 @@ import { simulate } from "../sched/index";
 import type { SimResult, Workload } from "../sched/index";
 import { checkAnswer } from "./check";
 import { brokenInvariant, validateInvariants } from "./invariants";
+import { DISCRIMINATE_KEY, validateDiscriminate } from "./discriminate";
 import { brokenConstraint, difficultyOf, spreadOf, validateConstraints, type Spread } from "./constraints";
 import { constraintContext, validateSchedWorkloadSpec } from "./kinds/sched-workload";
 import { Issues, isObj } from "./issues";
@@ -58,6 +59,7 @@ export function selfTestTemplate(template: QuestionTemplate, options: SelfTestOp
   const invariants = isObj(t.generator) ? validateInvariants(new Issues(), t.generator["invariants"], "generator.invariants") : [];
   const constraints = isObj(t.generator) ? validateConstraints(new Issues(), t.generator["constraints"], "generator.constraints") : [];
   const schedSpec = constraints.length > 0 && isObj(t.generator) ? validateSchedWorkloadSpec(new Issues(), t.generator, { needsSlots: false }) : undefined;
+  const wanted = isObj(t.generator) ? validateDiscriminate(new Issues(), t.generator[DISCRIMINATE_KEY], t.type) : [];
   const slotMs = isObj(t.generator) && typeof t.generator["slotMs"] === "number" ? t.generator["slotMs"] : 1;
   const measured = { slots: [] as number[], decisions: [] as number[], preemptions: [] as number[] };
   const first = options.firstSeed ?? 0;
@@ -114,7 +116,11 @@ export function selfTestTemplate(template: QuestionTemplate, options: SelfTestOp
       measured.decisions.push(d.decisions);
       measured.preemptions.push(d.preemptions);
     } else if (constraints.length > 0) failures.push({ seed, problem: "the template declares constraints but its variants carry no workload to check them on" });
-    if (options.reportMisconceptions) for (const id of KINDS[t.type].discriminates?.(v) ?? []) discriminates[id] = (discriminates[id] ?? 0) + 1;
+    // generator.discriminate is re-checked here too, independently of buildVariant's redraw loop.
+    const told = wanted.length > 0 || options.reportMisconceptions ? (KINDS[t.type].discriminates?.(v) ?? []) : [];
+    const untold = wanted.filter((id) => !told.includes(id));
+    if (untold.length > 0) failures.push({ seed, problem: `the variant does not tell ${untold.map((id) => JSON.stringify(id)).join(", ")} apart from the truth (generator.discriminate)` });
+    if (options.reportMisconceptions) for (const id of told) discriminates[id] = (discriminates[id] ?? 0) + 1;
     const degenerate = KINDS[t.type].degenerate(v);
     if (degenerate) failures.push({ seed, problem: `degenerate: ${degenerate}` });
   }

@@ -1,11 +1,13 @@
 // validateTemplate: turns an authored (untrusted) template into a complete QuestionTemplate, or a list
 // of issues each naming the field, including the kind's generator spec and unknown {{placeholders}}.
+import { splitDiscriminate, validateDiscriminate } from "./discriminate";
 import { validateGrading } from "./grading";
 import { validateImages } from "./images";
 import { Issues, read } from "./issues";
 import { placeholdersIn } from "./params";
 import { KINDS, QUESTION_TYPES } from "./registry";
 import type { Checked, Difficulty, QuestionTemplate, QuestionType, TopicSlug } from "./types";
+import { buildVariant } from "./variant";
 
 export const TOPIC_SLUGS: readonly TopicSlug[] = [
   "processes-threads", "creating-processes", "scheduling-basics", "linux-fair-scheduler", "real-time", "context-switch",
@@ -47,7 +49,10 @@ export function validateTemplate(input: unknown): Checked<QuestionTemplate> {
   }
   const explanation = o["explanation"] === undefined ? "" : (read.string(issues, o["explanation"], "explanation", { min: 0, max: 20_000 }) ?? "");
   const images = validateImages(issues, o["images"], "images");
-  const spec = type && generator ? KINDS[type].validate(generator) : undefined;
+  // generator.discriminate is read here and by buildVariant, not by the kinds (it works for any of them).
+  const split = generator ? splitDiscriminate(generator) : undefined;
+  if (type && split) validateDiscriminate(issues, split.raw, type);
+  const spec = type && split ? KINDS[type].validate(split.rest) : undefined;
   if (spec && !spec.ok) for (const e of spec.errors) issues.add(e.path, e.message);
   if (issues.any || !slug || !title || !type || !topic || !difficulty || prompt === undefined || !generator) return { ok: false, errors: issues.list };
   const template: QuestionTemplate = { slug, title, type, topic, tags, difficulty, prompt, generator, grading, hints, explanation };
@@ -58,7 +63,11 @@ export function validateTemplate(input: unknown): Checked<QuestionTemplate> {
   if (spec?.ok) {
     const built = KINDS[type].build(spec.value, 0, template);
     if (!built.ok) for (const e of built.errors) issues.add(e.path, e.message);
-    else {
+    else if (split?.raw !== undefined && !issues.any) {
+      const drawn = buildVariant(template, 0);
+      if (!drawn.ok) for (const e of drawn.errors) issues.add(e.path, e.message);
+    }
+    if (built.ok) {
       for (const [field, text] of [["prompt", prompt], ["explanation", explanation]] as const) {
         for (const name of new Set(placeholdersIn(text))) {
           if (!(name in built.value.params)) issues.add(field, `unknown placeholder {{${name}}} (known: ${Object.keys(built.value.params).join(", ") || "none"})`);

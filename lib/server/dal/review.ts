@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { AppError } from "../errors";
 import type { UserDto } from "./users";
+import { listMyMisconceptions } from "./my-misconceptions";
 import { createVariant } from "./variants";
 
 // The review queue: FSRS cards of (student, question template). Reviewing draws a NEW seeded variant,
@@ -68,6 +69,8 @@ export async function startNextReview(user: UserDto, now = new Date(), slug?: st
     include: { template: { select: { slug: true } } },
   });
   if (!card) throw new AppError("NOT_FOUND", slug ? `${slug} is not due for review right now` : "nothing is due for review right now");
-  const variant = await createVariant(user, card.template.slug);
+  // Issue #21: a variant where the misconceptions the student keeps reproducing give a wrong answer.
+  const held = (await listMyMisconceptions(user, now)).map((m) => m.id);
+  const variant = await createVariant(user, card.template.slug, undefined, held);
   return { slug: card.template.slug, variantId: variant.id };
 }

@@ -1,9 +1,9 @@
 import "server-only";
 import { randomInt } from "node:crypto";
 import { LRUCache } from "lru-cache";
-import { ENGINE_VERSION, hintLadder, type QuestionTemplate, type Variant as EngineVariant, type VariantView } from "@/lib/engine";
+import { discriminateSeed, ENGINE_VERSION, hintLadder, type QuestionTemplate, type Variant as EngineVariant, type VariantView } from "@/lib/engine";
 import { db } from "../db";
-import { buildVariantInWorker } from "../engine-pool";
+import { buildVariantInWorker, preferSeedInWorker } from "../engine-pool";
 import { AppError } from "../errors";
 import type { UserDto } from "./users";
 
@@ -84,13 +84,23 @@ const STATUS_AT_CREATION = new WeakMap<VariantRow, TemplateStatus>();
 /** Fresh seeds tried when one's variant is over the per-variant budget (the save-time self-test saw 50 within it). */
 const SEED_TRIES = 3;
 
+/** Seeds a review tries for a variant that tells apart the misconceptions its student holds. */
+export const PREFER_SEED_TRIES = 12;
+
 // assignmentId: the variant is drawn for that assignment (the caller, assessment.ts, checked the student may).
-export async function createVariant(user: UserDto, slug: string, assignmentId?: string): Promise<VariantRow> {
+// prefer: catalogue misconceptions the student holds (review, issue #21): of PREFER_SEED_TRIES seeds
+// derived from one fresh seed, the first whose variant tells them apart is drawn, else any.
+export async function createVariant(user: UserDto, slug: string, assignmentId?: string, prefer: readonly string[] = []): Promise<VariantRow> {
   const { template, versionId } = await publishedTemplate(slug);
   // Built before the row exists, in an engine worker under the per-variant budgets, so a costly
   // template can neither slow this request's server nor leave the student a variant that never loads.
   const spec = (await versionInfo(versionId)).spec;
   let seed = freshSeed();
+  if (prefer.length > 0) {
+    const base = seed;
+    const seeds = Array.from({ length: PREFER_SEED_TRIES }, (_, k) => discriminateSeed(base, k) % 2 ** 31);
+    seed = (await preferSeedInWorker(spec, seeds, [...prefer])) ?? seed;
+  }
   for (let tries = 1; ; tries++) {
     try {
       await builtVariant(versionId, spec, seed, slug);

@@ -114,3 +114,6 @@ export function matchMetricMisconceptions(metric: string, task: string | null, s
   }
   return out;
 }
+
+/** Every id this catalogue can name, for validating a template's generator.discriminate. */
+export const METRIC_MISCONCEPTION_IDS: readonly string[] = (["completion", "turnaround", "waiting", "response"] as const).flatMap((m) => entriesFor(m).map((e) => e.id));

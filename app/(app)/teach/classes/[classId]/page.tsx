@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { MisconceptionCounts } from "@/components/analytics/misconceptions";
 import { ClassProgressTable, ClassQuestionsTable } from "@/components/analytics/progress-table";
 import { AssignForm } from "@/components/classes/assign-form";
 import { AssignmentList, ClassHeaderActions, MemberList } from "@/components/classes/class-admin";
 import { getClassProgress } from "@/lib/server/dal/analytics";
+import { getClassMisconceptions } from "@/lib/server/dal/class-misconceptions";
 import { getTaughtClass } from "@/lib/server/dal/classes";
 import { orNotFound } from "@/lib/server/dal/page-guard";
 import { listPickerQuestions } from "@/lib/server/dal/question-picker";
@@ -14,7 +16,12 @@ export const metadata: Metadata = { title: "Class" };
 export default async function ClassPage({ params }: { params: Promise<{ classId: string }> }) {
   const { classId } = await params;
   const user = await requirePageTeacher(`/teach/classes/${classId}`);
-  const [cls, progress, questions] = await Promise.all([orNotFound(getTaughtClass(user, classId)), orNotFound(getClassProgress(user, classId)), listPickerQuestions(user)]);
+  const [cls, progress, questions, misconceptions] = await Promise.all([
+    orNotFound(getTaughtClass(user, classId)),
+    orNotFound(getClassProgress(user, classId)),
+    listPickerQuestions(user),
+    orNotFound(getClassMisconceptions(user, classId)),
+  ]);
   return (
     <div className="flex flex-col gap-8">
       <div>
@@ -55,6 +62,13 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
           Assigned questions
         </h2>
         <ClassQuestionsTable progress={progress} />
+      </section>
+
+      <section aria-labelledby="misconceptions-heading" className="flex flex-col gap-3">
+        <h2 id="misconceptions-heading" className="font-semibold">
+          Misconceptions across all questions
+        </h2>
+        <MisconceptionCounts items={misconceptions} students={cls.students} of="of the class" />
       </section>
 
       <section aria-labelledby="progress-heading" className="flex flex-col gap-3">
