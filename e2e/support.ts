@@ -11,7 +11,9 @@ export async function signIn(page: Page, account: { email: string; password: str
   await page.getByLabel("Email").fill(account.email);
   await page.getByLabel("Password").fill(account.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
+  // argon2id verification plus the first render of the dashboard: seen past the 10 s default on a loaded
+  // 2-core machine, where the session was already set and the redirect simply had not arrived.
+  await expect(page).toHaveURL(/\/dashboard$/, { timeout: 30_000 });
 }
 
 export function uniqueEmail(prefix: string): string {
