@@ -562,7 +562,7 @@ describe("student oracle: every computed answer follows from the view", () => {
       slug: "lock-kind-final-values", part, tolerance: 0,
       compute: (v: VariantView) => {
         const kind = /The lock is \*\*(\w+)\*\*/.exec(v.prompt)?.[1] as LockKind;
-        const values = finalValues(lockSystem(kind, 2, num(v.prompt, /`lock\(\); count = count \+ 1; unlock\(\);` \*\*(\d+)\*\* times/, "the iterations")), "count").values;
+        const values = finalValues(lockSystem(kind, 2, num(v.prompt, /`for \(i = 0; i < (\d+); i\+\+\) \{ lock\(\);/, "the iterations")), "count").values;
         return part === "count" ? values.length : values[0]!;
       },
     })),

@@ -247,7 +247,7 @@ export const RACES_LOCKS_TEMPLATES: readonly QuestionTemplate[] = [
     tags: ["mutual-exclusion", "spinlock", "test-and-set", "race-condition"],
     difficulty: 3,
     prompt: [
-      "Two threads each run `lock(); count = count + 1; unlock();` **{{iterations}}** times (count starts at 0; the increment is a load, an add and a store). The lock is **{{kind}}**, one of:",
+      "Two threads each run `for (i = 0; i < {{iterations}}; i++) { lock(); count = count + 1; unlock(); }` (count starts at 0; the increment is a load, an add and a store). The lock is **{{kind}}**, one of:",
       "",
       "- `none`: no lock at all;",
       "- `naive`: `while (flag == 1) ; flag = 1;` with a plain load and a plain store;",
