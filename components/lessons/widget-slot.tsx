@@ -20,6 +20,7 @@ const WIDGETS: Record<WidgetName, ComponentType> = {
   "cpu-quota": dynamic(() => import("./widgets/cpu-quota").then((m) => m.CpuQuotaWidget), { loading: Loading }),
   "priority-inversion": dynamic(() => import("./widgets/priority-inversion").then((m) => m.PriorityInversionWidget), { loading: Loading }),
   "load-average": dynamic(() => import("./widgets/load-average").then((m) => m.LoadAverageWidget), { loading: Loading }),
+  "count-race": dynamic(() => import("./widgets/count-race").then((m) => m.CountRaceWidget), { loading: Loading }),
 };
 
 export function WidgetSlot({ name }: { name: WidgetName }) {

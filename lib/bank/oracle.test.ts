@@ -9,8 +9,9 @@
 // their own label or prompt are recomputed below.
 import { describe, expect, it } from "vitest";
 import {
-  analyzeForkProgram, buildVariant, CAPACITY_DEFAULTS, checkEventLoopOrder, explainOutputOrder, modelCapacity, modelEventLoop,
-  niceToWeight, SCHED_IDLE_WEIGHT, simulate, simulateCrashScenario, validateWorkload,
+  analyzeForkProgram, buildVariant, CAPACITY_DEFAULTS, checkEventLoopOrder, compilePseudoC, explainOutputOrder, finalValues, findDeadlock,
+  lockSystem, modelCapacity, modelEventLoop, niceToWeight, runInterrupts, SCHED_IDLE_WEIGHT, simulate, simulateCrashScenario, validateWorkload,
+  type LockKind,
 } from "@/lib/engine";
 import type { AnswerPartSpec, CapacityServer, ForkModel, SimResult, TaskSpec, VariantExhibit, VariantView } from "@/lib/engine";
 import { slotsFromSim } from "@/lib/engine/questions";
@@ -534,6 +535,81 @@ describe("student oracle: every computed answer follows from the view", () => {
     },
     { slug: "switch-cost-orders-of-magnitude", part: "ratio", tolerance: 2, compute: (_v, l) => (num(l, /one (\d+) µs kernel switch/, "switch") * 1000) / num(l, /\((\d+) ns each\)/, "goroutine") },
     { slug: "mlfq-gaming-and-boost", part: "share", tolerance: 1, compute: (_v, l) => (num(l, /runs ([\d.]+) ms then/, "run") / (num(l, /runs ([\d.]+) ms then/, "run") + num(l, /then does ([\d.]+) ms of I\/O/, "io"))) * 100 },
+    // Races and locks (issue #18): rebuilt from the prompt's programs and run through the race model.
+    ...(["max", "min", "count"] as const).map((part) => ({
+      slug: "race-add-sub-final-values", part, tolerance: 0,
+      compute: (v: VariantView) => {
+        const start = num(v.prompt, /`int x = (\d+);`/, "the start value");
+        const thread = (re: RegExp, what: string) => {
+          const m = re.exec(v.prompt);
+          if (!m) throw new Error(`the view does not state ${what}`);
+          return { program: compilePseudoC(m[1]!, ["x"]) };
+        };
+        const t1 = thread(/`(x = x \+ \d+;)`/, "thread 1's statement");
+        const t2 = thread(/`(x = x - \d+;)`/, "thread 2's statement");
+        const values = finalValues({ threads: [t1, t2], memory: { x: start } }, "x").values;
+        return part === "max" ? values[values.length - 1]! : part === "min" ? values[0]! : values.length;
+      },
+    })),
+    {
+      slug: "race-interrupt-interval", part: "final", tolerance: 0,
+      compute: (v) => {
+        const program = compilePseudoC("count++;\n".repeat(num(v.prompt, /runs `count\+\+` \*\*(\d+)\*\* times/, "the iterations")), ["count"]);
+        return runInterrupts({ threads: [{ program }, { program }] }, num(v.prompt, /after every \*\*(\d+)\*\* instructions/, "the interval")).memory["count"]!;
+      },
+    },
+    ...(["count", "min"] as const).map((part) => ({
+      slug: "lock-kind-final-values", part, tolerance: 0,
+      compute: (v: VariantView) => {
+        const kind = /The lock is \*\*(\w+)\*\*/.exec(v.prompt)?.[1] as LockKind;
+        const values = finalValues(lockSystem(kind, 2, num(v.prompt, /`for \(i = 0; i < (\d+); i\+\+\) \{ lock\(\);/, "the iterations")), "count").values;
+        return part === "count" ? values.length : values[0]!;
+      },
+    })),
+    ...(["cycle", "steps"] as const).map((part) => ({
+      slug: "dining-philosophers-deadlock", part, tolerance: 0,
+      compute: (v: VariantView) => {
+        const n = num(v.prompt, /^\*\*(\d+)\*\* threads/, "the number of threads");
+        const threads = Array.from({ length: n }, (_, i) => ({ program: compilePseudoC(`lock(m${i}); lock(m${(i + 1) % n}); unlock(m${(i + 1) % n}); unlock(m${i});`, []) }));
+        const r = findDeadlock({ threads });
+        return !r.deadlock ? 0 : part === "cycle" ? r.cycle.length : r.interleaving.length;
+      },
+    })),
+    {
+      slug: "philosophers-one-reversed", part: "cycle", tolerance: 0,
+      compute: (v) => {
+        const n = num(v.prompt, /n = \*\*(\d+)\*\*/, "the number of threads");
+        // The last thread takes m[0] before m[n - 1]; the rest take m[i] before m[i + 1].
+        const order = (i: number) => (i === n - 1 ? [0, n - 1] : [i, i + 1]);
+        const threads = Array.from({ length: n }, (_, i) => ({ program: compilePseudoC(`lock(m${order(i)[0]}); lock(m${order(i)[1]}); unlock(m${order(i)[1]}); unlock(m${order(i)[0]});`, []) }));
+        const r = findDeadlock({ threads });
+        return r.deadlock ? r.cycle.length : 0;
+      },
+    },
+    ...(["spin", "block", "breakeven"] as const).map((part) => ({
+      slug: "spin-vs-block-waste", part, tolerance: 0,
+      compute: (v: VariantView) => {
+        const hold = num(v.prompt, /release it in \*\*(\d+) µs\*\*/, "the hold time");
+        const sw = num(v.prompt, /A context switch costs \*\*(\d+) µs\*\*/, "the switch cost");
+        return part === "spin" ? hold : 2 * sw;
+      },
+    })),
+    ...(["two-phase", "best"] as const).map((part) => ({
+      slug: "two-phase-waiting", part, tolerance: 0,
+      compute: (v: VariantView) => {
+        const hold = num(v.prompt, /released \*\*(\d+) µs\*\*/, "the hold time");
+        const sw = num(v.prompt, /A switch costs \*\*(\d+) µs\*\*/, "the switch cost");
+        // Spin, a microsecond at a time, up to the cost of blocking; block if the lock is still held.
+        let spun = 0;
+        while (spun < hold && spun < 2 * sw) spun++;
+        const twoPhase = spun === hold ? spun : spun + 2 * sw;
+        return part === "two-phase" ? twoPhase : Math.min(hold, 2 * sw);
+      },
+    })),
+    {
+      slug: "spinlock-on-one-cpu", part: "wasted", tolerance: 0,
+      compute: (v) => num(v.prompt, /\*\*(\d+)\*\* other threads/, "the waiters") * num(v.prompt, /\*\*(\d+) ms\*\* time slice/, "the slice"),
+    },
   ];
 
   it.each(conceptNumbers.map((c) => [`${c.slug} ${c.part}`, c] as const))("concept number %s follows from its label", (_name, c) => {

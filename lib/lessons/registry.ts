@@ -26,6 +26,7 @@ export const WIDGET_NAMES = [
   "cpu-quota",
   "priority-inversion",
   "load-average",
+  "count-race",
 ] as const;
 export type WidgetName = (typeof WIDGET_NAMES)[number];
 

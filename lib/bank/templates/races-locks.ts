@@ -1,7 +1,8 @@
 // Races, locks and deadlock (issue #18): the hazard of threads sharing memory. Final values of an
 // unprotected counter are computed by the engine's race model over every interleaving
-// (lib/engine/races, through the race-count-final answer model); the lock and deadlock questions are
-// conceptual and their answers are checked by that model's property tests.
+// (lib/engine/races, through the race-* and lock-* answer models), deadlocks by its wait-for search
+// (philosophers-deadlock); the choice parts are checked by that model's property tests. Spin versus
+// block needs the switch cost, so those questions sit with the context-switch lesson.
 import type { QuestionTemplate } from "@/lib/engine";
 import { grading } from "./common";
 
@@ -175,6 +176,236 @@ export const RACES_LOCKS_TEMPLATES: readonly QuestionTemplate[] = [
     explanation: [
       "1. Thread 1 takes a; an interrupt; thread 2 takes b. Now thread 1 waits for b (held by 2) and thread 2 waits for a (held by 1): a cycle in the wait-for graph, and neither will ever run again.",
       "2. A deadlock needs mutual exclusion, hold-and-wait, no preemption and circular wait. A single global order for taking locks breaks circular wait: whoever holds a lock only ever waits for locks later in the order, so no cycle can form. Release order does not matter, and spinning would just turn the deadlock into a livelock that burns CPU.",
+    ].join("\n"),
+  },
+  {
+    slug: "race-add-sub-final-values",
+    title: "One thread adds, another subtracts",
+    type: "concept",
+    topic: "processes-threads",
+    tags: ["race-condition", "lost-update", "interleaving"],
+    difficulty: 3,
+    prompt: [
+      "A shared `int x = {{start}};`. With no lock, thread 1 runs `x = x + {{add}};` and thread 2 runs `x = x - {{sub}};`. Each statement compiles to a load of x into the thread's own register, the arithmetic on that register, and a store back to x; any interleaving of the two threads' instructions is possible.",
+    ].join("\n"),
+    generator: {
+      params: { start: { range: [5, 40] }, add: { range: [2, 9] }, sub: { range: [1, 9] } },
+      parts: [
+        { kind: "number", id: "max", label: "The largest possible final value of x", unit: "count", answer: { model: "race-two-updates", args: { start: "{{start}}", add: "{{add}}", sub: "{{sub}}", which: "max" } } },
+        { kind: "number", id: "min", label: "The smallest possible final value of x", unit: "count", answer: { model: "race-two-updates", args: { start: "{{start}}", add: "{{add}}", sub: "{{sub}}", which: "min" } } },
+        { kind: "number", id: "count", label: "How many different final values are possible?", unit: "count", answer: { model: "race-two-updates", args: { start: "{{start}}", add: "{{add}}", sub: "{{sub}}", which: "count" } } },
+      ],
+    },
+    grading: grading(),
+    hints: ["Whichever thread stores last decides x. Did it load x before or after the other thread's store?"],
+    explanation: [
+      "1. If one statement runs entirely before the other, both take effect: start + add − sub.",
+      "2. If both threads load x before either stores, the last store wins and the other update is lost: x ends at start + add (the subtraction is lost) or start − sub (the addition is lost).",
+      "3. So there are exactly three outcomes. The largest is start + add (the addition survives and the subtraction is lost), the smallest start − sub. No interleaving gives anything else, because each thread stores once, computed from the one value it loaded.",
+    ].join("\n"),
+  },
+  {
+    slug: "race-interrupt-interval",
+    title: "count++ under a fixed interrupt interval",
+    type: "concept",
+    topic: "processes-threads",
+    tags: ["race-condition", "lost-update", "interleaving", "classic"],
+    difficulty: 4,
+    prompt: [
+      "Two threads share `count = 0` and each runs `count++` **{{iterations}}** times with no lock, compiled to three instructions per increment:",
+      "",
+      "```",
+      "mov count, %ax   # load",
+      "add $1, %ax",
+      "mov %ax, count   # store",
+      "```",
+      "",
+      "One CPU runs thread 0 first. A timer interrupt switches to the other thread after every **{{interval}}** instructions (as OSTEP's `x86.py -i {{interval}}` does); a thread that finishes hands the CPU over at once. Each thread has its own `%ax`, saved and restored by the switch.",
+    ].join("\n"),
+    generator: {
+      params: { iterations: { range: [2, 3] }, interval: { range: [1, 7] } },
+      parts: [
+        { kind: "number", id: "final", label: "The final value of count", unit: "count", answer: { model: "race-interrupt-final", args: { threads: 2, iterations: "{{iterations}}", interval: "{{interval}}" } } },
+      ],
+    },
+    grading: grading(),
+    hints: ["Write the two threads' instructions in columns and cut them where the interrupts fall. Where does each switch fall: between a load and its store?"],
+    explanation: [
+      "Trace it slice by slice. An update is lost whenever a switch falls between a thread's load and its store and the other thread stores count before the first one's stale store lands.",
+      "",
+      "- With an interval that is a multiple of 3 every slice ends on an instruction boundary of whole increments, so nothing is lost: count = 2 × iterations.",
+      "- Any other interval splits some increment, and each split that lets the other thread store in between loses that thread's work.",
+      "",
+      "The schedule is deterministic here, so there is one answer; a real timer makes the cut points random, which is why the bug appears only sometimes.",
+    ].join("\n"),
+  },
+  {
+    slug: "lock-kind-final-values",
+    title: "Does this lock protect the counter?",
+    type: "concept",
+    topic: "processes-threads",
+    tags: ["mutual-exclusion", "spinlock", "test-and-set", "race-condition"],
+    difficulty: 3,
+    prompt: [
+      "Two threads each run `for (i = 0; i < {{iterations}}; i++) { lock(); count = count + 1; unlock(); }` (count starts at 0; the increment is a load, an add and a store). The lock is **{{kind}}**, one of:",
+      "",
+      "- `none`: no lock at all;",
+      "- `naive`: `while (flag == 1) ; flag = 1;` with a plain load and a plain store;",
+      "- `tas`: spin on `xchg` (test-and-set) until the old value is 0;",
+      "- `ttas`: spin on a plain load until the flag is 0, then try `xchg`;",
+      "- `ticket`: take a ticket with fetch-and-add, spin until `serving` equals it, release with `serving++` (fetch-and-add);",
+      "- `yield`: like `tas`, but call `yield()` instead of spinning again.",
+      "",
+      "Consider every interleaving of the two threads on one CPU (interrupts anywhere).",
+    ].join("\n"),
+    generator: {
+      params: { kind: { choice: ["none", "naive", "tas", "ttas", "ticket", "yield"] }, iterations: { range: [1, 2] } },
+      parts: [
+        { kind: "number", id: "count", label: "How many different final values of count are possible with the {{kind}} lock?", unit: "count", answer: { model: "lock-final-values", args: { kind: "{{kind}}", threads: 2, iterations: "{{iterations}}", which: "count" } } },
+        { kind: "number", id: "min", label: "The smallest possible final value of count", unit: "count", answer: { model: "lock-final-values", args: { kind: "{{kind}}", threads: 2, iterations: "{{iterations}}", which: "min" } } },
+      ],
+    },
+    grading: grading(),
+    hints: ["Is the test of the flag and the setting of it one indivisible instruction?"],
+    explanation: [
+      "1. `tas`, `ttas`, `ticket` and `yield` are correct locks: the step that claims the lock (`xchg` or fetch-and-add) is atomic, so only one thread is ever between lock and unlock, every increment counts, and the only final value is 2 × iterations.",
+      "2. `none` and `naive` are not. With `naive`, both threads can read the flag as 0 before either stores 1; both then do their load-add-store together and one update is lost. The values run from the unprotected counter's minimum (1 for one iteration each, 2 for more) up to 2 × iterations, every one of them reachable.",
+    ].join("\n"),
+  },
+  {
+    slug: "dining-philosophers-deadlock",
+    title: "Philosophers taking the left fork first",
+    type: "concept",
+    topic: "processes-threads",
+    tags: ["deadlock", "mutex", "classic"],
+    difficulty: 3,
+    prompt: [
+      "**{{philosophers}}** threads sit in a ring with one mutex (fork) between each neighbour: thread i runs `lock(m[i]); lock(m[(i + 1) % {{philosophers}}]); eat(); unlock(…); unlock(…);`. Locks block; any interleaving is possible, one `lock` call counting as one step.",
+    ].join("\n"),
+    generator: {
+      params: { philosophers: { range: [3, 5] } },
+      parts: [
+        { kind: "number", id: "cycle", label: "How many threads are in the wait-for cycle when they deadlock?", unit: "count", answer: { model: "philosophers-deadlock", args: { philosophers: "{{philosophers}}", lastReversed: 0, which: "cycle" } } },
+        { kind: "number", id: "steps", label: "The fewest lock calls (steps) after which they are deadlocked", unit: "count", answer: { model: "philosophers-deadlock", args: { philosophers: "{{philosophers}}", lastReversed: 0, which: "steps" } } },
+      ],
+    },
+    grading: grading(),
+    hints: ["What happens if every thread takes its first lock before anyone takes a second?"],
+    explanation: [
+      "If each thread in turn gets its first fork, every fork is held and every thread then waits for its right-hand fork, held by its neighbour: thread 0 waits for 1, 1 for 2, …, the last for 0. That is a cycle through all the threads, reached after one lock call each, and no shorter run can deadlock: until every thread holds a fork, some thread can get both and finish.",
+    ].join("\n"),
+  },
+  {
+    slug: "philosophers-one-reversed",
+    title: "Breaking the philosophers' cycle",
+    type: "concept",
+    topic: "processes-threads",
+    tags: ["deadlock", "lock-ordering"],
+    difficulty: 3,
+    prompt: [
+      "n = **{{philosophers}}** threads sit in a ring with a mutex between each neighbour. Every thread i locks its left mutex `m[i]` and then its right `m[(i + 1) % n]`, except the last thread (i = n − 1), which locks `m[0]` first and then `m[n − 1]`. Locks block; any interleaving is possible.",
+    ].join("\n"),
+    generator: {
+      params: { philosophers: { range: [3, 5] } },
+      parts: [
+        { kind: "number", id: "cycle", label: "The largest number of threads that can end up in a wait-for cycle (0 if they can never deadlock)", unit: "count", answer: { model: "philosophers-deadlock", args: { philosophers: "{{philosophers}}", lastReversed: 1, which: "cycle" } } },
+        {
+          kind: "choice",
+          id: "why",
+          label: "Why?",
+          options: [
+            { label: "Every thread takes the lower-numbered mutex first, so the locks are taken in one global order and no cycle can form", correct: true },
+            { label: "The reversed thread always gets both mutexes first" },
+            { label: "A cycle still forms, but it breaks itself when a thread times out" },
+            { label: "Blocking mutexes cannot deadlock; only spinlocks can" },
+          ],
+        },
+      ],
+    },
+    grading: grading(),
+    hints: ["Number the mutexes. Which one does each thread take first?"],
+    explanation: [
+      "Thread i < last takes m[i] then m[i + 1]; the last takes m[0] then m[last]. Every thread takes its lower-numbered mutex first, so the mutexes are always taken in increasing order. A thread holding m[k] only ever waits for a higher-numbered one, so following the wait-for edges the numbers rise and can never come back round: no cycle, no deadlock. The model's search over every interleaving finds none.",
+    ].join("\n"),
+  },
+  {
+    slug: "spin-vs-block-waste",
+    title: "Spin or block while the lock is held?",
+    type: "concept",
+    topic: "context-switch",
+    tags: ["spinlock", "context-switch", "overhead"],
+    difficulty: 3,
+    prompt: [
+      "A thread on a multiprocessor finds a lock held; the holder, running on another CPU, will release it in **{{hold}} µs**. A context switch costs **{{switchCost}} µs** of CPU time. Count the CPU time the waiter's CPU spends on waiting instead of useful work: spinning burns all of the wait; blocking costs a switch away and, when the lock is released, a switch back.",
+    ].join("\n"),
+    generator: {
+      params: { hold: { choice: [1, 2, 5, 10, 20, 50, 200] }, switchCost: { range: [2, 8] } },
+      parts: [
+        { kind: "number", id: "spin", label: "CPU time lost if it spins", unit: "us", answer: { model: "wait-waste", args: { policy: "spin", hold: "{{hold}}", switchCost: "{{switchCost}}" } } },
+        { kind: "number", id: "block", label: "CPU time lost if it blocks", unit: "us", answer: { model: "wait-waste", args: { policy: "block", hold: "{{hold}}", switchCost: "{{switchCost}}" } } },
+        { kind: "number", id: "breakeven", label: "The hold time at which both cost the same", unit: "us", answer: "2 * {{switchCost}}" },
+      ],
+    },
+    grading: grading(),
+    hints: ["Blocking costs the same whatever the wait; spinning costs exactly the wait."],
+    explanation: [
+      "Spinning loses the whole wait (hold µs) but no switch. Blocking loses two switches (2 × switchCost µs) however long the wait is, and the CPU runs other threads meanwhile. So spin when the lock will be free sooner than two switches, block when it will be held longer: the break-even hold time is 2 × switchCost. Kernel spinlocks guard a few instructions and win; a lock held across I/O must block.",
+    ].join("\n"),
+  },
+  {
+    slug: "two-phase-waiting",
+    title: "Spin a little, then block",
+    type: "concept",
+    topic: "context-switch",
+    tags: ["spinlock", "context-switch", "overhead", "mutex"],
+    difficulty: 4,
+    prompt: [
+      "A two-phase lock (the idea behind Solaris' adaptive mutexes and the Linux kernel's optimistic spinning) spins for as long as blocking would cost (two context switches), then blocks. A switch costs **{{switchCost}} µs**; the lock is released **{{hold}} µs** after the waiter arrives. Count the waiter's CPU time lost as in spin-versus-block: spinning time, plus a switch away and a switch back if it blocks.",
+    ].join("\n"),
+    generator: {
+      params: { hold: { choice: [1, 2, 4, 7, 10, 15, 40, 100] }, switchCost: { range: [3, 6] } },
+      parts: [
+        { kind: "number", id: "two-phase", label: "CPU time lost with two-phase waiting", unit: "us", answer: { model: "wait-waste", args: { policy: "two-phase", hold: "{{hold}}", switchCost: "{{switchCost}}" } } },
+        { kind: "number", id: "best", label: "CPU time lost by the better of pure spinning and pure blocking, chosen knowing the hold time in advance", unit: "us", answer: "min({{hold}}, 2 * {{switchCost}})" },
+      ],
+    },
+    grading: grading(),
+    hints: ["Does the lock come free while the waiter is still in its spinning phase?"],
+    explanation: [
+      "If the hold is at most two switches, two-phase waiting is still spinning when the lock comes free: it loses exactly the hold, the same as the best choice (spinning). Otherwise it spins two switches' worth, then blocks and pays two more: 4 × switchCost, against 2 × switchCost for the best choice (blocking at once). So it never loses more than twice what a choice made knowing the hold time would, and no strategy that does not know the hold time can guarantee better; this is why real mutexes spin briefly before sleeping.",
+    ].join("\n"),
+  },
+  {
+    slug: "spinlock-on-one-cpu",
+    title: "Spinning on a uniprocessor",
+    type: "concept",
+    topic: "context-switch",
+    tags: ["spinlock", "test-and-set", "context-switch", "starvation"],
+    difficulty: 3,
+    prompt: [
+      "One CPU, round-robin with a **{{slice}} ms** time slice. A thread holding a test-and-set spinlock is preempted inside its critical section; **{{waiters}}** other threads want the lock and each spins until its slice ends. The holder needs less than one slice to finish and release.",
+    ].join("\n"),
+    generator: {
+      params: { slice: { choice: [1, 2, 4, 10] }, waiters: { range: [1, 4] } },
+      parts: [
+        { kind: "number", id: "wasted", label: "CPU time spent spinning before the holder runs again", unit: "ms", answer: "{{waiters}} * {{slice}}" },
+        {
+          kind: "choice",
+          id: "fix",
+          label: "What should a waiter do on a single CPU instead?",
+          options: [
+            { label: "Give up the CPU (yield or block) as soon as the lock is taken: the holder cannot release it while the waiter runs", correct: true },
+            { label: "Spin with a plain load first (test-and-test-and-set)" },
+            { label: "Use a ticket lock so the waiters are served in order" },
+            { label: "Spin with a shorter time slice" },
+          ],
+        },
+      ],
+    },
+    grading: grading(),
+    hints: ["While a waiter spins, who is not running?"],
+    explanation: [
+      "On one CPU the holder is not running while any waiter spins, so nothing can release the lock: each waiter burns its whole slice for nothing before round-robin reaches the holder again, waiters × slice in all. Spinning only pays when the holder runs at the same time on another CPU. On a uniprocessor the waiter should yield or sleep at once, which is what the yield lock and blocking mutexes do; the Linux kernel's own spinlocks instead disable preemption while held, so the holder is never preempted inside.",
     ].join("\n"),
   },
 ];

@@ -9,13 +9,16 @@ import { simulateCpuQuota, type CpuQuotaInput } from "./cpu-quota";
 import { loadAverageAfter, loadContributors, LOAD_FREQ_S, type LoadWindow } from "./loadavg";
 import { classicInversion, simulateInversion, type LockProtocol } from "./priority-inversion";
 import { compilePseudoC } from "../races/program";
-import { finalValues } from "../races/machine";
+import { finalValues, findDeadlock, runInterrupts, type RaceSystem } from "../races/machine";
+import { LOCK_KINDS, lockSystem, type LockKind } from "../races/locks";
+import { waitWasteUs } from "./spin-block";
 
 export * from "./clone";
 export * from "./cpu-quota";
 export * from "./deadline";
 export * from "./loadavg";
 export * from "./priority-inversion";
+export * from "./spin-block";
 
 export type ModelArgType = "number" | "string";
 export type ModelArgs = Record<string, number | string>;
@@ -51,6 +54,26 @@ function inversion(a: ModelArgs) {
     }),
     protocol as LockProtocol,
   );
+}
+
+const wholeIn = (v: number, lo: number, hi: number) => Number.isInteger(v) && v >= lo && v <= hi;
+
+function pickValue(values: number[], which: string | number | undefined): Checked<number> {
+  if (which === "min") return ok(values[0]!);
+  if (which === "max") return ok(values[values.length - 1]!);
+  if (which === "count") return ok(values.length);
+  return bad("which", "must be min, max or count");
+}
+
+/** `philosophers` threads, thread i taking lock m<i> then m<i+1> (mod n); with `lastReversed` = 1 the last takes them the other way round. */
+export function philosophersSystem(philosophers: number, lastReversed: boolean): RaceSystem {
+  return {
+    threads: Array.from({ length: philosophers }, (_, i) => {
+      const [first, second] = [`m${i}`, `m${(i + 1) % philosophers}`];
+      const [a, b] = lastReversed && i === philosophers - 1 ? [second, first] : [first, second];
+      return { program: compilePseudoC(`lock(${a}); lock(${b}); unlock(${b}); unlock(${a});`, []) };
+    }),
+  };
 }
 
 function dlTasks(a: ModelArgs, count: number): DeadlineTask[] {
@@ -183,6 +206,62 @@ export const ANSWER_MODELS: Record<string, AnswerModel> = {
       if (which === "max") return ok(values[values.length - 1]!);
       if (which === "count") return ok(values.length);
       return bad("which", "must be min, max or count");
+    },
+  },
+  "race-two-updates": {
+    description: "x starts at `start`; one thread runs x = x + `add`, another x = x - `sub`, unprotected: min, max or count of the final values of x over every interleaving",
+    args: { start: "number", add: "number", sub: "number", which: "string" },
+    compute(a) {
+      if (![n(a, "start"), n(a, "add"), n(a, "sub")].every((v) => wholeIn(v, 0, 1000))) return bad("start", "start, add and sub are whole numbers from 0 to 1000");
+      const thread = (src: string) => ({ program: compilePseudoC(src, ["x"]) });
+      const { values } = finalValues({ threads: [thread(`x = x + ${n(a, "add")};`), thread(`x = x - ${n(a, "sub")};`)], memory: { x: n(a, "start") } }, "x");
+      return pickValue(values, a["which"]);
+    },
+  },
+  "race-interrupt-final": {
+    description: "final count after `threads` threads each run the unprotected `count++` `iterations` times on one CPU, switching (in thread order) every `interval` instructions, as x86.py -i does",
+    args: { threads: "number", iterations: "number", interval: "number" },
+    compute(a) {
+      if (!wholeIn(n(a, "threads"), 1, 4) || !wholeIn(n(a, "iterations"), 1, 10) || !wholeIn(n(a, "interval"), 1, 100)) {
+        return bad("threads", "threads 1–4, iterations 1–10 and interval 1–100, whole numbers");
+      }
+      const program = compilePseudoC("count++;\n".repeat(n(a, "iterations")), ["count"]);
+      return ok(runInterrupts({ threads: Array.from({ length: n(a, "threads") }, () => ({ program })) }, n(a, "interval")).memory["count"]!);
+    },
+  },
+  "lock-final-values": {
+    description: "over every interleaving of `threads` threads each doing `iterations` locked increments of count with lock `kind` (lib/engine/races/locks): min, max or count of the final values",
+    args: { kind: "string", threads: "number", iterations: "number", which: "string" },
+    compute(a) {
+      const kind = String(a["kind"]);
+      if (!(LOCK_KINDS as readonly string[]).includes(kind)) return bad("kind", `must be one of ${LOCK_KINDS.join(", ")}`);
+      if (!wholeIn(n(a, "threads"), 1, 3) || !wholeIn(n(a, "iterations"), 1, 2) || n(a, "threads") * n(a, "iterations") > 4) {
+        return bad("threads", "threads 1–3 and iterations 1–2 with threads × iterations ≤ 4 (the search grows fast)");
+      }
+      if (kind === "peterson" && n(a, "threads") > 2) return bad("threads", "Peterson's algorithm is for two threads");
+      return pickValue(finalValues(lockSystem(kind as LockKind, n(a, "threads"), n(a, "iterations")), "count").values, a["which"]);
+    },
+  },
+  "philosophers-deadlock": {
+    description: "`philosophers` threads each lock(left); lock(right) (the last reversed when lastReversed = 1): the length of a wait-for cycle a deadlock forms (cycle, 0 if none can) or the instructions of the shortest interleaving reaching it (steps, 0 if none)",
+    args: { philosophers: "number", lastReversed: "number", which: "string" },
+    compute(a) {
+      if (!wholeIn(n(a, "philosophers"), 2, 6)) return bad("philosophers", "must be a whole number from 2 to 6");
+      if (n(a, "lastReversed") !== 0 && n(a, "lastReversed") !== 1) return bad("lastReversed", "must be 0 or 1");
+      const r = findDeadlock(philosophersSystem(n(a, "philosophers"), n(a, "lastReversed") === 1));
+      if (a["which"] === "cycle") return ok(r.deadlock ? r.cycle.length : 0);
+      if (a["which"] === "steps") return ok(r.deadlock ? r.interleaving.length : 0);
+      return bad("which", "must be cycle or steps");
+    },
+  },
+  "wait-waste": {
+    description: "CPU µs a waiter loses when the lock is held `hold` µs more and a switch costs `switchCost` µs, under policy spin, block or two-phase",
+    args: { policy: "string", hold: "number", switchCost: "number" },
+    compute(a) {
+      const policy = a["policy"];
+      if (policy !== "spin" && policy !== "block" && policy !== "two-phase") return bad("policy", "must be spin, block or two-phase");
+      if (!(n(a, "hold") >= 0 && n(a, "switchCost") > 0)) return bad("hold", "hold must be ≥ 0 and switchCost > 0");
+      return ok(waitWasteUs(policy, n(a, "hold"), n(a, "switchCost")));
     },
   },
   "signal-eligible-threads": {

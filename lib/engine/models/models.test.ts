@@ -220,3 +220,64 @@ describe("race-count-final", () => {
     expect(compute(2, 1, "median").ok).toBe(false);
   });
 });
+
+describe("race, lock, deadlock and waiting models", () => {
+  const compute = (model: string, args: Record<string, number | string>) => {
+    const r = ANSWER_MODELS[model]!.compute(args);
+    if (!r.ok) throw new Error(r.errors.map((e) => e.message).join("; "));
+    return r.value;
+  };
+  it("race-two-updates: both updates, or the last store alone (closed form)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 6 }), (start, add, sub) => {
+        const expected = [...new Set([start + add - sub, start + add, start - sub])].sort((x, y) => x - y);
+        expect(compute("race-two-updates", { start, add, sub, which: "min" })).toBe(expected[0]);
+        expect(compute("race-two-updates", { start, add, sub, which: "max" })).toBe(expected[expected.length - 1]);
+        expect(compute("race-two-updates", { start, add, sub, which: "count" })).toBe(expected.length);
+      }),
+      { seed, numRuns: 40 },
+    );
+  });
+  it("race-interrupt-final: hand-traced x86.py -i runs", () => {
+    const final = (iterations: number, interval: number) => compute("race-interrupt-final", { threads: 2, iterations, interval });
+    // Slices of whole increments, or thread 0 running to the end first, lose nothing.
+    expect(final(2, 3)).toBe(4);
+    expect(final(2, 6)).toBe(4);
+    expect(final(2, 50)).toBe(4);
+    // Interval 1: load, load, add, add, store 1, store 1.
+    expect(final(1, 1)).toBe(1);
+    // Interval 2, two increments each: t0 load 0, add | t1 load 0, add | t0 store 1, load 1 | t1 store 1, load 1 | t0 add, store 2 | t1 add, store 2.
+    expect(final(2, 2)).toBe(2);
+  });
+  it("lock-final-values: a correct lock leaves one value, no lock matches the unprotected counter", () => {
+    for (const kind of ["tas", "ttas", "ticket", "yield", "peterson", "mutex"]) {
+      expect(compute("lock-final-values", { kind, threads: 2, iterations: 2, which: "count" }), kind).toBe(1);
+      expect(compute("lock-final-values", { kind, threads: 2, iterations: 2, which: "min" }), kind).toBe(4);
+    }
+    for (const which of ["min", "max", "count"]) {
+      expect(compute("lock-final-values", { kind: "none", threads: 2, iterations: 2, which })).toBe(compute("race-count-final", { threads: 2, iterations: 2, which }));
+    }
+    expect(compute("lock-final-values", { kind: "naive", threads: 2, iterations: 1, which: "min" })).toBe(1);
+    expect(ANSWER_MODELS["lock-final-values"]!.compute({ kind: "peterson", threads: 3, iterations: 1, which: "min" }).ok).toBe(false);
+  });
+  it("philosophers-deadlock: a ring of n deadlocks after n lock calls; one reversed thread rules it out", () => {
+    for (let n = 2; n <= 5; n++) {
+      expect(compute("philosophers-deadlock", { philosophers: n, lastReversed: 0, which: "cycle" })).toBe(n);
+      expect(compute("philosophers-deadlock", { philosophers: n, lastReversed: 0, which: "steps" })).toBe(n);
+      expect(compute("philosophers-deadlock", { philosophers: n, lastReversed: 1, which: "cycle" })).toBe(0);
+    }
+  });
+  it("wait-waste: two-phase waiting loses at most twice the better fixed choice", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 1, max: 50 }), (hold, switchCost) => {
+        const w = (policy: string) => compute("wait-waste", { policy, hold, switchCost });
+        expect(w("spin")).toBe(hold);
+        expect(w("block")).toBe(2 * switchCost);
+        expect(w("two-phase")).toBeLessThanOrEqual(2 * Math.min(hold, 2 * switchCost));
+        // Short holds cost two-phase waiting nothing beyond spinning.
+        if (hold <= 2 * switchCost) expect(w("two-phase")).toBe(hold);
+      }),
+      { seed, numRuns: 200 },
+    );
+  });
+});
