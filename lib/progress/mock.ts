@@ -15,6 +15,23 @@ export function nextDifficulty(current: number, correct: boolean): number {
   return Math.min(MAX_DIFFICULTY, Math.max(MIN_DIFFICULTY, current + (correct ? 1 : -1)));
 }
 
+/** Tags that keep a template out of mock interviews: recall of a constant is not an interview question. */
+export const MOCK_EXCLUDED_TAGS = ["trivia"] as const;
+
+// Text that leans on something the candidate was not shown ("Same situation…", "as above"). A mock
+// asks questions one at a time in a mixed order, so every question must carry its own situation.
+const UNSEEN_REFERENCE = /\b(same (situation|setup|scenario|program|workload|system|machine|tasks?|jobs?) as\b|^same (situation|setup|scenario)\b|as (above|before)\b|(previous|last|earlier) (question|exercise|part)\b)/im;
+
+/** True when the text refers to a situation that is not part of it. */
+export function refersToUnseenSituation(text: string): boolean {
+  return UNSEEN_REFERENCE.test(text);
+}
+
+/** Whether a template may be drawn for a mock: not tagged as trivia. */
+export function isMockEligible(tags: readonly string[]): boolean {
+  return !tags.some((t) => (MOCK_EXCLUDED_TAGS as readonly string[]).includes(t));
+}
+
 export interface MockCandidate {
   templateId: string;
   slug: string;

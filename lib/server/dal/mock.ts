@@ -1,7 +1,7 @@
 import "server-only";
 import { randomInt } from "node:crypto";
 import type { VariantView } from "@/lib/engine";
-import { buildMockReport, MAX_MOCK_QUESTIONS, type MockDuration, type MockReport, pickNextQuestion, START_DIFFICULTY } from "@/lib/progress/mock";
+import { buildMockReport, isMockEligible, MAX_MOCK_QUESTIONS, type MockDuration, type MockReport, pickNextQuestion, START_DIFFICULTY } from "@/lib/progress/mock";
 import { newCardState } from "@/lib/progress/schedule";
 import type { SubmitAttemptInput } from "@/lib/validation/attempts";
 import { isUniqueViolation } from "@/lib/db/errors";
@@ -42,11 +42,17 @@ async function ownSession(user: UserDto, sessionId: string) {
 }
 
 async function candidates() {
-  return db.questionTemplate.findMany({
+  const rows = await db.questionTemplate.findMany({
     where: { status: "PUBLISHED" },
-    select: { id: true, slug: true, topic: true, difficulty: true },
+    select: { id: true, slug: true, topic: true, difficulty: true, tags: true },
     orderBy: { id: "asc" },
   });
+  return rows.filter((r) => isMockEligible(parseTags(r.tags)));
+}
+
+function parseTags(json: string): string[] {
+  const value: unknown = JSON.parse(json);
+  return Array.isArray(value) ? value.filter((t): t is string => typeof t === "string") : [];
 }
 
 export async function startMock(user: UserDto, minutes: MockDuration, now = new Date()): Promise<{ sessionId: string }> {
