@@ -3,12 +3,9 @@
 // server sends them only after the candidate has submitted their text. Facts follow
 // /work/shared/notes/domain.md (e.g. a PCID machine keeps TLB entries across process switches).
 
-export type MockPromptKind = "explain" | "trade-off" | "design";
+import type { MockKeyPoint, MockPromptKind, MockPromptView } from "./mock-prompt-types";
 
-export interface MockKeyPoint {
-  id: string;
-  text: string;
-}
+export { MAX_EXPLAIN_CHARS, type MockKeyPoint, type MockPromptKind, type MockPromptView } from "./mock-prompt-types";
 
 export interface MockPromptSpec {
   id: string;
@@ -18,16 +15,6 @@ export interface MockPromptSpec {
   modelAnswer: string;
   keyPoints: readonly MockKeyPoint[];
 }
-
-/** What the candidate sees before answering: no model answer, no key points. */
-export interface MockPromptView {
-  id: string;
-  kind: MockPromptKind;
-  topic: string;
-  prompt: string;
-}
-
-export const MAX_EXPLAIN_CHARS = 8000;
 
 export const MOCK_PROMPTS: readonly MockPromptSpec[] = [
   {
