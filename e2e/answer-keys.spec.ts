@@ -389,6 +389,11 @@ test("no page or API response shows a student a reference answer before it is su
   await expect(page).toHaveURL(/\/mock\/[a-z0-9]+$/);
   const mockPath = new URL(page.url()).pathname;
   const sessionId = mockPath.split("/").pop()!;
+  // Every mock opens with an explain prompt (free text, then self-assessment) before the graded questions.
+  for (const [step, body] of [["explain", { text: "A typed explanation." }], ["assess", { covered: [] }]] as const) {
+    const done = await fetchInPage(page, `/api/mock/${sessionId}/${step}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    expect(done.status, done.body).toBe(201);
+  }
   const known = new Known();
   for (let i = 0; i < 3; i++) {
     const state = JSON.parse((await fetchInPage(page, `/api/mock/${sessionId}`)).body) as { question: { itemId: string; view: VariantView } | null };

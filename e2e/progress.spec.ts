@@ -50,6 +50,11 @@ test("a mock interview ended early reports scores by topic", async ({ page }) =>
   await page.getByLabel("15 minutes").check();
   await page.getByRole("button", { name: "Start mock interview" }).click();
   await expect(page).toHaveURL(/\/mock\/[A-Za-z0-9_-]+$/);
+  // The explain prompt comes first (e2e/mock-explain.spec.ts); pass it here to reach the graded questions.
+  const sessionId = new URL(page.url()).pathname.split("/").pop()!;
+  expect((await page.request.post(`/api/mock/${sessionId}/explain`, { data: { text: "A short answer." } })).status()).toBe(201);
+  expect((await page.request.post(`/api/mock/${sessionId}/assess`, { data: { covered: [] } })).status()).toBe(201);
+  await page.reload();
   await expect(page.getByRole("timer")).toBeVisible();
   // No score is on the page while the interview runs.
   await expect(page.getByTestId("grade-result")).toHaveCount(0);

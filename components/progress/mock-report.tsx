@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { MockReport } from "@/lib/progress/mock";
+import type { MockExplainReport, MockReport } from "@/lib/progress/mock";
 import { topicBySlug } from "@/lib/topics";
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
@@ -14,6 +14,15 @@ export function MockReportView({ report }: { report: MockReport }) {
     <div className="flex flex-col gap-6" data-testid="mock-report">
       <p className="text-lg">
         Overall <strong>{pct(report.overall)}</strong> · {report.answered} of {report.asked} answered
+        {report.explain ? (
+          <>
+            {" "}
+            · explain prompt{" "}
+            <a href="#explain-heading" className="underline" data-testid="mock-explain-summary">
+              {report.explain.selfScore === null ? (report.explain.answer === null ? "not answered" : "not self-assessed") : `${pct(report.explain.selfScore)} of key points (self-assessed)`}
+            </a>
+          </>
+        ) : null}
       </p>
       <section aria-labelledby="by-topic-heading">
         <h2 id="by-topic-heading" className="font-semibold">
@@ -67,6 +76,7 @@ export function MockReportView({ report }: { report: MockReport }) {
           ))}
         </ol>
       </section>
+      {report.explain ? <ExplainSection explain={report.explain} /> : null}
       <section aria-labelledby="to-review-heading">
         <h2 id="to-review-heading" className="font-semibold">
           What to review
@@ -88,5 +98,32 @@ export function MockReportView({ report }: { report: MockReport }) {
         )}
       </section>
     </div>
+  );
+}
+
+/** The explain prompt: the candidate's text, the model answer and the rubric with their own ticks. */
+function ExplainSection({ explain }: { explain: MockExplainReport }) {
+  return (
+    <section aria-labelledby="explain-heading" data-testid="mock-report-explain">
+      <h2 id="explain-heading" className="scroll-mt-20 font-semibold">
+        Explain prompt (self-assessed)
+      </h2>
+      <p className="mt-1 text-sm">{explain.prompt}</p>
+      <p className="mt-2 text-sm text-muted-foreground">
+        {explain.answer === null ? "Not answered." : `Answered in ${duration(explain.seconds)}.`}{" "}
+        {explain.assessed ? `You covered ${explain.keyPoints.filter((k) => k.covered).length} of ${explain.keyPoints.length} key points.` : "Not self-assessed."}
+      </p>
+      {explain.answer !== null ? <p className="mt-2 rounded-md border border-border p-3 text-sm whitespace-pre-wrap">{explain.answer}</p> : null}
+      <h3 className="mt-3 text-sm font-semibold">Key points an interviewer listens for</h3>
+      <ul className="mt-1 flex flex-col gap-1 text-sm" data-testid="mock-report-key-points">
+        {explain.keyPoints.map((k) => (
+          <li key={k.id}>
+            <span aria-label={k.covered ? "covered" : "not covered"}>{k.covered ? "✓" : "✗"}</span> {k.text}
+          </li>
+        ))}
+      </ul>
+      <h3 className="mt-3 text-sm font-semibold">Model answer</h3>
+      <p className="mt-1 text-sm">{explain.modelAnswer}</p>
+    </section>
   );
 }

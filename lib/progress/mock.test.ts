@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildMockReport, type MockCandidate, nextDifficulty, pickNextQuestion } from "./mock";
+import { MOCK_PROMPTS } from "./mock-prompts";
 
 const c = (templateId: string, topic: string, difficulty: number): MockCandidate => ({ templateId, slug: templateId, topic, difficulty });
 
@@ -53,5 +54,24 @@ describe("buildMockReport", () => {
     expect(report.perQuestion.map((q) => q.attemptId)).toEqual(["att-a", "att-b", null]);
     expect(report.toReview.map((r) => r.templateId)).toEqual(["b", "c"]);
     expect(report.overall).toBeCloseTo(0.5);
+  });
+});
+
+describe("buildMockReport with the explain prompt", () => {
+  const prompt = MOCK_PROMPTS[1]!;
+  const startedAt = "2026-01-01T10:00:00.000Z";
+  it("combines the self-assessment with the graded parts without changing the graded score", () => {
+    const covered = [prompt.keyPoints[3]!.id, prompt.keyPoints[0]!.id];
+    const withExplain = buildMockReport([], { prompt, answer: "text", startedAt, answeredAt: "2026-01-01T10:02:05.000Z", covered });
+    expect(withExplain.overall).toBe(0);
+    expect(withExplain.explain).toMatchObject({ promptId: prompt.id, seconds: 125, assessed: true });
+    expect(withExplain.explain!.selfScore).toBeCloseTo(2 / prompt.keyPoints.length);
+    expect(withExplain.explain!.keyPoints.filter((k) => k.covered).map((k) => k.id)).toEqual(prompt.keyPoints.filter((k) => covered.includes(k.id)).map((k) => k.id));
+  });
+  it("an unanswered or unassessed prompt has no self score", () => {
+    const r = buildMockReport([], { prompt, answer: null, startedAt, answeredAt: null, covered: null });
+    expect(r.explain).toMatchObject({ answer: null, seconds: null, assessed: false, selfScore: null });
+    expect(r.explain!.keyPoints.every((k) => !k.covered)).toBe(true);
+    expect(buildMockReport([]).explain).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { historyQuerySchema, mockAnswerSchema, settingsPatchSchema, startMockSchema } from "./progress";
+import { historyQuerySchema, mockAnswerSchema, mockAssessSchema, mockExplainSchema, settingsPatchSchema, startMockSchema } from "./progress";
 
 const firstPath = (r: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }) => r.error?.issues[0]?.path.join(".");
 
@@ -35,5 +35,14 @@ describe("progress request schemas", () => {
     expect(historyQuerySchema.parse({ limit: "20" })).toEqual({ limit: 20 });
     expect(historyQuerySchema.safeParse({ limit: "1000" }).success).toBe(false);
     expect(historyQuerySchema.safeParse({ cursor: "../../etc" }).success).toBe(false);
+  });
+
+  it("needs non-empty explain text within the limit, and key-point ids for the self-assessment", () => {
+    expect(mockExplainSchema.safeParse({ text: "Threads share the address space." }).success).toBe(true);
+    for (const text of ["", "   ", 42, "x".repeat(8001)]) expect(firstPath(mockExplainSchema.safeParse({ text }))).toBe("text");
+    expect(mockAssessSchema.safeParse({ covered: ["pcid-no-flush"] }).success).toBe(true);
+    for (const covered of ["pcid", [1], ["Not An Id"], Array.from({ length: 21 }, (_, i) => `k${i}`)]) {
+      expect(firstPath(mockAssessSchema.safeParse({ covered }))).toMatch(/^covered/);
+    }
   });
 });

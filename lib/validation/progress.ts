@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { submitAttemptSchema } from "@/lib/validation/attempts";
 import { MOCK_DURATIONS_MIN } from "@/lib/progress/mock";
+import { MAX_EXPLAIN_CHARS } from "@/lib/progress/mock-prompts";
 import { MAX_RETENTION, MIN_RETENTION } from "@/lib/progress/schedule";
 
 // Request bodies of the progress routes. Bounds are checked here so the DAL only sees sane values.
@@ -33,3 +34,19 @@ export const historyQuerySchema = z.object({
   cursor: id.optional(),
   limit: z.coerce.number().int("limit must be a whole number").min(1).max(100).optional(),
 });
+
+// The candidate's free-text answer to the mock's explain prompt.
+export const mockExplainSchema = z
+  .object({
+    text: z
+      .string({ error: "text must be a string" })
+      .trim()
+      .min(1, "text must not be empty")
+      .max(MAX_EXPLAIN_CHARS, `text must be at most ${MAX_EXPLAIN_CHARS} characters`),
+  })
+  .strict();
+
+// The key points the candidate says they covered (ids from the prompt's rubric).
+export const mockAssessSchema = z
+  .object({ covered: z.array(z.string().regex(/^[a-z0-9-]{1,60}$/, "covered must hold key-point ids"), { error: "covered must be a list of key-point ids" }).max(20, "covered has at most 20 ids") })
+  .strict();

@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { DbProvider } from "@/lib/db/provider";
 import { type Answer, perturbAnswer, referenceAnswer, type Variant } from "@/lib/engine";
+import { mockPromptById } from "@/lib/progress/mock-prompts";
 import { useFreshDatabase } from "./use-database";
 
 const submissionId = () => randomBytes(9).toString("base64url");
@@ -147,10 +148,64 @@ export function progressSuite(provider: DbProvider) {
       expect((await db.streakDay.findFirstOrThrow({ where: { userId: erin.id } })).attempts).toBe(10);
     });
 
+    /** Answers and self-assesses the explain prompt that opens every mock, so the graded questions follow. */
+    async function passExplain(user: Awaited<ReturnType<typeof newStudent>>, sessionId: string) {
+      await mock.answerMockExplain(user, sessionId, "An answer typed by the candidate.");
+      await mock.assessMockExplain(user, sessionId, []);
+    }
+
+    it("a mock opens with an explain prompt: the text is stored with its time, the key only after it, then the self-assessment", async () => {
+      const kim = await newStudent("kim");
+      const eve = await newStudent("eve");
+      const t0 = new Date();
+      const { sessionId } = await mock.startMock(kim, 15, t0);
+      const first = await mock.getMockState(kim, sessionId, t0);
+      expect(first.question).toBeNull();
+      expect(first.explain?.phase).toBe("answer");
+      const spec = mockPromptById(first.explain!.prompt.id)!;
+      expect(spec).toBeDefined();
+      // Before the text is submitted nothing of the key is in what the page receives.
+      const before = JSON.stringify(first);
+      expect(before).not.toContain(spec.modelAnswer.slice(0, 40));
+      for (const k of spec.keyPoints) expect(before).not.toContain(k.text);
+      await expect(mock.assessMockExplain(kim, sessionId, [], t0)).rejects.toMatchObject({ code: "CONFLICT" });
+      await expect(mock.answerMockExplain(eve, sessionId, "not mine", t0)).rejects.toMatchObject({ code: "NOT_FOUND" });
+
+      const t1 = new Date(t0.getTime() + 95_000);
+      const text = "Threads share the mm so switch_mm is skipped; with PCID the TLB survives a process switch.";
+      const key = await mock.answerMockExplain(kim, sessionId, text, t1);
+      expect(key.modelAnswer).toBe(spec.modelAnswer);
+      expect(key.keyPoints.map((k) => k.id)).toEqual(spec.keyPoints.map((k) => k.id));
+      await expect(mock.answerMockExplain(kim, sessionId, "again", t1)).rejects.toMatchObject({ code: "CONFLICT" });
+      const assessing = await mock.getMockState(kim, sessionId, t1);
+      expect(assessing.explain).toMatchObject({ phase: "assess", answer: text, modelAnswer: spec.modelAnswer });
+
+      const [a, , c] = spec.keyPoints;
+      await expect(mock.assessMockExplain(kim, sessionId, ["no-such-point"], t1)).rejects.toMatchObject({ code: "INVALID_INPUT" });
+      expect(await mock.assessMockExplain(kim, sessionId, [c!.id, a!.id], t1)).toEqual({ covered: [a!.id, c!.id] });
+      await expect(mock.assessMockExplain(kim, sessionId, [], t1)).rejects.toMatchObject({ code: "CONFLICT" });
+      const row = await db.mockExplain.findUniqueOrThrow({ where: { sessionId } });
+      expect(row.answer).toBe(text);
+      expect(JSON.parse(row.covered)).toEqual([a!.id, c!.id]);
+
+      // The graded questions follow; the report combines them with the self-assessment.
+      const next = await mock.getMockState(kim, sessionId, t1);
+      expect(next.explain).toBeNull();
+      expect(next.question).not.toBeNull();
+      const report = await mock.endMock(kim, sessionId, t1);
+      expect(report.asked).toBe(1);
+      expect(report.explain).toMatchObject({ promptId: spec.id, answer: text, seconds: 95, assessed: true, modelAnswer: spec.modelAnswer });
+      expect(report.explain!.keyPoints.filter((k) => k.covered).map((k) => k.id)).toEqual([a!.id, c!.id]);
+      expect(report.explain!.selfScore).toBeCloseTo(2 / spec.keyPoints.length);
+      // After the end, the text can no longer be changed.
+      await expect(mock.answerMockExplain(kim, sessionId, "late", t1)).rejects.toMatchObject({ code: "CONFLICT" });
+    });
+
     it("runs a mock interview: feedback withheld, report at the end, late answers refused", async () => {
       const fay = await newStudent("fay");
       const bob = await newStudent("bob");
       const { sessionId } = await mock.startMock(fay, 15);
+      await passExplain(fay, sessionId);
       const state = await mock.getMockState(fay, sessionId);
       expect(state.ended).toBe(false);
       expect(state.question).not.toBeNull();
@@ -198,6 +253,7 @@ export function progressSuite(provider: DbProvider) {
     it("a running mock interview leaks nothing through progress or difficulty; its answers count when it ends", async () => {
       const gil = await newStudent("gil");
       const { sessionId } = await mock.startMock(gil, 15);
+      await passExplain(gil, sessionId);
       const difficultyAtStart = (await db.mockSession.findUniqueOrThrow({ where: { id: sessionId } })).difficulty;
       const dashboardBefore = JSON.stringify(await progress.getDashboard(gil));
       // Answer the first two questions, one right and one wrong: either would have moved the difficulty.
@@ -228,6 +284,7 @@ export function progressSuite(provider: DbProvider) {
     it("refuses a mock answer after the deadline with 409 even before the session is ended", async () => {
       const jon = await newStudent("jon");
       const { sessionId } = await mock.startMock(jon, 15);
+      await passExplain(jon, sessionId);
       const state = await mock.getMockState(jon, sessionId);
       const item = await db.mockItem.findUniqueOrThrow({ where: { id: state.question!.itemId } });
       const loaded = await variants.loadVariant(await variants.ownVariant(jon, item.variantId));

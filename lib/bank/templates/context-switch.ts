@@ -163,7 +163,7 @@ export const CONTEXT_SWITCH: readonly QuestionTemplate[] = [
           label: "With PCID (used by Linux since 4.14), what happens to the TLB on a process switch?",
           options: [
             { label: "Entries are tagged with an address-space id, so a recently run process keeps its entries: no full flush", correct: true },
-            { label: "The whole TLB is flushed, as before" },
+            { label: "The whole TLB is flushed, as on machines without PCID" },
             { label: "Only kernel entries are flushed" },
             { label: "The TLB is disabled while switching" },
           ],

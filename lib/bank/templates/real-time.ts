@@ -134,7 +134,7 @@ export const REAL_TIME: readonly QuestionTemplate[] = [
     tags: ["sched_fifo", "fair-server", "deadline-server", "6.12"],
     difficulty: 4,
     prompt: [
-      "Same situation on Linux 6.12+: RT throttling is replaced by the **fair server**, a deadline server that guarantees the fair class 50 ms of every 1000 ms **when normal tasks are runnable** (served as late as possible). It does not throttle RT tasks when no normal task wants the CPU.",
+      "The CPU-bound tasks below share one CPU; some are SCHED_FIFO (priority shown), the others normal. The kernel is Linux 6.12+, where RT throttling is replaced by the **fair server**, a deadline server that guarantees the fair class 50 ms of every 1000 ms **when normal tasks are runnable** (served as late as possible). It does not throttle RT tasks when no normal task wants the CPU.",
       "",
       "What share of the CPU does each task get in the first 2 seconds? (Within 2 percentage points is accepted.)",
     ].join("\n"),
@@ -148,7 +148,7 @@ export const REAL_TIME: readonly QuestionTemplate[] = [
       invariants: [{ check: "hasClass", class: "fifo", min: 1 }],
     },
     grading: grading({ absoluteTolerance: 2 }),
-    hints: ["Compare with the throttling question: what changes when every task is SCHED_FIFO?"],
+    hints: ["Before 6.12, RT throttling idled the CPU for 50 ms even with no normal task; what does the fair server do when every task is SCHED_FIFO?"],
     explanation: [
       "1. With normal tasks runnable, the fair server reserves **50 ms per 1000 ms** for them: the top FIFO task gets ≈ 95%, the normal tasks ≈ 5% between them — the same shares as RT throttling.",
       "2. The difference is when **no** normal task is runnable: the old throttle still idled the CPU for 50 ms per second; the fair server has nothing to serve, so the top FIFO task gets **100%**.",
@@ -190,7 +190,7 @@ export const REAL_TIME: readonly QuestionTemplate[] = [
     title: "Linux scheduling classes and RT priorities",
     type: "concept",
     topic: "real-time",
-    tags: ["sched_fifo", "sched_rr", "classes", "interview"],
+    tags: ["sched_fifo", "sched_rr", "classes", "interview", "trivia"],
     difficulty: 1,
     prompt: "Answer these questions about Linux's real-time policies.",
     generator: {
@@ -242,7 +242,7 @@ export const REAL_TIME: readonly QuestionTemplate[] = [
     title: "What stops a runaway SCHED_FIFO task?",
     type: "concept",
     topic: "real-time",
-    tags: ["throttling", "fair-server", "sched_fifo", "measured"],
+    tags: ["throttling", "fair-server", "sched_fifo", "measured", "trivia"],
     difficulty: 3,
     prompt: "A buggy SCHED_FIFO priority-50 thread spins forever on a CPU that also runs a normal shell.",
     generator: {

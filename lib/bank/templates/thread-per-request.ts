@@ -146,7 +146,7 @@ export const THREAD_PER_REQUEST: readonly QuestionTemplate[] = [
     title: "How many threads can this server run — and what breaks first?",
     type: "concept",
     topic: "thread-per-request",
-    tags: ["threads", "pid_max", "max_map_count", "limits", "classic", "interview"],
+    tags: ["threads", "pid_max", "max_map_count", "limits", "classic", "interview", "trivia"],
     difficulty: 4,
     prompt: "A C server on 64-bit Linux (glibc, 16 GiB RAM) creates one pthread per connection with the default stack size, which glibc takes from `ulimit -s`: 8 MiB. The sysctls are at the kernel's built-in defaults (no systemd or distribution overrides). Connections keep arriving.",
     generator: {

@@ -186,7 +186,7 @@ export const USER_SPACE_SCHEDULING: readonly QuestionTemplate[] = [
     title: "Goroutines and Java virtual threads",
     type: "concept",
     topic: "user-space-scheduling",
-    tags: ["goroutines", "virtual-threads", "m-n", "interview"],
+    tags: ["goroutines", "virtual-threads", "m-n", "interview", "trivia"],
     difficulty: 3,
     prompt: "Answer these questions about M:N threading in Go and Java.",
     generator: {

@@ -1,7 +1,8 @@
 import "server-only";
 import { randomInt } from "node:crypto";
 import type { VariantView } from "@/lib/engine";
-import { buildMockReport, MAX_MOCK_QUESTIONS, type MockDuration, type MockReport, pickNextQuestion, START_DIFFICULTY } from "@/lib/progress/mock";
+import { buildMockReport, isMockEligible, MAX_MOCK_QUESTIONS, type MockDuration, type MockReport, pickNextQuestion, START_DIFFICULTY } from "@/lib/progress/mock";
+import { type MockKeyPoint, mockPromptById, type MockPromptView, mockPromptView, normaliseCovered, pickMockPrompt } from "@/lib/progress/mock-prompts";
 import { newCardState } from "@/lib/progress/schedule";
 import type { SubmitAttemptInput } from "@/lib/validation/attempts";
 import { isUniqueViolation } from "@/lib/db/errors";
@@ -22,6 +23,11 @@ export interface MockQuestion {
   view: VariantView;
 }
 
+/** The explain prompt's stage: answer it (no key shown), then self-assess (model answer and rubric shown). */
+export type MockExplainStage =
+  | { phase: "answer"; prompt: MockPromptView }
+  | { phase: "assess"; prompt: MockPromptView; answer: string; modelAnswer: string; keyPoints: MockKeyPoint[] };
+
 export interface MockState {
   sessionId: string;
   minutes: number;
@@ -29,7 +35,9 @@ export interface MockState {
   deadline: string;
   ended: boolean;
   answered: number;
-  /** The question to answer now; null once the session has ended. */
+  /** The explain prompt, while it is open: it comes before the graded questions. */
+  explain: MockExplainStage | null;
+  /** The question to answer now; null once the session has ended or while the explain prompt is open. */
   question: MockQuestion | null;
   report: MockReport | null;
 }
@@ -42,18 +50,84 @@ async function ownSession(user: UserDto, sessionId: string) {
 }
 
 async function candidates() {
-  return db.questionTemplate.findMany({
+  const rows = await db.questionTemplate.findMany({
     where: { status: "PUBLISHED" },
-    select: { id: true, slug: true, topic: true, difficulty: true },
+    select: { id: true, slug: true, topic: true, difficulty: true, tags: true },
     orderBy: { id: "asc" },
   });
+  return rows.filter((r) => isMockEligible(parseTags(r.tags)));
+}
+
+function parseTags(json: string): string[] {
+  const value: unknown = JSON.parse(json);
+  return Array.isArray(value) ? value.filter((t): t is string => typeof t === "string") : [];
 }
 
 export async function startMock(user: UserDto, minutes: MockDuration, now = new Date()): Promise<{ sessionId: string }> {
+  const seed = randomInt(0, 2 ** 31 - 1);
   const session = await db.mockSession.create({
-    data: { userId: user.id, seed: randomInt(0, 2 ** 31 - 1), minutes, difficulty: START_DIFFICULTY, startedAt: now, deadline: new Date(now.getTime() + minutes * 60_000) },
+    data: {
+      userId: user.id,
+      seed,
+      minutes,
+      difficulty: START_DIFFICULTY,
+      startedAt: now,
+      deadline: new Date(now.getTime() + minutes * 60_000),
+      // Every mock has one explain / trade-off prompt; its clock starts with the session, as it is asked first.
+      explain: { create: { promptId: pickMockPrompt(seed).id, startedAt: now } },
+    },
   });
   return { sessionId: session.id };
+}
+
+function promptOf(promptId: string) {
+  const prompt = mockPromptById(promptId);
+  // A prompt removed from the pool after the session started can no longer be answered or assessed.
+  if (!prompt) throw new AppError("NOT_FOUND", "this mock interview's explain prompt no longer exists");
+  return prompt;
+}
+
+function parseCovered(json: string): string[] {
+  const value: unknown = JSON.parse(json);
+  return Array.isArray(value) ? value.filter((t): t is string => typeof t === "string") : [];
+}
+
+async function explainStage(sessionId: string): Promise<MockExplainStage | null> {
+  const row = await db.mockExplain.findUnique({ where: { sessionId } });
+  const prompt = row ? mockPromptById(row.promptId) : undefined;
+  if (!row || row.assessedAt || !prompt) return null;
+  if (row.answer === null) return { phase: "answer", prompt: mockPromptView(prompt) };
+  return { phase: "assess", prompt: mockPromptView(prompt), answer: row.answer, modelAnswer: prompt.modelAnswer, keyPoints: [...prompt.keyPoints] };
+}
+
+/**
+ * Stores the free-text answer (once, before the deadline) and only then returns the model answer and the
+ * key points, so the key never reaches the browser before the candidate has committed to their text.
+ */
+export async function answerMockExplain(user: UserDto, sessionId: string, text: string, now = new Date()) {
+  const session = await ownSession(user, sessionId);
+  if (isOver(session, now)) throw new AppError("CONFLICT", "the interview has ended");
+  const row = await db.mockExplain.findUnique({ where: { sessionId } });
+  if (!row) throw new AppError("NOT_FOUND", "this mock interview has no explain prompt");
+  const claimed = await db.mockExplain.updateMany({ where: { sessionId, answeredAt: null }, data: { answer: text, answeredAt: now } });
+  if (claimed.count !== 1) throw new AppError("CONFLICT", "the explain prompt is already answered");
+  const prompt = promptOf(row.promptId);
+  return { modelAnswer: prompt.modelAnswer, keyPoints: [...prompt.keyPoints] };
+}
+
+/** The candidate's self-assessment: which key points their answer covered. Once; also after the deadline. */
+export async function assessMockExplain(user: UserDto, sessionId: string, covered: readonly string[], now = new Date()) {
+  await ownSession(user, sessionId);
+  const row = await db.mockExplain.findUnique({ where: { sessionId } });
+  if (!row) throw new AppError("NOT_FOUND", "this mock interview has no explain prompt");
+  if (row.answeredAt === null) throw new AppError("CONFLICT", "answer the explain prompt before assessing it");
+  const prompt = promptOf(row.promptId);
+  const unknown = covered.filter((id) => !prompt.keyPoints.some((k) => k.id === id));
+  if (unknown.length) throw new AppError("INVALID_INPUT", `covered: unknown key point ${unknown[0]}`);
+  const kept = normaliseCovered(prompt, covered);
+  const claimed = await db.mockExplain.updateMany({ where: { sessionId, assessedAt: null }, data: { covered: JSON.stringify(kept), assessedAt: now } });
+  if (claimed.count !== 1) throw new AppError("CONFLICT", "the explain prompt is already assessed");
+  return { covered: kept };
 }
 
 /** Adds the next question, chosen from the session's seed, position and current difficulty. */
@@ -90,8 +164,10 @@ export async function getMockState(user: UserDto, sessionId: string, now = new D
   const base = { sessionId, minutes: session.minutes, startedAt: session.startedAt.toISOString(), deadline: session.deadline.toISOString() };
   if (isOver(session, now)) {
     const report = await endMock(user, sessionId, now);
-    return { ...base, ended: true, answered: report.answered, question: null, report };
+    return { ...base, ended: true, answered: report.answered, explain: null, question: null, report };
   }
+  const explain = await explainStage(sessionId);
+  if (explain) return { ...base, ended: false, answered: 0, explain, question: null, report: null };
   const items = await db.mockItem.findMany({ where: { sessionId }, orderBy: { position: "asc" }, include: { template: { select: { topic: true } } } });
   let current: { id: string; position: number; variantId: string } | null = items.find((i) => i.answeredAt === null) ?? null;
   if (!current) {
@@ -101,13 +177,14 @@ export async function getMockState(user: UserDto, sessionId: string, now = new D
   if (!current) {
     // The bank has run out (or the cap is reached): the interview is over.
     const report = await endMock(user, sessionId, now);
-    return { ...base, ended: true, answered: report.answered, question: null, report };
+    return { ...base, ended: true, answered: report.answered, explain: null, question: null, report };
   }
   const loaded = await loadVariant(await db.variant.findUniqueOrThrow({ where: { id: current.variantId } }));
   return {
     ...base,
     ended: false,
     answered: items.filter((i) => i.answeredAt !== null).length,
+    explain: null,
     question: { itemId: current.id, position: current.position, view: loaded.built.view },
     report: null,
   };
@@ -163,6 +240,8 @@ async function mockReportOf(sessionId: string): Promise<MockReport> {
     orderBy: { position: "asc" },
     include: { template: { select: { slug: true, title: true, topic: true } } },
   });
+  const explain = await db.mockExplain.findUnique({ where: { sessionId } });
+  const prompt = explain ? mockPromptById(explain.promptId) : undefined;
   return buildMockReport(
     items.map((i) => ({
       templateId: i.templateId,
@@ -175,6 +254,15 @@ async function mockReportOf(sessionId: string): Promise<MockReport> {
       answeredAt: i.answeredAt?.toISOString() ?? null,
       attemptId: i.attemptId,
     })),
+    explain && prompt
+      ? {
+          prompt,
+          answer: explain.answer,
+          startedAt: explain.startedAt.toISOString(),
+          answeredAt: explain.answeredAt?.toISOString() ?? null,
+          covered: explain.assessedAt ? parseCovered(explain.covered) : null,
+        }
+      : null,
   );
 }
 

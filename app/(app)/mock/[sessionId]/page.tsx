@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { MockReportView } from "@/components/progress/mock-report";
+import { MockExplain } from "@/components/progress/mock-explain";
 import { MockRunner } from "@/components/progress/mock-runner";
 import { getMockState } from "@/lib/server/dal/mock";
 import { requirePageUser } from "@/lib/server/dal/session";
@@ -18,6 +19,14 @@ export default async function MockSessionPage({ params }: Props) {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   });
+  if (state.explain) {
+    const e = state.explain;
+    return e.phase === "answer" ? (
+      <MockExplain key="answer" sessionId={sessionId} phase="answer" kind={e.prompt.kind} prompt={e.prompt.prompt} />
+    ) : (
+      <MockExplain key="assess" sessionId={sessionId} phase="assess" kind={e.prompt.kind} prompt={e.prompt.prompt} answer={e.answer} modelAnswer={e.modelAnswer} keyPoints={e.keyPoints} />
+    );
+  }
   if (state.ended || !state.question) {
     return (
       <div className="flex flex-col gap-6">
