@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { type APIRequestContext, type Browser, expect, test } from "@playwright/test";
-import { DEMO_STUDENT, signIn, signUpAccount, uniqueEmail } from "./support";
+import { DEMO_STUDENT, passMockPrompt, signIn, signUpAccount, uniqueEmail } from "./support";
 
 // The authorization matrix over real HTTP: every API route and signed-in page × who is asking.
 // "owner" is the instructor who owns the class and the authored question; "studentA" owns the
@@ -75,6 +75,9 @@ test("every route and page answers each kind of user with the expected status", 
   expect(submitted.status()).toBe(201);
   const attemptId = ((await submitted.json()) as { attempt: { id: string } }).attempt.id;
   const mock = (await (await as.studentA.post("/api/mock", { data: { minutes: 15 } })).json()) as { sessionId: string };
+  await passMockPrompt(as.studentA, mock.sessionId);
+  // A session whose explain prompt the matrix itself answers and assesses (the owner once each).
+  const mockPrompt = (await (await as.studentA.post("/api/mock", { data: { minutes: 15 } })).json()) as { sessionId: string };
   const mockItem = ((await (await as.studentA.get(`/api/mock/${mock.sessionId}`)).json()) as { question: { itemId: string } }).question.itemId;
   const mockToEnd = (await (await as.studentA.post("/api/mock", { data: { minutes: 15 } })).json()) as { sessionId: string };
   const sharedCode = ((await (await as.studentA.post("/api/shared", { data: { slug } })).json()) as { code: string }).code;
@@ -134,6 +137,8 @@ test("every route and page answers each kind of user with the expected status", 
     // An empty answer reaches grading only for the session's owner (400); anyone else's session is missing.
     { method: "POST", path: `/api/mock/${mock.sessionId}/answer`, data: { itemId: mockItem, submissionId: "matrixmockanswer", answer: { parts: {} } }, expect: ownStudentThing(400) },
     { method: "POST", path: `/api/mock/${mockToEnd.sessionId}/end`, expect: ownStudentThing(200) },
+    { method: "POST", path: `/api/mock/${mockPrompt.sessionId}/explain`, data: { text: "Explained by the matrix." }, expect: ownStudentThing(201) },
+    { method: "POST", path: `/api/mock/${mockPrompt.sessionId}/assess`, data: { covered: [] }, expect: ownStudentThing(201) },
     { method: "PATCH", path: "/api/progress/settings", data: { streaksEnabled: true }, expect: signedInOnly },
     { method: "GET", path: "/api/progress/interview", expect: signedInOnly },
     { method: "PUT", path: "/api/progress/interview", data: { interviewDate: null }, expect: signedInOnly },

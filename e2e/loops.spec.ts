@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
-import { DEMO_INSTRUCTOR, signIn, signUpFreshStudent } from "./support";
+import { DEMO_INSTRUCTOR, passMockPrompt, signIn, signUpFreshStudent } from "./support";
 
 // Issue 20, "close the loops": every path a student or instructor takes ends somewhere useful.
 
@@ -34,6 +34,7 @@ test("each row of a mock interview report opens its graded attempt", async ({ pa
   const start = await page.request.post("/api/mock", { data: { minutes: 15 } });
   expect(start.status()).toBe(201);
   const { sessionId } = (await start.json()) as { sessionId: string };
+  await passMockPrompt(page.request, sessionId);
   const state = (await (await page.request.get(`/api/mock/${sessionId}`)).json()) as {
     question: { itemId: string; view: { title: string; parts: PartSpec[] } };
   };

@@ -4,7 +4,7 @@ import http, { type IncomingHttpHeaders } from "node:http";
 import net, { type AddressInfo } from "node:net";
 import path from "node:path";
 import { type APIRequestContext, request as apiRequest, expect, test } from "@playwright/test";
-import { apiSignIn, BASE_URL, DEMO_INSTRUCTOR, DEMO_STUDENT, signIn, uniqueEmail } from "./support";
+import { apiSignIn, BASE_URL, DEMO_INSTRUCTOR, DEMO_STUDENT, passMockPrompt, signIn, uniqueEmail } from "./support";
 
 // Each attack from the white-box security review (issue #22), replayed against `next start`: every one
 // must now fail. Requests that need a particular source address or a raw (chunked, endless) body go
@@ -305,6 +305,7 @@ test("finding 7: a running mock interview changes nothing /api/progress shows un
   const progress = async () => JSON.stringify(await (await student.get("/api/progress")).json());
   const before = await progress();
   const { sessionId } = (await (await student.post("/api/mock", { data: { minutes: 15 } })).json()) as { sessionId: string };
+  await passMockPrompt(student, sessionId);
   for (let i = 0; i < 2; i++) {
     const state = (await (await student.get(`/api/mock/${sessionId}`)).json()) as { question: { itemId: string; view: { parts: ViewPart[] } } };
     const answered = await student.post(`/api/mock/${sessionId}/answer`, { data: { itemId: state.question.itemId, submissionId: `mockleak${i}${randomInt(1e9)}`, answer: someAnswer(state.question.view.parts) } });

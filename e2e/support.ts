@@ -84,3 +84,10 @@ export async function expectNoSeriousAxe(page: Page): Promise<void> {
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 }
+
+/** Every mock interview opens with an explain prompt: answer and self-assess it, so the graded questions come next. */
+export async function passMockPrompt(request: APIRequestContext, sessionId: string): Promise<void> {
+  for (const [step, body] of [["explain", { text: "A typed explanation." }], ["assess", { covered: [] }]] as const) {
+    expect((await request.post(`/api/mock/${sessionId}/${step}`, { data: body })).status()).toBe(201);
+  }
+}
