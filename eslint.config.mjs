@@ -7,8 +7,15 @@ import nextTs from "eslint-config-next/typescript";
 // bench, tests, e2e, deploy) reach the database: everything else goes through lib/server/dal, which checks session
 // and role. The driver packages are listed too, so a query cannot slip in around the Prisma client.
 const DB_ACCESS = [
-  "@/lib/db/*", "**/lib/db/*", "@/lib/server/db", "**/lib/server/db",
-  "@/prisma/generated/*", "**/prisma/generated/*", "@prisma/*", "better-sqlite3", "pg",
+  "@/lib/db/*",
+  "**/lib/db/*",
+  "@/lib/server/db",
+  "**/lib/server/db",
+  "@/prisma/generated/*",
+  "**/prisma/generated/*",
+  "@prisma/*",
+  "better-sqlite3",
+  "pg",
 ];
 const DB_MESSAGE = "only lib/server (its DAL) and lib/db touch the database: call a lib/server/dal function instead.";
 // Domain code as pure as the engine: the DAL reads the rows and hands them to these modules.
@@ -16,11 +23,27 @@ const PURE_DOMAIN = ["lib/analytics/**/*.ts", "lib/progress/**/*.ts", "lib/valid
 
 // The engine must stay pure so the same code grades on the server, previews in the browser and runs
 // from the CLI: these imports are refused in lib/engine (tests may read fixtures with node:*).
-const ENGINE_FORBIDDEN = [...new Set([
-  "react", "react-dom", "react/*", "next", "next/*", "next-auth", "next-auth/*", "@prisma/*", "@/prisma/*", "node:*",
-  "@/lib/server/*", "@/components/*", "@/app/*",
-  "**/lib/server/*", "**/components/*", "**/app/*", ...DB_ACCESS,
-])];
+const ENGINE_FORBIDDEN = [
+  ...new Set([
+    "react",
+    "react-dom",
+    "react/*",
+    "next",
+    "next/*",
+    "next-auth",
+    "next-auth/*",
+    "@prisma/*",
+    "@/prisma/*",
+    "node:*",
+    "@/lib/server/*",
+    "@/components/*",
+    "@/app/*",
+    "**/lib/server/*",
+    "**/components/*",
+    "**/app/*",
+    ...DB_ACCESS,
+  ]),
+];
 
 // Code outside the engine uses its public surface only: the root entry or one entry per sub-area
 // (lib/engine/<area>/index.ts, whose exports lib/engine/api-report.md records), never a file behind it.
@@ -39,7 +62,18 @@ export default defineConfig([
   ...nextTs,
   // Build output: .next-*/ are per-run dist dirs (NEXT_DIST_DIR), dist/ is the prebuilt CLI. The
   // event-loop corpus is CommonJS as students paste it (require, bare expressions), run by real node.
-  globalIgnores(["lib/engine/eventloop/__fixtures__/corpus/**", ".next/**", ".next-*/**", "dist/**", "node_modules/**", "prisma/generated/**", "data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
+  globalIgnores([
+    "lib/engine/eventloop/__fixtures__/corpus/**",
+    ".next/**",
+    ".next-*/**",
+    "dist/**",
+    "node_modules/**",
+    "prisma/generated/**",
+    "data/**",
+    "test-results/**",
+    "playwright-report/**",
+    "next-env.d.ts",
+  ]),
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
@@ -57,7 +91,18 @@ export default defineConfig([
     // Outside the data layer and tooling, nothing reaches the database either. (A later block for the same
     // files replaces this rule's options, so each repeats the patterns that still apply.)
     files: ["**/*.{ts,tsx,mts,mjs,cjs}"],
-    ignores: ["lib/engine/**", "lib/server/**", "lib/db/**", "scripts/**", "prisma/**", "bench/**", "tests/**", "e2e/**", "deploy/**", "prisma.config.ts"],
+    ignores: [
+      "lib/engine/**",
+      "lib/server/**",
+      "lib/db/**",
+      "scripts/**",
+      "prisma/**",
+      "bench/**",
+      "tests/**",
+      "e2e/**",
+      "deploy/**",
+      "prisma.config.ts",
+    ],
     rules: {
       "no-restricted-imports": ["error", { patterns: [{ group: DB_ACCESS, message: DB_MESSAGE }, ENGINE_ENTRY_ONLY] }],
     },
@@ -66,25 +111,59 @@ export default defineConfig([
     files: PURE_DOMAIN,
     ignores: ["**/*.test.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [
-        { group: DB_ACCESS, message: DB_MESSAGE },
-        { group: ["@/lib/server/*", "**/lib/server/*", "server-only", "next", "next/*", "next-auth", "next-auth/*", "react", "react-dom"], message: "lib/analytics, lib/progress and lib/validation are pure domain code: the DAL calls them, not the other way round." },
-        ENGINE_ENTRY_ONLY,
-      ] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: DB_ACCESS, message: DB_MESSAGE },
+            {
+              group: [
+                "@/lib/server/*",
+                "**/lib/server/*",
+                "server-only",
+                "next",
+                "next/*",
+                "next-auth",
+                "next-auth/*",
+                "react",
+                "react-dom",
+              ],
+              message:
+                "lib/analytics, lib/progress and lib/validation are pure domain code: the DAL calls them, not the other way round.",
+            },
+            ENGINE_ENTRY_ONLY,
+          ],
+        },
+      ],
     },
   },
   {
     files: ["lib/engine/**/*.ts"],
     ignores: ["lib/engine/**/*.test.ts", "lib/engine/**/__tests__/**"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ENGINE_FORBIDDEN, message: "lib/engine must stay pure: no React, Next, Prisma, node:* or server code." }] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ENGINE_FORBIDDEN,
+              message: "lib/engine must stay pure: no React, Next, Prisma, node:* or server code.",
+            },
+          ],
+        },
+      ],
       "no-restricted-globals": ["error", "window", "document", "process", "Buffer", "require"],
     },
   },
   {
     files: ["lib/engine/**/*.test.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ENGINE_FORBIDDEN.filter((p) => p !== "node:*"), message: "lib/engine must stay pure." }] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [{ group: ENGINE_FORBIDDEN.filter((p) => p !== "node:*"), message: "lib/engine must stay pure." }],
+        },
+      ],
     },
   },
   {
@@ -95,7 +174,18 @@ export default defineConfig([
   {
     files: ["components/**/*.{ts,tsx}", "lib/query/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: [...new Set(["@/lib/server/*", "**/lib/server/*", "@/prisma/*", ...DB_ACCESS])], message: "client-side code must not import server code or Prisma." }, ENGINE_ENTRY_ONLY] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: [...new Set(["@/lib/server/*", "**/lib/server/*", "@/prisma/*", ...DB_ACCESS])],
+              message: "client-side code must not import server code or Prisma.",
+            },
+            ENGINE_ENTRY_ONLY,
+          ],
+        },
+      ],
     },
   },
 ]);

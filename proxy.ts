@@ -12,7 +12,6 @@ import { PRERENDERED } from "@/lib/security/prerendered";
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 const SIGNED_IN_AREAS = /^\/(dashboard|teach|practice|review|mock|history|classes|admin|v)(\/|$)/;
 
-
 // app/theme-script.tsx runs before the nonce-aware renderer gets involved; its hash is pinned here and
 // re-derived from its source by tests/headers.test.ts, so editing the script cannot silently break it.
 export const THEME_SCRIPT_HASH = "'sha256-muxQUAhoo0P29jjMCX26lLpwow1+LmkfEHqcSx79jGI='";

@@ -62,8 +62,12 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
   if (cause === "database" || cause === "server") {
     return (
       <div className="flex flex-col items-start gap-4" role="alert" data-testid="outage">
-        <h1 className="text-2xl font-bold">{cause === "database" ? "Timeslice can't reach its database" : "Timeslice isn't answering"}</h1>
-        <p className="text-muted-foreground">Retrying… This page comes back by itself as soon as it can. Answers you already submitted are saved.</p>
+        <h1 className="text-2xl font-bold">
+          {cause === "database" ? "Timeslice can't reach its database" : "Timeslice isn't answering"}
+        </h1>
+        <p className="text-muted-foreground">
+          Retrying… This page comes back by itself as soon as it can. Answers you already submitted are saved.
+        </p>
         <Button onClick={retry}>Try now</Button>
       </div>
     );

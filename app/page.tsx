@@ -20,10 +20,12 @@ export default function LandingPage() {
   return (
     <div className="flex flex-col gap-12">
       <section className="flex flex-col gap-5 pt-6">
-        <h1 className="text-4xl font-bold tracking-tight sm:text-5xl">Practise the OS questions interviewers actually ask.</h1>
+        <h1 className="text-4xl font-bold tracking-tight sm:text-5xl">
+          Practise the OS questions interviewers actually ask.
+        </h1>
         <p className="max-w-2xl text-lg text-muted-foreground">
-          Timeslice pairs short lessons on processes, threads and CPU scheduling with exercises graded by a deterministic
-          simulator — so you learn what the kernel really does, not just the textbook answer.
+          Timeslice pairs short lessons on processes, threads and CPU scheduling with exercises graded by a
+          deterministic simulator — so you learn what the kernel really does, not just the textbook answer.
         </p>
         <div className="flex flex-wrap gap-3">
           <Link href="/signup" className={buttonClasses("primary")}>

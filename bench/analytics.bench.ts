@@ -56,13 +56,24 @@ async function insertInChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unkn
 async function classProgressFromAttempts(db: Db, classId: string) {
   const ids = (await db.classMember.findMany({ where: { classId }, select: { userId: true } })).map((m) => m.userId);
   const [users, mastery, assignments] = await Promise.all([
-    db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, email: true }, orderBy: { name: "asc" } }),
-    db.mastery.findMany({ where: { userId: { in: ids }, kind: "topic" }, select: { userId: true, key: true, attempts: true, scoreSum: true } }),
+    db.user.findMany({
+      where: { id: { in: ids } },
+      select: { id: true, name: true, email: true },
+      orderBy: { name: "asc" },
+    }),
+    db.mastery.findMany({
+      where: { userId: { in: ids }, kind: "topic" },
+      select: { userId: true, key: true, attempts: true, scoreSum: true },
+    }),
     db.assignment.findMany({ where: { classId }, select: { slugs: true } }),
   ]);
   const slugs = [...new Set(assignments.flatMap((a) => JSON.parse(a.slugs) as string[]))];
   const templates = await db.questionTemplate.findMany({ where: { slug: { in: slugs } }, select: { id: true } });
-  const best = await db.attempt.groupBy({ by: ["userId", "templateId"], where: { userId: { in: ids }, templateId: { in: templates.map((t) => t.id) } }, _max: { score: true } });
+  const best = await db.attempt.groupBy({
+    by: ["userId", "templateId"],
+    where: { userId: { in: ids }, templateId: { in: templates.map((t) => t.id) } },
+    _max: { score: true },
+  });
   return { users, mastery, best };
 }
 
@@ -72,24 +83,58 @@ export default async function analyticsBench(): Promise<void> {
   await applyMigrations(target);
   const db = createPrismaClient(target);
   try {
-    const teacher = await db.user.create({ data: { email: "teacher@bench", name: "Teacher", passwordHash: "x", role: "INSTRUCTOR" } });
-    const students = Array.from({ length: STUDENTS }, (_, i) => ({ id: randomUUID(), email: `s${i}@bench`, name: `Student ${String(i).padStart(3, "0")}`, passwordHash: "x" }));
+    const teacher = await db.user.create({
+      data: { email: "teacher@bench", name: "Teacher", passwordHash: "x", role: "INSTRUCTOR" },
+    });
+    const students = Array.from({ length: STUDENTS }, (_, i) => ({
+      id: randomUUID(),
+      email: `s${i}@bench`,
+      name: `Student ${String(i).padStart(3, "0")}`,
+      passwordHash: "x",
+    }));
     await insertInChunks(students, (data) => db.user.createMany({ data }));
     const questions: { id: string; slug: string; title: string; type: string; topic: string; versionId: string }[] = [];
     for (let q = 0; q < QUESTIONS; q++) {
       const topic = TOPICS[q % TOPICS.length]!.slug;
-      const t = await db.questionTemplate.create({ data: { slug: `bench-q${q}`, title: `Question ${q}`, type: "schedule", topic, difficulty: 1 + (q % 5), status: "PUBLISHED" } });
+      const t = await db.questionTemplate.create({
+        data: {
+          slug: `bench-q${q}`,
+          title: `Question ${q}`,
+          type: "schedule",
+          topic,
+          difficulty: 1 + (q % 5),
+          status: "PUBLISHED",
+        },
+      });
       const v = await db.questionVersion.create({ data: { templateId: t.id, version: 1, spec: {} } });
       questions.push({ id: t.id, slug: t.slug, title: t.title, type: t.type, topic, versionId: v.id });
     }
-    const cls = await db.class.create({ data: { name: "Bench class", joinCode: "BENCH234", instructorId: teacher.id } });
-    await insertInChunks(students.map((s) => ({ classId: cls.id, userId: s.id })), (data) => db.classMember.createMany({ data }));
-    await db.assignment.create({ data: { classId: cls.id, title: "All", slugs: JSON.stringify(questions.map((q) => q.slug)) } });
-    const mastery = students.flatMap((s) => TOPICS.map((t) => ({ userId: s.id, kind: "topic", key: t.slug, attempts: 10, scoreSum: 6, ema: 0.6 })));
+    const cls = await db.class.create({
+      data: { name: "Bench class", joinCode: "BENCH234", instructorId: teacher.id },
+    });
+    await insertInChunks(
+      students.map((s) => ({ classId: cls.id, userId: s.id })),
+      (data) => db.classMember.createMany({ data }),
+    );
+    await db.assignment.create({
+      data: { classId: cls.id, title: "All", slugs: JSON.stringify(questions.map((q) => q.slug)) },
+    });
+    const mastery = students.flatMap((s) =>
+      TOPICS.map((t) => ({ userId: s.id, kind: "topic", key: t.slug, attempts: 10, scoreSum: 6, ema: 0.6 })),
+    );
     await insertInChunks(mastery, (data) => db.mastery.createMany({ data }));
 
     // One variant per (student, question); attempts spread evenly, numbered within their variant.
-    const variants = students.flatMap((s) => questions.map((q) => ({ id: randomUUID(), userId: s.id, templateId: q.id, versionId: q.versionId, seed: 1, engineVersion: "bench" })));
+    const variants = students.flatMap((s) =>
+      questions.map((q) => ({
+        id: randomUUID(),
+        userId: s.id,
+        templateId: q.id,
+        versionId: q.versionId,
+        seed: 1,
+        engineVersion: "bench",
+      })),
+    );
     await insertInChunks(variants, (data) => db.variant.createMany({ data }));
     const perVariant = new Map<string, number>();
     const start = Date.UTC(2026, 0, 1);
@@ -125,13 +170,23 @@ export default async function analyticsBench(): Promise<void> {
       const insertMs = performance.now() - t0;
 
       // The aggregates the attempt transaction maintains, rebuilt from all attempts so far.
-      const all = await db.attempt.findMany({ select: { userId: true, variantId: true, templateId: true, attemptNumber: true, score: true, correct: true } });
+      const all = await db.attempt.findMany({
+        select: { userId: true, variantId: true, templateId: true, attemptNumber: true, score: true, correct: true },
+      });
       await db.questionStat.deleteMany();
       await db.wrongAnswerGroup.deleteMany();
       for (const q of questions) {
-        await db.questionStat.create({ data: { templateId: q.id, ...countersFromAttempts(all.filter((a) => a.templateId === q.id)) } });
+        await db.questionStat.create({
+          data: { templateId: q.id, ...countersFromAttempts(all.filter((a) => a.templateId === q.id)) },
+        });
         await db.wrongAnswerGroup.createMany({
-          data: Array.from({ length: WRONG_GROUPS }, (_, g) => ({ templateId: q.id, key: `answer:${g}`, label: `at t=${g} ran A instead of B`, sample: "[]", count: 1 + ((g * 37) % 50) })),
+          data: Array.from({ length: WRONG_GROUPS }, (_, g) => ({
+            templateId: q.id,
+            key: `answer:${g}`,
+            label: `at t=${g} ran A instead of B`,
+            sample: "[]",
+            count: 1 + ((g * 37) % 50),
+          })),
         });
       }
       const b0 = performance.now();
@@ -144,15 +199,30 @@ export default async function analyticsBench(): Promise<void> {
       );
       const [questionMs, scanMs] = await compare(
         // Scoped to the class, as the page is: it reads the class's attempts at the question.
-        () => queryQuestionAnalytics(db, questions[0]!, { kind: "class", id: cls.id, label: cls.name, memberIds: students.map((s) => s.id) }),
+        () =>
+          queryQuestionAnalytics(db, questions[0]!, {
+            kind: "class",
+            id: cls.id,
+            label: cls.name,
+            memberIds: students.map((s) => s.id),
+          }),
         async () => {
-          const scanned = await db.attempt.findMany({ where: { templateId: questions[0]!.id }, select: { userId: true, variantId: true, attemptNumber: true, score: true, correct: true } });
+          const scanned = await db.attempt.findMany({
+            where: { templateId: questions[0]!.id },
+            select: { userId: true, variantId: true, attemptNumber: true, score: true, correct: true },
+          });
           return itemStats(scanned);
         },
       );
-      console.log(`attempts=${String(size).padStart(7)}  (insert ${insertMs.toFixed(0)} ms, QuestionBest backfill ${backfillMs.toFixed(0)} ms)`);
-      console.log(`  class progress page query  after ${after.toFixed(2).padStart(7)} ms (QuestionBest)   before ${before.toFixed(2).padStart(7)} ms (grouping attempts)`);
-      console.log(`  question analytics query         ${questionMs.toFixed(2).padStart(7)} ms (class-scoped)  scan ${scanMs.toFixed(2).padStart(7)} ms (${size / QUESTIONS} attempts, for contrast)`);
+      console.log(
+        `attempts=${String(size).padStart(7)}  (insert ${insertMs.toFixed(0)} ms, QuestionBest backfill ${backfillMs.toFixed(0)} ms)`,
+      );
+      console.log(
+        `  class progress page query  after ${after.toFixed(2).padStart(7)} ms (QuestionBest)   before ${before.toFixed(2).padStart(7)} ms (grouping attempts)`,
+      );
+      console.log(
+        `  question analytics query         ${questionMs.toFixed(2).padStart(7)} ms (class-scoped)  scan ${scanMs.toFixed(2).padStart(7)} ms (${size / QUESTIONS} attempts, for contrast)`,
+      );
     }
 
     // What the aggregate adds to each submission: one upsert inside the attempt's transaction.
@@ -161,12 +231,20 @@ export default async function analyticsBench(): Promise<void> {
       for (let i = 0; i < UPSERTS; i++) {
         const a = attemptRow(have + i);
         const t0 = performance.now();
-        await recordQuestionBest(tx, { userId: a.userId, templateId: a.templateId, score: a.score, correct: a.correct, at: a.createdAt });
+        await recordQuestionBest(tx, {
+          userId: a.userId,
+          templateId: a.templateId,
+          score: a.score,
+          correct: a.correct,
+          at: a.createdAt,
+        });
         times.push(performance.now() - t0);
       }
     });
     times.sort((x, y) => x - y);
-    console.log(`QuestionBest upsert, the per-attempt cost in submitAttempt's transaction: median ${times[UPSERTS >> 1]!.toFixed(2)} ms over ${UPSERTS}`);
+    console.log(
+      `QuestionBest upsert, the per-attempt cost in submitAttempt's transaction: median ${times[UPSERTS >> 1]!.toFixed(2)} ms over ${UPSERTS}`,
+    );
   } finally {
     await db.$disconnect();
     rmSync(dir, { recursive: true, force: true });

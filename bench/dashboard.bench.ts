@@ -35,9 +35,20 @@ async function fixture(db: Db): Promise<Fixture> {
   const templates: Fixture["templates"] = [];
   for (let i = 0; i < TEMPLATES; i++) {
     const topic = TOPICS[i % TOPICS.length]!.slug;
-    const t = await db.questionTemplate.create({ data: { slug: `bench-${i}`, title: `Bench ${i}`, type: "metrics", topic, difficulty: 1 + (i % 5), status: "PUBLISHED" } });
+    const t = await db.questionTemplate.create({
+      data: {
+        slug: `bench-${i}`,
+        title: `Bench ${i}`,
+        type: "metrics",
+        topic,
+        difficulty: 1 + (i % 5),
+        status: "PUBLISHED",
+      },
+    });
     const v = await db.questionVersion.create({ data: { templateId: t.id, version: 1, spec: {} } });
-    const variant = await db.variant.create({ data: { userId: user.id, templateId: t.id, versionId: v.id, seed: i, engineVersion: "bench" } });
+    const variant = await db.variant.create({
+      data: { userId: user.id, templateId: t.id, versionId: v.id, seed: i, engineVersion: "bench" },
+    });
     templates.push({ id: t.id, topic, variantId: variant.id, versionId: v.id });
   }
   return { userId: user.id, templates };
@@ -94,12 +105,34 @@ async function writeAggregates(db: Db, fx: Fixture, n: number, now: Date): Promi
   await db.reviewCard.deleteMany({ where: { userId: fx.userId } });
   await db.streakDay.deleteMany({ where: { userId: fx.userId } });
   await db.mastery.createMany({
-    data: [...mastery].map(([key, m]) => ({ userId: fx.userId, kind: "topic", key, attempts: m.attempts, scoreSum: m.scoreSum, ema: m.ema, lastAttemptAt: m.lastAttemptAt ? new Date(m.lastAttemptAt) : null })),
+    data: [...mastery].map(([key, m]) => ({
+      userId: fx.userId,
+      kind: "topic",
+      key,
+      attempts: m.attempts,
+      scoreSum: m.scoreSum,
+      ema: m.ema,
+      lastAttemptAt: m.lastAttemptAt ? new Date(m.lastAttemptAt) : null,
+    })),
   });
   await db.reviewCard.createMany({
-    data: [...cards].map(([templateId, c]) => ({ userId: fx.userId, templateId, ...c, due: new Date(c.due), lastReview: c.lastReview ? new Date(c.lastReview) : null })),
+    data: [...cards].map(([templateId, c]) => ({
+      userId: fx.userId,
+      templateId,
+      ...c,
+      due: new Date(c.due),
+      lastReview: c.lastReview ? new Date(c.lastReview) : null,
+    })),
   });
-  await db.streakDay.createMany({ data: [...days].map(([day, d]) => ({ userId: fx.userId, day, attempts: d.attempts, dueAtStart: 1, nextDueDay: day + 1 })) });
+  await db.streakDay.createMany({
+    data: [...days].map(([day, d]) => ({
+      userId: fx.userId,
+      day,
+      attempts: d.attempts,
+      dueAtStart: 1,
+      nextDueDay: day + 1,
+    })),
+  });
 }
 
 async function median(fn: () => Promise<unknown>): Promise<number> {
@@ -131,12 +164,28 @@ async function runOn(label: string, target: DbTarget): Promise<void> {
       const templateIds = fx.templates.map((t) => t.id);
       const dash = await median(() => queryDashboard(db, fx.userId, now, { forceStreak: true }));
       const bests = await median(() => queryStudentBests(db, fx.userId, templateIds));
-      const grouped = await median(() => db.attempt.groupBy({ by: ["templateId"], where: { userId: fx.userId, templateId: { in: templateIds } }, _max: { score: true }, _count: { _all: true } }));
-      const history = await median(() =>
-        db.attempt.findMany({ where: { userId: fx.userId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 26, select: { id: true, score: true, createdAt: true } }),
+      const grouped = await median(() =>
+        db.attempt.groupBy({
+          by: ["templateId"],
+          where: { userId: fx.userId, templateId: { in: templateIds } },
+          _max: { score: true },
+          _count: { _all: true },
+        }),
       );
-      console.log(`${label.padEnd(10)} attempts=${String(size).padStart(7)}  dashboard median ${dash.toFixed(2)} ms  history page median ${history.toFixed(2)} ms  (insert ${insertMs.toFixed(0)} ms)`);
-      console.log(`${"".padEnd(10)} assignment best scores (${TEMPLATES} questions) median ${bests.toFixed(2)} ms from QuestionBest, ${grouped.toFixed(2)} ms grouping attempts (before)`);
+      const history = await median(() =>
+        db.attempt.findMany({
+          where: { userId: fx.userId },
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          take: 26,
+          select: { id: true, score: true, createdAt: true },
+        }),
+      );
+      console.log(
+        `${label.padEnd(10)} attempts=${String(size).padStart(7)}  dashboard median ${dash.toFixed(2)} ms  history page median ${history.toFixed(2)} ms  (insert ${insertMs.toFixed(0)} ms)`,
+      );
+      console.log(
+        `${"".padEnd(10)} assignment best scores (${TEMPLATES} questions) median ${bests.toFixed(2)} ms from QuestionBest, ${grouped.toFixed(2)} ms grouping attempts (before)`,
+      );
     }
   } finally {
     await db.$disconnect();

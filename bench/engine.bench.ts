@@ -65,11 +65,18 @@ function measure(policy: object, n: number): { us: number; low: number; high: nu
     perDecision.push((dms * 1000) / Math.max(1, b.decisions - a.decisions));
     perEvent.push((b.events - a.events) / dms);
   }
-  return { us: median(perDecision), low: Math.min(...perDecision), high: Math.max(...perDecision), eventsPerSec: median(perEvent) * 1000 };
+  return {
+    us: median(perDecision),
+    low: Math.min(...perDecision),
+    high: Math.max(...perDecision),
+    eventsPerSec: median(perEvent) * 1000,
+  };
 }
 
 export default async function engineBench(): Promise<void> {
-  console.log(`${DECISIONS.toLocaleString("en")} decisions per timed window, median of ${PAIRS} short/long pairs (CPU time)`);
+  console.log(
+    `${DECISIONS.toLocaleString("en")} decisions per timed window, median of ${PAIRS} short/long pairs (CPU time)`,
+  );
   console.log("policy   tasks     events/s   µs/decision   (min … max)");
   for (const policy of POLICIES) {
     const costs = new Map<number, number>();
@@ -80,6 +87,8 @@ export default async function engineBench(): Promise<void> {
         `${policy.name.padEnd(7)} ${String(n).padStart(6)} ${m.eventsPerSec.toFixed(0).padStart(12)} ${m.us.toFixed(3).padStart(13)}   (${m.low.toFixed(3)} … ${m.high.toFixed(3)})`,
       );
     }
-    console.log(`${policy.name.padEnd(7)} ratio cost(100000)/cost(100) = ${(costs.get(100_000)! / costs.get(100)!).toFixed(2)} (target ≤ 3)`);
+    console.log(
+      `${policy.name.padEnd(7)} ratio cost(100000)/cost(100) = ${(costs.get(100_000)! / costs.get(100)!).toFixed(2)} (target ≤ 3)`,
+    );
   }
 }

@@ -2,7 +2,14 @@
 // building (generate + simulate/model) and grading (reference answer, then a perturbed wrong answer —
 // the wrong one exercises convention matching and first-divergence feedback). CPU time, not wall time,
 // because the bench machine is often shared.
-import { buildVariant, EXAMPLE_TEMPLATES, gradeAnswer, perturbAnswer, referenceAnswer, validateTemplate } from "../lib/engine";
+import {
+  buildVariant,
+  EXAMPLE_TEMPLATES,
+  gradeAnswer,
+  perturbAnswer,
+  referenceAnswer,
+  validateTemplate,
+} from "../lib/engine";
 import type { QuestionTemplate, Variant } from "../lib/engine";
 
 const VARIANTS = 300;
@@ -35,7 +42,9 @@ function benchTemplate(t: QuestionTemplate): { build: number; grade: number } {
 
 export default async function gradingBench(): Promise<void> {
   console.log(`${VARIANTS} variants per template; rates are per CPU second`);
-  console.log(`${"template".padEnd(34)} ${"type".padEnd(12)} ${"built/s".padStart(9)} ${"graded/s".padStart(9)} ${"both/s".padStart(9)}`);
+  console.log(
+    `${"template".padEnd(34)} ${"type".padEnd(12)} ${"built/s".padStart(9)} ${"graded/s".padStart(9)} ${"both/s".padStart(9)}`,
+  );
   for (const raw of EXAMPLE_TEMPLATES) {
     const checked = validateTemplate(raw);
     if (!checked.ok) throw new Error(`${raw.slug}: ${JSON.stringify(checked.errors)}`);

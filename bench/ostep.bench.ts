@@ -56,7 +56,11 @@ function realPython(): string | null {
 /** Times each command ROUNDS times, round-robin; null for a command that failed. */
 function timeCommands(python: string | null, cmds: string[][]): (Timing | null)[] {
   if (python) {
-    const r = spawnSync(python, ["-c", HARNESS, JSON.stringify(cmds), String(ROUNDS)], { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 20 });
+    const r = spawnSync(python, ["-c", HARNESS, JSON.stringify(cmds), String(ROUNDS)], {
+      cwd: ROOT,
+      encoding: "utf8",
+      maxBuffer: 1 << 20,
+    });
     if (r.status !== 0) throw new Error(`timing harness failed: ${r.stderr.trim().split("\n").pop()}`);
     const results = JSON.parse(r.stdout) as { wall: number[]; cpu: number[]; status: number }[];
     return results.map((x) => (x.status === 0 ? { wall: median(x.wall), cpu: median(x.cpu) } : null));
@@ -101,25 +105,40 @@ export default async function ostepBench(): Promise<void> {
       { label: "node -e 0 (Node's empty-process floor)", cmd: [node, "-e", "0"] },
       ...(python ? [{ label: "python3 -c pass (python's floor)", cmd: [python, "-c", "pass"] }] : []),
       ...(withPython ? [{ label: "python3 scheduler.py", cmd: [python, script, ...FLAGS] }] : []),
-      { label: "ours, prebuilt bundle (node dist/cli/timeslice.cjs)", cmd: [node, bundle, "ostep", "scheduler", ...FLAGS] },
-      { label: "ours via tsx (what npm run -s timeslice runs)", cmd: [node, "--import", "tsx", "lib/cli/main.ts", "ostep", "scheduler", ...FLAGS] },
+      {
+        label: "ours, prebuilt bundle (node dist/cli/timeslice.cjs)",
+        cmd: [node, bundle, "ostep", "scheduler", ...FLAGS],
+      },
+      {
+        label: "ours via tsx (what npm run -s timeslice runs)",
+        cmd: [node, "--import", "tsx", "lib/cli/main.ts", "ostep", "scheduler", ...FLAGS],
+      },
     ];
 
     if (withPython) {
       // The bench is only worth reading if the outputs are the same bytes.
       const ours = spawnSync(node, [bundle, "ostep", "scheduler", ...FLAGS], { maxBuffer: 1 << 26 }).stdout;
       const theirs = spawnSync(python!, [script, ...FLAGS], { maxBuffer: 1 << 26 }).stdout;
-      console.log(`output identical to python3's: ${Buffer.compare(ours, theirs) === 0 ? "yes" : "NO"} (${(theirs.length / 1e6).toFixed(1)} MB)`);
+      console.log(
+        `output identical to python3's: ${Buffer.compare(ours, theirs) === 0 ? "yes" : "NO"} (${(theirs.length / 1e6).toFixed(1)} MB)`,
+      );
     } else {
       console.log("python3 scheduler.py: skipped (set OSTEP_DIR to an ostep-homework checkout)");
     }
 
-    const timings = timeCommands(python, rows.map((r) => r.cmd));
+    const timings = timeCommands(
+      python,
+      rows.map((r) => r.cmd),
+    );
     if (python) console.log(`python3 is ${python}`);
     console.log(`whole processes, median of ${ROUNDS} interleaved runs, stdout to /dev/null:`);
     console.log(`${"".padEnd(62)} ${"wall".padStart(8)} ${"CPU".padStart(8)}`);
-    rows.forEach((row, i) => console.log(`${row.label.padEnd(62)} ${ms(timings[i]?.wall).padStart(8)} ${ms(timings[i]?.cpu).padStart(8)}`));
-    console.log(`${`ours in-process (engine only, warm, median of ${IN_PROCESS_RUNS}; ${(bytes / 1e6).toFixed(1)} MB)`.padEnd(62)} ${ms(engineMs).padStart(8)}`);
+    rows.forEach((row, i) =>
+      console.log(`${row.label.padEnd(62)} ${ms(timings[i]?.wall).padStart(8)} ${ms(timings[i]?.cpu).padStart(8)}`),
+    );
+    console.log(
+      `${`ours in-process (engine only, warm, median of ${IN_PROCESS_RUNS}; ${(bytes / 1e6).toFixed(1)} MB)`.padEnd(62)} ${ms(engineMs).padStart(8)}`,
+    );
 
     if (withPython) {
       const py = timings[rows.findIndex((r) => r.label === "python3 scheduler.py")];
@@ -130,7 +149,10 @@ export default async function ostepBench(): Promise<void> {
       };
       console.log("python3 scheduler.py time divided by (goal: 50x for the whole process):");
       rows.forEach((row, i) => {
-        if (!row.label.startsWith("python3")) console.log(`  ${row.label.padEnd(60)} wall ${ratio(timings[i], "wall").padStart(6)}  CPU ${ratio(timings[i], "cpu").padStart(6)}`);
+        if (!row.label.startsWith("python3"))
+          console.log(
+            `  ${row.label.padEnd(60)} wall ${ratio(timings[i], "wall").padStart(6)}  CPU ${ratio(timings[i], "cpu").padStart(6)}`,
+          );
       });
       console.log(`  ${"ours in-process".padEnd(60)} wall ${ratio({ wall: engineMs, cpu: null }, "wall").padStart(6)}`);
       console.log("  (python3 / node -e 0 is the best ratio any Node program could reach on this machine)");
@@ -149,7 +171,16 @@ function startupRatio(python: string | null): void {
   const dir = mkdtempSync(path.join(tmpdir(), "timeslice-start-"));
   try {
     const workload = path.join(dir, "w.json");
-    writeFileSync(workload, JSON.stringify({ policy: "rr", tasks: [{ id: "A", bursts: [3] }, { id: "B", bursts: [2] }] }));
+    writeFileSync(
+      workload,
+      JSON.stringify({
+        policy: "rr",
+        tasks: [
+          { id: "A", bursts: [3] },
+          { id: "B", bursts: [2] },
+        ],
+      }),
+    );
     const bin = path.join(ROOT, "bin", "timeslice.cjs");
     // The bin rebuilds a stale bundle on its first call; make that call now so the timed ones measure a start.
     spawnSync(process.execPath, [bin, "simulate", workload], { stdio: "ignore" });
@@ -162,7 +193,9 @@ function startupRatio(python: string | null): void {
       const b = ours?.[key];
       return a === null || a === undefined || b === null || b === undefined ? "n/a" : `${(b / a).toFixed(2)}x`;
     };
-    console.log(`start-up: timeslice simulate (2 tasks) ${ms(ours?.wall)} wall, ${ms(ours?.cpu)} CPU; node -e 0 ${ms(empty?.wall)} wall, ${ms(empty?.cpu)} CPU`);
+    console.log(
+      `start-up: timeslice simulate (2 tasks) ${ms(ours?.wall)} wall, ${ms(ours?.cpu)} CPU; node -e 0 ${ms(empty?.wall)} wall, ${ms(empty?.cpu)} CPU`,
+    );
     console.log(`start-up ratio, bin / empty node (goal: under 2x): wall ${ratio("wall")}, CPU ${ratio("cpu")}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

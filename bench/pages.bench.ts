@@ -32,8 +32,15 @@ async function pageWeight(base: string, path: string, cookie: string): Promise<P
   // Every script the page loads up front: <script src>, and the chunks it preloads (those of lazily
   // loaded components that the server rendered into this page, which hydration waits for).
   const scripts = [
-    ...[...html.matchAll(/<script[^>]+src="([^"]+)"[^>]*>/g)].map(([tag, src]) => ({ src: src!, noModule: /\snomodule/i.test(tag) })),
-    ...[...html.matchAll(/<link(?=[^>]*\srel="(?:preload|modulepreload)")(?=[^>]*\sas="script")[^>]*\shref="([^"]+)"[^>]*>/g)].map(([, src]) => ({ src: src!, noModule: false })),
+    ...[...html.matchAll(/<script[^>]+src="([^"]+)"[^>]*>/g)].map(([tag, src]) => ({
+      src: src!,
+      noModule: /\snomodule/i.test(tag),
+    })),
+    ...[
+      ...html.matchAll(
+        /<link(?=[^>]*\srel="(?:preload|modulepreload)")(?=[^>]*\sas="script")[^>]*\shref="([^"]+)"[^>]*>/g,
+      ),
+    ].map(([, src]) => ({ src: src!, noModule: false })),
   ];
   for (const { src, noModule } of scripts) {
     if (files.has(src)) continue;
@@ -74,19 +81,27 @@ export default async function pagesBench(): Promise<void> {
     for (const path of paths) pages.push(await pageWeight(app.base, path, cookie));
 
     const kb = (n: number) => n.toFixed(1).padStart(9);
-    console.log(`${"page".padEnd(36)} ${"scripts".padStart(7)} ${"files KB".padStart(9)} ${"inline KB".padStart(9)} ${"total KB".padStart(9)}  (gzip -9)`);
+    console.log(
+      `${"page".padEnd(36)} ${"scripts".padStart(7)} ${"files KB".padStart(9)} ${"inline KB".padStart(9)} ${"total KB".padStart(9)}  (gzip -9)`,
+    );
     for (const page of pages) {
       const files = sum(page.files.values());
-      console.log(`${page.path.padEnd(36)} ${String(page.files.size).padStart(7)} ${kb(files)} ${kb(page.inlineKb)} ${kb(files + page.inlineKb)}`);
+      console.log(
+        `${page.path.padEnd(36)} ${String(page.files.size).padStart(7)} ${kb(files)} ${kb(page.inlineKb)} ${kb(files + page.inlineKb)}`,
+      );
     }
     const shared = [...pages[0]!.files.keys()].filter((src) => pages.every((p) => p.files.has(src)));
     const sharedKb = sum(shared.map((src) => pages[0]!.files.get(src)!));
     console.log(`${"shared by all three".padEnd(36)} ${String(shared.length).padStart(7)} ${kb(sharedKb)}`);
     for (const page of pages) {
       const own = [...page.files].filter(([src]) => !shared.includes(src));
-      console.log(`  ${page.path} beyond the shared part: ${own.map(([src, size]) => `${src.split("/").pop()} ${size.toFixed(1)}`).join(", ") || "nothing"}`);
+      console.log(
+        `  ${page.path} beyond the shared part: ${own.map(([src, size]) => `${src.split("/").pop()} ${size.toFixed(1)}`).join(", ") || "nothing"}`,
+      );
     }
-    console.log(`  not counted: <script nomodule> polyfills, ${pages[0]!.noModuleKb.toFixed(1)} KB, which browsers that run modules never fetch`);
+    console.log(
+      `  not counted: <script nomodule> polyfills, ${pages[0]!.noModuleKb.toFixed(1)} KB, which browsers that run modules never fetch`,
+    );
   } finally {
     app.stop();
   }

@@ -22,9 +22,20 @@ export default async function processBench(): Promise<void> {
     }
     const m = result.value;
     const [, gradeMs] = time(() => explainOutputOrder(m, [...m.outputs[0]].reverse()));
-    console.log(`${name}: analyse ${ms.toFixed(1)} ms, ${m.processCount} processes, ${m.outputs.length}${m.outputsComplete ? "" : "+"} outputs; grade a wrong answer ${gradeMs.toFixed(1)} ms`);
+    console.log(
+      `${name}: analyse ${ms.toFixed(1)} ms, ${m.processCount} processes, ${m.outputs.length}${m.outputsComplete ? "" : "+"} outputs; grade a wrong answer ${gradeMs.toFixed(1)} ms`,
+    );
   }
-  const threads = Array.from({ length: 4 }, (_, i) => ({ name: `t${i}`, steps: [{ print: `t${i} a` }, { print: `t${i} b` }, ...(i === 0 ? [{ fault: "SIGSEGV" as const }] : [])] }));
-  const [crash, crashMs] = time(() => simulateCrashScenario({ processes: [{ name: "p", threads: [{ name: "main", steps: [{ pthreadExit: true as const }] }, ...threads] }] }));
-  console.log(`crash model, 5 threads: ${crashMs.toFixed(1)} ms, ${crash.ok ? crash.value.statesExplored : "error"} states`);
+  const threads = Array.from({ length: 4 }, (_, i) => ({
+    name: `t${i}`,
+    steps: [{ print: `t${i} a` }, { print: `t${i} b` }, ...(i === 0 ? [{ fault: "SIGSEGV" as const }] : [])],
+  }));
+  const [crash, crashMs] = time(() =>
+    simulateCrashScenario({
+      processes: [{ name: "p", threads: [{ name: "main", steps: [{ pthreadExit: true as const }] }, ...threads] }],
+    }),
+  );
+  console.log(
+    `crash model, 5 threads: ${crashMs.toFixed(1)} ms, ${crash.ok ? crash.value.statesExplored : "error"} states`,
+  );
 }

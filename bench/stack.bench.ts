@@ -56,12 +56,20 @@ async function serveMinimal(): Promise<void> {
   // The app's own data-access layer, for the like-for-like row: the parent starts this process with the
   // react-server condition (so "server-only" imports resolve) and DATABASE_URL set to the same file.
   const { submitAttempt } = await import("../lib/server/dal/attempts");
-  const user = await db.user.upsert({ where: { email: MINIMAL_EMAIL }, create: { email: MINIMAL_EMAIL, name: "Bench minimal", passwordHash: "-" }, update: {} });
-  const versions = await db.questionVersion.findMany({ where: { template: { status: "PUBLISHED" } }, include: { template: true } });
+  const user = await db.user.upsert({
+    where: { email: MINIMAL_EMAIL },
+    create: { email: MINIMAL_EMAIL, name: "Bench minimal", passwordHash: "-" },
+    update: {},
+  });
+  const versions = await db.questionVersion.findMany({
+    where: { template: { status: "PUBLISHED" } },
+    include: { template: true },
+  });
   const questions = new Map<string, { spec: QuestionTemplate; templateId: string; versionId: string }>();
   for (const v of versions) {
     const checked = validateTemplate(v.spec);
-    if (v.version === v.template.currentVersion && checked.ok) questions.set(v.template.slug, { spec: checked.value, templateId: v.templateId, versionId: v.id });
+    if (v.version === v.template.currentVersion && checked.ok)
+      questions.set(v.template.slug, { spec: checked.value, templateId: v.templateId, versionId: v.id });
   }
   // The same bounded cache as lib/server/dal/variants.ts.
   const built = new LRUCache<string, Variant>({ max: 4096 });
@@ -88,11 +96,23 @@ async function serveMinimal(): Promise<void> {
           await db.$queryRaw`SELECT 1`;
           return json(response, 200, { status: "ok" });
         }
-        const body = JSON.parse(Buffer.concat(chunks).toString() || "{}") as { slug?: string; submissionId?: string; answer?: unknown };
+        const body = JSON.parse(Buffer.concat(chunks).toString() || "{}") as {
+          slug?: string;
+          submissionId?: string;
+          answer?: unknown;
+        };
         if (req.method === "POST" && req.url === "/variants") {
           const q = questions.get(body.slug ?? "");
           if (!q) return json(response, 404, {});
-          const row = await db.variant.create({ data: { userId: user.id, templateId: q.templateId, versionId: q.versionId, seed: randomInt(0, 2 ** 31 - 1), engineVersion: ENGINE_VERSION } });
+          const row = await db.variant.create({
+            data: {
+              userId: user.id,
+              templateId: q.templateId,
+              versionId: q.versionId,
+              seed: randomInt(0, 2 ** 31 - 1),
+              engineVersion: ENGINE_VERSION,
+            },
+          });
           const variant = buildOf(body.slug!, row.seed);
           if (!variant) return json(response, 500, {});
           variants.set(row.id, { slug: body.slug!, seed: row.seed, next: 1 });
@@ -114,12 +134,26 @@ async function serveMinimal(): Promise<void> {
         const attemptNumber = v.next++;
         const report = gradeAnswer(q.spec, variant, checked.value, { attemptNumber, hintsUsed: 0 });
         const row = {
-          userId: user.id, variantId: match![1]!, templateId: q.templateId, versionId: q.versionId, seed: v.seed, engineVersion: ENGINE_VERSION,
-          attemptNumber, submissionId: body.submissionId ?? randomBytes(12).toString("base64url"),
-          answer: checked.value, score: report.score, correct: report.correct, report, hintsUsed: 0,
+          userId: user.id,
+          variantId: match![1]!,
+          templateId: q.templateId,
+          versionId: q.versionId,
+          seed: v.seed,
+          engineVersion: ENGINE_VERSION,
+          attemptNumber,
+          submissionId: body.submissionId ?? randomBytes(12).toString("base64url"),
+          answer: checked.value,
+          score: report.score,
+          correct: report.correct,
+          report,
+          hintsUsed: 0,
         };
         const stored = await insertAttempt(db, row);
-        return json(response, 201, { attempt: { ...row, ...stored, createdAt: stored.createdAt.toISOString() }, replayed: false, explanation: q.spec.explanation });
+        return json(response, 201, {
+          attempt: { ...row, ...stored, createdAt: stored.createdAt.toISOString() },
+          replayed: false,
+          explanation: q.spec.explanation,
+        });
       } catch (error) {
         console.error(error);
         json(response, 500, {});
@@ -201,7 +235,15 @@ async function cannon(port: number, seconds: number, expect: number, next: (conn
   }
   if (result.timeouts) errors.set("timeout", result.timeouts);
   if (result.errors > result.timeouts) errors.set("connection error", result.errors - result.timeouts);
-  return { rps: ok / result.duration, p50: result.latency.p50, p99: result.latency.p99, ok, unanswered: result.requests.sent - answered, cpuMs, errors };
+  return {
+    rps: ok / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    ok,
+    unanswered: result.requests.sent - answered,
+    cpuMs,
+    errors,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -219,23 +261,41 @@ const attemptRequest = (side: Side) => {
   return (c: number): Req => {
     const conn = side.connections[c]!;
     const v = conn.variants[turn[c]!++ % conn.variants.length]!;
-    const body = JSON.stringify({ submissionId: randomBytes(12).toString("base64url"), answer: { parts: arbitraryAnswer(v.parts) } });
+    const body = JSON.stringify({
+      submissionId: randomBytes(12).toString("base64url"),
+      answer: { parts: arbitraryAnswer(v.parts) },
+    });
     return { method: "POST", path: side.attemptPath(v.id), cookie: conn.cookie, body };
   };
 };
 
 const variantRequest = (side: Side, slugs: string[]) => {
   let n = 0;
-  return (c: number): Req => ({ method: "POST", path: side.variantPath, cookie: side.connections[c]!.cookie, body: JSON.stringify({ slug: slugs[n++ % slugs.length] }) });
+  return (c: number): Req => ({
+    method: "POST",
+    path: side.variantPath,
+    cookie: side.connections[c]!.cookie,
+    body: JSON.stringify({ slug: slugs[n++ % slugs.length] }),
+  });
 };
 
-async function openVariants(port: number, path: string, cookie: string | undefined, slugs: string[]): Promise<{ id: string; parts: Parts }[]> {
+async function openVariants(
+  port: number,
+  path: string,
+  cookie: string | undefined,
+  slugs: string[],
+): Promise<{ id: string; parts: Parts }[]> {
   const out: { id: string; parts: Parts }[] = [];
   for (const slug of slugs) {
     const headers: Record<string, string> = { "content-type": "application/json", ...(cookie ? { cookie } : {}) };
-    const r = await fetch(`http://127.0.0.1:${port}${path}`, { method: "POST", headers, body: JSON.stringify({ slug }) });
+    const r = await fetch(`http://127.0.0.1:${port}${path}`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ slug }),
+    });
     const text = await r.text();
-    if (r.status !== 201) throw new Error(`creating a variant of ${slug} on :${port}: HTTP ${r.status} ${text.slice(0, 200)}`);
+    if (r.status !== 201)
+      throw new Error(`creating a variant of ${slug} on :${port}: HTTP ${r.status} ${text.slice(0, 200)}`);
     const body = JSON.parse(text) as { variantId: string; view: { parts: Parts } };
     out.push({ id: body.variantId, parts: body.view.parts });
   }
@@ -266,23 +326,67 @@ export default async function stackBench(): Promise<void> {
 
     const students = Array.from({ length: CONNECTIONS }, () => new Student(app.base, new Stats(), "bench-stack-"));
     await Promise.all(students.map((s) => s.signIn(Date.now() + 120_000)));
-    const slugsOf = (c: number) => Array.from({ length: VARIANTS_PER_CONNECTION }, (_, k) => slugs[(c + k * CONNECTIONS) % slugs.length]!);
-    const stack: Side = { port: NEXT_PORT, connections: [], attemptPath: (id) => `/api/variants/${id}/attempts`, variantPath: "/api/variants" };
-    const bare: Side = { port: MINIMAL_PORT, connections: [], attemptPath: (id) => `/variants/${id}/attempts`, variantPath: "/variants" };
-    const dal: Side = { port: MINIMAL_PORT, connections: [], attemptPath: (id) => `/dal/variants/${id}/attempts`, variantPath: "/variants" };
+    const slugsOf = (c: number) =>
+      Array.from({ length: VARIANTS_PER_CONNECTION }, (_, k) => slugs[(c + k * CONNECTIONS) % slugs.length]!);
+    const stack: Side = {
+      port: NEXT_PORT,
+      connections: [],
+      attemptPath: (id) => `/api/variants/${id}/attempts`,
+      variantPath: "/api/variants",
+    };
+    const bare: Side = {
+      port: MINIMAL_PORT,
+      connections: [],
+      attemptPath: (id) => `/variants/${id}/attempts`,
+      variantPath: "/variants",
+    };
+    const dal: Side = {
+      port: MINIMAL_PORT,
+      connections: [],
+      attemptPath: (id) => `/dal/variants/${id}/attempts`,
+      variantPath: "/variants",
+    };
     for (let c = 0; c < CONNECTIONS; c++) {
       const cookie = students[c]!.cookieHeader();
-      stack.connections.push({ cookie, variants: await openVariants(NEXT_PORT, stack.variantPath, cookie, slugsOf(c)) });
+      stack.connections.push({
+        cookie,
+        variants: await openVariants(NEXT_PORT, stack.variantPath, cookie, slugsOf(c)),
+      });
       bare.connections.push({ variants: await openVariants(MINIMAL_PORT, bare.variantPath, undefined, slugsOf(c)) });
       dal.connections.push({ variants: await openVariants(MINIMAL_PORT, dal.variantPath, undefined, slugsOf(c)) });
     }
 
     const allWorkloads = [
-      { name: "grade an answer", stack: () => cannon(NEXT_PORT, SECONDS, 201, attemptRequest(stack)), minimal: () => cannon(MINIMAL_PORT, SECONDS, 201, attemptRequest(bare)) },
-      { name: "grade, minimal calls the DAL", stack: () => cannon(NEXT_PORT, SECONDS, 201, attemptRequest(stack)), minimal: () => cannon(MINIMAL_PORT, SECONDS, 201, attemptRequest(dal)) },
-      { name: "new variant", stack: () => cannon(NEXT_PORT, FLOOR_SECONDS, 201, variantRequest(stack, slugs)), minimal: () => cannon(MINIMAL_PORT, FLOOR_SECONDS, 201, variantRequest(bare, slugs)) },
-      { name: "floor: health, no session", stack: () => cannon(NEXT_PORT, FLOOR_SECONDS, 200, () => ({ method: "GET", path: "/api/health" })), minimal: () => cannon(MINIMAL_PORT, FLOOR_SECONDS, 200, () => ({ method: "GET", path: "/health" })) },
-      { name: "floor: signed-in count", stack: () => cannon(NEXT_PORT, FLOOR_SECONDS, 200, (c) => ({ method: "GET", path: "/api/review/count", cookie: stack.connections[c]!.cookie })), minimal: null },
+      {
+        name: "grade an answer",
+        stack: () => cannon(NEXT_PORT, SECONDS, 201, attemptRequest(stack)),
+        minimal: () => cannon(MINIMAL_PORT, SECONDS, 201, attemptRequest(bare)),
+      },
+      {
+        name: "grade, minimal calls the DAL",
+        stack: () => cannon(NEXT_PORT, SECONDS, 201, attemptRequest(stack)),
+        minimal: () => cannon(MINIMAL_PORT, SECONDS, 201, attemptRequest(dal)),
+      },
+      {
+        name: "new variant",
+        stack: () => cannon(NEXT_PORT, FLOOR_SECONDS, 201, variantRequest(stack, slugs)),
+        minimal: () => cannon(MINIMAL_PORT, FLOOR_SECONDS, 201, variantRequest(bare, slugs)),
+      },
+      {
+        name: "floor: health, no session",
+        stack: () => cannon(NEXT_PORT, FLOOR_SECONDS, 200, () => ({ method: "GET", path: "/api/health" })),
+        minimal: () => cannon(MINIMAL_PORT, FLOOR_SECONDS, 200, () => ({ method: "GET", path: "/health" })),
+      },
+      {
+        name: "floor: signed-in count",
+        stack: () =>
+          cannon(NEXT_PORT, FLOOR_SECONDS, 200, (c) => ({
+            method: "GET",
+            path: "/api/review/count",
+            cookie: stack.connections[c]!.cookie,
+          })),
+        minimal: null,
+      },
     ] as const;
     // STACK_BENCH_ONLY=<part of a name>: run just those workloads (e.g. "grade" while profiling the server).
     const workloads = allWorkloads.filter((w) => w.name.includes(process.env.STACK_BENCH_ONLY ?? ""));
@@ -308,23 +412,42 @@ export default async function stackBench(): Promise<void> {
 
     const fmt = (x: number, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : "–");
     const med = (runs: Run[], pick: (r: Run) => number) => (runs.length ? median(runs.map(pick)) : NaN);
-    console.log(`autocannon, ${CONNECTIONS} keep-alive connections, one request in flight on each; ${ROUNDS} rounds of ${SECONDS} s (grading) / ${FLOOR_SECONDS} s (others) per side, sides alternated; SQLite; medians over rounds`);
-    console.log("| workload | stack req/s | p50 ms | p99 ms | CPU ms/req | minimal req/s | p50 ms | p99 ms | CPU ms/req | ratio req/s | ratio CPU |");
+    console.log(
+      `autocannon, ${CONNECTIONS} keep-alive connections, one request in flight on each; ${ROUNDS} rounds of ${SECONDS} s (grading) / ${FLOOR_SECONDS} s (others) per side, sides alternated; SQLite; medians over rounds`,
+    );
+    console.log(
+      "| workload | stack req/s | p50 ms | p99 ms | CPU ms/req | minimal req/s | p50 ms | p99 ms | CPU ms/req | ratio req/s | ratio CPU |",
+    );
     console.log("|---|---|---|---|---|---|---|---|---|---|---|");
     for (const [i, w] of workloads.entries()) {
       const { stack: s, minimal: m } = results[i]!;
-      const cells = (runs: Run[]) => [fmt(med(runs, (r) => r.rps)), fmt(med(runs, (r) => r.p50)), fmt(med(runs, (r) => r.p99)), fmt(med(runs, (r) => r.cpuMs), 2)];
+      const cells = (runs: Run[]) => [
+        fmt(med(runs, (r) => r.rps)),
+        fmt(med(runs, (r) => r.p50)),
+        fmt(med(runs, (r) => r.p99)),
+        fmt(
+          med(runs, (r) => r.cpuMs),
+          2,
+        ),
+      ];
       // Ratio of CPU cost: minimal's CPU per request over the stack's, i.e. the throughput ratio two
       // CPU-bound servers would show on an otherwise idle machine.
-      const ratios = [fmt(med(s, (r) => r.rps) / med(m, (r) => r.rps), 2), fmt(med(m, (r) => r.cpuMs) / med(s, (r) => r.cpuMs), 2)];
+      const ratios = [
+        fmt(med(s, (r) => r.rps) / med(m, (r) => r.rps), 2),
+        fmt(med(m, (r) => r.cpuMs) / med(s, (r) => r.cpuMs), 2),
+      ];
       console.log(`| ${w.name} | ${[...cells(s), ...cells(m), ...ratios].join(" | ")} |`);
     }
     const rounds = (runs: Run[]) => runs.map((r) => r.rps.toFixed(1)).join(", ");
     for (const [i, w] of workloads.entries()) {
-      if (w.name.startsWith("grade")) console.log(`${w.name}, req/s per round: stack ${rounds(results[i]!.stack)}; minimal ${rounds(results[i]!.minimal)}`);
+      if (w.name.startsWith("grade"))
+        console.log(
+          `${w.name}, req/s per round: stack ${rounds(results[i]!.stack)}; minimal ${rounds(results[i]!.minimal)}`,
+        );
     }
     const errors = new Map<string, number>();
-    for (const r of results.flatMap((x) => [...x.stack, ...x.minimal])) for (const [k, v] of r.errors) errors.set(k, (errors.get(k) ?? 0) + v);
+    for (const r of results.flatMap((x) => [...x.stack, ...x.minimal]))
+      for (const [k, v] of r.errors) errors.set(k, (errors.get(k) ?? 0) + v);
     console.log(`errors (all runs): ${errors.size ? [...errors].map(([k, v]) => `${k}×${v}`).join(", ") : "none"}`);
     const stackStored = (await countAttempts(target, MINIMAL_EMAIL, false)) - stackBefore;
     const minimalStored = (await countAttempts(target, MINIMAL_EMAIL, true)) - minimalBefore;
@@ -341,7 +464,15 @@ export default async function stackBench(): Promise<void> {
     const stored = results.filter((_, i) => workloads[i]!.name.startsWith("grade"));
     if (stored.length) {
       const side = (pick: (x: (typeof results)[number]) => Run[]) => stored.flatMap(pick);
-      console.log(`attempts acknowledged (201) / stored: stack ${check(side((x) => x.stack), stackStored)}; minimal ${check(side((x) => x.minimal), minimalStored)}`);
+      console.log(
+        `attempts acknowledged (201) / stored: stack ${check(
+          side((x) => x.stack),
+          stackStored,
+        )}; minimal ${check(
+          side((x) => x.minimal),
+          minimalStored,
+        )}`,
+      );
     }
   } finally {
     app.stop();
@@ -352,14 +483,24 @@ export default async function stackBench(): Promise<void> {
 async function waitForMinimal(): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (await fetch(`http://127.0.0.1:${MINIMAL_PORT}/health`).then((r) => r.status === 200, () => false)) return;
+    if (
+      await fetch(`http://127.0.0.1:${MINIMAL_PORT}/health`).then(
+        (r) => r.status === 200,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error("the minimal server did not start");
 }
 
 /** Attempts stored by the minimal server's user, or by everyone else (the stack's students). */
-async function countAttempts(target: ReturnType<typeof resolveDbTarget>, email: string, minimal: boolean): Promise<number> {
+async function countAttempts(
+  target: ReturnType<typeof resolveDbTarget>,
+  email: string,
+  minimal: boolean,
+): Promise<number> {
   const db = createPrismaClient(target);
   try {
     return await db.attempt.count({ where: { user: minimal ? { email } : { email: { not: email } } } });

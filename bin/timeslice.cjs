@@ -43,7 +43,10 @@ function stale() {
 if (stale()) {
   const { spawnSync } = require("node:child_process");
   const tsx = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");
-  const r = spawnSync(process.execPath, [tsx, path.join(root, "scripts", "build-cli.ts")], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+  const r = spawnSync(process.execPath, [tsx, path.join(root, "scripts", "build-cli.ts")], {
+    cwd: root,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   if (r.status !== 0) {
     process.stderr.write("timeslice: could not build the command-line bundle (npm run build:cli shows why)\n");
     process.exit(1);

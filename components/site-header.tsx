@@ -54,36 +54,36 @@ export function SiteHeader() {
                 if ((event.target as HTMLElement).closest("a")) setMenuOpen(false);
               }}
             >
-            <Link href="/dashboard" className="text-sm hover:underline">
-              Dashboard
-            </Link>
-            <Link href="/practice" className="text-sm hover:underline">
-              Practice
-            </Link>
-            <ReviewNavLink />
-            <Link href="/mock" className="text-sm hover:underline">
-              Mock interview
-            </Link>
-            <Link href="/classes" className="text-sm hover:underline">
-              Classes
-            </Link>
-            <Link href="/history" className="text-sm hover:underline">
-              History
-            </Link>
-            {teaches ? (
-              <Link href="/teach" className="text-sm hover:underline">
-                Teach
+              <Link href="/dashboard" className="text-sm hover:underline">
+                Dashboard
               </Link>
-            ) : null}
-            {user.role === "ADMIN" ? (
-              <Link href="/admin" className="text-sm hover:underline">
-                Admin
+              <Link href="/practice" className="text-sm hover:underline">
+                Practice
               </Link>
-            ) : null}
-            <span className="hidden text-sm text-muted-foreground sm:inline" data-testid="signed-in-as">
-              {user.name}
-            </span>
-            <SignOutButton />
+              <ReviewNavLink />
+              <Link href="/mock" className="text-sm hover:underline">
+                Mock interview
+              </Link>
+              <Link href="/classes" className="text-sm hover:underline">
+                Classes
+              </Link>
+              <Link href="/history" className="text-sm hover:underline">
+                History
+              </Link>
+              {teaches ? (
+                <Link href="/teach" className="text-sm hover:underline">
+                  Teach
+                </Link>
+              ) : null}
+              {user.role === "ADMIN" ? (
+                <Link href="/admin" className="text-sm hover:underline">
+                  Admin
+                </Link>
+              ) : null}
+              <span className="hidden text-sm text-muted-foreground sm:inline" data-testid="signed-in-as">
+                {user.name}
+              </span>
+              <SignOutButton />
             </div>
           </>
         ) : (
@@ -91,7 +91,10 @@ export function SiteHeader() {
             <Link href="/signin" className="text-sm hover:underline">
               Sign in
             </Link>
-            <Link href="/signup" className="rounded-md bg-primary px-3 py-1.5 text-sm font-medium text-primary-foreground">
+            <Link
+              href="/signup"
+              className="rounded-md bg-primary px-3 py-1.5 text-sm font-medium text-primary-foreground"
+            >
               Sign up
             </Link>
           </>

@@ -10,8 +10,21 @@ import { prepareTogether } from "./stack";
 
 const db = await startThrowawayPostgres();
 try {
-  const results = await prepareTogether(2, { DATABASE_URL: db.url, TIMESLICE_DEMO: "1", NEXTAUTH_SECRET: randomBytes(32).toString("base64url") });
-  results.forEach((r, i) => console.log(`instance ${i + 1}: exit ${r.code}\n${r.output.trim().split("\n").filter((l) => /Error|error|code|ready|message/.test(l)).slice(0, 6).join("\n")}`));
+  const results = await prepareTogether(2, {
+    DATABASE_URL: db.url,
+    TIMESLICE_DEMO: "1",
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+  });
+  results.forEach((r, i) =>
+    console.log(
+      `instance ${i + 1}: exit ${r.code}\n${r.output
+        .trim()
+        .split("\n")
+        .filter((l) => /Error|error|code|ready|message/.test(l))
+        .slice(0, 6)
+        .join("\n")}`,
+    ),
+  );
   const client = new pg.Client({ connectionString: db.url });
   await client.connect();
   const applied = await client.query<{ migration_name: string; n: string }>(
@@ -21,7 +34,9 @@ try {
   await client.end();
   const expected = readdirSync("prisma/postgres/migrations").filter((d) => /^\d/.test(d)).length;
   const duplicated = applied.rows.filter((r) => Number(r.n) !== 1).length;
-  console.log(`migrations applied: ${applied.rows.length} of ${expected}, applied twice: ${duplicated}; users after seed: ${users.rows[0]!.n}`);
+  console.log(
+    `migrations applied: ${applied.rows.length} of ${expected}, applied twice: ${duplicated}; users after seed: ${users.rows[0]!.n}`,
+  );
   process.exitCode = results.every((r) => r.code === 0) && applied.rows.length === expected && duplicated === 0 ? 0 : 1;
 } finally {
   db.stop();

@@ -40,8 +40,25 @@ export function createSelfSignedCertificate(dir: string): { cert: string; key: s
   const key = path.join(dir, "key.pem");
   execFileSync(
     "openssl",
-    ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "1",
-      "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost", "-keyout", key, "-out", cert],
+    [
+      "req",
+      "-x509",
+      "-newkey",
+      "ec",
+      "-pkeyopt",
+      "ec_paramgen_curve:prime256v1",
+      "-nodes",
+      "-days",
+      "1",
+      "-subj",
+      "/CN=127.0.0.1",
+      "-addext",
+      "subjectAltName=IP:127.0.0.1,DNS:localhost",
+      "-keyout",
+      key,
+      "-out",
+      cert,
+    ],
     { stdio: ["ignore", "ignore", "pipe"], timeout: 30_000 },
   );
   return { cert, key };
@@ -75,7 +92,13 @@ function manage(child: ChildProcess): Managed {
   };
 }
 
-async function waitFor(what: string, ready: () => Promise<boolean>, child: ChildProcess, timeoutMs: number, log?: string): Promise<void> {
+async function waitFor(
+  what: string,
+  ready: () => Promise<boolean>,
+  child: ChildProcess,
+  timeoutMs: number,
+  log?: string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
@@ -117,14 +140,26 @@ export interface InstanceOptions {
 /** `next start` on 127.0.0.1:<port>, resolved once it answers next-auth's CSRF endpoint (no database needed). */
 export async function startInstance(options: InstanceOptions): Promise<Managed> {
   const log = openSync(options.logFile, "a");
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(options.port)], {
-    stdio: ["ignore", log, log],
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: options.distDir, ...options.env },
-  });
+  const child = spawn(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(options.port)],
+    {
+      stdio: ["ignore", log, log],
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        NEXT_DIST_DIR: options.distDir,
+        ...options.env,
+      },
+    },
+  );
   const managed = manage(child);
   const ready = async () => {
     try {
-      const response = await fetch(`http://127.0.0.1:${options.port}/api/auth/csrf`, { signal: AbortSignal.timeout(5_000) });
+      const response = await fetch(`http://127.0.0.1:${options.port}/api/auth/csrf`, {
+        signal: AbortSignal.timeout(5_000),
+      });
       await response.arrayBuffer();
       return response.ok;
     } catch {
@@ -163,22 +198,34 @@ export function renderNginxConfig(options: NginxOptions): string {
     .replaceAll("@HTTP_PORT@", String(options.httpPort))
     .replaceAll("@CERT@", options.cert)
     .replaceAll("@KEY@", options.key)
-    .replace("@UPSTREAMS@", options.upstreamPorts.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=2s;`).join("\n"));
+    .replace(
+      "@UPSTREAMS@",
+      options.upstreamPorts.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=2s;`).join("\n"),
+    );
 }
 
 /** Debian's nginx in the foreground with a private prefix, pid file and logs under `runDir`. */
 export async function startNginx(options: NginxOptions): Promise<Managed> {
   const nginx = findNginx();
   if (!nginx) throw new Error("nginx not found: apt-get install -y nginx");
-  for (const sub of ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"]) mkdirSync(path.join(options.runDir, sub), { recursive: true });
+  for (const sub of ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"])
+    mkdirSync(path.join(options.runDir, sub), { recursive: true });
   const config = path.join(options.runDir, "nginx.conf");
   writeFileSync(config, renderNginxConfig(options));
   const errorLog = path.join(options.runDir, "error.log");
   // -e: the compiled-in error log (/var/log/nginx) is opened before the config is read.
-  const child = spawn(nginx, ["-p", options.runDir, "-c", config, "-e", errorLog], { stdio: ["ignore", "ignore", openSync(errorLog, "a")] });
+  const child = spawn(nginx, ["-p", options.runDir, "-c", config, "-e", errorLog], {
+    stdio: ["ignore", "ignore", openSync(errorLog, "a")],
+  });
   const managed = manage(child);
   try {
-    await waitFor("nginx", async () => (await listening(options.httpsPort)) && (await listening(options.httpPort)), child, options.timeoutMs ?? 15_000, errorLog);
+    await waitFor(
+      "nginx",
+      async () => (await listening(options.httpsPort)) && (await listening(options.httpPort)),
+      child,
+      options.timeoutMs ?? 15_000,
+      errorLog,
+    );
   } catch (error) {
     await managed.stop();
     throw error;
@@ -195,10 +242,17 @@ export interface PrepareRun {
  * `scripts/prepare-db.ts` (what `npm start` runs first) in `count` processes started at the same
  * moment, as when several instances boot together. Each is killed after `timeoutMs`.
  */
-export function prepareTogether(count: number, env: Record<string, string>, timeoutMs = 120_000): Promise<PrepareRun[]> {
+export function prepareTogether(
+  count: number,
+  env: Record<string, string>,
+  timeoutMs = 120_000,
+): Promise<PrepareRun[]> {
   const one = () =>
     new Promise<PrepareRun>((resolve) => {
-      const child = spawn(process.execPath, ["--import", "tsx", "scripts/prepare-db.ts"], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn(process.execPath, ["--import", "tsx", "scripts/prepare-db.ts"], {
+        env: { ...process.env, ...env },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
       let output = "";
       child.stdout.on("data", (d: Buffer) => (output += d));
       child.stderr.on("data", (d: Buffer) => (output += d));

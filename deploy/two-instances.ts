@@ -12,7 +12,14 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { startThrowawayPostgres, type ThrowawayPostgres } from "../lib/db/throwaway-postgres";
 import { DIST_DIR, ensureBuild } from "../scripts/loadtest/server";
-import { createSelfSignedCertificate, findNginx, type Managed, prepareTogether, startInstance, startNginx } from "./stack";
+import {
+  createSelfSignedCertificate,
+  findNginx,
+  type Managed,
+  prepareTogether,
+  startInstance,
+  startNginx,
+} from "./stack";
 
 const { values: flags } = parseArgs({
   options: {
@@ -52,17 +59,41 @@ try {
   ensureBuild();
   mkdirSync("data/loadtest-logs", { recursive: true });
   await Promise.all(
-    appPorts.map(async (port) => running.push(await startInstance({ port, distDir: DIST_DIR, env, logFile: `data/loadtest-logs/app-${port}.log`, timeoutMs: 120_000 }))),
+    appPorts.map(async (port) =>
+      running.push(
+        await startInstance({
+          port,
+          distDir: DIST_DIR,
+          env,
+          logFile: `data/loadtest-logs/app-${port}.log`,
+          timeoutMs: 120_000,
+        }),
+      ),
+    ),
   );
   const certificate = createSelfSignedCertificate(runDir);
   running.push(await startNginx({ runDir, httpsPort, httpPort, upstreamPorts: appPorts, ...certificate }));
-  console.log(`serving ${base} → ${appPorts.map((p) => `127.0.0.1:${p}`).join(", ")}; database ${databaseUrl.replace(/\/\/[^@]*@/, "//…@")}`);
+  console.log(
+    `serving ${base} → ${appPorts.map((p) => `127.0.0.1:${p}`).join(", ")}; database ${databaseUrl.replace(/\/\/[^@]*@/, "//…@")}`,
+  );
   console.log(`the certificate is self-signed: curl --cacert ${certificate.cert} ${base}/`);
 
   if (flags.loadtest !== undefined) {
-    const args = ["scripts/loadtest/main.ts", "--target", "nginx", "--base", base, "--database-url", databaseUrl, ...flags.loadtest.split(/\s+/).filter(Boolean)];
+    const args = [
+      "scripts/loadtest/main.ts",
+      "--target",
+      "nginx",
+      "--base",
+      base,
+      "--database-url",
+      databaseUrl,
+      ...flags.loadtest.split(/\s+/).filter(Boolean),
+    ];
     // The load-test client trusts this one certificate, nothing more.
-    const run = spawnSync(process.execPath, ["--import", "tsx", ...args], { stdio: "inherit", env: { ...process.env, NODE_EXTRA_CA_CERTS: certificate.cert } });
+    const run = spawnSync(process.execPath, ["--import", "tsx", ...args], {
+      stdio: "inherit",
+      env: { ...process.env, NODE_EXTRA_CA_CERTS: certificate.cert },
+    });
     process.exitCode = run.status ?? 1;
   } else {
     await new Promise<void>((resolve) => {

@@ -13,7 +13,15 @@ import { e2eDatabasePath, fetchInPage, signUpFreshStudent } from "./support";
 
 const MAX_PAGES = 200;
 /** Student JSON routes without parameters; per-question and per-variant routes are added as found. */
-const API_ROUTES = ["/api/progress", "/api/progress/history", "/api/review", "/api/review/count", "/api/classes", "/api/mock", "/api/auth/session"];
+const API_ROUTES = [
+  "/api/progress",
+  "/api/progress/history",
+  "/api/review",
+  "/api/review/count",
+  "/api/classes",
+  "/api/mock",
+  "/api/auth/session",
+];
 /** Known student pages, crawled whether or not a link to them shows up. */
 const PAGE_ROUTES = ["/", "/dashboard", "/practice", "/review", "/mock", "/classes", "/learn", "/history"];
 /**
@@ -79,10 +87,19 @@ class ResponseLog {
 function decodedForms(body: string): string[] {
   const forms = [body];
   if (body.includes("\\")) {
-    forms.push(body.replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))).replace(/\\(["\\/])/g, "$1"));
+    forms.push(
+      body
+        .replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+        .replace(/\\(["\\/])/g, "$1"),
+    );
   }
   if (body.includes("&")) {
-    forms.push(body.replace(/&quot;|&#x27;|&#39;|&lt;|&gt;|&amp;/g, (e) => ({ "&quot;": '"', "&#x27;": "'", "&#39;": "'", "&lt;": "<", "&gt;": ">", "&amp;": "&" })[e]!));
+    forms.push(
+      body.replace(
+        /&quot;|&#x27;|&#39;|&lt;|&gt;|&amp;/g,
+        (e) => ({ "&quot;": '"', "&#x27;": "'", "&#39;": "'", "&lt;": "<", "&gt;": ">", "&amp;": "&" })[e]!,
+      ),
+    );
   }
   return forms;
 }
@@ -138,7 +155,8 @@ function servedVariants(email: string): Served[] {
       .all(email) as { id: string; seed: number; spec: string; slug: string; mockItemId: string | null }[];
     return rows.map((row) => {
       const built = buildVariant(JSON.parse(row.spec) as QuestionTemplate, row.seed);
-      if (!built.ok) throw new Error(`variant ${row.id} of ${row.slug} does not build: ${JSON.stringify(built.errors)}`);
+      if (!built.ok)
+        throw new Error(`variant ${row.id} of ${row.slug} does not build: ${JSON.stringify(built.errors)}`);
       return { id: row.id, slug: row.slug, mockItemId: row.mockItemId, view: built.value.view, key: built.value.key };
     });
   } finally {
@@ -150,7 +168,9 @@ function servedVariants(email: string): Served[] {
 function attemptIdsOf(variantIds: readonly string[]): string[] {
   const db = new Database(e2eDatabasePath(), { readonly: true, fileMustExist: true });
   try {
-    const rows = db.prepare(`SELECT id FROM Attempt WHERE variantId IN (${variantIds.map(() => "?").join(", ")})`).all(...variantIds) as { id: string }[];
+    const rows = db
+      .prepare(`SELECT id FROM Attempt WHERE variantId IN (${variantIds.map(() => "?").join(", ")})`)
+      .all(...variantIds) as { id: string }[];
     return rows.map((r) => r.id);
   } finally {
     db.close();
@@ -160,7 +180,11 @@ function attemptIdsOf(variantIds: readonly string[]): string[] {
 function publishedSlugs(): string[] {
   const db = new Database(e2eDatabasePath(), { readonly: true, fileMustExist: true });
   try {
-    return (db.prepare(`SELECT slug FROM QuestionTemplate WHERE status = 'PUBLISHED' ORDER BY slug`).all() as { slug: string }[]).map((r) => r.slug);
+    return (
+      db.prepare(`SELECT slug FROM QuestionTemplate WHERE status = 'PUBLISHED' ORDER BY slug`).all() as {
+        slug: string;
+      }[]
+    ).map((r) => r.slug);
   } finally {
     db.close();
   }
@@ -182,18 +206,22 @@ function needlesOf(v: Served): Needle[] {
   const needles: Needle[] = [];
   for (const [part, value] of Object.entries(v.key.expected)) {
     needles.push({ what: `reference of part '${part}'`, text: `${JSON.stringify(part)}:${JSON.stringify(value)}` });
-    if (Array.isArray(value) && value.length >= 3) needles.push({ what: `reference list of part '${part}'`, text: JSON.stringify(value) });
+    if (Array.isArray(value) && value.length >= 3)
+      needles.push({ what: `reference list of part '${part}'`, text: JSON.stringify(value) });
   }
   const sim = v.key.data["sim"] as { tasks?: Record<string, unknown>[]; slices?: unknown[] } | undefined;
   if (sim?.tasks) {
-    for (const task of sim.tasks) needles.push({ what: `metrics of task ${String(task["id"])}`, text: JSON.stringify(task) });
+    for (const task of sim.tasks)
+      needles.push({ what: `metrics of task ${String(task["id"])}`, text: JSON.stringify(task) });
     for (const column of ["finish", "waiting"]) {
       const values = sim.tasks.map((t) => t[column]);
       // A column of one repeated value ([0,0,0]) is too common to mean anything.
-      if (values.length >= 3 && new Set(values).size > 1) needles.push({ what: `${column} times as a list`, text: JSON.stringify(values) });
+      if (values.length >= 3 && new Set(values).size > 1)
+        needles.push({ what: `${column} times as a list`, text: JSON.stringify(values) });
     }
   }
-  if (sim?.slices && sim.slices.length > 0) needles.push({ what: "reference slices", text: JSON.stringify(sim.slices) });
+  if (sim?.slices && sim.slices.length > 0)
+    needles.push({ what: "reference slices", text: JSON.stringify(sim.slices) });
   const publicText = JSON.stringify(v.view);
   return needles.filter((n) => !publicText.includes(n.text));
 }
@@ -229,7 +257,8 @@ function variantLeaks(variants: readonly Served[], haystack: Haystack, known = n
     for (const n of needlesOf(v)) {
       if (known.has(n.text)) continue;
       const where = haystack.find(n.text);
-      if (where) found.push(`${v.slug} (variant ${v.id}): ${n.what} ${n.text.slice(0, 120)} in ${where.url} (${where.status})`);
+      if (where)
+        found.push(`${v.slug} (variant ${v.id}): ${n.what} ${n.text.slice(0, 120)} in ${where.url} (${where.status})`);
     }
   }
   return found;
@@ -252,7 +281,9 @@ function wrongAnswer(v: Served): Answer {
     const expected = JSON.stringify(v.key.expected[part.id]);
     const differs = (candidate: unknown) => JSON.stringify(candidate) !== expected;
     if (part.kind === "timeline") {
-      const fills = [...part.tasks.map((t) => t.id), ...(part.allowIdle ? ["idle"] : [])].map((id) => Array<string>(part.slots).fill(id));
+      const fills = [...part.tasks.map((t) => t.id), ...(part.allowIdle ? ["idle"] : [])].map((id) =>
+        Array<string>(part.slots).fill(id),
+      );
       parts[part.id] = fills.find(differs)!;
     } else if (part.kind === "number") {
       const value = v.key.expected[part.id];
@@ -265,7 +296,9 @@ function wrongAnswer(v: Served): Answer {
       parts[part.id] = [`-1:${part.rootLabel?.id ?? part.labels[0]!.id}`];
     } else {
       const ids = part.options.map((o) => o.id);
-      parts[part.id] = part.multiple ? ([[ids[0]!], [ids[1]!]].find(differs) ?? [ids[0]!]) : (ids.find(differs) ?? ids[0]!);
+      parts[part.id] = part.multiple
+        ? ([[ids[0]!], [ids[1]!]].find(differs) ?? [ids[0]!])
+        : (ids.find(differs) ?? ids[0]!);
     }
   }
   return { parts };
@@ -327,23 +360,35 @@ class Crawler {
   }
 
   async api(paths: readonly string[]): Promise<void> {
-    for (let i = 0; i < paths.length; i += 6) await Promise.all(paths.slice(i, i + 6).map((p) => fetchInPage(this.page, p)));
+    for (let i = 0; i < paths.length; i += 6)
+      await Promise.all(paths.slice(i, i + 6).map((p) => fetchInPage(this.page, p)));
   }
 
   /** Follows the variant ids any response has shown to the student to their attempt lists. */
   async probeVariants(): Promise<void> {
     await this.log.settle();
     const ids = new Set<string>();
-    for (const e of this.log.entries) for (const f of decodedForms(e.body)) for (const m of f.matchAll(/"variantId":"([a-z0-9]{20,40})"/g)) ids.add(m[1]!);
+    for (const e of this.log.entries)
+      for (const f of decodedForms(e.body))
+        for (const m of f.matchAll(/"variantId":"([a-z0-9]{20,40})"/g)) ids.add(m[1]!);
     const fresh = [...ids].filter((id) => !this.probedVariants.has(id));
     fresh.forEach((id) => this.probedVariants.add(id));
     await this.api(fresh.map((id) => `/api/variants/${id}/attempts`));
   }
 
   /** Everything a student can reach: hub pages in the browser, then links, known pages and the JSON routes. */
-  async everything(slugs: readonly string[], extraPages: readonly string[] = [], { questionPages = true } = {}): Promise<void> {
+  async everything(
+    slugs: readonly string[],
+    extraPages: readonly string[] = [],
+    { questionPages = true } = {},
+  ): Promise<void> {
     const links = [...(await this.navigate("/")), ...(await this.navigate("/dashboard"))];
-    const pages = [...links, ...PAGE_ROUTES, ...(questionPages ? slugs.map((s) => `/practice/q/${s}`) : []), ...extraPages];
+    const pages = [
+      ...links,
+      ...PAGE_ROUTES,
+      ...(questionPages ? slugs.map((s) => `/practice/q/${s}`) : []),
+      ...extraPages,
+    ];
     // Question pages already seen stay seen unless asked for: their variant does not change.
     if (questionPages) this.visited.clear();
     else this.visited.forEach((p) => !p.startsWith("/practice/q/") && this.visited.delete(p));
@@ -377,7 +422,10 @@ test("no page or API response shows a student a reference answer before it is su
   }
   // The field names checked are really key fields.
   const keyText = practice.map((v) => JSON.stringify(v.key)).join("\n");
-  expect(KEY_FIELDS.filter((field) => !keyText.includes(`"${field}":`)), "key fields that occur in no rebuilt key").toEqual([]);
+  expect(
+    KEY_FIELDS.filter((field) => !keyText.includes(`"${field}":`)),
+    "key fields that occur in no rebuilt key",
+  ).toEqual([]);
   expect(variantLeaks(practice, before)).toEqual([]);
   expect(fieldLeaks(before)).toEqual([]);
 
@@ -390,13 +438,22 @@ test("no page or API response shows a student a reference answer before it is su
   const mockPath = new URL(page.url()).pathname;
   const sessionId = mockPath.split("/").pop()!;
   // Every mock opens with an explain prompt (free text, then self-assessment) before the graded questions.
-  for (const [step, body] of [["explain", { text: "A typed explanation." }], ["assess", { covered: [] }]] as const) {
-    const done = await fetchInPage(page, `/api/mock/${sessionId}/${step}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  for (const [step, body] of [
+    ["explain", { text: "A typed explanation." }],
+    ["assess", { covered: [] }],
+  ] as const) {
+    const done = await fetchInPage(page, `/api/mock/${sessionId}/${step}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
     expect(done.status, done.body).toBe(201);
   }
   const known = new Known();
   for (let i = 0; i < 3; i++) {
-    const state = JSON.parse((await fetchInPage(page, `/api/mock/${sessionId}`)).body) as { question: { itemId: string; view: VariantView } | null };
+    const state = JSON.parse((await fetchInPage(page, `/api/mock/${sessionId}`)).body) as {
+      question: { itemId: string; view: VariantView } | null;
+    };
     expect(state.question).not.toBeNull();
     const item = servedVariants(student.email).find((v) => v.mockItemId === state.question!.itemId)!;
     expect(JSON.stringify(item.view)).toBe(JSON.stringify(state.question!.view));
@@ -411,13 +468,16 @@ test("no page or API response shows a student a reference answer before it is su
     await crawler.navigate(mockPath);
   }
   // Pages a mock answer can change: the hubs, the interview, and each of its questions' practice page.
-  const mockSlugs = servedVariants(student.email).filter((v) => v.mockItemId !== null).map((v) => v.slug);
+  const mockSlugs = servedVariants(student.email)
+    .filter((v) => v.mockItemId !== null)
+    .map((v) => v.slug);
   await crawler.everything(slugs, [mockPath, ...mockSlugs.map((s) => `/practice/q/${s}`)], { questionPages: false });
   const mockEnd = await log.settle();
   const mock = servedVariants(student.email).filter((v) => v.mockItemId !== null);
   expect(mock.length).toBe(4); // three answered, one on screen
   const whileRunning = new Haystack(log.entries.slice(0, mockEnd));
-  for (const v of mock) expect(whileRunning.find(JSON.stringify(v.view.parts)), `mock question ${v.slug} was served`).not.toBeNull();
+  for (const v of mock)
+    expect(whileRunning.find(JSON.stringify(v.view.parts)), `mock question ${v.slug} was served`).not.toBeNull();
   expect(variantLeaks([...practice, ...mock], whileRunning, known)).toEqual([]);
   expect(fieldLeaks(whileRunning)).toEqual([]);
 
@@ -433,7 +493,10 @@ test("no page or API response shows a student a reference answer before it is su
   const unanswered = mock[mock.length - 1]!;
   const answeredMock = mock.filter((v) => v.id !== unanswered.id);
   answeredMock.forEach((v) => known.revealed(v));
-  for (const v of answeredMock) expect(variantLeaks([v], afterEnd), `the detector finds ${v.slug}'s key once the interview is over`).not.toEqual([]);
+  for (const v of answeredMock)
+    expect(variantLeaks([v], afterEnd), `the detector finds ${v.slug}'s key once the interview is over`).not.toEqual(
+      [],
+    );
 
   // 4. Review: the interview put questions in the queue; a review hands out a fresh variant.
   await page.goto("/review");
@@ -441,7 +504,9 @@ test("no page or API response shows a student a reference answer before it is su
   await page.getByRole("button", { name: "Start review" }).click();
   await expect(page).toHaveURL(/\/practice\/q\/[a-z0-9-]+\?review=1$/);
   await page.waitForLoadState("networkidle");
-  await crawler.crawl([new URL(page.url()).pathname + new URL(page.url()).search, "/review", "/dashboard"], { again: true });
+  await crawler.crawl([new URL(page.url()).pathname + new URL(page.url()).search, "/review", "/dashboard"], {
+    again: true,
+  });
   const earlier = new Set([...practice, ...mock].map((v) => v.id));
   const review = servedVariants(student.email).filter((v) => !earlier.has(v.id));
   expect(review.length).toBe(1);
@@ -451,7 +516,8 @@ test("no page or API response shows a student a reference answer before it is su
   const revealedAttempts = attemptIdsOf(answeredMock.map((v) => v.id));
   expect(revealedAttempts.length).toBe(answeredMock.length);
   const showsRevealed = (url: string) =>
-    answeredMock.some((v) => url === `/api/variants/${v.id}/attempts`) || revealedAttempts.some((id) => url.startsWith(`/history/${id}`) || url === `/api/attempts/${id}`);
+    answeredMock.some((v) => url === `/api/variants/${v.id}/attempts`) ||
+    revealedAttempts.some((id) => url.startsWith(`/history/${id}`) || url === `/api/attempts/${id}`);
   const everythingElse = new Haystack(log.entries.slice(0, await log.settle()).filter((e) => !showsRevealed(e.url)));
   expect(variantLeaks([...practice, unanswered, ...review], everythingElse, known)).toEqual([]);
 
@@ -470,9 +536,15 @@ test("no page or API response shows a student a reference answer before it is su
     await fetchInPage(page, `/history/${attemptId}`);
     const after = new Haystack(log.entries.slice(submittedAt, await log.settle()));
     const reference = needlesOf(v).find((n) => n.what.startsWith("reference of part"))!;
-    expect(after.findRaw(reference.text)?.url, `${v.slug}: the grading response carries the reference as sent`).toContain("/attempts");
+    expect(
+      after.findRaw(reference.text)?.url,
+      `${v.slug}: the grading response carries the reference as sent`,
+    ).toContain("/attempts");
     const page_ = after.entries.find((e) => e.url === `/history/${attemptId}`)!;
     expect(page_.body.includes(reference.text), "the HTML page holds it only in escaped form").toBe(false);
-    expect(new Haystack([page_]).find(reference.text), `${v.slug}: the decoded HTML page carries the reference`).not.toBeNull();
+    expect(
+      new Haystack([page_]).find(reference.text),
+      `${v.slug}: the decoded HTML page carries the reference`,
+    ).not.toBeNull();
   }
 });

@@ -32,7 +32,10 @@ test.describe("POST /api/signup", () => {
   }
 
   test("refuses malformed JSON and a non-object with 400, an oversized body with 413", async ({ request }) => {
-    const malformed = await request.post("/api/signup", { data: Buffer.from("{not json"), headers: { "content-type": "application/json" } });
+    const malformed = await request.post("/api/signup", {
+      data: Buffer.from("{not json"),
+      headers: { "content-type": "application/json" },
+    });
     expect(malformed.status()).toBe(400);
     expect((await malformed.json()).error.message).toContain("not valid JSON");
     const array = await request.post("/api/signup", { data: [1, 2, 3] });

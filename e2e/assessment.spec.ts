@@ -13,7 +13,9 @@ const SLUG = "sjf-vs-stcf-timeline";
 function keyTexts(variantId: string): string[] {
   const db = new Database(e2eDatabasePath(), { readonly: true, fileMustExist: true });
   try {
-    const row = db.prepare(`SELECT v.seed, q.spec FROM Variant v JOIN QuestionVersion q ON q.id = v.versionId WHERE v.id = ?`).get(variantId) as { seed: number; spec: string };
+    const row = db
+      .prepare(`SELECT v.seed, q.spec FROM Variant v JOIN QuestionVersion q ON q.id = v.versionId WHERE v.id = ?`)
+      .get(variantId) as { seed: number; spec: string };
     const built = buildVariant(JSON.parse(row.spec) as QuestionTemplate, row.seed);
     if (!built.ok) throw new Error(`variant ${variantId} does not build`);
     // Timeline keys are long arrays: their JSON text cannot appear by chance.
@@ -47,7 +49,11 @@ async function paintAllFirstTask(page: Page): Promise<void> {
 }
 
 /** A new class of the demo instructor with one assignment set through the form; returns the join code. */
-async function classWithAssignment(browser: Browser, title: string, setRules: (page: Page) => Promise<void>): Promise<string> {
+async function classWithAssignment(
+  browser: Browser,
+  title: string,
+  setRules: (page: Page) => Promise<void>,
+): Promise<string> {
   // The instructor works in Tokyo: the due date typed in the form is Tokyo time.
   const context = await browser.newContext({ timezoneId: "Asia/Tokyo", locale: "en-US" });
   const teacher = await context.newPage();
@@ -79,7 +85,9 @@ async function joinAndOpen(page: Page, code: string): Promise<void> {
   await expect(page).toHaveURL(/\/classes\/a\/[^/]+\/sjf-vs-stcf-timeline$/);
 }
 
-test("reveal after the due date: the key reaches neither the grading response, the attempt APIs nor the history page, and the student reads when it will, in their zone", async ({ browser }) => {
+test("reveal after the due date: the key reaches neither the grading response, the attempt APIs nor the history page, and the student reads when it will, in their zone", async ({
+  browser,
+}) => {
   const code = await classWithAssignment(browser, "Week 5 quiz", async (teacher) => {
     await teacher.getByLabel("Due (optional)").fill("2030-01-15T09:30");
     await teacher.getByLabel("Attempts per question (empty: unlimited)").fill("2");
@@ -98,11 +106,17 @@ test("reveal after the due date: the key reaches neither the grading response, t
 
   await paintAllFirstTask(student);
   const [response] = await Promise.all([
-    student.waitForResponse((r) => /\/api\/variants\/[^/]+\/attempts$/.test(r.url()) && r.request().method() === "POST"),
+    student.waitForResponse(
+      (r) => /\/api\/variants\/[^/]+\/attempts$/.test(r.url()) && r.request().method() === "POST",
+    ),
     student.getByRole("button", { name: "Submit answer" }).click(),
   ]);
   expect(response.status()).toBe(201);
-  const graded = (await response.json()) as { attempt: { id: string; variantId: string; score: number; report: { reference: object } }; explanation: string; reveal: object };
+  const graded = (await response.json()) as {
+    attempt: { id: string; variantId: string; score: number; report: { reference: object } };
+    explanation: string;
+    reveal: object;
+  };
   expect(graded.attempt.score).toBeLessThan(1);
   expect(graded.attempt.report.reference).toEqual({});
   expect(graded.explanation).toBe("");
@@ -122,10 +136,14 @@ test("reveal after the due date: the key reaches neither the grading response, t
 
   const list = await fetchInPage(student, `/api/variants/${graded.attempt.variantId}/attempts`);
   expect(list.status).toBe(200);
-  expect((JSON.parse(list.body) as { attempts: { report: { reference: object } }[] }).attempts[0]!.report.reference).toEqual({});
+  expect(
+    (JSON.parse(list.body) as { attempts: { report: { reference: object } }[] }).attempts[0]!.report.reference,
+  ).toEqual({});
   const detail = await fetchInPage(student, `/api/attempts/${graded.attempt.id}`);
   expect(detail.status).toBe(200);
-  expect(JSON.parse(detail.body)).toMatchObject({ attempt: { revealed: false, explanation: "", report: { reference: {} } } });
+  expect(JSON.parse(detail.body)).toMatchObject({
+    attempt: { revealed: false, explanation: "", report: { reference: {} } },
+  });
   bodies.push(list.body, detail.body);
 
   await student.reload();
@@ -136,11 +154,15 @@ test("reveal after the due date: the key reaches neither the grading response, t
   bodies.push(await student.content());
 
   // In page HTML the key may sit inside an escaped JSON string.
-  for (const body of bodies) for (const key of keys) expect([body.includes(key), body.includes(key.replaceAll('"', '\\"'))]).toEqual([false, false]);
+  for (const body of bodies)
+    for (const key of keys)
+      expect([body.includes(key), body.includes(key.replaceAll('"', '\\"'))]).toEqual([false, false]);
   await context.close();
 });
 
-test("reveal after each attempt: the reference is shown, a copied retry on that variant is refused, and the grade stays", async ({ browser }) => {
+test("reveal after each attempt: the reference is shown, a copied retry on that variant is refused, and the grade stays", async ({
+  browser,
+}) => {
   const code = await classWithAssignment(browser, "Practice quiz", async () => {});
   const context = await browser.newContext({ locale: "en-US" });
   const student = await context.newPage();
@@ -148,10 +170,14 @@ test("reveal after each attempt: the reference is shown, a copied retry on that 
   await joinAndOpen(student, code);
   await paintAllFirstTask(student);
   const [response] = await Promise.all([
-    student.waitForResponse((r) => /\/api\/variants\/[^/]+\/attempts$/.test(r.url()) && r.request().method() === "POST"),
+    student.waitForResponse(
+      (r) => /\/api\/variants\/[^/]+\/attempts$/.test(r.url()) && r.request().method() === "POST",
+    ),
     student.getByRole("button", { name: "Submit answer" }).click(),
   ]);
-  const graded = (await response.json()) as { attempt: { variantId: string; score: number; report: { reference: Record<string, unknown> } } };
+  const graded = (await response.json()) as {
+    attempt: { variantId: string; score: number; report: { reference: Record<string, unknown> } };
+  };
   expect(Object.keys(graded.attempt.report.reference).length).toBeGreaterThan(0);
   await expect(student.getByText("Worked explanation")).toBeVisible();
   // No "Try again" on a revealed variant: only a new one.

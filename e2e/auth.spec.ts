@@ -21,7 +21,10 @@ test("sign up, sign out, sign in, see the dashboard", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "Welcome, Erin Example" })).toBeVisible();
 });
 
-test("sign-up errors name the field, a taken email is not revealed, and no session results", async ({ page, request }) => {
+test("sign-up errors name the field, a taken email is not revealed, and no session results", async ({
+  page,
+  request,
+}) => {
   await page.goto("/signup");
   await page.waitForLoadState("networkidle");
   await page.getByLabel("Name").fill("Short Pass");
@@ -83,7 +86,9 @@ test("the landing page fits a 360 px wide phone without sideways scrolling", asy
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
 });
 

@@ -8,12 +8,18 @@ async function expectNoSeriousAxeViolations(page: Page) {
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 }
 
-test("an instructor builds a schedule question from the example, previews and publishes it; a student can open it", async ({ page, browser }) => {
+test("an instructor builds a schedule question from the example, previews and publishes it; a student can open it", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, DEMO_INSTRUCTOR);
   await page.goto("/teach");
   await expect(page.getByRole("heading", { name: "Question bank" })).toBeVisible();
   await page.getByRole("link", { name: "New question" }).click();
-  await page.getByRole("list", { name: "Examples" }).getByRole("link", { name: /^schedule: Round robin timeline/ }).click();
+  await page
+    .getByRole("list", { name: "Examples" })
+    .getByRole("link", { name: /^schedule: Round robin timeline/ })
+    .click();
   await expect(page.getByRole("heading", { name: "New schedule question" })).toBeVisible();
   await expectNoSeriousAxeViolations(page);
 
@@ -64,7 +70,10 @@ test("an instructor builds a schedule question from the example, previews and pu
   const student = await studentContext.newPage();
   await signUpFreshStudent(student, "authoring");
   await student.goto("/practice/scheduling-basics");
-  await student.getByRole("list", { name: "Questions" }).getByRole("link", { name: new RegExp(title) }).click();
+  await student
+    .getByRole("list", { name: "Questions" })
+    .getByRole("link", { name: new RegExp(title) })
+    .click();
   await expect(student.getByRole("heading", { name: title })).toBeVisible();
   await expect(student.getByTestId("timeline-grid")).toBeVisible();
   await studentContext.close();
@@ -79,10 +88,18 @@ test("students get 403 in the instructor area and anonymous callers 401", async 
   expect((await page.goto("/teach/questions/new"))?.status()).toBe(403);
   expect((await page.request.get("/api/teach/questions")).status()).toBe(403);
   expect((await page.request.get("/api/teach/questions/export?format=gift")).status()).toBe(403);
-  expect((await page.request.post("/api/teach/questions/import", { data: { format: "timeslice-bank", version: 1, templates: [{}] } })).status()).toBe(403);
+  expect(
+    (
+      await page.request.post("/api/teach/questions/import", {
+        data: { format: "timeslice-bank", version: 1, templates: [{}] },
+      })
+    ).status(),
+  ).toBe(403);
 });
 
-test("the bank exports concept questions as GIFT and Moodle XML, and an import of someone else's slugs is refused whole", async ({ page }) => {
+test("the bank exports concept questions as GIFT and Moodle XML, and an import of someone else's slugs is refused whole", async ({
+  page,
+}) => {
   await signIn(page, DEMO_INSTRUCTOR);
   await page.goto("/teach?type=concept");
   await expect(page.getByRole("table", { name: "Questions" }).getByRole("row")).not.toHaveCount(1);
@@ -106,16 +123,31 @@ test("the bank exports concept questions as GIFT and Moodle XML, and an import o
   expect(refused.status()).toBe(400);
   const body = (await refused.json()) as { error: { fields: Record<string, string[]> } };
   expect(Object.keys(body.error.fields)).toContain("templates[0].slug");
-  const malformed = await page.request.post("/api/teach/questions/import", { data: { format: "other", version: 1, templates: [] } });
+  const malformed = await page.request.post("/api/teach/questions/import", {
+    data: { format: "other", version: 1, templates: [] },
+  });
   expect(malformed.status()).toBe(400);
   expect(((await malformed.json()) as { error: { message: string } }).error.message).toMatch(/^format/);
 
   // Saving through the API: a bad field is a 400 naming it; a template that fails the self-test is refused with the reasons.
-  const example = { slug: `e2e-api-${Date.now().toString(36)}`, title: "API check", type: "eventloop", topic: "user-space-scheduling", tags: [], difficulty: 9, prompt: "Order?", generator: { programs: ["console.log('a');\nconsole.log('b');\n"] } };
+  const example = {
+    slug: `e2e-api-${Date.now().toString(36)}`,
+    title: "API check",
+    type: "eventloop",
+    topic: "user-space-scheduling",
+    tags: [],
+    difficulty: 9,
+    prompt: "Order?",
+    generator: { programs: ["console.log('a');\nconsole.log('b');\n"] },
+  };
   const badField = await page.request.post("/api/teach/questions", { data: { template: example } });
   expect(badField.status()).toBe(400);
   expect(((await badField.json()) as { error: { message: string } }).error.message).toMatch(/^template\.difficulty/);
-  const degenerate = await page.request.post("/api/teach/questions", { data: { template: { ...example, difficulty: 2, generator: { programs: ["console.log('a');\nconsole.log('a');\n"] } } } });
+  const degenerate = await page.request.post("/api/teach/questions", {
+    data: {
+      template: { ...example, difficulty: 2, generator: { programs: ["console.log('a');\nconsole.log('a');\n"] } },
+    },
+  });
   expect(degenerate.status()).toBe(400);
   const reasons = (await degenerate.json()) as { error: { message: string; fields: Record<string, string[]> } };
   expect(reasons.error.message).toMatch(/self-test failed/);

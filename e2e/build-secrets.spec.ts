@@ -50,17 +50,29 @@ function e2eServerLiteral(pattern: RegExp): string {
  * NEXTAUTH_URL (next-auth's browser client reads it by design), plus the secret names next-auth reads.
  */
 function serverOnlyEnvNames(): string[] {
-  const sources = [...walk("app", (f) => /\.tsx?$/.test(f)), ...walk("lib", (f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f)), ...walk("components", (f) => /\.tsx?$/.test(f)), "proxy.ts", "prisma/seed.ts"];
+  const sources = [
+    ...walk("app", (f) => /\.tsx?$/.test(f)),
+    ...walk("lib", (f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f)),
+    ...walk("components", (f) => /\.tsx?$/.test(f)),
+    "proxy.ts",
+    "prisma/seed.ts",
+  ];
   const names = new Set<string>(SECRET_ENV_NAMES);
   for (const file of sources) {
-    for (const m of readFileSync(file, "utf8").matchAll(/process\.env(?:\.([A-Z][A-Z0-9_]*)|\[["']([A-Z][A-Z0-9_]*)["']\])/g)) names.add((m[1] ?? m[2])!);
+    for (const m of readFileSync(file, "utf8").matchAll(
+      /process\.env(?:\.([A-Z][A-Z0-9_]*)|\[["']([A-Z][A-Z0-9_]*)["']\])/g,
+    ))
+      names.add((m[1] ?? m[2])!);
   }
   return [...names].filter((n) => n !== "NODE_ENV" && n !== "NEXTAUTH_URL" && !n.startsWith("NEXT_PUBLIC_")).sort();
 }
 
 function needles(): Needle[] {
   const list: Needle[] = [
-    { what: "the e2e server's NEXTAUTH_SECRET", text: process.env.NEXTAUTH_SECRET ?? e2eServerLiteral(/NEXTAUTH_SECRET \?\?= "([^"]+)"/) },
+    {
+      what: "the e2e server's NEXTAUTH_SECRET",
+      text: process.env.NEXTAUTH_SECRET ?? e2eServerLiteral(/NEXTAUTH_SECRET \?\?= "([^"]+)"/),
+    },
     { what: "the e2e admin password", text: e2eServerLiteral(/TIMESLICE_ADMIN_PASSWORD = "([^"]+)"/) },
     // DATABASE_URL of the e2e server (file:./data/e2e-<port>/timeslice.db) and of a default local start.
     { what: "a SQLite DATABASE_URL", text: "file:./data/" },
@@ -72,7 +84,8 @@ function needles(): Needle[] {
   // next build loads .env.local, so its secrets are what a careless server component could render.
   if (existsSync(".env.local")) {
     for (const m of readFileSync(".env.local", "utf8").matchAll(/^\s*([A-Z_]+)\s*=\s*(\S{8,})\s*$/gm)) {
-      if ((SECRET_ENV_NAMES as readonly string[]).includes(m[1]!) || m[1] === "DATABASE_URL") list.push({ what: `${m[1]} from .env.local`, text: m[2]! });
+      if ((SECRET_ENV_NAMES as readonly string[]).includes(m[1]!) || m[1] === "DATABASE_URL")
+        list.push({ what: `${m[1]} from .env.local`, text: m[2]! });
     }
   }
   for (const name of serverOnlyEnvNames()) list.push({ what: `the server-only variable name ${name}`, text: name });
@@ -90,7 +103,9 @@ function scan(files: readonly string[], list: readonly Needle[]): string[] {
   return found;
 }
 
-test("the build served to browsers holds no secret, password hash, private key or server-only variable", async ({ request }) => {
+test("the build served to browsers holds no secret, password hash, private key or server-only variable", async ({
+  request,
+}) => {
   const { staticFiles, prerendered } = servedFiles(DIST);
   // The scan covers a real build, and the one this server serves.
   expect(existsSync(path.join(DIST, "BUILD_ID")), `${DIST}/BUILD_ID`).toBe(true);
@@ -103,7 +118,9 @@ test("the build served to browsers holds no secret, password hash, private key o
   expect(existsSync(path.join(DIST, "static", chunk!)), `${chunk} is served from ${DIST}`).toBe(true);
 
   const list = needles();
-  expect(list.map((n) => n.text)).toEqual(expect.arrayContaining(["NEXTAUTH_SECRET", "DATABASE_URL", "TIMESLICE_ADMIN_PASSWORD"]));
+  expect(list.map((n) => n.text)).toEqual(
+    expect.arrayContaining(["NEXTAUTH_SECRET", "DATABASE_URL", "TIMESLICE_ADMIN_PASSWORD"]),
+  );
   expect(scan([...staticFiles, ...prerendered], list)).toEqual([]);
 });
 
@@ -114,7 +131,10 @@ test("the build scan finds each needle when it is planted", () => {
     const files: string[] = [];
     // One planted file per needle, alternating between a static chunk and a prerendered page.
     list.forEach((n, i) => {
-      const file = i % 2 === 0 ? path.join(dir, "static", "chunks", `c${i}.js`) : path.join(dir, "server", "app", `p${i}.${["html", "rsc", "body"][i % 3]}`);
+      const file =
+        i % 2 === 0
+          ? path.join(dir, "static", "chunks", `c${i}.js`)
+          : path.join(dir, "server", "app", `p${i}.${["html", "rsc", "body"][i % 3]}`);
       mkdirSync(path.dirname(file), { recursive: true });
       writeFileSync(file, `self.x=${JSON.stringify(`before ${n.text} after`)};`);
       files.push(file);

@@ -3,7 +3,9 @@ import { DEMO_INSTRUCTOR, signIn, signUpFreshStudent } from "./support";
 
 const SLUG = "sjf-vs-stcf-timeline";
 
-test("an instructor assigns a question, a student joins and answers it wrongly, and the instructor sees the grouped wrong answer", async ({ browser }) => {
+test("an instructor assigns a question, a student joins and answers it wrongly, and the instructor sees the grouped wrong answer", async ({
+  browser,
+}) => {
   const teacher = await browser.newPage();
   await signIn(teacher, DEMO_INSTRUCTOR);
   await teacher.goto("/teach/classes");
@@ -83,7 +85,9 @@ test("an instructor assigns a question, a student joins and answers it wrongly, 
 
   await student.goto("/classes");
   await expect(student.getByRole("list", { name: "Your classes" })).toHaveCount(0);
-  await expect(student.getByText("No assignments. Join a class with the code your instructor gives you.")).toBeVisible();
+  await expect(
+    student.getByText("No assignments. Join a class with the code your instructor gives you."),
+  ).toBeVisible();
 
   // A student is refused the instructor pages.
   await student.goto("/teach/classes");

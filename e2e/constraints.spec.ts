@@ -14,25 +14,37 @@ const MLFQ_WITH_IO = {
   constraints: ["io >= 1", "demotions >= 1", "promotions >= 1 && boostMatters", "between(slots, 12, 40)"],
 };
 
-test("a lecturer states constraints for MLFQ with I/O, sees the difficulty spread and saves the question", async ({ page }) => {
+test("a lecturer states constraints for MLFQ with I/O, sees the difficulty spread and saves the question", async ({
+  page,
+}) => {
   await signIn(page, DEMO_INSTRUCTOR);
   await page.goto("/teach/questions/new");
-  await page.getByRole("list", { name: "Examples" }).getByRole("link", { name: /^schedule: Round robin timeline/ }).click();
+  await page
+    .getByRole("list", { name: "Examples" })
+    .getByRole("link", { name: /^schedule: Round robin timeline/ })
+    .click();
   await expect(page.getByRole("heading", { name: "New schedule question" })).toBeVisible();
 
   const generator = page.getByLabel(/^Generator/);
   // A misspelt measure is refused live, naming the constraint and the names that exist.
   await generator.fill(JSON.stringify({ ...MLFQ_WITH_IO, constraints: ["demotion >= 1"] }, null, 2));
   await expect(page.getByTestId("live-errors")).toBeVisible();
-  await expect(page.getByTestId("error-generator")).toContainText('generator.constraints[0]: "demotion >= 1" unknown name "demotion"');
+  await expect(page.getByTestId("error-generator")).toContainText(
+    'generator.constraints[0]: "demotion >= 1" unknown name "demotion"',
+  );
   await expect(page.getByTestId("error-generator")).toContainText("demotions");
 
   await generator.fill(JSON.stringify(MLFQ_WITH_IO, null, 2));
-  await page.getByLabel("Prompt (Markdown; {{name}} placeholders)").fill("Paint the MLFQ schedule of the jobs below (I/O included), one slot per {{slotMs}} ms.");
+  await page
+    .getByLabel("Prompt (Markdown; {{name}} placeholders)")
+    .fill("Paint the MLFQ schedule of the jobs below (I/O included), one slot per {{slotMs}} ms.");
   await expect(page.getByTestId("live-ok")).toBeVisible();
 
   // An image uploaded with the question: alt text is required, then it shows under the prompt in the preview.
-  const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=", "base64");
+  const png = Buffer.from(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=",
+    "base64",
+  );
   await page.getByLabel(/^Add an image/).setInputFiles({ name: "MLFQ Levels.png", mimeType: "image/png", buffer: png });
   await expect(page.getByTestId("editor-image")).toContainText("mlfq-levels.png");
   await expect(page.getByTestId("error-images")).toContainText("images[0].alt");
@@ -49,7 +61,9 @@ test("a lecturer states constraints for MLFQ with I/O, sees the difficulty sprea
   await expect(page.getByTestId("self-test-result")).toContainText("Self-test passed");
   const spread = page.getByTestId("difficulty-spread");
   await expect(spread).toContainText("Difficulty over 50 variants");
-  const slots = (await spread.getByTestId("spread-slots-summary").innerText()).match(/min (\d+) · median ([\d.]+) · max (\d+)/);
+  const slots = (await spread.getByTestId("spread-slots-summary").innerText()).match(
+    /min (\d+) · median ([\d.]+) · max (\d+)/,
+  );
   expect(slots).not.toBeNull();
   expect(Number(slots![1])).toBeGreaterThanOrEqual(12);
   expect(Number(slots![3])).toBeLessThanOrEqual(40);

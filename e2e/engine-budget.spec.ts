@@ -4,7 +4,10 @@ import { expect, test } from "@playwright/test";
 import { freezingForkTemplate } from "../tests/support/costly-templates";
 import { DEMO_INSTRUCTOR, fetchInPage, signIn } from "./support";
 
-test("saving issue #22's template answers 422 naming a budget while /api/health keeps answering under 200 ms", async ({ page, request }) => {
+test("saving issue #22's template answers 422 naming a budget while /api/health keeps answering under 200 ms", async ({
+  page,
+  request,
+}) => {
   await signIn(page, DEMO_INSTRUCTOR);
   await page.goto("/teach");
   const timedHealth = async () => {
@@ -31,8 +34,16 @@ test("saving issue #22's template answers 422 naming a budget while /api/health 
   while (!settled) healthMs.push(await timedHealth());
   const { status, body } = await save;
   expect(status, body).toBe(422);
-  expect(JSON.parse(body)).toMatchObject({ error: { code: "TOO_COSTLY", message: expect.stringMatching(/per-(variant|template|request) (work |time )?budget/) } });
+  expect(JSON.parse(body)).toMatchObject({
+    error: {
+      code: "TOO_COSTLY",
+      message: expect.stringMatching(/per-(variant|template|request) (work |time )?budget/),
+    },
+  });
   expect(healthMs.length).toBeGreaterThan(0);
   const shown = (list: number[]) => list.map((ms) => ms.toFixed(0)).join(", ");
-  expect(Math.max(...healthMs), `health answered in ${shown(healthMs)} ms while saving (idle: ${shown(idleMs)} ms)`).toBeLessThan(bound);
+  expect(
+    Math.max(...healthMs),
+    `health answered in ${shown(healthMs)} ms while saving (idle: ${shown(idleMs)} ms)`,
+  ).toBeLessThan(bound);
 });

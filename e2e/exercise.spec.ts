@@ -29,13 +29,16 @@ async function submitAllFirstTask(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Submit answer" }).click();
 }
 
-test("a student builds a wrong timeline with the keyboard only and gets partial credit, the divergence and a replay", async ({ page }) => {
+test("a student builds a wrong timeline with the keyboard only and gets partial credit, the divergence and a replay", async ({
+  page,
+}) => {
   await signUpFreshStudent(page, "keyboard");
   await openScheduleExercise(page);
   const grid = page.getByTestId("timeline-grid");
 
   // Reach the grid with Tab, as a keyboard user would.
-  for (let i = 0; i < 60 && !(await grid.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+  for (let i = 0; i < 60 && !(await grid.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press("Tab");
   await expect(grid).toBeFocused();
 
   // Paint every slot with the first task (typing its letter paints and advances): valid, but wrong.
@@ -47,7 +50,8 @@ test("a student builds a wrong timeline with the keyboard only and gets partial 
 
   // Submit with the keyboard.
   const submit = page.getByRole("button", { name: "Submit answer" });
-  for (let i = 0; i < 20 && !(await submit.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+  for (let i = 0; i < 20 && !(await submit.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press("Tab");
   await expect(submit).toBeFocused();
   await page.keyboard.press("Enter");
 
@@ -101,12 +105,22 @@ test("before submission neither the HTML nor any network payload contains the re
 
   const beforeSubmission = payloads.slice(0, before).join("\n");
   expect(beforeSubmission.length).toBeGreaterThan(1000);
-  for (const marker of [JSON.stringify(reference), JSON.stringify(reference).replace(/"/g, '\\"'), '"expected":', '\\"expected\\":', '"decisions":', '\\"decisions\\":']) {
+  for (const marker of [
+    JSON.stringify(reference),
+    JSON.stringify(reference).replace(/"/g, '\\"'),
+    '"expected":',
+    '\\"expected\\":',
+    '"decisions":',
+    '\\"decisions\\":',
+  ]) {
     expect(beforeSubmission).not.toContain(marker);
   }
 });
 
-test("another student's attempts are not readable, and bad submissions are refused without using an attempt", async ({ page, request }) => {
+test("another student's attempts are not readable, and bad submissions are refused without using an attempt", async ({
+  page,
+  request,
+}) => {
   await signIn(page, DEMO_STUDENT);
   await openScheduleExercise(page);
   // The variant id is in the submit URL; find it through the attempts API call the page makes on submit.
@@ -114,9 +128,13 @@ test("another student's attempts are not readable, and bad submissions are refus
   expect(anon.status()).toBe(401);
   const missing = await page.request.get("/api/attempts/does-not-exist");
   expect(missing.status()).toBe(404);
-  const bad = await page.request.post("/api/variants/not-a-variant/attempts", { data: { submissionId: "abcdefgh12", answer: { parts: {} } } });
+  const bad = await page.request.post("/api/variants/not-a-variant/attempts", {
+    data: { submissionId: "abcdefgh12", answer: { parts: {} } },
+  });
   expect(bad.status()).toBe(404);
-  const malformed = await page.request.post("/api/variants/x/attempts", { data: { submissionId: "abc", answer: "nope" } });
+  const malformed = await page.request.post("/api/variants/x/attempts", {
+    data: { submissionId: "abc", answer: "nope" },
+  });
   expect(malformed.status()).toBe(400);
   const huge = await page.request.post("/api/variants/x/attempts", {
     data: { submissionId: "abcdefgh12", answer: { parts: { t: Array(3_000_000).fill("A") } } },
@@ -129,14 +147,17 @@ test("the exercise page fits a 360 px wide phone before and after grading", asyn
   await page.setViewportSize({ width: 360, height: 740 });
   await signUpFreshStudent(page, "phone");
   await openScheduleExercise(page);
-  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = () =>
+    page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(await overflow()).toBeLessThanOrEqual(0);
   await submitAllFirstTask(page);
   await expect(page.getByTestId("grade-score")).toBeVisible();
   expect(await overflow()).toBeLessThanOrEqual(0);
 });
 
-test("a page that opens on a graded attempt loads the answer widgets on Try again, with the last answer restored", async ({ page }) => {
+test("a page that opens on a graded attempt loads the answer widgets on Try again, with the last answer restored", async ({
+  page,
+}) => {
   await signUpFreshStudent(page, "retry");
   const url = await openScheduleExercise(page);
   await submitAllFirstTask(page);

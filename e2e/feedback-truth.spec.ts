@@ -48,7 +48,10 @@ function stcf(jobs: Job[], slots: number) {
     if (best && (running === null || left.get(best.id)! < left.get(running)!)) running = best.id;
     states.push({
       running,
-      waiting: ready.filter((j) => j.id !== running).sort(better).map((j) => ({ id: j.id, left: left.get(j.id)! })),
+      waiting: ready
+        .filter((j) => j.id !== running)
+        .sort(better)
+        .map((j) => ({ id: j.id, left: left.get(j.id)! })),
     });
     timeline.push(running ?? "idle");
     if (running !== null) left.set(running, left.get(running)! - 1);
@@ -78,11 +81,16 @@ test("a wrong STCF answer: the divergence card lists the ready queue at that ins
   // Diverge inside a run, after a second job has arrived: the instant the old card got wrong (it showed
   // the state at the last pick). Fall back to any instant inside a run.
   const insideRun = (t: number) => t > 0 && timeline[t] !== "idle" && timeline[t] === timeline[t - 1];
-  const t = [...timeline.keys()].find((i) => insideRun(i) && states[i]!.waiting.length > 0) ?? [...timeline.keys()].find(insideRun);
+  const t =
+    [...timeline.keys()].find((i) => insideRun(i) && states[i]!.waiting.length > 0) ??
+    [...timeline.keys()].find(insideRun);
   expect(t, `no slot inside a run in ${timeline.join("")}`).toBeDefined();
   const at = t!;
   const wrong = jobs.find((j) => j.id !== timeline[at] && j.arrival <= at)?.id ?? "idle";
-  await paint(page, timeline.map((s, i) => (i === at ? wrong : s)));
+  await paint(
+    page,
+    timeline.map((s, i) => (i === at ? wrong : s)),
+  );
   for (const input of await page.locator("input[inputmode='decimal']").all()) await input.fill("1");
   await page.getByRole("button", { name: "Submit answer" }).click();
 
@@ -91,7 +99,13 @@ test("a wrong STCF answer: the divergence card lists the ready queue at that ins
   await expect(card).toContainText(`t = ${at} ms`);
   await expect(card.locator("caption")).toHaveText(`Runnable jobs at t = ${at} ms`);
   const expected = [
-    { id: states[at]!.running!, left: jobs.find((j) => j.id === states[at]!.running)!.burst - timeline.slice(0, at).filter((s) => s === states[at]!.running).length, running: true },
+    {
+      id: states[at]!.running!,
+      left:
+        jobs.find((j) => j.id === states[at]!.running)!.burst -
+        timeline.slice(0, at).filter((s) => s === states[at]!.running).length,
+      running: true,
+    },
     ...states[at]!.waiting.map((w) => ({ ...w, running: false })),
   ];
   const rows = card.locator("tbody tr");
@@ -126,7 +140,9 @@ async function answerAnything(form: Locator, page: Page): Promise<void> {
 }
 
 async function expectConventionsShown(page: Page, sessionId: string): Promise<number> {
-  const state = (await (await page.request.get(`/api/mock/${sessionId}`)).json()) as { question: { view: { title: string; conventions: string[] } } | null };
+  const state = (await (await page.request.get(`/api/mock/${sessionId}`)).json()) as {
+    question: { view: { title: string; conventions: string[] } } | null;
+  };
   expect(state.question).not.toBeNull();
   const view = state.question!.view;
   await expect(page.getByRole("heading", { name: view.title, exact: true })).toBeVisible();
@@ -144,7 +160,10 @@ test("a mock interview question shows its conventions, before and after answerin
   await expect(page).toHaveURL(/\/mock\/[A-Za-z0-9_-]+$/);
   const sessionId = page.url().split("/").pop()!;
   // Every mock opens with an explain prompt (e2e/mock-explain.spec.ts); pass it to reach the graded questions.
-  for (const [step, body] of [["explain", { text: "A typed explanation." }], ["assess", { covered: [] }]] as const) {
+  for (const [step, body] of [
+    ["explain", { text: "A typed explanation." }],
+    ["assess", { covered: [] }],
+  ] as const) {
     expect((await page.request.post(`/api/mock/${sessionId}/${step}`, { data: body })).status()).toBe(201);
   }
   await page.reload();

@@ -20,9 +20,13 @@ async function programOnPage(page: Page): Promise<string> {
 function sequenceTree(source: string): Want {
   const calls: string[] = [];
   source.split("\n").forEach((text, i) => {
-    for (let at = text.indexOf("fork()"); at >= 0; at = text.indexOf("fork()", at + 1)) calls.push(`fork() #${calls.length + 1} (line ${i + 1})`);
+    for (let at = text.indexOf("fork()"); at >= 0; at = text.indexOf("fork()", at + 1))
+      calls.push(`fork() #${calls.length + 1} (line ${i + 1})`);
   });
-  const node = (label: string, after: number): Want => ({ label, children: calls.slice(after).map((c, k) => node(c, after + k + 1)) });
+  const node = (label: string, after: number): Want => ({
+    label,
+    children: calls.slice(after).map((c, k) => node(c, after + k + 1)),
+  });
   return node("the original process", 0);
 }
 
@@ -36,8 +40,15 @@ function loopTree(source: string): Want {
     for (let i = n - 1; i >= 0; i--) chain = { label: made(i), children: chain ? [chain] : [] };
     return { label: "(prints nothing)", children: [chain!] };
   }
-  if (/break;/.test(source)) return { label: "(prints nothing)", children: Array.from({ length: n }, (_, i) => ({ label: made(i), children: [] })) };
-  const node = (label: string, from: number): Want => ({ label, children: Array.from({ length: n - from }, (_, k) => node(made(from + k), from + k + 1)) });
+  if (/break;/.test(source))
+    return {
+      label: "(prints nothing)",
+      children: Array.from({ length: n }, (_, i) => ({ label: made(i), children: [] })),
+    };
+  const node = (label: string, from: number): Want => ({
+    label,
+    children: Array.from({ length: n - from }, (_, k) => node(made(from + k), from + k + 1)),
+  });
   return node("(prints nothing)", 0);
 }
 
@@ -46,7 +57,8 @@ function count(t: Want): number {
 }
 
 const labelSelect = (page: Page, process: number) => page.getByLabel(`Label of process ${process}`, { exact: true });
-const addButton = (page: Page, process: number) => page.getByRole("button", { name: `Add child under process ${process}`, exact: true });
+const addButton = (page: Page, process: number) =>
+  page.getByRole("button", { name: `Add child under process ${process}`, exact: true });
 
 /** The index of a label among the select's options (0 is "Choose a label…"). */
 async function optionIndex(page: Page, process: number, label: string): Promise<number> {

@@ -12,16 +12,46 @@ const TOTAL_BODIES = 10_000;
 const hostileLeaf = fc.oneof(
   fc.string(),
   fc.string({ unit: "grapheme", maxLength: 50 }),
-  fc.constantFrom("", "\u0000", "\uD800", "🙂".repeat(500), "x".repeat(70_000), "<script>alert(1)</script>", "' OR 1=1 --", "../../etc/passwd"),
+  fc.constantFrom(
+    "",
+    "\u0000",
+    "\uD800",
+    "🙂".repeat(500),
+    "x".repeat(70_000),
+    "<script>alert(1)</script>",
+    "' OR 1=1 --",
+    "../../etc/passwd",
+  ),
   fc.double(),
   fc.constantFrom(-1, 0, -0, 1e308, -1e308, 2 ** 53 + 1, Number.MAX_SAFE_INTEGER, -2147483649),
   fc.integer(),
   fc.boolean(),
   fc.constant(null),
 );
-const hostileKey = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom("__proto__", "constructor", "prototype", "parts", "answer", "submissionId", "slug", "code", "minutes", "template", "status", "name"));
+const hostileKey = fc.oneof(
+  fc.string({ maxLength: 12 }),
+  fc.constantFrom(
+    "__proto__",
+    "constructor",
+    "prototype",
+    "parts",
+    "answer",
+    "submissionId",
+    "slug",
+    "code",
+    "minutes",
+    "template",
+    "status",
+    "name",
+  ),
+);
 const hostileValue = fc.letrec((tie) => ({
-  value: fc.oneof({ depthSize: "small", withCrossShrink: true }, hostileLeaf, fc.array(tie("value"), { maxLength: 6 }), fc.dictionary(hostileKey, tie("value"), { maxKeys: 6 })),
+  value: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    hostileLeaf,
+    fc.array(tie("value"), { maxLength: 6 }),
+    fc.dictionary(hostileKey, tie("value"), { maxKeys: 6 }),
+  ),
 })).value;
 
 function deepJson(depth: number): string {
@@ -62,7 +92,9 @@ test("10,000 hostile bodies to the mutating routes: no 5xx, no hang, nothing sto
   const asInstructor = instructorPage.request;
 
   // Real ids so the fuzzed bodies reach validation, not just the 404 for an unknown id.
-  const variant = (await (await asStudent.post("/api/variants", { data: { slug: "sjf-vs-stcf-timeline" } })).json()) as { variantId: string };
+  const variant = (await (
+    await asStudent.post("/api/variants", { data: { slug: "sjf-vs-stcf-timeline" } })
+  ).json()) as { variantId: string };
   const bank = (await (await asInstructor.get("/api/teach/questions")).json()) as { questions: { id: string }[] };
   const questionId = bank.questions[0]!.id;
   const created = await asInstructor.post("/api/teach/classes", { data: { name: "Fuzz class" } });
@@ -99,13 +131,21 @@ test("10,000 hostile bodies to the mutating routes: no 5xx, no hang, nothing sto
       const batch = list.slice(start, start + 8);
       const statuses = await Promise.all(
         batch.map(async (body) => {
-          const response = await route.as.fetch(route.path, { method: route.method, data: body, headers: { "content-type": "application/json" }, timeout: 15_000 });
+          const response = await route.as.fetch(route.path, {
+            method: route.method,
+            data: body,
+            headers: { "content-type": "application/json" },
+            timeout: 15_000,
+          });
           return response.status();
         }),
       );
       sent += batch.length;
       statuses.forEach((status, k) => {
-        if (status >= 500) failures.push(`${route.method} ${route.path} → ${status} (FC_SEED=${FUZZ_SEED}) for ${batch[k]!.slice(0, 120)}`);
+        if (status >= 500)
+          failures.push(
+            `${route.method} ${route.path} → ${status} (FC_SEED=${FUZZ_SEED}) for ${batch[k]!.slice(0, 120)}`,
+          );
         if (status < 300) accepted.set(route.path, (accepted.get(route.path) ?? 0) + 1);
       });
     }
@@ -118,8 +158,14 @@ test("10,000 hostile bodies to the mutating routes: no 5xx, no hang, nothing sto
   expect(history.items).toHaveLength(accepted.get(`/api/variants/${variant.variantId}/attempts`) ?? 0);
   const classes = (await (await asInstructor.get("/api/teach/classes")).json()) as { classes: unknown[] };
   expect(classes.classes).toHaveLength(1 + (accepted.get("/api/teach/classes") ?? 0));
-  const fuzzClass = (await (await asInstructor.get(`/api/teach/classes/${classId}`)).json()) as { class: { assignments: number } };
+  const fuzzClass = (await (await asInstructor.get(`/api/teach/classes/${classId}`)).json()) as {
+    class: { assignments: number };
+  };
   expect(fuzzClass.class.assignments).toBe(accepted.get(`/api/teach/classes/${classId}/assignments`) ?? 0);
-  const bankAfter = (await (await asInstructor.get("/api/teach/questions")).json()) as { questions: { mine: boolean }[] };
-  expect(bankAfter.questions.filter((q) => q.mine)).toHaveLength((accepted.get("/api/teach/questions") ?? 0) + (accepted.get("/api/teach/questions/import") ?? 0));
+  const bankAfter = (await (await asInstructor.get("/api/teach/questions")).json()) as {
+    questions: { mine: boolean }[];
+  };
+  expect(bankAfter.questions.filter((q) => q.mine)).toHaveLength(
+    (accepted.get("/api/teach/questions") ?? 0) + (accepted.get("/api/teach/questions/import") ?? 0),
+  );
 });

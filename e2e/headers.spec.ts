@@ -12,10 +12,13 @@ test("the prerendered pages are exactly the ones the proxy serves without a nonc
   const prerendered = Object.keys(manifest.routes).filter((r) => !/\.[a-z]+$/.test(r));
   expect(prerendered.length).toBeGreaterThan(3);
   for (const route of prerendered) expect(PRERENDERED.test(route), route).toBe(true);
-  for (const dynamic of ["/signin", "/dashboard", "/practice/q/rr-basic", "/teach", "/history"]) expect(PRERENDERED.test(dynamic), dynamic).toBe(false);
+  for (const dynamic of ["/signin", "/dashboard", "/practice/q/rr-basic", "/teach", "/history"])
+    expect(PRERENDERED.test(dynamic), dynamic).toBe(false);
 });
 
-test("pages and API answers carry the security headers; dynamic pages use a nonce, not unsafe-inline", async ({ request }) => {
+test("pages and API answers carry the security headers; dynamic pages use a nonce, not unsafe-inline", async ({
+  request,
+}) => {
   const signin = await request.get("/signin");
   const csp = signin.headers()["content-security-policy"]!;
   const scripts = csp.split("; ").find((d) => d.startsWith("script-src"))!;
@@ -38,7 +41,10 @@ test("pages and API answers carry the security headers; dynamic pages use a nonc
   expect(https.headers()["strict-transport-security"]).toContain("max-age=");
 });
 
-test("public/ serves the icon, the web manifest and robots.txt as static files with the fixed headers", async ({ request, page }) => {
+test("public/ serves the icon, the web manifest and robots.txt as static files with the fixed headers", async ({
+  request,
+  page,
+}) => {
   const robots = await request.get("/robots.txt");
   expect(robots.status()).toBe(200);
   expect(robots.headers()["content-type"]).toContain("text/plain");

@@ -2,7 +2,9 @@ import { expect, test } from "@playwright/test";
 import { signUpFreshStudent } from "./support";
 
 // Issue #23: graduated hints before the first attempt, the last worked on the student's own variant.
-test("a student reveals three hints before answering, and the third works the first step on their own jobs", async ({ page }) => {
+test("a student reveals three hints before answering, and the third works the first step on their own jobs", async ({
+  page,
+}) => {
   await signUpFreshStudent(page, "hints");
   await page.goto("/practice/scheduling-basics");
   await page.getByRole("list", { name: "Questions" }).getByRole("link").filter({ hasText: "Schedule" }).first().click();
@@ -12,7 +14,10 @@ test("a student reveals three hints before answering, and the third works the fi
   await expect(page.getByTestId("grade-score")).toHaveCount(0);
 
   // The variant's own jobs, read off the workload table the page shows.
-  const table = page.getByRole("table").filter({ has: page.getByRole("columnheader", { name: "Arrival (ms)" }) }).first();
+  const table = page
+    .getByRole("table")
+    .filter({ has: page.getByRole("columnheader", { name: "Arrival (ms)" }) })
+    .first();
   const headers = (await table.getByRole("columnheader").allInnerTexts()).map((h) => h.trim());
   const arrivalCol = headers.indexOf("Arrival (ms)");
   const jobs: { id: string; arrival: string }[] = [];

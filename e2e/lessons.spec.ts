@@ -76,7 +76,9 @@ test("the lessons index links every lesson and its practice page", async ({ page
   }
 });
 
-test("a lesson's checklist can be ticked and is remembered, and 'Practise now' opens its easiest question", async ({ page }) => {
+test("a lesson's checklist can be ticked and is remembered, and 'Practise now' opens its easiest question", async ({
+  page,
+}) => {
   await page.goto("/learn/scheduling-basics");
   // The checklist's boxes only (a widget on this page has a checkbox of its own).
   const total = await page.locator("article input[data-lesson-check]").count();

@@ -39,7 +39,11 @@ test("each row of a mock interview report opens its graded attempt", async ({ pa
     question: { itemId: string; view: { title: string; parts: PartSpec[] } };
   };
   const answered = await page.request.post(`/api/mock/${sessionId}/answer`, {
-    data: { itemId: state.question.itemId, submissionId: `loops-${Date.now()}`, answer: { parts: someAnswer(state.question.view.parts) } },
+    data: {
+      itemId: state.question.itemId,
+      submissionId: `loops-${Date.now()}`,
+      answer: { parts: someAnswer(state.question.view.parts) },
+    },
   });
   expect(answered.status()).toBe(201);
   // Asking for the state again adds the next (unanswered) question before the interview ends.
@@ -64,14 +68,22 @@ test("each row of a mock interview report opens its graded attempt", async ({ pa
 async function answerWrong(page: Page, slug: string): Promise<string> {
   const created = await page.request.post("/api/variants", { data: { slug } });
   expect(created.status()).toBe(201);
-  const { variantId, view } = (await created.json()) as { variantId: string; view: { title: string; parts: PartSpec[] } };
+  const { variantId, view } = (await created.json()) as {
+    variantId: string;
+    view: { title: string; parts: PartSpec[] };
+  };
   const parts = Object.fromEntries(view.parts.map((p) => [p.id, "987654"]));
-  const graded = await page.request.post(`/api/variants/${variantId}/attempts`, { data: { submissionId: `loops-${slug}-${Date.now()}`, answer: { parts } } });
+  const graded = await page.request.post(`/api/variants/${variantId}/attempts`, {
+    data: { submissionId: `loops-${slug}-${Date.now()}`, answer: { parts } },
+  });
   expect(graded.status()).toBe(201);
   return view.title;
 }
 
-test("review list items are links, an answered review offers the next one, and an empty queue says finished", async ({ page, browser }) => {
+test("review list items are links, an answered review offers the next one, and an empty queue says finished", async ({
+  page,
+  browser,
+}) => {
   await signUpFreshStudent(page, "loops-review");
   // Two wrong answers, the FIFO one first: it is the more overdue card.
   await answerWrong(page, "fifo-convoy-effect");
@@ -120,22 +132,33 @@ test("after Submit, focus moves to the result heading, which reads the score", a
 test.describe("in a browser outside UTC", () => {
   test.use({ timezoneId: "Asia/Kolkata" });
 
-  test("an instructor lands on an instructor home: classes, assignments due soon, new problem reports", async ({ page, browser }) => {
+  test("an instructor lands on an instructor home: classes, assignments due soon, new problem reports", async ({
+    page,
+    browser,
+  }) => {
     await signIn(page, DEMO_INSTRUCTOR);
     const className = `Loops class ${Date.now()}`;
     const created = await page.request.post("/api/teach/classes", { data: { name: className } });
     expect(created.status()).toBe(201);
     const cls = (await created.json()) as { class: { id: string; joinCode: string } };
     const dueAt = new Date(Date.now() + 2 * 86_400_000).toISOString();
-    const assigned = await page.request.post(`/api/teach/classes/${cls.class.id}/assignments`, { data: { title: "Loops week", slugs: ["fifo-convoy-effect"], dueAt } });
+    const assigned = await page.request.post(`/api/teach/classes/${cls.class.id}/assignments`, {
+      data: { title: "Loops week", slugs: ["fifo-convoy-effect"], dueAt },
+    });
     expect(assigned.status()).toBe(201);
 
     const student = await browser.newPage();
     await signUpFreshStudent(student, "loops-home");
-    expect((await student.request.post("/api/classes/join", { data: { code: cls.class.joinCode } })).status()).toBe(200);
-    const variant = (await (await student.request.post("/api/variants", { data: { slug: "fifo-convoy-effect" } })).json()) as { variantId: string };
+    expect((await student.request.post("/api/classes/join", { data: { code: cls.class.joinCode } })).status()).toBe(
+      200,
+    );
+    const variant = (await (
+      await student.request.post("/api/variants", { data: { slug: "fifo-convoy-effect" } })
+    ).json()) as { variantId: string };
     const message = `Loops report ${Date.now()}`;
-    expect((await student.request.post("/api/reports", { data: { variantId: variant.variantId, message } })).status()).toBe(201);
+    expect(
+      (await student.request.post("/api/reports", { data: { variantId: variant.variantId, message } })).status(),
+    ).toBe(201);
     // A student's dashboard is unchanged.
     await student.goto("/dashboard");
     await expect(student.getByTestId("instructor-home")).toHaveCount(0);
@@ -146,11 +169,25 @@ test.describe("in a browser outside UTC", () => {
     const home = page.getByTestId("instructor-home");
     await expect(home).toBeVisible();
     await expect(home).not.toContainText("Join a class with the code");
-    await expect(page.getByTestId("home-classes").getByRole("link", { name: className })).toHaveAttribute("href", `/teach/classes/${cls.class.id}`);
+    await expect(page.getByTestId("home-classes").getByRole("link", { name: className })).toHaveAttribute(
+      "href",
+      `/teach/classes/${cls.class.id}`,
+    );
     const due = page.getByTestId("home-due").getByRole("listitem").filter({ hasText: className });
     await expect(due).toContainText("Loops week");
     // The due time is shown in the browser's zone (India here, UTC+5:30), formatted by Intl, not as a GMT string.
-    const shown = await page.evaluate((iso) => new Intl.DateTimeFormat(undefined, { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" }).format(new Date(iso)), dueAt);
+    const shown = await page.evaluate(
+      (iso) =>
+        new Intl.DateTimeFormat(undefined, {
+          year: "numeric",
+          month: "short",
+          day: "numeric",
+          hour: "numeric",
+          minute: "2-digit",
+          timeZoneName: "short",
+        }).format(new Date(iso)),
+      dueAt,
+    );
     expect(shown).toMatch(/GMT\+5:30|IST/);
     await expect(due).toContainText(shown);
     await expect(page.getByTestId("home-reports")).toContainText(message);
@@ -159,15 +196,21 @@ test.describe("in a browser outside UTC", () => {
 
     // Column headers keep a gap from their neighbours (they read "DifficultyStatus" before).
     await page.goto("/teach");
-    const gaps = await page.getByRole("table", { name: "Questions" }).evaluate((table) =>
-      [...table.querySelectorAll("thead th")].slice(1).map((th) => parseFloat(getComputedStyle(th).paddingInlineStart)),
-    );
+    const gaps = await page
+      .getByRole("table", { name: "Questions" })
+      .evaluate((table) =>
+        [...table.querySelectorAll("thead th")]
+          .slice(1)
+          .map((th) => parseFloat(getComputedStyle(th).paddingInlineStart)),
+      );
     expect(gaps.length).toBeGreaterThan(2);
     for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(8);
   });
 });
 
-test("on a 390 px phone the header folds its links into a menu instead of wrapping onto three rows", async ({ page }) => {
+test("on a 390 px phone the header folds its links into a menu instead of wrapping onto three rows", async ({
+  page,
+}) => {
   await signUpFreshStudent(page, "loops-phone");
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/dashboard");
@@ -178,7 +221,9 @@ test("on a 390 px phone the header folds its links into a menu instead of wrappi
   // One row: no taller than the logo line plus its padding (two rows would be ~90 px).
   const closed = (await header.boundingBox())!.height;
   expect(closed).toBeLessThan(70);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+  ).toBeLessThanOrEqual(0);
   await expectNoSeriousAxe(page);
 
   await menu.click();
@@ -211,7 +256,9 @@ test("on a 390 px phone the timeline editor opens zoomed to fit, and says so whe
   await expect(editor.getByLabel("Zoom")).toHaveValue(expected);
   if (scroll > client) await expect(editor.getByTestId("timeline-scrolls")).toBeVisible();
   else await expect(editor.getByTestId("timeline-scrolls")).toHaveCount(0);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+  ).toBeLessThanOrEqual(0);
   // A zoom the student picks sticks, and a grid wider than the screen says that it scrolls.
   await editor.getByLabel("Zoom").selectOption("wide");
   await expect(editor.getByTestId("timeline-scrolls")).toBeVisible();

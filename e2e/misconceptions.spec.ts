@@ -63,7 +63,9 @@ async function slotCount(page: Page): Promise<number> {
   return Number(((await grid.getAttribute("aria-label")) ?? "").match(/(\d+) slots/)?.[1]);
 }
 
-test("a non-preemptive SJF schedule for an STCF question names the misconception and where it parts from STCF", async ({ page }) => {
+test("a non-preemptive SJF schedule for an STCF question names the misconception and where it parts from STCF", async ({
+  page,
+}) => {
   await signUpFreshStudent(page, "misconception");
   await page.goto(`/practice/q/${STCF_SLUG}`);
 
@@ -101,7 +103,9 @@ test("a non-preemptive SJF schedule for an STCF question names the misconception
   const preempting = jobs.find((j) => j.id === stcf[at])!;
   const kept = jobs.find((j) => j.id === sjf[at])!;
   const keptLeft = kept.burst - sjf.slice(0, at).filter((s) => s === kept.id).length;
-  await expect(card).toContainText(`At t=${at} ms ${preempting.id} runs (${preempting.burst} ms left); your timeline keeps ${kept.id} (${keptLeft} ms left).`);
+  await expect(card).toContainText(
+    `At t=${at} ms ${preempting.id} runs (${preempting.burst} ms left); your timeline keeps ${kept.id} (${keptLeft} ms left).`,
+  );
   // The named mistake comes before the raw first-difference card.
   const misconceptionBox = await card.boundingBox();
   const divergenceBox = await page.getByTestId("first-divergence").boundingBox();

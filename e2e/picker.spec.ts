@@ -20,7 +20,9 @@ function keysOf(value: unknown, into = new Set<string>()): Set<string> {
   return into;
 }
 
-test("an instructor finds, previews and assigns questions with the picker, by keyboard, and axe finds nothing serious", async ({ page }) => {
+test("an instructor finds, previews and assigns questions with the picker, by keyboard, and axe finds nothing serious", async ({
+  page,
+}) => {
   await signIn(page, DEMO_INSTRUCTOR);
   await page.goto("/teach/classes");
   const className = `Picker class ${Date.now()}`;
@@ -54,7 +56,8 @@ test("an instructor finds, previews and assigns questions with the picker, by ke
   // Keyboard only: Tab to the checkbox and tick it with Space; the slug joins the assignment's list.
   await picker.getByLabel("Search questions", { exact: true }).focus();
   const checkbox = picker.getByRole("checkbox", { name: TITLE });
-  for (let i = 0; i < 6 && !(await checkbox.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+  for (let i = 0; i < 6 && !(await checkbox.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press("Tab");
   await expect(checkbox).toBeFocused();
   await page.keyboard.press("Space");
   await expect(checkbox).toBeChecked();
@@ -105,7 +108,9 @@ test("an instructor finds, previews and assigns questions with the picker, by ke
   await expect(page.getByText("Picked week").first()).toBeVisible();
 
   // A draft has no preview: only published questions can be assigned.
-  const bank = (await (await page.request.get(`/api/teach/questions?q=${SLUG}`)).json()) as { questions: { id: string; slug: string }[] };
+  const bank = (await (await page.request.get(`/api/teach/questions?q=${SLUG}`)).json()) as {
+    questions: { id: string; slug: string }[];
+  };
   const builtIn = bank.questions.find((q) => q.slug === SLUG)!;
   expect((await page.request.get(`/api/teach/questions/${builtIn.id}/preview`)).status()).toBe(200);
   const copy = await page.request.post(`/api/teach/questions/${builtIn.id}/duplicate`, { data: {} });
@@ -123,7 +128,9 @@ async function expectNoSeriousAxe(page: import("@playwright/test").Page) {
 }
 
 // Issue 20: Moodle XML and GIFT exports of timeline questions no longer come out empty without a word.
-test("exporting schedule questions says per question what Moodle XML and GIFT keep, and the files match", async ({ page }) => {
+test("exporting schedule questions says per question what Moodle XML and GIFT keep, and the files match", async ({
+  page,
+}) => {
   await signIn(page, DEMO_INSTRUCTOR);
   await page.goto("/teach?type=schedule");
   const listed = await page.getByRole("table", { name: "Questions" }).locator("tbody tr").count();
@@ -143,12 +150,16 @@ test("exporting schedule questions says per question what Moodle XML and GIFT ke
   await expectNoSeriousAxe(page);
 
   // The downloads say the same: a cloze question per schedule with a unique ID, and a GIFT file of comments.
-  const xml = await (await page.request.get(await page.getByRole("link", { name: "Download Moodle XML" }).getAttribute("href") ?? "")).text();
+  const xml = await (
+    await page.request.get((await page.getByRole("link", { name: "Download Moodle XML" }).getAttribute("href")) ?? "")
+  ).text();
   expect(xml.match(/<question type="cloze">/g)).toHaveLength(listed);
   const ids = [...xml.matchAll(/<idnumber>([^<]+)<\/idnumber>/g)].map((m) => m[1]);
   expect(new Set(ids).size).toBe(listed);
   expect(xml).toContain(`<idnumber>${SLUG}</idnumber>`);
-  const gift = await (await page.request.get(await page.getByRole("link", { name: "Download GIFT" }).getAttribute("href") ?? "")).text();
+  const gift = await (
+    await page.request.get((await page.getByRole("link", { name: "Download GIFT" }).getAttribute("href")) ?? "")
+  ).text();
   expect(gift).not.toMatch(/^::/m);
   expect(gift).toContain(`// ${SLUG} (schedule): NOT EXPORTED`);
 });

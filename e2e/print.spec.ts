@@ -28,16 +28,29 @@ function decodeAll(png: PNG): string[] {
   for (let top = 0; top < png.height; top += Math.round(band / 3)) {
     const height = Math.min(band, png.height - top);
     const data = new Uint8ClampedArray(width * height * 4);
-    for (let y = 0; y < height; y++) data.set(png.data.subarray(((top + y) * png.width + left) * 4, ((top + y) * png.width + png.width) * 4), y * width * 4);
+    for (let y = 0; y < height; y++)
+      data.set(
+        png.data.subarray(((top + y) * png.width + left) * 4, ((top + y) * png.width + png.width) * 4),
+        y * width * 4,
+      );
     for (let tries = 0; tries < 4; tries++) {
       const code = jsQR(data, width, height, { inversionAttempts: "dontInvert" });
       if (!code) break;
       if (/^https?:\/\/[^/]+\/v\/[0-9A-Z]{8}$/.test(code.data)) found.add(code.data);
-      const corners = [code.location.topLeftCorner, code.location.topRightCorner, code.location.bottomLeftCorner, code.location.bottomRightCorner];
+      const corners = [
+        code.location.topLeftCorner,
+        code.location.topRightCorner,
+        code.location.bottomLeftCorner,
+        code.location.bottomRightCorner,
+      ];
       const xs = corners.map((c) => c.x);
       const ys = corners.map((c) => c.y);
       const pad = 8;
-      for (let y = Math.max(0, Math.floor(Math.min(...ys)) - pad); y < Math.min(height, Math.ceil(Math.max(...ys)) + pad); y++) {
+      for (
+        let y = Math.max(0, Math.floor(Math.min(...ys)) - pad);
+        y < Math.min(height, Math.ceil(Math.max(...ys)) + pad);
+        y++
+      ) {
         const from = Math.max(0, Math.floor(Math.min(...xs)) - pad);
         const to = Math.min(width, Math.ceil(Math.max(...xs)) + pad);
         if (to > from) data.fill(255, (y * width + from) * 4, (y * width + to) * 4);
@@ -54,7 +67,10 @@ interface Printed {
   text: string;
 }
 
-test("an instructor prints a two-copy exam to PDF: copies differ, every QR code opens its own variant, the key is a separate page", async ({ page, browser }) => {
+test("an instructor prints a two-copy exam to PDF: copies differ, every QR code opens its own variant, the key is a separate page", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(180_000);
   await signIn(page, DEMO_INSTRUCTOR);
   await page.goto("/teach/print");
@@ -83,7 +99,9 @@ test("an instructor prints a two-copy exam to PDF: copies differ, every QR code 
   expect(new Set(printed.map((p) => p.code)).size).toBe(4);
   for (const p of printed) expect(p.shownCode.replace("-", "")).toBe(p.code);
   // Each copy has its own variants.
-  expect(printed.filter((p) => p.copy === 1).map((p) => p.text)).not.toEqual(printed.filter((p) => p.copy === 2).map((p) => p.text));
+  expect(printed.filter((p) => p.copy === 1).map((p) => p.text)).not.toEqual(
+    printed.filter((p) => p.copy === 2).map((p) => p.text),
+  );
   // A blank grid for the schedule question, and no answer on the sheets.
   await expect(page.getByTestId("print-timeline-grid")).toHaveCount(2);
   await expect(page.getByRole("figure", { name: /Reference schedule/ })).toHaveCount(0);
@@ -94,7 +112,9 @@ test("an instructor prints a two-copy exam to PDF: copies differ, every QR code 
     writeFileSync(path.join(dir, "exam.pdf"), pdf);
     await test.info().attach("exam.pdf", { body: pdf, contentType: "application/pdf" });
     execFileSync("pdftoppm", ["-r", "150", "-png", path.join(dir, "exam.pdf"), path.join(dir, "page")]);
-    const pages = readdirSync(dir).filter((f) => f.endsWith(".png")).sort();
+    const pages = readdirSync(dir)
+      .filter((f) => f.endsWith(".png"))
+      .sort();
     expect(pages.length).toBeGreaterThanOrEqual(2);
     const decoded = pages.map((f) => decodeAll(PNG.sync.read(readFileSync(path.join(dir, f)))));
     const all = decoded.flat();
@@ -134,7 +154,9 @@ test("an instructor prints a two-copy exam to PDF: copies differ, every QR code 
   // The answer key: the same variants, in the same order, with the reference schedules drawn.
   await page.getByRole("link", { name: "Answer key" }).click();
   await expect(page.getByTestId("key-question")).toHaveCount(4);
-  expect(await page.getByTestId("key-question").evaluateAll((els) => els.map((e) => e.getAttribute("data-code")))).toEqual(printed.map((p) => p.code));
+  expect(
+    await page.getByTestId("key-question").evaluateAll((els) => els.map((e) => e.getAttribute("data-code"))),
+  ).toEqual(printed.map((p) => p.code));
   await expect(page.getByRole("figure", { name: /Reference schedule/ })).toHaveCount(2);
   await expectAccessible(page);
 });

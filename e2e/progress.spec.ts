@@ -52,7 +52,9 @@ test("a mock interview ended early reports scores by topic", async ({ page }) =>
   await expect(page).toHaveURL(/\/mock\/[A-Za-z0-9_-]+$/);
   // The explain prompt comes first (e2e/mock-explain.spec.ts); pass it here to reach the graded questions.
   const sessionId = new URL(page.url()).pathname.split("/").pop()!;
-  expect((await page.request.post(`/api/mock/${sessionId}/explain`, { data: { text: "A short answer." } })).status()).toBe(201);
+  expect(
+    (await page.request.post(`/api/mock/${sessionId}/explain`, { data: { text: "A short answer." } })).status(),
+  ).toBe(201);
   expect((await page.request.post(`/api/mock/${sessionId}/assess`, { data: { covered: [] } })).status()).toBe(201);
   await page.reload();
   await expect(page.getByRole("timer")).toBeVisible();
@@ -79,7 +81,9 @@ test("the dashboard fits a 360 px phone and another student's mock session is a 
 
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto("/dashboard");
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
 
   const other = await browser.newPage();

@@ -6,7 +6,15 @@ import os from "node:os";
 import path from "node:path";
 import { type BrowserContext, expect, test } from "@playwright/test";
 import pg from "pg";
-import { createSelfSignedCertificate, freePorts, type Managed, type PrepareRun, prepareTogether, startInstance, startNginx } from "../deploy/stack";
+import {
+  createSelfSignedCertificate,
+  freePorts,
+  type Managed,
+  type PrepareRun,
+  prepareTogether,
+  startInstance,
+  startNginx,
+} from "../deploy/stack";
 import { DEMO_ACCOUNTS } from "../lib/demo/accounts";
 import { type RestartablePostgres, startRestartablePostgres } from "../scripts/loadtest/postgres";
 import { DEMO_STUDENT, uniqueEmail } from "./support";
@@ -29,18 +37,36 @@ interface Reply {
 let certificate = "";
 
 /** One bounded HTTP(S) request. HTTPS trusts exactly the throw-away certificate of this run. */
-function call(url: string, init: { method?: string; headers?: Record<string, string>; body?: string; timeoutMs?: number } = {}): Promise<Reply> {
+function call(
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string; timeoutMs?: number } = {},
+): Promise<Reply> {
   const started = Date.now();
   const timeoutMs = init.timeoutMs ?? 15_000;
-  const options: https.RequestOptions = { method: init.method ?? "GET", headers: init.headers, agent: false, ca: certificate, timeout: timeoutMs };
+  const options: https.RequestOptions = {
+    method: init.method ?? "GET",
+    headers: init.headers,
+    agent: false,
+    ca: certificate,
+    timeout: timeoutMs,
+  };
   return new Promise((resolve, reject) => {
     const onResponse = (response: http.IncomingMessage) => {
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString(), ms: Date.now() - started }));
+      response.on("end", () =>
+        resolve({
+          status: response.statusCode ?? 0,
+          headers: response.headers,
+          body: Buffer.concat(chunks).toString(),
+          ms: Date.now() - started,
+        }),
+      );
       response.on("error", reject);
     };
-    const request = url.startsWith("https:") ? https.request(url, options, onResponse) : http.request(url, options, onResponse);
+    const request = url.startsWith("https:")
+      ? https.request(url, options, onResponse)
+      : http.request(url, options, onResponse);
     request.on("timeout", () => request.destroy(new Error(`${url}: no answer within ${timeoutMs} ms`)));
     request.on("error", reject);
     request.end(init.body);
@@ -54,9 +80,15 @@ class Client {
 
   constructor(readonly base: string) {}
 
-  async send(pathname: string, init: { method?: string; headers?: Record<string, string>; body?: string; timeoutMs?: number } = {}): Promise<Reply> {
+  async send(
+    pathname: string,
+    init: { method?: string; headers?: Record<string, string>; body?: string; timeoutMs?: number } = {},
+  ): Promise<Reply> {
     const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
-    const reply = await call(this.base + pathname, { ...init, headers: { ...(cookie ? { cookie } : {}), ...init.headers } });
+    const reply = await call(this.base + pathname, {
+      ...init,
+      headers: { ...(cookie ? { cookie } : {}), ...init.headers },
+    });
     this.lastSetCookies = reply.headers["set-cookie"] ?? [];
     for (const line of this.lastSetCookies) {
       const pair = line.split(";")[0]!;
@@ -73,13 +105,20 @@ class Client {
   async signIn(email: string, password: string): Promise<Reply> {
     const { csrfToken } = JSON.parse((await this.send("/api/auth/csrf")).body) as { csrfToken: string };
     const body = new URLSearchParams({ csrfToken, email, password, json: "true" }).toString();
-    return this.send("/api/auth/callback/credentials", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body });
+    return this.send("/api/auth/callback/credentials", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body,
+    });
   }
 }
 
 /** A failed sign-in's typed error (429, 503), or next-auth's own error code (401: a wrong password). */
 function signInError(reply: Reply): { code: string; message?: string; retryAfterSeconds?: number } | null {
-  const body = JSON.parse(reply.body) as { url?: string; error?: { code: string; message: string; retryAfterSeconds: number } };
+  const body = JSON.parse(reply.body) as {
+    url?: string;
+    error?: { code: string; message: string; retryAfterSeconds: number };
+  };
   if (body.error) return body.error;
   const code = body.url ? new URL(body.url).searchParams.get("error") : null;
   return code ? { code } : null;
@@ -134,15 +173,28 @@ test.beforeAll(async () => {
   };
   prepared = await prepareTogether(2, env, 120_000);
   // Checked in the first test; without a database the instances would be pointless.
-  if (prepared.every((run) => run.code !== 0)) throw new Error(`both prepare runs failed:\n${prepared.map((r) => r.output).join("\n")}`);
+  if (prepared.every((run) => run.code !== 0))
+    throw new Error(`both prepare runs failed:\n${prepared.map((r) => r.output).join("\n")}`);
   mkdirSync(path.join(tmp, "nginx"));
   // Pushed one by one, so afterAll stops an instance that started even if the other did not.
   await Promise.all(
-    [ports.a, ports.b].map(async (port) => running.push(await startInstance({ port, distDir, env, logFile: path.join(tmp, `app-${port}.log`), timeoutMs: 90_000 }))),
+    [ports.a, ports.b].map(async (port) =>
+      running.push(
+        await startInstance({ port, distDir, env, logFile: path.join(tmp, `app-${port}.log`), timeoutMs: 90_000 }),
+      ),
+    ),
   );
   const tls = createSelfSignedCertificate(tmp);
   certificate = readFileSync(tls.cert, "utf8");
-  running.push(await startNginx({ runDir: path.join(tmp, "nginx"), httpsPort: ports.https, httpPort: ports.http, upstreamPorts: [ports.a, ports.b], ...tls }));
+  running.push(
+    await startNginx({
+      runDir: path.join(tmp, "nginx"),
+      httpsPort: ports.https,
+      httpPort: ports.http,
+      upstreamPorts: [ports.a, ports.b],
+      ...tls,
+    }),
+  );
 });
 
 test.afterAll(async () => {
@@ -153,10 +205,15 @@ test.afterAll(async () => {
 });
 
 test("two instances preparing one fresh PostgreSQL at once apply each migration once and seed once", async () => {
-  expect(prepared.map((r) => r.code), prepared.map((r) => r.output).join("\n")).toEqual([0, 0]);
+  expect(
+    prepared.map((r) => r.code),
+    prepared.map((r) => r.output).join("\n"),
+  ).toEqual([0, 0]);
   // One of them did the work, the other found it done.
   const counts = prepared.map((r) => Number(/(\d+) migration\(s\) applied/.exec(r.output)?.[1]));
-  const migrations = readdirSync("prisma/postgres/migrations").filter((d) => existsSync(`prisma/postgres/migrations/${d}/migration.sql`));
+  const migrations = readdirSync("prisma/postgres/migrations").filter((d) =>
+    existsSync(`prisma/postgres/migrations/${d}/migration.sql`),
+  );
   expect([...counts].sort((x, y) => x - y)).toEqual([0, migrations.length]);
 
   const applied = await query<{ migration_name: string; n: string }>(
@@ -164,7 +221,9 @@ test("two instances preparing one fresh PostgreSQL at once apply each migration 
   );
   expect(applied.map((r) => r.migration_name)).toEqual([...migrations].sort());
   expect(applied.filter((r) => Number(r.n) !== 1)).toEqual([]);
-  const demo = await query<{ n: string }>(`SELECT COUNT(*) AS n FROM "User" WHERE email = ANY($1)`, [DEMO_ACCOUNTS.map((a) => a.email)]);
+  const demo = await query<{ n: string }>(`SELECT COUNT(*) AS n FROM "User" WHERE email = ANY($1)`, [
+    DEMO_ACCOUNTS.map((a) => a.email),
+  ]);
   expect(Number(demo[0]!.n)).toBe(DEMO_ACCOUNTS.length);
   // A seed that ran twice over itself would have added versions to the built-in questions.
   const bank = await query<{ templates: string; versions: string; bumped: string }>(
@@ -214,7 +273,9 @@ test("the session cookie issued through nginx is accepted by each instance direc
   for (const port of [ports.a, ports.b]) {
     const base = `http://127.0.0.1:${port}`;
     const cookie = `${SESSION_COOKIE}=${token}`;
-    const session = JSON.parse((await call(`${base}/api/auth/session`, { headers: { cookie } })).body) as { user?: { email?: string } };
+    const session = JSON.parse((await call(`${base}/api/auth/session`, { headers: { cookie } })).body) as {
+      user?: { email?: string };
+    };
     expect(session.user?.email, `instance ${port}`).toBe(DEMO_STUDENT.email);
     expect((await call(`${base}/api/progress`, { headers: { cookie } })).status, `instance ${port}`).toBe(200);
     expect((await call(`${base}/api/progress`)).status, `instance ${port} without the cookie`).toBe(401);
@@ -226,7 +287,10 @@ test("an attempt submitted through nginx is stored once, also when the client se
   expect((await client.signIn(DEMO_STUDENT.email, DEMO_STUDENT.password)).status).toBe(200);
   const created = await client.json("POST", "/api/variants", { slug: "sjf-vs-stcf-timeline" });
   expect(created.status, created.body).toBe(201);
-  const variant = JSON.parse(created.body) as { variantId: string; view: { parts: { id: string; slots?: number; tasks?: { id: string }[] }[] } };
+  const variant = JSON.parse(created.body) as {
+    variantId: string;
+    view: { parts: { id: string; slots?: number; tasks?: { id: string }[] }[] };
+  };
   const part = variant.view.parts[0]!;
   const answer = { parts: { [part.id]: Array(part.slots).fill(part.tasks![0]!.id) } };
   const submissionId = `scaleout-${randomBytes(6).toString("hex")}`;
@@ -236,8 +300,13 @@ test("an attempt submitted through nginx is stored once, also when the client se
   const retry = await client.json("POST", attempts, { submissionId, answer });
   expect(first.status, first.body).toBe(201);
   expect(retry.status, retry.body).toBe(200);
-  expect(JSON.parse(retry.body)).toMatchObject({ replayed: true, attempt: { id: (JSON.parse(first.body) as { attempt: { id: string } }).attempt.id } });
-  const stored = await query<{ n: string }>(`SELECT COUNT(*) AS n FROM "Attempt" WHERE "submissionId" = $1`, [submissionId]);
+  expect(JSON.parse(retry.body)).toMatchObject({
+    replayed: true,
+    attempt: { id: (JSON.parse(first.body) as { attempt: { id: string } }).attempt.id },
+  });
+  const stored = await query<{ n: string }>(`SELECT COUNT(*) AS n FROM "Attempt" WHERE "submissionId" = $1`, [
+    submissionId,
+  ]);
   expect(Number(stored[0]!.n)).toBe(1);
 });
 
@@ -256,7 +325,10 @@ test("the login rate limit is shared: failures on instance A lock the account fo
   const locked = await new Client(`http://127.0.0.1:${ports.b}`).signIn(account.email, account.password);
   expect(locked.status).toBe(429);
   expect(Number(locked.headers["retry-after"])).toBeGreaterThanOrEqual(60);
-  expect(signInError(locked)).toMatchObject({ code: "RATE_LIMITED", retryAfterSeconds: Number(locked.headers["retry-after"]) });
+  expect(signInError(locked)).toMatchObject({
+    code: "RATE_LIMITED",
+    retryAfterSeconds: Number(locked.headers["retry-after"]),
+  });
   expect(signInError(locked)?.message).toMatch(/^Too many failed sign-in attempts/);
 });
 
@@ -265,13 +337,24 @@ test("production instances do not serve the development component preview", asyn
   expect(preview.status).toBe(404);
 });
 
-test("PostgreSQL down: API and sign-in answer 503 at once, pages say so; everything recovers by itself", async ({ browser }) => {
+test("PostgreSQL down: API and sign-in answer 503 at once, pages say so; everything recovers by itself", async ({
+  browser,
+}) => {
   test.setTimeout(90_000);
   const client = student();
   expect((await client.signIn(DEMO_STUDENT.email, DEMO_STUDENT.password)).status).toBe(200);
   const context = await browser.newContext({ baseURL: nginxBase, ignoreHTTPSErrors: true });
   contexts.push(context);
-  await context.addCookies([{ name: SESSION_COOKIE, value: client.cookies.get(SESSION_COOKIE)!, url: nginxBase, httpOnly: true, secure: true, sameSite: "Lax" }]);
+  await context.addCookies([
+    {
+      name: SESSION_COOKIE,
+      value: client.cookies.get(SESSION_COOKIE)!,
+      url: nginxBase,
+      httpOnly: true,
+      secure: true,
+      sameSite: "Lax",
+    },
+  ]);
   const dashboard = await context.newPage();
   await dashboard.goto("/dashboard");
   await expect(dashboard.getByRole("heading", { name: /^Welcome, / })).toBeVisible();
@@ -310,9 +393,14 @@ test("PostgreSQL down: API and sign-in answer 503 at once, pages say so; everyth
     database!.start();
   }
   const restarted = Date.now();
-  await until("the API answering again", 30_000, async () => ((await client.send("/api/progress", { timeoutMs: 5_000 })).status === 200 ? true : null));
+  await until("the API answering again", 30_000, async () =>
+    (await client.send("/api/progress", { timeoutMs: 5_000 })).status === 200 ? true : null,
+  );
   const recoveredMs = Date.now() - restarted;
-  test.info().annotations.push({ type: "recovery", description: `API answered 200 again ${recoveredMs} ms after PostgreSQL was back` });
+  test.info().annotations.push({
+    type: "recovery",
+    description: `API answered 200 again ${recoveredMs} ms after PostgreSQL was back`,
+  });
   expect(recoveredMs).toBeLessThan(15_000);
   // The outage page notices by itself, without a reload.
   await expect(dashboard.getByRole("heading", { name: /^Welcome, / })).toBeVisible({ timeout: 20_000 });

@@ -24,12 +24,20 @@ class RawClient {
   readonly cookies = new Map<string, string>();
   constructor(readonly localAddress = "127.0.0.1") {}
 
-  send(pathname: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+  send(
+    pathname: string,
+    init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+  ): Promise<Reply> {
     const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
     return new Promise((resolve, reject) => {
       const request = http.request(
         `${BASE_URL}${pathname}`,
-        { method: init.method ?? "GET", localAddress: this.localAddress, agent: false, headers: { ...(cookie ? { cookie } : {}), ...init.headers } },
+        {
+          method: init.method ?? "GET",
+          localAddress: this.localAddress,
+          agent: false,
+          headers: { ...(cookie ? { cookie } : {}), ...init.headers },
+        },
         (response) => {
           const chunks: Buffer[] = [];
           response.on("data", (c: Buffer) => chunks.push(c));
@@ -38,7 +46,11 @@ class RawClient {
               const pair = line.split(";")[0]!;
               this.cookies.set(pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1));
             }
-            resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString() });
+            resolve({
+              status: response.statusCode ?? 0,
+              headers: response.headers,
+              body: Buffer.concat(chunks).toString(),
+            });
           });
         },
       );
@@ -51,7 +63,11 @@ class RawClient {
   async signIn(email: string, password: string, headers: Record<string, string> = {}): Promise<Reply> {
     const { csrfToken } = JSON.parse((await this.send("/api/auth/csrf")).body) as { csrfToken: string };
     const body = new URLSearchParams({ csrfToken, email, password, json: "true" }).toString();
-    return this.send("/api/auth/callback/credentials", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", ...headers }, body });
+    return this.send("/api/auth/callback/credentials", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+      body,
+    });
   }
 }
 
@@ -82,7 +98,9 @@ test("finding 2: an endless chunked body gets a 413 naming the limit once it pas
       });
       socket.on("error", () => undefined);
       socket.on("close", () => resolve({ received, sentBytes }));
-      socket.write(`POST ${pathname} HTTP/1.1\r\nHost: 127.0.0.1:${PORT}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`);
+      socket.write(
+        `POST ${pathname} HTTP/1.1\r\nHost: 127.0.0.1:${PORT}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`,
+      );
       const chunk = `${(64 * 1024).toString(16)}\r\n${" ".repeat(64 * 1024)}\r\n`;
       // Never ends by itself: a server that buffered the whole body would never answer. The cap only
       // keeps a failing run from streaming forever.
@@ -111,7 +129,15 @@ test("finding 3: no callbackUrl spelling sends a signed-in user to another origi
   const trapPort = (trap.address() as AddressInfo).port;
   try {
     const target = `127.0.0.1:${trapPort}/pwned.html`;
-    for (const callback of [`/%5C${target}`, `/%09/${target}`, `%2F%2F${target}`, `/%5C%5C${target}`, `/%0A/${target}`, `http:%2F%2F${target}`, `/.%2F%2F${target}`]) {
+    for (const callback of [
+      `/%5C${target}`,
+      `/%09/${target}`,
+      `%2F%2F${target}`,
+      `/%5C%5C${target}`,
+      `/%0A/${target}`,
+      `http:%2F%2F${target}`,
+      `/.%2F%2F${target}`,
+    ]) {
       const context = await browser.newContext();
       const page = await context.newPage();
       await page.goto(`/signin?callbackUrl=${callback}`);
@@ -139,8 +165,10 @@ function mutatingRoutes(): { pattern: string; method: string }[] {
       else if (entry.name === "route.ts") {
         const pattern = "/" + path.relative("app", dir).split(path.sep).join("/");
         const source = readFileSync(full, "utf8");
-        for (const m of source.matchAll(/export (?:const|async function) (POST|PUT|PATCH|DELETE)\b/g)) found.push({ pattern, method: m[1]! });
-        for (const m of source.matchAll(/export \{([^}]*)\}/g)) for (const name of m[1]!.matchAll(/\b(POST|PUT|PATCH|DELETE)\b/g)) found.push({ pattern, method: name[1]! });
+        for (const m of source.matchAll(/export (?:const|async function) (POST|PUT|PATCH|DELETE)\b/g))
+          found.push({ pattern, method: m[1]! });
+        for (const m of source.matchAll(/export \{([^}]*)\}/g))
+          for (const name of m[1]!.matchAll(/\b(POST|PUT|PATCH|DELETE)\b/g)) found.push({ pattern, method: name[1]! });
       }
     }
   };
@@ -160,29 +188,42 @@ test("finding 4: every mutating route refuses cross-origin and non-JSON requests
     const attempts: [string, Record<string, string>, string, number][] = [
       ["a text/plain form post", { "content-type": "text/plain" }, '{"code":"ABC123"}', 415],
       ["a url-encoded form post", { "content-type": "application/x-www-form-urlencoded" }, "code=ABC123", 415],
-      ["a page on another port (same site)", { "content-type": "application/json", origin: "http://127.0.0.1:1" }, "{}", 403],
+      [
+        "a page on another port (same site)",
+        { "content-type": "application/json", origin: "http://127.0.0.1:1" },
+        "{}",
+        403,
+      ],
       ["a same-site fetch", { "content-type": "application/json", "sec-fetch-site": "same-site" }, "{}", 403],
       ["a bodiless no-cors fetch from another origin", { origin: "http://attacker.test" }, "", 403],
     ];
     for (const [what, headers, data, expected] of attempts) {
       const response = await admin.fetch(url, { method, headers, data: data || undefined });
-      if (response.status() !== expected) mismatches.push(`${method} ${pattern} — ${what}: ${response.status()} (expected ${expected})`);
+      if (response.status() !== expected)
+        mismatches.push(`${method} ${pattern} — ${what}: ${response.status()} (expected ${expected})`);
     }
   }
   expect(mismatches).toEqual([]);
 
   // The attack of the report: a page on another port joins the victim to the attacker's class.
   const teacher = await signedInContext(DEMO_INSTRUCTOR);
-  const made = (await (await teacher.post("/api/teach/classes", { data: { name: "CSRF bait" } })).json()) as { class: { id: string; joinCode: string } };
+  const made = (await (await teacher.post("/api/teach/classes", { data: { name: "CSRF bait" } })).json()) as {
+    class: { id: string; joinCode: string };
+  };
   const victim = await signedInContext(DEMO_STUDENT);
-  const forged = await victim.post("/api/classes/join", { headers: { "content-type": "text/plain", origin: "http://127.0.0.1:3999" }, data: JSON.stringify({ code: made.class.joinCode }) });
+  const forged = await victim.post("/api/classes/join", {
+    headers: { "content-type": "text/plain", origin: "http://127.0.0.1:3999" },
+    data: JSON.stringify({ code: made.class.joinCode }),
+  });
   expect(forged.status()).toBe(403);
   const mine = (await (await victim.get("/api/classes")).json()) as { classes: { id: string }[] };
   expect(mine.classes.map((c) => c.id)).not.toContain(made.class.id);
 
   // next-auth's form posts: refused from another origin, accepted from this one.
   const client = new RawClient();
-  expect((await client.signIn(DEMO_STUDENT.email, DEMO_STUDENT.password, { origin: "http://127.0.0.1:3999" })).status).toBe(403);
+  expect(
+    (await client.signIn(DEMO_STUDENT.email, DEMO_STUDENT.password, { origin: "http://127.0.0.1:3999" })).status,
+  ).toBe(403);
   expect((await client.signIn(DEMO_STUDENT.email, DEMO_STUDENT.password, { origin: BASE_URL })).status).toBe(200);
   await Promise.all([admin.dispose(), teacher.dispose(), victim.dispose()]);
 });
@@ -193,7 +234,9 @@ test("finding 5: rotating X-Forwarded-For does not escape the per-source limit",
   let last: Reply | null = null;
   // 30 failures (the per-source limit), each on another account and behind another forged address.
   for (let i = 0; i <= 30; i++) {
-    last = await client.signIn(uniqueEmail(`spray${i}`), "not-the-password", { "x-forwarded-for": `198.51.${i}.${randomInt(1, 250)}` });
+    last = await client.signIn(uniqueEmail(`spray${i}`), "not-the-password", {
+      "x-forwarded-for": `198.51.${i}.${randomInt(1, 250)}`,
+    });
     if (i < 30) expect(last.status, `attempt ${i + 1}`).toBe(401);
   }
   expect(last!.status).toBe(429);
@@ -228,7 +271,9 @@ test("finding 5: guessing an account's password from one source does not lock it
 test("finding 8: sign-up and a draft's attempt list do not reveal what exists", async ({ request }) => {
   const fresh = { email: uniqueEmail("neutral"), password: "neutral-password", name: "Neutral" };
   const created = await request.post("/api/signup", { data: fresh });
-  const again = await request.post("/api/signup", { data: { ...fresh, name: "Someone Else", password: "another-password" } });
+  const again = await request.post("/api/signup", {
+    data: { ...fresh, name: "Someone Else", password: "another-password" },
+  });
   expect(again.status()).toBe(created.status());
   expect(await again.json()).toEqual(await created.json());
   const demo = await request.post("/api/signup", { data: { ...fresh, email: DEMO_STUDENT.email } });
@@ -239,8 +284,12 @@ test("finding 8: sign-up and a draft's attempt list do not reveal what exists", 
   await stillMine.dispose();
 
   const teacher = await signedInContext(DEMO_INSTRUCTOR);
-  const bank = (await (await teacher.get("/api/teach/questions")).json()) as { questions: { id: string; slug: string }[] };
-  const copy = (await (await teacher.post(`/api/teach/questions/${bank.questions[0]!.id}/duplicate`, { data: {} })).json()) as { question: { slug: string } };
+  const bank = (await (await teacher.get("/api/teach/questions")).json()) as {
+    questions: { id: string; slug: string }[];
+  };
+  const copy = (await (
+    await teacher.post(`/api/teach/questions/${bank.questions[0]!.id}/duplicate`, { data: {} })
+  ).json()) as { question: { slug: string } };
   const student = await signedInContext(DEMO_STUDENT);
   const draft = await student.get(`/api/questions/${copy.question.slug}/attempts`);
   const missing = await student.get(`/api/questions/${copy.question.slug}-x/attempts`);
@@ -257,11 +306,16 @@ test("finding 6: a report reaches the reporter's instructors and admins, not eve
   const reporter = { email: uniqueEmail("reporter"), password: "reporter-password", name: "Reporter" };
   expect((await request.post("/api/signup", { data: reporter })).status()).toBe(201);
   const student = await signedInContext(reporter);
-  const variant = (await (await student.post("/api/variants", { data: { slug: "sjf-vs-stcf-timeline" } })).json()) as { variantId: string };
-  const made = await student.post("/api/reports", { data: { variantId: variant.variantId, message: "a report only my teachers see" } });
+  const variant = (await (await student.post("/api/variants", { data: { slug: "sjf-vs-stcf-timeline" } })).json()) as {
+    variantId: string;
+  };
+  const made = await student.post("/api/reports", {
+    data: { variantId: variant.variantId, message: "a report only my teachers see" },
+  });
   expect(made.status()).toBe(201);
   const reportId = ((await made.json()) as { report: { id: string } }).report.id;
-  const inbox = async (who: APIRequestContext) => ((await (await who.get("/api/reports")).json()) as { reports: { id: string }[] }).reports.map((r) => r.id);
+  const inbox = async (who: APIRequestContext) =>
+    ((await (await who.get("/api/reports")).json()) as { reports: { id: string }[] }).reports.map((r) => r.id);
 
   const stranger = await signedInContext(DEMO_INSTRUCTOR);
   expect(await inbox(stranger)).not.toContain(reportId);
@@ -270,7 +324,9 @@ test("finding 6: a report reaches the reporter's instructors and admins, not eve
   expect(await inbox(admin)).toContain(reportId);
 
   // Once the student joins the instructor's class, that instructor sees it.
-  const made2 = (await (await stranger.post("/api/teach/classes", { data: { name: "Reports class" } })).json()) as { class: { joinCode: string } };
+  const made2 = (await (await stranger.post("/api/teach/classes", { data: { name: "Reports class" } })).json()) as {
+    class: { joinCode: string };
+  };
   expect((await student.post("/api/classes/join", { data: { code: made2.class.joinCode } })).status()).toBe(200);
   expect(await inbox(stranger)).toContain(reportId);
   await Promise.all([student.dispose(), stranger.dispose(), admin.dispose()]);
@@ -304,11 +360,21 @@ test("finding 7: a running mock interview changes nothing /api/progress shows un
   const student = await signedInContext(account);
   const progress = async () => JSON.stringify(await (await student.get("/api/progress")).json());
   const before = await progress();
-  const { sessionId } = (await (await student.post("/api/mock", { data: { minutes: 15 } })).json()) as { sessionId: string };
+  const { sessionId } = (await (await student.post("/api/mock", { data: { minutes: 15 } })).json()) as {
+    sessionId: string;
+  };
   await passMockPrompt(student, sessionId);
   for (let i = 0; i < 2; i++) {
-    const state = (await (await student.get(`/api/mock/${sessionId}`)).json()) as { question: { itemId: string; view: { parts: ViewPart[] } } };
-    const answered = await student.post(`/api/mock/${sessionId}/answer`, { data: { itemId: state.question.itemId, submissionId: `mockleak${i}${randomInt(1e9)}`, answer: someAnswer(state.question.view.parts) } });
+    const state = (await (await student.get(`/api/mock/${sessionId}`)).json()) as {
+      question: { itemId: string; view: { parts: ViewPart[] } };
+    };
+    const answered = await student.post(`/api/mock/${sessionId}/answer`, {
+      data: {
+        itemId: state.question.itemId,
+        submissionId: `mockleak${i}${randomInt(1e9)}`,
+        answer: someAnswer(state.question.view.parts),
+      },
+    });
     expect(answered.status(), await answered.text()).toBe(201);
     expect(await progress()).toBe(before);
   }
@@ -322,9 +388,13 @@ test("finding 9: a session cookie stops working after sign-out and after a passw
   const anonymous = await apiRequest.newContext({ baseURL: BASE_URL });
   expect((await anonymous.post("/api/signup", { data: account })).status()).toBe(201);
 
-  const sessionCookie = async (context: APIRequestContext) => (await context.storageState()).cookies.find((c) => c.name.endsWith("next-auth.session-token"))!.value;
+  const sessionCookie = async (context: APIRequestContext) =>
+    (await context.storageState()).cookies.find((c) => c.name.endsWith("next-auth.session-token"))!.value;
   const replay = async (value: string) => {
-    const thief = await apiRequest.newContext({ baseURL: BASE_URL, extraHTTPHeaders: { cookie: `next-auth.session-token=${value}` } });
+    const thief = await apiRequest.newContext({
+      baseURL: BASE_URL,
+      extraHTTPHeaders: { cookie: `next-auth.session-token=${value}` },
+    });
     const status = (await thief.get("/api/progress")).status();
     await thief.dispose();
     return status;
@@ -341,15 +411,24 @@ test("finding 9: a session cookie stops working after sign-out and after a passw
   const phone = await signedInContext(account);
   const phoneCookie = await sessionCookie(phone);
   expect(await replay(phoneCookie)).toBe(200);
-  const changed = await laptop.post("/api/account/password", { data: { currentPassword: account.password, newPassword: "session-password-2" } });
+  const changed = await laptop.post("/api/account/password", {
+    data: { currentPassword: account.password, newPassword: "session-password-2" },
+  });
   expect(changed.status()).toBe(200);
   expect(await replay(phoneCookie)).toBe(401);
   expect((await phone.get("/api/progress")).status()).toBe(401);
   await Promise.all([anonymous.dispose(), first.dispose(), laptop.dispose(), phone.dispose()]);
 });
 
-test("#19: sign-up makes students; instructor rights come from an invitation or an admin's approval", async ({ page, request }) => {
-  const asked = { email: uniqueEmail("wants-to-teach"), password: "wants-to-teach-1", name: `Would Teach ${randomInt(1e6)}` };
+test("#19: sign-up makes students; instructor rights come from an invitation or an admin's approval", async ({
+  page,
+  request,
+}) => {
+  const asked = {
+    email: uniqueEmail("wants-to-teach"),
+    password: "wants-to-teach-1",
+    name: `Would Teach ${randomInt(1e6)}`,
+  };
   const refused = await request.post("/api/signup", { data: { ...asked, role: "INSTRUCTOR" } });
   expect(refused.status()).toBe(400);
   expect(((await refused.json()) as { error: { fields: Record<string, string[]> } }).error.fields.role).toBeTruthy();
@@ -361,7 +440,10 @@ test("#19: sign-up makes students; instructor rights come from an invitation or 
   // The admin approves on the admin page.
   await signIn(page, ADMIN);
   await page.goto("/admin");
-  await page.getByRole("button", { name: `Approve ${asked.name}` }).first().click();
+  await page
+    .getByRole("button", { name: `Approve ${asked.name}` })
+    .first()
+    .click();
   await expect(page.getByRole("button", { name: `Approve ${asked.name}` })).toHaveCount(0);
   expect((await requester.get("/api/teach/questions")).status()).toBe(200);
 
@@ -378,7 +460,9 @@ test("#19: sign-up makes students; instructor rights come from an invitation or 
   await expect(invited).toHaveURL(/\/dashboard$/);
   await expect(invited.getByRole("link", { name: "Teach" })).toBeVisible();
   const code = new URL(link!).searchParams.get("invite")!;
-  const reuse = await request.post("/api/signup", { data: { email: uniqueEmail("reuse"), password: "reuse-password-1", name: "Reuse", inviteCode: code } });
+  const reuse = await request.post("/api/signup", {
+    data: { email: uniqueEmail("reuse"), password: "reuse-password-1", name: "Reuse", inviteCode: code },
+  });
   expect(reuse.status()).toBe(400);
   await requester.dispose();
 });

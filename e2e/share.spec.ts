@@ -38,7 +38,10 @@ async function gradeOnce(request: APIRequestContext, answer: unknown) {
   return request.post(`/api/shared/${code}/grade`, { data: { answer } });
 }
 
-test("an instructor makes a public link, and a signed-out visitor answers it and gets graded", async ({ page, browser }) => {
+test("an instructor makes a public link, and a signed-out visitor answers it and gets graded", async ({
+  page,
+  browser,
+}) => {
   // Two axe runs and a keyboard-painted timeline: slow on a busy 2-core machine.
   test.setTimeout(150_000);
   await signIn(page, DEMO_INSTRUCTOR);
@@ -104,8 +107,14 @@ test("the question embeds in another site's page; the ordinary pages refuse to b
   }
 });
 
-test("over HTTP: the pages carry the question but not its key, which comes only with a graded answer", async ({ request }) => {
-  const before = [await (await request.get(`/s/${code}`)).text(), await (await request.get(`/embed/${code}`)).text(), await (await request.get(`/api/shared/${code}`)).text()];
+test("over HTTP: the pages carry the question but not its key, which comes only with a graded answer", async ({
+  request,
+}) => {
+  const before = [
+    await (await request.get(`/s/${code}`)).text(),
+    await (await request.get(`/embed/${code}`)).text(),
+    await (await request.get(`/api/shared/${code}`)).text(),
+  ];
   const embedResponse = await request.get(`/embed/${code}`);
   expect(embedResponse.headers()["x-frame-options"]).toBeUndefined();
   expect(embedResponse.headers()["content-security-policy"]).toContain("frame-ancestors *");
@@ -116,7 +125,10 @@ test("over HTTP: the pages carry the question but not its key, which comes only 
   const part = view.parts.find((p) => p.kind === "timeline")!;
   const graded = await gradeOnce(request, firstTaskAnswer(view));
   expect(graded.status()).toBe(200);
-  const body = (await graded.json()) as { report: { reference: Record<string, (string | null)[]> }; explanation: string };
+  const body = (await graded.json()) as {
+    report: { reference: Record<string, (string | null)[]> };
+    explanation: string;
+  };
   const reference = body.report.reference[part.id]!;
   expect(reference).toHaveLength(part.slots!);
   // Neither page nor the view held the reference schedule or the worked explanation before the answer was sent.

@@ -4,7 +4,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Locator, test } from "@playwright/test";
 
-const cell = (grid: Locator, row: number, slot: number) => grid.locator(`[data-row="${row}"][data-slot-index="${slot}"]`);
+const cell = (grid: Locator, row: number, slot: number) =>
+  grid.locator(`[data-row="${row}"][data-slot-index="${slot}"]`);
 
 test.beforeEach(async ({ page }) => {
   await page.goto("/dev/sim-preview");
@@ -39,12 +40,15 @@ test("a mouse drag paints a run of slots and one Undo removes it", async ({ page
   await page.mouse.up();
   await expect(page.getByTestId("timeline-value")).toHaveText('Value: [null,null,null,null,null,"C","C","C","C",null]');
   await section.getByRole("button", { name: "Undo" }).click();
-  await expect(page.getByTestId("timeline-value")).toHaveText("Value: [null,null,null,null,null,null,null,null,null,null]");
+  await expect(page.getByTestId("timeline-value")).toHaveText(
+    "Value: [null,null,null,null,null,null,null,null,null,null]",
+  );
 });
 
 test("the reorder list moves items by button, keyboard and announces each move", async ({ page }) => {
   const list = page.getByTestId("preview-reorder-list");
-  const order = async () => (await list.locator("li button[aria-pressed]").allInnerTexts()).map((t) => t.trim().charAt(0)).join("");
+  const order = async () =>
+    (await list.locator("li button[aria-pressed]").allInnerTexts()).map((t) => t.trim().charAt(0)).join("");
   await list.getByRole("button", { name: "Move 'A' down" }).click();
   expect(await order()).toBe("BAC");
   await expect(list.locator("[aria-live]")).toHaveText("'A' moved to position 2 of 3");
@@ -87,7 +91,9 @@ test("a phone can tap to paint, and cells stay at least 28 px tall", async ({ br
   await page.goto("/dev/sim-preview");
   const grid = page.getByTestId("preview-timeline-editor").getByTestId("timeline-grid");
   await cell(grid, 1, 2).tap();
-  await expect(page.getByTestId("timeline-value")).toHaveText('Value: [null,null,"B",null,null,null,null,null,null,null]');
+  await expect(page.getByTestId("timeline-value")).toHaveText(
+    'Value: [null,null,"B",null,null,null,null,null,null,null]',
+  );
   expect((await cell(grid, 0, 0).boundingBox())!.height).toBeGreaterThanOrEqual(28);
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   await context.close();

@@ -53,9 +53,14 @@ export async function fetchInPage(
 export const BASE_URL = `http://127.0.0.1:${process.env.E2E_PORT ?? 3210}`;
 
 /** next-auth's credentials flow without a browser, as next-auth/react's signIn() does it. */
-export async function apiSignIn(request: APIRequestContext, account: { email: string; password: string }): Promise<void> {
+export async function apiSignIn(
+  request: APIRequestContext,
+  account: { email: string; password: string },
+): Promise<void> {
   const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const response = await request.post("/api/auth/callback/credentials", { form: { csrfToken, email: account.email, password: account.password, json: "true" } });
+  const response = await request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email: account.email, password: account.password, json: "true" },
+  });
   expect(response.status(), await response.text()).toBe(200);
 }
 
@@ -73,7 +78,11 @@ export async function instructorInviteCode(): Promise<string> {
 }
 
 /** A new account; instructors sign up with an invitation code. */
-export async function signUpAccount(request: APIRequestContext, role: "STUDENT" | "INSTRUCTOR", account: { email: string; password: string; name: string }): Promise<void> {
+export async function signUpAccount(
+  request: APIRequestContext,
+  role: "STUDENT" | "INSTRUCTOR",
+  account: { email: string; password: string; name: string },
+): Promise<void> {
   const data = role === "INSTRUCTOR" ? { ...account, inviteCode: await instructorInviteCode() } : account;
   expect((await request.post("/api/signup", { data })).status()).toBe(201);
 }
@@ -87,7 +96,10 @@ export async function expectNoSeriousAxe(page: Page): Promise<void> {
 
 /** Every mock interview opens with an explain prompt: answer and self-assess it, so the graded questions come next. */
 export async function passMockPrompt(request: APIRequestContext, sessionId: string): Promise<void> {
-  for (const [step, body] of [["explain", { text: "A typed explanation." }], ["assess", { covered: [] }]] as const) {
+  for (const [step, body] of [
+    ["explain", { text: "A typed explanation." }],
+    ["assess", { covered: [] }],
+  ] as const) {
     expect((await request.post(`/api/mock/${sessionId}/${step}`, { data: body })).status()).toBe(201);
   }
 }

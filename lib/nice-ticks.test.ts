@@ -22,7 +22,8 @@ describe("niceStep / niceTicks", () => {
   it("never labels 2.5/7.5 on a 1 ms grid, nor 4.8/9.5/14.3 on a 19 ms widget", () => {
     expect(niceTicks(0, 20, 8)).toEqual([0, 5, 10, 15, 20]);
     expect(niceTicks(0, 19, 4)).toEqual([0, 5, 10, 15]);
-    for (let end = 1; end <= 200; end++) for (const t of niceTicks(0, end, 8, 1)) expect(Number.isInteger(t), `end ${end}: ${t}`).toBe(true);
+    for (let end = 1; end <= 200; end++)
+      for (const t of niceTicks(0, end, 8, 1)) expect(Number.isInteger(t), `end ${end}: ${t}`).toBe(true);
   });
 
   it("starts at the first multiple of the step at or after start and stays bounded", () => {

@@ -21,6 +21,7 @@ export function niceTicks(start: number, end: number, target = 8, minStep = 0): 
   const ticks: number[] = [];
   const first = Math.ceil(start / step - 1e-9) * step;
   // Bounded whatever the input; toPrecision drops float noise (0.30000000000000004).
-  for (let t = first, n = 0; t <= end + step * 1e-9 && n < target * 3 + 2; t += step, n++) ticks.push(Number(t.toPrecision(12)));
+  for (let t = first, n = 0; t <= end + step * 1e-9 && n < target * 3 + 2; t += step, n++)
+    ticks.push(Number(t.toPrecision(12)));
   return ticks;
 }

@@ -14,7 +14,10 @@ const NAMES: readonly { slug: TopicSlug; title: string }[] = [
   { slug: "thread-per-request", title: "Thread-per-request and its limits" },
 ];
 
-export const TOPICS: readonly { slug: TopicSlug; title: string; short: string }[] = NAMES.map((t) => ({ ...t, short: t.title }));
+export const TOPICS: readonly { slug: TopicSlug; title: string; short: string }[] = NAMES.map((t) => ({
+  ...t,
+  short: t.title,
+}));
 
 export const TOPIC_SLUGS = TOPICS.map((t) => t.slug);
 

@@ -121,21 +121,29 @@ describe("bounded and total", () => {
 
   it("never throws and only returns finite numbers", () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 40 }), fc.constantFrom("ms", "us", "ns", "s", "percent", "count", "MiB", "KiB", "GiB", "req/s" as const), (text, unit) => {
-        const r = parseQuantity(text, unit);
-        if (r.ok) expect(Number.isFinite(r.value)).toBe(true);
-        else expect(r.message.length).toBeGreaterThan(0);
-      }),
+      fc.property(
+        fc.string({ maxLength: 40 }),
+        fc.constantFrom("ms", "us", "ns", "s", "percent", "count", "MiB", "KiB", "GiB", "req/s" as const),
+        (text, unit) => {
+          const r = parseQuantity(text, unit);
+          if (r.ok) expect(Number.isFinite(r.value)).toBe(true);
+          else expect(r.message.length).toBeGreaterThan(0);
+        },
+      ),
       { numRuns: 2000 },
     );
   });
 
   it("round-trips formatted values", () => {
     fc.assert(
-      fc.property(fc.integer({ min: -1_000_000, max: 1_000_000 }), fc.constantFrom("ms", "us", "percent", "count", "MiB", "req/s" as const), (n, unit) => {
-        const x = n / 100;
-        expect(value(formatQuantity(x, unit), unit)).toBe(x);
-      }),
+      fc.property(
+        fc.integer({ min: -1_000_000, max: 1_000_000 }),
+        fc.constantFrom("ms", "us", "percent", "count", "MiB", "req/s" as const),
+        (n, unit) => {
+          const x = n / 100;
+          expect(value(formatQuantity(x, unit), unit)).toBe(x);
+        },
+      ),
     );
   });
 

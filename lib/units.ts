@@ -18,16 +18,40 @@ interface UnitWord {
 const MAX_INPUT_LENGTH = 80;
 
 const TIME_WORDS: Record<string, number> = {
-  ns: 1e-9, nsec: 1e-9, nanosecond: 1e-9, nanoseconds: 1e-9,
-  us: 1e-6, "µs": 1e-6, "μs": 1e-6, usec: 1e-6, microsecond: 1e-6, microseconds: 1e-6,
-  ms: 1e-3, msec: 1e-3, msecs: 1e-3, millisecond: 1e-3, milliseconds: 1e-3,
-  s: 1, sec: 1, secs: 1, second: 1, seconds: 1,
-  min: 60, mins: 60, minute: 60, minutes: 60,
+  ns: 1e-9,
+  nsec: 1e-9,
+  nanosecond: 1e-9,
+  nanoseconds: 1e-9,
+  us: 1e-6,
+  µs: 1e-6,
+  μs: 1e-6,
+  usec: 1e-6,
+  microsecond: 1e-6,
+  microseconds: 1e-6,
+  ms: 1e-3,
+  msec: 1e-3,
+  msecs: 1e-3,
+  millisecond: 1e-3,
+  milliseconds: 1e-3,
+  s: 1,
+  sec: 1,
+  secs: 1,
+  second: 1,
+  seconds: 1,
+  min: 60,
+  mins: 60,
+  minute: 60,
+  minutes: 60,
 };
 
 const SIZE_WORDS: Record<string, number> = {
-  b: 1, byte: 1, bytes: 1,
-  kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3, tib: 1024 ** 4,
+  b: 1,
+  byte: 1,
+  bytes: 1,
+  kib: 1024,
+  mib: 1024 ** 2,
+  gib: 1024 ** 3,
+  tib: 1024 ** 4,
 };
 
 // Prefixes that multiply dimensionless numbers ("1.5k req/s", "2M requests").
@@ -36,7 +60,8 @@ const COUNT_PREFIX: Record<string, number> = { k: 1e3, K: 1e3, M: 1e6, G: 1e9 };
 const RATE_WORDS: Record<string, number> = { rps: 1, qps: 1 };
 
 // "req/s", "requests per minute", "/ms", "queries/sec": an optional noun, then a per-time.
-const RATE_PATTERN = /^(?:(?:req|reqs|requests?|queries|query|ops|calls)\s*)?(?:\/|per\s+)\s*(s|secs?|seconds?|ms|msecs?|milliseconds?|mins?|minutes?)$/i;
+const RATE_PATTERN =
+  /^(?:(?:req|reqs|requests?|queries|query|ops|calls)\s*)?(?:\/|per\s+)\s*(s|secs?|seconds?|ms|msecs?|milliseconds?|mins?|minutes?)$/i;
 
 function rateFactor(word: string): number | null {
   const exact = RATE_WORDS[word.toLowerCase()];
@@ -53,7 +78,10 @@ const PERCENT_WORDS: Record<string, number> = { "%": 1, percent: 1, pct: 1 };
 const COUNT_WORDS: Record<string, number> = { x: 1, times: 1 };
 
 const AMBIGUOUS_SIZES: Record<string, string> = {
-  kb: "KiB", mb: "MiB", gb: "GiB", tb: "TiB",
+  kb: "KiB",
+  mb: "MiB",
+  gb: "GiB",
+  tb: "TiB",
 };
 
 const PART_UNIT: Record<NumberUnit, { dimension: Dimension; factor: number; label: string }> = {
@@ -115,7 +143,10 @@ function readNumber(text: string): { ok: true; value: number; rest: string } | {
   if (mantissa.includes(",")) {
     const integerPart = mantissa.split(".")[0];
     if (!/^\d{1,3}(,\d{3})+$/.test(integerPart)) {
-      return { ok: false, message: `'${text}' uses a comma we cannot read; use a dot for decimals (e.g. ${mantissa.replace(",", ".")})` };
+      return {
+        ok: false,
+        message: `'${text}' uses a comma we cannot read; use a dot for decimals (e.g. ${mantissa.replace(",", ".")})`,
+      };
     }
   }
   const literal = `${sign}${mantissa.replaceAll(",", "")}${exponent === undefined ? "" : `e${exponent}`}`;
@@ -160,7 +191,8 @@ export function parseQuantity(text: string, unit: NumberUnit): ParseResult {
   const target = PART_UNIT[unit];
   const trimmed = text.trim().replace(/\s+/g, " ");
   if (trimmed === "") return { ok: false, message: `Enter a number ${expectedUnitPhrase(unit)}` };
-  if (trimmed.length > MAX_INPUT_LENGTH) return { ok: false, message: `That answer is too long; type just the number, e.g. ${example(unit)}` };
+  if (trimmed.length > MAX_INPUT_LENGTH)
+    return { ok: false, message: `That answer is too long; type just the number, e.g. ${example(unit)}` };
 
   const number = readNumber(trimmed);
   if (number === null) return { ok: false, message: `'${trimmed}' is not a number; try ${example(unit)}` };
@@ -188,7 +220,10 @@ export function parseQuantity(text: string, unit: NumberUnit): ParseResult {
     return { ok: false, message: `'${trimmed}' is not ${DIMENSION_NOUN[target.dimension]}; try ${example(unit)}` };
   }
   if (found.dimension !== target.dimension) {
-    return { ok: false, message: `'${trimmed}' is ${DIMENSION_NOUN[found.dimension]}, not ${DIMENSION_NOUN[target.dimension]}; try ${example(unit)}` };
+    return {
+      ok: false,
+      message: `'${trimmed}' is ${DIMENSION_NOUN[found.dimension]}, not ${DIMENSION_NOUN[target.dimension]}; try ${example(unit)}`,
+    };
   }
 
   const value = (number.value * multiplier * found.factor) / target.factor;

@@ -5,14 +5,22 @@ import type { Db } from "@/lib/db/client";
 import { seedBank } from "@/lib/db/seed-bank";
 import { DEMO_ACCOUNTS } from "@/lib/demo/accounts";
 
-export async function seed(db: Db, { demoAccounts = true } = {}): Promise<{ createdUsers: number; questionsCreated: number; questionsUpdated: number }> {
+export async function seed(
+  db: Db,
+  { demoAccounts = true } = {},
+): Promise<{ createdUsers: number; questionsCreated: number; questionsUpdated: number }> {
   let createdUsers = 0;
   if (demoAccounts) {
     for (const account of DEMO_ACCOUNTS) {
       const existing = await db.user.findUnique({ where: { email: account.email }, select: { id: true } });
       if (existing) continue;
       await db.user.create({
-        data: { email: account.email, name: account.name, role: account.role, passwordHash: await hashPassword(account.password) },
+        data: {
+          email: account.email,
+          name: account.name,
+          role: account.role,
+          passwordHash: await hashPassword(account.password),
+        },
       });
       createdUsers++;
     }
@@ -37,5 +45,7 @@ async function ensureAdmin(db: Db): Promise<void> {
     if (existing.role !== "ADMIN") await db.user.update({ where: { id: existing.id }, data: { role: "ADMIN" } });
     return;
   }
-  await db.user.create({ data: { email, name: "Administrator", role: "ADMIN", passwordHash: await hashPassword(password) } });
+  await db.user.create({
+    data: { email, name: "Administrator", role: "ADMIN", passwordHash: await hashPassword(password) },
+  });
 }

@@ -28,7 +28,10 @@ export function buildCli(outFile = path.join(ROOT, "dist", "cli", "timeslice.cjs
     ],
     { cwd: ROOT, encoding: "utf8" },
   );
-  if (result.status !== 0) throw new Error(`esbuild failed: ${(result.stderr || result.stdout || String(result.error)).trim().split("\n")[0]}`);
+  if (result.status !== 0)
+    throw new Error(
+      `esbuild failed: ${(result.stderr || result.stdout || String(result.error)).trim().split("\n")[0]}`,
+    );
   chmodSync(outFile, 0o755);
   return outFile;
 }

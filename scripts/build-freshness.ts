@@ -3,7 +3,17 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
-const SOURCES = ["app", "components", "lib", "prisma/schema.prisma", "public", "next.config.ts", "package-lock.json", "postcss.config.mjs", "proxy.ts"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "prisma/schema.prisma",
+  "public",
+  "next.config.ts",
+  "package-lock.json",
+  "postcss.config.mjs",
+  "proxy.ts",
+];
 
 function newestMtime(entry: string): number {
   if (!existsSync(entry)) return 0;

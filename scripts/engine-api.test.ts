@@ -7,5 +7,8 @@ import { buildEngineApiReport, engineEntries, REPORT_PATH } from "./engine-api";
 test("lib/engine/api-report.md matches the engine's entries (npm run api:engine rewrites it)", () => {
   const report = buildEngineApiReport();
   for (const { name } of engineEntries()) expect(report).toContain(`## \`${name}\``);
-  expect(readFileSync(REPORT_PATH, "utf8"), "the engine's public API changed: run `npm run api:engine` and review the diff").toBe(report);
+  expect(
+    readFileSync(REPORT_PATH, "utf8"),
+    "the engine's public API changed: run `npm run api:engine` and review the diff",
+  ).toBe(report);
 });

@@ -37,7 +37,10 @@ function describe(checker: ts.TypeChecker, name: string, symbol: ts.Symbol): str
   if (!decl) return `${name}: unknown`;
   const source = decl.getSourceFile();
   if (ts.isInterfaceDeclaration(decl) || ts.isTypeAliasDeclaration(decl) || ts.isEnumDeclaration(decl)) {
-    const printed = oneLine(printer.printNode(ts.EmitHint.Unspecified, decl, source)).replace(/^export (declare )?/, "");
+    const printed = oneLine(printer.printNode(ts.EmitHint.Unspecified, decl, source)).replace(
+      /^export (declare )?/,
+      "",
+    );
     return name === decl.name.text ? printed : `${printed} (exported as ${name})`;
   }
   if (ts.isClassDeclaration(decl)) {
@@ -48,7 +51,9 @@ function describe(checker: ts.TypeChecker, name: string, symbol: ts.Symbol): str
       .filter((m) => !m.name.startsWith("#"))
       .map((m) => `${m.name}: ${checker.typeToString(checker.getTypeOfSymbolAtLocation(m, decl), decl, TYPE_FLAGS)}`)
       .sort();
-    const constructors = type.getConstructSignatures().map((s) => `new${checker.signatureToString(s, decl, TYPE_FLAGS)}`);
+    const constructors = type
+      .getConstructSignatures()
+      .map((s) => `new${checker.signatureToString(s, decl, TYPE_FLAGS)}`);
     return `class ${name} { ${[...constructors, ...members].join("; ")} }`;
   }
   const type = checker.getTypeOfSymbolAtLocation(target, decl);
@@ -63,7 +68,14 @@ export function buildEngineApiReport(): string {
   const entries = engineEntries();
   const program = ts.createProgram(
     entries.map((e) => e.file),
-    { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, types: [] },
+    {
+      strict: true,
+      noEmit: true,
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      types: [],
+    },
   );
   const checker = program.getTypeChecker();
   const sections = entries.map(({ name, file }) => {

@@ -17,9 +17,9 @@ function scratch(): string {
 }
 
 describe("ensureLocalEnv", () => {
-
   test("creates .env.local with the signing secret readable by its owner only (0600), whatever the umask", () => {
-    for (const name of ["NEXTAUTH_SECRET", "AUTH_SECRET", "AUTH_TRUST_HOST", "NEXTAUTH_URL"]) vi.stubEnv(name, undefined);
+    for (const name of ["NEXTAUTH_SECRET", "AUTH_SECRET", "AUTH_TRUST_HOST", "NEXTAUTH_URL"])
+      vi.stubEnv(name, undefined);
     const file = scratch();
     const umask = process.umask(0o000);
     try {
@@ -32,7 +32,8 @@ describe("ensureLocalEnv", () => {
   });
 
   test("tightens an existing world-readable file when it adds the secret to it", () => {
-    for (const name of ["NEXTAUTH_SECRET", "AUTH_SECRET", "AUTH_TRUST_HOST", "NEXTAUTH_URL"]) vi.stubEnv(name, undefined);
+    for (const name of ["NEXTAUTH_SECRET", "AUTH_SECRET", "AUTH_TRUST_HOST", "NEXTAUTH_URL"])
+      vi.stubEnv(name, undefined);
     const file = scratch();
     writeFileSync(file, "PORT=3000\n", { mode: 0o644 });
     ensureLocalEnv(file);

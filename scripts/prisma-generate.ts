@@ -7,13 +7,17 @@ import { writeDerivedSchemas } from "./prisma-schemas";
 
 writeDerivedSchemas();
 for (const provider of ["sqlite", "postgresql"] as const) {
-  execFileSync(process.execPath, ["node_modules/prisma/build/index.js", "generate", "--schema", prismaPaths(provider).schema], {
-    stdio: ["ignore", "ignore", "inherit"],
-    env: {
-      ...process.env,
-      PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? process.execPath,
-      PRISMA_HIDE_UPDATE_MESSAGE: "1",
-      CHECKPOINT_DISABLE: "1",
+  execFileSync(
+    process.execPath,
+    ["node_modules/prisma/build/index.js", "generate", "--schema", prismaPaths(provider).schema],
+    {
+      stdio: ["ignore", "ignore", "inherit"],
+      env: {
+        ...process.env,
+        PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? process.execPath,
+        PRISMA_HIDE_UPDATE_MESSAGE: "1",
+        CHECKPOINT_DISABLE: "1",
+      },
     },
-  });
+  );
 }

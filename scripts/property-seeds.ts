@@ -15,7 +15,8 @@ export function propertyTestFiles(): string[] {
     for (const entry of readdirSync(path.join(ROOT, dir), { withFileTypes: true })) {
       const rel = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(rel);
-      else if (rel.endsWith(".test.ts") && /from "fast-check"/.test(readFileSync(path.join(ROOT, rel), "utf8"))) found.push(rel);
+      else if (rel.endsWith(".test.ts") && /from "fast-check"/.test(readFileSync(path.join(ROOT, rel), "utf8")))
+        found.push(rel);
     }
   };
   for (const dir of ["lib", "components"]) walk(dir);
@@ -28,7 +29,11 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.met
   const files = propertyTestFiles();
   for (const seed of seeds) {
     console.log(`\nproperty tests with FC_SEED=${seed} (${files.length} files)`);
-    const run = spawnSync("npx", ["vitest", "run", "--project", "unit", ...files], { stdio: "inherit", cwd: ROOT, env: { ...process.env, FC_SEED: String(seed) } });
+    const run = spawnSync("npx", ["vitest", "run", "--project", "unit", ...files], {
+      stdio: "inherit",
+      cwd: ROOT,
+      env: { ...process.env, FC_SEED: String(seed) },
+    });
     if (run.status !== 0) process.exit(run.status ?? 1);
   }
 }

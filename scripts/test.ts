@@ -9,7 +9,11 @@ const STEPS: [name: string, command: string, args: string[]][] = [
   ["typecheck engine (no DOM, no Node)", "npx", ["tsc", "-p", "lib/engine", "--noEmit"]],
   ["lint", "npx", ["eslint", ".", "--max-warnings", "0"]],
   ["format (prettier --check; npm run format fixes it)", "npx", ["prettier", "--check", ".", "--log-level", "warn"]],
-  ["unit + integration tests (property tests on one random seed, printed)", "npx", ["vitest", "run", "--project", "unit", "--project", "integration"]],
+  [
+    "unit + integration tests (property tests on one random seed, printed)",
+    "npx",
+    ["vitest", "run", "--project", "unit", "--project", "integration"],
+  ],
   ["property tests on the pinned seeds", "npx", ["tsx", "scripts/property-seeds.ts"]],
   // Their orders hinge on timing: alone, after the other Vitest runs, they do not compete with them for the CPU.
   ["reality corpora (event loop vs node, fork vs gcc)", "npx", ["vitest", "run", "--project", "corpus"]],

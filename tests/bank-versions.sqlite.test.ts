@@ -11,16 +11,25 @@ describe("built-in template versions on sqlite", async () => {
   // The template as it was before the review: no invariant, and the "about 6 ms" sentence.
   const { invariants: _dropped, ...oldGenerator } = current.generator;
   void _dropped;
-  const before = { ...current, generator: oldGenerator, explanation: current.explanation.replace("**6.67 ms**", "about 6 ms") };
+  const before = {
+    ...current,
+    generator: oldGenerator,
+    explanation: current.explanation.replace("**6.67 ms**", "about 6 ms"),
+  };
 
   it("creates version 1, then adds version 2 when the template changes, and nothing when it does not", async () => {
     expect(await seedBank(db, [before])).toEqual({ created: 1, updated: 0 });
     expect(await seedBank(db, [current])).toEqual({ created: 0, updated: 1 });
-    const row = await db.questionTemplate.findUniqueOrThrow({ where: { slug: current.slug }, include: { versions: { orderBy: { version: "asc" } } } });
+    const row = await db.questionTemplate.findUniqueOrThrow({
+      where: { slug: current.slug },
+      include: { versions: { orderBy: { version: "asc" } } },
+    });
     expect(row.currentVersion).toBe(2);
     expect(row.versions.map((v) => v.version)).toEqual([1, 2]);
     expect(JSON.stringify(row.versions[0]!.spec)).toContain("about 6 ms");
-    expect((row.versions[1]!.spec as { generator: { invariants?: unknown } }).generator.invariants).toEqual([{ check: "convoy", ratio: 3 }]);
+    expect((row.versions[1]!.spec as { generator: { invariants?: unknown } }).generator.invariants).toEqual([
+      { check: "convoy", ratio: 3 },
+    ]);
     expect(await seedBank(db, [current])).toEqual({ created: 0, updated: 0 });
   });
 });

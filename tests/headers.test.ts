@@ -48,15 +48,23 @@ describe("proxy security headers", () => {
   it("leaves API routes to next.config.ts: the matcher skips them, and pages, their prefetches and the root match", () => {
     // Next anchors the matcher: the whole path must match the pattern.
     const matched = (path: string) => config.matcher.some((m) => new RegExp(`^${m}$`).test(path));
-    for (const path of ["/api/variants", "/api/variants/x/attempts", "/api/auth/session", "/_next/static/chunks/a.js"]) expect(matched(path), path).toBe(false);
-    for (const path of ["/", "/dashboard", "/practice/scheduling-basics", "/signin", "/apiary"]) expect(matched(path), path).toBe(true);
+    for (const path of ["/api/variants", "/api/variants/x/attempts", "/api/auth/session", "/_next/static/chunks/a.js"])
+      expect(matched(path), path).toBe(false);
+    for (const path of ["/", "/dashboard", "/practice/scheduling-basics", "/signin", "/apiary"])
+      expect(matched(path), path).toBe(true);
   });
 
   it("sends HSTS only over HTTPS", () => {
     expect(run("/").headers.get("strict-transport-security")).toBeNull();
-    expect(run("/", { "x-forwarded-proto": "https" }).headers.get("strict-transport-security")).toMatch(/max-age=\d{7,}/);
-    expect(run("/", { "x-forwarded-proto": "https" }).headers.get("content-security-policy")).toContain("upgrade-insecure-requests");
-    expect(run("/", { "x-forwarded-proto": "http" }).headers.get("content-security-policy")).not.toContain("upgrade-insecure-requests");
+    expect(run("/", { "x-forwarded-proto": "https" }).headers.get("strict-transport-security")).toMatch(
+      /max-age=\d{7,}/,
+    );
+    expect(run("/", { "x-forwarded-proto": "https" }).headers.get("content-security-policy")).toContain(
+      "upgrade-insecure-requests",
+    );
+    expect(run("/", { "x-forwarded-proto": "http" }).headers.get("content-security-policy")).not.toContain(
+      "upgrade-insecure-requests",
+    );
   });
 
   it("pins the hash of the theme script as it is in app/theme-script.tsx", () => {
@@ -74,9 +82,20 @@ describe("next.config security headers", () => {
     expect(get("Referrer-Policy")).toBe("strict-origin-when-cross-origin");
     // Matched the way Next matches a header rule's source (path-to-regexp, not strict about a trailing slash).
     const framing = rules.filter((r) => r.headers.some((h) => h.key === "X-Frame-Options"));
-    expect(framing.flatMap((r) => r.headers.filter((h) => h.key === "X-Frame-Options").map((h) => h.value))).toEqual(["DENY"]);
+    expect(framing.flatMap((r) => r.headers.filter((h) => h.key === "X-Frame-Options").map((h) => h.value))).toEqual([
+      "DENY",
+    ]);
     const denies = getPathMatch(framing[0]!.source, { removeUnnamedParams: true });
-    for (const path of ["/", "/dashboard", "/s/ABCD2345", "/teach/print/sheets", "/api/shared/x/grade", "/embedded", "/v/ABCD2345"]) expect(denies(path), path).not.toBe(false);
+    for (const path of [
+      "/",
+      "/dashboard",
+      "/s/ABCD2345",
+      "/teach/print/sheets",
+      "/api/shared/x/grade",
+      "/embedded",
+      "/v/ABCD2345",
+    ])
+      expect(denies(path), path).not.toBe(false);
     for (const path of ["/embed/ABCD2345"]) expect(denies(path), path).toBe(false);
   });
 
@@ -90,7 +109,9 @@ describe("next.config security headers", () => {
   it("locks API answers down completely, and sends them HSTS only when they came over HTTPS", async () => {
     const rules = (await nextConfig.headers!()).filter((r) => r.source === "/api/:path*");
     const csp = rules.find((r) => !r.has)!;
-    expect(csp.headers).toEqual([{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }]);
+    expect(csp.headers).toEqual([
+      { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" },
+    ]);
     const hsts = rules.find((r) => r.has)!;
     expect(hsts.headers[0]!.key).toBe("Strict-Transport-Security");
     expect(hsts.headers[0]!.value).toMatch(/max-age=\d{7,}/);

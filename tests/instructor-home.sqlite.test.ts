@@ -22,16 +22,25 @@ describe("instructor home on sqlite", async () => {
   const { assignmentVariant } = await import("@/lib/server/dal/assessment");
   await seed(db, { demoAccounts: false });
 
-  const mk = (name: string, role: "STUDENT" | "INSTRUCTOR") => createUser({ email: `${name}-home@example.com`, name, password: `password-${name}`, role });
+  const mk = (name: string, role: "STUDENT" | "INSTRUCTOR") =>
+    createUser({ email: `${name}-home@example.com`, name, password: `password-${name}`, role });
   const owner = await mk("owner", "INSTRUCTOR");
   const other = await mk("other", "INSTRUCTOR");
   // Discrimination is shown from MIN_DISCRIMINATION_N (30) students up, so the class needs that many.
-  const students = await Promise.all(Array.from({ length: MIN_DISCRIMINATION_N }, (_, i) => mk(`s${i + 1}`, "STUDENT")));
-  const questions = await db.questionTemplate.findMany({ where: { status: "PUBLISHED", builtIn: true }, orderBy: { slug: "asc" }, take: 3 });
+  const students = await Promise.all(
+    Array.from({ length: MIN_DISCRIMINATION_N }, (_, i) => mk(`s${i + 1}`, "STUDENT")),
+  );
+  const questions = await db.questionTemplate.findMany({
+    where: { status: "PUBLISHED", builtIn: true },
+    orderBy: { slug: "asc" },
+    take: 3,
+  });
 
   // Class analytics count an assignment's own variants (docs/instructors.md), so answers go through one.
   async function answer(student: (typeof students)[number], slug: string, right: boolean, assignmentId?: string) {
-    const row = assignmentId ? (await assignmentVariant(student, assignmentId, slug)).variant : await variants.createVariant(student, slug);
+    const row = assignmentId
+      ? (await assignmentVariant(student, assignmentId, slug)).variant
+      : await variants.createVariant(student, slug);
     const loaded = await variants.loadVariant(row);
     const value: Answer = right ? referenceAnswer(loaded.built) : perturbAnswer(loaded.built, 5);
     await attempts.submitAttempt(student, row.id, { submissionId: submissionId(), answer: value });
@@ -48,7 +57,11 @@ describe("instructor home on sqlite", async () => {
     const slugs = questions.map((q) => q.slug);
     const soon = new Date(now.getTime() + 3 * DAY).toISOString();
     const week1 = await classes.createAssignment(owner, cls.id, { title: "Week 1", slugs, dueAt: soon });
-    await classes.createAssignment(owner, cls.id, { title: "Later", slugs: slugs.slice(0, 1), dueAt: new Date(now.getTime() + 30 * DAY).toISOString() });
+    await classes.createAssignment(owner, cls.id, {
+      title: "Later",
+      slugs: slugs.slice(0, 1),
+      dueAt: new Date(now.getTime() + 30 * DAY).toISOString(),
+    });
     await classes.createAssignment(owner, cls.id, { title: "Undated", slugs: slugs.slice(0, 1) });
 
     // Right/wrong patterns that give the three questions different discrimination.
@@ -67,7 +80,9 @@ describe("instructor home on sqlite", async () => {
 
     const home = await getInstructorHome(owner, now);
     expect(home.classes.map((c) => c.name)).toEqual(["OS 101"]);
-    expect(home.dueSoon.map((a) => [a.title, a.className, a.dueAt, a.questions])).toEqual([["Week 1", "OS 101", soon, 3]]);
+    expect(home.dueSoon.map((a) => [a.title, a.className, a.dueAt, a.questions])).toEqual([
+      ["Week 1", "OS 101", soon, 3],
+    ]);
     expect(home.openReportCount).toBe(1);
     expect(home.openReports.map((r) => r.message)).toEqual(["The timeline seems off"]);
 

@@ -44,7 +44,11 @@ describe.each(["sqlite", "postgresql"] as const)("%s migrations", (provider) => 
 
     // Independent reference: the engine's SQL for "empty database → current models", run by hand.
     const reference = await fresh(provider);
-    const sql = await diffSchemas(provider === "sqlite" ? reference.target : migrated.target, null, currentSchema(provider));
+    const sql = await diffSchemas(
+      provider === "sqlite" ? reference.target : migrated.target,
+      null,
+      currentSchema(provider),
+    );
     await executeScript(reference.target, sql);
 
     const actual = await schemaCatalog(migrated.target);

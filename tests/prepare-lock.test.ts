@@ -29,7 +29,9 @@ it("two prepares of one fresh SQLite file at once both succeed, migrating and se
     );
     expect(applied.map((r) => r.migration_name)).toEqual(listMigrationNames("sqlite"));
     expect(applied.filter((r) => Number(r.n) !== 1)).toEqual([]);
-    expect(await db.user.count({ where: { email: { in: DEMO_ACCOUNTS.map((a) => a.email) } } })).toBe(DEMO_ACCOUNTS.length);
+    expect(await db.user.count({ where: { email: { in: DEMO_ACCOUNTS.map((a) => a.email) } } })).toBe(
+      DEMO_ACCOUNTS.length,
+    );
     expect(await db.questionVersion.count()).toBe(await db.questionTemplate.count());
   } finally {
     await db.$disconnect();

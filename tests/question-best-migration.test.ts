@@ -26,7 +26,10 @@ function rootBefore(name: string): string {
     cpSync(path.join(from, "migration_lock.toml"), path.join(to, "migration_lock.toml"));
     for (const m of earlier) cpSync(path.join(from, m), path.join(to, m), { recursive: true });
   }
-  writeFileSync(prismaPaths("sqlite", root).schema, readFileSync(path.join(prismaPaths("sqlite").migrations, earlier.at(-1)!, "schema.prisma")));
+  writeFileSync(
+    prismaPaths("sqlite", root).schema,
+    readFileSync(path.join(prismaPaths("sqlite").migrations, earlier.at(-1)!, "schema.prisma")),
+  );
   return root;
 }
 
@@ -41,17 +44,28 @@ describe.each(["sqlite", "postgresql"] as const)("question_best migration on %s"
     cleanups.push(() => db.$disconnect());
     // Raw: today's client would also write columns later migrations add to User (sessionVersion).
     const [ann, ben] = [{ id: "u-ann" }, { id: "u-ben" }];
-    for (const [u, n] of [[ann, "ann"], [ben, "ben"]] as const) {
+    for (const [u, n] of [
+      [ann, "ann"],
+      [ben, "ben"],
+    ] as const) {
       await db.$executeRaw`INSERT INTO "User" ("id", "email", "name", "passwordHash", "updatedAt") VALUES (${u.id}, ${`${n}@example.com`}, ${n}, ${"x"}, ${new Date()})`;
     }
-    const t = await db.questionTemplate.create({ data: { slug: "q", title: "Q", type: "schedule", topic: "scheduling-basics", difficulty: 1, status: "PUBLISHED" } });
+    const t = await db.questionTemplate.create({
+      data: { slug: "q", title: "Q", type: "schedule", topic: "scheduling-basics", difficulty: 1, status: "PUBLISHED" },
+    });
     const v = await db.questionVersion.create({ data: { templateId: t.id, version: 1, spec: {} } });
     const at = (minute: number) => new Date(Date.UTC(2026, 10, 1, 9, minute));
     let n = 0;
     // `select` keeps today's client from reading columns later migrations add (the database is older).
     let last = "";
     async function attempt(user: { id: string }, score: number, minute: number, attemptNumber = 1) {
-      const variant = attemptNumber === 1 ? await db.variant.create({ data: { userId: user.id, templateId: t.id, versionId: v.id, seed: n, engineVersion: "test" }, select: { id: true } }) : { id: last };
+      const variant =
+        attemptNumber === 1
+          ? await db.variant.create({
+              data: { userId: user.id, templateId: t.id, versionId: v.id, seed: n, engineVersion: "test" },
+              select: { id: true },
+            })
+          : { id: last };
       last = variant.id;
       n += 1;
       // Raw: today's client would also write the practice column, which this older database lacks.
@@ -70,11 +84,33 @@ describe.each(["sqlite", "postgresql"] as const)("question_best migration on %s"
     await attempt(ben, 1, 6, 2);
 
     expect(await applyMigrations(database.target)).toContain(name);
-    expect((await db.attempt.findMany({ where: { practice: true }, select: { userId: true, attemptNumber: true } }))).toEqual([{ userId: ben.id, attemptNumber: 2 }]);
+    expect(
+      await db.attempt.findMany({ where: { practice: true }, select: { userId: true, attemptNumber: true } }),
+    ).toEqual([{ userId: ben.id, attemptNumber: 2 }]);
     const rows = await db.questionBest.findMany({ orderBy: { attempts: "desc" } });
     expect(rows).toEqual([
-      { userId: ann.id, templateId: t.id, attempts: 4, scoreSum: 2.5, bestScore: 1, firstScore: 0.25, firstAt: at(10), lastAttemptAt: at(40), correctAt: at(30) },
-      { userId: ben.id, templateId: t.id, attempts: 1, scoreSum: 0.5, bestScore: 0.5, firstScore: 0.5, firstAt: at(5), lastAttemptAt: at(5), correctAt: null },
+      {
+        userId: ann.id,
+        templateId: t.id,
+        attempts: 4,
+        scoreSum: 2.5,
+        bestScore: 1,
+        firstScore: 0.25,
+        firstAt: at(10),
+        lastAttemptAt: at(40),
+        correctAt: at(30),
+      },
+      {
+        userId: ben.id,
+        templateId: t.id,
+        attempts: 1,
+        scoreSum: 0.5,
+        bestScore: 0.5,
+        firstScore: 0.5,
+        firstAt: at(5),
+        lastAttemptAt: at(5),
+        correctAt: null,
+      },
     ]);
   });
 });

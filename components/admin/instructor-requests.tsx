@@ -15,14 +15,24 @@ export interface InstructorRequestView {
 }
 
 /** Open requests to become an instructor; approving one changes the account's role at once. */
-export const InstructorRequests = withQueryClient(function InstructorRequests({ initial }: { initial: InstructorRequestView[] }) {
+export const InstructorRequests = withQueryClient(function InstructorRequests({
+  initial,
+}: {
+  initial: InstructorRequestView[];
+}) {
   const [requests, setRequests] = useState(initial);
   const decision = useMutation({
-    mutationFn: ({ id, approved }: { id: string; approved: boolean }) => apiJson(`/api/admin/instructor-requests/${encodeURIComponent(id)}`, { method: "PATCH", body: { approved } }),
+    mutationFn: ({ id, approved }: { id: string; approved: boolean }) =>
+      apiJson(`/api/admin/instructor-requests/${encodeURIComponent(id)}`, { method: "PATCH", body: { approved } }),
     onSuccess: (_result, { id }) => setRequests((current) => current.filter((r) => r.id !== id)),
   });
   const decide = (id: string, approved: boolean) => decision.mutate({ id, approved });
-  const error = decision.error instanceof ApiError ? decision.error.message : decision.error ? "Could not save the decision." : null;
+  const error =
+    decision.error instanceof ApiError
+      ? decision.error.message
+      : decision.error
+        ? "Could not save the decision."
+        : null;
 
   if (!requests.length) return <p className="text-sm text-muted-foreground">No open requests.</p>;
   return (

@@ -1,8 +1,17 @@
 import type { MisconceptionCountDto } from "@/lib/analytics/misconceptions";
 
 /** Issue #21: how many students of the scope hold each misconception on this question, with an example. */
-export function MisconceptionCounts({ items, students, of = "of those who answered" }: { items: (MisconceptionCountDto & { questions?: string[] })[]; students: number; of?: string }) {
-  if (items.length === 0) return <p className="text-sm text-muted-foreground">No answer has reproduced a catalogued misconception yet.</p>;
+export function MisconceptionCounts({
+  items,
+  students,
+  of = "of those who answered",
+}: {
+  items: (MisconceptionCountDto & { questions?: string[] })[];
+  students: number;
+  of?: string;
+}) {
+  if (items.length === 0)
+    return <p className="text-sm text-muted-foreground">No answer has reproduced a catalogued misconception yet.</p>;
   return (
     <ol className="flex flex-col gap-2" data-testid="misconception-counts">
       {items.map((m) => (

@@ -59,8 +59,14 @@ export function ClassQuestionsTable({ progress }: { progress: ClassProgressDto }
           <th>Students</th>
           <th title="Mean credit in the assignment">Mean credit</th>
           <th title="Mean score of first attempts">First try</th>
-          <th title={`Upper-lower 27% index of first attempts; shown from ${progress.minDiscriminationN} students`}>D</th>
-          <th title={`Point-biserial correlation of first attempts; shown from ${progress.minDiscriminationN} students`}>r</th>
+          <th title={`Upper-lower 27% index of first attempts; shown from ${progress.minDiscriminationN} students`}>
+            D
+          </th>
+          <th
+            title={`Point-biserial correlation of first attempts; shown from ${progress.minDiscriminationN} students`}
+          >
+            r
+          </th>
           <th />
         </tr>
       </thead>
@@ -72,7 +78,15 @@ export function ClassQuestionsTable({ progress }: { progress: ClassProgressDto }
             <td>{q.students}</td>
             <td>{pct(q.meanBest)}</td>
             <td>{pct(q.firstMean)}</td>
-            <td>{q.students < progress.minDiscriminationN ? <span title={`needs ${progress.minDiscriminationN} students`}>n &lt; {progress.minDiscriminationN}</span> : fixed(q.discrimination)}</td>
+            <td>
+              {q.students < progress.minDiscriminationN ? (
+                <span title={`needs ${progress.minDiscriminationN} students`}>
+                  n &lt; {progress.minDiscriminationN}
+                </span>
+              ) : (
+                fixed(q.discrimination)
+              )}
+            </td>
             <td>{q.students < progress.minDiscriminationN ? "—" : fixed(q.pointBiserial)}</td>
             <td className="flex gap-3">
               <Link className="underline" href={`/teach/analytics/${q.slug}?scope=assignment:${q.assignmentId}`}>

@@ -8,7 +8,11 @@ export function WrongAnswers({ groups, total }: { groups: WrongAnswerGroupDto[];
       {groups.map((g) => (
         <li key={g.key} className="rounded-md border border-border p-3">
           <p className="text-sm font-medium">
-            {g.label} <span className="font-normal text-muted-foreground">— {g.count} answer{g.count === 1 ? "" : "s"}{total ? ` (${Math.round((g.count / total) * 100)}% of attempts)` : ""}</span>
+            {g.label}{" "}
+            <span className="font-normal text-muted-foreground">
+              — {g.count} answer{g.count === 1 ? "" : "s"}
+              {total ? ` (${Math.round((g.count / total) * 100)}% of attempts)` : ""}
+            </span>
           </p>
           <details className="mt-1 text-xs text-muted-foreground">
             <summary>Example answer</summary>

@@ -15,7 +15,13 @@ import { QuestionPicker } from "./question-picker";
  * Assign a set of published questions with an optional due date (the browser's local time). The picker
  * and the slug field edit one list: ticking a question adds its slug, and pasted slugs tick theirs.
  */
-export const AssignForm = withQueryClient(function AssignForm({ classId, questions }: { classId: string; questions: PickerQuestionDto[] }) {
+export const AssignForm = withQueryClient(function AssignForm({
+  classId,
+  questions,
+}: {
+  classId: string;
+  questions: PickerQuestionDto[];
+}) {
   const router = useRouter();
   const [title, setTitle] = useState("");
   const [slugs, setSlugs] = useState("");
@@ -48,7 +54,11 @@ export const AssignForm = withQueryClient(function AssignForm({ classId, questio
     },
   });
   const errors: Record<string, string[]> = assign.error instanceof ApiError ? assign.error.fields : {};
-  const message = assign.isSuccess ? "Assigned." : assign.isError ? errorMessage(assign.error, "could not assign") : null;
+  const message = assign.isSuccess
+    ? "Assigned."
+    : assign.isError
+      ? errorMessage(assign.error, "could not assign")
+      : null;
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -57,7 +67,13 @@ export const AssignForm = withQueryClient(function AssignForm({ classId, questio
 
   return (
     <form onSubmit={submit} className="flex flex-col gap-3" aria-label="Assign questions">
-      <Field id="assignment-title" label="Title" value={title} onChange={(e) => setTitle(e.target.value)} error={errors.title?.[0]} />
+      <Field
+        id="assignment-title"
+        label="Title"
+        value={title}
+        onChange={(e) => setTitle(e.target.value)}
+        error={errors.title?.[0]}
+      />
       <Field
         id="assignment-slugs"
         label="Question slugs"
@@ -66,8 +82,19 @@ export const AssignForm = withQueryClient(function AssignForm({ classId, questio
         error={errors.slugs?.[0]}
         hint="Tick questions below, or paste slugs of published questions separated by commas or spaces."
       />
-      <QuestionPicker questions={questions} selected={parseSlugs(slugs)} onToggle={(slug) => setSlugs((text) => toggleSlug(text, slug))} />
-      <Field id="assignment-due" label="Due (optional)" type="datetime-local" value={due} onChange={(e) => setDue(e.target.value)} error={errors.dueAt?.[0]} />
+      <QuestionPicker
+        questions={questions}
+        selected={parseSlugs(slugs)}
+        onToggle={(slug) => setSlugs((text) => toggleSlug(text, slug))}
+      />
+      <Field
+        id="assignment-due"
+        label="Due (optional)"
+        type="datetime-local"
+        value={due}
+        onChange={(e) => setDue(e.target.value)}
+        error={errors.dueAt?.[0]}
+      />
       <fieldset className="flex flex-col gap-3 rounded-md border border-border p-3">
         <legend className="px-1 text-sm font-medium">Assessment rules</legend>
         <Field
@@ -83,7 +110,12 @@ export const AssignForm = withQueryClient(function AssignForm({ classId, questio
           <label htmlFor="assignment-reveal" className="text-sm font-medium">
             Show references and explanations
           </label>
-          <select id="assignment-reveal" className="min-h-10 rounded-md border border-border bg-card px-3" value={reveal} onChange={(e) => setReveal(e.target.value as typeof reveal)}>
+          <select
+            id="assignment-reveal"
+            className="min-h-10 rounded-md border border-border bg-card px-3"
+            value={reveal}
+            onChange={(e) => setReveal(e.target.value as typeof reveal)}
+          >
             <option value="after-attempt">after each attempt (a retry gets a new variant)</option>
             <option value="after-due">after the due date</option>
             <option value="never">never</option>
@@ -94,7 +126,12 @@ export const AssignForm = withQueryClient(function AssignForm({ classId, questio
           <label htmlFor="assignment-late" className="text-sm font-medium">
             After the due date
           </label>
-          <select id="assignment-late" className="min-h-10 rounded-md border border-border bg-card px-3" value={latePolicy} onChange={(e) => setLatePolicy(e.target.value as typeof latePolicy)}>
+          <select
+            id="assignment-late"
+            className="min-h-10 rounded-md border border-border bg-card px-3"
+            value={latePolicy}
+            onChange={(e) => setLatePolicy(e.target.value as typeof latePolicy)}
+          >
             <option value="accept">accept late attempts</option>
             <option value="close">close the assignment</option>
           </select>

@@ -6,9 +6,23 @@ import { LocalTime } from "@/components/ui/local-time";
 /** The assessment rules in one short line (the question page lists them in full). */
 export function rulesLine(a: AssignmentDto): string {
   const r = a.rules;
-  const attempts = r.maxAttempts === null ? "unlimited attempts" : `${r.maxAttempts} attempt${r.maxAttempts === 1 ? "" : "s"} per question`;
-  const reveal = r.reveal === "after-attempt" ? "answers after each attempt" : r.reveal === "after-due" ? "answers after the due date" : "answers never shown";
-  const late = !a.dueAt ? "" : r.latePolicy === "close" ? ", closes when due" : r.latePenalty > 0 ? `, late work −${Math.round(r.latePenalty * 100)}%` : "";
+  const attempts =
+    r.maxAttempts === null
+      ? "unlimited attempts"
+      : `${r.maxAttempts} attempt${r.maxAttempts === 1 ? "" : "s"} per question`;
+  const reveal =
+    r.reveal === "after-attempt"
+      ? "answers after each attempt"
+      : r.reveal === "after-due"
+        ? "answers after the due date"
+        : "answers never shown";
+  const late = !a.dueAt
+    ? ""
+    : r.latePolicy === "close"
+      ? ", closes when due"
+      : r.latePenalty > 0
+        ? `, late work −${Math.round(r.latePenalty * 100)}%`
+        : "";
   return `${attempts}, ${reveal}${late}`;
 }
 
@@ -25,7 +39,9 @@ export function AssignmentsCard({ assignments, now = new Date() }: { assignments
         </Link>
       </div>
       {assignments.length === 0 ? (
-        <p className="mt-2 text-sm text-muted-foreground">No assignments. Join a class with the code your instructor gives you.</p>
+        <p className="mt-2 text-sm text-muted-foreground">
+          No assignments. Join a class with the code your instructor gives you.
+        </p>
       ) : (
         <ul className="mt-3 flex flex-col gap-4" data-testid="assignments">
           {assignments.map((a) => {
@@ -50,8 +66,14 @@ export function AssignmentsCard({ assignments, now = new Date() }: { assignments
                 <ul className="mt-1 flex flex-wrap gap-2">
                   {a.questions.map((q) => (
                     <li key={q.slug}>
-                      <Link href={`/classes/a/${a.id}/${q.slug}`} className="inline-block rounded-md border border-border px-3 py-1.5 text-sm hover:border-primary">
-                        {q.title} <span className="text-muted-foreground">({q.attempts ? `credit ${percent(q.bestScore)}` : "not started"})</span>
+                      <Link
+                        href={`/classes/a/${a.id}/${q.slug}`}
+                        className="inline-block rounded-md border border-border px-3 py-1.5 text-sm hover:border-primary"
+                      >
+                        {q.title}{" "}
+                        <span className="text-muted-foreground">
+                          ({q.attempts ? `credit ${percent(q.bestScore)}` : "not started"})
+                        </span>
                       </Link>
                     </li>
                   ))}

@@ -18,7 +18,14 @@ export function ClassHeaderActions({ cls }: { cls: ClassDetailDto }) {
         method="POST"
       />
       {cls.archived ? (
-        <ConfirmAction label="Unarchive" question="Show the class to its students again?" confirmLabel="Yes, unarchive" url={`/api/teach/classes/${cls.id}`} method="PATCH" body={{ archived: false }} />
+        <ConfirmAction
+          label="Unarchive"
+          question="Show the class to its students again?"
+          confirmLabel="Yes, unarchive"
+          url={`/api/teach/classes/${cls.id}`}
+          method="PATCH"
+          body={{ archived: false }}
+        />
       ) : (
         <ConfirmAction
           label="Archive class"
@@ -34,7 +41,8 @@ export function ClassHeaderActions({ cls }: { cls: ClassDetailDto }) {
 }
 
 export function MemberList({ cls }: { cls: ClassDetailDto }) {
-  if (cls.members.length === 0) return <p className="text-sm text-muted-foreground">No students yet: give them the join code.</p>;
+  if (cls.members.length === 0)
+    return <p className="text-sm text-muted-foreground">No students yet: give them the join code.</p>;
   return (
     <ul className="flex flex-col gap-2" aria-label="Students">
       {cls.members.map((m) => (
@@ -62,7 +70,9 @@ export function AssignmentList({ cls }: { cls: ClassDetailDto }) {
       {cls.assignmentList.map((a) => (
         <li key={a.id} className="flex flex-wrap items-center gap-3 text-sm">
           <span className="mr-auto">
-            <strong>{a.title}</strong> {a.dueAt ? <LocalTime iso={new Date(a.dueAt).toISOString()} prefix="· due " /> : null} · {a.questions.map((q) => q.title).join(", ")}
+            <strong>{a.title}</strong>{" "}
+            {a.dueAt ? <LocalTime iso={new Date(a.dueAt).toISOString()} prefix="· due " /> : null} ·{" "}
+            {a.questions.map((q) => q.title).join(", ")}
             <span className="block text-xs text-muted-foreground">{rulesLine(a)}</span>
           </span>
           <ConfirmAction

@@ -12,10 +12,16 @@ export const CreateClassForm = withQueryClient(function CreateClassForm() {
   const router = useRouter();
   const [name, setName] = useState("");
   const create = useMutation({
-    mutationFn: (className: string) => apiJson<{ class: { id: string } }>("/api/teach/classes", { method: "POST", body: { name: className } }),
+    mutationFn: (className: string) =>
+      apiJson<{ class: { id: string } }>("/api/teach/classes", { method: "POST", body: { name: className } }),
     onSuccess: ({ class: created }) => router.push(`/teach/classes/${created.id}`),
   });
-  const error = create.error instanceof ApiError ? (create.error.fields.name?.[0] ?? create.error.message) : create.error ? "could not create the class" : undefined;
+  const error =
+    create.error instanceof ApiError
+      ? (create.error.fields.name?.[0] ?? create.error.message)
+      : create.error
+        ? "could not create the class"
+        : undefined;
 
   return (
     <form
@@ -25,7 +31,14 @@ export const CreateClassForm = withQueryClient(function CreateClassForm() {
       }}
       className="flex flex-wrap items-end gap-3"
     >
-      <Field id="class-name" label="New class name" value={name} onChange={(e) => setName(e.target.value)} error={error} className="w-72" />
+      <Field
+        id="class-name"
+        label="New class name"
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        error={error}
+        className="w-72"
+      />
       <Button type="submit" disabled={create.isPending || !name.trim()}>
         Create class
       </Button>

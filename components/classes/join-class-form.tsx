@@ -12,13 +12,19 @@ export const JoinClassForm = withQueryClient(function JoinClassForm() {
   const router = useRouter();
   const [code, setCode] = useState("");
   const join = useMutation({
-    mutationFn: (joinCode: string) => apiJson<{ class: { name: string } }>("/api/classes/join", { method: "POST", body: { code: joinCode } }),
+    mutationFn: (joinCode: string) =>
+      apiJson<{ class: { name: string } }>("/api/classes/join", { method: "POST", body: { code: joinCode } }),
     onSuccess: () => {
       setCode("");
       router.refresh();
     },
   });
-  const error = join.error instanceof ApiError ? (join.error.fields.code?.[0] ?? join.error.message) : join.error ? "could not join; try again" : undefined;
+  const error =
+    join.error instanceof ApiError
+      ? (join.error.fields.code?.[0] ?? join.error.message)
+      : join.error
+        ? "could not join; try again"
+        : undefined;
 
   return (
     <form
@@ -28,7 +34,15 @@ export const JoinClassForm = withQueryClient(function JoinClassForm() {
       }}
       className="flex flex-wrap items-end gap-3"
     >
-      <Field id="join-code" label="Join code" value={code} onChange={(e) => setCode(e.target.value)} error={error} autoComplete="off" className="w-56" />
+      <Field
+        id="join-code"
+        label="Join code"
+        value={code}
+        onChange={(e) => setCode(e.target.value)}
+        error={error}
+        autoComplete="off"
+        className="w-56"
+      />
       <Button type="submit" disabled={join.isPending || !code.trim()}>
         Join class
       </Button>

@@ -14,7 +14,12 @@ const q = (over: Partial<PickerQuestionDto>): PickerQuestionDto => ({
 });
 
 describe("matchesFilter", () => {
-  const rr = q({ slug: "rr-quantum-4", title: "Round robin with a 4 ms quantum", tags: ["round-robin"], difficulty: 3 });
+  const rr = q({
+    slug: "rr-quantum-4",
+    title: "Round robin with a 4 ms quantum",
+    tags: ["round-robin"],
+    difficulty: 3,
+  });
 
   it("matches every word in title, slug or tags, in any case and order", () => {
     expect(matchesFilter(rr, { ...NO_FILTER, q: "QUANTUM round" })).toBe(true);
@@ -24,7 +29,9 @@ describe("matchesFilter", () => {
   });
 
   it("applies topic, type and difficulty exactly", () => {
-    expect(matchesFilter(rr, { ...NO_FILTER, topic: "scheduling-basics", type: "schedule", difficulty: "3" })).toBe(true);
+    expect(matchesFilter(rr, { ...NO_FILTER, topic: "scheduling-basics", type: "schedule", difficulty: "3" })).toBe(
+      true,
+    );
     expect(matchesFilter(rr, { ...NO_FILTER, topic: "real-time" })).toBe(false);
     expect(matchesFilter(rr, { ...NO_FILTER, type: "concept" })).toBe(false);
     expect(matchesFilter(rr, { ...NO_FILTER, difficulty: "2" })).toBe(false);
@@ -50,6 +57,9 @@ describe("slug selection", () => {
 
 describe("optionsOf", () => {
   it("lists each value once, sorted", () => {
-    expect(optionsOf([q({ type: "schedule" }), q({ type: "concept" }), q({ type: "schedule" })], "type")).toEqual(["concept", "schedule"]);
+    expect(optionsOf([q({ type: "schedule" }), q({ type: "concept" }), q({ type: "schedule" })], "type")).toEqual([
+      "concept",
+      "schedule",
+    ]);
   });
 });

@@ -17,7 +17,15 @@ const topicName = (slug: string) => topicBySlug(slug)?.title ?? slug;
  * assign, and preview any of them as a student will see it (built on the server; no answer key here).
  * Every control is a native checkbox, select or button, so it all works from the keyboard.
  */
-export function QuestionPicker({ questions, selected, onToggle }: { questions: PickerQuestionDto[]; selected: string[]; onToggle: (slug: string) => void }) {
+export function QuestionPicker({
+  questions,
+  selected,
+  onToggle,
+}: {
+  questions: PickerQuestionDto[];
+  selected: string[];
+  onToggle: (slug: string) => void;
+}) {
   const [filter, setFilter] = useState<PickerFilter>(NO_FILTER);
   const [previewId, setPreviewId] = useState<string | null>(null);
   const previewRef = useRef<HTMLDivElement>(null);
@@ -26,7 +34,8 @@ export function QuestionPicker({ questions, selected, onToggle }: { questions: P
   const shown = useMemo(() => questions.filter((q) => matchesFilter(q, filter)), [questions, filter]);
   const chosen = new Set(selected);
   const previewed = questions.find((q) => q.id === previewId) ?? null;
-  const set = (key: keyof PickerFilter) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setFilter((f) => ({ ...f, [key]: e.target.value }));
+  const set = (key: keyof PickerFilter) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
+    setFilter((f) => ({ ...f, [key]: e.target.value }));
 
   // Keyboard users land in the preview they asked for, and go back to their place in the list on close.
   useEffect(() => {
@@ -43,7 +52,14 @@ export function QuestionPicker({ questions, selected, onToggle }: { questions: P
       <div className="flex flex-wrap items-end gap-3">
         <div className="flex flex-col gap-1 text-sm">
           <label htmlFor={`${ids}-q`}>Search questions</label>
-          <input id={`${ids}-q`} type="search" value={filter.q} onChange={set("q")} placeholder="title, slug or tag" className="min-h-10 rounded-md border border-border bg-card px-3" />
+          <input
+            id={`${ids}-q`}
+            type="search"
+            value={filter.q}
+            onChange={set("q")}
+            placeholder="title, slug or tag"
+            className="min-h-10 rounded-md border border-border bg-card px-3"
+          />
         </div>
         <div className="flex flex-col gap-1 text-sm">
           <label htmlFor={`${ids}-topic`}>Topic</label>
@@ -67,7 +83,12 @@ export function QuestionPicker({ questions, selected, onToggle }: { questions: P
         </div>
         <div className="flex flex-col gap-1 text-sm">
           <label htmlFor={`${ids}-difficulty`}>Difficulty</label>
-          <select id={`${ids}-difficulty`} value={filter.difficulty} onChange={set("difficulty")} className={selectClass}>
+          <select
+            id={`${ids}-difficulty`}
+            value={filter.difficulty}
+            onChange={set("difficulty")}
+            className={selectClass}
+          >
             <option value="">any</option>
             {[1, 2, 3, 4, 5].map((d) => (
               <option key={d}>{d}</option>
@@ -80,12 +101,26 @@ export function QuestionPicker({ questions, selected, onToggle }: { questions: P
       </p>
 
       <div className="grid gap-4 lg:grid-cols-2">
-        <ul aria-label="Published questions" className="flex max-h-96 flex-col overflow-y-auto rounded-md border border-border">
+        <ul
+          aria-label="Published questions"
+          className="flex max-h-96 flex-col overflow-y-auto rounded-md border border-border"
+        >
           {shown.map((q) => {
             const checkbox = `${ids}-${q.id}`;
             return (
-              <li key={q.id} className="flex items-start gap-3 border-b border-border p-2 last:border-b-0" data-testid="picker-row">
-                <input id={checkbox} type="checkbox" className="mt-1 size-4" checked={chosen.has(q.slug)} onChange={() => onToggle(q.slug)} aria-describedby={`${checkbox}-meta`} />
+              <li
+                key={q.id}
+                className="flex items-start gap-3 border-b border-border p-2 last:border-b-0"
+                data-testid="picker-row"
+              >
+                <input
+                  id={checkbox}
+                  type="checkbox"
+                  className="mt-1 size-4"
+                  checked={chosen.has(q.slug)}
+                  onChange={() => onToggle(q.slug)}
+                  aria-describedby={`${checkbox}-meta`}
+                />
                 <div className="mr-auto text-sm">
                   <label htmlFor={checkbox} className="font-medium">
                     {q.title}
@@ -110,28 +145,65 @@ export function QuestionPicker({ questions, selected, onToggle }: { questions: P
               </li>
             );
           })}
-          {shown.length === 0 ? <li className="p-3 text-sm text-muted-foreground">No published question matches.</li> : null}
+          {shown.length === 0 ? (
+            <li className="p-3 text-sm text-muted-foreground">No published question matches.</li>
+          ) : null}
         </ul>
 
-        <div id={`${ids}-preview`} ref={previewRef} tabIndex={-1} aria-label={previewed ? `Preview of ${previewed.title}` : "Preview"} className="rounded-md border border-border p-3 outline-none focus-visible:ring-2 focus-visible:ring-primary" data-testid="picker-preview" role="region">
-          {previewed ? <Preview question={previewed} selected={chosen.has(previewed.slug)} onToggle={() => onToggle(previewed.slug)} onClose={closePreview} /> : <p className="text-sm text-muted-foreground">Choose Preview on a question to see it as students do.</p>}
+        <div
+          id={`${ids}-preview`}
+          ref={previewRef}
+          tabIndex={-1}
+          aria-label={previewed ? `Preview of ${previewed.title}` : "Preview"}
+          className="rounded-md border border-border p-3 outline-none focus-visible:ring-2 focus-visible:ring-primary"
+          data-testid="picker-preview"
+          role="region"
+        >
+          {previewed ? (
+            <Preview
+              question={previewed}
+              selected={chosen.has(previewed.slug)}
+              onToggle={() => onToggle(previewed.slug)}
+              onClose={closePreview}
+            />
+          ) : (
+            <p className="text-sm text-muted-foreground">Choose Preview on a question to see it as students do.</p>
+          )}
         </div>
       </div>
     </fieldset>
   );
 }
 
-function Preview({ question, selected, onToggle, onClose }: { question: PickerQuestionDto; selected: boolean; onToggle: () => void; onClose: () => void }) {
+function Preview({
+  question,
+  selected,
+  onToggle,
+  onClose,
+}: {
+  question: PickerQuestionDto;
+  selected: boolean;
+  onToggle: () => void;
+  onClose: () => void;
+}) {
   const preview = useQuery({
     queryKey: ["question-preview", question.id],
-    queryFn: ({ signal }) => apiJson<{ preview: QuestionPreviewDto }>(`/api/teach/questions/${encodeURIComponent(question.id)}/preview`, { signal }).then((r) => r.preview),
+    queryFn: ({ signal }) =>
+      apiJson<{ preview: QuestionPreviewDto }>(`/api/teach/questions/${encodeURIComponent(question.id)}/preview`, {
+        signal,
+      }).then((r) => r.preview),
     // A published version's preview never changes for a fixed seed.
     staleTime: Infinity,
   });
   return (
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap gap-2">
-        <Button type="button" variant={selected ? "secondary" : "primary"} className="min-h-8 px-3 text-xs" onClick={onToggle}>
+        <Button
+          type="button"
+          variant={selected ? "secondary" : "primary"}
+          className="min-h-8 px-3 text-xs"
+          onClick={onToggle}
+        >
           {selected ? "Unselect this question" : "Select this question"}
         </Button>
         <Button type="button" variant="ghost" className="min-h-8 px-3 text-xs" onClick={onClose}>
@@ -156,7 +228,9 @@ function Preview({ question, selected, onToggle, onClose }: { question: PickerQu
                 </li>
               ))}
             </ul>
-            <p className="mt-2 text-xs text-muted-foreground">Shown with seed {preview.data.seed}; each student gets their own variant.</p>
+            <p className="mt-2 text-xs text-muted-foreground">
+              Shown with seed {preview.data.seed}; each student gets their own variant.
+            </p>
           </div>
         </>
       ) : null}

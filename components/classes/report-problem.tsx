@@ -17,7 +17,12 @@ export const ReportProblem = withQueryClient(function ReportProblem({ variantId 
       setOpen(false);
     },
   });
-  const problem = send.error instanceof ApiError ? (send.error.fields.message?.[0] ?? send.error.message) : send.error ? "could not send; try again" : null;
+  const problem =
+    send.error instanceof ApiError
+      ? (send.error.fields.message?.[0] ?? send.error.message)
+      : send.error
+        ? "could not send; try again"
+        : null;
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -43,7 +48,13 @@ export const ReportProblem = withQueryClient(function ReportProblem({ variantId 
       <label htmlFor="report-message" className="text-sm font-medium">
         What is wrong with this question?
       </label>
-      <textarea id="report-message" value={message} onChange={(e) => setMessage(e.target.value)} rows={3} className="rounded-md border border-border bg-card p-2 text-sm" />
+      <textarea
+        id="report-message"
+        value={message}
+        onChange={(e) => setMessage(e.target.value)}
+        rows={3}
+        className="rounded-md border border-border bg-card p-2 text-sm"
+      />
       {problem ? (
         <p role="alert" className="text-sm text-danger">
           {problem}

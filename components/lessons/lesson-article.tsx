@@ -16,7 +16,13 @@ export function LessonArticle({ lesson }: { lesson: Lesson }) {
           const Diagram = DIAGRAMS[block.name];
           return <Diagram key={i} />;
         }
-        return <div key={i} className="lesson-md" dangerouslySetInnerHTML={{ __html: renderMarkdown(block.source, numbers) }} />;
+        return (
+          <div
+            key={i}
+            className="lesson-md"
+            dangerouslySetInnerHTML={{ __html: renderMarkdown(block.source, numbers) }}
+          />
+        );
       })}
       <div className="lesson-md">
         <ol className="lesson-sources">

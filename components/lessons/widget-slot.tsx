@@ -6,20 +6,35 @@ import type { ComponentType } from "react";
 import type { WidgetName } from "@/lib/lessons/registry";
 
 function Loading() {
-  return <div className="my-6 h-40 animate-pulse rounded-lg border border-border bg-muted" aria-label="Loading interactive widget" />;
+  return (
+    <div
+      className="my-6 h-40 animate-pulse rounded-lg border border-border bg-muted"
+      aria-label="Loading interactive widget"
+    />
+  );
 }
 
 const WIDGETS: Record<WidgetName, ComponentType> = {
   "switch-cost": dynamic(() => import("./widgets/switch-cost").then((m) => m.SwitchCostWidget), { loading: Loading }),
-  "fork-explorer": dynamic(() => import("./widgets/fork-explorer").then((m) => m.ForkExplorerWidget), { loading: Loading }),
+  "fork-explorer": dynamic(() => import("./widgets/fork-explorer").then((m) => m.ForkExplorerWidget), {
+    loading: Loading,
+  }),
   "rr-quantum": dynamic(() => import("./widgets/rr-quantum").then((m) => m.RrQuantumWidget), { loading: Loading }),
   "nice-shares": dynamic(() => import("./widgets/nice-shares").then((m) => m.NiceSharesWidget), { loading: Loading }),
-  "rt-starvation": dynamic(() => import("./widgets/rt-starvation").then((m) => m.RtStarvationWidget), { loading: Loading }),
-  "event-loop-order": dynamic(() => import("./widgets/event-loop-order").then((m) => m.EventLoopOrderWidget), { loading: Loading }),
+  "rt-starvation": dynamic(() => import("./widgets/rt-starvation").then((m) => m.RtStarvationWidget), {
+    loading: Loading,
+  }),
+  "event-loop-order": dynamic(() => import("./widgets/event-loop-order").then((m) => m.EventLoopOrderWidget), {
+    loading: Loading,
+  }),
   capacity: dynamic(() => import("./widgets/capacity").then((m) => m.CapacityWidget), { loading: Loading }),
   "cpu-quota": dynamic(() => import("./widgets/cpu-quota").then((m) => m.CpuQuotaWidget), { loading: Loading }),
-  "priority-inversion": dynamic(() => import("./widgets/priority-inversion").then((m) => m.PriorityInversionWidget), { loading: Loading }),
-  "load-average": dynamic(() => import("./widgets/load-average").then((m) => m.LoadAverageWidget), { loading: Loading }),
+  "priority-inversion": dynamic(() => import("./widgets/priority-inversion").then((m) => m.PriorityInversionWidget), {
+    loading: Loading,
+  }),
+  "load-average": dynamic(() => import("./widgets/load-average").then((m) => m.LoadAverageWidget), {
+    loading: Loading,
+  }),
   "count-race": dynamic(() => import("./widgets/count-race").then((m) => m.CountRaceWidget), { loading: Loading }),
 };
 

@@ -12,14 +12,21 @@ function labelEvery(slots: number): number {
   return slots <= 24 ? 1 : Math.ceil(slots / 24);
 }
 
-function TimelineGrid({ part, value }: { part: Extract<AnswerPartSpec, { kind: "timeline" }>; value?: readonly (string | null)[] }) {
+function TimelineGrid({
+  part,
+  value,
+}: {
+  part: Extract<AnswerPartSpec, { kind: "timeline" }>;
+  value?: readonly (string | null)[];
+}) {
   const rows = timelineRows(part);
   const every = labelEvery(part.slots);
   const slots = Array.from({ length: part.slots }, (_, i) => i);
   return (
     <table className="print-grid w-full table-fixed border-collapse text-xs" data-testid="print-timeline-grid">
       <caption className="sr-only">
-        {part.label}: one row per {part.allowIdle || part.allowSwitch ? "task (and idle or switch)" : "task"}, one column per {formatMs(part.slotMs)} ms slot
+        {part.label}: one row per {part.allowIdle || part.allowSwitch ? "task (and idle or switch)" : "task"}, one
+        column per {formatMs(part.slotMs)} ms slot
       </caption>
       <thead>
         <tr>
@@ -67,7 +74,9 @@ export function PrintedAnswerSpace({ part }: { part: AnswerPartSpec }) {
     case "number":
       return (
         <p className="text-sm">
-          <span className="font-medium">{part.label}:</span> <span className="inline-block w-40 border-b border-foreground align-bottom">&nbsp;</span> {expectedUnitPhrase(part.unit, part.integer)}
+          <span className="font-medium">{part.label}:</span>{" "}
+          <span className="inline-block w-40 border-b border-foreground align-bottom">&nbsp;</span>{" "}
+          {expectedUnitPhrase(part.unit, part.integer)}
           {part.hint ? <span className="text-muted-foreground"> ({part.hint})</span> : null}
         </p>
       );
@@ -94,7 +103,10 @@ export function PrintedAnswerSpace({ part }: { part: AnswerPartSpec }) {
           <ul className="mt-1 flex flex-col gap-1">
             {part.options.map((option) => (
               <li key={option.id} className="flex items-center gap-2">
-                <span className={`inline-block size-4 border border-foreground ${part.multiple ? "" : "rounded-full"}`} aria-hidden="true" />
+                <span
+                  className={`inline-block size-4 border border-foreground ${part.multiple ? "" : "rounded-full"}`}
+                  aria-hidden="true"
+                />
                 {option.label}
               </li>
             ))}
@@ -112,7 +124,12 @@ export function KeyAnswer({ part, value }: { part: AnswerPartSpec; value: Answer
       return (
         <div className="flex flex-col gap-2" data-testid="key-timeline">
           <p className="text-sm font-medium">{part.label}</p>
-          <GanttChart slices={timelineToSlices(timeline, part.slotMs)} tasks={part.tasks.map((t) => t.id)} slotMs={part.slotMs} label={`Reference schedule: ${part.label}`} />
+          <GanttChart
+            slices={timelineToSlices(timeline, part.slotMs)}
+            tasks={part.tasks.map((t) => t.id)}
+            slotMs={part.slotMs}
+            label={`Reference schedule: ${part.label}`}
+          />
           <TimelineGrid part={part} value={timeline} />
         </div>
       );
@@ -120,7 +137,8 @@ export function KeyAnswer({ part, value }: { part: AnswerPartSpec; value: Answer
     case "number":
       return (
         <p className="text-sm">
-          <span className="font-medium">{part.label}:</span> {typeof value === "number" ? formatQuantity(value, part.unit) : String(value)}
+          <span className="font-medium">{part.label}:</span>{" "}
+          {typeof value === "number" ? formatQuantity(value, part.unit) : String(value)}
         </p>
       );
     case "order": {
@@ -143,7 +161,11 @@ export function KeyAnswer({ part, value }: { part: AnswerPartSpec; value: Answer
       const chosen = new Set(Array.isArray(value) ? (value as string[]) : typeof value === "string" ? [value] : []);
       return (
         <p className="text-sm">
-          <span className="font-medium">{part.label}:</span> {part.options.filter((o) => chosen.has(o.id)).map((o) => o.label).join("; ")}
+          <span className="font-medium">{part.label}:</span>{" "}
+          {part.options
+            .filter((o) => chosen.has(o.id))
+            .map((o) => o.label)
+            .join("; ")}
         </p>
       );
     }

@@ -16,20 +16,39 @@ export function ShareQuestionForm() {
     setPending(true);
     setError(null);
     try {
-      const response = await fetch("/api/shared", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ slug: slug.trim() }) });
-      const payload = (await response.json().catch(() => null)) as { url: string; embedUrl: string; error?: { message: string } } | null;
-      if (!response.ok || !payload || payload.error) setError(payload?.error?.message ?? `sharing failed (${response.status})`);
+      const response = await fetch("/api/shared", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ slug: slug.trim() }),
+      });
+      const payload = (await response.json().catch(() => null)) as {
+        url: string;
+        embedUrl: string;
+        error?: { message: string };
+      } | null;
+      if (!response.ok || !payload || payload.error)
+        setError(payload?.error?.message ?? `sharing failed (${response.status})`);
       else setShared({ url: payload.url, embedUrl: payload.embedUrl });
     } finally {
       setPending(false);
     }
   }
 
-  const snippet = shared ? `<iframe src="${shared.embedUrl}" title="Timeslice practice question" width="100%" height="720" style="border:0"></iframe>` : "";
+  const snippet = shared
+    ? `<iframe src="${shared.embedUrl}" title="Timeslice practice question" width="100%" height="720" style="border:0"></iframe>`
+    : "";
   return (
     <div className="flex flex-col gap-4">
       <form onSubmit={submit} className="flex flex-wrap items-end gap-3">
-        <Field id="share-slug" label="Question slug" value={slug} onChange={(e) => setSlug(e.target.value)} required error={error ?? undefined} className="min-w-64 flex-1" />
+        <Field
+          id="share-slug"
+          label="Question slug"
+          value={slug}
+          onChange={(e) => setSlug(e.target.value)}
+          required
+          error={error ?? undefined}
+          className="min-w-64 flex-1"
+        />
         <Button type="submit" disabled={pending}>
           {pending ? "Sharing…" : "Make a public link"}
         </Button>
@@ -45,7 +64,14 @@ export function ShareQuestionForm() {
           <label htmlFor="share-embed" className="font-medium">
             Embed in a course page
           </label>
-          <textarea id="share-embed" readOnly value={snippet} rows={3} className="rounded-md border border-border bg-card p-2 font-mono text-xs" data-testid="share-embed" />
+          <textarea
+            id="share-embed"
+            readOnly
+            value={snippet}
+            rows={3}
+            className="rounded-md border border-border bg-card p-2 font-mono text-xs"
+            data-testid="share-embed"
+          />
         </div>
       ) : null}
     </div>

@@ -41,7 +41,9 @@ export const MockExplain = withQueryClient(function MockExplain(props: Props) {
 
   return (
     <form onSubmit={submit} className="flex flex-col gap-4" data-testid="mock-explain">
-      <p className="text-xs font-semibold tracking-wide text-muted-foreground uppercase">{KIND_LABEL[props.kind]} · answer as you would aloud</p>
+      <p className="text-xs font-semibold tracking-wide text-muted-foreground uppercase">
+        {KIND_LABEL[props.kind]} · answer as you would aloud
+      </p>
       <p className="text-lg">{props.prompt}</p>
       {props.phase === "answer" ? (
         <>
@@ -71,7 +73,11 @@ export const MockExplain = withQueryClient(function MockExplain(props: Props) {
             </h2>
             <p className="mt-1 text-sm whitespace-pre-wrap">{props.answer}</p>
           </section>
-          <section aria-labelledby="model-answer-heading" className="rounded-md border border-border bg-card p-3" data-testid="mock-model-answer">
+          <section
+            aria-labelledby="model-answer-heading"
+            className="rounded-md border border-border bg-card p-3"
+            data-testid="mock-model-answer"
+          >
             <h2 id="model-answer-heading" className="text-sm font-semibold">
               Model answer
             </h2>

@@ -19,7 +19,11 @@ export function MockReportView({ report }: { report: MockReport }) {
             {" "}
             · explain prompt{" "}
             <a href="#explain-heading" className="underline" data-testid="mock-explain-summary">
-              {report.explain.selfScore === null ? (report.explain.answer === null ? "not answered" : "not self-assessed") : `${pct(report.explain.selfScore)} of key points (self-assessed)`}
+              {report.explain.selfScore === null
+                ? report.explain.answer === null
+                  ? "not answered"
+                  : "not self-assessed"
+                : `${pct(report.explain.selfScore)} of key points (self-assessed)`}
             </a>
           </>
         ) : null}
@@ -111,9 +115,13 @@ function ExplainSection({ explain }: { explain: MockExplainReport }) {
       <p className="mt-1 text-sm">{explain.prompt}</p>
       <p className="mt-2 text-sm text-muted-foreground">
         {explain.answer === null ? "Not answered." : `Answered in ${duration(explain.seconds)}.`}{" "}
-        {explain.assessed ? `You covered ${explain.keyPoints.filter((k) => k.covered).length} of ${explain.keyPoints.length} key points.` : "Not self-assessed."}
+        {explain.assessed
+          ? `You covered ${explain.keyPoints.filter((k) => k.covered).length} of ${explain.keyPoints.length} key points.`
+          : "Not self-assessed."}
       </p>
-      {explain.answer !== null ? <p className="mt-2 rounded-md border border-border p-3 text-sm whitespace-pre-wrap">{explain.answer}</p> : null}
+      {explain.answer !== null ? (
+        <p className="mt-2 rounded-md border border-border p-3 text-sm whitespace-pre-wrap">{explain.answer}</p>
+      ) : null}
       <h3 className="mt-3 text-sm font-semibold">Key points an interviewer listens for</h3>
       <ul className="mt-1 flex flex-col gap-1 text-sm" data-testid="mock-report-key-points">
         {explain.keyPoints.map((k) => (

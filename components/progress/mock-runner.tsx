@@ -25,7 +25,14 @@ function formatLeft(ms: number): string {
 }
 
 /** One mock question: the answer is recorded, never graded in front of the student, until the end. */
-export const MockRunner = withQueryClient(function MockRunner({ sessionId, itemId, position, answered, deadline, view }: Props) {
+export const MockRunner = withQueryClient(function MockRunner({
+  sessionId,
+  itemId,
+  position,
+  answered,
+  deadline,
+  view,
+}: Props) {
   const router = useRouter();
   const [now, setNow] = useState(() => Date.now());
   const left = Date.parse(deadline) - now;
@@ -40,7 +47,11 @@ export const MockRunner = withQueryClient(function MockRunner({ sessionId, itemI
   }, [left <= 0, router]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const record = useMutation({
-    mutationFn: (answer: Answer) => apiJson(`/api/mock/${sessionId}/answer`, { method: "POST", body: { itemId, submissionId: newSubmissionId(), answer } }),
+    mutationFn: (answer: Answer) =>
+      apiJson(`/api/mock/${sessionId}/answer`, {
+        method: "POST",
+        body: { itemId, submissionId: newSubmissionId(), answer },
+      }),
     onSuccess: () => router.refresh(),
   });
   const finish = useMutation({
@@ -49,7 +60,11 @@ export const MockRunner = withQueryClient(function MockRunner({ sessionId, itemI
   });
   // Ending stays pending until the page shows the report.
   const pending = record.isPending || finish.isPending || finish.isSuccess;
-  const message = record.isError ? errorMessage(record.error, "could not record the answer") : finish.isError ? errorMessage(finish.error, "could not end the interview") : null;
+  const message = record.isError
+    ? errorMessage(record.error, "could not record the answer")
+    : finish.isError
+      ? errorMessage(finish.error, "could not end the interview")
+      : null;
   const submit = (answer: Answer) => record.mutate(answer);
   const end = () => finish.mutate();
 

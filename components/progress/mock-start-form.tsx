@@ -13,7 +13,8 @@ export const MockStartForm = withQueryClient(function MockStartForm() {
   const router = useRouter();
   const [minutes, setMinutes] = useState<(typeof DURATIONS)[number]>(30);
   const begin = useMutation({
-    mutationFn: (length: number) => apiJson<{ sessionId: string }>("/api/mock", { method: "POST", body: { minutes: length } }),
+    mutationFn: (length: number) =>
+      apiJson<{ sessionId: string }>("/api/mock", { method: "POST", body: { minutes: length } }),
     onSuccess: ({ sessionId }) => router.push(`/mock/${sessionId}`),
   });
   // Still pending while the browser moves to the interview.

@@ -20,7 +20,8 @@ export const ReadinessCard = withQueryClient(function ReadinessCard({ view }: { 
   const id = useId();
   const [date, setDate] = useState(view.interviewDate ?? "");
   const save = useMutation({
-    mutationFn: (interviewDate: string | null) => apiJson<ReadinessView>("/api/progress/interview", { method: "PUT", body: { interviewDate } }),
+    mutationFn: (interviewDate: string | null) =>
+      apiJson<ReadinessView>("/api/progress/interview", { method: "PUT", body: { interviewDate } }),
     onSuccess: () => router.refresh(),
   });
   function submit(event: FormEvent) {
@@ -29,14 +30,24 @@ export const ReadinessCard = withQueryClient(function ReadinessCard({ view }: { 
   }
   const r = view.readiness;
   return (
-    <section className="rounded-lg border border-border bg-card p-5" aria-labelledby="readiness-heading" data-testid="readiness">
+    <section
+      className="rounded-lg border border-border bg-card p-5"
+      aria-labelledby="readiness-heading"
+      data-testid="readiness"
+    >
       <h2 id="readiness-heading" className="font-semibold">
         Interview readiness
       </h2>
       <form onSubmit={submit} className="mt-2 flex flex-wrap items-end gap-2">
         <label htmlFor={`${id}-date`} className="flex flex-col gap-1 text-sm">
           Interview date
-          <input id={`${id}-date`} type="date" value={date} onChange={(e) => setDate(e.target.value)} className="rounded-md border border-border bg-background px-2 py-1" />
+          <input
+            id={`${id}-date`}
+            type="date"
+            value={date}
+            onChange={(e) => setDate(e.target.value)}
+            className="rounded-md border border-border bg-background px-2 py-1"
+          />
         </label>
         <Button type="submit" disabled={save.isPending}>
           {save.isPending ? "Saving…" : "Save date"}
@@ -48,7 +59,9 @@ export const ReadinessCard = withQueryClient(function ReadinessCard({ view }: { 
         </p>
       ) : null}
       {!r ? (
-        <p className="mt-2 text-sm text-muted-foreground">Set the day of your interview to see how ready you are for each topic and what to study next.</p>
+        <p className="mt-2 text-sm text-muted-foreground">
+          Set the day of your interview to see how ready you are for each topic and what to study next.
+        </p>
       ) : (
         <>
           <p className="mt-3 text-sm" data-testid="readiness-summary">

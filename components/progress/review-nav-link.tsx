@@ -26,7 +26,10 @@ export function ReviewNavLink() {
     <Link href="/review" className="inline-flex items-center gap-1 text-sm hover:underline">
       Review
       {count > 0 ? (
-        <span className="rounded-full bg-primary px-1.5 text-xs font-semibold text-primary-foreground" data-testid="review-badge">
+        <span
+          className="rounded-full bg-primary px-1.5 text-xs font-semibold text-primary-foreground"
+          data-testid="review-badge"
+        >
           {count}
           <span className="sr-only"> due</span>
         </span>

@@ -91,7 +91,10 @@ export const RetentionForm = withQueryClient(function RetentionForm({ retention 
         The chance you still remember an answer when it comes back ({MIN}–{MAX}; default 0.9).
       </p>
       {message ? (
-        <p role={message.ok ? "status" : "alert"} className={`basis-full text-sm ${message.ok ? "text-success" : "text-danger"}`}>
+        <p
+          role={message.ok ? "status" : "alert"}
+          className={`basis-full text-sm ${message.ok ? "text-success" : "text-danger"}`}
+        >
           {message.text}
         </p>
       ) : null}

@@ -14,7 +14,8 @@ import { ApiError, apiJson, errorMessage } from "@/lib/api/client";
 function useStartReview() {
   const router = useRouter();
   const draw = useMutation({
-    mutationFn: (slug?: string) => apiJson<{ href: string }>("/api/review/next", { method: "POST", body: slug ? { slug } : {} }),
+    mutationFn: (slug?: string) =>
+      apiJson<{ href: string }>("/api/review/next", { method: "POST", body: slug ? { slug } : {} }),
     onSuccess: (next) => router.push(next.href),
     onError: (e) => {
       if (e instanceof ApiError && e.status === 404) {
@@ -41,7 +42,13 @@ function ErrorLine({ error }: { error: string | null }) {
 }
 
 /** Draws a fresh variant of the most overdue card and opens it on the exercise page. */
-export const StartReviewButton = withQueryClient(function StartReviewButton({ label = "Start review", variant = "primary" }: { label?: string; variant?: "primary" | "secondary" }) {
+export const StartReviewButton = withQueryClient(function StartReviewButton({
+  label = "Start review",
+  variant = "primary",
+}: {
+  label?: string;
+  variant?: "primary" | "secondary";
+}) {
   const { start, pending, error } = useStartReview();
   return (
     <div className="flex flex-col gap-1">
@@ -57,7 +64,13 @@ export const StartReviewButton = withQueryClient(function StartReviewButton({ la
  * One row of the review list. A real link (it opens the question as is without JavaScript); a click
  * first draws the fresh variant the review is about.
  */
-export const ReviewItemLink = withQueryClient(function ReviewItemLink({ slug, title }: { slug: string; title: string }) {
+export const ReviewItemLink = withQueryClient(function ReviewItemLink({
+  slug,
+  title,
+}: {
+  slug: string;
+  title: string;
+}) {
   const { start, pending, error } = useStartReview();
   return (
     <span className="mr-auto flex flex-col gap-1">

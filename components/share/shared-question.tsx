@@ -49,11 +49,17 @@ export function SharedQuestion({ code, view, embedded = false }: Props) {
     setErrors([]);
     setMessage(null);
     try {
-      const response = await fetch(`/api/shared/${code}/grade`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ answer }) });
-      const payload = (await response.json().catch(() => null)) as (Omit<Graded, "answer"> & { error?: { message: string; fields?: Record<string, string[]> } }) | null;
+      const response = await fetch(`/api/shared/${code}/grade`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ answer }),
+      });
+      const payload = (await response.json().catch(() => null)) as
+        (Omit<Graded, "answer"> & { error?: { message: string; fields?: Record<string, string[]> } }) | null;
       if (!response.ok || !payload || payload.error) {
         const fields = payload?.error?.fields;
-        if (fields) setErrors(Object.entries(fields).flatMap(([path, messages]) => messages.map((m) => ({ path, message: m }))));
+        if (fields)
+          setErrors(Object.entries(fields).flatMap(([path, messages]) => messages.map((m) => ({ path, message: m }))));
         setMessage(payload?.error?.message ?? `grading failed (${response.status})`);
         return;
       }
@@ -72,10 +78,23 @@ export function SharedQuestion({ code, view, embedded = false }: Props) {
     <div className="flex flex-col gap-6" data-testid="shared-question">
       <QuestionView view={view} titleAs="h1" className={embedded ? "[&>h1]:text-xl" : undefined} />
       {!graded ? (
-        <AnswerFormShell view={view} inputFor={lazyPartInputFor} partsOnly onSubmit={submit} errors={errors} pending={pending} submitLabel="Check my answer" initialAnswer={retry ?? undefined} />
+        <AnswerFormShell
+          view={view}
+          inputFor={lazyPartInputFor}
+          partsOnly
+          onSubmit={submit}
+          errors={errors}
+          pending={pending}
+          submitLabel="Check my answer"
+          initialAnswer={retry ?? undefined}
+        />
       ) : null}
       {message ? (
-        <p role="alert" className="rounded-md border border-danger/40 bg-danger/10 p-3 text-sm text-danger" data-testid="shared-message">
+        <p
+          role="alert"
+          className="rounded-md border border-danger/40 bg-danger/10 p-3 text-sm text-danger"
+          data-testid="shared-message"
+        >
           {message}
         </p>
       ) : null}

@@ -36,7 +36,12 @@ interface PartFields {
 const PartFieldsContext = createContext<PartFields | null>(null);
 
 /** One part's slice of the form: its draft value, a setter, whether input is locked, its errors. */
-export function usePartField(part: AnswerPartSpec): { draft: DraftValue; onChange: (value: DraftValue) => void; disabled: boolean; errors: string[] } {
+export function usePartField(part: AnswerPartSpec): {
+  draft: DraftValue;
+  onChange: (value: DraftValue) => void;
+  disabled: boolean;
+  errors: string[];
+} {
   const fields = useContext(PartFieldsContext);
   if (!fields) throw new Error("a part input must be rendered inside an answer form");
   return {
@@ -83,7 +88,13 @@ export function AnswerFormShell({
     setClientErrors(problems);
     if (problems.length > 0) {
       // Move focus to the first problem so keyboard and screen-reader users land on it.
-      setTimeout(() => formRef.current?.querySelector<HTMLElement>("[aria-invalid='true'], fieldset:has([role='alert']) input")?.focus(), 0);
+      setTimeout(
+        () =>
+          formRef.current
+            ?.querySelector<HTMLElement>("[aria-invalid='true'], fieldset:has([role='alert']) input")
+            ?.focus(),
+        0,
+      );
       return;
     }
     void onSubmit(answer);
@@ -95,10 +106,15 @@ export function AnswerFormShell({
   }
 
   return (
-    <form ref={formRef} onSubmit={submit} aria-busy={pending || undefined} className="flex flex-col gap-6" data-slot="answer-form" noValidate>
-      {!partsOnly ? (
-        <QuestionView view={view} titleAs="h2" promptHtml={promptHtml} />
-      ) : null}
+    <form
+      ref={formRef}
+      onSubmit={submit}
+      aria-busy={pending || undefined}
+      className="flex flex-col gap-6"
+      data-slot="answer-form"
+      noValidate
+    >
+      {!partsOnly ? <QuestionView view={view} titleAs="h2" promptHtml={promptHtml} /> : null}
       <PartFieldsContext value={{ draft, setPart, locked, errors: grouped.byPart }}>
         {view.parts.map((part) => (
           <div key={part.id} className="rounded-lg border border-border bg-card p-4" data-part={part.id}>

@@ -25,7 +25,10 @@ function stringsOf(saved: AnswerValue | undefined): string[] | undefined {
 function emptyDraftFor(part: AnswerPartSpec, saved: AnswerValue | undefined): DraftValue {
   switch (part.kind) {
     case "timeline":
-      return { kind: "timeline", value: normaliseTimeline(Array.isArray(saved) ? saved : undefined, part.slots, timelineRows(part)) };
+      return {
+        kind: "timeline",
+        value: normaliseTimeline(Array.isArray(saved) ? saved : undefined, part.slots, timelineRows(part)),
+      };
     case "number":
       return { kind: "number", text: typeof saved === "number" && Number.isFinite(saved) ? String(saved) : "" };
     case "order":
@@ -40,7 +43,8 @@ function emptyDraftFor(part: AnswerPartSpec, saved: AnswerValue | undefined): Dr
       // A saved tree comes back only if it still fits this part; otherwise the first process alone.
       const known = new Set([...part.labels.map((l) => l.id), ...(part.rootLabel ? [part.rootLabel.id] : [])]);
       const nodes = decodeTree(saved);
-      if (nodes && nodes.length <= part.maxNodes && nodes.every((n) => known.has(n.label))) return { kind: "tree", value: nodes };
+      if (nodes && nodes.length <= part.maxNodes && nodes.every((n) => known.has(n.label)))
+        return { kind: "tree", value: nodes };
       return { kind: "tree", value: [{ parent: -1, label: part.rootLabel?.id ?? "" }] };
     }
   }
@@ -57,7 +61,10 @@ export function initialDraft(view: Pick<VariantView, "parts">, saved?: Answer): 
  * Converts the draft to an Answer. Number parts that do not parse become per-part errors (the form shows
  * them and does not submit); an empty single choice or number is left out for the server to report.
  */
-export function draftToAnswer(view: Pick<VariantView, "parts">, draft: Draft): { answer: Answer; errors: ValidationIssue[] } {
+export function draftToAnswer(
+  view: Pick<VariantView, "parts">,
+  draft: Draft,
+): { answer: Answer; errors: ValidationIssue[] } {
   const parts: Record<string, AnswerValue> = {};
   const errors: ValidationIssue[] = [];
   for (const part of view.parts) {
@@ -76,7 +83,8 @@ export function draftToAnswer(view: Pick<VariantView, "parts">, draft: Draft): {
       else errors.push({ path: `parts.${part.id}`, message: `Choose one option for "${part.label}"` });
     } else if (part.kind === "tree" && d.kind === "tree") {
       const unlabelled = d.value.findIndex((n) => n.label === "");
-      if (unlabelled >= 0) errors.push({ path: `parts.${part.id}`, message: `Process ${unlabelled + 1} has no label yet: choose one` });
+      if (unlabelled >= 0)
+        errors.push({ path: `parts.${part.id}`, message: `Process ${unlabelled + 1} has no label yet: choose one` });
       else parts[part.id] = d.value.map((n) => `${n.parent}:${n.label}`);
     } else if ((part.kind === "timeline" && d.kind === "timeline") || (part.kind === "order" && d.kind === "order")) {
       parts[part.id] = d.value;
@@ -96,7 +104,10 @@ export function partOfPath(path: string, partIds: readonly string[]): string | n
 }
 
 /** Groups errors by part; errors that name no part are returned under `form`. */
-export function errorsByPart(errors: readonly ValidationIssue[], partIds: readonly string[]): { byPart: Record<string, string[]>; form: string[] } {
+export function errorsByPart(
+  errors: readonly ValidationIssue[],
+  partIds: readonly string[],
+): { byPart: Record<string, string[]>; form: string[] } {
   const byPart: Record<string, string[]> = {};
   const form: string[] = [];
   // Longest ids first, so part "q10" is not claimed by the prefix check of part "q1".

@@ -25,7 +25,11 @@ export function ChoiceAnswer({ part, value, onChange, disabled = false, errors =
     else onChange(part.options.map((o) => o.id).filter((o) => (o === option ? checked : value.includes(o))));
   };
   return (
-    <fieldset className="flex flex-col gap-2" aria-describedby={errors.length ? `${id}-error` : undefined} data-slot="choice-answer">
+    <fieldset
+      className="flex flex-col gap-2"
+      aria-describedby={errors.length ? `${id}-error` : undefined}
+      data-slot="choice-answer"
+    >
       <legend className="mb-1 text-sm font-medium">
         {part.label}
         {part.multiple ? <span className="font-normal text-muted-foreground"> (choose all that apply)</span> : null}

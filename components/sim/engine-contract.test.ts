@@ -32,7 +32,8 @@ describe.each(EXAMPLE_TEMPLATES.map((t) => [t.slug, t] as const))("%s", (_slug, 
         if (part.kind !== "timeline") continue;
         const slots = reference.parts[part.id] as (string | null)[];
         slots.forEach((task, i) => {
-          if (task !== null && task !== "idle" && task !== "cs") expect(runningAt(replay!.slices, (i + 0.5) * part.slotMs)).toBe(task);
+          if (task !== null && task !== "idle" && task !== "cs")
+            expect(runningAt(replay!.slices, (i + 0.5) * part.slotMs)).toBe(task);
         });
       }
     }

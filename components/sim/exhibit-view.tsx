@@ -126,10 +126,16 @@ export function ExhibitView({ exhibit }: { exhibit: VariantExhibit }) {
     <figure className="flex flex-col gap-1" data-slot="exhibit">
       <figcaption className="text-sm font-medium">
         {exhibit.caption}
-        {exhibit.language !== "text" ? <span className="font-normal text-muted-foreground"> ({LANGUAGE_NAME[exhibit.language]})</span> : null}
+        {exhibit.language !== "text" ? (
+          <span className="font-normal text-muted-foreground"> ({LANGUAGE_NAME[exhibit.language]})</span>
+        ) : null}
       </figcaption>
       {/* tabIndex lets keyboard users scroll a wide listing; the label names it for screen readers. */}
-      <pre tabIndex={0} aria-label={`${exhibit.caption}, ${LANGUAGE_NAME[exhibit.language]} source`} className="overflow-x-auto rounded-md border border-border bg-muted p-3 font-mono text-sm leading-relaxed">
+      <pre
+        tabIndex={0}
+        aria-label={`${exhibit.caption}, ${LANGUAGE_NAME[exhibit.language]} source`}
+        className="overflow-x-auto rounded-md border border-border bg-muted p-3 font-mono text-sm leading-relaxed"
+      >
         <code>{exhibit.source}</code>
       </pre>
     </figure>

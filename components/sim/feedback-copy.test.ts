@@ -16,7 +16,11 @@ const TEMPLATES = BUILT_IN_TEMPLATES.map((raw) => {
   return t.value;
 });
 
-const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/&amp;/g, "&").replace(/\s+/g, " ");
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ");
 
 describe.each(TEMPLATES.map((t) => [t.slug, t] as const))("%s", (_slug, t) => {
   it("the grade view of a wrong answer: no rule ids, one score, switch prices only when charged", () => {
@@ -29,7 +33,10 @@ describe.each(TEMPLATES.map((t) => [t.slug, t] as const))("%s", (_slug, t) => {
       const page = text(renderToStaticMarkup(createElement(GradeView, { report, parts: v.view.parts, answer })));
 
       const replay = report.replay as { decisions?: { rule: string }[]; switches?: { charged: boolean } } | undefined;
-      const ids = new Set([...(replay?.decisions ?? []).map((d) => d.rule), ...(report.firstDivergence ? [report.firstDivergence.rule] : [])]);
+      const ids = new Set([
+        ...(replay?.decisions ?? []).map((d) => d.rule),
+        ...(report.firstDivergence ? [report.firstDivergence.rule] : []),
+      ]);
       for (const id of ids) if (/^[a-z]+(-[a-z]+)+/.test(id)) expect(page, `rule id ${id} shown`).not.toContain(id);
 
       const heading = /(?:Correct|Result): (\d+)%/.exec(page)?.[1];
@@ -57,7 +64,14 @@ describe.each(TEMPLATES.map((t) => [t.slug, t] as const))("%s", (_slug, t) => {
 describe("key: value exhibits", () => {
   it("render the capacity server models as a table with words for the keys", () => {
     const html = renderToStaticMarkup(
-      createElement(ExhibitView, { exhibit: { kind: "code", caption: "Server models", language: "text", source: "kind: thread-per-request, poolSize: 200, stackMiB: 8\nkind: event-loop, perConnectionKiB: 10" } }),
+      createElement(ExhibitView, {
+        exhibit: {
+          kind: "code",
+          caption: "Server models",
+          language: "text",
+          source: "kind: thread-per-request, poolSize: 200, stackMiB: 8\nkind: event-loop, perConnectionKiB: 10",
+        },
+      }),
     );
     expect(html).toContain("<table");
     expect(html).toContain("Pool size");
@@ -66,7 +80,16 @@ describe("key: value exhibits", () => {
     expect(html).not.toContain("(Text)");
   });
   it("leave a program listing as a listing", () => {
-    const html = renderToStaticMarkup(createElement(ExhibitView, { exhibit: { kind: "code", caption: "Program", language: "text", source: "process P:\n  thread T:\n    exit(0);" } }));
+    const html = renderToStaticMarkup(
+      createElement(ExhibitView, {
+        exhibit: {
+          kind: "code",
+          caption: "Program",
+          language: "text",
+          source: "process P:\n  thread T:\n    exit(0);",
+        },
+      }),
+    );
     expect(html).toContain("<pre");
   });
 });

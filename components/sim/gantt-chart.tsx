@@ -28,7 +28,15 @@ function displayName(task: string): string {
 }
 
 /** Read-only Gantt chart of slices on one CPU, with a table equivalent for screen readers. */
-export function GanttChart({ slices, tasks, slotMs, highlightTime, height = 40, label = "Schedule", className }: GanttChartProps) {
+export function GanttChart({
+  slices,
+  tasks,
+  slotMs,
+  highlightTime,
+  height = 40,
+  label = "Schedule",
+  className,
+}: GanttChartProps) {
   const order = tasks ? [...tasks] : tasksOf(slices);
   const { start, end } = chartRange(slices);
   const span = end - start;
@@ -56,12 +64,20 @@ export function GanttChart({ slices, tasks, slotMs, highlightTime, height = 40, 
           );
         })}
         {showCursor ? (
-          <div className="absolute -inset-y-1 w-0.5 -translate-x-1/2 bg-foreground" style={{ left: pct(highlightTime) }} data-testid="gantt-cursor" />
+          <div
+            className="absolute -inset-y-1 w-0.5 -translate-x-1/2 bg-foreground"
+            style={{ left: pct(highlightTime) }}
+            data-testid="gantt-cursor"
+          />
         ) : null}
       </div>
       <div className="relative h-4 text-[11px] tabular-nums text-muted-foreground" aria-hidden="true">
         {ticks.map((t) => (
-          <span key={t} className="absolute -translate-x-1/2 first:translate-x-0 last:-translate-x-full" style={{ left: pct(t) }}>
+          <span
+            key={t}
+            className="absolute -translate-x-1/2 first:translate-x-0 last:-translate-x-full"
+            style={{ left: pct(t) }}
+          >
             {formatMs(t)}
           </span>
         ))}

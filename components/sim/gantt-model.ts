@@ -24,9 +24,11 @@ const TASK_COLOURS = [
 ] as const;
 
 // Idle is hatched as well as grey so it reads as "nothing ran" rather than as one more task.
-const IDLE_COLOUR = "bg-muted text-muted-foreground border-border bg-[repeating-linear-gradient(135deg,transparent_0_4px,var(--border)_4px_6px)]";
+const IDLE_COLOUR =
+  "bg-muted text-muted-foreground border-border bg-[repeating-linear-gradient(135deg,transparent_0_4px,var(--border)_4px_6px)]";
 // Switch overhead is drawn in an inverted neutral so it never resembles a task's colour.
-const SWITCH_COLOUR = "bg-slate-700 text-white border-slate-900 dark:bg-slate-200 dark:text-slate-900 dark:border-slate-400";
+const SWITCH_COLOUR =
+  "bg-slate-700 text-white border-slate-900 dark:bg-slate-200 dark:text-slate-900 dark:border-slate-400";
 
 /** Colour classes for a task, stable by its position in `tasks` (or by a hash of its id when unknown). */
 export function taskColour(task: string, tasks: readonly string[] = []): string {

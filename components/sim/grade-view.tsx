@@ -45,19 +45,41 @@ function asStrings(v: AnswerValue | undefined): string[] {
   return Array.isArray(v) ? (v as readonly (string | null)[]).filter((x): x is string => typeof x === "string") : [];
 }
 
-function ReferenceAnswer({ part, reference, given, divergenceSlot }: { part: AnswerPartSpec; reference: AnswerValue | undefined; given: AnswerValue | undefined; divergenceSlot?: number }) {
-  if (reference === undefined) return <p className="text-sm text-muted-foreground">No reference answer is shown for this part.</p>;
+function ReferenceAnswer({
+  part,
+  reference,
+  given,
+  divergenceSlot,
+}: {
+  part: AnswerPartSpec;
+  reference: AnswerValue | undefined;
+  given: AnswerValue | undefined;
+  divergenceSlot?: number;
+}) {
+  if (reference === undefined)
+    return <p className="text-sm text-muted-foreground">No reference answer is shown for this part.</p>;
   switch (part.kind) {
     case "timeline": {
       const ref = Array.isArray(reference) ? (reference as (string | null)[]) : [];
       const tasks = part.tasks.map((t) => t.id);
       return (
         <div className="flex flex-col gap-3">
-          <GanttChart slices={timelineToSlices(ref, part.slotMs)} tasks={tasks} slotMs={part.slotMs} label={`Reference schedule for ${part.label}`} />
+          <GanttChart
+            slices={timelineToSlices(ref, part.slotMs)}
+            tasks={tasks}
+            slotMs={part.slotMs}
+            label={`Reference schedule for ${part.label}`}
+          />
           {Array.isArray(given) ? (
             <div>
               <p className="mb-1 text-sm font-medium">Your timeline against the reference</p>
-              <TimelineEditor part={part} value={given as (string | null)[]} disabled reference={ref} divergenceSlot={divergenceSlot} />
+              <TimelineEditor
+                part={part}
+                value={given as (string | null)[]}
+                disabled
+                reference={ref}
+                divergenceSlot={divergenceSlot}
+              />
             </div>
           ) : null}
         </div>
@@ -66,8 +88,13 @@ function ReferenceAnswer({ part, reference, given, divergenceSlot }: { part: Ans
     case "number":
       return (
         <p className="text-sm">
-          Reference: <strong className="tabular-nums">{typeof reference === "number" ? formatQuantity(reference, part.unit) : String(reference)}</strong>
-          {typeof given === "number" ? <span className="text-muted-foreground"> · yours: {formatQuantity(given, part.unit)}</span> : null}
+          Reference:{" "}
+          <strong className="tabular-nums">
+            {typeof reference === "number" ? formatQuantity(reference, part.unit) : String(reference)}
+          </strong>
+          {typeof given === "number" ? (
+            <span className="text-muted-foreground"> · yours: {formatQuantity(given, part.unit)}</span>
+          ) : null}
         </p>
       );
     case "order": {
@@ -90,8 +117,16 @@ function ReferenceAnswer({ part, reference, given, divergenceSlot }: { part: Ans
       const match = yours ? matchTrees(truth, yours, part.rootLabel !== undefined) : null;
       return (
         <div className="grid gap-4 md:grid-cols-2">
-          {yours ? <ProcessTreeDiagram part={part} nodes={yours} marks={match?.given} title="Your tree" testId="tree-yours" /> : null}
-          <ProcessTreeDiagram part={part} nodes={truth} marks={match?.expected} title="The program's tree" testId="tree-reference" />
+          {yours ? (
+            <ProcessTreeDiagram part={part} nodes={yours} marks={match?.given} title="Your tree" testId="tree-yours" />
+          ) : null}
+          <ProcessTreeDiagram
+            part={part}
+            nodes={truth}
+            marks={match?.expected}
+            title="The program's tree"
+            testId="tree-reference"
+          />
         </div>
       );
     }
@@ -100,7 +135,8 @@ function ReferenceAnswer({ part, reference, given, divergenceSlot }: { part: Ans
       const ids = asStrings(reference);
       return (
         <p className="text-sm">
-          Reference: <strong>{ids.length ? ids.map((id) => label.get(id) ?? id).join("; ") : "none of the options"}</strong>
+          Reference:{" "}
+          <strong>{ids.length ? ids.map((id) => label.get(id) ?? id).join("; ") : "none of the options"}</strong>
         </p>
       );
     }
@@ -112,20 +148,35 @@ export function GradeView({ report, parts, answer, showReplay = true }: GradeVie
   const headingId = useId();
   const pct = percent(report.score);
   const divergence = report.firstDivergence;
-  const timelinePart = parts.find((p): p is Extract<AnswerPartSpec, { kind: "timeline" }> => p.kind === "timeline" && (divergence ? p.id === divergence.part : true));
+  const timelinePart = parts.find(
+    (p): p is Extract<AnswerPartSpec, { kind: "timeline" }> =>
+      p.kind === "timeline" && (divergence ? p.id === divergence.part : true),
+  );
   return (
     <section aria-labelledby={headingId} className="flex flex-col gap-5" data-slot="grade-view">
       <div className="flex flex-col gap-2 rounded-lg border border-border bg-card p-4">
         <h2 id={headingId} className="text-lg font-semibold">
-          {report.correct ? "Correct" : "Result"}: <span className="tabular-nums" data-testid="grade-score">{pct}%</span>
+          {report.correct ? "Correct" : "Result"}:{" "}
+          <span className="tabular-nums" data-testid="grade-score">
+            {pct}%
+          </span>
         </h2>
-        <div role="meter" aria-label="Score" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} aria-valuetext={`${pct}%`} className="h-3 w-full overflow-hidden rounded-full bg-muted">
+        <div
+          role="meter"
+          aria-label="Score"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={pct}
+          aria-valuetext={`${pct}%`}
+          className="h-3 w-full overflow-hidden rounded-full bg-muted"
+        >
           <div className={cn("h-full rounded-full", scoreTone(report.score))} style={{ width: `${pct}%` }} />
         </div>
         <p className="text-sm">{report.summary}</p>
         {report.convention ? (
           <p className="rounded-md border border-warning/60 bg-warning/10 p-2 text-sm">
-            <strong>Another convention:</strong> your answer matches <em>{report.convention.name}</em> — {report.convention.description} It earns {percent(report.convention.credit)}% credit.
+            <strong>Another convention:</strong> your answer matches <em>{report.convention.name}</em> —{" "}
+            {report.convention.description} It earns {percent(report.convention.credit)}% credit.
           </p>
         ) : null}
       </div>
@@ -137,19 +188,40 @@ export function GradeView({ report, parts, answer, showReplay = true }: GradeVie
             <li key={p.id} className="flex flex-col gap-2 rounded-lg border border-border bg-card p-4">
               <div className="flex flex-wrap items-center gap-2">
                 <h3 className="font-medium">{p.label}</h3>
-                <span className={cn("rounded-full px-2 py-0.5 text-xs font-semibold tabular-nums", p.score >= 0.999 ? "bg-success/15 text-success" : p.score > 0 ? "border border-warning bg-warning/10 text-foreground" : "bg-danger/15 text-danger")}>
+                <span
+                  className={cn(
+                    "rounded-full px-2 py-0.5 text-xs font-semibold tabular-nums",
+                    p.score >= 0.999
+                      ? "bg-success/15 text-success"
+                      : p.score > 0
+                        ? "border border-warning bg-warning/10 text-foreground"
+                        : "bg-danger/15 text-danger",
+                  )}
+                >
                   {percent(p.score)}%
                 </span>
                 {p.weight !== 1 ? <span className="text-xs text-muted-foreground">weight {p.weight}</span> : null}
                 {p.errorCarriedForward ? (
-                  <span className="rounded-full border border-primary px-2 py-0.5 text-xs font-medium text-primary" title="Error carried forward: credited for computing correctly from your own schedule">
-                    ECF<span className="sr-only"> (error carried forward: credited for computing correctly from your own schedule)</span>
+                  <span
+                    className="rounded-full border border-primary px-2 py-0.5 text-xs font-medium text-primary"
+                    title="Error carried forward: credited for computing correctly from your own schedule"
+                  >
+                    ECF
+                    <span className="sr-only">
+                      {" "}
+                      (error carried forward: credited for computing correctly from your own schedule)
+                    </span>
                   </span>
                 ) : null}
               </div>
               <p className="text-sm">{p.message}</p>
               {part ? (
-                <ReferenceAnswer part={part} reference={report.reference[p.id]} given={answer?.parts[p.id]} divergenceSlot={divergence?.part === p.id ? divergence.slot : undefined} />
+                <ReferenceAnswer
+                  part={part}
+                  reference={report.reference[p.id]}
+                  given={answer?.parts[p.id]}
+                  divergenceSlot={divergence?.part === p.id ? divergence.slot : undefined}
+                />
               ) : null}
             </li>
           );
@@ -160,18 +232,31 @@ export function GradeView({ report, parts, answer, showReplay = true }: GradeVie
       <MisconceptionCards parts={report.parts} />
 
       {divergence ? (
-        <div className="flex flex-col gap-2 rounded-lg border border-danger/50 bg-card p-4" data-testid="first-divergence">
+        <div
+          className="flex flex-col gap-2 rounded-lg border border-danger/50 bg-card p-4"
+          data-testid="first-divergence"
+        >
           <h3 className="font-medium">
             First difference: slot {divergence.slot} (t = {formatMs(divergence.time)} ms)
           </h3>
           <p className="text-sm">
-            The reference runs <strong>{slotWords(divergence.expected)}</strong>; you had <strong>{divergence.got === null ? "nothing" : slotWords(divergence.got)}</strong>.
+            The reference runs <strong>{slotWords(divergence.expected)}</strong>; you had{" "}
+            <strong>{divergence.got === null ? "nothing" : slotWords(divergence.got)}</strong>.
           </p>
           <p className="text-sm text-muted-foreground">{divergence.message}</p>
           {divergence.running !== undefined ? (
-            <ReadyQueueTable ready={divergence.ready} running={divergence.running} blocked={divergence.blocked} caption={`Runnable jobs at t = ${formatMs(divergence.time)} ms`} />
+            <ReadyQueueTable
+              ready={divergence.ready}
+              running={divergence.running}
+              blocked={divergence.blocked}
+              caption={`Runnable jobs at t = ${formatMs(divergence.time)} ms`}
+            />
           ) : (
-            <ReadyQueueTable ready={divergence.ready} picked={divergence.expected} caption={`Ready queue at t = ${formatMs(divergence.time)} ms`} />
+            <ReadyQueueTable
+              ready={divergence.ready}
+              picked={divergence.expected}
+              caption={`Ready queue at t = ${formatMs(divergence.time)} ms`}
+            />
           )}
         </div>
       ) : null}
@@ -183,7 +268,11 @@ export function GradeView({ report, parts, answer, showReplay = true }: GradeVie
             <ReplayViewer
               replay={report.replay}
               slotMs={timelinePart?.slotMs ?? readReplay(report.replay)?.slotMs ?? 1}
-              studentTimeline={timelinePart && Array.isArray(answer?.parts[timelinePart.id]) ? (answer?.parts[timelinePart.id] as (string | null)[]) : undefined}
+              studentTimeline={
+                timelinePart && Array.isArray(answer?.parts[timelinePart.id])
+                  ? (answer?.parts[timelinePart.id] as (string | null)[])
+                  : undefined
+              }
               tasks={timelinePart?.tasks.map((t) => t.id)}
               startAt={divergence?.time}
               divergenceTime={divergence?.time}

@@ -14,19 +14,28 @@ export function MisconceptionCards({ parts }: { parts: readonly PartGrade[] }) {
       {named.map((p) => {
         const [best, ...others] = p.misconceptions!;
         return (
-          <div key={p.id} className="flex flex-col gap-2 rounded-lg border border-warning/60 bg-card p-4" data-testid="misconception" data-misconception={best!.id}>
+          <div
+            key={p.id}
+            className="flex flex-col gap-2 rounded-lg border border-warning/60 bg-card p-4"
+            data-testid="misconception"
+            data-misconception={best!.id}
+          >
             <h3 className="font-medium">
-              Known mistake{named.length > 1 ? ` (${p.label})` : ""}: <span data-testid="misconception-name">{best!.name}</span>
+              Known mistake{named.length > 1 ? ` (${p.label})` : ""}:{" "}
+              <span data-testid="misconception-name">{best!.name}</span>
             </h3>
             {best!.divergesAt ? (
               <p className="text-sm" data-testid="misconception-time">
-                It parts from the right answer at t = {formatMs(best!.divergesAt.time)} ms (slot {best!.divergesAt.slot}).
+                It parts from the right answer at t = {formatMs(best!.divergesAt.time)} ms (slot {best!.divergesAt.slot}
+                ).
               </p>
             ) : null}
             <p className="text-sm">{best!.explanation}</p>
             {best!.source ? <p className="text-xs text-muted-foreground">Source: {best!.source}</p> : null}
             {others.length > 0 ? (
-              <p className="text-xs text-muted-foreground">Up to that point your answer is also consistent with: {others.map((o) => o.name).join("; ")}.</p>
+              <p className="text-xs text-muted-foreground">
+                Up to that point your answer is also consistent with: {others.map((o) => o.name).join("; ")}.
+              </p>
             ) : null}
           </div>
         );

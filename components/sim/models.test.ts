@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 import type { VariantView } from "@/lib/engine/questions";
 import { draftToAnswer, errorsByPart, initialDraft } from "./answer-model";
 import { chartRange, chartTicks, niceStep, taskColour, tasksOf, timelineToSlices } from "./gantt-model";
-import { priceSwitches, readReplay, replaySteps, runningAt, stepAtTime, switchCostPerKind, switchesUpTo } from "./replay-model";
+import {
+  priceSwitches,
+  readReplay,
+  replaySteps,
+  runningAt,
+  stepAtTime,
+  switchCostPerKind,
+  switchesUpTo,
+} from "./replay-model";
 
 describe("gantt geometry", () => {
   it("merges equal neighbouring slots into slices and skips blanks", () => {
@@ -13,7 +21,12 @@ describe("gantt geometry", () => {
       { task: "B", start: 10, end: 12 },
     ]);
     expect(tasksOf(timelineToSlices(["B", "idle", "A", "cs", "B"], 1))).toEqual(["A", "B"]);
-    expect(tasksOf([{ task: "T10", start: 0, end: 1 }, { task: "T2", start: 1, end: 2 }])).toEqual(["T2", "T10"]);
+    expect(
+      tasksOf([
+        { task: "T10", start: 0, end: 1 },
+        { task: "T2", start: 1, end: 2 },
+      ]),
+    ).toEqual(["T2", "T10"]);
   });
 
   it("gives tasks distinct colours by position and a fixed one to idle and switch", () => {
@@ -44,11 +57,44 @@ const replayPayload = {
     { task: "A", start: 4, end: 5, endReason: "finished" },
   ],
   decisions: [
-    { time: 2, cpu: 0, ready: [{ task: "B", values: { remaining: 2 } }, { task: "A", values: { remaining: 1 } }], picked: "B", rule: "rr", message: "B is at the head of the queue." },
-    { time: 0, cpu: 0, ready: [{ task: "A", values: { remaining: 3 } }], picked: "A", rule: "rr", message: "Only A is ready." },
-    { time: 4, cpu: 0, ready: [{ task: "A", values: { remaining: 1, bogus: "x" } }], picked: "A", rule: "rr", message: "A is the only one left." },
+    {
+      time: 2,
+      cpu: 0,
+      ready: [
+        { task: "B", values: { remaining: 2 } },
+        { task: "A", values: { remaining: 1 } },
+      ],
+      picked: "B",
+      rule: "rr",
+      message: "B is at the head of the queue.",
+    },
+    {
+      time: 0,
+      cpu: 0,
+      ready: [{ task: "A", values: { remaining: 3 } }],
+      picked: "A",
+      rule: "rr",
+      message: "Only A is ready.",
+    },
+    {
+      time: 4,
+      cpu: 0,
+      ready: [{ task: "A", values: { remaining: 1, bogus: "x" } }],
+      picked: "A",
+      rule: "rr",
+      message: "A is the only one left.",
+    },
   ],
-  switches: { total: 2, byKind: { thread: { count: 0, directMs: 0, indirectMs: 0 }, process: { count: 2, directMs: 0.008, indirectMs: 0.002 } }, totalOverheadMs: 0.01, cpuTimeLostMs: 0, charged: false },
+  switches: {
+    total: 2,
+    byKind: {
+      thread: { count: 0, directMs: 0, indirectMs: 0 },
+      process: { count: 2, directMs: 0.008, indirectMs: 0.002 },
+    },
+    totalOverheadMs: 0.01,
+    cpuTimeLostMs: 0,
+    charged: false,
+  },
   slotMs: 1,
 };
 
@@ -61,7 +107,18 @@ describe("replay", () => {
   });
 
   it("keeps a null value (a CPU-bound-forever task's remaining time) for the table to show as ∞", () => {
-    const r = readReplay({ ...replayPayload, decisions: [{ time: 0, ready: [{ task: "A", values: { remaining: null, priority: 3 } }], picked: "A", rule: "fifo-head", message: "" }] })!;
+    const r = readReplay({
+      ...replayPayload,
+      decisions: [
+        {
+          time: 0,
+          ready: [{ task: "A", values: { remaining: null, priority: 3 } }],
+          picked: "A",
+          rule: "fifo-head",
+          message: "",
+        },
+      ],
+    })!;
     expect(r.decisions[0].ready[0].values).toEqual({ remaining: null, priority: 3 });
   });
 
@@ -106,11 +163,46 @@ describe("replay", () => {
 
 const view: Pick<VariantView, "parts"> = {
   parts: [
-    { kind: "timeline", id: "gantt", label: "Schedule", tasks: [{ id: "A", label: "A" }], slotMs: 1, slots: 3, allowIdle: true, allowSwitch: false },
+    {
+      kind: "timeline",
+      id: "gantt",
+      label: "Schedule",
+      tasks: [{ id: "A", label: "A" }],
+      slotMs: 1,
+      slots: 3,
+      allowIdle: true,
+      allowSwitch: false,
+    },
     { kind: "number", id: "avg", label: "Average wait", unit: "ms" },
-    { kind: "order", id: "out", label: "Output", items: [{ id: "1", label: "x" }, { id: "2", label: "x" }] },
-    { kind: "choice", id: "pick", label: "Which", options: [{ id: "a", label: "a" }, { id: "b", label: "b" }], multiple: false },
-    { kind: "choice", id: "many", label: "Which all", options: [{ id: "a", label: "a" }, { id: "b", label: "b" }], multiple: true },
+    {
+      kind: "order",
+      id: "out",
+      label: "Output",
+      items: [
+        { id: "1", label: "x" },
+        { id: "2", label: "x" },
+      ],
+    },
+    {
+      kind: "choice",
+      id: "pick",
+      label: "Which",
+      options: [
+        { id: "a", label: "a" },
+        { id: "b", label: "b" },
+      ],
+      multiple: false,
+    },
+    {
+      kind: "choice",
+      id: "many",
+      label: "Which all",
+      options: [
+        { id: "a", label: "a" },
+        { id: "b", label: "b" },
+      ],
+      multiple: true,
+    },
   ],
 };
 
@@ -172,7 +264,14 @@ describe("pricing switches", () => {
   });
 
   it("leaves the kind unknown when threads and processes both switched, and prices idle switches", () => {
-    const mixed = { ...report, byKind: { ...report.byKind, thread: { count: 1, directMs: 0.0035, indirectMs: 0 }, idle: { count: 2, directMs: 0.007, indirectMs: 0 } } };
+    const mixed = {
+      ...report,
+      byKind: {
+        ...report.byKind,
+        thread: { count: 1, directMs: 0.0035, indirectMs: 0 },
+        idle: { count: 2, directMs: 0.007, indirectMs: 0 },
+      },
+    };
     const priced = priceSwitches(
       [
         { time: 1, from: "A", to: "B" },

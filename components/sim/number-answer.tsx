@@ -28,8 +28,11 @@ export function NumberAnswer({ part, text, onChange, disabled = false, errors = 
   const parseError = touched && parsed !== null && !parsed.ok ? parsed.message : null;
   // The blur check, the submit check and the server can each report the same parse error: say it once.
   const allErrors = distinctMessages([...(parseError ? [parseError] : []), ...errors]);
-  const converted = parsed?.ok && !/^\s*[+-]?[\d.,]+\s*$/.test(text) ? `= ${formatQuantity(parsed.value, part.unit)}` : null;
-  const describedBy = [`${id}-unit`, part.hint ? `${id}-hint` : null, allErrors.length ? `${id}-error` : null].filter(Boolean).join(" ");
+  const converted =
+    parsed?.ok && !/^\s*[+-]?[\d.,]+\s*$/.test(text) ? `= ${formatQuantity(parsed.value, part.unit)}` : null;
+  const describedBy = [`${id}-unit`, part.hint ? `${id}-hint` : null, allErrors.length ? `${id}-error` : null]
+    .filter(Boolean)
+    .join(" ");
 
   return (
     <div className="flex flex-col gap-1" data-slot="number-answer">
@@ -49,7 +52,10 @@ export function NumberAnswer({ part, text, onChange, disabled = false, errors = 
           onBlur={() => setTouched(true)}
           aria-invalid={allErrors.length > 0 || undefined}
           aria-describedby={describedBy}
-          className={cn("min-h-10 w-40 rounded-md border bg-card px-3 text-base tabular-nums", allErrors.length > 0 ? "border-danger" : "border-border")}
+          className={cn(
+            "min-h-10 w-40 rounded-md border bg-card px-3 text-base tabular-nums",
+            allErrors.length > 0 ? "border-danger" : "border-border",
+          )}
         />
         <span id={`${id}-unit`} className="text-sm text-muted-foreground">
           {expectedUnitPhrase(part.unit, part.integer === true)}

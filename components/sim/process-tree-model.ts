@@ -37,7 +37,11 @@ export function setLabel(nodes: readonly TreeNode[], i: number, label: string): 
 }
 
 /** The fork path of a process (fork labelling): the calls from the original process down, e.g. "#1 → #3". */
-export function forkPath(part: Pick<TreePart, "labels" | "labelling">, nodes: readonly TreeNode[], i: number): string | null {
+export function forkPath(
+  part: Pick<TreePart, "labels" | "labelling">,
+  nodes: readonly TreeNode[],
+  i: number,
+): string | null {
   if (part.labelling !== "fork") return null;
   const steps: string[] = [];
   for (let k = i; k > 0; k = nodes[k]!.parent) {

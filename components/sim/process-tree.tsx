@@ -57,7 +57,10 @@ export function ProcessTreeBuilder({ part, value, onChange, disabled = false, er
               value={n.label}
               disabled={disabled}
               onChange={(e) => onChange(setLabel(value, i, e.target.value))}
-              className={cn("min-h-9 rounded-md border bg-card px-2 text-sm", n.label === "" ? "border-warning" : "border-border")}
+              className={cn(
+                "min-h-9 rounded-md border bg-card px-2 text-sm",
+                n.label === "" ? "border-warning" : "border-border",
+              )}
             >
               <option value="">Choose a label…</option>
               {part.labels.map((l) => (
@@ -93,20 +96,32 @@ export function ProcessTreeBuilder({ part, value, onChange, disabled = false, er
               }}
               className="min-h-9 rounded-md border border-border px-2 text-sm hover:bg-muted disabled:opacity-50"
             >
-              Remove<span className="sr-only"> process {i + 1}{kids.length ? " and the processes under it" : ""}</span>
+              Remove
+              <span className="sr-only">
+                {" "}
+                process {i + 1}
+                {kids.length ? " and the processes under it" : ""}
+              </span>
             </button>
           ) : null}
         </div>
-        {kids.length > 0 ? <ul className="ml-6 flex flex-col gap-1 border-l border-border pl-3">{kids.map(node)}</ul> : null}
+        {kids.length > 0 ? (
+          <ul className="ml-6 flex flex-col gap-1 border-l border-border pl-3">{kids.map(node)}</ul>
+        ) : null}
       </li>
     );
   };
 
   return (
-    <fieldset className="flex flex-col gap-2" aria-describedby={`${id}-help${errors.length ? ` ${id}-error` : ""}`} data-slot="tree-answer">
+    <fieldset
+      className="flex flex-col gap-2"
+      aria-describedby={`${id}-help${errors.length ? ` ${id}-error` : ""}`}
+      data-slot="tree-answer"
+    >
       <legend className="mb-1 text-sm font-medium">{part.label}</legend>
       <p id={`${id}-help`} className="text-sm text-muted-foreground">
-        “Add child” puts a new process under that one; choose its label from the list. {value.length} of at most {part.maxNodes} processes drawn.
+        “Add child” puts a new process under that one; choose its label from the list. {value.length} of at most{" "}
+        {part.maxNodes} processes drawn.
       </p>
       <ul aria-label="Your process tree" className="flex flex-col gap-1">
         {node(0)}
@@ -120,10 +135,27 @@ export function ProcessTreeBuilder({ part, value, onChange, disabled = false, er
   );
 }
 
-const MARK_WORDS: Record<NodeMark, string> = { right: "right", label: "wrong label", extra: "not in the program's tree", missing: "missing from your tree" };
+const MARK_WORDS: Record<NodeMark, string> = {
+  right: "right",
+  label: "wrong label",
+  extra: "not in the program's tree",
+  missing: "missing from your tree",
+};
 
 /** A drawn tree, read-only, each process marked (right, wrong label, extra or missing). */
-export function ProcessTreeDiagram({ part, nodes, marks, title, testId }: { part: TreePart; nodes: readonly TreeNode[]; marks?: readonly NodeMark[]; title: string; testId: string }) {
+export function ProcessTreeDiagram({
+  part,
+  nodes,
+  marks,
+  title,
+  testId,
+}: {
+  part: TreePart;
+  nodes: readonly TreeNode[];
+  marks?: readonly NodeMark[];
+  title: string;
+  testId: string;
+}) {
   const node = (i: number) => {
     const mark = marks?.[i];
     const path = forkPath(part, nodes, i);
@@ -132,14 +164,22 @@ export function ProcessTreeDiagram({ part, nodes, marks, title, testId }: { part
         <div
           className={cn(
             "flex flex-wrap items-center gap-2 rounded-md border px-2 py-1 text-sm",
-            mark === "right" ? "border-success/60" : mark === "label" ? "border-warning" : mark ? "border-danger" : "border-border",
+            mark === "right"
+              ? "border-success/60"
+              : mark === "label"
+                ? "border-warning"
+                : mark
+                  ? "border-danger"
+                  : "border-border",
           )}
         >
           <span>{labelText(part, nodes[i]!.label)}</span>
           {path ? <span className="font-mono text-xs text-muted-foreground">path {path}</span> : null}
           {mark && mark !== "right" ? <span className="text-xs font-medium">({MARK_WORDS[mark]})</span> : null}
         </div>
-        {childrenOf(nodes, i).length > 0 ? <ul className="ml-5 flex flex-col gap-1 border-l border-border pl-3">{childrenOf(nodes, i).map(node)}</ul> : null}
+        {childrenOf(nodes, i).length > 0 ? (
+          <ul className="ml-5 flex flex-col gap-1 border-l border-border pl-3">{childrenOf(nodes, i).map(node)}</ul>
+        ) : null}
       </li>
     );
   };

@@ -10,7 +10,12 @@ function inline(text: string): ReactNode[] {
   let last = 0;
   for (const m of text.matchAll(pattern)) {
     if (m.index > last) out.push(text.slice(last, m.index));
-    if (m[1] !== undefined) out.push(<code key={m.index} className="rounded bg-muted px-1 font-mono text-[0.9em]">{m[1]}</code>);
+    if (m[1] !== undefined)
+      out.push(
+        <code key={m.index} className="rounded bg-muted px-1 font-mono text-[0.9em]">
+          {m[1]}
+        </code>,
+      );
     else if (m[2] !== undefined) out.push(<strong key={m.index}>{m[2]}</strong>);
     else out.push(<em key={m.index}>{m[3]}</em>);
     last = m.index + m[0].length;

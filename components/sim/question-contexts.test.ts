@@ -20,7 +20,11 @@ import { recordsOf } from "./exhibit-view";
 const router = { back() {}, forward() {}, refresh() {}, push() {}, replace() {}, prefetch() {} };
 
 function page(element: ReactElement): string {
-  const tree = createElement(QueryClientProvider, { client: new QueryClient() }, createElement(AppRouterContext.Provider, { value: router as never }, element));
+  const tree = createElement(
+    QueryClientProvider,
+    { client: new QueryClient() },
+    createElement(AppRouterContext.Provider, { value: router as never }, element),
+  );
   return text(renderToStaticMarkup(tree));
 }
 
@@ -63,17 +67,45 @@ const CONTEXTS: Context[] = [
     // Practice, the review queue and class assignments all open the exercise page.
     name: "practice / review / assignment",
     render: (_t, v) =>
-      page(createElement(ExerciseClient, { slug: "q", variantId: "v", view: v.view, maxAttempts: null, initialAttempts: [], hints: [], hintState: "none", explanation: null })),
+      page(
+        createElement(ExerciseClient, {
+          slug: "q",
+          variantId: "v",
+          view: v.view,
+          maxAttempts: null,
+          initialAttempts: [],
+          hints: [],
+          hintState: "none",
+          explanation: null,
+        }),
+      ),
   },
   {
     name: "mock interview",
-    render: (_t, v) => page(createElement(MockRunner, { sessionId: "s", itemId: "i", position: 0, answered: 0, deadline: new Date(Date.now() + 60_000).toISOString(), view: v.view })),
+    render: (_t, v) =>
+      page(
+        createElement(MockRunner, {
+          sessionId: "s",
+          itemId: "i",
+          position: 0,
+          answered: 0,
+          deadline: new Date(Date.now() + 60_000).toISOString(),
+          view: v.view,
+        }),
+      ),
   },
   {
     name: "history",
     render: (t, v) => {
       const answer = perturbAnswer(v, 1);
-      return page(createElement(AttemptReview, { view: v.view, report: gradeAnswer(t, v, answer), answer, explanation: explanationFor(t, v) }));
+      return page(
+        createElement(AttemptReview, {
+          view: v.view,
+          report: gradeAnswer(t, v, answer),
+          answer,
+          explanation: explanationFor(t, v),
+        }),
+      );
     },
   },
   { name: "instructor preview", render: (t) => page(createElement(TemplatePreview, { template: t })) },

@@ -21,8 +21,18 @@ export function QuestionView({ view, titleAs = "h1", promptHtml, className }: Qu
   const Title = titleAs;
   return (
     <div className={cn("flex flex-col gap-4", className)} data-slot="question-view">
-      <Title className={titleAs === "h1" ? "text-2xl font-bold" : titleAs === "h2" ? "text-xl font-semibold" : "text-lg font-semibold"}>{view.title}</Title>
-      {promptHtml !== undefined ? <div className="prose-sm leading-relaxed" dangerouslySetInnerHTML={{ __html: promptHtml }} /> : <PromptText markdown={view.prompt} />}
+      <Title
+        className={
+          titleAs === "h1" ? "text-2xl font-bold" : titleAs === "h2" ? "text-xl font-semibold" : "text-lg font-semibold"
+        }
+      >
+        {view.title}
+      </Title>
+      {promptHtml !== undefined ? (
+        <div className="prose-sm leading-relaxed" dangerouslySetInnerHTML={{ __html: promptHtml }} />
+      ) : (
+        <PromptText markdown={view.prompt} />
+      )}
       {(view.images ?? [])
         // Only the raster data: URLs the engine validated; anything else is not drawn.
         .filter((img) => /^data:image\/(png|jpeg|gif|webp);base64,/.test(img.src))
@@ -30,7 +40,11 @@ export function QuestionView({ view, titleAs = "h1", promptHtml, className }: Qu
           <figure key={img.name} className="flex flex-col gap-1" data-testid="question-image">
             {/* A data: URL uploaded with the question: next/image has nothing to optimise or fetch. */}
             {/* eslint-disable-next-line @next/next/no-img-element */}
-            <img src={img.src} alt={img.alt} className="max-h-96 max-w-full self-start rounded-md border border-border" />
+            <img
+              src={img.src}
+              alt={img.alt}
+              className="max-h-96 max-w-full self-start rounded-md border border-border"
+            />
           </figure>
         ))}
       {view.exhibits.map((exhibit, i) => (

@@ -3,7 +3,13 @@
 import { type KeyboardEvent, type PointerEvent, useEffect, useId, useMemo, useRef, useState } from "react";
 import type { AnswerPartSpec } from "@/lib/engine/questions";
 import { cn } from "@/lib/utils";
-import { applyReorder, normaliseOrder, type ReorderCommand, reorderKeyToCommand, type ReorderState } from "./reorder-model";
+import {
+  applyReorder,
+  normaliseOrder,
+  type ReorderCommand,
+  reorderKeyToCommand,
+  type ReorderState,
+} from "./reorder-model";
 
 export type OrderPart = Extract<AnswerPartSpec, { kind: "order" }>;
 
@@ -97,7 +103,8 @@ export function ReorderList({ part, value, onChange, disabled = false, errors = 
         {part.label}
       </p>
       <p id={instructions} className="text-xs text-muted-foreground">
-        Use the arrow buttons, drag the handle, or focus an item and press Alt+Up/Down. You can also press Space to pick an item up, move it with the arrow keys, and press Space again to drop it (Escape cancels).
+        Use the arrow buttons, drag the handle, or focus an item and press Alt+Up/Down. You can also press Space to pick
+        an item up, move it with the arrow keys, and press Space again to drop it (Escape cancels).
       </p>
       <ol ref={listRef} aria-labelledby={`${id}-label`} className="flex flex-col gap-1.5">
         {order.map((itemId, index) => {
@@ -119,7 +126,10 @@ export function ReorderList({ part, value, onChange, disabled = false, errors = 
                 onPointerMove={onHandleMove}
                 onPointerUp={onHandleUp}
                 onPointerCancel={onHandleUp}
-                className={cn("flex h-11 w-8 shrink-0 touch-none items-center justify-center text-muted-foreground", disabled ? "cursor-not-allowed" : "cursor-grab")}
+                className={cn(
+                  "flex h-11 w-8 shrink-0 touch-none items-center justify-center text-muted-foreground",
+                  disabled ? "cursor-not-allowed" : "cursor-grab",
+                )}
                 title="Drag to reorder"
               >
                 <svg viewBox="0 0 10 16" className="h-4 w-2.5" fill="currentColor">
@@ -151,7 +161,11 @@ export function ReorderList({ part, value, onChange, disabled = false, errors = 
                 className="min-h-10 flex-1 truncate rounded px-2 text-left font-mono"
               >
                 {label}
-                {grabbed ? <span className="ml-2 rounded bg-primary px-1.5 py-0.5 font-sans text-xs text-primary-foreground">moving</span> : null}
+                {grabbed ? (
+                  <span className="ml-2 rounded bg-primary px-1.5 py-0.5 font-sans text-xs text-primary-foreground">
+                    moving
+                  </span>
+                ) : null}
               </button>
               <button
                 type="button"
@@ -161,7 +175,10 @@ export function ReorderList({ part, value, onChange, disabled = false, errors = 
                 onClick={() => {
                   dispatch({ type: "move-to", from: index, to: index - 1 }, false);
                 }}
-                className={cn("flex size-10 items-center justify-center rounded-md hover:bg-muted", index === 0 && "opacity-40")}
+                className={cn(
+                  "flex size-10 items-center justify-center rounded-md hover:bg-muted",
+                  index === 0 && "opacity-40",
+                )}
               >
                 <span aria-hidden="true">▲</span>
               </button>
@@ -173,7 +190,10 @@ export function ReorderList({ part, value, onChange, disabled = false, errors = 
                 onClick={() => {
                   dispatch({ type: "move-to", from: index, to: index + 1 }, false);
                 }}
-                className={cn("flex size-10 items-center justify-center rounded-md hover:bg-muted", index === order.length - 1 && "opacity-40")}
+                className={cn(
+                  "flex size-10 items-center justify-center rounded-md hover:bg-muted",
+                  index === order.length - 1 && "opacity-40",
+                )}
               >
                 <span aria-hidden="true">▼</span>
               </button>

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { applyReorder, initialReorderState, moveItem, normaliseOrder, type ReorderCommand, reorderKeyToCommand, type ReorderState } from "./reorder-model";
+import {
+  applyReorder,
+  initialReorderState,
+  moveItem,
+  normaliseOrder,
+  type ReorderCommand,
+  reorderKeyToCommand,
+  type ReorderState,
+} from "./reorder-model";
 
 const items = [
   { id: "p", label: "parent" },
@@ -42,7 +50,11 @@ describe("normaliseOrder", () => {
 
 describe("keyboard reordering", () => {
   it("Alt+ArrowDown moves the focused item and announces its position", () => {
-    const s = run(start(), { type: "focus", index: 0 }, reorderKeyToCommand({ key: "ArrowDown", altKey: true }, false)!);
+    const s = run(
+      start(),
+      { type: "focus", index: 0 },
+      reorderKeyToCommand({ key: "ArrowDown", altKey: true }, false)!,
+    );
     expect(s.order).toEqual(["c", "p", "g", "d", "x"]);
     expect(s.focus).toBe(1);
     expect(s.announcement).toBe("'parent' moved to position 2 of 5");
@@ -63,7 +75,13 @@ describe("keyboard reordering", () => {
   });
 
   it("Escape restores the order from before the pick-up", () => {
-    const s = run(start(), { type: "focus", index: 2 }, { type: "toggle-grab" }, { type: "arrow", delta: -1 }, { type: "arrow", delta: -1 });
+    const s = run(
+      start(),
+      { type: "focus", index: 2 },
+      { type: "toggle-grab" },
+      { type: "arrow", delta: -1 },
+      { type: "arrow", delta: -1 },
+    );
     expect(s.order[0]).toBe("g");
     const cancelled = run(s, reorderKeyToCommand({ key: "Escape" }, true)!);
     expect(cancelled.order).toEqual(start().order);
@@ -78,7 +96,12 @@ describe("keyboard reordering", () => {
   });
 
   it("Home/End jump a picked-up item to the ends", () => {
-    const s = run(start(), { type: "focus", index: 1 }, { type: "toggle-grab" }, reorderKeyToCommand({ key: "End" }, true)!);
+    const s = run(
+      start(),
+      { type: "focus", index: 1 },
+      { type: "toggle-grab" },
+      reorderKeyToCommand({ key: "End" }, true)!,
+    );
     expect(s.order.at(-1)).toBe("c");
     expect(s.announcement).toBe("'child' moved to position 5 of 5");
   });

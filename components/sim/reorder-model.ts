@@ -54,10 +54,19 @@ function moveFocused(state: ReorderState, to: number, items: readonly ReorderIte
     return { ...state, announcement: `'${labelOf(state.order[from], items)}' is already at the ${edge}` };
   }
   const order = moveItem(state.order, from, target);
-  return { ...state, order, focus: target, announcement: movedMessage(labelOf(order[target], items), target + 1, order.length) };
+  return {
+    ...state,
+    order,
+    focus: target,
+    announcement: movedMessage(labelOf(order[target], items), target + 1, order.length),
+  };
 }
 
-export function applyReorder(state: ReorderState, command: ReorderCommand, items: readonly ReorderItem[]): ReorderState {
+export function applyReorder(
+  state: ReorderState,
+  command: ReorderCommand,
+  items: readonly ReorderItem[],
+): ReorderState {
   const n = state.order.length;
   if (n === 0) return state;
   switch (command.type) {
@@ -89,7 +98,13 @@ export function applyReorder(state: ReorderState, command: ReorderCommand, items
       const id = state.order[state.focus];
       const order = state.grabbed.startOrder;
       const focus = order.indexOf(id);
-      return { ...state, order, focus, grabbed: null, announcement: `Move cancelled; '${labelOf(id, items)}' is back at position ${focus + 1} of ${n}` };
+      return {
+        ...state,
+        order,
+        focus,
+        grabbed: null,
+        announcement: `Move cancelled; '${labelOf(id, items)}' is back at position ${focus + 1} of ${n}`,
+      };
     }
   }
 }
@@ -100,6 +115,7 @@ export function reorderKeyToCommand(input: { key: string; altKey?: boolean }, gr
   if (input.key === " ") return { type: "toggle-grab" };
   if (input.key === "Escape" && grabbed) return { type: "cancel" };
   if (input.key === "Home") return grabbed ? { type: "move-by", delta: -Infinity } : { type: "focus", index: 0 };
-  if (input.key === "End") return grabbed ? { type: "move-by", delta: Infinity } : { type: "focus", index: Number.MAX_SAFE_INTEGER };
+  if (input.key === "End")
+    return grabbed ? { type: "move-by", delta: Infinity } : { type: "focus", index: Number.MAX_SAFE_INTEGER };
   return null;
 }

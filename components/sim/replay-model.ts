@@ -46,7 +46,12 @@ function readSlices(x: unknown): ChartSlice[] | null {
   const out: ChartSlice[] = [];
   for (const s of x) {
     if (!isRecord(s) || typeof s.task !== "string" || !isNum(s.start) || !isNum(s.end) || s.end < s.start) return null;
-    out.push({ task: s.task, start: s.start, end: s.end, endReason: typeof s.endReason === "string" ? s.endReason : undefined });
+    out.push({
+      task: s.task,
+      start: s.start,
+      end: s.end,
+      endReason: typeof s.endReason === "string" ? s.endReason : undefined,
+    });
   }
   return out;
 }
@@ -66,9 +71,21 @@ function readStates(x: unknown): ReplayState[] {
   const out: ReplayState[] = [];
   for (const s of x) {
     if (!isRecord(s) || !isNum(s.time)) continue;
-    const ready = Array.isArray(s.ready) ? s.ready.map(readTaskState).filter((r): r is NonNullable<typeof r> => r !== null) : [];
-    const blocked = Array.isArray(s.blocked) ? s.blocked.filter((b): b is { task: string; wakesAt: number } => isRecord(b) && typeof b.task === "string" && isNum(b.wakesAt)) : [];
-    out.push({ time: s.time, running: readTaskState(s.running), switching: s.switching === true, ready, blocked: blocked.map((b) => ({ task: b.task, wakesAt: b.wakesAt })) });
+    const ready = Array.isArray(s.ready)
+      ? s.ready.map(readTaskState).filter((r): r is NonNullable<typeof r> => r !== null)
+      : [];
+    const blocked = Array.isArray(s.blocked)
+      ? s.blocked.filter(
+          (b): b is { task: string; wakesAt: number } => isRecord(b) && typeof b.task === "string" && isNum(b.wakesAt),
+        )
+      : [];
+    out.push({
+      time: s.time,
+      running: readTaskState(s.running),
+      switching: s.switching === true,
+      ready,
+      blocked: blocked.map((b) => ({ task: b.task, wakesAt: b.wakesAt })),
+    });
   }
   return out.sort((a, b) => a.time - b.time);
 }
@@ -83,7 +100,8 @@ function readDecisions(x: unknown): ReplayDecision[] {
       for (const r of d.ready) {
         if (!isRecord(r) || typeof r.task !== "string") continue;
         const values: Record<string, number | null> = {};
-        if (isRecord(r.values)) for (const [k, v] of Object.entries(r.values)) if (isNum(v) || v === null) values[k] = v;
+        if (isRecord(r.values))
+          for (const [k, v] of Object.entries(r.values)) if (isNum(v) || v === null) values[k] = v;
         ready.push({ task: r.task, values });
       }
     }
@@ -105,7 +123,14 @@ function readSwitches(x: unknown): SwitchReport | null {
   const byKind = {} as SwitchReport["byKind"];
   for (const kind of KINDS) {
     const k = x.byKind[kind];
-    byKind[kind] = isRecord(k) && isNum(k.count) ? { count: k.count, directMs: isNum(k.directMs) ? k.directMs : 0, indirectMs: isNum(k.indirectMs) ? k.indirectMs : 0 } : { count: 0, directMs: 0, indirectMs: 0 };
+    byKind[kind] =
+      isRecord(k) && isNum(k.count)
+        ? {
+            count: k.count,
+            directMs: isNum(k.directMs) ? k.directMs : 0,
+            indirectMs: isNum(k.indirectMs) ? k.indirectMs : 0,
+          }
+        : { count: 0, directMs: 0, indirectMs: 0 };
   }
   return {
     total: x.total,
@@ -121,7 +146,13 @@ export function readReplay(x: unknown): ReplayData | null {
   if (!isRecord(x)) return null;
   const slices = readSlices(x.slices);
   if (slices === null) return null;
-  return { slices, decisions: readDecisions(x.decisions), switches: readSwitches(x.switches), slotMs: isNum(x.slotMs) && x.slotMs > 0 ? x.slotMs : 1, states: readStates(x.states) };
+  return {
+    slices,
+    decisions: readDecisions(x.decisions),
+    switches: readSwitches(x.switches),
+    slotMs: isNum(x.slotMs) && x.slotMs > 0 ? x.slotMs : 1,
+    states: readStates(x.states),
+  };
 }
 
 /**
@@ -191,7 +222,9 @@ export function switchesUpTo(slices: readonly ChartSlice[], time: number): Switc
 }
 
 /** Average cost of one switch of each kind (direct + refill), for kinds that happened at all. */
-export function switchCostPerKind(report: SwitchReport): { kind: SwitchKind; count: number; totalMs: number; eachMs: number }[] {
+export function switchCostPerKind(
+  report: SwitchReport,
+): { kind: SwitchKind; count: number; totalMs: number; eachMs: number }[] {
   return KINDS.filter((k) => report.byKind[k].count > 0).map((kind) => {
     const k = report.byKind[kind];
     const totalMs = k.directMs + k.indirectMs;
@@ -222,7 +255,8 @@ export function priceSwitches(switches: readonly SwitchSoFar[], report: SwitchRe
   const each = new Map(costs.map((c) => [c.kind, c.eachMs]));
   const busyKinds = costs.filter((c) => c.kind !== "idle");
   return switches.map((s) => {
-    const kind: SwitchKind | null = s.from === "idle" || s.to === "idle" ? "idle" : busyKinds.length === 1 ? busyKinds[0].kind : null;
+    const kind: SwitchKind | null =
+      s.from === "idle" || s.to === "idle" ? "idle" : busyKinds.length === 1 ? busyKinds[0].kind : null;
     const costMs = kind === null ? null : (each.get(kind) ?? null);
     return { ...s, kind: costMs === null ? null : kind, costMs };
   });

@@ -6,7 +6,16 @@ import { Button } from "@/components/ui/button";
 import { GanttChart } from "./gantt-chart";
 import { tasksOf, timelineToSlices } from "./gantt-model";
 import { ReadyQueueTable } from "./ready-queue-table";
-import { priceSwitches, type ReplayData, readReplay, replaySteps, runningAt, stepAtTime, switchCostPerKind, switchesUpTo } from "./replay-model";
+import {
+  priceSwitches,
+  type ReplayData,
+  readReplay,
+  replaySteps,
+  runningAt,
+  stepAtTime,
+  switchCostPerKind,
+  switchesUpTo,
+} from "./replay-model";
 import { formatMs } from "./timeline-model";
 import { ruleWords } from "@/lib/engine/questions";
 
@@ -28,22 +37,36 @@ function formatCost(ms: number): string {
 }
 
 /** Steps through the reference simulation decision by decision, beside the student's own timeline. */
-export function ReplayViewer({ replay, studentTimeline, slotMs, startAt, divergenceTime, tasks: taskOrder }: ReplayViewerProps) {
+export function ReplayViewer({
+  replay,
+  studentTimeline,
+  slotMs,
+  startAt,
+  divergenceTime,
+  tasks: taskOrder,
+}: ReplayViewerProps) {
   const data = useMemo(() => readReplay(replay), [replay]);
   const steps = useMemo(() => (data ? replaySteps(data) : []), [data]);
   const [index, setIndex] = useState(() => (startAt === undefined ? 0 : stepAtTime(steps, startAt)));
   const divergence = divergenceTime ?? startAt;
-  const studentSlices = useMemo(() => (studentTimeline ? timelineToSlices(studentTimeline, slotMs) : null), [studentTimeline, slotMs]);
+  const studentSlices = useMemo(
+    () => (studentTimeline ? timelineToSlices(studentTimeline, slotMs) : null),
+    [studentTimeline, slotMs],
+  );
 
-  if (!data || steps.length === 0) return <p className="text-sm text-muted-foreground">There is no step-by-step replay for this question.</p>;
+  if (!data || steps.length === 0)
+    return <p className="text-sm text-muted-foreground">There is no step-by-step replay for this question.</p>;
 
   const last = steps.length - 1;
   const step = steps[Math.min(index, last)];
   const tasks = taskOrder ?? tasksOf(data.slices);
-  const running = step.running !== undefined ? (step.running ?? "idle") : (step.picked ?? runningAt(data.slices, step.time));
+  const running =
+    step.running !== undefined ? (step.running ?? "idle") : (step.picked ?? runningAt(data.slices, step.time));
   const rule = step.rule ? ruleWords(step.rule) : undefined;
   const switches = priceSwitches(switchesUpTo(data.slices, step.time), data.switches);
-  const pricedSoFar = switches.every((s) => s.costMs !== null) ? switches.reduce((sum, s) => sum + (s.costMs ?? 0), 0) : null;
+  const pricedSoFar = switches.every((s) => s.costMs !== null)
+    ? switches.reduce((sum, s) => sum + (s.costMs ?? 0), 0)
+    : null;
   // Prices only where switches cost CPU time in this question: elsewhere they are noise (issue #14).
   const priced = data.switches?.charged === true;
   const costs = priced && data.switches ? switchCostPerKind(data.switches) : [];
@@ -61,15 +84,36 @@ export function ReplayViewer({ replay, studentTimeline, slotMs, startAt, diverge
   }
 
   return (
-    <section aria-label="Replay of the reference schedule" onKeyDown={onKeyDown} className="flex flex-col gap-4" data-slot="replay-viewer">
-      <div className="flex flex-wrap items-center gap-2" role="group" aria-label="Replay controls (or use the Left and Right arrow keys)">
+    <section
+      aria-label="Replay of the reference schedule"
+      onKeyDown={onKeyDown}
+      className="flex flex-col gap-4"
+      data-slot="replay-viewer"
+    >
+      <div
+        className="flex flex-wrap items-center gap-2"
+        role="group"
+        aria-label="Replay controls (or use the Left and Right arrow keys)"
+      >
         <Button type="button" variant="secondary" onClick={() => go(0)} disabled={index === 0}>
           First
         </Button>
-        <Button type="button" variant="secondary" onClick={() => go(index - 1)} disabled={index === 0} aria-keyshortcuts="ArrowLeft">
+        <Button
+          type="button"
+          variant="secondary"
+          onClick={() => go(index - 1)}
+          disabled={index === 0}
+          aria-keyshortcuts="ArrowLeft"
+        >
           ← Prev
         </Button>
-        <Button type="button" variant="secondary" onClick={() => go(index + 1)} disabled={index >= last} aria-keyshortcuts="ArrowRight">
+        <Button
+          type="button"
+          variant="secondary"
+          onClick={() => go(index + 1)}
+          disabled={index >= last}
+          aria-keyshortcuts="ArrowRight"
+        >
           Next →
         </Button>
         {divergence !== undefined ? (
@@ -86,31 +130,52 @@ export function ReplayViewer({ replay, studentTimeline, slotMs, startAt, diverge
         <div className="flex flex-col gap-3">
           <div>
             <p className="mb-1 text-sm font-medium">Reference schedule</p>
-            <GanttChart slices={data.slices} tasks={tasks} slotMs={data.slotMs} highlightTime={step.time} label="Reference schedule" />
+            <GanttChart
+              slices={data.slices}
+              tasks={tasks}
+              slotMs={data.slotMs}
+              highlightTime={step.time}
+              label="Reference schedule"
+            />
           </div>
           {studentSlices ? (
             <div>
               <p className="mb-1 text-sm font-medium">Your timeline</p>
-              <GanttChart slices={studentSlices} tasks={tasks} slotMs={slotMs} highlightTime={step.time} label="Your timeline" />
+              <GanttChart
+                slices={studentSlices}
+                tasks={tasks}
+                slotMs={slotMs}
+                highlightTime={step.time}
+                label="Your timeline"
+              />
             </div>
           ) : null}
         </div>
 
         <div className="flex flex-col gap-3 rounded-lg border border-border bg-card p-4">
           <p className="text-sm">
-            At <strong>t = {formatMs(step.time)} ms</strong> the scheduler runs <strong data-testid="replay-running">{running === "idle" ? "nothing (idle)" : running}</strong>
-            .{rule ? ` Rule: ${rule}.` : null}
+            At <strong>t = {formatMs(step.time)} ms</strong> the scheduler runs{" "}
+            <strong data-testid="replay-running">{running === "idle" ? "nothing (idle)" : running}</strong>.
+            {rule ? ` Rule: ${rule}.` : null}
           </p>
           {step.message ? <p className="text-sm text-muted-foreground">{step.message}</p> : null}
           {data.decisions.length > 0 || data.states.length > 0 ? (
-            <ReadyQueueTable ready={step.ready} picked={step.picked} running={step.running} blocked={step.blocked} caption={`Runnable jobs at t = ${formatMs(step.time)} ms`} />
+            <ReadyQueueTable
+              ready={step.ready}
+              picked={step.picked}
+              running={step.running}
+              blocked={step.blocked}
+              caption={`Runnable jobs at t = ${formatMs(step.time)} ms`}
+            />
           ) : null}
 
           <div className="text-sm">
             <p className="font-medium">
               Context switches so far: {switches.length}
               {priced && pricedSoFar !== null && switches.length > 0 ? `, ≈ ${formatCost(pricedSoFar)}` : ""}
-              {data.switches ? <span className="font-normal text-muted-foreground"> (of {data.switches.total} in the run)</span> : null}
+              {data.switches ? (
+                <span className="font-normal text-muted-foreground"> (of {data.switches.total} in the run)</span>
+              ) : null}
             </p>
             {switches.length > 0 ? (
               <ol className="mt-1 max-h-32 list-decimal overflow-y-auto pl-6 text-muted-foreground">

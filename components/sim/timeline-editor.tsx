@@ -53,7 +53,15 @@ function listSlots(flags: boolean[]): string {
 }
 
 /** Gantt editor for a timeline part: paint which task runs in each slot by mouse, touch or keyboard. */
-export function TimelineEditor({ part, value, onChange, disabled = false, reference, divergenceSlot, errorId }: TimelineEditorProps) {
+export function TimelineEditor({
+  part,
+  value,
+  onChange,
+  disabled = false,
+  reference,
+  divergenceSlot,
+  errorId,
+}: TimelineEditorProps) {
   const rows = useMemo(() => timelineRows(part), [part]);
   const slots = Number.isFinite(part.slots) ? Math.max(0, Math.min(Math.floor(part.slots), MAX_SLOTS)) : 0;
   const shown = useMemo(() => normaliseTimeline(value, slots, rows), [value, slots, rows]);
@@ -89,8 +97,14 @@ export function TimelineEditor({ part, value, onChange, disabled = false, refere
   const lastPointer = useRef<string>("mouse");
   const gridRef = useRef<HTMLDivElement>(null);
 
-  const diff = useMemo(() => (reference ? mismatches(shown, normaliseTimeline(reference, slots, rows)) : null), [reference, shown, slots, rows]);
-  const refValue = useMemo(() => (reference ? normaliseTimeline(reference, slots, rows) : null), [reference, slots, rows]);
+  const diff = useMemo(
+    () => (reference ? mismatches(shown, normaliseTimeline(reference, slots, rows)) : null),
+    [reference, shown, slots, rows],
+  );
+  const refValue = useMemo(
+    () => (reference ? normaliseTimeline(reference, slots, rows) : null),
+    [reference, slots, rows],
+  );
 
   function dispatch(command: EditorCommand) {
     if (disabled && !NAVIGATION.has(command.type)) return;
@@ -111,7 +125,9 @@ export function TimelineEditor({ part, value, onChange, disabled = false, refere
   // Keep the cursor's cell visible while moving with the keyboard through a long, scrolled timeline.
   useEffect(() => {
     if (!focused) return;
-    document.getElementById(cellId(ui.cursor.row, ui.cursor.slot))?.scrollIntoView({ block: "nearest", inline: "nearest" });
+    document
+      .getElementById(cellId(ui.cursor.row, ui.cursor.slot))
+      ?.scrollIntoView({ block: "nearest", inline: "nearest" });
     // cellId is derived from baseId, which never changes.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [ui.cursor, focused]);
@@ -168,7 +184,11 @@ export function TimelineEditor({ part, value, onChange, disabled = false, refere
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <label className="flex items-center gap-1">
           <span className="text-muted-foreground">Zoom</span>
-          <select value={zoom} onChange={(e) => setPickedZoom(e.target.value as ZoomId)} className="min-h-9 rounded-md border border-border bg-card px-2">
+          <select
+            value={zoom}
+            onChange={(e) => setPickedZoom(e.target.value as ZoomId)}
+            className="min-h-9 rounded-md border border-border bg-card px-2"
+          >
             {ZOOM_LEVELS.map((z) => (
               <option key={z.id} value={z.id}>
                 {z.label}
@@ -200,7 +220,11 @@ export function TimelineEditor({ part, value, onChange, disabled = false, refere
           The timeline is wider than the screen: scroll sideways to see all {slots} slots →
         </p>
       ) : null}
-      <div ref={scrollRef} className="overflow-x-auto rounded-md border border-border bg-card pb-1" style={{ scrollPaddingLeft: HEAD_PX }}>
+      <div
+        ref={scrollRef}
+        className="overflow-x-auto rounded-md border border-border bg-card pb-1"
+        style={{ scrollPaddingLeft: HEAD_PX }}
+      >
         <div style={{ width }} className="relative">
           <div className="relative h-5 text-[11px] tabular-nums text-muted-foreground" aria-hidden="true">
             {ticks.map((s) => (
@@ -260,14 +284,24 @@ export function TimelineEditor({ part, value, onChange, disabled = false, refere
                         "relative flex shrink-0 items-center justify-center border-b border-r text-xs font-semibold",
                         CELL_HEIGHT,
                         // Every five slots a firmer right edge, on empty cells; a painted cell takes its task's colour.
-                        painted ? taskColour(row.id, taskIds) : ["border-border/70 hover:bg-muted", s % 5 === 4 && "border-r-border"],
-                        active ? "z-20 outline-2 -outline-offset-2 outline-ring" : wrong && "outline-2 -outline-offset-2 outline-danger",
+                        painted
+                          ? taskColour(row.id, taskIds)
+                          : ["border-border/70 hover:bg-muted", s % 5 === 4 && "border-r-border"],
+                        active
+                          ? "z-20 outline-2 -outline-offset-2 outline-ring"
+                          : wrong && "outline-2 -outline-offset-2 outline-danger",
                         divergenceSlot === s && "shadow-[inset_2px_0_0_var(--danger)]",
                         !disabled && "cursor-pointer",
                       )}
                       style={{ width: cellPx }}
                     >
-                      {painted && showLetters ? (row.kind === "task" ? row.id : row.kind === "idle" ? "–" : "cs") : null}
+                      {painted && showLetters
+                        ? row.kind === "task"
+                          ? row.id
+                          : row.kind === "idle"
+                            ? "–"
+                            : "cs"
+                        : null}
                     </div>
                   );
                 })}
@@ -276,7 +310,13 @@ export function TimelineEditor({ part, value, onChange, disabled = false, refere
           </div>
           {refValue ? (
             <div className="mt-1 flex border-t-2 border-border" aria-hidden="true" data-testid="timeline-reference">
-              <div className={cn("sticky left-0 z-10 flex shrink-0 items-center bg-card px-2 text-xs font-semibold text-muted-foreground", CELL_HEIGHT)} style={{ width: HEAD_PX }}>
+              <div
+                className={cn(
+                  "sticky left-0 z-10 flex shrink-0 items-center bg-card px-2 text-xs font-semibold text-muted-foreground",
+                  CELL_HEIGHT,
+                )}
+                style={{ width: HEAD_PX }}
+              >
                 Reference
               </div>
               {refValue.map((v, s) => (
@@ -303,8 +343,12 @@ export function TimelineEditor({ part, value, onChange, disabled = false, refere
         <p className="text-sm">
           {diff.some(Boolean) ? (
             <>
-              <span className="font-medium text-danger">Differs from the reference</span> in slot{diff.filter(Boolean).length === 1 ? "" : "s"} {listSlots(diff)}
-              {divergenceSlot !== undefined ? ` (first at slot ${divergenceSlot}, t=${formatMs(divergenceSlot * part.slotMs)} ms)` : ""}.
+              <span className="font-medium text-danger">Differs from the reference</span> in slot
+              {diff.filter(Boolean).length === 1 ? "" : "s"} {listSlots(diff)}
+              {divergenceSlot !== undefined
+                ? ` (first at slot ${divergenceSlot}, t=${formatMs(divergenceSlot * part.slotMs)} ms)`
+                : ""}
+              .
             </>
           ) : (
             <span className="font-medium text-success">Matches the reference in every slot.</span>

@@ -48,7 +48,14 @@ describe("rows", () => {
   });
 
   it("normalises a stored value to the part's length and known ids", () => {
-    expect(normaliseTimeline(["A", "Z", null, "cs", "B", "B", "B"], 6, rows)).toEqual(["A", null, null, "cs", "B", "B"]);
+    expect(normaliseTimeline(["A", "Z", null, "cs", "B", "B", "B"], 6, rows)).toEqual([
+      "A",
+      null,
+      null,
+      "cs",
+      "B",
+      "B",
+    ]);
     expect(normaliseTimeline(undefined, 3, rows)).toEqual([null, null, null]);
   });
 });
@@ -120,7 +127,12 @@ describe("undo", () => {
   });
 
   it("a mouse stroke is one undo step and fills skipped slots", () => {
-    let s = run(empty(), { type: "stroke-start", row: 1, slot: 0 }, { type: "stroke-extend", slot: 4 }, { type: "stroke-end" });
+    let s = run(
+      empty(),
+      { type: "stroke-start", row: 1, slot: 0 },
+      { type: "stroke-extend", slot: 4 },
+      { type: "stroke-end" },
+    );
     expect(s.value).toEqual(["B", "B", "B", "B", "B", null]);
     s = run(s, { type: "undo" });
     expect(s.value.every((v) => v === null)).toBe(true);
@@ -147,8 +159,16 @@ describe("undo", () => {
 
   it("property: undoing every edit restores the start", () => {
     const command = fc.oneof(
-      fc.record({ type: fc.constant("tap-cell" as const), row: fc.integer({ min: 0, max: 4 }), slot: fc.integer({ min: 0, max: 5 }) }),
-      fc.record({ type: fc.constant("move" as const), rows: fc.integer({ min: -2, max: 2 }), slots: fc.integer({ min: -3, max: 3 }) }),
+      fc.record({
+        type: fc.constant("tap-cell" as const),
+        row: fc.integer({ min: 0, max: 4 }),
+        slot: fc.integer({ min: 0, max: 5 }),
+      }),
+      fc.record({
+        type: fc.constant("move" as const),
+        rows: fc.integer({ min: -2, max: 2 }),
+        slots: fc.integer({ min: -3, max: 3 }),
+      }),
       fc.record({ type: fc.constant("paint-row" as const), row: fc.integer({ min: 0, max: 4 }) }),
       fc.constant({ type: "clear" as const }),
     );

@@ -59,7 +59,11 @@ export function timelineRows(part: TimelinePartShape): TimelineRow[] {
 }
 
 /** A value of the right length: extra slots dropped, missing ones null, unknown ids treated as unpainted. */
-export function normaliseTimeline(value: readonly (string | null)[] | undefined, slots: number, rows: readonly TimelineRow[]): TimelineValue {
+export function normaliseTimeline(
+  value: readonly (string | null)[] | undefined,
+  slots: number,
+  rows: readonly TimelineRow[],
+): TimelineValue {
   const known = new Set(rows.map((r) => r.id));
   const out: TimelineValue = new Array<string | null>(Math.max(0, slots)).fill(null);
   for (let i = 0; i < out.length && value !== undefined && i < value.length; i++) {
@@ -141,7 +145,13 @@ export function applyCommand(state: EditorState, command: EditorCommand, rows: r
       const erase = state.value[c.slot] === id;
       const next = setSlot(state.value, c.slot, erase ? null : id);
       // The whole drag is one undo step: remember the value before the stroke even if it ends up unchanged.
-      return { ...state, value: next, undo: [...state.undo, state.value].slice(-UNDO_LIMIT), cursor: c, stroke: { row: c.row, erase } };
+      return {
+        ...state,
+        value: next,
+        undo: [...state.undo, state.value].slice(-UNDO_LIMIT),
+        cursor: c,
+        stroke: { row: c.row, erase },
+      };
     }
     case "stroke-extend": {
       if (state.stroke === null || slots === 0) return state;

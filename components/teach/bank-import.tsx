@@ -35,8 +35,17 @@ export const BankImport = withQueryClient(function BankImport() {
     },
   });
   const result = upload.data;
-  const status = notJson ?? (upload.isError ? errorMessage(upload.error) : result ? `Imported: ${result.created.length} new, ${result.updated.length} updated, ${result.unchanged.length} unchanged.` : null);
-  const errors = upload.error instanceof ApiError ? Object.entries(upload.error.fields).flatMap(([path, messages]) => messages.map((m) => `${path}: ${m}`)) : [];
+  const status =
+    notJson ??
+    (upload.isError
+      ? errorMessage(upload.error)
+      : result
+        ? `Imported: ${result.created.length} new, ${result.updated.length} updated, ${result.unchanged.length} unchanged.`
+        : null);
+  const errors =
+    upload.error instanceof ApiError
+      ? Object.entries(upload.error.fields).flatMap(([path, messages]) => messages.map((m) => `${path}: ${m}`))
+      : [];
   const pending = upload.isPending;
 
   return (

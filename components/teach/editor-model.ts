@@ -57,14 +57,20 @@ export function templateFromForm(f: EditorForm): { raw: Record<string, unknown>;
   try {
     generator = JSON.parse(f.generator);
   } catch (error) {
-    errors.push({ path: "generator", message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` });
+    errors.push({
+      path: "generator",
+      message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+    });
   }
   const raw = {
     slug: f.slug.trim(),
     title: f.title.trim(),
     type: f.type,
     topic: f.topic,
-    tags: f.tags.split(",").map((s) => s.trim()).filter(Boolean),
+    tags: f.tags
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
     difficulty: num(f.difficulty),
     prompt: f.prompt,
     generator,
@@ -76,7 +82,10 @@ export function templateFromForm(f: EditorForm): { raw: Record<string, unknown>;
       maxAttempts: f.maxAttempts.trim() === "" ? null : num(f.maxAttempts),
       hintAfterAttempts: num(f.hintAfterAttempts),
     },
-    hints: f.hints.split(/\n\s*\n/).map((s) => s.trim()).filter(Boolean),
+    hints: f.hints
+      .split(/\n\s*\n/)
+      .map((s) => s.trim())
+      .filter(Boolean),
     explanation: f.explanation,
     ...(f.images.length > 0 ? { images: f.images } : {}),
   };
@@ -97,7 +106,9 @@ export function evaluateForm(f: EditorForm): Evaluated {
 export function errorsByField(errors: readonly ValidationIssue[]): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const e of errors) {
-    const field = e.path.startsWith("grading.") ? e.path.slice("grading.".length).split(/[.[]/)[0]! : e.path.split(/[.[]/)[0]!;
+    const field = e.path.startsWith("grading.")
+      ? e.path.slice("grading.".length).split(/[.[]/)[0]!
+      : e.path.split(/[.[]/)[0]!;
     const where = e.path.includes(".") || e.path.includes("[") ? `${e.path}: ` : "";
     (out[field || "template"] ??= []).push(`${where}${e.message}`);
   }

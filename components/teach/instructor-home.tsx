@@ -30,7 +30,11 @@ export function InstructorHomeView({ name, home }: { name: string; home: Instruc
         </div>
         {home.classes.length === 0 ? (
           <p className="mt-2 text-sm text-muted-foreground">
-            No classes yet. <Link href="/teach/classes" className="underline">Create one</Link> and give its join code to your students.
+            No classes yet.{" "}
+            <Link href="/teach/classes" className="underline">
+              Create one
+            </Link>{" "}
+            and give its join code to your students.
           </p>
         ) : (
           <ul className="mt-3 flex flex-col gap-2" data-testid="home-classes">
@@ -40,7 +44,8 @@ export function InstructorHomeView({ name, home }: { name: string; home: Instruc
                   {c.name}
                 </Link>
                 <span className="text-muted-foreground">
-                  {c.students} student{c.students === 1 ? "" : "s"} · {c.assignments} assignment{c.assignments === 1 ? "" : "s"} · code <span className="font-mono">{c.joinCode}</span>
+                  {c.students} student{c.students === 1 ? "" : "s"} · {c.assignments} assignment
+                  {c.assignments === 1 ? "" : "s"} · code <span className="font-mono">{c.joinCode}</span>
                 </span>
               </li>
             ))}
@@ -85,7 +90,10 @@ export function InstructorHomeView({ name, home }: { name: string; home: Instruc
           <ul className="mt-3 flex flex-col gap-2" data-testid="home-reports">
             {home.openReports.map((r) => (
               <li key={r.id} className="text-sm">
-                <span className="font-medium">{r.questionTitle}</span> <span className="text-muted-foreground">· {r.studentName} · seed {r.seed}</span>
+                <span className="font-medium">{r.questionTitle}</span>{" "}
+                <span className="text-muted-foreground">
+                  · {r.studentName} · seed {r.seed}
+                </span>
                 <p className="text-muted-foreground">{r.message}</p>
               </li>
             ))}
@@ -98,8 +106,9 @@ export function InstructorHomeView({ name, home }: { name: string; home: Instruc
           Questions that tell students apart least
         </h2>
         <p className="mt-1 text-xs text-muted-foreground">
-          Assigned questions by discrimination (upper minus lower 27% of the class), lowest first: near zero or negative means strong and weak
-          students score alike, so the question may be too easy, too hard or unclear. Only questions answered by at least 3 students.
+          Assigned questions by discrimination (upper minus lower 27% of the class), lowest first: near zero or negative
+          means strong and weak students score alike, so the question may be too easy, too hard or unclear. Only
+          questions answered by at least 3 students.
         </p>
         {home.worstDiscrimination.length === 0 ? (
           <p className="mt-2 text-sm text-muted-foreground">Not enough answers yet.</p>

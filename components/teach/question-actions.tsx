@@ -10,7 +10,17 @@ import type { BankQuestionDto, QuestionStatus } from "@/lib/api/dto";
 type Action = { kind: "status"; status: QuestionStatus } | { kind: "duplicate" };
 
 /** Publish / unpublish / archive for editable questions, and duplicate for any visible one. */
-export const QuestionActions = withQueryClient(function QuestionActions({ id, status, editable, compact = false }: { id: string; status: QuestionStatus; editable: boolean; compact?: boolean }) {
+export const QuestionActions = withQueryClient(function QuestionActions({
+  id,
+  status,
+  editable,
+  compact = false,
+}: {
+  id: string;
+  status: QuestionStatus;
+  editable: boolean;
+  compact?: boolean;
+}) {
   const router = useRouter();
   const action = useMutation({
     mutationFn: async (a: Action) => {
@@ -18,7 +28,12 @@ export const QuestionActions = withQueryClient(function QuestionActions({ id, st
         await apiJson(`/api/teach/questions/${id}/status`, { method: "POST", body: { status: a.status } });
         return null;
       }
-      return (await apiJson<{ question: BankQuestionDto }>(`/api/teach/questions/${id}/duplicate`, { method: "POST", body: {} })).question;
+      return (
+        await apiJson<{ question: BankQuestionDto }>(`/api/teach/questions/${id}/duplicate`, {
+          method: "POST",
+          body: {},
+        })
+      ).question;
     },
     onSuccess: (copy) => (copy ? router.push(`/teach/questions/${copy.id}`) : router.refresh()),
   });
@@ -43,7 +58,12 @@ export const QuestionActions = withQueryClient(function QuestionActions({ id, st
           Archive
         </Button>
       ) : null}
-      <Button className={size} variant="secondary" onClick={() => action.mutate({ kind: "duplicate" })} disabled={pending}>
+      <Button
+        className={size}
+        variant="secondary"
+        onClick={() => action.mutate({ kind: "duplicate" })}
+        disabled={pending}
+      >
         Duplicate
       </Button>
       {action.isError ? (

@@ -32,7 +32,11 @@ export function TemplatePreview({ template }: { template: QuestionTemplate | nul
   };
 
   return (
-    <section aria-labelledby="preview-heading" className="flex flex-col gap-4 rounded-lg border border-border bg-card p-4" data-testid="preview">
+    <section
+      aria-labelledby="preview-heading"
+      className="flex flex-col gap-4 rounded-lg border border-border bg-card p-4"
+      data-testid="preview"
+    >
       <div className="flex flex-wrap items-center gap-3">
         <h2 id="preview-heading" className="mr-auto font-semibold">
           Student preview
@@ -62,7 +66,9 @@ export function TemplatePreview({ template }: { template: QuestionTemplate | nul
         </Button>
       </div>
 
-      {!template ? <p className="text-sm text-muted-foreground">Fix the errors in the template to see the preview.</p> : null}
+      {!template ? (
+        <p className="text-sm text-muted-foreground">Fix the errors in the template to see the preview.</p>
+      ) : null}
       {built && !built.ok ? (
         <div role="alert" className="text-sm text-danger">
           <p>Seed {seed} does not build:</p>
@@ -78,14 +84,23 @@ export function TemplatePreview({ template }: { template: QuestionTemplate | nul
 
       {template && built?.ok ? (
         <>
-          <AnswerForm key={`${seed}:${JSON.stringify(built.value.view)}`} view={built.value.view} onSubmit={(answer) => setTrial(gradeAnswer(template, built.value, answer))} submitLabel="Try this answer" />
+          <AnswerForm
+            key={`${seed}:${JSON.stringify(built.value.view)}`}
+            view={built.value.view}
+            onSubmit={(answer) => setTrial(gradeAnswer(template, built.value, answer))}
+            submitLabel="Try this answer"
+          />
           {trial ? (
             <div data-testid="preview-grade">
               <h3 className="mb-2 font-medium">Your trial answer</h3>
               <GradeView report={trial} parts={built.value.view.parts} showReplay={false} />
             </div>
           ) : null}
-          <details open={showReference} onToggle={(e) => setShowReference(e.currentTarget.open)} className="rounded-md border border-border p-3">
+          <details
+            open={showReference}
+            onToggle={(e) => setShowReference(e.currentTarget.open)}
+            className="rounded-md border border-border p-3"
+          >
             <summary className="cursor-pointer font-medium">Reference answer</summary>
             {showReference && reference ? (
               <div className="mt-3" data-testid="preview-reference">

@@ -5,7 +5,9 @@ const classes = (s: string) => s.split(/\s+/);
 
 describe("buttonClasses", () => {
   it("uses the default size when the caller passes none", () => {
-    expect(classes(buttonClasses("primary"))).toEqual(expect.arrayContaining(["min-h-10", "px-4", "text-sm", "bg-primary"]));
+    expect(classes(buttonClasses("primary"))).toEqual(
+      expect.arrayContaining(["min-h-10", "px-4", "text-sm", "bg-primary"]),
+    );
   });
 
   it("lets a caller's height, padding and text size replace the defaults instead of stacking with them", () => {

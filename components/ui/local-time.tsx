@@ -8,7 +8,14 @@ import { useSyncExternalStore } from "react";
 // Field by field: dateStyle/timeStyle cannot be combined with timeZoneName (a RangeError).
 
 const subscribe = () => () => {};
-const FIELDS: Intl.DateTimeFormatOptions = { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" };
+const FIELDS: Intl.DateTimeFormatOptions = {
+  year: "numeric",
+  month: "short",
+  day: "numeric",
+  hour: "numeric",
+  minute: "2-digit",
+  timeZoneName: "short",
+};
 
 export function formatInZone(iso: string, timeZone?: string, locale?: string): string {
   return new Intl.DateTimeFormat(locale, { ...FIELDS, timeZone }).format(new Date(iso));

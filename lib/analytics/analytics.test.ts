@@ -7,7 +7,14 @@ import { divergenceLabel, groupWrongAnswers, MAX_KEY_LENGTH, wrongAnswerKey } fr
 import { countMisconceptions } from "./misconceptions";
 import { recurringMisconceptions } from "@/lib/progress/misconceptions";
 
-const report = (over: Partial<GradeReport>): GradeReport => ({ score: 0.5, correct: false, parts: [], summary: "", reference: { timeline: ["A", "A", "B", "B"] }, ...over });
+const report = (over: Partial<GradeReport>): GradeReport => ({
+  score: 0.5,
+  correct: false,
+  parts: [],
+  summary: "",
+  reference: { timeline: ["A", "A", "B", "B"] },
+  ...over,
+});
 
 describe("item statistics", () => {
   const attempts = [
@@ -39,7 +46,12 @@ describe("item statistics", () => {
   });
 
   it("has no means without attempts", () => {
-    expect(statsFromCounters(EMPTY_COUNTERS)).toEqual({ attempts: 0, meanScore: null, firstAttemptMean: null, avgAttemptsToCorrect: null });
+    expect(statsFromCounters(EMPTY_COUNTERS)).toEqual({
+      attempts: 0,
+      meanScore: null,
+      firstAttemptMean: null,
+      avgAttemptsToCorrect: null,
+    });
   });
 });
 
@@ -87,7 +99,22 @@ describe("wrong-answer grouping", () => {
   });
 
   it("groups answers that are exactly a catalogued misconception under its name, whatever the variant", () => {
-    const part = (timeline: string) => ({ id: "timeline", label: "Timeline", score: 0, weight: 1, message: "", misconceptions: [{ id: "fifo-instead", name: "FIFO instead of the question's policy", full: timeline !== "partial", summary: "s", explanation: "e" }] });
+    const part = (timeline: string) => ({
+      id: "timeline",
+      label: "Timeline",
+      score: 0,
+      weight: 1,
+      message: "",
+      misconceptions: [
+        {
+          id: "fifo-instead",
+          name: "FIFO instead of the question's policy",
+          full: timeline !== "partial",
+          summary: "s",
+          explanation: "e",
+        },
+      ],
+    });
     const a = wrongAnswerKey({ parts: { timeline: ["A", "A", "B", "B"] } }, report({ parts: [part("x")] }));
     const b = wrongAnswerKey({ parts: { timeline: ["B", "B", "A", "A"] } }, report({ parts: [part("y")] }));
     expect(a.key).toBe("misconception:fifo-instead");
@@ -99,9 +126,31 @@ describe("wrong-answer grouping", () => {
   });
 
   it("says 'kept' when the student let the previous job run on", () => {
-    const r = report({ firstDivergence: { part: "timeline", slot: 2, time: 4, expected: "B", got: "A", ready: [], rule: "x", message: "" } });
+    const r = report({
+      firstDivergence: {
+        part: "timeline",
+        slot: 2,
+        time: 4,
+        expected: "B",
+        got: "A",
+        ready: [],
+        rule: "x",
+        message: "",
+      },
+    });
     expect(divergenceLabel(r)).toBe("at t=4 kept A instead of B");
-    const ran = report({ firstDivergence: { part: "timeline", slot: 0, time: 0, expected: "A", got: "B", ready: [], rule: "x", message: "" } });
+    const ran = report({
+      firstDivergence: {
+        part: "timeline",
+        slot: 0,
+        time: 0,
+        expected: "A",
+        got: "B",
+        ready: [],
+        rule: "x",
+        message: "",
+      },
+    });
     expect(divergenceLabel(ran)).toBe("at t=0 ran B instead of A");
   });
 
@@ -123,7 +172,9 @@ describe("wrong-answer grouping", () => {
     const k2 = wrongAnswerKey(structuredClone(long), report({}));
     expect(k1.key.length).toBeLessThanOrEqual(MAX_KEY_LENGTH);
     expect(k1.key).toBe(k2.key);
-    expect(k1.key).not.toBe(wrongAnswerKey({ parts: { timeline: Array.from({ length: 400 }, () => "B") } }, report({})).key);
+    expect(k1.key).not.toBe(
+      wrongAnswerKey({ parts: { timeline: Array.from({ length: 400 }, () => "B") } }, report({})).key,
+    );
   });
 });
 
@@ -139,8 +190,15 @@ describe("CSV", () => {
 });
 
 describe("misconception counts", () => {
-  const mis = (id: string, full = true) => ({ id, name: `name of ${id}`, full, summary: "s", explanation: `why ${id}` });
-  const wrong = (...ms: ReturnType<typeof mis>[]) => report({ parts: [{ id: "p", label: "P", score: 0, weight: 1, message: "", misconceptions: ms }] });
+  const mis = (id: string, full = true) => ({
+    id,
+    name: `name of ${id}`,
+    full,
+    summary: "s",
+    explanation: `why ${id}`,
+  });
+  const wrong = (...ms: ReturnType<typeof mis>[]) =>
+    report({ parts: [{ id: "p", label: "P", score: 0, weight: 1, message: "", misconceptions: ms }] });
 
   it("counts each student once per misconception, whole-answer matches only, most held first", () => {
     const counts = countMisconceptions([
@@ -150,7 +208,11 @@ describe("misconception counts", () => {
       { userId: "u3", report: wrong(mis("b", false)) },
       { userId: "u4", report: wrong(mis("c")) },
     ]);
-    expect(counts.map((c) => [c.id, c.students])).toEqual([["a", 2], ["b", 1], ["c", 1]]);
+    expect(counts.map((c) => [c.id, c.students])).toEqual([
+      ["a", 2],
+      ["b", 1],
+      ["c", 1],
+    ]);
     expect(counts[0]!.name).toBe("name of a");
     expect(counts[0]!.example).toBe("why a");
   });
@@ -161,8 +223,15 @@ describe("misconception counts", () => {
 });
 
 describe("a student's recurring misconceptions", () => {
-  const mis = (id: string, full = true) => ({ id, name: `name of ${id}`, full, summary: "s", explanation: `why ${id}` });
-  const wrong = (...ms: ReturnType<typeof mis>[]) => report({ parts: [{ id: "p", label: "P", score: 0, weight: 1, message: "", misconceptions: ms }] });
+  const mis = (id: string, full = true) => ({
+    id,
+    name: `name of ${id}`,
+    full,
+    summary: "s",
+    explanation: `why ${id}`,
+  });
+  const wrong = (...ms: ReturnType<typeof mis>[]) =>
+    report({ parts: [{ id: "p", label: "P", score: 0, weight: 1, message: "", misconceptions: ms }] });
   const at = (d: number) => new Date(Date.UTC(2026, 0, d));
 
   it("lists whole-answer misconceptions seen in at least two attempts, most frequent first", () => {
@@ -174,7 +243,10 @@ describe("a student's recurring misconceptions", () => {
       { templateId: "q1", createdAt: at(5), report: wrong(mis("c")) },
       { templateId: "q1", createdAt: at(6), report: { ...wrong(mis("c")), correct: true } },
     ]);
-    expect(r.map((m) => [m.id, m.attempts, m.questions])).toEqual([["b", 2, 2], ["a", 2, 2]]);
+    expect(r.map((m) => [m.id, m.attempts, m.questions])).toEqual([
+      ["b", 2, 2],
+      ["a", 2, 2],
+    ]);
     expect(r[0]!.lastSeen).toBe(at(4).toISOString());
     expect(r[1]!.lastSeen).toBe(at(3).toISOString());
   });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { GradeReport } from "@/lib/engine/questions";
-import { type AssessmentRules, creditFor, FREE_PRACTICE, referenceVisible, variantRevealed, withheldReport } from "./assessment";
+import {
+  type AssessmentRules,
+  creditFor,
+  FREE_PRACTICE,
+  referenceVisible,
+  variantRevealed,
+  withheldReport,
+} from "./assessment";
 import { gradeAssignment } from "./assignment-grades";
 import { discriminationOf, MIN_DISCRIMINATION_N, upperLowerIndex } from "./discrimination";
 
@@ -39,12 +46,26 @@ describe("assessment rules", () => {
       parts: [{ id: "t", label: "Timeline", score: 0.5, weight: 1, message: "the answer is “A A B”" }],
       summary: "Expected A A B",
       reference: { t: ["A", "A", "B"] },
-      firstDivergence: { part: "t", slot: 2, time: 2, expected: "B", got: "A", ready: [], rule: "r", message: "B was picked" },
+      firstDivergence: {
+        part: "t",
+        slot: 2,
+        time: 2,
+        expected: "B",
+        got: "A",
+        ready: [],
+        rule: "r",
+        message: "B was picked",
+      },
       convention: { name: "SJF", description: "shortest first", credit: 0.5 },
       replay: { slices: [] },
     };
     const cut = withheldReport(report);
-    expect(cut).toMatchObject({ score: 0.5, correct: false, reference: {}, parts: [{ id: "t", score: 0.5, message: "Partial credit." }] });
+    expect(cut).toMatchObject({
+      score: 0.5,
+      correct: false,
+      reference: {},
+      parts: [{ id: "t", score: 0.5, message: "Partial credit." }],
+    });
     expect(JSON.stringify(cut)).not.toMatch(/A A B|"B"|SJF|slices/);
   });
 
@@ -75,8 +96,20 @@ describe("discrimination's minimum number of students", () => {
   it("is null below MIN_DISCRIMINATION_N and the upper-lower index from there", () => {
     expect(MIN_DISCRIMINATION_N).toBe(30);
     // Three students would print D = 1.00 without the rule.
-    expect(upperLowerIndex([{ item: 1, total: 1 }, { item: 0.5, total: 0.5 }, { item: 0, total: 0 }])).toBe(1);
-    expect(discriminationOf([{ item: 1, total: 1 }, { item: 0.5, total: 0.5 }, { item: 0, total: 0 }])).toEqual({ discrimination: null, pointBiserial: null });
+    expect(
+      upperLowerIndex([
+        { item: 1, total: 1 },
+        { item: 0.5, total: 0.5 },
+        { item: 0, total: 0 },
+      ]),
+    ).toBe(1);
+    expect(
+      discriminationOf([
+        { item: 1, total: 1 },
+        { item: 0.5, total: 0.5 },
+        { item: 0, total: 0 },
+      ]),
+    ).toEqual({ discrimination: null, pointBiserial: null });
     expect(discriminationOf(rows(29)).discrimination).toBeNull();
     const at30 = discriminationOf(rows(30));
     expect(at30.discrimination).toBe(upperLowerIndex(rows(30)));

@@ -19,10 +19,24 @@ export interface AssessmentRules {
 }
 
 /** Free practice: references after every attempt, no limit, no due date. */
-export const FREE_PRACTICE: AssessmentRules = { maxAttempts: null, reveal: "after-attempt", latePolicy: "accept", latePenalty: 0, dueAt: null };
+export const FREE_PRACTICE: AssessmentRules = {
+  maxAttempts: null,
+  reveal: "after-attempt",
+  latePolicy: "accept",
+  latePenalty: 0,
+  dueAt: null,
+};
 
-export function asRules(row: { maxAttempts: number | null; reveal: string; latePolicy: string; latePenalty: number; dueAt: Date | null }): AssessmentRules {
-  const reveal = (REVEAL_POLICIES as readonly string[]).includes(row.reveal) ? (row.reveal as RevealPolicy) : "after-attempt";
+export function asRules(row: {
+  maxAttempts: number | null;
+  reveal: string;
+  latePolicy: string;
+  latePenalty: number;
+  dueAt: Date | null;
+}): AssessmentRules {
+  const reveal = (REVEAL_POLICIES as readonly string[]).includes(row.reveal)
+    ? (row.reveal as RevealPolicy)
+    : "after-attempt";
   const latePolicy = row.latePolicy === "close" ? "close" : "accept";
   return { maxAttempts: row.maxAttempts, reveal, latePolicy, latePenalty: row.latePenalty, dueAt: row.dueAt };
 }
@@ -68,7 +82,13 @@ export function withheldReport(report: GradeReport): GradeReport {
   return {
     score: report.score,
     correct: report.correct,
-    parts: report.parts.map((p) => ({ id: p.id, label: p.label, score: p.score, weight: p.weight, message: p.score >= 1 ? "Full credit." : p.score > 0 ? "Partial credit." : "No credit." })),
+    parts: report.parts.map((p) => ({
+      id: p.id,
+      label: p.label,
+      score: p.score,
+      weight: p.weight,
+      message: p.score >= 1 ? "Full credit." : p.score > 0 ? "Partial credit." : "No credit.",
+    })),
     summary: `Scored ${Math.round(report.score * 1000) / 10}%. The reference and explanation are hidden by this assignment's rules.`,
     reference,
   };
@@ -77,13 +97,24 @@ export function withheldReport(report: GradeReport): GradeReport {
 /** The rules in one line of plain words, for the student's and the lecturer's views. */
 export function describeRules(rules: AssessmentRules, formatDate: (d: Date) => string): string[] {
   const lines: string[] = [];
-  lines.push(rules.maxAttempts === null ? "Unlimited attempts per question." : `${rules.maxAttempts} attempt${rules.maxAttempts === 1 ? "" : "s"} per question.`);
-  if (rules.reveal === "after-attempt") lines.push("References and explanations are shown after each attempt; a retry gets a new variant.");
-  else if (rules.reveal === "after-due") lines.push(rules.dueAt ? `References and explanations are shown after the due date, ${formatDate(rules.dueAt)}.` : "References are shown after the due date.");
+  lines.push(
+    rules.maxAttempts === null
+      ? "Unlimited attempts per question."
+      : `${rules.maxAttempts} attempt${rules.maxAttempts === 1 ? "" : "s"} per question.`,
+  );
+  if (rules.reveal === "after-attempt")
+    lines.push("References and explanations are shown after each attempt; a retry gets a new variant.");
+  else if (rules.reveal === "after-due")
+    lines.push(
+      rules.dueAt
+        ? `References and explanations are shown after the due date, ${formatDate(rules.dueAt)}.`
+        : "References are shown after the due date.",
+    );
   else lines.push("References and explanations are never shown.");
   if (rules.dueAt) {
     if (rules.latePolicy === "close") lines.push(`Closes at the due date, ${formatDate(rules.dueAt)}.`);
-    else if (rules.latePenalty > 0) lines.push(`Late attempts count at ${Math.round((1 - rules.latePenalty) * 100)}% of their score.`);
+    else if (rules.latePenalty > 0)
+      lines.push(`Late attempts count at ${Math.round((1 - rules.latePenalty) * 100)}% of their score.`);
     else lines.push("Late attempts count in full.");
   }
   return lines;

@@ -36,7 +36,11 @@ export interface StudentAssignmentGrade {
 }
 
 /** Per student: their grade in one assignment, from the counted attempts (any order). */
-export function gradeAssignment(a: GradedAssignment, slugByTemplate: ReadonlyMap<string, string>, attempts: readonly CountedAttempt[]): Map<string, StudentAssignmentGrade> {
+export function gradeAssignment(
+  a: GradedAssignment,
+  slugByTemplate: ReadonlyMap<string, string>,
+  attempts: readonly CountedAttempt[],
+): Map<string, StudentAssignmentGrade> {
   const out = new Map<string, StudentAssignmentGrade>();
   const sorted = attempts
     .filter((x) => x.assignmentId === a.id && x.createdAt.getTime() >= a.createdAt.getTime())
@@ -52,6 +56,7 @@ export function gradeAssignment(a: GradedAssignment, slugByTemplate: ReadonlyMap
     q.attempts += 1;
     q.first ??= x.score;
   }
-  for (const s of out.values()) s.grade = a.slugs.reduce((sum, slug) => sum + (s.questions[slug]?.credit ?? 0), 0) / a.slugs.length;
+  for (const s of out.values())
+    s.grade = a.slugs.reduce((sum, slug) => sum + (s.questions[slug]?.credit ?? 0), 0) / a.slugs.length;
   return out;
 }

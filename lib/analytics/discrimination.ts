@@ -27,7 +27,10 @@ export const KELLEY_FRACTION = 0.27;
 export const MIN_DISCRIMINATION_N = 30;
 
 /** The upper-lower index and point-biserial r, or nulls below MIN_DISCRIMINATION_N students. */
-export function discriminationOf(rows: readonly StudentItemScore[], minN = MIN_DISCRIMINATION_N): { discrimination: number | null; pointBiserial: number | null } {
+export function discriminationOf(
+  rows: readonly StudentItemScore[],
+  minN = MIN_DISCRIMINATION_N,
+): { discrimination: number | null; pointBiserial: number | null } {
   if (rows.length < minN) return { discrimination: null, pointBiserial: null };
   return { discrimination: upperLowerIndex(rows), pointBiserial: pointBiserial(rows) };
 }

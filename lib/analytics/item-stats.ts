@@ -28,13 +28,23 @@ export interface StatCounters {
   attemptsToSolve: number;
 }
 
-export const EMPTY_COUNTERS: StatCounters = { attempts: 0, scoreSum: 0, firstAttempts: 0, firstScoreSum: 0, solvedVariants: 0, attemptsToSolve: 0 };
+export const EMPTY_COUNTERS: StatCounters = {
+  attempts: 0,
+  scoreSum: 0,
+  firstAttempts: 0,
+  firstScoreSum: 0,
+  solvedVariants: 0,
+  attemptsToSolve: 0,
+};
 
 /**
  * What one new attempt adds to the counters. `solvedBefore` says whether the variant already had a
  * correct attempt, so only the first correct one counts towards attempts-to-correct.
  */
-export function counterDelta(a: Pick<AttemptFact, "attemptNumber" | "score" | "correct">, solvedBefore: boolean): StatCounters {
+export function counterDelta(
+  a: Pick<AttemptFact, "attemptNumber" | "score" | "correct">,
+  solvedBefore: boolean,
+): StatCounters {
   const first = a.attemptNumber === 1;
   const solvesNow = a.correct && !solvedBefore;
   return {
@@ -48,7 +58,9 @@ export function counterDelta(a: Pick<AttemptFact, "attemptNumber" | "score" | "c
 }
 
 export function countersFromAttempts(attempts: readonly AttemptFact[]): StatCounters {
-  const sorted = [...attempts].sort((x, y) => (x.variantId === y.variantId ? x.attemptNumber - y.attemptNumber : x.variantId < y.variantId ? -1 : 1));
+  const sorted = [...attempts].sort((x, y) =>
+    x.variantId === y.variantId ? x.attemptNumber - y.attemptNumber : x.variantId < y.variantId ? -1 : 1,
+  );
   const solved = new Set<string>();
   const c = { ...EMPTY_COUNTERS };
   for (const a of sorted) {

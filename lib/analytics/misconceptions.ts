@@ -13,7 +13,9 @@ export interface MisconceptionCountDto {
   example: string;
 }
 
-export function countMisconceptions(attempts: readonly { userId: string; report: GradeReport }[]): MisconceptionCountDto[] {
+export function countMisconceptions(
+  attempts: readonly { userId: string; report: GradeReport }[],
+): MisconceptionCountDto[] {
   const byId = new Map<string, { name: string; users: Set<string>; example: string }>();
   for (const a of attempts) {
     if (a.report.correct) continue;

@@ -60,11 +60,15 @@ export function divergenceLabel(report: GradeReport): string | null {
   const verb = d.got !== null && d.got === previous && d.got !== d.expected ? "kept" : d.got === null ? "left" : "ran";
   const got = slotWord(d.got);
   const expected = slotWord(d.expected);
-  return verb === "left" ? `at t=${formatMs(d.time)} left the slot empty instead of ${expected}` : `at t=${formatMs(d.time)} ${verb} ${got} instead of ${expected}`;
+  return verb === "left"
+    ? `at t=${formatMs(d.time)} left the slot empty instead of ${expected}`
+    : `at t=${formatMs(d.time)} ${verb} ${got} instead of ${expected}`;
 }
 
 function shortAnswer(answer: Answer): string {
-  const parts = Object.entries(answer.parts).map(([id, v]) => `${id}: ${Array.isArray(v) ? v.map((x) => x ?? "_").join(" ") : String(v)}`);
+  const parts = Object.entries(answer.parts).map(
+    ([id, v]) => `${id}: ${Array.isArray(v) ? v.map((x) => x ?? "_").join(" ") : String(v)}`,
+  );
   const text = parts.join("; ");
   return text.length > 120 ? `${text.slice(0, 117)}…` : text;
 }

@@ -15,8 +15,16 @@ beforeAll(async () => {
     req.on("data", (c: Buffer) => (body += c.toString()));
     req.on("end", () => {
       seen.push({ method: req.method, type: req.headers["content-type"], body });
-      if (req.url === "/ok") return res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ echo: body ? JSON.parse(body) : null }));
-      if (req.url === "/invalid") return res.writeHead(400, { "content-type": "application/json" }).end(JSON.stringify({ error: { code: "INVALID_INPUT", message: "slugs: not published", fields: { slugs: ["not published"] } } }));
+      if (req.url === "/ok")
+        return res
+          .writeHead(200, { "content-type": "application/json" })
+          .end(JSON.stringify({ echo: body ? JSON.parse(body) : null }));
+      if (req.url === "/invalid")
+        return res.writeHead(400, { "content-type": "application/json" }).end(
+          JSON.stringify({
+            error: { code: "INVALID_INPUT", message: "slugs: not published", fields: { slugs: ["not published"] } },
+          }),
+        );
       res.writeHead(502, { "content-type": "text/html" }).end("<h1>Bad gateway</h1>");
     });
   });
@@ -35,7 +43,12 @@ describe("apiJson", () => {
   it("turns the server's error body into an ApiError with its code, message and field errors", async () => {
     const error = await apiJson(`${base}/invalid`, { method: "POST", body: {} }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ status: 400, code: "INVALID_INPUT", message: "slugs: not published", fields: { slugs: ["not published"] } });
+    expect(error).toMatchObject({
+      status: 400,
+      code: "INVALID_INPUT",
+      message: "slugs: not published",
+      fields: { slugs: ["not published"] },
+    });
   });
 
   it("names a failure whose body is not the API's", async () => {

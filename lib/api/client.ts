@@ -52,7 +52,8 @@ export async function apiJson<T>(url: string, options: ApiOptions = {}): Promise
   }
   const payload: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    if (isErrorBody(payload)) throw new ApiError(response.status, payload.error.code, payload.error.message, payload.error.fields ?? {});
+    if (isErrorBody(payload))
+      throw new ApiError(response.status, payload.error.code, payload.error.message, payload.error.fields ?? {});
     throw new ApiError(response.status, "BAD_RESPONSE", `request failed (${response.status})`);
   }
   return payload as T;

@@ -1,5 +1,6 @@
 // Sign-in texts shared by the server (lib/server/auth.ts) and the sign-in and sign-up forms.
-export const SIGN_IN_UNAVAILABLE = "Timeslice can't reach its database right now, so your password could not be checked. Try again in a moment.";
+export const SIGN_IN_UNAVAILABLE =
+  "Timeslice can't reach its database right now, so your password could not be checked. Try again in a moment.";
 
 /**
  * What a failed sign-in shows, chosen by the HTTP status the auth route answered (a typed outcome: 429

@@ -32,20 +32,38 @@ describe("bank coverage", () => {
   });
 
   it("covers every lesson at least 5 times and every type at least 3 times", () => {
-    for (const topic of TOPIC_SLUGS) expect(BUILT_IN_TEMPLATES.filter((t) => t.topic === topic).length, topic).toBeGreaterThanOrEqual(5);
-    for (const type of QUESTION_TYPES) expect(BUILT_IN_TEMPLATES.filter((t) => t.type === type).length, type).toBeGreaterThanOrEqual(3);
+    for (const topic of TOPIC_SLUGS)
+      expect(BUILT_IN_TEMPLATES.filter((t) => t.topic === topic).length, topic).toBeGreaterThanOrEqual(5);
+    for (const type of QUESTION_TYPES)
+      expect(BUILT_IN_TEMPLATES.filter((t) => t.type === type).length, type).toBeGreaterThanOrEqual(3);
   });
 
   it("spreads difficulty from 1 to 5", () => {
-    for (const d of [1, 2, 3, 4, 5]) expect(BUILT_IN_TEMPLATES.some((t) => t.difficulty === d), `difficulty ${d}`).toBe(true);
+    for (const d of [1, 2, 3, 4, 5])
+      expect(
+        BUILT_IN_TEMPLATES.some((t) => t.difficulty === d),
+        `difficulty ${d}`,
+      ).toBe(true);
   });
 
   it("gives every template a worked explanation and the classics from the product issue", () => {
     for (const t of BUILT_IN_TEMPLATES) expect(t.explanation.length, t.slug).toBeGreaterThan(200);
     for (const slug of [
-      "fork-loop-count", "rr-gantt-with-arrivals", "sjf-vs-stcf-timeline", "mlfq-priority-boost", "nice-cpu-shares", "rt-throttling-share",
-      "process-switch-still-expensive", "segfault-kills-sibling-threads", "node-sync-tick-promise-timer", "how-many-threads-can-a-server-run",
-    ]) expect(BUILT_IN_TEMPLATES.some((t) => t.slug === slug), slug).toBe(true);
+      "fork-loop-count",
+      "rr-gantt-with-arrivals",
+      "sjf-vs-stcf-timeline",
+      "mlfq-priority-boost",
+      "nice-cpu-shares",
+      "rt-throttling-share",
+      "process-switch-still-expensive",
+      "segfault-kills-sibling-threads",
+      "node-sync-tick-promise-timer",
+      "how-many-threads-can-a-server-run",
+    ])
+      expect(
+        BUILT_IN_TEMPLATES.some((t) => t.slug === slug),
+        slug,
+      ).toBe(true);
   });
 });
 
@@ -64,14 +82,18 @@ describe.each(BUILT_IN_TEMPLATES.map((t) => [t.slug, t] as const))("%s", (_slug,
     for (const seed of [0, 1, 2, 3]) {
       const v = variant(template, seed);
       const text = JSON.stringify(v.view);
-      for (const secret of ["slices", "decisions", "correct", "expected"]) expect(text.includes(`"${secret}"`), `${secret} in view`).toBe(false);
+      for (const secret of ["slices", "decisions", "correct", "expected"])
+        expect(text.includes(`"${secret}"`), `${secret} in view`).toBe(false);
       for (const part of v.view.parts) {
         if (part.kind === "choice") {
           // Option ids are handed out after shuffling: o1, o2, … (or s1, s2 … for servers), never meaningful names.
           for (const o of part.options) expect(o.id).toMatch(/^[os]\d+$/);
         }
         if (part.kind === "order" && new Set(part.items.map((i) => i.label)).size > 1) {
-          expect(part.items.map((i) => i.id), "order shown = answer").not.toEqual(v.key.expected[part.id]);
+          expect(
+            part.items.map((i) => i.id),
+            "order shown = answer",
+          ).not.toEqual(v.key.expected[part.id]);
         }
       }
     }
@@ -99,11 +121,16 @@ describe("independent oracles", () => {
         if (table.kind !== "table") throw new Error("expected a table");
         const niceCol = table.columns.indexOf("Nice");
         const classCol = table.columns.indexOf("Class");
-        const weights = table.rows.map((r) => (classCol >= 0 && r[classCol] === "IDLE" ? SCHED_IDLE_WEIGHT : KERNEL_WEIGHT[Number(r[niceCol])]!));
+        const weights = table.rows.map((r) =>
+          classCol >= 0 && r[classCol] === "IDLE" ? SCHED_IDLE_WEIGHT : KERNEL_WEIGHT[Number(r[niceCol])]!,
+        );
         const sum = weights.reduce((a, b) => a + b, 0);
         table.rows.forEach((r, i) => {
           const expected = (100 * weights[i]!) / sum;
-          expect(Math.abs((v.key.expected[`cpuShare-${String(r[0])}`] as number) - expected), `${slug} seed ${seed} task ${String(r[0])}`).toBeLessThanOrEqual(2);
+          expect(
+            Math.abs((v.key.expected[`cpuShare-${String(r[0])}`] as number) - expected),
+            `${slug} seed ${seed} task ${String(r[0])}`,
+          ).toBeLessThanOrEqual(2);
         });
       }
     }
@@ -121,7 +148,10 @@ describe("independent oracles", () => {
 
   it("fork-loop-printf: 2^(n+1) − 2 lines on a terminal, n·2^n through a pipe", () => {
     for (let seed = 0; seed < 10; seed++) {
-      for (const [slug, lines] of [["fork-loop-printf-inside", (n: number) => 2 ** (n + 1) - 2], ["fork-loop-printf-pipe", (n: number) => n * 2 ** n]] as const) {
+      for (const [slug, lines] of [
+        ["fork-loop-printf-inside", (n: number) => 2 ** (n + 1) - 2],
+        ["fork-loop-printf-pipe", (n: number) => n * 2 ** n],
+      ] as const) {
         const v = variant(bySlug(slug), seed);
         const code = v.view.exhibits[0]!;
         const n = Number(/i < (\d+)/.exec(code.kind === "code" ? code.source : "")![1]);

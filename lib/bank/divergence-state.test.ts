@@ -57,18 +57,28 @@ function referenceState(w: Workload, full: SimResult, t: number): { tasks: RefTa
     // Mid-switch: the task the CPU is being switched to is the next slice of the full run.
     const next = full.slices.find((s) => s.start > t + EPS);
     const prevEnd = Math.max(0, ...full.slices.filter((s) => s.end <= t + EPS).map((s) => s.end));
-    if (next && cut.slices.every((s) => s.end <= t + EPS) && next.start - prevEnd <= sumSwitchMs(w) + EPS) running = next.task;
+    if (next && cut.slices.every((s) => s.end <= t + EPS) && next.start - prevEnd <= sumSwitchMs(w) + EPS)
+      running = next.task;
   }
   const tasks = w.tasks.map((spec): RefTask => {
     const m = cut.tasks.find((x) => x.id === spec.id)!;
     const rank = ranks.get(spec.id)!;
-    if (spec.arrival > t + EPS) return { id: spec.id, rank, state: "pending", remaining: null, readySince: spec.arrival };
-    if (m.finish !== null && m.finish <= t + EPS) return { id: spec.id, rank, state: "done", remaining: 0, readySince: 0 };
+    if (spec.arrival > t + EPS)
+      return { id: spec.id, rank, state: "pending", remaining: null, readySince: spec.arrival };
+    if (m.finish !== null && m.finish <= t + EPS)
+      return { id: spec.id, rank, state: "done", remaining: 0, readySince: 0 };
     const mine = cut.slices.filter((s) => s.task === spec.id);
     const lastSlice = mine[mine.length - 1];
-    const cpu0 = m.cpuTime - (running === spec.id && lastSlice?.endReason === "horizon" ? Math.min(DELTA, lastSlice.end - t) : 0);
+    const cpu0 =
+      m.cpuTime - (running === spec.id && lastSlice?.endReason === "horizon" ? Math.min(DELTA, lastSlice.end - t) : 0);
     if (spec.repeat && spec.bursts.length === 1) {
-      return { id: spec.id, rank, state: running === spec.id ? "running" : "ready", remaining: null, readySince: readySinceOf(spec.arrival, lastSlice, t) };
+      return {
+        id: spec.id,
+        rank,
+        state: running === spec.id ? "running" : "ready",
+        remaining: null,
+        readySince: readySinceOf(spec.arrival, lastSlice, t),
+      };
     }
     let cpu = cpu0;
     // Walk the CPU bursts (even indices), cycling when the pattern repeats.
@@ -85,11 +95,18 @@ function referenceState(w: Workload, full: SimResult, t: number): { tasks: RefTa
         // This burst ended the task's last slice that ended in I/O: it wakes io ms after that.
         const blockedAt = mine.filter((x) => x.endReason === "blocked").pop()?.end ?? 0;
         const wakesAt = blockedAt + io;
-        if (wakesAt > t + EPS) return { id: spec.id, rank, state: "blocked", remaining: spec.bursts[i]!, readySince: wakesAt, wakesAt };
+        if (wakesAt > t + EPS)
+          return { id: spec.id, rank, state: "blocked", remaining: spec.bursts[i]!, readySince: wakesAt, wakesAt };
         readySince = wakesAt;
       }
     }
-    return { id: spec.id, rank, state: running === spec.id ? "running" : "ready", remaining: spec.bursts[i]! - cpu, readySince };
+    return {
+      id: spec.id,
+      rank,
+      state: running === spec.id ? "running" : "ready",
+      remaining: spec.bursts[i]! - cpu,
+      readySince,
+    };
   });
   return { tasks, running };
 }
@@ -105,7 +122,8 @@ function readySinceOf(arrival: number, last: SimResult["slices"][number] | undef
   return last.end;
 }
 
-type OrderRule = { kind: "key"; key: (x: RefTask, spec: Workload["tasks"][number]) => number } | { kind: "fifo" } | { kind: "set" };
+type OrderRule =
+  { kind: "key"; key: (x: RefTask, spec: Workload["tasks"][number]) => number } | { kind: "fifo" } | { kind: "set" };
 
 /**
  * How the waiting tasks must be ordered, from the policy's rule: by a key (remaining time, static
@@ -127,7 +145,9 @@ function orderKey(w: Workload): OrderRule {
       return { kind: "fifo" };
     case "cfs":
     case "eevdf":
-      return w.tasks.every((t) => t.class === "fifo" || t.class === "rr") ? { kind: "key", key: (_x, spec) => -(spec.priority ?? 1) } : { kind: "set" };
+      return w.tasks.every((t) => t.class === "fifo" || t.class === "rr")
+        ? { kind: "key", key: (_x, spec) => -(spec.priority ?? 1) }
+        : { kind: "set" };
     default:
       return { kind: "set" };
   }
@@ -143,16 +163,25 @@ function checkCard(slug: string, seed: number, v: Variant, t: QuestionTemplate, 
   const ref = referenceState(w, sim, card.time);
   const specOf = new Map(w.tasks.map((s) => [s.id, s]));
 
-  if (card.expected !== SWITCH && card.expected !== IDLE && (card.running ?? null) !== ref.running) problems.push(`${where}: card runs ${card.running}, reference ${ref.running}`);
-  if (card.expected === IDLE && card.running !== null) problems.push(`${where}: idle slot but card runs ${card.running}`);
-  if (card.running && card.ready[0]?.task !== card.running) problems.push(`${where}: the running task is not listed first`);
+  if (card.expected !== SWITCH && card.expected !== IDLE && (card.running ?? null) !== ref.running)
+    problems.push(`${where}: card runs ${card.running}, reference ${ref.running}`);
+  if (card.expected === IDLE && card.running !== null)
+    problems.push(`${where}: idle slot but card runs ${card.running}`);
+  if (card.running && card.ready[0]?.task !== card.running)
+    problems.push(`${where}: the running task is not listed first`);
 
   const waiting = card.ready.filter((r) => r.task !== card.running);
   const refWaiting = ref.tasks.filter((x) => x.state === "ready" && x.id !== card.running);
-  const names = (xs: { task?: string; id?: string }[]) => xs.map((x) => x.task ?? x.id).sort().join(",");
-  if (names(waiting) !== names(refWaiting)) problems.push(`${where}: card waiting {${names(waiting)}}, reference {${names(refWaiting)}}`);
+  const names = (xs: { task?: string; id?: string }[]) =>
+    xs
+      .map((x) => x.task ?? x.id)
+      .sort()
+      .join(",");
+  if (names(waiting) !== names(refWaiting))
+    problems.push(`${where}: card waiting {${names(waiting)}}, reference {${names(refWaiting)}}`);
   const refBlocked = ref.tasks.filter((x) => x.state === "blocked");
-  if (names(card.blocked ?? []) !== names(refBlocked)) problems.push(`${where}: card blocked {${names(card.blocked ?? [])}}, reference {${names(refBlocked)}}`);
+  if (names(card.blocked ?? []) !== names(refBlocked))
+    problems.push(`${where}: card blocked {${names(card.blocked ?? [])}}, reference {${names(refBlocked)}}`);
 
   for (const r of card.ready) {
     const x = ref.tasks.find((y) => y.id === r.task);
@@ -164,8 +193,10 @@ function checkCard(slug: string, seed: number, v: Variant, t: QuestionTemplate, 
       if (!same) problems.push(`${where}: ${r.task} remaining ${got}, reference ${want}`);
     }
     const spec = specOf.get(r.task)!;
-    if ("priority" in r.values && r.values.priority !== (spec.priority ?? (w.policy.name === "priority" ? 0 : 1))) problems.push(`${where}: ${r.task} priority ${r.values.priority}`);
-    if ("tickets" in r.values && r.values.tickets !== (spec.tickets ?? 100)) problems.push(`${where}: ${r.task} tickets ${r.values.tickets}`);
+    if ("priority" in r.values && r.values.priority !== (spec.priority ?? (w.policy.name === "priority" ? 0 : 1)))
+      problems.push(`${where}: ${r.task} priority ${r.values.priority}`);
+    if ("tickets" in r.values && r.values.tickets !== (spec.tickets ?? 100))
+      problems.push(`${where}: ${r.task} tickets ${r.values.tickets}`);
   }
 
   const rule = orderKey(w);
@@ -175,9 +206,15 @@ function checkCard(slug: string, seed: number, v: Variant, t: QuestionTemplate, 
     if (rule.kind === "key") {
       const ka = rule.key(a, specOf.get(a.id)!);
       const kb = rule.key(b, specOf.get(b.id)!);
-      if (ka > kb + EPS || (Math.abs(ka - kb) <= EPS && a.rank > b.rank && w.policy.name !== "cfs" && w.policy.name !== "eevdf")) problems.push(`${where}: ${a.id} listed before ${b.id} against the policy's order`);
+      if (
+        ka > kb + EPS ||
+        (Math.abs(ka - kb) <= EPS && a.rank > b.rank && w.policy.name !== "cfs" && w.policy.name !== "eevdf")
+      )
+        problems.push(`${where}: ${a.id} listed before ${b.id} against the policy's order`);
     } else if (rule.kind === "fifo" && a.readySince > b.readySince + EPS) {
-      problems.push(`${where}: ${a.id} (ready since ${a.readySince}) listed before ${b.id} (ready since ${b.readySince})`);
+      problems.push(
+        `${where}: ${a.id} (ready since ${a.readySince}) listed before ${b.id} (ready since ${b.readySince})`,
+      );
     }
   }
 
@@ -199,24 +236,33 @@ function checkCard(slug: string, seed: number, v: Variant, t: QuestionTemplate, 
     if (!logged || !x) continue;
     const spec = specOf.get(r.task)!;
     if (r.task !== card.running) {
-      const ranSince = sim.slices.some((sl) => sl.task === r.task && sl.end > logged.time + EPS && sl.start < card.time - EPS);
+      const ranSince = sim.slices.some(
+        (sl) => sl.task === r.task && sl.end > logged.time + EPS && sl.start < card.time - EPS,
+      );
       if (ranSince || x.readySince > logged.time + EPS) continue;
       for (const k of ["vruntime", "deadline", "pass"] as const) {
-        if (logged.values[k] !== undefined && Math.abs((r.values[k] ?? NaN) - logged.values[k]!) > 1e-6) problems.push(`${where}: waiting ${r.task} ${k} ${r.values[k]}, unchanged since t=${logged.time} it is ${logged.values[k]}`);
+        if (logged.values[k] !== undefined && Math.abs((r.values[k] ?? NaN) - logged.values[k]!) > 1e-6)
+          problems.push(
+            `${where}: waiting ${r.task} ${k} ${r.values[k]}, unchanged since t=${logged.time} it is ${logged.values[k]}`,
+          );
       }
     } else {
-      const slice = sim.slices.find((sl) => sl.task === r.task && sl.start <= card.time + EPS && sl.end > card.time + EPS);
+      const slice = sim.slices.find(
+        (sl) => sl.task === r.task && sl.start <= card.time + EPS && sl.end > card.time + EPS,
+      );
       const picked = sim.decisions.filter((d) => d.picked === r.task && d.time <= card.time + EPS).pop();
       if (!slice || !picked || Math.abs(picked.time - slice.start) > EPS || w.switchCost.chargeTime) continue;
       const at = picked.ready.find((y) => y.task === r.task)?.values;
       const elapsed = card.time - slice.start;
       if (at?.vruntime !== undefined && r.values.vruntime !== undefined) {
         const want = at.vruntime + (elapsed * NICE_0_WEIGHT) / niceToWeight(spec.nice ?? 0);
-        if (Math.abs((r.values.vruntime ?? NaN) - want) > 1e-6) problems.push(`${where}: running ${r.task} vruntime ${r.values.vruntime}, want ${want}`);
+        if (Math.abs((r.values.vruntime ?? NaN) - want) > 1e-6)
+          problems.push(`${where}: running ${r.task} vruntime ${r.values.vruntime}, want ${want}`);
       }
       if (at?.pass !== undefined && r.values.pass !== undefined && w.policy.name === "stride") {
         const want = at.pass + (elapsed * w.policy.strideConstant) / (spec.tickets ?? 100) / w.policy.quantum;
-        if (Math.abs((r.values.pass ?? NaN) - want) > 1e-6) problems.push(`${where}: running ${r.task} pass ${r.values.pass}, want ${want}`);
+        if (Math.abs((r.values.pass ?? NaN) - want) > 1e-6)
+          problems.push(`${where}: running ${r.task} pass ${r.values.pass}, want ${want}`);
       }
     }
   }

@@ -14,7 +14,13 @@ const tricky: QuestionTemplate = {
   prompt: "Is `a <b> && c` true? See {docs}: #1 ~ = \\ end",
   generator: {
     parts: [
-      { kind: "choice", id: "pick", label: "Pick <one> & only one", options: [{ label: "x = 1 {yes}", correct: true }, { label: "y: ~2 #no" }], shuffle: false },
+      {
+        kind: "choice",
+        id: "pick",
+        label: "Pick <one> & only one",
+        options: [{ label: "x = 1 {yes}", correct: true }, { label: "y: ~2 #no" }],
+        shuffle: false,
+      },
     ],
   },
   grading: EXAMPLE_TEMPLATES[0]!.grading,
@@ -56,7 +62,18 @@ describe("GIFT", () => {
     const multi: QuestionTemplate = {
       ...tricky,
       slug: "multi",
-      generator: { parts: [{ kind: "choice", id: "m", label: "Which?", multiple: true, shuffle: false, options: [{ label: "A", correct: true }, { label: "B", correct: true }, { label: "C" }] }] },
+      generator: {
+        parts: [
+          {
+            kind: "choice",
+            id: "m",
+            label: "Which?",
+            multiple: true,
+            shuffle: false,
+            options: [{ label: "A", correct: true }, { label: "B", correct: true }, { label: "C" }],
+          },
+        ],
+      },
     };
     const gift = exportGift([multi]);
     // As Timeslice grades it: each right pick earns half, a wrong pick takes a half back.
@@ -68,7 +85,9 @@ describe("GIFT", () => {
 
 describe("Moodle XML", () => {
   it("escapes XML specials", () => {
-    expect(escapeXml(`<a href="x">Tom & 'Jerry'</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;Tom &amp; &apos;Jerry&apos;&lt;/a&gt;");
+    expect(escapeXml(`<a href="x">Tom & 'Jerry'</a>`)).toBe(
+      "&lt;a href=&quot;x&quot;&gt;Tom &amp; &apos;Jerry&apos;&lt;/a&gt;",
+    );
   });
 
   it("writes well-formed questions with escaped text and correct fractions", () => {
@@ -79,7 +98,8 @@ describe("Moodle XML", () => {
     expect(xml).toContain('<answer fraction="0" format="plain_text"><text>y: ~2 #no</text></answer>');
     expect(xml).toContain("<single>true</single>");
     // No raw markup characters survive inside text elements.
-    for (const m of xml.matchAll(/<text>([^<]*)<\/text>/g)) expect(m[1]).not.toMatch(/[<>]|&(?!amp;|lt;|gt;|quot;|apos;)/);
+    for (const m of xml.matchAll(/<text>([^<]*)<\/text>/g))
+      expect(m[1]).not.toMatch(/[<>]|&(?!amp;|lt;|gt;|quot;|apos;)/);
     const opens = xml.match(/<question /g)?.length;
     expect(opens).toBe(xml.match(/<\/question>/g)?.length);
   });
@@ -93,7 +113,9 @@ describe("Moodle XML", () => {
 
 describe("JSON bank", () => {
   it("is independent of input order and key order", () => {
-    const reversed = [...EXAMPLE_TEMPLATES].reverse().map((t) => Object.fromEntries(Object.entries(t).reverse()) as unknown as QuestionTemplate);
+    const reversed = [...EXAMPLE_TEMPLATES]
+      .reverse()
+      .map((t) => Object.fromEntries(Object.entries(t).reverse()) as unknown as QuestionTemplate);
     expect(exportBankJson(reversed)).toBe(exportBankJson(EXAMPLE_TEMPLATES));
   });
 

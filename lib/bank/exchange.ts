@@ -1,6 +1,13 @@
 // Moving question templates in and out of Timeslice: a JSON bank that round-trips exactly, and the
 // questions as Moodle XML and GIFT for other quiz systems, as far as each can carry them. Pure: no database, no I/O.
-import { type AnswerPartSpec, type AnswerValue, buildVariant, type QuestionTemplate, type Variant, type VariantExhibit } from "@/lib/engine";
+import {
+  type AnswerPartSpec,
+  type AnswerValue,
+  buildVariant,
+  type QuestionTemplate,
+  type Variant,
+  type VariantExhibit,
+} from "@/lib/engine";
 
 export const BANK_FORMAT = "timeslice-bank";
 export const BANK_VERSION = 1;
@@ -41,7 +48,10 @@ export function escapeGift(text: string): string {
 // ---- Moodle XML ----
 
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]!);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]!,
+  );
 }
 
 // ---- GIFT and Moodle XML ----
@@ -103,21 +113,45 @@ function planPart(t: QuestionTemplate, v: Variant, part: AnswerPartSpec, format:
   const alternatives = hasAlternatives(v, part.id);
   switch (part.kind) {
     case "choice":
-      if (alternatives) return { ...base, as: null, note: "several answers are right for this variant, and a multiple-choice question keeps one key" };
-      if (part.multiple && Array.isArray(v.key.expected[part.id]) && (v.key.expected[part.id] as unknown[]).length === 0)
-        return { ...base, as: null, note: "the right answer is to tick none, which a multiple-answer question cannot express" };
+      if (alternatives)
+        return {
+          ...base,
+          as: null,
+          note: "several answers are right for this variant, and a multiple-choice question keeps one key",
+        };
+      if (
+        part.multiple &&
+        Array.isArray(v.key.expected[part.id]) &&
+        (v.key.expected[part.id] as unknown[]).length === 0
+      )
+        return {
+          ...base,
+          as: null,
+          note: "the right answer is to tick none, which a multiple-answer question cannot express",
+        };
       return { ...base, as: part.multiple ? "multiple choice, several answers" : "multiple choice, one answer" };
     case "number":
       if (alternatives) return { ...base, as: null, note: "several values are right for this variant" };
       return { ...base, as: "numerical, same tolerance" };
     case "order":
       if (format === "gift") return { ...base, as: null, note: "GIFT has no ordering question" };
-      if (alternatives) return { ...base, as: null, note: "several orders are right for this variant (e.g. processes racing), and an ordering question accepts exactly one" };
-      if (new Set(part.items.map((i) => i.label)).size < part.items.length) return { ...base, as: null, note: "two items read the same, which an ordering question cannot tell apart" };
+      if (alternatives)
+        return {
+          ...base,
+          as: null,
+          note: "several orders are right for this variant (e.g. processes racing), and an ordering question accepts exactly one",
+        };
+      if (new Set(part.items.map((i) => i.label)).size < part.items.length)
+        return { ...base, as: null, note: "two items read the same, which an ordering question cannot tell apart" };
       // Moodle's ordering type is built in from Moodle 4.4 (a plugin before); docs/instructors.md says so.
       return { ...base, as: "ordering (all or nothing)" };
     case "timeline": {
-      if (format === "gift") return { ...base, as: null, note: "GIFT has no question with several blanks, so a timeline cannot be written; use Moodle XML" };
+      if (format === "gift")
+        return {
+          ...base,
+          as: null,
+          note: "GIFT has no question with several blanks, so a timeline cannot be written; use Moodle XML",
+        };
       if (alternatives) return { ...base, as: null, note: "several timelines are right for this variant" };
       const scoring = t.grading.scheduleScoring;
       const note =
@@ -136,10 +170,15 @@ function planFormat(t: QuestionTemplate, v: Variant, format: QuizFormat): Format
   const notes: string[] = [];
   const kept = parts.filter((p) => p.as !== null);
   if (t.grading.conventionCredit > 0 && kept.some((p) => p.kind === "timeline"))
-    notes.push(`partial credit (${Math.round(t.grading.conventionCredit * 100)}%) for a timeline right under a different convention is not carried`);
+    notes.push(
+      `partial credit (${Math.round(t.grading.conventionCredit * 100)}%) for a timeline right under a different convention is not carried`,
+    );
   if (kept.some((p) => p.kind === "number") && v.view.parts.some((p) => p.kind === "timeline"))
-    notes.push("credit for numbers computed correctly from the student's own timeline is not carried: each number is checked against the reference");
-  if (format === "gift" && kept.length && (t.hints.length || t.explanation)) notes.push("hints and the explanation are not carried (GIFT has no place for them)");
+    notes.push(
+      "credit for numbers computed correctly from the student's own timeline is not carried: each number is checked against the reference",
+    );
+  if (format === "gift" && kept.length && (t.hints.length || t.explanation))
+    notes.push("hints and the explanation are not carried (GIFT has no place for them)");
   // Anything left out or graded differently makes it partial; splitting into one question per part does not.
   const lossless = kept.length === parts.length && !parts.some((p) => p.note) && notes.length === 0;
   if (kept.length > 1) notes.push(`its ${kept.length} parts become ${kept.length} questions sharing the prompt`);
@@ -149,12 +188,19 @@ function planFormat(t: QuestionTemplate, v: Variant, format: QuizFormat): Format
 
 function prepare(template: QuestionTemplate): Prepared {
   const built = buildVariant(template, EXPORT_SEED);
-  if (!built.ok) throw new Error(`question '${template.slug}' does not build: ${built.errors[0]?.message ?? "unknown error"}`);
+  if (!built.ok)
+    throw new Error(`question '${template.slug}' does not build: ${built.errors[0]?.message ?? "unknown error"}`);
   const v = built.value;
   return {
     template,
     variant: v,
-    plan: { slug: template.slug, title: template.title, type: template.type, gift: planFormat(template, v, "gift"), moodle: planFormat(template, v, "moodle") },
+    plan: {
+      slug: template.slug,
+      title: template.title,
+      type: template.type,
+      gift: planFormat(template, v, "gift"),
+      moodle: planFormat(template, v, "moodle"),
+    },
   };
 }
 
@@ -170,7 +216,8 @@ export function planLine(plan: ExportPlan, format: QuizFormat): string {
   const f = plan[format];
   const left = f.parts.filter((p) => p.as === null).map((p) => `${p.label} (${p.kind}): ${p.note}`);
   const changed = f.parts.filter((p) => p.as !== null && p.note).map((p) => `${p.label}: ${p.note}`);
-  const words = f.carried === "none" ? "NOT EXPORTED" : f.carried === "partial" ? "exported in part" : "exported in full";
+  const words =
+    f.carried === "none" ? "NOT EXPORTED" : f.carried === "partial" ? "exported in part" : "exported in full";
   const details = [...left.map((l) => `left out ${l}`), ...changed, ...f.notes];
   return `${plan.slug} (${plan.type}): ${words}${details.length ? ` — ${details.join("; ")}` : ""}`;
 }
@@ -226,10 +273,19 @@ function exhibitMarkdown(exhibit: VariantExhibit): string {
   if (exhibit.kind === "code") return `**${exhibit.caption}**\n\n\`\`\`${exhibit.language}\n${exhibit.source}\n\`\`\``;
   const cell = (c: string | number) => String(c).replace(/\|/g, "\\|");
   const row = (cells: (string | number)[]) => `| ${cells.map(cell).join(" | ")} |`;
-  return [`**${exhibit.caption}**`, "", row(exhibit.columns), row(exhibit.columns.map(() => "---")), ...exhibit.rows.map(row)].join("\n");
+  return [
+    `**${exhibit.caption}**`,
+    "",
+    row(exhibit.columns),
+    row(exhibit.columns.map(() => "---")),
+    ...exhibit.rows.map(row),
+  ].join("\n");
 }
 
-function choiceOptions(part: Extract<AnswerPartSpec, { kind: "choice" }>, expected: AnswerValue | undefined): { label: string; correct: boolean }[] {
+function choiceOptions(
+  part: Extract<AnswerPartSpec, { kind: "choice" }>,
+  expected: AnswerValue | undefined,
+): { label: string; correct: boolean }[] {
   const right = new Set(Array.isArray(expected) ? expected.map(String) : [String(expected)]);
   return part.options.map((o) => ({ label: o.label, correct: right.has(o.id) }));
 }
@@ -258,7 +314,14 @@ function slotLabel(part: Extract<AnswerPartSpec, { kind: "timeline" }>, value: s
 
 export function exportGift(templates: readonly QuestionTemplate[]): string {
   const prepared = [...templates].sort(bySlug).map(prepare);
-  const blocks = [fileHeader(prepared.map((p) => p.plan), "gift").map((l) => `// ${l.replace(/\r?\n/g, " ")}`).join("\n")];
+  const blocks = [
+    fileHeader(
+      prepared.map((p) => p.plan),
+      "gift",
+    )
+      .map((l) => `// ${l.replace(/\r?\n/g, " ")}`)
+      .join("\n"),
+  ];
   const ids = new Set<string>();
   for (const p of prepared) {
     for (const q of emitted(p, "gift", ids)) {
@@ -271,7 +334,9 @@ export function exportGift(templates: readonly QuestionTemplate[]): string {
           const w = fractions(options);
           blocks.push(`${head} {\n${options.map((o, i) => `\t~%${w[i]}%${escapeGift(o.label)}`).join("\n")}\n}`);
         } else {
-          blocks.push(`${head} {\n${options.map((o) => `\t${o.correct ? "=" : "~"}${escapeGift(o.label)}`).join("\n")}\n}`);
+          blocks.push(
+            `${head} {\n${options.map((o) => `\t${o.correct ? "=" : "~"}${escapeGift(o.label)}`).join("\n")}\n}`,
+          );
         }
       }
     }
@@ -289,10 +354,16 @@ export function escapeCloze(text: string): string {
 
 function clozeTimeline(part: Extract<AnswerPartSpec, { kind: "timeline" }>, expected: AnswerValue | undefined): string {
   const slots = Array.isArray(expected) ? expected : [];
-  const choices = [...part.tasks.map((t) => t.id), ...(part.allowIdle ? ["idle"] : []), ...(part.allowSwitch ? ["cs"] : [])];
+  const choices = [
+    ...part.tasks.map((t) => t.id),
+    ...(part.allowIdle ? ["idle"] : []),
+    ...(part.allowSwitch ? ["cs"] : []),
+  ];
   // One drop-down worth one mark per slot; "=" marks the right option, "~" separates them.
   const lines = slots.map((value, i) => {
-    const field = choices.map((c) => `${c === (value ?? "idle") ? "=" : ""}${escapeCloze(slotLabel(part, c))}`).join("~");
+    const field = choices
+      .map((c) => `${c === (value ?? "idle") ? "=" : ""}${escapeCloze(slotLabel(part, c))}`)
+      .join("~");
     return `| ${i * part.slotMs}–${(i + 1) * part.slotMs} ms | {1:MULTICHOICE:${field}} |`;
   });
   return ["| Slot | Runs |", "| --- | --- |", ...lines].join("\n");
@@ -300,15 +371,31 @@ function clozeTimeline(part: Extract<AnswerPartSpec, { kind: "timeline" }>, expe
 
 export function exportMoodleXml(templates: readonly QuestionTemplate[]): string {
   const prepared = [...templates].sort(bySlug).map(prepare);
-  const out = ['<?xml version="1.0" encoding="UTF-8"?>', "<quiz>", ...fileHeader(prepared.map((p) => p.plan), "moodle").map((l) => `  ${xmlComment(l)}`)];
+  const out = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    "<quiz>",
+    ...fileHeader(
+      prepared.map((p) => p.plan),
+      "moodle",
+    ).map((l) => `  ${xmlComment(l)}`),
+  ];
   const ids = new Set<string>();
   for (const p of prepared) {
     const t = p.template;
-    const feedback = t.explanation ? [`    <generalfeedback format="markdown"><text>${escapeXml(t.explanation)}</text></generalfeedback>`] : [];
+    const feedback = t.explanation
+      ? [`    <generalfeedback format="markdown"><text>${escapeXml(t.explanation)}</text></generalfeedback>`]
+      : [];
     const hints = t.hints.map((h) => `    <hint format="markdown"><text>${escapeXml(h)}</text></hint>`);
     for (const q of emitted(p, "moodle", ids)) {
       const part = q.part;
-      const kind = part.kind === "number" ? "numerical" : part.kind === "choice" ? "multichoice" : part.kind === "order" ? "ordering" : "cloze";
+      const kind =
+        part.kind === "number"
+          ? "numerical"
+          : part.kind === "choice"
+            ? "multichoice"
+            : part.kind === "order"
+              ? "ordering"
+              : "cloze";
       const text = part.kind === "timeline" ? `${q.text}\n\n${clozeTimeline(part, q.expected)}` : q.text;
       out.push(`  <question type="${kind}">`);
       out.push(`    <name><text>${escapeXml(q.name)}</text></name>`);
@@ -316,19 +403,35 @@ export function exportMoodleXml(templates: readonly QuestionTemplate[]): string 
       out.push(...feedback);
       out.push(`    <idnumber>${escapeXml(q.idnumber)}</idnumber>`);
       if (part.kind === "number" && typeof q.expected === "number") {
-        out.push(`    <answer fraction="100"><text>${q.expected}</text><tolerance>${numberTolerance(t, q.expected)}</tolerance></answer>`);
+        out.push(
+          `    <answer fraction="100"><text>${q.expected}</text><tolerance>${numberTolerance(t, q.expected)}</tolerance></answer>`,
+        );
       } else if (part.kind === "choice") {
         const options = choiceOptions(part, q.expected);
         const w = part.multiple ? fractions(options) : options.map((o) => (o.correct ? 100 : 0));
         out.push(`    <single>${part.multiple ? "false" : "true"}</single>`);
         out.push("    <shuffleanswers>true</shuffleanswers>");
-        options.forEach((o, i) => out.push(`    <answer fraction="${w[i]}" format="plain_text"><text>${escapeXml(o.label)}</text></answer>`));
+        options.forEach((o, i) =>
+          out.push(`    <answer fraction="${w[i]}" format="plain_text"><text>${escapeXml(o.label)}</text></answer>`),
+        );
       } else if (part.kind === "order") {
         const order = Array.isArray(q.expected) ? q.expected.map(String) : [];
-        out.push("    <layouttype>VERTICAL</layouttype>", "    <selecttype>ALL</selecttype>", "    <selectcount>0</selectcount>");
-        out.push("    <gradingtype>ALL_OR_NOTHING</gradingtype>", "    <showgrading>SHOW</showgrading>", "    <numberingstyle>none</numberingstyle>");
+        out.push(
+          "    <layouttype>VERTICAL</layouttype>",
+          "    <selecttype>ALL</selecttype>",
+          "    <selectcount>0</selectcount>",
+        );
+        out.push(
+          "    <gradingtype>ALL_OR_NOTHING</gradingtype>",
+          "    <showgrading>SHOW</showgrading>",
+          "    <numberingstyle>none</numberingstyle>",
+        );
         // An ordering question's answers are its items in the right order; fraction numbers the position.
-        order.forEach((id, i) => out.push(`    <answer fraction="${i + 1}" format="plain_text"><text>${escapeXml(part.items.find((it) => it.id === id)?.label ?? id)}</text></answer>`));
+        order.forEach((id, i) =>
+          out.push(
+            `    <answer fraction="${i + 1}" format="plain_text"><text>${escapeXml(part.items.find((it) => it.id === id)?.label ?? id)}</text></answer>`,
+          ),
+        );
       }
       out.push(...hints);
       out.push("  </question>");

@@ -52,7 +52,8 @@ describe("hint ladder", () => {
             if (part?.kind === "timeline") items = runs(list);
             else if (part?.kind === "order") items = list.map((x) => part.items.find((i) => i.id === x)?.label ?? x);
             if (items.length < 2 || part?.kind === "choice") continue;
-            for (const s of spellings(items)) expect(text.includes(s), `${t.slug} seed ${seed}: hint spells out ${id} = ${s}`).toBe(false);
+            for (const s of spellings(items))
+              expect(text.includes(s), `${t.slug} seed ${seed}: hint spells out ${id} = ${s}`).toBe(false);
           }
         }
         const numbers = Object.values(v.key.expected).filter((x): x is number => typeof x === "number");
@@ -60,9 +61,12 @@ describe("hint ladder", () => {
           const n = numbers[0]!;
           const num = String(n).replace(".", "\\.");
           // Stated as a result ("= 8", "is 8", "8 processes"), not a line number or pid that happens to match.
-          const word = new RegExp(`(?:=|\\bis|\\bare)\\s*${num}(?![0-9.])|(?<![0-9.])${num} (?:processes|lines|ms|µs|requests|switches)`);
+          const word = new RegExp(
+            `(?:=|\\bis|\\bare)\\s*${num}(?![0-9.])|(?<![0-9.])${num} (?:processes|lines|ms|µs|requests|switches)`,
+          );
           // A number the question itself shows is data, not a give-away.
-          if (!word.test(shown)) expect(word.test(text), `${t.slug} seed ${seed}: hint states the answer ${n}`).toBe(false);
+          if (!word.test(shown))
+            expect(word.test(text), `${t.slug} seed ${seed}: hint states the answer ${n}`).toBe(false);
         }
       }
     }
@@ -105,7 +109,8 @@ describe("hint ladder", () => {
             checked++;
           }
         } else if (t.type === "switch-cost") {
-          for (const task of (data["workload"] as { tasks: { id: string }[] }).tasks) expect(step, t.slug).toContain(task.id);
+          for (const task of (data["workload"] as { tasks: { id: string }[] }).tasks)
+            expect(step, t.slug).toContain(task.id);
           checked++;
         }
       }

@@ -3,7 +3,14 @@
 import { describe, expect, it } from "vitest";
 import { buildVariant, EXAMPLE_TEMPLATES, type QuestionTemplate } from "@/lib/engine";
 import { BUILT_IN_TEMPLATES } from "./index";
-import { approximateFigureProblems, arithmeticProblems, evaluate, KNOWN_RULE_IDS, lintTemplate, versionProblems } from "./lint";
+import {
+  approximateFigureProblems,
+  arithmeticProblems,
+  evaluate,
+  KNOWN_RULE_IDS,
+  lintTemplate,
+  versionProblems,
+} from "./lint";
 
 const SEEDS = 25;
 
@@ -48,9 +55,17 @@ describe("content lint", () => {
   });
 
   it("catches internal ids and repository paths", () => {
-    for (const text of ["The rule stcf-shortest-remaining decided.", "Formulas: docs/eventloop-and-capacity.md.", "Like fork-loop-count.", "(domain notes)"]) {
+    for (const text of [
+      "The rule stcf-shortest-remaining decided.",
+      "Formulas: docs/eventloop-and-capacity.md.",
+      "Like fork-loop-count.",
+      "(domain notes)",
+    ]) {
       const issues = lintTemplate(planted({ explanation: base.explanation + "\n" + text }), { seeds: 1, ids: IDS });
-      expect(issues.map((i) => i.rule), text).toContain("internal-id");
+      expect(
+        issues.map((i) => i.rule),
+        text,
+      ).toContain("internal-id");
     }
   });
 
@@ -65,7 +80,9 @@ describe("content lint", () => {
 
   it("catches an approximate figure that disagrees with its computation, or has none", () => {
     // The convoy example before the fix: "about 6 ms" for (2 + 4 + 14) / 3 = 6.67.
-    expect(approximateFigureProblems("fifo-convoy-effect", "the average turnaround drops to about 6 ms")[0]).toMatch(/not registered/);
+    expect(approximateFigureProblems("fifo-convoy-effect", "the average turnaround drops to about 6 ms")[0]).toMatch(
+      /not registered/,
+    );
     expect(approximateFigureProblems("green-threads-switch-cost", "about 20× less")).toEqual([]);
     expect(approximateFigureProblems("green-threads-switch-cost", "about 30× less")).toHaveLength(1);
   });

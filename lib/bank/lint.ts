@@ -40,9 +40,20 @@ export const APPROXIMATE_FIGURES: { slug: string; phrase: string; value: number 
 
 /** Scheduler rule ids that appear in decision logs; students see rule names in words instead. */
 export const KNOWN_RULE_IDS = [
-  "cfs-min-vruntime", "eevdf-earliest-eligible-deadline", "eevdf-fallback-min-vruntime", "fifo-head", "lottery-draw", "mlfq-highest-level",
-  "priority-highest", "priority-preemptive-highest", "rr-head", "rt-fifo-highest-priority", "rt-rr-highest-priority", "sjf-shortest-burst",
-  "stcf-shortest-remaining", "stride-min-pass",
+  "cfs-min-vruntime",
+  "eevdf-earliest-eligible-deadline",
+  "eevdf-fallback-min-vruntime",
+  "fifo-head",
+  "lottery-draw",
+  "mlfq-highest-level",
+  "priority-highest",
+  "priority-preemptive-highest",
+  "rr-head",
+  "rt-fifo-highest-priority",
+  "rt-rr-highest-priority",
+  "sjf-shortest-burst",
+  "stcf-shortest-remaining",
+  "stride-min-pass",
 ];
 
 const PLAIN_MARKDOWN = /\*\*[^*\n]+\*\*|(?<![\w*])\*[^*\s][^*\n]*\*(?![\w*])|`[^`\n]+`/;
@@ -58,7 +69,11 @@ const ARITH_CHARS = /^[\d.,\s×*/+−\-()]+$/;
 
 /** A tiny evaluator for + − × / and parentheses; null when the text is not such an expression. */
 export function evaluate(text: string): number | null {
-  const src = text.replace(/×/g, "*").replace(/−/g, "-").replace(/(\d),(\d{3})(?!\d)/g, "$1$2").replace(/\s+/g, "");
+  const src = text
+    .replace(/×/g, "*")
+    .replace(/−/g, "-")
+    .replace(/(\d),(\d{3})(?!\d)/g, "$1$2")
+    .replace(/\s+/g, "");
   if (src === "" || !/^[\d.*/+\-()]+$/.test(src)) return null;
   let i = 0;
   const peek = () => src[i];
@@ -120,7 +135,8 @@ export function arithmeticProblems(text: string): string[] {
       const rhsMatch = /^[\d.,\s×*/+−\-()]*/.exec(right)![0].trim().replace(/[,.]$/, "");
       const percent = /^[\d.,\s×*/+−\-()]*%/.test(right);
       // An unmatched "(" at the start of the tail belongs to the sentence, not to the expression.
-      while (lhs.startsWith("(") && (lhs.match(/\(/g) ?? []).length > (lhs.match(/\)/g) ?? []).length) lhs = lhs.slice(1).trim();
+      while (lhs.startsWith("(") && (lhs.match(/\(/g) ?? []).length > (lhs.match(/\)/g) ?? []).length)
+        lhs = lhs.slice(1).trim();
       if (!hasOperator(lhs) || !ARITH_CHARS.test(lhs) || rhsMatch === "") continue;
       const a = evaluate(lhs);
       const b = evaluate(rhsMatch);
@@ -132,7 +148,8 @@ export function arithmeticProblems(text: string): string[] {
         const half = 0.5 * 10 ** -decimals(rhsMatch) + 1e-9 * Math.abs(b);
         ok = candidates.some((c) => Math.abs(c - b) <= half || (rel === "≈" && Math.abs(c - b) <= 0.02 * Math.abs(c)));
       }
-      if (!ok) out.push(`"${lhs} ${rel} ${rhsMatch}${percent ? "%" : ""}": the left side is ${Number(a.toPrecision(6))}`);
+      if (!ok)
+        out.push(`"${lhs} ${rel} ${rhsMatch}${percent ? "%" : ""}": the left side is ${Number(a.toPrecision(6))}`);
     }
   }
   return out;
@@ -153,9 +170,12 @@ export function approximateFigureProblems(slug: string, text: string): string[] 
   const out: string[] = [];
   for (const m of text.matchAll(/\b(?:about|roughly|approximately)\s+\**\s*(\d[\d,]*(?:\.\d+)?)/g)) {
     const at = m.index;
-    const entry = APPROXIMATE_FIGURES.find((e) => e.slug === slug && text.slice(Math.max(0, at - 40), at + e.phrase.length + 40).includes(e.phrase));
+    const entry = APPROXIMATE_FIGURES.find(
+      (e) => e.slug === slug && text.slice(Math.max(0, at - 40), at + e.phrase.length + 40).includes(e.phrase),
+    );
     if (!entry) out.push(`"${m[0]}" is not registered with its computation in APPROXIMATE_FIGURES`);
-    else if (!roundsTo(entry.value, m[1]!)) out.push(`"${m[0]}" but the value is ${Number(entry.value.toPrecision(4))}`);
+    else if (!roundsTo(entry.value, m[1]!))
+      out.push(`"${m[0]}" but the value is ${Number(entry.value.toPrecision(4))}`);
   }
   return out;
 }
@@ -163,19 +183,48 @@ export function approximateFigureProblems(slug: string, text: string): string[] 
 // ---------- version-sensitive claims ----------
 
 const VERSION_RULES: { when: (s: string) => boolean; needs: RegExp; say: string }[] = [
-  { when: (s) => /\b(CFS|EEVDF)\b/.test(s) && /\b(default|current|today|modern|now)\b/i.test(s), needs: /\b\d+\.\d+\b/, say: "says which Linux scheduler is the default/current without a version (e.g. \"since Linux 6.6\")" },
-  { when: (s) => /pid_max/.test(s) && /32[\s,]?768/.test(s), needs: /built-in|systemd/, say: "gives pid_max 32768 without saying it is the kernel's built-in default (systemd ≥ 243 raises it)" },
-  { when: (s) => /max_map_count/.test(s) && /65[\s,]?530/.test(s), needs: /kernel/, say: "gives vm.max_map_count 65530 without saying it is the kernel's default" },
-  { when: (s) => /\bpin(s|ned|ning)?\b/i.test(s) && /synchronized/.test(s), needs: /JDK \d+|JEP 491|Java 2\d/, say: "says synchronized pins a virtual thread without the JDK versions (JDK 21–23; JEP 491 fixed it in 24)" },
-  { when: (s) => /nextTick/.test(s) && /\b(before|first)\b/i.test(s) && /promise|microtask/i.test(s), needs: /CommonJS|ES module/, say: "orders nextTick before promises without saying it holds for CommonJS" },
-  { when: (s) => /8 MiB/.test(s) && /stack/i.test(s) && /default/i.test(s), needs: /glibc|ulimit/, say: "calls 8 MiB the default stack without naming glibc / ulimit -s" },
-  { when: (s) => /3\.5–4\.5 µs/.test(s) && !/\|/.test(s), needs: /measured|VM|Linux 6\.18|PCID/, say: "gives 3.5–4.5 µs as a switch cost without saying it is one measurement" },
+  {
+    when: (s) => /\b(CFS|EEVDF)\b/.test(s) && /\b(default|current|today|modern|now)\b/i.test(s),
+    needs: /\b\d+\.\d+\b/,
+    say: 'says which Linux scheduler is the default/current without a version (e.g. "since Linux 6.6")',
+  },
+  {
+    when: (s) => /pid_max/.test(s) && /32[\s,]?768/.test(s),
+    needs: /built-in|systemd/,
+    say: "gives pid_max 32768 without saying it is the kernel's built-in default (systemd ≥ 243 raises it)",
+  },
+  {
+    when: (s) => /max_map_count/.test(s) && /65[\s,]?530/.test(s),
+    needs: /kernel/,
+    say: "gives vm.max_map_count 65530 without saying it is the kernel's default",
+  },
+  {
+    when: (s) => /\bpin(s|ned|ning)?\b/i.test(s) && /synchronized/.test(s),
+    needs: /JDK \d+|JEP 491|Java 2\d/,
+    say: "says synchronized pins a virtual thread without the JDK versions (JDK 21–23; JEP 491 fixed it in 24)",
+  },
+  {
+    when: (s) => /nextTick/.test(s) && /\b(before|first)\b/i.test(s) && /promise|microtask/i.test(s),
+    needs: /CommonJS|ES module/,
+    say: "orders nextTick before promises without saying it holds for CommonJS",
+  },
+  {
+    when: (s) => /8 MiB/.test(s) && /stack/i.test(s) && /default/i.test(s),
+    needs: /glibc|ulimit/,
+    say: "calls 8 MiB the default stack without naming glibc / ulimit -s",
+  },
+  {
+    when: (s) => /3\.5–4\.5 µs/.test(s) && !/\|/.test(s),
+    needs: /measured|VM|Linux 6\.18|PCID/,
+    say: "gives 3.5–4.5 µs as a switch cost without saying it is one measurement",
+  },
 ];
 
 /** Per paragraph (or list item): a qualifier anywhere in it covers the claim. */
 export function versionProblems(text: string): string[] {
   const out: string[] = [];
-  for (const s of text.split(/\n+/)) for (const r of VERSION_RULES) if (r.when(s) && !r.needs.test(s)) out.push(`${r.say}: "${s.slice(0, 120)}"`);
+  for (const s of text.split(/\n+/))
+    for (const r of VERSION_RULES) if (r.when(s) && !r.needs.test(s)) out.push(`${r.say}: "${s.slice(0, 120)}"`);
   return out;
 }
 
@@ -185,7 +234,8 @@ function internalIdProblems(text: string, ids: readonly string[]): string[] {
   const out: string[] = [];
   const path = REPO_PATH.exec(text);
   if (path) out.push(`names "${path[0]}", which students cannot see`);
-  for (const id of ids) if (new RegExp(`(?<![\\w-])${id}(?![\\w-])`).test(text)) out.push(`contains the internal id "${id}"`);
+  for (const id of ids)
+    if (new RegExp(`(?<![\\w-])${id}(?![\\w-])`).test(text)) out.push(`contains the internal id "${id}"`);
   return out;
 }
 
@@ -212,7 +262,8 @@ function viewPlainFields(view: VariantView): [string, string][] {
 export function lintTemplate(t: QuestionTemplate, opts: { seeds: number; ids: readonly string[] }): LintIssue[] {
   const issues: LintIssue[] = [];
   const add = (field: string, rule: LintIssue["rule"], messages: string[], seed?: number) => {
-    for (const message of messages) issues.push({ slug: t.slug, field, rule, message, ...(seed !== undefined ? { seed } : {}) });
+    for (const message of messages)
+      issues.push({ slug: t.slug, field, rule, message, ...(seed !== undefined ? { seed } : {}) });
   };
   const ids = opts.ids;
   const authored: [string, string, boolean][] = [
@@ -222,7 +273,8 @@ export function lintTemplate(t: QuestionTemplate, opts: { seeds: number; ids: re
     ...t.hints.map((h, i): [string, string, boolean] => [`hints[${i}]`, h, true]),
   ];
   for (const [field, text, plain] of authored) {
-    if (plain && PLAIN_MARKDOWN.test(text)) add(field, "markdown-in-plain-text", [`raw Markdown in plain text: "${PLAIN_MARKDOWN.exec(text)![0]}"`]);
+    if (plain && PLAIN_MARKDOWN.test(text))
+      add(field, "markdown-in-plain-text", [`raw Markdown in plain text: "${PLAIN_MARKDOWN.exec(text)![0]}"`]);
     add(field, "internal-id", internalIdProblems(text, ids));
     add(field, "arithmetic", arithmeticProblems(text));
     add(field, "approximate-figure", approximateFigureProblems(t.slug, text));
@@ -233,12 +285,17 @@ export function lintTemplate(t: QuestionTemplate, opts: { seeds: number; ids: re
     const v = buildVariant(t, seed);
     if (!v.ok) continue;
     const view = v.value.view;
-    const fields: [string, string, boolean][] = [["prompt (filled)", view.prompt, false], ["explanation (filled)", explanationFor(t, v.value), false], ...viewPlainFields(view).map(([f, s]): [string, string, boolean] => [f, s, true])];
+    const fields: [string, string, boolean][] = [
+      ["prompt (filled)", view.prompt, false],
+      ["explanation (filled)", explanationFor(t, v.value), false],
+      ...viewPlainFields(view).map(([f, s]): [string, string, boolean] => [f, s, true]),
+    ];
     for (const [field, text, plain] of fields) {
       const key = `${field}\u0000${text}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      if (plain && PLAIN_MARKDOWN.test(text)) add(field, "markdown-in-plain-text", [`raw Markdown in plain text: "${PLAIN_MARKDOWN.exec(text)![0]}"`], seed);
+      if (plain && PLAIN_MARKDOWN.test(text))
+        add(field, "markdown-in-plain-text", [`raw Markdown in plain text: "${PLAIN_MARKDOWN.exec(text)![0]}"`], seed);
       add(field, "internal-id", internalIdProblems(text, ids), seed);
       add(field, "arithmetic", arithmeticProblems(text), seed);
       // Options, items and table cells are fragments: their claim is qualified by the label or prompt.

@@ -26,8 +26,10 @@ function once<T>(key: string, f: () => T): T {
   if (!cache.has(key)) cache.set(key, f());
   return cache.get(key) as T;
 }
-const elModel = (source: string, belief: EventLoopBelief) => once(`el\u0000${belief}\u0000${source}`, () => modelEventLoop(source, { belief }));
-const forkModel = (source: string, mode: "pipe" | "tty") => once(`fork\u0000${mode}\u0000${source}`, () => analyzeForkProgram(source, { mode }));
+const elModel = (source: string, belief: EventLoopBelief) =>
+  once(`el\u0000${belief}\u0000${source}`, () => modelEventLoop(source, { belief }));
+const forkModel = (source: string, mode: "pipe" | "tty") =>
+  once(`fork\u0000${mode}\u0000${source}`, () => analyzeForkProgram(source, { mode }));
 
 function valid(t: QuestionTemplate): QuestionTemplate {
   const v = validateTemplate(t);
@@ -60,7 +62,11 @@ function idsFor(lines: readonly string[], labels: Record<string, string>): strin
  * Runs the search: `misAnswers(v)` gives, per entry id, the misconceived answer of the variant (or
  * nothing when the entry does not apply or gives the truth). Returns how many seeds named each entry.
  */
-function searchSeeds(t: QuestionTemplate, entries: readonly string[], misAnswers: (v: Variant) => Map<string, { answer: Answer; part: string }>) {
+function searchSeeds(
+  t: QuestionTemplate,
+  entries: readonly string[],
+  misAnswers: (v: Variant) => Map<string, { answer: Answer; part: string }>,
+) {
   const found = new Map<string, number>();
   const missed: string[] = [];
   for (let seed = 0; seed < MAX_SEEDS; seed++) {
@@ -84,7 +90,12 @@ function searchSeeds(t: QuestionTemplate, entries: readonly string[], misAnswers
       expect(g.message).toContain(g.misconceptions![0]!.summary);
       found.set(id, (found.get(id) ?? 0) + 1);
     }
-    if (seed >= REFERENCE_SEEDS && entries.every((id) => !found.has(id) || found.get(id)! >= MIN_SEEDS) && found.size > 0) break;
+    if (
+      seed >= REFERENCE_SEEDS &&
+      entries.every((id) => !found.has(id) || found.get(id)! >= MIN_SEEDS) &&
+      found.size > 0
+    )
+      break;
     // Nothing in the catalogue tells this template's variants apart (checked per entry below).
     if (seed >= NOTHING_AFTER && found.size === 0 && missed.length === 0) break;
   }
@@ -167,7 +178,9 @@ function forkMisModels(source: string, truth: ForkModel): Map<string, ForkModel>
 }
 
 describe("the grader names the fork misconception an answer reproduces", () => {
-  const templates = BUILT_IN_TEMPLATES.filter((t) => t.type === "process").map(valid).filter((t) => (variantOf(t, 0)?.key.data as unknown as ForkData).mode === "fork");
+  const templates = BUILT_IN_TEMPLATES.filter((t) => t.type === "process")
+    .map(valid)
+    .filter((t) => (variantOf(t, 0)?.key.data as unknown as ForkData).mode === "fork");
   test("there are fork templates", () => expect(templates.length).toBeGreaterThan(0));
   for (const t of templates) {
     test(t.slug, () => {
@@ -187,13 +200,20 @@ describe("the grader names the fork misconception an answer reproduces", () => {
           // 2ⁿ against 2n: the first process's fork() calls, counted in the full model here.
           if (p.id === "processes" || p.id === "lines") {
             const full = forkModel(source, truth.mode);
-            const n = full.ok ? full.value.processes.find((x) => x.parent === null)!.events.filter((e) => e.type === "fork").length : 0;
-            const applies = full.ok && n >= 3 && full.value.processCount === 2 ** n && (p.id === "processes" || full.value.linesPrinted === full.value.processCount);
+            const n = full.ok
+              ? full.value.processes.find((x) => x.parent === null)!.events.filter((e) => e.type === "fork").length
+              : 0;
+            const applies =
+              full.ok &&
+              n >= 3 &&
+              full.value.processCount === 2 ** n &&
+              (p.id === "processes" || full.value.linesPrinted === full.value.processCount);
             if (applies) set("fork-2n-processes", p.id, 2 * n);
           }
           for (const [id, m] of forkMisModels(source, truth)) {
             if (p.id === "lines" && m.linesPrinted !== truth.linesPrinted) set(id, "lines", m.linesPrinted);
-            if (p.id === "processes" && id === "fork-wait-ignored" && m.processCount !== truth.processCount) set(id, "processes", m.processCount);
+            if (p.id === "processes" && id === "fork-wait-ignored" && m.processCount !== truth.processCount)
+              set(id, "processes", m.processCount);
             if (p.kind === "choice" && p.id === "appears") {
               const shown = new Set(m.outputs[0]);
               const ids = p.options.filter((o) => shown.has(o.label)).map((o) => o.id);
@@ -202,7 +222,9 @@ describe("the grader names the fork misconception an answer reproduces", () => {
             }
             if (p.id === "order" && data.labels) {
               const want = [...truth.outputs[0]!].sort().join("\n");
-              const wrong = m.outputs.find((o) => [...o].sort().join("\n") === want && !explainOutputOrder(truth, o).valid);
+              const wrong = m.outputs.find(
+                (o) => [...o].sort().join("\n") === want && !explainOutputOrder(truth, o).valid,
+              );
               if (wrong) set(id, "order", idsFor(wrong, data.labels));
             }
           }
@@ -219,12 +241,20 @@ describe("the grader names the fork misconception an answer reproduces", () => {
         const v = variantOf(t, seed);
         if (!v) continue;
         const truth = (v.key.data as unknown as ForkData).model!;
-        for (const [id, m] of forkMisModels(codeOf(v), truth)) if (m.linesPrinted !== truth.linesPrinted || m.outputs.some((o) => !explainOutputOrder(truth, o).valid)) named.add(id);
+        for (const [id, m] of forkMisModels(codeOf(v), truth))
+          if (m.linesPrinted !== truth.linesPrinted || m.outputs.some((o) => !explainOutputOrder(truth, o).valid))
+            named.add(id);
         const root = truth.processes.find((x) => x.parent === null)!;
-        if (root.children.length >= 3 && truth.processCount === 2 ** root.children.length) named.add("fork-2n-processes");
+        if (root.children.length >= 3 && truth.processCount === 2 ** root.children.length)
+          named.add("fork-2n-processes");
       }
     }
-    expect([...named].sort()).toEqual(["fork-2n-processes", "fork-buffer-duplicated-on-tty", "fork-buffer-forgotten", "fork-wait-ignored"]);
+    expect([...named].sort()).toEqual([
+      "fork-2n-processes",
+      "fork-buffer-duplicated-on-tty",
+      "fork-buffer-forgotten",
+      "fork-wait-ignored",
+    ]);
   });
 });
 
@@ -234,15 +264,29 @@ describe("the grader names the fork misconception an answer reproduces", () => {
 function capacityMisInputs(input: CapacityInput): Map<string, CapacityInput> {
   const out = new Map<string, CapacityInput>();
   if (input.servers.some((s) => s.kind === "thread-per-request")) {
-    out.set("virtual-stack-resident", { ...input, servers: input.servers.map((s) => (s.kind === "thread-per-request" ? { ...s, threadRssKiB: (s.stackMiB ?? 8) * 1024 } : s)) });
+    out.set("virtual-stack-resident", {
+      ...input,
+      servers: input.servers.map((s) =>
+        s.kind === "thread-per-request" ? { ...s, threadRssKiB: (s.stackMiB ?? 8) * 1024 } : s,
+      ),
+    });
   }
   if (input.servers.some((s) => s.poolSize !== undefined || s.ioOnThreadPool)) {
     out.set("pool-ignored", {
       ...input,
-      servers: input.servers.map((s) => (s.kind === "thread-per-request" ? { ...s, poolSize: undefined } : s.kind === "event-loop" ? { ...s, ioOnThreadPool: false } : s)),
+      servers: input.servers.map((s) =>
+        s.kind === "thread-per-request"
+          ? { ...s, poolSize: undefined }
+          : s.kind === "event-loop"
+            ? { ...s, ioOnThreadPool: false }
+            : s,
+      ),
     });
   }
-  out.set("cpu-bound-as-io-bound", { ...input, workload: { ...input.workload, cpuMs: 1e-6, ioMs: input.workload.ioMs + input.workload.cpuMs } });
+  out.set("cpu-bound-as-io-bound", {
+    ...input,
+    workload: { ...input.workload, cpuMs: 1e-6, ioMs: input.workload.ioMs + input.workload.cpuMs },
+  });
   return out;
 }
 
@@ -275,7 +319,8 @@ describe("the grader names the capacity misconception an answer reproduces", () 
               const value = p.id.startsWith("memory") ? s.memoryMiB : s.saturationRps;
               const expected = v.key.expected[p.id] as number;
               // Only a mistaken value clearly outside the accepted band tells the belief apart.
-              if (!Number.isFinite(value) || Math.abs(value - expected) <= 2 * rel * Math.abs(expected) + 0.01) continue;
+              if (!Number.isFinite(value) || Math.abs(value - expected) <= 2 * rel * Math.abs(expected) + 0.01)
+                continue;
               answer.parts[p.id] = value;
             }
             out.set(id, { answer, part: p.id });

@@ -115,7 +115,8 @@ describe("the grader names the misconception a timeline reproduces", () => {
           // The instant where the misconception parts from the truth is quoted, with what runs there.
           const at = `At t=${Math.round(parting * data.slotMs * 1000) / 1000} ms`;
           expect(hit.explanation).toContain(at);
-          if (truth[parting] !== "idle" && truth[parting] !== "cs") expect(hit.explanation).toContain(`${at} ${truth[parting]} runs`);
+          if (truth[parting] !== "idle" && truth[parting] !== "cs")
+            expect(hit.explanation).toContain(`${at} ${truth[parting]} runs`);
           found.set(entry.id, (found.get(entry.id) ?? 0) + 1);
         }
         if ([...applies].every((id) => (found.get(id) ?? 0) >= MIN_SEEDS) && seed >= 30) break;
@@ -126,7 +127,8 @@ describe("the grader names the misconception a timeline reproduces", () => {
       // one must have been named on MIN_SEEDS seeds.
       const counts = Object.fromEntries([...applies].map((id) => [id, found.get(id) ?? 0]));
       console.log(`${t.slug}: ${JSON.stringify(counts)}`);
-      for (const id of applies) if (found.has(id)) expect({ id, seeds: found.get(id) }).toEqual({ id, seeds: MIN_SEEDS });
+      for (const id of applies)
+        if (found.has(id)) expect({ id, seeds: found.get(id) }).toEqual({ id, seeds: MIN_SEEDS });
       for (const id of found.keys()) namedSomewhere.add(id);
     });
   }
@@ -135,14 +137,17 @@ describe("the grader names the misconception a timeline reproduces", () => {
     // Where no bank timeline can show the difference: a switch at slice expiry falls inside a tick on
     // the one EEVDF grid (one slot per 4 ms tick), and no bank timeline runs long enough to be throttled.
     const unshowable = new Set(["preempt-at-slice-expiry", "rt-throttling-ignored"]);
-    expect(SCHEDULE_MISCONCEPTIONS.map((e) => e.id).filter((id) => !namedSomewhere.has(id) && !unshowable.has(id))).toEqual([]);
+    expect(
+      SCHEDULE_MISCONCEPTIONS.map((e) => e.id).filter((id) => !namedSomewhere.has(id) && !unshowable.has(id)),
+    ).toEqual([]);
   });
 });
 
 describe("the grader names a confused time metric", () => {
   for (const t of templates) {
     const probe = variantOf(t, 0);
-    const metricParts = probe?.view.parts.filter((p) => p.kind === "number" && metricEntryIds(p.id.split("-")[0]!).length > 0) ?? [];
+    const metricParts =
+      probe?.view.parts.filter((p) => p.kind === "number" && metricEntryIds(p.id.split("-")[0]!).length > 0) ?? [];
     if (metricParts.length === 0) continue;
     test(t.slug, () => {
       const found = new Map<string, number>();
@@ -150,7 +155,8 @@ describe("the grader names a confused time metric", () => {
         const v = variantOf(t, seed);
         if (!v) continue;
         const sim = (v.key.data as unknown as KeyData).sim;
-        if (seed < 30) expect(gradeAnswer(t, v, referenceAnswer(v)).parts.flatMap((p) => p.misconceptions ?? [])).toEqual([]);
+        if (seed < 30)
+          expect(gradeAnswer(t, v, referenceAnswer(v)).parts.flatMap((p) => p.misconceptions ?? [])).toEqual([]);
         for (const p of v.view.parts) {
           if (p.kind !== "number") continue;
           const [metric, ...rest] = p.id.split("-");

@@ -77,10 +77,27 @@ const children = (n: Node, name: string) => n.children.filter((c) => c.name === 
 const textOf = (n: Node | undefined) => (n ? (child(n, "text")?.text ?? "") : "");
 
 /** Moodle's grade options (question_bank::fraction_options_full), in percent; answers must use one of them. */
-const MOODLE_GRADES = [100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, 20, 16.66667, 14.28571, 12.5, 11.11111, 10, 5, 0];
+const MOODLE_GRADES = [
+  100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, 20, 16.66667, 14.28571, 12.5, 11.11111, 10, 5,
+  0,
+];
 const isMoodleGrade = (f: number) => MOODLE_GRADES.some((g) => Math.abs(Math.abs(f) - g) < 1e-4);
 
-const CLOZE_TYPES = new Set(["MULTICHOICE", "MC", "MULTICHOICE_V", "MCV", "MULTICHOICE_H", "MCH", "MULTICHOICE_S", "MCS", "NUMERICAL", "NM", "SHORTANSWER", "SA", "MW"]);
+const CLOZE_TYPES = new Set([
+  "MULTICHOICE",
+  "MC",
+  "MULTICHOICE_V",
+  "MCV",
+  "MULTICHOICE_H",
+  "MCH",
+  "MULTICHOICE_S",
+  "MCS",
+  "NUMERICAL",
+  "NM",
+  "SHORTANSWER",
+  "SA",
+  "MW",
+]);
 
 /** The embedded answers of a cloze question text, each checked against the syntax; returns each field's options. */
 function clozeFields(text: string): { type: string; options: { text: string; right: boolean }[] }[] {
@@ -96,7 +113,8 @@ function clozeFields(text: string): { type: string; options: { text: string; rig
       if (/(?<!\\)["/]/.test(body)) throw new Error(`unescaped special character in cloze option ${body}`);
       return { text: body.replace(/\\(.)/g, "$1"), right };
     });
-    if (options.filter((o) => o.right).length !== 1) throw new Error(`cloze field needs exactly one right option: ${m[0]}`);
+    if (options.filter((o) => o.right).length !== 1)
+      throw new Error(`cloze field needs exactly one right option: ${m[0]}`);
     if (options.some((o) => o.text === "")) throw new Error(`empty cloze option: ${m[0]}`);
     fields.push({ type: m[2]!, options });
   }
@@ -116,7 +134,8 @@ function validateMoodleXml(xml: string): Node[] {
     const qt = child(q, "questiontext")!;
     expect(["html", "moodle_auto_format", "plain_text", "markdown"]).toContain(qt.attrs.format);
     expect(textOf(qt).trim()).not.toBe("");
-    for (const extra of [...children(q, "generalfeedback"), ...children(q, "hint")]) expect(["html", "moodle_auto_format", "plain_text", "markdown"]).toContain(extra.attrs.format);
+    for (const extra of [...children(q, "generalfeedback"), ...children(q, "hint")])
+      expect(["html", "moodle_auto_format", "plain_text", "markdown"]).toContain(extra.attrs.format);
     const idnumber = child(q, "idnumber")?.text ?? "";
     expect(idnumber).not.toBe("");
     expect(idnumber.length).toBeLessThanOrEqual(100);
@@ -144,7 +163,17 @@ function validateMoodleXml(xml: string): Node[] {
       expect(fractions).toEqual(answers.map((_, i) => i + 1));
       expect(["VERTICAL", "HORIZONTAL"]).toContain(child(q, "layouttype")?.text);
       expect(["ALL", "RANDOM", "CONTIGUOUS"]).toContain(child(q, "selecttype")?.text);
-      expect(["ALL_OR_NOTHING", "ABSOLUTE_POSITION", "RELATIVE_NEXT_EXCLUDE_LAST", "RELATIVE_NEXT_INCLUDE_LAST", "RELATIVE_ONE_PREVIOUS_AND_NEXT", "RELATIVE_ALL_PREVIOUS_AND_NEXT", "LONGEST_ORDERED_SUBSET", "LONGEST_CONTIGUOUS_SUBSET", "RELATIVE_TO_CORRECT"]).toContain(child(q, "gradingtype")?.text);
+      expect([
+        "ALL_OR_NOTHING",
+        "ABSOLUTE_POSITION",
+        "RELATIVE_NEXT_EXCLUDE_LAST",
+        "RELATIVE_NEXT_INCLUDE_LAST",
+        "RELATIVE_ONE_PREVIOUS_AND_NEXT",
+        "RELATIVE_ALL_PREVIOUS_AND_NEXT",
+        "LONGEST_ORDERED_SUBSET",
+        "LONGEST_CONTIGUOUS_SUBSET",
+        "RELATIVE_TO_CORRECT",
+      ]).toContain(child(q, "gradingtype")?.text);
     } else {
       // A cloze question carries its answers in the text and has no <answer> of its own.
       expect(answers).toHaveLength(0);
@@ -159,7 +188,9 @@ const schedule = EXAMPLE_TEMPLATES.find((t) => t.type === "schedule")!;
 describe("Moodle XML export", () => {
   it("the parser refuses what the format forbids", () => {
     expect(() => parseXml('<?xml version="1.0" encoding="UTF-8"?>\n<quiz><a></b></quiz>')).toThrow(/closes/);
-    expect(() => parseXml('<?xml version="1.0" encoding="UTF-8"?>\n<quiz><!-- a -- b --></quiz>')).toThrow(/inside a comment/);
+    expect(() => parseXml('<?xml version="1.0" encoding="UTF-8"?>\n<quiz><!-- a -- b --></quiz>')).toThrow(
+      /inside a comment/,
+    );
     expect(() => parseXml('<?xml version="1.0" encoding="UTF-8"?>\n<quiz>Tom & Jerry</quiz>')).toThrow(/entity/);
     expect(() => clozeFields("{1:MULTICHOICE:A~B}")).toThrow(/exactly one right/);
     expect(() => clozeFields("{1:MULTICHOICE:=A~B/C}")).toThrow(/unescaped/);
@@ -182,13 +213,15 @@ describe("Moodle XML export", () => {
       const part = built.value.view.parts[0]!;
       if (part.kind !== "timeline") throw new Error(`${t.slug} has no timeline`);
       const reference = referenceAnswer(built.value).parts[part.id] as string[];
-      const labelOf = (v: string) => (v === "idle" ? "idle" : v === "cs" ? "context switch" : part.tasks.find((k) => k.id === v)!.label);
+      const labelOf = (v: string) =>
+        v === "idle" ? "idle" : v === "cs" ? "context switch" : part.tasks.find((k) => k.id === v)!.label;
       const fields = clozeFields(textOf(child(q!, "questiontext")));
       expect(fields).toHaveLength(part.slots);
       expect(fields.map((f) => f.options.find((o) => o.right)!.text)).toEqual(reference.map(labelOf));
       // The workload the timeline is painted from travels with it.
       const table = built.value.view.exhibits.find((e) => e.kind === "table");
-      if (table?.kind === "table") for (const row of table.rows) expect(textOf(child(q!, "questiontext"))).toContain(`| ${row.join(" | ")} |`);
+      if (table?.kind === "table")
+        for (const row of table.rows) expect(textOf(child(q!, "questiontext"))).toContain(`| ${row.join(" | ")} |`);
       expect(child(q!, "idnumber")!.text).toBe(t.slug);
     }
   });
@@ -204,9 +237,13 @@ describe("Moodle XML export", () => {
       if (plan.moodle.carried === "none") continue;
       const reference = referenceAnswer(built.value).parts[part.id] as string[];
       expect(questions[0]!.attrs.type).toBe("ordering");
-      expect(children(questions[0]!, "answer").map((a) => textOf(a))).toEqual(reference.map((id) => part.items.find((i) => i.id === id)!.label));
+      expect(children(questions[0]!, "answer").map((a) => textOf(a))).toEqual(
+        reference.map((id) => part.items.find((i) => i.id === id)!.label),
+      );
     }
-    expect(planExports(BUILT_IN_TEMPLATES.filter((b) => b.type === "eventloop")).some((p) => p.moodle.carried === "full")).toBe(true);
+    expect(
+      planExports(BUILT_IN_TEMPLATES.filter((b) => b.type === "eventloop")).some((p) => p.moodle.carried === "full"),
+    ).toBe(true);
   });
 
   it("weights multiple-answer options so that Moodle's score equals Timeslice's for every possible selection", () => {
@@ -220,16 +257,27 @@ describe("Moodle XML export", () => {
         if (part.kind !== "choice" || !part.multiple) continue;
         const kept = planExports([t])[0]!.moodle.parts.filter((p) => p.as !== null);
         if (!kept.some((k) => k.id === part.id)) continue;
-        const q = questions.find((n) => child(n, "idnumber")!.text === (kept.length === 1 ? t.slug : `${t.slug}:${part.id}`))!;
+        const q = questions.find(
+          (n) => child(n, "idnumber")!.text === (kept.length === 1 ? t.slug : `${t.slug}:${part.id}`),
+        )!;
         expect(child(q, "single")?.text).toBe("false");
         const fraction = new Map(children(q, "answer").map((a) => [textOf(a), Number(a.attrs.fraction)]));
         // Every subset of the options: Moodle adds the chosen fractions and floors at 0; Timeslice grades the part.
         for (let mask = 0; mask < 1 << part.options.length; mask++) {
           const chosen = part.options.filter((_, i) => mask & (1 << i));
-          const moodle = Math.max(0, chosen.reduce((sum, o) => sum + fraction.get(o.label)!, 0)) / 100;
+          const moodle =
+            Math.max(
+              0,
+              chosen.reduce((sum, o) => sum + fraction.get(o.label)!, 0),
+            ) / 100;
           const answer = referenceAnswer(built.value);
-          const report = gradeAnswer(t, built.value, { parts: { ...answer.parts, [part.id]: chosen.map((o) => o.id) } });
-          expect(moodle, `${t.slug}/${part.id} choosing ${chosen.map((o) => o.label).join(", ")}`).toBeCloseTo(report.parts.find((p) => p.id === part.id)!.score, 3);
+          const report = gradeAnswer(t, built.value, {
+            parts: { ...answer.parts, [part.id]: chosen.map((o) => o.id) },
+          });
+          expect(moodle, `${t.slug}/${part.id} choosing ${chosen.map((o) => o.label).join(", ")}`).toBeCloseTo(
+            report.parts.find((p) => p.id === part.id)!.score,
+            3,
+          );
           checked++;
         }
       }
@@ -256,7 +304,12 @@ describe("GIFT export", () => {
   it("writes no question for a schedule question but says so in a comment, instead of an empty file", () => {
     const gift = exportGift([schedule]);
     expect(gift).not.toMatch(/^::/m);
-    expect(gift).toMatch(new RegExp(`^// ${schedule.slug} \\(schedule\\): NOT EXPORTED — left out .*GIFT has no question with several blanks`, "m"));
+    expect(gift).toMatch(
+      new RegExp(
+        `^// ${schedule.slug} \\(schedule\\): NOT EXPORTED — left out .*GIFT has no question with several blanks`,
+        "m",
+      ),
+    );
     expect(gift.trim().length).toBeGreaterThan(0);
   });
 
@@ -264,7 +317,9 @@ describe("GIFT export", () => {
     const mixed = BUILT_IN_TEMPLATES.find((t) => t.slug === "fork-wait-output-order")!;
     const gift = exportGift([mixed]);
     expect(gift.match(/^::/gm)).toHaveLength(1);
-    expect(gift).toMatch(/fork-wait-output-order \(process\): exported in part — left out .*GIFT has no ordering question/);
+    expect(gift).toMatch(
+      /fork-wait-output-order \(process\): exported in part — left out .*GIFT has no ordering question/,
+    );
   });
 });
 
@@ -285,10 +340,18 @@ describe("export plan", () => {
   it("finds that GIFT cannot carry schedules or event-loop orders, and Moodle XML carries every type", () => {
     for (const p of [...byType("schedule"), ...byType("eventloop")]) expect(p.gift.carried).toBe("none");
     expect(byType("concept").every((p) => p.gift.carried !== "none" && p.moodle.carried !== "none")).toBe(true);
-    for (const type of new Set(plans.map((p) => p.type))) expect(byType(type).some((p) => p.moodle.carried !== "none"), type).toBe(true);
+    for (const type of new Set(plans.map((p) => p.type)))
+      expect(
+        byType(type).some((p) => p.moodle.carried !== "none"),
+        type,
+      ).toBe(true);
     // A per-slot schedule with no convention credit is carried whole.
     const perSlot = plans.find((p) => p.slug === "rr-gantt-with-arrivals")!;
     const template = BUILT_IN_TEMPLATES.find((t) => t.slug === perSlot.slug) as QuestionTemplate;
-    expect(perSlot.moodle.carried).toBe((template.grading.scheduleScoring ?? "per-slot") === "per-slot" && template.grading.conventionCredit === 0 ? "full" : "partial");
+    expect(perSlot.moodle.carried).toBe(
+      (template.grading.scheduleScoring ?? "per-slot") === "per-slot" && template.grading.conventionCredit === 0
+        ? "full"
+        : "partial",
+    );
   });
 });

@@ -17,7 +17,8 @@ function variants(slug: string): Variant[] {
 }
 
 /** The bold numbers of a prompt, in order. */
-const numbers = (v: Variant) => [...v.view.prompt.matchAll(/\*\*(\d+(?:\.\d+)?)(?: ms)?[^*]*\*\*/g)].map((m) => Number(m[1]));
+const numbers = (v: Variant) =>
+  [...v.view.prompt.matchAll(/\*\*(\d+(?:\.\d+)?)(?: ms)?[^*]*\*\*/g)].map((m) => Number(m[1]));
 
 describe("cpu.max burst latency against the closed form", () => {
   it("matches k full periods plus the remainder at the group's parallel rate", () => {
@@ -103,7 +104,11 @@ describe("SCHED_DEADLINE admission against the utilisation sum", () => {
       const [r1, p1, r2, p2, r3, p3] = numbers(v) as [number, number, number, number, number, number];
       let total = 0;
       let admitted = 0;
-      for (const [r, p] of [[r1, p1], [r2, p2], [r3, p3]] as const) {
+      for (const [r, p] of [
+        [r1, p1],
+        [r2, p2],
+        [r3, p3],
+      ] as const) {
         if (total + r / p <= 0.95 + 1e-12) {
           total += r / p;
           admitted++;

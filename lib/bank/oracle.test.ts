@@ -9,11 +9,34 @@
 // their own label or prompt are recomputed below.
 import { describe, expect, it } from "vitest";
 import {
-  analyzeForkProgram, buildVariant, CAPACITY_DEFAULTS, checkEventLoopOrder, compilePseudoC, explainOutputOrder, finalValues, findDeadlock,
-  lockSystem, modelCapacity, modelEventLoop, niceToWeight, runInterrupts, SCHED_IDLE_WEIGHT, simulate, simulateCrashScenario, validateWorkload,
+  analyzeForkProgram,
+  buildVariant,
+  CAPACITY_DEFAULTS,
+  checkEventLoopOrder,
+  compilePseudoC,
+  explainOutputOrder,
+  finalValues,
+  findDeadlock,
+  lockSystem,
+  modelCapacity,
+  modelEventLoop,
+  niceToWeight,
+  runInterrupts,
+  SCHED_IDLE_WEIGHT,
+  simulate,
+  simulateCrashScenario,
+  validateWorkload,
   type LockKind,
 } from "@/lib/engine";
-import type { AnswerPartSpec, CapacityServer, ForkModel, SimResult, TaskSpec, VariantExhibit, VariantView } from "@/lib/engine";
+import type {
+  AnswerPartSpec,
+  CapacityServer,
+  ForkModel,
+  SimResult,
+  TaskSpec,
+  VariantExhibit,
+  VariantView,
+} from "@/lib/engine";
 import { slotsFromSim } from "@/lib/engine/questions";
 import { BUILT_IN_TEMPLATES } from "./index";
 
@@ -57,7 +80,8 @@ function rtLimits(all: string): Record<string, unknown> {
   const thr = /RT throttling[^:]*: real-time tasks may use at most ([\d.]+) ms of every ([\d.]+) ms/.exec(all);
   const fair = /Fair server[^:]*: while normal tasks are runnable they get ([\d.]+) ms of every ([\d.]+) ms/.exec(all);
   if (thr) Object.assign(p, { throttle: "throttle", rtRuntimeMs: Number(thr[1]), rtPeriodMs: Number(thr[2]) });
-  else if (fair) Object.assign(p, { throttle: "fair-server", fairServerMs: Number(fair[1]), rtPeriodMs: Number(fair[2]) });
+  else if (fair)
+    Object.assign(p, { throttle: "fair-server", fairServerMs: Number(fair[1]), rtPeriodMs: Number(fair[2]) });
   const rr = /SCHED_RR tasks get a ([\d.]+) ms quantum/.exec(all);
   if (rr) p["rrTimesliceMs"] = Number(rr[1]);
   return p;
@@ -70,11 +94,19 @@ function policyFromView(view: VariantView): Record<string, unknown> {
   if (first.startsWith("FIFO (")) return { name: "fifo" };
   if (first.startsWith("SJF (non-preemptive)")) return { name: "sjf" };
   if (first.startsWith("STCF (")) return { name: "stcf" };
-  if (first.startsWith("Round robin with a")) return { name: "rr", quantum: num(first, /with a ([\d.]+) ms quantum/, "the RR quantum") };
+  if (first.startsWith("Round robin with a"))
+    return { name: "rr", quantum: num(first, /with a ([\d.]+) ms quantum/, "the RR quantum") };
   if (first.startsWith("Priority scheduling")) {
-    const m = /^Priority scheduling \((preemptive|non-preemptive)[^)]*\); a (lower|higher) number means a higher priority/.exec(first);
+    const m =
+      /^Priority scheduling \((preemptive|non-preemptive)[^)]*\); a (lower|higher) number means a higher priority/.exec(
+        first,
+      );
     if (!m) throw new Error(`cannot read the priority rule: ${first}`);
-    return { name: "priority", preemptive: m[1] === "preemptive", higherIs: m[2] === "lower" ? "lower-number" : "higher-number" };
+    return {
+      name: "priority",
+      preemptive: m[1] === "preemptive",
+      higherIs: m[2] === "lower" ? "lower-number" : "higher-number",
+    };
   }
   if (first.startsWith("MLFQ with")) {
     const m = /quanta ([\d., ]+) ms from the top level down/.exec(first);
@@ -83,15 +115,22 @@ function policyFromView(view: VariantView): Record<string, unknown> {
     if (!boost && !/no priority boost/.test(first)) throw new Error("the view does not say whether MLFQ boosts");
     const quanta = m[1]!.split(",").map((x) => Number(x.trim()));
     const allot = /its allotment at a level \(([\d., ]+) ms/.exec(first);
-    if (!allot && !/used one quantum of CPU at a level moves down/.test(first)) throw new Error("the view does not state the MLFQ allotment");
+    if (!allot && !/used one quantum of CPU at a level moves down/.test(first))
+      throw new Error("the view does not state the MLFQ allotment");
     return {
-      name: "mlfq", quanta, boostPeriod: boost ? Number(boost[1]) : 0,
+      name: "mlfq",
+      quanta,
+      boostPeriod: boost ? Number(boost[1]) : 0,
       allotments: allot ? allot[1]!.split(",").map((x) => Number(x.trim())) : quanta,
       ioResetsAllotment: /resets it/.test(first),
     };
   }
   if (first.startsWith("Stride scheduling")) {
-    return { name: "stride", quantum: num(first, /with a ([\d.]+) ms quantum/, "the stride quantum"), strideConstant: num(first, /\(([\d.]+) \/ tickets\)/, "the stride constant") };
+    return {
+      name: "stride",
+      quantum: num(first, /with a ([\d.]+) ms quantum/, "the stride quantum"),
+      strideConstant: num(first, /\(([\d.]+) \/ tickets\)/, "the stride constant"),
+    };
   }
   if (first.startsWith("Linux real-time scheduling")) {
     // Only RT tasks: the fair class's knobs cannot matter, so deliberately odd ones are used.
@@ -114,13 +153,28 @@ function policyFromView(view: VariantView): Record<string, unknown> {
 function tasksFromView(view: VariantView): TaskSpec[] {
   const t = table(view, "Workload");
   const col = (name: string) => t.columns.findIndex((c) => c.startsWith(name));
-  const [iTask, iArr, iNice, iClass, iPrio, iTickets, iProc, iWs] = ["Task", "Arrival", "Nice", "Class", "Priority", "Tickets", "Process", "Working set"].map(col);
+  const [iTask, iArr, iNice, iClass, iPrio, iTickets, iProc, iWs] = [
+    "Task",
+    "Arrival",
+    "Nice",
+    "Class",
+    "Priority",
+    "Tickets",
+    "Process",
+    "Working set",
+  ].map(col);
   const iBurst = t.columns.findIndex((c) => c.startsWith("CPU burst") || c.startsWith("Bursts"));
   return t.rows.map((r) => {
     const burstCell = String(r[iBurst!]);
-    if (burstCell.includes("forever") || burstCell.includes("repeats")) throw new Error("repeating tasks are not read by this oracle");
-    const task: TaskSpec = { id: String(r[iTask!]), arrival: Number(r[iArr!]), bursts: burstCell.split(",").map((x) => Number(x.trim())) };
-    if (iClass! >= 0 && String(r[iClass!]) !== "OTHER") task.class = String(r[iClass!]).toLowerCase() as TaskSpec["class"];
+    if (burstCell.includes("forever") || burstCell.includes("repeats"))
+      throw new Error("repeating tasks are not read by this oracle");
+    const task: TaskSpec = {
+      id: String(r[iTask!]),
+      arrival: Number(r[iArr!]),
+      bursts: burstCell.split(",").map((x) => Number(x.trim())),
+    };
+    if (iClass! >= 0 && String(r[iClass!]) !== "OTHER")
+      task.class = String(r[iClass!]).toLowerCase() as TaskSpec["class"];
     if (iNice! >= 0) task.nice = Number(r[iNice!]);
     if (iPrio! >= 0 && r[iPrio!] !== "-") task.priority = Number(r[iPrio!]);
     if (iTickets! >= 0) task.tickets = Number(r[iTickets!]);
@@ -141,7 +195,8 @@ function switchCostFromView(view: VariantView): Record<string, unknown> {
   const priced = convention(view, /^A switch between two threads of the same process costs/);
   if (priced) {
     const charge = convention(view, /^Switch overhead takes CPU time/) !== undefined;
-    if (!charge && !convention(view, /^Switch overhead is counted but does not shift the schedule/)) throw new Error("the view does not say whether switches take CPU time");
+    if (!charge && !convention(view, /^Switch overhead is counted but does not shift the schedule/))
+      throw new Error("the view does not say whether switches take CPU time");
     return {
       ...base,
       chargeTime: charge,
@@ -157,15 +212,28 @@ function switchCostFromView(view: VariantView): Record<string, unknown> {
 function conventionsFromView(view: VariantView): Record<string, string> {
   const tie = convention(view, /^Ties \(/);
   if (!tie) throw new Error("the view does not state the tie-break");
-  const tieBreak = /arrived first/.test(tie) ? "arrival" : /alphabetically/.test(tie) ? "id" : /listed first/.test(tie) ? "list" : undefined;
+  const tieBreak = /arrived first/.test(tie)
+    ? "arrival"
+    : /alphabetically/.test(tie)
+      ? "id"
+      : /listed first/.test(tie)
+        ? "list"
+        : undefined;
   if (!tieBreak) throw new Error(`cannot read the tie-break: ${tie}`);
   const ave = convention(view, /the same instant another job's quantum expires/);
   const quantumPolicy = ["rr", "mlfq", "stride", "lottery"].includes(String(policyFromView(view)["name"]));
   if (quantumPolicy && !ave) throw new Error("a quantum policy without the arrival-vs-expired rule");
-  return { tieBreak, arrivalVsExpired: ave && /the preempted job goes back into the ready queue first/.test(ave) ? "expired-first" : "arrival-first" };
+  return {
+    tieBreak,
+    arrivalVsExpired:
+      ave && /the preempted job goes back into the ready queue first/.test(ave) ? "expired-first" : "arrival-first",
+  };
 }
 
-function simulateFromView(view: VariantView, overrides: { policy?: Record<string, unknown>; tasks?: TaskSpec[]; switchCost?: Record<string, unknown> } = {}): SimResult {
+function simulateFromView(
+  view: VariantView,
+  overrides: { policy?: Record<string, unknown>; tasks?: TaskSpec[]; switchCost?: Record<string, unknown> } = {},
+): SimResult {
   const cut = convention(view, /^The run is cut off at t=/);
   const doc: Record<string, unknown> = {
     policy: overrides.policy ?? policyFromView(view),
@@ -184,7 +252,9 @@ function simulateFromView(view: VariantView, overrides: { policy?: Record<string
 // ---------- recomputing answers ----------
 
 function cpuIn(sim: SimResult, task: string, windowMs: number): number {
-  return sim.slices.filter((s) => s.task === task).reduce((a, s) => a + Math.max(0, Math.min(s.end, windowMs) - s.start), 0);
+  return sim.slices
+    .filter((s) => s.task === task)
+    .reduce((a, s) => a + Math.max(0, Math.min(s.end, windowMs) - s.start), 0);
 }
 
 function metricAnswer(part: AnswerPartSpec, view: VariantView, sim: SimResult, tasks: TaskSpec[]): number {
@@ -200,7 +270,14 @@ function metricAnswer(part: AnswerPartSpec, view: VariantView, sim: SimResult, t
   }
   const one = (id: string): number => {
     const m = sim.tasks.find((x) => x.id === id)!;
-    const v = metric === "completion" ? m.finish : metric === "turnaround" ? m.turnaround : metric === "response" ? m.response : m.waiting;
+    const v =
+      metric === "completion"
+        ? m.finish
+        : metric === "turnaround"
+          ? m.turnaround
+          : metric === "response"
+            ? m.response
+            : m.waiting;
     if (v === null || v === undefined) throw new Error(`${id} has no ${metric}`);
     return v;
   };
@@ -241,23 +318,37 @@ function switchCostAnswer(part: AnswerPartSpec, view: VariantView, sim: SimResul
 
 function expectSameNumber(got: number, expected: unknown, what: string): void {
   expect(typeof expected, what).toBe("number");
-  expect(Math.abs(got - (expected as number)), `${what}: recomputed ${got}, key ${String(expected)}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected as number)));
+  expect(
+    Math.abs(got - (expected as number)),
+    `${what}: recomputed ${got}, key ${String(expected)}`,
+  ).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected as number)));
 }
 
 /** A comparison question states each policy's rule as "Policy k (…): rule"; each k is read on its own. */
 function checkComparison(view: VariantView, expected: Expected): void {
-  const rules = view.conventions.map((c) => /^Policy (\d+) \([^)]*\): (.*)$/s.exec(c)).filter((m): m is RegExpExecArray => m !== null);
+  const rules = view.conventions
+    .map((c) => /^Policy (\d+) \([^)]*\): (.*)$/s.exec(c))
+    .filter((m): m is RegExpExecArray => m !== null);
   const shared = view.conventions.filter((c) => !/^Policy \d+ \(/.test(c));
   const asked = new Set(view.parts.map((p) => Number(/^p(\d+)-/.exec(p.id)?.[1])));
-  expect(rules.map((m) => Number(m[1])), "every policy asked about is stated").toEqual([...asked].sort());
+  expect(
+    rules.map((m) => Number(m[1])),
+    "every policy asked about is stated",
+  ).toEqual([...asked].sort());
   for (const m of rules) {
     const k = m[1]!;
     const own: VariantView = {
       ...view,
       conventions: [m[2]!, ...shared],
-      parts: view.parts.filter((p) => p.id.startsWith(`p${k}-`)).map((p) => ({ ...p, id: p.id.slice(`p${k}-`.length) })),
+      parts: view.parts
+        .filter((p) => p.id.startsWith(`p${k}-`))
+        .map((p) => ({ ...p, id: p.id.slice(`p${k}-`.length) })),
     };
-    const ownExpected = Object.fromEntries(Object.entries(expected).filter(([id]) => id.startsWith(`p${k}-`)).map(([id, v]) => [id.slice(`p${k}-`.length), v]));
+    const ownExpected = Object.fromEntries(
+      Object.entries(expected)
+        .filter(([id]) => id.startsWith(`p${k}-`))
+        .map(([id, v]) => [id.slice(`p${k}-`.length), v]),
+    );
     checkSched(own, ownExpected);
   }
 }
@@ -272,7 +363,8 @@ function checkSched(view: VariantView, expected: Expected): void {
       if (!s.ok) throw new Error(`the recomputed schedule does not fit the slot grid: ${s.problem}`);
       expect(s.slots, "timeline").toEqual(expected[part.id]);
     } else if (part.kind === "number") {
-      const got = view.type === "switch-cost" ? switchCostAnswer(part, view, sim) : metricAnswer(part, view, sim, tasks);
+      const got =
+        view.type === "switch-cost" ? switchCostAnswer(part, view, sim) : metricAnswer(part, view, sim, tasks);
       expectSameNumber(got, expected[part.id], part.id);
     }
   }
@@ -285,7 +377,11 @@ function labelOf(part: AnswerPartSpec, id: string): string {
 }
 
 function checkFork(view: VariantView, expected: Expected): void {
-  const mode = convention(view, /^Output goes to a pipe/) ? "pipe" : convention(view, /^Output goes to a terminal/) ? "tty" : undefined;
+  const mode = convention(view, /^Output goes to a pipe/)
+    ? "pipe"
+    : convention(view, /^Output goes to a terminal/)
+      ? "tty"
+      : undefined;
   if (!mode) throw new Error("the view does not say whether stdout is a terminal or a pipe");
   const m = memo(`fork\u0000${mode}\u0000${code(view)}`, () => analyzeForkProgram(code(view), { mode }));
   if (!m.ok) throw new Error(`the program in the view does not analyse: ${JSON.stringify(m.errors)}`);
@@ -295,13 +391,20 @@ function checkFork(view: VariantView, expected: Expected): void {
     else if (part.id === "lines") expect(model.linesPrinted).toBe(expected["lines"]);
     else if (part.kind === "choice" && part.id === "appears") {
       const printed = new Set(model.outputs[0] ?? []);
-      expect(part.options.filter((o) => printed.has(o.label)).map((o) => o.id).sort()).toEqual([...(expected["appears"] as string[])].sort());
+      expect(
+        part.options
+          .filter((o) => printed.has(o.label))
+          .map((o) => o.id)
+          .sort(),
+      ).toEqual([...(expected["appears"] as string[])].sort());
     } else if (part.kind === "order") {
       const labels = (expected[part.id] as string[]).map((id) => labelOf(part, id));
       expect([...labels].sort(), "the items are the lines printed").toEqual([...(model.outputs[0] ?? [])].sort());
       expect(explainOutputOrder(model, labels).valid, `key order ${labels.join(" | ")} is possible`).toBe(true);
     } else if (part.kind === "tree") {
-      expect(treeFromModel(model, code(view), part), "the key's process tree").toBe(treeFromKey(part, expected[part.id] as string[]));
+      expect(treeFromModel(model, code(view), part), "the key's process tree").toBe(
+        treeFromKey(part, expected[part.id] as string[]),
+      );
     }
   }
 }
@@ -317,9 +420,14 @@ function treeWords(label: string, kids: string[]): string {
 function treeFromModel(model: ForkModel, source: string, part: TreePartSpec): string {
   const calls: { line: number; column: number }[] = [];
   source.split("\n").forEach((text, i) => {
-    for (let at = text.indexOf("fork()"); at >= 0; at = text.indexOf("fork()", at + 1)) if (!/[A-Za-z_]/.test(text[at - 1] ?? " ")) calls.push({ line: i + 1, column: at + 1 });
+    for (let at = text.indexOf("fork()"); at >= 0; at = text.indexOf("fork()", at + 1))
+      if (!/[A-Za-z_]/.test(text[at - 1] ?? " ")) calls.push({ line: i + 1, column: at + 1 });
   });
-  if (part.labelling === "fork") expect(part.labels.map((l) => l.label), "one option per fork() call").toEqual(calls.map((c, k) => `fork() #${k + 1} (line ${c.line})`));
+  if (part.labelling === "fork")
+    expect(
+      part.labels.map((l) => l.label),
+      "one option per fork() call",
+    ).toEqual(calls.map((c, k) => `fork() #${k + 1} (line ${c.line})`));
   const byPid = new Map(model.processes.map((p) => [p.pid, p]));
   const name = (pid: number): string => {
     const p = byPid.get(pid)!;
@@ -342,9 +450,16 @@ function treeFromModel(model: ForkModel, source: string, part: TreePartSpec): st
 function treeFromKey(part: TreePartSpec, encoded: string[]): string {
   const nodes = encoded.map((e) => {
     const [parent, label] = e.split(":");
-    return { parent: Number(parent), label: label === part.rootLabel?.id ? part.rootLabel.label : part.labels.find((l) => l.id === label)!.label };
+    return {
+      parent: Number(parent),
+      label: label === part.rootLabel?.id ? part.rootLabel.label : part.labels.find((l) => l.id === label)!.label,
+    };
   });
-  const walk = (i: number): string => treeWords(nodes[i]!.label, nodes.flatMap((n, k) => (k > 0 && n.parent === i ? [walk(k)] : [])));
+  const walk = (i: number): string =>
+    treeWords(
+      nodes[i]!.label,
+      nodes.flatMap((n, k) => (k > 0 && n.parent === i ? [walk(k)] : [])),
+    );
   return walk(0);
 }
 
@@ -355,13 +470,15 @@ function scenarioFromListing(src: string): unknown {
   for (const raw of src.split("\n")) {
     const line = raw.trim();
     let m: RegExpExecArray | null;
-    if ((m = /^(shared|private) int (\w+) = (-?\d+);$/.exec(line))) memory[m[2]!] = { shared: m[1] === "shared", initial: Number(m[3]) };
+    if ((m = /^(shared|private) int (\w+) = (-?\d+);$/.exec(line)))
+      memory[m[2]!] = { shared: m[1] === "shared", initial: Number(m[3]) };
     else if ((m = /^process (.+):$/.exec(line))) processes.push({ name: m[1]!, threads: [] });
     else if ((m = /^thread (.+):$/.exec(line))) processes.at(-1)!.threads.push({ name: m[1]!, steps: [] });
     else {
       const steps = processes.at(-1)!.threads.at(-1)!.steps;
       if ((m = /^printf\("(.*)\\n"\);$/.exec(line))) steps.push({ print: m[1] });
-      else if ((m = /\/\*.*\b(SIG[A-Z]+) \*\/$/.exec(line)) || (m = /^raise\((SIG[A-Z]+)\);$/.exec(line))) steps.push({ fault: m[1] });
+      else if ((m = /\/\*.*\b(SIG[A-Z]+) \*\/$/.exec(line)) || (m = /^raise\((SIG[A-Z]+)\);$/.exec(line)))
+        steps.push({ fault: m[1] });
       else if ((m = /^exit\((-?\d+)\);$/.exec(line))) steps.push({ exit: Number(m[1]) });
       else if ((m = /^pthread_join\((.+)\);$/.exec(line))) steps.push({ join: m[1] });
       else if (line === "pthread_exit(NULL);") steps.push({ pthreadExit: true });
@@ -380,7 +497,9 @@ function checkCrash(view: VariantView, expected: Expected): void {
   for (const part of view.parts) {
     if (part.kind !== "choice") continue;
     const want = part.id === "always" ? "always" : "never";
-    const ids = part.options.filter((o) => prints.some((p) => `${p.process}/${p.thread}: ${p.text}` === o.label && p.appears === want)).map((o) => o.id);
+    const ids = part.options
+      .filter((o) => prints.some((p) => `${p.process}/${p.thread}: ${p.text}` === o.label && p.appears === want))
+      .map((o) => o.id);
     expect(ids.sort(), part.id).toEqual([...(expected[part.id] as string[])].sort());
   }
 }
@@ -419,27 +538,51 @@ function capacityInputFromView(view: VariantView): Parameters<typeof modelCapaci
         kernelPerThreadKiB: num(line, /plus ([\d.]+) KiB in the kernel/, "kernel memory per thread"),
         pidMax: num(line, /pid_max (\d+)/, "pid_max"),
         maxMapCount: num(line, /vm\.max_map_count (\d+)/, "vm.max_map_count"),
-        threadsMax: threadsMax ? Math.floor((ramMiB * 1024) / Number(threadsMax[1])) : num(line, /threads-max (\d+)/, "threads-max"),
+        threadsMax: threadsMax
+          ? Math.floor((ramMiB * 1024) / Number(threadsMax[1]))
+          : num(line, /threads-max (\d+)/, "threads-max"),
       };
       if (model === "Thread pool") s.poolSize = num(threads, /^(\d+) OS threads/, "the pool size");
-      if (!/2 mappings per thread/.test(line)) throw new Error("the view does not say how many mappings a thread costs");
+      if (!/2 mappings per thread/.test(line))
+        throw new Error("the view does not say how many mappings a thread costs");
     } else if (model === "Node.js event loop") {
       s = { kind: "event-loop", name, perConnectionKiB: num(line, /uses ([\d.]+) KiB/, "memory per request") };
-      if (io.startsWith("file-system")) Object.assign(s, { ioOnThreadPool: true, poolSize: num(line, /libuv pool has (\d+) threads/, "the libuv pool size") });
+      if (io.startsWith("file-system"))
+        Object.assign(s, {
+          ioOnThreadPool: true,
+          poolSize: num(line, /libuv pool has (\d+) threads/, "the libuv pool size"),
+        });
     } else if (model.startsWith("One goroutine")) {
-      s = { kind: "goroutines", name, goroutineStackKiB: num(line, /([\d.]+) KiB stack/, "the goroutine stack"), ioKind: io.startsWith("blocking") ? "blocking-syscall" : "network" };
+      s = {
+        kind: "goroutines",
+        name,
+        goroutineStackKiB: num(line, /([\d.]+) KiB stack/, "the goroutine stack"),
+        ioKind: io.startsWith("blocking") ? "blocking-syscall" : "network",
+      };
       if (s.ioKind === "blocking-syscall") s.maxThreads = num(line, /at most (\d+) OS threads/, "Go's thread cap");
       if (!threads.includes("number of cores")) s.gomaxprocs = num(threads, /GOMAXPROCS = (\d+)/, "GOMAXPROCS");
     } else if (model.startsWith("One virtual thread")) {
       const pinned = /^([\d.]+)% of each wait is pinned/.exec(io);
-      s = { kind: "virtual-threads", name, virtualThreadKiB: num(line, /about ([\d.]+) KiB/, "memory per virtual thread"), pinnedFraction: pinned ? Number(pinned[1]) / 100 : 0 };
-      if (!threads.includes("as many carrier threads as cores")) s.carriers = num(threads, /^(\d+)/, "the carrier count");
+      s = {
+        kind: "virtual-threads",
+        name,
+        virtualThreadKiB: num(line, /about ([\d.]+) KiB/, "memory per virtual thread"),
+        pinnedFraction: pinned ? Number(pinned[1]) / 100 : 0,
+      };
+      if (!threads.includes("as many carrier threads as cores"))
+        s.carriers = num(threads, /^(\d+)/, "the carrier count");
     } else throw new Error(`unknown server model ${model}`);
     return s;
   });
   for (const [re, key] of switchUs) {
-    const kinds = key === "threadSwitchUs" ? ["thread-per-request"] : key === "nodeHopUs" ? ["event-loop"] : ["goroutines", "virtual-threads"];
-    if (servers.some((s) => kinds.includes(s.kind))) expect(num(all, re, key), `stated ${key}`).toBe(CAPACITY_DEFAULTS[key].value);
+    const kinds =
+      key === "threadSwitchUs"
+        ? ["thread-per-request"]
+        : key === "nodeHopUs"
+          ? ["event-loop"]
+          : ["goroutines", "virtual-threads"];
+    if (servers.some((s) => kinds.includes(s.kind)))
+      expect(num(all, re, key), `stated ${key}`).toBe(CAPACITY_DEFAULTS[key].value);
   }
   return { workload: { arrivalRate, cpuMs, ioMs }, machine: { cores, ramMiB }, servers };
 }
@@ -465,7 +608,9 @@ export function checkFromView(view: VariantView, expected: Expected): void {
     case "switch-cost":
       return checkSched(view, expected);
     case "process":
-      return view.exhibits[0]?.caption === "Processes and threads" ? checkCrash(view, expected) : checkFork(view, expected);
+      return view.exhibits[0]?.caption === "Processes and threads"
+        ? checkCrash(view, expected)
+        : checkFork(view, expected);
     case "eventloop":
       return checkEventLoop(view, expected);
     case "capacity":
@@ -501,43 +646,90 @@ describe("student oracle: every computed answer follows from the view", () => {
   // Concept numbers that follow from figures in their own label or prompt are recomputed too (to the
   // precision the template grades with); the other concept parts are authored facts (a kernel default,
   // which option is right) and stay exempt.
-  const conceptNumbers: { slug: string; part: string; tolerance: number; compute: (view: VariantView, label: string) => number }[] = [
+  const conceptNumbers: {
+    slug: string;
+    part: string;
+    tolerance: number;
+    compute: (view: VariantView, label: string) => number;
+  }[] = [
     {
-      slug: "littles-law-threads-needed", part: "busy", tolerance: 0,
-      compute: (v) => num(v.prompt, /\*\*(\d+) req\/s\*\*/, "the rate") * (num(v.prompt, /\*\*(\d+) ms\*\*/, "the holding time") / 1000),
+      slug: "littles-law-threads-needed",
+      part: "busy",
+      tolerance: 0,
+      compute: (v) =>
+        num(v.prompt, /\*\*(\d+) req\/s\*\*/, "the rate") *
+        (num(v.prompt, /\*\*(\d+) ms\*\*/, "the holding time") / 1000),
     },
     {
-      slug: "nice-weight-arithmetic", part: "share-a", tolerance: 0.1,
-      compute: (_v, l) => { const a = num(l, /nice 0 weight (\d+)/, "w0"); return (a / (a + num(l, /nice 1 weight (\d+)/, "w1"))) * 100; },
+      slug: "nice-weight-arithmetic",
+      part: "share-a",
+      tolerance: 0.1,
+      compute: (_v, l) => {
+        const a = num(l, /nice 0 weight (\d+)/, "w0");
+        return (a / (a + num(l, /nice 1 weight (\d+)/, "w1"))) * 100;
+      },
     },
     {
-      slug: "nice-weight-arithmetic", part: "share-19", tolerance: 0.1,
-      compute: (_v, l) => { const b = num(l, /nice 19 task \((\d+)\)/, "w19"); return (b / (num(l, /nice 0 task \((\d+)\)/, "w0") + b)) * 100; },
+      slug: "nice-weight-arithmetic",
+      part: "share-19",
+      tolerance: 0.1,
+      compute: (_v, l) => {
+        const b = num(l, /nice 19 task \((\d+)\)/, "w19");
+        return (b / (num(l, /nice 0 task \((\d+)\)/, "w0") + b)) * 100;
+      },
     },
     {
-      slug: "which-policy-optimises-what", part: "rr-response", tolerance: 0,
+      slug: "which-policy-optimises-what",
+      part: "rr-response",
+      tolerance: 0,
       // n jobs at t=0 under RR: the last one starts after the other n − 1 quanta (index of the word = n − 1).
-      compute: (_v, l) => ["One", "Two", "Three", "Four", "Five", "Six"].indexOf(/^(\w+) jobs/.exec(l)?.[1] ?? "") * num(l, /(\d+) ms quantum/, "the quantum"),
+      compute: (_v, l) =>
+        ["One", "Two", "Three", "Four", "Five", "Six"].indexOf(/^(\w+) jobs/.exec(l)?.[1] ?? "") *
+        num(l, /(\d+) ms quantum/, "the quantum"),
     },
     {
-      slug: "littles-law-pool-size", part: "busy", tolerance: 0,
-      compute: (v) => num(v.prompt, /\*\*(\d+) req\/s\*\*/, "the rate") * (num(v.prompt, /\*\*(\d+) ms\*\*/, "the holding time") / 1000),
+      slug: "littles-law-pool-size",
+      part: "busy",
+      tolerance: 0,
+      compute: (v) =>
+        num(v.prompt, /\*\*(\d+) req\/s\*\*/, "the rate") *
+        (num(v.prompt, /\*\*(\d+) ms\*\*/, "the holding time") / 1000),
     },
     {
-      slug: "littles-law-pool-size", part: "pool", tolerance: 0,
+      slug: "littles-law-pool-size",
+      part: "pool",
+      tolerance: 0,
       // The smallest pool N with busy / N ≤ 0.8, found by counting up rather than by the template's formula.
       compute: (v) => {
-        const busy = num(v.prompt, /\*\*(\d+) req\/s\*\*/, "the rate") * (num(v.prompt, /\*\*(\d+) ms\*\*/, "the holding time") / 1000);
+        const busy =
+          num(v.prompt, /\*\*(\d+) req\/s\*\*/, "the rate") *
+          (num(v.prompt, /\*\*(\d+) ms\*\*/, "the holding time") / 1000);
         let n = 1;
         while (busy / n > 0.8 + 1e-12) n++;
         return n;
       },
     },
-    { slug: "switch-cost-orders-of-magnitude", part: "ratio", tolerance: 2, compute: (_v, l) => (num(l, /one (\d+) µs kernel switch/, "switch") * 1000) / num(l, /\((\d+) ns each\)/, "goroutine") },
-    { slug: "mlfq-gaming-and-boost", part: "share", tolerance: 1, compute: (_v, l) => (num(l, /runs ([\d.]+) ms then/, "run") / (num(l, /runs ([\d.]+) ms then/, "run") + num(l, /then does ([\d.]+) ms of I\/O/, "io"))) * 100 },
+    {
+      slug: "switch-cost-orders-of-magnitude",
+      part: "ratio",
+      tolerance: 2,
+      compute: (_v, l) =>
+        (num(l, /one (\d+) µs kernel switch/, "switch") * 1000) / num(l, /\((\d+) ns each\)/, "goroutine"),
+    },
+    {
+      slug: "mlfq-gaming-and-boost",
+      part: "share",
+      tolerance: 1,
+      compute: (_v, l) =>
+        (num(l, /runs ([\d.]+) ms then/, "run") /
+          (num(l, /runs ([\d.]+) ms then/, "run") + num(l, /then does ([\d.]+) ms of I\/O/, "io"))) *
+        100,
+    },
     // Races and locks (issue #18): rebuilt from the prompt's programs and run through the race model.
     ...(["max", "min", "count"] as const).map((part) => ({
-      slug: "race-add-sub-final-values", part, tolerance: 0,
+      slug: "race-add-sub-final-values",
+      part,
+      tolerance: 0,
       compute: (v: VariantView) => {
         const start = num(v.prompt, /`int x = (\d+);`/, "the start value");
         const thread = (re: RegExp, what: string) => {
@@ -552,42 +744,68 @@ describe("student oracle: every computed answer follows from the view", () => {
       },
     })),
     {
-      slug: "race-interrupt-interval", part: "final", tolerance: 0,
+      slug: "race-interrupt-interval",
+      part: "final",
+      tolerance: 0,
       compute: (v) => {
-        const program = compilePseudoC("count++;\n".repeat(num(v.prompt, /runs `count\+\+` \*\*(\d+)\*\* times/, "the iterations")), ["count"]);
-        return runInterrupts({ threads: [{ program }, { program }] }, num(v.prompt, /after every \*\*(\d+)\*\* instructions/, "the interval")).memory["count"]!;
+        const program = compilePseudoC(
+          "count++;\n".repeat(num(v.prompt, /runs `count\+\+` \*\*(\d+)\*\* times/, "the iterations")),
+          ["count"],
+        );
+        return runInterrupts(
+          { threads: [{ program }, { program }] },
+          num(v.prompt, /after every \*\*(\d+)\*\* instructions/, "the interval"),
+        ).memory["count"]!;
       },
     },
     ...(["count", "min"] as const).map((part) => ({
-      slug: "lock-kind-final-values", part, tolerance: 0,
+      slug: "lock-kind-final-values",
+      part,
+      tolerance: 0,
       compute: (v: VariantView) => {
         const kind = /The lock is \*\*(\w+)\*\*/.exec(v.prompt)?.[1] as LockKind;
-        const values = finalValues(lockSystem(kind, 2, num(v.prompt, /`for \(i = 0; i < (\d+); i\+\+\) \{ lock\(\);/, "the iterations")), "count").values;
+        const values = finalValues(
+          lockSystem(kind, 2, num(v.prompt, /`for \(i = 0; i < (\d+); i\+\+\) \{ lock\(\);/, "the iterations")),
+          "count",
+        ).values;
         return part === "count" ? values.length : values[0]!;
       },
     })),
     ...(["cycle", "steps"] as const).map((part) => ({
-      slug: "dining-philosophers-deadlock", part, tolerance: 0,
+      slug: "dining-philosophers-deadlock",
+      part,
+      tolerance: 0,
       compute: (v: VariantView) => {
         const n = num(v.prompt, /^\*\*(\d+)\*\* threads/, "the number of threads");
-        const threads = Array.from({ length: n }, (_, i) => ({ program: compilePseudoC(`lock(m${i}); lock(m${(i + 1) % n}); unlock(m${(i + 1) % n}); unlock(m${i});`, []) }));
+        const threads = Array.from({ length: n }, (_, i) => ({
+          program: compilePseudoC(`lock(m${i}); lock(m${(i + 1) % n}); unlock(m${(i + 1) % n}); unlock(m${i});`, []),
+        }));
         const r = findDeadlock({ threads });
         return !r.deadlock ? 0 : part === "cycle" ? r.cycle.length : r.interleaving.length;
       },
     })),
     {
-      slug: "philosophers-one-reversed", part: "cycle", tolerance: 0,
+      slug: "philosophers-one-reversed",
+      part: "cycle",
+      tolerance: 0,
       compute: (v) => {
         const n = num(v.prompt, /n = \*\*(\d+)\*\*/, "the number of threads");
         // The last thread takes m[0] before m[n - 1]; the rest take m[i] before m[i + 1].
         const order = (i: number) => (i === n - 1 ? [0, n - 1] : [i, i + 1]);
-        const threads = Array.from({ length: n }, (_, i) => ({ program: compilePseudoC(`lock(m${order(i)[0]}); lock(m${order(i)[1]}); unlock(m${order(i)[1]}); unlock(m${order(i)[0]});`, []) }));
+        const threads = Array.from({ length: n }, (_, i) => ({
+          program: compilePseudoC(
+            `lock(m${order(i)[0]}); lock(m${order(i)[1]}); unlock(m${order(i)[1]}); unlock(m${order(i)[0]});`,
+            [],
+          ),
+        }));
         const r = findDeadlock({ threads });
         return r.deadlock ? r.cycle.length : 0;
       },
     },
     ...(["spin", "block", "breakeven"] as const).map((part) => ({
-      slug: "spin-vs-block-waste", part, tolerance: 0,
+      slug: "spin-vs-block-waste",
+      part,
+      tolerance: 0,
       compute: (v: VariantView) => {
         const hold = num(v.prompt, /release it in \*\*(\d+) µs\*\*/, "the hold time");
         const sw = num(v.prompt, /A context switch costs \*\*(\d+) µs\*\*/, "the switch cost");
@@ -595,7 +813,9 @@ describe("student oracle: every computed answer follows from the view", () => {
       },
     })),
     ...(["two-phase", "best"] as const).map((part) => ({
-      slug: "two-phase-waiting", part, tolerance: 0,
+      slug: "two-phase-waiting",
+      part,
+      tolerance: 0,
       compute: (v: VariantView) => {
         const hold = num(v.prompt, /released \*\*(\d+) µs\*\*/, "the hold time");
         const sw = num(v.prompt, /A switch costs \*\*(\d+) µs\*\*/, "the switch cost");
@@ -607,42 +827,64 @@ describe("student oracle: every computed answer follows from the view", () => {
       },
     })),
     {
-      slug: "spinlock-on-one-cpu", part: "wasted", tolerance: 0,
-      compute: (v) => num(v.prompt, /\*\*(\d+)\*\* other threads/, "the waiters") * num(v.prompt, /\*\*(\d+) ms\*\* time slice/, "the slice"),
+      slug: "spinlock-on-one-cpu",
+      part: "wasted",
+      tolerance: 0,
+      compute: (v) =>
+        num(v.prompt, /\*\*(\d+)\*\* other threads/, "the waiters") *
+        num(v.prompt, /\*\*(\d+) ms\*\* time slice/, "the slice"),
     },
   ];
 
-  it.each(conceptNumbers.map((c) => [`${c.slug} ${c.part}`, c] as const))("concept number %s follows from its label", (_name, c) => {
-    const t = BUILT_IN_TEMPLATES.find((x) => x.slug === c.slug)!;
-    for (let seed = 0; seed < 20; seed++) {
-      const v = buildVariant(t, seed);
-      if (!v.ok) throw new Error("no variant");
-      const part = v.value.view.parts.find((p) => p.id === c.part)!;
-      expect(Math.abs(c.compute(v.value.view, part.label) - (v.value.key.expected[c.part] as number)), `seed ${seed}`).toBeLessThanOrEqual(c.tolerance + 1e-9);
-    }
-  });
+  it.each(conceptNumbers.map((c) => [`${c.slug} ${c.part}`, c] as const))(
+    "concept number %s follows from its label",
+    (_name, c) => {
+      const t = BUILT_IN_TEMPLATES.find((x) => x.slug === c.slug)!;
+      for (let seed = 0; seed < 20; seed++) {
+        const v = buildVariant(t, seed);
+        if (!v.ok) throw new Error("no variant");
+        const part = v.value.view.parts.find((p) => p.id === c.part)!;
+        expect(
+          Math.abs(c.compute(v.value.view, part.label) - (v.value.key.expected[c.part] as number)),
+          `seed ${seed}`,
+        ).toBeLessThanOrEqual(c.tolerance + 1e-9);
+      }
+    },
+  );
 
   it("fails when a figure the answer needs is missing from the view", () => {
     const capacity = BUILT_IN_TEMPLATES.find((t) => t.slug === "thread-per-request-memory")!;
     const v = buildVariant(capacity, 1);
     if (!v.ok) throw new Error("no variant");
-    const hidden = { ...v.value.view, conventions: v.value.view.conventions.filter((c) => !c.includes("resident stack")) };
+    const hidden = {
+      ...v.value.view,
+      conventions: v.value.view.conventions.filter((c) => !c.includes("resident stack")),
+    };
     expect(() => checkFromView(hidden, v.value.key.expected)).toThrow(/states no figures|does not state/);
     const rr = BUILT_IN_TEMPLATES.find((t) => t.slug === "rr-gantt-with-arrivals")!;
     const r = buildVariant(rr, 1);
     if (!r.ok) throw new Error("no variant");
-    const noRule = { ...r.value.view, conventions: r.value.view.conventions.filter((c) => !c.includes("quantum expires")) };
+    const noRule = {
+      ...r.value.view,
+      conventions: r.value.view.conventions.filter((c) => !c.includes("quantum expires")),
+    };
     expect(() => checkFromView(noRule, r.value.key.expected)).toThrow(/arrival-vs-expired/);
     // Without the throttle sentence the oracle assumes no limit, and the shares no longer match the key.
     const rt = BUILT_IN_TEMPLATES.find((t) => t.slug === "rt-throttling-share")!;
     const t = buildVariant(rt, 3);
     if (!t.ok) throw new Error("no variant");
-    const noThrottle = { ...t.value.view, conventions: t.value.view.conventions.map((c) => c.replace(/RT throttling[^.]*\.[^.]*\./, "")) };
+    const noThrottle = {
+      ...t.value.view,
+      conventions: t.value.view.conventions.map((c) => c.replace(/RT throttling[^.]*\.[^.]*\./, "")),
+    };
     expect(() => checkFromView(noThrottle, t.value.key.expected)).toThrow(/recomputed/);
     const pipe = BUILT_IN_TEMPLATES.find((x) => x.slug === "fork-loop-printf-pipe")!;
     const p = buildVariant(pipe, 0);
     if (!p.ok) throw new Error("no variant");
-    const noOutput = { ...p.value.view, conventions: p.value.view.conventions.filter((c) => !c.startsWith("Output goes to")) };
+    const noOutput = {
+      ...p.value.view,
+      conventions: p.value.view.conventions.filter((c) => !c.startsWith("Output goes to")),
+    };
     expect(() => checkFromView(noOutput, p.value.key.expected)).toThrow(/terminal or a pipe/);
   });
 });

@@ -15,7 +15,11 @@ export interface InputCommand {
 }
 
 /** Parsed arguments, or the exit code to return after the error was printed. */
-export function parseInputArgs(command: InputCommand, args: string[], io: CliIo): { file: string; format: OutputFormat } | number {
+export function parseInputArgs(
+  command: InputCommand,
+  args: string[],
+  io: CliIo,
+): { file: string; format: OutputFormat } | number {
   // Every command prints text by default: a person at a terminal runs these, and scripts ask for --json,
   // whose shape is the stable one. One default for all commands, so nobody has to remember which is which.
   let format: OutputFormat = "text";
@@ -53,7 +57,9 @@ export function readInputText(file: string, io: CliIo): string | { exitCode: num
   try {
     return io.readInput(file);
   } catch (error) {
-    io.err(`timeslice: cannot read '${file}': ${error instanceof Error ? error.message.split("\n")[0] : String(error)}\n`);
+    io.err(
+      `timeslice: cannot read '${file}': ${error instanceof Error ? error.message.split("\n")[0] : String(error)}\n`,
+    );
     return { exitCode: 1 };
   }
 }
@@ -66,7 +72,9 @@ export function readInputJson(file: string, io: CliIo): { value: unknown } | { e
     return { value: JSON.parse(text) as unknown };
   } catch (error) {
     const message = error instanceof Error ? error.message.split("\n")[0]! : String(error);
-    io.err(`timeslice: ${jsonErrorPlace(file, text, message)}: not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, "").replace(/ is not valid JSON$/, "")}\n`);
+    io.err(
+      `timeslice: ${jsonErrorPlace(file, text, message)}: not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, "").replace(/ is not valid JSON$/, "")}\n`,
+    );
     return { exitCode: 1 };
   }
 }
@@ -96,7 +104,12 @@ export function lineCol(text: string, offset: number): string {
  * format every command uses for a well-formed document with a wrong value (JSON has no line to point at
  * once parsed; the field's path does that job).
  */
-export function reportInvalid(file: string, errors: readonly { path?: string; message: string }[], io: CliIo, what = "input"): number {
+export function reportInvalid(
+  file: string,
+  errors: readonly { path?: string; message: string }[],
+  io: CliIo,
+  what = "input",
+): number {
   const first = errors[0];
   const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : "";
   io.err(`timeslice: ${file}: ${first?.path || what}: ${first?.message ?? "invalid"}${more}\n`);

@@ -12,7 +12,10 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 
 function runCli(args: string[]): Promise<{ code: number | null; stdout: Buffer; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "lib/cli/main.ts", ...args], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "lib/cli/main.ts", ...args], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     const out: Buffer[] = [];
     let err = "";
     // Read late and slowly, so the writer fills the pipe and must wait for it.
@@ -48,7 +51,16 @@ describe("the timeslice bin", () => {
   it("runs from the user's directory: relative paths resolve there, and errors are one line with the file", () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "timeslice-bin-"));
     try {
-      writeFileSync(path.join(dir, "w.json"), JSON.stringify({ policy: "fifo", tasks: [{ id: "A", bursts: [2] }, { id: "B", bursts: [1] }] }));
+      writeFileSync(
+        path.join(dir, "w.json"),
+        JSON.stringify({
+          policy: "fifo",
+          tasks: [
+            { id: "A", bursts: [2] },
+            { id: "B", bursts: [1] },
+          ],
+        }),
+      );
       writeFileSync(path.join(dir, "bad.json"), '{\n  "policy": "fifo"\n  "tasks": []\n}');
       const bin = path.join(ROOT, "bin", "timeslice.cjs");
       const ok = spawnSync(process.execPath, [bin, "simulate", "w.json"], { cwd: dir, encoding: "utf8" });
@@ -67,8 +79,12 @@ describe("the timeslice bin", () => {
   }, 120_000);
 
   it("under npm run, paths resolve from INIT_CWD (where the user typed the command), elsewhere from the process's directory", () => {
-    expect(userPath("w.json", { npm_lifecycle_event: "timeslice", INIT_CWD: "/home/me/work" }, "/repo")).toBe("/home/me/work/w.json");
+    expect(userPath("w.json", { npm_lifecycle_event: "timeslice", INIT_CWD: "/home/me/work" }, "/repo")).toBe(
+      "/home/me/work/w.json",
+    );
     expect(userPath("w.json", { INIT_CWD: "/home/me/work" }, "/repo/sub")).toBe("/repo/sub/w.json");
-    expect(userPath("/abs/w.json", { npm_lifecycle_event: "timeslice", INIT_CWD: "/home/me" }, "/repo")).toBe("/abs/w.json");
+    expect(userPath("/abs/w.json", { npm_lifecycle_event: "timeslice", INIT_CWD: "/home/me" }, "/repo")).toBe(
+      "/abs/w.json",
+    );
   });
 });

@@ -51,7 +51,11 @@ function writeAll(fd: 1 | 2, bytes: Uint8Array): void {
  * runs in the package's root and keeps that directory in INIT_CWD; the `timeslice` bin (npx, or
  * node_modules/.bin) already runs there.
  */
-export function userPath(file: string, env: Readonly<Record<string, string | undefined>> = process.env, cwd = process.cwd()): string {
+export function userPath(
+  file: string,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  cwd = process.cwd(),
+): string {
   const base = env.npm_lifecycle_event === "timeslice" && env.INIT_CWD ? env.INIT_CWD : cwd;
   return path.resolve(base, file);
 }

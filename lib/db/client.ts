@@ -37,7 +37,10 @@ function onConnect(factory: PrismaBetterSqlite3, pragmas: string): PrismaBetterS
   factory.connect = async () => {
     const adapter = await connect();
     const client = (adapter as unknown as { client?: Database }).client;
-    if (typeof client?.prepare !== "function") throw new Error("@prisma/adapter-better-sqlite3 no longer exposes its database handle as `client`: update lib/db/client.ts");
+    if (typeof client?.prepare !== "function")
+      throw new Error(
+        "@prisma/adapter-better-sqlite3 no longer exposes its database handle as `client`: update lib/db/client.ts",
+      );
     cacheStatements(client);
     await adapter.executeScript(pragmas);
     return gateQueriesOnTransactions(adapter as typeof adapter & GatedAdapter);
@@ -57,7 +60,10 @@ export function createPrismaClient(target: DbTarget = resolveDbTarget()): Db {
   if (target.provider === "sqlite") {
     // WAL lets readers proceed while one writer commits; busy_timeout makes concurrent writers wait
     // instead of failing with SQLITE_BUSY.
-    const adapter = onConnect(new PrismaBetterSqlite3({ url: `file:${target.url}`, timeout: 10_000 }), `PRAGMA synchronous = ${sqliteSynchronous()};`);
+    const adapter = onConnect(
+      new PrismaBetterSqlite3({ url: `file:${target.url}`, timeout: 10_000 }),
+      `PRAGMA synchronous = ${sqliteSynchronous()};`,
+    );
     return new PrismaClient({ adapter, ...CLIENT_OPTIONS });
   }
   const adapter = new PrismaPg({ connectionString: target.url, max: PG_POOL_MAX, connectionTimeoutMillis: 5_000 });

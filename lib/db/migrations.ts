@@ -65,7 +65,13 @@ export async function applyMigrations(target: DbTarget, root = process.cwd()): P
 export async function diffSchemas(target: DbTarget, from: string | null, to: string): Promise<string> {
   const file = (content: string) => ({ tag: "schemaDatamodel" as const, files: [{ path: SNAPSHOT, content }] });
   const result = await withSchemaEngine(target, { name: SNAPSHOT, text: to }, (engine) =>
-    engine.diff({ from: from === null ? { tag: "empty" } : file(from), to: file(to), script: true, exitCode: null, filters: NO_FILTERS }),
+    engine.diff({
+      from: from === null ? { tag: "empty" } : file(from),
+      to: file(to),
+      script: true,
+      exitCode: null,
+      filters: NO_FILTERS,
+    }),
   );
   return (result as { stdout?: string }).stdout ?? "";
 }
@@ -74,7 +80,12 @@ export async function diffSchemas(target: DbTarget, from: string | null, to: str
  * Writes `<timestamp>_<name>/migration.sql` for both providers; returns the folder names, or [] if nothing
  * changed. `postgresUrl` is any reachable PostgreSQL server (it is only connected to, never changed).
  */
-export async function createMigration(name: string, postgresUrl: string, root = process.cwd(), now = new Date()): Promise<string[]> {
+export async function createMigration(
+  name: string,
+  postgresUrl: string,
+  root = process.cwd(),
+  now = new Date(),
+): Promise<string[]> {
   if (!/^[a-z0-9_]+$/.test(name)) throw new Error("migration name must be lower-case letters, digits and underscores");
   const stamp = now.toISOString().replace(/[-:T]/g, "").slice(0, 14);
   // Diff both providers before writing anything, so a failure leaves no half-made migration behind.

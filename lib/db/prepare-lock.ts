@@ -15,7 +15,11 @@ export const PREPARE_LOCK_TIMEOUT_MS = 120_000;
 const PG_LOCK_KEY = 7_291_004_513;
 const SQLITE_POLL_MS = 100;
 
-export async function withPrepareLock<T>(target: DbTarget, work: () => Promise<T>, timeoutMs = PREPARE_LOCK_TIMEOUT_MS): Promise<T> {
+export async function withPrepareLock<T>(
+  target: DbTarget,
+  work: () => Promise<T>,
+  timeoutMs = PREPARE_LOCK_TIMEOUT_MS,
+): Promise<T> {
   if (target.provider === "postgresql") return withAdvisoryLock(target.url, work, timeoutMs);
   if (target.url === ":memory:") return work();
   return withLockFile(`${target.url}.prepare-lock`, work, timeoutMs);
@@ -31,7 +35,9 @@ async function withAdvisoryLock<T>(url: string, work: () => Promise<T>, timeoutM
     try {
       await client.query("SELECT pg_advisory_lock($1)", [PG_LOCK_KEY]);
     } catch (error) {
-      throw new Error(`another instance has been preparing the database for over ${timeoutMs / 1000} s`, { cause: error });
+      throw new Error(`another instance has been preparing the database for over ${timeoutMs / 1000} s`, {
+        cause: error,
+      });
     }
     try {
       return await work();
@@ -58,7 +64,8 @@ async function withLockFile<T>(file: string, work: () => Promise<T>, timeoutMs: 
         break;
       } catch (error) {
         if ((error as { code?: string }).code !== "SQLITE_BUSY") throw error;
-        if (Date.now() > deadline) throw new Error(`another instance has been preparing ${file} for over ${timeoutMs / 1000} s`);
+        if (Date.now() > deadline)
+          throw new Error(`another instance has been preparing ${file} for over ${timeoutMs / 1000} s`);
         await new Promise((resolve) => setTimeout(resolve, SQLITE_POLL_MS));
       }
     }

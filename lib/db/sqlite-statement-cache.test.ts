@@ -19,9 +19,16 @@ describe("the compiled-statement cache", () => {
     const db = new Database(path.join(dir, "direct.db"));
     const cache = cacheStatements(db);
     db.prepare("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT UNIQUE)").run();
-    for (let i = 0; i < 50; i++) expect(write(db, "INSERT INTO t (id, name) VALUES (?, ?)", [i, `n${i}`]).changes).toBe(1);
+    for (let i = 0; i < 50; i++)
+      expect(write(db, "INSERT INTO t (id, name) VALUES (?, ?)", [i, `n${i}`]).changes).toBe(1);
     for (let i = 0; i < 50; i++) expect(read(db, "SELECT name FROM t WHERE id = ?", [i])).toEqual([[`n${i}`]]);
-    expect(db.prepare("SELECT id FROM t WHERE id < ?").bind([3]).columns().map((c) => c.name)).toEqual(["id"]);
+    expect(
+      db
+        .prepare("SELECT id FROM t WHERE id < ?")
+        .bind([3])
+        .columns()
+        .map((c) => c.name),
+    ).toEqual(["id"]);
     expect(db.prepare("SELECT id FROM t WHERE id < ?").bind([3]).reader).toBe(true);
     // CREATE, INSERT, the two SELECTs: one compiled statement per text, however often each ran.
     expect(cache.size).toBe(4);
@@ -43,8 +50,10 @@ describe("the compiled-statement cache", () => {
     const prisma = createPrismaClient({ provider: "sqlite", url: path.join(dir, "prisma.db") });
     try {
       await prisma.$executeRawUnsafe("CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER NOT NULL)");
-      for (let i = 1; i <= 20; i++) expect(await prisma.$executeRaw`INSERT INTO t (id, n) VALUES (${i}, ${i * i})`).toBe(1);
-      for (let i = 1; i <= 20; i++) expect(await prisma.$queryRaw<{ n: number }[]>`SELECT n FROM t WHERE id = ${i}`).toEqual([{ n: i * i }]);
+      for (let i = 1; i <= 20; i++)
+        expect(await prisma.$executeRaw`INSERT INTO t (id, n) VALUES (${i}, ${i * i})`).toBe(1);
+      for (let i = 1; i <= 20; i++)
+        expect(await prisma.$queryRaw<{ n: number }[]>`SELECT n FROM t WHERE id = ${i}`).toEqual([{ n: i * i }]);
       // A rolled-back transaction leaves nothing behind; a committed one stays.
       await expect(
         prisma.$transaction(async (tx) => {
@@ -53,7 +62,9 @@ describe("the compiled-statement cache", () => {
         }),
       ).rejects.toThrow("roll back");
       await prisma.$transaction(async (tx) => tx.$executeRaw`UPDATE t SET n = -1 WHERE id = ${2}`);
-      expect(await prisma.$queryRaw<{ id: number; n: number }[]>`SELECT id, n FROM t WHERE id <= ${2} ORDER BY id`).toEqual([
+      expect(
+        await prisma.$queryRaw<{ id: number; n: number }[]>`SELECT id, n FROM t WHERE id <= ${2} ORDER BY id`,
+      ).toEqual([
         { id: 1, n: 1 },
         { id: 2, n: -1 },
       ]);

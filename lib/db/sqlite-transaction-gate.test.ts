@@ -31,12 +31,16 @@ async function duringTransaction(end: "commit" | "rollback") {
     });
     await isOpen;
     // A Prisma query starts when it is then'd, not when it is built: start both now.
-    const others = [2, 3].map((n) => prisma.$executeRaw`INSERT INTO t (id, who) VALUES (${n}, ${"outside"})`.then((count) => count));
+    const others = [2, 3].map((n) =>
+      prisma.$executeRaw`INSERT INTO t (id, who) VALUES (${n}, ${"outside"})`.then((count) => count),
+    );
     issued();
     if (end === "rollback") await expect(transaction).rejects.toThrow("rolled back on purpose");
     else await transaction;
     await Promise.all(others);
-    return (await prisma.$queryRaw<{ id: number; who: string }[]>`SELECT id, who FROM t ORDER BY id`).map((r) => `${r.id}:${r.who}`);
+    return (await prisma.$queryRaw<{ id: number; who: string }[]>`SELECT id, who FROM t ORDER BY id`).map(
+      (r) => `${r.id}:${r.who}`,
+    );
   } finally {
     await prisma.$disconnect();
   }

@@ -14,7 +14,9 @@ interface Vector {
 }
 
 // Produced by the real CPython 3.11 `random` (see ostep/__fixtures__/python-random.gen.py).
-const vectors: Vector[] = JSON.parse(readFileSync(new URL("./ostep/__fixtures__/python-random.json", import.meta.url), "utf8"));
+const vectors: Vector[] = JSON.parse(
+  readFileSync(new URL("./ostep/__fixtures__/python-random.json", import.meta.url), "utf8"),
+);
 
 function seedOf(v: Vector): bigint {
   return BigInt(v.seed);

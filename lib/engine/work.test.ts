@@ -2,7 +2,8 @@ import { describe, expect, test } from "vitest";
 import { analyzeForkProgram } from "./process/index";
 import { chargeWork, withWorkBudget, WorkBudgetExceeded } from "./work";
 
-const loop = (n: number) => `#include <stdio.h>\nint main(void) {\n  long s = 0;\n  for (long j = 0; j < ${n}; j++) s += j;\n  printf("%ld\\n", s);\n  return 0;\n}\n`;
+const loop = (n: number) =>
+  `#include <stdio.h>\nint main(void) {\n  long s = 0;\n  for (long j = 0; j < ${n}; j++) s += j;\n  printf("%ld\\n", s);\n  return 0;\n}\n`;
 
 describe("work meter", () => {
   test("charging without a meter does nothing; under one it counts interpreter steps, more for a longer loop", () => {
@@ -28,7 +29,9 @@ describe("work meter", () => {
     expect(outer.used).toBe(outer.value);
     const error = (() => {
       try {
-        withWorkBudget("per-template", 3_000, () => withWorkBudget("per-variant", 1_000_000, () => analyzeForkProgram(loop(1_000_000))));
+        withWorkBudget("per-template", 3_000, () =>
+          withWorkBudget("per-variant", 1_000_000, () => analyzeForkProgram(loop(1_000_000))),
+        );
       } catch (e) {
         return e;
       }

@@ -26,7 +26,8 @@ let meter: Meter | null = null;
 
 /** One interpreter step. Throws WorkBudgetExceeded once the installed budget is used up. */
 export function chargeWork(): void {
-  if (meter !== null && ++meter.used > meter.limit) throw new WorkBudgetExceeded(meter.binding.name, meter.binding.limit);
+  if (meter !== null && ++meter.used > meter.limit)
+    throw new WorkBudgetExceeded(meter.binding.name, meter.binding.limit);
 }
 
 /**
@@ -37,9 +38,10 @@ export function chargeWork(): void {
 export function withWorkBudget<T>(name: string, limit: number, run: () => T): { value: T; used: number } {
   const outer = meter;
   const outerLeft = outer ? outer.limit - outer.used : Infinity;
-  const own: Meter = outerLeft < limit && outer
-    ? { used: 0, limit: outerLeft, binding: outer.binding }
-    : { used: 0, limit, binding: { name, limit } };
+  const own: Meter =
+    outerLeft < limit && outer
+      ? { used: 0, limit: outerLeft, binding: outer.binding }
+      : { used: 0, limit, binding: { name, limit } };
   meter = own;
   try {
     return { value: run(), used: own.used };

@@ -7,7 +7,15 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { LessonList } from "@/components/lessons/lesson-list";
 import { LESSON_DIR, listLessonMetas, loadAllLessons } from "./load";
-import { footnotesOutsideSources, FIGURE, lintLesson, mentionsVersion, proseUnits, sentences, VERSION_SENSITIVE } from "./lint";
+import {
+  footnotesOutsideSources,
+  FIGURE,
+  lintLesson,
+  mentionsVersion,
+  proseUnits,
+  sentences,
+  VERSION_SENSITIVE,
+} from "./lint";
 import { parseLesson } from "./parse";
 import { LESSON_SLUGS, WIDGET_NAMES } from "./registry";
 import { footnoteNumbers, renderMarkdown } from "./render";
@@ -76,7 +84,9 @@ describe("lesson files", () => {
     it(`${slug}: renders every footnote marker as a link to an existing source entry`, () => {
       const lesson = parseOrThrow(source);
       const numbers = footnoteNumbers(lesson);
-      const html = lesson.blocks.flatMap((b) => (b.kind === "markdown" ? [renderMarkdown(b.source, numbers)] : [])).join("\n");
+      const html = lesson.blocks
+        .flatMap((b) => (b.kind === "markdown" ? [renderMarkdown(b.source, numbers)] : []))
+        .join("\n");
       expect(html).not.toMatch(/\[\^/);
       const targets = [...html.matchAll(/href="#source-([\w-]+)"/g)].map((m) => m[1]);
       expect(targets.length).toBeGreaterThan(0);
@@ -85,7 +95,9 @@ describe("lesson files", () => {
   }
 
   it("every widget is used by at least one lesson (no dead widget code)", () => {
-    const used = new Set(loadAllLessons().flatMap((l) => l.blocks.flatMap((b) => (b.kind === "widget" ? [b.name] : []))));
+    const used = new Set(
+      loadAllLessons().flatMap((l) => l.blocks.flatMap((b) => (b.kind === "widget" ? [b.name] : []))),
+    );
     expect([...used].sort()).toEqual([...WIDGET_NAMES].sort());
   });
 });
@@ -109,7 +121,9 @@ describe("parser rejects broken lessons with a named field", () => {
     const r = parseLesson("---\ntitle: X\nslug: real-time\n---\nbody");
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.errors.map((e) => e.path)).toEqual(expect.arrayContaining(["front-matter.order", "front-matter.summary", "front-matter.minutes"]));
+    expect(r.errors.map((e) => e.path)).toEqual(
+      expect.arrayContaining(["front-matter.order", "front-matter.summary", "front-matter.minutes"]),
+    );
   });
 
   it("slug not in the syllabus, or not matching the file", () => {
@@ -158,15 +172,21 @@ describe("content lint catches what it promises to", () => {
 
   it("requires the citation in the same sentence, not a neighbouring one", () => {
     expect(lint("A switch costs 4 µs. Source follows[^a].").some((m) => m.startsWith("figure"))).toBe(true);
-    expect(lint("A switch costs 4 µs (source: our measurements). Fine.").filter((m) => m.startsWith("figure"))).toEqual([]);
+    expect(lint("A switch costs 4 µs (source: our measurements). Fine.").filter((m) => m.startsWith("figure"))).toEqual(
+      [],
+    );
   });
 
   it("does not treat versions, counts or code as figures", () => {
-    expect(lint("Linux 2.6.23 to 6.5 had CFS in 2007; Go 1.19 changed it; 10,000 threads. Code: `x = 5ms`[^a].")).toEqual([]);
+    expect(
+      lint("Linux 2.6.23 to 6.5 had CFS in 2007; Go 1.19 changed it; 10,000 threads. Code: `x = 5ms`[^a]."),
+    ).toEqual([]);
   });
 
   it("flags unresolved and unused footnotes", () => {
-    expect(lint("A claim[^b].")).toEqual(expect.arrayContaining(["footnote [^b] has no entry in Sources", "source [^a] is never cited"]));
+    expect(lint("A claim[^b].")).toEqual(
+      expect.arrayContaining(["footnote [^b] has no entry in Sources", "source [^a] is never cited"]),
+    );
   });
 
   it("flags CFS called the default without EEVDF/6.6 in the paragraph", () => {
@@ -214,9 +234,9 @@ describe("content lint catches what it promises to", () => {
 
   it("accepts a version-sensitive sentence whose cited source names the release, and only that source", () => {
     const withVersionedSource = (text: string) =>
-      lintLesson(parseOrThrow(TEMPLATE("The base slice is 0.70 ms[^a].").replace("[^a]: A source.", `[^a]: ${text}`))).filter((i) =>
-        i.message.startsWith("version-sensitive"),
-      );
+      lintLesson(
+        parseOrThrow(TEMPLATE("The base slice is 0.70 ms[^a].").replace("[^a]: A source.", `[^a]: ${text}`)),
+      ).filter((i) => i.message.startsWith("version-sensitive"));
     expect(withVersionedSource("Linux `kernel/sched/fair.c`, 0.70 ms since 6.15.")).toEqual([]);
     expect(withVersionedSource("Linux `kernel/sched/fair.c`.")).toHaveLength(1);
   });
@@ -236,7 +256,9 @@ describe("content lint catches what it promises to", () => {
   });
 
   it("requires the checklist, wrong answers and sources sections", () => {
-    const lesson = parseOrThrow(TEMPLATE("Hi[^a].").replace("## Common wrong answers", "## Misc").replace("- [ ] One point.", "- One point."));
+    const lesson = parseOrThrow(
+      TEMPLATE("Hi[^a].").replace("## Common wrong answers", "## Misc").replace("- [ ] One point.", "- One point."),
+    );
     const messages = lintLesson(lesson).map((i) => i.message);
     expect(messages).toContain("missing section '## Common wrong answers'");
     expect(messages).toContain("the interview checklist must be a task list ('- [ ] …')");

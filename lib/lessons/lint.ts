@@ -33,13 +33,23 @@ export const FIGURE = new RegExp(
  */
 export const VERSION_SENSITIVE: { name: string; pattern: RegExp }[] = [
   { name: "default scheduler", pattern: /\bdefault (?:fair )?scheduler\b/i },
-  { name: "default stack", pattern: /\bdefault (?:thread |pthread |starting )?stacks?\b|\bstacks? (?:size )?defaults?\b/i },
+  {
+    name: "default stack",
+    pattern: /\bdefault (?:thread |pthread |starting )?stacks?\b|\bstacks? (?:size )?defaults?\b/i,
+  },
   { name: "pid_max", pattern: /\bpid_max\b/ },
   { name: "TasksMax", pattern: /\b(?:Default)?TasksMax\b/ },
   { name: "max_map_count", pattern: /\bmax_map_count\b/ },
   { name: "base slice", pattern: /\bbase[ _]slice\b/i },
-  { name: "virtual threads pin", pattern: /\bpin(?:s|ned|ning)?\b[^.]*\b(?:carrier|virtual thread|synchronized)|\b(?:virtual threads?|synchronized)\b[^.]*\bpin(?:s|ned|ning)?\b/i },
-  { name: "nextTick order", pattern: /\bnextTick\b[^.]*\b(?:before|after)\b[^.]*\bpromise|\bpromise[^.]*\b(?:before|after)\b[^.]*\bnextTick\b/i },
+  {
+    name: "virtual threads pin",
+    pattern:
+      /\bpin(?:s|ned|ning)?\b[^.]*\b(?:carrier|virtual thread|synchronized)|\b(?:virtual threads?|synchronized)\b[^.]*\bpin(?:s|ned|ning)?\b/i,
+  },
+  {
+    name: "nextTick order",
+    pattern: /\bnextTick\b[^.]*\b(?:before|after)\b[^.]*\bpromise|\bpromise[^.]*\b(?:before|after)\b[^.]*\bnextTick\b/i,
+  },
   { name: "UV_THREADPOOL_SIZE", pattern: /\bUV_THREADPOOL_SIZE\b/ },
   { name: "GOMAXPROCS default", pattern: /\bGOMAXPROCS\b[^.]*\bdefault|\bdefault[^.]*\bGOMAXPROCS\b/i },
   { name: "sleeper bonus", pattern: /\bsleeper bonus\b/i },
@@ -132,7 +142,10 @@ export function lintLesson(lesson: Lesson): LessonIssue[] {
     for (const s of pieces) {
       const figure = FIGURE.exec(s);
       if (figure && !CITATION.test(s)) {
-        issues.push({ path: at(unit.line), message: `figure '${figure[0].trim()}' has no source: add [^id] or (source: …) in: "${s.trim().slice(0, 120)}"` });
+        issues.push({
+          path: at(unit.line),
+          message: `figure '${figure[0].trim()}' has no source: add [^id] or (source: …) in: "${s.trim().slice(0, 120)}"`,
+        });
       }
     }
     const rawPieces = isTableRow ? [unit.raw] : sentences(unit.raw);
@@ -147,10 +160,16 @@ export function lintLesson(lesson: Lesson): LessonIssue[] {
       });
     }
     if (/\bCFS\b[^.]*\bdefault\b|\bdefault\b[^.]*\bCFS\b/i.test(unit.text) && !/EEVDF|6\.6\b/.test(unit.text)) {
-      issues.push({ path: at(unit.line), message: "calls CFS the default without saying EEVDF replaced it in Linux 6.6 (same paragraph)" });
+      issues.push({
+        path: at(unit.line),
+        message: "calls CFS the default without saying EEVDF replaced it in Linux 6.6 (same paragraph)",
+      });
     }
     if (/\bTLB\b/.test(unit.text) && /\bflush/i.test(unit.text) && !/\bPCID\b/.test(unit.text)) {
-      issues.push({ path: at(unit.line), message: "mentions a TLB flush without PCID (a recently-run process keeps its TLB entries with PCID)" });
+      issues.push({
+        path: at(unit.line),
+        message: "mentions a TLB flush without PCID (a recently-run process keeps its TLB entries with PCID)",
+      });
     }
   }
 
@@ -161,21 +180,28 @@ export function lintLesson(lesson: Lesson): LessonIssue[] {
     b.source.split("\n").forEach((line, i) => {
       for (const m of line.matchAll(FOOTNOTE_REF)) {
         cited.add(m[1]!);
-        if (!defined.has(m[1]!)) issues.push({ path: at(b.line + i), message: `footnote [^${m[1]}] has no entry in Sources` });
+        if (!defined.has(m[1]!))
+          issues.push({ path: at(b.line + i), message: `footnote [^${m[1]}] has no entry in Sources` });
       }
     });
   }
-  for (const id of defined) if (!cited.has(id)) issues.push({ path: lesson.meta.slug, message: `source [^${id}] is never cited` });
+  for (const id of defined)
+    if (!cited.has(id)) issues.push({ path: lesson.meta.slug, message: `source [^${id}] is never cited` });
 
   const headings = units.filter((u) => /^#{2}\s/.test(u.text)).map((u) => u.text.replace(/^#+\s*/, "").trim());
   for (const required of ["Interview checklist", "Common wrong answers", "Sources"]) {
-    if (!headings.includes(required)) issues.push({ path: lesson.meta.slug, message: `missing section '## ${required}'` });
+    if (!headings.includes(required))
+      issues.push({ path: lesson.meta.slug, message: `missing section '## ${required}'` });
   }
-  if (headings[headings.length - 1] !== "Sources") issues.push({ path: lesson.meta.slug, message: "'## Sources' must be the last section" });
+  if (headings[headings.length - 1] !== "Sources")
+    issues.push({ path: lesson.meta.slug, message: "'## Sources' must be the last section" });
   const checklist = sectionText(markdownBlocks.map((b) => b.source).join("\n"), "Interview checklist");
-  if (!/^\s*- \[ \] \S/m.test(checklist)) issues.push({ path: lesson.meta.slug, message: "the interview checklist must be a task list ('- [ ] …')" });
-  if (!lesson.blocks.some((b) => b.kind === "widget")) issues.push({ path: lesson.meta.slug, message: "a lesson needs at least one ::widget" });
-  if (!lesson.blocks.some((b) => b.kind === "diagram")) issues.push({ path: lesson.meta.slug, message: "a lesson needs at least one ::diagram" });
+  if (!/^\s*- \[ \] \S/m.test(checklist))
+    issues.push({ path: lesson.meta.slug, message: "the interview checklist must be a task list ('- [ ] …')" });
+  if (!lesson.blocks.some((b) => b.kind === "widget"))
+    issues.push({ path: lesson.meta.slug, message: "a lesson needs at least one ::widget" });
+  if (!lesson.blocks.some((b) => b.kind === "diagram"))
+    issues.push({ path: lesson.meta.slug, message: "a lesson needs at least one ::diagram" });
   return issues;
 }
 

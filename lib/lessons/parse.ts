@@ -45,13 +45,20 @@ function checkMeta(raw: Record<string, string>, errors: LessonIssue[], expectedS
   }
   for (const key of Object.keys(raw)) {
     if (!(REQUIRED_META as readonly string[]).includes(key)) {
-      errors.push({ path: `front-matter.${key}`, message: `unknown key '${key}' (allowed: ${REQUIRED_META.join(", ")})` });
+      errors.push({
+        path: `front-matter.${key}`,
+        message: `unknown key '${key}' (allowed: ${REQUIRED_META.join(", ")})`,
+      });
     }
   }
   const slug = raw["slug"] ?? "";
-  if (slug && !isLessonSlug(slug)) errors.push({ path: "front-matter.slug", message: `'${slug}' is not one of the eight lesson slugs` });
+  if (slug && !isLessonSlug(slug))
+    errors.push({ path: "front-matter.slug", message: `'${slug}' is not one of the eight lesson slugs` });
   if (expectedSlug !== undefined && slug && slug !== expectedSlug) {
-    errors.push({ path: "front-matter.slug", message: `slug '${slug}' does not match the file name '${expectedSlug}.md'` });
+    errors.push({
+      path: "front-matter.slug",
+      message: `slug '${slug}' does not match the file name '${expectedSlug}.md'`,
+    });
   }
   const order = Number(raw["order"]);
   if (raw["order"] && (!Number.isInteger(order) || order < 1 || order > 99)) {
@@ -77,7 +84,8 @@ export function parseLesson(source: string, expectedSlug?: string): LessonResult
   let pendingLine = bodyStart + 1;
   let inFence = false;
   const flush = () => {
-    if (pending.some((l) => l.trim() !== "")) blocks.push({ kind: "markdown", source: pending.join("\n"), line: pendingLine });
+    if (pending.some((l) => l.trim() !== ""))
+      blocks.push({ kind: "markdown", source: pending.join("\n"), line: pendingLine });
     pending = [];
   };
 
@@ -88,7 +96,10 @@ export function parseLesson(source: string, expectedSlug?: string): LessonResult
     if (!inFence && line.startsWith("::")) {
       const m = DIRECTIVE.exec(line);
       if (!m) {
-        errors.push({ path: `line ${lineNo}`, message: `malformed directive '${line.slice(0, 60)}' (expected ::widget{name="…"} or ::diagram{name="…"})` });
+        errors.push({
+          path: `line ${lineNo}`,
+          message: `malformed directive '${line.slice(0, 60)}' (expected ::widget{name="…"} or ::diagram{name="…"})`,
+        });
         continue;
       }
       const kind = m[1];
@@ -107,7 +118,8 @@ export function parseLesson(source: string, expectedSlug?: string): LessonResult
     }
     const def = inFence ? null : FOOTNOTE_DEF.exec(line);
     if (def) {
-      if (sources.some((s) => s.id === def[1])) errors.push({ path: `line ${lineNo}`, message: `footnote [^${def[1]}] is defined twice` });
+      if (sources.some((s) => s.id === def[1]))
+        errors.push({ path: `line ${lineNo}`, message: `footnote [^${def[1]}] is defined twice` });
       else sources.push({ id: def[1]!, text: def[2]! });
       continue;
     }

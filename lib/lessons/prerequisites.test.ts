@@ -5,9 +5,23 @@ import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { BUILT_IN_TEMPLATES } from "@/lib/bank";
 import { LESSON_SLUGS } from "./registry";
-import { CONCEPTS, conceptsOf, findTeachingSection, lessonSections, PREREQUISITE_EXCEPTIONS, TAG_CONCEPTS, teachingLessons, TOPIC_WORD_TAGS, type ConceptId } from "./prerequisites";
+import {
+  CONCEPTS,
+  conceptsOf,
+  findTeachingSection,
+  lessonSections,
+  PREREQUISITE_EXCEPTIONS,
+  TAG_CONCEPTS,
+  teachingLessons,
+  TOPIC_WORD_TAGS,
+  type ConceptId,
+} from "./prerequisites";
 
-const lessons = new Map(LESSON_SLUGS.map((slug) => [slug, readFileSync(path.join(import.meta.dirname, "content", `${slug}.md`), "utf8")] as const));
+const lessons = new Map(
+  LESSON_SLUGS.map(
+    (slug) => [slug, readFileSync(path.join(import.meta.dirname, "content", `${slug}.md`), "utf8")] as const,
+  ),
+);
 const order = new Map([...lessons].map(([slug, text]) => [slug, Number(/^order:\s*(\d+)/m.exec(text)?.[1])] as const));
 
 describe("the prerequisite map", () => {
@@ -18,7 +32,9 @@ describe("the prerequisite map", () => {
 
   test("every tag in the bank is either a concept or a descriptive word", () => {
     const unknown = new Set<string>();
-    for (const t of BUILT_IN_TEMPLATES) for (const tag of t.tags ?? []) if (!(tag in TAG_CONCEPTS) && !TOPIC_WORD_TAGS.has(tag)) unknown.add(`${tag} (${t.slug})`);
+    for (const t of BUILT_IN_TEMPLATES)
+      for (const tag of t.tags ?? [])
+        if (!(tag in TAG_CONCEPTS) && !TOPIC_WORD_TAGS.has(tag)) unknown.add(`${tag} (${t.slug})`);
     expect([...unknown]).toEqual([]);
   });
 
@@ -36,7 +52,9 @@ describe("the prerequisite map", () => {
         const places = teachingLessons(c, lessons);
         if (places.length === 0) gaps.push(`${t.slug} needs ${c.label} (${because}), which no lesson teaches`);
         else if (Math.min(...places.map((l) => order.get(l) ?? Infinity)) > (order.get(t.topic) ?? -Infinity))
-          gaps.push(`${t.slug} (lesson '${t.topic}') needs ${c.label} (${because}), taught only later in '${places.join("', '")}'`);
+          gaps.push(
+            `${t.slug} (lesson '${t.topic}') needs ${c.label} (${because}), taught only later in '${places.join("', '")}'`,
+          );
       }
     }
     expect(gaps).toEqual([]);
@@ -44,9 +62,14 @@ describe("the prerequisite map", () => {
 
   test("the map would catch a missing definition (the waiting-time line removed)", () => {
     const withoutWaiting = new Map(lessons);
-    withoutWaiting.set("scheduling-basics", lessons.get("scheduling-basics")!.replace(/waiting time\*?\*? = /gi, "wait = "));
+    withoutWaiting.set(
+      "scheduling-basics",
+      lessons.get("scheduling-basics")!.replace(/waiting time\*?\*? = /gi, "wait = "),
+    );
     expect(findTeachingSection(CONCEPTS.waiting, withoutWaiting)).toHaveProperty("problem");
-    const fifo = BUILT_IN_TEMPLATES.find((t) => conceptsOf(t).some((n) => n.concept === ("waiting" satisfies ConceptId)));
+    const fifo = BUILT_IN_TEMPLATES.find((t) =>
+      conceptsOf(t).some((n) => n.concept === ("waiting" satisfies ConceptId)),
+    );
     expect(fifo, "some template asks for waiting time").toBeDefined();
   });
 

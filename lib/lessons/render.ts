@@ -17,7 +17,9 @@ marked.use({
     listitem(item) {
       if (!item.task) return false;
       // A label holds phrasing content only, so the item's paragraphs are rendered inline.
-      const inner = item.tokens.map((t) => ("tokens" in t && t.tokens ? this.parser.parseInline(t.tokens) : this.parser.parse([t]))).join("");
+      const inner = item.tokens
+        .map((t) => ("tokens" in t && t.tokens ? this.parser.parseInline(t.tokens) : this.parser.parse([t])))
+        .join("");
       return `<li class="lesson-task"><label>${inner}</label></li>\n`;
     },
     checkbox({ checked }) {

@@ -11,7 +11,11 @@ export interface ProgressSettingsDto {
   utcOffsetMinutes: number;
 }
 
-export const DEFAULT_SETTINGS: ProgressSettingsDto = { retention: DEFAULT_RETENTION, streaksEnabled: false, utcOffsetMinutes: 0 };
+export const DEFAULT_SETTINGS: ProgressSettingsDto = {
+  retention: DEFAULT_RETENTION,
+  streaksEnabled: false,
+  utcOffsetMinutes: 0,
+};
 
 export interface TopicProgress {
   slug: string;
@@ -49,7 +53,12 @@ export interface MasteryRow {
 }
 
 /** Topics in the catalogue's order (untouched ones included), tags, and the three weakest started topics. */
-export function dashboardFrom(rows: readonly MasteryRow[], dueCount: number, settings: ProgressSettingsDto, streak: StreakSummary | null): DashboardData {
+export function dashboardFrom(
+  rows: readonly MasteryRow[],
+  dueCount: number,
+  settings: ProgressSettingsDto,
+  streak: StreakSummary | null,
+): DashboardData {
   const byTopic = new Map(rows.filter((r) => r.kind === "topic").map((r) => [r.key, r]));
   const topics: TopicProgress[] = TOPICS.map((t) => {
     const m = byTopic.get(t.slug);
@@ -62,7 +71,9 @@ export function dashboardFrom(rows: readonly MasteryRow[], dueCount: number, set
       lastAttemptAt: m?.lastAttemptAt?.toISOString() ?? null,
     };
   });
-  const tags = rows.filter((r) => r.kind === "tag").map((r) => ({ tag: r.key, attempts: r.attempts, percent: masteryPercent(r.ema) }));
+  const tags = rows
+    .filter((r) => r.kind === "tag")
+    .map((r) => ({ tag: r.key, attempts: r.attempts, percent: masteryPercent(r.ema) }));
   const weakest = weakestFirst(topics.map((t) => ({ ...t, topic: t.slug })))
     .filter((t) => t.percent !== null)
     .slice(0, 3)

@@ -22,12 +22,15 @@ export const MOCK_PROMPTS: readonly MockPromptSpec[] = [
     kind: "explain",
     topic: "context-switch",
     prompt:
-      "An interviewer says: \"a thread switch is cheaper than a process switch because the process switch flushes the TLB.\" Is that right on a current x86-64 Linux machine with PCID? Explain what a switch between two threads of one process skips, and when a process switch really does cost more.",
+      'An interviewer says: "a thread switch is cheaper than a process switch because the process switch flushes the TLB." Is that right on a current x86-64 Linux machine with PCID? Explain what a switch between two threads of one process skips, and when a process switch really does cost more.',
     modelAnswer:
       "Only partly. A switch between threads of one process skips switch_mm: the address space stays, CR3 is not reloaded for a new mm. But on a PCID machine (Linux uses PCID since 4.14) a process switch does not flush the TLB either: a recently-run process keeps its tagged TLB entries. So with tiny working sets a process switch and a thread switch cost about the same (a few microseconds including the syscalls). The difference is mostly indirect: with large working sets the other process's cache lines and TLB entries have to be refilled after the switch. Without PCID, a CR3 write did flush the non-global TLB entries, which is where the classic answer comes from; with KPTI every kernel entry and exit writes CR3 anyway, for threads and processes alike.",
     keyPoints: [
       { id: "skip-switch-mm", text: "A thread switch within one process skips switch_mm (same address space)" },
-      { id: "pcid-no-flush", text: "With PCID the TLB is not flushed on a process switch; a recently-run process keeps its entries" },
+      {
+        id: "pcid-no-flush",
+        text: "With PCID the TLB is not flushed on a process switch; a recently-run process keeps its entries",
+      },
       { id: "same-cost-small", text: "With small working sets the two switches cost about the same" },
       { id: "indirect-cost", text: "The real difference is indirect: cache and TLB refill with large working sets" },
       { id: "classic-answer", text: "The flush story is the classic answer for machines without PCID" },
@@ -42,10 +45,19 @@ export const MOCK_PROMPTS: readonly MockPromptSpec[] = [
     modelAnswer:
       "An event loop (epoll-based, e.g. Node.js or an async runtime) fits: the work is I/O-bound and the connections are mostly idle, so one thread multiplexing readiness events serves them with little memory per connection, and the database call is asynchronous I/O too. Thread-per-connection would work at 20,000 threads only after checking the limits (pid_max, vm.max_map_count, TasksMax) and memory actually touched by stacks; idle threads cost kernel structures and scheduler work, and the C10k framing is exactly this problem. The event loop's risk is blocking it: any CPU-heavy step (big JSON, crypto, compression) stalls every connection, so that work goes to a worker pool (in Node, libuv's pool of 4 threads by default, UV_THREADPOOL_SIZE, serves fs, dns.lookup, crypto, zlib — not sockets). CPU-bound per-request work, blocking libraries with no async API, or a team more at home with synchronous code would push towards a bounded thread pool (or virtual threads).",
     keyPoints: [
-      { id: "io-bound-idle", text: "The workload is I/O-bound with mostly idle connections, which favours an event loop" },
+      {
+        id: "io-bound-idle",
+        text: "The workload is I/O-bound with mostly idle connections, which favours an event loop",
+      },
       { id: "dont-block", text: "Never block the loop: CPU-heavy or blocking work goes to a worker pool" },
-      { id: "thread-costs", text: "Thread-per-connection costs: memory touched, scheduler pressure and thread limits (C10k)" },
-      { id: "libuv-pool", text: "Node's libuv pool (4 threads by default) serves fs, dns.lookup, crypto, zlib — not sockets" },
+      {
+        id: "thread-costs",
+        text: "Thread-per-connection costs: memory touched, scheduler pressure and thread limits (C10k)",
+      },
+      {
+        id: "libuv-pool",
+        text: "Node's libuv pool (4 threads by default) serves fs, dns.lookup, crypto, zlib — not sockets",
+      },
       { id: "change-mind", text: "Names what would change the choice (CPU-bound work, blocking libraries)" },
     ],
   },
@@ -58,11 +70,20 @@ export const MOCK_PROMPTS: readonly MockPromptSpec[] = [
     modelAnswer:
       "A multi-level feedback queue (MLFQ) is the textbook design: new jobs start at the top priority; a job that uses up its whole time slice at a level moves down (it looks CPU-bound), a job that gives up the CPU before its allotment stays high (it looks interactive), with the allotment counted over time so a job cannot game it by yielding just before the slice ends. Higher levels get short slices for response time, lower levels longer ones for throughput. To prevent starvation, periodically boost every job to the top (priority boost). The trade-offs: the boost period (too long starves, too short lets batch jobs crowd interactive ones) and the slice lengths. A proportional-share alternative (Linux's fair class: CFS, and EEVDF since 6.6) gives each task CPU in proportion to its weight and naturally favours tasks that sleep, without explicit levels.",
     keyPoints: [
-      { id: "learn-from-behaviour", text: "Infers interactive vs CPU-bound from behaviour (used its slice or gave up the CPU)" },
-      { id: "levels-slices", text: "Short slices at high priority for response time, longer at low priority for throughput" },
+      {
+        id: "learn-from-behaviour",
+        text: "Infers interactive vs CPU-bound from behaviour (used its slice or gave up the CPU)",
+      },
+      {
+        id: "levels-slices",
+        text: "Short slices at high priority for response time, longer at low priority for throughput",
+      },
       { id: "anti-starvation", text: "Periodic priority boost (or aging) so batch jobs do not starve" },
       { id: "anti-gaming", text: "Accounts CPU time over the allotment so a job cannot game it by yielding early" },
-      { id: "fair-alternative", text: "Mentions a proportional-share alternative (Linux fair class: CFS, EEVDF since 6.6)" },
+      {
+        id: "fair-alternative",
+        text: "Mentions a proportional-share alternative (Linux fair class: CFS, EEVDF since 6.6)",
+      },
     ],
   },
   {
@@ -72,7 +93,7 @@ export const MOCK_PROMPTS: readonly MockPromptSpec[] = [
     prompt:
       "A process with 2 GiB of resident memory calls fork(). Why does fork() return in milliseconds rather than copying 2 GiB, and what does it actually duplicate?",
     modelAnswer:
-      "fork uses copy-on-write: parent and child share the physical pages, and private writable pages are write-protected in both, so a page is copied only when one of them writes to it. fork duplicates the kernel bookkeeping: task_struct, mm_struct and every VMA, the file-descriptor table (the open file descriptions are shared) and the signal handlers. It copies page-table entries only where needed (anonymous, hugetlb and PFN-mapped areas); \"fork copies the page table\" is the classic simplification. Its cost therefore grows with the size of the mappings (page tables and VMAs), not with the bytes of data, and the child pays page faults later if it writes. If the child will exec immediately, posix_spawn or vfork avoids even that work.",
+      'fork uses copy-on-write: parent and child share the physical pages, and private writable pages are write-protected in both, so a page is copied only when one of them writes to it. fork duplicates the kernel bookkeeping: task_struct, mm_struct and every VMA, the file-descriptor table (the open file descriptions are shared) and the signal handlers. It copies page-table entries only where needed (anonymous, hugetlb and PFN-mapped areas); "fork copies the page table" is the classic simplification. Its cost therefore grows with the size of the mappings (page tables and VMAs), not with the bytes of data, and the child pays page faults later if it writes. If the child will exec immediately, posix_spawn or vfork avoids even that work.',
     keyPoints: [
       { id: "cow", text: "Copy-on-write: pages are shared and write-protected, copied on the first write" },
       { id: "what-copied", text: "Duplicates task_struct, mm_struct, VMAs, the fd table and signal handlers" },
@@ -101,7 +122,7 @@ export const MOCK_PROMPTS: readonly MockPromptSpec[] = [
     kind: "explain",
     topic: "linux-fair-scheduler",
     prompt:
-      "Someone tells you \"Linux schedules normal tasks with CFS: it always runs the task with the smallest vruntime.\" How would you correct or refine that for a current kernel?",
+      'Someone tells you "Linux schedules normal tasks with CFS: it always runs the task with the smallest vruntime." How would you correct or refine that for a current kernel?',
     modelAnswer:
       "That was true from 2.6.23 to 6.5. Since Linux 6.6 the fair class is EEVDF (Earliest Eligible Virtual Deadline First). It keeps the nice weights and vruntime, but among the eligible tasks (lag ≥ 0, i.e. vruntime at or below the weighted average V) it picks the one with the earliest virtual deadline, the deadline being the vruntime plus the requested slice scaled by the weight. CFS's latency and granularity knobs are gone; one base_slice remains; there is no sleeper bonus, and since 6.12 a task may request a shorter slice with sched_setattr to get lower latency without getting more CPU. The long-run share is still weight / total weight.",
     keyPoints: [
@@ -121,9 +142,15 @@ export const MOCK_PROMPTS: readonly MockPromptSpec[] = [
       "Goroutines are user-space threads multiplexed M:N onto a few OS threads by the Go runtime. Each starts with a small growable stack (2 KB since Go 1.4, sized from the historic average since 1.19) instead of an OS thread's large virtual stack and kernel task, and switching between goroutines happens in user space without a system call. A million OS threads would run into pid_max, vm.max_map_count and memory for kernel structures and touched stacks. The costs: the runtime must avoid blocking its OS threads (the netpoller turns socket I/O into readiness events, and a goroutine blocked in a system call holds its thread, so the runtime adds threads, capped at 10,000 by default); scheduling is the runtime's, not the kernel's, so OS tools see only the carrier threads; and stack growth costs a copy.",
     keyPoints: [
       { id: "m-n", text: "M:N: goroutines are multiplexed by the runtime onto a few OS threads" },
-      { id: "small-stacks", text: "Small growable stacks (2 KB start since Go 1.4) vs large thread stacks and kernel tasks" },
+      {
+        id: "small-stacks",
+        text: "Small growable stacks (2 KB start since Go 1.4) vs large thread stacks and kernel tasks",
+      },
       { id: "user-switch", text: "Switching goroutines needs no system call" },
-      { id: "blocking-cost", text: "Blocking system calls hold an OS thread; the runtime must add threads (10,000 cap by default)" },
+      {
+        id: "blocking-cost",
+        text: "Blocking system calls hold an OS thread; the runtime must add threads (10,000 cap by default)",
+      },
     ],
   },
   {

@@ -21,21 +21,38 @@ function visibleText(t: (typeof BUILT_IN_TEMPLATES)[number]): string[] {
 function asksForDefaultConstant(t: (typeof BUILT_IN_TEMPLATES)[number]): boolean {
   const parts = (t.generator as { parts?: unknown }).parts;
   if (!Array.isArray(parts)) return false;
-  return parts.some((p: { kind?: unknown; label?: unknown; answer?: unknown }) => p.kind === "number" && typeof p.answer === "number" && typeof p.label === "string" && /\bdefault\b/i.test(p.label));
+  return parts.some(
+    (p: { kind?: unknown; label?: unknown; answer?: unknown }) =>
+      p.kind === "number" &&
+      typeof p.answer === "number" &&
+      typeof p.label === "string" &&
+      /\bdefault\b/i.test(p.label),
+  );
 }
 
 describe("mock selection rules over the bank", () => {
   it("recognises references to a situation that is not shown", () => {
-    for (const s of ["Same situation, but with 4 CPUs.", "Same setup as the last one", "Using the numbers as above, …", "In the previous question, …"]) {
+    for (const s of [
+      "Same situation, but with 4 CPUs.",
+      "Same setup as the last one",
+      "Using the numbers as above, …",
+      "In the previous question, …",
+    ]) {
       expect(refersToUnseenSituation(s), s).toBe(true);
     }
-    for (const s of ["Two threads run the same program.", "The same process forks twice.", "Interview tip: the same program gives different output"]) {
+    for (const s of [
+      "Two threads run the same program.",
+      "The same process forks twice.",
+      "Interview tip: the same program gives different output",
+    ]) {
       expect(refersToUnseenSituation(s), s).toBe(false);
     }
   });
 
   it("every built-in template carries its own situation (nothing mock-eligible says 'same situation')", () => {
-    const offenders = BUILT_IN_TEMPLATES.filter((t) => isMockEligible(t.tags) && visibleText(t).some(refersToUnseenSituation)).map((t) => t.slug);
+    const offenders = BUILT_IN_TEMPLATES.filter(
+      (t) => isMockEligible(t.tags) && visibleText(t).some(refersToUnseenSituation),
+    ).map((t) => t.slug);
     expect(offenders).toEqual([]);
   });
 
@@ -53,12 +70,20 @@ describe("mock selection rules over the bank", () => {
     const pool = eligible.map((t) => ({ templateId: t.slug, slug: t.slug, topic: t.topic, difficulty: t.difficulty }));
     const asked: { templateId: string; topic: string }[] = [];
     for (let i = 0; ; i++) {
-      const pick = pickNextQuestion(pool, { difficulty: 3, askedTemplateIds: asked.map((a) => a.templateId), askedTopics: asked.map((a) => a.topic) }, 7 + i);
+      const pick = pickNextQuestion(
+        pool,
+        { difficulty: 3, askedTemplateIds: asked.map((a) => a.templateId), askedTopics: asked.map((a) => a.topic) },
+        7 + i,
+      );
       if (!pick) break;
       asked.push(pick);
     }
     expect(asked.length).toBe(eligible.length);
-    const excluded = new Set(BUILT_IN_TEMPLATES.filter((t) => t.tags.some((g) => (MOCK_EXCLUDED_TAGS as readonly string[]).includes(g))).map((t) => t.slug));
+    const excluded = new Set(
+      BUILT_IN_TEMPLATES.filter((t) => t.tags.some((g) => (MOCK_EXCLUDED_TAGS as readonly string[]).includes(g))).map(
+        (t) => t.slug,
+      ),
+    );
     expect(asked.filter((a) => excluded.has(a.templateId))).toEqual([]);
     expect(new Set(asked.map((a) => a.topic))).toEqual(new Set(BUILT_IN_TEMPLATES.map((t) => t.topic)));
   });

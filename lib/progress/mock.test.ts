@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { buildMockReport, type MockCandidate, nextDifficulty, pickNextQuestion } from "./mock";
 import { MOCK_PROMPTS } from "./mock-prompts";
 
-const c = (templateId: string, topic: string, difficulty: number): MockCandidate => ({ templateId, slug: templateId, topic, difficulty });
+const c = (templateId: string, topic: string, difficulty: number): MockCandidate => ({
+  templateId,
+  slug: templateId,
+  topic,
+  difficulty,
+});
 
 describe("nextDifficulty", () => {
   it("goes up after a correct answer and down after a wrong one, within 1..5", () => {
@@ -41,9 +46,39 @@ describe("buildMockReport", () => {
   it("scores by topic, times each question and lists what to review", () => {
     const t0 = "2026-03-02T09:00:00.000Z";
     const report = buildMockReport([
-      { templateId: "a", slug: "a", title: "A", topic: "T1", difficulty: 2, score: 1, startedAt: t0, answeredAt: "2026-03-02T09:01:30.000Z", attemptId: "att-a" },
-      { templateId: "b", slug: "b", title: "B", topic: "T1", difficulty: 3, score: 0.5, startedAt: t0, answeredAt: "2026-03-02T09:02:00.000Z", attemptId: "att-b" },
-      { templateId: "c", slug: "c", title: "C", topic: "T2", difficulty: 2, score: null, startedAt: t0, answeredAt: null, attemptId: null },
+      {
+        templateId: "a",
+        slug: "a",
+        title: "A",
+        topic: "T1",
+        difficulty: 2,
+        score: 1,
+        startedAt: t0,
+        answeredAt: "2026-03-02T09:01:30.000Z",
+        attemptId: "att-a",
+      },
+      {
+        templateId: "b",
+        slug: "b",
+        title: "B",
+        topic: "T1",
+        difficulty: 3,
+        score: 0.5,
+        startedAt: t0,
+        answeredAt: "2026-03-02T09:02:00.000Z",
+        attemptId: "att-b",
+      },
+      {
+        templateId: "c",
+        slug: "c",
+        title: "C",
+        topic: "T2",
+        difficulty: 2,
+        score: null,
+        startedAt: t0,
+        answeredAt: null,
+        attemptId: null,
+      },
     ]);
     expect(report.byTopic).toEqual([
       { topic: "T1", asked: 2, answered: 2, meanScore: 0.75 },
@@ -62,11 +97,19 @@ describe("buildMockReport with the explain prompt", () => {
   const startedAt = "2026-01-01T10:00:00.000Z";
   it("combines the self-assessment with the graded parts without changing the graded score", () => {
     const covered = [prompt.keyPoints[3]!.id, prompt.keyPoints[0]!.id];
-    const withExplain = buildMockReport([], { prompt, answer: "text", startedAt, answeredAt: "2026-01-01T10:02:05.000Z", covered });
+    const withExplain = buildMockReport([], {
+      prompt,
+      answer: "text",
+      startedAt,
+      answeredAt: "2026-01-01T10:02:05.000Z",
+      covered,
+    });
     expect(withExplain.overall).toBe(0);
     expect(withExplain.explain).toMatchObject({ promptId: prompt.id, seconds: 125, assessed: true });
     expect(withExplain.explain!.selfScore).toBeCloseTo(2 / prompt.keyPoints.length);
-    expect(withExplain.explain!.keyPoints.filter((k) => k.covered).map((k) => k.id)).toEqual(prompt.keyPoints.filter((k) => covered.includes(k.id)).map((k) => k.id));
+    expect(withExplain.explain!.keyPoints.filter((k) => k.covered).map((k) => k.id)).toEqual(
+      prompt.keyPoints.filter((k) => covered.includes(k.id)).map((k) => k.id),
+    );
   });
   it("an unanswered or unassessed prompt has no self score", () => {
     const r = buildMockReport([], { prompt, answer: null, startedAt, answeredAt: null, covered: null });

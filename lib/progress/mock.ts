@@ -21,7 +21,8 @@ export const MOCK_EXCLUDED_TAGS = ["trivia"] as const;
 
 // Text that leans on something the candidate was not shown ("Same situation…", "as above"). A mock
 // asks questions one at a time in a mixed order, so every question must carry its own situation.
-const UNSEEN_REFERENCE = /\b(same (situation|setup|scenario|program|workload|system|machine|tasks?|jobs?) as\b|^same (situation|setup|scenario)\b|as (above|before)\b|(previous|last|earlier) (question|exercise|part)\b)/im;
+const UNSEEN_REFERENCE =
+  /\b(same (situation|setup|scenario|program|workload|system|machine|tasks?|jobs?) as\b|^same (situation|setup|scenario)\b|as (above|before)\b|(previous|last|earlier) (question|exercise|part)\b)/im;
 
 /** True when the text refers to a situation that is not part of it. */
 export function refersToUnseenSituation(text: string): boolean {
@@ -50,7 +51,11 @@ export interface MockPickState {
  * The next question: never one already asked; from the topic asked least so far (mixing topics);
  * then the difficulty closest to the target; remaining ties broken by the seeded generator.
  */
-export function pickNextQuestion<C extends MockCandidate>(candidates: readonly C[], state: MockPickState, seed: number): C | null {
+export function pickNextQuestion<C extends MockCandidate>(
+  candidates: readonly C[],
+  state: MockPickState,
+  seed: number,
+): C | null {
   const asked = new Set(state.askedTemplateIds);
   const open = candidates.filter((c) => !asked.has(c.templateId));
   if (open.length === 0) return null;
@@ -147,9 +152,16 @@ export function buildMockReport(items: readonly MockItemResult[], explain: MockE
     asked: items.length,
     answered: items.filter((i) => i.score !== null).length,
     overall: items.length ? total / items.length : 0,
-    byTopic: [...topics].map(([topic, t]) => ({ topic, asked: t.asked, answered: t.answered, meanScore: t.total / t.asked })),
+    byTopic: [...topics].map(([topic, t]) => ({
+      topic,
+      asked: t.asked,
+      answered: t.answered,
+      meanScore: t.total / t.asked,
+    })),
     perQuestion: items.map((i) => ({ ...i, seconds: secondsBetween(i.startedAt, i.answeredAt) })),
-    toReview: items.filter((i) => i.score === null || i.score < 1).map(({ templateId, slug, title }) => ({ templateId, slug, title })),
+    toReview: items
+      .filter((i) => i.score === null || i.score < 1)
+      .map(({ templateId, slug, title }) => ({ templateId, slug, title })),
     explain: explain ? buildExplainReport(explain) : null,
   };
 }

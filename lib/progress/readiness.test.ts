@@ -59,8 +59,15 @@ describe("readiness per topic", () => {
       { slug: "a", label: "Scheduling", readiness: 0.9, recall: null, accuracy: 0.9, reviewsBefore: 0 },
       { slug: "b", label: "Fork", readiness: 0.55, recall: 0.5, accuracy: 0.6, reviewsBefore: 2 },
     ];
-    expect(studyNext(touched)).toEqual({ slug: "b", label: "Fork", why: "Fork is your least ready topic: the review model expects you to recall 50% of the questions you missed there on the day, and your recent answers score 60%." });
-    const withNew = [...touched, { slug: "c", label: "Event loop", readiness: null, recall: null, accuracy: null, reviewsBefore: 0 }];
+    expect(studyNext(touched)).toEqual({
+      slug: "b",
+      label: "Fork",
+      why: "Fork is your least ready topic: the review model expects you to recall 50% of the questions you missed there on the day, and your recent answers score 60%.",
+    });
+    const withNew = [
+      ...touched,
+      { slug: "c", label: "Event loop", readiness: null, recall: null, accuracy: null, reviewsBefore: 0 },
+    ];
     expect(studyNext(withNew)?.slug).toBe("c");
     expect(studyNext([])).toBeNull();
   });

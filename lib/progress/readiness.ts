@@ -106,13 +106,25 @@ export function assessReadiness(topics: readonly TopicInput[], interviewDate: Da
 /** The topic to study next and why: an untouched topic first (in course order), else the least ready one. */
 export function studyNext(topics: readonly TopicReadiness[]): Readiness["studyNext"] {
   const untouched = topics.find((t) => t.readiness === null);
-  if (untouched) return { slug: untouched.slug, label: untouched.label, why: `You have not practised ${untouched.label} yet, and an interview can ask about it.` };
+  if (untouched)
+    return {
+      slug: untouched.slug,
+      label: untouched.label,
+      why: `You have not practised ${untouched.label} yet, and an interview can ask about it.`,
+    };
   const weakest = [...topics].sort((a, b) => a.readiness! - b.readiness!)[0];
   if (!weakest) return null;
   const reasons: string[] = [];
-  if (weakest.recall !== null) reasons.push(`the review model expects you to recall ${pct(weakest.recall)} of the questions you missed there on the day`);
+  if (weakest.recall !== null)
+    reasons.push(
+      `the review model expects you to recall ${pct(weakest.recall)} of the questions you missed there on the day`,
+    );
   if (weakest.accuracy !== null) reasons.push(`your recent answers score ${pct(weakest.accuracy)}`);
-  return { slug: weakest.slug, label: weakest.label, why: `${weakest.label} is your least ready topic: ${reasons.join(", and ")}.` };
+  return {
+    slug: weakest.slug,
+    label: weakest.label,
+    why: `${weakest.label} is your least ready topic: ${reasons.join(", and ")}.`,
+  };
 }
 
 /**

@@ -25,7 +25,9 @@ describe("scheduleReview", () => {
   it("orders a review card's next due date again < hard < good < easy", () => {
     const { card, at } = reviewCard();
     const later = new Date(card.due);
-    const days = (["again", "hard", "good", "easy"] as const).map((r) => dueInDays(scheduleReview(card, r, later).card, later));
+    const days = (["again", "hard", "good", "easy"] as const).map((r) =>
+      dueInDays(scheduleReview(card, r, later).card, later),
+    );
     expect(days[0]).toBeLessThan(1);
     expect(days[0]!).toBeLessThan(days[1]!);
     expect(days[1]!).toBeLessThan(days[2]!);
@@ -71,7 +73,10 @@ describe("load balancing", () => {
     }
     const unbalanced = scheduleReview(card, "good", at);
     expect(unbalanced.plannedDays).toBeGreaterThanOrEqual(7);
-    const range = balanceRange(unbalanced.plannedDays, Math.round((at.getTime() - new Date(card.lastReview!).getTime()) / DAY))!;
+    const range = balanceRange(
+      unbalanced.plannedDays,
+      Math.round((at.getTime() - new Date(card.lastReview!).getTime()) / DAY),
+    )!;
     expect(range.max - range.min).toBeGreaterThanOrEqual(2);
 
     const load = new Map<number, number>();

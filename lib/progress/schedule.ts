@@ -24,7 +24,12 @@ export interface CardState {
   lastReview: string | null;
 }
 
-const GRADE: Record<ReviewRating, Grade> = { again: Rating.Again, hard: Rating.Hard, good: Rating.Good, easy: Rating.Easy };
+const GRADE: Record<ReviewRating, Grade> = {
+  again: Rating.Again,
+  hard: Rating.Hard,
+  good: Rating.Good,
+  easy: Rating.Easy,
+};
 
 export function isValidRetention(value: number): boolean {
   return Number.isFinite(value) && value >= MIN_RETENTION && value <= MAX_RETENTION;
@@ -93,7 +98,12 @@ export function balanceRange(intervalDays: number, elapsedDays: number): { min: 
 }
 
 /** Picks the least-loaded interval in the range; ties go to the one closest to FSRS's own choice. */
-export function leastLoadedInterval(planned: number, range: { min: number; max: number }, today: number, load: ReadonlyMap<number, number>): number {
+export function leastLoadedInterval(
+  planned: number,
+  range: { min: number; max: number },
+  today: number,
+  load: ReadonlyMap<number, number>,
+): number {
   let best = planned;
   let bestLoad = Number.POSITIVE_INFINITY;
   for (let ivl = range.min; ivl <= range.max; ivl++) {
@@ -118,13 +128,21 @@ function schedulerFor(retention: number) {
   return scheduler;
 }
 
-export function scheduleReview(card: CardState, rating: ReviewRating, now: Date, options: ScheduleOptions = {}): ScheduleResult {
+export function scheduleReview(
+  card: CardState,
+  rating: ReviewRating,
+  now: Date,
+  options: ScheduleOptions = {},
+): ScheduleResult {
   const retention = options.retention ?? DEFAULT_RETENTION;
-  if (!isValidRetention(retention)) throw new RangeError(`retention must be between ${MIN_RETENTION} and ${MAX_RETENTION}`);
+  if (!isValidRetention(retention))
+    throw new RangeError(`retention must be between ${MIN_RETENTION} and ${MAX_RETENTION}`);
   const scheduler = schedulerFor(retention);
   const { card: next } = scheduler.next(toFsrs(card), now, GRADE[rating]);
   const planned = next.state === State.Review ? next.scheduled_days : 0;
-  const elapsed = card.lastReview ? Math.max(0, Math.floor((now.getTime() - new Date(card.lastReview).getTime()) / DAY_MS)) : 0;
+  const elapsed = card.lastReview
+    ? Math.max(0, Math.floor((now.getTime() - new Date(card.lastReview).getTime()) / DAY_MS))
+    : 0;
   const range = next.state === State.Review ? balanceRange(planned, elapsed) : null;
   if (!range || !options.loadByDay) return { card: fromFsrs(next), plannedDays: planned, days: planned };
   const today = dayNumber(now, options.utcOffsetMinutes ?? 0);

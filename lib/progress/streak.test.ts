@@ -25,7 +25,10 @@ describe("computeStreak", () => {
     expect(s.current).toBe(3);
     expect(s.todayCounts).toBe(true);
     // Two attempts with something due is not enough, and (after the week's freeze) breaks the streak.
-    const t = computeStreak([act(MON, 3), act(MON + 1, 2, { dueAtStart: 1 }), act(MON + 2, 2, { dueAtStart: 1 }), act(MON + 3, 3)], MON + 3);
+    const t = computeStreak(
+      [act(MON, 3), act(MON + 1, 2, { dueAtStart: 1 }), act(MON + 2, 2, { dueAtStart: 1 }), act(MON + 3, 3)],
+      MON + 3,
+    );
     expect(t.current).toBe(1);
     expect(t.longest).toBe(1);
   });

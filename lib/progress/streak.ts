@@ -76,6 +76,13 @@ export function computeStreak(days: readonly ActivityDay[], today: number): Stre
   }
   const todayStatus = statuses[statuses.length - 1]?.status;
   const recent: { day: number; status: DayStatus }[] = [];
-  for (let day = today - 13; day <= today; day++) recent.push({ day, status: statuses.find((s) => s.day === day)?.status ?? "neutral" });
-  return { current, longest, todayCounts: todayStatus === "counted", freezeUsedThisWeek: frozenWeeks.has(isoWeekOf(today)), recent };
+  for (let day = today - 13; day <= today; day++)
+    recent.push({ day, status: statuses.find((s) => s.day === day)?.status ?? "neutral" });
+  return {
+    current,
+    longest,
+    todayCounts: todayStatus === "counted",
+    freezeUsedThisWeek: frozenWeeks.has(isoWeekOf(today)),
+    recent,
+  };
 }

@@ -21,8 +21,15 @@ const NAMES = SECRET_ENV_NAMES.join("|");
 
 const RULES: readonly Rule[] = [
   { name: "private key", pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/g },
-  { name: "argon2 hash", pattern: /\$argon2(?:id|i|d)\$v=\d+\$m=\d+,t=\d+,p=\d+\$[A-Za-z0-9+/]{8,}\$[A-Za-z0-9+/]{8,}/g },
-  { name: "database URL with a password", pattern: /\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis):\/\/[^\s:@/'"`]+:([^\s@/'"`]+)@/g, valueGroup: 1 },
+  {
+    name: "argon2 hash",
+    pattern: /\$argon2(?:id|i|d)\$v=\d+\$m=\d+,t=\d+,p=\d+\$[A-Za-z0-9+/]{8,}\$[A-Za-z0-9+/]{8,}/g,
+  },
+  {
+    name: "database URL with a password",
+    pattern: /\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis):\/\/[^\s:@/'"`]+:([^\s@/'"`]+)@/g,
+    valueGroup: 1,
+  },
   { name: "AWS access key", pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g },
   { name: "GitHub token", pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{40,})\b/g },
   { name: "Slack token", pattern: /\bxox[abprs]-[A-Za-z0-9-]{10,}/g },
@@ -30,9 +37,17 @@ const RULES: readonly Rule[] = [
   { name: "Google API key", pattern: /\bAIza[0-9A-Za-z_-]{35}\b/g },
   { name: "npm token", pattern: /\bnpm_[A-Za-z0-9]{36}\b/g },
   // NEXTAUTH_SECRET: "…", process.env.NEXTAUTH_SECRET ??= "…", { "AUTH_SECRET": '…' }
-  { name: "hard-coded secret", pattern: new RegExp(`\\b(?:${NAMES})["']?\\s*(?:\\?\\?=|\\|\\|=|=|:)\\s*(["'\`])([^"'\`\\n]{4,})\\1`, "g"), valueGroup: 2 },
+  {
+    name: "hard-coded secret",
+    pattern: new RegExp(`\\b(?:${NAMES})["']?\\s*(?:\\?\\?=|\\|\\|=|=|:)\\s*(["'\`])([^"'\`\\n]{4,})\\1`, "g"),
+    valueGroup: 2,
+  },
   // NEXTAUTH_SECRET=… as a line of an env file, a shell script or a Dockerfile
-  { name: "hard-coded secret", pattern: new RegExp(`^[ \\t]*(?:export[ \\t]+|ENV[ \\t]+)?(?:${NAMES})[ \\t]*=[ \\t]*([^\\s"'\`#]{4,})`, "gm"), valueGroup: 1 },
+  {
+    name: "hard-coded secret",
+    pattern: new RegExp(`^[ \\t]*(?:export[ \\t]+|ENV[ \\t]+)?(?:${NAMES})[ \\t]*=[ \\t]*([^\\s"'\`#]{4,})`, "gm"),
+    valueGroup: 1,
+  },
 ];
 
 /** Values that stand for a secret in docs and code rather than being one. */
@@ -63,8 +78,11 @@ export function secretFileKind(path: string, text: string): string | null {
   const base = path.split("/").pop() ?? path;
   if (/^\.env(?:\.|$)/.test(base) && !/\.(?:example|sample|template|dist)$/.test(base)) {
     // An env file is harmless only when every variable is left empty.
-    return /^[ \t]*(?:export[ \t]+)?[A-Za-z_][A-Za-z0-9_]*[ \t]*=[ \t]*[^\s#]/m.test(text) ? "env file with values" : null;
+    return /^[ \t]*(?:export[ \t]+)?[A-Za-z_][A-Za-z0-9_]*[ \t]*=[ \t]*[^\s#]/m.test(text)
+      ? "env file with values"
+      : null;
   }
-  if (/\.(?:pem|key|p12|pfx|jks|keystore)$/i.test(base) || /^id_(?:rsa|dsa|ecdsa|ed25519)$/.test(base)) return "key or keystore file";
+  if (/\.(?:pem|key|p12|pfx|jks|keystore)$/i.test(base) || /^id_(?:rsa|dsa|ecdsa|ed25519)$/.test(base))
+    return "key or keystore file";
   return null;
 }

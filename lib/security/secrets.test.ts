@@ -30,7 +30,11 @@ function scan(root: string, files: readonly string[]): string[] {
 }
 
 function filesGitWouldCommit(root: string): string[] {
-  const listing = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const listing = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
+    cwd: root,
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return [...new Set(listing.split("\0").filter(Boolean))];
 }
 
@@ -67,17 +71,36 @@ describe("secrets in the repository", () => {
     const admin = ["TIMESLICE", "ADMIN", "PASSWORD"].join("_");
     const begin = ["-----BEGIN", "RSA", "PRIVATE", "KEY-----"].join(" ");
     const planted: Record<string, { text: string; rules: string[] }> = {
-      "config.ts": { text: `export const env = { ${name}: "s3cr3t-signing-key-123" };\n`, rules: ["hard-coded secret"] },
+      "config.ts": {
+        text: `export const env = { ${name}: "s3cr3t-signing-key-123" };\n`,
+        rules: ["hard-coded secret"],
+      },
       // The e2e literal is allowed only in scripts/e2e-server.ts.
-      "server-start.ts": { text: `process.env.${name} ??= "e2e-only-secret-not-for-production-use-000000";\n`, rules: ["hard-coded secret"] },
+      "server-start.ts": {
+        text: `process.env.${name} ??= "e2e-only-secret-not-for-production-use-000000";\n`,
+        rules: ["hard-coded secret"],
+      },
       ".env": { text: `${name}=abcdef0123456789\n`, rules: ["env file with values", "hard-coded secret"] },
       "deploy/run.sh": { text: `export ${admin}=hunter2hunter2\n`, rules: ["hard-coded secret"] },
       "deploy/tls.txt": { text: `${begin}\nMIIEpAIBAAKCAQEA\n`, rules: ["private key"] },
       "deploy/tls.pem": { text: "anything\n", rules: ["key or keystore file"] },
-      "lib/db.ts": { text: `const url = "postgres" + "://app:Sup3rS3cret@db.internal:5432/app";\nconst leaked = "${["postgresql:", "", "app:Sup3rS3cret@db"].join("/")}";\n`, rules: ["database URL with a password"] },
-      "seed.json": { text: `{"hash": "${["$argon2id", "v=19", "m=19456,t=2,p=1", "c2FsdHNhbHRzYWx0", "aGFzaGhhc2hoYXNoaGFzaA"].join("$")}"}\n`, rules: ["argon2 hash"] },
+      "lib/db.ts": {
+        text: `const url = "postgres" + "://app:Sup3rS3cret@db.internal:5432/app";\nconst leaked = "${["postgresql:", "", "app:Sup3rS3cret@db"].join("/")}";\n`,
+        rules: ["database URL with a password"],
+      },
+      "seed.json": {
+        text: `{"hash": "${["$argon2id", "v=19", "m=19456,t=2,p=1", "c2FsdHNhbHRzYWx0", "aGFzaGhhc2hoYXNoaGFzaA"].join("$")}"}\n`,
+        rules: ["argon2 hash"],
+      },
       "notes/tokens.md": {
-        text: ["AKIA" + "Q".repeat(16), "ghp_" + "a".repeat(36), "xoxb-" + "1".repeat(12), "sk_live_" + "b".repeat(24), "AIza" + "c".repeat(35), "npm_" + "d".repeat(36)].join("\n"),
+        text: [
+          "AKIA" + "Q".repeat(16),
+          "ghp_" + "a".repeat(36),
+          "xoxb-" + "1".repeat(12),
+          "sk_live_" + "b".repeat(24),
+          "AIza" + "c".repeat(35),
+          "npm_" + "d".repeat(36),
+        ].join("\n"),
         rules: ["AWS access key", "GitHub token", "Slack token", "Stripe live key", "Google API key", "npm token"],
       },
       // Placeholders as docs write them, and an empty template: nothing to report.
@@ -102,8 +125,10 @@ describe("secrets in the repository", () => {
     });
 
     test("placeholders are recognised as such", () => {
-      for (const p of ["password", "<secret>", "${SECRET}", "$(openssl", "…", "changeme", "process.env.X"]) expect(isPlaceholder(p), p).toBe(true);
-      for (const p of ["hunter2hunter2", "e2e-only-secret-not-for-production-use-000000", "Sup3rS3cret"]) expect(isPlaceholder(p), p).toBe(false);
+      for (const p of ["password", "<secret>", "${SECRET}", "$(openssl", "…", "changeme", "process.env.X"])
+        expect(isPlaceholder(p), p).toBe(true);
+      for (const p of ["hunter2hunter2", "e2e-only-secret-not-for-production-use-000000", "Sup3rS3cret"])
+        expect(isPlaceholder(p), p).toBe(false);
     });
   });
 });

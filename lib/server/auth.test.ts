@@ -30,7 +30,11 @@ describe("decodeOnce (the session token memo)", () => {
   });
 
   it("refuses a token that does not decrypt with the secret", async () => {
-    const token = await encode({ token: { sub: "user-4" }, secret: "another-secret-entirely-0123456789-abcdef", maxAge: 60 });
+    const token = await encode({
+      token: { sub: "user-4" },
+      secret: "another-secret-entirely-0123456789-abcdef",
+      maxAge: 60,
+    });
     await expect(decodeOnce({ token, secret })).rejects.toThrow();
     expect(await decodeOnce({ token: "", secret })).toBeNull();
   });
@@ -38,9 +42,15 @@ describe("decodeOnce (the session token memo)", () => {
 
 describe("what a refused sign-in is told", () => {
   it("names the wait from the typed refusal", () => {
-    expect(refusalMessage({ code: "RATE_LIMITED", retryAfterSeconds: 1 })).toBe("Too many failed sign-in attempts. Try again in 1 second.");
-    expect(refusalMessage({ code: "RATE_LIMITED", retryAfterSeconds: 30 })).toBe("Too many failed sign-in attempts. Try again in 30 seconds.");
-    expect(refusalMessage({ code: "RATE_LIMITED", retryAfterSeconds: 61 })).toBe("Too many failed sign-in attempts. Try again in 2 minutes.");
+    expect(refusalMessage({ code: "RATE_LIMITED", retryAfterSeconds: 1 })).toBe(
+      "Too many failed sign-in attempts. Try again in 1 second.",
+    );
+    expect(refusalMessage({ code: "RATE_LIMITED", retryAfterSeconds: 30 })).toBe(
+      "Too many failed sign-in attempts. Try again in 30 seconds.",
+    );
+    expect(refusalMessage({ code: "RATE_LIMITED", retryAfterSeconds: 61 })).toBe(
+      "Too many failed sign-in attempts. Try again in 2 minutes.",
+    );
     expect(refusalMessage({ code: "UNAVAILABLE" })).toBe(SIGN_IN_UNAVAILABLE);
   });
 });

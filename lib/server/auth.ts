@@ -32,7 +32,8 @@ export function clientIp(headers: Record<string, unknown> | undefined): string {
   const stamped = headers?.[CLIENT_IP_HEADER];
   // Believed only when the server itself stamped every request (instrumentation.ts), replacing whatever
   // a client sent under that name.
-  if (typeof stamped === "string" && (globalThis as unknown as Record<symbol, boolean>)[CLIENT_IP_STAMPED]) return stamped;
+  if (typeof stamped === "string" && (globalThis as unknown as Record<symbol, boolean>)[CLIENT_IP_STAMPED])
+    return stamped;
   const forwarded = headers?.["x-forwarded-for"];
   return resolveClientIp(undefined, typeof forwarded === "string" ? forwarded : undefined, trustedProxies);
 }
@@ -67,7 +68,10 @@ export interface SignedInUser {
 }
 
 /** Checks an email and password under the sign-in limits; throws SignInRefused or a wrong-password Error. */
-export async function authorizeCredentials(credentials: unknown, headers: Record<string, unknown> | undefined): Promise<SignedInUser> {
+export async function authorizeCredentials(
+  credentials: unknown,
+  headers: Record<string, unknown> | undefined,
+): Promise<SignedInUser> {
   const parsed = signInSchema.safeParse(credentials);
   if (!parsed.success) throw new Error("Enter your email and password.");
   const { email, password } = parsed.data;
@@ -155,7 +159,10 @@ export const authOptions: NextAuthOptions = authOptionsFor();
 export const getSessionToken = cache(async (): Promise<{ userId: string; version: number } | null> => {
   const cookieStore = await cookies();
   // getToken picks the cookie's name (__Secure- over HTTPS) the same way next-auth set it.
-  const token = await getToken({ req: { cookies: cookieStore, headers: {} } as unknown as Parameters<typeof getToken>[0]["req"], decode: decodeOnce });
+  const token = await getToken({
+    req: { cookies: cookieStore, headers: {} } as unknown as Parameters<typeof getToken>[0]["req"],
+    decode: decodeOnce,
+  });
   if (typeof token?.sub !== "string") return null;
   // Tokens issued before session versions existed carry none: they match the column's default, 0.
   return { userId: token.sub, version: typeof token.sv === "number" ? token.sv : 0 };

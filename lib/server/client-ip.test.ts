@@ -6,7 +6,8 @@ describe("resolveClientIp", () => {
   const nginx = parseTrustedProxies("10.0.0.2, 192.168.0.0/16, fd00::/8");
 
   test("with no trusted proxy, X-Forwarded-For is ignored: rotating it changes nothing", () => {
-    for (const forged of ["1.1.1.1", "2.2.2.2, 3.3.3.3", "garbage", ""]) expect(resolveClientIp("198.51.100.9", forged, none)).toBe("198.51.100.9");
+    for (const forged of ["1.1.1.1", "2.2.2.2, 3.3.3.3", "garbage", ""])
+      expect(resolveClientIp("198.51.100.9", forged, none)).toBe("198.51.100.9");
   });
 
   test("behind a trusted proxy, the right-most untrusted hop is the client, whatever the client prepends", () => {

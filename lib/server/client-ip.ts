@@ -23,7 +23,10 @@ function normalize(address: string): string {
 export function parseTrustedProxies(spec: string | undefined): TrustRule {
   const list = new BlockList();
   let any = false;
-  for (const raw of (spec ?? "").split(",").map((s) => s.trim()).filter(Boolean)) {
+  for (const raw of (spec ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [address = "", prefix] = raw.split("/");
     const family = isIP(address);
     if (!family) throw new Error(`TIMESLICE_TRUSTED_PROXIES: '${raw}' is not an IP address or CIDR range`);
@@ -31,7 +34,8 @@ export function parseTrustedProxies(spec: string | undefined): TrustRule {
     if (prefix === undefined) list.addAddress(address, type);
     else {
       const bits = Number(prefix);
-      if (!Number.isInteger(bits) || bits < 0 || bits > (family === 6 ? 128 : 32)) throw new Error(`TIMESLICE_TRUSTED_PROXIES: '${raw}' has a bad prefix length`);
+      if (!Number.isInteger(bits) || bits < 0 || bits > (family === 6 ? 128 : 32))
+        throw new Error(`TIMESLICE_TRUSTED_PROXIES: '${raw}' has a bad prefix length`);
       list.addSubnet(address, bits, type);
     }
     any = true;
@@ -48,7 +52,11 @@ export function parseTrustedProxies(spec: string | undefined): TrustRule {
  * address; undefined when it is not known, in which case the right-most forwarded entry stands in for it
  * (Next.js fills X-Forwarded-For with the socket address when a request brings none).
  */
-export function resolveClientIp(peer: string | undefined, forwardedFor: string | string[] | undefined, trusted: TrustRule): string {
+export function resolveClientIp(
+  peer: string | undefined,
+  forwardedFor: string | string[] | undefined,
+  trusted: TrustRule,
+): string {
   const forwarded = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? ""))
     .split(",")
     .map(normalize)

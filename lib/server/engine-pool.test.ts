@@ -14,7 +14,9 @@ describe("engine pool", () => {
 
   it("stops a costly build at the per-variant step budget, while this thread keeps turning", async () => {
     let settled = false;
-    const refused = expect(buildVariantInWorker(freezingForkTemplate(), 1).finally(() => (settled = true))).rejects.toMatchObject({
+    const refused = expect(
+      buildVariantInWorker(freezingForkTemplate(), 1).finally(() => (settled = true)),
+    ).rejects.toMatchObject({
       code: "TOO_COSTLY",
       message: expect.stringContaining(`per-variant work budget (${ENGINE_BUDGETS.variantSteps} interpreter steps)`),
     });

@@ -55,7 +55,8 @@ class Lane {
   constructor(private readonly name: string) {}
 
   run(job: EngineJob, timeoutMs: number, timeoutMessage: string): Promise<EngineReply> {
-    if (this.queue.length >= MAX_QUEUED) return Promise.reject(new AppError("UNAVAILABLE", `the ${this.name} engine is busy; try again shortly`));
+    if (this.queue.length >= MAX_QUEUED)
+      return Promise.reject(new AppError("UNAVAILABLE", `the ${this.name} engine is busy; try again shortly`));
     return new Promise((resolve, reject) => {
       this.queue.push({ job, timeoutMs, timeoutMessage, resolve, reject });
       this.pump();
@@ -150,11 +151,16 @@ class Lane {
 const LANES = { authoring: new Lane("authoring"), variants: new Lane("variants") };
 
 function unexpected(reply: EngineReply): never {
-  throw new Error(reply.kind === "failed" ? `engine worker failed: ${reply.message}` : `engine worker answered ${reply.kind}`);
+  throw new Error(
+    reply.kind === "failed" ? `engine worker failed: ${reply.message}` : `engine worker answered ${reply.kind}`,
+  );
 }
 
 function exceeded(reply: Extract<EngineReply, { kind: "exceeded" }>, what: string): AppError {
-  return new AppError("TOO_COSTLY", `${what} exceeds the ${reply.budget} work budget (${reply.limit} interpreter steps)`);
+  return new AppError(
+    "TOO_COSTLY",
+    `${what} exceeds the ${reply.budget} work budget (${reply.limit} interpreter steps)`,
+  );
 }
 
 /**
@@ -192,12 +198,20 @@ export interface SelfTestOutcome {
  * (per-template or per-request, steps or time) that ran out; a variant over the per-variant budget is
  * an ordinary self-test failure of that seed.
  */
-export async function selfTestInWorker(template: unknown, variants: number, request: RequestBudget, label: string): Promise<SelfTestOutcome> {
+export async function selfTestInWorker(
+  template: unknown,
+  variants: number,
+  request: RequestBudget,
+  label: string,
+): Promise<SelfTestOutcome> {
   const requestLeft = request.remainingSteps();
   const byRequest = requestLeft < ENGINE_BUDGETS.templateSteps;
   const msLeft = request.remainingMs();
   if (requestLeft <= 0 || msLeft <= 0) {
-    throw new AppError("TOO_COSTLY", `${label}: not tested, this request already used its per-request budget (${ENGINE_BUDGETS.requestSteps} interpreter steps, ${ENGINE_BUDGETS.requestMs / 1000} s)`);
+    throw new AppError(
+      "TOO_COSTLY",
+      `${label}: not tested, this request already used its per-request budget (${ENGINE_BUDGETS.requestSteps} interpreter steps, ${ENGINE_BUDGETS.requestMs / 1000} s)`,
+    );
   }
   const timeByRequest = msLeft < ENGINE_BUDGETS.templateMs;
   const reply = await LANES.authoring.run(
@@ -242,15 +256,28 @@ export async function buildVariantInWorker(template: QuestionTemplate, seed: num
  * together. Null when none tells any apart, or when that search runs over its budget: a review then
  * takes any variant rather than failing.
  */
-export async function preferSeedInWorker(template: QuestionTemplate, seeds: number[], held: string[]): Promise<number | null> {
-  const reply = await LANES.variants.run(
-    { kind: "prefer", template, seeds, held, budget: "per-variant", workLimit: ENGINE_BUDGETS.variantSteps * seeds.length },
-    ENGINE_BUDGETS.variantMs,
-    `choosing a review variant exceeds the per-variant time budget (${ENGINE_BUDGETS.variantMs / 1000} s)`,
-  ).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === "TOO_COSTLY") return null;
-    throw error;
-  });
+export async function preferSeedInWorker(
+  template: QuestionTemplate,
+  seeds: number[],
+  held: string[],
+): Promise<number | null> {
+  const reply = await LANES.variants
+    .run(
+      {
+        kind: "prefer",
+        template,
+        seeds,
+        held,
+        budget: "per-variant",
+        workLimit: ENGINE_BUDGETS.variantSteps * seeds.length,
+      },
+      ENGINE_BUDGETS.variantMs,
+      `choosing a review variant exceeds the per-variant time budget (${ENGINE_BUDGETS.variantMs / 1000} s)`,
+    )
+    .catch((error: unknown) => {
+      if (error instanceof AppError && error.code === "TOO_COSTLY") return null;
+      throw error;
+    });
   if (reply === null || reply.kind === "exceeded") return null;
   if (reply.kind !== "prefer") unexpected(reply);
   return reply.seed;

@@ -2,7 +2,13 @@
 // budget it was given and answers with its result and the interpreter steps it took. No "server-only"
 // import: this file runs in a bare worker thread, outside React's server environment.
 import { parentPort } from "node:worker_threads";
-import { buildVariant, preferDiscriminatingSeed, selfTestTemplate, withWorkBudget, WorkBudgetExceeded } from "../engine";
+import {
+  buildVariant,
+  preferDiscriminatingSeed,
+  selfTestTemplate,
+  withWorkBudget,
+  WorkBudgetExceeded,
+} from "../engine";
 import { checkTemplate } from "../validation/questions";
 import type { EngineJob, EngineReply } from "./engine-jobs";
 
@@ -11,12 +17,19 @@ function run(job: EngineJob): EngineReply {
     if (job.kind === "selftest") {
       const { value, used } = withWorkBudget(job.budget, job.workLimit, () => {
         const check = checkTemplate(job.template);
-        return { check, result: check.ok ? selfTestTemplate(check.value, { variants: job.variants, variantWorkLimit: job.variantWorkLimit }) : null };
+        return {
+          check,
+          result: check.ok
+            ? selfTestTemplate(check.value, { variants: job.variants, variantWorkLimit: job.variantWorkLimit })
+            : null,
+        };
       });
       return { kind: "selftest", ...value, used };
     }
     if (job.kind === "prefer") {
-      const { value, used } = withWorkBudget(job.budget, job.workLimit, () => preferDiscriminatingSeed(job.template, job.seeds, job.held));
+      const { value, used } = withWorkBudget(job.budget, job.workLimit, () =>
+        preferDiscriminatingSeed(job.template, job.seeds, job.held),
+      );
       return { kind: "prefer", seed: value?.seed ?? null, used };
     }
     const { value, used } = withWorkBudget(job.budget, job.workLimit, () => buildVariant(job.template, job.seed));

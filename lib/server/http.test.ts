@@ -11,9 +11,21 @@ function prismaError(code: string, message: string): Error {
 describe("isUnavailable", () => {
   test.each([
     ["can't reach the server", prismaError("P1001", "DatabaseNotReachable")],
-    ["transaction could not start in time", prismaError("P2028", "Transaction API error: Unable to start a transaction in the given time.")],
-    ["restarting PostgreSQL (57P03)", prismaError("P2039", "Database error. Code: `57P03`. Message: `the database system is starting up`")],
-    ["PostgreSQL shutting down (57P01)", prismaError("P2039", "Database error. Code: `57P01`. Message: `terminating connection due to administrator command`")],
+    [
+      "transaction could not start in time",
+      prismaError("P2028", "Transaction API error: Unable to start a transaction in the given time."),
+    ],
+    [
+      "restarting PostgreSQL (57P03)",
+      prismaError("P2039", "Database error. Code: `57P03`. Message: `the database system is starting up`"),
+    ],
+    [
+      "PostgreSQL shutting down (57P01)",
+      prismaError(
+        "P2039",
+        "Database error. Code: `57P01`. Message: `terminating connection due to administrator command`",
+      ),
+    ],
     ["the pg pool's connect timeout", new Error("timeout exceeded when trying to connect")],
     ["a connection dropped mid-query", new Error("Connection terminated unexpectedly")],
   ])("%s is an outage", (_label, error) => {
@@ -22,9 +34,18 @@ describe("isUnavailable", () => {
 
   test.each([
     ["a unique-constraint violation", prismaError("P2002", "Unique constraint failed on the fields: (`email`)")],
-    ["a missing record", prismaError("P2025", "An operation failed because it depends on one or more records that were required but not found.")],
+    [
+      "a missing record",
+      prismaError(
+        "P2025",
+        "An operation failed because it depends on one or more records that were required but not found.",
+      ),
+    ],
     ["a programming error", new TypeError("Cannot read properties of undefined (reading 'id')")],
-    ["a SQLSTATE outside class 57", prismaError("P2039", "Database error. Code: `22P02`. Message: `invalid input syntax for type integer`")],
+    [
+      "a SQLSTATE outside class 57",
+      prismaError("P2039", "Database error. Code: `22P02`. Message: `invalid input syntax for type integer`"),
+    ],
   ])("%s is not an outage", (_label, error) => {
     expect(isUnavailable(error)).toBe(false);
   });
@@ -43,7 +64,12 @@ function endlessBody(chunkBytes: number) {
 }
 
 function post(body: BodyInit | null, headers: Record<string, string> = {}): Request {
-  return new Request("http://site.test/api/x", { method: "POST", body, headers: { host: "site.test", ...headers }, duplex: "half" } as RequestInit);
+  return new Request("http://site.test/api/x", {
+    method: "POST",
+    body,
+    headers: { host: "site.test", ...headers },
+    duplex: "half",
+  } as RequestInit);
 }
 
 describe("readBodyText", () => {
@@ -51,7 +77,10 @@ describe("readBodyText", () => {
     const { stream, counter } = endlessBody(16 * 1024);
     const error = await readBodyText(post(stream), 64 * 1024).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
-    expect(error).toMatchObject({ code: "PAYLOAD_TOO_LARGE", message: expect.stringContaining(String(64 * 1024)) as unknown });
+    expect(error).toMatchObject({
+      code: "PAYLOAD_TOO_LARGE",
+      message: expect.stringContaining(String(64 * 1024)) as unknown,
+    });
     // 64 KiB in 16 KiB chunks: the fifth chunk crosses the limit; a stream source may pull one ahead.
     expect(counter.pulled).toBeGreaterThanOrEqual(5);
     expect(counter.pulled).toBeLessThanOrEqual(6);
@@ -59,7 +88,9 @@ describe("readBodyText", () => {
 
   test("refuses a declared Content-Length over the limit without reading", async () => {
     const { stream, counter } = endlessBody(1024);
-    await expect(readBodyText(post(stream, { "content-length": String(MAX_BODY_BYTES + 1) }))).rejects.toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
+    await expect(readBodyText(post(stream, { "content-length": String(MAX_BODY_BYTES + 1) }))).rejects.toMatchObject({
+      code: "PAYLOAD_TOO_LARGE",
+    });
     expect(counter.pulled).toBeLessThanOrEqual(1);
   });
 
@@ -75,7 +106,9 @@ describe("assertSameOriginJson (CSRF)", () => {
   const json = { "content-type": "application/json" };
   const refused = (headers: Record<string, string>, body: string | null = "{}", method = "POST") => {
     try {
-      assertSameOriginJson(new Request("http://site.test/api/x", { method, body, headers: { host: "site.test", ...headers } }));
+      assertSameOriginJson(
+        new Request("http://site.test/api/x", { method, body, headers: { host: "site.test", ...headers } }),
+      );
       return null;
     } catch (error) {
       return error instanceof AppError ? error.code : "other";

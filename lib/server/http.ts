@@ -12,7 +12,10 @@ export const RETRY_AFTER_SECONDS = 5;
 export function errorResponse(error: AppError): NextResponse {
   return NextResponse.json(
     { error: { code: error.code, message: error.message, fields: error.fieldErrors } },
-    { status: STATUS_OF[error.code], headers: error.code === "UNAVAILABLE" ? { "Retry-After": String(RETRY_AFTER_SECONDS) } : undefined },
+    {
+      status: STATUS_OF[error.code],
+      headers: error.code === "UNAVAILABLE" ? { "Retry-After": String(RETRY_AFTER_SECONDS) } : undefined,
+    },
   );
 }
 
@@ -98,9 +101,11 @@ export function assertSameOriginJson(request: Request): void {
 /** The origin half of assertSameOriginJson, also used for next-auth's form posts (which are not JSON). */
 export function assertSameOrigin(request: Request): void {
   const site = request.headers.get("sec-fetch-site");
-  if (site !== null && site !== "same-origin") throw new AppError("FORBIDDEN", `cross-origin request refused (sec-fetch-site: ${site})`);
+  if (site !== null && site !== "same-origin")
+    throw new AppError("FORBIDDEN", `cross-origin request refused (sec-fetch-site: ${site})`);
   const origin = request.headers.get("origin");
-  if (origin !== null && !isSiteOrigin(origin, request)) throw new AppError("FORBIDDEN", "cross-origin request refused (origin is not this site)");
+  if (origin !== null && !isSiteOrigin(origin, request))
+    throw new AppError("FORBIDDEN", "cross-origin request refused (origin is not this site)");
 }
 
 function isJsonType(type: string | null): boolean {
@@ -143,9 +148,16 @@ export function route<A extends unknown[]>(handler: (...args: A) => Promise<Resp
       return await handler(...args);
     } catch (error) {
       if (error instanceof AppError) return errorResponse(error);
-      if (isUnavailable(error)) return errorResponse(new AppError("UNAVAILABLE", "the database is unavailable; try again shortly"));
+      if (isUnavailable(error))
+        return errorResponse(new AppError("UNAVAILABLE", "the database is unavailable; try again shortly"));
       // Next's own control-flow throws (redirect, notFound, forbidden) must pass through untouched.
-      if (error instanceof Error && "digest" in error && typeof error.digest === "string" && error.digest.startsWith("NEXT_")) throw error;
+      if (
+        error instanceof Error &&
+        "digest" in error &&
+        typeof error.digest === "string" &&
+        error.digest.startsWith("NEXT_")
+      )
+        throw error;
       console.error(error);
       return NextResponse.json({ error: { code: "INTERNAL", message: "unexpected server error" } }, { status: 500 });
     }
@@ -164,7 +176,9 @@ export function isUnavailable(error: unknown): boolean {
   // PostgreSQL's class 57P (shutting down, crash recovery, "the database system is starting up") reaches
   // us wrapped in a generic Prisma error (P2039) whose message carries the SQLSTATE; the pg pool's own
   // connect timeout is a plain Error.
-  return /ECONNREFUSED|ECONNRESET|Can't reach database|Connection terminated|connection timeout|timeout exceeded when trying to connect|terminating connection|the database system is (starting up|shutting down|in recovery mode)|\b57P0[1-4]\b|DatabaseNotReachable|SQLITE_BUSY/i.test(text);
+  return /ECONNREFUSED|ECONNRESET|Can't reach database|Connection terminated|connection timeout|timeout exceeded when trying to connect|terminating connection|the database system is (starting up|shutting down|in recovery mode)|\b57P0[1-4]\b|DatabaseNotReachable|SQLITE_BUSY/i.test(
+    text,
+  );
 }
 
 /** Validates a route's path parameters; a bad one is a 400 naming the parameter. */
@@ -173,5 +187,7 @@ export async function parseParams<T>(params: Promise<unknown>, schema: z.ZodType
   if (parsed.success) return parsed.data;
   const first = parsed.error.issues[0];
   const where = first?.path.join(".") || "path";
-  throw new AppError("INVALID_INPUT", `${where}: ${first?.message ?? "invalid"}`, { [where]: [first?.message ?? "invalid"] });
+  throw new AppError("INVALID_INPUT", `${where}: ${first?.message ?? "invalid"}`, {
+    [where]: [first?.message ?? "invalid"],
+  });
 }

@@ -40,7 +40,10 @@ type Client = typeof db | Prisma.TransactionClient;
 
 /** Adds a job; inside a transaction (pass tx) it exists exactly when the rows it works on do. */
 export async function enqueueJob(client: Client, kind: string, payload: unknown, runAt = new Date()): Promise<string> {
-  const job = await client.job.create({ data: { kind, payload: JSON.stringify(payload), runAt }, select: { id: true } });
+  const job = await client.job.create({
+    data: { kind, payload: JSON.stringify(payload), runAt },
+    select: { id: true },
+  });
   return job.id;
 }
 
@@ -77,7 +80,8 @@ export async function runJob(job: ClaimedJob, handlers: JobHandlers, options: Wo
   const worker = options.worker ?? PROCESS_WORKER;
   const clock = options.now ?? (() => new Date());
   const mine = { id: job.id, leasedBy: worker };
-  const release = (data: Prisma.JobUpdateManyMutationInput) => db.job.updateMany({ where: mine, data: { leasedBy: null, leaseUntil: null, ...data } });
+  const release = (data: Prisma.JobUpdateManyMutationInput) =>
+    db.job.updateMany({ where: mine, data: { leasedBy: null, leaseUntil: null, ...data } });
   const handler = handlers[job.kind];
   if (!handler) {
     await release({ status: "failed", lastError: `no handler for job kind '${job.kind}'`, finishedAt: clock() });
@@ -90,13 +94,21 @@ export async function runJob(job: ClaimedJob, handlers: JobHandlers, options: Wo
         await release({ status: "done", finishedAt: clock() });
         return;
       }
-      const renewed = await db.job.updateMany({ where: mine, data: { leaseUntil: new Date(clock().getTime() + JOB_LEASE_MS) } });
+      const renewed = await db.job.updateMany({
+        where: mine,
+        data: { leaseUntil: new Date(clock().getTime() + JOB_LEASE_MS) },
+      });
       if (renewed.count !== 1) return;
     }
   } catch (error) {
     const lastError = error instanceof Error ? error.message : String(error);
     const givenUp = job.attempts >= MAX_JOB_ATTEMPTS;
-    await release({ lastError, ...(givenUp ? { status: "failed", finishedAt: clock() } : { runAt: new Date(clock().getTime() + 1000 * 2 ** job.attempts) }) });
+    await release({
+      lastError,
+      ...(givenUp
+        ? { status: "failed", finishedAt: clock() }
+        : { runAt: new Date(clock().getTime() + 1000 * 2 ** job.attempts) }),
+    });
   }
 }
 

@@ -22,7 +22,11 @@ export interface LoginLimit {
   retryAfterSeconds: number;
 }
 
-const keys = (email: string, ip: string) => ({ pair: `pair:${ip}|${email}`, source: `ip:${ip}`, account: `email:${email}` });
+const keys = (email: string, ip: string) => ({
+  pair: `pair:${ip}|${email}`,
+  source: `ip:${ip}`,
+  account: `email:${email}`,
+});
 
 /** The delay the account-wide count imposes after `failures` recent failures (0 below the threshold). */
 export function accountDelayMs(failures: number): number {
@@ -34,13 +38,21 @@ export async function checkLoginLimit(email: string, ip: string, now = new Date(
   const since = new Date(now.getTime() - LOGIN_WINDOW_MS);
   const k = keys(email, ip);
   const times = (key: string) =>
-    db.loginFailure.findMany({ where: { key, createdAt: { gt: since } }, orderBy: { createdAt: "asc" }, select: { createdAt: true } });
+    db.loginFailure.findMany({
+      where: { key, createdAt: { gt: since } },
+      orderBy: { createdAt: "asc" },
+      select: { createdAt: true },
+    });
   const [byPair, bySource, byAccount] = await Promise.all([times(k.pair), times(k.source), times(k.account)]);
   const over = (rows: { createdAt: Date }[], max: number) =>
     rows.length >= max ? rows[rows.length - max]!.createdAt.getTime() + LOGIN_WINDOW_MS - now.getTime() : 0;
   const latest = byAccount.at(-1)?.createdAt.getTime() ?? 0;
   const delayed = byAccount.length ? latest + accountDelayMs(byAccount.length) - now.getTime() : 0;
-  const waitMs = Math.max(over(byPair, MAX_FAILURES_PER_ACCOUNT_AND_SOURCE), over(bySource, MAX_FAILURES_PER_SOURCE), delayed);
+  const waitMs = Math.max(
+    over(byPair, MAX_FAILURES_PER_ACCOUNT_AND_SOURCE),
+    over(bySource, MAX_FAILURES_PER_SOURCE),
+    delayed,
+  );
   return { blocked: waitMs > 0, retryAfterSeconds: Math.ceil(waitMs / 1000) };
 }
 
@@ -65,9 +77,16 @@ export async function takeSharedGrade(ip: string, now = new Date()): Promise<Log
   const key = `shared-grade:${ip}`;
   const since = new Date(now.getTime() - SHARED_GRADE_WINDOW_MS);
   await db.loginFailure.deleteMany({ where: { key, createdAt: { lte: since } } });
-  const recent = await db.loginFailure.findMany({ where: { key, createdAt: { gt: since } }, orderBy: { createdAt: "asc" }, select: { createdAt: true } });
+  const recent = await db.loginFailure.findMany({
+    where: { key, createdAt: { gt: since } },
+    orderBy: { createdAt: "asc" },
+    select: { createdAt: true },
+  });
   if (recent.length >= MAX_SHARED_GRADES_PER_SOURCE) {
-    const waitMs = recent[recent.length - MAX_SHARED_GRADES_PER_SOURCE]!.createdAt.getTime() + SHARED_GRADE_WINDOW_MS - now.getTime();
+    const waitMs =
+      recent[recent.length - MAX_SHARED_GRADES_PER_SOURCE]!.createdAt.getTime() +
+      SHARED_GRADE_WINDOW_MS -
+      now.getTime();
     return { blocked: true, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
   }
   await db.loginFailure.create({ data: { key, createdAt: now } });

@@ -13,7 +13,11 @@ export function stampClientIp(): void {
   http.Server.prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
     if (event === "request") {
       const request = args[0] as http.IncomingMessage;
-      request.headers[CLIENT_IP_HEADER] = resolveClientIp(request.socket.remoteAddress, request.headers["x-forwarded-for"], trusted);
+      request.headers[CLIENT_IP_HEADER] = resolveClientIp(
+        request.socket.remoteAddress,
+        request.headers["x-forwarded-for"],
+        trusted,
+      );
     }
     return emit.call(this, event, ...args);
   } as typeof http.Server.prototype.emit;

@@ -10,7 +10,9 @@ describe("sign-up validation", () => {
 
   it("accepts STUDENT as the only role a visitor may name", () => {
     expect(signUpSchema.parse({ ...valid, role: "STUDENT" }).role).toBe("STUDENT");
-    expect(signUpSchema.safeParse({ ...valid, role: "INSTRUCTOR" }).error?.issues[0]?.message).toMatch(/invitation code/);
+    expect(signUpSchema.safeParse({ ...valid, role: "INSTRUCTOR" }).error?.issues[0]?.message).toMatch(
+      /invitation code/,
+    );
   });
 
   it.each([

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { historyQuerySchema, mockAnswerSchema, mockAssessSchema, mockExplainSchema, settingsPatchSchema, startMockSchema } from "./progress";
+import {
+  historyQuerySchema,
+  mockAnswerSchema,
+  mockAssessSchema,
+  mockExplainSchema,
+  settingsPatchSchema,
+  startMockSchema,
+} from "./progress";
 
-const firstPath = (r: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }) => r.error?.issues[0]?.path.join(".");
+const firstPath = (r: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }) =>
+  r.error?.issues[0]?.path.join(".");
 
 describe("progress request schemas", () => {
   it("accepts retention 0.7–0.97 and names the field otherwise", () => {
@@ -22,7 +30,8 @@ describe("progress request schemas", () => {
 
   it("allows only 15, 30 or 45 minute mock interviews", () => {
     for (const m of [15, 30, 45]) expect(startMockSchema.safeParse({ minutes: m }).success).toBe(true);
-    for (const m of [0, 20, -15, 1e9, "30"]) expect(firstPath(startMockSchema.safeParse({ minutes: m }))).toBe("minutes");
+    for (const m of [0, 20, -15, 1e9, "30"])
+      expect(firstPath(startMockSchema.safeParse({ minutes: m }))).toBe("minutes");
   });
 
   it("requires an item id with a mock answer", () => {
@@ -39,7 +48,8 @@ describe("progress request schemas", () => {
 
   it("needs non-empty explain text within the limit, and key-point ids for the self-assessment", () => {
     expect(mockExplainSchema.safeParse({ text: "Threads share the address space." }).success).toBe(true);
-    for (const text of ["", "   ", 42, "x".repeat(8001)]) expect(firstPath(mockExplainSchema.safeParse({ text }))).toBe("text");
+    for (const text of ["", "   ", 42, "x".repeat(8001)])
+      expect(firstPath(mockExplainSchema.safeParse({ text }))).toBe("text");
     expect(mockAssessSchema.safeParse({ covered: ["pcid-no-flush"] }).success).toBe(true);
     for (const covered of ["pcid", [1], ["Not An Id"], Array.from({ length: 21 }, (_, i) => `k${i}`)]) {
       expect(firstPath(mockAssessSchema.safeParse({ covered }))).toMatch(/^covered/);

@@ -8,7 +8,11 @@ import { MAX_RETENTION, MIN_RETENTION } from "@/lib/progress/schedule";
 
 export const settingsPatchSchema = z
   .object({
-    retention: z.number({ error: "retention must be a number" }).min(MIN_RETENTION, `retention must be at least ${MIN_RETENTION}`).max(MAX_RETENTION, `retention must be at most ${MAX_RETENTION}`).optional(),
+    retention: z
+      .number({ error: "retention must be a number" })
+      .min(MIN_RETENTION, `retention must be at least ${MIN_RETENTION}`)
+      .max(MAX_RETENTION, `retention must be at most ${MAX_RETENTION}`)
+      .optional(),
     streaksEnabled: z.boolean({ error: "streaksEnabled must be true or false" }).optional(),
     // Real offsets run from UTC−12 to UTC+14.
     utcOffsetMinutes: z.number().int("utcOffsetMinutes must be whole minutes").min(-720).max(840).optional(),
@@ -17,14 +21,24 @@ export const settingsPatchSchema = z
 
 export const startMockSchema = z
   .object({
-    minutes: z.union(MOCK_DURATIONS_MIN.map((m) => z.literal(m)) as unknown as [z.ZodLiteral<15>, z.ZodLiteral<30>, z.ZodLiteral<45>], {
-      error: `minutes must be one of ${MOCK_DURATIONS_MIN.join(", ")}`,
-    }),
+    minutes: z.union(
+      MOCK_DURATIONS_MIN.map((m) => z.literal(m)) as unknown as [z.ZodLiteral<15>, z.ZodLiteral<30>, z.ZodLiteral<45>],
+      {
+        error: `minutes must be one of ${MOCK_DURATIONS_MIN.join(", ")}`,
+      },
+    ),
   })
   .strict();
 
 // The body of POST /api/review/next: empty for the most overdue card, or the slug of one due card.
-export const startReviewSchema = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/, "slug must be a question slug").optional() }).strict();
+export const startReviewSchema = z
+  .object({
+    slug: z
+      .string()
+      .regex(/^[a-z0-9-]{1,80}$/, "slug must be a question slug")
+      .optional(),
+  })
+  .strict();
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "must be an id");
 
@@ -48,5 +62,11 @@ export const mockExplainSchema = z
 
 // The key points the candidate says they covered (ids from the prompt's rubric).
 export const mockAssessSchema = z
-  .object({ covered: z.array(z.string().regex(/^[a-z0-9-]{1,60}$/, "covered must hold key-point ids"), { error: "covered must be a list of key-point ids" }).max(20, "covered has at most 20 ids") })
+  .object({
+    covered: z
+      .array(z.string().regex(/^[a-z0-9-]{1,60}$/, "covered must hold key-point ids"), {
+        error: "covered must be a list of key-point ids",
+      })
+      .max(20, "covered has at most 20 ids"),
+  })
   .strict();

@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { QUESTION_TYPES, type QuestionTemplate, TOPIC_SLUGS, type ValidationIssue, validateTemplate } from "@/lib/engine";
+import {
+  QUESTION_TYPES,
+  type QuestionTemplate,
+  TOPIC_SLUGS,
+  type ValidationIssue,
+  validateTemplate,
+} from "@/lib/engine";
 import { MAX_IMAGES } from "@/lib/engine/questions";
 
 // The outer shape of an authored question template. Bounds keep a hostile body away from the engine;
@@ -8,7 +14,8 @@ import { MAX_IMAGES } from "@/lib/engine/questions";
 /** A generator larger than this is refused before the engine walks it. */
 export const MAX_GENERATOR_BYTES = 64 * 1024;
 
-const shortText = (field: string, max: number) => z.string({ error: `${field} must be text` }).max(max, `${field} must be at most ${max} characters`);
+const shortText = (field: string, max: number) =>
+  z.string({ error: `${field} must be text` }).max(max, `${field} must be at most ${max} characters`);
 
 export const gradingSchema = z
   .object({
@@ -23,16 +30,30 @@ export const gradingSchema = z
 
 export const templateSchema = z
   .object({
-    slug: shortText("slug", 80).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "slug must be kebab-case (lowercase letters, digits and single dashes)"),
+    slug: shortText("slug", 80).regex(
+      /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+      "slug must be kebab-case (lowercase letters, digits and single dashes)",
+    ),
     title: shortText("title", 200).min(1, "title is required"),
-    type: z.enum(QUESTION_TYPES as unknown as [string, ...string[]], { error: `type must be one of ${QUESTION_TYPES.join(", ")}` }),
-    topic: z.enum(TOPIC_SLUGS as unknown as [string, ...string[]], { error: `topic must be one of ${TOPIC_SLUGS.join(", ")}` }),
+    type: z.enum(QUESTION_TYPES as unknown as [string, ...string[]], {
+      error: `type must be one of ${QUESTION_TYPES.join(", ")}`,
+    }),
+    topic: z.enum(TOPIC_SLUGS as unknown as [string, ...string[]], {
+      error: `topic must be one of ${TOPIC_SLUGS.join(", ")}`,
+    }),
     tags: z.array(shortText("tag", 40).min(1, "a tag cannot be empty")).max(12, "at most 12 tags").default([]),
-    difficulty: z.number({ error: "difficulty must be a number" }).int("difficulty must be a whole number").min(1, "difficulty is 1 to 5").max(5, "difficulty is 1 to 5"),
+    difficulty: z
+      .number({ error: "difficulty must be a number" })
+      .int("difficulty must be a whole number")
+      .min(1, "difficulty is 1 to 5")
+      .max(5, "difficulty is 1 to 5"),
     prompt: shortText("prompt", 20_000),
     generator: z
       .record(z.string(), z.unknown(), { error: "generator must be a JSON object" })
-      .refine((g) => JSON.stringify(g).length <= MAX_GENERATOR_BYTES, `generator must be at most ${MAX_GENERATOR_BYTES / 1024} KB of JSON`),
+      .refine(
+        (g) => JSON.stringify(g).length <= MAX_GENERATOR_BYTES,
+        `generator must be at most ${MAX_GENERATOR_BYTES / 1024} KB of JSON`,
+      ),
     grading: gradingSchema.default({}),
     hints: z.array(shortText("hint", 5000)).max(10, "at most 10 hints").default([]),
     explanation: shortText("explanation", 20_000).default(""),
@@ -45,10 +66,18 @@ export type TemplateInput = z.infer<typeof templateSchema>;
 /** Create or edit: the template itself. */
 export const saveQuestionSchema = z.object({ template: templateSchema }).strict();
 
-export const questionStatusSchema = z.object({ status: z.enum(["DRAFT", "PUBLISHED", "ARCHIVED"], { error: "status must be DRAFT, PUBLISHED or ARCHIVED" }) }).strict();
+export const questionStatusSchema = z
+  .object({
+    status: z.enum(["DRAFT", "PUBLISHED", "ARCHIVED"], { error: "status must be DRAFT, PUBLISHED or ARCHIVED" }),
+  })
+  .strict();
 
 export const duplicateQuestionSchema = z
-  .object({ slug: shortText("slug", 80).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "slug must be kebab-case").optional() })
+  .object({
+    slug: shortText("slug", 80)
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "slug must be kebab-case")
+      .optional(),
+  })
   .strict();
 
 /** An uploaded bank: each template is then checked on its own so errors can name it. */
@@ -93,7 +122,10 @@ export type TemplateCheck = { ok: true; value: QuestionTemplate } | { ok: false;
 export function checkTemplate(input: unknown): TemplateCheck {
   const shape = templateSchema.safeParse(input);
   if (!shape.success) {
-    return { ok: false, errors: shape.error.issues.map((i) => ({ path: i.path.map(String).join(".") || "template", message: i.message })) };
+    return {
+      ok: false,
+      errors: shape.error.issues.map((i) => ({ path: i.path.map(String).join(".") || "template", message: i.message })),
+    };
   }
   const checked = validateTemplate(shape.data);
   return checked.ok ? checked : { ok: false, errors: checked.errors };

@@ -5,7 +5,10 @@ export const interviewDateSchema = z.object({
   interviewDate: z
     .string({ error: "interviewDate must be a date such as 2027-01-15, or null" })
     .regex(/^\d{4}-\d{2}-\d{2}$/, "interviewDate must be a date such as 2027-01-15")
-    .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "interviewDate is not a real calendar day")
+    .refine(
+      (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+      "interviewDate is not a real calendar day",
+    )
     .nullable(),
 });
 

@@ -20,7 +20,10 @@ ensureBuild();
 const app = new AppServer(Number(flags.port), { databaseUrl, secret: randomBytes(32).toString("base64url") });
 await app.start();
 const problems: string[] = [];
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu"] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu"],
+});
 try {
   const page = await browser.newPage();
   page.on("console", (m) => {
@@ -33,7 +36,16 @@ try {
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL(/\/dashboard$/, { timeout: 30_000 });
   const slug = (await publishedSlugs(target))[0]!;
-  for (const path of ["/", "/learn", "/learn/scheduling-basics", "/signup", "/dashboard", "/practice", `/practice/q/${slug}`, "/api/progress"]) {
+  for (const path of [
+    "/",
+    "/learn",
+    "/learn/scheduling-basics",
+    "/signup",
+    "/dashboard",
+    "/practice",
+    `/practice/q/${slug}`,
+    "/api/progress",
+  ]) {
     const response = await page.goto(`${app.base}${path}`);
     await page.waitForLoadState("networkidle");
     const h = response!.headers();
@@ -50,7 +62,8 @@ try {
     console.log(`${path.padEnd(36)} ${response!.status()} script-src ${scripts.replace(/'nonce-[^']+'/, "'nonce-…'")}`);
   }
   const cookies = await page.context().cookies();
-  for (const c of cookies.filter((c) => c.name.includes("next-auth"))) console.log(`cookie ${c.name}: httpOnly=${c.httpOnly} sameSite=${c.sameSite} secure=${c.secure}`);
+  for (const c of cookies.filter((c) => c.name.includes("next-auth")))
+    console.log(`cookie ${c.name}: httpOnly=${c.httpOnly} sameSite=${c.sameSite} secure=${c.secure}`);
 } finally {
   await browser.close();
   app.stop();

@@ -19,7 +19,8 @@ interface PartSpec {
 export function arbitraryAnswer(parts: PartSpec[]): Record<string, unknown> {
   const answer: Record<string, unknown> = {};
   for (const part of parts) {
-    if (part.kind === "timeline") answer[part.id] = Array.from({ length: part.slots ?? 0 }, () => part.tasks?.[0]?.id ?? "idle");
+    if (part.kind === "timeline")
+      answer[part.id] = Array.from({ length: part.slots ?? 0 }, () => part.tasks?.[0]?.id ?? "idle");
     else if (part.kind === "number") answer[part.id] = 1;
     else if (part.kind === "order") answer[part.id] = (part.items ?? []).map((i) => i.id);
     else answer[part.id] = [part.options?.[0]?.id ?? ""];
@@ -50,7 +51,12 @@ export class Student {
     if (this.cookies.size) headers.set("cookie", this.cookieHeader());
     const started = performance.now();
     try {
-      const response = await fetch(this.base + path, { ...init, headers, redirect: "manual", signal: AbortSignal.timeout(60_000) });
+      const response = await fetch(this.base + path, {
+        ...init,
+        headers,
+        redirect: "manual",
+        signal: AbortSignal.timeout(60_000),
+      });
       const text = await response.text();
       for (const cookie of response.headers.getSetCookie()) {
         const [pair] = cookie.split(";");
@@ -66,13 +72,21 @@ export class Student {
   }
 
   private async json(label: string, path: string, body: Json): Promise<Reply | null> {
-    return this.request(label, path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    return this.request(label, path, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
   }
 
   /** Returns true once signed in; retries briefly so a restarting server does not lose the student. */
   async signIn(deadline: number): Promise<boolean> {
     while (Date.now() < deadline) {
-      const signUp = await this.json("signup", "/api/signup", { email: this.email, name: "Load Student", password: this.password });
+      const signUp = await this.json("signup", "/api/signup", {
+        email: this.email,
+        name: "Load Student",
+        password: this.password,
+      });
       if (signUp && (signUp.status === 201 || signUp.status === 409)) break;
       await sleep(500);
     }
@@ -80,7 +94,12 @@ export class Student {
       const csrf = await this.request("csrf", "/api/auth/csrf");
       const token = csrf?.status === 200 ? (JSON.parse(csrf.text) as { csrfToken: string }).csrfToken : null;
       if (token) {
-        const form = new URLSearchParams({ csrfToken: token, email: this.email, password: this.password, json: "true" });
+        const form = new URLSearchParams({
+          csrfToken: token,
+          email: this.email,
+          password: this.password,
+          json: "true",
+        });
         await this.request("signin", "/api/auth/callback/credentials", {
           method: "POST",
           headers: { "content-type": "application/x-www-form-urlencoded" },

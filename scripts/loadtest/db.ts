@@ -47,10 +47,16 @@ export async function audit(target: DbTarget, acknowledged: Set<string>, emailPr
     const db = new Database(target.url);
     try {
       const rows = db.prepare(ids.replace("$1", "?")).all(`${emailPrefix}%`) as { id: string }[];
-      const integrity = (db.pragma("integrity_check") as { integrity_check: string }[]).map((r) => r.integrity_check).join(",");
+      const integrity = (db.pragma("integrity_check") as { integrity_check: string }[])
+        .map((r) => r.integrity_check)
+        .join(",");
       const orphans = (db.prepare(ORPHANS).get() as { n: number }).n;
       const behind = (db.prepare(COUNTERS_BEHIND).get() as { n: number }).n;
-      return summarize(rows.map((r) => r.id), acknowledged, `integrity_check=${integrity}; orphans=${orphans}; counters behind=${behind}`);
+      return summarize(
+        rows.map((r) => r.id),
+        acknowledged,
+        `integrity_check=${integrity}; orphans=${orphans}; counters behind=${behind}`,
+      );
     } finally {
       db.close();
     }
@@ -62,8 +68,13 @@ export async function audit(target: DbTarget, acknowledged: Set<string>, emailPr
     const orphans = (await client.query<{ n: string }>(ORPHANS)).rows[0]!.n;
     const behind = (await client.query<{ n: string }>(COUNTERS_BEHIND)).rows[0]!.n;
     // Foreign keys and unique indexes are enforced by PostgreSQL itself; invalid ones would show here.
-    const invalid = (await client.query<{ n: string }>(`SELECT COUNT(*) AS n FROM pg_index WHERE NOT indisvalid`)).rows[0]!.n;
-    return summarize(rows.map((r) => r.id), acknowledged, `invalid indexes=${invalid}; orphans=${orphans}; counters behind=${behind}`);
+    const invalid = (await client.query<{ n: string }>(`SELECT COUNT(*) AS n FROM pg_index WHERE NOT indisvalid`))
+      .rows[0]!.n;
+    return summarize(
+      rows.map((r) => r.id),
+      acknowledged,
+      `invalid indexes=${invalid}; orphans=${orphans}; counters behind=${behind}`,
+    );
   } finally {
     await client.end();
   }

@@ -43,7 +43,8 @@ function bounded(raw: string, min: number, max: number, name: string): number {
 
 function assertLoopback(url: string): void {
   const host = new URL(url).hostname;
-  if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(host)) throw new Error(`refusing to load-test a non-loopback host: ${host}`);
+  if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(host))
+    throw new Error(`refusing to load-test a non-loopback host: ${host}`);
 }
 
 const secret = randomBytes(32).toString("base64url");
@@ -59,7 +60,8 @@ if (target === "sqlite") {
   databaseUrl = pg.url;
 } else {
   databaseUrl = flags["database-url"] ?? process.env.DATABASE_URL ?? "";
-  if (!databaseUrl) throw new Error("--target nginx needs --database-url (or DATABASE_URL) of the stack's database, for the audit");
+  if (!databaseUrl)
+    throw new Error("--target nginx needs --database-url (or DATABASE_URL) of the stack's database, for the audit");
 }
 const dbTarget = resolveDbTarget(databaseUrl);
 
@@ -80,7 +82,9 @@ try {
   const emailPrefix = `load-${Date.now().toString(36)}-`;
   const started = Date.now();
   const deadline = started + seconds * 1000;
-  console.log(`${students} students × ${seconds} s against ${base} (${target}${flags.faults ? ", with faults" : ""}); ${slugs.length} published questions`);
+  console.log(
+    `${students} students × ${seconds} s against ${base} (${target}${flags.faults ? ", with faults" : ""}); ${slugs.length} published questions`,
+  );
 
   const load = Promise.all(
     Array.from({ length: students }, async (_, i) => {
@@ -95,15 +99,24 @@ try {
   const elapsed = (Date.now() - started) / 1000;
 
   const result = await audit(dbTarget, stats.acknowledgedIds, emailPrefix);
-  const byStatus = [...stats.statuses].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}: ${v}`).join(", ");
+  const byStatus = [...stats.statuses]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, v]) => `${k}: ${v}`)
+    .join(", ");
   printTable([
     ["target", target],
     ["students × seconds", `${students} × ${seconds} (ran ${elapsed.toFixed(1)} s)`],
     ["requests", stats.requests],
     ["requests/s", (stats.requests / elapsed).toFixed(1)],
-    ["latency p50 / p95 / p99 (ms)", `${stats.percentile(50).toFixed(0)} / ${stats.percentile(95).toFixed(0)} / ${stats.percentile(99).toFixed(0)}`],
+    [
+      "latency p50 / p95 / p99 (ms)",
+      `${stats.percentile(50).toFixed(0)} / ${stats.percentile(95).toFixed(0)} / ${stats.percentile(99).toFixed(0)}`,
+    ],
     ["responses by route and status", byStatus],
-    ["attempts acknowledged (2xx, distinct)", `${stats.acknowledgedIds.size} (${stats.attemptsAcknowledged} 2xx answers incl. replays of retried submissions)`],
+    [
+      "attempts acknowledged (2xx, distinct)",
+      `${stats.acknowledgedIds.size} (${stats.attemptsAcknowledged} 2xx answers incl. replays of retried submissions)`,
+    ],
     ["attempts stored (distinct ids)", result.stored],
     ["acknowledged but missing", result.missing],
     ["consistency", result.integrity],
@@ -111,7 +124,10 @@ try {
   ]);
   // Duplicated acknowledgements (a replayed submissionId) count once; stored can exceed acknowledged
   // only by writes whose response was lost in a crash, which is allowed.
-  const ok = result.missing === 0 && /integrity_check=ok|invalid indexes=0/.test(result.integrity) && /orphans=0; counters behind=0/.test(result.integrity);
+  const ok =
+    result.missing === 0 &&
+    /integrity_check=ok|invalid indexes=0/.test(result.integrity) &&
+    /orphans=0; counters behind=0/.test(result.integrity);
   console.log(ok ? "\nAUDIT OK: every acknowledged attempt is stored, data consistent" : "\nAUDIT FAILED");
   process.exitCode = ok ? 0 : 1;
 } finally {

@@ -15,20 +15,34 @@ export interface RestartablePostgres {
 
 export function startRestartablePostgres(port: number): RestartablePostgres {
   const bin = findPostgresBin();
-  if (!bin) throw new Error("no PostgreSQL server binaries under /usr/lib/postgresql/*/bin (apt-get install postgresql)");
+  if (!bin)
+    throw new Error("no PostgreSQL server binaries under /usr/lib/postgresql/*/bin (apt-get install postgresql)");
   const asRoot = process.getuid?.() === 0;
   const dir = mkdtempSync(path.join(os.tmpdir(), "timeslice-loadtest-pg-"));
   chmodSync(dir, 0o777);
   const dataDir = path.join(dir, "data");
   const run = (cmd: string, args: string[], check = true) => {
-    const [file, argv] = asRoot ? ["runuser", ["-u", "postgres", "--", path.join(bin, cmd), ...args]] : [path.join(bin, cmd), args];
+    const [file, argv] = asRoot
+      ? ["runuser", ["-u", "postgres", "--", path.join(bin, cmd), ...args]]
+      : [path.join(bin, cmd), args];
     if (check) execFileSync(file, argv, { stdio: ["ignore", "ignore", "pipe"], cwd: dir });
     else spawnSync(file, argv, { stdio: "ignore", cwd: dir });
   };
   run("initdb", ["-D", dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C"]);
   // fsync stays on: the fault run is about durability of acknowledged writes.
   const start = () =>
-    run("pg_ctl", ["-D", dataDir, "-l", path.join(dir, "server.log"), "-w", "-t", "60", "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=300`, "start"]);
+    run("pg_ctl", [
+      "-D",
+      dataDir,
+      "-l",
+      path.join(dir, "server.log"),
+      "-w",
+      "-t",
+      "60",
+      "-o",
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=300`,
+      "start",
+    ]);
   start();
   return {
     url: `postgresql://postgres@127.0.0.1:${port}/postgres`,

@@ -44,25 +44,30 @@ export class AppServer {
     // CPU_PROFILE_DIR=<dir>: the server writes a V8 CPU profile there when it stops (open it in Chrome's
     // DevTools); how the grading path's costs were found. Node refuses --cpu-prof in NODE_OPTIONS.
     const profile = process.env.CPU_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.CPU_PROFILE_DIR}`] : [];
-    this.child = spawn(process.execPath, [...profile, "node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(this.port)], {
-      // Server logs (aborted requests under overload, restarts) go to a file, not over the report.
-      stdio: ["ignore", "ignore", openSync(this.logFile(), "a")],
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        NEXT_DIST_DIR: DIST_DIR,
-        NEXT_TELEMETRY_DISABLED: "1",
-        DATABASE_URL: this.env.databaseUrl,
-        NEXTAUTH_SECRET: this.env.secret,
-        AUTH_TRUST_HOST: "true",
+    this.child = spawn(
+      process.execPath,
+      [...profile, "node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(this.port)],
+      {
+        // Server logs (aborted requests under overload, restarts) go to a file, not over the report.
+        stdio: ["ignore", "ignore", openSync(this.logFile(), "a")],
+        env: {
+          ...process.env,
+          NODE_ENV: "production",
+          NEXT_DIST_DIR: DIST_DIR,
+          NEXT_TELEMETRY_DISABLED: "1",
+          DATABASE_URL: this.env.databaseUrl,
+          NEXTAUTH_SECRET: this.env.secret,
+          AUTH_TRUST_HOST: "true",
+        },
       },
-    });
+    );
     // A server that dies while starting (a port still taken, a bad build) fails the start at once, with
     // the log to read, instead of after the whole wait.
     const child = this.child;
     let onExit: (code: number | null, signal: string | null) => void = () => {};
     const died = new Promise<never>((_, reject) => {
-      onExit = (code, signal) => reject(new Error(`next start exited (${signal ?? `code ${code}`}) before answering; see ${this.logFile()}`));
+      onExit = (code, signal) =>
+        reject(new Error(`next start exited (${signal ?? `code ${code}`}) before answering; see ${this.logFile()}`));
       child.once("exit", onExit);
     });
     try {

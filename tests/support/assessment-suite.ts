@@ -35,26 +35,44 @@ export function assessmentSuite(provider: DbProvider) {
     const { rebuildQuestionBest } = await import("@/lib/server/dal/question-best");
     await seed(db, { demoAccounts: false });
 
-    const mk = (name: string, role: "STUDENT" | "INSTRUCTOR") => createUser({ email: `${name}-${provider}@example.com`, name, password: `password-${name}`, role });
+    const mk = (name: string, role: "STUDENT" | "INSTRUCTOR") =>
+      createUser({ email: `${name}-${provider}@example.com`, name, password: `password-${name}`, role });
     const owner = await mk("owner", "INSTRUCTOR");
     const [alice, bob, carol, dave] = await Promise.all(["alice", "bob", "carol", "dave"].map((n) => mk(n, "STUDENT")));
-    const schedule = await db.questionTemplate.findFirstOrThrow({ where: { type: "schedule", status: "PUBLISHED" }, orderBy: { slug: "asc" } });
-    const second = await db.questionTemplate.findFirstOrThrow({ where: { status: "PUBLISHED", id: { not: schedule.id } }, orderBy: { slug: "asc" } });
+    const schedule = await db.questionTemplate.findFirstOrThrow({
+      where: { type: "schedule", status: "PUBLISHED" },
+      orderBy: { slug: "asc" },
+    });
+    const second = await db.questionTemplate.findFirstOrThrow({
+      where: { status: "PUBLISHED", id: { not: schedule.id } },
+      orderBy: { slug: "asc" },
+    });
     const cls = await classes.createClass(owner, { name: "OS 201" });
     for (const s of [alice, bob, carol, dave]) await classes.joinClass(s, cls.joinCode);
 
     type Student = typeof alice;
-    const built = async (variantId: string) => variants.loadVariant(await db.variant.findUniqueOrThrow({ where: { id: variantId } }));
-    const submit = (student: Student, variantId: string, answer: Answer) => attempts.submitAttempt(student, variantId, { submissionId: submissionId(), answer });
+    const built = async (variantId: string) =>
+      variants.loadVariant(await db.variant.findUniqueOrThrow({ where: { id: variantId } }));
+    const submit = (student: Student, variantId: string, answer: Answer) =>
+      attempts.submitAttempt(student, variantId, { submissionId: submissionId(), answer });
     const wrongFor = async (variantId: string) => perturbAnswer((await built(variantId)).built, 5);
     const rightFor = async (variantId: string) => referenceAnswer((await built(variantId)).built);
-    const myAssignment = async (student: Student, id: string) => (await classes.listMyAssignments(student)).assignments.find((a) => a.id === id)!;
+    const myAssignment = async (student: Student, id: string) =>
+      (await classes.listMyAssignments(student)).assignments.find((a) => a.id === id)!;
 
     it("reveal after the due date: no reference, explanation or feedback detail on any path until then", async () => {
       const due = new Date(Date.now() + 60 * MINUTE);
-      const a = await classes.createAssignment(owner, cls.id, { title: "Reveal later", slugs: [schedule.slug], dueAt: due.toISOString(), reveal: "after-due", latePenalty: 0.5 });
+      const a = await classes.createAssignment(owner, cls.id, {
+        title: "Reveal later",
+        slugs: [schedule.slug],
+        dueAt: due.toISOString(),
+        reveal: "after-due",
+        latePenalty: 0.5,
+      });
       const { variant } = await assessment.assignmentVariant(alice, a.id, schedule.slug);
-      expect(variant.id).toBe((await db.variant.findFirstOrThrow({ where: { userId: alice.id, assignmentId: a.id } })).id);
+      expect(variant.id).toBe(
+        (await db.variant.findFirstOrThrow({ where: { userId: alice.id, assignmentId: a.id } })).id,
+      );
       const reference = await rightFor(variant.id);
       const wrong = await wrongFor(variant.id);
 
@@ -66,7 +84,10 @@ export function assessmentSuite(provider: DbProvider) {
       expect(r1.attempt.report.replay).toBeUndefined();
       // The reference's own values appear nowhere in what is sent (checked for parts answered differently).
       const sent = JSON.stringify(r1);
-      const differing = Object.keys(reference.parts).filter((p) => JSON.stringify(reference.parts[p]) !== JSON.stringify(wrong.parts[p]) && Array.isArray(reference.parts[p]));
+      const differing = Object.keys(reference.parts).filter(
+        (p) =>
+          JSON.stringify(reference.parts[p]) !== JSON.stringify(wrong.parts[p]) && Array.isArray(reference.parts[p]),
+      );
       for (const p of differing) expect(sent).not.toContain(JSON.stringify(reference.parts[p]));
       // The database keeps the whole report: only what is sent is cut.
       const stored = await db.attempt.findUniqueOrThrow({ where: { id: r1.attempt.id } });
@@ -83,11 +104,23 @@ export function assessmentSuite(provider: DbProvider) {
 
       // The due date passes: the references are out, on every path, and the variant is done.
       // (The assignment and alice's two attempts are dated back before it: they were made on time.)
-      await db.attempt.updateMany({ where: { variantId: variant.id }, data: { createdAt: new Date(Date.now() - 10 * MINUTE) } });
-      await db.assignment.update({ where: { id: a.id }, data: { createdAt: new Date(Date.now() - 20 * MINUTE), dueAt: new Date(Date.now() - 5 * MINUTE) } });
+      await db.attempt.updateMany({
+        where: { variantId: variant.id },
+        data: { createdAt: new Date(Date.now() - 10 * MINUTE) },
+      });
+      await db.assignment.update({
+        where: { id: a.id },
+        data: { createdAt: new Date(Date.now() - 20 * MINUTE), dueAt: new Date(Date.now() - 5 * MINUTE) },
+      });
       expect((await attempts.listVariantAttempts(alice, variant.id))[0]!.report.reference).toEqual(reference.parts);
-      expect(await history.getAttemptDetail(alice, r1.attempt.id)).toMatchObject({ revealed: true, report: { reference: reference.parts } });
-      await expect(submit(alice, variant.id, reference)).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/new variant/) });
+      expect(await history.getAttemptDetail(alice, r1.attempt.id)).toMatchObject({
+        revealed: true,
+        report: { reference: reference.parts },
+      });
+      await expect(submit(alice, variant.id, reference)).rejects.toMatchObject({
+        code: "CONFLICT",
+        message: expect.stringMatching(/new variant/),
+      });
       const next = await assessment.assignmentVariant(alice, a.id, schedule.slug);
       expect(next.variant.id).not.toBe(variant.id);
 
@@ -96,7 +129,10 @@ export function assessmentSuite(provider: DbProvider) {
       const lateResult = await submit(dave, late.id, await rightFor(late.id));
       expect(lateResult.attempt.score).toBe(1);
       expect(lateResult.reveal.visible).toBe(true);
-      expect(await myAssignment(dave, a.id)).toMatchObject({ grade: 0.5, questions: [{ bestScore: 0.5, attempts: 1 }] });
+      expect(await myAssignment(dave, a.id)).toMatchObject({
+        grade: 0.5,
+        questions: [{ bestScore: 0.5, attempts: 1 }],
+      });
       expect(await myAssignment(alice, a.id)).toMatchObject({ grade: 1, questions: [{ bestScore: 1, attempts: 2 }] });
 
       // The class table and its CSV show the same assignment grades.
@@ -109,7 +145,12 @@ export function assessmentSuite(provider: DbProvider) {
     });
 
     it("a copied retry cannot raise a grade, a best score or mastery; a retry after a reveal gets a new variant", async () => {
-      const a = await classes.createAssignment(owner, cls.id, { title: "Reveal now", slugs: [schedule.slug], reveal: "after-attempt", maxAttempts: 3 });
+      const a = await classes.createAssignment(owner, cls.id, {
+        title: "Reveal now",
+        slugs: [schedule.slug],
+        reveal: "after-attempt",
+        maxAttempts: 3,
+      });
       const { variant: v1 } = await assessment.assignmentVariant(bob, a.id, schedule.slug);
       const r1 = await submit(bob, v1.id, await wrongFor(v1.id));
       expect(r1.reveal.visible).toBe(true);
@@ -120,26 +161,50 @@ export function assessmentSuite(provider: DbProvider) {
       const copied: Answer = { parts: r1.attempt.report.reference };
       await expect(submit(bob, v1.id, copied)).rejects.toMatchObject({ code: "CONFLICT" });
       expect(await db.attempt.count({ where: { variantId: v1.id } })).toBe(1);
-      expect(await myAssignment(bob, a.id)).toMatchObject({ grade: r1.attempt.score, questions: [{ bestScore: r1.attempt.score, attempts: 1 }] });
+      expect(await myAssignment(bob, a.id)).toMatchObject({
+        grade: r1.attempt.score,
+        questions: [{ bestScore: r1.attempt.score, attempts: 1 }],
+      });
 
       // In free practice the copy is accepted as practice: it scores 100% and changes nothing.
       const free = await variants.createVariant(bob, schedule.slug);
       const f1 = await submit(bob, free.id, await wrongFor(free.id));
-      const bestBefore = await db.questionBest.findUniqueOrThrow({ where: { userId_templateId: { userId: bob.id, templateId: schedule.id } } });
-      const masteryBefore = await db.mastery.findMany({ where: { userId: bob.id }, orderBy: [{ kind: "asc" }, { key: "asc" }] });
-      const cardBefore = await db.reviewCard.findUnique({ where: { userId_templateId: { userId: bob.id, templateId: schedule.id } } });
+      const bestBefore = await db.questionBest.findUniqueOrThrow({
+        where: { userId_templateId: { userId: bob.id, templateId: schedule.id } },
+      });
+      const masteryBefore = await db.mastery.findMany({
+        where: { userId: bob.id },
+        orderBy: [{ kind: "asc" }, { key: "asc" }],
+      });
+      const cardBefore = await db.reviewCard.findUnique({
+        where: { userId_templateId: { userId: bob.id, templateId: schedule.id } },
+      });
       const f2 = await submit(bob, free.id, { parts: f1.attempt.report.reference });
       expect(f2.attempt).toMatchObject({ score: 1, practice: true });
-      expect(await db.questionBest.findUniqueOrThrow({ where: { userId_templateId: { userId: bob.id, templateId: schedule.id } } })).toEqual(bestBefore);
+      expect(
+        await db.questionBest.findUniqueOrThrow({
+          where: { userId_templateId: { userId: bob.id, templateId: schedule.id } },
+        }),
+      ).toEqual(bestBefore);
       expect(bestBefore).toMatchObject({ bestScore: Math.max(r1.attempt.score, f1.attempt.score), correctAt: null });
-      expect(await db.mastery.findMany({ where: { userId: bob.id }, orderBy: [{ kind: "asc" }, { key: "asc" }] })).toEqual(masteryBefore);
-      expect(await db.reviewCard.findUnique({ where: { userId_templateId: { userId: bob.id, templateId: schedule.id } } })).toEqual(cardBefore);
+      expect(
+        await db.mastery.findMany({ where: { userId: bob.id }, orderBy: [{ kind: "asc" }, { key: "asc" }] }),
+      ).toEqual(masteryBefore);
+      expect(
+        await db.reviewCard.findUnique({ where: { userId_templateId: { userId: bob.id, templateId: schedule.id } } }),
+      ).toEqual(cardBefore);
       expect((await myAssignment(bob, a.id)).grade).toBe(r1.attempt.score);
       // Class statistics agree: bob has not solved the question.
-      expect((await analytics.getClassProgress(owner, cls.id)).students.find((s) => s.id === bob.id)).toMatchObject({ solved: 0 });
+      expect((await analytics.getClassProgress(owner, cls.id)).students.find((s) => s.id === bob.id)).toMatchObject({
+        solved: 0,
+      });
       // A rebuild (what a regrade runs) keeps the practice attempt out.
       await rebuildQuestionBest(db, schedule.id, [bob.id]);
-      expect(await db.questionBest.findUniqueOrThrow({ where: { userId_templateId: { userId: bob.id, templateId: schedule.id } } })).toEqual(bestBefore);
+      expect(
+        await db.questionBest.findUniqueOrThrow({
+          where: { userId_templateId: { userId: bob.id, templateId: schedule.id } },
+        }),
+      ).toEqual(bestBefore);
 
       // The assignment draws a new variant after the reveal; the limit of 3 attempts holds across variants.
       const { variant: v2 } = await assessment.assignmentVariant(bob, a.id, schedule.slug);
@@ -147,10 +212,15 @@ export function assessmentSuite(provider: DbProvider) {
       await submit(bob, v2.id, await wrongFor(v2.id));
       const { variant: v3 } = await assessment.assignmentVariant(bob, a.id, schedule.slug, true);
       await submit(bob, v3.id, await wrongFor(v3.id));
-      await expect(assessment.assignmentVariant(bob, a.id, schedule.slug, true)).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/attempts/) });
+      await expect(assessment.assignmentVariant(bob, a.id, schedule.slug, true)).rejects.toMatchObject({
+        code: "CONFLICT",
+        message: expect.stringMatching(/attempts/),
+      });
       // Without asking for a new one, the last variant stays for reading.
       expect((await assessment.assignmentVariant(bob, a.id, schedule.slug)).variant.id).toBe(v3.id);
-      const scores = (await db.attempt.findMany({ where: { userId: bob.id, variant: { assignmentId: a.id } } })).map((x) => x.score);
+      const scores = (await db.attempt.findMany({ where: { userId: bob.id, variant: { assignmentId: a.id } } })).map(
+        (x) => x.score,
+      );
       expect(scores).toHaveLength(3);
       expect((await myAssignment(bob, a.id)).grade).toBeCloseTo(Math.max(...scores), 12);
     });
@@ -159,28 +229,56 @@ export function assessmentSuite(provider: DbProvider) {
       // Carol answers the question perfectly in free practice before it is assigned.
       const free = await variants.createVariant(carol, second.slug);
       expect((await submit(carol, free.id, await rightFor(free.id))).attempt.score).toBe(1);
-      const a = await classes.createAssignment(owner, cls.id, { title: "Set later", slugs: [second.slug, schedule.slug] });
-      expect(await myAssignment(carol, a.id)).toMatchObject({ grade: null, questions: [{ bestScore: null, attempts: 0 }, { bestScore: null, attempts: 0 }] });
+      const a = await classes.createAssignment(owner, cls.id, {
+        title: "Set later",
+        slugs: [second.slug, schedule.slug],
+      });
+      expect(await myAssignment(carol, a.id)).toMatchObject({
+        grade: null,
+        questions: [
+          { bestScore: null, attempts: 0 },
+          { bestScore: null, attempts: 0 },
+        ],
+      });
 
       const { variant } = await assessment.assignmentVariant(carol, a.id, second.slug);
       const r = await submit(carol, variant.id, await wrongFor(variant.id));
       // Two questions, one tried: the grade is the mean with the untried one at 0.
-      expect(await myAssignment(carol, a.id)).toMatchObject({ grade: r.attempt.score / 2, questions: [{ bestScore: r.attempt.score, attempts: 1 }, { bestScore: null }] });
+      expect(await myAssignment(carol, a.id)).toMatchObject({
+        grade: r.attempt.score / 2,
+        questions: [{ bestScore: r.attempt.score, attempts: 1 }, { bestScore: null }],
+      });
       // An attempt dated before the assignment was set (as imported data could be) does not count.
       const set = (await db.assignment.findUniqueOrThrow({ where: { id: a.id } })).createdAt;
       await db.attempt.update({ where: { id: r.attempt.id }, data: { createdAt: new Date(set.getTime() - MINUTE) } });
-      expect(await myAssignment(carol, a.id)).toMatchObject({ grade: null, questions: [{ bestScore: null, attempts: 0 }, { bestScore: null }] });
+      expect(await myAssignment(carol, a.id)).toMatchObject({
+        grade: null,
+        questions: [{ bestScore: null, attempts: 0 }, { bestScore: null }],
+      });
     });
 
     it("a closed assignment refuses attempts after its due date; bad settings are refused naming the field", async () => {
-      const a = await classes.createAssignment(owner, cls.id, { title: "Closed", slugs: [schedule.slug], dueAt: new Date(Date.now() + MINUTE).toISOString(), latePolicy: "close" });
+      const a = await classes.createAssignment(owner, cls.id, {
+        title: "Closed",
+        slugs: [schedule.slug],
+        dueAt: new Date(Date.now() + MINUTE).toISOString(),
+        latePolicy: "close",
+      });
       const { variant } = await assessment.assignmentVariant(alice, a.id, schedule.slug);
       await db.assignment.update({ where: { id: a.id }, data: { dueAt: new Date(Date.now() - MINUTE) } });
-      await expect(submit(alice, variant.id, await wrongFor(variant.id))).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/closed/) });
-      await expect(assessment.assignmentVariant(bob, a.id, schedule.slug)).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/closed/) });
+      await expect(submit(alice, variant.id, await wrongFor(variant.id))).rejects.toMatchObject({
+        code: "CONFLICT",
+        message: expect.stringMatching(/closed/),
+      });
+      await expect(assessment.assignmentVariant(bob, a.id, schedule.slug)).rejects.toMatchObject({
+        code: "CONFLICT",
+        message: expect.stringMatching(/closed/),
+      });
       // Not a member, or not a question of the assignment: missing.
       const stranger = await mk("stranger", "STUDENT");
-      await expect(assessment.assignmentVariant(stranger, a.id, schedule.slug)).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(assessment.assignmentVariant(stranger, a.id, schedule.slug)).rejects.toMatchObject({
+        code: "NOT_FOUND",
+      });
       await expect(assessment.assignmentVariant(alice, a.id, second.slug)).rejects.toMatchObject({ code: "NOT_FOUND" });
 
       const { createAssignmentSchema } = await import("@/lib/validation/classes");
@@ -197,7 +295,14 @@ export function assessmentSuite(provider: DbProvider) {
       const a = await classes.createAssignment(lecturer, c2.id, { title: "Quiz", slugs: [schedule.slug, second.slug] });
       const versions = new Map(
         await Promise.all(
-          [schedule, second].map(async (t) => [t.id, (await db.questionVersion.findFirstOrThrow({ where: { templateId: t.id, version: t.currentVersion } })).id] as const),
+          [schedule, second].map(
+            async (t) =>
+              [
+                t.id,
+                (await db.questionVersion.findFirstOrThrow({ where: { templateId: t.id, version: t.currentVersion } }))
+                  .id,
+              ] as const,
+          ),
         ),
       );
       const start = Date.now();
@@ -205,7 +310,17 @@ export function assessmentSuite(provider: DbProvider) {
       // Stored attempts (the grading path is covered above): a variant per attempt, in time order.
       async function store(userId: string, templateId: string, score: number, assignmentId: string | null) {
         n += 1;
-        const variant = await db.variant.create({ data: { userId, templateId, versionId: versions.get(templateId)!, seed: n, engineVersion: "test", assignmentId, attemptsUsed: 1 } });
+        const variant = await db.variant.create({
+          data: {
+            userId,
+            templateId,
+            versionId: versions.get(templateId)!,
+            seed: n,
+            engineVersion: "test",
+            assignmentId,
+            attemptsUsed: 1,
+          },
+        });
         await db.attempt.create({
           data: {
             userId,
@@ -227,7 +342,9 @@ export function assessmentSuite(provider: DbProvider) {
       const first = (i: number) => [((i * 7) % 11) / 10, ((i * 3) % 7) / 6] as const;
       const rows: { item: number; total: number }[] = [];
       const addStudent = async (i: number) => {
-        const s = await db.user.create({ data: { email: `big${i}-${provider}@example.com`, name: `Big ${i}`, passwordHash: "x" } });
+        const s = await db.user.create({
+          data: { email: `big${i}-${provider}@example.com`, name: `Big ${i}`, passwordHash: "x" },
+        });
         await classes.joinClass({ id: s.id, email: s.email, name: s.name, role: "STUDENT" }, c2.joinCode);
         const [f1, f2] = first(i);
         await store(s.id, schedule.id, f1, a.id);
@@ -238,14 +355,19 @@ export function assessmentSuite(provider: DbProvider) {
       };
       for (let i = 0; i < 29; i++) await addStudent(i);
       // A stranger's attempts (no member of the class) must not appear anywhere.
-      const outsider = await db.user.create({ data: { email: `outsider-${provider}@example.com`, name: "Outsider", passwordHash: "x" } });
+      const outsider = await db.user.create({
+        data: { email: `outsider-${provider}@example.com`, name: "Outsider", passwordHash: "x" },
+      });
       for (let k = 0; k < 5; k++) await store(outsider.id, schedule.id, 0, null);
       await rebuildQuestionBest(db, schedule.id);
       await rebuildQuestionBest(db, second.id);
 
       const below = await analytics.getQuestionAnalytics(lecturer, schedule.slug, `assignment:${a.id}`);
       expect(below).toMatchObject({ students: 29, discrimination: null, pointBiserial: null, minDiscriminationN: 30 });
-      expect((await analytics.getClassProgress(lecturer, c2.id)).questions[0]).toMatchObject({ students: 29, discrimination: null });
+      expect((await analytics.getClassProgress(lecturer, c2.id)).questions[0]).toMatchObject({
+        students: 29,
+        discrimination: null,
+      });
 
       await addStudent(29);
       await rebuildQuestionBest(db, schedule.id);
@@ -267,12 +389,21 @@ export function assessmentSuite(provider: DbProvider) {
       expect(byClass.scope).toMatchObject({ kind: "class", id: c2.id });
       expect(byClass).toMatchObject({ students: 30, stats: { attempts: 60 } });
       // Every wrong answer here is distinct, so the top ten groups hold one each.
-      expect(byClass.wrongAnswers.map((g) => g.count)).toEqual(Array(Math.min(10, rows.filter((r) => r.item < 1).length)).fill(1));
+      expect(byClass.wrongAnswers.map((g) => g.count)).toEqual(
+        Array(Math.min(10, rows.filter((r) => r.item < 1).length)).fill(1),
+      );
       expect(await db.attempt.count({ where: { templateId: schedule.id, userId: outsider.id } })).toBe(5);
       // Another lecturer's class or assignment cannot be picked.
-      await expect(analytics.getQuestionAnalytics(owner, schedule.slug, `class:${c2.id}`)).rejects.toMatchObject({ code: "NOT_FOUND" });
-      await expect(analytics.getQuestionAnalytics(owner, schedule.slug, `assignment:${a.id}`)).rejects.toMatchObject({ code: "NOT_FOUND" });
-      await expect(analytics.getQuestionAnalytics(owner, schedule.slug, "everyone")).rejects.toMatchObject({ code: "INVALID_INPUT", message: expect.stringMatching(/^scope:/) });
+      await expect(analytics.getQuestionAnalytics(owner, schedule.slug, `class:${c2.id}`)).rejects.toMatchObject({
+        code: "NOT_FOUND",
+      });
+      await expect(analytics.getQuestionAnalytics(owner, schedule.slug, `assignment:${a.id}`)).rejects.toMatchObject({
+        code: "NOT_FOUND",
+      });
+      await expect(analytics.getQuestionAnalytics(owner, schedule.slug, "everyone")).rejects.toMatchObject({
+        code: "INVALID_INPUT",
+        message: expect.stringMatching(/^scope:/),
+      });
     });
   });
 }

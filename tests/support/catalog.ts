@@ -4,14 +4,20 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import type { DbTarget } from "@/lib/db/provider";
 
-const squash = (sql: string | null) => (sql ?? "").replace(/\s+/g, " ").replace(/IF NOT EXISTS /g, "").trim();
+const squash = (sql: string | null) =>
+  (sql ?? "")
+    .replace(/\s+/g, " ")
+    .replace(/IF NOT EXISTS /g, "")
+    .trim();
 
 export async function schemaCatalog(target: DbTarget): Promise<string[]> {
   if (target.provider === "sqlite") {
     const db = new Database(target.url, { readonly: true });
     try {
       const rows = db
-        .prepare("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND name NOT LIKE '_prisma_%' ORDER BY type, name")
+        .prepare(
+          "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND name NOT LIKE '_prisma_%' ORDER BY type, name",
+        )
         .all() as { type: string; name: string; tbl_name: string; sql: string | null }[];
       return rows.map((r) => `${r.type} ${r.tbl_name}.${r.name}: ${squash(r.sql)}`);
     } finally {

@@ -31,7 +31,8 @@ interface AttemptRow {
  */
 function bestFromAttempts(attempts: readonly AttemptRow[]) {
   const groups = new Map<string, AttemptRow[]>();
-  for (const a of attempts.filter((x) => !x.practice)) groups.set(`${a.userId} ${a.templateId}`, [...(groups.get(`${a.userId} ${a.templateId}`) ?? []), a]);
+  for (const a of attempts.filter((x) => !x.practice))
+    groups.set(`${a.userId} ${a.templateId}`, [...(groups.get(`${a.userId} ${a.templateId}`) ?? []), a]);
   return [...groups.values()]
     .map((rows) => {
       const byTime = [...rows].sort((x, y) => x.createdAt.getTime() - y.createdAt.getTime() || (x.id < y.id ? -1 : 1));
@@ -52,7 +53,8 @@ function bestFromAttempts(attempts: readonly AttemptRow[]) {
 }
 
 /** Rows with float sums rounded, so summation order cannot make equal aggregates differ. */
-const comparable = <T extends { scoreSum: number }>(rows: T[]) => rows.map((r) => ({ ...r, scoreSum: Math.round(r.scoreSum * 1e9) / 1e9 }));
+const comparable = <T extends { scoreSum: number }>(rows: T[]) =>
+  rows.map((r) => ({ ...r, scoreSum: Math.round(r.scoreSum * 1e9) / 1e9 }));
 
 /** The HTTP status the route layer would answer for this call (2xx as 200). */
 async function statusOf(call: () => Promise<unknown>): Promise<number> {
@@ -83,24 +85,43 @@ export function classesSuite(provider: DbProvider) {
     const { rebuildQuestionBest } = await import("@/lib/server/dal/question-best");
     await seed(db, { demoAccounts: false });
 
-    const mk = (name: string, role: "STUDENT" | "INSTRUCTOR") => createUser({ email: `${name}-${provider}@example.com`, name, password: `password-${name}`, role });
+    const mk = (name: string, role: "STUDENT" | "INSTRUCTOR") =>
+      createUser({ email: `${name}-${provider}@example.com`, name, password: `password-${name}`, role });
     const owner = await mk("owner", "INSTRUCTOR");
     const other = await mk("other", "INSTRUCTOR");
     const adminRow = await mk("admin", "INSTRUCTOR");
     // Admins are never self-registered: promote one in the database, then load it back as the DAL would.
     await db.user.update({ where: { id: adminRow.id }, data: { role: "ADMIN" } });
-    const admin = await db.user.findUniqueOrThrow({ where: { id: adminRow.id }, select: { id: true, email: true, name: true, role: true } });
+    const admin = await db.user.findUniqueOrThrow({
+      where: { id: adminRow.id },
+      select: { id: true, email: true, name: true, role: true },
+    });
     const alice = await mk("alice", "STUDENT");
     const bob = await mk("bob", "STUDENT");
     const carol = await mk("carol", "STUDENT");
-    const schedule = await db.questionTemplate.findFirstOrThrow({ where: { type: "schedule", status: "PUBLISHED" }, orderBy: { slug: "asc" } });
-    const secondQuestion = await db.questionTemplate.findFirstOrThrow({ where: { status: "PUBLISHED", id: { not: schedule.id } }, orderBy: { slug: "asc" } });
+    const schedule = await db.questionTemplate.findFirstOrThrow({
+      where: { type: "schedule", status: "PUBLISHED" },
+      orderBy: { slug: "asc" },
+    });
+    const secondQuestion = await db.questionTemplate.findFirstOrThrow({
+      where: { status: "PUBLISHED", id: { not: schedule.id } },
+      orderBy: { slug: "asc" },
+    });
     const draft = await db.questionTemplate.create({
-      data: { slug: `owners-draft-${provider}`, title: "Owner's draft", type: "schedule", topic: schedule.topic, difficulty: 1, status: "DRAFT", authorId: owner.id },
+      data: {
+        slug: `owners-draft-${provider}`,
+        title: "Owner's draft",
+        type: "schedule",
+        topic: schedule.topic,
+        difficulty: 1,
+        status: "DRAFT",
+        authorId: owner.id,
+      },
     });
 
     /** A JSON body through the routes' own parser and schema, as a request would be. */
-    const body = <T>(schema: z.ZodType<T>, value: unknown) => parseJsonBody(new Request("http://test.local/", { method: "POST", body: JSON.stringify(value) }), schema);
+    const body = <T>(schema: z.ZodType<T>, value: unknown) =>
+      parseJsonBody(new Request("http://test.local/", { method: "POST", body: JSON.stringify(value) }), schema);
 
     async function answer(student: typeof alice, slug: string, kind: "right" | "wrong", fresh = true) {
       const row = fresh ? await variants.createVariant(student, slug) : await variants.currentVariant(student, slug);
@@ -111,51 +132,102 @@ export function classesSuite(provider: DbProvider) {
 
     const storedBests = async () =>
       db.questionBest.findMany({
-        select: { userId: true, templateId: true, attempts: true, scoreSum: true, bestScore: true, firstScore: true, firstAt: true, lastAttemptAt: true, correctAt: true },
+        select: {
+          userId: true,
+          templateId: true,
+          attempts: true,
+          scoreSum: true,
+          bestScore: true,
+          firstScore: true,
+          firstAt: true,
+          lastAttemptAt: true,
+          correctAt: true,
+        },
         orderBy: [{ userId: "asc" }, { templateId: "asc" }],
       });
-    const sortedBests = async () => (await storedBests()).sort((x, y) => `${x.userId} ${x.templateId}`.localeCompare(`${y.userId} ${y.templateId}`));
-    const recomputedBests = async () => bestFromAttempts(await db.attempt.findMany({ select: { id: true, userId: true, templateId: true, score: true, correct: true, practice: true, createdAt: true } }));
+    const sortedBests = async () =>
+      (await storedBests()).sort((x, y) => `${x.userId} ${x.templateId}`.localeCompare(`${y.userId} ${y.templateId}`));
+    const recomputedBests = async () =>
+      bestFromAttempts(
+        await db.attempt.findMany({
+          select: {
+            id: true,
+            userId: true,
+            templateId: true,
+            score: true,
+            correct: true,
+            practice: true,
+            createdAt: true,
+          },
+        }),
+      );
 
     // Shared state built up by the tests below, in order.
     let classId = "";
     let joinCode = "";
 
     it("an instructor creates a class; a student joins with its code, case-insensitively", async () => {
-      const created = await classes.createClass(owner, await body(schemas.createClassSchema, { name: "OS 101, spring" }));
+      const created = await classes.createClass(
+        owner,
+        await body(schemas.createClassSchema, { name: "OS 101, spring" }),
+      );
       classId = created.id;
       joinCode = created.joinCode;
       expect(joinCode).toMatch(/^[A-Z2-9]{8}$/);
       expect(created).toMatchObject({ name: "OS 101, spring", students: 0, archived: false });
 
       const { code } = await body(schemas.joinClassSchema, { code: ` ${joinCode.toLowerCase()} ` });
-      expect(await classes.joinClass(alice, code)).toMatchObject({ id: classId, name: "OS 101, spring", instructorName: "owner" });
+      expect(await classes.joinClass(alice, code)).toMatchObject({
+        id: classId,
+        name: "OS 101, spring",
+        instructorName: "owner",
+      });
       await classes.joinClass(bob, joinCode);
       // Joining again is harmless.
       await classes.joinClass(bob, joinCode);
       expect(await db.classMember.count({ where: { classId } })).toBe(2);
 
-      await expect(classes.joinClass(carol, "ZZZZ2222")).rejects.toMatchObject({ code: "NOT_FOUND", message: expect.stringMatching(/join code/) });
+      await expect(classes.joinClass(carol, "ZZZZ2222")).rejects.toMatchObject({
+        code: "NOT_FOUND",
+        message: expect.stringMatching(/join code/),
+      });
       await expect(classes.joinClass(owner, joinCode)).rejects.toMatchObject({ code: "CONFLICT" });
-      await expect(body(schemas.joinClassSchema, { code: "!" })).rejects.toMatchObject({ code: "INVALID_INPUT", message: expect.stringMatching(/^code:/) });
+      await expect(body(schemas.joinClassSchema, { code: "!" })).rejects.toMatchObject({
+        code: "INVALID_INPUT",
+        message: expect.stringMatching(/^code:/),
+      });
       await expect(classes.createClass(carol, { name: "mine" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-      await expect(body(schemas.createClassSchema, { name: "" })).rejects.toMatchObject({ message: expect.stringMatching(/^name:/) });
+      await expect(body(schemas.createClassSchema, { name: "" })).rejects.toMatchObject({
+        message: expect.stringMatching(/^name:/),
+      });
     });
 
     it("assigns only published questions, and only members see the assignment", async () => {
-      await expect(classes.createAssignment(owner, classId, { title: "Week 1", slugs: [schedule.slug, draft.slug] })).rejects.toMatchObject({
+      await expect(
+        classes.createAssignment(owner, classId, { title: "Week 1", slugs: [schedule.slug, draft.slug] }),
+      ).rejects.toMatchObject({
         code: "INVALID_INPUT",
         fieldErrors: { slugs: [expect.stringContaining(draft.slug)] },
       });
-      await expect(body(schemas.createAssignmentSchema, { title: "Week 1", slugs: [schedule.slug], dueAt: "next friday" })).rejects.toMatchObject({ message: expect.stringMatching(/^dueAt:/) });
+      await expect(
+        body(schemas.createAssignmentSchema, { title: "Week 1", slugs: [schedule.slug], dueAt: "next friday" }),
+      ).rejects.toMatchObject({ message: expect.stringMatching(/^dueAt:/) });
 
-      const input = await body(schemas.createAssignmentSchema, { title: "Week 1", slugs: [schedule.slug, secondQuestion.slug], dueAt: "2030-01-01T12:00:00Z" });
+      const input = await body(schemas.createAssignmentSchema, {
+        title: "Week 1",
+        slugs: [schedule.slug, secondQuestion.slug],
+        dueAt: "2030-01-01T12:00:00Z",
+      });
       const created = await classes.createAssignment(owner, classId, input);
       expect(created.questions.map((q) => q.slug)).toEqual([schedule.slug, secondQuestion.slug]);
 
       const mine = await classes.listMyAssignments(alice);
       expect(mine.assignments).toHaveLength(1);
-      expect(mine.assignments[0]).toMatchObject({ title: "Week 1", className: "OS 101, spring", dueAt: "2030-01-01T12:00:00.000Z" });
+      expect(mine.assignments[0]).toMatchObject({
+        title: "Week 1",
+        className: "OS 101, spring",
+        dueAt: "2030-01-01T12:00:00.000Z",
+      });
       expect(mine.assignments[0]!.questions[0]).toMatchObject({ slug: schedule.slug, bestScore: null, attempts: 0 });
       expect(await classes.listMyAssignments(carol)).toEqual({ classes: [], assignments: [] });
     });
@@ -173,16 +245,27 @@ export function classesSuite(provider: DbProvider) {
       const all = await db.attempt.findMany({ where: { templateId: schedule.id } });
       expect(all).toHaveLength(7);
       // Every retry on the same free-practice variant came after its reference was shown: practice.
-      expect(all.filter((r) => r.practice).map((r) => r.attemptNumber).sort()).toEqual([2, 2, 3]);
+      expect(
+        all
+          .filter((r) => r.practice)
+          .map((r) => r.attemptNumber)
+          .sort(),
+      ).toEqual([2, 2, 3]);
       const rows = all.filter((r) => !r.practice);
       const stat = await db.questionStat.findUniqueOrThrow({ where: { templateId: schedule.id } });
       const direct = countersFromAttempts(rows);
-      expect(stat).toMatchObject({ ...direct, scoreSum: expect.closeTo(direct.scoreSum, 9), firstScoreSum: expect.closeTo(direct.firstScoreSum, 9) });
+      expect(stat).toMatchObject({
+        ...direct,
+        scoreSum: expect.closeTo(direct.scoreSum, 9),
+        firstScoreSum: expect.closeTo(direct.firstScoreSum, 9),
+      });
       // Alice's two correct answers were copied from the reference: only carol's fresh variant is solved.
       expect(stat.solvedVariants).toBe(1);
 
       const groups = await db.wrongAnswerGroup.findMany({ where: { templateId: schedule.id } });
-      const expected = groupWrongAnswers(rows.map((r) => ({ answer: r.answer as unknown as Answer, report: r.report as unknown as GradeReport })));
+      const expected = groupWrongAnswers(
+        rows.map((r) => ({ answer: r.answer as unknown as Answer, report: r.report as unknown as GradeReport })),
+      );
       expect(groups.map((g) => [g.key, g.count]).sort()).toEqual(expected.map((g) => [g.key, g.count]).sort());
       expect(groups.reduce((s, g) => s + g.count, 0)).toBe(rows.filter((r) => !r.correct).length);
 
@@ -204,18 +287,27 @@ export function classesSuite(provider: DbProvider) {
       expect(stats.wrongAnswers.length).toBeGreaterThan(0);
       // Labelled by where it went wrong, or by the misconception it reproduces exactly (issue #21).
       const named = new Set(stats.misconceptions.map((m) => m.name));
-      expect(named.has(stats.wrongAnswers[0]!.label) || /^(at t=|ran |answered )/.test(stats.wrongAnswers[0]!.label)).toBe(true);
+      expect(
+        named.has(stats.wrongAnswers[0]!.label) || /^(at t=|ran |answered )/.test(stats.wrongAnswers[0]!.label),
+      ).toBe(true);
 
       // Free-practice attempts earn no assignment credit: only the assignment's own variants do.
       const [assignment] = (await classes.listMyAssignments(bob)).assignments;
-      expect(assignment!.questions[0]).toEqual({ slug: schedule.slug, title: schedule.title, bestScore: null, attempts: 0 });
+      expect(assignment!.questions[0]).toEqual({
+        slug: schedule.slug,
+        title: schedule.title,
+        bestScore: null,
+        attempts: 0,
+      });
       expect(assignment!.grade).toBeNull();
 
       // Class progress: members only (carol is not in the class), by student and topic.
       const progress = await analytics.getClassProgress(owner, classId);
       expect(progress.students.map((s) => s.name)).toEqual(["alice", "bob"]);
       const a = progress.students[0]!;
-      const secondScore = (await db.attempt.findFirstOrThrow({ where: { userId: alice.id, templateId: secondQuestion.id } })).score;
+      const secondScore = (
+        await db.attempt.findFirstOrThrow({ where: { userId: alice.id, templateId: secondQuestion.id } })
+      ).score;
       expect(a).toMatchObject({ attempts: 2, tried: 2, solved: 1 });
       expect(a.meanBest).toBeCloseTo((aliceFirst + secondScore) / 2, 12);
       const bobFirst = rows.find((r) => r.userId === bob.id)!.score;
@@ -236,10 +328,20 @@ export function classesSuite(provider: DbProvider) {
     });
 
     it("a regrade dry run changes nothing; applying changes exactly the listed attempts and keeps best scores equal to a recomputation", async () => {
-      const old = await db.questionVersion.findUniqueOrThrow({ where: { templateId_version: { templateId: schedule.id, version: schedule.currentVersion } } });
+      const old = await db.questionVersion.findUniqueOrThrow({
+        where: { templateId_version: { templateId: schedule.id, version: schedule.currentVersion } },
+      });
       const spec = old.spec as unknown as QuestionTemplate;
-      const changed: QuestionTemplate = { ...spec, grading: { ...spec.grading, scheduleScoring: spec.grading.scheduleScoring === "strict-prefix" ? "per-slot" : "strict-prefix" } };
-      const next = await db.questionVersion.create({ data: { templateId: schedule.id, version: schedule.currentVersion + 1, spec: changed as object } });
+      const changed: QuestionTemplate = {
+        ...spec,
+        grading: {
+          ...spec.grading,
+          scheduleScoring: spec.grading.scheduleScoring === "strict-prefix" ? "per-slot" : "strict-prefix",
+        },
+      };
+      const next = await db.questionVersion.create({
+        data: { templateId: schedule.id, version: schedule.currentVersion + 1, spec: changed as object },
+      });
       await db.questionTemplate.update({ where: { id: schedule.id }, data: { currentVersion: next.version } });
       const before = await db.attempt.findMany({ where: { templateId: schedule.id }, orderBy: { id: "asc" } });
       const bestsBefore = await sortedBests();
@@ -264,9 +366,17 @@ export function classesSuite(provider: DbProvider) {
       expect(await jobs.drainJobs(runner.JOB_HANDLERS, { worker: "restarted" })).toBe(0);
       const later = new Date(Date.now() + jobs.JOB_LEASE_MS + 1000);
       expect(await jobs.drainJobs(runner.JOB_HANDLERS, { worker: "restarted", now: () => later })).toBe(1);
-      expect(await db.job.findFirstOrThrow({ where: { kind: regrade.REGRADE_JOB } })).toMatchObject({ status: "done", attempts: 2, leasedBy: null });
+      expect(await db.job.findFirstOrThrow({ where: { kind: regrade.REGRADE_JOB } })).toMatchObject({
+        status: "done",
+        attempts: 2,
+        leasedBy: null,
+      });
       job = await regrade.getRegradeJob(owner, job.id);
-      expect(job).toMatchObject({ status: "done", done: rows.length, changed: rows.filter((r) => r.newScore !== r.oldScore).length });
+      expect(job).toMatchObject({
+        status: "done",
+        done: rows.length,
+        changed: rows.filter((r) => r.newScore !== r.oldScore).length,
+      });
 
       const after = await db.attempt.findMany({ where: { templateId: schedule.id }, orderBy: { id: "asc" } });
       const listed = new Map(rows.map((r) => [r.attemptId, r]));
@@ -281,14 +391,23 @@ export function classesSuite(provider: DbProvider) {
         }
       }
       const stat = await db.questionStat.findUniqueOrThrow({ where: { templateId: schedule.id } });
-      expect(stat.scoreSum).toBeCloseTo(after.filter((a) => !a.practice).reduce((s, a) => s + a.score, 0), 9);
+      expect(stat.scoreSum).toBeCloseTo(
+        after.filter((a) => !a.practice).reduce((s, a) => s + a.score, 0),
+        9,
+      );
 
       // The best-score rows follow the new scores: equal to recomputing from the attempts, different
       // from before for someone whose scores moved, untouched for carol, and equal to the SQL rebuild.
       const bestsAfter = await sortedBests();
       expect(comparable(bestsAfter)).toEqual(comparable(await recomputedBests()));
-      const moved = bestsAfter.filter((b) => b.templateId === schedule.id && b.scoreSum !== bestsBefore.find((x) => x.userId === b.userId && x.templateId === b.templateId)!.scoreSum);
-      expect(moved.map((b) => b.userId).sort()).toEqual([...new Set(rows.filter((r) => r.newScore !== r.oldScore).map((r) => r.studentId))].sort());
+      const moved = bestsAfter.filter(
+        (b) =>
+          b.templateId === schedule.id &&
+          b.scoreSum !== bestsBefore.find((x) => x.userId === b.userId && x.templateId === b.templateId)!.scoreSum,
+      );
+      expect(moved.map((b) => b.userId).sort()).toEqual(
+        [...new Set(rows.filter((r) => r.newScore !== r.oldScore).map((r) => r.studentId))].sort(),
+      );
       expect(bestsAfter.filter((b) => b.userId === carol.id)).toEqual(bestsBefore.filter((b) => b.userId === carol.id));
       await rebuildQuestionBest(db, schedule.id);
       expect(await sortedBests()).toEqual(bestsAfter);
@@ -307,7 +426,10 @@ export function classesSuite(provider: DbProvider) {
       const claims = await Promise.all(workers.map((worker) => jobs.claimJob({ worker })));
       expect(claims.filter((c) => c !== null).map((c) => c.id)).toEqual([id]);
       const winner = claims.findIndex((c) => c !== null);
-      expect(await db.job.findUniqueOrThrow({ where: { id } })).toMatchObject({ leasedBy: workers[winner], attempts: 1 });
+      expect(await db.job.findUniqueOrThrow({ where: { id } })).toMatchObject({
+        leasedBy: workers[winner],
+        attempts: 1,
+      });
       let calls = 0;
       const failing = {
         "test-queue": async (): Promise<"done"> => {
@@ -317,7 +439,12 @@ export function classesSuite(provider: DbProvider) {
       };
       await jobs.runJob(claims[winner]!, failing, { worker: workers[winner] });
       // Released with a delay: not due now, so a drain right away runs nothing.
-      expect(await db.job.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "queued", leasedBy: null, lastError: "step broke", attempts: 1 });
+      expect(await db.job.findUniqueOrThrow({ where: { id } })).toMatchObject({
+        status: "queued",
+        leasedBy: null,
+        lastError: "step broke",
+        attempts: 1,
+      });
       expect(await jobs.drainJobs(failing, { worker: "e" })).toBe(0);
       // Each later drain (the clock moved past the back-off) claims it once more, until MAX_JOB_ATTEMPTS.
       for (let hour = 1; hour < jobs.MAX_JOB_ATTEMPTS; hour++) {
@@ -325,16 +452,27 @@ export function classesSuite(provider: DbProvider) {
         expect(await jobs.drainJobs(failing, { worker: "e", now: () => later })).toBe(1);
       }
       expect(calls).toBe(jobs.MAX_JOB_ATTEMPTS);
-      expect(await db.job.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "failed", attempts: jobs.MAX_JOB_ATTEMPTS, lastError: "step broke" });
+      expect(await db.job.findUniqueOrThrow({ where: { id } })).toMatchObject({
+        status: "failed",
+        attempts: jobs.MAX_JOB_ATTEMPTS,
+        lastError: "step broke",
+      });
       expect(await jobs.drainJobs(failing, { worker: "e", now: () => new Date(Date.now() + 100 * 3_600_000) })).toBe(0);
     });
 
     it("routes reports to the author, the reporter's instructors and admins only, and lets them resolve", async () => {
       const row = await variants.currentVariant(alice, schedule.slug);
-      const input = await body(schemas.reportProblemSchema, { variantId: row.id, message: "The prompt says 3 ms but the table says 4" });
+      const input = await body(schemas.reportProblemSchema, {
+        variantId: row.id,
+        message: "The prompt says 3 ms but the table says 4",
+      });
       const created = await reports.reportProblem(alice, input);
-      await expect(reports.reportProblem(bob, { variantId: row.id, message: "not mine" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-      await expect(body(schemas.reportProblemSchema, { variantId: row.id, message: "" })).rejects.toMatchObject({ message: expect.stringMatching(/^message:/) });
+      await expect(reports.reportProblem(bob, { variantId: row.id, message: "not mine" })).rejects.toMatchObject({
+        code: "NOT_FOUND",
+      });
+      await expect(body(schemas.reportProblemSchema, { variantId: row.id, message: "" })).rejects.toMatchObject({
+        message: expect.stringMatching(/^message:/),
+      });
       // alice is in owner's class; the built-in question has no author. Another instructor sees nothing.
       expect((await reports.listReportInbox(other)).map((r) => r.id)).not.toContain(created.id);
       await expect(reports.setReportResolved(other, created.id, true)).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -352,7 +490,10 @@ export function classesSuite(provider: DbProvider) {
       expect((await classes.listMyAssignments(alice)).assignments.map((a) => a.title)).toContain("Extra");
       await classes.deleteAssignment(owner, classId, extra.id);
       expect((await classes.listMyAssignments(alice)).assignments.map((a) => a.title)).toEqual(["Week 1"]);
-      await expect(classes.deleteAssignment(owner, classId, extra.id)).rejects.toMatchObject({ code: "NOT_FOUND", message: "no such assignment in this class" });
+      await expect(classes.deleteAssignment(owner, classId, extra.id)).rejects.toMatchObject({
+        code: "NOT_FOUND",
+        message: "no such assignment in this class",
+      });
 
       // Removing bob: he no longer sees the class, it no longer lists him, and his attempts stay.
       const bobAttempts = await db.attempt.count({ where: { userId: bob.id } });
@@ -360,7 +501,10 @@ export function classesSuite(provider: DbProvider) {
       expect(await classes.listMyAssignments(bob)).toEqual({ classes: [], assignments: [] });
       expect((await analytics.getClassProgress(owner, classId)).students.map((s) => s.name)).toEqual(["alice"]);
       expect(await db.attempt.count({ where: { userId: bob.id } })).toBe(bobAttempts);
-      await expect(classes.removeMember(owner, classId, bob.id)).rejects.toMatchObject({ code: "NOT_FOUND", message: "this student is not in the class" });
+      await expect(classes.removeMember(owner, classId, bob.id)).rejects.toMatchObject({
+        code: "NOT_FOUND",
+        message: "this student is not in the class",
+      });
 
       // A new code: the old one stops working, the new one joins.
       const renewed = await classes.regenerateJoinCode(owner, classId);
@@ -373,29 +517,54 @@ export function classesSuite(provider: DbProvider) {
       // A student leaves; leaving twice is a 404 naming the problem.
       await classes.leaveClass(bob, classId);
       expect((await classes.listMyAssignments(bob)).classes).toEqual([]);
-      await expect(classes.leaveClass(bob, classId)).rejects.toMatchObject({ code: "NOT_FOUND", message: "you are not in this class" });
+      await expect(classes.leaveClass(bob, classId)).rejects.toMatchObject({
+        code: "NOT_FOUND",
+        message: "you are not in this class",
+      });
 
       // Archiving hides the class from students and stops the code; the instructor still sees it.
-      await expect(body(schemas.updateClassSchema, { archived: "yes" })).rejects.toMatchObject({ code: "INVALID_INPUT", message: expect.stringMatching(/^archived:/) });
-      expect(await classes.updateClass(owner, classId, await body(schemas.updateClassSchema, { archived: true }))).toMatchObject({ archived: true, students: 1 });
+      await expect(body(schemas.updateClassSchema, { archived: "yes" })).rejects.toMatchObject({
+        code: "INVALID_INPUT",
+        message: expect.stringMatching(/^archived:/),
+      });
+      expect(
+        await classes.updateClass(owner, classId, await body(schemas.updateClassSchema, { archived: true })),
+      ).toMatchObject({ archived: true, students: 1 });
       expect(await classes.listMyAssignments(alice)).toEqual({ classes: [], assignments: [] });
       await expect(classes.joinClass(bob, joinCode)).rejects.toMatchObject({ code: "NOT_FOUND" });
-      await expect(classes.createAssignment(owner, classId, { title: "Late", slugs: [schedule.slug] })).rejects.toMatchObject({ code: "CONFLICT" });
+      await expect(
+        classes.createAssignment(owner, classId, { title: "Late", slugs: [schedule.slug] }),
+      ).rejects.toMatchObject({ code: "CONFLICT" });
       expect((await classes.listTaughtClasses(owner)).find((c) => c.id === classId)).toMatchObject({ archived: true });
       expect(await db.attempt.count({ where: { userId: alice.id } })).toBeGreaterThan(0);
       await classes.updateClass(owner, classId, { archived: false });
       expect((await classes.listMyAssignments(alice)).assignments.map((a) => a.title)).toEqual(["Week 1"]);
 
-      await expect(parseParams(Promise.resolve({ classId: "../etc" }), schemas.classParamsSchema)).rejects.toMatchObject({ code: "INVALID_INPUT", message: "classId: is not an id" });
+      await expect(
+        parseParams(Promise.resolve({ classId: "../etc" }), schemas.classParamsSchema),
+      ).rejects.toMatchObject({ code: "INVALID_INPUT", message: "classId: is not an id" });
     });
 
     it("access matrix: student 403, other instructor 404, owner and admin allowed", async () => {
       const job = await regrade.startRegrade(owner, classId, schedule.slug);
       // A report on the owner's own (non-built-in) question reaches only the owner and admins.
-      const draftVariant = await db.variant.create({ data: { userId: alice.id, templateId: draft.id, versionId: (await db.questionVersion.findFirstOrThrow({ where: { templateId: schedule.id } })).id, seed: 1, engineVersion: "0.0.0" } });
-      const report = await db.problemReport.create({ data: { userId: alice.id, templateId: draft.id, variantId: draftVariant.id, seed: 1, message: "draft issue" } });
+      const draftVariant = await db.variant.create({
+        data: {
+          userId: alice.id,
+          templateId: draft.id,
+          versionId: (await db.questionVersion.findFirstOrThrow({ where: { templateId: schedule.id } })).id,
+          seed: 1,
+          engineVersion: "0.0.0",
+        },
+      });
+      const report = await db.problemReport.create({
+        data: { userId: alice.id, templateId: draft.id, variantId: draftVariant.id, seed: 1, message: "draft issue" },
+      });
       // Destructive calls get one target per caller who may succeed, so the order of callers does not matter.
-      const assignmentFor = { owner: await classes.createAssignment(owner, classId, { title: "For owner", slugs: [schedule.slug] }), admin: await classes.createAssignment(owner, classId, { title: "For admin", slugs: [schedule.slug] }) };
+      const assignmentFor = {
+        owner: await classes.createAssignment(owner, classId, { title: "For owner", slugs: [schedule.slug] }),
+        admin: await classes.createAssignment(owner, classId, { title: "For admin", slugs: [schedule.slug] }),
+      };
       const dave = await mk("dave", "STUDENT");
       const erin = await mk("erin", "STUDENT");
       await classes.joinClass(dave, joinCode);
@@ -405,7 +574,10 @@ export function classesSuite(provider: DbProvider) {
       type Caller = "owner" | "admin";
       const cases: [string, (who: typeof owner, as: Caller) => Promise<unknown>][] = [
         ["class detail", (who) => classes.getTaughtClass(who, classId)],
-        ["create assignment", (who) => classes.createAssignment(who, classId, { title: "Extra", slugs: [schedule.slug] })],
+        [
+          "create assignment",
+          (who) => classes.createAssignment(who, classId, { title: "Extra", slugs: [schedule.slug] }),
+        ],
         ["delete assignment", (who, as) => classes.deleteAssignment(who, classId, assignmentFor[as].id)],
         ["remove student", (who, as) => classes.removeMember(who, classId, memberFor[as].id)],
         ["new join code", (who) => classes.regenerateJoinCode(who, classId)],
@@ -419,10 +591,18 @@ export function classesSuite(provider: DbProvider) {
       for (const [name, call] of cases) {
         const statuses = [];
         // Refused callers aim at the owner's targets: they must be stopped before anything changes.
-        for (const [who, as] of [[alice, "owner"], [other, "owner"], [owner, "owner"], [admin, "admin"]] as const) statuses.push(await statusOf(() => call(who, as)));
+        for (const [who, as] of [
+          [alice, "owner"],
+          [other, "owner"],
+          [owner, "owner"],
+          [admin, "admin"],
+        ] as const)
+          statuses.push(await statusOf(() => call(who, as)));
         expect({ name, statuses }).toEqual({ name, statuses: [403, 404, 200, 200] });
       }
-      expect(await db.assignment.count({ where: { id: { in: [assignmentFor.owner.id, assignmentFor.admin.id] } } })).toBe(0);
+      expect(
+        await db.assignment.count({ where: { id: { in: [assignmentFor.owner.id, assignmentFor.admin.id] } } }),
+      ).toBe(0);
       expect(await db.classMember.count({ where: { classId, userId: { in: [dave.id, erin.id] } } })).toBe(0);
       // Lists are scoped, not refused: the other instructor sees no classes of the owner; admin sees all.
       expect(await classes.listTaughtClasses(other)).toEqual([]);

@@ -55,7 +55,11 @@ export function freezingForkTemplate(slug = "costly-fork-freeze"): QuestionTempl
  * bound (so no two variants share a program model), about 3 steps per iteration. `salt` makes the
  * programs of two such templates differ, so one's cached models never make another's cheap.
  */
-export function loopingForkTemplate(slug: string, salt: number, iterations: [number, number] = [9_000, 9_999]): QuestionTemplate {
+export function loopingForkTemplate(
+  slug: string,
+  salt: number,
+  iterations: [number, number] = [9_000, 9_999],
+): QuestionTemplate {
   const program = [
     "#include <stdio.h>",
     "#include <unistd.h>",

@@ -19,7 +19,11 @@ export async function createTestDatabase(provider: DbProvider): Promise<TestData
   if (provider === "sqlite") {
     const dir = mkdtempSync(path.join(os.tmpdir(), "timeslice-test-"));
     const file = path.join(dir, "test.db");
-    return { target: { provider, url: file }, databaseUrl: `file:${file}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+    return {
+      target: { provider, url: file },
+      databaseUrl: `file:${file}`,
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const serverUrl = inject("postgresUrl");
   const name = `test_${randomBytes(6).toString("hex")}`;

@@ -18,13 +18,25 @@ export function engineBudgetSuite(provider: DbProvider) {
     const { ENGINE_BUDGETS } = await import("@/lib/server/engine-pool");
     const { STATUS_OF } = await import("@/lib/server/errors");
     await seed(db, { demoAccounts: false });
-    const ines = await createUser({ email: `ines-budget-${provider}@example.com`, name: "ines", password: "password-ines", role: "INSTRUCTOR" });
-    const sam = await createUser({ email: `sam-budget-${provider}@example.com`, name: "sam", password: "password-sam", role: "STUDENT" });
+    const ines = await createUser({
+      email: `ines-budget-${provider}@example.com`,
+      name: "ines",
+      password: "password-ines",
+      role: "INSTRUCTOR",
+    });
+    const sam = await createUser({
+      email: `sam-budget-${provider}@example.com`,
+      name: "sam",
+      password: "password-sam",
+      role: "STUDENT",
+    });
 
     it("refuses issue #22's template with 422 naming a budget, and the event loop keeps turning meanwhile", async () => {
       expect(STATUS_OF.TOO_COSTLY).toBe(422);
       let settled = false;
-      const refused = expect(authoring.createQuestion(ines, freezingForkTemplate()).finally(() => (settled = true))).rejects.toMatchObject({
+      const refused = expect(
+        authoring.createQuestion(ines, freezingForkTemplate()).finally(() => (settled = true)),
+      ).rejects.toMatchObject({
         code: "TOO_COSTLY",
         message: expect.stringMatching(/per-(template|variant) work budget|per-variant budget/),
       });
@@ -44,7 +56,9 @@ export function engineBudgetSuite(provider: DbProvider) {
       const heavy = loopingForkTemplate("loop-heavy", 7, [2_100, 2_199]);
       await expect(authoring.createQuestion(ines, heavy)).rejects.toMatchObject({
         code: "TOO_COSTLY",
-        message: expect.stringContaining(`per-template work budget (${ENGINE_BUDGETS.templateSteps} interpreter steps)`),
+        message: expect.stringContaining(
+          `per-template work budget (${ENGINE_BUDGETS.templateSteps} interpreter steps)`,
+        ),
       });
     });
 
@@ -54,10 +68,15 @@ export function engineBudgetSuite(provider: DbProvider) {
       // Each of these passes alone (about 1.6 M steps), but together they need more than the request's steps.
       const perTemplate = 1_600_000;
       const count = Math.ceil(ENGINE_BUDGETS.requestSteps / perTemplate) + 1;
-      const file = Array.from({ length: count }, (_, i) => loopingForkTemplate(`loop-import-${i}`, 100 + i, [1_500, 1_599]));
+      const file = Array.from({ length: count }, (_, i) =>
+        loopingForkTemplate(`loop-import-${i}`, 100 + i, [1_500, 1_599]),
+      );
       const refused = exchange.importBank(ines, file);
       await expect(refused).rejects.toMatchObject({ code: "TOO_COSTLY" });
-      const error = (await refused.catch((e: unknown) => e)) as { message: string; fieldErrors: Record<string, string[]> };
+      const error = (await refused.catch((e: unknown) => e)) as {
+        message: string;
+        fieldErrors: Record<string, string[]>;
+      };
       expect(Object.values(error.fieldErrors).flat().join("\n")).toMatch(/per-request (work )?budget/);
       expect(await db.questionTemplate.count({ where: { slug: { startsWith: "loop-import-" } } })).toBe(0);
       // A few of them fit.
@@ -70,11 +89,23 @@ export function engineBudgetSuite(provider: DbProvider) {
       const spec = freezingForkTemplate("costly-fork-published");
       await db.questionTemplate.create({
         data: {
-          slug: spec.slug, title: spec.title, type: spec.type, topic: spec.topic, difficulty: spec.difficulty, tags: "[]",
-          status: "PUBLISHED", builtIn: false, authorId: ines.id, currentVersion: 1, versions: { create: { version: 1, spec: spec as object } },
+          slug: spec.slug,
+          title: spec.title,
+          type: spec.type,
+          topic: spec.topic,
+          difficulty: spec.difficulty,
+          tags: "[]",
+          status: "PUBLISHED",
+          builtIn: false,
+          authorId: ines.id,
+          currentVersion: 1,
+          versions: { create: { version: 1, spec: spec as object } },
         },
       });
-      await expect(variants.createVariant(sam, spec.slug)).rejects.toMatchObject({ code: "TOO_COSTLY", message: expect.stringContaining("per-variant work budget") });
+      await expect(variants.createVariant(sam, spec.slug)).rejects.toMatchObject({
+        code: "TOO_COSTLY",
+        message: expect.stringContaining("per-variant work budget"),
+      });
       expect(await db.variant.count({ where: { userId: sam.id } })).toBe(0);
     });
 

@@ -18,8 +18,18 @@ export function exerciseSuite(provider: DbProvider) {
     const { AppError } = await import("@/lib/server/errors");
     await seed(db, { demoAccounts: false });
 
-    const alice = await createUser({ email: `alice-${provider}@example.com`, name: "Alice", password: "password-alice", role: "STUDENT" });
-    const bob = await createUser({ email: `bob-${provider}@example.com`, name: "Bob", password: "password-bob", role: "STUDENT" });
+    const alice = await createUser({
+      email: `alice-${provider}@example.com`,
+      name: "Alice",
+      password: "password-alice",
+      role: "STUDENT",
+    });
+    const bob = await createUser({
+      email: `bob-${provider}@example.com`,
+      name: "Bob",
+      password: "password-bob",
+      role: "STUDENT",
+    });
     const schedule = await db.questionTemplate.findFirstOrThrow({ where: { type: "schedule", status: "PUBLISHED" } });
 
     it("grades the reference answer 1 and stores the attempt once with its seed and versions", async () => {
@@ -40,7 +50,10 @@ export function exerciseSuite(provider: DbProvider) {
 
     it("gives partial credit to a perturbed answer", async () => {
       const loaded = await variants.loadVariant(await variants.createVariant(alice, schedule.slug));
-      const { attempt } = await attempts.submitAttempt(alice, loaded.row.id, { submissionId: submissionId(), answer: perturbAnswer(loaded.built, 7) });
+      const { attempt } = await attempts.submitAttempt(alice, loaded.row.id, {
+        submissionId: submissionId(),
+        answer: perturbAnswer(loaded.built, 7),
+      });
       expect(attempt.score).toBeLessThan(1);
       expect(attempt.report.reference).toBeTruthy();
     });
@@ -49,9 +62,13 @@ export function exerciseSuite(provider: DbProvider) {
       const loaded = await variants.loadVariant(await variants.createVariant(alice, schedule.slug));
       const part = loaded.built.view.parts[0]!;
       const empty = { parts: { [part.id]: part.kind === "timeline" ? Array(part.slots).fill(null) : [] } };
-      await expect(attempts.submitAttempt(alice, loaded.row.id, { submissionId: submissionId(), answer: empty })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+      await expect(
+        attempts.submitAttempt(alice, loaded.row.id, { submissionId: submissionId(), answer: empty }),
+      ).rejects.toMatchObject({ code: "INVALID_INPUT" });
       const unknownTask = { parts: { [part.id]: part.kind === "timeline" ? Array(part.slots).fill("ZZZ") : ["ZZZ"] } };
-      await expect(attempts.submitAttempt(alice, loaded.row.id, { submissionId: submissionId(), answer: unknownTask })).rejects.toBeInstanceOf(AppError);
+      await expect(
+        attempts.submitAttempt(alice, loaded.row.id, { submissionId: submissionId(), answer: unknownTask }),
+      ).rejects.toBeInstanceOf(AppError);
       const row = await db.variant.findUniqueOrThrow({ where: { id: loaded.row.id } });
       expect(row.attemptsUsed).toBe(0);
       expect(await db.attempt.count({ where: { variantId: loaded.row.id } })).toBe(0);
@@ -76,19 +93,30 @@ export function exerciseSuite(provider: DbProvider) {
     it("numbers concurrent different submissions without gaps or duplicates", async () => {
       const loaded = await variants.loadVariant(await variants.createVariant(alice, schedule.slug));
       const answer = perturbAnswer(loaded.built, 3);
-      const results = await Promise.allSettled([1, 2, 3, 4].map(() => attempts.submitAttempt(alice, loaded.row.id, { submissionId: submissionId(), answer })));
-      const stored = await db.attempt.findMany({ where: { variantId: loaded.row.id }, orderBy: { attemptNumber: "asc" } });
+      const results = await Promise.allSettled(
+        [1, 2, 3, 4].map(() => attempts.submitAttempt(alice, loaded.row.id, { submissionId: submissionId(), answer })),
+      );
+      const stored = await db.attempt.findMany({
+        where: { variantId: loaded.row.id },
+        orderBy: { attemptNumber: "asc" },
+      });
       expect(stored.map((a) => a.attemptNumber)).toEqual(stored.map((_, i) => i + 1));
       expect(stored.length).toBe(results.filter((r) => r.status === "fulfilled").length);
     });
 
     it("hides another student's variant and attempts (404)", async () => {
       const loaded = await variants.loadVariant(await variants.createVariant(alice, schedule.slug));
-      const { attempt } = await attempts.submitAttempt(alice, loaded.row.id, { submissionId: submissionId(), answer: referenceAnswer(loaded.built) });
+      const { attempt } = await attempts.submitAttempt(alice, loaded.row.id, {
+        submissionId: submissionId(),
+        answer: referenceAnswer(loaded.built),
+      });
       await expect(attempts.listVariantAttempts(bob, loaded.row.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
       await expect(history.getAttemptDetail(bob, attempt.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
       await expect(
-        attempts.submitAttempt(bob, loaded.row.id, { submissionId: submissionId(), answer: referenceAnswer(loaded.built) }),
+        attempts.submitAttempt(bob, loaded.row.id, {
+          submissionId: submissionId(),
+          answer: referenceAnswer(loaded.built),
+        }),
       ).rejects.toMatchObject({ code: "NOT_FOUND" });
       expect(await db.attempt.count({ where: { userId: bob.id } })).toBe(0);
     });
@@ -99,7 +127,10 @@ export function exerciseSuite(provider: DbProvider) {
       try {
         await expect(variants.createVariant(alice, schedule.slug)).rejects.toMatchObject({ code: "NOT_FOUND" });
         await expect(
-          attempts.submitAttempt(alice, loaded.row.id, { submissionId: submissionId(), answer: referenceAnswer(loaded.built) }),
+          attempts.submitAttempt(alice, loaded.row.id, {
+            submissionId: submissionId(),
+            answer: referenceAnswer(loaded.built),
+          }),
         ).rejects.toMatchObject({ code: "NOT_FOUND" });
       } finally {
         await db.questionTemplate.update({ where: { id: schedule.id }, data: { status: "PUBLISHED" } });
@@ -126,7 +157,10 @@ export function exerciseSuite(provider: DbProvider) {
       const tasks = (loaded.built.key.data["workload"] as { tasks: { id: string; arrival: number }[] }).tasks;
       for (const t of tasks) expect(ladder.at(-1)).toContain(`${t.id} arrives at ${t.arrival} ms`);
       await expect(variants.revealHint(bob, loaded.row.id)).rejects.toMatchObject({ code: "CONFLICT" });
-      await attempts.submitAttempt(bob, loaded.row.id, { submissionId: submissionId(), answer: perturbAnswer(loaded.built, 1) });
+      await attempts.submitAttempt(bob, loaded.row.id, {
+        submissionId: submissionId(),
+        answer: perturbAnswer(loaded.built, 1),
+      });
       const stored = await db.attempt.findFirstOrThrow({ where: { variantId: loaded.row.id } });
       expect(stored.hintsUsed).toBe(ladder.length);
     });

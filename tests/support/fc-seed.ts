@@ -25,5 +25,9 @@ export function chooseFcSeed(env: string | undefined = process.env.FC_SEED): num
  */
 export function applyFcSeed(seed: number = inject("fcSeed")): void {
   const runs = Number(process.env.FC_NUM_RUNS);
-  fc.configureGlobal({ ...fc.readConfigureGlobal(), seed, ...(Number.isSafeInteger(runs) && runs > 0 ? { numRuns: runs } : {}) });
+  fc.configureGlobal({
+    ...fc.readConfigureGlobal(),
+    seed,
+    ...(Number.isSafeInteger(runs) && runs > 0 ? { numRuns: runs } : {}),
+  });
 }

@@ -27,10 +27,14 @@ export function misconceptionsSuite(provider: DbProvider) {
     const classMisconceptions = await import("@/lib/server/dal/class-misconceptions");
     await seed(db, { demoAccounts: false });
 
-    const mk = (name: string, role: "STUDENT" | "INSTRUCTOR") => createUser({ email: `${name}-mis-${provider}@example.com`, name, password: `password-${name}`, role });
+    const mk = (name: string, role: "STUDENT" | "INSTRUCTOR") =>
+      createUser({ email: `${name}-mis-${provider}@example.com`, name, password: `password-${name}`, role });
 
     /** The timeline the variant's tasks get under `policy`, on the variant's grid. */
-    function paintedUnder(built: Awaited<ReturnType<typeof variants.loadVariant>>["built"], policy: Workload["policy"]): { truth: string[]; painted: string[] | null; policy: string } {
+    function paintedUnder(
+      built: Awaited<ReturnType<typeof variants.loadVariant>>["built"],
+      policy: Workload["policy"],
+    ): { truth: string[]; painted: string[] | null; policy: string } {
       const data = built.key.data as unknown as { workload: Workload; slotMs: number };
       const truth = built.key.expected["timeline"] as string[];
       const s = slotsFromSim(simulate({ ...data.workload, policy }), data.slotMs, truth.length * 4 + 100);
@@ -47,7 +51,11 @@ export function misconceptionsSuite(provider: DbProvider) {
         const { built } = await variants.loadVariant(row);
         const data = built.key.data as unknown as { workload: Workload; slotMs: number };
         const truth = built.key.expected["timeline"] as string[];
-        const painted = slotsFromSim(simulate({ ...data.workload, policy: { name: "fifo" } }), data.slotMs, truth.length * 4 + 100);
+        const painted = slotsFromSim(
+          simulate({ ...data.workload, policy: { name: "fifo" } }),
+          data.slotMs,
+          truth.length * 4 + 100,
+        );
         if (!painted.ok) continue;
         const fifo = painted.slots.slice(0, truth.length);
         while (fifo.length < truth.length) fifo.push(IDLE);
@@ -70,7 +78,10 @@ export function misconceptionsSuite(provider: DbProvider) {
       await answerFifo(s2!);
       await answerFifo(outsider!);
       const right = await variants.createVariant(s3!, SLUG);
-      await attempts.submitAttempt(s3!, right.id, { submissionId: submissionId(), answer: referenceAnswer((await variants.loadVariant(right)).built) });
+      await attempts.submitAttempt(s3!, right.id, {
+        submissionId: submissionId(),
+        answer: referenceAnswer((await variants.loadVariant(right)).built),
+      });
 
       const graded = first.attempt.report.parts.find((p) => p.id === "timeline")!;
       expect(graded.misconceptions?.some((m) => m.id === "fifo-instead" && m.full)).toBe(true);
@@ -91,7 +102,9 @@ export function misconceptionsSuite(provider: DbProvider) {
         expect(g.key.startsWith("misconception:")).toBe(true);
         expect(names.has(g.label)).toBe(true);
       }
-      expect(a.wrongAnswers.some((g) => g.key.startsWith("misconception:") || g.key.startsWith("convention:"))).toBe(true);
+      expect(a.wrongAnswers.some((g) => g.key.startsWith("misconception:") || g.key.startsWith("convention:"))).toBe(
+        true,
+      );
     });
 
     it("lists a student's recurring misconceptions on their dashboard, and not a single slip", async () => {
@@ -153,8 +166,12 @@ export function misconceptionsSuite(provider: DbProvider) {
       expect(fifo?.example).toContain("FIFO");
       const title = (await db.questionTemplate.findUniqueOrThrow({ where: { slug: SLUG } })).title;
       expect(fifo?.questions).toEqual([title]);
-      await expect(classMisconceptions.getClassMisconceptions(other, cls.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
-      await expect(classMisconceptions.getClassMisconceptions(s7!, cls.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(classMisconceptions.getClassMisconceptions(other, cls.id)).rejects.toMatchObject({
+        code: "NOT_FOUND",
+      });
+      await expect(classMisconceptions.getClassMisconceptions(s7!, cls.id)).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
     });
   });
 }

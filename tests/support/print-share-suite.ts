@@ -21,17 +21,28 @@ export function printShareSuite(provider: DbProvider) {
     const { MAX_SHARED_GRADES_PER_SOURCE } = await import("@/lib/server/rate-limit");
     await seed(db, { demoAccounts: false });
 
-    const mk = (name: string, role: "STUDENT" | "INSTRUCTOR") => createUser({ email: `${name}-print@example.com`, name, password: `password-${name}`, role });
+    const mk = (name: string, role: "STUDENT" | "INSTRUCTOR") =>
+      createUser({ email: `${name}-print@example.com`, name, password: `password-${name}`, role });
     const owner = await mk("owner", "INSTRUCTOR");
     const other = await mk("other", "INSTRUCTOR");
     const student = await mk("student", "STUDENT");
-    const timeline = (await db.questionTemplate.findFirstOrThrow({ where: { status: "PUBLISHED", builtIn: true, slug: "sjf-vs-stcf-timeline" } })).slug;
-    const number = (await db.questionTemplate.findFirstOrThrow({ where: { status: "PUBLISHED", builtIn: true, type: "metrics" }, orderBy: { slug: "asc" } })).slug;
+    const timeline = (
+      await db.questionTemplate.findFirstOrThrow({
+        where: { status: "PUBLISHED", builtIn: true, slug: "sjf-vs-stcf-timeline" },
+      })
+    ).slug;
+    const number = (
+      await db.questionTemplate.findFirstOrThrow({
+        where: { status: "PUBLISHED", builtIn: true, type: "metrics" },
+        orderBy: { slug: "asc" },
+      })
+    ).slug;
     const request = (fields: Record<string, string>) => printRequestSchema.parse(fields);
     const ORIGIN = "https://timeslice.example";
 
     async function specOf(versionId: string): Promise<QuestionTemplate> {
-      return (await db.questionVersion.findUniqueOrThrow({ where: { id: versionId } })).spec as unknown as QuestionTemplate;
+      return (await db.questionVersion.findUniqueOrThrow({ where: { id: versionId } }))
+        .spec as unknown as QuestionTemplate;
     }
 
     it("prints copies with their own variants, the same ones again for the same key, and codes that lead to them", async () => {
@@ -43,7 +54,9 @@ export function printShareSuite(provider: DbProvider) {
         [timeline, number],
       ]);
       // Copies differ (the timeline question has many variants); every code is distinct.
-      expect(JSON.stringify(set.copies[0]!.questions[0]!.view)).not.toBe(JSON.stringify(set.copies[1]!.questions[0]!.view));
+      expect(JSON.stringify(set.copies[0]!.questions[0]!.view)).not.toBe(
+        JSON.stringify(set.copies[1]!.questions[0]!.view),
+      );
       const codes = set.copies.flatMap((c) => c.questions.map((q) => q.code));
       expect(new Set(codes).size).toBe(4);
       for (const copy of set.copies) {
@@ -69,7 +82,9 @@ export function printShareSuite(provider: DbProvider) {
     it("gives the key of exactly the printed variants, as the engine computes it", async () => {
       const req = request({ slugs: timeline, copies: "3", key: "key-check" });
       const [set, key] = await Promise.all([print.printSet(owner, req, ORIGIN), print.printKey(owner, req)]);
-      expect(key.copies.map((c) => c.questions.map((q) => q.code))).toEqual(set.copies.map((c) => c.questions.map((q) => q.code)));
+      expect(key.copies.map((c) => c.questions.map((q) => q.code))).toEqual(
+        set.copies.map((c) => c.questions.map((q) => q.code)),
+      );
       for (const copy of key.copies) {
         const q = copy.questions[0]!;
         const found = await shared.resolveCode(q.code, ["PRINT"]);
@@ -87,19 +102,32 @@ export function printShareSuite(provider: DbProvider) {
       const builtIn = await db.questionTemplate.findUniqueOrThrow({ where: { slug: timeline } });
       const mine = await authoring.duplicateQuestion(owner, builtIn.id);
       // A duplicate starts as a draft: students could not open its codes.
-      await expect(print.printSet(owner, request({ slugs: mine.slug }), ORIGIN)).rejects.toMatchObject({ code: "INVALID_INPUT" });
+      await expect(print.printSet(owner, request({ slugs: mine.slug }), ORIGIN)).rejects.toMatchObject({
+        code: "INVALID_INPUT",
+      });
       await authoring.setQuestionStatus(owner, mine.id, "PUBLISHED");
       await expect(print.printSet(owner, request({ slugs: mine.slug }), ORIGIN)).resolves.toBeTruthy();
-      await expect(print.printSet(other, request({ slugs: mine.slug }), ORIGIN)).rejects.toMatchObject({ code: "NOT_FOUND" });
-      await expect(print.printSet(owner, request({ slugs: "no-such-question" }), ORIGIN)).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(print.printSet(other, request({ slugs: mine.slug }), ORIGIN)).rejects.toMatchObject({
+        code: "NOT_FOUND",
+      });
+      await expect(print.printSet(owner, request({ slugs: "no-such-question" }), ORIGIN)).rejects.toMatchObject({
+        code: "NOT_FOUND",
+      });
 
       const cls = await classes.createClass(owner, { name: "Printing class" });
-      const assignment = await classes.createAssignment(owner, cls.id, { title: "Week 3 quiz", slugs: [timeline, number] });
+      const assignment = await classes.createAssignment(owner, cls.id, {
+        title: "Week 3 quiz",
+        slugs: [timeline, number],
+      });
       const byAssignment = await print.printSet(owner, request({ assignment: assignment.id }), ORIGIN);
       expect(byAssignment.title).toBe("Week 3 quiz");
       expect(byAssignment.copies[0]!.questions.map((q) => q.slug)).toEqual([timeline, number]);
-      await expect(print.printSet(other, request({ assignment: assignment.id }), ORIGIN)).rejects.toMatchObject({ code: "NOT_FOUND" });
-      await expect(print.printKey(other, request({ assignment: assignment.id }))).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(print.printSet(other, request({ assignment: assignment.id }), ORIGIN)).rejects.toMatchObject({
+        code: "NOT_FOUND",
+      });
+      await expect(print.printKey(other, request({ assignment: assignment.id }))).rejects.toMatchObject({
+        code: "NOT_FOUND",
+      });
       expect((await print.printableAssignments(owner)).map((a) => a.id)).toContain(assignment.id);
       expect((await print.printableAssignments(other)).map((a) => a.id)).not.toContain(assignment.id);
     });
@@ -132,16 +160,26 @@ export function printShareSuite(provider: DbProvider) {
       expect(right.report.correct).toBe(true);
       expect(right.report.score).toBe(1);
       expect(right.explanation.length).toBeGreaterThan(0);
-      const wrongAnswer = { parts: Object.fromEntries(built.value.view.parts.map((p) => [p.id, p.kind === "timeline" ? Array(p.slots).fill(p.tasks[0]!.id) : referenceAnswer(built.value).parts[p.id]!])) };
+      const wrongAnswer = {
+        parts: Object.fromEntries(
+          built.value.view.parts.map((p) => [
+            p.id,
+            p.kind === "timeline" ? Array(p.slots).fill(p.tasks[0]!.id) : referenceAnswer(built.value).parts[p.id]!,
+          ]),
+        ),
+      };
       const wrong = await shared.gradeShared(code, wrongAnswer, "198.51.100.1");
       expect(wrong.report.correct).toBe(false);
       expect(await db.attempt.count()).toBe(attemptsBefore);
       expect(await db.variant.count()).toBe(variantsBefore);
 
       // A printed code is not a public link, and an assignment's variant never gets a code at all.
-      const printed = (await print.printSet(owner, request({ slugs: timeline, key: "not-public" }), ORIGIN)).copies[0]!.questions[0]!.code;
+      const printed = (await print.printSet(owner, request({ slugs: timeline, key: "not-public" }), ORIGIN)).copies[0]!
+        .questions[0]!.code;
       await expect(shared.loadSharedQuestion(printed)).rejects.toMatchObject({ code: "NOT_FOUND" });
-      await expect(shared.gradeShared(printed, wrongAnswer, "198.51.100.1")).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(shared.gradeShared(printed, wrongAnswer, "198.51.100.1")).rejects.toMatchObject({
+        code: "NOT_FOUND",
+      });
       const cls = await classes.createClass(owner, { name: "Graded class" });
       await classes.joinClass(student, cls.joinCode);
       const assignment = await classes.createAssignment(owner, cls.id, { title: "Graded", slugs: [timeline] });
@@ -161,11 +199,14 @@ export function printShareSuite(provider: DbProvider) {
       const answer = referenceAnswer(built.value);
       const ip = "203.0.113.9";
       // Malformed answers are refused by the checker and cost nothing.
-      for (let i = 0; i < 5; i++) await expect(shared.gradeShared(code, { parts: {} }, ip)).rejects.toMatchObject({ code: "INVALID_INPUT" });
+      for (let i = 0; i < 5; i++)
+        await expect(shared.gradeShared(code, { parts: {} }, ip)).rejects.toMatchObject({ code: "INVALID_INPUT" });
       for (let i = 0; i < MAX_SHARED_GRADES_PER_SOURCE; i++) await shared.gradeShared(code, answer, ip);
       await expect(shared.gradeShared(code, answer, ip)).rejects.toMatchObject({ code: "RATE_LIMITED" });
       // Another address is not affected.
-      await expect(shared.gradeShared(code, answer, "203.0.113.10")).resolves.toMatchObject({ report: { correct: true } });
+      await expect(shared.gradeShared(code, answer, "203.0.113.10")).resolves.toMatchObject({
+        report: { correct: true },
+      });
     });
   });
 }

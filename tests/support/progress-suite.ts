@@ -22,7 +22,10 @@ function wrongAnswer(variant: Variant): Answer {
       parts[part.id] = part.multiple ? wrong : wrong.slice(0, 1);
     } else if (part.kind === "order") parts[part.id] = Array.isArray(value) ? [...value].reverse() : [];
     else if (part.kind === "tree") parts[part.id] = [`-1:${part.rootLabel?.id ?? part.labels[0]!.id}`];
-    else parts[part.id] = (Array.isArray(value) ? value : []).map((slot) => part.tasks.find((t) => t.id !== slot)?.id ?? null);
+    else
+      parts[part.id] = (Array.isArray(value) ? value : []).map(
+        (slot) => part.tasks.find((t) => t.id !== slot)?.id ?? null,
+      );
   }
   return { parts };
 }
@@ -41,14 +44,22 @@ export function progressSuite(provider: DbProvider) {
     await seed(db, { demoAccounts: false });
 
     const newStudent = (name: string) =>
-      createUser({ email: `${name}-${provider}-${randomBytes(3).toString("hex")}@example.com`, name, password: `password-${name}`, role: "STUDENT" });
+      createUser({
+        email: `${name}-${provider}-${randomBytes(3).toString("hex")}@example.com`,
+        name,
+        password: `password-${name}`,
+        role: "STUDENT",
+      });
     const schedule = await db.questionTemplate.findFirstOrThrow({ where: { type: "schedule", status: "PUBLISHED" } });
     const tags = JSON.parse(schedule.tags) as string[];
 
     async function answer(user: Awaited<ReturnType<typeof newStudent>>, slug: string, right: boolean) {
       const loaded = await variants.loadVariant(await variants.createVariant(user, slug));
       const built = loaded.built;
-      const result = await attempts.submitAttempt(user, loaded.row.id, { submissionId: submissionId(), answer: right ? referenceAnswer(built) : wrongAnswer(built) });
+      const result = await attempts.submitAttempt(user, loaded.row.id, {
+        submissionId: submissionId(),
+        answer: right ? referenceAnswer(built) : wrongAnswer(built),
+      });
       return { loaded, result };
     }
 
@@ -60,16 +71,22 @@ export function progressSuite(provider: DbProvider) {
       const s2 = second.result.attempt.score;
       expect(s1).toBe(1);
       expect(s2).toBeLessThan(1);
-      const topic = await db.mastery.findUniqueOrThrow({ where: { userId_kind_key: { userId: alice.id, kind: "topic", key: schedule.topic } } });
+      const topic = await db.mastery.findUniqueOrThrow({
+        where: { userId_kind_key: { userId: alice.id, kind: "topic", key: schedule.topic } },
+      });
       expect(topic.attempts).toBe(2);
       expect(topic.scoreSum).toBeCloseTo(s1 + s2);
       // EMA by hand: seeded by the first score, then 0.3·s2 + 0.7·s1.
       expect(topic.ema).toBeCloseTo(0.3 * s2 + 0.7 * s1);
       for (const tag of tags) {
-        const row = await db.mastery.findUniqueOrThrow({ where: { userId_kind_key: { userId: alice.id, kind: "tag", key: tag } } });
+        const row = await db.mastery.findUniqueOrThrow({
+          where: { userId_kind_key: { userId: alice.id, kind: "tag", key: tag } },
+        });
         expect(row.attempts).toBe(2);
       }
-      const card = await db.reviewCard.findUniqueOrThrow({ where: { userId_templateId: { userId: alice.id, templateId: schedule.id } } });
+      const card = await db.reviewCard.findUniqueOrThrow({
+        where: { userId_templateId: { userId: alice.id, templateId: schedule.id } },
+      });
       expect(card.reps).toBe(2);
       const dash = await progress.getDashboard(alice);
       expect(dash.topics.find((t) => t.slug === schedule.topic)?.percent).toBe(Math.round((0.3 * s2 + 0.7 * s1) * 100));
@@ -87,7 +104,9 @@ export function progressSuite(provider: DbProvider) {
       expect(queue.dueCount).toBe(1);
       expect(queue.due[0]).toMatchObject({ slug: schedule.slug });
       // A row of the review list starts that card; a card that is not due cannot be started.
-      const other = await db.questionTemplate.findFirstOrThrow({ where: { status: "PUBLISHED", slug: { not: schedule.slug } } });
+      const other = await db.questionTemplate.findFirstOrThrow({
+        where: { status: "PUBLISHED", slug: { not: schedule.slug } },
+      });
       await expect(review.startNextReview(carol, new Date(), other.slug)).rejects.toMatchObject({ code: "NOT_FOUND" });
       const next = await review.startNextReview(carol, new Date(), schedule.slug);
       expect(next.slug).toBe(schedule.slug);
@@ -96,7 +115,10 @@ export function progressSuite(provider: DbProvider) {
       expect(latest.id).toBe(next.variantId);
       // Answered correctly first time (Easy), the card leaves today's queue.
       const loaded = await variants.loadVariant(latest);
-      await attempts.submitAttempt(carol, loaded.row.id, { submissionId: submissionId(), answer: referenceAnswer(loaded.built) });
+      await attempts.submitAttempt(carol, loaded.row.id, {
+        submissionId: submissionId(),
+        answer: referenceAnswer(loaded.built),
+      });
       const done = await review.getReviewQueue(carol);
       expect(done.dueCount).toBe(0);
       // Finished for today: the queue says when the card comes back.
@@ -109,7 +131,17 @@ export function progressSuite(provider: DbProvider) {
       const kim = await newStudent("kim");
       await answer(kim, schedule.slug, false);
       const tomorrow = new Date(Date.now() + 86_400_000);
-      const input = { userId: kim.id, templateId: schedule.id, topic: schedule.topic, tags, score: 1, correct: true, attemptNumber: 1, hintsUsed: 0, at: tomorrow };
+      const input = {
+        userId: kim.id,
+        templateId: schedule.id,
+        topic: schedule.topic,
+        tags,
+        score: 1,
+        correct: true,
+        attemptNumber: 1,
+        hintsUsed: 0,
+        at: tomorrow,
+      };
       await db.$transaction((tx) => progress.recordAttemptProgress(tx, input));
       await db.$transaction((tx) => progress.recordAttemptProgress(tx, { ...input, attemptNumber: 2 }));
       const days = await db.streakDay.findMany({ where: { userId: kim.id }, orderBy: { day: "asc" } });
@@ -121,12 +153,37 @@ export function progressSuite(provider: DbProvider) {
       const dave = await newStudent("dave");
       await answer(dave, schedule.slug, true);
       const before = await db.mastery.findMany({ where: { userId: dave.id }, orderBy: { key: "asc" } });
-      const cardBefore = await db.reviewCard.findUniqueOrThrow({ where: { userId_templateId: { userId: dave.id, templateId: schedule.id } } });
+      const cardBefore = await db.reviewCard.findUniqueOrThrow({
+        where: { userId_templateId: { userId: dave.id, templateId: schedule.id } },
+      });
       const failing = db.$transaction(async (tx) => {
-        await progress.recordAttemptProgress(tx, { userId: dave.id, templateId: schedule.id, topic: schedule.topic, tags, score: 0, correct: false, attemptNumber: 1, hintsUsed: 0, at: new Date() });
+        await progress.recordAttemptProgress(tx, {
+          userId: dave.id,
+          templateId: schedule.id,
+          topic: schedule.topic,
+          tags,
+          score: 0,
+          correct: false,
+          attemptNumber: 1,
+          hintsUsed: 0,
+          at: new Date(),
+        });
         // An attempt insert that violates its foreign keys.
         await tx.attempt.create({
-          data: { userId: dave.id, variantId: "missing", templateId: schedule.id, versionId: "missing", seed: 1, engineVersion: "0.0.0", attemptNumber: 1, submissionId: submissionId(), answer: {}, score: 0, correct: false, report: {} },
+          data: {
+            userId: dave.id,
+            variantId: "missing",
+            templateId: schedule.id,
+            versionId: "missing",
+            seed: 1,
+            engineVersion: "0.0.0",
+            attemptNumber: 1,
+            submissionId: submissionId(),
+            answer: {},
+            score: 0,
+            correct: false,
+            report: {},
+          },
         });
       });
       await expect(failing).rejects.toBeTruthy();
@@ -136,14 +193,25 @@ export function progressSuite(provider: DbProvider) {
 
     it("loses no update when 10 attempts on different variants arrive at once", async () => {
       const erin = await newStudent("erin");
-      const loadedAll = await Promise.all(Array.from({ length: 10 }, async () => variants.loadVariant(await variants.createVariant(erin, schedule.slug))));
-      const results = await Promise.all(
-        loadedAll.map((l, i) => attempts.submitAttempt(erin, l.row.id, { submissionId: submissionId(), answer: i % 2 ? referenceAnswer(l.built) : perturbAnswer(l.built, 5) })),
+      const loadedAll = await Promise.all(
+        Array.from({ length: 10 }, async () => variants.loadVariant(await variants.createVariant(erin, schedule.slug))),
       );
-      const topic = await db.mastery.findUniqueOrThrow({ where: { userId_kind_key: { userId: erin.id, kind: "topic", key: schedule.topic } } });
+      const results = await Promise.all(
+        loadedAll.map((l, i) =>
+          attempts.submitAttempt(erin, l.row.id, {
+            submissionId: submissionId(),
+            answer: i % 2 ? referenceAnswer(l.built) : perturbAnswer(l.built, 5),
+          }),
+        ),
+      );
+      const topic = await db.mastery.findUniqueOrThrow({
+        where: { userId_kind_key: { userId: erin.id, kind: "topic", key: schedule.topic } },
+      });
       expect(topic.attempts).toBe(10);
       expect(topic.scoreSum).toBeCloseTo(results.reduce((a, r) => a + r.attempt.score, 0));
-      const card = await db.reviewCard.findUniqueOrThrow({ where: { userId_templateId: { userId: erin.id, templateId: schedule.id } } });
+      const card = await db.reviewCard.findUniqueOrThrow({
+        where: { userId_templateId: { userId: erin.id, templateId: schedule.id } },
+      });
       expect(card.reps).toBe(10);
       expect((await db.streakDay.findFirstOrThrow({ where: { userId: erin.id } })).attempts).toBe(10);
     });
@@ -181,7 +249,9 @@ export function progressSuite(provider: DbProvider) {
       expect(assessing.explain).toMatchObject({ phase: "assess", answer: text, modelAnswer: spec.modelAnswer });
 
       const [a, , c] = spec.keyPoints;
-      await expect(mock.assessMockExplain(kim, sessionId, ["no-such-point"], t1)).rejects.toMatchObject({ code: "INVALID_INPUT" });
+      await expect(mock.assessMockExplain(kim, sessionId, ["no-such-point"], t1)).rejects.toMatchObject({
+        code: "INVALID_INPUT",
+      });
       expect(await mock.assessMockExplain(kim, sessionId, [c!.id, a!.id], t1)).toEqual({ covered: [a!.id, c!.id] });
       await expect(mock.assessMockExplain(kim, sessionId, [], t1)).rejects.toMatchObject({ code: "CONFLICT" });
       const row = await db.mockExplain.findUniqueOrThrow({ where: { sessionId } });
@@ -194,7 +264,13 @@ export function progressSuite(provider: DbProvider) {
       expect(next.question).not.toBeNull();
       const report = await mock.endMock(kim, sessionId, t1);
       expect(report.asked).toBe(1);
-      expect(report.explain).toMatchObject({ promptId: spec.id, answer: text, seconds: 95, assessed: true, modelAnswer: spec.modelAnswer });
+      expect(report.explain).toMatchObject({
+        promptId: spec.id,
+        answer: text,
+        seconds: 95,
+        assessed: true,
+        modelAnswer: spec.modelAnswer,
+      });
       expect(report.explain!.keyPoints.filter((k) => k.covered).map((k) => k.id)).toEqual([a!.id, c!.id]);
       expect(report.explain!.selfScore).toBeCloseTo(2 / spec.keyPoints.length);
       // After the end, the text can no longer be changed.
@@ -218,7 +294,10 @@ export function progressSuite(provider: DbProvider) {
       const outside = { submissionId: submissionId(), answer: referenceAnswer(loaded.built) };
       await expect(attempts.submitAttempt(fay, item.variantId, outside)).rejects.toMatchObject({ code: "CONFLICT" });
       expect(await db.attempt.count({ where: { userId: fay.id } })).toBe(0);
-      const recorded = await mock.answerMock(fay, sessionId, item.id, { submissionId: submissionId(), answer: perturbAnswer(loaded.built, 3) });
+      const recorded = await mock.answerMock(fay, sessionId, item.id, {
+        submissionId: submissionId(),
+        answer: perturbAnswer(loaded.built, 3),
+      });
       expect(recorded).toEqual({ recorded: true });
       await expect(mock.getMockReport(fay, sessionId)).rejects.toMatchObject({ code: "CONFLICT" });
       // Running-session attempts stay out of history until the end.
@@ -262,7 +341,9 @@ export function progressSuite(provider: DbProvider) {
         const item = await db.mockItem.findUniqueOrThrow({ where: { id: state.question!.itemId } });
         const loaded = await variants.loadVariant(await variants.ownVariant(gil, item.variantId));
         await mock.answerMock(gil, sessionId, item.id, { submissionId: submissionId(), answer: pick(loaded.built) });
-        expect((await db.mockSession.findUniqueOrThrow({ where: { id: sessionId } })).difficulty).toBe(difficultyAtStart);
+        expect((await db.mockSession.findUniqueOrThrow({ where: { id: sessionId } })).difficulty).toBe(
+          difficultyAtStart,
+        );
       }
       // What /api/progress reads is exactly what it was before the answers.
       expect(JSON.stringify(await progress.getDashboard(gil))).toBe(dashboardBefore);
@@ -291,7 +372,10 @@ export function progressSuite(provider: DbProvider) {
       await db.mockSession.update({ where: { id: sessionId }, data: { deadline: new Date(Date.now() - 1000) } });
       const body = { submissionId: submissionId(), answer: referenceAnswer(loaded.built) };
       // Checked once, inside the attempt's transaction: nothing is stored.
-      await expect(mock.answerMock(jon, sessionId, item.id, body)).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/has ended/) });
+      await expect(mock.answerMock(jon, sessionId, item.id, body)).rejects.toMatchObject({
+        code: "CONFLICT",
+        message: expect.stringMatching(/has ended/),
+      });
       expect(await db.attempt.count({ where: { userId: jon.id } })).toBe(0);
       const after = await mock.getMockState(jon, sessionId);
       expect(after.ended).toBe(true);
@@ -333,7 +417,17 @@ export function progressSuite(provider: DbProvider) {
       // The card as FSRS leaves it after a review a day ago that scheduled the next one ten days out.
       const now = Date.now();
       const card = await db.reviewCard.findFirstOrThrow({ where: { userId: ivy.id } });
-      await db.reviewCard.update({ where: { id: card.id }, data: { state: 2, stability: 2, difficulty: 5, reps: 3, lastReview: new Date(now - 86_400_000), due: new Date(now + 10 * 86_400_000) } });
+      await db.reviewCard.update({
+        where: { id: card.id },
+        data: {
+          state: 2,
+          stability: 2,
+          difficulty: 5,
+          reps: 3,
+          lastReview: new Date(now - 86_400_000),
+          due: new Date(now + 10 * 86_400_000),
+        },
+      });
       const day = new Date(now + 5 * 86_400_000).toISOString().slice(0, 10);
       const interview = new Date(`${day}T00:00:00Z`);
       const view = await readiness.setInterviewDate(ivy, { interviewDate: day });
@@ -341,7 +435,14 @@ export function progressSuite(provider: DbProvider) {
       const topic = view.readiness!.topics.find((t) => t.slug === schedule.topic)!;
       // Five days past a two-day stability, recall on the day is well under the 95% aimed for.
       expect(topic.recall!).toBeLessThan(0.9);
-      expect(topic.accuracy).toBeCloseTo((await db.mastery.findUniqueOrThrow({ where: { userId_kind_key: { userId: ivy.id, kind: "topic", key: schedule.topic } } })).ema!, 10);
+      expect(topic.accuracy).toBeCloseTo(
+        (
+          await db.mastery.findUniqueOrThrow({
+            where: { userId_kind_key: { userId: ivy.id, kind: "topic", key: schedule.topic } },
+          })
+        ).ema!,
+        10,
+      );
       expect(topic.readiness).toBeCloseTo((topic.recall! + topic.accuracy!) / 2, 10);
       expect(view.readiness!.topics).toHaveLength(8);
       // Seven topics were never practised: the first of them, in course order, is what to study next.
@@ -349,7 +450,10 @@ export function progressSuite(provider: DbProvider) {
       // The review FSRS put after the interview now comes the day before it.
       const after = await db.reviewCard.findFirstOrThrow({ where: { userId: ivy.id } });
       expect(after.due.toISOString()).toBe(new Date(interview.getTime() - 86_400_000).toISOString());
-      await expect(readiness.setInterviewDate(ivy, { interviewDate: "2000-01-01" })).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { interviewDate: ["is in the past"] } });
+      await expect(readiness.setInterviewDate(ivy, { interviewDate: "2000-01-01" })).rejects.toMatchObject({
+        code: "INVALID_INPUT",
+        fieldErrors: { interviewDate: ["is in the past"] },
+      });
       expect((await readiness.setInterviewDate(ivy, { interviewDate: null })).readiness).toBeNull();
     });
   });

@@ -16,26 +16,48 @@ import { isTeacher } from "@/lib/roles";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-const DAY_LABEL: Record<string, string> = { counted: "counted", neutral: "nothing due", frozen: "freeze used", missed: "missed", pending: "today, not yet" };
-const DAY_TONE: Record<string, string> = { counted: "bg-success", neutral: "bg-muted", frozen: "bg-primary/50", missed: "bg-danger", pending: "border border-border" };
+const DAY_LABEL: Record<string, string> = {
+  counted: "counted",
+  neutral: "nothing due",
+  frozen: "freeze used",
+  missed: "missed",
+  pending: "today, not yet",
+};
+const DAY_TONE: Record<string, string> = {
+  counted: "bg-success",
+  neutral: "bg-muted",
+  frozen: "bg-primary/50",
+  missed: "bg-danger",
+  pending: "border border-border",
+};
 
 export default async function DashboardPage() {
   const user = await requirePageUser("/dashboard");
   // Instructors and admins land here too (sign-in goes to /dashboard): they get their own home.
   if (isTeacher(user)) return <InstructorHomeView name={user.name} home={await getInstructorHome(user)} />;
-  const [data, mine, readiness, misconceptions] = await Promise.all([getDashboard(user), listMyAssignments(user), getReadiness(user), listMyMisconceptions(user)]);
+  const [data, mine, readiness, misconceptions] = await Promise.all([
+    getDashboard(user),
+    listMyAssignments(user),
+    getReadiness(user),
+    listMyMisconceptions(user),
+  ]);
   const started = data.topics.some((t) => t.percent !== null);
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-bold">Welcome, {user.name}</h1>
 
-      <section className="flex flex-wrap items-center gap-4 rounded-lg border border-border bg-card p-5" aria-labelledby="review-heading">
+      <section
+        className="flex flex-wrap items-center gap-4 rounded-lg border border-border bg-card p-5"
+        aria-labelledby="review-heading"
+      >
         <div className="mr-auto">
           <h2 id="review-heading" className="font-semibold">
             Review now
           </h2>
           <p className="text-sm text-muted-foreground" data-testid="dashboard-due">
-            {data.dueCount === 0 ? "Nothing is due. Wrong answers come back here automatically." : `${data.dueCount} question${data.dueCount === 1 ? "" : "s"} due today.`}
+            {data.dueCount === 0
+              ? "Nothing is due. Wrong answers come back here automatically."
+              : `${data.dueCount} question${data.dueCount === 1 ? "" : "s"} due today.`}
           </p>
         </div>
         {data.dueCount > 0 ? <StartReviewButton /> : null}
@@ -56,7 +78,9 @@ export default async function DashboardPage() {
           <h2 id="misconceptions-heading" className="font-semibold">
             Mistakes you keep making
           </h2>
-          <p className="mt-1 text-xs text-muted-foreground">Your recent answers reproduced these known misconceptions more than once.</p>
+          <p className="mt-1 text-xs text-muted-foreground">
+            Your recent answers reproduced these known misconceptions more than once.
+          </p>
           <ol className="mt-3 flex flex-col gap-2" data-testid="my-misconceptions">
             {misconceptions.map((m) => (
               <li key={m.id} className="rounded-md border border-border p-3" data-misconception={m.id}>
@@ -80,14 +104,19 @@ export default async function DashboardPage() {
         <h2 id="mastery-heading" className="font-semibold">
           Mastery by topic
         </h2>
-        <p className="mt-1 text-xs text-muted-foreground">Recent-weighted score of your graded attempts (newest answers count most).</p>
+        <p className="mt-1 text-xs text-muted-foreground">
+          Recent-weighted score of your graded attempts (newest answers count most).
+        </p>
         {data.weakest.length > 0 ? (
           <div className="mt-3">
             <h3 className="text-sm font-medium">Weakest first</h3>
             <ol className="mt-1 flex flex-wrap gap-2" aria-label="Weakest topics">
               {data.weakest.map((t) => (
                 <li key={t.slug}>
-                  <Link href={`/practice/${t.slug}`} className="inline-block rounded-md border border-border px-3 py-1.5 text-sm hover:border-primary">
+                  <Link
+                    href={`/practice/${t.slug}`}
+                    className="inline-block rounded-md border border-border px-3 py-1.5 text-sm hover:border-primary"
+                  >
                     Practise {t.short} ({t.percent}%)
                   </Link>
                 </li>
@@ -96,7 +125,9 @@ export default async function DashboardPage() {
           </div>
         ) : null}
         <div className="mt-4">
-          <MasteryChart bars={data.topics.map((t) => ({ slug: t.slug, label: t.short, attempts: t.attempts, percent: t.percent }))} />
+          <MasteryChart
+            bars={data.topics.map((t) => ({ slug: t.slug, label: t.short, attempts: t.attempts, percent: t.percent }))}
+          />
         </div>
         {!started ? (
           <p className="mt-3 text-sm">
@@ -141,8 +172,8 @@ export default async function DashboardPage() {
         {data.streak ? (
           <div className="mt-3 flex flex-col gap-2">
             <p className="text-sm" data-testid="streak-current">
-              <span className="text-2xl font-bold tabular-nums">{data.streak.current}</span> day{data.streak.current === 1 ? "" : "s"} · longest{" "}
-              {data.streak.longest}
+              <span className="text-2xl font-bold tabular-nums">{data.streak.current}</span> day
+              {data.streak.current === 1 ? "" : "s"} · longest {data.streak.longest}
               {data.streak.todayCounts ? " · today counts" : " · today needs 3 graded answers or all due reviews"}
               {data.streak.freezeUsedThisWeek ? " · this week's freeze is used" : ""}
             </p>
@@ -157,7 +188,9 @@ export default async function DashboardPage() {
             </ol>
           </div>
         ) : (
-          <p className="mt-1 text-sm text-muted-foreground">Off. A day counts with 3 graded answers or all due reviews done; one missed day a week is forgiven.</p>
+          <p className="mt-1 text-sm text-muted-foreground">
+            Off. A day counts with 3 graded answers or all due reviews done; one missed day a week is forgiven.
+          </p>
         )}
       </section>
     </div>

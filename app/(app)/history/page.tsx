@@ -23,7 +23,9 @@ export default async function HistoryPage({ searchParams }: Props) {
     <div className="flex flex-col gap-6">
       <div>
         <h1 className="text-2xl font-bold">History</h1>
-        <p className="mt-1 text-sm text-muted-foreground">Every graded answer, newest first. Open one to see the feedback and replay it.</p>
+        <p className="mt-1 text-sm text-muted-foreground">
+          Every graded answer, newest first. Open one to see the feedback and replay it.
+        </p>
       </div>
       {page.items.length === 0 ? (
         <p className="text-muted-foreground">
@@ -45,7 +47,9 @@ export default async function HistoryPage({ searchParams }: Props) {
                 <span className="text-xs text-muted-foreground">
                   <LocalTime iso={a.createdAt} />
                 </span>
-                <span className={`w-14 text-right text-sm tabular-nums ${a.correct ? "text-success" : ""}`}>{Math.round(a.score * 100)}%</span>
+                <span className={`w-14 text-right text-sm tabular-nums ${a.correct ? "text-success" : ""}`}>
+                  {Math.round(a.score * 100)}%
+                </span>
               </Link>
             </li>
           ))}

@@ -13,8 +13,8 @@ export default function LearnIndexPage() {
       <header>
         <h1 className="text-2xl font-bold">Learn</h1>
         <p className="mt-2 text-muted-foreground">
-          Eight short lessons, in order. Each gives the classic interview answer and what is true on a current kernel, with
-          live simulations you can change, the points to cover, and the wrong answers to avoid.
+          Eight short lessons, in order. Each gives the classic interview answer and what is true on a current kernel,
+          with live simulations you can change, the points to cover, and the wrong answers to avoid.
         </p>
       </header>
       <LessonList lessons={listLessonMetas()} />

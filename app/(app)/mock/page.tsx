@@ -15,8 +15,8 @@ export default async function MockPage() {
       <div>
         <h1 className="text-2xl font-bold">Mock interview</h1>
         <p className="mt-1 text-sm text-muted-foreground">
-          Mixed questions across topics against the clock. The next question gets harder after a right answer and easier after a wrong one. You
-          see your scores only at the end.
+          Mixed questions across topics against the clock. The next question gets harder after a right answer and easier
+          after a wrong one. You see your scores only at the end.
         </p>
       </div>
       <section className="rounded-lg border border-border bg-card p-5">
@@ -31,7 +31,8 @@ export default async function MockPage() {
             {sessions.map((s) => (
               <li key={s.id}>
                 <Link href={`/mock/${s.id}`} className="underline">
-                  <LocalTime iso={new Date(s.startedAt).toISOString()} /> · {s.minutes} min · {s.questions} question{s.questions === 1 ? "" : "s"}
+                  <LocalTime iso={new Date(s.startedAt).toISOString()} /> · {s.minutes} min · {s.questions} question
+                  {s.questions === 1 ? "" : "s"}
                   {s.ended ? "" : " · in progress"}
                 </Link>
               </li>

@@ -18,21 +18,29 @@ export default async function ReviewPage() {
       <div>
         <h1 className="text-2xl font-bold">Review now</h1>
         <p className="mt-1 text-sm text-muted-foreground">
-          Questions come back when you are about to forget them. Each review is a new variant of the question, so you practise the idea, not the
-          answer.
+          Questions come back when you are about to forget them. Each review is a new variant of the question, so you
+          practise the idea, not the answer.
         </p>
       </div>
-      <section className="flex flex-wrap items-center gap-4 rounded-lg border border-border bg-card p-5" aria-labelledby="due-heading">
+      <section
+        className="flex flex-wrap items-center gap-4 rounded-lg border border-border bg-card p-5"
+        aria-labelledby="due-heading"
+      >
         <h2 id="due-heading" className="mr-auto font-semibold" data-testid="review-due-count">
           {queue.dueCount} due now
-          <span className="ml-2 text-sm font-normal text-muted-foreground">{queue.upcoming} more in the next 7 days</span>
+          <span className="ml-2 text-sm font-normal text-muted-foreground">
+            {queue.upcoming} more in the next 7 days
+          </span>
         </h2>
         {queue.dueCount > 0 ? <StartReviewButton /> : null}
       </section>
       {queue.due.length > 0 ? (
         <ul className="flex flex-col gap-2" aria-label="Due questions" data-testid="review-queue">
           {queue.due.map((card) => (
-            <li key={card.templateId} className="flex flex-wrap items-center gap-x-4 gap-y-1 rounded-lg border border-border bg-card p-4">
+            <li
+              key={card.templateId}
+              className="flex flex-wrap items-center gap-x-4 gap-y-1 rounded-lg border border-border bg-card p-4"
+            >
               <ReviewItemLink slug={card.slug} title={card.title} />
               <span className="text-xs text-muted-foreground">{topicBySlug(card.topic)?.short ?? card.topic}</span>
               <span className="text-xs text-muted-foreground">
@@ -42,7 +50,11 @@ export default async function ReviewPage() {
           ))}
         </ul>
       ) : (
-        <section className="rounded-lg border border-border bg-card p-5" aria-labelledby="finished-heading" data-testid="review-finished">
+        <section
+          className="rounded-lg border border-border bg-card p-5"
+          aria-labelledby="finished-heading"
+          data-testid="review-finished"
+        >
           <h2 id="finished-heading" className="font-semibold">
             Finished for today
           </h2>

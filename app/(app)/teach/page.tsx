@@ -20,7 +20,8 @@ export default async function TeachPage({ searchParams }: Props) {
   const filter = bankFilterFromPage(await searchParams);
   const questions = await listBankQuestions(user, filter);
   const query = new URLSearchParams(Object.entries(filter).map(([k, v]) => [k, String(v)]));
-  const exportHref = (format: string) => `/api/teach/questions/export?${new URLSearchParams([...query.entries(), ["format", format]])}`;
+  const exportHref = (format: string) =>
+    `/api/teach/questions/export?${new URLSearchParams([...query.entries(), ["format", format]])}`;
 
   return (
     <div className="flex flex-col gap-6">
@@ -46,13 +47,19 @@ export default async function TeachPage({ searchParams }: Props) {
         </Link>
       </div>
       <p className="text-sm text-muted-foreground">
-        The built-in questions and {user.role === "ADMIN" ? "everyone's" : "your own"}. Built-in questions can be duplicated and then edited.
+        The built-in questions and {user.role === "ADMIN" ? "everyone's" : "your own"}. Built-in questions can be
+        duplicated and then edited.
       </p>
 
       <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Filter questions">
         <label className="flex flex-col gap-1 text-sm">
           Search
-          <input name="q" defaultValue={filter.q ?? ""} placeholder="title or slug" className="min-h-10 rounded-md border border-border bg-card px-3" />
+          <input
+            name="q"
+            defaultValue={filter.q ?? ""}
+            placeholder="title or slug"
+            className="min-h-10 rounded-md border border-border bg-card px-3"
+          />
         </label>
         <label className="flex flex-col gap-1 text-sm">
           Topic
@@ -76,11 +83,19 @@ export default async function TeachPage({ searchParams }: Props) {
         </label>
         <label className="flex flex-col gap-1 text-sm">
           Tag
-          <input name="tag" defaultValue={filter.tag ?? ""} className="min-h-10 w-28 rounded-md border border-border bg-card px-3" />
+          <input
+            name="tag"
+            defaultValue={filter.tag ?? ""}
+            className="min-h-10 w-28 rounded-md border border-border bg-card px-3"
+          />
         </label>
         <label className="flex flex-col gap-1 text-sm">
           Difficulty
-          <select name="difficulty" defaultValue={filter.difficulty ? String(filter.difficulty) : ""} className={selectClass}>
+          <select
+            name="difficulty"
+            defaultValue={filter.difficulty ? String(filter.difficulty) : ""}
+            className={selectClass}
+          >
             <option value="">any</option>
             {[1, 2, 3, 4, 5].map((d) => (
               <option key={d}>{d}</option>
@@ -140,12 +155,16 @@ export default async function TeachPage({ searchParams }: Props) {
         {questions.length === 0 ? <p className="py-4 text-sm text-muted-foreground">No questions match.</p> : null}
       </div>
 
-      <section aria-labelledby="exchange-heading" className="flex flex-col gap-3 rounded-lg border border-border bg-card p-4">
+      <section
+        aria-labelledby="exchange-heading"
+        className="flex flex-col gap-3 rounded-lg border border-border bg-card p-4"
+      >
         <h2 id="exchange-heading" className="font-semibold">
           Import and export
         </h2>
         <p className="text-sm text-muted-foreground">
-          Exports cover the questions listed above. JSON keeps everything and imports back; Moodle XML and GIFT keep what those formats can carry, listed per question before you download.
+          Exports cover the questions listed above. JSON keeps everything and imports back; Moodle XML and GIFT keep
+          what those formats can carry, listed per question before you download.
         </p>
         <div className="flex flex-wrap gap-3">
           <a href={exportHref("json")} className={buttonClasses("secondary")} download>

@@ -16,7 +16,10 @@ export default async function EnterCodePage({ searchParams }: Props) {
   return (
     <div className="flex max-w-md flex-col gap-4">
       <h1 className="text-2xl font-bold">Open a printed question</h1>
-      <p className="text-sm text-muted-foreground">Type the code printed next to the question (or scan its QR code) to answer exactly that variant online and check your work.</p>
+      <p className="text-sm text-muted-foreground">
+        Type the code printed next to the question (or scan its QR code) to answer exactly that variant online and check
+        your work.
+      </p>
       <form method="get" action="/v" className="flex flex-col gap-3">
         <Field id="code" name="code" label="Code" placeholder="ABCD-1234" autoComplete="off" required />
         <div>

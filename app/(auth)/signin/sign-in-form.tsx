@@ -40,7 +40,11 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       <Field id="email" name="email" type="email" label="Email" autoComplete="email" required />
       <Field id="password" name="password" type="password" label="Password" autoComplete="current-password" required />
       {error ? (
-        <p role="alert" className="rounded-md border border-danger/40 bg-danger/10 p-3 text-sm text-danger" data-testid="signin-error">
+        <p
+          role="alert"
+          className="rounded-md border border-danger/40 bg-danger/10 p-3 text-sm text-danger"
+          data-testid="signin-error"
+        >
           {error}
         </p>
       ) : null}

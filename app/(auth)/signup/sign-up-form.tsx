@@ -26,7 +26,13 @@ export const SignUpForm = withQueryClient(function SignUpForm({ inviteCode }: { 
       await apiJson("/api/signup", { method: "POST", body });
       const result = await signIn("credentials", { email: body.email, password: body.password, redirect: false });
       // It tells no more than a sign-in page would.
-      if (!result || result.error) throw new SignInAfterSignUpError(signInErrorText(result?.status, "This email and password did not sign you in. If you already have an account, sign in with your password."));
+      if (!result || result.error)
+        throw new SignInAfterSignUpError(
+          signInErrorText(
+            result?.status,
+            "This email and password did not sign you in. If you already have an account, sign in with your password.",
+          ),
+        );
       await refreshSessionUser();
     },
     onSuccess: () => {
@@ -36,7 +42,12 @@ export const SignUpForm = withQueryClient(function SignUpForm({ inviteCode }: { 
   });
   const fields = signUp.error instanceof ApiError ? signUp.error.fields : {};
   const errors = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v[0]])) as FieldErrors;
-  const formError = signUp.error && !Object.keys(fields).length ? (signUp.error instanceof SignInAfterSignUpError || signUp.error instanceof ApiError ? signUp.error.message : "Could not create the account.") : null;
+  const formError =
+    signUp.error && !Object.keys(fields).length
+      ? signUp.error instanceof SignInAfterSignUpError || signUp.error instanceof ApiError
+        ? signUp.error.message
+        : "Could not create the account."
+      : null;
   // Still pending while the browser moves to the dashboard.
   const pending = signUp.isPending || signUp.isSuccess;
 

@@ -2,7 +2,16 @@
 
 import { type ReactNode, useState } from "react";
 import type { Answer, TimelineValue } from "@/lib/engine/questions";
-import { AnswerForm, GanttChart, GradeView, NumberAnswer, ReorderList, ReplayViewer, TimelineEditor, timelineToSlices } from "@/components/sim";
+import {
+  AnswerForm,
+  GanttChart,
+  GradeView,
+  NumberAnswer,
+  ReorderList,
+  ReplayViewer,
+  TimelineEditor,
+  timelineToSlices,
+} from "@/components/sim";
 import { longPart, longValue, rrReference, rrReplay, rrReport, rrStudent, rrView } from "./sample-data";
 
 const timelinePart = rrView.parts[0] as Extract<(typeof rrView.parts)[number], { kind: "timeline" }>;
@@ -11,7 +20,11 @@ const orderPart = rrView.parts[2] as Extract<(typeof rrView.parts)[number], { ki
 
 function Section({ title, id, children }: { title: string; id: string; children: ReactNode }) {
   return (
-    <section aria-labelledby={id} className="flex flex-col gap-3 border-t border-border pt-6" data-testid={`preview-${id}`}>
+    <section
+      aria-labelledby={id}
+      className="flex flex-col gap-3 border-t border-border pt-6"
+      data-testid={`preview-${id}`}
+    >
       <h2 id={id} className="text-lg font-semibold">
         {title}
       </h2>
@@ -46,13 +59,24 @@ export function SimPreview() {
       </Section>
 
       <Section title="GanttChart" id="gantt-chart">
-        <GanttChart slices={rrReplay.slices} tasks={["A", "B", "C"]} slotMs={1} highlightTime={4} label="Reference schedule" />
+        <GanttChart
+          slices={rrReplay.slices}
+          tasks={["A", "B", "C"]}
+          slotMs={1}
+          highlightTime={4}
+          label="Reference schedule"
+        />
         <GanttChart slices={timelineToSlices(longValue, 0.5)} slotMs={0.5} height={32} label="Long schedule" />
       </Section>
 
       <Section title="NumberAnswer" id="number-answer">
         <NumberAnswer part={numberPart} text={numberText} onChange={setNumberText} />
-        <NumberAnswer part={{ ...numberPart, id: "bad", label: "With a server error" }} text="4 apples" onChange={() => undefined} errors={["'4 apples' is not a time; try 4 ms"]} />
+        <NumberAnswer
+          part={{ ...numberPart, id: "bad", label: "With a server error" }}
+          text="4 apples"
+          onChange={() => undefined}
+          errors={["'4 apples' is not a time; try 4 ms"]}
+        />
       </Section>
 
       <Section title="ReorderList" id="reorder-list">
@@ -71,14 +95,32 @@ export function SimPreview() {
           }}
         />
         {submitted ? (
-          <pre tabIndex={0} aria-label="Submitted answer (JSON)" className="overflow-x-auto rounded-md bg-muted p-2 text-xs" data-testid="submitted-answer">
+          <pre
+            tabIndex={0}
+            aria-label="Submitted answer (JSON)"
+            className="overflow-x-auto rounded-md bg-muted p-2 text-xs"
+            data-testid="submitted-answer"
+          >
             {JSON.stringify(submitted)}
           </pre>
         ) : null}
       </Section>
 
       <Section title="GradeView" id="grade-view">
-        <GradeView report={rrReport} parts={rrView.parts} answer={{ parts: { gantt: rrStudent, "avg-turnaround": 7, "finish-order": ["A", "B", "C"], starved: "no", costs: ["regs", "disk"] } }} showReplay={false} />
+        <GradeView
+          report={rrReport}
+          parts={rrView.parts}
+          answer={{
+            parts: {
+              gantt: rrStudent,
+              "avg-turnaround": 7,
+              "finish-order": ["A", "B", "C"],
+              starved: "no",
+              costs: ["regs", "disk"],
+            },
+          }}
+          showReplay={false}
+        />
       </Section>
 
       <Section title="ReplayViewer" id="replay-viewer">

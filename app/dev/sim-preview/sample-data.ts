@@ -41,7 +41,13 @@ export const rrView: VariantView = {
       allowIdle: true,
       allowSwitch: false,
     },
-    { kind: "number", id: "avg-turnaround", label: "Average turnaround time", unit: "ms", hint: "To two decimal places." },
+    {
+      kind: "number",
+      id: "avg-turnaround",
+      label: "Average turnaround time",
+      unit: "ms",
+      hint: "To two decimal places.",
+    },
     {
       kind: "order",
       id: "finish-order",
@@ -74,7 +80,10 @@ export const rrView: VariantView = {
       ],
     },
   ],
-  conventions: ["A task whose quantum expires at the instant another arrives queues after the arrival.", "Times are in milliseconds."],
+  conventions: [
+    "A task whose quantum expires at the instant another arrives queues after the arrival.",
+    "Times are in milliseconds.",
+  ],
 };
 
 export const rrReference = ["A", "A", "B", "B", "C", "C", "A", "A", "B", "A"];
@@ -93,7 +102,14 @@ export const rrReplay = {
     { task: "A", start: 9, end: 10, endReason: "finished" },
   ],
   decisions: [
-    { time: 0, cpu: 0, ready: [{ task: "A", values: { remaining: 5 } }], picked: "A", rule: "rr: head of the queue", message: "Only A has arrived." },
+    {
+      time: 0,
+      cpu: 0,
+      ready: [{ task: "A", values: { remaining: 5 } }],
+      picked: "A",
+      rule: "rr: head of the queue",
+      message: "Only A has arrived.",
+    },
     {
       time: 2,
       cpu: 0,
@@ -129,8 +145,25 @@ export const rrReplay = {
       rule: "rr: head of the queue",
       message: "C finished; A is at the head.",
     },
-    { time: 8, cpu: 0, ready: [{ task: "B", values: { remaining: 1 } }, { task: "A", values: { remaining: 1 } }], picked: "B", rule: "rr: head of the queue", message: "A's quantum expired; B is next." },
-    { time: 9, cpu: 0, ready: [{ task: "A", values: { remaining: 1 } }], picked: "A", rule: "rr: head of the queue", message: "B finished; only A is left." },
+    {
+      time: 8,
+      cpu: 0,
+      ready: [
+        { task: "B", values: { remaining: 1 } },
+        { task: "A", values: { remaining: 1 } },
+      ],
+      picked: "B",
+      rule: "rr: head of the queue",
+      message: "A's quantum expired; B is next.",
+    },
+    {
+      time: 9,
+      cpu: 0,
+      ready: [{ task: "A", values: { remaining: 1 } }],
+      picked: "A",
+      rule: "rr: head of the queue",
+      message: "B finished; only A is left.",
+    },
   ],
   switches: {
     total: 5,
@@ -150,13 +183,33 @@ export const rrReplay = {
 export const rrReport: GradeReport = {
   score: 0.62,
   correct: false,
-  summary: "Your schedule is right up to t = 4 ms; after that C should have run. Your average turnaround follows correctly from your own schedule.",
+  summary:
+    "Your schedule is right up to t = 4 ms; after that C should have run. Your average turnaround follows correctly from your own schedule.",
   parts: [
     { id: "gantt", label: "Schedule", score: 0.6, weight: 2, message: "6 of 10 slots match the reference." },
-    { id: "avg-turnaround", label: "Average turnaround time", score: 1, weight: 1, message: "Correct for the schedule you drew.", errorCarriedForward: true },
-    { id: "finish-order", label: "Order in which the tasks finish", score: 0, weight: 1, message: "C finishes first, at 6 ms." },
+    {
+      id: "avg-turnaround",
+      label: "Average turnaround time",
+      score: 1,
+      weight: 1,
+      message: "Correct for the schedule you drew.",
+      errorCarriedForward: true,
+    },
+    {
+      id: "finish-order",
+      label: "Order in which the tasks finish",
+      score: 0,
+      weight: 1,
+      message: "C finishes first, at 6 ms.",
+    },
     { id: "starved", label: "Can Round Robin starve a CPU-bound task?", score: 1, weight: 1, message: "Right." },
-    { id: "costs", label: "Which of these does a process switch cost?", score: 0.5, weight: 1, message: "A switch writes nothing to disk." },
+    {
+      id: "costs",
+      label: "Which of these does a process switch cost?",
+      score: 0.5,
+      weight: 1,
+      message: "A switch writes nothing to disk.",
+    },
   ],
   firstDivergence: {
     part: "gantt",
@@ -166,10 +219,21 @@ export const rrReport: GradeReport = {
     got: "A",
     ready: rrReplay.decisions[2].ready,
     rule: "rr: head of the queue",
-    message: "At t = 4 ms the queue was C, A, B: C arrived at 2 ms and queued ahead of A, whose quantum expired at that same instant.",
+    message:
+      "At t = 4 ms the queue was C, A, B: C arrived at 2 ms and queued ahead of A, whose quantum expired at that same instant.",
   },
-  convention: { name: "expired-first", description: "Your schedule is exactly right if an expiring task queues before an arriving one.", credit: 0.5 },
-  reference: { gantt: rrReference, "avg-turnaround": 22 / 3, "finish-order": ["C", "B", "A"], starved: "no", costs: ["regs", "tlb"] },
+  convention: {
+    name: "expired-first",
+    description: "Your schedule is exactly right if an expiring task queues before an arriving one.",
+    credit: 0.5,
+  },
+  reference: {
+    gantt: rrReference,
+    "avg-turnaround": 22 / 3,
+    "finish-order": ["C", "B", "A"],
+    starved: "no",
+    costs: ["regs", "tlb"],
+  },
   replay: rrReplay,
 };
 
@@ -190,4 +254,6 @@ export const longPart = {
   allowSwitch: true,
 };
 
-export const longValue: (string | null)[] = Array.from({ length: 120 }, (_, i) => (i % 13 === 12 ? "cs" : i > 100 ? null : "ABCD"[Math.floor(i / 6) % 4]));
+export const longValue: (string | null)[] = Array.from({ length: 120 }, (_, i) =>
+  i % 13 === 12 ? "cs" : i > 100 ? null : "ABCD"[Math.floor(i / 6) % 4],
+);

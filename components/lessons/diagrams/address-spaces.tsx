@@ -15,19 +15,38 @@ export function AddressSpacesDiagram() {
       ].map((p) => (
         <g key={p.name}>
           <rect x={p.x} y={10} width={220} height={170} rx={8} fill={C.bg} stroke={C.fg} strokeWidth={1.5} />
-          <text x={p.x + 12} y={30} fill={C.fg} fontWeight={700}>{p.name}</text>
-          <text x={p.x + 12} y={46} fill={C.muted} fontSize={11}>own virtual address space</text>
+          <text x={p.x + 12} y={30} fill={C.fg} fontWeight={700}>
+            {p.name}
+          </text>
+          <text x={p.x + 12} y={46} fill={C.muted} fontSize={11}>
+            own virtual address space
+          </text>
           <Box x={p.x + 12} y={56} w={196} h={34} label="code · globals · heap" sub="" fill={C.card} />
-          <text x={p.x + 110} y={104} textAnchor="middle" fill={C.muted} fontSize={11}>fd table · signal handlers · PID</text>
+          <text x={p.x + 110} y={104} textAnchor="middle" fill={C.muted} fontSize={11}>
+            fd table · signal handlers · PID
+          </text>
           {p.threads.map((t, i) => (
-            <Box key={t} x={p.x + 12 + i * 102} y={114} w={94} h={54} label={t} sub="stack + registers" stroke={C.primary} />
+            <Box
+              key={t}
+              x={p.x + 12 + i * 102}
+              y={114}
+              w={94}
+              h={54}
+              label={t}
+              sub="stack + registers"
+              stroke={C.primary}
+            />
           ))}
         </g>
       ))}
       <line x1={240} y1={10} x2={240} y2={180} stroke={C.danger} strokeWidth={3} strokeDasharray="6 4" />
       <rect x={10} y={196} width={460} height={44} rx={8} fill={C.card} stroke={C.danger} strokeWidth={1.5} />
-      <text x={240} y={215} textAnchor="middle" fill={C.fg} fontWeight={600}>Kernel: page tables + MMU enforce the boundary</text>
-      <text x={240} y={231} textAnchor="middle" fill={C.muted} fontSize={11}>crossing it needs shared memory, pipes, sockets or ptrace</text>
+      <text x={240} y={215} textAnchor="middle" fill={C.fg} fontWeight={600}>
+        Kernel: page tables + MMU enforce the boundary
+      </text>
+      <text x={240} y={231} textAnchor="middle" fill={C.muted} fontSize={11}>
+        crossing it needs shared memory, pipes, sockets or ptrace
+      </text>
     </DiagramFrame>
   );
 }

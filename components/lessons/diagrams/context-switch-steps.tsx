@@ -17,13 +17,26 @@ export function ContextSwitchStepsDiagram() {
       <Arrow x1={405} y1={54} x2={405} y2={80} />
       <Box x={300} y={80} w={170} h={44} label="switch stacks" sub="callee-saved regs, FPU state" stroke={C.primary} />
       <Arrow x1={300} y1={102} x2={272} y2={102} />
-      <Box x={90} y={80} w={182} h={44} label="new process? write CR3" sub="PCID: TLB entries kept" stroke={C.warning} dashed />
+      <Box
+        x={90}
+        y={80}
+        w={182}
+        h={44}
+        label="new process? write CR3"
+        sub="PCID: TLB entries kept"
+        stroke={C.warning}
+        dashed
+      />
       <Arrow x1={180} y1={124} x2={180} y2={150} />
       <Box x={90} y={150} w={182} h={44} label="return to thread Y" sub="user mode" />
       <Arrow x1={272} y1={172} x2={300} y2={172} color={C.danger} />
       <Box x={300} y={150} w={170} h={44} label="indirect cost" sub="cache + TLB refill" stroke={C.danger} />
-      <text x={240} y={224} textAnchor="middle" fill={C.muted} fontSize={11}>same process: switch_mm is skipped (KPTI still writes CR3 at kernel entry)</text>
-      <text x={240} y={240} textAnchor="middle" fill={C.muted} fontSize={11}>blue = direct cost · red = paid afterwards by the new thread</text>
+      <text x={240} y={224} textAnchor="middle" fill={C.muted} fontSize={11}>
+        same process: switch_mm is skipped (KPTI still writes CR3 at kernel entry)
+      </text>
+      <text x={240} y={240} textAnchor="middle" fill={C.muted} fontSize={11}>
+        blue = direct cost · red = paid afterwards by the new thread
+      </text>
     </DiagramFrame>
   );
 }

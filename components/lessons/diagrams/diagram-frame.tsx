@@ -25,18 +25,18 @@ export function DiagramFrame({
     <figure className="lesson-diagram my-6 rounded-lg border border-border bg-card p-3 sm:p-4">
       {/* Below ~420 px the labels would shrink past legibility, so narrow screens scroll sideways instead. */}
       <div className="overflow-x-auto">
-      <svg
-        role="img"
-        aria-labelledby={`${titleId} ${descId}`}
-        viewBox={viewBox}
-        className="h-auto w-full min-w-[420px] text-foreground"
-        fontFamily="inherit"
-        fontSize="13"
-      >
-        <title id={titleId}>{title}</title>
-        <desc id={descId}>{description}</desc>
-        {children}
-      </svg>
+        <svg
+          role="img"
+          aria-labelledby={`${titleId} ${descId}`}
+          viewBox={viewBox}
+          className="h-auto w-full min-w-[420px] text-foreground"
+          fontFamily="inherit"
+          fontSize="13"
+        >
+          <title id={titleId}>{title}</title>
+          <desc id={descId}>{description}</desc>
+          {children}
+        </svg>
       </div>
       <figcaption className="mt-2 text-sm text-muted-foreground">{caption}</figcaption>
     </figure>
@@ -56,12 +56,40 @@ export const C = {
   danger: "var(--danger)",
 } as const;
 
-export function Box({ x, y, w, h, label, sub, stroke = C.fg, fill = C.card, dashed }: {
-  x: number; y: number; w: number; h: number; label?: string; sub?: string; stroke?: string; fill?: string; dashed?: boolean;
+export function Box({
+  x,
+  y,
+  w,
+  h,
+  label,
+  sub,
+  stroke = C.fg,
+  fill = C.card,
+  dashed,
+}: {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  label?: string;
+  sub?: string;
+  stroke?: string;
+  fill?: string;
+  dashed?: boolean;
 }) {
   return (
     <g>
-      <rect x={x} y={y} width={w} height={h} rx={6} fill={fill} stroke={stroke} strokeWidth={1.5} strokeDasharray={dashed ? "5 4" : undefined} />
+      <rect
+        x={x}
+        y={y}
+        width={w}
+        height={h}
+        rx={6}
+        fill={fill}
+        stroke={stroke}
+        strokeWidth={1.5}
+        strokeDasharray={dashed ? "5 4" : undefined}
+      />
       {label ? (
         <text x={x + w / 2} y={y + (sub ? h / 2 - 3 : h / 2 + 4)} textAnchor="middle" fill={C.fg} fontWeight={600}>
           {label}
@@ -76,7 +104,21 @@ export function Box({ x, y, w, h, label, sub, stroke = C.fg, fill = C.card, dash
   );
 }
 
-export function Arrow({ x1, y1, x2, y2, color = C.fg, dashed }: { x1: number; y1: number; x2: number; y2: number; color?: string; dashed?: boolean }) {
+export function Arrow({
+  x1,
+  y1,
+  x2,
+  y2,
+  color = C.fg,
+  dashed,
+}: {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  color?: string;
+  dashed?: boolean;
+}) {
   const angle = Math.atan2(y2 - y1, x2 - x1);
   const head = 7;
   const p1 = `${x2 - head * Math.cos(angle - 0.45)},${y2 - head * Math.sin(angle - 0.45)}`;

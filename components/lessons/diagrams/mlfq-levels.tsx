@@ -20,26 +20,51 @@ export function MlfqLevelsDiagram() {
         const y = 20 + i * 60;
         return (
           <g key={level.name}>
-            <text x={10} y={y + 25} fill={C.fg} fontWeight={600}>{level.name}</text>
+            <text x={10} y={y + 25} fill={C.fg} fontWeight={600}>
+              {level.name}
+            </text>
             <rect x={100} y={y} width={250} height={38} rx={6} fill={C.bg} stroke={C.fg} strokeWidth={1.5} />
             {level.jobs.map((job, j) => (
               <g key={job}>
-                <rect x={110 + j * 44} y={y + 6} width={36} height={26} rx={4} fill={C.card} stroke={C.primary} strokeWidth={1.5} />
-                <text x={128 + j * 44} y={y + 24} textAnchor="middle" fill={C.fg}>{job}</text>
+                <rect
+                  x={110 + j * 44}
+                  y={y + 6}
+                  width={36}
+                  height={26}
+                  rx={4}
+                  fill={C.card}
+                  stroke={C.primary}
+                  strokeWidth={1.5}
+                />
+                <text x={128 + j * 44} y={y + 24} textAnchor="middle" fill={C.fg}>
+                  {job}
+                </text>
               </g>
             ))}
-            {level.note ? <text x={225} y={y + 24} fill={C.muted} fontSize={11}>{level.note}</text> : null}
+            {level.note ? (
+              <text x={225} y={y + 24} fill={C.muted} fontSize={11}>
+                {level.note}
+              </text>
+            ) : null}
             {i < LEVELS.length - 1 ? <Arrow x1={330} y1={y + 38} x2={330} y2={y + 60} color={C.danger} /> : null}
           </g>
         );
       })}
-      <text x={362} y={72} fill={C.danger} fontSize={11}>allotment used:</text>
-      <text x={362} y={86} fill={C.danger} fontSize={11}>demote</text>
+      <text x={362} y={72} fill={C.danger} fontSize={11}>
+        allotment used:
+      </text>
+      <text x={362} y={86} fill={C.danger} fontSize={11}>
+        demote
+      </text>
       <Arrow x1={460} y1={160} x2={460} y2={30} color={C.success} />
       <Arrow x1={460} y1={30} x2={356} y2={30} color={C.success} />
-      <text x={450} y={190} textAnchor="end" fill={C.success} fontSize={11}>periodic boost: all to the top</text>
+      <text x={450} y={190} textAnchor="end" fill={C.success} fontSize={11}>
+        periodic boost: all to the top
+      </text>
       <Arrow x1={60} y1={4} x2={100} y2={16} color={C.primary} />
-      <text x={4} y={12} fill={C.primary} fontSize={11}>new</text>
+      <text x={4} y={12} fill={C.primary} fontSize={11}>
+        new
+      </text>
     </DiagramFrame>
   );
 }

@@ -22,14 +22,20 @@ export function SchedClassesDiagram() {
         return (
           <g key={c.name}>
             <rect x={40} y={y} width={430} height={36} rx={6} fill={C.card} stroke={c.color} strokeWidth={2} />
-            <text x={54} y={y + 23} fill={C.fg} fontWeight={700}>{c.name}</text>
-            <text x={150} y={y + 23} fill={C.muted} fontSize={12}>{c.note}</text>
+            <text x={54} y={y + 23} fill={C.fg} fontWeight={700}>
+              {c.name}
+            </text>
+            <text x={150} y={y + 23} fill={C.muted} fontSize={12}>
+              {c.note}
+            </text>
           </g>
         );
       })}
       <line x1={20} y1={14} x2={20} y2={222} stroke={C.fg} strokeWidth={1.5} />
       <polygon points="20,8 14,20 26,20" fill={C.fg} />
-      <text x={14} y={236} fill={C.muted} fontSize={11}>higher class wins ↑</text>
+      <text x={14} y={236} fill={C.muted} fontSize={11}>
+        higher class wins ↑
+      </text>
     </DiagramFrame>
   );
 }

@@ -34,18 +34,31 @@ export function CountRaceWidget() {
       intro="count starts at 0. Each thread runs count++ once: load count into its own %ax, add 1, store it back. Pick where the interrupt falls and step through the instructions."
     >
       <div className="grid gap-3 sm:grid-cols-2">
-        <SelectField label="Interleaving" value={preset} options={PRESETS} onChange={(v) => { setPreset(v); setStep(0); }} />
+        <SelectField
+          label="Interleaving"
+          value={preset}
+          options={PRESETS}
+          onChange={(v) => {
+            setPreset(v);
+            setStep(0);
+          }}
+        />
         <RangeField label="Instructions run" value={step} min={0} max={schedule.length} onChange={setStep} />
       </div>
       <div className="grid grid-cols-2 gap-2 font-mono text-xs">
         {state.threads.map((t, i) => (
           <ol key={i} className="rounded-md border border-border p-2" aria-label={`Thread ${i}`}>
-            <li className="mb-1 font-sans text-sm font-medium">Thread {i}: %ax = {t.registers["ax"]}</li>
+            <li className="mb-1 font-sans text-sm font-medium">
+              Thread {i}: %ax = {t.registers["ax"]}
+            </li>
             {program.instrs.map((ins, pc) => {
               const done = t.done || pc < t.pc;
               const justRan = last?.thread === i && last.pc === pc;
               return (
-                <li key={pc} className={justRan ? "font-bold text-primary" : done ? "text-muted-foreground line-through" : ""}>
+                <li
+                  key={pc}
+                  className={justRan ? "font-bold text-primary" : done ? "text-muted-foreground line-through" : ""}
+                >
                   {!t.done && pc === t.pc ? "→ " : "  "}
                   {ins.text}
                 </li>

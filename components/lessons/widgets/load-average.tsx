@@ -10,7 +10,10 @@ export function LoadAverageWidget() {
   const [uninterruptible, setUninterruptible] = useState(3);
   const [seconds, setSeconds] = useState(60);
   const active = running + uninterruptible;
-  const values = useMemo(() => ([1, 5, 15] as const).map((w) => loadAverageAfter(0, active, seconds / 5, w)), [active, seconds]);
+  const values = useMemo(
+    () => ([1, 5, 15] as const).map((w) => loadAverageAfter(0, active, seconds / 5, w)),
+    [active, seconds],
+  );
   return (
     <WidgetFrame
       title="Why is the load high when the CPU is idle?"
@@ -18,8 +21,22 @@ export function LoadAverageWidget() {
     >
       <div className="grid gap-3 sm:grid-cols-3">
         <RangeField label="R tasks (using CPU)" value={running} min={0} max={8} onChange={setRunning} />
-        <RangeField label="D tasks (using no CPU)" value={uninterruptible} min={0} max={16} onChange={setUninterruptible} />
-        <RangeField label="Time since it started" value={seconds} min={5} max={900} step={5} unit=" s" onChange={setSeconds} />
+        <RangeField
+          label="D tasks (using no CPU)"
+          value={uninterruptible}
+          min={0}
+          max={16}
+          onChange={setUninterruptible}
+        />
+        <RangeField
+          label="Time since it started"
+          value={seconds}
+          min={5}
+          max={900}
+          step={5}
+          unit=" s"
+          onChange={setSeconds}
+        />
       </div>
       <div className="grid grid-cols-3 gap-2">
         <Stat label="1-minute average" value={values[0]!.toFixed(2)} />

@@ -5,7 +5,19 @@ import { niceTicks } from "@/lib/nice-ticks";
 
 const COLOURS = ["var(--primary)", "var(--success)", "var(--warning)", "var(--danger)", "var(--muted-foreground)"];
 
-export function MiniGantt({ slices, tasks, from = 0, to, label }: { slices: Slice[]; tasks: string[]; from?: number; to: number; label: string }) {
+export function MiniGantt({
+  slices,
+  tasks,
+  from = 0,
+  to,
+  label,
+}: {
+  slices: Slice[];
+  tasks: string[];
+  from?: number;
+  to: number;
+  label: string;
+}) {
   const width = 480;
   const left = 44;
   const rowH = 22;
@@ -16,10 +28,18 @@ export function MiniGantt({ slices, tasks, from = 0, to, label }: { slices: Slic
   const visible = slices.filter((s) => s.end > from && s.start < to);
   return (
     <figure className="overflow-x-auto">
-      <svg role="img" aria-label={label} viewBox={`0 0 ${width} ${height}`} className="h-auto w-full min-w-[320px] text-foreground" fontSize="11">
+      <svg
+        role="img"
+        aria-label={label}
+        viewBox={`0 0 ${width} ${height}`}
+        className="h-auto w-full min-w-[320px] text-foreground"
+        fontSize="11"
+      >
         {tasks.map((task, row) => (
           <g key={task}>
-            <text x={4} y={row * rowH + 15} fill="currentColor">{task}</text>
+            <text x={4} y={row * rowH + 15} fill="currentColor">
+              {task}
+            </text>
             <line x1={left} x2={width - 8} y1={row * rowH + 20} y2={row * rowH + 20} stroke="var(--border)" />
           </g>
         ))}
@@ -27,7 +47,15 @@ export function MiniGantt({ slices, tasks, from = 0, to, label }: { slices: Slic
           const row = tasks.indexOf(s.task);
           if (row < 0) return null;
           return (
-            <rect key={i} x={x(s.start)} y={row * rowH + 4} width={Math.max(x(s.end) - x(s.start), 0.8)} height={14} rx={2} fill={COLOURS[row % COLOURS.length]}>
+            <rect
+              key={i}
+              x={x(s.start)}
+              y={row * rowH + 4}
+              width={Math.max(x(s.end) - x(s.start), 0.8)}
+              height={14}
+              rx={2}
+              fill={COLOURS[row % COLOURS.length]}
+            >
               <title>{`${s.task}: ${s.start.toFixed(3)}–${s.end.toFixed(3)} ms (${s.endReason})`}</title>
             </rect>
           );

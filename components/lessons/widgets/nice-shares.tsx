@@ -30,9 +30,20 @@ export function NiceSharesWidget() {
   const expected = fairShares(nices);
 
   return (
-    <WidgetFrame title="nice values and CPU shares" intro="CPU-bound tasks on one CPU for one simulated second, 250 Hz tick. Compare the simulated share with the weight formula.">
+    <WidgetFrame
+      title="nice values and CPU shares"
+      intro="CPU-bound tasks on one CPU for one simulated second, 250 Hz tick. Compare the simulated share with the weight formula."
+    >
       <div className="grid gap-3 sm:grid-cols-2">
-        <SelectField label="Fair class" value={policy} options={[{ value: "eevdf", label: "EEVDF (Linux 6.6+)" }, { value: "cfs", label: "CFS (2.6.23–6.5)" }]} onChange={setPolicy} />
+        <SelectField
+          label="Fair class"
+          value={policy}
+          options={[
+            { value: "eevdf", label: "EEVDF (Linux 6.6+)" },
+            { value: "cfs", label: "CFS (2.6.23–6.5)" },
+          ]}
+          onChange={setPolicy}
+        />
         <CheckField label="Add a third task C" checked={third} onChange={setThird} />
         <RangeField label="nice of A" value={niceA} min={-20} max={19} onChange={setNiceA} />
         <RangeField label="nice of B" value={niceB} min={-20} max={19} onChange={setNiceB} />
@@ -43,7 +54,13 @@ export function NiceSharesWidget() {
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Simulated and expected CPU shares</caption>
             <thead className="text-muted-foreground">
-              <tr><th className="py-1">Task</th><th>nice</th><th>weight</th><th>simulated</th><th>w/Σw</th></tr>
+              <tr>
+                <th className="py-1">Task</th>
+                <th>nice</th>
+                <th>weight</th>
+                <th>simulated</th>
+                <th>w/Σw</th>
+              </tr>
             </thead>
             <tbody className="font-mono">
               {result.value.tasks.map((t, i) => (
@@ -57,7 +74,9 @@ export function NiceSharesWidget() {
               ))}
             </tbody>
           </table>
-          <p className="text-sm text-muted-foreground">First 100 ms: each bar is a run between scheduling events (ticks).</p>
+          <p className="text-sm text-muted-foreground">
+            First 100 ms: each bar is a run between scheduling events (ticks).
+          </p>
           <MiniGantt slices={result.value.slices} tasks={ids} to={100} label="Gantt chart of the first 100 ms" />
         </>
       ) : (

@@ -12,7 +12,19 @@ export function PriorityInversionWidget() {
   const [medium, setMedium] = useState(8);
   const [locked, setLocked] = useState(4);
   const result = useMemo(
-    () => simulateInversion(classicInversion({ lowBefore: 1, lowLocked: locked, highArrival: 2, highBefore: 1, highLocked: 2, mediumArrival: 3, mediumCpu: medium }), protocol),
+    () =>
+      simulateInversion(
+        classicInversion({
+          lowBefore: 1,
+          lowLocked: locked,
+          highArrival: 2,
+          highBefore: 1,
+          highLocked: 2,
+          mediumArrival: 3,
+          mediumCpu: medium,
+        }),
+        protocol,
+      ),
     [protocol, medium, locked],
   );
   if (!result.ok) return <ErrorList errors={result.errors} />;

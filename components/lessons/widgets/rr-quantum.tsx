@@ -36,16 +36,32 @@ export function RrQuantumWidget() {
   );
 
   return (
-    <WidgetFrame title="Policies and the quantum" intro="Jobs A (12 ms, arrives at 0), B (4 ms, at 1) and C (2 ms, at 2). The switch cost is exaggerated so you can see it.">
+    <WidgetFrame
+      title="Policies and the quantum"
+      intro="Jobs A (12 ms, arrives at 0), B (4 ms, at 1) and C (2 ms, at 2). The switch cost is exaggerated so you can see it."
+    >
       <div className="grid gap-3 sm:grid-cols-3">
         <SelectField label="Policy" value={policy} options={POLICIES} onChange={setPolicy} />
         <RangeField label="RR quantum" value={quantum} min={0.5} max={12} step={0.5} unit=" ms" onChange={setQuantum} />
-        <RangeField label="Switch cost" value={switchUs} min={0} max={1000} step={50} unit=" µs" onChange={setSwitchUs} />
+        <RangeField
+          label="Switch cost"
+          value={switchUs}
+          min={0}
+          max={1000}
+          step={50}
+          unit=" µs"
+          onChange={setSwitchUs}
+        />
       </div>
       <CheckField label="Charge switch time to the CPU (shifts the schedule)" checked={charge} onChange={setCharge} />
       {result.ok ? (
         <>
-          <MiniGantt slices={result.value.slices} tasks={["A", "B", "C"]} to={Math.max(result.value.stats.endTime, 1)} label={`Gantt chart of ${policy} schedule`} />
+          <MiniGantt
+            slices={result.value.slices}
+            tasks={["A", "B", "C"]}
+            to={Math.max(result.value.stats.endTime, 1)}
+            label={`Gantt chart of ${policy} schedule`}
+          />
           <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">
             <Stat label="Avg turnaround" value={`${fmt(result.value.averages.turnaround, 2)} ms`} />
             <Stat label="Avg response" value={`${fmt(result.value.averages.response, 2)} ms`} />

@@ -27,7 +27,10 @@ export function RtStarvationWidget() {
   );
   const normal = result.ok ? result.value.tasks.find((t) => t.id === "normal") : undefined;
   return (
-    <WidgetFrame title="A SCHED_FIFO busy loop and a normal task" intro="One CPU for three simulated seconds. The FIFO task never blocks. What does the normal task get?">
+    <WidgetFrame
+      title="A SCHED_FIFO busy loop and a normal task"
+      intro="One CPU for three simulated seconds. The FIFO task never blocks. What does the normal task get?"
+    >
       <div className="grid gap-3 sm:grid-cols-2">
         <SelectField
           label="Protection for the fair class"
@@ -39,14 +42,32 @@ export function RtStarvationWidget() {
           ]}
           onChange={setThrottle}
         />
-        {throttle === "throttle" ? <RangeField label="RT runtime per 1000 ms period" value={runtime} min={500} max={1000} step={10} unit=" ms" onChange={setRuntime} /> : null}
+        {throttle === "throttle" ? (
+          <RangeField
+            label="RT runtime per 1000 ms period"
+            value={runtime}
+            min={500}
+            max={1000}
+            step={10}
+            unit=" ms"
+            onChange={setRuntime}
+          />
+        ) : null}
       </div>
       {result.ok ? (
         <>
-          <MiniGantt slices={result.value.slices} tasks={["rt-hog", "normal"]} to={HORIZON_MS} label="Gantt chart of three seconds" />
+          <MiniGantt
+            slices={result.value.slices}
+            tasks={["rt-hog", "normal"]}
+            to={HORIZON_MS}
+            label="Gantt chart of three seconds"
+          />
           <div className="grid grid-cols-2 gap-2">
             <Stat label="Normal task CPU in 3 s" value={`${(normal?.cpuTime ?? 0).toFixed(0)} ms`} />
-            <Stat label="First time it ran" value={normal?.firstRun === null || normal === undefined ? "never" : `${normal.firstRun.toFixed(0)} ms`} />
+            <Stat
+              label="First time it ran"
+              value={normal?.firstRun === null || normal === undefined ? "never" : `${normal.firstRun.toFixed(0)} ms`}
+            />
           </div>
         </>
       ) : (

@@ -36,7 +36,10 @@ export function SwitchCostWidget() {
   );
 
   return (
-    <WidgetFrame title="What a switch costs" intro="Three CPU-bound tasks share one CPU round-robin for one simulated second. Direct costs are the defaults from our measurements in one Linux 6.18 VM (an upper-end data point); the refill cost models the working set being evicted.">
+    <WidgetFrame
+      title="What a switch costs"
+      intro="Three CPU-bound tasks share one CPU round-robin for one simulated second. Direct costs are the defaults from our measurements in one Linux 6.18 VM (an upper-end data point); the refill cost models the working set being evicted."
+    >
       <div className="grid gap-3 sm:grid-cols-2">
         <SelectField
           label="The three tasks are"
@@ -49,7 +52,15 @@ export function SwitchCostWidget() {
           onChange={setRelation}
         />
         <RangeField label="Quantum" value={quantum} min={0.5} max={20} step={0.5} unit=" ms" onChange={setQuantum} />
-        <RangeField label="Working set per task" value={workingSetKb} min={0} max={16384} step={256} unit=" KiB" onChange={setWorkingSetKb} />
+        <RangeField
+          label="Working set per task"
+          value={workingSetKb}
+          min={0}
+          max={16384}
+          step={256}
+          unit=" KiB"
+          onChange={setWorkingSetKb}
+        />
         <CheckField label="PCID (Linux 4.14+): no TLB flush on a process switch" checked={pcid} onChange={setPcid} />
       </div>
       {result.ok ? (
@@ -57,12 +68,21 @@ export function SwitchCostWidget() {
           <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">
             <Stat label="Switches" value={String(result.value.switches.total)} />
             {KINDS.filter((k) => result.value.switches.byKind[k].count > 0).map((k) => (
-              <Stat key={k} label={`${k} switch: direct + indirect`} value={`${(result.value.switches.byKind[k].directMs * 1000).toFixed(0)} + ${(result.value.switches.byKind[k].indirectMs * 1000).toFixed(0)} µs`} />
+              <Stat
+                key={k}
+                label={`${k} switch: direct + indirect`}
+                value={`${(result.value.switches.byKind[k].directMs * 1000).toFixed(0)} + ${(result.value.switches.byKind[k].indirectMs * 1000).toFixed(0)} µs`}
+              />
             ))}
-            <Stat label="CPU lost to switching" value={`${((result.value.switches.cpuTimeLostMs / HORIZON_MS) * 100).toFixed(2)}%`} />
+            <Stat
+              label="CPU lost to switching"
+              value={`${((result.value.switches.cpuTimeLostMs / HORIZON_MS) * 100).toFixed(2)}%`}
+            />
           </div>
           <p className="text-sm text-muted-foreground">
-            Per switch: {(result.value.switches.totalOverheadMs * 1000 / Math.max(result.value.switches.total, 1)).toFixed(2)} µs on average.
+            Per switch:{" "}
+            {((result.value.switches.totalOverheadMs * 1000) / Math.max(result.value.switches.total, 1)).toFixed(2)} µs
+            on average.
           </p>
         </>
       ) : (

@@ -4,9 +4,14 @@ import { useId, type ReactNode } from "react";
 
 export function WidgetFrame({ title, intro, children }: { title: string; intro: string; children: ReactNode }) {
   return (
-    <section className="lesson-widget my-6 rounded-lg border border-primary/40 bg-card p-4" aria-label={`Interactive: ${title}`}>
+    <section
+      className="lesson-widget my-6 rounded-lg border border-primary/40 bg-card p-4"
+      aria-label={`Interactive: ${title}`}
+    >
       <h3 className="text-base font-semibold">
-        <span className="mr-2 rounded bg-primary px-1.5 py-0.5 text-xs font-medium text-primary-foreground">Try it</span>
+        <span className="mr-2 rounded bg-primary px-1.5 py-0.5 text-xs font-medium text-primary-foreground">
+          Try it
+        </span>
         {title}
       </h3>
       <p className="mt-1 text-sm text-muted-foreground">{intro}</p>
@@ -15,41 +20,95 @@ export function WidgetFrame({ title, intro, children }: { title: string; intro: 
   );
 }
 
-export function RangeField({ label, value, min, max, step = 1, unit = "", onChange }: {
-  label: string; value: number; min: number; max: number; step?: number; unit?: string; onChange: (v: number) => void;
+export function RangeField({
+  label,
+  value,
+  min,
+  max,
+  step = 1,
+  unit = "",
+  onChange,
+}: {
+  label: string;
+  value: number;
+  min: number;
+  max: number;
+  step?: number;
+  unit?: string;
+  onChange: (v: number) => void;
 }) {
   const id = useId();
   return (
     <div className="flex flex-col gap-1 text-sm">
       <label htmlFor={id} className="flex justify-between gap-2">
         <span>{label}</span>
-        <output htmlFor={id} className="font-mono">{value}{unit}</output>
+        <output htmlFor={id} className="font-mono">
+          {value}
+          {unit}
+        </output>
       </label>
-      <input id={id} type="range" min={min} max={max} step={step} value={value} onChange={(e) => onChange(Number(e.target.value))} className="accent-[var(--primary)]" />
+      <input
+        id={id}
+        type="range"
+        min={min}
+        max={max}
+        step={step}
+        value={value}
+        onChange={(e) => onChange(Number(e.target.value))}
+        className="accent-[var(--primary)]"
+      />
     </div>
   );
 }
 
-export function SelectField<T extends string>({ label, value, options, onChange }: {
-  label: string; value: T; options: readonly { value: T; label: string }[]; onChange: (v: T) => void;
+export function SelectField<T extends string>({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: T;
+  options: readonly { value: T; label: string }[];
+  onChange: (v: T) => void;
 }) {
   const id = useId();
   return (
     <div className="flex flex-col gap-1 text-sm">
       <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value as T)} className="rounded-md border border-border bg-background px-2 py-1.5">
+      <select
+        id={id}
+        value={value}
+        onChange={(e) => onChange(e.target.value as T)}
+        className="rounded-md border border-border bg-background px-2 py-1.5"
+      >
         {options.map((o) => (
-          <option key={o.value} value={o.value}>{o.label}</option>
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
         ))}
       </select>
     </div>
   );
 }
 
-export function CheckField({ label, checked, onChange }: { label: string; checked: boolean; onChange: (v: boolean) => void }) {
+export function CheckField({
+  label,
+  checked,
+  onChange,
+}: {
+  label: string;
+  checked: boolean;
+  onChange: (v: boolean) => void;
+}) {
   return (
     <label className="flex items-center gap-2 text-sm">
-      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} className="size-4 accent-[var(--primary)]" />
+      <input
+        type="checkbox"
+        checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+        className="size-4 accent-[var(--primary)]"
+      />
       {label}
     </label>
   );
@@ -68,7 +127,10 @@ export function ErrorList({ errors }: { errors: { path: string; message: string 
   return (
     <ul role="alert" className="list-disc pl-5 text-sm text-danger">
       {errors.slice(0, 5).map((e, i) => (
-        <li key={i}>{e.path ? `${e.path}: ` : ""}{e.message}</li>
+        <li key={i}>
+          {e.path ? `${e.path}: ` : ""}
+          {e.message}
+        </li>
       ))}
     </ul>
   );

@@ -5,5 +5,13 @@ import { ChoiceAnswer, type ChoicePart } from "../choice-answer";
 
 export function ChoicePartInput({ part }: { part: ChoicePart }) {
   const { draft, onChange, disabled, errors } = usePartField(part);
-  return <ChoiceAnswer part={part} value={draft.kind === "choice" ? draft.value : []} onChange={(value) => onChange({ kind: "choice", value })} disabled={disabled} errors={errors} />;
+  return (
+    <ChoiceAnswer
+      part={part}
+      value={draft.kind === "choice" ? draft.value : []}
+      onChange={(value) => onChange({ kind: "choice", value })}
+      disabled={disabled}
+      errors={errors}
+    />
+  );
 }

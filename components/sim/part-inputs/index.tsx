@@ -9,7 +9,13 @@ import { OrderPartInput } from "./order";
 import { TimelinePartInput } from "./timeline";
 import { TreePartInput } from "./tree";
 
-const INPUTS: PartInputs = { timeline: TimelinePartInput, number: NumberPartInput, order: OrderPartInput, choice: ChoicePartInput, tree: TreePartInput };
+const INPUTS: PartInputs = {
+  timeline: TimelinePartInput,
+  number: NumberPartInput,
+  order: OrderPartInput,
+  choice: ChoicePartInput,
+  tree: TreePartInput,
+};
 
 export function partInputFor(part: AnswerPartSpec): ReactNode {
   return inputByKind(INPUTS, part);

@@ -5,5 +5,13 @@ import { type OrderPart, ReorderList } from "../reorder-list";
 
 export function OrderPartInput({ part }: { part: OrderPart }) {
   const { draft, onChange, disabled, errors } = usePartField(part);
-  return <ReorderList part={part} value={draft.kind === "order" ? draft.value : []} onChange={(value) => onChange({ kind: "order", value })} disabled={disabled} errors={errors} />;
+  return (
+    <ReorderList
+      part={part}
+      value={draft.kind === "order" ? draft.value : []}
+      onChange={(value) => onChange({ kind: "order", value })}
+      disabled={disabled}
+      errors={errors}
+    />
+  );
 }

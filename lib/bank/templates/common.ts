@@ -8,7 +8,15 @@ export function grading(over: Partial<GradingSettings> = {}): GradingSettings {
 
 /** C programs are authored as line arrays so the TypeScript source stays readable. */
 export function c(...lines: string[]): string {
-  return ["#include <stdio.h>", "#include <stdlib.h>", "#include <unistd.h>", "#include <sys/wait.h>", "", ...lines, ""].join("\n");
+  return [
+    "#include <stdio.h>",
+    "#include <stdlib.h>",
+    "#include <unistd.h>",
+    "#include <sys/wait.h>",
+    "",
+    ...lines,
+    "",
+  ].join("\n");
 }
 
 export function js(...lines: string[]): string {

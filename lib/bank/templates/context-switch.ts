@@ -11,9 +11,13 @@ export const CONTEXT_SWITCH: readonly QuestionTemplate[] = [
     topic: "context-switch",
     tags: ["context-switch", "threads", "processes", "rr"],
     difficulty: 2,
-    prompt: "These tasks (threads; tasks with the same Process value belong to one process) run under round robin with a {{quantum}} ms quantum. A thread switch costs {{threadUs}} µs, a process switch {{processUs}} µs. Count each kind of switch and give the total overhead.",
+    prompt:
+      "These tasks (threads; tasks with the same Process value belong to one process) run under round robin with a {{quantum}} ms quantum. A thread switch costs {{threadUs}} µs, a process switch {{processUs}} µs. Count each kind of switch and give the total overhead.",
     generator: {
-      policy: [{ name: "rr", quantum: 2 }, { name: "rr", quantum: 3 }],
+      policy: [
+        { name: "rr", quantum: 2 },
+        { name: "rr", quantum: 3 },
+      ],
       tasks: [3, 4],
       cpuBurst: [2, 8],
       processes: 2,
@@ -22,7 +26,9 @@ export const CONTEXT_SWITCH: readonly QuestionTemplate[] = [
       invariants: [{ check: "switchKinds", kinds: ["thread", "process"] }],
     },
     grading: grading({ absoluteTolerance: 0.01 }),
-    hints: ["Write down the sequence of runs, then label each change: same process → thread switch, different process → process switch."],
+    hints: [
+      "Write down the sequence of runs, then label each change: same process → thread switch, different process → process switch.",
+    ],
     explanation: [
       "1. Write the RR run sequence, e.g. A B C A B C A …; the first dispatch is free.",
       "2. Each change from one task to a different task is a switch. If both tasks are threads of the **same process**, the address space (CR3) stays: a **thread switch**. Otherwise it is a **process switch**.",
@@ -39,17 +45,29 @@ export const CONTEXT_SWITCH: readonly QuestionTemplate[] = [
     topic: "context-switch",
     tags: ["quantum", "overhead", "rr"],
     difficulty: 3,
-    prompt: "Round robin with a {{quantum}} ms quantum; every switch costs {{processUs}} µs (each task is its own process). Give the number of switches and the overhead now, and if the quantum were 1 ms.",
+    prompt:
+      "Round robin with a {{quantum}} ms quantum; every switch costs {{processUs}} µs (each task is its own process). Give the number of switches and the overhead now, and if the quantum were 1 ms.",
     generator: {
-      policy: [{ name: "rr", quantum: 2 }, { name: "rr", quantum: 3 }, { name: "rr", quantum: 4 }],
+      policy: [
+        { name: "rr", quantum: 2 },
+        { name: "rr", quantum: 3 },
+        { name: "rr", quantum: 4 },
+      ],
       tasks: 3,
       cpuBurst: [4, 12],
       switchCost: { threadUs: 4, processUs: 4, idleUs: 4 },
-      ask: ["switches", "totalOverheadUs", { what: "switchesWithQuantum", quantum: 1 }, { what: "overheadWithQuantumUs", quantum: 1 }],
+      ask: [
+        "switches",
+        "totalOverheadUs",
+        { what: "switchesWithQuantum", quantum: 1 },
+        { what: "overheadWithQuantumUs", quantum: 1 },
+      ],
       invariants: ["quantumExpires"],
     },
     grading: grading({ absoluteTolerance: 0.01 }),
-    hints: ["With all jobs present, the number of runs is about Σ ceil(burst / quantum); switches = runs − 1 when the CPU never idles."],
+    hints: [
+      "With all jobs present, the number of runs is about Σ ceil(burst / quantum); switches = runs − 1 when the CPU never idles.",
+    ],
     explanation: [
       "1. Simulate RR for the given quantum and count the runs; each run after the first starts with a switch (a job running two quanta back to back because it is alone is not a switch).",
       "2. Overhead = switches × cost per switch.",
@@ -65,9 +83,13 @@ export const CONTEXT_SWITCH: readonly QuestionTemplate[] = [
     topic: "context-switch",
     tags: ["cache", "working-set", "indirect-cost"],
     difficulty: 4,
-    prompt: "Round robin with a {{quantum}} ms quantum; a thread switch costs {{threadUs}} µs and a process switch {{processUs}} µs. Give the total direct overhead, then the total if every task touched a working set after each switch that must be refilled into the cache.",
+    prompt:
+      "Round robin with a {{quantum}} ms quantum; a thread switch costs {{threadUs}} µs and a process switch {{processUs}} µs. Give the total direct overhead, then the total if every task touched a working set after each switch that must be refilled into the cache.",
     generator: {
-      policy: [{ name: "rr", quantum: 1 }, { name: "rr", quantum: 2 }],
+      policy: [
+        { name: "rr", quantum: 1 },
+        { name: "rr", quantum: 2 },
+      ],
       tasks: 3,
       cpuBurst: [2, 6],
       processes: 3,
@@ -91,9 +113,13 @@ export const CONTEXT_SWITCH: readonly QuestionTemplate[] = [
     topic: "context-switch",
     tags: ["context-switch", "rr", "timeline", "overhead"],
     difficulty: 3,
-    prompt: "Round robin with a {{quantum}} ms quantum, and every switch between two different jobs takes 1 ms of CPU (paint it as cs). Paint the timeline, one slot per {{slotMs}} ms.",
+    prompt:
+      "Round robin with a {{quantum}} ms quantum, and every switch between two different jobs takes 1 ms of CPU (paint it as cs). Paint the timeline, one slot per {{slotMs}} ms.",
     generator: {
-      policy: [{ name: "rr", quantum: 2 }, { name: "rr", quantum: 3 }],
+      policy: [
+        { name: "rr", quantum: 2 },
+        { name: "rr", quantum: 3 },
+      ],
       tasks: 3,
       cpuBurst: [2, 6],
       arrivalSpread: 4,
@@ -102,7 +128,9 @@ export const CONTEXT_SWITCH: readonly QuestionTemplate[] = [
       invariants: ["quantumExpires"],
     },
     grading: grading({ scheduleScoring: "segment-lcs" }),
-    hints: ["The switch slot comes between two different jobs; the first dispatch and switches to or from idle are free."],
+    hints: [
+      "The switch slot comes between two different jobs; the first dispatch and switches to or from idle are free.",
+    ],
     explanation: [
       "1. Simulate RR as usual, but whenever the CPU passes from one job to a **different** job, insert 1 ms of cs first.",
       "2. The clock keeps running during the switch: arrivals during a cs slot join the queue as normal, and every later event shifts by 1 ms per switch.",
@@ -118,9 +146,14 @@ export const CONTEXT_SWITCH: readonly QuestionTemplate[] = [
     topic: "context-switch",
     tags: ["context-switch", "turnaround", "overhead"],
     difficulty: 3,
-    prompt: "Round robin with a {{quantum}} ms quantum; every switch between two different jobs costs 1 ms of CPU. Give the number of switches and the average turnaround time.",
+    prompt:
+      "Round robin with a {{quantum}} ms quantum; every switch between two different jobs costs 1 ms of CPU. Give the number of switches and the average turnaround time.",
     generator: {
-      policy: [{ name: "rr", quantum: 1 }, { name: "rr", quantum: 2 }, { name: "rr", quantum: 4 }],
+      policy: [
+        { name: "rr", quantum: 1 },
+        { name: "rr", quantum: 2 },
+        { name: "rr", quantum: 4 },
+      ],
       tasks: 3,
       cpuBurst: [2, 6],
       switchMs: 1,
@@ -143,7 +176,8 @@ export const CONTEXT_SWITCH: readonly QuestionTemplate[] = [
     topic: "context-switch",
     tags: ["pcid", "tlb", "cr3", "interview", "classic"],
     difficulty: 3,
-    prompt: "The classic interview answer: \"switching processes is more expensive than switching threads because the TLB is flushed.\" Check it against a current x86-64 Linux machine.",
+    prompt:
+      'The classic interview answer: "switching processes is more expensive than switching threads because the TLB is flushed." Check it against a current x86-64 Linux machine.',
     generator: {
       parts: [
         {
@@ -162,7 +196,11 @@ export const CONTEXT_SWITCH: readonly QuestionTemplate[] = [
           id: "pcid",
           label: "With PCID (used by Linux since 4.14), what happens to the TLB on a process switch?",
           options: [
-            { label: "Entries are tagged with an address-space id, so a recently run process keeps its entries: no full flush", correct: true },
+            {
+              label:
+                "Entries are tagged with an address-space id, so a recently run process keeps its entries: no full flush",
+              correct: true,
+            },
             { label: "The whole TLB is flushed, as on machines without PCID" },
             { label: "Only kernel entries are flushed" },
             { label: "The TLB is disabled while switching" },
@@ -171,8 +209,14 @@ export const CONTEXT_SWITCH: readonly QuestionTemplate[] = [
         {
           kind: "choice",
           id: "now",
-          label: "Measured on one Linux 6.18 machine (a VM with PCID, small working set), how do a process switch and a thread switch compare?",
-          options: [{ label: "About the same: 3.5–4.5 µs each", correct: true }, { label: "Process switch ≈ 10× slower" }, { label: "Thread switch is slower" }, { label: "Process switch ≈ 100 µs, thread switch ≈ 1 µs" }],
+          label:
+            "Measured on one Linux 6.18 machine (a VM with PCID, small working set), how do a process switch and a thread switch compare?",
+          options: [
+            { label: "About the same: 3.5–4.5 µs each", correct: true },
+            { label: "Process switch ≈ 10× slower" },
+            { label: "Thread switch is slower" },
+            { label: "Process switch ≈ 100 µs, thread switch ≈ 1 µs" },
+          ],
         },
         {
           kind: "choice",
@@ -181,7 +225,10 @@ export const CONTEXT_SWITCH: readonly QuestionTemplate[] = [
           multiple: true,
           options: [
             { label: "When the processes have large working sets, so caches and TLB must be refilled", correct: true },
-            { label: "On CPUs or kernels without PCID, where the process switch's own CR3 write flushes the TLB", correct: true },
+            {
+              label: "On CPUs or kernels without PCID, where the process switch's own CR3 write flushes the TLB",
+              correct: true,
+            },
             { label: "Whenever the processes have more than one thread" },
             { label: "Always, by about 1 ms" },
           ],
@@ -189,13 +236,15 @@ export const CONTEXT_SWITCH: readonly QuestionTemplate[] = [
       ],
     },
     grading: grading(),
-    hints: ["Separate the direct cost (entering the kernel, saving state, CR3) from the indirect cost (cold caches and TLB)."],
+    hints: [
+      "Separate the direct cost (entering the kernel, saving state, CR3) from the indirect cost (cold caches and TLB).",
+    ],
     explanation: [
       "1. Both switches enter the kernel, save/restore registers and switch kernel stacks. Only a process switch loads a new **CR3** (page-table root).",
       "2. Classic answer: loading CR3 flushed the TLB, so the new process started with TLB misses. **With PCID** (Linux 4.14+, 6 dynamic ASIDs per CPU) TLB entries are tagged by address space, so no full flush happens and a recently-run process finds its entries still there; threads never change CR3 at all.",
       "3. Measured on one Linux 6.18 VM (AMD Zen 3, PCID, no KPTI, where an empty system call costs 282 ns): **3.5–4.5 µs** per switch including two system calls, threads ≈ processes.",
       "4. The difference reappears with **large working sets** (cache and TLB refill — the *indirect* cost, Li, Ding & Shen 2007) and **without PCID**, where the process switch's CR3 write flushes the whole TLB.",
-      "5. KPTI (the Meltdown mitigation, Linux 4.15) writes CR3 on **every** kernel entry and exit — for threads and processes alike — so it makes system calls and switches dearer across the board and *narrows* the thread/process gap rather than creating it. Gregg's \"above 800%\" (2018) is system-call overhead in a microbenchmark without PCID, not a process-switch cost.",
+      '5. KPTI (the Meltdown mitigation, Linux 4.15) writes CR3 on **every** kernel entry and exit — for threads and processes alike — so it makes system calls and switches dearer across the board and *narrows* the thread/process gap rather than creating it. Gregg\'s "above 800%" (2018) is system-call overhead in a microbenchmark without PCID, not a process-switch cost.',
       "",
       "So: *it used to be, mostly because of the TLB flush; today the direct costs are equal and the gap is the working set.*",
     ].join("\n"),
@@ -207,28 +256,51 @@ export const CONTEXT_SWITCH: readonly QuestionTemplate[] = [
     topic: "context-switch",
     tags: ["measured", "syscall", "goroutine", "node"],
     difficulty: 2,
-    prompt: "Pick the right order of magnitude for each operation (figures from the course's measurements and classic papers).",
+    prompt:
+      "Pick the right order of magnitude for each operation (figures from the course's measurements and classic papers).",
     generator: {
       parts: [
         {
           kind: "choice",
           id: "kernel",
-          label: "A kernel context switch between two threads on the same CPU (one Linux 6.18 VM, measured including two system calls)",
-          options: [{ label: "3.5–4.5 µs", correct: true }, { label: "35–45 ns" }, { label: "350–450 µs" }, { label: "3.5–4.5 ms" }],
+          label:
+            "A kernel context switch between two threads on the same CPU (one Linux 6.18 VM, measured including two system calls)",
+          options: [
+            { label: "3.5–4.5 µs", correct: true },
+            { label: "35–45 ns" },
+            { label: "350–450 µs" },
+            { label: "3.5–4.5 ms" },
+          ],
         },
         {
           kind: "choice",
           id: "goroutine",
           label: "A goroutine switch via a channel (Go 1.19)",
-          options: [{ label: "160–280 ns", correct: true }, { label: "16–28 µs" }, { label: "1.6–2.8 ms" }, { label: "2–3 ns" }],
+          options: [
+            { label: "160–280 ns", correct: true },
+            { label: "16–28 µs" },
+            { label: "1.6–2.8 ms" },
+            { label: "2–3 ns" },
+          ],
         },
         {
           kind: "choice",
           id: "syscall",
           label: "An empty system call on bare metal",
-          options: [{ label: "~50–100 ns", correct: true }, { label: "~5–10 µs" }, { label: "~1 ms" }, { label: "~1 ns" }],
+          options: [
+            { label: "~50–100 ns", correct: true },
+            { label: "~5–10 µs" },
+            { label: "~1 ms" },
+            { label: "~1 ns" },
+          ],
         },
-        { kind: "number", id: "ratio", label: "Roughly how many goroutine switches (200 ns each) fit in one 4 µs kernel switch?", answer: 20, unit: "count" },
+        {
+          kind: "number",
+          id: "ratio",
+          label: "Roughly how many goroutine switches (200 ns each) fit in one 4 µs kernel switch?",
+          answer: 20,
+          unit: "count",
+        },
       ],
     },
     grading: grading({ absoluteTolerance: 2 }),
@@ -272,7 +344,12 @@ export const CONTEXT_SWITCH: readonly QuestionTemplate[] = [
           kind: "choice",
           id: "where",
           label: "Where does the kernel keep A's saved user registers while A is not running?",
-          options: [{ label: "On A's kernel stack / in its task structure", correct: true }, { label: "In B's address space" }, { label: "In a file in /proc" }, { label: "Nowhere: they are recomputed" }],
+          options: [
+            { label: "On A's kernel stack / in its task structure", correct: true },
+            { label: "In B's address space" },
+            { label: "In a file in /proc" },
+            { label: "Nowhere: they are recomputed" },
+          ],
         },
       ],
     },

@@ -21,18 +21,41 @@ export const DEADLINE_PREEMPTION_TEMPLATES: readonly QuestionTemplate[] = [
     ].join("\n"),
     generator: {
       params: {
-        runtime1: { choice: [10, 20, 30] }, period1: { choice: [50, 100] },
-        runtime2: { choice: [10, 25, 40] }, period2: { choice: [100, 200] },
-        runtime3: { choice: [15, 30, 45] }, period3: { choice: [60, 100] },
+        runtime1: { choice: [10, 20, 30] },
+        period1: { choice: [50, 100] },
+        runtime2: { choice: [10, 25, 40] },
+        period2: { choice: [100, 200] },
+        runtime3: { choice: [15, 30, 45] },
+        period3: { choice: [60, 100] },
       },
       parts: [
-        { kind: "number", id: "admitted", label: "How many of the three calls succeed?", unit: "count", answer: { model: "dl-admitted", args: { cpus: 1, runtime1: "{{runtime1}}", period1: "{{period1}}", runtime2: "{{runtime2}}", period2: "{{period2}}", runtime3: "{{runtime3}}", period3: "{{period3}}" } } },
+        {
+          kind: "number",
+          id: "admitted",
+          label: "How many of the three calls succeed?",
+          unit: "count",
+          answer: {
+            model: "dl-admitted",
+            args: {
+              cpus: 1,
+              runtime1: "{{runtime1}}",
+              period1: "{{period1}}",
+              runtime2: "{{runtime2}}",
+              period2: "{{period2}}",
+              runtime3: "{{runtime3}}",
+              period3: "{{period3}}",
+            },
+          },
+        },
         {
           kind: "choice",
           id: "overrun",
           label: "An admitted task tries to run longer than its runtime in one period. What happens?",
           options: [
-            { label: "The CBS throttles it until its next period, so it cannot steal other tasks' reserved time", correct: true },
+            {
+              label: "The CBS throttles it until its next period, so it cannot steal other tasks' reserved time",
+              correct: true,
+            },
             { label: "The kernel kills it with SIGKILL" },
             { label: "It keeps running and the other deadline tasks miss their deadlines" },
             { label: "It is demoted to SCHED_OTHER forever" },
@@ -41,7 +64,9 @@ export const DEADLINE_PREEMPTION_TEMPLATES: readonly QuestionTemplate[] = [
       ],
     },
     grading: grading(),
-    hints: ["Add runtime/period of each admitted task; a request that would push the sum above 95% of the CPU fails (EBUSY) and adds nothing."],
+    hints: [
+      "Add runtime/period of each admitted task; a request that would push the sum above 95% of the CPU fails (EBUSY) and adds nothing.",
+    ],
     explanation: [
       "1. `SCHED_DEADLINE` (Linux 3.14+) schedules by **EDF** (earliest absolute deadline first) and isolates tasks with the **Constant Bandwidth Server**: each task gets `runtime` every `period`, and must finish it by `deadline` (runtime ≤ deadline ≤ period) (`sched(7)`, `Documentation/scheduler/sched-deadline.rst`).",
       "2. **Admission control:** `sched_setattr()` fails with **EBUSY** if the sum of runtime/period over all deadline tasks would exceed the limit, by default 950000/1000000 = 95% of each CPU in the root domain. Check the requests in order: each one that fits adds its bandwidth, a refused one adds nothing.",
@@ -67,13 +92,52 @@ export const DEADLINE_PREEMPTION_TEMPLATES: readonly QuestionTemplate[] = [
     ].join("\n"),
     generator: {
       params: {
-        runtime1: { range: [1, 2] }, period1: { choice: [5, 6] },
-        runtime2: { range: [1, 2] }, period2: { choice: [7, 8] },
-        runtime3: { range: [2, 3] }, period3: { choice: [10, 12] },
+        runtime1: { range: [1, 2] },
+        period1: { choice: [5, 6] },
+        runtime2: { range: [1, 2] },
+        period2: { choice: [7, 8] },
+        runtime3: { range: [2, 3] },
+        period3: { choice: [10, 12] },
       },
       parts: [
-        { kind: "number", id: "t3", label: "When does task 3's first job finish?", unit: "ms", answer: { model: "edf-finish", args: { runtime1: "{{runtime1}}", period1: "{{period1}}", runtime2: "{{runtime2}}", period2: "{{period2}}", runtime3: "{{runtime3}}", period3: "{{period3}}", task: 3, job: 1 } } },
-        { kind: "number", id: "t1-2", label: "When does task 1's second job finish?", unit: "ms", answer: { model: "edf-finish", args: { runtime1: "{{runtime1}}", period1: "{{period1}}", runtime2: "{{runtime2}}", period2: "{{period2}}", runtime3: "{{runtime3}}", period3: "{{period3}}", task: 1, job: 2 } } },
+        {
+          kind: "number",
+          id: "t3",
+          label: "When does task 3's first job finish?",
+          unit: "ms",
+          answer: {
+            model: "edf-finish",
+            args: {
+              runtime1: "{{runtime1}}",
+              period1: "{{period1}}",
+              runtime2: "{{runtime2}}",
+              period2: "{{period2}}",
+              runtime3: "{{runtime3}}",
+              period3: "{{period3}}",
+              task: 3,
+              job: 1,
+            },
+          },
+        },
+        {
+          kind: "number",
+          id: "t1-2",
+          label: "When does task 1's second job finish?",
+          unit: "ms",
+          answer: {
+            model: "edf-finish",
+            args: {
+              runtime1: "{{runtime1}}",
+              period1: "{{period1}}",
+              runtime2: "{{runtime2}}",
+              period2: "{{period2}}",
+              runtime3: "{{runtime3}}",
+              period3: "{{period3}}",
+              task: 1,
+              job: 2,
+            },
+          },
+        },
       ],
     },
     grading: grading(),
@@ -101,7 +165,10 @@ export const DEADLINE_PREEMPTION_TEMPLATES: readonly QuestionTemplate[] = [
           id: "none",
           label: "With PREEMPT_NONE (the classic server setting), when can the woken thread run?",
           options: [
-            { label: "Only when the system call returns to user space, blocks, or calls cond_resched()", correct: true },
+            {
+              label: "Only when the system call returns to user space, blocks, or calls cond_resched()",
+              correct: true,
+            },
             { label: "Immediately, at the next instruction" },
             { label: "At the next timer tick, wherever the kernel is" },
             { label: "Never, until the other task exits" },
@@ -123,7 +190,11 @@ export const DEADLINE_PREEMPTION_TEMPLATES: readonly QuestionTemplate[] = [
           id: "rt",
           label: "What does PREEMPT_RT (mainline since Linux 6.12) change to shrink the remaining latency?",
           options: [
-            { label: "Most spinlocks become sleeping rt_mutexes with priority inheritance, and interrupt handlers run in threads", correct: true },
+            {
+              label:
+                "Most spinlocks become sleeping rt_mutexes with priority inheritance, and interrupt handlers run in threads",
+              correct: true,
+            },
             { label: "It disables interrupts while RT tasks run" },
             { label: "It makes the timer tick 10× faster" },
             { label: "It removes the fair class" },
@@ -134,7 +205,11 @@ export const DEADLINE_PREEMPTION_TEMPLATES: readonly QuestionTemplate[] = [
           id: "lazy",
           label: "What does PREEMPT_LAZY (Linux 6.13+) do?",
           options: [
-            { label: "Defers preemption requests for fair-class tasks to the next tick or return to user space, while RT wakeups still preempt at once", correct: true },
+            {
+              label:
+                "Defers preemption requests for fair-class tasks to the next tick or return to user space, while RT wakeups still preempt at once",
+              correct: true,
+            },
             { label: "Makes RT tasks wait for the next tick" },
             { label: "Turns off preemption entirely" },
             { label: "Only changes the idle loop" },
@@ -143,7 +218,9 @@ export const DEADLINE_PREEMPTION_TEMPLATES: readonly QuestionTemplate[] = [
       ],
     },
     grading: grading(),
-    hints: ["The models differ in where kernel code may be preempted: only at explicit points, anywhere not holding a lock, or nearly everywhere."],
+    hints: [
+      "The models differ in where kernel code may be preempted: only at explicit points, anywhere not holding a lock, or nearly everywhere.",
+    ],
     explanation: [
       "1. **`PREEMPT_NONE`**: kernel code is never preempted; a woken task waits until the running one leaves the kernel, blocks, or reaches an explicit `cond_resched()`. Best throughput, worst latency. **`PREEMPT_VOLUNTARY`** adds more explicit preemption points (`might_resched()`). (`kernel/Kconfig.preempt`.)",
       "2. **`PREEMPT`** (full): the kernel can be preempted anywhere except where preemption is disabled: spinlock-held, `preempt_disable()` and interrupts-off regions. Since Linux 5.12 `PREEMPT_DYNAMIC` lets one kernel choose none/voluntary/full at boot (`preempt=`).",

@@ -14,7 +14,8 @@ export const LINUX_FAIR_SCHEDULER: readonly QuestionTemplate[] = [
     topic: "linux-fair-scheduler",
     tags: ["eevdf", "nice", "weights", "shares", "classic"],
     difficulty: 2,
-    prompt: "The {{tasks}} CPU-bound tasks below share one CPU under Linux's fair class (EEVDF, the default since Linux 6.6), all in one group (no cgroup or autogroup split). What share of the CPU does each get over the first second? (Answers within 2 percentage points are accepted.)",
+    prompt:
+      "The {{tasks}} CPU-bound tasks below share one CPU under Linux's fair class (EEVDF, the default since Linux 6.6), all in one group (no cgroup or autogroup split). What share of the CPU does each get over the first second? (Answers within 2 percentage points are accepted.)",
     generator: {
       policy: EEVDF,
       tasks: [2, 3],
@@ -25,7 +26,10 @@ export const LINUX_FAIR_SCHEDULER: readonly QuestionTemplate[] = [
       invariants: [{ check: "distinct", field: "nice" }],
     },
     grading: grading({ absoluteTolerance: 2 }),
-    hints: ["Weights (kernel/sched/core.c): nice −5 = 3121, 0 = 1024, 5 = 335, 10 = 110.", "Share = weight / sum of weights."],
+    hints: [
+      "Weights (kernel/sched/core.c): nice −5 = 3121, 0 = 1024, 5 = 335, 10 = 110.",
+      "Share = weight / sum of weights.",
+    ],
     explanation: [
       "1. Look up each task's load weight in `sched_prio_to_weight` (kernel/sched/core.c): nice −5 → **3121**, 0 → **1024**, 5 → **335**, 10 → **110**. Each nice step is about ×1.25.",
       "2. The fair class gives every runnable task CPU in proportion to its weight: share = w / Σw (among the tasks of one group; with cgroups or autogroup the shares are split between groups first).",
@@ -41,7 +45,8 @@ export const LINUX_FAIR_SCHEDULER: readonly QuestionTemplate[] = [
     topic: "linux-fair-scheduler",
     tags: ["vruntime", "nice", "weights", "eevdf"],
     difficulty: 4,
-    prompt: "Two CPU-bound tasks share one CPU under EEVDF (Linux 6.6 and later). How much **vruntime** (in ms) does each gain in the first 2 seconds? (Within 3% is accepted.)",
+    prompt:
+      "Two CPU-bound tasks share one CPU under EEVDF (Linux 6.6 and later). How much **vruntime** (in ms) does each gain in the first 2 seconds? (Within 3% is accepted.)",
     generator: {
       policy: EEVDF,
       tasks: 2,
@@ -52,7 +57,10 @@ export const LINUX_FAIR_SCHEDULER: readonly QuestionTemplate[] = [
       invariants: [{ check: "distinct", field: "nice" }],
     },
     grading: grading({ relativeTolerance: 0.03 }),
-    hints: ["vruntime advances by (CPU time) × 1024 / weight; weights: nice 0 = 1024, 5 = 335, 10 = 110.", "The scheduler keeps the tasks' vruntimes close together — so what can you say about the gains?"],
+    hints: [
+      "vruntime advances by (CPU time) × 1024 / weight; weights: nice 0 = 1024, 5 = 335, 10 = 110.",
+      "The scheduler keeps the tasks' vruntimes close together — so what can you say about the gains?",
+    ],
     explanation: [
       "1. CPU time of each task over 2000 ms: cpu_i = 2000 × w_i / (w_A + w_B).",
       "2. vruntime grows by cpu_i × 1024 / w_i = 2000 × 1024 / (w_A + w_B) — **the same for both tasks**: the weight cancels. That is the whole design: the fair class keeps vruntimes level, and a heavier task simply needs more real CPU to advance the same amount.",
@@ -69,7 +77,8 @@ export const LINUX_FAIR_SCHEDULER: readonly QuestionTemplate[] = [
     topic: "linux-fair-scheduler",
     tags: ["eevdf", "tick", "interleaving", "nice"],
     difficulty: 5,
-    prompt: "Two CPU-bound tasks with different nice values start together on one CPU (EEVDF, HZ=250, base slice 0.75 ms as in Linux 6.6–6.14). Paint who runs in each {{slotMs}} ms tick from t = 0 until the run is cut off at t = 80 ms.",
+    prompt:
+      "Two CPU-bound tasks with different nice values start together on one CPU (EEVDF, HZ=250, base slice 0.75 ms as in Linux 6.6–6.14). Paint who runs in each {{slotMs}} ms tick from t = 0 until the run is cut off at t = 80 ms.",
     generator: {
       policy: EEVDF,
       tasks: 2,
@@ -100,7 +109,8 @@ export const LINUX_FAIR_SCHEDULER: readonly QuestionTemplate[] = [
     topic: "linux-fair-scheduler",
     tags: ["sched_idle", "weights", "shares"],
     difficulty: 3,
-    prompt: "The CPU-bound tasks below share one CPU under EEVDF (Linux 6.6 and later), all at nice 0 in one group; those of class IDLE run under SCHED_IDLE. What share does each get in the first second? (Within 2 percentage points is accepted.)",
+    prompt:
+      "The CPU-bound tasks below share one CPU under EEVDF (Linux 6.6 and later), all at nice 0 in one group; those of class IDLE run under SCHED_IDLE. What share does each get in the first second? (Within 2 percentage points is accepted.)",
     generator: {
       policy: EEVDF,
       tasks: [2, 3],
@@ -108,7 +118,10 @@ export const LINUX_FAIR_SCHEDULER: readonly QuestionTemplate[] = [
       classes: ["other", "idle"],
       horizon: 1000,
       ask: [{ metric: "cpuShare", task: "each", windowMs: 1000 }],
-      invariants: [{ check: "hasClass", class: "idle", min: 1 }, { check: "hasClass", class: "other", min: 1 }],
+      invariants: [
+        { check: "hasClass", class: "idle", min: 1 },
+        { check: "hasClass", class: "other", min: 1 },
+      ],
     },
     grading: grading({ absoluteTolerance: 2 }),
     hints: ["A SCHED_IDLE task has load weight 3 (a nice 0 task has 1024)."],
@@ -127,21 +140,31 @@ export const LINUX_FAIR_SCHEDULER: readonly QuestionTemplate[] = [
     topic: "linux-fair-scheduler",
     tags: ["eevdf", "cfs", "history", "interview"],
     difficulty: 1,
-    prompt: "An interviewer says: \"Linux uses CFS, which picks the task with the smallest vruntime.\" Answer the follow-ups.",
+    prompt:
+      'An interviewer says: "Linux uses CFS, which picks the task with the smallest vruntime." Answer the follow-ups.',
     generator: {
       parts: [
         {
           kind: "choice",
           id: "default",
           label: "Which algorithm does Linux's fair class (SCHED_OTHER) use since Linux 6.6 (October 2023)?",
-          options: [{ label: "EEVDF (Earliest Eligible Virtual Deadline First)", correct: true }, { label: "CFS (Completely Fair Scheduler)" }, { label: "The O(1) scheduler" }, { label: "BFS / MuQSS" }],
+          options: [
+            { label: "EEVDF (Earliest Eligible Virtual Deadline First)", correct: true },
+            { label: "CFS (Completely Fair Scheduler)" },
+            { label: "The O(1) scheduler" },
+            { label: "BFS / MuQSS" },
+          ],
         },
         {
           kind: "choice",
           id: "pick",
           label: "How does EEVDF choose the next task?",
           options: [
-            { label: "Among tasks with lag ≥ 0 (vruntime ≤ the weighted average), the one with the earliest virtual deadline", correct: true },
+            {
+              label:
+                "Among tasks with lag ≥ 0 (vruntime ≤ the weighted average), the one with the earliest virtual deadline",
+              correct: true,
+            },
             { label: "The task with the smallest vruntime" },
             { label: "The task with the highest static priority" },
             { label: "The task that has waited longest in a FIFO queue" },
@@ -180,20 +203,39 @@ export const LINUX_FAIR_SCHEDULER: readonly QuestionTemplate[] = [
     prompt: "Two CPU-bound tasks share one CPU: A at nice 0, B at nice 1.",
     generator: {
       parts: [
-        { kind: "number", id: "share-a", label: "What percentage of the CPU does A get? (nice 0 weight 1024, nice 1 weight 820)", answer: 55.53, unit: "percent", hint: "to one decimal place" },
+        {
+          kind: "number",
+          id: "share-a",
+          label: "What percentage of the CPU does A get? (nice 0 weight 1024, nice 1 weight 820)",
+          answer: 55.53,
+          unit: "percent",
+          hint: "to one decimal place",
+        },
         {
           kind: "choice",
           id: "ratio",
           label: "By what factor does the weight change per nice level?",
-          options: [{ label: "About 1.25", correct: true }, { label: "Exactly 2" }, { label: "About 1.1" }, { label: "It is linear: 50 per level" }],
+          options: [
+            { label: "About 1.25", correct: true },
+            { label: "Exactly 2" },
+            { label: "About 1.1" },
+            { label: "It is linear: 50 per level" },
+          ],
         },
-        { kind: "number", id: "share-19", label: "A nice 0 task (1024) against a nice 19 task (15): what percentage does the nice 19 task get?", answer: 1.44, unit: "percent", hint: "to one decimal place" },
+        {
+          kind: "number",
+          id: "share-19",
+          label: "A nice 0 task (1024) against a nice 19 task (15): what percentage does the nice 19 task get?",
+          answer: 1.44,
+          unit: "percent",
+          hint: "to one decimal place",
+        },
       ],
     },
     grading: grading({ absoluteTolerance: 0.1 }),
     hints: ["Share = w / (w_A + w_B)."],
     explanation: [
-      "1. A: 1024 / (1024 + 820) = 1024 / 1844 = **55.5%**; B gets 44.5%. Compared with 50/50 at equal nice, B lost about **10% of its CPU time** (50 → 44.5, −11% relative) and A gained about 10% (50 → 55.5). That is the kernel comment on `sched_prio_to_weight`: one nice level is \"~10% less CPU time\", a **relative** and cumulative effect — not 10 percentage points.",
+      '1. A: 1024 / (1024 + 820) = 1024 / 1844 = **55.5%**; B gets 44.5%. Compared with 50/50 at equal nice, B lost about **10% of its CPU time** (50 → 44.5, −11% relative) and A gained about 10% (50 → 55.5). That is the kernel comment on `sched_prio_to_weight`: one nice level is "~10% less CPU time", a **relative** and cumulative effect — not 10 percentage points.',
       "2. The comment goes on: if one task goes down ~10% and the other up ~10%, the distance between them is ~25%, so the table is geometric: each level is ≈ **1.25×** the next (1024 / 820 = 1.249).",
       "3. Nice 19 vs nice 0: 15 / (1024 + 15) = **1.44%**.",
       "",
@@ -207,16 +249,27 @@ export const LINUX_FAIR_SCHEDULER: readonly QuestionTemplate[] = [
     topic: "linux-fair-scheduler",
     tags: ["eevdf", "cfs", "sleeper", "lag", "measured"],
     difficulty: 4,
-    prompt: "Task S alone would use 50% of a CPU: it runs R ms then sleeps R ms, forever. It shares one CPU with a CPU hog H, both at nice 0.",
+    prompt:
+      "Task S alone would use 50% of a CPU: it runs R ms then sleeps R ms, forever. It shares one CPU with a CPU hog H, both at nice 0.",
     generator: {
       parts: [
-        { kind: "number", id: "eevdf", label: "Roughly what percentage of the CPU does S get under EEVDF (Linux 6.6+)?", answer: 33, unit: "percent" },
+        {
+          kind: "number",
+          id: "eevdf",
+          label: "Roughly what percentage of the CPU does S get under EEVDF (Linux 6.6+)?",
+          answer: 33,
+          unit: "percent",
+        },
         {
           kind: "choice",
           id: "why",
           label: "Why not 50%?",
           options: [
-            { label: "EEVDF gives a woken task back only the lag it had when it slept; it earns no credit while sleeping", correct: true },
+            {
+              label:
+                "EEVDF gives a woken task back only the lag it had when it slept; it earns no credit while sleeping",
+              correct: true,
+            },
             { label: "The hog has a higher weight" },
             { label: "Sleeping tasks are moved to SCHED_IDLE" },
             { label: "Timer ticks are lost while S sleeps" },
@@ -226,7 +279,15 @@ export const LINUX_FAIR_SCHEDULER: readonly QuestionTemplate[] = [
           kind: "choice",
           id: "cfs",
           label: "What did old CFS (with GENTLE_FAIR_SLEEPERS) give S?",
-          options: [{ label: "About 50%: a woken task was placed up to half a latency period behind min_vruntime", correct: true }, { label: "About 33%, the same as EEVDF" }, { label: "About 25%" }, { label: "0%: the hog starves it" }],
+          options: [
+            {
+              label: "About 50%: a woken task was placed up to half a latency period behind min_vruntime",
+              correct: true,
+            },
+            { label: "About 33%, the same as EEVDF" },
+            { label: "About 25%" },
+            { label: "0%: the hog starves it" },
+          ],
         },
       ],
     },

@@ -9,7 +9,15 @@ const SCENARIO = [
   "**H** (high) arrives at t = 2, computes 1 ms, then needs **m** for **{{highLocked}} ms**, then computes 1 ms. **M** (medium, never touches m) arrives at t = 3 and computes **{{mediumCpu}} ms**.",
 ].join("\n\n");
 
-const ARGS = { lowBefore: 1, lowLocked: "{{lowLocked}}", highArrival: 2, highBefore: 1, highLocked: "{{highLocked}}", mediumArrival: 3, mediumCpu: "{{mediumCpu}}" };
+const ARGS = {
+  lowBefore: 1,
+  lowLocked: "{{lowLocked}}",
+  highArrival: 2,
+  highBefore: 1,
+  highLocked: "{{highLocked}}",
+  mediumArrival: 3,
+  mediumCpu: "{{mediumCpu}}",
+};
 const PARAMS = { lowLocked: { range: [3, 6] }, highLocked: { range: [1, 3] }, mediumCpu: { range: [3, 12] } };
 
 export const PRIORITY_INVERSION_TEMPLATES: readonly QuestionTemplate[] = [
@@ -24,8 +32,20 @@ export const PRIORITY_INVERSION_TEMPLATES: readonly QuestionTemplate[] = [
     generator: {
       params: PARAMS,
       parts: [
-        { kind: "number", id: "none", label: "H's response time (finish − arrival) with a plain mutex", unit: "ms", answer: { model: "inversion-response", args: { protocol: "none", ...ARGS } } },
-        { kind: "number", id: "inherit", label: "H's response time with a priority-inheritance mutex (PTHREAD_PRIO_INHERIT)", unit: "ms", answer: { model: "inversion-response", args: { protocol: "inherit", ...ARGS } } },
+        {
+          kind: "number",
+          id: "none",
+          label: "H's response time (finish − arrival) with a plain mutex",
+          unit: "ms",
+          answer: { model: "inversion-response", args: { protocol: "none", ...ARGS } },
+        },
+        {
+          kind: "number",
+          id: "inherit",
+          label: "H's response time with a priority-inheritance mutex (PTHREAD_PRIO_INHERIT)",
+          unit: "ms",
+          answer: { model: "inversion-response", args: { protocol: "inherit", ...ARGS } },
+        },
       ],
     },
     grading: grading(),
@@ -49,14 +69,30 @@ export const PRIORITY_INVERSION_TEMPLATES: readonly QuestionTemplate[] = [
     generator: {
       params: PARAMS,
       parts: [
-        { kind: "number", id: "ceiling", label: "H's response time with the ceiling mutex", unit: "ms", answer: { model: "inversion-response", args: { protocol: "ceiling", ...ARGS } } },
-        { kind: "number", id: "m-finish", label: "When does M finish (time since t = 0) with the ceiling mutex?", unit: "ms", answer: { model: "inversion-finish-m", args: { protocol: "ceiling", ...ARGS } } },
+        {
+          kind: "number",
+          id: "ceiling",
+          label: "H's response time with the ceiling mutex",
+          unit: "ms",
+          answer: { model: "inversion-response", args: { protocol: "ceiling", ...ARGS } },
+        },
+        {
+          kind: "number",
+          id: "m-finish",
+          label: "When does M finish (time since t = 0) with the ceiling mutex?",
+          unit: "ms",
+          answer: { model: "inversion-finish-m", args: { protocol: "ceiling", ...ARGS } },
+        },
         {
           kind: "choice",
           id: "difference",
           label: "How does the ceiling differ from inheritance here?",
           options: [
-            { label: "L is boosted as soon as it locks, so H cannot even preempt L's critical section; with inheritance H runs first and then blocks", correct: true },
+            {
+              label:
+                "L is boosted as soon as it locks, so H cannot even preempt L's critical section; with inheritance H runs first and then blocks",
+              correct: true,
+            },
             { label: "The ceiling lets M preempt L; inheritance does not" },
             { label: "There is no difference in any schedule" },
             { label: "The ceiling makes H wait for M" },
@@ -65,7 +101,9 @@ export const PRIORITY_INVERSION_TEMPLATES: readonly QuestionTemplate[] = [
       ],
     },
     grading: grading(),
-    hints: ["With an immediate ceiling, L runs at H's priority from t = 1, and equal priorities do not preempt each other."],
+    hints: [
+      "With an immediate ceiling, L runs at H's priority from t = 1, and equal priorities do not preempt each other.",
+    ],
     explanation: [
       "1. With the (immediate) **priority ceiling** protocol, locking m raises L to the ceiling (H's priority) at t = 1. When H arrives at t = 2 it does not preempt: equal priority, and L is running.",
       "2. L finishes its critical section, unlocks and drops back; H then runs its 1 ms, takes m (free), and finishes. M, medium, runs after H.",
@@ -87,7 +125,11 @@ export const PRIORITY_INVERSION_TEMPLATES: readonly QuestionTemplate[] = [
           id: "cause",
           label: "What caused the resets?",
           options: [
-            { label: "A high-priority bus-management task waited on a mutex held by a low-priority meteorological task while medium-priority tasks ran; a watchdog saw the bus task miss its deadline and reset the system", correct: true },
+            {
+              label:
+                "A high-priority bus-management task waited on a mutex held by a low-priority meteorological task while medium-priority tasks ran; a watchdog saw the bus task miss its deadline and reset the system",
+              correct: true,
+            },
             { label: "Cosmic rays flipped bits in the scheduler" },
             { label: "A deadlock between two mutexes" },
             { label: "The CPU overheated" },
@@ -98,7 +140,11 @@ export const PRIORITY_INVERSION_TEMPLATES: readonly QuestionTemplate[] = [
           id: "fix",
           label: "How was it fixed?",
           options: [
-            { label: "Engineers reproduced it on a replica and uploaded a change that turned on priority inheritance for that mutex (a VxWorks option)", correct: true },
+            {
+              label:
+                "Engineers reproduced it on a replica and uploaded a change that turned on priority inheritance for that mutex (a VxWorks option)",
+              correct: true,
+            },
             { label: "By rebooting the lander every day" },
             { label: "By removing the meteorological task" },
             { label: "It could not be fixed remotely" },
@@ -109,7 +155,10 @@ export const PRIORITY_INVERSION_TEMPLATES: readonly QuestionTemplate[] = [
           id: "linux",
           label: "How do you get the same protection for a pthread mutex on Linux?",
           options: [
-            { label: "pthread_mutexattr_setprotocol(&attr, PTHREAD_PRIO_INHERIT), backed by the kernel's PI futexes", correct: true },
+            {
+              label: "pthread_mutexattr_setprotocol(&attr, PTHREAD_PRIO_INHERIT), backed by the kernel's PI futexes",
+              correct: true,
+            },
             { label: "Nothing: every Linux mutex inherits priority by default" },
             { label: "Run all threads at the same priority with nice" },
             { label: "Use SCHED_RR instead of SCHED_FIFO" },
@@ -120,7 +169,7 @@ export const PRIORITY_INVERSION_TEMPLATES: readonly QuestionTemplate[] = [
     grading: grading(),
     hints: ["Three tasks, three priorities, one mutex."],
     explanation: [
-      "1. Pathfinder ran VxWorks with preemptive priorities. The high-priority information-bus task and a low-priority meteorological data task shared a mutex; medium-priority communication tasks preempted the low task while it held the mutex, so the bus task missed its deadline and a watchdog reset the computer (Glenn Reeves, JPL, \"What really happened on Mars?\", 1997).",
+      '1. Pathfinder ran VxWorks with preemptive priorities. The high-priority information-bus task and a low-priority meteorological data task shared a mutex; medium-priority communication tasks preempted the low task while it held the mutex, so the bus task missed its deadline and a watchdog reset the computer (Glenn Reeves, JPL, "What really happened on Mars?", 1997).',
       "2. JPL reproduced it on a ground replica with tracing on, and fixed it by uploading a small change that enabled the mutex's priority-inheritance option.",
       "3. On Linux, pthread mutexes do **not** inherit by default; ask for `PTHREAD_PRIO_INHERIT` (`pthread_mutexattr_setprotocol(3p)`), which glibc implements with PI futexes (Linux 2.6.18+; `Documentation/locking/pi-futex.rst`).",
     ].join("\n"),

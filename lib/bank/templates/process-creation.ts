@@ -12,7 +12,8 @@ export const PROCESS_CREATION_TEMPLATES: readonly QuestionTemplate[] = [
     topic: "creating-processes",
     tags: ["clone", "threads", "processes", "linux"],
     difficulty: 4,
-    prompt: "A single-threaded process calls `clone({{flags}}, …)` **{{calls}}** times; every call that succeeds creates a task that then sleeps forever. (`CLONE_THREAD` needs `CLONE_SIGHAND`, which needs `CLONE_VM`.)",
+    prompt:
+      "A single-threaded process calls `clone({{flags}}, …)` **{{calls}}** times; every call that succeeds creates a task that then sleeps forever. (`CLONE_THREAD` needs `CLONE_SIGHAND`, which needs `CLONE_VM`.)",
     generator: {
       params: {
         flags: {
@@ -29,12 +30,26 @@ export const PROCESS_CREATION_TEMPLATES: readonly QuestionTemplate[] = [
         calls: { range: [2, 5] },
       },
       parts: [
-        { kind: "number", id: "processes", label: "How many processes (thread groups, distinct getpid() values) exist now, counting the caller?", unit: "count", answer: { model: "clone-processes", args: { flags: "{{flags}}", calls: "{{calls}}" } } },
-        { kind: "number", id: "tasks", label: "How many tasks (threads, distinct TIDs) exist now, counting the caller?", unit: "count", answer: { model: "clone-tasks", args: { flags: "{{flags}}", calls: "{{calls}}" } } },
+        {
+          kind: "number",
+          id: "processes",
+          label: "How many processes (thread groups, distinct getpid() values) exist now, counting the caller?",
+          unit: "count",
+          answer: { model: "clone-processes", args: { flags: "{{flags}}", calls: "{{calls}}" } },
+        },
+        {
+          kind: "number",
+          id: "tasks",
+          label: "How many tasks (threads, distinct TIDs) exist now, counting the caller?",
+          unit: "count",
+          answer: { model: "clone-tasks", args: { flags: "{{flags}}", calls: "{{calls}}" } },
+        },
       ],
     },
     grading: grading(),
-    hints: ["Only CLONE_THREAD puts the new task in the caller's thread group; CLONE_VM alone shares memory but makes a new process."],
+    hints: [
+      "Only CLONE_THREAD puts the new task in the caller's thread group; CLONE_VM alone shares memory but makes a new process.",
+    ],
     explanation: [
       "1. `CLONE_THREAD` puts the child in the caller's **thread group**: same TGID, so `getpid()` returns the caller's PID. That, not shared memory, is what makes it a thread (`clone(2)`).",
       "2. `CLONE_VM` without `CLONE_THREAD` shares the address space but the child is a **new process** with its own PID (this is what `vfork()` and glibc's `posix_spawn` create). Without `CLONE_VM` the child gets a copy-on-write copy, as with `fork()`.",
@@ -70,7 +85,11 @@ export const PROCESS_CREATION_TEMPLATES: readonly QuestionTemplate[] = [
           id: "vfork-child",
           label: "What may the vfork child do before execve()?",
           options: [
-            { label: "Almost nothing: it shares the parent's memory and stack, so it should only call execve() or _exit()", correct: true },
+            {
+              label:
+                "Almost nothing: it shares the parent's memory and stack, so it should only call execve() or _exit()",
+              correct: true,
+            },
             { label: "Anything: its memory is copied on write" },
             { label: "Only allocate memory with malloc()" },
             { label: "Only return from the function that called vfork()" },
@@ -81,7 +100,11 @@ export const PROCESS_CREATION_TEMPLATES: readonly QuestionTemplate[] = [
           id: "spawn",
           label: "Why is posix_spawn() (glibc 2.24+) cheap even for this 40 GiB parent?",
           options: [
-            { label: "glibc implements it with clone(CLONE_VM | CLONE_VFORK), so no page tables are copied before the exec", correct: true },
+            {
+              label:
+                "glibc implements it with clone(CLONE_VM | CLONE_VFORK), so no page tables are copied before the exec",
+              correct: true,
+            },
             { label: "It copies the parent's memory in a background thread" },
             { label: "It asks a separate helper daemon to start the program" },
             { label: "It is not cheap: it calls fork() and then exec" },
@@ -90,7 +113,9 @@ export const PROCESS_CREATION_TEMPLATES: readonly QuestionTemplate[] = [
       ],
     },
     grading: grading(),
-    hints: ["fork's cost grows with the parent's populated memory; vfork shares it instead of copying its page tables."],
+    hints: [
+      "fork's cost grows with the parent's populated memory; vfork shares it instead of copying its page tables.",
+    ],
     explanation: [
       "1. `vfork()` creates a child that **shares** the parent's memory (`CLONE_VM | CLONE_VFORK`) and suspends the parent until the child calls `execve()` or `_exit()` (`vfork(2)`).",
       "2. Because the child runs on the parent's memory and stack, modifying anything, returning from the calling function, or calling most library functions is undefined behaviour: only `execve()` and `_exit()` are safe.",
@@ -105,18 +130,35 @@ export const PROCESS_CREATION_TEMPLATES: readonly QuestionTemplate[] = [
     topic: "creating-processes",
     tags: ["exec", "threads", "pid", "copy-on-write", "fork"],
     difficulty: 3,
-    prompt: "A process (PID {{pid}}) has **{{threads}}** threads. Thread number {{caller}}, not the main thread, calls `execve(\"/bin/true\", …)`, which succeeds.",
+    prompt:
+      'A process (PID {{pid}}) has **{{threads}}** threads. Thread number {{caller}}, not the main thread, calls `execve("/bin/true", …)`, which succeeds.',
     generator: {
       params: { pid: { range: [2000, 9000] }, threads: { range: [3, 9] }, caller: { range: [2, 3] } },
       parts: [
-        { kind: "number", id: "threads-after", label: "How many threads does the process have when /bin/true starts?", unit: "count", answer: 1 },
-        { kind: "number", id: "pid-after", label: "What does getpid() return in /bin/true?", unit: "count", answer: "{{pid}}" },
+        {
+          kind: "number",
+          id: "threads-after",
+          label: "How many threads does the process have when /bin/true starts?",
+          unit: "count",
+          answer: 1,
+        },
+        {
+          kind: "number",
+          id: "pid-after",
+          label: "What does getpid() return in /bin/true?",
+          unit: "count",
+          answer: "{{pid}}",
+        },
         {
           kind: "choice",
           id: "fork-copies",
           label: "For contrast: what does Linux's fork() copy for a large process?",
           options: [
-            { label: "Its bookkeeping (task, mm, each memory area's descriptor, fd table) and the page-table entries of anonymous areas, write-protected for copy-on-write", correct: true },
+            {
+              label:
+                "Its bookkeeping (task, mm, each memory area's descriptor, fd table) and the page-table entries of anonymous areas, write-protected for copy-on-write",
+              correct: true,
+            },
             { label: "Every page of its memory" },
             { label: "Nothing: the child shares the page tables until exec" },
             { label: "Only the stack of the calling thread" },
@@ -127,7 +169,7 @@ export const PROCESS_CREATION_TEMPLATES: readonly QuestionTemplate[] = [
     grading: grading(),
     hints: ["exec replaces the whole process image, and a process image has one thread."],
     explanation: [
-      "1. A successful `execve()` destroys **every other thread** of the process first; the new program starts single-threaded (`execve(2)`: \"All threads other than the calling thread are destroyed during an execve()\"). Here the {{threads}} − 1 threads other than thread {{caller}} are gone.",
+      '1. A successful `execve()` destroys **every other thread** of the process first; the new program starts single-threaded (`execve(2)`: "All threads other than the calling thread are destroyed during an execve()"). Here the {{threads}} − 1 threads other than thread {{caller}} are gone.',
       "2. The process keeps its PID: if a non-leader thread calls exec, it takes over the thread-group leader's identity, so `getpid()` (and its TID) is the old PID, {{pid}} here (`execve(2)`, Notes).",
       "3. For contrast, `fork()` copies the process's bookkeeping (`task_struct`, `mm_struct`, every VMA, the fd table, signal handlers) and only the page-table entries of areas that need them (anonymous, hugetlb, PFN-mapped; `vma_needs_copy()` in `mm/memory.c`), write-protecting private pages in both processes; pages are copied on the first write.",
     ].join("\n"),

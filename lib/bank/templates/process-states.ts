@@ -16,23 +16,37 @@ export const PROCESS_STATES_TEMPLATES: readonly QuestionTemplate[] = [
       "`ps -eo stat` on a Linux server shows, by first letter: **{{R}} R**, **{{D}} D** (waiting on an NFS server that stopped answering), **{{S}} S**, **{{I}} I**, **{{T}} T** and **{{Z}} Z**.",
     ].join("\n"),
     generator: {
-      params: { R: { range: [1, 4] }, D: { range: [1, 6] }, S: { range: [10, 60] }, I: { range: [5, 20] }, T: { range: [0, 2] }, Z: { range: [0, 5] } },
+      params: {
+        R: { range: [1, 4] },
+        D: { range: [1, 6] },
+        S: { range: [10, 60] },
+        I: { range: [5, 20] },
+        T: { range: [0, 2] },
+        Z: { range: [0, 5] },
+      },
       parts: [
         {
           kind: "number",
           id: "active",
           label: "How many of these tasks does Linux count as active for the load average at this moment?",
           unit: "count",
-          answer: { model: "load-contributors", args: { R: "{{R}}", D: "{{D}}", S: "{{S}}", I: "{{I}}", T: "{{T}}", Z: "{{Z}}" } },
+          answer: {
+            model: "load-contributors",
+            args: { R: "{{R}}", D: "{{D}}", S: "{{S}}", I: "{{I}}", T: "{{T}}", Z: "{{Z}}" },
+          },
         },
         {
           kind: "choice",
           id: "why-d",
           label: "Why does Linux count the D tasks, which use no CPU?",
           options: [
-            { label: "Its load average measures demand for the system (CPU and uninterruptible waits such as disk I/O), not CPU alone", correct: true },
+            {
+              label:
+                "Its load average measures demand for the system (CPU and uninterruptible waits such as disk I/O), not CPU alone",
+              correct: true,
+            },
             { label: "D tasks spin on the CPU while they wait" },
-            { label: "D stands for \"dispatched\": they are about to run" },
+            { label: 'D stands for "dispatched": they are about to run' },
             { label: "It does not: only R tasks count, as on every Unix" },
           ],
         },
@@ -43,7 +57,7 @@ export const PROCESS_STATES_TEMPLATES: readonly QuestionTemplate[] = [
     explanation: [
       "1. Linux samples `nr_running + nr_uninterruptible` every 5 s (`calc_global_load`, `kernel/sched/loadavg.c`): tasks in **R** (running or runnable) and **D** (uninterruptible sleep). S (interruptible sleep), I (idle kernel threads: `TASK_NOLOAD` since Linux 4.2, shown as I since 4.14), T (stopped) and Z (zombie) do not count.",
       "2. So the answer is R + D: here {{R}} + {{D}}. The {{D}} D tasks wait on an NFS server: they use no CPU, yet they push the load average up; the {{S}} sleeping, {{I}} idle, {{T}} stopped and {{Z}} zombie tasks add nothing.",
-      "3. That is deliberate: a 1993 Linux patch added uninterruptible tasks so that the load average reflects demand for the whole system, including disk I/O, not only CPU (Brendan Gregg, \"Linux Load Averages: Solving the Mystery\", 2017). Other Unixes (and old Linux) count only runnable tasks, so a high load average on Linux with an idle CPU usually means D tasks: check `ps -eo stat,wchan,cmd | grep ^D`.",
+      '3. That is deliberate: a 1993 Linux patch added uninterruptible tasks so that the load average reflects demand for the whole system, including disk I/O, not only CPU (Brendan Gregg, "Linux Load Averages: Solving the Mystery", 2017). Other Unixes (and old Linux) count only runnable tasks, so a high load average on Linux with an idle CPU usually means D tasks: check `ps -eo stat,wchan,cmd | grep ^D`.',
       "",
       "Sources: `kernel/sched/loadavg.c`; `proc(5)` (`/proc/loadavg`, state letters); `ps(1)` PROCESS STATE CODES.",
     ].join("\n"),
@@ -55,12 +69,27 @@ export const PROCESS_STATES_TEMPLATES: readonly QuestionTemplate[] = [
     topic: "processes-threads",
     tags: ["load-average", "exponential-decay", "linux"],
     difficulty: 4,
-    prompt: "An idle Linux machine (load average 0.00 0.00 0.00) suddenly has **{{active}}** tasks that are each runnable or in D state all the time. Linux updates its averages every 5 s. What does `/proc/loadavg` show after **{{seconds}} s**? Give two decimals.",
+    prompt:
+      "An idle Linux machine (load average 0.00 0.00 0.00) suddenly has **{{active}}** tasks that are each runnable or in D state all the time. Linux updates its averages every 5 s. What does `/proc/loadavg` show after **{{seconds}} s**? Give two decimals.",
     generator: {
       params: { active: { range: [1, 8] }, seconds: { choice: [30, 60, 120, 300] } },
       parts: [
-        { kind: "number", id: "one", label: "1-minute load average", unit: "count", hint: "two decimals", answer: { model: "loadavg", args: { start: 0, active: "{{active}}", seconds: "{{seconds}}", window: 1 } } },
-        { kind: "number", id: "five", label: "5-minute load average", unit: "count", hint: "two decimals", answer: { model: "loadavg", args: { start: 0, active: "{{active}}", seconds: "{{seconds}}", window: 5 } } },
+        {
+          kind: "number",
+          id: "one",
+          label: "1-minute load average",
+          unit: "count",
+          hint: "two decimals",
+          answer: { model: "loadavg", args: { start: 0, active: "{{active}}", seconds: "{{seconds}}", window: 1 } },
+        },
+        {
+          kind: "number",
+          id: "five",
+          label: "5-minute load average",
+          unit: "count",
+          hint: "two decimals",
+          answer: { model: "loadavg", args: { start: 0, active: "{{active}}", seconds: "{{seconds}}", window: 5 } },
+        },
       ],
     },
     grading: grading({ absoluteTolerance: 0.04 }),
@@ -87,12 +116,18 @@ export const PROCESS_STATES_TEMPLATES: readonly QuestionTemplate[] = [
           kind: "choice",
           id: "zombie",
           label: "A child has called exit(); its parent is alive but never calls wait().",
-          options: [{ label: "Z (zombie)", correct: true }, { label: "S (sleeping)" }, { label: "T (stopped)" }, { label: "It disappears at once" }],
+          options: [
+            { label: "Z (zombie)", correct: true },
+            { label: "S (sleeping)" },
+            { label: "T (stopped)" },
+            { label: "It disappears at once" },
+          ],
         },
         {
           kind: "choice",
           id: "sigkill-d",
-          label: "A process is in D state, blocked in a read from a hung NFS mount (a non-killable wait). You send it SIGKILL.",
+          label:
+            "A process is in D state, blocked in a read from a hung NFS mount (a non-killable wait). You send it SIGKILL.",
           options: [
             { label: "It stays in D until the wait ends; the signal takes effect afterwards", correct: true },
             { label: "It dies at once: SIGKILL cannot be blocked" },
@@ -105,7 +140,10 @@ export const PROCESS_STATES_TEMPLATES: readonly QuestionTemplate[] = [
           id: "orphan",
           label: "A parent exits while its child is still running (no subreaper is set).",
           options: [
-            { label: "The child is re-parented to init (PID 1 of its PID namespace), which reaps it when it exits", correct: true },
+            {
+              label: "The child is re-parented to init (PID 1 of its PID namespace), which reaps it when it exits",
+              correct: true,
+            },
             { label: "The child is killed with SIGHUP by the kernel" },
             { label: "The child becomes a zombie at once" },
             { label: "The child keeps its old parent PID forever" },
@@ -115,7 +153,12 @@ export const PROCESS_STATES_TEMPLATES: readonly QuestionTemplate[] = [
           kind: "choice",
           id: "stopped",
           label: "A process received SIGSTOP (or the user pressed Ctrl-Z, SIGTSTP).",
-          options: [{ label: "T (stopped)", correct: true }, { label: "Z (zombie)" }, { label: "D (uninterruptible)" }, { label: "I (idle)" }],
+          options: [
+            { label: "T (stopped)", correct: true },
+            { label: "Z (zombie)" },
+            { label: "D (uninterruptible)" },
+            { label: "I (idle)" },
+          ],
         },
       ],
     },

@@ -11,12 +11,19 @@ export const PROCESSES_THREADS: readonly QuestionTemplate[] = [
     topic: "processes-threads",
     tags: ["threads", "sigsegv", "crash", "isolation", "classic"],
     difficulty: 2,
-    prompt: "One thread raises a fatal signal — a store through a null pointer (SIGSEGV) or an integer division by zero (SIGFPE), as the listing shows — and no handler is installed. Output goes to a terminal, so every printed line is written at once. Threads may run in any interleaving. Which lines appear in **every** run, and which can **never** appear?",
+    prompt:
+      "One thread raises a fatal signal — a store through a null pointer (SIGSEGV) or an integer division by zero (SIGFPE), as the listing shows — and no handler is installed. Output goes to a terminal, so every printed line is written at once. Threads may run in any interleaving. Which lines appear in **every** run, and which can **never** appear?",
     generator: {
       scenarios: [
         {
           processes: [
-            { name: "web", threads: [{ name: "main", steps: [{ print: "web: serving" }, { join: "worker" }, { print: "web: done" }] }, { name: "worker", steps: [{ fault: "SIGSEGV" }] }] },
+            {
+              name: "web",
+              threads: [
+                { name: "main", steps: [{ print: "web: serving" }, { join: "worker" }, { print: "web: done" }] },
+                { name: "worker", steps: [{ fault: "SIGSEGV" }] },
+              ],
+            },
             { name: "db", threads: [{ name: "main", steps: [{ print: "db: ready" }, { print: "db: done" }] }] },
           ],
         },
@@ -43,14 +50,20 @@ export const PROCESSES_THREADS: readonly QuestionTemplate[] = [
                 { name: "stats", steps: [{ print: "stats: tick" }] },
               ],
             },
-            { name: "backup", threads: [{ name: "main", steps: [{ print: "backup: copying" }, { print: "backup: finished" }] }] },
+            {
+              name: "backup",
+              threads: [{ name: "main", steps: [{ print: "backup: copying" }, { print: "backup: finished" }] }],
+            },
           ],
         },
       ],
       ask: ["always", "never"],
     },
     grading: grading(),
-    hints: ["A fatal signal is delivered to the process, not to the thread: the default action kills every thread of it.", "Another process has its own address space and is unaffected."],
+    hints: [
+      "A fatal signal is delivered to the process, not to the thread: the default action kills every thread of it.",
+      "Another process has its own address space and is unaffected.",
+    ],
     explanation: [
       "1. A fault such as SIGSEGV or SIGFPE is raised by one thread, but signal dispositions belong to the **process**. The default action (terminate + core) kills **all** its threads at once.",
       "2. So: lines the faulting thread would print after the fault never appear; lines other threads of that process print only *after* the fault (e.g. after joining the faulting thread) **never** appear; lines they could print before it are **sometimes** there, depending on the interleaving.",
@@ -68,7 +81,8 @@ export const PROCESSES_THREADS: readonly QuestionTemplate[] = [
     topic: "processes-threads",
     tags: ["threads", "exit", "pthread"],
     difficulty: 3,
-    prompt: "A worker thread calls `exit()`. Output goes to a terminal. Threads may run in any interleaving. Which lines appear in every run, and which can never appear?",
+    prompt:
+      "A worker thread calls `exit()`. Output goes to a terminal. Threads may run in any interleaving. Which lines appear in every run, and which can never appear?",
     generator: {
       scenarios: [
         {
@@ -76,7 +90,10 @@ export const PROCESSES_THREADS: readonly QuestionTemplate[] = [
             {
               name: "job",
               threads: [
-                { name: "main", steps: [{ print: "main: started" }, { join: "worker" }, { print: "main: worker joined" }] },
+                {
+                  name: "main",
+                  steps: [{ print: "main: started" }, { join: "worker" }, { print: "main: worker joined" }],
+                },
                 { name: "worker", steps: [{ print: "worker: failing" }, { exit: 1 }, { print: "worker: after exit" }] },
               ],
             },
@@ -117,32 +134,59 @@ export const PROCESSES_THREADS: readonly QuestionTemplate[] = [
     topic: "processes-threads",
     tags: ["threads", "pthread_exit", "main"],
     difficulty: 4,
-    prompt: "Compare how `main` ends in each process. Output goes to a terminal. Threads may run in any interleaving. Which lines appear in every run, and which can never appear?",
+    prompt:
+      "Compare how `main` ends in each process. Output goes to a terminal. Threads may run in any interleaving. Which lines appear in every run, and which can never appear?",
     generator: {
       scenarios: [
         {
           processes: [
-            { name: "A", threads: [{ name: "main", steps: [{ print: "A: main ends" }, { pthreadExit: true }] }, { name: "t", steps: [{ print: "A: thread 1" }, { print: "A: thread 2" }] }] },
-            { name: "B", threads: [{ name: "main", steps: [{ print: "B: main done" }, { join: "t" }] }, { name: "t", steps: [{ print: "B: thread runs" }] }] },
+            {
+              name: "A",
+              threads: [
+                { name: "main", steps: [{ print: "A: main ends" }, { pthreadExit: true }] },
+                { name: "t", steps: [{ print: "A: thread 1" }, { print: "A: thread 2" }] },
+              ],
+            },
+            {
+              name: "B",
+              threads: [
+                { name: "main", steps: [{ print: "B: main done" }, { join: "t" }] },
+                { name: "t", steps: [{ print: "B: thread runs" }] },
+              ],
+            },
           ],
         },
         {
           processes: [
-            { name: "P", threads: [{ name: "main", steps: [{ print: "P: main returns" }] }, { name: "bg", steps: [{ print: "P: background work" }] }] },
-            { name: "Q", threads: [{ name: "main", steps: [{ print: "Q: main exits thread" }, { pthreadExit: true }] }, { name: "bg", steps: [{ print: "Q: background work" }] }] },
+            {
+              name: "P",
+              threads: [
+                { name: "main", steps: [{ print: "P: main returns" }] },
+                { name: "bg", steps: [{ print: "P: background work" }] },
+              ],
+            },
+            {
+              name: "Q",
+              threads: [
+                { name: "main", steps: [{ print: "Q: main exits thread" }, { pthreadExit: true }] },
+                { name: "bg", steps: [{ print: "Q: background work" }] },
+              ],
+            },
           ],
         },
       ],
       ask: ["always", "never"],
     },
     grading: grading(),
-    hints: ["Returning from main() calls exit(); pthread_exit() in main ends only the main thread, and the process lives on until its last thread ends."],
+    hints: [
+      "Returning from main() calls exit(); pthread_exit() in main ends only the main thread, and the process lives on until its last thread ends.",
+    ],
     explanation: [
       "1. **Returning from `main`** is `exit(status)`: every other thread is killed, possibly before it prints — its lines are only *sometimes* there.",
       "2. **`pthread_exit()` in `main`** ends only the main thread; the process keeps running until its **last** thread exits, so the other threads' lines **always** appear.",
       "3. `pthread_join` before returning also guarantees the joined thread's output.",
       "",
-      "Source: `pthread_exit(3)`: \"the process shall exit … after the last thread has been terminated\".",
+      'Source: `pthread_exit(3)`: "the process shall exit … after the last thread has been terminated".',
     ].join("\n"),
   },
   {
@@ -152,7 +196,8 @@ export const PROCESSES_THREADS: readonly QuestionTemplate[] = [
     topic: "processes-threads",
     tags: ["threads", "eevdf", "shares", "scheduling-entity"],
     difficulty: 3,
-    prompt: "The CPU-bound threads below (column Process tells which process each belongs to) share one CPU under EEVDF, all at nice 0, with no cgroup or autogroup grouping. What share of the CPU does each **thread** get over the first second? (Within 2 percentage points is accepted.)",
+    prompt:
+      "The CPU-bound threads below (column Process tells which process each belongs to) share one CPU under EEVDF, all at nice 0, with no cgroup or autogroup grouping. What share of the CPU does each **thread** get over the first second? (Within 2 percentage points is accepted.)",
     generator: {
       policy: { name: "eevdf", hz: 250 },
       tasks: [3, 4],
@@ -201,7 +246,12 @@ export const PROCESSES_THREADS: readonly QuestionTemplate[] = [
           kind: "choice",
           id: "fork",
           label: "Thread 1 calls fork(). How many threads does the child process have?",
-          options: [{ label: "One: a copy of the thread that called fork()", correct: true }, { label: "Two: all threads are copied" }, { label: "Zero until it calls exec()" }, { label: "It depends on the scheduler" }],
+          options: [
+            { label: "One: a copy of the thread that called fork()", correct: true },
+            { label: "Two: all threads are copied" },
+            { label: "Zero until it calls exec()" },
+            { label: "It depends on the scheduler" },
+          ],
         },
       ],
     },
@@ -228,7 +278,10 @@ export const PROCESSES_THREADS: readonly QuestionTemplate[] = [
           id: "repr",
           label: "How does the kernel represent a thread?",
           options: [
-            { label: "As a task (task_struct) like any process, sharing mm, files and signal handlers with its group", correct: true },
+            {
+              label: "As a task (task_struct) like any process, sharing mm, files and signal handlers with its group",
+              correct: true,
+            },
             { label: "As a lightweight structure inside the process's task_struct" },
             { label: "Only in user space, inside glibc" },
             { label: "As a separate process with a copy of the address space" },
@@ -238,13 +291,23 @@ export const PROCESSES_THREADS: readonly QuestionTemplate[] = [
           kind: "choice",
           id: "clone",
           label: "Which system call creates both processes (fork) and threads (pthread_create) in glibc on Linux?",
-          options: [{ label: "clone (clone3)", correct: true }, { label: "vfork" }, { label: "execve" }, { label: "mmap" }],
+          options: [
+            { label: "clone (clone3)", correct: true },
+            { label: "vfork" },
+            { label: "execve" },
+            { label: "mmap" },
+          ],
         },
         {
           kind: "choice",
           id: "getpid",
           label: "What does getpid() return in a non-main thread?",
-          options: [{ label: "The process's pid (the thread group id); gettid() gives the thread's own id", correct: true }, { label: "The thread's own id" }, { label: "0" }, { label: "The parent's pid" }],
+          options: [
+            { label: "The process's pid (the thread group id); gettid() gives the thread's own id", correct: true },
+            { label: "The thread's own id" },
+            { label: "0" },
+            { label: "The parent's pid" },
+          ],
         },
       ],
     },

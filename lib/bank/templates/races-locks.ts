@@ -30,13 +30,33 @@ export const RACES_LOCKS_TEMPLATES: readonly QuestionTemplate[] = [
     generator: {
       params: { threads: { range: [2, 3] }, iterations: { range: [1, 2] } },
       parts: [
-        { kind: "number", id: "max", label: "The largest possible final value of count", unit: "count", answer: { model: "race-count-final", args: { ...COUNT_ARGS, which: "max" } } },
-        { kind: "number", id: "min", label: "The smallest possible final value of count", unit: "count", answer: { model: "race-count-final", args: { ...COUNT_ARGS, which: "min" } } },
-        { kind: "number", id: "count", label: "How many different final values are possible?", unit: "count", answer: { model: "race-count-final", args: { ...COUNT_ARGS, which: "count" } } },
+        {
+          kind: "number",
+          id: "max",
+          label: "The largest possible final value of count",
+          unit: "count",
+          answer: { model: "race-count-final", args: { ...COUNT_ARGS, which: "max" } },
+        },
+        {
+          kind: "number",
+          id: "min",
+          label: "The smallest possible final value of count",
+          unit: "count",
+          answer: { model: "race-count-final", args: { ...COUNT_ARGS, which: "min" } },
+        },
+        {
+          kind: "number",
+          id: "count",
+          label: "How many different final values are possible?",
+          unit: "count",
+          answer: { model: "race-count-final", args: { ...COUNT_ARGS, which: "count" } },
+        },
       ],
     },
     grading: grading(),
-    hints: ["An update is lost when a thread stores a value it loaded before another thread's store. How stale can a loaded value be?"],
+    hints: [
+      "An update is lost when a thread stores a value it loaded before another thread's store. How stale can a loaded value be?",
+    ],
     explanation: [
       "1. **Largest:** no two increments overlap, so every one counts: threads × iterations.",
       "2. **Smallest, one iteration each:** all threads load 0 before any stores, and every store writes 1: the final value is 1.",
@@ -79,7 +99,10 @@ export const RACES_LOCKS_TEMPLATES: readonly QuestionTemplate[] = [
           id: "fix",
           label: "What makes it correct?",
           options: [
-            { label: "Test and set the flag in one atomic instruction, such as xchg (test-and-set) or compare-and-swap", correct: true },
+            {
+              label: "Test and set the flag in one atomic instruction, such as xchg (test-and-set) or compare-and-swap",
+              correct: true,
+            },
             { label: "Declare the flag volatile" },
             { label: "Check the flag twice before setting it" },
             { label: "Add a yield() inside the spin loop" },
@@ -101,7 +124,8 @@ export const RACES_LOCKS_TEMPLATES: readonly QuestionTemplate[] = [
     topic: "processes-threads",
     tags: ["spinlock", "ticket-lock", "fetch-and-add", "fairness", "starvation"],
     difficulty: 3,
-    prompt: "Threads contend for one lock. Lock A spins on an atomic exchange (test-and-set); lock B is a ticket lock: `my = fetch_and_add(&next, 1); while (serving != my) ; ... serving++;`.",
+    prompt:
+      "Threads contend for one lock. Lock A spins on an atomic exchange (test-and-set); lock B is a ticket lock: `my = fetch_and_add(&next, 1); while (serving != my) ; ... serving++;`.",
     generator: {
       parts: [
         {
@@ -120,7 +144,11 @@ export const RACES_LOCKS_TEMPLATES: readonly QuestionTemplate[] = [
           id: "ttas",
           label: "Why do test-and-test-and-set locks spin on a plain load before trying the exchange?",
           options: [
-            { label: "A load can be served from the waiter's own cache; every exchange is a write that pulls the cache line away from the other CPUs", correct: true },
+            {
+              label:
+                "A load can be served from the waiter's own cache; every exchange is a write that pulls the cache line away from the other CPUs",
+              correct: true,
+            },
             { label: "A load is atomic and an exchange is not" },
             { label: "It makes the lock fair" },
             { label: "It lets the holder release the lock without a store" },
@@ -191,9 +219,36 @@ export const RACES_LOCKS_TEMPLATES: readonly QuestionTemplate[] = [
     generator: {
       params: { start: { range: [5, 40] }, add: { range: [2, 9] }, sub: { range: [1, 9] } },
       parts: [
-        { kind: "number", id: "max", label: "The largest possible final value of x", unit: "count", answer: { model: "race-two-updates", args: { start: "{{start}}", add: "{{add}}", sub: "{{sub}}", which: "max" } } },
-        { kind: "number", id: "min", label: "The smallest possible final value of x", unit: "count", answer: { model: "race-two-updates", args: { start: "{{start}}", add: "{{add}}", sub: "{{sub}}", which: "min" } } },
-        { kind: "number", id: "count", label: "How many different final values are possible?", unit: "count", answer: { model: "race-two-updates", args: { start: "{{start}}", add: "{{add}}", sub: "{{sub}}", which: "count" } } },
+        {
+          kind: "number",
+          id: "max",
+          label: "The largest possible final value of x",
+          unit: "count",
+          answer: {
+            model: "race-two-updates",
+            args: { start: "{{start}}", add: "{{add}}", sub: "{{sub}}", which: "max" },
+          },
+        },
+        {
+          kind: "number",
+          id: "min",
+          label: "The smallest possible final value of x",
+          unit: "count",
+          answer: {
+            model: "race-two-updates",
+            args: { start: "{{start}}", add: "{{add}}", sub: "{{sub}}", which: "min" },
+          },
+        },
+        {
+          kind: "number",
+          id: "count",
+          label: "How many different final values are possible?",
+          unit: "count",
+          answer: {
+            model: "race-two-updates",
+            args: { start: "{{start}}", add: "{{add}}", sub: "{{sub}}", which: "count" },
+          },
+        },
       ],
     },
     grading: grading(),
@@ -225,11 +280,22 @@ export const RACES_LOCKS_TEMPLATES: readonly QuestionTemplate[] = [
     generator: {
       params: { iterations: { range: [2, 3] }, interval: { range: [1, 7] } },
       parts: [
-        { kind: "number", id: "final", label: "The final value of count", unit: "count", answer: { model: "race-interrupt-final", args: { threads: 2, iterations: "{{iterations}}", interval: "{{interval}}" } } },
+        {
+          kind: "number",
+          id: "final",
+          label: "The final value of count",
+          unit: "count",
+          answer: {
+            model: "race-interrupt-final",
+            args: { threads: 2, iterations: "{{iterations}}", interval: "{{interval}}" },
+          },
+        },
       ],
     },
     grading: grading(),
-    hints: ["Write the two threads' instructions in columns and cut them where the interrupts fall. Where does each switch fall: between a load and its store?"],
+    hints: [
+      "Write the two threads' instructions in columns and cut them where the interrupts fall. Where does each switch fall: between a load and its store?",
+    ],
     explanation: [
       "Trace it slice by slice. An update is lost whenever a switch falls between a thread's load and its store and the other thread stores count before the first one's stale store lands.",
       "",
@@ -261,8 +327,26 @@ export const RACES_LOCKS_TEMPLATES: readonly QuestionTemplate[] = [
     generator: {
       params: { kind: { choice: ["none", "naive", "tas", "ttas", "ticket", "yield"] }, iterations: { range: [1, 2] } },
       parts: [
-        { kind: "number", id: "count", label: "How many different final values of count are possible with the {{kind}} lock?", unit: "count", answer: { model: "lock-final-values", args: { kind: "{{kind}}", threads: 2, iterations: "{{iterations}}", which: "count" } } },
-        { kind: "number", id: "min", label: "The smallest possible final value of count", unit: "count", answer: { model: "lock-final-values", args: { kind: "{{kind}}", threads: 2, iterations: "{{iterations}}", which: "min" } } },
+        {
+          kind: "number",
+          id: "count",
+          label: "How many different final values of count are possible with the {{kind}} lock?",
+          unit: "count",
+          answer: {
+            model: "lock-final-values",
+            args: { kind: "{{kind}}", threads: 2, iterations: "{{iterations}}", which: "count" },
+          },
+        },
+        {
+          kind: "number",
+          id: "min",
+          label: "The smallest possible final value of count",
+          unit: "count",
+          answer: {
+            model: "lock-final-values",
+            args: { kind: "{{kind}}", threads: 2, iterations: "{{iterations}}", which: "min" },
+          },
+        },
       ],
     },
     grading: grading(),
@@ -285,8 +369,26 @@ export const RACES_LOCKS_TEMPLATES: readonly QuestionTemplate[] = [
     generator: {
       params: { philosophers: { range: [3, 5] } },
       parts: [
-        { kind: "number", id: "cycle", label: "How many threads are in the wait-for cycle when they deadlock?", unit: "count", answer: { model: "philosophers-deadlock", args: { philosophers: "{{philosophers}}", lastReversed: 0, which: "cycle" } } },
-        { kind: "number", id: "steps", label: "The fewest lock calls (steps) after which they are deadlocked", unit: "count", answer: { model: "philosophers-deadlock", args: { philosophers: "{{philosophers}}", lastReversed: 0, which: "steps" } } },
+        {
+          kind: "number",
+          id: "cycle",
+          label: "How many threads are in the wait-for cycle when they deadlock?",
+          unit: "count",
+          answer: {
+            model: "philosophers-deadlock",
+            args: { philosophers: "{{philosophers}}", lastReversed: 0, which: "cycle" },
+          },
+        },
+        {
+          kind: "number",
+          id: "steps",
+          label: "The fewest lock calls (steps) after which they are deadlocked",
+          unit: "count",
+          answer: {
+            model: "philosophers-deadlock",
+            args: { philosophers: "{{philosophers}}", lastReversed: 0, which: "steps" },
+          },
+        },
       ],
     },
     grading: grading(),
@@ -308,13 +410,26 @@ export const RACES_LOCKS_TEMPLATES: readonly QuestionTemplate[] = [
     generator: {
       params: { philosophers: { range: [3, 5] } },
       parts: [
-        { kind: "number", id: "cycle", label: "The largest number of threads that can end up in a wait-for cycle (0 if they can never deadlock)", unit: "count", answer: { model: "philosophers-deadlock", args: { philosophers: "{{philosophers}}", lastReversed: 1, which: "cycle" } } },
+        {
+          kind: "number",
+          id: "cycle",
+          label: "The largest number of threads that can end up in a wait-for cycle (0 if they can never deadlock)",
+          unit: "count",
+          answer: {
+            model: "philosophers-deadlock",
+            args: { philosophers: "{{philosophers}}", lastReversed: 1, which: "cycle" },
+          },
+        },
         {
           kind: "choice",
           id: "why",
           label: "Why?",
           options: [
-            { label: "Every thread takes the lower-numbered mutex first, so the locks are taken in one global order and no cycle can form", correct: true },
+            {
+              label:
+                "Every thread takes the lower-numbered mutex first, so the locks are taken in one global order and no cycle can form",
+              correct: true,
+            },
             { label: "The reversed thread always gets both mutexes first" },
             { label: "A cycle still forms, but it breaks itself when a thread times out" },
             { label: "Blocking mutexes cannot deadlock; only spinlocks can" },
@@ -341,9 +456,27 @@ export const RACES_LOCKS_TEMPLATES: readonly QuestionTemplate[] = [
     generator: {
       params: { hold: { choice: [1, 2, 5, 10, 20, 50, 200] }, switchCost: { range: [2, 8] } },
       parts: [
-        { kind: "number", id: "spin", label: "CPU time lost if it spins", unit: "us", answer: { model: "wait-waste", args: { policy: "spin", hold: "{{hold}}", switchCost: "{{switchCost}}" } } },
-        { kind: "number", id: "block", label: "CPU time lost if it blocks", unit: "us", answer: { model: "wait-waste", args: { policy: "block", hold: "{{hold}}", switchCost: "{{switchCost}}" } } },
-        { kind: "number", id: "breakeven", label: "The hold time at which both cost the same", unit: "us", answer: "2 * {{switchCost}}" },
+        {
+          kind: "number",
+          id: "spin",
+          label: "CPU time lost if it spins",
+          unit: "us",
+          answer: { model: "wait-waste", args: { policy: "spin", hold: "{{hold}}", switchCost: "{{switchCost}}" } },
+        },
+        {
+          kind: "number",
+          id: "block",
+          label: "CPU time lost if it blocks",
+          unit: "us",
+          answer: { model: "wait-waste", args: { policy: "block", hold: "{{hold}}", switchCost: "{{switchCost}}" } },
+        },
+        {
+          kind: "number",
+          id: "breakeven",
+          label: "The hold time at which both cost the same",
+          unit: "us",
+          answer: "2 * {{switchCost}}",
+        },
       ],
     },
     grading: grading(),
@@ -365,8 +498,24 @@ export const RACES_LOCKS_TEMPLATES: readonly QuestionTemplate[] = [
     generator: {
       params: { hold: { choice: [1, 2, 4, 7, 10, 15, 40, 100] }, switchCost: { range: [3, 6] } },
       parts: [
-        { kind: "number", id: "two-phase", label: "CPU time lost with two-phase waiting", unit: "us", answer: { model: "wait-waste", args: { policy: "two-phase", hold: "{{hold}}", switchCost: "{{switchCost}}" } } },
-        { kind: "number", id: "best", label: "CPU time lost by the better of pure spinning and pure blocking, chosen knowing the hold time in advance", unit: "us", answer: "min({{hold}}, 2 * {{switchCost}})" },
+        {
+          kind: "number",
+          id: "two-phase",
+          label: "CPU time lost with two-phase waiting",
+          unit: "us",
+          answer: {
+            model: "wait-waste",
+            args: { policy: "two-phase", hold: "{{hold}}", switchCost: "{{switchCost}}" },
+          },
+        },
+        {
+          kind: "number",
+          id: "best",
+          label:
+            "CPU time lost by the better of pure spinning and pure blocking, chosen knowing the hold time in advance",
+          unit: "us",
+          answer: "min({{hold}}, 2 * {{switchCost}})",
+        },
       ],
     },
     grading: grading(),
@@ -388,13 +537,23 @@ export const RACES_LOCKS_TEMPLATES: readonly QuestionTemplate[] = [
     generator: {
       params: { slice: { choice: [1, 2, 4, 10] }, waiters: { range: [1, 4] } },
       parts: [
-        { kind: "number", id: "wasted", label: "CPU time spent spinning before the holder runs again", unit: "ms", answer: "{{waiters}} * {{slice}}" },
+        {
+          kind: "number",
+          id: "wasted",
+          label: "CPU time spent spinning before the holder runs again",
+          unit: "ms",
+          answer: "{{waiters}} * {{slice}}",
+        },
         {
           kind: "choice",
           id: "fix",
           label: "What should a waiter do on a single CPU instead?",
           options: [
-            { label: "Give up the CPU (yield or block) as soon as the lock is taken: the holder cannot release it while the waiter runs", correct: true },
+            {
+              label:
+                "Give up the CPU (yield or block) as soon as the lock is taken: the holder cannot release it while the waiter runs",
+              correct: true,
+            },
             { label: "Spin with a plain load first (test-and-test-and-set)" },
             { label: "Use a ticket lock so the waiters are served in order" },
             { label: "Spin with a shorter time slice" },

@@ -11,7 +11,8 @@ export const REAL_TIME: readonly QuestionTemplate[] = [
     topic: "real-time",
     tags: ["priority", "preemption", "textbook"],
     difficulty: 2,
-    prompt: "Schedule these jobs by static priority, **{{preemption}}**: {{priorityOrder}}. Paint one slot per {{slotMs}} ms.",
+    prompt:
+      "Schedule these jobs by static priority, **{{preemption}}**: {{priorityOrder}}. Paint one slot per {{slotMs}} ms.",
     generator: {
       policy: [
         { name: "priority", preemptive: true, higherIs: "lower-number" },
@@ -44,7 +45,8 @@ export const REAL_TIME: readonly QuestionTemplate[] = [
     topic: "real-time",
     tags: ["sched_fifo", "rt-priority", "preemption"],
     difficulty: 3,
-    prompt: "All {{tasks}} tasks run under SCHED_FIFO with the real-time priorities shown (1 = lowest, 99 = highest). Paint the timeline, one slot per {{slotMs}} ms.",
+    prompt:
+      "All {{tasks}} tasks run under SCHED_FIFO with the real-time priorities shown (1 = lowest, 99 = highest). Paint the timeline, one slot per {{slotMs}} ms.",
     generator: {
       policy: { name: "eevdf", hz: 250 },
       tasks: 3,
@@ -56,7 +58,9 @@ export const REAL_TIME: readonly QuestionTemplate[] = [
       invariants: ["preempts"],
     },
     grading: grading({ scheduleScoring: "segment-lcs" }),
-    hints: ["SCHED_FIFO has no time slice: a task runs until it finishes, blocks, or a higher-priority task becomes runnable."],
+    hints: [
+      "SCHED_FIFO has no time slice: a task runs until it finishes, blocks, or a higher-priority task becomes runnable.",
+    ],
     explanation: [
       "1. The highest-priority runnable RT task always runs; here a **higher number wins** (1–99).",
       "2. SCHED_FIFO has **no quantum**: the timer tick never takes the CPU away from it.",
@@ -73,7 +77,8 @@ export const REAL_TIME: readonly QuestionTemplate[] = [
     topic: "real-time",
     tags: ["sched_rr", "timeslice", "rt"],
     difficulty: 3,
-    prompt: "A, B and C are SCHED_RR at the same priority; D is a normal (SCHED_OTHER) task. `sched_rr_timeslice_ms` is 100 (the default). Paint the timeline, one slot per {{slotMs}} ms.",
+    prompt:
+      "A, B and C are SCHED_RR at the same priority; D is a normal (SCHED_OTHER) task. `sched_rr_timeslice_ms` is 100 (the default). Paint the timeline, one slot per {{slotMs}} ms.",
     generator: {
       policy: { name: "eevdf", hz: 250 },
       tasks: [
@@ -85,7 +90,10 @@ export const REAL_TIME: readonly QuestionTemplate[] = [
       slotMs: 50,
     },
     grading: grading({ scheduleScoring: "segment-lcs" }),
-    hints: ["SCHED_RR is SCHED_FIFO plus a quantum: after 100 ms the task goes to the tail of its priority's list.", "The normal task only runs when no RT task is runnable."],
+    hints: [
+      "SCHED_RR is SCHED_FIFO plus a quantum: after 100 ms the task goes to the tail of its priority's list.",
+      "The normal task only runs when no RT task is runnable.",
+    ],
     explanation: [
       "1. RT tasks always beat D. Among A, B, C (same priority) SCHED_RR rotates every **100 ms**.",
       "2. t=0–100: A (list order). At t=100 A's quantum expires; C arrives at the same instant and, by the conventions, queues ahead of A → queue B, C, A.",
@@ -148,7 +156,9 @@ export const REAL_TIME: readonly QuestionTemplate[] = [
       invariants: [{ check: "hasClass", class: "fifo", min: 1 }],
     },
     grading: grading({ absoluteTolerance: 2 }),
-    hints: ["Before 6.12, RT throttling idled the CPU for 50 ms even with no normal task; what does the fair server do when every task is SCHED_FIFO?"],
+    hints: [
+      "Before 6.12, RT throttling idled the CPU for 50 ms even with no normal task; what does the fair server do when every task is SCHED_FIFO?",
+    ],
     explanation: [
       "1. With normal tasks runnable, the fair server reserves **50 ms per 1000 ms** for them: the top FIFO task gets ≈ 95%, the normal tasks ≈ 5% between them — the same shares as RT throttling.",
       "2. The difference is when **no** normal task is runnable: the old throttle still idled the CPU for 50 ms per second; the fair server has nothing to serve, so the top FIFO task gets **100%**.",
@@ -164,7 +174,8 @@ export const REAL_TIME: readonly QuestionTemplate[] = [
     topic: "real-time",
     tags: ["sched_fifo", "response-time", "latency"],
     difficulty: 3,
-    prompt: "All tasks are SCHED_FIFO with the priorities shown (higher number = higher priority). Give each task's response time (first run − arrival) and completion time.",
+    prompt:
+      "All tasks are SCHED_FIFO with the priorities shown (higher number = higher priority). Give each task's response time (first run − arrival) and completion time.",
     generator: {
       policy: { name: "eevdf", hz: 250 },
       tasks: [3, 4],
@@ -172,7 +183,10 @@ export const REAL_TIME: readonly QuestionTemplate[] = [
       priority: [1, 99],
       cpuBurst: [1, 8],
       arrivalSpread: 8,
-      ask: [{ metric: "response", task: "each" }, { metric: "completion", task: "each" }],
+      ask: [
+        { metric: "response", task: "each" },
+        { metric: "completion", task: "each" },
+      ],
       invariants: ["someoneWaits"],
     },
     grading: grading(),
@@ -210,9 +224,20 @@ export const REAL_TIME: readonly QuestionTemplate[] = [
           kind: "choice",
           id: "prio",
           label: "Which SCHED_FIFO priority wins?",
-          options: [{ label: "99 (the highest number)", correct: true }, { label: "1 (the lowest number)" }, { label: "0" }, { label: "−20" }],
+          options: [
+            { label: "99 (the highest number)", correct: true },
+            { label: "1 (the lowest number)" },
+            { label: "0" },
+            { label: "−20" },
+          ],
         },
-        { kind: "number", id: "rr-quantum", label: "The default SCHED_RR time slice (sched_rr_timeslice_ms)", answer: 100, unit: "ms" },
+        {
+          kind: "number",
+          id: "rr-quantum",
+          label: "The default SCHED_RR time slice (sched_rr_timeslice_ms)",
+          answer: 100,
+          unit: "ms",
+        },
         {
           kind: "choice",
           id: "fifo-slice",
@@ -247,19 +272,46 @@ export const REAL_TIME: readonly QuestionTemplate[] = [
     prompt: "A buggy SCHED_FIFO priority-50 thread spins forever on a CPU that also runs a normal shell.",
     generator: {
       parts: [
-        { kind: "number", id: "runtime", label: "Before Linux 6.12, how many ms of each 1000 ms period may RT tasks use by default (sched_rt_runtime_us)?", answer: 950, unit: "ms" },
-        { kind: "number", id: "shell", label: "How much CPU time (ms per second) does the shell get, at most?", answer: 50, unit: "ms" },
+        {
+          kind: "number",
+          id: "runtime",
+          label:
+            "Before Linux 6.12, how many ms of each 1000 ms period may RT tasks use by default (sched_rt_runtime_us)?",
+          answer: 950,
+          unit: "ms",
+        },
+        {
+          kind: "number",
+          id: "shell",
+          label: "How much CPU time (ms per second) does the shell get, at most?",
+          answer: 50,
+          unit: "ms",
+        },
         {
           kind: "choice",
           id: "new",
           label: "What plays this role since Linux 6.12?",
-          options: [{ label: "A fair server: a deadline server giving the fair class 50 ms per second when it has runnable tasks", correct: true }, { label: "Nothing: RT tasks may starve the fair class forever" }, { label: "The watchdog kills the RT task after 1 s" }, { label: "EEVDF demotes the RT task to SCHED_OTHER" }],
+          options: [
+            {
+              label:
+                "A fair server: a deadline server giving the fair class 50 ms per second when it has runnable tasks",
+              correct: true,
+            },
+            { label: "Nothing: RT tasks may starve the fair class forever" },
+            { label: "The watchdog kills the RT task after 1 s" },
+            { label: "EEVDF demotes the RT task to SCHED_OTHER" },
+          ],
         },
         {
           kind: "choice",
           id: "disable",
           label: "What does writing −1 to /proc/sys/kernel/sched_rt_runtime_us do (on a kernel with RT throttling)?",
-          options: [{ label: "Disables throttling: RT tasks may take 100% of the CPU", correct: true }, { label: "Forbids RT tasks entirely" }, { label: "Makes RT tasks run as SCHED_OTHER" }, { label: "Restores the 950 ms default" }],
+          options: [
+            { label: "Disables throttling: RT tasks may take 100% of the CPU", correct: true },
+            { label: "Forbids RT tasks entirely" },
+            { label: "Makes RT tasks run as SCHED_OTHER" },
+            { label: "Restores the 950 ms default" },
+          ],
         },
       ],
     },

@@ -11,13 +11,17 @@ export const SCHEDULING_BASICS: readonly QuestionTemplate[] = [
     topic: "scheduling-basics",
     tags: ["fifo", "turnaround", "convoy"],
     difficulty: 1,
-    prompt: "The {{tasks}} jobs below are run first come, first served (FIFO). Give the average turnaround time and the average waiting time.",
+    prompt:
+      "The {{tasks}} jobs below are run first come, first served (FIFO). Give the average turnaround time and the average waiting time.",
     generator: {
       policy: "fifo",
       tasks: [3, 4],
       cpuBurst: [1, 12],
       arrivalSpread: 3,
-      ask: [{ metric: "turnaround", task: "average" }, { metric: "waiting", task: "average" }],
+      ask: [
+        { metric: "turnaround", task: "average" },
+        { metric: "waiting", task: "average" },
+      ],
       invariants: [{ check: "convoy", ratio: 3 }],
     },
     grading: grading(),
@@ -40,9 +44,19 @@ export const SCHEDULING_BASICS: readonly QuestionTemplate[] = [
     tags: ["sjf", "stcf", "preemption", "classic"],
     difficulty: 2,
     prompt: "Schedule these jobs with **{{policy}}**. Paint one slot per {{slotMs}} ms.",
-    generator: { policy: ["sjf", "stcf"], tasks: [3, 4], cpuBurst: [1, 8], arrivalSpread: 6, slotMs: 1, invariants: ["preemptionMatters"] },
+    generator: {
+      policy: ["sjf", "stcf"],
+      tasks: [3, 4],
+      cpuBurst: [1, 8],
+      arrivalSpread: 6,
+      slotMs: 1,
+      invariants: ["preemptionMatters"],
+    },
     grading: grading({ conventionCredit: 0.25 }),
-    hints: ["SJF decides only when the CPU becomes free; STCF also decides whenever a job arrives.", "STCF compares remaining time, not the original burst."],
+    hints: [
+      "SJF decides only when the CPU becomes free; STCF also decides whenever a job arrives.",
+      "STCF compares remaining time, not the original burst.",
+    ],
     explanation: [
       "**SJF (non-preemptive)**: each time the CPU becomes free, pick the ready job with the shortest burst and run it to the end.",
       "**STCF (preemptive, a.k.a. SRTF)**: at every arrival *and* completion, run the ready job with the least **remaining** time; the running job is preempted if a newcomer needs less.",
@@ -61,9 +75,14 @@ export const SCHEDULING_BASICS: readonly QuestionTemplate[] = [
     topic: "scheduling-basics",
     tags: ["rr", "quantum", "arrivals", "classic"],
     difficulty: 3,
-    prompt: "Round robin with a **{{quantum}} ms** quantum. Paint the timeline for the {{tasks}} jobs, one slot per {{slotMs}} ms.",
+    prompt:
+      "Round robin with a **{{quantum}} ms** quantum. Paint the timeline for the {{tasks}} jobs, one slot per {{slotMs}} ms.",
     generator: {
-      policy: [{ name: "rr", quantum: 1 }, { name: "rr", quantum: 2 }, { name: "rr", quantum: 3 }],
+      policy: [
+        { name: "rr", quantum: 1 },
+        { name: "rr", quantum: 2 },
+        { name: "rr", quantum: 3 },
+      ],
       tasks: [3, 4],
       cpuBurst: [2, 7],
       arrivalSpread: 6,
@@ -98,13 +117,21 @@ export const SCHEDULING_BASICS: readonly QuestionTemplate[] = [
     topic: "scheduling-basics",
     tags: ["rr", "response-time", "turnaround"],
     difficulty: 2,
-    prompt: "These jobs run under round robin with a {{quantum}} ms quantum. Give the average response time and the average turnaround time.",
+    prompt:
+      "These jobs run under round robin with a {{quantum}} ms quantum. Give the average response time and the average turnaround time.",
     generator: {
-      policy: [{ name: "rr", quantum: 1 }, { name: "rr", quantum: 2 }, { name: "rr", quantum: 4 }],
+      policy: [
+        { name: "rr", quantum: 1 },
+        { name: "rr", quantum: 2 },
+        { name: "rr", quantum: 4 },
+      ],
       tasks: 3,
       cpuBurst: [3, 9],
       arrivalSpread: 2,
-      ask: [{ metric: "response", task: "average" }, { metric: "turnaround", task: "average" }],
+      ask: [
+        { metric: "response", task: "average" },
+        { metric: "turnaround", task: "average" },
+      ],
       invariants: ["quantumExpires"],
     },
     grading: grading(),
@@ -125,14 +152,18 @@ export const SCHEDULING_BASICS: readonly QuestionTemplate[] = [
     topic: "scheduling-basics",
     tags: ["stcf", "turnaround", "waiting", "timeline"],
     difficulty: 3,
-    prompt: "Schedule the jobs with STCF (preemptive shortest-time-to-completion). Paint the timeline, then give the average turnaround time and each job's waiting time.",
+    prompt:
+      "Schedule the jobs with STCF (preemptive shortest-time-to-completion). Paint the timeline, then give the average turnaround time and each job's waiting time.",
     generator: {
       policy: "stcf",
       tasks: [3, 4],
       cpuBurst: [1, 7],
       arrivalSpread: 6,
       timeline: true,
-      ask: [{ metric: "turnaround", task: "average" }, { metric: "waiting", task: "each" }],
+      ask: [
+        { metric: "turnaround", task: "average" },
+        { metric: "waiting", task: "each" },
+      ],
       invariants: ["preempts"],
     },
     grading: grading({ scheduleScoring: "segment-lcs" }),
@@ -153,7 +184,8 @@ export const SCHEDULING_BASICS: readonly QuestionTemplate[] = [
     topic: "scheduling-basics",
     tags: ["stcf", "io", "overlap"],
     difficulty: 4,
-    prompt: "Each job alternates CPU bursts and I/O (see the table). Under {{policy}}, a job doing I/O is not runnable. Paint the CPU timeline, one slot per {{slotMs}} ms.",
+    prompt:
+      "Each job alternates CPU bursts and I/O (see the table). Under {{policy}}, a job doing I/O is not runnable. Paint the CPU timeline, one slot per {{slotMs}} ms.",
     generator: {
       policy: ["stcf", "fifo"],
       tasks: [2, 3],
@@ -165,7 +197,10 @@ export const SCHEDULING_BASICS: readonly QuestionTemplate[] = [
       invariants: ["ioOverlap"],
     },
     grading: grading({ scheduleScoring: "segment-lcs" }),
-    hints: ["When a job starts its I/O, the CPU goes to another ready job; the I/O job comes back when its I/O ends.", "For STCF, treat each CPU burst as a separate job (its remaining time is that burst's)."],
+    hints: [
+      "When a job starts its I/O, the CPU goes to another ready job; the I/O job comes back when its I/O ends.",
+      "For STCF, treat each CPU burst as a separate job (its remaining time is that burst's).",
+    ],
     explanation: [
       "1. A job's bursts alternate: CPU, I/O, CPU, … While a job waits for I/O it is **blocked**, so the scheduler runs someone else: the CPU and the disk are **overlapped** (OSTEP ch. 7, *Incorporating I/O*).",
       "2. When the I/O ends the job becomes ready again (at that instant) and competes like a new arrival: under STCF it may preempt a job with more remaining time; under FIFO it joins the tail of the queue.",
@@ -181,7 +216,8 @@ export const SCHEDULING_BASICS: readonly QuestionTemplate[] = [
     topic: "scheduling-basics",
     tags: ["fifo", "sjf", "turnaround", "comparison"],
     difficulty: 2,
-    prompt: "The same {{tasks}} jobs are scheduled twice: by policy 1 ({{policy1}}) and by policy 2 ({{policy2}}). Give the average turnaround time and the average waiting time under each.",
+    prompt:
+      "The same {{tasks}} jobs are scheduled twice: by policy 1 ({{policy1}}) and by policy 2 ({{policy2}}). Give the average turnaround time and the average waiting time under each.",
     generator: {
       // A comparison (issue #24): every listed policy runs on the same drawn jobs, one part per policy.
       policy: ["fifo", "sjf"],
@@ -189,11 +225,17 @@ export const SCHEDULING_BASICS: readonly QuestionTemplate[] = [
       tasks: [3, 4],
       cpuBurst: [1, 10],
       arrivalSpread: 2,
-      ask: [{ metric: "turnaround", task: "average" }, { metric: "waiting", task: "average" }],
+      ask: [
+        { metric: "turnaround", task: "average" },
+        { metric: "waiting", task: "average" },
+      ],
       constraints: ["differs(0, 1)"],
     },
     grading: grading(),
-    hints: ["Turnaround = completion − arrival; waiting = turnaround − CPU time.", "SJF picks, whenever the CPU is free, the shortest job that has arrived; it never interrupts a running job."],
+    hints: [
+      "Turnaround = completion − arrival; waiting = turnaround − CPU time.",
+      "SJF picks, whenever the CPU is free, the shortest job that has arrived; it never interrupts a running job.",
+    ],
     explanation: [
       "1. Draw the FIFO schedule: jobs run to completion in arrival order (ties: earlier in the table first).",
       "2. Draw the SJF schedule: whenever the CPU becomes free, the shortest job that has already arrived runs to completion.",
@@ -208,7 +250,8 @@ export const SCHEDULING_BASICS: readonly QuestionTemplate[] = [
     topic: "scheduling-basics",
     tags: ["mlfq", "boost", "starvation", "classic"],
     difficulty: 4,
-    prompt: "Paint the MLFQ schedule (levels, quanta and boost period are in the conventions), one slot per {{slotMs}} ms.",
+    prompt:
+      "Paint the MLFQ schedule (levels, quanta and boost period are in the conventions), one slot per {{slotMs}} ms.",
     generator: {
       policy: [
         { name: "mlfq", quanta: [2, 4], boostPeriod: 0 },
@@ -222,7 +265,10 @@ export const SCHEDULING_BASICS: readonly QuestionTemplate[] = [
       invariants: [{ check: "quantumExpires", min: 1 }, "boostMatters"],
     },
     grading: grading({ scheduleScoring: "segment-lcs" }),
-    hints: ["Rule 3: new jobs enter the top queue. Rule 4: using up the allotment at a level moves a job down.", "Rule 5: at every boost, every job goes back to the top queue."],
+    hints: [
+      "Rule 3: new jobs enter the top queue. Rule 4: using up the allotment at a level moves a job down.",
+      "Rule 5: at every boost, every job goes back to the top queue.",
+    ],
     explanation: [
       "OSTEP's MLFQ rules (ch. 8):",
       "1. If priority(A) > priority(B), A runs; equal priorities run round robin with that level's quantum.",
@@ -240,7 +286,8 @@ export const SCHEDULING_BASICS: readonly QuestionTemplate[] = [
     topic: "scheduling-basics",
     tags: ["stride", "proportional-share", "tickets"],
     difficulty: 3,
-    prompt: "Stride scheduling with a {{quantum}} ms quantum and stride = 10000 / tickets. Paint the timeline, one slot per {{slotMs}} ms.",
+    prompt:
+      "Stride scheduling with a {{quantum}} ms quantum and stride = 10000 / tickets. Paint the timeline, one slot per {{slotMs}} ms.",
     generator: {
       policy: { name: "stride", quantum: 1, strideConstant: 10000 },
       tasks: 3,
@@ -272,25 +319,43 @@ export const SCHEDULING_BASICS: readonly QuestionTemplate[] = [
         {
           kind: "choice",
           id: "turnaround",
-          label: "Jobs arrive at different times and their lengths are known. Which policy minimises average turnaround time?",
-          options: [{ label: "STCF (preemptive shortest job first)", correct: true }, { label: "FIFO" }, { label: "Round robin with a small quantum" }, { label: "Non-preemptive SJF" }],
+          label:
+            "Jobs arrive at different times and their lengths are known. Which policy minimises average turnaround time?",
+          options: [
+            { label: "STCF (preemptive shortest job first)", correct: true },
+            { label: "FIFO" },
+            { label: "Round robin with a small quantum" },
+            { label: "Non-preemptive SJF" },
+          ],
         },
         {
           kind: "choice",
           id: "response",
           label: "Which policy gives the best response time for interactive jobs of unknown length?",
-          options: [{ label: "Round robin with a short quantum", correct: true }, { label: "SJF" }, { label: "FIFO" }, { label: "STCF" }],
+          options: [
+            { label: "Round robin with a short quantum", correct: true },
+            { label: "SJF" },
+            { label: "FIFO" },
+            { label: "STCF" },
+          ],
         },
         {
           kind: "choice",
           id: "unknown",
-          label: "Job lengths are not known in advance. Which policy approximates SJF/STCF by learning from past behaviour?",
-          options: [{ label: "MLFQ", correct: true }, { label: "Lottery" }, { label: "FIFO" }, { label: "Round robin" }],
+          label:
+            "Job lengths are not known in advance. Which policy approximates SJF/STCF by learning from past behaviour?",
+          options: [
+            { label: "MLFQ", correct: true },
+            { label: "Lottery" },
+            { label: "FIFO" },
+            { label: "Round robin" },
+          ],
         },
         {
           kind: "number",
           id: "rr-response",
-          label: "Four jobs of 100 ms each arrive at t=0 and run under round robin with a 10 ms quantum. What is the response time of the last one to start?",
+          label:
+            "Four jobs of 100 ms each arrive at t=0 and run under round robin with a 10 ms quantum. What is the response time of the last one to start?",
           answer: 30,
           unit: "ms",
         },
@@ -311,7 +376,8 @@ export const SCHEDULING_BASICS: readonly QuestionTemplate[] = [
     topic: "scheduling-basics",
     tags: ["mlfq", "gaming", "boost", "allotment"],
     difficulty: 3,
-    prompt: "An MLFQ scheduler has 3 levels with a 10 ms quantum each and follows the *original* rule: a job that gives up the CPU before its quantum ends keeps its priority.",
+    prompt:
+      "An MLFQ scheduler has 3 levels with a 10 ms quantum each and follows the *original* rule: a job that gives up the CPU before its quantum ends keeps its priority.",
     generator: {
       parts: [
         {
@@ -330,7 +396,11 @@ export const SCHEDULING_BASICS: readonly QuestionTemplate[] = [
           id: "fix",
           label: "Which rule change stops this?",
           options: [
-            { label: "Account CPU used at a level across all quanta: once the allotment is spent, demote, however the job gave up the CPU", correct: true },
+            {
+              label:
+                "Account CPU used at a level across all quanta: once the allotment is spent, demote, however the job gave up the CPU",
+              correct: true,
+            },
             { label: "Boost all jobs to the top level every second" },
             { label: "Give the bottom level a longer quantum" },
             { label: "Use a single level with round robin" },
@@ -348,7 +418,14 @@ export const SCHEDULING_BASICS: readonly QuestionTemplate[] = [
             { label: "The cost of context switches" },
           ],
         },
-        { kind: "number", id: "share", label: "With the original rule, a job that runs 9.9 ms then does 0.1 ms of I/O, in a loop, gets roughly what percentage of the CPU against one honest CPU-bound job that has sunk to the bottom level?", answer: 99, unit: "percent" },
+        {
+          kind: "number",
+          id: "share",
+          label:
+            "With the original rule, a job that runs 9.9 ms then does 0.1 ms of I/O, in a loop, gets roughly what percentage of the CPU against one honest CPU-bound job that has sunk to the bottom level?",
+          answer: 99,
+          unit: "percent",
+        },
       ],
     },
     grading: grading({ absoluteTolerance: 1 }),

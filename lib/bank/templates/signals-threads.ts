@@ -11,7 +11,8 @@ export const SIGNALS_THREADS_TEMPLATES: readonly QuestionTemplate[] = [
     topic: "processes-threads",
     tags: ["signals", "threads", "pthread_sigmask"],
     difficulty: 3,
-    prompt: "A process has **{{threads}}** threads and a handler installed for SIGUSR1. **{{blocking}}** of the threads block SIGUSR1 with `pthread_sigmask`; the others leave it unblocked. Another process runs `kill(pid, SIGUSR1)`.",
+    prompt:
+      "A process has **{{threads}}** threads and a handler installed for SIGUSR1. **{{blocking}}** of the threads block SIGUSR1 with `pthread_sigmask`; the others leave it unblocked. Another process runs `kill(pid, SIGUSR1)`.",
     generator: {
       params: { threads: { range: [3, 12] }, blocking: { range: [1, 2] } },
       parts: [
@@ -27,7 +28,11 @@ export const SIGNALS_THREADS_TEMPLATES: readonly QuestionTemplate[] = [
           id: "directed",
           label: "How would you make sure one particular thread gets it?",
           options: [
-            { label: "Send a thread-directed signal with pthread_kill() (or tgkill), or block it everywhere except that thread", correct: true },
+            {
+              label:
+                "Send a thread-directed signal with pthread_kill() (or tgkill), or block it everywhere except that thread",
+              correct: true,
+            },
             { label: "Install the handler from that thread: handlers are per thread" },
             { label: "Nothing is needed: the main thread always receives process-directed signals" },
             { label: "Use kill() with the thread's TID as a negative number" },
@@ -38,7 +43,7 @@ export const SIGNALS_THREADS_TEMPLATES: readonly QuestionTemplate[] = [
     grading: grading(),
     hints: ["A process-directed signal goes to one thread that does not block it; the handler table is shared."],
     explanation: [
-      "1. `kill()` sends a **process-directed** signal: it is pending for the whole process and \"delivered to an arbitrarily selected thread\" among those that do not block it (`signal(7)`). Here every thread that does not block SIGUSR1 qualifies: threads − blocking, {{threads}} − {{blocking}}.",
+      '1. `kill()` sends a **process-directed** signal: it is pending for the whole process and "delivered to an arbitrarily selected thread" among those that do not block it (`signal(7)`). Here every thread that does not block SIGUSR1 qualifies: threads − blocking, {{threads}} − {{blocking}}.',
       "2. Dispositions (handlers, SIG_IGN, the default action) are **process-wide**: installing a handler in one thread installs it for all. The *signal mask* is per thread (`pthread_sigmask(3)`).",
       "3. `pthread_kill()`/`tgkill()` send a **thread-directed** signal, as do synchronous faults (SIGSEGV, SIGFPE from the faulting instruction).",
       "4. The robust pattern in a threaded program: block the asynchronous signals in the main thread before creating the others (masks are inherited), and have one thread loop on `sigwait()`/`sigwaitinfo()`/`signalfd()`, handling signals as ordinary code with no async-signal-safety limits (`sigwait(3)`).",
@@ -51,17 +56,28 @@ export const SIGNALS_THREADS_TEMPLATES: readonly QuestionTemplate[] = [
     topic: "processes-threads",
     tags: ["fork", "threads", "async-signal-safe", "deadlock"],
     difficulty: 3,
-    prompt: "A process runs **{{threads}}** threads. While another thread holds a mutex that protects `malloc`'s arena, one thread calls `fork()`.",
+    prompt:
+      "A process runs **{{threads}}** threads. While another thread holds a mutex that protects `malloc`'s arena, one thread calls `fork()`.",
     generator: {
       params: { threads: { range: [2, 16] } },
       parts: [
-        { kind: "number", id: "child-threads", label: "How many threads does the child process start with?", unit: "count", answer: 1 },
+        {
+          kind: "number",
+          id: "child-threads",
+          label: "How many threads does the child process start with?",
+          unit: "count",
+          answer: 1,
+        },
         {
           kind: "choice",
           id: "risk",
           label: "What can go wrong in the child before it calls exec?",
           options: [
-            { label: "A mutex held by a thread that does not exist in the child stays locked forever, so malloc or printf can deadlock", correct: true },
+            {
+              label:
+                "A mutex held by a thread that does not exist in the child stays locked forever, so malloc or printf can deadlock",
+              correct: true,
+            },
             { label: "The child's copies of the other threads race with the parent's threads" },
             { label: "Nothing: fork() waits until every mutex is free" },
             { label: "The child gets a fresh heap, so malloc is always safe" },
@@ -131,7 +147,7 @@ export const SIGNALS_THREADS_TEMPLATES: readonly QuestionTemplate[] = [
     hints: ["A handler can interrupt code that holds a lock; only functions that are safe to re-enter may be called."],
     explanation: [
       "1. A handler runs in the middle of whatever the thread was doing, possibly inside `malloc` or `printf` with their locks held. Only **async-signal-safe** functions may be called: `write`, `_exit`, `kill` and the others listed in `signal-safety(7)`; `printf`, `malloc` and `pthread_mutex_lock` are not on the list. The usual pattern is to set a `volatile sig_atomic_t` flag, or write a byte to a pipe, and do the work outside.",
-      "2. SIGSEGV from a bad pointer is raised in the faulting thread, but its default action (terminate with a core dump) applies to the process: \"signal dispositions are process-wide … if an unhandled signal is delivered to a thread, then it will affect all members of the thread group\" (`signal(7)`). Every thread dies.",
+      '2. SIGSEGV from a bad pointer is raised in the faulting thread, but its default action (terminate with a core dump) applies to the process: "signal dispositions are process-wide … if an unhandled signal is delivered to a thread, then it will affect all members of the thread group" (`signal(7)`). Every thread dies.',
       "",
       "Isolation against crashes needs separate processes, not threads (lesson 1).",
     ].join("\n"),

@@ -11,18 +11,35 @@ export const THREAD_MODELS_TEMPLATES: readonly QuestionTemplate[] = [
     topic: "user-space-scheduling",
     tags: ["python", "gil", "free-threading", "threads", "history"],
     difficulty: 2,
-    prompt: "A pure-Python, CPU-bound job is split over **{{threads}}** threads on a machine with **{{cores}}** idle cores. Assume perfect scaling wherever the runtime allows parallelism.",
+    prompt:
+      "A pure-Python, CPU-bound job is split over **{{threads}}** threads on a machine with **{{cores}}** idle cores. Assume perfect scaling wherever the runtime allows parallelism.",
     generator: {
       params: { threads: { range: [2, 16] }, cores: { choice: [2, 4, 8] } },
       parts: [
-        { kind: "number", id: "gil", label: "Speedup over one thread on standard CPython (with the GIL)", unit: "count", answer: { model: "gil-speedup", args: { threads: "{{threads}}", cores: "{{cores}}", gil: 1 } } },
-        { kind: "number", id: "free", label: "Speedup on a free-threaded build (python3.13t or later)", unit: "count", answer: { model: "gil-speedup", args: { threads: "{{threads}}", cores: "{{cores}}", gil: 0 } } },
+        {
+          kind: "number",
+          id: "gil",
+          label: "Speedup over one thread on standard CPython (with the GIL)",
+          unit: "count",
+          answer: { model: "gil-speedup", args: { threads: "{{threads}}", cores: "{{cores}}", gil: 1 } },
+        },
+        {
+          kind: "number",
+          id: "free",
+          label: "Speedup on a free-threaded build (python3.13t or later)",
+          unit: "count",
+          answer: { model: "gil-speedup", args: { threads: "{{threads}}", cores: "{{cores}}", gil: 0 } },
+        },
         {
           kind: "choice",
           id: "kind",
           label: "What are CPython's threads?",
           options: [
-            { label: "Kernel threads (1:1, pthreads on Linux); the GIL lets only one of them run Python bytecode at a time", correct: true },
+            {
+              label:
+                "Kernel threads (1:1, pthreads on Linux); the GIL lets only one of them run Python bytecode at a time",
+              correct: true,
+            },
             { label: "Green threads scheduled by the interpreter on one kernel thread" },
             { label: "M:N threads like goroutines" },
             { label: "Separate processes" },
@@ -31,9 +48,11 @@ export const THREAD_MODELS_TEMPLATES: readonly QuestionTemplate[] = [
       ],
     },
     grading: grading(),
-    hints: ["With the GIL, threads still help I/O-bound code (it is released while blocking), not CPU-bound Python code."],
+    hints: [
+      "With the GIL, threads still help I/O-bound code (it is released while blocking), not CPU-bound Python code.",
+    ],
     explanation: [
-      "1. CPython's `threading` creates real OS threads (1:1), but the **global interpreter lock** lets only one thread execute Python bytecode at a time, so CPU-bound pure-Python threads get no speedup: 1×. Blocking I/O and many C extensions release the GIL, which is why threads still help I/O-bound programs (Python docs, `threading`, \"CPython implementation detail\").",
+      '1. CPython\'s `threading` creates real OS threads (1:1), but the **global interpreter lock** lets only one thread execute Python bytecode at a time, so CPU-bound pure-Python threads get no speedup: 1×. Blocking I/O and many C extensions release the GIL, which is why threads still help I/O-bound programs (Python docs, `threading`, "CPython implementation detail").',
       "2. PEP 703 added an optional build without the GIL. Python 3.13 (October 2024) shipped it as **experimental** (`python3.13t`); Python 3.14 made it officially supported but still optional (PEP 779). There, CPU-bound threads can use min(threads, cores) cores, ignoring the extra cost of the build's finer-grained locking.",
       "3. Here: {{threads}} threads on {{cores}} cores, so 1× with the GIL and min({{threads}}, {{cores}})× on the free-threaded build.",
       "4. Before free threading the workaround was `multiprocessing` (one interpreter per process, so one GIL each).",
@@ -65,7 +84,10 @@ export const THREAD_MODELS_TEMPLATES: readonly QuestionTemplate[] = [
           id: "nptl",
           label: "What did NPTL need from the kernel to fix that?",
           options: [
-            { label: "Thread groups (CLONE_THREAD, one TGID), futexes and TLS support: Linux 2.6 features", correct: true },
+            {
+              label: "Thread groups (CLONE_THREAD, one TGID), futexes and TLS support: Linux 2.6 features",
+              correct: true,
+            },
             { label: "A user-space scheduler that multiplexes threads onto one process" },
             { label: "A separate kernel scheduler for threads" },
             { label: "Nothing: it only changed the C library" },
@@ -88,7 +110,7 @@ export const THREAD_MODELS_TEMPLATES: readonly QuestionTemplate[] = [
     hints: ["LinuxThreads used clone() before the kernel had thread groups."],
     explanation: [
       "1. **LinuxThreads** (Xavier Leroy, 1996) made each thread a `clone()`d task sharing memory, but the kernel had no thread groups yet: every thread had its **own PID**, signals were sent to individual threads, and a manager thread handled creation and exit. It did not conform to POSIX in those respects (`pthreads(7)`, LinuxThreads section).",
-      "2. **NPTL** (Ulrich Drepper and Ingo Molnár, 2002–2003) relies on kernel support added in Linux 2.5/2.6: `CLONE_THREAD` thread groups (one TGID, so `getpid()` is the same in all threads), futexes for fast synchronisation, and TLS. It became glibc's threading library in glibc 2.3.2 and the only one from glibc 2.4 (`pthreads(7)`; Drepper & Molnár, \"The Native POSIX Thread Library for Linux\").",
+      '2. **NPTL** (Ulrich Drepper and Ingo Molnár, 2002–2003) relies on kernel support added in Linux 2.5/2.6: `CLONE_THREAD` thread groups (one TGID, so `getpid()` is the same in all threads), futexes for fast synchronisation, and TLS. It became glibc\'s threading library in glibc 2.3.2 and the only one from glibc 2.4 (`pthreads(7)`; Drepper & Molnár, "The Native POSIX Thread Library for Linux").',
       "3. NPTL is **1:1**; IBM's competing M:N design (NGPT) was abandoned, because the kernel scheduler could handle many threads cheaply and M:N added complexity around blocking and signals.",
     ].join("\n"),
   },
@@ -107,7 +129,10 @@ export const THREAD_MODELS_TEMPLATES: readonly QuestionTemplate[] = [
           id: "green",
           label: "JDK 1.1's green threads on Solaris were many-to-one. What did that cost?",
           options: [
-            { label: "No parallelism on multiprocessors, and a thread blocking in a system call could block them all", correct: true },
+            {
+              label: "No parallelism on multiprocessors, and a thread blocking in a system call could block them all",
+              correct: true,
+            },
             { label: "Each thread needed its own kernel stack" },
             { label: "Thread switches required a system call" },
             { label: "Nothing: they were faster in every way" },
@@ -128,9 +153,14 @@ export const THREAD_MODELS_TEMPLATES: readonly QuestionTemplate[] = [
         {
           kind: "choice",
           id: "why-mn-works",
-          label: "What makes modern M:N runtimes avoid the green-threads problem of one blocking call stalling everything?",
+          label:
+            "What makes modern M:N runtimes avoid the green-threads problem of one blocking call stalling everything?",
           options: [
-            { label: "They turn blocking I/O into non-blocking I/O plus a poller, and hand a blocked kernel thread's work to another", correct: true },
+            {
+              label:
+                "They turn blocking I/O into non-blocking I/O plus a poller, and hand a blocked kernel thread's work to another",
+              correct: true,
+            },
             { label: "They forbid system calls" },
             { label: "They run every user thread on its own CPU" },
             { label: "They use the GIL" },

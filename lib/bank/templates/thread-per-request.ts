@@ -3,7 +3,8 @@
 import type { QuestionTemplate } from "@/lib/engine";
 import { grading } from "./common";
 
-const WORKLOAD_PROMPT = "Requests arrive at {{arrivalRate}} req/s; each needs {{cpuMs}} ms of CPU and then waits {{ioMs}} ms for I/O. The machine has {{cores}} cores and {{ramMiB}} MiB of RAM.";
+const WORKLOAD_PROMPT =
+  "Requests arrive at {{arrivalRate}} req/s; each needs {{cpuMs}} ms of CPU and then waits {{ioMs}} ms for I/O. The machine has {{cores}} cores and {{ramMiB}} MiB of RAM.";
 
 export const THREAD_PER_REQUEST: readonly QuestionTemplate[] = [
   {
@@ -15,7 +16,11 @@ export const THREAD_PER_REQUEST: readonly QuestionTemplate[] = [
     difficulty: 3,
     prompt: `${WORKLOAD_PROMPT} Which server saturates first, and at what request rate does the thread pool saturate? (Within 5% is accepted.)`,
     generator: {
-      workload: { arrivalRate: { range: [200, 2000] }, cpuMs: { choice: [1, 2, 4] }, ioMs: { choice: [20, 50, 100, 200] } },
+      workload: {
+        arrivalRate: { range: [200, 2000] },
+        cpuMs: { choice: [1, 2, 4] },
+        ioMs: { choice: [20, 50, 100, 200] },
+      },
       machine: { cores: { choice: [2, 4, 8] }, ramMiB: 8192 },
       servers: [
         { kind: "thread-per-request", name: "Thread pool (100 threads)", poolSize: 100 },
@@ -24,7 +29,10 @@ export const THREAD_PER_REQUEST: readonly QuestionTemplate[] = [
       ask: ["saturatesFirst", { what: "saturationRps", server: 0 }],
     },
     grading: grading({ relativeTolerance: 0.05 }),
-    hints: ["Little's law: a pool of N threads each held for (cpu + io) seconds serves at most N / (cpu + io) requests per second.", "The event loop runs all JavaScript on one core: at most 1000 / cpu req/s."],
+    hints: [
+      "Little's law: a pool of N threads each held for (cpu + io) seconds serves at most N / (cpu + io) requests per second.",
+      "The event loop runs all JavaScript on one core: at most 1000 / cpu req/s.",
+    ],
     explanation: [
       "Compute every bound and take the smallest:",
       "",
@@ -45,13 +53,23 @@ export const THREAD_PER_REQUEST: readonly QuestionTemplate[] = [
     difficulty: 3,
     prompt: `${WORKLOAD_PROMPT} The server creates one thread per request (no pool). How much memory does it use at this load, and at what rate does it saturate? (Within 5% is accepted.)`,
     generator: {
-      workload: { arrivalRate: { range: [500, 5000] }, cpuMs: { choice: [0.5, 1, 2] }, ioMs: { choice: [100, 200, 500] } },
+      workload: {
+        arrivalRate: { range: [500, 5000] },
+        cpuMs: { choice: [0.5, 1, 2] },
+        ioMs: { choice: [100, 200, 500] },
+      },
       machine: { cores: { choice: [4, 8, 16] }, ramMiB: { choice: [4096, 16384] } },
       servers: [{ kind: "thread-per-request", name: "One thread per request" }],
-      ask: [{ what: "memoryMiB", server: 0 }, { what: "saturationRps", server: 0 }],
+      ask: [
+        { what: "memoryMiB", server: 0 },
+        { what: "saturationRps", server: 0 },
+      ],
     },
     grading: grading({ relativeTolerance: 0.05 }),
-    hints: ["Little's law gives the number of threads alive at once: L = λ × (S_cpu + S_io).", "Count resident memory per thread (its touched stack pages plus kernel structures, both in the conventions), not the 8 MiB of virtual stack."],
+    hints: [
+      "Little's law gives the number of threads alive at once: L = λ × (S_cpu + S_io).",
+      "Count resident memory per thread (its touched stack pages plus kernel structures, both in the conventions), not the 8 MiB of virtual stack.",
+    ],
     explanation: [
       "1. Threads alive at once (Little's law): L = λ × (S_cpu + S_io), where S_cpu includes the two switches of the conventions. E.g. 2000 req/s × (1 ms + 8 µs + 200 ms) ≈ **402 threads**.",
       "2. Each costs its **resident** memory: 8.4 KiB of touched stack (measured for an idle thread on Linux 6.18) plus 26 KiB in the kernel (16 KiB kernel stack, task_struct and friends) = **34.4 KiB**. 402 threads × 34.4 KiB ≈ **13.5 MiB**. The 8 MiB glibc stack is **virtual** — 10,000 idle threads used 78 GiB VmSize but only 82 MiB RSS.",
@@ -69,7 +87,11 @@ export const THREAD_PER_REQUEST: readonly QuestionTemplate[] = [
     difficulty: 4,
     prompt: `${WORKLOAD_PROMPT} Which server saturates first, and at what rate does the Go server saturate? (Within 5% is accepted.)`,
     generator: {
-      workload: { arrivalRate: { range: [1000, 20000] }, cpuMs: { choice: [0.5, 1, 2] }, ioMs: { choice: [50, 100, 300] } },
+      workload: {
+        arrivalRate: { range: [1000, 20000] },
+        cpuMs: { choice: [0.5, 1, 2] },
+        ioMs: { choice: [50, 100, 300] },
+      },
       machine: { cores: { choice: [4, 8, 16] }, ramMiB: 16384 },
       servers: [
         { kind: "thread-per-request", name: "Java thread pool (200)", poolSize: 200 },
@@ -78,7 +100,9 @@ export const THREAD_PER_REQUEST: readonly QuestionTemplate[] = [
       ask: ["saturatesFirst", { what: "saturationRps", server: 1 }],
     },
     grading: grading({ relativeTolerance: 0.05 }),
-    hints: ["A goroutine waiting on the network is parked in the netpoller: it holds 2 KiB of stack, not an OS thread."],
+    hints: [
+      "A goroutine waiting on the network is parked in the netpoller: it holds 2 KiB of stack, not an OS thread.",
+    ],
     explanation: [
       "1. **Pool**: 200 threads / (S_cpu + S_io). With 100 ms of I/O that is under 2,000 req/s, however many cores there are.",
       "2. **Go**: network waits park the goroutine in the netpoller, so no OS thread is held; the CPU bound is min(cores, GOMAXPROCS) / S_cpu, and memory is 2 KiB of stack per waiting goroutine (Go ≥ 1.4) — tiny.",
@@ -105,7 +129,9 @@ export const THREAD_PER_REQUEST: readonly QuestionTemplate[] = [
       ask: ["saturatesFirst", { what: "saturationRps", server: 1 }],
     },
     grading: grading({ relativeTolerance: 0.05 }),
-    hints: ["A pinned virtual thread holds its carrier for the pinned part of the wait; there are only as many carriers as cores."],
+    hints: [
+      "A pinned virtual thread holds its carrier for the pinned part of the wait; there are only as many carriers as cores.",
+    ],
     explanation: [
       "1. Without pinning, a blocked virtual thread **unmounts**; carriers (one per core by default) are held only for CPU work: X ≤ carriers / S_cpu.",
       "2. With pinning fraction p, a request holds a carrier for S_cpu + p × S_io, so X ≤ carriers / (S_cpu + p·S_io). 8 carriers, 2 ms CPU, 50% of 100 ms pinned → 8 / 0.052 ≈ **154 req/s**, versus 4000 req/s unpinned.",
@@ -148,13 +174,14 @@ export const THREAD_PER_REQUEST: readonly QuestionTemplate[] = [
     topic: "thread-per-request",
     tags: ["threads", "pid_max", "max_map_count", "limits", "classic", "interview", "trivia"],
     difficulty: 4,
-    prompt: "A C server on 64-bit Linux (glibc, 16 GiB RAM) creates one pthread per connection with the default stack size, which glibc takes from `ulimit -s`: 8 MiB. The sysctls are at the kernel's built-in defaults (no systemd or distribution overrides). Connections keep arriving.",
+    prompt:
+      "A C server on 64-bit Linux (glibc, 16 GiB RAM) creates one pthread per connection with the default stack size, which glibc takes from `ulimit -s`: 8 MiB. The sysctls are at the kernel's built-in defaults (no systemd or distribution overrides). Connections keep arriving.",
     generator: {
       parts: [
         {
           kind: "choice",
           id: "myth",
-          label: "Is the limit \"16 GiB / 8 MiB = 2048 threads\"?",
+          label: 'Is the limit "16 GiB / 8 MiB = 2048 threads"?',
           options: [
             { label: "No: the 8 MiB stack is virtual; only touched pages count toward RAM", correct: true },
             { label: "Yes: each thread reserves 8 MiB of RAM" },
@@ -162,14 +189,30 @@ export const THREAD_PER_REQUEST: readonly QuestionTemplate[] = [
             { label: "No: stacks are allocated on the heap" },
           ],
         },
-        { kind: "number", id: "pid-max", label: "The kernel's built-in default pid_max on a machine with at most 32 CPUs (every thread needs a pid)", answer: 32768, unit: "count" },
-        { kind: "number", id: "map-count", label: "The kernel's default vm.max_map_count (each thread's stack + guard page costs 2 mappings)", answer: 65530, unit: "count" },
+        {
+          kind: "number",
+          id: "pid-max",
+          label: "The kernel's built-in default pid_max on a machine with at most 32 CPUs (every thread needs a pid)",
+          answer: 32768,
+          unit: "count",
+        },
+        {
+          kind: "number",
+          id: "map-count",
+          label: "The kernel's default vm.max_map_count (each thread's stack + guard page costs 2 mappings)",
+          answer: 65530,
+          unit: "count",
+        },
         {
           kind: "choice",
           id: "first",
           label: "Long before those limits, what usually breaks first for thread-per-request under load?",
           options: [
-            { label: "Latency: memory actually touched, scheduler and cache pressure, and blocking pile up (the C10k problem)", correct: true },
+            {
+              label:
+                "Latency: memory actually touched, scheduler and cache pressure, and blocking pile up (the C10k problem)",
+              correct: true,
+            },
             { label: "The CPU's register file runs out" },
             { label: "The kernel refuses more than 1024 threads per process" },
             { label: "The TLB overflows and the machine reboots" },
@@ -180,7 +223,7 @@ export const THREAD_PER_REQUEST: readonly QuestionTemplate[] = [
     grading: grading(),
     hints: ["Measured: 10,000 idle threads = 78 GiB VmSize but only 82 MiB RSS."],
     explanation: [
-      "1. glibc's 8 MiB default stack is **virtual address space**; RAM is used only for touched pages. 10,000 idle threads measured 78 GiB VmSize but **82 MiB RSS** (Linux 6.18). So 2048 is wrong, and so is the folklore \"~10k threads\". (Other runtimes pick other sizes: HotSpot Java threads default to 1 MiB, musl to 128 KiB.)",
+      '1. glibc\'s 8 MiB default stack is **virtual address space**; RAM is used only for touched pages. 10,000 idle threads measured 78 GiB VmSize but **82 MiB RSS** (Linux 6.18). So 2048 is wrong, and so is the folklore "~10k threads". (Other runtimes pick other sizes: HotSpot Java threads default to 1 MiB, musl to 128 KiB.)',
       "2. The hard limits: **pid_max** (32768 is the kernel's built-in default, 1024 × CPUs above 32 CPUs; systemd ≥ 243 raises it to 4194304 — every thread has a tid), **vm.max_map_count** (kernel default 65530, some distributions raise it, e.g. Fedora 39 to 1048576; 2 mappings per thread → ~32k threads per process), **threads-max** (set at boot so thread structures take at most 1/8 of RAM) and **ulimit -u**. Under systemd a service usually hits its **TasksMax** first (15% of the smallest of pid_max, threads-max and the root cgroup's pids.max). Hitting a limit makes `pthread_create` fail with EAGAIN (in Java: `OutOfMemoryError: unable to create native thread`).",
       "3. Before that, thousands of runnable threads mean memory actually touched per thread, scheduler and cache pressure, and lock contention: latency climbs. That, not a thread count, is Kegel's C10k problem (1999), answered by event loops, goroutines and virtual threads.",
     ].join("\n"),
@@ -192,17 +235,29 @@ export const THREAD_PER_REQUEST: readonly QuestionTemplate[] = [
     topic: "thread-per-request",
     tags: ["littles-law", "thread-pool", "sizing"],
     difficulty: 2,
-    prompt: "A service receives **{{rate}} req/s**; each request holds its thread for **{{holdMs}} ms** (mostly waiting on a database).",
+    prompt:
+      "A service receives **{{rate}} req/s**; each request holds its thread for **{{holdMs}} ms** (mostly waiting on a database).",
     generator: {
       params: { rate: { choice: [50, 120, 200, 350, 500, 800] }, holdMs: 1000 },
       parts: [
-        { kind: "number", id: "busy", label: "On average, how many threads are busy at once?", answer: "{{rate}}", unit: "count", hint: "Little's law: L = λ × W" },
+        {
+          kind: "number",
+          id: "busy",
+          label: "On average, how many threads are busy at once?",
+          answer: "{{rate}}",
+          unit: "count",
+          hint: "Little's law: L = λ × W",
+        },
         {
           kind: "choice",
           id: "pool",
           label: "The pool has exactly that many threads. What happens at peak?",
           options: [
-            { label: "Requests queue: random arrivals exceed the average, so a pool sized at the mean has no headroom and latency grows", correct: true },
+            {
+              label:
+                "Requests queue: random arrivals exceed the average, so a pool sized at the mean has no headroom and latency grows",
+              correct: true,
+            },
             { label: "Nothing: the pool is exactly big enough" },
             { label: "Extra requests are served by the kernel" },
             { label: "The CPU speeds up to compensate" },
@@ -226,12 +281,20 @@ export const THREAD_PER_REQUEST: readonly QuestionTemplate[] = [
     topic: "thread-per-request",
     tags: ["littles-law", "thread-pool", "sizing", "computed"],
     difficulty: 2,
-    prompt: "A service receives **{{rate}} req/s**; each request holds its thread for **{{holdMs}} ms** (mostly waiting on a database).",
+    prompt:
+      "A service receives **{{rate}} req/s**; each request holds its thread for **{{holdMs}} ms** (mostly waiting on a database).",
     generator: {
       params: { rate: { choice: [100, 200, 400, 500, 800] }, holdMs: { choice: [20, 50, 120, 250] } },
       parts: [
         // Computed answers (issue #24): the key is the expression evaluated on the drawn parameters.
-        { kind: "number", id: "busy", label: "On average, how many threads are busy at once?", answer: "{{rate}} * {{holdMs}} / 1000", unit: "count", hint: "Little's law: L = λ × W" },
+        {
+          kind: "number",
+          id: "busy",
+          label: "On average, how many threads are busy at once?",
+          answer: "{{rate}} * {{holdMs}} / 1000",
+          unit: "count",
+          hint: "Little's law: L = λ × W",
+        },
         {
           kind: "number",
           id: "pool",
@@ -242,7 +305,10 @@ export const THREAD_PER_REQUEST: readonly QuestionTemplate[] = [
       ],
     },
     grading: grading(),
-    hints: ["Convert ms to seconds before multiplying.", "Busy threads ÷ pool size is the utilisation; solve for the pool size."],
+    hints: [
+      "Convert ms to seconds before multiplying.",
+      "Busy threads ÷ pool size is the utilisation; solve for the pool size.",
+    ],
     explanation: [
       "1. Little's law: **L = λ × W** — the average number of requests in service equals the arrival rate times the time each one holds its thread.",
       "2. Convert W to seconds: for example 400 req/s × 0.05 s = **20** threads busy on average.",

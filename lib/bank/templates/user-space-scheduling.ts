@@ -14,13 +14,32 @@ export const USER_SPACE_SCHEDULING: readonly QuestionTemplate[] = [
     prompt: "In what order does Node.js print these lines?",
     generator: {
       programs: [
-        js("console.log('A');", "setTimeout(() => console.log('B'), 0);", "Promise.resolve().then(() => console.log('C'));", "process.nextTick(() => console.log('D'));", "console.log('E');"),
-        js("setTimeout(() => console.log('timeout'), 0);", "Promise.resolve().then(() => console.log('promise'));", "process.nextTick(() => console.log('tick'));", "console.log('sync');"),
-        js("console.log('start');", "queueMicrotask(() => console.log('microtask'));", "process.nextTick(() => console.log('nextTick'));", "setTimeout(() => console.log('timer'), 0);", "console.log('end');"),
+        js(
+          "console.log('A');",
+          "setTimeout(() => console.log('B'), 0);",
+          "Promise.resolve().then(() => console.log('C'));",
+          "process.nextTick(() => console.log('D'));",
+          "console.log('E');",
+        ),
+        js(
+          "setTimeout(() => console.log('timeout'), 0);",
+          "Promise.resolve().then(() => console.log('promise'));",
+          "process.nextTick(() => console.log('tick'));",
+          "console.log('sync');",
+        ),
+        js(
+          "console.log('start');",
+          "queueMicrotask(() => console.log('microtask'));",
+          "process.nextTick(() => console.log('nextTick'));",
+          "setTimeout(() => console.log('timer'), 0);",
+          "console.log('end');",
+        ),
       ],
     },
     grading: grading(),
-    hints: ["All synchronous code runs first. Then (in a CommonJS script) the nextTick queue, then the promise (microtask) queue, then the event loop's timers phase."],
+    hints: [
+      "All synchronous code runs first. Then (in a CommonJS script) the nextTick queue, then the promise (microtask) queue, then the event loop's timers phase.",
+    ],
     explanation: [
       "1. The main script runs to completion: every synchronous `console.log` prints first, in program order.",
       "2. Before the event loop starts, Node drains `process.nextTick` callbacks, then promise/`queueMicrotask` callbacks (in a CommonJS script). (This holds for a CommonJS script, as here; in an ES module the main module itself runs as a microtask, so promise callbacks come before nextTick callbacks.)",
@@ -36,16 +55,36 @@ export const USER_SPACE_SCHEDULING: readonly QuestionTemplate[] = [
     topic: "user-space-scheduling",
     tags: ["node", "setimmediate", "settimeout", "nondeterminism"],
     difficulty: 3,
-    prompt: "Give an order in which Node.js can print these lines. (If several orders are possible, any one of them is accepted.)",
+    prompt:
+      "Give an order in which Node.js can print these lines. (If several orders are possible, any one of them is accepted.)",
     generator: {
       programs: [
-        js("const fs = require('fs');", "fs.readFile(__filename, () => {", "  setTimeout(() => console.log('timeout'), 0);", "  setImmediate(() => console.log('immediate'));", "});", "console.log('main');"),
-        js("setTimeout(() => {", "  setTimeout(() => console.log('inner timeout'), 0);", "  setImmediate(() => console.log('inner immediate'));", "  console.log('outer timeout');", "}, 0);"),
-        js("setTimeout(() => console.log('timeout'), 0);", "setImmediate(() => console.log('immediate'));", "console.log('main');"),
+        js(
+          "const fs = require('fs');",
+          "fs.readFile(__filename, () => {",
+          "  setTimeout(() => console.log('timeout'), 0);",
+          "  setImmediate(() => console.log('immediate'));",
+          "});",
+          "console.log('main');",
+        ),
+        js(
+          "setTimeout(() => {",
+          "  setTimeout(() => console.log('inner timeout'), 0);",
+          "  setImmediate(() => console.log('inner immediate'));",
+          "  console.log('outer timeout');",
+          "}, 0);",
+        ),
+        js(
+          "setTimeout(() => console.log('timeout'), 0);",
+          "setImmediate(() => console.log('immediate'));",
+          "console.log('main');",
+        ),
       ],
     },
     grading: grading(),
-    hints: ["Inside an I/O or timer callback, the check phase (setImmediate) comes before the loop gets back to the timers phase."],
+    hints: [
+      "Inside an I/O or timer callback, the check phase (setImmediate) comes before the loop gets back to the timers phase.",
+    ],
     explanation: [
       "The loop phases in order: **timers → poll (I/O) → check (setImmediate)** → timers …",
       "",
@@ -65,13 +104,51 @@ export const USER_SPACE_SCHEDULING: readonly QuestionTemplate[] = [
     prompt: "In what order does Node.js print these lines?",
     generator: {
       programs: [
-        js("async function f() {", "  console.log('f start');", "  await null;", "  console.log('f after await');", "}", "console.log('script start');", "f();", "Promise.resolve().then(() => console.log('then'));", "console.log('script end');"),
-        js("async function a() {", "  console.log('a1');", "  await b();", "  console.log('a2');", "}", "async function b() {", "  console.log('b');", "}", "a();", "setTimeout(() => console.log('timeout'), 0);", "Promise.resolve().then(() => console.log('p1')).then(() => console.log('p2'));", "console.log('sync');"),
-        js("const p = new Promise((resolve) => {", "  console.log('executor');", "  resolve('x');", "});", "p.then(() => console.log('then 1'));", "process.nextTick(() => console.log('tick'));", "(async () => {", "  await p;", "  console.log('after await');", "})();", "console.log('end');"),
+        js(
+          "async function f() {",
+          "  console.log('f start');",
+          "  await null;",
+          "  console.log('f after await');",
+          "}",
+          "console.log('script start');",
+          "f();",
+          "Promise.resolve().then(() => console.log('then'));",
+          "console.log('script end');",
+        ),
+        js(
+          "async function a() {",
+          "  console.log('a1');",
+          "  await b();",
+          "  console.log('a2');",
+          "}",
+          "async function b() {",
+          "  console.log('b');",
+          "}",
+          "a();",
+          "setTimeout(() => console.log('timeout'), 0);",
+          "Promise.resolve().then(() => console.log('p1')).then(() => console.log('p2'));",
+          "console.log('sync');",
+        ),
+        js(
+          "const p = new Promise((resolve) => {",
+          "  console.log('executor');",
+          "  resolve('x');",
+          "});",
+          "p.then(() => console.log('then 1'));",
+          "process.nextTick(() => console.log('tick'));",
+          "(async () => {",
+          "  await p;",
+          "  console.log('after await');",
+          "})();",
+          "console.log('end');",
+        ),
       ],
     },
     grading: grading(),
-    hints: ["An async function runs synchronously until its first await.", "Each await on an already-resolved value resumes in a later microtask, in FIFO order with other promise callbacks."],
+    hints: [
+      "An async function runs synchronously until its first await.",
+      "Each await on an already-resolved value resumes in a later microtask, in FIFO order with other promise callbacks.",
+    ],
     explanation: [
       "1. Calling an `async` function runs its body **synchronously** up to the first `await`; a `new Promise` executor also runs synchronously.",
       "2. `await v` schedules the continuation as a microtask (one tick for a non-promise or native promise, thanks to V8's await optimisation).",
@@ -91,13 +168,37 @@ export const USER_SPACE_SCHEDULING: readonly QuestionTemplate[] = [
     prompt: "In what order does Node.js print these lines?",
     generator: {
       programs: [
-        js("Promise.resolve().then(() => {", "  console.log('p1');", "  process.nextTick(() => console.log('tick in p1'));", "}).then(() => console.log('p2'));", "Promise.resolve().then(() => console.log('p3'));", "process.nextTick(() => console.log('tick'));"),
-        js("process.nextTick(() => {", "  console.log('t1');", "  Promise.resolve().then(() => console.log('p in t1'));", "  process.nextTick(() => console.log('t2'));", "});", "Promise.resolve().then(() => console.log('p0'));", "console.log('main');"),
-        js("setImmediate(() => {", "  console.log('imm 1');", "  process.nextTick(() => console.log('tick in imm 1'));", "});", "setImmediate(() => console.log('imm 2'));"),
+        js(
+          "Promise.resolve().then(() => {",
+          "  console.log('p1');",
+          "  process.nextTick(() => console.log('tick in p1'));",
+          "}).then(() => console.log('p2'));",
+          "Promise.resolve().then(() => console.log('p3'));",
+          "process.nextTick(() => console.log('tick'));",
+        ),
+        js(
+          "process.nextTick(() => {",
+          "  console.log('t1');",
+          "  Promise.resolve().then(() => console.log('p in t1'));",
+          "  process.nextTick(() => console.log('t2'));",
+          "});",
+          "Promise.resolve().then(() => console.log('p0'));",
+          "console.log('main');",
+        ),
+        js(
+          "setImmediate(() => {",
+          "  console.log('imm 1');",
+          "  process.nextTick(() => console.log('tick in imm 1'));",
+          "});",
+          "setImmediate(() => console.log('imm 2'));",
+        ),
       ],
     },
     grading: grading(),
-    hints: ["In a CommonJS script the nextTick queue drains completely before the microtask queue, but a tick queued during a microtask waits until the microtask queue is empty.", "Since Node 11 both queues drain after every single timer or immediate callback."],
+    hints: [
+      "In a CommonJS script the nextTick queue drains completely before the microtask queue, but a tick queued during a microtask waits until the microtask queue is empty.",
+      "Since Node 11 both queues drain after every single timer or immediate callback.",
+    ],
     explanation: [
       "Node's `processTicksAndRejections` loop: drain **all** nextTicks, then **all** microtasks, and repeat until both are empty. (The programs here are CommonJS scripts; in an ES module the main module itself runs as a microtask, so promise callbacks queued by it come before its nextTicks.)",
       "",
@@ -115,15 +216,26 @@ export const USER_SPACE_SCHEDULING: readonly QuestionTemplate[] = [
     topic: "user-space-scheduling",
     tags: ["node", "libuv", "thread-pool", "crypto"],
     difficulty: 4,
-    prompt: "Each `pbkdf2` call runs on the libuv thread pool (UV_THREADPOOL_SIZE unset). Give an order in which the lines can be printed (any possible order is accepted).",
+    prompt:
+      "Each `pbkdf2` call runs on the libuv thread pool (UV_THREADPOOL_SIZE unset). Give an order in which the lines can be printed (any possible order is accepted).",
     generator: {
       programs: [
-        js("const crypto = require('crypto');", "for (let i = 1; i <= {{n}}; i++) {", "  crypto.pbkdf2('pw', 'salt', 100000, 64, 'sha512', () => console.log('hash ' + i));", "}", "setImmediate(() => console.log('immediate'));", "console.log('queued');"),
+        js(
+          "const crypto = require('crypto');",
+          "for (let i = 1; i <= {{n}}; i++) {",
+          "  crypto.pbkdf2('pw', 'salt', 100000, 64, 'sha512', () => console.log('hash ' + i));",
+          "}",
+          "setImmediate(() => console.log('immediate'));",
+          "console.log('queued');",
+        ),
       ],
       params: { n: { range: [2, 4] } },
     },
     grading: grading(),
-    hints: ["The pool has 4 threads: requests beyond the fourth wait for a free thread.", "The loop does not block while hashes run on pool threads."],
+    hints: [
+      "The pool has 4 threads: requests beyond the fourth wait for a free thread.",
+      "The loop does not block while hashes run on pool threads.",
+    ],
     explanation: [
       "1. `pbkdf2` with a callback is handed to the **libuv thread pool** (default **4** threads, `UV_THREADPOOL_SIZE`, max 1024); the main thread continues at once, so `queued` prints first.",
       "2. The loop then reaches the check phase and prints `immediate` — long before a 100,000-iteration hash finishes.",
@@ -142,7 +254,13 @@ export const USER_SPACE_SCHEDULING: readonly QuestionTemplate[] = [
     prompt: "In what order does Node.js print these lines?",
     generator: {
       programs: [
-        js("setTimeout(() => console.log('slow'), {{slow}});", "setTimeout(() => console.log('fast'), {{fast}});", "setImmediate(() => console.log('immediate'));", "Promise.resolve().then(() => console.log('promise'));", "console.log('sync');"),
+        js(
+          "setTimeout(() => console.log('slow'), {{slow}});",
+          "setTimeout(() => console.log('fast'), {{fast}});",
+          "setImmediate(() => console.log('immediate'));",
+          "Promise.resolve().then(() => console.log('promise'));",
+          "console.log('sync');",
+        ),
       ],
       params: { slow: { choice: [50, 100, 200] }, fast: { choice: [10, 20, 30] } },
     },
@@ -161,9 +279,14 @@ export const USER_SPACE_SCHEDULING: readonly QuestionTemplate[] = [
     topic: "user-space-scheduling",
     tags: ["goroutines", "user-threads", "context-switch"],
     difficulty: 3,
-    prompt: "The tasks are threads of processes P0/P1 (see the table), scheduled round robin with a {{quantum}} ms quantum. A kernel thread switch costs {{threadUs}} µs and a process switch {{processUs}} µs. Count the switches and give the overhead; then say how the overhead would change with a quantum of 1 ms.",
+    prompt:
+      "The tasks are threads of processes P0/P1 (see the table), scheduled round robin with a {{quantum}} ms quantum. A kernel thread switch costs {{threadUs}} µs and a process switch {{processUs}} µs. Count the switches and give the overhead; then say how the overhead would change with a quantum of 1 ms.",
     generator: {
-      policy: [{ name: "rr", quantum: 2 }, { name: "rr", quantum: 3 }, { name: "rr", quantum: 4 }],
+      policy: [
+        { name: "rr", quantum: 2 },
+        { name: "rr", quantum: 3 },
+        { name: "rr", quantum: 4 },
+      ],
       tasks: [3, 4],
       cpuBurst: [3, 9],
       processes: 2,
@@ -192,13 +315,22 @@ export const USER_SPACE_SCHEDULING: readonly QuestionTemplate[] = [
     generator: {
       parts: [
         { kind: "number", id: "stack", label: "Initial goroutine stack size since Go 1.4", answer: 2, unit: "KiB" },
-        { kind: "number", id: "go-threads", label: "Go's default cap on OS threads (debug.SetMaxThreads)", answer: 10000, unit: "count" },
+        {
+          kind: "number",
+          id: "go-threads",
+          label: "Go's default cap on OS threads (debug.SetMaxThreads)",
+          answer: 10000,
+          unit: "count",
+        },
         {
           kind: "choice",
           id: "vt-block",
           label: "What happens when a Java 21 virtual thread blocks on a socket read?",
           options: [
-            { label: "It unmounts from its carrier platform thread, which then runs another virtual thread", correct: true },
+            {
+              label: "It unmounts from its carrier platform thread, which then runs another virtual thread",
+              correct: true,
+            },
             { label: "Its carrier OS thread blocks with it" },
             { label: "The JVM spawns a new platform thread for it" },
             { label: "The read fails with an exception" },

@@ -4,7 +4,11 @@ import type { CliIo } from "../io";
 import { parseInputArgs, readInputJson } from "../input";
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const parsed = parseInputArgs({ name: "capacity", what: "a JSON file", usage: "usage: timeslice capacity <file.json | -> [--json|--text]" }, args, io);
+  const parsed = parseInputArgs(
+    { name: "capacity", what: "a JSON file", usage: "usage: timeslice capacity <file.json | -> [--json|--text]" },
+    args,
+    io,
+  );
   if (typeof parsed === "number") return parsed;
   const { file, format } = parsed;
   const read = readInputJson(file, io);
@@ -13,7 +17,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const result = modelCapacity(input);
   if (!result.ok) {
     const e = result.errors[0]!;
-    io.err(`timeslice: ${file}: ${e.message}${result.errors.length > 1 ? ` (and ${result.errors.length - 1} more)` : ""}\n`);
+    io.err(
+      `timeslice: ${file}: ${e.message}${result.errors.length > 1 ? ` (and ${result.errors.length - 1} more)` : ""}\n`,
+    );
     return 1;
   }
   io.out(format === "json" ? JSON.stringify(result.value, null, 2) + "\n" : formatCapacityReport(result.value));

@@ -4,7 +4,13 @@ import { run } from "./crash";
 
 const SCENARIO = JSON.stringify({
   processes: [
-    { name: "a", threads: [{ name: "main", steps: [{ print: "a" }] }, { name: "bad", steps: [{ fault: "SIGSEGV" }] }] },
+    {
+      name: "a",
+      threads: [
+        { name: "main", steps: [{ print: "a" }] },
+        { name: "bad", steps: [{ fault: "SIGSEGV" }] },
+      ],
+    },
     { name: "b", threads: [{ name: "main", steps: [{ print: "b" }] }] },
   ],
 });
@@ -14,7 +20,11 @@ describe("timeslice crash", () => {
     const io = memoryIo({ "s.json": SCENARIO });
     expect(await run(["s.json", "--json"], io)).toBe(0);
     const report = JSON.parse(io.stdout);
-    const appears = Object.fromEntries(report.steps.filter((s: { text?: string }) => s.text).map((s: { text: string; appears: string }) => [s.text, s.appears]));
+    const appears = Object.fromEntries(
+      report.steps
+        .filter((s: { text?: string }) => s.text)
+        .map((s: { text: string; appears: string }) => [s.text, s.appears]),
+    );
     expect(appears).toEqual({ a: "sometimes", b: "always" });
   });
 
@@ -25,7 +35,12 @@ describe("timeslice crash", () => {
   });
 
   test("invalid JSON and invalid scenarios fail with one line naming the field", async () => {
-    const io = memoryIo({ "bad.json": "{", "wrong.json": JSON.stringify({ processes: [{ name: "p", threads: [{ name: "main", steps: [{ fault: "SIGKILL" }] }] }] }) });
+    const io = memoryIo({
+      "bad.json": "{",
+      "wrong.json": JSON.stringify({
+        processes: [{ name: "p", threads: [{ name: "main", steps: [{ fault: "SIGKILL" }] }] }],
+      }),
+    });
     expect(await run(["bad.json"], io)).not.toBe(0);
     expect(await run(["wrong.json"], io)).not.toBe(0);
     const lines = io.stderr.trim().split("\n");

@@ -23,14 +23,25 @@ describe("eventloop command", () => {
 
 describe("capacity command", () => {
   test("text output names the limiting resource", async () => {
-    const input = { workload: { arrivalRate: 50, cpuMs: 1, ioMs: 100 }, machine: { cores: 2, ramMiB: 1024 }, servers: [{ kind: "event-loop", ioOnThreadPool: true }] };
+    const input = {
+      workload: { arrivalRate: 50, cpuMs: 1, ioMs: 100 },
+      machine: { cores: 2, ramMiB: 1024 },
+      servers: [{ kind: "event-loop", ioOnThreadPool: true }],
+    };
     const io = memoryIo({ "c.json": JSON.stringify(input) });
     expect(await capacity(["c.json"], io)).toBe(0);
     expect(io.stdout).toMatch(/limit: libuv thread pool/);
   });
 
   test("bad JSON and bad fields give one error line", async () => {
-    const io = memoryIo({ "bad.json": "{", "neg.json": JSON.stringify({ workload: { arrivalRate: -1, cpuMs: 1, ioMs: 1 }, machine: { cores: 1, ramMiB: 1 }, servers: [{ kind: "goroutines" }] }) });
+    const io = memoryIo({
+      "bad.json": "{",
+      "neg.json": JSON.stringify({
+        workload: { arrivalRate: -1, cpuMs: 1, ioMs: 1 },
+        machine: { cores: 1, ramMiB: 1 },
+        servers: [{ kind: "goroutines" }],
+      }),
+    });
     expect(await capacity(["bad.json"], io)).toBe(1);
     expect(await capacity(["neg.json"], io)).toBe(1);
     const lines = io.stderr.trim().split("\n");

@@ -25,7 +25,9 @@ describe("eventloop --check", () => {
     const lines = io.stdout.trim().split("\n");
     expect(lines[0]).toBe("not possible: out.txt:2: 'promise' cannot be printed there.");
     expect(lines[1]).toBe("  Node 20 prints 'nextTick' at line 2.");
-    expect(lines[2]).toMatch(/Why: 'nextTick' runs before 'promise' because the nextTick queue drains before promise microtasks\./);
+    expect(lines[2]).toMatch(
+      /Why: 'nextTick' runs before 'promise' because the nextTick queue drains before promise microtasks\./,
+    );
   });
 
   test("--json gives the same verdict as data", async () => {
@@ -36,7 +38,8 @@ describe("eventloop --check", () => {
   });
 
   test("a crash is part of the allowed output: lines before it, nothing after", async () => {
-    const src = "console.log('a');\nsetTimeout(() => { throw new Error('x'); }, 0);\nsetTimeout(() => console.log('never'), 50);\n";
+    const src =
+      "console.log('a');\nsetTimeout(() => { throw new Error('x'); }, 0);\nsetTimeout(() => console.log('never'), 50);\n";
     const io = memoryIo({ "p.js": src, "ok.txt": "a\n", "bad.txt": "a\nnever\n" });
     expect(await eventloop(["p.js", "--check", "ok.txt"], io)).toBe(0);
     expect(io.stdout).toMatch(/exits with code 1/);

@@ -63,15 +63,30 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (observedText === "") observed.length = 0;
   const model = result.value;
   const check = checkEventLoopOrder(model, observed);
-  const orderIndex = check.valid ? model.outputs.findIndex((o) => o.length === observed.length && o.every((x, i) => x === observed[i])) : -1;
+  const orderIndex = check.valid
+    ? model.outputs.findIndex((o) => o.length === observed.length && o.every((x, i) => x === observed[i]))
+    : -1;
   const exit = orderIndex >= 0 ? model.exits[orderIndex] : null;
   if (format === "json") {
     const m = check.firstMismatch;
     io.out(
       JSON.stringify(
         check.valid
-          ? { possible: true, order: orderIndex + 1, orders: model.orders.length, deterministic: model.deterministic, exit: exit ?? null }
-          : { possible: false, line: m!.index + 1, got: m!.got, expected: m!.expected, reason: m!.reason, orders: model.orders.length },
+          ? {
+              possible: true,
+              order: orderIndex + 1,
+              orders: model.orders.length,
+              deterministic: model.deterministic,
+              exit: exit ?? null,
+            }
+          : {
+              possible: false,
+              line: m!.index + 1,
+              got: m!.got,
+              expected: m!.expected,
+              reason: m!.reason,
+              orders: model.orders.length,
+            },
         null,
         2,
       ) + "\n",
@@ -80,14 +95,23 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
   const outName = checkFile === "-" ? "<stdin>" : checkFile;
   if (check.valid) {
-    const of = model.deterministic ? "the only order Node 20 prints" : `order ${orderIndex + 1} of the ${model.orders.length} orders Node 20 can print`;
-    io.out(`possible: ${outName} is ${of}.${exit ? ` The process then exits with code ${exit.code} (${exit.reason}).` : ""}\n`);
+    const of = model.deterministic
+      ? "the only order Node 20 prints"
+      : `order ${orderIndex + 1} of the ${model.orders.length} orders Node 20 can print`;
+    io.out(
+      `possible: ${outName} is ${of}.${exit ? ` The process then exits with code ${exit.code} (${exit.reason}).` : ""}\n`,
+    );
     return 0;
   }
   const m = check.firstMismatch!;
   const line = m.index + 1;
   const could = m.expected.length === 0 ? "nothing more (the output ends there)" : m.expected.map(quote).join(" or ");
-  const what = m.got === "" && m.index >= observed.length ? "the output ends too early" : `${quote(m.got)} cannot be printed there`;
-  io.out(`not possible: ${outName}:${line}: ${what}.\n  Node 20 prints ${could} at line ${line}.\n  Why: ${m.reason}\n`);
+  const what =
+    m.got === "" && m.index >= observed.length
+      ? "the output ends too early"
+      : `${quote(m.got)} cannot be printed there`;
+  io.out(
+    `not possible: ${outName}:${line}: ${what}.\n  Node 20 prints ${could} at line ${line}.\n  Why: ${m.reason}\n`,
+  );
   return 1;
 }

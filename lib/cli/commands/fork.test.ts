@@ -34,7 +34,9 @@ describe("timeslice fork", () => {
     const source = `#include <stdio.h>\n#include <sys/wait.h>\n#include <unistd.h>\nint main(void) {\n  pid_t c = fork();\n  if (c == 0) return 0;\n  if (waitpid(c, NULL, WNOHANG) == 0) printf("%d running\\n", c);\n  else printf("%d reaped\\n", c);\n  return 0;\n}\n`;
     const io = memoryIo({ "poll.c": source });
     expect(await run(["poll.c"], io)).toBe(0);
-    expect(io.stdout).toContain("timing cases: 2 (outputs below cover all of them)\n  case 1: 2 processes, 1 lines\n    process 1000's waitpid(1001, WNOHANG) at line 7 finds it exited\n");
+    expect(io.stdout).toContain(
+      "timing cases: 2 (outputs below cover all of them)\n  case 1: 2 processes, 1 lines\n    process 1000's waitpid(1001, WNOHANG) at line 7 finds it exited\n",
+    );
     expect(io.stdout).toContain("finds it still running");
     expect(io.stdout).toContain("--- output 1\n<pid 1001> reaped\n--- output 2\n<pid 1001> running\n");
   });
@@ -63,7 +65,12 @@ describe("timeslice fork", () => {
     // getppid() in a child is a timing case (before or after its parent exits); countRange spans
     // the counts of every case instead of silently showing the first one's.
     const source = `#include <stdio.h>\n#include <unistd.h>\nint main(void) {\n  if (fork() == 0) {\n    if (getppid() != getpid()) printf("x\\n");\n    return 0;\n  }\n  printf("p\\n");\n  return 0;\n}\n`;
-    const racy = memoryIo({ "r.c": source.replace('if (getppid() != getpid()) printf("x\\n");', 'pid_t pp = getppid(); printf("x\\n"); if (fork() == 0 && pp == getppid()) printf("y\\n");') });
+    const racy = memoryIo({
+      "r.c": source.replace(
+        'if (getppid() != getpid()) printf("x\\n");',
+        'pid_t pp = getppid(); printf("x\\n"); if (fork() == 0 && pp == getppid()) printf("y\\n");',
+      ),
+    });
     expect(await run(["r.c", "--json"], racy)).toBe(0);
     const m = JSON.parse(racy.stdout);
     expect(m.deterministic).toBe(false);
@@ -79,7 +86,9 @@ describe("timeslice fork", () => {
     expect(io.stdout).toBe("possible: the program can print this output\n");
     const bad = memoryIo({ "w.c": source, "bad.txt": "parent\nchild\n" });
     expect(await run(["w.c", "--check", "bad.txt"], bad)).toBe(1);
-    expect(bad.stdout).toMatch(/^not possible: bad\.txt:1:1: "parent" cannot appear here; what can: "child"\nwhy: 'parent' cannot appear before 'child'/);
+    expect(bad.stdout).toMatch(
+      /^not possible: bad\.txt:1:1: "parent" cannot appear here; what can: "child"\nwhy: 'parent' cannot appear before 'child'/,
+    );
     const json = memoryIo({ "w.c": source, "bad.txt": "child\n" });
     expect(await run(["w.c", "--check", "bad.txt", "--json"], json)).toBe(1);
     expect(JSON.parse(json.stdout)).toMatchObject({ possible: false, line: 2, column: 1, couldBe: ["parent"] });
@@ -106,7 +115,9 @@ describe("timeslice fork", () => {
   });
 
   test("errors carry file:line:col", async () => {
-    const io = memoryIo({ "ls.c": `#include <unistd.h>\nint main(void) {\n  execl("/bin/ls", "ls", NULL);\n  return 0;\n}\n` });
+    const io = memoryIo({
+      "ls.c": `#include <unistd.h>\nint main(void) {\n  execl("/bin/ls", "ls", NULL);\n  return 0;\n}\n`,
+    });
     expect(await run(["ls.c"], io)).toBe(1);
     expect(io.stderr).toMatch(/^timeslice: ls\.c:3:\d+: exec of ls is outside the model/);
   });

@@ -4,28 +4,43 @@
 // differently — each timing case). With --check, whether one observed output is possible and, if
 // not, where it goes wrong; that search follows the output, so it works for programs whose orders
 // are far too many to list.
-import { analyzeForkProgram, checkForkOutput, type ForkModel, type ForkOutputCheck, type ForkTreeNode, type ForkOutputMode } from "../../engine/process";
+import {
+  analyzeForkProgram,
+  checkForkOutput,
+  type ForkModel,
+  type ForkOutputCheck,
+  type ForkTreeNode,
+  type ForkOutputMode,
+} from "../../engine/process";
 import type { CliIo } from "../io";
 import { parseInputArgs, readInputText } from "../input";
 
-const USAGE = "usage: timeslice fork <file.c | -> [--json|--text] [--pipe|--tty] [--max-outputs N] [--check <output-file>]";
+const USAGE =
+  "usage: timeslice fork <file.c | -> [--json|--text] [--pipe|--tty] [--max-outputs N] [--check <output-file>]";
 
 function treeLines(node: ForkTreeNode, model: ForkModel, indent: string): string[] {
   const info = model.processes.find((p) => p.pid === node.pid)!;
   const how = info.signal !== null ? `killed by signal ${info.signal}` : `exit ${info.exitCode}`;
   const exec = info.execedProgram ? `, exec ${info.execedProgram}` : "";
   const origin = info.forkLine === null ? "" : ` (fork at line ${info.forkLine})`;
-  return [`${indent}${node.pid}${origin}: ${how}${exec}`, ...node.children.flatMap((c) => treeLines(c, model, indent + "  "))];
+  return [
+    `${indent}${node.pid}${origin}: ${how}${exec}`,
+    ...node.children.flatMap((c) => treeLines(c, model, indent + "  ")),
+  ];
 }
 
 export function formatForkText(model: ForkModel): string {
   const out: string[] = [];
-  out.push(`mode: ${model.mode} (stdout ${model.mode === "pipe" ? "fully buffered" : "line buffered"}, stderr unbuffered)`);
+  out.push(
+    `mode: ${model.mode} (stdout ${model.mode === "pipe" ? "fully buffered" : "line buffered"}, stderr unbuffered)`,
+  );
   const count = (key: keyof ForkModel["countRange"]) => {
     const [lo, hi] = model.countRange[key];
     return lo === hi ? String(lo) : `${lo} to ${hi}, depending on the timing case`;
   };
-  out.push(`deterministic: ${model.deterministic ? "yes, one output" : model.outputsComplete ? `no, ${model.outputs.length} outputs` : "no"}${model.timedSleeps.length > 0 ? " (fixed by timing: sleeps let every other runnable process finish first)" : ""}`);
+  out.push(
+    `deterministic: ${model.deterministic ? "yes, one output" : model.outputsComplete ? `no, ${model.outputs.length} outputs` : "no"}${model.timedSleeps.length > 0 ? " (fixed by timing: sleeps let every other runnable process finish first)" : ""}`,
+  );
   out.push(`processes created: ${count("processCount")}`);
   out.push(`lines printed: ${count("linesPrinted")}`);
   out.push(`never reaped (zombie until the parent exits): ${model.neverReaped.join(", ") || "none"}`);
@@ -39,7 +54,10 @@ export function formatForkText(model: ForkModel): string {
       out.push(...b.assumptions.map((a) => `    ${a}`));
     });
   }
-  out.push("", `valid outputs: ${model.outputs.length}${model.outputsComplete ? "" : " shown (a sample; there are more)"}`);
+  out.push(
+    "",
+    `valid outputs: ${model.outputs.length}${model.outputsComplete ? "" : " shown (a sample; there are more)"}`,
+  );
   model.outputs.forEach((lines, i) => {
     out.push(`--- output ${i + 1}`);
     out.push(...lines);
@@ -57,8 +75,10 @@ export function formatCheckText(check: ForkOutputCheck, outputName: string): str
   const out: string[] = [];
   const next = check.couldBe && check.couldBe.length > 0 ? check.couldBe.map(quote).join(", ") : undefined;
   const where = `${outputName}:${check.line}:${check.column}`;
-  if (check.found === undefined) out.push(`not possible: ${where}: the output ends here, but the program still prints ${next ?? "more"}${when}`);
-  else if (next === undefined) out.push(`not possible: ${where}: ${quote(check.found)} cannot appear: every process has finished by then${when}`);
+  if (check.found === undefined)
+    out.push(`not possible: ${where}: the output ends here, but the program still prints ${next ?? "more"}${when}`);
+  else if (next === undefined)
+    out.push(`not possible: ${where}: ${quote(check.found)} cannot appear: every process has finished by then${when}`);
   else out.push(`not possible: ${where}: ${quote(check.found)} cannot appear here; what can: ${next}${when}`);
   if (check.reason) out.push(`why: ${check.reason}`);
   return out.join("\n") + "\n";
@@ -67,7 +87,9 @@ export function formatCheckText(check: ForkOutputCheck, outputName: string): str
 /** `timeslice: <file>:<line>:<col>: <message>` when the error has a position, else `<file>: <field>: <message>`. */
 function errorLine(file: string, path: string, message: string): string {
   const name = file === "-" ? "<stdin>" : file;
-  return /^\d+:\d+$/.test(path) ? `timeslice: ${name}:${path}: ${message}\n` : `timeslice: ${name}: ${path}: ${message}\n`;
+  return /^\d+:\d+$/.test(path)
+    ? `timeslice: ${name}:${path}: ${message}\n`
+    : `timeslice: ${name}: ${path}: ${message}\n`;
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {
@@ -86,7 +108,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
           if (!Number.isInteger(maxOutputs)) return "--max-outputs needs an integer";
         } else if (a === "--check") {
           checkFile = next();
-          if (checkFile === undefined || checkFile.startsWith("--")) return "--check needs the file holding the output to check";
+          if (checkFile === undefined || checkFile.startsWith("--"))
+            return "--check needs the file holding the output to check";
         } else return false;
         return true;
       },
@@ -117,7 +140,11 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
   if (observed !== undefined) {
     const check = checkForkOutput(result.value, observed);
-    io.out(format === "json" ? JSON.stringify(check, null, 2) + "\n" : formatCheckText(check, checkFile === "-" ? "<stdin>" : checkFile!));
+    io.out(
+      format === "json"
+        ? JSON.stringify(check, null, 2) + "\n"
+        : formatCheckText(check, checkFile === "-" ? "<stdin>" : checkFile!),
+    );
     return check.possible ? 0 : 1;
   }
   io.out(format === "json" ? JSON.stringify(result.value, null, 2) + "\n" : formatForkText(result.value));

@@ -72,7 +72,9 @@ describe("timeslice ostep", () => {
     expect(stores.map((row) => row.slice(0, 5))).toEqual(["    1", "    2"]);
     io = memoryIo();
     expect(await run(["x86-intro", "-p", path.join(dir, "missing.s")], io)).toBe(1);
-    expect(io.stderr.trimEnd().split("\n").at(-1)).toBe(`FileNotFoundError: [Errno 2] No such file or directory: '${path.join(dir, "missing.s")}'`);
+    expect(io.stderr.trimEnd().split("\n").at(-1)).toBe(
+      `FileNotFoundError: [Errno 2] No such file or directory: '${path.join(dir, "missing.s")}'`,
+    );
   });
 
   it("refuses an x86 program that spins forever (Python would print without end), with nothing on stdout", async () => {

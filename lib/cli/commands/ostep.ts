@@ -10,7 +10,10 @@ import { userPath } from "../io";
  * A script's run. Stdout may come as UTF-8 bytes, which go to the OS without becoming a string, and a
  * script may hand over the start of a long stdout early through `write` (then `stdout` is the rest).
  */
-type Script = (args: string[], write: (chunk: Uint8Array) => void) => Omit<OstepRun, "stdout"> & { stdout: string | Uint8Array };
+type Script = (
+  args: string[],
+  write: (chunk: Uint8Array) => void,
+) => Omit<OstepRun, "stdout"> & { stdout: string | Uint8Array };
 
 const SCRIPTS: Record<string, () => Promise<Script>> = {
   scheduler: async () => {
@@ -32,7 +35,8 @@ const SCRIPTS: Record<string, () => Promise<Script>> = {
 /** x86.py opens its `-p` file itself, so the script gets a reader; threads-intro's older copy is `x86-intro`. */
 async function x86Script(variant: "locks" | "intro"): Promise<Script> {
   const { runOstepX86 } = await import("../../engine/ostep/x86");
-  return (args) => runOstepX86(args, { readProgram: readX86Program, clock: () => process.cpuUsage().user / 1e6 }, variant);
+  return (args) =>
+    runOstepX86(args, { readProgram: readX86Program, clock: () => process.cpuUsage().user / 1e6 }, variant);
 }
 
 const OS_ERRORS: Record<string, [string, number, string]> = {

@@ -2,7 +2,12 @@ import { describe, expect, test } from "vitest";
 import { memoryIo } from "../io";
 import { run } from "./process-run";
 
-const WORKLOAD = JSON.stringify({ processes: [{ id: "A", program: [{ io: 5 }] }, { id: "B", program: [{ cpu: 4 }] }] });
+const WORKLOAD = JSON.stringify({
+  processes: [
+    { id: "A", program: [{ io: 5 }] },
+    { id: "B", program: [{ cpu: 4 }] },
+  ],
+});
 
 describe("timeslice process-run", () => {
   test("--json prints the model (OSTEP -l 1:0,4:100: 7 ticks)", async () => {
@@ -19,7 +24,9 @@ describe("timeslice process-run", () => {
     expect(await run(["-"], io)).toBe(0);
     const lines = io.stdout.split("\n");
     expect(lines[0]).toBe("Time" + "A".padStart(14) + "B".padStart(14) + "CPU".padStart(14) + "IOs".padStart(14));
-    expect(lines[7]).toBe("  7*" + "RUN:io_done".padStart(14) + "DONE".padStart(14) + "1".padStart(14) + " ".repeat(10));
+    expect(lines[7]).toBe(
+      "  7*" + "RUN:io_done".padStart(14) + "DONE".padStart(14) + "1".padStart(14) + " ".repeat(10),
+    );
     expect(io.stdout).toContain("Stats: CPU Busy 6 (85.71%)\n");
   });
 
@@ -38,23 +45,45 @@ describe("timeslice process-run", () => {
   });
 
   test("accepts the scheduler engine's policies (STCF: the returning process preempts the longer burst)", async () => {
-    const workload = { processes: [{ id: "A", program: [{ cpu: 5 }] }, { id: "B", program: [{ io: 2 }, { cpu: 1 }] }], policy: "stcf" };
+    const workload = {
+      processes: [
+        { id: "A", program: [{ cpu: 5 }] },
+        { id: "B", program: [{ io: 2 }, { cpu: 1 }] },
+      ],
+      policy: "stcf",
+    };
     const io = memoryIo({ "w.json": JSON.stringify(workload) });
     expect(await run(["w.json", "--text"], io)).toBe(0);
     // Tick 4: B's I/O completed (*) and its 2-tick burst beats A's remaining 3.
-    expect(io.stdout.split("\n")[4]).toBe("  4*" + "READY".padStart(14) + "RUN:io_done".padStart(14) + "1".padStart(14) + " ".repeat(10));
+    expect(io.stdout.split("\n")[4]).toBe(
+      "  4*" + "READY".padStart(14) + "RUN:io_done".padStart(14) + "1".padStart(14) + " ".repeat(10),
+    );
   });
 
   test("--help lists the policies", async () => {
     const io = memoryIo({});
     expect(await run(["--help"], io)).toBe(0);
-    for (const name of ["ostep", "fifo", "rr", "sjf", "stcf", "priority", "mlfq", "lottery", "stride", "cfs", "eevdf"]) {
+    for (const name of [
+      "ostep",
+      "fifo",
+      "rr",
+      "sjf",
+      "stcf",
+      "priority",
+      "mlfq",
+      "lottery",
+      "stride",
+      "cfs",
+      "eevdf",
+    ]) {
       expect(io.stdout).toContain(`"${name}"`);
     }
   });
 
   test("a bad scheduler option names the field at fault", async () => {
-    const io = memoryIo({ "w.json": JSON.stringify({ processes: [{ program: [{ cpu: 1 }] }], policy: { name: "mlfq", quanta: [0] } }) });
+    const io = memoryIo({
+      "w.json": JSON.stringify({ processes: [{ program: [{ cpu: 1 }] }], policy: { name: "mlfq", quanta: [0] } }),
+    });
     expect(await run(["w.json"], io)).toBe(1);
     expect(io.stderr).toMatch(/^timeslice: w\.json: policy\.quanta\[0\]: /);
   });

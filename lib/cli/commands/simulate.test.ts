@@ -3,15 +3,28 @@ import { describe, expect, test } from "vitest";
 import { memoryIo } from "../io";
 import { run } from "./simulate";
 
-const doc = JSON.stringify({ policy: { name: "rr", quantum: 2 }, tasks: [{ id: "A", bursts: [3] }, { id: "B", bursts: [2] }] });
+const doc = JSON.stringify({
+  policy: { name: "rr", quantum: 2 },
+  tasks: [
+    { id: "A", bursts: [3] },
+    { id: "B", bursts: [2] },
+  ],
+});
 
 describe("timeslice simulate", () => {
   test("--json prints slices, tasks and switches", async () => {
     const io = memoryIo({ "w.json": doc });
     expect(await run(["w.json", "--json"], io)).toBe(0);
     const out = JSON.parse(io.stdout);
-    expect(out.slices.map((s: { task: string; start: number; end: number }) => [s.task, s.start, s.end])).toEqual([["A", 0, 2], ["B", 2, 4], ["A", 4, 5]]);
-    expect(out.tasks.map((t: { id: string; turnaround: number }) => [t.id, t.turnaround])).toEqual([["A", 5], ["B", 4]]);
+    expect(out.slices.map((s: { task: string; start: number; end: number }) => [s.task, s.start, s.end])).toEqual([
+      ["A", 0, 2],
+      ["B", 2, 4],
+      ["A", 4, 5],
+    ]);
+    expect(out.tasks.map((t: { id: string; turnaround: number }) => [t.id, t.turnaround])).toEqual([
+      ["A", 5],
+      ["B", 4],
+    ]);
     expect(out.switches.total).toBe(2);
   });
   test("text, the default of every command, prints a readable timeline echoing the inputs", async () => {
@@ -30,7 +43,11 @@ describe("timeslice simulate", () => {
   });
   test.each([
     [["w.json"], { "w.json": "{not json" }, /not valid JSON/],
-    [["w.json"], { "w.json": JSON.stringify({ policy: "rr", tasks: [{ id: "A", bursts: [-1] }] }) }, /^timeslice: w\.json: tasks\[0\]\.bursts\[0\]/],
+    [
+      ["w.json"],
+      { "w.json": JSON.stringify({ policy: "rr", tasks: [{ id: "A", bursts: [-1] }] }) },
+      /^timeslice: w\.json: tasks\[0\]\.bursts\[0\]/,
+    ],
     [["missing.json"], {}, /cannot read 'missing\.json'/],
     [["w.json", "--bogus"], { "w.json": doc }, /unknown option/],
     [[], {}, /needs a workload JSON file/],

@@ -62,7 +62,10 @@ describe("goroutines (2 KiB stacks, GOMAXPROCS)", () => {
     // CPU: 0.0996 ms + 0.0004 ms = 0.1 ms → 8 / 0.0001 s = 80,000 req/s. Threads: Go's default cap of
     // 10,000 threads, each held for the 1 s syscall → 10,000 req/s. Exceeding the cap kills the
     // program ("fails"). At the cap, 10,000 goroutines × 2 KiB = 19.53125 MiB of stacks.
-    const s = one({ arrivalRate: 12_000, cpuMs: 0.0996, ioMs: 1000 }, { kind: "goroutines", ioKind: "blocking-syscall" });
+    const s = one(
+      { arrivalRate: 12_000, cpuMs: 0.0996, ioMs: 1000 },
+      { kind: "goroutines", ioKind: "blocking-syscall" },
+    );
     expect(bound(s, "CPU")).toBeCloseTo(80_000, 0);
     expect(s.saturationRps).toBeCloseTo(10_000, 6);
     expect([s.limitingResource, s.failureMode, s.inFlight]).toEqual(["Go max OS threads", "fails", 10_000]);
@@ -116,9 +119,21 @@ describe("regression: a saturated server whose waiting requests hold memory repo
   // It used to report 4 carriers × 2 KiB = 0.0078 MiB for pinned virtual threads and 4 × 16 KiB for
   // an event loop whose libuv pool is saturated.
   test.each([
-    ["pinned virtual threads", { arrivalRate: 100, cpuMs: 1.9996, ioMs: 48 }, { kind: "virtual-threads", carriers: 4, pinnedFraction: 1 }],
-    ["an event loop with a saturated libuv pool", { arrivalRate: 100, cpuMs: 1, ioMs: 50 }, { kind: "event-loop", ioOnThreadPool: true }],
-    ["CPU-bound goroutines that also make blocking syscalls", { arrivalRate: 5000, cpuMs: 1.9996, ioMs: 10 }, { kind: "goroutines", gomaxprocs: 4, ioKind: "blocking-syscall" }],
+    [
+      "pinned virtual threads",
+      { arrivalRate: 100, cpuMs: 1.9996, ioMs: 48 },
+      { kind: "virtual-threads", carriers: 4, pinnedFraction: 1 },
+    ],
+    [
+      "an event loop with a saturated libuv pool",
+      { arrivalRate: 100, cpuMs: 1, ioMs: 50 },
+      { kind: "event-loop", ioOnThreadPool: true },
+    ],
+    [
+      "CPU-bound goroutines that also make blocking syscalls",
+      { arrivalRate: 5000, cpuMs: 1.9996, ioMs: 10 },
+      { kind: "goroutines", gomaxprocs: 4, ioKind: "blocking-syscall" },
+    ],
   ] as const)("%s", (_name, workload, server) => {
     const s = one(workload, server);
     expect(s.saturated).toBe(true);

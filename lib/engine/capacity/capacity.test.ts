@@ -43,23 +43,44 @@ describe("server models", () => {
   });
 
   test("one thread per request fails (not queues) at the kernel limit", () => {
-    const [s] = report({ workload: { arrivalRate: 1e6, cpuMs: 0.001, ioMs: 1000 }, machine: { cores: 64, ramMiB: 65536 }, servers: [{ kind: "thread-per-request" }] });
+    const [s] = report({
+      workload: { arrivalRate: 1e6, cpuMs: 0.001, ioMs: 1000 },
+      machine: { cores: 64, ramMiB: 65536 },
+      servers: [{ kind: "thread-per-request" }],
+    });
     expect(s!.failureMode).toBe("fails");
     expect(s!.saturationRps).toBeCloseTo(32765 / (1 + 8e-9 + 1e-6), 0);
   });
 
   test("invalid input names the field", () => {
-    const r = modelCapacity({ workload: { arrivalRate: -1, cpuMs: 1, ioMs: 0 }, machine: { cores: 1, ramMiB: 1 }, servers: [{ kind: "x" }] });
+    const r = modelCapacity({
+      workload: { arrivalRate: -1, cpuMs: 1, ioMs: 0 },
+      machine: { cores: 1, ramMiB: 1 },
+      servers: [{ kind: "x" }],
+    });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors.map((e) => e.path)).toEqual(["workload.arrivalRate", "servers[0].kind"]);
   });
 });
 
 const serverArb: fc.Arbitrary<CapacityServer> = fc.oneof(
-  fc.record({ kind: fc.constant("thread-per-request" as const), poolSize: fc.option(fc.integer({ min: 1, max: 5000 }), { nil: undefined }) }),
-  fc.record({ kind: fc.constant("event-loop" as const), ioOnThreadPool: fc.boolean(), poolSize: fc.integer({ min: 1, max: 64 }) }),
-  fc.record({ kind: fc.constant("goroutines" as const), ioKind: fc.constantFrom("network" as const, "blocking-syscall" as const) }),
-  fc.record({ kind: fc.constant("virtual-threads" as const), pinnedFraction: fc.double({ min: 0, max: 1, noNaN: true }) }),
+  fc.record({
+    kind: fc.constant("thread-per-request" as const),
+    poolSize: fc.option(fc.integer({ min: 1, max: 5000 }), { nil: undefined }),
+  }),
+  fc.record({
+    kind: fc.constant("event-loop" as const),
+    ioOnThreadPool: fc.boolean(),
+    poolSize: fc.integer({ min: 1, max: 64 }),
+  }),
+  fc.record({
+    kind: fc.constant("goroutines" as const),
+    ioKind: fc.constantFrom("network" as const, "blocking-syscall" as const),
+  }),
+  fc.record({
+    kind: fc.constant("virtual-threads" as const),
+    pinnedFraction: fc.double({ min: 0, max: 1, noNaN: true }),
+  }),
 );
 const inputArb = fc.record({
   workload: fc.record({
@@ -77,7 +98,9 @@ describe("properties", () => {
       fc.property(inputArb, (input) => {
         for (const s of report(input)) {
           expect(s.throughputRps).toBeLessThanOrEqual(input.workload.arrivalRate * (1 + 1e-6));
-          expect(s.throughputRps).toBeLessThanOrEqual(((input.machine.cores * 1000) / input.workload.cpuMs) * (1 + 1e-6));
+          expect(s.throughputRps).toBeLessThanOrEqual(
+            ((input.machine.cores * 1000) / input.workload.cpuMs) * (1 + 1e-6),
+          );
         }
       }),
       { numRuns: 200 },
@@ -105,7 +128,8 @@ describe("properties", () => {
     fc.assert(
       fc.property(inputArb, (input) => {
         for (const s of report(input)) {
-          if (s.latencyMs !== null) expect(s.latencyMs).toBeGreaterThanOrEqual((input.workload.cpuMs + input.workload.ioMs) * (1 - 1e-6));
+          if (s.latencyMs !== null)
+            expect(s.latencyMs).toBeGreaterThanOrEqual((input.workload.cpuMs + input.workload.ioMs) * (1 - 1e-6));
         }
       }),
       { numRuns: 200 },

@@ -4,7 +4,14 @@
 // Formulas are documented in docs/eventloop-and-capacity.md.
 import { CAPACITY_DEFAULTS } from "./defaults";
 import { erlangCWait } from "./queueing";
-import type { CapacityBound, CapacityInput, CapacityReport, CapacityResult, CapacityServer, CapacityServerReport } from "./types";
+import type {
+  CapacityBound,
+  CapacityInput,
+  CapacityReport,
+  CapacityResult,
+  CapacityServer,
+  CapacityServerReport,
+} from "./types";
 import { validateCapacityInput } from "./validate";
 
 const KiB = 1024;
@@ -22,7 +29,10 @@ function osThreadLimit(ramBytes: number, s: CapacityServer): { limit: number; re
   const threadsMax = Math.floor(ramBytes / (8 * 16 * KiB));
   return [
     { limit: s.pidMax ?? d("pidMax"), resource: "pid_max" },
-    { limit: Math.floor((s.maxMapCount ?? d("maxMapCount")) / 2), resource: "vm.max_map_count (2 mappings per thread)" },
+    {
+      limit: Math.floor((s.maxMapCount ?? d("maxMapCount")) / 2),
+      resource: "vm.max_map_count (2 mappings per thread)",
+    },
     { limit: s.threadsMax ?? threadsMax, resource: "threads-max" },
   ];
 }
@@ -48,8 +58,12 @@ function analyse(input: CapacityInput, s: CapacityServer): CapacityServerReport 
     case "thread-per-request": {
       // Two switches per request (block on I/O, wake up) at the measured kernel switch cost.
       cpuSeconds += (2 * d("threadSwitchUs")) / 1e6;
-      const perThread = (s.threadRssKiB ?? d("threadRssKiB")) * KiB + (s.kernelPerThreadKiB ?? d("kernelPerThreadKiB")) * KiB;
-      const limits = [...osThreadLimit(ramBytes, s), { limit: Math.floor(ramBytes / perThread), resource: "memory (RSS + kernel per thread)" }];
+      const perThread =
+        (s.threadRssKiB ?? d("threadRssKiB")) * KiB + (s.kernelPerThreadKiB ?? d("kernelPerThreadKiB")) * KiB;
+      const limits = [
+        ...osThreadLimit(ramBytes, s),
+        { limit: Math.floor(ramBytes / perThread), resource: "memory (RSS + kernel per thread)" },
+      ];
       if (s.ulimitU !== undefined) limits.push({ limit: s.ulimitU, resource: "ulimit -u" });
       const osLimit = limits.reduce((a, b) => (b.limit < a.limit ? b : a));
       let threads: number;
@@ -61,15 +75,25 @@ function analyse(input: CapacityInput, s: CapacityServer): CapacityServerReport 
           notes.push(`a pool of ${threads} threads cannot be created: ${osLimit.resource} allows ${osLimit.limit}`);
           return failedReport(s, lambda, osLimit.resource, notes);
         }
-        bounds.push({ resource: "thread pool", maxRps: threads / (cpuSeconds + ioSeconds), detail: `${threads} threads, each held for cpu + io` });
+        bounds.push({
+          resource: "thread pool",
+          maxRps: threads / (cpuSeconds + ioSeconds),
+          detail: `${threads} threads, each held for cpu + io`,
+        });
       } else {
         threads = osLimit.limit;
         failsWhenSlotsRunOut = true;
         memoryPerInFlight = perThread;
-        bounds.push({ resource: osLimit.resource, maxRps: threads / (cpuSeconds + ioSeconds), detail: `one thread per request, at most ${threads}` });
+        bounds.push({
+          resource: osLimit.resource,
+          maxRps: threads / (cpuSeconds + ioSeconds),
+          detail: `one thread per request, at most ${threads}`,
+        });
       }
       slots = { servers: threads, holdSeconds: cpuSeconds + ioSeconds };
-      notes.push(`virtual address space reserved for stacks: ${((threads * (s.stackMiB ?? d("threadStackMiB"))) / 1024).toFixed(1)} GiB (not RAM)`);
+      notes.push(
+        `virtual address space reserved for stacks: ${((threads * (s.stackMiB ?? d("threadStackMiB"))) / 1024).toFixed(1)} GiB (not RAM)`,
+      );
       break;
     }
     case "event-loop": {
@@ -79,11 +103,19 @@ function analyse(input: CapacityInput, s: CapacityServer): CapacityServerReport 
       if (s.ioOnThreadPool) {
         const pool = s.poolSize ?? d("uvThreadpoolSize");
         slots = { servers: pool, holdSeconds: ioSeconds };
-        bounds.push({ resource: "libuv thread pool", maxRps: pool / ioSeconds, detail: `${pool} pool threads serve fs/dns.lookup/crypto/zlib` });
+        bounds.push({
+          resource: "libuv thread pool",
+          maxRps: pool / ioSeconds,
+          detail: `${pool} pool threads serve fs/dns.lookup/crypto/zlib`,
+        });
       } else {
         notes.push("network I/O waits in epoll on the loop thread, so it holds no thread");
       }
-      bounds.push({ resource: "memory (per connection)", maxRps: ramBytes / memoryPerInFlight / (cpuSeconds + ioSeconds), detail: "connections that fit in RAM" });
+      bounds.push({
+        resource: "memory (per connection)",
+        maxRps: ramBytes / memoryPerInFlight / (cpuSeconds + ioSeconds),
+        detail: "connections that fit in RAM",
+      });
       failsWhenSlotsRunOut = false;
       break;
     }
@@ -95,9 +127,17 @@ function analyse(input: CapacityInput, s: CapacityServer): CapacityServerReport 
         const maxThreads = s.maxThreads ?? d("goMaxThreads");
         slots = { servers: maxThreads, holdSeconds: ioSeconds };
         failsWhenSlotsRunOut = true;
-        bounds.push({ resource: "Go max OS threads", maxRps: maxThreads / ioSeconds, detail: "each blocking syscall occupies an OS thread" });
+        bounds.push({
+          resource: "Go max OS threads",
+          maxRps: maxThreads / ioSeconds,
+          detail: "each blocking syscall occupies an OS thread",
+        });
       }
-      bounds.push({ resource: "memory (goroutine stacks)", maxRps: ramBytes / memoryPerInFlight / (cpuSeconds + ioSeconds), detail: "goroutines that fit in RAM" });
+      bounds.push({
+        resource: "memory (goroutine stacks)",
+        maxRps: ramBytes / memoryPerInFlight / (cpuSeconds + ioSeconds),
+        detail: "goroutines that fit in RAM",
+      });
       break;
     }
     case "virtual-threads": {
@@ -109,14 +149,26 @@ function analyse(input: CapacityInput, s: CapacityServer): CapacityServerReport 
       if (pinned > 0) {
         // A pinned virtual thread keeps its carrier while it blocks (synchronized before JDK 24).
         slots = { servers: carriers, holdSeconds: cpuSeconds + pinned * ioSeconds };
-        bounds.push({ resource: "carrier threads (pinning)", maxRps: carriers / (cpuSeconds + pinned * ioSeconds), detail: `${Math.round(pinned * 100)}% of I/O waits pin a carrier` });
+        bounds.push({
+          resource: "carrier threads (pinning)",
+          maxRps: carriers / (cpuSeconds + pinned * ioSeconds),
+          detail: `${Math.round(pinned * 100)}% of I/O waits pin a carrier`,
+        });
       }
-      bounds.push({ resource: "memory (virtual thread stacks)", maxRps: ramBytes / memoryPerInFlight / (cpuSeconds + ioSeconds), detail: "virtual threads that fit in RAM" });
+      bounds.push({
+        resource: "memory (virtual thread stacks)",
+        maxRps: ramBytes / memoryPerInFlight / (cpuSeconds + ioSeconds),
+        detail: "virtual threads that fit in RAM",
+      });
       break;
     }
   }
 
-  bounds.unshift({ resource: "CPU", maxRps: cores / cpuSeconds, detail: `${cores} core(s) × 1 / cpu time per request` });
+  bounds.unshift({
+    resource: "CPU",
+    maxRps: cores / cpuSeconds,
+    detail: `${cores} core(s) × 1 / cpu time per request`,
+  });
   const limiting = bounds.reduce((a, b) => (b.maxRps < a.maxRps ? b : a));
   const saturationRps = limiting.maxRps;
   const saturated = lambda >= saturationRps;

@@ -42,9 +42,14 @@ function checkNumber(errors: CapacityError[], path: string, v: unknown, spec: Sp
 
 export function validateCapacityInput(input: unknown): CapacityResult<CapacityInput> {
   const errors: CapacityError[] = [];
-  if (!isRecord(input)) return { ok: false, errors: [{ path: "", message: "input must be a JSON object with workload, machine and servers" }] };
+  if (!isRecord(input))
+    return {
+      ok: false,
+      errors: [{ path: "", message: "input must be a JSON object with workload, machine and servers" }],
+    };
   const { workload, machine, servers } = input;
-  if (!isRecord(workload)) errors.push({ path: "workload", message: "workload must be an object { arrivalRate, cpuMs, ioMs }" });
+  if (!isRecord(workload))
+    errors.push({ path: "workload", message: "workload must be an object { arrivalRate, cpuMs, ioMs }" });
   else {
     checkNumber(errors, "workload.arrivalRate", workload.arrivalRate, { min: 0, max: 1e9 });
     checkNumber(errors, "workload.cpuMs", workload.cpuMs, { min: 0, max: 3.6e6, minExclusive: true });
@@ -67,7 +72,8 @@ export function validateCapacityInput(input: unknown): CapacityResult<CapacityIn
       if (!KINDS.includes(s.kind as (typeof KINDS)[number])) {
         errors.push({ path: `${at}.kind`, message: `${at}.kind must be one of ${KINDS.join(", ")}` });
       }
-      if (s.name !== undefined && typeof s.name !== "string") errors.push({ path: `${at}.name`, message: `${at}.name must be a string` });
+      if (s.name !== undefined && typeof s.name !== "string")
+        errors.push({ path: `${at}.name`, message: `${at}.name must be a string` });
       if (s.ioOnThreadPool !== undefined && typeof s.ioOnThreadPool !== "boolean") {
         errors.push({ path: `${at}.ioOnThreadPool`, message: `${at}.ioOnThreadPool must be true or false` });
       }
@@ -78,7 +84,8 @@ export function validateCapacityInput(input: unknown): CapacityResult<CapacityIn
         if (s[key] !== undefined) checkNumber(errors, `${at}.${key}`, s[key], spec);
       }
       const known = new Set(["kind", "name", "ioOnThreadPool", "ioKind", ...Object.keys(SERVER_NUMBERS)]);
-      for (const key of Object.keys(s)) if (!known.has(key)) errors.push({ path: `${at}.${key}`, message: `unknown field ${at}.${key}` });
+      for (const key of Object.keys(s))
+        if (!known.has(key)) errors.push({ path: `${at}.${key}`, message: `unknown field ${at}.${key}` });
     });
   }
   if (errors.length > 0) return { ok: false, errors };

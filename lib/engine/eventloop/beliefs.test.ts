@@ -24,7 +24,13 @@ const js = (...lines: string[]) => lines.join("\n");
 
 // No require/__filename: the same text is a valid ES module.
 const ESM_PROGRAMS = {
-  "tick, promise, timer": js("console.log('A');", "setTimeout(() => console.log('B'), 0);", "Promise.resolve().then(() => console.log('C'));", "process.nextTick(() => console.log('D'));", "console.log('E');"),
+  "tick, promise, timer": js(
+    "console.log('A');",
+    "setTimeout(() => console.log('B'), 0);",
+    "Promise.resolve().then(() => console.log('C'));",
+    "process.nextTick(() => console.log('D'));",
+    "console.log('E');",
+  ),
   "nextTick queued inside a promise": js(
     "Promise.resolve().then(() => {",
     "  console.log('p1');",
@@ -76,13 +82,25 @@ describe("the other beliefs, worked by hand", () => {
   });
 
   test("Node < 11 runs every immediate of the batch before a tick queued in the first", () => {
-    const src = js("setImmediate(() => {", "  console.log('imm 1');", "  process.nextTick(() => console.log('tick in imm 1'));", "});", "setImmediate(() => console.log('imm 2'));");
+    const src = js(
+      "setImmediate(() => {",
+      "  console.log('imm 1');",
+      "  process.nextTick(() => console.log('tick in imm 1'));",
+      "});",
+      "setImmediate(() => console.log('imm 2'));",
+    );
     expect(outputs(src)).toEqual([["imm 1", "tick in imm 1", "imm 2"]]);
     expect(outputs(src, "node10-phases")).toEqual([["imm 1", "imm 2", "tick in imm 1"]]);
   });
 
   test("from an I/O callback the immediate runs first; the belief puts the timeout first", () => {
-    const src = js("const fs = require('fs');", "fs.readFile(__filename, () => {", "  setTimeout(() => console.log('timeout'), 0);", "  setImmediate(() => console.log('immediate'));", "});");
+    const src = js(
+      "const fs = require('fs');",
+      "fs.readFile(__filename, () => {",
+      "  setTimeout(() => console.log('timeout'), 0);",
+      "  setImmediate(() => console.log('immediate'));",
+      "});",
+    );
     expect(outputs(src)).toEqual([["immediate", "timeout"]]);
     expect(outputs(src, "timeout-before-immediate")).toEqual([["timeout", "immediate"]]);
   });
@@ -106,8 +124,12 @@ describe("the other beliefs, worked by hand", () => {
       "console.log('script end');",
     );
     expect(outputs(src)).toEqual([["script start", "f start", "script end", "f after await", "then"]]);
-    expect(outputs(src, "await-zero-turns")).toEqual([["script start", "f start", "f after await", "script end", "then"]]);
-    expect(outputs(src, "await-two-turns")).toEqual([["script start", "f start", "script end", "then", "f after await"]]);
+    expect(outputs(src, "await-zero-turns")).toEqual([
+      ["script start", "f start", "f after await", "script end", "then"],
+    ]);
+    expect(outputs(src, "await-two-turns")).toEqual([
+      ["script start", "f start", "script end", "then", "f after await"],
+    ]);
   });
 
   test("an unknown belief is refused by name", () => {

@@ -2,16 +2,46 @@
 // delegate to the host JavaScript (same engine semantics); array methods that take callbacks call back
 // into the interpreter synchronously, as V8 does.
 import type { Pos } from "./ast";
-import { ModelFault, native, toText, truthy, utf8Decode, type ArrayValue, type BufferValue, type Value } from "./values";
+import {
+  ModelFault,
+  native,
+  toText,
+  truthy,
+  utf8Decode,
+  type ArrayValue,
+  type BufferValue,
+  type Value,
+} from "./values";
 
 export interface Caller {
   call(f: Value, args: Value[], at?: Pos): Value;
 }
 
 const STRING_METHODS = new Set([
-  "toUpperCase", "toLowerCase", "trim", "trimStart", "trimEnd", "slice", "substring", "substr", "includes",
-  "startsWith", "endsWith", "indexOf", "lastIndexOf", "repeat", "padStart", "padEnd", "charAt", "charCodeAt",
-  "at", "concat", "toString", "replace", "replaceAll", "localeCompare",
+  "toUpperCase",
+  "toLowerCase",
+  "trim",
+  "trimStart",
+  "trimEnd",
+  "slice",
+  "substring",
+  "substr",
+  "includes",
+  "startsWith",
+  "endsWith",
+  "indexOf",
+  "lastIndexOf",
+  "repeat",
+  "padStart",
+  "padEnd",
+  "charAt",
+  "charCodeAt",
+  "at",
+  "concat",
+  "toString",
+  "replace",
+  "replaceAll",
+  "localeCompare",
 ]);
 
 function primitiveArg(v: Value, at: Pos): string | number | boolean | undefined | null {
@@ -26,7 +56,8 @@ export function stringMethod(_c: Caller, s: string, key: string, at: Pos): Value
   if (key === "split") {
     return native("split", (a) => {
       const sep = a[0];
-      if (sep !== undefined && typeof sep !== "string") throw new ModelFault("split is supported with a string separator (no regular expressions)", at);
+      if (sep !== undefined && typeof sep !== "string")
+        throw new ModelFault("split is supported with a string separator (no regular expressions)", at);
       const limit = typeof a[1] === "number" ? a[1] : undefined;
       return { kind: "array", items: sep === undefined ? [s] : s.split(sep, limit) };
     });
@@ -121,7 +152,8 @@ export function arrayMethod(c: Caller, arr: ArrayValue, key: string, at: Pos): V
     case "reduce":
       return m((a) => {
         const f = a[0];
-        if (typeof f !== "object" || f === null || (f.kind !== "closure" && f.kind !== "native")) throw new ModelFault("reduce needs a function", at);
+        if (typeof f !== "object" || f === null || (f.kind !== "closure" && f.kind !== "native"))
+          throw new ModelFault("reduce needs a function", at);
         let i = 0;
         let acc: Value;
         if (a.length >= 2) acc = a[1];
@@ -134,7 +166,11 @@ export function arrayMethod(c: Caller, arr: ArrayValue, key: string, at: Pos): V
         return acc;
       });
     case "join":
-      return m((a) => items.map((x) => (x === undefined || x === null ? "" : toText(x))).join(a[0] === undefined ? "," : toText(a[0])));
+      return m((a) =>
+        items
+          .map((x) => (x === undefined || x === null ? "" : toText(x)))
+          .join(a[0] === undefined ? "," : toText(a[0])),
+      );
     case "includes":
       return m((a) => items.includes(a[0]));
     case "indexOf":
@@ -142,7 +178,12 @@ export function arrayMethod(c: Caller, arr: ArrayValue, key: string, at: Pos): V
     case "slice":
       return m((a) => ({ kind: "array", items: items.slice(a[0] as number | undefined, a[1] as number | undefined) }));
     case "concat":
-      return m((a) => ({ kind: "array", items: items.concat(...a.map((x) => (typeof x === "object" && x !== null && x.kind === "array" ? x.items : [x]))) }));
+      return m((a) => ({
+        kind: "array",
+        items: items.concat(
+          ...a.map((x) => (typeof x === "object" && x !== null && x.kind === "array" ? x.items : [x])),
+        ),
+      }));
     case "reverse":
       return m(() => {
         items.reverse();
@@ -156,7 +197,10 @@ export function arrayMethod(c: Caller, arr: ArrayValue, key: string, at: Pos): V
         return arr;
       });
     case "splice":
-      return m((a) => ({ kind: "array", items: items.splice(a[0] as number, (a[1] as number | undefined) ?? items.length, ...a.slice(2)) }));
+      return m((a) => ({
+        kind: "array",
+        items: items.splice(a[0] as number, (a[1] as number | undefined) ?? items.length, ...a.slice(2)),
+      }));
     case "sort":
       return m((a) => {
         const f = a[0];
@@ -173,7 +217,10 @@ export function arrayMethod(c: Caller, arr: ArrayValue, key: string, at: Pos): V
         return arr;
       });
     case "flat":
-      return m(() => ({ kind: "array", items: items.flatMap((x) => (typeof x === "object" && x !== null && x.kind === "array" ? x.items : [x])) }));
+      return m(() => ({
+        kind: "array",
+        items: items.flatMap((x) => (typeof x === "object" && x !== null && x.kind === "array" ? x.items : [x])),
+      }));
     default:
       throw new ModelFault(`array method '${key}' is not supported`, at);
   }
@@ -185,7 +232,10 @@ export function bufferMethod(b: BufferValue, key: string, at: Pos): Value {
     return native("toString", (a) => {
       const enc = a[0] === undefined ? "utf8" : a[0];
       if (!b.bytes) {
-        throw new ModelFault(`${b.what}.toString(${a[0] === undefined ? "" : `'${String(enc)}'`}) is not supported: the model knows its length (${b.length}) but not its bytes`, at);
+        throw new ModelFault(
+          `${b.what}.toString(${a[0] === undefined ? "" : `'${String(enc)}'`}) is not supported: the model knows its length (${b.length}) but not its bytes`,
+          at,
+        );
       }
       if (enc === "utf8" || enc === "utf-8") return utf8Decode(b.bytes);
       if (enc === "hex") return [...b.bytes].map((x) => x.toString(16).padStart(2, "0")).join("");

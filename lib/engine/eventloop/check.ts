@@ -28,16 +28,20 @@ function explain(first: EventLoopLine, second: EventLoopLine): string {
     }
     return `${before} microtasks run in the order they were queued (a promise returned from a then handler costs two extra microtasks).`;
   }
-  if (a === b && a === "timers") return `${before} timers fire in order of their expiry time (delay, then creation order).`;
+  if (a === b && a === "timers")
+    return `${before} timers fire in order of their expiry time (delay, then creation order).`;
   if (a === b && a === "check") return `${before} setImmediate callbacks run in the order they were scheduled.`;
   if (a === "check" && b === "timers") {
     return `${before} after an I/O or timer callback the loop reaches the check phase (setImmediate) before it comes back to the timers phase.`;
   }
-  if (a === "timers" && b === "check") return `${before} the timers phase comes before the check phase once the timer's delay has elapsed.`;
-  if (a === "poll" && b === "check") return `${before} the poll phase (I/O callbacks) comes before the check phase in each loop turn.`;
+  if (a === "timers" && b === "check")
+    return `${before} the timers phase comes before the check phase once the timer's delay has elapsed.`;
+  if (a === "poll" && b === "check")
+    return `${before} the poll phase (I/O callbacks) comes before the check phase in each loop turn.`;
   const ia = STAGE_ORDER.indexOf(first.during);
   const ib = STAGE_ORDER.indexOf(second.during);
-  if (ia >= 0 && ib >= 0 && ia < ib) return `${before} the ${first.during} phase comes before the ${second.during} phase.`;
+  if (ia >= 0 && ib >= 0 && ia < ib)
+    return `${before} the ${first.during} phase comes before the ${second.during} phase.`;
   return `${before} of when its callback was scheduled (${first.source} versus ${second.source}).`;
 }
 
@@ -52,20 +56,37 @@ export function checkEventLoopOrder(model: EventLoopModel, studentLines: readonl
   let candidates = model.orders.map((_, i) => i);
   let index = 0;
   for (; ; index++) {
-    const next = candidates.filter((c) => model.outputs[c]![index] === lines[index] && index < model.outputs[c]!.length);
+    const next = candidates.filter(
+      (c) => model.outputs[c]![index] === lines[index] && index < model.outputs[c]!.length,
+    );
     if (index >= lines.length || next.length === 0) break;
     candidates = next;
   }
-  const expected = [...new Set(candidates.map((c) => model.outputs[c]![index]).filter((x): x is string => x !== undefined))];
+  const expected = [
+    ...new Set(candidates.map((c) => model.outputs[c]![index]).filter((x): x is string => x !== undefined)),
+  ];
   const got = lines[index];
   if (got === undefined) {
     return {
       valid: false,
-      firstMismatch: { index, expected, got: "", reason: `The output is incomplete: ${quote(expected[0] ?? "")} is printed next.` },
+      firstMismatch: {
+        index,
+        expected,
+        got: "",
+        reason: `The output is incomplete: ${quote(expected[0] ?? "")} is printed next.`,
+      },
     };
   }
   if (expected.length === 0) {
-    return { valid: false, firstMismatch: { index, expected, got, reason: `The program prints only ${index} lines, so ${quote(got)} is extra.` } };
+    return {
+      valid: false,
+      firstMismatch: {
+        index,
+        expected,
+        got,
+        reason: `The program prints only ${index} lines, so ${quote(got)} is extra.`,
+      },
+    };
   }
   const order = model.orders[candidates[0]!]!;
   const laterAt = order.findIndex((l, i) => i > index && l.text === got);

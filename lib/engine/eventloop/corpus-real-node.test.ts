@@ -19,7 +19,9 @@ export const LOADED_MACHINE = { maxLoopJitterMs: 250, maxWorkSlowdown: 30, maxPa
 /** Node processes at once: most of a run is waiting on timers, but the machine has two cores. */
 const POOL = 4;
 const dir = path.join(__dirname, "__fixtures__", "corpus");
-const files = readdirSync(dir).filter((f) => f.endsWith(".js")).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith(".js"))
+  .sort();
 const root = mkdtempSync(path.join(tmpdir(), "timeslice-corpus-"));
 
 let active = 0;
@@ -52,7 +54,15 @@ function runOnce(source: string): Promise<{ stdout: string; code: number }> {
   );
 }
 
-const figures = { accepted: 0, deterministic: 0, refused: [] as string[], runs: 0, distinctObserved: 0, mismatched: [] as string[], unexplained: [] as string[] };
+const figures = {
+  accepted: 0,
+  deterministic: 0,
+  refused: [] as string[],
+  runs: 0,
+  distinctObserved: 0,
+  mismatched: [] as string[],
+  unexplained: [] as string[],
+};
 
 afterAll(() => {
   rmSync(root, { recursive: true, force: true });
@@ -71,40 +81,45 @@ describe("the event-loop corpus against real Node", () => {
     expect(files.length).toBeGreaterThanOrEqual(100);
   });
 
-  test.concurrent.each(files)("%s", async (file) => {
-    const source = readFileSync(path.join(dir, file), "utf8");
-    const refusal = /^\/\/ expect-refusal: (.+)$/m.exec(source);
-    const model = modelEventLoop(source, LOADED_MACHINE);
-    if (refusal) {
-      expect(model.ok).toBe(false);
-      if (model.ok) return;
-      expect(model.errors).toHaveLength(1);
-      const error = model.errors[0]!;
-      expect(error.message).toMatch(new RegExp(refusal[1]!));
-      expect(error.line).toBeGreaterThan(0);
-      expect(error.column).toBeGreaterThan(0);
-      figures.refused.push(`${file} (${error.message})`);
-      return;
-    }
-    if (!model.ok) {
-      // The only refusal allowed outside the marked programs is the exploration bound, named as such.
-      expect(model.errors).toHaveLength(1);
-      expect(model.errors[0]!.message).toMatch(/more than \d+ possible schedules \(maxSchedules\)/);
-      figures.refused.push(`${file} (${model.errors[0]!.message})`);
-      return;
-    }
-    const m = model.value;
-    const allowed = m.outputs.map((o, i) => `${o.join("\n")}\n[exit ${m.exits[i]?.code ?? 0}]`);
-    expect(new Set(allowed).size).toBe(allowed.length);
-    const observed = await Promise.all(Array.from({ length: RUNS }, () => runOnce(source)));
-    const seen = new Set(observed.map((r) => `${r.stdout}\n[exit ${r.code}]`));
-    figures.runs += observed.length;
-    figures.distinctObserved += seen.size;
-    if ([...seen].some((s) => !allowed.includes(s))) figures.mismatched.push(file);
-    for (const s of seen) if (!allowed.includes(s)) figures.unexplained.push(`${file}\n${s}`);
-    for (const s of seen) expect(allowed, `${file}: real Node printed an output the model does not allow`).toContain(s);
-    if (m.deterministic) expect([...seen]).toEqual([allowed[0]]);
-    figures.accepted++;
-    if (m.deterministic) figures.deterministic++;
-  }, 300_000);
+  test.concurrent.each(files)(
+    "%s",
+    async (file) => {
+      const source = readFileSync(path.join(dir, file), "utf8");
+      const refusal = /^\/\/ expect-refusal: (.+)$/m.exec(source);
+      const model = modelEventLoop(source, LOADED_MACHINE);
+      if (refusal) {
+        expect(model.ok).toBe(false);
+        if (model.ok) return;
+        expect(model.errors).toHaveLength(1);
+        const error = model.errors[0]!;
+        expect(error.message).toMatch(new RegExp(refusal[1]!));
+        expect(error.line).toBeGreaterThan(0);
+        expect(error.column).toBeGreaterThan(0);
+        figures.refused.push(`${file} (${error.message})`);
+        return;
+      }
+      if (!model.ok) {
+        // The only refusal allowed outside the marked programs is the exploration bound, named as such.
+        expect(model.errors).toHaveLength(1);
+        expect(model.errors[0]!.message).toMatch(/more than \d+ possible schedules \(maxSchedules\)/);
+        figures.refused.push(`${file} (${model.errors[0]!.message})`);
+        return;
+      }
+      const m = model.value;
+      const allowed = m.outputs.map((o, i) => `${o.join("\n")}\n[exit ${m.exits[i]?.code ?? 0}]`);
+      expect(new Set(allowed).size).toBe(allowed.length);
+      const observed = await Promise.all(Array.from({ length: RUNS }, () => runOnce(source)));
+      const seen = new Set(observed.map((r) => `${r.stdout}\n[exit ${r.code}]`));
+      figures.runs += observed.length;
+      figures.distinctObserved += seen.size;
+      if ([...seen].some((s) => !allowed.includes(s))) figures.mismatched.push(file);
+      for (const s of seen) if (!allowed.includes(s)) figures.unexplained.push(`${file}\n${s}`);
+      for (const s of seen)
+        expect(allowed, `${file}: real Node printed an output the model does not allow`).toContain(s);
+      if (m.deterministic) expect([...seen]).toEqual([allowed[0]]);
+      figures.accepted++;
+      if (m.deterministic) figures.deterministic++;
+    },
+    300_000,
+  );
 });

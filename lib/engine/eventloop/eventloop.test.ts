@@ -35,7 +35,9 @@ describe("ordering rules", () => {
 
   test("the first console.log opens stdout, which takes long enough for a 0 ms timer set before it to be due", () => {
     // Measured on Node 20.20: 40 of 40 runs printed timeout before immediate; opening stdout took 5–15 ms.
-    const m = model(`setTimeout(() => console.log('timeout'), 0);\nconsole.log('sync');\nsetImmediate(() => console.log('immediate'));`);
+    const m = model(
+      `setTimeout(() => console.log('timeout'), 0);\nconsole.log('sync');\nsetImmediate(() => console.log('immediate'));`,
+    );
     expect(m.outputs).toEqual([["sync", "timeout", "immediate"]]);
   });
 
@@ -95,8 +97,11 @@ describe("ordering rules", () => {
       for (let i = 1; i <= 5; i++) c.pbkdf2('p', 's', 1, 8, 'sha1', () => console.log('h' + i));`);
     expect(m.deterministic).toBe(false);
     for (const o of m.outputs) expect(o[0]).not.toBe("h5");
-    const pool1 = modelEventLoop(`const c = require('crypto');
-      c.pbkdf2('p', 's', 1, 8, 'sha1', () => console.log('a')); c.pbkdf2('p', 's', 1, 8, 'sha1', () => console.log('b'));`, { threadPoolSize: 1 });
+    const pool1 = modelEventLoop(
+      `const c = require('crypto');
+      c.pbkdf2('p', 's', 1, 8, 'sha1', () => console.log('a')); c.pbkdf2('p', 's', 1, 8, 'sha1', () => console.log('b'));`,
+      { threadPoolSize: 1 },
+    );
     expect(pool1.ok && pool1.value.outputs).toEqual([["a", "b"]]);
   });
 });
@@ -110,15 +115,21 @@ describe("bad input", () => {
   });
 
   test("unsupported APIs are named", () => {
-    expect(errorOf("const fs = require('fs');\nfs.watch('x');").message).toMatch(/line 2, column .*fs\.watch is not supported/);
-    expect(errorOf("console.log(Math.random());").message).toMatch(/line 1, column .*Math\.random\(\) is not supported/);
+    expect(errorOf("const fs = require('fs');\nfs.watch('x');").message).toMatch(
+      /line 2, column .*fs\.watch is not supported/,
+    );
+    expect(errorOf("console.log(Math.random());").message).toMatch(
+      /line 1, column .*Math\.random\(\) is not supported/,
+    );
     expect(errorOf("const d = new Date();").message).toMatch(/new Date\(\) is not supported/);
     expect(errorOf("require('http');").message).toMatch(/require\('http'\) is not supported/);
     expect(errorOf("class A {}").message).toMatch(/classes are not supported/);
   });
 
   test("runaway programs are refused with the bound named", () => {
-    expect(errorOf("function f() { process.nextTick(f); }\nf();").message).toMatch(/more than 10000 nextTick\/microtask callbacks/);
+    expect(errorOf("function f() { process.nextTick(f); }\nf();").message).toMatch(
+      /more than 10000 nextTick\/microtask callbacks/,
+    );
     expect(errorOf("function f() { setImmediate(f); }\nf();").message).toMatch(/more than 1000 times/);
     expect(errorOf("while (true) {}").message).toMatch(/more than 200000 evaluation steps/);
     expect(errorOf("function f() { f(); }\nf();").message).toMatch(/call depth exceeds 200/);
@@ -212,7 +223,8 @@ describe("the JavaScript real snippets use", () => {
   });
 
   test("try/catch/finally, Error objects and rejected promises", () => {
-    const m = model(`try { throw new TypeError('bad'); } catch (e) { console.log(e.name, e.message, e instanceof Error); } finally { console.log('f'); }
+    const m =
+      model(`try { throw new TypeError('bad'); } catch (e) { console.log(e.name, e.message, e instanceof Error); } finally { console.log('f'); }
       Promise.reject(new Error('no')).catch((e) => console.log('caught ' + e.message)).finally(() => console.log('fin'));
       (async () => { try { await Promise.reject(new Error('x')); } catch (e) { console.log('async ' + e); } })();`);
     expect(m.outputs).toEqual([["TypeError bad true", "f", "caught no", "async Error: x", "fin"]]);
@@ -246,7 +258,8 @@ describe("the JavaScript real snippets use", () => {
   const IMMEDIATES = `setImmediate(() => { console.log('imm1'); setImmediate(() => { console.log('imm2'); setImmediate(() => {
       console.log('imm3'); setImmediate(() => { console.log('imm4'); setImmediate(() => console.log('imm5')); }); }); }); });`;
   /** The loop turn (1-based: the line printed after imm k ran in turn k+1) in which `line` was printed, per order. */
-  const turns = (m: EventLoopModel, line: string) => new Set(m.outputs.map((o) => o.slice(0, o.indexOf(line)).filter((l) => l.startsWith("imm")).length + 1));
+  const turns = (m: EventLoopModel, line: string) =>
+    new Set(m.outputs.map((o) => o.slice(0, o.indexOf(line)).filter((l) => l.startsWith("imm")).length + 1));
 
   test("fs.readFile is four libuv requests: its callback runs in the fourth loop turn at the earliest", () => {
     const m = model(`const fs = require('fs');\nfs.readFile(__filename, () => console.log('read'));\n${IMMEDIATES}`);
@@ -300,7 +313,9 @@ describe("the JavaScript real snippets use", () => {
     const source = `console.log('start');\nsetTimeout(() => console.log('t20'), 20);\nconsole.log('sync');\nsetTimeout(() => console.log('t2'), 2);`;
     const r = modelEventLoop(source, { maxPauseMs: 100 });
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
-    expect(new Set(r.value.outputs.map((o) => o.join(",")))).toEqual(new Set(["start,sync,t2,t20", "start,sync,t20,t2"]));
+    expect(new Set(r.value.outputs.map((o) => o.join(",")))).toEqual(
+      new Set(["start,sync,t2,t20", "start,sync,t20,t2"]),
+    );
     expect(model(source).outputs).toEqual([["start", "sync", "t2", "t20"]]);
   });
 
@@ -309,14 +324,20 @@ describe("the JavaScript real snippets use", () => {
       xs.push(4);
       console.log(xs.map((x) => x * 2).filter((x) => x > 2), xs.join('-'), { a: 1, b: 'it\\'s', c: [1] });
       console.log('abc'.toUpperCase().padStart(5, '.'), \`\${xs.length}\`, JSON.stringify({ k: [1, 'x'] }));`);
-    expect(m.outputs).toEqual([[`[ 6, 4, 8 ] 3-1-2-4 { a: 1, b: "it's", c: [ 1 ] }`, "..ABC 4 {\"k\":[1,\"x\"]}"]]);
+    expect(m.outputs).toEqual([[`[ 6, 4, 8 ] 3-1-2-4 { a: 1, b: "it's", c: [ 1 ] }`, '..ABC 4 {"k":[1,"x"]}']]);
   });
 
   test("what cannot be predicted is refused with the construct and position", () => {
-    expect(errorOf("const c = require('crypto');\nc.pbkdf2('p', 's', 1, 8, 'sha1', (e, key) => console.log(key.toString('hex')));").message).toMatch(
+    expect(
+      errorOf(
+        "const c = require('crypto');\nc.pbkdf2('p', 's', 1, 8, 'sha1', (e, key) => console.log(key.toString('hex')));",
+      ).message,
+    ).toMatch(
       /line 2, column \d+: the derived key\.toString\('hex'\) is not supported: the model knows its length \(8\) but not its bytes/,
     );
-    expect(errorOf("console.log(Date.now());").message).toMatch(/line 1, column 12: printing a time read from Date\.now\(\)/);
+    expect(errorOf("console.log(Date.now());").message).toMatch(
+      /line 1, column 12: printing a time read from Date\.now\(\)/,
+    );
     expect(errorOf("import fs from 'fs';").message).toMatch(/ES modules .*CommonJS/);
   });
 });

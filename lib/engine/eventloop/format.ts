@@ -17,7 +17,8 @@ export function formatEventLoopModel(model: EventLoopModel): string {
     out.push("");
     if (!model.deterministic) out.push(`Order ${i + 1}${i === 0 ? " (usual on an idle machine)" : ""}:`);
     const width = Math.max(0, ...order.map((l) => l.text.length));
-    for (const line of order) out.push(`${line.text.padEnd(width)}   # ${phaseLabel(line.queue, line.during)}: ${line.source}`);
+    for (const line of order)
+      out.push(`${line.text.padEnd(width)}   # ${phaseLabel(line.queue, line.during)}: ${line.source}`);
     const exit = model.exits[i];
     if (exit) out.push(`(exit code ${exit.code}: ${exit.reason})`);
   });

@@ -37,9 +37,29 @@ export interface InterpreterLimits {
 
 /** Names of real APIs the model does not implement, so that using one gives a clear refusal. */
 const KNOWN_UNSUPPORTED = new Set([
-  "fetch", "Worker", "MessageChannel", "Atomics", "SharedArrayBuffer", "structuredClone", "globalThis",
-  "global", "Symbol", "Reflect", "Proxy", "eval", "Function", "Map", "Set", "WeakMap", "WeakSet",
-  "WeakRef", "FinalizationRegistry", "AbortController", "EventEmitter", "TextEncoder", "TextDecoder",
+  "fetch",
+  "Worker",
+  "MessageChannel",
+  "Atomics",
+  "SharedArrayBuffer",
+  "structuredClone",
+  "globalThis",
+  "global",
+  "Symbol",
+  "Reflect",
+  "Proxy",
+  "eval",
+  "Function",
+  "Map",
+  "Set",
+  "WeakMap",
+  "WeakSet",
+  "WeakRef",
+  "FinalizationRegistry",
+  "AbortController",
+  "EventEmitter",
+  "TextEncoder",
+  "TextDecoder",
 ]);
 
 export class Interpreter implements PromiseHost {
@@ -72,7 +92,10 @@ export class Interpreter implements PromiseHost {
   private tick(at: Pos): void {
     chargeWork();
     if (++this.steps > this.limits.maxSteps) {
-      throw new ModelFault(`the program runs more than ${this.limits.maxSteps} evaluation steps (runaway loop or recursion?)`, at);
+      throw new ModelFault(
+        `the program runs more than ${this.limits.maxSteps} evaluation steps (runaway loop or recursion?)`,
+        at,
+      );
     }
   }
 
@@ -83,7 +106,8 @@ export class Interpreter implements PromiseHost {
   }
 
   call(f: Value, args: Value[], at: Pos = { line: 0, col: 0 }): Value {
-    if (!isCallable(f)) jsError("TypeError", `${typeOf(f) === "undefined" ? "undefined" : inspectSafe(f)} is not a function`);
+    if (!isCallable(f))
+      jsError("TypeError", `${typeOf(f) === "undefined" ? "undefined" : inspectSafe(f)} is not a function`);
     if (f.kind === "native") return f.call(args, at);
     if (++this.depth > this.limits.maxCallDepth) {
       this.depth = 0;
@@ -133,7 +157,11 @@ export class Interpreter implements PromiseHost {
       }
       const resume = (mode: "next" | "throw"): Value =>
         this.awaitTurns === 2
-          ? { kind: "native", name: "await", call: (a) => (this.enqueueMicrotask(() => step(mode, a[0]), "await continuation"), undefined) }
+          ? {
+              kind: "native",
+              name: "await",
+              call: (a) => (this.enqueueMicrotask(() => step(mode, a[0]), "await continuation"), undefined),
+            }
           : { kind: "native", name: "await", call: (a) => (step(mode, a[0]), undefined) };
       performThen(this, awaited, resume("next"), resume("throw"));
     };
@@ -187,7 +215,9 @@ export class Interpreter implements PromiseHost {
         return { type: "normal" };
       case "decl":
         for (const d of s.decls) {
-          const value = d.init ? yield* this.expr(d.init, env, d.target.type === "name" ? d.target.name : "") : undefined;
+          const value = d.init
+            ? yield* this.expr(d.init, env, d.target.type === "name" ? d.target.name : "")
+            : undefined;
           this.bindTarget(env, s.kind, d.target, value, s);
         }
         return { type: "normal" };
@@ -272,14 +302,21 @@ export class Interpreter implements PromiseHost {
     return completion;
   }
 
-  private bindTarget(env: Env, kind: "const" | "let" | "var", target: import("./ast").DeclTarget, value: Value, at: Pos): void {
+  private bindTarget(
+    env: Env,
+    kind: "const" | "let" | "var",
+    target: import("./ast").DeclTarget,
+    value: Value,
+    at: Pos,
+  ): void {
     if (target.type === "name") {
       this.declare(env, kind, target.name, value);
     } else if (target.type === "pattern") {
       for (const { key, local } of target.names) this.declare(env, kind, local, this.getProperty(value, key, at));
     } else {
       if (typeof value !== "object" || value === null || value.kind !== "array") {
-        if (typeof value !== "string") throw new ModelFault("array destructuring is supported for arrays and strings only", at);
+        if (typeof value !== "string")
+          throw new ModelFault("array destructuring is supported for arrays and strings only", at);
       }
       const items = typeof value === "string" ? [...value] : (value as { items: Value[] }).items;
       target.names.forEach((name, i) => {
@@ -290,7 +327,10 @@ export class Interpreter implements PromiseHost {
 
   private loopGuard(n: number, at: Pos): void {
     if (n > this.limits.maxLoopIterations) {
-      throw new ModelFault(`a loop runs more than ${this.limits.maxLoopIterations} iterations (the model supports small constant loops)`, at);
+      throw new ModelFault(
+        `a loop runs more than ${this.limits.maxLoopIterations} iterations (the model supports small constant loops)`,
+        at,
+      );
     }
   }
 
@@ -330,7 +370,11 @@ export class Interpreter implements PromiseHost {
     if (!t || t.type !== "binary" || (t.op !== "<" && t.op !== "<=") || t.left.type !== "ident") return false;
     const name = t.left.name;
     if (!u || u.type !== "update" || u.op !== "++" || u.target.type !== "ident" || u.target.name !== name) return false;
-    if (t.right.type !== "num" && !(t.right.type === "binary" && t.right.left.type === "num" && t.right.right.type === "num")) return false;
+    if (
+      t.right.type !== "num" &&
+      !(t.right.type === "binary" && t.right.left.type === "num" && t.right.right.type === "num")
+    )
+      return false;
     const b = loopEnv.vars.get(name);
     if (!b || typeof b.value !== "number") return false;
     const limit = runToEnd(this.expr(t.right, loopEnv), t);
@@ -339,12 +383,13 @@ export class Interpreter implements PromiseHost {
     const count = Math.max(0, end - b.value);
     if (count <= this.limits.maxLoopIterations) return false;
     b.value = Math.max(b.value, end);
-    this.onWork(count * EMPTY_LOOP_NS_PER_ITERATION / 1e6, `an empty loop of ${count} iterations`);
+    this.onWork((count * EMPTY_LOOP_NS_PER_ITERATION) / 1e6, `an empty loop of ${count} iterations`);
     return true;
   }
 
   getProperty(obj: Value, key: string, at: Pos): Value {
-    if (obj === undefined || obj === null) jsError("TypeError", `Cannot read properties of ${String(obj)} (reading '${key}')`);
+    if (obj === undefined || obj === null)
+      jsError("TypeError", `Cannot read properties of ${String(obj)} (reading '${key}')`);
     if (typeof obj === "string") {
       if (key === "length") return obj.length;
       if (/^\d+$/.test(key)) return obj[Number(key)];
@@ -364,7 +409,10 @@ export class Interpreter implements PromiseHost {
       case "object":
         if (obj.props.has(key)) return obj.props.get(key);
         if (obj.errorClass && key === "stack") {
-          throw new ModelFault("err.stack is not supported: it names files and lines on the machine (use err.message)", at);
+          throw new ModelFault(
+            "err.stack is not supported: it names files and lines on the machine (use err.message)",
+            at,
+          );
         }
         if (obj.host) throw new ModelFault(`${obj.host}.${key} is not supported by the event-loop model`, at);
         return undefined;
@@ -405,7 +453,8 @@ export class Interpreter implements PromiseHost {
         if (e.name === "undefined") return undefined;
         if (e.name === "NaN") return NaN;
         if (e.name === "Infinity") return Infinity;
-        if (KNOWN_UNSUPPORTED.has(e.name)) throw new ModelFault(`${e.name} is not supported by the event-loop model`, e);
+        if (KNOWN_UNSUPPORTED.has(e.name))
+          throw new ModelFault(`${e.name} is not supported by the event-loop model`, e);
         return jsError("ReferenceError", `${e.name} is not defined`);
       }
       case "member": {
@@ -438,7 +487,8 @@ export class Interpreter implements PromiseHost {
         const v = yield* this.expr(e.arg, env);
         if (e.op === "!") return !truthy(v);
         if (e.op === "typeof") return typeOf(v);
-        if (typeof v === "object" && v !== null && v.kind === "time") return { kind: "time", ms: e.op === "-" ? -v.ms : v.ms };
+        if (typeof v === "object" && v !== null && v.kind === "time")
+          return { kind: "time", ms: e.op === "-" ? -v.ms : v.ms };
         const n = primitive(v, e);
         return e.op === "-" ? -(n as number) : +(n as number);
       }
@@ -504,11 +554,24 @@ export class Interpreter implements PromiseHost {
         obj.props.set(key, value);
         return;
       }
-      if (typeof obj === "object" && obj !== null && obj.kind === "array" && /^\d+$/.test(key) && Number(key) <= obj.items.length) {
+      if (
+        typeof obj === "object" &&
+        obj !== null &&
+        obj.kind === "array" &&
+        /^\d+$/.test(key) &&
+        Number(key) <= obj.items.length
+      ) {
         obj.items[Number(key)] = value;
         return;
       }
-      if (typeof obj === "object" && obj !== null && obj.kind === "object" && obj.host === "module" && key === "exports") return;
+      if (
+        typeof obj === "object" &&
+        obj !== null &&
+        obj.kind === "object" &&
+        obj.host === "module" &&
+        key === "exports"
+      )
+        return;
       throw new ModelFault(`assigning to property '${key}' here is not supported`, target);
     }
     throw new ModelFault("invalid assignment target", target);
@@ -580,25 +643,41 @@ function arithmetic(op: string, l: Value, r: Value, at: Pos): Value {
     // Clock arithmetic stays a clock value (printing it is refused); comparisons use nominal time.
     const x = isTime(l) ? l.ms : primitive(l, at);
     const y = isTime(r) ? r.ms : primitive(r, at);
-    if (typeof x !== "number" || typeof y !== "number") throw new ModelFault("mixing a time from Date.now() with text is not supported (the text would differ on every run)", at);
+    if (typeof x !== "number" || typeof y !== "number")
+      throw new ModelFault(
+        "mixing a time from Date.now() with text is not supported (the text would differ on every run)",
+        at,
+      );
     const result = arithmetic(op, x, y, at);
     return typeof result === "number" ? { kind: "time", ms: result } : result;
   }
   const a = primitive(l, at) as never;
   const b = primitive(r, at) as never;
   switch (op) {
-    case "+": return (a as unknown as string) + (b as unknown as string);
-    case "-": return a - b;
-    case "*": return a * b;
-    case "/": return a / b;
-    case "%": return a % b;
-    case "**": return (a as number) ** (b as number);
-    case "<": return a < b;
-    case ">": return a > b;
-    case "<=": return a <= b;
-    case ">=": return a >= b;
-    case "==": return (a as unknown) == (b as unknown);
-    case "!=": return (a as unknown) != (b as unknown);
+    case "+":
+      return (a as unknown as string) + (b as unknown as string);
+    case "-":
+      return a - b;
+    case "*":
+      return a * b;
+    case "/":
+      return a / b;
+    case "%":
+      return a % b;
+    case "**":
+      return (a as number) ** (b as number);
+    case "<":
+      return a < b;
+    case ">":
+      return a > b;
+    case "<=":
+      return a <= b;
+    case ">=":
+      return a >= b;
+    case "==":
+      return (a as unknown) == (b as unknown);
+    case "!=":
+      return (a as unknown) != (b as unknown);
   }
   throw new ModelFault(`operator '${op}' is not supported`, at);
 }

@@ -4,7 +4,14 @@ import type { Program } from "./ast";
 import { parseProgram } from "./parser";
 import { LoopRuntime, type RunLimits } from "./runtime";
 import { SyntaxFault } from "./tokenizer";
-import type { EventLoopError, EventLoopExit, EventLoopLine, EventLoopModel, EventLoopOptions, EventLoopResult } from "./types";
+import type {
+  EventLoopError,
+  EventLoopExit,
+  EventLoopLine,
+  EventLoopModel,
+  EventLoopOptions,
+  EventLoopResult,
+} from "./types";
 import { ModelFault } from "./values";
 
 export const EVENTLOOP_DEFAULTS = {
@@ -32,7 +39,10 @@ function validateOptions(o: EventLoopOptions): EventLoopError[] {
     const v = o[key];
     if (v === undefined) return;
     if (typeof v !== "number" || !Number.isFinite(v) || v < min || v > max || (integer && !Number.isInteger(v))) {
-      errors.push({ path: `options.${key}`, message: `${key} must be ${integer ? "an integer" : "a number"} between ${min} and ${max}` });
+      errors.push({
+        path: `options.${key}`,
+        message: `${key} must be ${integer ? "an integer" : "a number"} between ${min} and ${max}`,
+      });
     }
   };
   check("threadPoolSize", 1, 1024, true);
@@ -43,14 +53,22 @@ function validateOptions(o: EventLoopOptions): EventLoopError[] {
   check("maxSchedules", 1, 100_000, true);
   check("maxLoopIterations", 1, 100_000, true);
   check("maxCallbacksPerDrain", 1, 1_000_000, true);
-  const beliefs = ["promises-before-ticks", "node10-phases", "timeout-before-immediate", "await-zero-turns", "await-two-turns"];
-  if (o.belief !== undefined && !beliefs.includes(o.belief)) errors.push({ path: "options.belief", message: `belief must be one of ${beliefs.join(", ")}` });
+  const beliefs = [
+    "promises-before-ticks",
+    "node10-phases",
+    "timeout-before-immediate",
+    "await-zero-turns",
+    "await-two-turns",
+  ];
+  if (o.belief !== undefined && !beliefs.includes(o.belief))
+    errors.push({ path: "options.belief", message: `belief must be one of ${beliefs.join(", ")}` });
   return errors;
 }
 
 /** Parses a program, reporting the first syntax error with its line and column. */
 export function parseEventLoopProgram(source: string): EventLoopResult<Program> {
-  if (typeof source !== "string") return { ok: false, errors: [{ path: "program", message: "program must be a string" }] };
+  if (typeof source !== "string")
+    return { ok: false, errors: [{ path: "program", message: "program must be a string" }] };
   try {
     return { ok: true, value: parseProgram(source) };
   } catch (e) {
@@ -90,7 +108,11 @@ export function modelEventLoop(source: string, options: EventLoopOptions = {}): 
     if (++schedules > o.maxSchedules) {
       return {
         ok: false,
-        errors: [errorAt(`the program has more than ${o.maxSchedules} possible schedules (maxSchedules); use fewer concurrent I/O operations or timers`)],
+        errors: [
+          errorAt(
+            `the program has more than ${o.maxSchedules} possible schedules (maxSchedules); use fewer concurrent I/O operations or timers`,
+          ),
+        ],
       };
     }
     const trace: { n: number; chosen: number; why: string }[] = [];
@@ -104,7 +126,8 @@ export function modelEventLoop(source: string, options: EventLoopOptions = {}): 
       runtime.run(parsed.value);
     } catch (e) {
       if (e instanceof ModelFault) return { ok: false, errors: [errorAt(e.message, e.pos?.line, e.pos?.col)] };
-      if (e instanceof RangeError) return { ok: false, errors: [errorAt(`the program nests too deeply to model (${e.message})`)] };
+      if (e instanceof RangeError)
+        return { ok: false, errors: [errorAt(`the program nests too deeply to model (${e.message})`)] };
       throw e;
     }
     const exit = runtime.exit ? { code: runtime.exit.code, reason: runtime.exit.reason } : null;

@@ -18,13 +18,29 @@ const UNSUPPORTED_KEYWORDS: Record<string, string> = {
   this: "this",
   yield: "generators",
   delete: "delete",
-  import: "ES modules (import/export; the model covers CommonJS, where nextTick callbacks run before promise callbacks, so use require)",
+  import:
+    "ES modules (import/export; the model covers CommonJS, where nextTick callbacks run before promise callbacks, so use require)",
   export: "ES modules (import/export; the model covers CommonJS, so use module.exports)",
 };
 
 const BINARY_PRECEDENCE: Record<string, number> = {
-  "??": 1, "||": 2, "&&": 3, "==": 4, "!=": 4, "===": 4, "!==": 4,
-  "<": 5, ">": 5, "<=": 5, ">=": 5, "+": 6, "-": 6, "*": 7, "/": 7, "%": 7, "**": 8,
+  "??": 1,
+  "||": 2,
+  "&&": 3,
+  "==": 4,
+  "!=": 4,
+  "===": 4,
+  "!==": 4,
+  "<": 5,
+  ">": 5,
+  "<=": 5,
+  ">=": 5,
+  "+": 6,
+  "-": 6,
+  "*": 7,
+  "/": 7,
+  "%": 7,
+  "**": 8,
 };
 
 class Parser {
@@ -111,7 +127,10 @@ class Parser {
   private statementInner(t: Token): Stmt {
     const pos: Pos = { line: t.line, col: t.col };
     if (t.kind === "keyword" && UNSUPPORTED_KEYWORDS[t.value]) {
-      this.fail(t, `${UNSUPPORTED_KEYWORDS[t.value]} are not supported by the event-loop model`.replace("throw are", "throw is"));
+      this.fail(
+        t,
+        `${UNSUPPORTED_KEYWORDS[t.value]} are not supported by the event-loop model`.replace("throw are", "throw is"),
+      );
     }
     if (this.eat(";")) return { type: "empty", ...pos };
     if (this.is("{")) return { type: "block", body: this.block(), ...pos };
@@ -160,12 +179,14 @@ class Parser {
       return { type: "dowhile", body, test, ...pos };
     }
     if (this.eat("break")) {
-      if (this.peek().kind === "ident" && !this.peek().newlineBefore) this.fail(this.peek(), "labelled break is not supported");
+      if (this.peek().kind === "ident" && !this.peek().newlineBefore)
+        this.fail(this.peek(), "labelled break is not supported");
       this.endStatement();
       return { type: "break", ...pos };
     }
     if (this.eat("continue")) {
-      if (this.peek().kind === "ident" && !this.peek().newlineBefore) this.fail(this.peek(), "labelled continue is not supported");
+      if (this.peek().kind === "ident" && !this.peek().newlineBefore)
+        this.fail(this.peek(), "labelled continue is not supported");
       this.endStatement();
       return { type: "continue", ...pos };
     }
@@ -210,7 +231,8 @@ class Parser {
     if (this.is("in")) this.fail(this.peek(), "for…in loops are not supported; use for…of over Object.keys(obj)");
     if (this.is("of")) {
       const d = init?.type === "decl" ? init : undefined;
-      if (!d || d.decls.length !== 1 || d.decls[0]!.init) this.fail(this.peek(), "for…of needs one declared variable: for (const x of items)");
+      if (!d || d.decls.length !== 1 || d.decls[0]!.init)
+        this.fail(this.peek(), "for…of needs one declared variable: for (const x of items)");
       this.i++;
       const iter = this.assignment();
       this.expect(")");
@@ -259,7 +281,8 @@ class Parser {
             this.i++;
             continue;
           }
-          if (this.is("...") || this.is("{") || this.is("[")) this.fail(this.peek(), "rest and nested destructuring are not supported");
+          if (this.is("...") || this.is("{") || this.is("["))
+            this.fail(this.peek(), "rest and nested destructuring are not supported");
           names.push(this.identifier());
           if (this.eat("=")) this.fail(this.peek(-1), "default values in destructuring are not supported");
           if (!this.eat(",")) break;
@@ -271,8 +294,10 @@ class Parser {
       }
       let init: Expr | undefined;
       if (this.eat("=")) init = this.assignment();
-      else if (kind === "const" && !this.is("of") && !this.is("in")) this.fail(this.peek(), "missing initializer in const declaration");
-      else if (target.type !== "name" && !this.is("of")) this.fail(this.peek(), "destructuring declarations need an initializer");
+      else if (kind === "const" && !this.is("of") && !this.is("in"))
+        this.fail(this.peek(), "missing initializer in const declaration");
+      else if (target.type !== "name" && !this.is("of"))
+        this.fail(this.peek(), "destructuring declarations need an initializer");
       decls.push({ target, init });
     } while (this.eat(","));
     return { type: "decl", kind, decls, line: t.line, col: t.col };
@@ -296,7 +321,8 @@ class Parser {
     this.expect("(");
     const params: string[] = [];
     while (!this.is(")")) {
-      if (this.is("{") || this.is("[") || this.is("...")) this.fail(this.peek(), "destructuring and rest parameters are not supported");
+      if (this.is("{") || this.is("[") || this.is("..."))
+        this.fail(this.peek(), "destructuring and rest parameters are not supported");
       params.push(this.identifier());
       if (this.eat("=")) this.fail(this.peek(-1), "default parameter values are not supported");
       if (!this.eat(",")) break;
@@ -394,7 +420,12 @@ class Parser {
     let left = this.unary();
     for (;;) {
       const t = this.peek();
-      const prec = t.kind === "punct" ? BINARY_PRECEDENCE[t.value] : t.kind === "ident" && t.value === "instanceof" ? 5 : undefined;
+      const prec =
+        t.kind === "punct"
+          ? BINARY_PRECEDENCE[t.value]
+          : t.kind === "ident" && t.value === "instanceof"
+            ? 5
+            : undefined;
       if (prec === undefined || prec < minPrec) return left;
       this.i++;
       // `**` is right-associative; everything else here is left-associative.
@@ -456,7 +487,8 @@ class Parser {
       if (this.is("?.")) this.fail(t, "optional chaining is not supported");
       if (this.eat(".")) {
         const name = this.peek();
-        if (name.kind !== "ident" && name.kind !== "keyword") this.fail(name, `expected a property name but found ${this.describe(name)}`);
+        if (name.kind !== "ident" && name.kind !== "keyword")
+          this.fail(name, `expected a property name but found ${this.describe(name)}`);
         this.i++;
         expr = { type: "member", object: expr, property: name.value, line: name.line, col: name.col };
       } else if (this.is("[")) {
@@ -534,7 +566,8 @@ class Parser {
           this.i++;
           return { type: "ident", name: "async", ...pos };
         }
-        if (UNSUPPORTED_KEYWORDS[t.value]) this.fail(t, `${UNSUPPORTED_KEYWORDS[t.value]} are not supported by the event-loop model`);
+        if (UNSUPPORTED_KEYWORDS[t.value])
+          this.fail(t, `${UNSUPPORTED_KEYWORDS[t.value]} are not supported by the event-loop model`);
         return this.fail(t, `unexpected ${this.describe(t)}`);
       case "punct":
         if (t.value === "(") {

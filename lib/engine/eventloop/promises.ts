@@ -12,7 +12,13 @@ export interface PromiseHost {
 }
 
 export function newPromise(): PromiseValue {
-  return { kind: "promise", state: "pending", value: undefined, reactions: { fulfill: [], reject: [] }, handled: false };
+  return {
+    kind: "promise",
+    state: "pending",
+    value: undefined,
+    reactions: { fulfill: [], reject: [] },
+    handled: false,
+  };
 }
 
 function settle(host: PromiseHost, p: PromiseValue, state: "fulfilled" | "rejected", value: Value): void {
@@ -26,9 +32,10 @@ function settle(host: PromiseHost, p: PromiseValue, state: "fulfilled" | "reject
 
 function enqueueReaction(host: PromiseHost, r: Reaction, state: "fulfilled" | "rejected", arg: Value): void {
   const handler = state === "fulfilled" ? r.onFulfilled : r.onRejected;
-  const source = typeof handler === "object" && handler !== null && handler.kind === "native" && handler.name === "await"
-    ? "await continuation"
-    : "promise reaction";
+  const source =
+    typeof handler === "object" && handler !== null && handler.kind === "native" && handler.name === "await"
+      ? "await continuation"
+      : "promise reaction";
   host.enqueueMicrotask(() => {
     if (!isCallable(handler)) {
       if (state === "fulfilled") r.derived?.resolve(arg);
@@ -49,7 +56,10 @@ function enqueueReaction(host: PromiseHost, r: Reaction, state: "fulfilled" | "r
   }, source);
 }
 
-export function resolvingFunctions(host: PromiseHost, p: PromiseValue): { resolve: (v: Value) => void; reject: (v: Value) => void } {
+export function resolvingFunctions(
+  host: PromiseHost,
+  p: PromiseValue,
+): { resolve: (v: Value) => void; reject: (v: Value) => void } {
   let alreadyResolved = false;
   const reject = (reason: Value): void => {
     if (alreadyResolved) return;
@@ -72,7 +82,12 @@ export function resolvingFunctions(host: PromiseHost, p: PromiseValue): { resolv
       }, "promise resolve-thenable job");
       return;
     }
-    if (typeof resolution === "object" && resolution !== null && resolution.kind === "object" && resolution.props.has("then")) {
+    if (
+      typeof resolution === "object" &&
+      resolution !== null &&
+      resolution.kind === "object" &&
+      resolution.props.has("then")
+    ) {
       const then = resolution.props.get("then");
       if (isCallable(then)) {
         host.enqueueMicrotask(() => {
@@ -149,7 +164,12 @@ export function promiseFinally(host: PromiseHost, p: PromiseValue, onFinally: Va
     call: (args) => {
       const value = args[0];
       const result = host.call(onFinally, []);
-      return promiseThen(host, promiseResolve(host, result), { kind: "native", name: "", call: () => value }, undefined);
+      return promiseThen(
+        host,
+        promiseResolve(host, result),
+        { kind: "native", name: "", call: () => value },
+        undefined,
+      );
     },
   };
   const catchFinally: Value = {
@@ -158,7 +178,18 @@ export function promiseFinally(host: PromiseHost, p: PromiseValue, onFinally: Va
     call: (args) => {
       const reason = args[0];
       const result = host.call(onFinally, []);
-      return promiseThen(host, promiseResolve(host, result), { kind: "native", name: "", call: () => { throw new JsThrow(reason); } }, undefined);
+      return promiseThen(
+        host,
+        promiseResolve(host, result),
+        {
+          kind: "native",
+          name: "",
+          call: () => {
+            throw new JsThrow(reason);
+          },
+        },
+        undefined,
+      );
     },
   };
   return promiseThen(host, p, thenFinally, catchFinally);
@@ -185,7 +216,13 @@ export function promiseAll(host: PromiseHost, items: Value[]): PromiseValue {
       },
     };
     const derived = newPromise();
-    performThen(host, promiseResolve(host, item), onFulfilled, nativeHandler(reject), resolvingFunctions(host, derived));
+    performThen(
+      host,
+      promiseResolve(host, item),
+      onFulfilled,
+      nativeHandler(reject),
+      resolvingFunctions(host, derived),
+    );
   });
   if (--remaining === 0) resolve({ kind: "array", items: values });
   return result;
@@ -206,13 +243,25 @@ export function promiseAllSettled(host: PromiseHost, items: Value[]): PromiseVal
       call: (args) => {
         if (called) return undefined;
         called = true;
-        values[index] = { kind: "object", props: new Map<string, Value>([["status", status], [key, args[0]]]) };
+        values[index] = {
+          kind: "object",
+          props: new Map<string, Value>([
+            ["status", status],
+            [key, args[0]],
+          ]),
+        };
         if (--remaining === 0) resolve({ kind: "array", items: values });
         return undefined;
       },
     });
     const derived = newPromise();
-    performThen(host, promiseResolve(host, item), settleWith("fulfilled", "value"), settleWith("rejected", "reason"), resolvingFunctions(host, derived));
+    performThen(
+      host,
+      promiseResolve(host, item),
+      settleWith("fulfilled", "value"),
+      settleWith("rejected", "reason"),
+      resolvingFunctions(host, derived),
+    );
   });
   if (--remaining === 0) resolve({ kind: "array", items: values });
   return result;
@@ -224,7 +273,13 @@ export function promiseRace(host: PromiseHost, items: Value[]): PromiseValue {
   const { resolve, reject } = resolvingFunctions(host, result);
   for (const item of items) {
     const derived = newPromise();
-    performThen(host, promiseResolve(host, item), nativeHandler(resolve), nativeHandler(reject), resolvingFunctions(host, derived));
+    performThen(
+      host,
+      promiseResolve(host, item),
+      nativeHandler(resolve),
+      nativeHandler(reject),
+      resolvingFunctions(host, derived),
+    );
   }
   return result;
 }

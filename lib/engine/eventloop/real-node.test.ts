@@ -26,7 +26,9 @@ describe("the model agrees with real Node", () => {
     const file = path.join(dir, `${name.replace(/[^a-z0-9]+/gi, "-")}.js`);
     writeFileSync(file, program.source);
     const observed = await Promise.all(
-      Array.from({ length: model.value.deterministic ? 1 : RUNS }, () => run(process.execPath, [file], { timeout: 20_000 })),
+      Array.from({ length: model.value.deterministic ? 1 : RUNS }, () =>
+        run(process.execPath, [file], { timeout: 20_000 }),
+      ),
     );
     const valid = model.value.outputs.map((o) => o.join("\n"));
     for (const { stdout } of observed) {

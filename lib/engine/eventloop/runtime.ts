@@ -167,9 +167,12 @@ export const WORK = {
   moduleLoad: { nom: 2, lo: 0, hi: 20 },
 } as const;
 
-export const WHY_TIMER = "whether a timer's delay has already elapsed when the loop reaches the timers phase depends on how long startup, each loop turn and any work take";
-export const WHY_IO = "when a thread-pool operation (fs, dns.lookup, crypto, zlib) completes relative to other callbacks depends on the operating system";
-export const WHY_TIMER_ORDER = "timers created at different times with uncertain work in between may expire in either order";
+export const WHY_TIMER =
+  "whether a timer's delay has already elapsed when the loop reaches the timers phase depends on how long startup, each loop turn and any work take";
+export const WHY_IO =
+  "when a thread-pool operation (fs, dns.lookup, crypto, zlib) completes relative to other callbacks depends on the operating system";
+export const WHY_TIMER_ORDER =
+  "timers created at different times with uncertain work in between may expire in either order";
 
 function digestCost(digest: Value): number {
   const name = typeof digest === "string" ? digest.toLowerCase().replace("-", "") : "other";
@@ -202,7 +205,11 @@ export class LoopRuntime {
 
   /** Pool threads also wait for a CPU: the loop's jitter bound applies to them as well. */
   private poolCost(ms: number): Cost {
-    return { nom: ms, lo: ms * WORK.low, hi: ms * this.limits.maxWorkSlowdown + WORK.poolSlackMs + this.limits.maxLoopJitterMs };
+    return {
+      nom: ms,
+      lo: ms * WORK.low,
+      hi: ms * this.limits.maxWorkSlowdown + WORK.poolSlackMs + this.limits.maxLoopJitterMs,
+    };
   }
 
   /** A fixed start-up cost (module load, OpenSSL initialisation), its upper bound scaled by the allowed slowdown. */
@@ -272,7 +279,9 @@ export class LoopRuntime {
       let iteration = 0;
       while (this.alive()) {
         if (++iteration > this.limits.maxLoopIterations) {
-          throw new ModelFault(`the event loop turns more than ${this.limits.maxLoopIterations} times (endless setImmediate/setTimeout/setInterval chain?)`);
+          throw new ModelFault(
+            `the event loop turns more than ${this.limits.maxLoopIterations} times (endless setImmediate/setTimeout/setInterval chain?)`,
+          );
         }
         this.timersPhase();
         this.pollPhase();
@@ -297,11 +306,17 @@ export class LoopRuntime {
   private crash(value: Value, where: string): never {
     let what: string;
     try {
-      what = typeof value === "object" && value !== null && value.kind === "object" && value.errorClass ? toText(value) : inspect(value);
+      what =
+        typeof value === "object" && value !== null && value.kind === "object" && value.errorClass
+          ? toText(value)
+          : inspect(value);
     } catch {
       what = "a value";
     }
-    throw new ProgramExit(1, `uncaught exception in ${where} (${what}): Node 20 prints the error and exits with code 1`);
+    throw new ProgramExit(
+      1,
+      `uncaught exception in ${where} (${what}): Node 20 prints the error and exits with code 1`,
+    );
   }
 
   // ---- time -------------------------------------------------------------------------------------
@@ -351,7 +366,10 @@ export class LoopRuntime {
     // Rounded to a nanosecond so that float sums (10.000032 + 1) compare equal to the due time.
     const round = (x: number) => Math.round(x * 1e6) / 1e6;
     const e = this.now - a.t;
-    return { min: round(e - (this.fuzzMinus - a.fm)), max: round(e + (this.fuzzPlus - a.fp) + this.limits.maxLoopJitterMs) };
+    return {
+      min: round(e - (this.fuzzMinus - a.fm)),
+      max: round(e + (this.fuzzPlus - a.fp) + this.limits.maxLoopJitterMs),
+    };
   }
 
   private allTimers(): Timer[] {
@@ -398,7 +416,10 @@ export class LoopRuntime {
         } catch {
           what = "a value";
         }
-        throw new ProgramExit(1, `unhandled promise rejection (${what}): Node 20 prints the error and exits with code 1`);
+        throw new ProgramExit(
+          1,
+          `unhandled promise rejection (${what}): Node 20 prints the error and exits with code 1`,
+        );
       }
     } while (this.nextTicks.length > 0);
   }
@@ -443,7 +464,12 @@ export class LoopRuntime {
       const e = this.elapsed(t.anchor);
       // Whole-ms readings: floor(now) − floor(start) reaches msecs once more than msecs − 1 ms passed.
       // (The "setTimeout(0) always before setImmediate" misconception takes every 0–1 ms timer as due.)
-      if (e.min >= t.msecs || this.surelyDue.has(t) || (this.limits.belief === "timeout-before-immediate" && t.msecs <= 1)) sure.push(t);
+      if (
+        e.min >= t.msecs ||
+        this.surelyDue.has(t) ||
+        (this.limits.belief === "timeout-before-immediate" && t.msecs <= 1)
+      )
+        sure.push(t);
       else if (e.max > t.msecs - 1) maybe.push(t);
     }
     const implies = (x: Timer, y: Timer) => this.dueGap(x, y).hi <= 0;
@@ -558,7 +584,8 @@ export class LoopRuntime {
     // libuv polls with timeout 0 when immediates are pending; otherwise it blocks for I/O or the next timer.
     const blocking = this.immediates.length === 0;
     const completed: IoOp[] = [];
-    const next = timers.length > 0 ? timers.reduce((a, b) => (a.idleStart + a.msecs <= b.idleStart + b.msecs ? a : b)) : undefined;
+    const next =
+      timers.length > 0 ? timers.reduce((a, b) => (a.idleStart + a.msecs <= b.idleStart + b.msecs ? a : b)) : undefined;
     // An operation whose earlier requests are still in flight wakes the loop with an invisible completion.
     let chained = false;
     for (;;) {
@@ -573,7 +600,9 @@ export class LoopRuntime {
         // The loop sleeps until a request completes or the next timer is due, whichever comes first.
         if (next) {
           const due = next.idleStart + next.msecs;
-          candidates = candidates.filter((x) => x.start!.t + x.cost.lo <= due + spread(x.start!, next.anchor) + this.limits.maxLoopJitterMs);
+          candidates = candidates.filter(
+            (x) => x.start!.t + x.cost.lo <= due + spread(x.start!, next.anchor) + this.limits.maxLoopJitterMs,
+          );
           mayStop = chained || !running.some((x) => x.start!.t + x.cost.hi + spread(x.start!, next.anchor) < due);
         } else {
           mayStop = chained;
@@ -615,7 +644,10 @@ export class LoopRuntime {
       // wakes on a whole millisecond, up to 1 ms before the exact due time of a timer set later.
       // The nominally first timer need not be the first due (a later timer set after a pause may be
       // due earlier than it looks, and it cannot be set before): any timer not surely due after another may wake it.
-      const first = [next, ...timers.filter((t) => t !== next && !timers.some((u) => u !== t && this.dueGap(t, u).hi < 0))];
+      const first = [
+        next,
+        ...timers.filter((t) => t !== next && !timers.some((u) => u !== t && this.dueGap(t, u).hi < 0)),
+      ];
       const wake = first.length > 1 ? first[this.choose(first.length, WHY_TIMER_ORDER)]! : next;
       this.now = Math.max(this.now, wake.idleStart + wake.msecs);
       this.fuzzMinus += 1;
@@ -636,7 +668,8 @@ export class LoopRuntime {
     this.immediates = [];
     for (const im of queue) {
       if (im.cleared) continue;
-      if (this.perCallbackDrain) this.runCallback({ queue: "check", during: "check", source: "setImmediate callback" }, im.fn, im.args);
+      if (this.perCallbackDrain)
+        this.runCallback({ queue: "check", during: "check", source: "setImmediate callback" }, im.fn, im.args);
       else this.invoke({ queue: "check", during: "check", source: "setImmediate callback" }, im.fn, im.args);
     }
     if (!this.perCallbackDrain) this.drainTicks();
@@ -667,7 +700,8 @@ export class LoopRuntime {
       throw e;
     }
     for (const line of text.split("\n")) {
-      if (this.lines.length >= this.limits.maxOutputLines) throw new ModelFault(`the program prints more than ${this.limits.maxOutputLines} lines`, at);
+      if (this.lines.length >= this.limits.maxOutputLines)
+        throw new ModelFault(`the program prints more than ${this.limits.maxOutputLines} lines`, at);
       this.lines.push({ text: line, ...this.ctx });
     }
     return undefined;
@@ -699,9 +733,18 @@ export class LoopRuntime {
 
   private timerHandle(timer: Timer): ObjectValue {
     const handle: ObjectValue = hostObject("Timeout", {});
-    handle.props.set("unref", native("unref", () => ((timer.ref = false), handle)));
-    handle.props.set("ref", native("ref", () => ((timer.ref = true), handle)));
-    handle.props.set("hasRef", native("hasRef", () => timer.ref));
+    handle.props.set(
+      "unref",
+      native("unref", () => ((timer.ref = false), handle)),
+    );
+    handle.props.set(
+      "ref",
+      native("ref", () => ((timer.ref = true), handle)),
+    );
+    handle.props.set(
+      "hasRef",
+      native("hasRef", () => timer.ref),
+    );
     this.timerHandles.set(handle, timer);
     return handle;
   }
@@ -754,7 +797,12 @@ export class LoopRuntime {
    * A thread-pool request with a Node-style callback. `perform` runs when the request completes and
    * returns the callback's arguments after the error, or throws FsFailure for the error argument.
    */
-  private poolCallback(api: string, cost: (args: Value[], at: Pos) => Cost, perform: (args: Value[], at: Pos) => Value[], check?: (args: Value[], at: Pos) => void) {
+  private poolCallback(
+    api: string,
+    cost: (args: Value[], at: Pos) => Cost,
+    perform: (args: Value[], at: Pos) => Value[],
+    check?: (args: Value[], at: Pos) => void,
+  ) {
     return native(api, (args, at) => {
       const cb = args[args.length - 1];
       if (!isCallable(cb)) throw new ModelFault(`${api} needs a callback function as its last argument`, at);
@@ -775,7 +823,12 @@ export class LoopRuntime {
   }
 
   /** The promise form of a pool request: the promise settles from a poll-phase completion. */
-  private poolPromise(api: string, cost: (args: Value[], at: Pos) => Cost, perform: (args: Value[], at: Pos) => Value, check?: (args: Value[], at: Pos) => void) {
+  private poolPromise(
+    api: string,
+    cost: (args: Value[], at: Pos) => Cost,
+    perform: (args: Value[], at: Pos) => Value,
+    check?: (args: Value[], at: Pos) => void,
+  ) {
     return native(api, (args, at) => {
       check?.(args, at);
       const p = newPromise();
@@ -798,7 +851,12 @@ export class LoopRuntime {
    * operation completes no earlier than its k-th poll phase. It is modelled as one pool operation with
    * the summed cost that cannot complete before then (its intermediate completions show nothing).
    */
-  private chainCallback(api: string, plan: (args: Value[], at: Pos) => FsPlan, check?: (args: Value[], at: Pos) => void, withValue = true) {
+  private chainCallback(
+    api: string,
+    plan: (args: Value[], at: Pos) => FsPlan,
+    check?: (args: Value[], at: Pos) => void,
+    withValue = true,
+  ) {
     return native(api, (args, at) => {
       const cb = args[args.length - 1];
       if (!isCallable(cb)) throw new ModelFault(`${api} needs a callback function as its last argument`, at);
@@ -826,7 +884,11 @@ export class LoopRuntime {
   }
 
   /** The promise form of a multi-request fs operation: settles from its last request's poll-phase completion. */
-  private chainPromise(api: string, plan: (args: Value[], at: Pos) => FsPlan, check?: (args: Value[], at: Pos) => void) {
+  private chainPromise(
+    api: string,
+    plan: (args: Value[], at: Pos) => FsPlan,
+    check?: (args: Value[], at: Pos) => void,
+  ) {
     return native(api, (args, at) => {
       check?.(args, at);
       const p = newPromise();
@@ -871,7 +933,10 @@ export class LoopRuntime {
   /** Reading outside the program's directory needs the real machine's files, which the model does not have. */
   private knownPath(p: string, api: string, at: Pos): void {
     if (!this.vfs.known(normalize(p))) {
-      throw new ModelFault(`${api}('${p}') reads outside the program's directory; the model knows only files the program creates and the program itself`, at);
+      throw new ModelFault(
+        `${api}('${p}') reads outside the program's directory; the model knows only files the program creates and the program itself`,
+        at,
+      );
     }
   }
 
@@ -885,7 +950,8 @@ export class LoopRuntime {
   private contents(p: string, encoding: string | null, at: Pos): Value {
     const file = this.vfs.read(p);
     if (encoding) {
-      if (file.text === null) throw new ModelFault(`reading '${p}' as text is not supported: the model knows its size but not its bytes`, at);
+      if (file.text === null)
+        throw new ModelFault(`reading '${p}' as text is not supported: the model knows its size but not its bytes`, at);
       return file.text;
     }
     if (file.text === null) return { kind: "buffer", bytes: null, length: file.size, what: `the contents of '${p}'` };
@@ -895,7 +961,8 @@ export class LoopRuntime {
   private data(v: Value, at: Pos): { text: string | null; size: number } {
     if (typeof v === "string") return { text: v, size: utf8Length(v) };
     if (typeof v === "number" || typeof v === "boolean") return { text: String(v), size: String(v).length };
-    if (typeof v === "object" && v !== null && v.kind === "buffer") return { text: v.bytes ? utf8Decode(v.bytes) : null, size: v.length };
+    if (typeof v === "object" && v !== null && v.kind === "buffer")
+      return { text: v.bytes ? utf8Decode(v.bytes) : null, size: v.length };
     throw new ModelFault("fs writes are supported with strings and Buffers", at);
   }
 
@@ -932,7 +999,8 @@ export class LoopRuntime {
     const size = node.type === "file" ? node.size : 0;
     const reads = Math.max(1, Math.ceil(size / READ_CHUNK));
     const costs = [this.fastRequest(), this.fastRequest(), this.fastRequest()];
-    for (let i = 0; i < reads; i++) costs.push(this.copyRequest(Math.min(READ_CHUNK, size - i * READ_CHUNK), WORK.readMsPerMB));
+    for (let i = 0; i < reads; i++)
+      costs.push(this.copyRequest(Math.min(READ_CHUNK, size - i * READ_CHUNK), WORK.readMsPerMB));
     return { requests: costs.length, cost: sumCosts(costs), perform };
   }
 
@@ -941,12 +1009,18 @@ export class LoopRuntime {
    * (writeFileHandle: one write per 512 KiB, none for empty data); an open that fails ends it there.
    * The file gets its data when the operation completes.
    */
-  private writeFilePlan(p: string, data: { text: string | null; size: number }, append: boolean, promiseForm: boolean): FsPlan {
+  private writeFilePlan(
+    p: string,
+    data: { text: string | null; size: number },
+    append: boolean,
+    promiseForm: boolean,
+  ): FsPlan {
     const perform = () => (this.vfs.write(p, data.text, data.size, append), undefined);
     if (this.vfs.writeFailure(p)) return { requests: 1, cost: this.fastRequest(), perform };
     const writes = promiseForm ? Math.ceil(data.size / READ_CHUNK) : 1;
     const costs = [this.fastRequest(), this.fastRequest()];
-    for (let i = 0; i < writes; i++) costs.push(this.copyRequest(Math.min(READ_CHUNK, data.size - i * READ_CHUNK), WORK.writeMsPerMB));
+    for (let i = 0; i < writes; i++)
+      costs.push(this.copyRequest(Math.min(READ_CHUNK, data.size - i * READ_CHUNK), WORK.writeMsPerMB));
     return { requests: costs.length, cost: sumCosts(costs), perform };
   }
 
@@ -955,40 +1029,72 @@ export class LoopRuntime {
     const unknownCost = (): Cost => UNKNOWN_REQUEST;
     const fastCost = (): Cost => this.fastRequest();
     const knownRead = (api: string) => (a: Value[], at: Pos) => this.knownPath(this.path(a[0], api, at), api, at);
-    const readFilePlan = (api: string) => (a: Value[], at: Pos) => this.readFilePlan(this.path(a[0], api, at), this.encoding(a[1], at), at);
+    const readFilePlan = (api: string) => (a: Value[], at: Pos) =>
+      this.readFilePlan(this.path(a[0], api, at), this.encoding(a[1], at), at);
     const writeFilePlan = (api: string, append: boolean, promiseForm: boolean) => (a: Value[], at: Pos) =>
       this.writeFilePlan(this.path(a[0], api, at), this.data(a[1], at), append, promiseForm);
     const mkdir = (a: Value[], at: Pos) => {
       const opts = a[1];
-      const recursive = typeof opts === "object" && opts !== null && opts.kind === "object" && truthy(opts.props.get("recursive"));
+      const recursive =
+        typeof opts === "object" && opts !== null && opts.kind === "object" && truthy(opts.props.get("recursive"));
       vfs.mkdir(this.path(a[0], "fs.mkdir", at), recursive);
       return [];
     };
-    const readdir = (a: Value[], at: Pos): Value => ({ kind: "array", items: vfs.readdir(this.path(a[0], "fs.readdir", at)) });
+    const readdir = (a: Value[], at: Pos): Value => ({
+      kind: "array",
+      items: vfs.readdir(this.path(a[0], "fs.readdir", at)),
+    });
     const access = (a: Value[], at: Pos) => {
       vfs.read(this.path(a[0], "fs.access", at), "access");
       return [];
     };
     const promises = hostObject("fs.promises", {
-      readFile: this.chainPromise("fs.promises.readFile", readFilePlan("fs.promises.readFile"), knownRead("fs.promises.readFile")),
+      readFile: this.chainPromise(
+        "fs.promises.readFile",
+        readFilePlan("fs.promises.readFile"),
+        knownRead("fs.promises.readFile"),
+      ),
       writeFile: this.chainPromise("fs.promises.writeFile", writeFilePlan("fs.promises.writeFile", false, true)),
       appendFile: this.chainPromise("fs.promises.appendFile", writeFilePlan("fs.promises.appendFile", true, true)),
-      stat: this.poolPromise("fs.promises.stat", fastCost, (a, at) => this.stats(this.path(a[0], "fs.promises.stat", at)), knownRead("fs.promises.stat")),
-      unlink: this.poolPromise("fs.promises.unlink", fastCost, (a, at) => (vfs.unlink(this.path(a[0], "fs.promises.unlink", at)), undefined)),
+      stat: this.poolPromise(
+        "fs.promises.stat",
+        fastCost,
+        (a, at) => this.stats(this.path(a[0], "fs.promises.stat", at)),
+        knownRead("fs.promises.stat"),
+      ),
+      unlink: this.poolPromise(
+        "fs.promises.unlink",
+        fastCost,
+        (a, at) => (vfs.unlink(this.path(a[0], "fs.promises.unlink", at)), undefined),
+      ),
       mkdir: this.poolPromise("fs.promises.mkdir", unknownCost, (a, at) => (mkdir(a, at), undefined)),
       readdir: this.poolPromise("fs.promises.readdir", fastCost, readdir, knownRead("fs.promises.readdir")),
-      access: this.poolPromise("fs.promises.access", fastCost, (a, at) => (access(a, at), undefined), knownRead("fs.promises.access")),
+      access: this.poolPromise(
+        "fs.promises.access",
+        fastCost,
+        (a, at) => (access(a, at), undefined),
+        knownRead("fs.promises.access"),
+      ),
     });
     const fs = hostObject("fs", {
       readFile: this.chainCallback("fs.readFile", readFilePlan("fs.readFile"), knownRead("fs.readFile")),
       writeFile: this.chainCallback("fs.writeFile", writeFilePlan("fs.writeFile", false, false), undefined, false),
       appendFile: this.chainCallback("fs.appendFile", writeFilePlan("fs.appendFile", true, false), undefined, false),
-      stat: this.poolCallback("fs.stat", fastCost, (a, at) => [this.stats(this.path(a[0], "fs.stat", at))], knownRead("fs.stat")),
+      stat: this.poolCallback(
+        "fs.stat",
+        fastCost,
+        (a, at) => [this.stats(this.path(a[0], "fs.stat", at))],
+        knownRead("fs.stat"),
+      ),
       unlink: this.poolCallback("fs.unlink", fastCost, (a, at) => (vfs.unlink(this.path(a[0], "fs.unlink", at)), [])),
       mkdir: this.poolCallback("fs.mkdir", unknownCost, mkdir),
       readdir: this.poolCallback("fs.readdir", fastCost, (a, at) => [readdir(a, at)], knownRead("fs.readdir")),
       access: this.poolCallback("fs.access", fastCost, access, knownRead("fs.access")),
-      rename: this.poolCallback("fs.rename", fastCost, (a, at) => (vfs.rename(this.path(a[0], "fs.rename", at), this.path(a[1], "fs.rename", at)), [])),
+      rename: this.poolCallback(
+        "fs.rename",
+        fastCost,
+        (a, at) => (vfs.rename(this.path(a[0], "fs.rename", at), this.path(a[1], "fs.rename", at)), []),
+      ),
       readFileSync: this.fsSync("fs.readFileSync", (a, at) => {
         const p = this.path(a[0], "fs.readFileSync", at);
         this.knownPath(p, "fs.readFileSync", at);
@@ -1012,10 +1118,16 @@ export class LoopRuntime {
         this.knownPath(a[0], "fs.existsSync", at);
         return vfs.get(a[0]) !== undefined;
       }),
-      unlinkSync: this.fsSync("fs.unlinkSync", (a, at) => (vfs.unlink(this.path(a[0], "fs.unlinkSync", at)), undefined)),
+      unlinkSync: this.fsSync(
+        "fs.unlinkSync",
+        (a, at) => (vfs.unlink(this.path(a[0], "fs.unlinkSync", at)), undefined),
+      ),
       mkdirSync: this.fsSync("fs.mkdirSync", (a, at) => (mkdir(a, at), undefined)),
       rmdirSync: this.fsSync("fs.rmdirSync", (a, at) => (vfs.rmdir(this.path(a[0], "fs.rmdirSync", at)), undefined)),
-      renameSync: this.fsSync("fs.renameSync", (a, at) => (vfs.rename(this.path(a[0], "fs.renameSync", at), this.path(a[1], "fs.renameSync", at)), undefined)),
+      renameSync: this.fsSync(
+        "fs.renameSync",
+        (a, at) => (vfs.rename(this.path(a[0], "fs.renameSync", at), this.path(a[1], "fs.renameSync", at)), undefined),
+      ),
       readdirSync: this.fsSync("fs.readdirSync", (a, at) => {
         knownRead("fs.readdirSync")(a, at);
         return readdir(a, at);
@@ -1043,8 +1155,10 @@ export class LoopRuntime {
   private pbkdf2Args(a: Value[], api: string, at: Pos): { iterations: number; keylen: number; cost: number } {
     const iterations = a[2];
     const keylen = a[3];
-    if (typeof iterations !== "number" || !Number.isInteger(iterations) || iterations < 1) throw new ModelFault(`${api} needs a positive integer iteration count`, at);
-    if (typeof keylen !== "number" || !Number.isInteger(keylen) || keylen < 0 || keylen > 1_000_000) throw new ModelFault(`${api} needs a key length between 0 and 1000000`, at);
+    if (typeof iterations !== "number" || !Number.isInteger(iterations) || iterations < 1)
+      throw new ModelFault(`${api} needs a positive integer iteration count`, at);
+    if (typeof keylen !== "number" || !Number.isInteger(keylen) || keylen < 0 || keylen > 1_000_000)
+      throw new ModelFault(`${api} needs a key length between 0 and 1000000`, at);
     if (typeof a[4] !== "string") throw new ModelFault(`${api} needs a digest name such as 'sha512'`, at);
     this.cryptoUsed();
     return { iterations, keylen, cost: (iterations * digestCost(a[4])) / 1000 };
@@ -1053,7 +1167,8 @@ export class LoopRuntime {
   private cryptoModule(): ObjectValue {
     const key = (n: number, what: string): BufferValue => ({ kind: "buffer", bytes: null, length: n, what });
     const randomLength = (a: Value[], at: Pos): number => {
-      if (typeof a[0] !== "number" || !Number.isInteger(a[0]) || a[0] < 0 || a[0] > 1_000_000) throw new ModelFault("crypto.randomBytes needs a size between 0 and 1000000", at);
+      if (typeof a[0] !== "number" || !Number.isInteger(a[0]) || a[0] < 0 || a[0] > 1_000_000)
+        throw new ModelFault("crypto.randomBytes needs a size between 0 and 1000000", at);
       return a[0];
     };
     return hostObject("crypto", {
@@ -1068,14 +1183,20 @@ export class LoopRuntime {
         this.work(this.cpuCost(cost));
         return key(keylen, "the derived key");
       }),
-      scrypt: this.poolCallback("crypto.scrypt", () => (this.cryptoUsed(), this.poolCost(WORK.scryptMs)), (a) => [key(typeof a[2] === "number" ? a[2] : 64, "the derived key")]),
+      scrypt: this.poolCallback(
+        "crypto.scrypt",
+        () => (this.cryptoUsed(), this.poolCost(WORK.scryptMs)),
+        (a) => [key(typeof a[2] === "number" ? a[2] : 64, "the derived key")],
+      ),
       randomBytes: native("crypto.randomBytes", (a, at) => {
         const n = randomLength(a, at);
         this.cryptoUsed();
         const cb = a[1];
         if (cb === undefined) return key(n, "random bytes");
         if (!isCallable(cb)) throw new ModelFault("crypto.randomBytes needs a callback function", at);
-        this.submit("crypto.randomBytes callback", this.fastRequest(), () => this.invoke(this.ctx, cb, [null, key(n, "random bytes")]));
+        this.submit("crypto.randomBytes callback", this.fastRequest(), () =>
+          this.invoke(this.ctx, cb, [null, key(n, "random bytes")]),
+        );
         return undefined;
       }),
     });
@@ -1157,7 +1278,17 @@ export class LoopRuntime {
           return native(`promisified ${f.name}`, (args, at2) => {
             const p = newPromise();
             const { resolve, reject } = resolvingFunctions(h, p);
-            h.call(f, [...args, native("callback", (r) => ((r[0] !== null && r[0] !== undefined ? reject(r[0]) : resolve(r[1])), undefined))], at2);
+            h.call(
+              f,
+              [
+                ...args,
+                native(
+                  "callback",
+                  (r) => (r[0] !== null && r[0] !== undefined ? reject(r[0]) : resolve(r[1]), undefined),
+                ),
+              ],
+              at2,
+            );
             return p;
           });
         }),
@@ -1166,7 +1297,8 @@ export class LoopRuntime {
       fs: () => fsOnce().fs,
       "fs/promises": () => fsOnce().promises,
       crypto: () => this.cryptoModule(),
-      dns: () => hostObject("dns", { lookup: this.poolCallback("dns.lookup", unknown, () => [hostObject("address", {}), 4]) }),
+      dns: () =>
+        hostObject("dns", { lookup: this.poolCallback("dns.lookup", unknown, () => [hostObject("address", {}), 4]) }),
       zlib: () =>
         hostObject("zlib", {
           gzip: this.poolCallback("zlib.gzip", unknown, opaque("Buffer")),
@@ -1204,7 +1336,11 @@ export class LoopRuntime {
       const p = newPromise();
       const { resolve, reject } = resolvingFunctions(h, p);
       try {
-        h.call(executor, [native("resolve", (a) => (resolve(a[0]), undefined)), native("reject", (a) => (reject(a[0]), undefined))], at);
+        h.call(
+          executor,
+          [native("resolve", (a) => (resolve(a[0]), undefined)), native("reject", (a) => (reject(a[0]), undefined))],
+          at,
+        );
       } catch (e) {
         if (e instanceof JsThrow) reject(e.value);
         else throw e;
@@ -1214,14 +1350,18 @@ export class LoopRuntime {
     promiseCtor.constructs = true;
     const arrayArg = (api: string, a: Value[], at: Pos): Value[] => {
       const items = a[0];
-      if (typeof items !== "object" || items === null || items.kind !== "array") throw new ModelFault(`${api} needs an array`, at);
+      if (typeof items !== "object" || items === null || items.kind !== "array")
+        throw new ModelFault(`${api} needs an array`, at);
       return items.items;
     };
     promiseCtor.props = new Map<string, Value>([
       ["resolve", native("Promise.resolve", (a) => promiseResolve(h, a[0]))],
       ["reject", native("Promise.reject", (a) => rejectedPromise(h, a[0]))],
       ["all", native("Promise.all", (a, at) => promiseAll(h, arrayArg("Promise.all", a, at)))],
-      ["allSettled", native("Promise.allSettled", (a, at) => promiseAllSettled(h, arrayArg("Promise.allSettled", a, at)))],
+      [
+        "allSettled",
+        native("Promise.allSettled", (a, at) => promiseAllSettled(h, arrayArg("Promise.allSettled", a, at))),
+      ],
       ["race", native("Promise.race", (a, at) => promiseRace(h, arrayArg("Promise.race", a, at)))],
     ]);
     const timers = modules.timers!();
@@ -1249,12 +1389,22 @@ export class LoopRuntime {
     const objectCtor = native("Object", (a) => a[0]);
     objectCtor.constructs = true;
     const plain = (v: Value, api: string, at: Pos) => {
-      if (typeof v !== "object" || v === null || v.kind !== "object" || v.host) throw new ModelFault(`${api} is supported on plain objects`, at);
+      if (typeof v !== "object" || v === null || v.kind !== "object" || v.host)
+        throw new ModelFault(`${api} is supported on plain objects`, at);
       return v;
     };
     objectCtor.props = new Map<string, Value>([
-      ["keys", native("Object.keys", (a, at) => ({ kind: "array", items: [...plain(a[0], "Object.keys", at).props.keys()] }))],
-      ["values", native("Object.values", (a, at) => ({ kind: "array", items: [...plain(a[0], "Object.values", at).props.values()] }))],
+      [
+        "keys",
+        native("Object.keys", (a, at) => ({ kind: "array", items: [...plain(a[0], "Object.keys", at).props.keys()] })),
+      ],
+      [
+        "values",
+        native("Object.values", (a, at) => ({
+          kind: "array",
+          items: [...plain(a[0], "Object.values", at).props.values()],
+        })),
+      ],
       [
         "entries",
         native("Object.entries", (a, at) => ({
@@ -1266,7 +1416,8 @@ export class LoopRuntime {
         "assign",
         native("Object.assign", (a, at) => {
           const target = plain(a[0], "Object.assign", at);
-          for (const src of a.slice(1)) for (const [k, v] of plain(src, "Object.assign", at).props) target.props.set(k, v);
+          for (const src of a.slice(1))
+            for (const [k, v] of plain(src, "Object.assign", at).props) target.props.set(k, v);
           return target;
         }),
       ],
@@ -1283,7 +1434,12 @@ export class LoopRuntime {
           let items: Value[];
           if (typeof src === "string") items = [...src];
           else if (typeof src === "object" && src !== null && src.kind === "array") items = [...src.items];
-          else if (typeof src === "object" && src !== null && src.kind === "object" && typeof src.props.get("length") === "number") {
+          else if (
+            typeof src === "object" &&
+            src !== null &&
+            src.kind === "object" &&
+            typeof src.props.get("length") === "number"
+          ) {
             const n = src.props.get("length") as number;
             if (n > 100_000) throw new ModelFault("Array.from with more than 100000 items is not supported", at);
             items = new Array<Value>(n).fill(undefined);
@@ -1298,21 +1454,28 @@ export class LoopRuntime {
       if (v.kind === "array") return v.items.map((x) => toJson(x, at) ?? null);
       if (v.kind === "object" && !v.host) {
         if (v.errorClass) return {};
-        return Object.fromEntries([...v.props].filter(([, x]) => !isCallable(x) && x !== undefined).map(([k, x]) => [k, toJson(x, at)]));
+        return Object.fromEntries(
+          [...v.props].filter(([, x]) => !isCallable(x) && x !== undefined).map(([k, x]) => [k, toJson(x, at)]),
+        );
       }
       if (v.kind === "closure" || v.kind === "native") return undefined;
       throw new ModelFault("JSON.stringify is supported on plain data (objects, arrays, strings, numbers)", at);
     };
     const fromJson = (v: unknown): Value => {
       if (Array.isArray(v)) return { kind: "array", items: v.map(fromJson) };
-      if (typeof v === "object" && v !== null) return { kind: "object", props: new Map(Object.entries(v).map(([k, x]) => [k, fromJson(x)])) };
+      if (typeof v === "object" && v !== null)
+        return { kind: "object", props: new Map(Object.entries(v).map(([k, x]) => [k, fromJson(x)])) };
       return v as Value;
     };
     const json = hostObject("JSON", {
       stringify: native("JSON.stringify", (a, at) => {
         const indent = a[2];
         if (a[1] !== undefined && a[1] !== null) throw new ModelFault("JSON.stringify replacers are not supported", at);
-        return JSON.stringify(toJson(a[0], at), null, typeof indent === "number" || typeof indent === "string" ? indent : undefined) as Value;
+        return JSON.stringify(
+          toJson(a[0], at),
+          null,
+          typeof indent === "number" || typeof indent === "string" ? indent : undefined,
+        ) as Value;
       }),
       parse: native("JSON.parse", (a) => {
         try {
@@ -1332,11 +1495,17 @@ export class LoopRuntime {
         native("Buffer.from", (a, at) => {
           const v = a[0];
           if (typeof v === "string") {
-            if (a[1] !== undefined && a[1] !== "utf8" && a[1] !== "utf-8") throw new ModelFault("Buffer.from is supported with utf8 strings", at);
+            if (a[1] !== undefined && a[1] !== "utf8" && a[1] !== "utf-8")
+              throw new ModelFault("Buffer.from is supported with utf8 strings", at);
             return bufferOf(v);
           }
           if (typeof v === "object" && v !== null && v.kind === "array") {
-            return { kind: "buffer", bytes: Uint8Array.from(v.items.map((x) => (typeof x === "number" ? x & 255 : 0))), length: v.items.length, what: "a buffer" };
+            return {
+              kind: "buffer",
+              bytes: Uint8Array.from(v.items.map((x) => (typeof x === "number" ? x & 255 : 0))),
+              length: v.items.length,
+              what: "a buffer",
+            };
           }
           throw new ModelFault("Buffer.from is supported with a string or an array of bytes", at);
         }),
@@ -1344,12 +1513,16 @@ export class LoopRuntime {
       [
         "alloc",
         native("Buffer.alloc", (a, at) => {
-          if (typeof a[0] !== "number" || a[0] < 0 || a[0] > 10_000_000) throw new ModelFault("Buffer.alloc needs a size up to 10000000", at);
+          if (typeof a[0] !== "number" || a[0] < 0 || a[0] > 10_000_000)
+            throw new ModelFault("Buffer.alloc needs a size up to 10000000", at);
           return { kind: "buffer", bytes: new Uint8Array(a[0]), length: a[0], what: "a buffer" };
         }),
       ],
       ["byteLength", native("Buffer.byteLength", (a) => utf8Length(toText(a[0])))],
-      ["isBuffer", native("Buffer.isBuffer", (a) => typeof a[0] === "object" && a[0] !== null && a[0].kind === "buffer")],
+      [
+        "isBuffer",
+        native("Buffer.isBuffer", (a) => typeof a[0] === "object" && a[0] !== null && a[0].kind === "buffer"),
+      ],
     ]);
     const stringFn = native("String", (a) => (a.length === 0 ? "" : toText(a[0])));
     const numberFn = native("Number", (a, at) => {
@@ -1359,7 +1532,10 @@ export class LoopRuntime {
       return Number(v);
     });
     const dateCtor = native("Date", (_a, at) => {
-      throw new ModelFault("new Date() is not supported: the output would differ on every run (Date.now() works for measuring)", at);
+      throw new ModelFault(
+        "new Date() is not supported: the output would differ on every run (Date.now() works for measuring)",
+        at,
+      );
     });
     dateCtor.constructs = true;
     dateCtor.props = new Map<string, Value>([["now", this.clock("Date.now")]]);
@@ -1381,7 +1557,10 @@ export class LoopRuntime {
           return undefined;
         }),
         exit: native("process.exit", (a) => {
-          throw new ProgramExit(typeof a[0] === "number" ? a[0] : 0, `process.exit(${typeof a[0] === "number" ? a[0] : ""}) ends the process`);
+          throw new ProgramExit(
+            typeof a[0] === "number" ? a[0] : 0,
+            `process.exit(${typeof a[0] === "number" ? a[0] : ""}) ends the process`,
+          );
         }),
       }),
       queueMicrotask: native("queueMicrotask", (a, at) => {
@@ -1419,7 +1598,11 @@ export class LoopRuntime {
         if (typeof raw !== "string") throw new ModelFault("require needs a string literal", at);
         const name = raw.replace(/^node:/, "");
         const make = modules[name];
-        if (!make) throw new ModelFault(`require('${raw}') is not supported (supported: ${Object.keys(modules).join(", ")})`, at);
+        if (!make)
+          throw new ModelFault(
+            `require('${raw}') is not supported (supported: ${Object.keys(modules).join(", ")})`,
+            at,
+          );
         if (!loaded.has(name)) {
           if (name === "crypto") this.fixedWork(WORK.cryptoLoad);
           if (name === "zlib" || name === "dns") this.fixedWork(WORK.moduleLoad);
@@ -1448,4 +1631,3 @@ export class LoopRuntime {
     }
   }
 }
-

@@ -28,15 +28,83 @@ export class SyntaxFault extends Error {
 }
 
 const KEYWORDS = new Set([
-  "const", "let", "var", "function", "async", "await", "return", "if", "else", "for", "while",
-  "new", "true", "false", "null", "typeof", "of", "in", "class", "try", "catch", "throw", "switch",
-  "do", "break", "continue", "this", "yield", "delete", "import", "export", "finally",
+  "const",
+  "let",
+  "var",
+  "function",
+  "async",
+  "await",
+  "return",
+  "if",
+  "else",
+  "for",
+  "while",
+  "new",
+  "true",
+  "false",
+  "null",
+  "typeof",
+  "of",
+  "in",
+  "class",
+  "try",
+  "catch",
+  "throw",
+  "switch",
+  "do",
+  "break",
+  "continue",
+  "this",
+  "yield",
+  "delete",
+  "import",
+  "export",
+  "finally",
 ]);
 
 // Longest first so that "===" wins over "==" and "=".
 const PUNCTUATORS = [
-  "===", "!==", "...", "**=", "=>", "==", "!=", "<=", ">=", "&&", "||", "??", "++", "--", "+=", "-=", "*=", "/=", "%=",
-  "?.", "**", "{", "}", "(", ")", "[", "]", ";", ",", ".", ":", "?", "+", "-", "*", "/", "%", "<", ">", "=", "!",
+  "===",
+  "!==",
+  "...",
+  "**=",
+  "=>",
+  "==",
+  "!=",
+  "<=",
+  ">=",
+  "&&",
+  "||",
+  "??",
+  "++",
+  "--",
+  "+=",
+  "-=",
+  "*=",
+  "/=",
+  "%=",
+  "?.",
+  "**",
+  "{",
+  "}",
+  "(",
+  ")",
+  "[",
+  "]",
+  ";",
+  ",",
+  ".",
+  ":",
+  "?",
+  "+",
+  "-",
+  "*",
+  "/",
+  "%",
+  "<",
+  ">",
+  "=",
+  "!",
 ];
 
 /** Upper bound on source size: the subset is for short exercises, and this keeps tokenizing bounded. */
@@ -138,7 +206,9 @@ class Lexer {
       return this.token(KEYWORDS.has(word) ? "keyword" : "ident", word, line, col);
     }
     if (/[0-9]/.test(ch) || (ch === "." && /[0-9]/.test(this.src[this.pos + 1] ?? ""))) {
-      const m = /^(?:0[xX][0-9a-fA-F_]+|(?:[0-9][0-9_]*)?\.?[0-9_]*(?:[eE][+-]?[0-9]+)?)/.exec(this.src.slice(this.pos, this.end));
+      const m = /^(?:0[xX][0-9a-fA-F_]+|(?:[0-9][0-9_]*)?\.?[0-9_]*(?:[eE][+-]?[0-9]+)?)/.exec(
+        this.src.slice(this.pos, this.end),
+      );
       const text = m![0];
       this.advance(text.length);
       const num = Number(text.replace(/_/g, ""));

@@ -37,7 +37,8 @@ export interface EventLoopExit {
   reason: string;
 }
 
-export type EventLoopBelief = "promises-before-ticks" | "node10-phases" | "timeout-before-immediate" | "await-zero-turns" | "await-two-turns";
+export type EventLoopBelief =
+  "promises-before-ticks" | "node10-phases" | "timeout-before-immediate" | "await-zero-turns" | "await-two-turns";
 
 export interface EventLoopOptions {
   /** libuv thread-pool size (UV_THREADPOOL_SIZE); default 4, at most 1024. */

@@ -150,7 +150,10 @@ function quoteString(s: string): string {
     if (!s.includes('"')) q = '"';
     else if (!s.includes("`") && !s.includes("${")) q = "`";
   }
-  const escaped = s.replace(/[\\\n\t\r\b\f\v]/g, (c) => ({ "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r", "\b": "\\b", "\f": "\\f", "\v": "\\v" })[c]!);
+  const escaped = s.replace(
+    /[\\\n\t\r\b\f\v]/g,
+    (c) => ({ "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r", "\b": "\\b", "\f": "\\f", "\v": "\\v" })[c]!,
+  );
   return q + (q === "'" ? escaped.replace(/'/g, "\\'") : escaped) + q;
 }
 
@@ -169,18 +172,26 @@ function levels(v: Value): number {
  */
 function inspectNested(v: Value, indent: number): string {
   if (typeof v === "string") return quoteString(v);
-  if (typeof v !== "object" || v === null || (v.kind !== "array" && (v.kind !== "object" || v.host || v.errorClass))) return inspect(v);
+  if (typeof v !== "object" || v === null || (v.kind !== "array" && (v.kind !== "object" || v.host || v.errorClass)))
+    return inspect(v);
   const entries =
     v.kind === "array"
       ? v.items.map((x) => inspectNested(x, indent + 2))
-      : [...v.props].map(([k, x]) => `${/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(k) ? k : quoteString(k)}: ${inspectNested(x, indent + 2)}`);
+      : [...v.props].map(
+          ([k, x]) => `${/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(k) ? k : quoteString(k)}: ${inspectNested(x, indent + 2)}`,
+        );
   const [open, close] = v.kind === "array" ? ["[", "]"] : ["{", "}"];
   if (entries.length === 0) return open + close;
-  if (v.kind === "array" && entries.length > 6) throw new ModelFault("printing arrays of more than 6 items is not supported (Node lays them out in columns); print a join(', ') instead");
+  if (v.kind === "array" && entries.length > 6)
+    throw new ModelFault(
+      "printing arrays of more than 6 items is not supported (Node lays them out in columns); print a join(', ') instead",
+    );
   const start = entries.length + indent + open.length + 10;
   const total = entries.reduce((n, e) => n + e.length, 0) + entries.length + start;
   if (levels(v) > 3 || total > 80 || entries.some((e) => e.includes("\n"))) {
-    throw new ModelFault("printing objects or arrays that Node spreads over several lines is not supported; print fewer or shorter values");
+    throw new ModelFault(
+      "printing objects or arrays that Node spreads over several lines is not supported; print fewer or shorter values",
+    );
   }
   return `${open} ${entries.join(", ")} ${close}`;
 }
@@ -198,15 +209,22 @@ export function inspect(v: Value): string {
     case "promise":
       throw new ModelFault("printing a Promise object is not supported (log its value inside then/await instead)");
     case "time":
-      throw new ModelFault("printing a time read from Date.now()/performance.now() is not supported: the value differs on every run");
+      throw new ModelFault(
+        "printing a time read from Date.now()/performance.now() is not supported: the value differs on every run",
+      );
     case "buffer": {
-      if (!v.bytes) throw new ModelFault(`printing ${v.what} is not supported: the model knows its length (${v.length}) but not its bytes`);
+      if (!v.bytes)
+        throw new ModelFault(
+          `printing ${v.what} is not supported: the model knows its length (${v.length}) but not its bytes`,
+        );
       const hex = [...v.bytes.slice(0, 50)].map((b) => b.toString(16).padStart(2, "0")).join(" ");
       return `<Buffer${hex ? " " + hex : ""}${v.length > 50 ? ` ... ${v.length - 50} more bytes` : ""}>`;
     }
     case "object":
       if (v.errorClass) {
-        throw new ModelFault("printing an Error object is not supported: Node prints its stack trace, which names files on the machine (print err.message)");
+        throw new ModelFault(
+          "printing an Error object is not supported: Node prints its stack trace, which names files on the machine (print err.message)",
+        );
       }
       if (v.host) throw new ModelFault(`printing a ${v.host} is not supported; log strings or numbers`);
       return inspectNested(v, 0);
@@ -218,9 +236,15 @@ export function toText(v: Value): string {
   if (typeof v !== "object" || v === null) return String(v);
   if (v.kind === "array") return v.items.map((x) => (x === undefined || x === null ? "" : toText(x))).join(",");
   if (v.kind === "promise") return "[object Promise]";
-  if (v.kind === "time") throw new ModelFault("printing a time read from Date.now()/performance.now() is not supported: the value differs on every run");
+  if (v.kind === "time")
+    throw new ModelFault(
+      "printing a time read from Date.now()/performance.now() is not supported: the value differs on every run",
+    );
   if (v.kind === "buffer") {
-    if (!v.bytes) throw new ModelFault(`converting ${v.what} to text is not supported: the model knows its length (${v.length}) but not its bytes`);
+    if (!v.bytes)
+      throw new ModelFault(
+        `converting ${v.what} to text is not supported: the model knows its length (${v.length}) but not its bytes`,
+      );
     return utf8Decode(v.bytes);
   }
   if (v.kind === "object") {
@@ -277,7 +301,7 @@ export function utf8Length(text: string): number {
 
 export function utf8Decode(bytes: Uint8Array): string {
   let s = "";
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i]!;
     const n = b < 0x80 ? 1 : b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
     let c = n === 1 ? (b < 0x80 ? b : 0xfffd) : b & (0xff >> (n + 1));

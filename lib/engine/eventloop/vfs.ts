@@ -152,7 +152,8 @@ export class Vfs {
     const prefix = abs === "/" ? "/" : abs + "/";
     const names: string[] = [];
     for (const p of this.nodes.keys()) {
-      if (p !== abs && p.startsWith(prefix) && !p.slice(prefix.length).includes("/")) names.push(p.slice(prefix.length));
+      if (p !== abs && p.startsWith(prefix) && !p.slice(prefix.length).includes("/"))
+        names.push(p.slice(prefix.length));
     }
     return names.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
   }

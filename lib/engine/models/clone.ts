@@ -3,14 +3,25 @@
 
 export type CloneOutcome = "einval" | "thread" | "shared-memory-process" | "process";
 
-export const CLONE_FLAG_NAMES = ["CLONE_VM", "CLONE_FS", "CLONE_FILES", "CLONE_SIGHAND", "CLONE_THREAD", "CLONE_VFORK"] as const;
+export const CLONE_FLAG_NAMES = [
+  "CLONE_VM",
+  "CLONE_FS",
+  "CLONE_FILES",
+  "CLONE_SIGHAND",
+  "CLONE_THREAD",
+  "CLONE_VFORK",
+] as const;
 export type CloneFlag = (typeof CLONE_FLAG_NAMES)[number];
 
 /** Parses "CLONE_VM | CLONE_THREAD" (or "0" / "SIGCHLD" for none); unknown names are an error. */
 export function parseCloneFlags(text: string): { ok: true; flags: Set<CloneFlag> } | { ok: false; message: string } {
   const flags = new Set<CloneFlag>();
-  for (const raw of text.split("|").map((s) => s.trim()).filter((s) => s !== "" && s !== "0" && s !== "SIGCHLD")) {
-    if (!(CLONE_FLAG_NAMES as readonly string[]).includes(raw)) return { ok: false, message: `unknown clone flag ${JSON.stringify(raw)}` };
+  for (const raw of text
+    .split("|")
+    .map((s) => s.trim())
+    .filter((s) => s !== "" && s !== "0" && s !== "SIGCHLD")) {
+    if (!(CLONE_FLAG_NAMES as readonly string[]).includes(raw))
+      return { ok: false, message: `unknown clone flag ${JSON.stringify(raw)}` };
     flags.add(raw as CloneFlag);
   }
   return { ok: true, flags };

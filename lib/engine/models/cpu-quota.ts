@@ -49,10 +49,14 @@ export function validateCpuQuota(input: CpuQuotaInput): ValidationIssue[] {
   if (input.quotaMs !== null) positive(input.quotaMs, "quotaMs");
   positive(input.periodMs, "periodMs");
   positive(input.workMs, "workMs");
-  if (!Number.isInteger(input.threads) || input.threads < 1 || input.threads > 1024) issues.push({ path: "threads", message: `must be an integer 1–1024, got ${input.threads}` });
-  if (!Number.isInteger(input.cpus) || input.cpus < 1 || input.cpus > 1024) issues.push({ path: "cpus", message: `must be an integer 1–1024, got ${input.cpus}` });
-  if (!Number.isFinite(input.offsetMs) || input.offsetMs < 0 || input.offsetMs >= input.periodMs) issues.push({ path: "offsetMs", message: "must be ≥ 0 and less than the period" });
-  if (issues.length === 0 && input.quotaMs !== null && input.workMs / input.quotaMs > 100_000) issues.push({ path: "workMs", message: "needs more than 100,000 periods; raise the quota" });
+  if (!Number.isInteger(input.threads) || input.threads < 1 || input.threads > 1024)
+    issues.push({ path: "threads", message: `must be an integer 1–1024, got ${input.threads}` });
+  if (!Number.isInteger(input.cpus) || input.cpus < 1 || input.cpus > 1024)
+    issues.push({ path: "cpus", message: `must be an integer 1–1024, got ${input.cpus}` });
+  if (!Number.isFinite(input.offsetMs) || input.offsetMs < 0 || input.offsetMs >= input.periodMs)
+    issues.push({ path: "offsetMs", message: "must be ≥ 0 and less than the period" });
+  if (issues.length === 0 && input.quotaMs !== null && input.workMs / input.quotaMs > 100_000)
+    issues.push({ path: "workMs", message: "needs more than 100,000 periods; raise the quota" });
   return issues;
 }
 

@@ -14,7 +14,12 @@ export const DEFAULT_DL_LIMIT = 0.95;
  * Requests are made one after another; each is admitted if the total bandwidth including it stays within
  * limit × cpus, and a rejected request (EBUSY) adds nothing. Returns how many were admitted.
  */
-export function admitDeadlineTasks(existing: DeadlineTask[], requests: DeadlineTask[], cpus: number, limit = DEFAULT_DL_LIMIT): { admitted: boolean[]; totalBandwidth: number } {
+export function admitDeadlineTasks(
+  existing: DeadlineTask[],
+  requests: DeadlineTask[],
+  cpus: number,
+  limit = DEFAULT_DL_LIMIT,
+): { admitted: boolean[]; totalBandwidth: number } {
   // Work in parts per million, as the kernel works in fixed point (to_ratio, BW_SHIFT = 20), so that
   // 0.95 is not compared through binary fractions.
   const ppm = (t: DeadlineTask) => Math.round((t.runtime * 1_000_000) / t.period);
@@ -38,13 +43,24 @@ export interface EdfSlice {
  * Preemptive EDF on one CPU, integer time, implicit deadlines (deadline = period), all tasks released
  * at 0. Ties go to the lower task index. Returns the schedule up to `horizon` and each job's finish.
  */
-export function simulateEdf(tasks: DeadlineTask[], horizon: number): { slices: EdfSlice[]; finishes: number[][]; misses: number } {
-  const jobs: { task: number; release: number; deadline: number; left: number; finish: number | null; missed: boolean }[] = [];
+export function simulateEdf(
+  tasks: DeadlineTask[],
+  horizon: number,
+): { slices: EdfSlice[]; finishes: number[][]; misses: number } {
+  const jobs: {
+    task: number;
+    release: number;
+    deadline: number;
+    left: number;
+    finish: number | null;
+    missed: boolean;
+  }[] = [];
   const slices: EdfSlice[] = [];
   let misses = 0;
   for (let t = 0; t < horizon; t++) {
     tasks.forEach((task, i) => {
-      if (t % task.period === 0) jobs.push({ task: i, release: t, deadline: t + task.period, left: task.runtime, finish: null, missed: false });
+      if (t % task.period === 0)
+        jobs.push({ task: i, release: t, deadline: t + task.period, left: task.runtime, finish: null, missed: false });
     });
     const pending = jobs.filter((j) => j.left > 0);
     for (const j of pending) {

@@ -43,15 +43,19 @@ export function validateInversion(tasks: InversionTask[]): ValidationIssue[] {
   const prios = new Set<number>();
   tasks.forEach((t, i) => {
     const p = `tasks[${i}]`;
-    if (!/^[A-Za-z][A-Za-z0-9-]{0,15}$/.test(t.id) || ids.has(t.id)) issues.push({ path: `${p}.id`, message: "must be a unique short name" });
+    if (!/^[A-Za-z][A-Za-z0-9-]{0,15}$/.test(t.id) || ids.has(t.id))
+      issues.push({ path: `${p}.id`, message: "must be a unique short name" });
     ids.add(t.id);
-    if (!Number.isInteger(t.priority) || prios.has(t.priority)) issues.push({ path: `${p}.priority`, message: "must be an integer, distinct from the other tasks'" });
+    if (!Number.isInteger(t.priority) || prios.has(t.priority))
+      issues.push({ path: `${p}.priority`, message: "must be an integer, distinct from the other tasks'" });
     prios.add(t.priority);
-    if (!Number.isInteger(t.arrival) || t.arrival < 0) issues.push({ path: `${p}.arrival`, message: "must be an integer ≥ 0" });
+    if (!Number.isInteger(t.arrival) || t.arrival < 0)
+      issues.push({ path: `${p}.arrival`, message: "must be an integer ≥ 0" });
     if (t.steps.length === 0) issues.push({ path: `${p}.steps`, message: "needs at least one step" });
     t.steps.forEach((s, j) => {
       const n = "cpu" in s ? s.cpu : s.locked;
-      if (!Number.isInteger(n) || n < 1 || n > 1000) issues.push({ path: `${p}.steps[${j}]`, message: "lengths are integers 1–1000" });
+      if (!Number.isInteger(n) || n < 1 || n > 1000)
+        issues.push({ path: `${p}.steps[${j}]`, message: "lengths are integers 1–1000" });
     });
   });
   return issues;
@@ -69,14 +73,24 @@ interface State {
 export function simulateInversion(tasks: InversionTask[], protocol: LockProtocol): Checked<InversionResult> {
   const errors = validateInversion(tasks);
   if (errors.length) return { ok: false, errors };
-  const states: State[] = tasks.map((task) => ({ task, step: 0, left: stepLength(task.steps[0]!), holds: false, done: false }));
-  const ceiling = Math.max(...tasks.filter((t) => t.steps.some((s) => "locked" in s)).map((t) => t.priority), -Infinity);
+  const states: State[] = tasks.map((task) => ({
+    task,
+    step: 0,
+    left: stepLength(task.steps[0]!),
+    holds: false,
+    done: false,
+  }));
+  const ceiling = Math.max(
+    ...tasks.filter((t) => t.steps.some((s) => "locked" in s)).map((t) => t.priority),
+    -Infinity,
+  );
   const slices: InversionSlice[] = [];
   const finish: Record<string, number> = {};
   const inversion: Record<string, number> = Object.fromEntries(tasks.map((t) => [t.id, 0]));
   let running: State | null = null;
   for (let t = 0; states.some((s) => !s.done); t++) {
-    if (t >= MAX_TIME) return { ok: false, errors: [{ path: "tasks", message: `did not finish within ${MAX_TIME} time units` }] };
+    if (t >= MAX_TIME)
+      return { ok: false, errors: [{ path: "tasks", message: `did not finish within ${MAX_TIME} time units` }] };
     const ready = states.filter((s) => !s.done && s.task.arrival <= t);
     const holder = states.find((s) => s.holds) ?? null;
     const wantsLock = (s: State) => "locked" in s.task.steps[s.step]! && !s.holds;
@@ -94,7 +108,8 @@ export function simulateInversion(tasks: InversionTask[], protocol: LockProtocol
     }
     let pick = runnable[0]!;
     for (const s of runnable) {
-      const better = effective(s) > effective(pick) || (effective(s) === effective(pick) && s === running && pick !== running);
+      const better =
+        effective(s) > effective(pick) || (effective(s) === effective(pick) && s === running && pick !== running);
       if (better) pick = s;
     }
     for (const s of ready) if (s !== pick && s.task.priority > pick.task.priority) inversion[s.task.id]! += 1;
@@ -102,7 +117,8 @@ export function simulateInversion(tasks: InversionTask[], protocol: LockProtocol
     const prio = effective(pick);
     const locked = pick.holds;
     const last = slices[slices.length - 1];
-    if (last && last.task === pick.task.id && last.end === t && last.priority === prio && last.locked === locked) last.end = t + 1;
+    if (last && last.task === pick.task.id && last.end === t && last.priority === prio && last.locked === locked)
+      last.end = t + 1;
     else slices.push({ task: pick.task.id, start: t, end: t + 1, priority: prio, locked });
     pick.left -= 1;
     if (pick.left === 0) {
@@ -123,10 +139,28 @@ function stepLength(s: InversionStep): number {
 }
 
 /** The classic three-task scenario the lesson and the questions use (Mars Pathfinder's shape). */
-export function classicInversion(p: { lowBefore: number; lowLocked: number; highArrival: number; highBefore: number; highLocked: number; mediumArrival: number; mediumCpu: number }): InversionTask[] {
+export function classicInversion(p: {
+  lowBefore: number;
+  lowLocked: number;
+  highArrival: number;
+  highBefore: number;
+  highLocked: number;
+  mediumArrival: number;
+  mediumCpu: number;
+}): InversionTask[] {
   return [
-    { id: "L", priority: 1, arrival: 0, steps: [...(p.lowBefore > 0 ? [{ cpu: p.lowBefore }] : []), { locked: p.lowLocked }, { cpu: 1 }] },
-    { id: "H", priority: 3, arrival: p.highArrival, steps: [...(p.highBefore > 0 ? [{ cpu: p.highBefore }] : []), { locked: p.highLocked }, { cpu: 1 }] },
+    {
+      id: "L",
+      priority: 1,
+      arrival: 0,
+      steps: [...(p.lowBefore > 0 ? [{ cpu: p.lowBefore }] : []), { locked: p.lowLocked }, { cpu: 1 }],
+    },
+    {
+      id: "H",
+      priority: 3,
+      arrival: p.highArrival,
+      steps: [...(p.highBefore > 0 ? [{ cpu: p.highBefore }] : []), { locked: p.highLocked }, { cpu: 1 }],
+    },
     { id: "M", priority: 2, arrival: p.mediumArrival, steps: [{ cpu: p.mediumCpu }] },
   ];
 }

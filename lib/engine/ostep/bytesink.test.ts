@@ -6,7 +6,16 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const SAMPLES = ["", "plain ASCII\n", "naïve café", "€ and 日本語", "emoji 😀 pair", "lone \ud800 high", "lone \udc00 low", "end \ud83d"];
+const SAMPLES = [
+  "",
+  "plain ASCII\n",
+  "naïve café",
+  "€ and 日本語",
+  "emoji 😀 pair",
+  "lone \ud800 high",
+  "lone \udc00 low",
+  "end \ud83d",
+];
 
 describe("ByteSink", () => {
   it("encodes text exactly as TextEncoder does, lone surrogates included", () => {
@@ -25,7 +34,9 @@ describe("ByteSink", () => {
   });
 
   it("decodes its own bytes without a TextDecoder too", () => {
-    const text = SAMPLES.filter((s) => !/[\ud800-\udfff]/.test(s.replace(/\ud83d\ude00/g, ""))).join("|").repeat(900);
+    const text = SAMPLES.filter((s) => !/[\ud800-\udfff]/.test(s.replace(/\ud83d\ude00/g, "")))
+      .join("|")
+      .repeat(900);
     const bytes = encodeUtf8(text);
     vi.stubGlobal("TextDecoder", undefined);
     expect(decodeUtf8(bytes)).toBe(text);

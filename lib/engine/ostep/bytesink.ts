@@ -187,7 +187,7 @@ export function decodeUtf8(bytes: Uint8Array): string {
   if (Ctor) return new Ctor("utf-8").decode(bytes);
   let out = "";
   const chunk: number[] = [];
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i]!;
     let cp: number;
     if (b < 0x80) {

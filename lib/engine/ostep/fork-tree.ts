@@ -24,7 +24,9 @@ const STYLE_CHARS: Record<Exclude<TreeStyle, "basic">, readonly [string, string,
 };
 
 const keyError = (key: string | number): PyException =>
-  new PyException(`KeyError: ${typeof key === "number" ? key : `'${key.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`}`);
+  new PyException(
+    `KeyError: ${typeof key === "number" ? key : `'${key.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`}`,
+  );
 
 export class ForkTree {
   readonly root = "a";
@@ -70,7 +72,8 @@ export class ForkTree {
   }
 
   private descendantsPreOrder(name: string, level: number): string[] {
-    if (level >= COLLECT_LEVEL_LIMIT) throw new PyException("RecursionError: maximum recursion depth exceeded in comparison");
+    if (level >= COLLECT_LEVEL_LIMIT)
+      throw new PyException("RecursionError: maximum recursion depth exceeded in comparison");
     const list = this.childrenOf(name);
     if (list !== DEAD && list.length === 0) return [name];
     const all = [name];
@@ -109,7 +112,14 @@ export class ForkTree {
     this.walk(this.root, 0, new Map(), false, style, print);
   }
 
-  private walk(name: string, level: number, pmask: Map<number, boolean>, isLast: boolean, style: string, print: (text: string) => void): void {
+  private walk(
+    name: string,
+    level: number,
+    pmask: Map<number, boolean>,
+    isLast: boolean,
+    style: string,
+    print: (text: string) => void,
+  ): void {
     if (level >= WALK_LEVEL_LIMIT) {
       throw new PyException("RecursionError: maximum recursion depth exceeded while calling a Python object");
     }

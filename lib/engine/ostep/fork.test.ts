@@ -28,7 +28,11 @@ describe("runOstepFork beyond the golden set", () => {
 
   test("hand-checked: the default exit flattens the whole subtree under the root, in pre-order", () => {
     const run = runOstepFork(["-A", "a+b,b+c,c+d,b+e,b-", "-c", "-F", "-P", "basic"]);
-    const tree = run.stdout.split("Final Process Tree:\n")[1]!.trimEnd().split("\n").map((l) => l.trim());
+    const tree = run.stdout
+      .split("Final Process Tree:\n")[1]!
+      .trimEnd()
+      .split("\n")
+      .map((l) => l.trim());
     expect(tree).toEqual(["a", "c", "d", "e"]);
   });
 });

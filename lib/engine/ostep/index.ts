@@ -4,7 +4,14 @@ export type { OstepRun, OstepScript } from "./types";
 export { createPythonRandom, type PythonRandom } from "../random";
 export { pyFormat, pyFixed, pyFloat, pyFloatRepr, pyStr, pyStrRepr, type PyArg, type PyFloat } from "./pyformat";
 export { parsePyFloat, parsePyInt, parseOptparseInt } from "./pyparse";
-export { parseOptions, type OptionSpec, type OptionKind, type OptionValue, type ParsedOptions, type ParseOutcome } from "./optparse";
+export {
+  parseOptions,
+  type OptionSpec,
+  type OptionKind,
+  type OptionValue,
+  type ParsedOptions,
+  type ParseOutcome,
+} from "./optparse";
 export { runOstepScheduler, runOstepSchedulerBytes } from "./scheduler";
 export { runOstepMlfq } from "./mlfq";
 export { runOstepLottery } from "./lottery";

@@ -23,7 +23,14 @@ const OPTIONS: OptionSpec[] = [
     help: "instead of random jobs, provide a comma-separated list of run times and ticket values (e.g., 10:100,20:100 would have two jobs with run-times of 10 and 20, each with 100 tickets)",
   },
   { short: "-m", long: "--maxlen", dest: "maxlen", kind: "int", default: 10, help: "max length of job" },
-  { short: "-T", long: "--maxticket", dest: "maxticket", kind: "int", default: 100, help: "maximum ticket value, if randomly assigned" },
+  {
+    short: "-T",
+    long: "--maxticket",
+    dest: "maxticket",
+    kind: "int",
+    default: 100,
+    help: "maximum ticket value, if randomly assigned",
+  },
   { short: "-q", long: "--quantum", dest: "quantum", kind: "int", default: 1, help: "length of time slice" },
   { short: "-c", long: "--compute", dest: "solve", kind: "store_true", default: false, help: "compute answers for me" },
 ];
@@ -93,7 +100,8 @@ export function runOstepLottery(args: string[]): OstepRun {
     } else {
       jlist.split(",").forEach((entry, id) => {
         const parts = entry.split(":");
-        if (parts.length < 2) throw new PythonError("ValueError", `not enough values to unpack (expected 2, got ${parts.length})`);
+        if (parts.length < 2)
+          throw new PythonError("ValueError", `not enough values to unpack (expected 2, got ${parts.length})`);
         if (parts.length > 2) throw new PythonError("ValueError", "too many values to unpack (expected 2)");
         const runtime = pyInt(parts[0]!);
         const tickets = pyInt(parts[1]!);
@@ -101,7 +109,8 @@ export function runOstepLottery(args: string[]): OstepRun {
         runTotal += runtime;
         tickTotal += tickets;
       });
-      for (const job of jobs) out.print(pyFormat("  Job %d ( length = %d, tickets = %d )", job.id, job.runtime, job.tickets));
+      for (const job of jobs)
+        out.print(pyFormat("  Job %d ( length = %d, tickets = %d )", job.id, job.runtime, job.tickets));
     }
     out.print("\n");
     // Every unit of run time costs a printed random number or a slice of three lines.
@@ -134,7 +143,13 @@ export function runOstepLottery(args: string[]): OstepRun {
       out.print("  Jobs:");
       let line = "";
       for (const job of jobs) {
-        line += pyFormat(" (%s job:%d timeleft:%d tix:%s ) ", winner.id === job.id ? "*" : " ", job.id, job.runtime, job.runtime > 0 ? job.tickets : "---");
+        line += pyFormat(
+          " (%s job:%d timeleft:%d tix:%s ) ",
+          winner.id === job.id ? "*" : " ",
+          job.id,
+          job.runtime,
+          job.runtime > 0 ? job.tickets : "---",
+        );
       }
       out.print(line);
 

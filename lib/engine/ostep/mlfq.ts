@@ -13,9 +13,30 @@ const PROG = "mlfq.py";
 
 const OPTIONS: OptionSpec[] = [
   { short: "-s", long: "--seed", dest: "seed", kind: "int", default: 0, help: "the random seed" },
-  { short: "-n", long: "--numQueues", dest: "numQueues", kind: "int", default: 3, help: "number of queues in MLFQ (if not using -Q)" },
-  { short: "-q", long: "--quantum", dest: "quantum", kind: "int", default: 10, help: "length of time slice (if not using -Q)" },
-  { short: "-a", long: "--allotment", dest: "allotment", kind: "int", default: 1, help: "length of allotment (if not using -A)" },
+  {
+    short: "-n",
+    long: "--numQueues",
+    dest: "numQueues",
+    kind: "int",
+    default: 3,
+    help: "number of queues in MLFQ (if not using -Q)",
+  },
+  {
+    short: "-q",
+    long: "--quantum",
+    dest: "quantum",
+    kind: "int",
+    default: 10,
+    help: "length of time slice (if not using -Q)",
+  },
+  {
+    short: "-a",
+    long: "--allotment",
+    dest: "allotment",
+    kind: "int",
+    default: 1,
+    help: "length of allotment (if not using -A)",
+  },
   {
     short: "-Q",
     long: "--quantumList",
@@ -33,11 +54,46 @@ const OPTIONS: OptionSpec[] = [
     help: "length of time allotment per queue level, specified as x,y,z,... where x is the # of time slices for the highest priority queue, y the next highest, and so forth",
   },
   { short: "-j", long: "--numJobs", dest: "numJobs", kind: "int", default: 3, help: "number of jobs in the system" },
-  { short: "-m", long: "--maxlen", dest: "maxlen", kind: "int", default: 100, help: "max run-time of a job (if randomly generating)" },
-  { short: "-M", long: "--maxio", dest: "maxio", kind: "int", default: 10, help: "max I/O frequency of a job (if randomly generating)" },
-  { short: "-B", long: "--boost", dest: "boost", kind: "int", default: 0, help: "how often to boost the priority of all jobs back to high priority" },
-  { short: "-i", long: "--iotime", dest: "ioTime", kind: "int", default: 5, help: "how long an I/O should last (fixed constant)" },
-  { short: "-S", long: "--stay", dest: "stay", kind: "store_true", default: false, help: "reset and stay at same priority level when issuing I/O" },
+  {
+    short: "-m",
+    long: "--maxlen",
+    dest: "maxlen",
+    kind: "int",
+    default: 100,
+    help: "max run-time of a job (if randomly generating)",
+  },
+  {
+    short: "-M",
+    long: "--maxio",
+    dest: "maxio",
+    kind: "int",
+    default: 10,
+    help: "max I/O frequency of a job (if randomly generating)",
+  },
+  {
+    short: "-B",
+    long: "--boost",
+    dest: "boost",
+    kind: "int",
+    default: 0,
+    help: "how often to boost the priority of all jobs back to high priority",
+  },
+  {
+    short: "-i",
+    long: "--iotime",
+    dest: "ioTime",
+    kind: "int",
+    default: 5,
+    help: "how long an I/O should last (fixed constant)",
+  },
+  {
+    short: "-S",
+    long: "--stay",
+    dest: "stay",
+    kind: "store_true",
+    default: false,
+    help: "reset and stay at same priority level when issuing I/O",
+  },
   {
     short: "-I",
     long: "--iobump",
@@ -92,7 +148,14 @@ interface Levels {
   allotment: number[];
 }
 
-function buildLevels(out: Printer, numQueuesOption: number, quantumOption: number, allotmentOption: number, quantumList: string, allotmentList: string): Levels {
+function buildLevels(
+  out: Printer,
+  numQueuesOption: number,
+  quantumOption: number,
+  allotmentOption: number,
+  quantumList: string,
+  allotmentList: string,
+): Levels {
   let numQueues = numQueuesOption;
   let quantum: number[];
   if (quantumList !== "") {
@@ -209,7 +272,8 @@ export function runOstepMlfq(args: string[]): OstepRun {
     const numJobs = jobs.length;
     // Each tick prints at least one line; refuse workloads whose ticks alone would blow the output limit.
     let ticks = 0;
-    for (const job of jobs) ticks = Math.max(ticks, job.startTime) + Math.max(0, job.runTime) * (1 + Math.max(0, ioTime));
+    for (const job of jobs)
+      ticks = Math.max(ticks, job.startTime) + Math.max(0, job.runTime) * (1 + Math.max(0, ioTime));
     if (ticks > MAX_WORKLOAD) throw new RefusedInput(`the run would take more than ${MAX_WORKLOAD} ticks`);
 
     out.print("Here is the list of inputs:");
@@ -232,7 +296,9 @@ export function runOstepMlfq(args: string[]): OstepRun {
     out.print("              (the I/O takes ioTime units to complete)\n");
     out.print("Job List:");
     jobs.forEach((job, i) => {
-      out.print(pyFormat("  Job %2d: startTime %3d - runTime %3d - ioFreq %3d", i, job.startTime, job.runTime, job.ioFreq));
+      out.print(
+        pyFormat("  Job %2d: startTime %3d - runTime %3d - ioFreq %3d", i, job.startTime, job.runTime, job.ioFreq),
+      );
       lastI = i;
     });
     out.print("");
@@ -305,7 +371,9 @@ export function runOstepMlfq(args: string[]): OstepRun {
       job.ticksLeft--;
       if (job.firstRun === -1) job.firstRun = now;
       const ticksLeft = job.ticksLeft;
-      out.print(`[ time ${now} ] Run JOB ${j} at PRIORITY ${current} [ TICKS ${ticksLeft} ALLOT ${job.allotLeft} TIME ${job.timeLeft} (of ${job.runTime}) ]`);
+      out.print(
+        `[ time ${now} ] Run JOB ${j} at PRIORITY ${current} [ TICKS ${ticksLeft} ALLOT ${job.allotLeft} TIME ${job.timeLeft} (of ${job.runTime}) ]`,
+      );
       if (job.timeLeft < 0) throw new ScriptExit(1, "Error: should never have less than 0 time left to run\n");
       now++;
 
@@ -355,7 +423,9 @@ export function runOstepMlfq(args: string[]): OstepRun {
     jobs.forEach((job, i) => {
       const response = job.firstRun - job.startTime;
       const turnaround = job.endTime - job.startTime;
-      out.print(pyFormat("  Job %2d: startTime %3d - response %3d - turnaround %3d", i, job.startTime, response, turnaround));
+      out.print(
+        pyFormat("  Job %2d: startTime %3d - response %3d - turnaround %3d", i, job.startTime, response, turnaround),
+      );
       responseSum += response;
       turnaroundSum += turnaround;
       lastI = i;

@@ -11,8 +11,28 @@ describe("golden multi.py", () => {
   it("covers the homework questions, the script's errors and a seeded sweep of every flag", () => {
     expect(cases.filter((c) => c.name.startsWith("rand-")).length).toBeGreaterThanOrEqual(150);
     expect(cases.filter((c) => c.name.startsWith("hw")).length).toBeGreaterThanOrEqual(20);
-    for (const flag of ["-n", "-L", "-A", "-p", "-P", "-q", "-w", "-r", "-M", "-o", "-t", "-T", "-C", "-S", "-c", "-h"]) {
-      expect(cases.some((c) => c.args.includes(flag)), flag).toBe(true);
+    for (const flag of [
+      "-n",
+      "-L",
+      "-A",
+      "-p",
+      "-P",
+      "-q",
+      "-w",
+      "-r",
+      "-M",
+      "-o",
+      "-t",
+      "-T",
+      "-C",
+      "-S",
+      "-c",
+      "-h",
+    ]) {
+      expect(
+        cases.some((c) => c.args.includes(flag)),
+        flag,
+      ).toBe(true);
     }
     expect(cases.some((c) => c.exitCode === 1 && c.lastErrLine.startsWith("IndexError"))).toBe(true);
   });

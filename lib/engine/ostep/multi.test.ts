@@ -27,7 +27,10 @@ describe("multi.py refusals", () => {
   });
 
   it("refuses more jobs than the script could handle in reasonable time, random or listed", () => {
-    for (const args of [["-j", "20001"], ["-L", Array.from({ length: 20_001 }, (_, i) => `j${i}:1:1`).join(",")]]) {
+    for (const args of [
+      ["-j", "20001"],
+      ["-L", Array.from({ length: 20_001 }, (_, i) => `j${i}:1:1`).join(",")],
+    ]) {
       const run = runOstepMulti(args);
       expect(run.exitCode).toBe(1);
       expect(run.stderr).toBe("timeslice: multi.py: more than 20000 jobs\n");

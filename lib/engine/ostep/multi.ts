@@ -20,8 +20,22 @@ const PROG = "multi.py";
 const OPTIONS: OptionSpec[] = [
   { short: "-s", long: "--seed", dest: "seed", kind: "int", default: 0, help: "the random seed" },
   { short: "-j", long: "--job_num", dest: "job_num", kind: "int", default: 3, help: "number of jobs in the system" },
-  { short: "-R", long: "--max_run", dest: "max_run", kind: "int", default: 100, help: "max run time of random-gen jobs" },
-  { short: "-W", long: "--max_wset", dest: "max_wset", kind: "int", default: 200, help: "max working set of random-gen jobs" },
+  {
+    short: "-R",
+    long: "--max_run",
+    dest: "max_run",
+    kind: "int",
+    default: 100,
+    help: "max run time of random-gen jobs",
+  },
+  {
+    short: "-W",
+    long: "--max_wset",
+    dest: "max_wset",
+    kind: "int",
+    default: 200,
+    help: "max working set of random-gen jobs",
+  },
   {
     short: "-L",
     long: "--job_list",
@@ -30,7 +44,14 @@ const OPTIONS: OptionSpec[] = [
     default: "",
     help: "provide a comma-separated list of job_name:run_time:working_set_size (e.g., a:10:100,b:10:50 means 2 jobs with run-times of 10, the first (a) with working set size=100, second (b) with working set size=50)",
   },
-  { short: "-p", long: "--per_cpu_queues", dest: "per_cpu_queues", kind: "store_true", default: false, help: "per-CPU scheduling queues (not one)" },
+  {
+    short: "-p",
+    long: "--per_cpu_queues",
+    dest: "per_cpu_queues",
+    kind: "store_true",
+    default: false,
+    help: "per-CPU scheduling queues (not one)",
+  },
   {
     short: "-A",
     long: "--affinity",
@@ -49,14 +70,63 @@ const OPTIONS: OptionSpec[] = [
     default: 30,
     help: "for per-cpu scheduling, how often to peek at other schedule queue; 0 turns this off",
   },
-  { short: "-w", long: "--warmup_time", dest: "warmup_time", kind: "int", default: 10, help: "time it takes to warm cache" },
-  { short: "-r", long: "--warm_rate", dest: "warm_rate", kind: "int", default: 2, help: "how much faster to run with warm cache" },
+  {
+    short: "-w",
+    long: "--warmup_time",
+    dest: "warmup_time",
+    kind: "int",
+    default: 10,
+    help: "time it takes to warm cache",
+  },
+  {
+    short: "-r",
+    long: "--warm_rate",
+    dest: "warm_rate",
+    kind: "int",
+    default: 2,
+    help: "how much faster to run with warm cache",
+  },
   { short: "-M", long: "--cache_size", dest: "cache_size", kind: "int", default: 100, help: "cache size" },
-  { short: "-o", long: "--rand_order", dest: "random_order", kind: "store_true", default: false, help: "has CPUs get jobs in random order" },
-  { short: "-t", long: "--trace", dest: "trace", kind: "store_true", default: false, help: "enable basic tracing (show which jobs got scheduled)" },
-  { short: "-T", long: "--trace_time_left", dest: "trace_time_left", kind: "store_true", default: false, help: "trace time left for each job" },
-  { short: "-C", long: "--trace_cache", dest: "trace_cache", kind: "store_true", default: false, help: "trace cache status (warm/cold) too" },
-  { short: "-S", long: "--trace_sched", dest: "trace_sched", kind: "store_true", default: false, help: "trace scheduler state" },
+  {
+    short: "-o",
+    long: "--rand_order",
+    dest: "random_order",
+    kind: "store_true",
+    default: false,
+    help: "has CPUs get jobs in random order",
+  },
+  {
+    short: "-t",
+    long: "--trace",
+    dest: "trace",
+    kind: "store_true",
+    default: false,
+    help: "enable basic tracing (show which jobs got scheduled)",
+  },
+  {
+    short: "-T",
+    long: "--trace_time_left",
+    dest: "trace_time_left",
+    kind: "store_true",
+    default: false,
+    help: "trace time left for each job",
+  },
+  {
+    short: "-C",
+    long: "--trace_cache",
+    dest: "trace_cache",
+    kind: "store_true",
+    default: false,
+    help: "trace cache status (warm/cold) too",
+  },
+  {
+    short: "-S",
+    long: "--trace_sched",
+    dest: "trace_sched",
+    kind: "store_true",
+    default: false,
+    help: "trace scheduler state",
+  },
   { short: "-c", long: "--compute", dest: "solve", kind: "store_true", default: false, help: "compute answers for me" },
 ];
 
@@ -362,7 +432,8 @@ function simulate(out: Printer, rng: PythonRandom, s: Settings): void {
     }
   };
   while (finished < names.length) {
-    if (time >= cpuTicksAllowed) throw new RefusedInput(`the run would take more than ${cpuTicksAllowed} ticks on ${s.cpus} CPUs`);
+    if (time >= cpuTicksAllowed)
+      throw new RefusedInput(`the run would take more than ${cpuTicksAllowed} ticks on ${s.cpus} CPUs`);
     line = "";
     try {
       runTick();

@@ -73,7 +73,9 @@ describe("parseOptions (optparse semantics)", () => {
     expect(failure("-q").stderr).toBe(`${usage}demo.py: error: -q option requires 1 argument\n`);
     expect(failure("--quantum").stderr).toBe(`${usage}demo.py: error: --quantum option requires 1 argument\n`);
     expect(failure("--stay=1").stderr).toBe(`${usage}demo.py: error: --stay option does not take a value\n`);
-    expect(failure("--qu", "1").stderr).toBe(`${usage}demo.py: error: ambiguous option: --qu (--quantum, --quantumList?)\n`);
+    expect(failure("--qu", "1").stderr).toBe(
+      `${usage}demo.py: error: ambiguous option: --qu (--quantum, --quantumList?)\n`,
+    );
     expect(failure("-s", "1.5").stderr).toBe(`${usage}demo.py: error: option -s: invalid integer value: '1.5'\n`);
     expect(failure("-f", "x").stderr).toBe(`${usage}demo.py: error: option -f: invalid floating-point value: 'x'\n`);
     expect(failure("-s", "it's").stderr).toBe(`${usage}demo.py: error: option -s: invalid integer value: "it's"\n`);
@@ -86,7 +88,11 @@ describe("parseOptions (optparse semantics)", () => {
   it("prints help on -h with status 0", () => {
     const run = failure("-h");
     expect(run.exitCode).toBe(0);
-    expect(run.stdout.startsWith("Usage: demo.py [options]\n\nOptions:\n  -h, --help            show this help message and exit\n")).toBe(true);
+    expect(
+      run.stdout.startsWith(
+        "Usage: demo.py [options]\n\nOptions:\n  -h, --help            show this help message and exit\n",
+      ),
+    ).toBe(true);
     expect(run.stdout).toContain("  -s SEED, --seed=SEED  the random seed\n");
   });
 });

@@ -31,7 +31,14 @@ export interface ParsedOptions {
 
 export type ParseOutcome = { ok: true; options: ParsedOptions } | { ok: false; run: OstepRun };
 
-const HELP_SPEC: OptionSpec = { short: "-h", long: "--help", dest: "help", kind: "store_true", default: false, help: "show this help message and exit" };
+const HELP_SPEC: OptionSpec = {
+  short: "-h",
+  long: "--help",
+  dest: "help",
+  kind: "store_true",
+  default: false,
+  help: "show this help message and exit",
+};
 
 class StopParsing {
   constructor(readonly run: OstepRun) {}

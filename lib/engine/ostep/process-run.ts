@@ -3,7 +3,14 @@
 // script's flags, workload generation, error exits and printing.
 import { createPythonRandom, type PythonRandom } from "../random";
 import { formatStateStats, formatStateTable, ostepPidLabel } from "../procstates/table";
-import { MachineInvariantError, runMachine, tickBound, type Instruction, type IoDone, type SwitchOn } from "../procstates/machine";
+import {
+  MachineInvariantError,
+  runMachine,
+  tickBound,
+  type Instruction,
+  type IoDone,
+  type SwitchOn,
+} from "../procstates/machine";
 import { flagOption, intOption, parseOptions, stringOption, type OptionSpec } from "./optparse";
 import { parsePyFloat, parsePyInt } from "./pyparse";
 import { pyStrRepr } from "./pyformat";
@@ -13,7 +20,14 @@ const PROG = "process-run.py";
 
 const SPECS: readonly OptionSpec[] = [
   { short: "-s", long: "--seed", dest: "seed", kind: "int", default: 0, help: "the random seed" },
-  { short: "-P", long: "--program", dest: "program", kind: "string", default: "", help: "more specific controls over programs" },
+  {
+    short: "-P",
+    long: "--program",
+    dest: "program",
+    kind: "string",
+    default: "",
+    help: "more specific controls over programs",
+  },
   {
     short: "-l",
     long: "--processlist",
@@ -23,10 +37,31 @@ const SPECS: readonly OptionSpec[] = [
     help: "a comma-separated list of processes to run, in the form X1:Y1,X2:Y2,... where X is the number of instructions that process should run, and Y the chances (from 0 to 100) that an instruction will use the CPU or issue an IO (i.e., if Y is 100, a process will ONLY use the CPU and issue no I/Os; if Y is 0, a process will only issue I/Os)",
   },
   { short: "-L", long: "--iolength", dest: "io_length", kind: "int", default: 5, help: "how long an IO takes" },
-  { short: "-S", long: "--switch", dest: "process_switch_behavior", kind: "string", default: "SWITCH_ON_IO", help: "when to switch between processes: SWITCH_ON_IO, SWITCH_ON_END" },
-  { short: "-I", long: "--iodone", dest: "io_done_behavior", kind: "string", default: "IO_RUN_LATER", help: "type of behavior when IO ends: IO_RUN_LATER, IO_RUN_IMMEDIATE" },
+  {
+    short: "-S",
+    long: "--switch",
+    dest: "process_switch_behavior",
+    kind: "string",
+    default: "SWITCH_ON_IO",
+    help: "when to switch between processes: SWITCH_ON_IO, SWITCH_ON_END",
+  },
+  {
+    short: "-I",
+    long: "--iodone",
+    dest: "io_done_behavior",
+    kind: "string",
+    default: "IO_RUN_LATER",
+    help: "type of behavior when IO ends: IO_RUN_LATER, IO_RUN_IMMEDIATE",
+  },
   { short: "-c", dest: "solve", kind: "store_true", default: false, help: "compute answers for me" },
-  { short: "-p", long: "--printstats", dest: "print_stats", kind: "store_true", default: false, help: "print statistics at end; only useful with -c flag (otherwise stats are not printed)" },
+  {
+    short: "-p",
+    long: "--printstats",
+    dest: "print_stats",
+    kind: "store_true",
+    default: false,
+    help: "print statistics at end; only useful with -c flag (otherwise stats are not printed)",
+  },
 ];
 
 /** Caps that keep a hostile command line from exhausting memory; Python would just run (or hang). */
@@ -129,8 +164,16 @@ function describeBehaviours(switchOn: SwitchOn, ioDone: IoDone): string {
   );
 }
 
-function simulate(programs: OpName[][], ioLength: number, switchOn: SwitchOn, ioDone: IoDone, printStats: boolean): string {
-  const machinePrograms = programs.map((ops) => ops.map((op): Instruction => (op === "io" ? { op, length: ioLength } : { op })));
+function simulate(
+  programs: OpName[][],
+  ioLength: number,
+  switchOn: SwitchOn,
+  ioDone: IoDone,
+  printStats: boolean,
+): string {
+  const machinePrograms = programs.map((ops) =>
+    ops.map((op): Instruction => (op === "io" ? { op, length: ioLength } : { op })),
+  );
   const rowWidth = 4 + 14 * (programs.length + 2) + 1;
   if (tickBound(machinePrograms) * rowWidth > PROCESS_RUN_LIMITS.maxOutputChars) throw tooLarge("the trace");
   const run = runMachine({ programs: machinePrograms, switchOn, ioDone, policy: "ostep", quantum: 1 });
@@ -175,7 +218,8 @@ export function runOstepProcessRun(args: string[]): OstepRun {
     return { exitCode: 0, stdout: out.join(""), stderr: "" };
   } catch (error) {
     if (error instanceof ScriptExit) return { exitCode: error.exitCode, stdout: out.join(""), stderr: error.stderr };
-    if (error instanceof MachineInvariantError) return { exitCode: 1, stdout: out.join(""), stderr: `Traceback (most recent call last):\nAssertionError\n` };
+    if (error instanceof MachineInvariantError)
+      return { exitCode: 1, stdout: out.join(""), stderr: `Traceback (most recent call last):\nAssertionError\n` };
     throw error;
   }
 }

@@ -181,7 +181,13 @@ function compile(fmt: string): Compiled {
   for (const m of fmt.matchAll(SPEC)) {
     if (m.index! > last) parts.push(fmt.slice(last, m.index));
     if (m[4] === "%") parts.push("%");
-    else parts.push({ flags: m[1]!, width: m[2] ? Number(m[2]) : 0, precision: m[3] === undefined ? undefined : Number(m[3]), conversion: m[4]! });
+    else
+      parts.push({
+        flags: m[1]!,
+        width: m[2] ? Number(m[2]) : 0,
+        precision: m[3] === undefined ? undefined : Number(m[3]),
+        conversion: m[4]!,
+      });
     last = m.index! + m[0].length;
   }
   if (last < fmt.length) parts.push(fmt.slice(last));
@@ -207,7 +213,8 @@ function convert(spec: Conversion, arg: PyArg): string {
     case "x":
     case "X": {
       const n = numericValue(arg, conversion);
-      if (typeof n === "number" && !Number.isInteger(n)) throw new TypeError(`%${conversion} format: an integer is required, not float`);
+      if (typeof n === "number" && !Number.isInteger(n))
+        throw new TypeError(`%${conversion} format: an integer is required, not float`);
       const big = BigInt(n);
       const magnitude = (big < 0n ? -big : big).toString(16);
       body = withSign((big < 0n ? "-" : "") + (conversion === "X" ? magnitude.toUpperCase() : magnitude), flags);

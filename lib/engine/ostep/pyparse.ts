@@ -35,7 +35,8 @@ export function parsePyInt(text: string, radix: 2 | 8 | 10 | 16 = 10): bigint | 
   return negative ? -value : value;
 }
 
-const FLOAT_RE = /^[+-]?(?:[0-9](?:_?[0-9])*(?:\.(?:[0-9](?:_?[0-9])*)?)?|\.[0-9](?:_?[0-9])*)(?:[eE][+-]?[0-9](?:_?[0-9])*)?$/;
+const FLOAT_RE =
+  /^[+-]?(?:[0-9](?:_?[0-9])*(?:\.(?:[0-9](?:_?[0-9])*)?)?|\.[0-9](?:_?[0-9])*)(?:[eE][+-]?[0-9](?:_?[0-9])*)?$/;
 const SPECIAL_RE = /^([+-]?)(inf|infinity|nan)$/i;
 
 /** `float(text)`; null where Python raises ValueError. Correctly rounded, like CPython. */

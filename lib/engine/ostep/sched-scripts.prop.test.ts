@@ -66,7 +66,11 @@ describe("scheduler.py port", () => {
 });
 
 describe("mlfq.py port", () => {
-  const job = fc.tuple(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 0, max: 8 }));
+  const job = fc.tuple(
+    fc.integer({ min: 0, max: 30 }),
+    fc.integer({ min: 1, max: 40 }),
+    fc.integer({ min: 0, max: 8 }),
+  );
   it("prints exactly runTime Run lines per job, and every job finishes once", () => {
     fc.assert(
       fc.property(
@@ -78,7 +82,19 @@ describe("mlfq.py port", () => {
         fc.boolean(),
         fc.boolean(),
         (jobs, n, q, boost, io, stay, bump) => {
-          const args = ["-l", jobs.map((j) => j.join(",")).join(":"), "-n", String(n), "-q", String(q), "-B", String(boost), "-i", String(io), "-c"];
+          const args = [
+            "-l",
+            jobs.map((j) => j.join(",")).join(":"),
+            "-n",
+            String(n),
+            "-q",
+            String(q),
+            "-B",
+            String(boost),
+            "-i",
+            String(io),
+            "-c",
+          ];
           if (stay) args.push("-S");
           if (bump) args.push("-I");
           const result = runOstepMlfq(args);
@@ -102,11 +118,22 @@ describe("lottery.py port", () => {
   it("finishes every job, and a job finishing on slice k finishes at time k*quantum", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 100 })), { minLength: 1, maxLength: 5 }),
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 100 })), {
+          minLength: 1,
+          maxLength: 5,
+        }),
         fc.integer({ min: 1, max: 4 }),
         fc.integer({ min: 0, max: 1000 }),
         (jobs, q, seed) => {
-          const out = runOstepLottery(["-l", jobs.map((j) => j.join(":")).join(","), "-q", String(q), "-s", String(seed), "-c"]).stdout;
+          const out = runOstepLottery([
+            "-l",
+            jobs.map((j) => j.join(":")).join(","),
+            "-q",
+            String(q),
+            "-s",
+            String(seed),
+            "-c",
+          ]).stdout;
           const lines = out.split("\n");
           let slices = 0;
           const done: number[] = [];

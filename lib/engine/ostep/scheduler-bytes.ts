@@ -80,7 +80,9 @@ export function integralSlices(jobs: readonly ByteJob[], quantum: number | null)
 function maxTraceLine(maxValue: number, jobCount: number): number {
   const value = Math.max(3, digitCount(maxValue));
   const id = Math.max(3, digitCount(Math.max(0, jobCount - 1)));
-  return TIME.length + value + RUN_JOB.length + id + FOR.length + value + 3 + DONE_AT.length + value + 3 + CLOSE_NL.length;
+  return (
+    TIME.length + value + RUN_JOB.length + id + FOR.length + value + 3 + DONE_AT.length + value + 3 + CLOSE_NL.length
+  );
 }
 
 function totalLength(jobs: readonly ByteJob[]): number {
@@ -138,7 +140,12 @@ export interface RoundRobinResult {
  * The RR loop of scheduler.py with its trace lines written as bytes. `slices` is integralSlices()'s
  * count. Jobs are indexed by id (ids are 0..n-1 in list order).
  */
-export function traceRoundRobinBytes(out: Printer, jobs: readonly ByteJob[], quantum: number, slices: number): RoundRobinResult {
+export function traceRoundRobinBytes(
+  out: Printer,
+  jobs: readonly ByteJob[],
+  quantum: number,
+  slices: number,
+): RoundRobinResult {
   out.countLines(slices);
   const n = jobs.length;
   const response = new Float64Array(n).fill(-1);
@@ -206,7 +213,13 @@ export function traceRoundRobinBytes(out: Printer, jobs: readonly ByteJob[], qua
 }
 
 /** `'  Job %3d -- Response: %3.2f  Turnaround %3.2f  Wait %3.2f'` for each job; figures are whole and ≥ 0. */
-export function statsBytes(out: Printer, ids: ArrayLike<number>, response: ArrayLike<number>, turnaround: ArrayLike<number>, wait: ArrayLike<number>): void {
+export function statsBytes(
+  out: Printer,
+  ids: ArrayLike<number>,
+  response: ArrayLike<number>,
+  turnaround: ArrayLike<number>,
+  wait: ArrayLike<number>,
+): void {
   const n = ids.length;
   out.countLines(n);
   const sink = out.sink;

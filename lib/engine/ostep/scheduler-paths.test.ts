@@ -45,7 +45,17 @@ describe("scheduler.py fast path agrees with the general path", () => {
   });
 
   it("on job lists: whole numbers (fast), zero-length jobs, numbers past 2^31, and fractions (general)", () => {
-    const lists = ["10,15,20", "0,3,0,1", "5", "3000000000,7,2147483648", "2.5,3,4", "1e3,20", "-0,4", "7,-2,5", "  8 ,9"];
+    const lists = [
+      "10,15,20",
+      "0,3,0,1",
+      "5",
+      "3000000000,7,2147483648",
+      "2.5,3,4",
+      "1e3,20",
+      "-0,4",
+      "7,-2,5",
+      "  8 ,9",
+    ];
     for (const list of lists) {
       for (const policy of ["FIFO", "SJF", "RR"]) {
         for (const quantum of ["1", "3", "1000000000"]) expectSameRun(["-p", policy, "-q", quantum, "-l", list, "-c"]);
@@ -55,16 +65,26 @@ describe("scheduler.py fast path agrees with the general path", () => {
 
   it("on random lengths that are zero, negative or past 2^53 (negative and huge -m)", () => {
     for (const maxlen of ["-3", "0", "-1", "30000000000000000000"]) {
-      for (const policy of ["FIFO", "SJF", "RR"]) expectSameRun(["-p", policy, "-j", "6", "-m", maxlen, "-s", "2", "-c"]);
+      for (const policy of ["FIFO", "SJF", "RR"])
+        expectSameRun(["-p", policy, "-j", "6", "-m", maxlen, "-s", "2", "-c"]);
     }
   });
 
   it("prints random lengths past 2^53 with every digit, as CPython does", () => {
     // Recorded with CPython 3.11: python3 scheduler.py -j 6 -m 18014398509481990 -s 5
-    const want = [11221199363974853n, 13362846433691619n, 14324933782276357n, 16977674987334177n, 13328827781962859n, 16615130045187473n];
+    const want = [
+      11221199363974853n,
+      13362846433691619n,
+      14324933782276357n,
+      16977674987334177n,
+      13328827781962859n,
+      16615130045187473n,
+    ];
     const args = ["-j", "6", "-m", "18014398509481990", "-s", "5"];
     const text = new TextDecoder().decode(runOstepSchedulerBytes(args).stdout);
-    expect(text.split("\n").filter((l) => l.startsWith("  Job "))).toEqual(want.map((len, id) => `  Job ${id} ( length = ${len} )`));
+    expect(text.split("\n").filter((l) => l.startsWith("  Job "))).toEqual(
+      want.map((len, id) => `  Job ${id} ( length = ${len} )`),
+    );
     expectSameRun(args);
   });
 

@@ -19,7 +19,14 @@ import {
   runScriptBytes,
 } from "./script";
 import { encodeUtf8 } from "./bytesink";
-import { type RoundRobinResult, integralSlices, jobLinesBytes, statsBytes, traceInOrderBytes, traceRoundRobinBytes } from "./scheduler-bytes";
+import {
+  type RoundRobinResult,
+  integralSlices,
+  jobLinesBytes,
+  statsBytes,
+  traceInOrderBytes,
+  traceRoundRobinBytes,
+} from "./scheduler-bytes";
 import type { OstepRun } from "./types";
 
 const PROG = "scheduler.py";
@@ -27,10 +34,31 @@ const PROG = "scheduler.py";
 const OPTIONS: OptionSpec[] = [
   { short: "-s", long: "--seed", dest: "seed", kind: "int", default: 0, help: "the random seed" },
   { short: "-j", long: "--jobs", dest: "jobs", kind: "int", default: 3, help: "number of jobs in the system" },
-  { short: "-l", long: "--jlist", dest: "jlist", kind: "string", default: "", help: "instead of random jobs, provide a comma-separated list of run times" },
+  {
+    short: "-l",
+    long: "--jlist",
+    dest: "jlist",
+    kind: "string",
+    default: "",
+    help: "instead of random jobs, provide a comma-separated list of run times",
+  },
   { short: "-m", long: "--maxlen", dest: "maxlen", kind: "int", default: 10, help: "max length of job" },
-  { short: "-p", long: "--policy", dest: "policy", kind: "string", default: "FIFO", help: "sched policy to use: SJF, FIFO, RR" },
-  { short: "-q", long: "--quantum", dest: "quantum", kind: "int", default: 1, help: "length of time slice for RR policy" },
+  {
+    short: "-p",
+    long: "--policy",
+    dest: "policy",
+    kind: "string",
+    default: "FIFO",
+    help: "sched policy to use: SJF, FIFO, RR",
+  },
+  {
+    short: "-q",
+    long: "--quantum",
+    dest: "quantum",
+    kind: "int",
+    default: 1,
+    help: "length of time slice for RR policy",
+  },
   { short: "-c", dest: "solve", kind: "store_true", default: false, help: "compute answers for me" },
 ];
 
@@ -96,7 +124,14 @@ function averageLine(responseSum: number, turnaroundSum: number, waitSum: number
 }
 
 /** Prints the per-job statistics (in the order given) and their averages. */
-function printStats(out: Printer, fast: boolean, ids: ArrayLike<number>, response: ArrayLike<number>, turnaround: ArrayLike<number>, wait: ArrayLike<number>): void {
+function printStats(
+  out: Printer,
+  fast: boolean,
+  ids: ArrayLike<number>,
+  response: ArrayLike<number>,
+  turnaround: ArrayLike<number>,
+  wait: ArrayLike<number>,
+): void {
   out.print("\nFinal statistics:");
   if (fast) statsBytes(out, ids, response, turnaround, wait);
   else for (let i = 0; i < ids.length; i++) out.print(statsLine(ids[i]!, response[i]!, turnaround[i]!, wait[i]!));
@@ -122,7 +157,9 @@ function runInOrder(out: Printer, jobs: readonly Job[], fastPath: boolean): void
   } else {
     let now = 0;
     for (const job of jobs) {
-      out.print(pyFormat("  [ time %3d ] Run job %d for %.2f secs ( DONE at %.2f )", now, job.id, job.length, now + job.length));
+      out.print(
+        pyFormat("  [ time %3d ] Run job %d for %.2f secs ( DONE at %.2f )", now, job.id, job.length, now + job.length),
+      );
       now += job.length;
     }
   }
@@ -148,10 +185,13 @@ function checkRoundRobinBounded(jobs: readonly Job[], quantum: number): void {
   for (const job of jobs) {
     if (!(job.length > quantum)) continue;
     if (quantum <= 0 || !Number.isFinite(job.length)) {
-      throw new RefusedInput(`RR with quantum ${quantum} never finishes job ${job.id} (length ${pyFloatRepr(job.length)}); python3 would loop forever`);
+      throw new RefusedInput(
+        `RR with quantum ${quantum} never finishes job ${job.id} (length ${pyFloatRepr(job.length)}); python3 would loop forever`,
+      );
     }
     slices += job.length / quantum;
-    if (slices > MAX_SLICES) throw new RefusedInput(`RR would need more than ${MAX_SLICES} time slices; use a larger quantum or shorter jobs`);
+    if (slices > MAX_SLICES)
+      throw new RefusedInput(`RR would need more than ${MAX_SLICES} time slices; use a larger quantum or shorter jobs`);
   }
 }
 
@@ -160,7 +200,8 @@ function runRoundRobin(out: Printer, jobs: readonly Job[], quantum: number, fast
   out.print("Execution trace:");
   const slices = fastPath ? integralSlices(jobs, quantum) : null;
   if (slices !== null) out.boundRemainingLines(slices + jobs.length + 2);
-  const stats = slices !== null ? traceRoundRobinBytes(out, jobs, quantum, slices) : traceRoundRobinText(out, jobs, quantum);
+  const stats =
+    slices !== null ? traceRoundRobinBytes(out, jobs, quantum, slices) : traceRoundRobinText(out, jobs, quantum);
   const ids = Int32Array.from(jobs, (_, id) => id);
   printStats(out, slices !== null, ids, stats.response, stats.turnaround, stats.wait);
 }
@@ -201,7 +242,9 @@ function traceRoundRobinText(out: Printer, jobs: readonly Job[], quantum: number
       size++;
     } else {
       ranFor = remaining[id]!;
-      out.line(`  [ time ${pyIntField(now, 3)} ] Run job ${idText[id]} for ${pyFixed(ranFor, 2)} secs ( DONE at ${pyFixed(now + ranFor, 2)} )`);
+      out.line(
+        `  [ time ${pyIntField(now, 3)} ] Run job ${idText[id]} for ${pyFixed(ranFor, 2)} secs ( DONE at ${pyFixed(now + ranFor, 2)} )`,
+      );
       turnaround[id] = now + ranFor;
       unfinished--;
     }
@@ -222,7 +265,10 @@ export function runOstepScheduler(args: string[], options?: Omit<SchedulerRunOpt
 }
 
 /** `python3 scheduler.py <args>` with stdout as the bytes python3 writes (what the CLI hands to the OS). */
-export function runOstepSchedulerBytes(args: string[], { fastPath = true, ...output }: SchedulerRunOptions = {}): OstepBytesRun {
+export function runOstepSchedulerBytes(
+  args: string[],
+  { fastPath = true, ...output }: SchedulerRunOptions = {},
+): OstepBytesRun {
   const parsed = parseOptions(PROG, OPTIONS, args);
   if (!parsed.ok) return { ...parsed.run, stdout: encodeUtf8(parsed.run.stdout) };
   const options = parsed.options;
@@ -239,7 +285,10 @@ export function runOstepSchedulerBytes(args: string[], { fastPath = true, ...out
     }
     out.print("");
     out.print("Here is the job list, with the run time of each job: ");
-    const jobs = jlist === "" ? randomJobs(out, options.ints.seed!, intOption(options, "jobs"), intOption(options, "maxlen"), fastPath) : listedJobs(out, jlist);
+    const jobs =
+      jlist === ""
+        ? randomJobs(out, options.ints.seed!, intOption(options, "jobs"), intOption(options, "maxlen"), fastPath)
+        : listedJobs(out, jlist);
     out.print("\n");
 
     if (!flagOption(options, "solve")) {
@@ -254,7 +303,12 @@ export function runOstepSchedulerBytes(args: string[], { fastPath = true, ...out
     out.print("** Solutions **\n");
     if (policy === "FIFO") runInOrder(out, jobs, fastPath);
     // Array.prototype.sort is stable, as Python's sorted() is: equal lengths keep id order.
-    else if (policy === "SJF") runInOrder(out, [...jobs].sort((a, b) => a.length - b.length), fastPath);
+    else if (policy === "SJF")
+      runInOrder(
+        out,
+        [...jobs].sort((a, b) => a.length - b.length),
+        fastPath,
+      );
     else if (policy === "RR") runRoundRobin(out, jobs, intOption(options, "quantum"), fastPath);
     else out.print("Error: Policy", policy, "is not available.");
   };

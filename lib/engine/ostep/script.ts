@@ -8,7 +8,6 @@ import { ByteSink, decodeUtf8 } from "./bytesink";
 
 export { PythonError };
 
-
 /** The script would not finish (or would take far too long); we refuse instead of hanging. */
 export class RefusedInput extends Error {}
 
@@ -98,7 +97,8 @@ export function runScriptBytes(prog: string, body: (out: Printer) => void, optio
     body(printer);
     return { exitCode: 0, stdout: sink.result(), stderr: "" };
   } catch (error) {
-    if (error instanceof ScriptExit) return { exitCode: error.exitCode, stdout: sink.result(), stderr: error.stderrText };
+    if (error instanceof ScriptExit)
+      return { exitCode: error.exitCode, stdout: sink.result(), stderr: error.stderrText };
     if (error instanceof PythonError) {
       return {
         exitCode: 1,

@@ -35,8 +35,13 @@ const host: X86Host = {
   },
 };
 
-const lastLine = (text: string) => text.split("\n").filter((l) => l.trim() !== "").at(-1) ?? "";
-const maskRate = (text: string) => text.replace(/Emulation Rate {2}[0-9.]+ kinst\/sec/g, "Emulation Rate  <rate> kinst/sec");
+const lastLine = (text: string) =>
+  text
+    .split("\n")
+    .filter((l) => l.trim() !== "")
+    .at(-1) ?? "";
+const maskRate = (text: string) =>
+  text.replace(/Emulation Rate {2}[0-9.]+ kinst\/sec/g, "Emulation Rate  <rate> kinst/sec");
 
 describe("x86.py golden replay", () => {
   test("the golden set covers both copies of the script and their error exits", () => {

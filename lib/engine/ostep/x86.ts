@@ -45,18 +45,88 @@ function specs(variant: X86Variant): OptionSpec[] {
     { short: "-t", long: "--threads", dest: "numthreads", kind: "int", default: 2, help: "number of threads" },
     { short: "-p", long: "--program", dest: "progfile", kind: "string", default: "", help: "source program (in .s)" },
     { short: "-i", long: "--interrupt", dest: "intfreq", kind: "int", default: 50, help: "interrupt frequency" },
-    locks && { short: "-P", long: "--procsched", dest: "procsched", kind: "string", default: "", help: "control exactly which thread runs when" },
-    { short: "-r", long: "--randints", dest: "intrand", kind: "store_true", default: false, help: "if interrupts are random" },
+    locks && {
+      short: "-P",
+      long: "--procsched",
+      dest: "procsched",
+      kind: "string",
+      default: "",
+      help: "control exactly which thread runs when",
+    },
+    {
+      short: "-r",
+      long: "--randints",
+      dest: "intrand",
+      kind: "store_true",
+      default: false,
+      help: "if interrupts are random",
+    },
     { short: "-a", long: "--argv", dest: "argv", kind: "string", default: "", help: ARGV_HELP },
-    { short: "-L", long: "--loadaddr", dest: "loadaddr", kind: "int", default: 1000, help: "address where to load code" },
+    {
+      short: "-L",
+      long: "--loadaddr",
+      dest: "loadaddr",
+      kind: "int",
+      default: 1000,
+      help: "address where to load code",
+    },
     { short: "-m", long: "--memsize", dest: "memsize", kind: "int", default: 128, help: "size of address space (KB)" },
-    { short: "-M", long: "--memtrace", dest: "memtrace", kind: "string", default: "", help: "comma-separated list of addrs to trace (e.g., 20000,20001)" },
-    { short: "-R", long: "--regtrace", dest: "regtrace", kind: "string", default: "", help: "comma-separated list of regs to trace (e.g., ax,bx,cx,dx)" },
-    { short: "-C", long: "--cctrace", dest: "cctrace", kind: "store_true", default: false, help: "should we trace condition codes" },
-    { short: "-S", long: "--printstats", dest: "printstats", kind: "store_true", default: false, help: "print some extra stats" },
-    { short: "-v", long: "--verbose", dest: "verbose", kind: "store_true", default: false, help: "print some extra info" },
-    locks && { short: "-H", long: "--headercount", dest: "headercount", kind: "int", default: -1, help: "how often to print a row header" },
-    { short: "-c", long: "--compute", dest: "solve", kind: "store_true", default: false, help: "compute answers for me" },
+    {
+      short: "-M",
+      long: "--memtrace",
+      dest: "memtrace",
+      kind: "string",
+      default: "",
+      help: "comma-separated list of addrs to trace (e.g., 20000,20001)",
+    },
+    {
+      short: "-R",
+      long: "--regtrace",
+      dest: "regtrace",
+      kind: "string",
+      default: "",
+      help: "comma-separated list of regs to trace (e.g., ax,bx,cx,dx)",
+    },
+    {
+      short: "-C",
+      long: "--cctrace",
+      dest: "cctrace",
+      kind: "store_true",
+      default: false,
+      help: "should we trace condition codes",
+    },
+    {
+      short: "-S",
+      long: "--printstats",
+      dest: "printstats",
+      kind: "store_true",
+      default: false,
+      help: "print some extra stats",
+    },
+    {
+      short: "-v",
+      long: "--verbose",
+      dest: "verbose",
+      kind: "store_true",
+      default: false,
+      help: "print some extra info",
+    },
+    locks && {
+      short: "-H",
+      long: "--headercount",
+      dest: "headercount",
+      kind: "int",
+      default: -1,
+      help: "how often to print a row header",
+    },
+    {
+      short: "-c",
+      long: "--compute",
+      dest: "solve",
+      kind: "store_true",
+      default: false,
+      help: "compute answers for me",
+    },
   ];
   return list.filter((s): s is OptionSpec => s !== false);
 }
@@ -210,7 +280,10 @@ class Cpu {
     readonly printstats: boolean,
     readonly headercount: number,
   ) {
-    const names = variant === "locks" ? ["zero", "ax", "bx", "cx", "dx", "ex", "fx", "sp", "bp"] : ["zero", "ax", "bx", "cx", "dx", "sp", "bp"];
+    const names =
+      variant === "locks"
+        ? ["zero", "ax", "bx", "cx", "dx", "ex", "fx", "sp", "bp"]
+        : ["zero", "ax", "bx", "cx", "dx", "sp", "bp"];
     this.regnames = names.map((n, i) => [n, i]);
     this.regByName = new Map(this.regnames);
     this.sp = this.regByName.get("sp")!;
@@ -229,7 +302,8 @@ class Cpu {
   }
   nl(): void {
     this.chars += this.pending.length + 1;
-    if (this.chars > X86_LIMITS.maxOutputChars) throw new RefusedInput(`output would exceed ${X86_LIMITS.maxOutputChars} characters`);
+    if (this.chars > X86_LIMITS.maxOutputChars)
+      throw new RefusedInput(`output would exceed ${X86_LIMITS.maxOutputChars} characters`);
     this.out.line(this.pending);
     this.pending = "";
   }
@@ -462,7 +536,8 @@ class Cpu {
 
   private memParts(arg: Arg): number[] {
     // `dst.split(',')` on whatever getarg returned: ints have no split, a label splits into one piece.
-    if (arg.t === "TYPE_REGISTER" || arg.t === "TYPE_IMMEDIATE") throw new PythonError("AttributeError", "'int' object has no attribute 'split'");
+    if (arg.t === "TYPE_REGISTER" || arg.t === "TYPE_IMMEDIATE")
+      throw new PythonError("AttributeError", "'int' object has no attribute 'split'");
     if (arg.t === "TYPE_LABEL") throw assertion();
     return arg.v;
   }
@@ -473,7 +548,8 @@ class Cpu {
 
   private two(cline: string, opcode: string, tmp: string[]): [Arg, Arg] {
     const rtmp = splitFirst(index(tmp, 1), ",");
-    if (!(tmp.length === 2 && rtmp.length === 2)) this.abort(`${opcode}: needs two args, separated by commas [${cline}]`);
+    if (!(tmp.length === 2 && rtmp.length === 2))
+      this.abort(`${opcode}: needs two args, separated by commas [${cline}]`);
     return [this.need(this.getarg(rtmp[0]!.trim())), this.need(this.getarg(rtmp[1]!.trim()))];
   }
 
@@ -508,7 +584,8 @@ class Cpu {
         }
         if (src.t === "TYPE_MEMORY" && dst.t === "TYPE_MEMORY") this.exit1("bad mov: two memory arguments");
         if (src.t === "TYPE_IMMEDIATE" && dst.t === "TYPE_IMMEDIATE") this.exit1("bad mov: two immediate arguments");
-        if (src.t === "TYPE_IMMEDIATE" && dst.t === "TYPE_REGISTER") return [`move_i_to_r(${src.v}, ${dst.v})`, { k: "mov_i_r", src: src.v, dst: dst.v }];
+        if (src.t === "TYPE_IMMEDIATE" && dst.t === "TYPE_REGISTER")
+          return [`move_i_to_r(${src.v}, ${dst.v})`, { k: "mov_i_r", src: src.v, dst: dst.v }];
         if (src.t === "TYPE_MEMORY" && dst.t === "TYPE_REGISTER") {
           const addr = this.addrOf(src.v);
           return [`move_m_to_r(${m(addr)}, ${dst.v})`, { k: "mov_m_r", addr, dst: dst.v }];
@@ -517,7 +594,8 @@ class Cpu {
           const addr = this.addrOf(dst.v);
           return [`move_r_to_m(${src.v}, ${m(addr)})`, { k: "mov_r_m", src: src.v, addr }];
         }
-        if (src.t === "TYPE_REGISTER" && dst.t === "TYPE_REGISTER") return [`move_r_to_r(${src.v}, ${dst.v})`, { k: "mov_r_r", src: src.v, dst: dst.v }];
+        if (src.t === "TYPE_REGISTER" && dst.t === "TYPE_REGISTER")
+          return [`move_r_to_r(${src.v}, ${dst.v})`, { k: "mov_r_r", src: src.v, dst: dst.v }];
         if (src.t === "TYPE_IMMEDIATE" && dst.t === "TYPE_MEMORY") {
           const addr = this.addrOf(dst.v);
           return [`move_i_to_m(${src.v}, ${m(addr)})`, { k: "mov_i_m", src: src.v, addr }];
@@ -578,15 +656,21 @@ class Cpu {
         if (parts.length !== (locks ? 4 : 3)) throw assertion();
         if (src.t === "TYPE_REGISTER" && dst.t === "TYPE_MEMORY") {
           const name = opcode === "xchg" ? "atomic_exchange" : "fetchadd";
-          return [`${name}(${src.v}, ${parts[0]}, ${parts[1]}, ${parts[2]})`, { k: opcode, src: src.v, addr: this.addrOf(parts) }];
+          return [
+            `${name}(${src.v}, ${parts[0]}, ${parts[1]}, ${parts[2]})`,
+            { k: opcode, src: src.v, addr: this.addrOf(parts) },
+          ];
         }
         return this.abort(opcode === "xchg" ? "poorly specified atomic exchange" : "poorly specified fetch and add");
       }
       case "test": {
         const [src, dst] = this.two(cline, "test", tmp);
-        if (src.t === "TYPE_IMMEDIATE" && dst.t === "TYPE_REGISTER") return [`test_i_r(${src.v}, ${dst.v})`, { k: "test_i_r", src: src.v, dst: dst.v }];
-        if (src.t === "TYPE_REGISTER" && dst.t === "TYPE_REGISTER") return [`test_r_r(${src.v}, ${dst.v})`, { k: "test_r_r", src: src.v, dst: dst.v }];
-        if (src.t === "TYPE_REGISTER" && dst.t === "TYPE_IMMEDIATE") return [`test_r_i(${src.v}, ${dst.v})`, { k: "test_r_i", src: src.v, dst: dst.v }];
+        if (src.t === "TYPE_IMMEDIATE" && dst.t === "TYPE_REGISTER")
+          return [`test_i_r(${src.v}, ${dst.v})`, { k: "test_i_r", src: src.v, dst: dst.v }];
+        if (src.t === "TYPE_REGISTER" && dst.t === "TYPE_REGISTER")
+          return [`test_r_r(${src.v}, ${dst.v})`, { k: "test_r_r", src: src.v, dst: dst.v }];
+        if (src.t === "TYPE_REGISTER" && dst.t === "TYPE_IMMEDIATE")
+          return [`test_r_i(${src.v}, ${dst.v})`, { k: "test_r_i", src: src.v, dst: dst.v }];
         return this.abort("malformed usage of test instruction");
       }
       case "j":
@@ -611,7 +695,8 @@ class Cpu {
       case "mdump": {
         // The script splices the operand into Python source and eval()s it; a plain integer is all we run.
         const operand = index(tmp, 1);
-        if (!/^\s*(?:-\s*)?(?:0|[1-9](?:_?[0-9])*)\s*$/.test(operand)) throw new RefusedInput(`mdump takes a plain number here, not ${pyStrRepr(operand)}`);
+        if (!/^\s*(?:-\s*)?(?:0|[1-9](?:_?[0-9])*)\s*$/.test(operand))
+          throw new RefusedInput(`mdump takes a plain number here, not ${pyStrRepr(operand)}`);
         return [`mdump(${operand})`, { k: "mdump", index: safe(Number(operand.replace(/[\s_]/g, ""))) }];
       }
     }
@@ -620,8 +705,10 @@ class Cpu {
 
   private arith(cline: string, op: "add" | "sub" | "mul", tmp: string[], malformed: string): [string, Op] {
     const [src, dst] = this.two(cline, op, tmp);
-    if (src.t === "TYPE_IMMEDIATE" && dst.t === "TYPE_REGISTER") return [`${op}_i_to_r(${src.v}, ${dst.v})`, { k: "arith_i", op, src: src.v, dst: dst.v }];
-    if (src.t === "TYPE_REGISTER" && dst.t === "TYPE_REGISTER") return [`${op}_r_to_r(${src.v}, ${dst.v})`, { k: "arith_r", op, src: src.v, dst: dst.v }];
+    if (src.t === "TYPE_IMMEDIATE" && dst.t === "TYPE_REGISTER")
+      return [`${op}_i_to_r(${src.v}, ${dst.v})`, { k: "arith_i", op, src: src.v, dst: dst.v }];
+    if (src.t === "TYPE_REGISTER" && dst.t === "TYPE_REGISTER")
+      return [`${op}_r_to_r(${src.v}, ${dst.v})`, { k: "arith_r", op, src: src.v, dst: dst.v }];
     return this.abort(malformed);
   }
 
@@ -629,7 +716,10 @@ class Cpu {
 
   private testAll(src: Word, dst: Word): void {
     if (typeof src !== "number" || typeof dst !== "number") {
-      throw new PythonError("TypeError", `'>' not supported between instances of '${typeName(dst)}' and '${typeName(src)}'`);
+      throw new PythonError(
+        "TypeError",
+        `'>' not supported between instances of '${typeName(dst)}' and '${typeName(src)}'`,
+      );
     }
     const a = dst as number;
     const b = src as number;
@@ -886,7 +976,8 @@ class ProcList {
         if (p >= this.plist.length) this.cpu.exit1(`bad schedule: cannot include a thread that does not exist (${p})`);
         this.procsched.push(p);
       }
-      if (new Set(this.procsched).size !== this.active) this.cpu.exit1(`bad schedule: does not include ALL processes [${this.procsched.join(", ")}]`);
+      if (new Set(this.procsched).size !== this.active)
+        this.cpu.exit1(`bad schedule: does not include ALL processes [${this.procsched.join(", ")}]`);
     }
     this.curr = 0;
     this.restore();
@@ -943,7 +1034,8 @@ function run(cpu: Cpu, procs: ProcList, intfreqIn: number, intrandIn: boolean, r
     const prevPC = cpu.pc;
     const instruction = cpu.read(prevPC);
     cpu.pc += 1;
-    if (!(instruction instanceof Instr)) throw new PythonError("TypeError", "eval() arg 1 must be a string, bytes or code object");
+    if (!(instruction instanceof Instr))
+      throw new PythonError("TypeError", "eval() arg 1 must be a string, bytes or code object");
     const rc = cpu.exec(instruction.op);
     cpu.printTrace(false);
     cpu.w(" ".repeat(25 * tid));
@@ -1009,20 +1101,34 @@ function body(variant: X86Variant, options: ParsedOptions, host: X86Host, out: P
   const progfile = str("progfile");
   if (progfile === "") abort(out, "Program file must be specified");
   const argv = str("argv").split(",");
-  if (!(BigInt(argv.length) === numthreads || argv.length === 1)) abort(out, "argv: must be one per-thread or just one set of values for all threads");
+  if (!(BigInt(argv.length) === numthreads || argv.length === 1))
+    abort(out, "argv: must be one per-thread or just one set of values for all threads");
 
   if (numthreads > BigInt(X86_LIMITS.maxThreads)) throw new RefusedInput(`more than ${X86_LIMITS.maxThreads} threads`);
-  if (ints.memsize! > BigInt(X86_LIMITS.maxMemsizeKb)) throw new RefusedInput(`a memory size over ${X86_LIMITS.maxMemsizeKb} KB`);
+  if (ints.memsize! > BigInt(X86_LIMITS.maxMemsizeKb))
+    throw new RefusedInput(`a memory size over ${X86_LIMITS.maxMemsizeKb} KB`);
   const memsize = Number(ints.memsize!);
   const loadaddr = safe(Number(ints.loadaddr!));
   const memtrace = str("memtrace") === "" ? [] : str("memtrace").split(",");
   const regtrace = str("regtrace") === "" ? [] : str("regtrace").split(",");
   const headercount = locks ? Number(ints.headercount!) : -1;
 
-  const cpu = new Cpu(variant, out, memsize, memtrace, regtrace, flag("cctrace"), flag("solve"), flag("verbose"), flag("printstats"), headercount);
+  const cpu = new Cpu(
+    variant,
+    out,
+    memsize,
+    memtrace,
+    regtrace,
+    flag("cctrace"),
+    flag("solve"),
+    flag("verbose"),
+    flag("printstats"),
+    headercount,
+  );
   try {
     const text = host.readProgram(progfile);
-    if (typeof text !== "string") throw new PythonError(text.pythonType, `[Errno ${text.errno}] ${text.strerror}: ${pyStrRepr(progfile)}`);
+    if (typeof text !== "string")
+      throw new PythonError(text.pythonType, `[Errno ${text.errno}] ${text.strerror}: ${pyStrRepr(progfile)}`);
     cpu.load(text, loadaddr);
 
     const procs = new ProcList(cpu);

@@ -10,7 +10,15 @@
 import { describe, expect, test } from "vitest";
 import { simulateProcStates, type ProcStatesInput, type ProcStatesResult } from "./index";
 
-const LETTER: Record<string, string> = { "RUN:cpu": "c", "RUN:io": "i", "RUN:io_done": "d", READY: "r", BLOCKED: "b", DONE: "-", RUNNING: "R" };
+const LETTER: Record<string, string> = {
+  "RUN:cpu": "c",
+  "RUN:io": "i",
+  "RUN:io_done": "d",
+  READY: "r",
+  BLOCKED: "b",
+  DONE: "-",
+  RUNNING: "R",
+};
 
 function run(input: ProcStatesInput): ProcStatesResult {
   const result = simulateProcStates(input);
@@ -31,15 +39,35 @@ describe("SJF and STCF", () => {
     // earlier in the list. B issues its I/O at tick 2 (blocked 3-4). At t=2 C (2) beats A (4) and
     // runs 3-4. At t=4 B is back with burst 2 < A's 4: B runs 5-6, then A 7-10.
     const r = run({
-      processes: [{ id: "A", program: [cpu(4)] }, { id: "B", program: [cpu(1), io(2), cpu(1)] }, { id: "C", program: [cpu(2)] }],
+      processes: [
+        { id: "A", program: [cpu(4)] },
+        { id: "B", program: [cpu(1), io(2), cpu(1)] },
+        { id: "C", program: [cpu(2)] },
+      ],
       policy: "sjf",
     });
-    expect(table(r)).toEqual(["r c r", "r i r", "r b c", "r b c", "r d - *", "r c -", "c - -", "c - -", "c - -", "c - -"]);
+    expect(table(r)).toEqual([
+      "r c r",
+      "r i r",
+      "r b c",
+      "r b c",
+      "r d - *",
+      "r c -",
+      "c - -",
+      "c - -",
+      "c - -",
+      "c - -",
+    ]);
     expect([r.totalTicks, r.cpuBusyTicks, r.ioBusyTicks]).toEqual([10, 10, 2]);
     expect(r.processes.map((p) => p.finishedAt)).toEqual([10, 6, 4]);
   });
 
-  const ioFirst = { processes: [{ id: "A", program: [cpu(5)] }, { id: "B", program: [io(2), cpu(1)] }] };
+  const ioFirst = {
+    processes: [
+      { id: "A", program: [cpu(5)] },
+      { id: "B", program: [io(2), cpu(1)] },
+    ],
+  };
 
   test("STCF: a process whose I/O completes preempts a longer remaining burst", () => {
     // B's first burst is the single io tick (1 < 5): tick 1; blocked 2-3. A runs 2-3 (remaining 3).
@@ -104,7 +132,10 @@ describe("MLFQ", () => {
 
   const gaming = {
     // A is CPU-bound; B issues an I/O every other tick (i d i d i d).
-    processes: [{ id: "A", program: [cpu(6)] }, { id: "B", program: [io(1), io(1), io(1)] }],
+    processes: [
+      { id: "A", program: [cpu(6)] },
+      { id: "B", program: [io(1), io(1), io(1)] },
+    ],
   };
 
   test("I/O does not reset the allotment (rule 4): B is demoted after 3 ticks despite its I/Os", () => {
@@ -113,7 +144,21 @@ describe("MLFQ", () => {
     // Back at t=8 it preempts A again but has no allotment left: demoted at once, behind A, which
     // runs its last tick 9. B finishes at level 1: d i at 10-11, blocked 12 (CPU idle), d at 13.
     const r = run({ ...gaming, policy: { name: "mlfq", quanta: [3, 10] } });
-    expect(table(r)).toEqual(["c r", "c r", "c r", "r i", "c b", "r d *", "r i", "c b", "c r *", "- d", "- i", "- b", "- d *"]);
+    expect(table(r)).toEqual([
+      "c r",
+      "c r",
+      "c r",
+      "r i",
+      "c b",
+      "r d *",
+      "r i",
+      "c b",
+      "c r *",
+      "- d",
+      "- i",
+      "- b",
+      "- d *",
+    ]);
     expect([r.totalTicks, r.cpuBusyTicks, r.ioBusyTicks]).toEqual([13, 12, 3]);
   });
 
@@ -121,7 +166,20 @@ describe("MLFQ", () => {
     // Each return from I/O resets B's allotment, so every return preempts A: B runs 4, 6-7, 9-10,
     // 12; A gets 1-3, 5, 8 and 11.
     const r = run({ ...gaming, policy: { name: "mlfq", quanta: [3, 10], ioResetsAllotment: true } });
-    expect(table(r)).toEqual(["c r", "c r", "c r", "r i", "c b", "r d *", "r i", "c b", "r d *", "r i", "c b", "- d *"]);
+    expect(table(r)).toEqual([
+      "c r",
+      "c r",
+      "c r",
+      "r i",
+      "c b",
+      "r d *",
+      "r i",
+      "c b",
+      "r d *",
+      "r i",
+      "c b",
+      "- d *",
+    ]);
     expect(r.processes.map((p) => p.finishedAt)).toEqual([11, 12]);
   });
 
@@ -131,7 +189,8 @@ describe("MLFQ", () => {
     // 2-tick quantum (7-8) and is demoted, B runs 9-10 at level 0, A finishes at 11; B runs on at
     // level 1 and is boosted again at t=12, finishing 12-14.
     const processes = [{ program: [cpu(7)] }, { program: [cpu(7)] }];
-    const runner = (r: ProcStatesResult) => r.ticks.map((t) => "AB"[t.states.findIndex((s) => s.startsWith("RUN"))]).join("");
+    const runner = (r: ProcStatesResult) =>
+      r.ticks.map((t) => "AB"[t.states.findIndex((s) => s.startsWith("RUN"))]).join("");
     expect(runner(run({ processes, policy: { name: "mlfq", quanta: [2, 4] } }))).toBe("AABBAAAABBBBAB");
     expect(runner(run({ processes, policy: { name: "mlfq", quanta: [2, 4], boostPeriod: 6 } }))).toBe("AABBAAAABBABBB");
   });
@@ -144,7 +203,10 @@ describe("lottery and stride", () => {
     // t=0: 13 → A. t=1: 84 → B (c). t=2: 76 → B (i; blocked tick 4). t=3: only A (75 tickets): 19 →
     // A. t=4: B is back: 49 → A. t=5: 44 → A, which finishes at 6. t=6, t=7: only B: d, c.
     const r = run({
-      processes: [{ id: "A", program: [cpu(4)], tickets: 75 }, { id: "B", program: [cpu(1), io(1), cpu(1)], tickets: 25 }],
+      processes: [
+        { id: "A", program: [cpu(4)], tickets: 75 },
+        { id: "B", program: [cpu(1), io(1), cpu(1)], tickets: 25 },
+      ],
       policy: { name: "lottery", seed: 1 },
     });
     expect(table(r)).toEqual(["c r", "r c", "r i", "c b", "c r *", "c r", "- d", "- c"]);
@@ -152,7 +214,10 @@ describe("lottery and stride", () => {
 
   test("lottery is deterministic for a seed, and another seed draws differently", () => {
     const input = (seed: number): ProcStatesInput => ({
-      processes: [{ program: [cpu(4)], tickets: 75 }, { program: [cpu(1), io(1), cpu(1)], tickets: 25 }],
+      processes: [
+        { program: [cpu(4)], tickets: 75 },
+        { program: [cpu(1), io(1), cpu(1)], tickets: 25 },
+      ],
       policy: { name: "lottery", seed },
     });
     expect(run(input(1))).toEqual(run(input(1)));
@@ -166,7 +231,10 @@ describe("lottery and stride", () => {
     // tick 5 (B 4; blocked 6-7); A 6-7 (passes 3→4→5, global pass 4). B returns at t=7 with
     // max(4, 4) = 4 < 5: d at 8 (B 6); 5,6 → A; 6,6 → A; 7,6 → B's last tick 11; A 12.
     const r = run({
-      processes: [{ id: "A", program: [cpu(8)], tickets: 4 }, { id: "B", program: [cpu(1), io(2), cpu(1)], tickets: 2 }],
+      processes: [
+        { id: "A", program: [cpu(8)], tickets: 4 },
+        { id: "B", program: [cpu(1), io(2), cpu(1)], tickets: 2 },
+      ],
       policy: { name: "stride", strideConstant: 4 },
     });
     expect(table(r)).toEqual(["c r", "r c", "c r", "c r", "r i", "c b", "c b", "r d *", "c r", "c r", "r c", "c -"]);
@@ -182,7 +250,10 @@ describe("CFS and EEVDF (hz 1000: one timer tick per table tick)", () => {
     // max(5, 8 − 6/2) = 5; 8 − 5 = 3 > 1 ms of wakeup granularity: B preempts A, runs d c at 5-6;
     // A finishes 7-10.
     const r = run({
-      processes: [{ id: "A", program: [cpu(6)] }, { id: "B", program: [cpu(1), io(2), cpu(1)] }],
+      processes: [
+        { id: "A", program: [cpu(6)] },
+        { id: "B", program: [cpu(1), io(2), cpu(1)] },
+      ],
       policy: { name: "cfs", hz: 1000 },
     });
     expect(table(r)).toEqual(["r c", "r i", "c b", "c b", "r d *", "r c", "c -", "c -", "c -", "c -"]);
@@ -196,7 +267,10 @@ describe("CFS and EEVDF (hz 1000: one timer tick per table tick)", () => {
     // equal to A's, and the tie goes to A again: A 7 (deadline passes), B's d at 8, A 9 (tie at V = 5),
     // B's c at 10.
     const r = run({
-      processes: [{ id: "A", program: [cpu(6)] }, { id: "B", program: [cpu(1), io(2), cpu(1)] }],
+      processes: [
+        { id: "A", program: [cpu(6)] },
+        { id: "B", program: [cpu(1), io(2), cpu(1)] },
+      ],
       policy: { name: "eevdf", hz: 1000 },
     });
     expect(table(r)).toEqual(["c r", "r c", "c r", "r i", "c b", "c b", "c r *", "r d", "c r", "- c"]);
@@ -213,14 +287,28 @@ describe("RR and I/O completions at the end of a quantum (the machine and the sc
   test("a process whose I/O completes as the quantum ends queues ahead of the preempted one", () => {
     // quantum 2. A 1-2, B issues io(2) at 3 (blocked 4-5), A 4-5 (quantum used up at t=5). B's
     // I/O completes at t=5 too: B queues first, so A is preempted and B's io_done runs at 6.
-    const r = run({ processes: [{ id: "A", program: [cpu(6)] }, { id: "B", program: [io(2)] }], policy: "rr", quantum: 2 });
+    const r = run({
+      processes: [
+        { id: "A", program: [cpu(6)] },
+        { id: "B", program: [io(2)] },
+      ],
+      policy: "rr",
+      quantum: 2,
+    });
     expect(table(r)).toEqual(["c r", "c r", "r i", "c b", "c b", "r d *", "c -", "c -"]);
   });
 
   test("with nobody else READY when its quantum ends, a process starts a fresh quantum", () => {
     // quantum 3. A 1-3, B io(4) at 4 (blocked 5-8), A 5-7; at t=7 nobody is READY, so A's new
     // quantum runs 8-10 although B is back at t=8; B's io_done waits until 11.
-    const r = run({ processes: [{ id: "A", program: [cpu(12)] }, { id: "B", program: [io(4)] }], policy: "rr", quantum: 3 });
+    const r = run({
+      processes: [
+        { id: "A", program: [cpu(12)] },
+        { id: "B", program: [io(4)] },
+      ],
+      policy: "rr",
+      quantum: 3,
+    });
     const runner = r.ticks.map((t) => "AB"[t.states.findIndex((s) => s.startsWith("RUN"))]).join("");
     expect(runner).toBe("AAABAAAAAABAAA");
     expect(r.ticks[8]!.states).toEqual(["RUN:cpu", "READY"]);
@@ -236,7 +324,13 @@ describe("scheduler policies: input rules", () => {
 
   test("echoes the scheduler's policy with its defaults and the per-process fields", () => {
     const r = run({ processes: [{ program: [cpu(1)], tickets: 10, nice: 3 }], policy: "mlfq" });
-    expect(r.config.scheduler).toEqual({ name: "mlfq", quanta: [10, 10, 10], allotments: [10, 10, 10], boostPeriod: 0, ioResetsAllotment: false });
+    expect(r.config.scheduler).toEqual({
+      name: "mlfq",
+      quanta: [10, 10, 10],
+      allotments: [10, 10, 10],
+      boostPeriod: 0,
+      ioResetsAllotment: false,
+    });
     expect(r.config).toMatchObject({ policy: "mlfq", switchOn: "io", ioDone: "policy", quantum: null });
     expect(r.config.processes[0]).toEqual({ id: "P0", program: [cpu(1)], tickets: 10, nice: 3 });
   });
@@ -248,26 +342,96 @@ describe("scheduler policies: input rules", () => {
   });
 
   test.each([
-    ["the priority policy without priorities", { processes: one, policy: "priority" }, "processes[0].priority", "required"],
-    ["a priority that is not an integer", { processes: [{ program: [cpu(1)], priority: 1.5 }], policy: "priority" }, "processes[0].priority", "integer"],
-    ["zero tickets", { processes: [{ program: [cpu(1)], tickets: 0 }], policy: "lottery" }, "processes[0].tickets", "≥ 1"],
+    [
+      "the priority policy without priorities",
+      { processes: one, policy: "priority" },
+      "processes[0].priority",
+      "required",
+    ],
+    [
+      "a priority that is not an integer",
+      { processes: [{ program: [cpu(1)], priority: 1.5 }], policy: "priority" },
+      "processes[0].priority",
+      "integer",
+    ],
+    [
+      "zero tickets",
+      { processes: [{ program: [cpu(1)], tickets: 0 }], policy: "lottery" },
+      "processes[0].tickets",
+      "≥ 1",
+    ],
     ["nice out of range", { processes: [{ program: [cpu(1)], nice: 40 }], policy: "cfs" }, "processes[0].nice", "≤ 19"],
-    ["bad tickets under a machine policy", { processes: [{ program: [cpu(1)], tickets: -1 }] }, "processes[0].tickets", "≥ 1"],
+    [
+      "bad tickets under a machine policy",
+      { processes: [{ program: [cpu(1)], tickets: -1 }] },
+      "processes[0].tickets",
+      "≥ 1",
+    ],
     ["an unknown policy", { processes: one, policy: "edf" }, "policy", '"mlfq"'],
     ["an unknown policy object name", { processes: one, policy: { name: 7 } }, "policy.name", "got 7"],
-    ["a fractional MLFQ quantum", { processes: one, policy: { name: "mlfq", quanta: [1.5] } }, "policy.quanta[0]", "whole number of ticks"],
-    ["a fractional boost period", { processes: one, policy: { name: "mlfq", boostPeriod: 2.5 } }, "policy.boostPeriod", "whole number"],
-    ["MLFQ allotments of the wrong length", { processes: one, policy: { name: "mlfq", quanta: [1, 2], allotments: [3] } }, "policy.allotments", "one entry per level"],
-    ["a fractional lottery quantum", { processes: one, policy: { name: "lottery", quantum: 0.5 } }, "policy.quantum", "whole number"],
+    [
+      "a fractional MLFQ quantum",
+      { processes: one, policy: { name: "mlfq", quanta: [1.5] } },
+      "policy.quanta[0]",
+      "whole number of ticks",
+    ],
+    [
+      "a fractional boost period",
+      { processes: one, policy: { name: "mlfq", boostPeriod: 2.5 } },
+      "policy.boostPeriod",
+      "whole number",
+    ],
+    [
+      "MLFQ allotments of the wrong length",
+      { processes: one, policy: { name: "mlfq", quanta: [1, 2], allotments: [3] } },
+      "policy.allotments",
+      "one entry per level",
+    ],
+    [
+      "a fractional lottery quantum",
+      { processes: one, policy: { name: "lottery", quantum: 0.5 } },
+      "policy.quantum",
+      "whole number",
+    ],
     ["a negative seed", { processes: one, policy: { name: "lottery", seed: -1 } }, "policy.seed", "≥ 0"],
-    ["a CFS hz that does not divide 1000", { processes: one, policy: { name: "cfs", hz: 300 } }, "policy.hz", "divide 1000"],
-    ["an unknown policy option", { processes: one, policy: { name: "stride", speed: 2 } }, "policy.speed", "unknown field"],
-    ["a top-level quantum for lottery", { processes: one, policy: "lottery", quantum: 2 }, "quantum", '{"name": "lottery", "quantum": 2}'],
+    [
+      "a CFS hz that does not divide 1000",
+      { processes: one, policy: { name: "cfs", hz: 300 } },
+      "policy.hz",
+      "divide 1000",
+    ],
+    [
+      "an unknown policy option",
+      { processes: one, policy: { name: "stride", speed: 2 } },
+      "policy.speed",
+      "unknown field",
+    ],
+    [
+      "a top-level quantum for lottery",
+      { processes: one, policy: "lottery", quantum: 2 },
+      "quantum",
+      '{"name": "lottery", "quantum": 2}',
+    ],
     ["ioDone under STCF", { processes: one, policy: "stcf", ioDone: "immediate" }, "ioDone", "the policy decides"],
     ["switch on end under MLFQ", { processes: one, policy: "mlfq", switchOn: "end" }, "switchOn", '"io"'],
-    ["an option on a machine policy", { processes: one, policy: { name: "fifo", quantum: 2 } }, "policy.quantum", 'not an option of policy "fifo"'],
-    ["an RR quantum given twice", { processes: one, policy: { name: "rr", quantum: 2 }, quantum: 2 }, "quantum", "twice"],
-    ["an unknown process field", { processes: [{ program: [cpu(1)], weight: 2 }], policy: "cfs" }, "processes[0].weight", "not a known field"],
+    [
+      "an option on a machine policy",
+      { processes: one, policy: { name: "fifo", quantum: 2 } },
+      "policy.quantum",
+      'not an option of policy "fifo"',
+    ],
+    [
+      "an RR quantum given twice",
+      { processes: one, policy: { name: "rr", quantum: 2 }, quantum: 2 },
+      "quantum",
+      "twice",
+    ],
+    [
+      "an unknown process field",
+      { processes: [{ program: [cpu(1)], weight: 2 }], policy: "cfs" },
+      "processes[0].weight",
+      "not a known field",
+    ],
   ])("rejects %s, naming the field", (_name, input, path, words) => {
     const errors = errorsOf(input);
     const error = errors.find((e) => e.path === path);

@@ -31,7 +31,11 @@ const machineInput: fc.Arbitrary<ProcStatesInput> = fc
 const quantum = fc.integer({ min: 1, max: 3 });
 const schedulerPolicy = fc.oneof(
   fc.constantFrom("sjf" as const, "stcf" as const),
-  fc.record({ name: fc.constant("priority"), preemptive: fc.boolean(), higherIs: fc.constantFrom("lower-number", "higher-number") }),
+  fc.record({
+    name: fc.constant("priority"),
+    preemptive: fc.boolean(),
+    higherIs: fc.constantFrom("lower-number", "higher-number"),
+  }),
   fc.record({
     name: fc.constant("mlfq"),
     quanta: fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 3 }),
@@ -166,7 +170,8 @@ describe("process-states properties", () => {
         const r = run(i);
         for (const p of r.processes) expect(p.running + p.ready + p.blocked).toBe(p.finishedAt);
         expect(Math.max(...r.processes.map((p) => p.finishedAt))).toBe(r.totalTicks);
-        if (r.totalTicks > 0) expect(r.ticks[r.totalTicks - 1]!.states.every((s) => s !== "READY" && s !== "BLOCKED")).toBe(true);
+        if (r.totalTicks > 0)
+          expect(r.ticks[r.totalTicks - 1]!.states.every((s) => s !== "READY" && s !== "BLOCKED")).toBe(true);
       }),
     );
   });
@@ -185,7 +190,8 @@ describe("process-states properties", () => {
     fc.assert(
       fc.property(programs, fc.integer({ min: 1, max: 4 }), (steps, q) => {
         const instructions = steps.map((p) => toInstructions(p));
-        const machine = (policy: "fifo" | "rr") => runMachine({ programs: instructions, switchOn: "io", ioDone: "later", policy, quantum: q });
+        const machine = (policy: "fifo" | "rr") =>
+          runMachine({ programs: instructions, switchOn: "io", ioDone: "later", policy, quantum: q });
         expect(runScheduled(instructions, { name: "fifo" }, [])).toEqual(machine("fifo"));
         expect(runScheduled(instructions, { name: "rr", quantum: q }, [])).toEqual(machine("rr"));
       }),
@@ -212,7 +218,11 @@ describe("process-states properties", () => {
             }
             if (dispatched < 0) dispatched = k;
             const ran = k - dispatched;
-            if (ran > 0 && ran % q === 0) expect(ticks[k - 1]!.states.filter((o, other) => other !== pid && o === "READY"), `tick ${k}, process ${pid}`).toEqual([]);
+            if (ran > 0 && ran % q === 0)
+              expect(
+                ticks[k - 1]!.states.filter((o, other) => other !== pid && o === "READY"),
+                `tick ${k}, process ${pid}`,
+              ).toEqual([]);
             if (s === "RUN:io") dispatched = -1;
           }
         }
@@ -237,7 +247,9 @@ describe("process-states properties", () => {
       fc.property(input, (i) => {
         const name = policyName(i);
         const nonPreemptive =
-          name === "sjf" || (typeof i.policy === "object" && name === "priority" && i.policy.preemptive === false) || (name === "fifo" && i.ioDone === "later");
+          name === "sjf" ||
+          (typeof i.policy === "object" && name === "priority" && i.policy.preemptive === false) ||
+          (name === "fifo" && i.ioDone === "later");
         if (!nonPreemptive) return;
         const r = run(i);
         const left = i.processes.map((p) => toInstructions(p.program).length);
@@ -245,7 +257,8 @@ describe("process-states properties", () => {
           const pid = r.ticks[k]!.states.findIndex((s) => s.startsWith("RUN:"));
           if (pid < 0) continue;
           left[pid]! -= 1;
-          if (r.ticks[k]!.states[pid] !== "RUN:io" && left[pid]! > 0) expect(r.ticks[k + 1]!.states[pid]).toMatch(/^RUN:/);
+          if (r.ticks[k]!.states[pid] !== "RUN:io" && left[pid]! > 0)
+            expect(r.ticks[k + 1]!.states[pid]).toMatch(/^RUN:/);
         }
       }),
     );
@@ -255,7 +268,8 @@ describe("process-states properties", () => {
     fc.assert(
       fc.property(input, (i) => {
         if (typeof i.policy !== "object" || i.policy.name !== "priority" || i.policy.preemptive !== true) return;
-        const better = i.policy.higherIs === "higher-number" ? (a: number, b: number) => a > b : (a: number, b: number) => a < b;
+        const better =
+          i.policy.higherIs === "higher-number" ? (a: number, b: number) => a > b : (a: number, b: number) => a < b;
         for (const t of run(i).ticks) {
           const runner = t.states.findIndex((s) => s.startsWith("RUN:"));
           if (runner < 0) continue;

@@ -50,7 +50,14 @@ describe("OSTEP chapter 4 homework, by hand", () => {
   });
 
   test("Q6 IO_RUN_LATER: the I/O-bound process waits behind three CPU jobs, 31 ticks", () => {
-    const r = run({ processes: [{ program: [io(5), io(5), io(5)] }, { program: [cpu(5)] }, { program: [cpu(5)] }, { program: [cpu(5)] }] });
+    const r = run({
+      processes: [
+        { program: [io(5), io(5), io(5)] },
+        { program: [cpu(5)] },
+        { program: [cpu(5)] },
+        { program: [cpu(5)] },
+      ],
+    });
     // P0 io at 1; P1 2-6; P2 7-11 (P0 ready at 7 but waits); P3 12-16; P0 io_done 17, io 18, blocked 19-23,
     // io_done 24, io 25, blocked 26-30, io_done 31.
     expect(r.totalTicks).toBe(31);
@@ -61,7 +68,12 @@ describe("OSTEP chapter 4 homework, by hand", () => {
 
   test("Q7 IO_RUN_IMMEDIATE: the returning process runs at once, keeping the CPU 100% busy, 21 ticks", () => {
     const r = run({
-      processes: [{ program: [io(5), io(5), io(5)] }, { program: [cpu(5)] }, { program: [cpu(5)] }, { program: [cpu(5)] }],
+      processes: [
+        { program: [io(5), io(5), io(5)] },
+        { program: [cpu(5)] },
+        { program: [cpu(5)] },
+        { program: [cpu(5)] },
+      ],
       ioDone: "immediate",
     });
     expect(r.totalTicks).toBe(21);
@@ -73,14 +85,25 @@ describe("OSTEP chapter 4 homework, by hand", () => {
 
 describe("generalised policies, by hand", () => {
   test("RR with quantum 2 alternates two CPU jobs every two ticks", () => {
-    const r = run({ processes: [{ id: "A", program: [cpu(4)] }, { id: "B", program: [cpu(3)] }], policy: "rr", quantum: 2 });
+    const r = run({
+      processes: [
+        { id: "A", program: [cpu(4)] },
+        { id: "B", program: [cpu(3)] },
+      ],
+      policy: "rr",
+      quantum: 2,
+    });
     const runner = r.ticks.map((t) => t.states.findIndex((s) => s.startsWith("RUN")));
     expect(runner).toEqual([0, 0, 1, 1, 0, 0, 1]);
     expect(r.processes.map((p) => p.finishedAt)).toEqual([6, 7]);
   });
 
   test("RR puts a preempted job behind the ones already waiting", () => {
-    const r = run({ processes: [{ program: [cpu(2)] }, { program: [cpu(1)] }, { program: [cpu(1)] }], policy: "rr", quantum: 1 });
+    const r = run({
+      processes: [{ program: [cpu(2)] }, { program: [cpu(1)] }, { program: [cpu(1)] }],
+      policy: "rr",
+      quantum: 1,
+    });
     const runner = r.ticks.map((t) => t.states.findIndex((s) => s.startsWith("RUN")));
     expect(runner).toEqual([0, 1, 2, 0]);
   });
@@ -118,7 +141,10 @@ describe("validation", () => {
 
   test("names every bad field with its path", () => {
     const errors = errorsOf({
-      processes: [{ id: "A", program: [{ cpu: -1 }, { io: 1.5 }, { disk: 2 }, 7] }, { id: "A", program: "c3" }],
+      processes: [
+        { id: "A", program: [{ cpu: -1 }, { io: 1.5 }, { disk: 2 }, 7] },
+        { id: "A", program: "c3" },
+      ],
       switchOn: "sometimes",
       policy: "rr",
     });
@@ -147,7 +173,12 @@ describe("validation", () => {
     ["huge step", { processes: [{ program: [{ cpu: 1e12 }] }] }],
     ["too many processes", { processes: Array.from({ length: 1000 }, () => ({ program: [{ cpu: 1 }] })) }],
     ["too many steps", { processes: [{ program: Array.from({ length: 100_000 }, () => ({ cpu: 1 })) }] }],
-    ["too many ticks overall", { processes: Array.from({ length: 30 }, () => ({ program: Array.from({ length: 100 }, () => ({ io: 10_000 })) })) }],
+    [
+      "too many ticks overall",
+      {
+        processes: Array.from({ length: 30 }, () => ({ program: Array.from({ length: 100 }, () => ({ io: 10_000 })) })),
+      },
+    ],
     ["quantum without rr", { processes: [{ program: [{ cpu: 1 }] }], quantum: 2 }],
     ["quantum zero", { processes: [{ program: [{ cpu: 1 }] }], policy: "rr", quantum: 0 }],
     ["unknown field", { processes: [{ program: [{ cpu: 1 }] }], speed: 2 }],
@@ -164,7 +195,8 @@ describe("validation", () => {
           },
         });
       }
-      if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, counted(v)]));
+      if (value && typeof value === "object")
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, counted(v)]));
       return value;
     };
     expect(errorsOf(counted(input) as typeof input).length).toBeGreaterThan(0);

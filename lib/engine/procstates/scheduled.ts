@@ -80,13 +80,16 @@ export function runScheduled(
     throw new MachineInvariantError(`the scheduler stopped early (${result.stats.stoppedBy})`);
   }
   const end = result.stats.endTime;
-  if (!Number.isInteger(end)) throw new MachineInvariantError(`the scheduler ended at t=${end}, not on a tick boundary`);
+  if (!Number.isInteger(end))
+    throw new MachineInvariantError(`the scheduler ended at t=${end}, not on a tick boundary`);
 
   // owner[t] = the process on the CPU during tick t, i.e. scheduler time [t − 1, t).
   const owner = new Array<number>(end + 1).fill(-1);
   for (const slice of result.slices) {
     if (!Number.isInteger(slice.start) || !Number.isInteger(slice.end)) {
-      throw new MachineInvariantError(`a slice of process ${slice.task} runs ${slice.start}–${slice.end}, not on tick boundaries`);
+      throw new MachineInvariantError(
+        `a slice of process ${slice.task} runs ${slice.start}–${slice.end}, not on tick boundaries`,
+      );
     }
     for (let t = slice.start + 1; t <= slice.end; t++) {
       if (owner[t] !== -1) throw new MachineInvariantError(`two processes hold the CPU at tick ${t}`);
@@ -110,7 +113,10 @@ function replay(programs: readonly (readonly Instruction[])[], owner: readonly n
     const runner = owner[tick]!;
     let executed: Instruction | null = null;
     if (runner >= 0) {
-      if (cells[runner] !== "READY") throw new MachineInvariantError(`the scheduler ran process ${runner} at tick ${tick} while it was ${cells[runner]}`);
+      if (cells[runner] !== "READY")
+        throw new MachineInvariantError(
+          `the scheduler ran process ${runner} at tick ${tick} while it was ${cells[runner]}`,
+        );
       executed = programs[runner]![pc[runner]!]!;
       pc[runner]! += 1;
       cells[runner] = `RUN:${executed.op}`;
@@ -123,6 +129,7 @@ function replay(programs: readonly (readonly Instruction[])[], owner: readonly n
     if (runner >= 0 && pc[runner] === programs[runner]!.length) done[runner] = true;
   }
   const unfinished = done.findIndex((d) => !d);
-  if (unfinished >= 0) throw new MachineInvariantError(`process ${unfinished} still has work when the scheduler ends at t=${end}`);
+  if (unfinished >= 0)
+    throw new MachineInvariantError(`process ${unfinished} still has work when the scheduler ends at t=${end}`);
   return { rows, totalTicks: end, cpuBusyTicks, ioBusyTicks };
 }

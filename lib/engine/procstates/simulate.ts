@@ -17,7 +17,13 @@ function runConfig(config: ProcStatesConfig): MachineRun {
 /** Runs an already validated configuration. */
 export function runProcStates(config: ProcStatesConfig): ProcStatesResult {
   const run = runConfig(config);
-  const processes: ProcStatesProcessSummary[] = config.processes.map((p) => ({ id: p.id, running: 0, ready: 0, blocked: 0, finishedAt: 0 }));
+  const processes: ProcStatesProcessSummary[] = config.processes.map((p) => ({
+    id: p.id,
+    running: 0,
+    ready: 0,
+    blocked: 0,
+    finishedAt: 0,
+  }));
   for (const row of run.rows) {
     row.cells.forEach((cell, pid) => {
       const summary = processes[pid]!;
@@ -30,7 +36,13 @@ export function runProcStates(config: ProcStatesConfig): ProcStatesResult {
   }
   return {
     config,
-    ticks: run.rows.map((row) => ({ t: row.tick, states: row.cells, cpuBusy: row.cpuBusy, iosInFlight: row.iosInFlight, ioCompleted: row.ioCompleted })),
+    ticks: run.rows.map((row) => ({
+      t: row.tick,
+      states: row.cells,
+      cpuBusy: row.cpuBusy,
+      iosInFlight: row.iosInFlight,
+      ioCompleted: row.ioCompleted,
+    })),
     processes,
     totalTicks: run.totalTicks,
     cpuBusyTicks: run.cpuBusyTicks,

@@ -5,12 +5,28 @@ import type { PolicyConfig } from "../sched/types";
 import { PROCSTATES_LIMITS as LIMITS } from "./limits";
 import type { Instruction, Policy as MachinePolicy } from "./machine";
 import { PROCSTATES_CONVENTIONS } from "./scheduled";
-import type { ProcStatesConfig, ProcStatesError, ProcStatesOutcome, ProcStatesPolicyName, ProcStatesStep, ScheduledPolicyName } from "./types";
+import type {
+  ProcStatesConfig,
+  ProcStatesError,
+  ProcStatesOutcome,
+  ProcStatesPolicyName,
+  ProcStatesStep,
+  ScheduledPolicyName,
+} from "./types";
 
 const SWITCH_ON = ["io", "end"] as const;
 const IO_DONE = ["immediate", "later"] as const;
 const MACHINE_POLICIES: readonly MachinePolicy[] = ["ostep", "fifo", "rr"];
-const SCHEDULED_POLICIES: readonly ScheduledPolicyName[] = ["sjf", "stcf", "priority", "mlfq", "lottery", "stride", "cfs", "eevdf"];
+const SCHEDULED_POLICIES: readonly ScheduledPolicyName[] = [
+  "sjf",
+  "stcf",
+  "priority",
+  "mlfq",
+  "lottery",
+  "stride",
+  "cfs",
+  "eevdf",
+];
 const POLICY_NAMES: readonly ProcStatesPolicyName[] = [...MACHINE_POLICIES, ...SCHEDULED_POLICIES];
 /** The scheduler engine's aliases. */
 const POLICY_ALIASES: Readonly<Record<string, ProcStatesPolicyName>> = { fcfs: "fifo", srtf: "stcf", psjf: "stcf" };
@@ -28,7 +44,13 @@ function describe(x: unknown): string {
   return `a ${typeof x}`;
 }
 
-function checkEnum<T extends string>(value: unknown, allowed: readonly T[], fallback: T, path: string, errors: ProcStatesError[]): T {
+function checkEnum<T extends string>(
+  value: unknown,
+  allowed: readonly T[],
+  fallback: T,
+  path: string,
+  errors: ProcStatesError[],
+): T {
   if (value === undefined) return fallback;
   if (typeof value === "string" && (allowed as readonly string[]).includes(value)) return value as T;
   errors.push({ path, message: `must be one of ${allowed.map((a) => `"${a}"`).join(", ")}, got ${describe(value)}` });
@@ -54,7 +76,10 @@ function checkStep(raw: unknown, path: string, errors: ProcStatesError[]): ProcS
   }
   const keys = Object.keys(raw);
   if (keys.length !== 1 || (keys[0] !== "cpu" && keys[0] !== "io")) {
-    errors.push({ path, message: `must have exactly one key, "cpu" or "io"; got ${keys.length ? keys.map((k) => `"${k}"`).join(", ") : "no keys"}` });
+    errors.push({
+      path,
+      message: `must have exactly one key, "cpu" or "io"; got ${keys.length ? keys.map((k) => `"${k}"`).join(", ") : "no keys"}`,
+    });
     return null;
   }
   if (keys[0] === "cpu") {
@@ -114,17 +139,25 @@ function checkPolicyName(value: unknown, errors: ProcStatesError[]): PolicyChoic
 }
 
 /** The RR quantum of the OSTEP machine, from `quantum` or `policy.quantum` (not both). */
-function machineQuantum(input: Record<string, unknown>, choice: PolicyChoice, errors: ProcStatesError[]): number | null {
+function machineQuantum(
+  input: Record<string, unknown>,
+  choice: PolicyChoice,
+  errors: ProcStatesError[],
+): number | null {
   const inPolicy = isRecord(choice.raw) ? choice.raw.quantum : undefined;
   if (isRecord(choice.raw)) {
     for (const key of Object.keys(choice.raw)) {
       if (key !== "name" && !(key === "quantum" && choice.name === "rr")) {
-        errors.push({ path: `policy.${key}`, message: `is not an option of policy "${choice.name}"${choice.name === "rr" ? " (expected quantum)" : " (it has none)"}` });
+        errors.push({
+          path: `policy.${key}`,
+          message: `is not an option of policy "${choice.name}"${choice.name === "rr" ? " (expected quantum)" : " (it has none)"}`,
+        });
       }
     }
   }
   if (choice.name !== "rr") {
-    if (input.quantum !== undefined) errors.push({ path: "quantum", message: `only applies to policy "rr" (policy is "${choice.name}")` });
+    if (input.quantum !== undefined)
+      errors.push({ path: "quantum", message: `only applies to policy "rr" (policy is "${choice.name}")` });
     return null;
   }
   if (input.quantum !== undefined && inPolicy !== undefined) {
@@ -135,13 +168,16 @@ function machineQuantum(input: Record<string, unknown>, choice: PolicyChoice, er
     errors.push({ path: "quantum", message: 'is required when policy is "rr"' });
     return null;
   }
-  return input.quantum !== undefined ? checkInt(input.quantum, 1, LIMITS.maxQuantum, "quantum", errors) : checkInt(inPolicy, 1, LIMITS.maxQuantum, "policy.quantum", errors);
+  return input.quantum !== undefined
+    ? checkInt(input.quantum, 1, LIMITS.maxQuantum, "quantum", errors)
+    : checkInt(inPolicy, 1, LIMITS.maxQuantum, "policy.quantum", errors);
 }
 
 /** Scheduler-engine times that become event instants must be whole ticks, or the table could not show them. */
 function checkWholeTicks(policy: PolicyConfig, errors: ProcStatesError[]): void {
   const whole = (value: number, path: string) => {
-    if (!Number.isInteger(value)) errors.push({ path, message: `must be a whole number of ticks in this model (1 tick = 1 ms), got ${value}` });
+    if (!Number.isInteger(value))
+      errors.push({ path, message: `must be a whole number of ticks in this model (1 tick = 1 ms), got ${value}` });
   };
   switch (policy.name) {
     case "lottery":
@@ -156,7 +192,10 @@ function checkWholeTicks(policy: PolicyConfig, errors: ProcStatesError[]): void 
     case "cfs":
     case "eevdf":
       if (1000 % policy.hz !== 0) {
-        errors.push({ path: "policy.hz", message: `must divide 1000, so that timer ticks (every 1000/hz ms) fall on whole ticks of this model; got ${policy.hz}` });
+        errors.push({
+          path: "policy.hz",
+          message: `must divide 1000, so that timer ticks (every 1000/hz ms) fall on whole ticks of this model; got ${policy.hz}`,
+        });
       }
       return;
     default:
@@ -198,10 +237,14 @@ function schedulerCheck(
 
 export function validateProcStatesInput(input: unknown): ProcStatesOutcome<ProcStatesConfig> {
   const errors: ProcStatesError[] = [];
-  if (!isRecord(input)) return { ok: false, errors: [{ path: "", message: `input must be an object, got ${describe(input)}` }] };
+  if (!isRecord(input))
+    return { ok: false, errors: [{ path: "", message: `input must be an object, got ${describe(input)}` }] };
   for (const key of Object.keys(input)) {
     if (!["processes", "switchOn", "ioDone", "policy", "quantum"].includes(key)) {
-      errors.push({ path: key, message: "is not a known field (expected processes, switchOn, ioDone, policy, quantum)" });
+      errors.push({
+        path: key,
+        message: "is not a known field (expected processes, switchOn, ioDone, policy, quantum)",
+      });
     }
   }
   const choice = checkPolicyName(input.policy, errors);
@@ -215,13 +258,24 @@ export function validateProcStatesInput(input: unknown): ProcStatesOutcome<ProcS
     quantum = machineQuantum(input, choice, errors);
   } else {
     if (input.switchOn !== undefined && input.switchOn !== "io") {
-      errors.push({ path: "switchOn", message: `must be "io" under policy "${choice.name}": a process that issues an I/O gives up the CPU ("end" is modelled by ostep, fifo and rr only)` });
+      errors.push({
+        path: "switchOn",
+        message: `must be "io" under policy "${choice.name}": a process that issues an I/O gives up the CPU ("end" is modelled by ostep, fifo and rr only)`,
+      });
     }
     if (input.ioDone !== undefined) {
-      errors.push({ path: "ioDone", message: `applies to ostep, fifo and rr only; under "${choice.name}" the policy decides whether a process whose I/O completed preempts the running one` });
+      errors.push({
+        path: "ioDone",
+        message: `applies to ostep, fifo and rr only; under "${choice.name}" the policy decides whether a process whose I/O completed preempts the running one`,
+      });
     }
     if (input.quantum !== undefined) {
-      const hint = choice.name === "lottery" || choice.name === "stride" ? `; give it inside the policy, e.g. {"name": "${choice.name}", "quantum": ${describe(input.quantum)}}` : choice.name === "mlfq" ? '; MLFQ takes "quanta" (one per level) inside the policy object' : "";
+      const hint =
+        choice.name === "lottery" || choice.name === "stride"
+          ? `; give it inside the policy, e.g. {"name": "${choice.name}", "quantum": ${describe(input.quantum)}}`
+          : choice.name === "mlfq"
+            ? '; MLFQ takes "quanta" (one per level) inside the policy object'
+            : "";
       errors.push({ path: "quantum", message: `only applies to policy "rr"${hint}` });
     }
   }
@@ -230,7 +284,10 @@ export function validateProcStatesInput(input: unknown): ProcStatesOutcome<ProcS
   const rawProcesses: Record<string, unknown>[] = [];
   const raw = input.processes;
   if (!Array.isArray(raw)) {
-    errors.push({ path: "processes", message: `must be an array of processes, got ${raw === undefined ? "nothing" : describe(raw)}` });
+    errors.push({
+      path: "processes",
+      message: `must be an array of processes, got ${raw === undefined ? "nothing" : describe(raw)}`,
+    });
   } else if (raw.length === 0 || raw.length > LIMITS.maxProcesses) {
     errors.push({ path: "processes", message: `must hold 1 to ${LIMITS.maxProcesses} processes, got ${raw.length}` });
   } else {
@@ -245,23 +302,36 @@ export function validateProcStatesInput(input: unknown): ProcStatesOutcome<ProcS
       rawProcesses.push(proc);
       for (const key of Object.keys(proc)) {
         if (key !== "id" && key !== "program" && !(SCHEDULING_FIELDS as readonly string[]).includes(key)) {
-          errors.push({ path: `${path}.${key}`, message: "is not a known field (expected id, program, priority, tickets, nice)" });
+          errors.push({
+            path: `${path}.${key}`,
+            message: "is not a known field (expected id, program, priority, tickets, nice)",
+          });
         }
       }
       let id = `P${i}`;
       if (proc.id !== undefined) {
         if (typeof proc.id !== "string" || proc.id.trim() === "" || proc.id.length > LIMITS.maxIdLength) {
-          errors.push({ path: `${path}.id`, message: `must be a non-empty string of at most ${LIMITS.maxIdLength} characters, got ${describe(proc.id)}` });
+          errors.push({
+            path: `${path}.id`,
+            message: `must be a non-empty string of at most ${LIMITS.maxIdLength} characters, got ${describe(proc.id)}`,
+          });
         } else id = proc.id;
       }
-      if (seen.has(id)) errors.push({ path: `${path}.id`, message: `duplicates the id ${JSON.stringify(id)} of an earlier process` });
+      if (seen.has(id))
+        errors.push({ path: `${path}.id`, message: `duplicates the id ${JSON.stringify(id)} of an earlier process` });
       seen.add(id);
       if (!Array.isArray(proc.program)) {
-        errors.push({ path: `${path}.program`, message: `must be an array of steps, got ${proc.program === undefined ? "nothing" : describe(proc.program)}` });
+        errors.push({
+          path: `${path}.program`,
+          message: `must be an array of steps, got ${proc.program === undefined ? "nothing" : describe(proc.program)}`,
+        });
         return;
       }
       if (proc.program.length > LIMITS.maxStepsPerProcess) {
-        errors.push({ path: `${path}.program`, message: `has ${proc.program.length} steps; at most ${LIMITS.maxStepsPerProcess} are allowed` });
+        errors.push({
+          path: `${path}.program`,
+          message: `has ${proc.program.length} steps; at most ${LIMITS.maxStepsPerProcess} are allowed`,
+        });
         return;
       }
       const program: ProcStatesStep[] = [];
@@ -285,7 +355,15 @@ export function validateProcStatesInput(input: unknown): ProcStatesOutcome<ProcS
 
   const bound = stepsTickBound(processes.map((p) => p.program));
   if (bound > LIMITS.maxTicks) {
-    return { ok: false, errors: [{ path: "processes", message: `the workload could take up to ${bound} ticks; at most ${LIMITS.maxTicks} are allowed` }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          path: "processes",
+          message: `the workload could take up to ${bound} ticks; at most ${LIMITS.maxTicks} are allowed`,
+        },
+      ],
+    };
   }
   return { ok: true, value: { processes, switchOn, ioDone, policy: choice.name, quantum, scheduler } };
 }

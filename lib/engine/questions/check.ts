@@ -71,7 +71,10 @@ function checkPart(issues: Issues, spec: AnswerPartSpec, v: unknown): AnswerValu
         seen.add(x);
       }
       if (seen.size !== ids.length) {
-        issues.add(path, `must place all ${ids.length} items, got ${seen.size} (missing: ${ids.filter((i) => !seen.has(i)).join(", ")})`);
+        issues.add(
+          path,
+          `must place all ${ids.length} items, got ${seen.size} (missing: ${ids.filter((i) => !seen.has(i)).join(", ")})`,
+        );
         return undefined;
       }
       return [...(v as string[])];
@@ -87,7 +90,11 @@ function checkPart(issues: Issues, spec: AnswerPartSpec, v: unknown): AnswerValu
         }
         return one;
       }
-      if (!Array.isArray(v) || v.length > spec.options.length || !v.every((x) => typeof x === "string" && known.has(x))) {
+      if (
+        !Array.isArray(v) ||
+        v.length > spec.options.length ||
+        !v.every((x) => typeof x === "string" && known.has(x))
+      ) {
         issues.add(path, `must be a list of option ids from ${list}, got ${describeValue(v)}`);
         return undefined;
       }
@@ -99,7 +106,10 @@ function checkPart(issues: Issues, spec: AnswerPartSpec, v: unknown): AnswerValu
     }
     case "tree": {
       // Length first, as for orders: a huge list is refused without reading it.
-      const problem = Array.isArray(v) && v.length > spec.maxNodes ? `has ${v.length} processes; at most ${spec.maxNodes} can be drawn` : treeProblem(spec, v);
+      const problem =
+        Array.isArray(v) && v.length > spec.maxNodes
+          ? `has ${v.length} processes; at most ${spec.maxNodes} can be drawn`
+          : treeProblem(spec, v);
       if (problem) {
         issues.add(path, problem);
         return undefined;
@@ -117,7 +127,8 @@ export function checkAnswer(view: VariantView, answer: unknown): Checked<Answer>
   }
   const given = answer["parts"];
   const known = new Set(view.parts.map((p) => p.id));
-  for (const id of Object.keys(given)) if (!known.has(id)) issues.add(`parts.${id}`, `is not a part of this question (parts: ${[...known].join(", ")})`);
+  for (const id of Object.keys(given))
+    if (!known.has(id)) issues.add(`parts.${id}`, `is not a part of this question (parts: ${[...known].join(", ")})`);
   const parts: Answer["parts"] = {};
   for (const spec of view.parts) {
     if (!(spec.id in given) || given[spec.id] === undefined) {

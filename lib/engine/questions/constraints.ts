@@ -106,7 +106,8 @@ export function measureEnv(ctx: DrawContext): ExprEnv {
   let levels: { demotions: number; promotions: number } | null = null;
   const lv = () => (levels ??= levelChanges(sim));
   const nan = (x: number | null) => (x === null ? Number.NaN : x);
-  const inv = (check: "boostMatters" | "preemptionMatters" | "ioOverlap" | "someoneWaits") => () => invariantProblem({ check }, w, sim) === null;
+  const inv = (check: "boostMatters" | "preemptionMatters" | "ioOverlap" | "someoneWaits") => () =>
+    invariantProblem({ check }, w, sim) === null;
   return {
     tasks: w.tasks.length,
     ioTasks: () => w.tasks.filter((t) => t.bursts.length > 1).length,
@@ -125,7 +126,8 @@ export function measureEnv(ctx: DrawContext): ExprEnv {
     demotions: () => lv().demotions,
     promotions: () => lv().promotions,
     boostPeriod: p.name === "mlfq" ? p.boostPeriod : 0,
-    boosts: p.name === "mlfq" && p.boostPeriod > 0 ? Math.max(0, Math.ceil(sim.stats.endTime / p.boostPeriod - 1e-9) - 1) : 0,
+    boosts:
+      p.name === "mlfq" && p.boostPeriod > 0 ? Math.max(0, Math.ceil(sim.stats.endTime / p.boostPeriod - 1e-9) - 1) : 0,
     quantum: "quantum" in p ? p.quantum : 0,
     avgTurnaround: nan(sim.averages.turnaround),
     avgWaiting: sim.averages.waiting,
@@ -144,7 +146,10 @@ function constraintFunctions(ctx: DrawContext): Record<string, (...args: number[
     const hit = runs.get(i);
     if (hit) return hit;
     const r = Number.isInteger(i) ? (ctx.rerun?.(i) ?? null) : null;
-    if (!r) throw new ExprError(`differs(${i}, …): the template has no policy number ${i} (policies count from 0 in generator.policy)`);
+    if (!r)
+      throw new ExprError(
+        `differs(${i}, …): the template has no policy number ${i} (policies count from 0 in generator.policy)`,
+      );
     runs.set(i, r);
     return r;
   };

@@ -38,18 +38,26 @@ export function splitDiscriminate(generator: Record<string, unknown>): { rest: R
   return { rest, raw };
 }
 
-export function validateDiscriminate(issues: Issues, v: unknown, type: QuestionType, path = `generator.${DISCRIMINATE_KEY}`): string[] {
+export function validateDiscriminate(
+  issues: Issues,
+  v: unknown,
+  type: QuestionType,
+  path = `generator.${DISCRIMINATE_KEY}`,
+): string[] {
   if (v === undefined) return [];
   const arr = read.array(issues, v, path, { min: 1, max: MAX_DISCRIMINATE_IDS }) ?? [];
   const known = MISCONCEPTION_IDS[type];
   const out: string[] = [];
   arr.forEach((raw, i) => {
     const p = joinPath(path, i);
-    if (typeof raw !== "string") issues.add(p, "must be a misconception id such as \"sjf-for-stcf\"");
+    if (typeof raw !== "string") issues.add(p, 'must be a misconception id such as "sjf-for-stcf"');
     else if (!known.includes(raw)) {
-      issues.add(p, known.length === 0
-        ? `unknown misconception ${JSON.stringify(raw)}: ${type} questions have no misconception catalogue`
-        : `unknown misconception ${JSON.stringify(raw)} for ${type} questions (known: ${known.join(", ")})`);
+      issues.add(
+        p,
+        known.length === 0
+          ? `unknown misconception ${JSON.stringify(raw)}: ${type} questions have no misconception catalogue`
+          : `unknown misconception ${JSON.stringify(raw)} for ${type} questions (known: ${known.join(", ")})`,
+      );
     } else if (!out.includes(raw)) out.push(raw);
   });
   return out;
@@ -69,7 +77,11 @@ export function discriminateSeed(seed: number, attempt: number): number {
  * with the ids it tells apart; null when none of `held` belongs to this type's catalogue or no seed
  * tells any apart. Deterministic in its arguments; one build per seed tried.
  */
-export function preferDiscriminatingSeed(template: QuestionTemplate, seeds: readonly number[], held: readonly string[]): { seed: number; told: string[] } | null {
+export function preferDiscriminatingSeed(
+  template: QuestionTemplate,
+  seeds: readonly number[],
+  held: readonly string[],
+): { seed: number; told: string[] } | null {
   const kind = KINDS[template.type];
   const wanted = held.filter((id) => MISCONCEPTION_IDS[template.type]?.includes(id));
   if (!kind?.discriminates || wanted.length === 0) return null;

@@ -3,7 +3,10 @@
 import { TEMPLATE_DEFAULT_GRADING } from "./grading";
 import type { QuestionTemplate } from "./types";
 
-const grading = (over: Partial<QuestionTemplate["grading"]> = {}): QuestionTemplate["grading"] => ({ ...TEMPLATE_DEFAULT_GRADING, ...over });
+const grading = (over: Partial<QuestionTemplate["grading"]> = {}): QuestionTemplate["grading"] => ({
+  ...TEMPLATE_DEFAULT_GRADING,
+  ...over,
+});
 
 export const EXAMPLE_TEMPLATES: QuestionTemplate[] = [
   {
@@ -13,7 +16,8 @@ export const EXAMPLE_TEMPLATES: QuestionTemplate[] = [
     topic: "scheduling-basics",
     tags: ["rr", "timeline"],
     difficulty: 2,
-    prompt: "The {{tasks}} jobs below are scheduled by round robin with a {{quantum}} ms quantum. Paint the timeline, one slot per {{slotMs}} ms.",
+    prompt:
+      "The {{tasks}} jobs below are scheduled by round robin with a {{quantum}} ms quantum. Paint the timeline, one slot per {{slotMs}} ms.",
     generator: { policy: { name: "rr", quantum: 2 }, tasks: [3, 4], cpuBurst: [1, 6], arrivalSpread: 6, slotMs: 1 },
     grading: grading(),
     hints: ["A job that uses its whole quantum goes to the back of the ready queue."],
@@ -59,8 +63,11 @@ export const EXAMPLE_TEMPLATES: QuestionTemplate[] = [
       maxSlots: 40,
     },
     grading: grading({ scheduleScoring: "segment-lcs" }),
-    hints: ["Real-time tasks always run before fair tasks; among fair tasks EEVDF picks the eligible task with the earliest virtual deadline."],
-    explanation: "The SCHED_RR task runs as soon as it is runnable; between its bursts the fair tasks share the CPU by virtual deadline, one tick at a time.",
+    hints: [
+      "Real-time tasks always run before fair tasks; among fair tasks EEVDF picks the eligible task with the earliest virtual deadline.",
+    ],
+    explanation:
+      "The SCHED_RR task runs as soon as it is runnable; between its bursts the fair tasks share the CPU by virtual deadline, one tick at a time.",
   },
   {
     slug: "fifo-sjf-metrics-ecf",
@@ -69,14 +76,18 @@ export const EXAMPLE_TEMPLATES: QuestionTemplate[] = [
     topic: "scheduling-basics",
     tags: ["sjf", "turnaround", "ecf"],
     difficulty: 2,
-    prompt: "Schedule these jobs with non-preemptive SJF, then give the average turnaround time and the response time of each job.",
+    prompt:
+      "Schedule these jobs with non-preemptive SJF, then give the average turnaround time and the response time of each job.",
     generator: {
       policy: "sjf",
       tasks: [3, 3],
       cpuBurst: [1, 5],
       arrivalSpread: 4,
       timeline: true,
-      ask: [{ metric: "turnaround", task: "average" }, { metric: "response", task: "each" }],
+      ask: [
+        { metric: "turnaround", task: "average" },
+        { metric: "response", task: "each" },
+      ],
     },
     grading: grading(),
     hints: ["Turnaround = completion − arrival."],
@@ -89,7 +100,8 @@ export const EXAMPLE_TEMPLATES: QuestionTemplate[] = [
     topic: "linux-fair-scheduler",
     tags: ["cfs", "nice", "vruntime"],
     difficulty: 3,
-    prompt: "Two CPU-bound tasks run under CFS (HZ=250). What share of the CPU does each get over the first 200 ms, and how much vruntime does A gain?",
+    prompt:
+      "Two CPU-bound tasks run under CFS (HZ=250). What share of the CPU does each get over the first 200 ms, and how much vruntime does A gain?",
     generator: {
       policy: { name: "cfs", hz: 250 },
       tasks: [
@@ -113,7 +125,8 @@ export const EXAMPLE_TEMPLATES: QuestionTemplate[] = [
     topic: "context-switch",
     tags: ["context-switch", "pcid", "quantum"],
     difficulty: 3,
-    prompt: "These tasks run under round robin with a {{quantum}} ms quantum. A thread switch costs {{threadUs}} µs and a process switch {{processUs}} µs.",
+    prompt:
+      "These tasks run under round robin with a {{quantum}} ms quantum. A thread switch costs {{threadUs}} µs and a process switch {{processUs}} µs.",
     generator: {
       policy: { name: "rr", quantum: 2 },
       tasks: [3, 4],
@@ -133,7 +146,8 @@ export const EXAMPLE_TEMPLATES: QuestionTemplate[] = [
     topic: "creating-processes",
     tags: ["fork", "wait", "output-order"],
     difficulty: 3,
-    prompt: "How many processes does this program create, how many lines does it print, and in what order can they appear?",
+    prompt:
+      "How many processes does this program create, how many lines does it print, and in what order can they appear?",
     generator: {
       programs: [
         '#include <stdio.h>\n#include <unistd.h>\n#include <sys/wait.h>\nint main(void) {\n  printf("start\\n");\n  fflush(stdout);\n  if (fork() == 0) {\n    printf("child\\n");\n    return 0;\n  }\n  wait(NULL);\n  printf("parent\\n");\n  fork();\n  printf("end\\n");\n  return 0;\n}\n',
@@ -144,7 +158,8 @@ export const EXAMPLE_TEMPLATES: QuestionTemplate[] = [
     },
     grading: grading(),
     hints: ["wait() blocks the parent until its child has exited."],
-    explanation: "Draw the process tree; lines of one process keep program order, and wait() orders a parent after its child.",
+    explanation:
+      "Draw the process tree; lines of one process keep program order, and wait() orders a parent after its child.",
   },
   {
     slug: "stdio-buffer-lost-on-exit",
@@ -155,13 +170,15 @@ export const EXAMPLE_TEMPLATES: QuestionTemplate[] = [
     difficulty: 4,
     prompt: "The output of this program goes to a pipe. Which lines appear?",
     generator: {
-      program: '#include <stdio.h>\n#include <unistd.h>\n#include <stdlib.h>\nint main(void) {\n  printf("kept\\n");\n  fflush(stdout);\n  printf("buffered\\n");\n  if (fork() == 0) {\n    printf("child\\n");\n    _exit(0);\n  }\n  printf("parent\\n");\n  return 0;\n}\n',
+      program:
+        '#include <stdio.h>\n#include <unistd.h>\n#include <stdlib.h>\nint main(void) {\n  printf("kept\\n");\n  fflush(stdout);\n  printf("buffered\\n");\n  if (fork() == 0) {\n    printf("child\\n");\n    _exit(0);\n  }\n  printf("parent\\n");\n  return 0;\n}\n',
       output: "pipe",
       ask: ["appears"],
     },
     grading: grading(),
     hints: ["_exit() skips the stdio flush that exit() performs."],
-    explanation: "The child's copy of the stdio buffer is thrown away by _exit(); the parent's copy is flushed when main returns.",
+    explanation:
+      "The child's copy of the stdio buffer is thrown away by _exit(); the parent's copy is flushed when main returns.",
   },
   {
     slug: "thread-crash-isolation",
@@ -174,7 +191,13 @@ export const EXAMPLE_TEMPLATES: QuestionTemplate[] = [
     generator: {
       scenario: {
         processes: [
-          { name: "web", threads: [{ name: "main", steps: [{ print: "web: serving" }, { join: "worker" }, { print: "web: done" }] }, { name: "worker", steps: [{ fault: "SIGSEGV" }] }] },
+          {
+            name: "web",
+            threads: [
+              { name: "main", steps: [{ print: "web: serving" }, { join: "worker" }, { print: "web: done" }] },
+              { name: "worker", steps: [{ fault: "SIGSEGV" }] },
+            ],
+          },
           { name: "db", threads: [{ name: "main", steps: [{ print: "db: ready" }, { print: "db: done" }] }] },
         ],
       },
@@ -182,7 +205,8 @@ export const EXAMPLE_TEMPLATES: QuestionTemplate[] = [
     },
     grading: grading(),
     hints: ["The kernel delivers the fault to the whole process."],
-    explanation: "SIGSEGV kills every thread of web; db is another process with its own address space and is unaffected.",
+    explanation:
+      "SIGSEGV kills every thread of web; db is another process with its own address space and is unaffected.",
   },
   {
     slug: "eventloop-classic",
@@ -199,8 +223,11 @@ export const EXAMPLE_TEMPLATES: QuestionTemplate[] = [
       ],
     },
     grading: grading(),
-    hints: ["In a CommonJS script: synchronous code first, then nextTick, then promise microtasks, then the event-loop phases."],
-    explanation: "In a CommonJS script the nextTick queue drains before promise microtasks; timers and immediates wait for the event loop.",
+    hints: [
+      "In a CommonJS script: synchronous code first, then nextTick, then promise microtasks, then the event-loop phases.",
+    ],
+    explanation:
+      "In a CommonJS script the nextTick queue drains before promise microtasks; timers and immediates wait for the event loop.",
   },
   {
     slug: "capacity-threads-vs-eventloop",
@@ -209,7 +236,8 @@ export const EXAMPLE_TEMPLATES: QuestionTemplate[] = [
     topic: "thread-per-request",
     tags: ["capacity", "thread-pool", "event-loop"],
     difficulty: 4,
-    prompt: "Requests arrive at {{arrivalRate}} req/s; each needs {{cpuMs}} ms of CPU and waits {{ioMs}} ms on the network. The machine has {{cores}} cores.",
+    prompt:
+      "Requests arrive at {{arrivalRate}} req/s; each needs {{cpuMs}} ms of CPU and waits {{ioMs}} ms on the network. The machine has {{cores}} cores.",
     generator: {
       workload: { arrivalRate: { range: [200, 2000] }, cpuMs: { choice: [1, 2, 5] }, ioMs: { choice: [50, 100, 200] } },
       machine: { cores: { choice: [2, 4, 8] }, ramMiB: 4096 },
@@ -221,7 +249,8 @@ export const EXAMPLE_TEMPLATES: QuestionTemplate[] = [
     },
     grading: grading({ relativeTolerance: 0.05 }),
     hints: ["A pool of N threads each busy for cpu + io ms can serve at most N / (cpu + io) requests per second."],
-    explanation: "The pool saturates at poolSize / (cpu + io); the event loop at one core's worth of CPU: 1000 / cpu req/s.",
+    explanation:
+      "The pool saturates at poolSize / (cpu + io); the event loop at one core's worth of CPU: 1000 / cpu req/s.",
   },
   {
     slug: "concept-cfs-default",
@@ -237,9 +266,20 @@ export const EXAMPLE_TEMPLATES: QuestionTemplate[] = [
           kind: "choice",
           id: "default",
           label: "Which algorithm does the fair class use since Linux 6.6?",
-          options: [{ label: "EEVDF", correct: true }, { label: "CFS" }, { label: "O(1) scheduler" }, { label: "MLFQ" }],
+          options: [
+            { label: "EEVDF", correct: true },
+            { label: "CFS" },
+            { label: "O(1) scheduler" },
+            { label: "MLFQ" },
+          ],
         },
-        { kind: "number", id: "weight", label: "What is the load weight of a nice {{nice}} task?", answer: "{{weight}}", unit: "count" },
+        {
+          kind: "number",
+          id: "weight",
+          label: "What is the load weight of a nice {{nice}} task?",
+          answer: "{{weight}}",
+          unit: "count",
+        },
       ],
       params: { nice: 0, weight: 1024 },
     },

@@ -34,7 +34,14 @@ const UNARY = new Set(["-", "+", "!"]);
 
 /** Functions: name → [min args, max args]. */
 const FUNCTIONS: Record<string, [number, number]> = {
-  min: [1, 10], max: [1, 10], abs: [1, 1], floor: [1, 1], ceil: [1, 1], round: [1, 2], sqrt: [1, 1], between: [3, 3],
+  min: [1, 10],
+  max: [1, 10],
+  abs: [1, 1],
+  floor: [1, 1],
+  ceil: [1, 1],
+  round: [1, 2],
+  sqrt: [1, 1],
+  between: [3, 3],
 };
 export const EXPR_FUNCTIONS = Object.keys(FUNCTIONS);
 
@@ -75,7 +82,9 @@ export function compileExpr(
       case "Identifier": {
         const name = (e as jsep.Identifier).name;
         if (!knownSet.has(name)) {
-          throw new ExprError(`unknown name ${JSON.stringify(name)} (known: ${[...known].sort().join(", ") || "none"})`);
+          throw new ExprError(
+            `unknown name ${JSON.stringify(name)} (known: ${[...known].sort().join(", ") || "none"})`,
+          );
         }
         ids.add(name);
         return { t: "id", name };
@@ -87,25 +96,39 @@ export function compileExpr(
       }
       case "BinaryExpression": {
         const b = e as jsep.BinaryExpression;
-        if (!BINARY.has(b.operator)) throw new ExprError(`operator ${b.operator} is not allowed (allowed: ${[...BINARY].join(" ")})`);
+        if (!BINARY.has(b.operator))
+          throw new ExprError(`operator ${b.operator} is not allowed (allowed: ${[...BINARY].join(" ")})`);
         return { t: "bin", op: b.operator, left: convert(b.left, depth + 1), right: convert(b.right, depth + 1) };
       }
       case "ConditionalExpression": {
         const c = e as jsep.ConditionalExpression;
-        return { t: "if", test: convert(c.test, depth + 1), then: convert(c.consequent, depth + 1), else: convert(c.alternate, depth + 1) };
+        return {
+          t: "if",
+          test: convert(c.test, depth + 1),
+          then: convert(c.consequent, depth + 1),
+          else: convert(c.alternate, depth + 1),
+        };
       }
       case "CallExpression": {
         const c = e as jsep.CallExpression;
         const callee = c.callee as jsep.Expression;
         const fn = callee.type === "Identifier" ? (callee as jsep.Identifier).name : "";
         const arity = Object.prototype.hasOwnProperty.call(fns, fn) ? fns[fn] : undefined;
-        if (!arity) throw new ExprError(`unknown function ${fn ? JSON.stringify(fn) : "call"} (functions: ${Object.keys(fns).join(", ")})`);
+        if (!arity)
+          throw new ExprError(
+            `unknown function ${fn ? JSON.stringify(fn) : "call"} (functions: ${Object.keys(fns).join(", ")})`,
+          );
         const n = c.arguments.length;
-        if (n < arity[0] || n > arity[1]) throw new ExprError(`${fn} takes ${arity[0] === arity[1] ? arity[0] : `${arity[0]}–${arity[1]}`} argument${arity[1] === 1 ? "" : "s"}, got ${n}`);
+        if (n < arity[0] || n > arity[1])
+          throw new ExprError(
+            `${fn} takes ${arity[0] === arity[1] ? arity[0] : `${arity[0]}–${arity[1]}`} argument${arity[1] === 1 ? "" : "s"}, got ${n}`,
+          );
         return { t: "call", fn, args: c.arguments.map((a) => convert(a, depth + 1)) };
       }
       default:
-        throw new ExprError(`${describeNode(e.type)} is not allowed (use numbers, names, + - * / %, comparisons, && || !, ?: and functions)`);
+        throw new ExprError(
+          `${describeNode(e.type)} is not allowed (use numbers, names, + - * / %, comparisons, && || !, ?: and functions)`,
+        );
     }
   };
   try {
@@ -140,7 +163,11 @@ export type ExprEnv = Record<string, ExprValue | (() => ExprValue)>;
  * Evaluates a compiled expression. Throws ExprError on a type mismatch (a number where a condition is
  * expected is fine: 0 is false) or on a result that is not a finite number.
  */
-export function evalExpr(c: CompiledExpr, env: ExprEnv, fns: Record<string, (...args: number[]) => ExprValue> = {}): ExprValue {
+export function evalExpr(
+  c: CompiledExpr,
+  env: ExprEnv,
+  fns: Record<string, (...args: number[]) => ExprValue> = {},
+): ExprValue {
   const cache = new Map<string, ExprValue>();
   const lookup = (name: string): ExprValue => {
     const hit = cache.get(name);
@@ -186,15 +213,24 @@ export function evalExpr(c: CompiledExpr, env: ExprEnv, fns: Record<string, (...
         const a = num(l, n.op);
         const b = num(r, n.op);
         switch (n.op) {
-          case "+": return a + b;
-          case "-": return a - b;
-          case "*": return a * b;
-          case "/": return a / b;
-          case "%": return a % b;
-          case "<": return a < b;
-          case ">": return a > b;
-          case "<=": return a <= b;
-          case ">=": return a >= b;
+          case "+":
+            return a + b;
+          case "-":
+            return a - b;
+          case "*":
+            return a * b;
+          case "/":
+            return a / b;
+          case "%":
+            return a % b;
+          case "<":
+            return a < b;
+          case ">":
+            return a > b;
+          case "<=":
+            return a <= b;
+          case ">=":
+            return a >= b;
         }
         throw new ExprError(`operator ${n.op} is not allowed`);
       }
@@ -203,17 +239,24 @@ export function evalExpr(c: CompiledExpr, env: ExprEnv, fns: Record<string, (...
         const args = n.args.map((a) => num(ev(a), n.fn));
         if (extra) return extra(...args);
         switch (n.fn) {
-          case "min": return Math.min(...args);
-          case "max": return Math.max(...args);
-          case "abs": return Math.abs(args[0]!);
-          case "floor": return Math.floor(args[0]!);
-          case "ceil": return Math.ceil(args[0]!);
-          case "sqrt": return Math.sqrt(args[0]!);
+          case "min":
+            return Math.min(...args);
+          case "max":
+            return Math.max(...args);
+          case "abs":
+            return Math.abs(args[0]!);
+          case "floor":
+            return Math.floor(args[0]!);
+          case "ceil":
+            return Math.ceil(args[0]!);
+          case "sqrt":
+            return Math.sqrt(args[0]!);
           case "round": {
             const k = 10 ** Math.max(0, Math.min(10, Math.trunc(args[1] ?? 0)));
             return Math.round(args[0]! * k) / k;
           }
-          case "between": return args[1]! <= args[0]! && args[0]! <= args[2]!;
+          case "between":
+            return args[1]! <= args[0]! && args[0]! <= args[2]!;
         }
         throw new ExprError(`unknown function ${n.fn}`);
       }
@@ -231,7 +274,11 @@ export function evalNumber(c: CompiledExpr, env: ExprEnv): number {
 }
 
 /** Evaluates as a condition (numbers: 0 and NaN are false). */
-export function evalCondition(c: CompiledExpr, env: ExprEnv, fns: Record<string, (...args: number[]) => ExprValue> = {}): boolean {
+export function evalCondition(
+  c: CompiledExpr,
+  env: ExprEnv,
+  fns: Record<string, (...args: number[]) => ExprValue> = {},
+): boolean {
   const v = evalExpr(c, env, fns);
   return typeof v === "boolean" ? v : v !== 0 && !Number.isNaN(v);
 }

@@ -22,12 +22,21 @@ export function validateGrading(issues: Issues, v: unknown, path: string): Gradi
   read.onlyKeys(issues, o, GRADING_KEYS, path);
   const d = TEMPLATE_DEFAULT_GRADING;
   const num = (key: keyof GradingSettings, min: number, max: number, integer = false): number =>
-    o[key] === undefined ? (d[key] as number) : (read.number(issues, o[key], `${path}.${key}`, { min, max, integer }) ?? (d[key] as number));
-  const maxAttempts = o["maxAttempts"] === undefined || o["maxAttempts"] === null
-    ? null
-    : (read.number(issues, o["maxAttempts"], `${path}.maxAttempts`, { min: 1, max: 1000, integer: true }) ?? null);
+    o[key] === undefined
+      ? (d[key] as number)
+      : (read.number(issues, o[key], `${path}.${key}`, { min, max, integer }) ?? (d[key] as number));
+  const maxAttempts =
+    o["maxAttempts"] === undefined || o["maxAttempts"] === null
+      ? null
+      : (read.number(issues, o["maxAttempts"], `${path}.maxAttempts`, { min: 1, max: 1000, integer: true }) ?? null);
   return {
-    scheduleScoring: read.choice(issues, o["scheduleScoring"], `${path}.scheduleScoring`, ["per-slot", "segment-lcs", "strict-prefix"] as const, d.scheduleScoring)!,
+    scheduleScoring: read.choice(
+      issues,
+      o["scheduleScoring"],
+      `${path}.scheduleScoring`,
+      ["per-slot", "segment-lcs", "strict-prefix"] as const,
+      d.scheduleScoring,
+    )!,
     // Above 50% a "tolerance" would accept answers that are plainly wrong.
     relativeTolerance: num("relativeTolerance", 0, 0.5),
     absoluteTolerance: num("absoluteTolerance", 0, 1e9),
@@ -67,7 +76,16 @@ export function formatNumber(x: number): string {
 }
 
 const UNIT_TEXT: Record<NumberUnit, string> = {
-  ms: "ms", us: "µs", ns: "ns", s: "s", percent: "%", count: "", MiB: "MiB", KiB: "KiB", GiB: "GiB", "req/s": "req/s",
+  ms: "ms",
+  us: "µs",
+  ns: "ns",
+  s: "s",
+  percent: "%",
+  count: "",
+  MiB: "MiB",
+  KiB: "KiB",
+  GiB: "GiB",
+  "req/s": "req/s",
 };
 
 export function withUnit(x: number, unit: NumberUnit): string {
@@ -79,7 +97,7 @@ export function withUnit(x: number, unit: NumberUnit): string {
 const UNIT_FACTORS: Record<string, { dim: string; factor: number }> = {
   ns: { dim: "time", factor: 1 },
   us: { dim: "time", factor: 1e3 },
-  "µs": { dim: "time", factor: 1e3 },
+  µs: { dim: "time", factor: 1e3 },
   ms: { dim: "time", factor: 1e6 },
   s: { dim: "time", factor: 1e9 },
   KiB: { dim: "mem", factor: 1 },
@@ -91,7 +109,10 @@ const UNIT_FACTORS: Record<string, { dim: string; factor: number }> = {
 };
 
 /** Parses "4", "4 ms", "2.5µs", "12%" into the part's unit; returns an error sentence otherwise. */
-export function parseNumberInput(v: unknown, unit: NumberUnit): { ok: true; value: number } | { ok: false; message: string } {
+export function parseNumberInput(
+  v: unknown,
+  unit: NumberUnit,
+): { ok: true; value: number } | { ok: false; message: string } {
   if (typeof v === "number") {
     return Number.isFinite(v) ? { ok: true, value: v } : { ok: false, message: `must be a finite number, got ${v}` };
   }
@@ -105,7 +126,10 @@ export function parseNumberInput(v: unknown, unit: NumberUnit): { ok: true; valu
   const target = UNIT_FACTORS[unit === "percent" ? "%" : unit];
   const from = UNIT_FACTORS[typed];
   if (!from || !target || from.dim !== target.dim) {
-    return { ok: false, message: `the unit ${JSON.stringify(typed)} cannot be converted to ${UNIT_TEXT[unit] || "a count"}` };
+    return {
+      ok: false,
+      message: `the unit ${JSON.stringify(typed)} cannot be converted to ${UNIT_TEXT[unit] || "a count"}`,
+    };
   }
   return { ok: true, value: Number(((x * from.factor) / target.factor).toPrecision(15)) };
 }

@@ -13,7 +13,8 @@ export function hintLadder(template: Pick<QuestionTemplate, "hints">, variant: V
   const kind = KIND_HINTS[variant.view.type];
   const ladder = (template.hints ?? []).map((h) => fillPlaceholders(h, params));
   if (ladder.length < RULES_BEFORE_STEP) ladder.push(kind.rule(variant));
-  if (ladder.length < RULES_BEFORE_STEP) ladder.unshift("Read the question again: what exactly is asked, and which rule decides it?");
+  if (ladder.length < RULES_BEFORE_STEP)
+    ladder.unshift("Read the question again: what exactly is asked, and which rule decides it?");
   ladder.push(kind.firstStep(variant));
   return ladder;
 }

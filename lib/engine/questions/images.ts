@@ -37,7 +37,15 @@ const SIGNATURES: Record<string, (b: number[]) => boolean> = {
   png: (b) => [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((x, i) => b[i] === x),
   jpeg: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
   gif: (b) => b[0] === 0x47 && b[1] === 0x49 && b[2] === 0x46 && b[3] === 0x38,
-  webp: (b) => b[0] === 0x52 && b[1] === 0x49 && b[2] === 0x46 && b[3] === 0x46 && b[8] === 0x57 && b[9] === 0x45 && b[10] === 0x42 && b[11] === 0x50,
+  webp: (b) =>
+    b[0] === 0x52 &&
+    b[1] === 0x49 &&
+    b[2] === 0x46 &&
+    b[3] === 0x46 &&
+    b[8] === 0x57 &&
+    b[9] === 0x45 &&
+    b[10] === 0x42 &&
+    b[11] === 0x50,
 };
 
 export function decodedSize(b64: string): number {
@@ -57,8 +65,10 @@ export function validateImages(issues: Issues, v: unknown, path: string): Templa
     if (!o) return;
     read.onlyKeys(issues, o, ["name", "alt", "dataUrl"], p);
     const name = read.string(issues, o["name"], joinPath(p, "name"), { max: 64 });
-    if (name !== undefined && !NAME.test(name)) issues.add(joinPath(p, "name"), "must be a lowercase file name such as gantt-1.png (png, jpg, gif or webp)");
-    if (name !== undefined && names.has(name)) issues.add(joinPath(p, "name"), `duplicate image name ${JSON.stringify(name)}`);
+    if (name !== undefined && !NAME.test(name))
+      issues.add(joinPath(p, "name"), "must be a lowercase file name such as gantt-1.png (png, jpg, gif or webp)");
+    if (name !== undefined && names.has(name))
+      issues.add(joinPath(p, "name"), `duplicate image name ${JSON.stringify(name)}`);
     if (name !== undefined) names.add(name);
     // The alt text is what a screen reader says instead of the picture: required.
     const alt = read.string(issues, o["alt"], joinPath(p, "alt"), { min: 1, max: 300 });
@@ -73,16 +83,28 @@ export function validateImages(issues: Issues, v: unknown, path: string): Templa
     }
     const m = DATA_URL.exec(dataUrl);
     if (!m || m[2]!.length % 4 !== 0) {
-      issues.add(joinPath(p, "dataUrl"), "must be a base64 data: URL of a PNG, JPEG, GIF or WebP image (SVG is not accepted)");
+      issues.add(
+        joinPath(p, "dataUrl"),
+        "must be a base64 data: URL of a PNG, JPEG, GIF or WebP image (SVG is not accepted)",
+      );
       return;
     }
     const kind = m[1]!;
-    if (!SIGNATURES[kind]!(headBytes(m[2]!, 12))) issues.add(joinPath(p, "dataUrl"), `the data is not a ${kind.toUpperCase()} image`);
+    if (!SIGNATURES[kind]!(headBytes(m[2]!, 12)))
+      issues.add(joinPath(p, "dataUrl"), `the data is not a ${kind.toUpperCase()} image`);
     const size = decodedSize(m[2]!);
-    if (size > MAX_IMAGE_BYTES) issues.add(joinPath(p, "dataUrl"), `the image must be at most ${MAX_IMAGE_BYTES / 1024} KiB, got ${Math.ceil(size / 1024)} KiB`);
+    if (size > MAX_IMAGE_BYTES)
+      issues.add(
+        joinPath(p, "dataUrl"),
+        `the image must be at most ${MAX_IMAGE_BYTES / 1024} KiB, got ${Math.ceil(size / 1024)} KiB`,
+      );
     total += size;
     if (name !== undefined && alt !== undefined) out.push({ name, alt, dataUrl });
   });
-  if (total > MAX_TOTAL_IMAGE_BYTES) issues.add(path, `the images must be at most ${MAX_TOTAL_IMAGE_BYTES / 1024} KiB together, got ${Math.ceil(total / 1024)} KiB`);
+  if (total > MAX_TOTAL_IMAGE_BYTES)
+    issues.add(
+      path,
+      `the images must be at most ${MAX_TOTAL_IMAGE_BYTES / 1024} KiB together, got ${Math.ceil(total / 1024)} KiB`,
+    );
   return out;
 }

@@ -21,8 +21,17 @@ export type Invariant =
   | { check: "switchKinds"; kinds: ("thread" | "process")[] };
 
 export const INVARIANT_NAMES = [
-  "convoy", "preempts", "quantumExpires", "preemptionMatters", "boostMatters", "ioOverlap", "distinct", "hasClass", "unevenProcesses",
-  "someoneWaits", "switchKinds",
+  "convoy",
+  "preempts",
+  "quantumExpires",
+  "preemptionMatters",
+  "boostMatters",
+  "ioOverlap",
+  "distinct",
+  "hasClass",
+  "unevenProcesses",
+  "someoneWaits",
+  "switchKinds",
 ] as const;
 
 /** How many draws a template with invariants may use before it reports that they cannot be met. */
@@ -72,7 +81,9 @@ export function validateInvariants(issues: Issues, v: unknown, path: string): In
       case "switchKinds": {
         read.onlyKeys(issues, o, ["check", "kinds"], p);
         const ks = read.array(issues, o["kinds"], joinPath(p, "kinds"), { max: 2 }) ?? [];
-        const kinds = ks.map((k, j) => read.choice(issues, k, joinPath(joinPath(p, "kinds"), j), KINDS)).filter((k): k is "thread" | "process" => k !== undefined);
+        const kinds = ks
+          .map((k, j) => read.choice(issues, k, joinPath(joinPath(p, "kinds"), j), KINDS))
+          .filter((k): k is "thread" | "process" => k !== undefined);
         out.push({ check, kinds });
         break;
       }
@@ -127,7 +138,10 @@ export function handovers(sim: SimResult, reasons: readonly string[]): number {
 }
 
 function sameSlices(a: SimResult, b: SimResult): boolean {
-  return JSON.stringify(a.slices.map((s) => [s.task, s.start, s.end])) === JSON.stringify(b.slices.map((s) => [s.task, s.start, s.end]));
+  return (
+    JSON.stringify(a.slices.map((s) => [s.task, s.start, s.end])) ===
+    JSON.stringify(b.slices.map((s) => [s.task, s.start, s.end]))
+  );
 }
 
 function withPolicy(w: Workload, policy: PolicyConfig): SimResult {
@@ -160,9 +174,11 @@ export function invariantProblem(inv: Invariant, w: Workload, sim: SimResult): s
       const longCpu = cpuOf(long);
       if (others.some((t) => cpuOf(t) > longCpu)) return `the first job (${long.id}) is not the longest`;
       const shortest = Math.min(...others.map(cpuOf));
-      if (longCpu < inv.ratio * shortest) return `the first job (${long.id}, ${longCpu} ms) is less than ${inv.ratio}× the shortest (${shortest} ms)`;
+      if (longCpu < inv.ratio * shortest)
+        return `the first job (${long.id}, ${longCpu} ms) is less than ${inv.ratio}× the shortest (${shortest} ms)`;
       const firstEnd = sim.tasks.find((m) => m.id === long.id)?.finish ?? Infinity;
-      if (others.some((t) => t.arrival >= firstEnd)) return "a job arrives after the long job has finished, so it does not wait behind it";
+      if (others.some((t) => t.arrival >= firstEnd))
+        return "a job arrives after the long job has finished, so it does not wait behind it";
       return null;
     }
     case "preempts": {
@@ -171,12 +187,20 @@ export function invariantProblem(inv: Invariant, w: Workload, sim: SimResult): s
     }
     case "quantumExpires": {
       const n = handovers(sim, ["quantum-expired"]);
-      return n >= inv.min ? null : `a quantum runs out with another job waiting ${n} time${n === 1 ? "" : "s"}, fewer than ${inv.min}`;
+      return n >= inv.min
+        ? null
+        : `a quantum runs out with another job waiting ${n} time${n === 1 ? "" : "s"}, fewer than ${inv.min}`;
     }
     case "preemptionMatters": {
       const p = w.policy;
       const alt: PolicyConfig | null =
-        p.name === "sjf" ? { name: "stcf" } : p.name === "stcf" ? { name: "sjf" } : p.name === "priority" ? { ...p, preemptive: !p.preemptive } : null;
+        p.name === "sjf"
+          ? { name: "stcf" }
+          : p.name === "stcf"
+            ? { name: "sjf" }
+            : p.name === "priority"
+              ? { ...p, preemptive: !p.preemptive }
+              : null;
       if (!alt) return `the policy ${p.name} has no preemptive / non-preemptive twin`;
       return sameSlices(sim, withPolicy(w, alt)) ? "the schedule would be the same with and without preemption" : null;
     }
@@ -195,7 +219,11 @@ export function invariantProblem(inv: Invariant, w: Workload, sim: SimResult): s
       return "no job ever computes while another waits for I/O";
     }
     case "distinct": {
-      const values = new Set(tasks.map((t) => (inv.field === "nice" ? (t.nice ?? 0) : inv.field === "tickets" ? (t.tickets ?? 100) : (t.priority ?? null))));
+      const values = new Set(
+        tasks.map((t) =>
+          inv.field === "nice" ? (t.nice ?? 0) : inv.field === "tickets" ? (t.tickets ?? 100) : (t.priority ?? null),
+        ),
+      );
       return values.size >= 2 ? null : `every task has the same ${inv.field}`;
     }
     case "hasClass": {
@@ -205,10 +233,14 @@ export function invariantProblem(inv: Invariant, w: Workload, sim: SimResult): s
     case "unevenProcesses": {
       const counts = new Map<string, number>();
       for (const t of tasks) counts.set(t.process ?? t.id, (counts.get(t.process ?? t.id) ?? 0) + 1);
-      return counts.size >= 2 && new Set(counts.values()).size >= 2 ? null : "every process has the same number of threads";
+      return counts.size >= 2 && new Set(counts.values()).size >= 2
+        ? null
+        : "every process has the same number of threads";
     }
     case "someoneWaits":
-      return sim.tasks.some((m) => m.firstRun !== null && m.firstRun > m.arrival) ? null : "every task runs the moment it arrives";
+      return sim.tasks.some((m) => m.firstRun !== null && m.firstRun > m.arrival)
+        ? null
+        : "every task runs the moment it arrives";
     case "switchKinds": {
       for (const k of inv.kinds) if (sim.switches.byKind[k].count === 0) return `no ${k} switch happens`;
       return null;

@@ -58,7 +58,8 @@ export const read = {
     return undefined;
   },
   onlyKeys(issues: Issues, o: Obj, allowed: readonly string[], path: string): void {
-    for (const k of Object.keys(o)) if (!allowed.includes(k)) issues.add(joinPath(path, k), `unknown field (allowed: ${allowed.join(", ")})`);
+    for (const k of Object.keys(o))
+      if (!allowed.includes(k)) issues.add(joinPath(path, k), `unknown field (allowed: ${allowed.join(", ")})`);
   },
   string(issues: Issues, v: unknown, path: string, opts: { max?: number; min?: number } = {}): string | undefined {
     const max = opts.max ?? 10_000;
@@ -67,7 +68,12 @@ export const read = {
     issues.add(path, `must be a string of ${min}…${max} characters, got ${describeValue(v)}`);
     return undefined;
   },
-  number(issues: Issues, v: unknown, path: string, opts: { min: number; max: number; integer?: boolean }): number | undefined {
+  number(
+    issues: Issues,
+    v: unknown,
+    path: string,
+    opts: { min: number; max: number; integer?: boolean },
+  ): number | undefined {
     if (typeof v !== "number" || !Number.isFinite(v)) {
       issues.add(path, `must be a finite number, got ${describeValue(v)}`);
       return undefined;
@@ -88,7 +94,13 @@ export const read = {
     issues.add(path, `must be true or false, got ${describeValue(v)}`);
     return fallback;
   },
-  choice<T extends string>(issues: Issues, v: unknown, path: string, options: readonly T[], fallback?: T): T | undefined {
+  choice<T extends string>(
+    issues: Issues,
+    v: unknown,
+    path: string,
+    options: readonly T[],
+    fallback?: T,
+  ): T | undefined {
     if (v === undefined && fallback !== undefined) return fallback;
     if (typeof v === "string" && (options as readonly string[]).includes(v)) return v as T;
     issues.add(path, `must be one of ${options.map((x) => JSON.stringify(x)).join(", ")}, got ${describeValue(v)}`);

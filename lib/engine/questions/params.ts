@@ -28,12 +28,20 @@ export function validateParams(issues: Issues, v: unknown, path: string): ParamS
       else issues.add(p, "must be at most 1000 characters");
     } else if (isObj(spec) && "range" in spec) {
       const r = spec["range"];
-      if (Array.isArray(r) && r.length === 2 && r.every((x) => Number.isSafeInteger(x)) && (r[0] as number) <= (r[1] as number)) {
+      if (
+        Array.isArray(r) &&
+        r.length === 2 &&
+        r.every((x) => Number.isSafeInteger(x)) &&
+        (r[0] as number) <= (r[1] as number)
+      ) {
         out[name] = { range: [r[0] as number, r[1] as number] };
       } else issues.add(joinPath(p, "range"), "must be an integer range [min, max] with min ≤ max");
     } else if (isObj(spec) && "choice" in spec) {
       const c = read.array(issues, spec["choice"], joinPath(p, "choice"), { max: 1000 });
-      if (c && c.every((x) => (typeof x === "number" && Number.isFinite(x)) || (typeof x === "string" && x.length <= 1000))) {
+      if (
+        c &&
+        c.every((x) => (typeof x === "number" && Number.isFinite(x)) || (typeof x === "string" && x.length <= 1000))
+      ) {
         out[name] = { choice: c as ParamValue[] };
       } else if (c) issues.add(joinPath(p, "choice"), "must list numbers or strings");
     } else {

@@ -15,7 +15,11 @@ function perturbPart(spec: AnswerPartSpec, value: AnswerValue, rng: PythonRandom
   switch (spec.kind) {
     case "timeline": {
       const slots = [...(value as (string | null)[])];
-      const options = [...spec.tasks.map((t) => t.id), ...(spec.allowIdle ? [IDLE] : []), ...(spec.allowSwitch ? [SWITCH] : [])];
+      const options = [
+        ...spec.tasks.map((t) => t.id),
+        ...(spec.allowIdle ? [IDLE] : []),
+        ...(spec.allowSwitch ? [SWITCH] : []),
+      ];
       const i = rng.randint(0, slots.length - 1);
       const others = options.filter((o) => o !== slots[i]);
       if (others.length > 0) slots[i] = rng.choice(others);
@@ -54,7 +58,9 @@ function perturbPart(spec: AnswerPartSpec, value: AnswerValue, rng: PythonRandom
       if (nodes.length > 1 && rng.random() < 0.5) {
         const leaves = nodes.map((_, i) => i).filter((i) => i > 0 && !nodes.some((n) => n.parent === i));
         const drop = rng.choice(leaves);
-        return encodeTree(nodes.filter((_, i) => i !== drop).map((n) => ({ ...n, parent: n.parent > drop ? n.parent - 1 : n.parent })));
+        return encodeTree(
+          nodes.filter((_, i) => i !== drop).map((n) => ({ ...n, parent: n.parent > drop ? n.parent - 1 : n.parent })),
+        );
       }
       const from = spec.rootLabel ? 1 : 0;
       if (nodes.length <= from) return encodeTree([...nodes, { parent: 0, label: spec.labels[0]!.id }]);
@@ -73,8 +79,13 @@ export function perturbAnswer(variant: Variant, seed: number): Answer {
   const parts = variant.view.parts;
   let last: Answer = ref;
   for (let c = 0; c < MAX_CANDIDATES && parts.length > 0; c++) {
-    const spec = parts[c < parts.length ? (c + rng.randint(0, parts.length - 1)) % parts.length : rng.randint(0, parts.length - 1)]!;
-    const candidate: Answer = { parts: { ...ref.parts, [spec.id]: perturbPart(spec, ref.parts[spec.id]!, rng, grading) } };
+    const spec =
+      parts[
+        c < parts.length ? (c + rng.randint(0, parts.length - 1)) % parts.length : rng.randint(0, parts.length - 1)
+      ]!;
+    const candidate: Answer = {
+      parts: { ...ref.parts, [spec.id]: perturbPart(spec, ref.parts[spec.id]!, rng, grading) },
+    };
     last = candidate;
     if (gradeWith(variant, candidate, grading, undefined, { nameMisconceptions: false }).score < 1) return candidate;
   }

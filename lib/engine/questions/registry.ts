@@ -9,7 +9,15 @@ import { eventLoopKind } from "./kinds/eventloop";
 import { capacityKind } from "./kinds/capacity";
 import { conceptKind } from "./kinds/concept";
 
-export const QUESTION_TYPES: readonly QuestionType[] = ["schedule", "metrics", "switch-cost", "process", "eventloop", "capacity", "concept"];
+export const QUESTION_TYPES: readonly QuestionType[] = [
+  "schedule",
+  "metrics",
+  "switch-cost",
+  "process",
+  "eventloop",
+  "capacity",
+  "concept",
+];
 
 export const KINDS: Record<QuestionType, QuestionKind<unknown>> = {
   schedule: scheduleKind,

@@ -20,5 +20,10 @@ const RULE_WORDS: Record<string, string> = {
 
 /** A scheduling rule id (from the decision log) in words a student understands; undefined for unknown ids. */
 export function ruleWords(rule: string): string | undefined {
-  return RULE_WORDS[rule] ?? (rule.startsWith("rt-throttled+") ? `real-time tasks are throttled, so ${RULE_WORDS[rule.slice("rt-throttled+".length)] ?? "the fair class runs"}` : undefined);
+  return (
+    RULE_WORDS[rule] ??
+    (rule.startsWith("rt-throttled+")
+      ? `real-time tasks are throttled, so ${RULE_WORDS[rule.slice("rt-throttled+".length)] ?? "the fair class runs"}`
+      : undefined)
+  );
 }

@@ -10,11 +10,30 @@ import type { Checked, Difficulty, QuestionTemplate, QuestionType, TopicSlug } f
 import { buildVariant } from "./variant";
 
 export const TOPIC_SLUGS: readonly TopicSlug[] = [
-  "processes-threads", "creating-processes", "scheduling-basics", "linux-fair-scheduler", "real-time", "context-switch",
-  "user-space-scheduling", "thread-per-request",
+  "processes-threads",
+  "creating-processes",
+  "scheduling-basics",
+  "linux-fair-scheduler",
+  "real-time",
+  "context-switch",
+  "user-space-scheduling",
+  "thread-per-request",
 ];
 
-const TEMPLATE_KEYS = ["slug", "title", "type", "topic", "tags", "difficulty", "prompt", "generator", "grading", "hints", "explanation", "images"];
+const TEMPLATE_KEYS = [
+  "slug",
+  "title",
+  "type",
+  "topic",
+  "tags",
+  "difficulty",
+  "prompt",
+  "generator",
+  "grading",
+  "hints",
+  "explanation",
+  "images",
+];
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export function validateTemplate(input: unknown): Checked<QuestionTemplate> {
@@ -23,7 +42,8 @@ export function validateTemplate(input: unknown): Checked<QuestionTemplate> {
   if (!o) return { ok: false, errors: issues.list };
   read.onlyKeys(issues, o, TEMPLATE_KEYS, "");
   const slug = read.string(issues, o["slug"], "slug", { max: 80 });
-  if (slug !== undefined && !SLUG.test(slug)) issues.add("slug", `must be kebab-case (lowercase letters, digits and single dashes), got ${JSON.stringify(slug)}`);
+  if (slug !== undefined && !SLUG.test(slug))
+    issues.add("slug", `must be kebab-case (lowercase letters, digits and single dashes), got ${JSON.stringify(slug)}`);
   const title = read.string(issues, o["title"], "title", { max: 200 });
   const type = read.choice(issues, o["type"], "type", QUESTION_TYPES) as QuestionType | undefined;
   const topic = read.choice(issues, o["topic"], "topic", TOPIC_SLUGS);
@@ -35,7 +55,8 @@ export function validateTemplate(input: unknown): Checked<QuestionTemplate> {
       if (s !== undefined) tags.push(s);
     });
   }
-  const difficulty = read.number(issues, o["difficulty"], "difficulty", { min: 1, max: 5, integer: true }) as Difficulty | undefined;
+  const difficulty = read.number(issues, o["difficulty"], "difficulty", { min: 1, max: 5, integer: true }) as
+    Difficulty | undefined;
   const prompt = read.string(issues, o["prompt"], "prompt", { max: 20_000 });
   const generator = read.object(issues, o["generator"], "generator");
   const grading = validateGrading(issues, o["grading"], "grading");
@@ -47,15 +68,31 @@ export function validateTemplate(input: unknown): Checked<QuestionTemplate> {
       if (s !== undefined) hints.push(s);
     });
   }
-  const explanation = o["explanation"] === undefined ? "" : (read.string(issues, o["explanation"], "explanation", { min: 0, max: 20_000 }) ?? "");
+  const explanation =
+    o["explanation"] === undefined
+      ? ""
+      : (read.string(issues, o["explanation"], "explanation", { min: 0, max: 20_000 }) ?? "");
   const images = validateImages(issues, o["images"], "images");
   // generator.discriminate is read here and by buildVariant, not by the kinds (it works for any of them).
   const split = generator ? splitDiscriminate(generator) : undefined;
   if (type && split) validateDiscriminate(issues, split.raw, type);
   const spec = type && split ? KINDS[type].validate(split.rest) : undefined;
   if (spec && !spec.ok) for (const e of spec.errors) issues.add(e.path, e.message);
-  if (issues.any || !slug || !title || !type || !topic || !difficulty || prompt === undefined || !generator) return { ok: false, errors: issues.list };
-  const template: QuestionTemplate = { slug, title, type, topic, tags, difficulty, prompt, generator, grading, hints, explanation };
+  if (issues.any || !slug || !title || !type || !topic || !difficulty || prompt === undefined || !generator)
+    return { ok: false, errors: issues.list };
+  const template: QuestionTemplate = {
+    slug,
+    title,
+    type,
+    topic,
+    tags,
+    difficulty,
+    prompt,
+    generator,
+    grading,
+    hints,
+    explanation,
+  };
   // Kept only when there are images, so templates without them keep their exact JSON (and versions).
   if (images && images.length > 0) template.images = images;
   // One trial build catches generators that can never produce a variant and prompt placeholders that
@@ -68,9 +105,16 @@ export function validateTemplate(input: unknown): Checked<QuestionTemplate> {
       if (!drawn.ok) for (const e of drawn.errors) issues.add(e.path, e.message);
     }
     if (built.ok) {
-      for (const [field, text] of [["prompt", prompt], ["explanation", explanation]] as const) {
+      for (const [field, text] of [
+        ["prompt", prompt],
+        ["explanation", explanation],
+      ] as const) {
         for (const name of new Set(placeholdersIn(text))) {
-          if (!(name in built.value.params)) issues.add(field, `unknown placeholder {{${name}}} (known: ${Object.keys(built.value.params).join(", ") || "none"})`);
+          if (!(name in built.value.params))
+            issues.add(
+              field,
+              `unknown placeholder {{${name}}} (known: ${Object.keys(built.value.params).join(", ") || "none"})`,
+            );
         }
       }
     }

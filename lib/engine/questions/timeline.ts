@@ -24,12 +24,17 @@ export type SlotsResult = { ok: true; slots: string[] } | { ok: false; problem: 
 export function slotsFromSim(sim: SimResult, slotMs: number, maxSlots: number): SlotsResult {
   const end = sim.horizon ?? sim.stats.endTime;
   const count = slotIndex(end, slotMs);
-  if (count === null) return { ok: false, problem: `the schedule ends at t=${end} ms, not on a ${slotMs} ms slot boundary` };
-  if (count > maxSlots) return { ok: false, problem: `the schedule needs ${count} slots, more than the cap of ${maxSlots}` };
+  if (count === null)
+    return { ok: false, problem: `the schedule ends at t=${end} ms, not on a ${slotMs} ms slot boundary` };
+  if (count > maxSlots)
+    return { ok: false, problem: `the schedule needs ${count} slots, more than the cap of ${maxSlots}` };
   if (count === 0) return { ok: false, problem: "the schedule is empty" };
   for (const s of sim.slices) {
     if (slotIndex(s.start, slotMs) === null || slotIndex(s.end, slotMs) === null) {
-      return { ok: false, problem: `slice ${s.task} [${s.start}, ${s.end}) does not start and end on ${slotMs} ms slot boundaries` };
+      return {
+        ok: false,
+        problem: `slice ${s.task} [${s.start}, ${s.end}) does not start and end on ${slotMs} ms slot boundaries`,
+      };
     }
   }
   for (const d of sim.decisions) {
@@ -97,7 +102,8 @@ function lcsLength<T>(a: readonly T[], b: readonly T[]): number {
   let prev = new Array<number>(b.length + 1).fill(0);
   for (let i = 1; i <= a.length; i++) {
     const cur = new Array<number>(b.length + 1).fill(0);
-    for (let j = 1; j <= b.length; j++) cur[j] = a[i - 1] === b[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, cur[j - 1]!);
+    for (let j = 1; j <= b.length; j++)
+      cur[j] = a[i - 1] === b[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, cur[j - 1]!);
     prev = cur;
   }
   return prev[b.length]!;

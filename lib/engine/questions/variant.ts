@@ -13,7 +13,8 @@ export const MAX_SEED = 2 ** 32 - 1;
 const specMemo = boundedMemo<ReturnType<(typeof KINDS)[keyof typeof KINDS]["validate"]>>(256);
 
 export function buildVariant(template: QuestionTemplate, seed: number): Checked<Variant> {
-  if (!Number.isSafeInteger(seed) || seed < 0 || seed > MAX_SEED) return fail("seed", `must be an integer 0…${MAX_SEED}, got ${seed}`);
+  if (!Number.isSafeInteger(seed) || seed < 0 || seed > MAX_SEED)
+    return fail("seed", `must be an integer 0…${MAX_SEED}, got ${seed}`);
   if (!isObj(template)) return fail("", "the template must be an object");
   const kind = Object.prototype.hasOwnProperty.call(KINDS, template.type) ? KINDS[template.type] : undefined;
   if (!kind) return fail("type", `unknown question type ${String(template.type)}`);
@@ -21,9 +22,12 @@ export function buildVariant(template: QuestionTemplate, seed: number): Checked<
   const { rest: generator, raw: discriminateRaw } = splitDiscriminate(template.generator);
   const generatorJson = jsonOrNull(generator);
   // Validate a private copy: the memoised spec must not alias objects the caller may later mutate.
-  const spec = generatorJson === null
-    ? kind.validate(generator)
-    : specMemo(`${template.type}\u0000${generatorJson}`, () => kind.validate(JSON.parse(generatorJson) as Record<string, unknown>));
+  const spec =
+    generatorJson === null
+      ? kind.validate(generator)
+      : specMemo(`${template.type}\u0000${generatorJson}`, () =>
+          kind.validate(JSON.parse(generatorJson) as Record<string, unknown>),
+        );
   if (!spec.ok) return spec;
   const issues = new Issues();
   const wanted = validateDiscriminate(issues, discriminateRaw, template.type);
@@ -43,7 +47,10 @@ export function buildVariant(template: QuestionTemplate, seed: number): Checked<
     missing = wanted.filter((id) => !told.includes(id));
     if (missing.length === 0) return { ok: true, value: variant };
   }
-  return fail("generator.discriminate", `no variant in ${MAX_DISCRIMINATE_DRAWS} draws where ${missing.map((id) => JSON.stringify(id)).join(", ")} gives a different answer from the truth`);
+  return fail(
+    "generator.discriminate",
+    `no variant in ${MAX_DISCRIMINATE_DRAWS} draws where ${missing.map((id) => JSON.stringify(id)).join(", ")} gives a different answer from the truth`,
+  );
 }
 
 function assemble(template: QuestionTemplate, seed: number, b: BuiltVariant): Variant {
@@ -56,7 +63,9 @@ function assemble(template: QuestionTemplate, seed: number, b: BuiltVariant): Va
       exhibits: b.exhibits,
       parts: b.parts,
       conventions: b.conventions,
-      ...(template.images && template.images.length > 0 ? { images: template.images.map((i) => ({ name: i.name, alt: i.alt, src: i.dataUrl })) } : {}),
+      ...(template.images && template.images.length > 0
+        ? { images: template.images.map((i) => ({ name: i.name, alt: i.alt, src: i.dataUrl })) }
+        : {}),
     },
     // Tolerances travel with the key so perturbAnswer and the self-test can judge numbers without the template;
     // the drawn parameters, so the explanation shown after submission can name the variant's own values.
@@ -79,7 +88,10 @@ function jsonOrNull(v: unknown): string | null {
  */
 export function explanationFor(template: Pick<QuestionTemplate, "explanation">, variant: Variant): string {
   const params = variant.key.data["params"];
-  return fillPlaceholders(template.explanation, typeof params === "object" && params !== null ? (params as Record<string, ParamValue>) : {});
+  return fillPlaceholders(
+    template.explanation,
+    typeof params === "object" && params !== null ? (params as Record<string, ParamValue>) : {},
+  );
 }
 
 /** The answer that scores exactly 1 (convenience for tests and the instructor preview). */

@@ -1,6 +1,14 @@
 // Races, locks and deadlock: threads running a subset of OSTEP's x86.py language (or pseudo-C that
 // compiles to it) under a chosen interleaving, an interrupt schedule, or every interleaving.
-export { assembleRace, compilePseudoC, RaceSyntaxError, RACE_REGISTERS, type RaceProgram, type RaceInstr, type RaceOp } from "./program";
+export {
+  assembleRace,
+  compilePseudoC,
+  RaceSyntaxError,
+  RACE_REGISTERS,
+  type RaceProgram,
+  type RaceInstr,
+  type RaceOp,
+} from "./program";
 export {
   runInterleaving,
   runInterrupts,

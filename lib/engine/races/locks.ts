@@ -11,11 +11,28 @@ export const CORRECT_LOCKS: readonly LockKind[] = ["tas", "ttas", "ticket", "pet
 
 const PARTS: Record<LockKind, { vars: string[]; setup?: string[]; acquire: string[]; release: string[] }> = {
   none: { vars: [], acquire: [], release: [] },
-  naive: { vars: ["lock"], acquire: [".spin", "mov lock, %ax", "test $0, %ax", "jne .spin", "mov $1, lock"], release: ["mov $0, lock"] },
-  tas: { vars: ["lock"], acquire: [".spin", "mov $1, %ax", "xchg %ax, lock", "test $0, %ax", "jne .spin"], release: ["mov $0, lock"] },
+  naive: {
+    vars: ["lock"],
+    acquire: [".spin", "mov lock, %ax", "test $0, %ax", "jne .spin", "mov $1, lock"],
+    release: ["mov $0, lock"],
+  },
+  tas: {
+    vars: ["lock"],
+    acquire: [".spin", "mov $1, %ax", "xchg %ax, lock", "test $0, %ax", "jne .spin"],
+    release: ["mov $0, lock"],
+  },
   ttas: {
     vars: ["lock"],
-    acquire: [".spin", "mov lock, %ax", "test $0, %ax", "jne .spin", "mov $1, %ax", "xchg %ax, lock", "test $0, %ax", "jne .spin"],
+    acquire: [
+      ".spin",
+      "mov lock, %ax",
+      "test $0, %ax",
+      "jne .spin",
+      "mov $1, %ax",
+      "xchg %ax, lock",
+      "test $0, %ax",
+      "jne .spin",
+    ],
     release: ["mov $0, lock"],
   },
   ticket: {
@@ -27,16 +44,32 @@ const PARTS: Record<LockKind, { vars: string[]; setup?: string[]; acquire: strin
     vars: ["flag 2", "turn"],
     // %bx is the thread's id (0 or 1); %cx becomes the other's.
     setup: ["lea flag, %fx", "mov %bx, %cx", "neg %cx", "add $1, %cx"],
-    acquire: ["mov $1, 0(%fx,%bx,4)", "mov %cx, turn", ".spin", "mov 0(%fx,%cx,4), %ax", "test $1, %ax", "jne .go", "mov turn, %ax", "test %cx, %ax", "je .spin", ".go"],
+    acquire: [
+      "mov $1, 0(%fx,%bx,4)",
+      "mov %cx, turn",
+      ".spin",
+      "mov 0(%fx,%cx,4), %ax",
+      "test $1, %ax",
+      "jne .go",
+      "mov turn, %ax",
+      "test %cx, %ax",
+      "je .spin",
+      ".go",
+    ],
     release: ["mov $0, 0(%fx,%bx,4)"],
   },
-  yield: { vars: ["lock"], acquire: [".spin", "mov $1, %ax", "xchg %ax, lock", "test $0, %ax", "je .go", "yield", "j .spin", ".go"], release: ["mov $0, lock"] },
+  yield: {
+    vars: ["lock"],
+    acquire: [".spin", "mov $1, %ax", "xchg %ax, lock", "test $0, %ax", "je .go", "yield", "j .spin", ".go"],
+    release: ["mov $0, lock"],
+  },
   mutex: { vars: [], acquire: ["lock m"], release: ["unlock m"] },
 };
 
 /** x86 source of one thread: `iterations` times, take the lock, increment `count`, release. */
 export function lockSource(kind: LockKind, iterations: number): string {
-  if (!Number.isInteger(iterations) || iterations < 1) throw new RangeError("iterations must be a whole number, at least 1");
+  if (!Number.isInteger(iterations) || iterations < 1)
+    throw new RangeError("iterations must be a whole number, at least 1");
   const p = PARTS[kind];
   return [
     ...p.vars.map((v) => `.var ${v}`),

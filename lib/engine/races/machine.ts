@@ -68,7 +68,8 @@ function addressOf(system: RaceSystem, key: string): number {
 export function initialState(system: RaceSystem): MachineState {
   if (system.threads.length === 0) throw new RaceScheduleError("threads: at least one thread is needed");
   const memory = new Map<number, number>();
-  for (const [key, value] of Object.entries(system.memory ?? {})) if (value !== 0) memory.set(addressOf(system, key), value);
+  for (const [key, value] of Object.entries(system.memory ?? {}))
+    if (value !== 0) memory.set(addressOf(system, key), value);
   return {
     threads: system.threads.map((t) => ({
       pc: 0,
@@ -91,8 +92,15 @@ function clone(s: MachineState): MachineState {
 
 export function stateKey(s: MachineState): string {
   const threads = s.threads.map((t) => (t.done ? "d" : `${t.pc}:${t.regs.join(",")}:${t.cc}`)).join("|");
-  const memory = [...s.memory].filter(([, v]) => v !== 0).sort((a, b) => a[0] - b[0]).map(([k, v]) => `${k}=${v}`).join(",");
-  const owners = [...s.owners].sort().map(([k, v]) => `${k}@${v}`).join(",");
+  const memory = [...s.memory]
+    .filter(([, v]) => v !== 0)
+    .sort((a, b) => a[0] - b[0])
+    .map(([k, v]) => `${k}=${v}`)
+    .join(",");
+  const owners = [...s.owners]
+    .sort()
+    .map(([k, v]) => `${k}@${v}`)
+    .join(",");
   return `${threads}#${memory}#${owners}`;
 }
 
@@ -116,7 +124,8 @@ export function step(system: RaceSystem, s: MachineState, t: number): { yielded:
   const th = s.threads[t]!;
   const program = system.threads[t]!.program;
   const code = program.instrs[th.pc]!.code;
-  const addr = (m: MemRef) => bound(m.base + (m.r1 === null ? 0 : th.regs[m.r1]!) + m.scale * (m.r2 === null ? 0 : th.regs[m.r2]!));
+  const addr = (m: MemRef) =>
+    bound(m.base + (m.r1 === null ? 0 : th.regs[m.r1]!) + m.scale * (m.r2 === null ? 0 : th.regs[m.r2]!));
   const load = (a: number) => s.memory.get(a) ?? 0;
   const value = (o: Operand) => (o.kind === "imm" ? o.value : o.kind === "reg" ? th.regs[o.reg]! : load(addr(o.ref)));
   let next = th.pc + 1;
@@ -176,7 +185,10 @@ export function step(system: RaceSystem, s: MachineState, t: number): { yielded:
       s.owners.set(code.mutex, t);
       break;
     case "unlock":
-      if (s.owners.get(code.mutex) !== t) throw new RaceScheduleError(`thread ${t} unlocks '${code.mutex}', which it does not hold (line ${program.instrs[th.pc]!.line})`);
+      if (s.owners.get(code.mutex) !== t)
+        throw new RaceScheduleError(
+          `thread ${t} unlocks '${code.mutex}', which it does not hold (line ${program.instrs[th.pc]!.line})`,
+        );
       s.owners.delete(code.mutex);
       break;
     case "yield":
@@ -200,7 +212,11 @@ export function outcome(system: RaceSystem, s: MachineState, steps: Step[]): Rac
   for (const [at, v] of s.memory) if (!byAddr.has(at)) memory[String(at)] = v;
   return {
     memory,
-    threads: s.threads.map((t) => ({ registers: Object.fromEntries(RACE_REGISTERS.map((r, i) => [r, t.regs[i]!])), done: t.done, pc: t.pc })),
+    threads: s.threads.map((t) => ({
+      registers: Object.fromEntries(RACE_REGISTERS.map((r, i) => [r, t.regs[i]!])),
+      done: t.done,
+      pc: t.pc,
+    })),
     steps,
   };
 }
@@ -215,9 +231,11 @@ export function runInterleaving(system: RaceSystem, schedule: readonly number[])
   const s = initialState(system);
   const steps: Step[] = [];
   schedule.forEach((t, i) => {
-    if (!Number.isInteger(t) || t < 0 || t >= system.threads.length) throw new RaceScheduleError(`schedule[${i}]: no thread ${t}`);
+    if (!Number.isInteger(t) || t < 0 || t >= system.threads.length)
+      throw new RaceScheduleError(`schedule[${i}]: no thread ${t}`);
     if (s.threads[t]!.done) throw new RaceScheduleError(`schedule[${i}]: thread ${t} has already finished`);
-    if (!canStep(system, s, t)) throw new RaceScheduleError(`schedule[${i}]: thread ${t} is waiting for a lock another thread holds`);
+    if (!canStep(system, s, t))
+      throw new RaceScheduleError(`schedule[${i}]: thread ${t} is waiting for a lock another thread holds`);
     steps.push(record(system, s, t));
     step(system, s, t);
   });
@@ -232,9 +250,14 @@ export const DEFAULT_MAX_STEPS = 100_000;
  * with the next quantum (the last one repeats). As in x86.py, a halt passes the CPU on at once but the
  * countdown carries on. A thread blocked on a mutex (not in x86.py) passes the CPU on too.
  */
-export function runInterrupts(system: RaceSystem, quanta: number | readonly number[], maxSteps = DEFAULT_MAX_STEPS): RaceOutcome & { deadlocked: boolean } {
+export function runInterrupts(
+  system: RaceSystem,
+  quanta: number | readonly number[],
+  maxSteps = DEFAULT_MAX_STEPS,
+): RaceOutcome & { deadlocked: boolean } {
   const list = typeof quanta === "number" ? [quanta] : [...quanta];
-  if (list.length === 0 || list.some((q) => !Number.isInteger(q) || q < 1)) throw new RaceScheduleError("quanta: every quantum must be a whole number of instructions, at least 1");
+  if (list.length === 0 || list.some((q) => !Number.isInteger(q) || q < 1))
+    throw new RaceScheduleError("quanta: every quantum must be a whole number of instructions, at least 1");
   const s = initialState(system);
   const steps: Step[] = [];
   const n = system.threads.length;
@@ -259,7 +282,8 @@ export function runInterrupts(system: RaceSystem, quanta: number | readonly numb
       restart();
       continue;
     }
-    if (steps.length >= maxSteps) throw new RaceBoundError(`did not finish within ${maxSteps} instructions (a thread may spin forever)`);
+    if (steps.length >= maxSteps)
+      throw new RaceBoundError(`did not finish within ${maxSteps} instructions (a thread may spin forever)`);
     steps.push(record(system, s, current));
     const { yielded } = step(system, s, current);
     if (s.threads[current]!.done) {
@@ -290,7 +314,11 @@ interface Explored {
  * Breadth-first over every interleaving, calling `visit` on each new state; `visit` returning true
  * stops the search (a counterexample). Throws RaceBoundError past `maxStates` distinct states.
  */
-function explore(system: RaceSystem, maxStates: number, visit: (s: MachineState, key: string) => boolean): { found: string | null; explored: Explored } {
+function explore(
+  system: RaceSystem,
+  maxStates: number,
+  visit: (s: MachineState, key: string) => boolean,
+): { found: string | null; explored: Explored } {
   const start = initialState(system);
   const startKey = stateKey(start);
   const parents = new Map<string, [string, number] | null>([[startKey, null]]);
@@ -309,7 +337,9 @@ function explore(system: RaceSystem, maxStates: number, visit: (s: MachineState,
         const childKey = stateKey(child);
         if (parents.has(childKey)) continue;
         if (parents.size >= maxStates) {
-          throw new RaceBoundError(`more than ${maxStates} distinct states; use fewer threads or iterations (or raise the bound)`);
+          throw new RaceBoundError(
+            `more than ${maxStates} distinct states; use fewer threads or iterations (or raise the bound)`,
+          );
         }
         parents.set(childKey, [key, t]);
         states.set(childKey, child);
@@ -369,11 +399,18 @@ function inside(system: RaceSystem, s: MachineState): number[] {
 
 /** Searches every interleaving for a state with two threads inside their critical sections (.cs_begin/.cs_end). */
 export function checkMutualExclusion(system: RaceSystem, maxStates = DEFAULT_MAX_STATES): MutualExclusion {
-  if (system.threads.some((t) => t.program.critical === null)) throw new RaceScheduleError("every thread's program must mark its critical section with .cs_begin and .cs_end");
+  if (system.threads.some((t) => t.program.critical === null))
+    throw new RaceScheduleError("every thread's program must mark its critical section with .cs_begin and .cs_end");
   const { found, explored } = explore(system, maxStates, (s) => inside(system, s).length >= 2);
   if (found === null) return { holds: true, states: explored.parents.size };
   const interleaving = pathTo(explored, found);
-  return { holds: false, interleaving, threadsInside: inside(system, explored.states.get(found)!), outcome: runInterleaving(system, interleaving), states: explored.parents.size };
+  return {
+    holds: false,
+    interleaving,
+    threadsInside: inside(system, explored.states.get(found)!),
+    outcome: runInterleaving(system, interleaving),
+    states: explored.parents.size,
+  };
 }
 
 export interface WaitEdge {
@@ -383,8 +420,7 @@ export interface WaitEdge {
 }
 
 export type DeadlockReport =
-  | { deadlock: false; states: number }
-  | { deadlock: true; interleaving: number[]; cycle: WaitEdge[]; states: number };
+  { deadlock: false; states: number } | { deadlock: true; interleaving: number[]; cycle: WaitEdge[]; states: number };
 
 /** The wait-for cycle through the blocked threads of a stuck state, or null if the waits end at a finished holder. */
 export function waitForCycle(system: RaceSystem, s: MachineState): WaitEdge[] | null {

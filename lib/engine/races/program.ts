@@ -49,14 +49,23 @@ export class RaceSyntaxError extends Error {
   }
 }
 
-const COND_JUMPS: Record<string, Cond | null> = { j: null, je: "eq", jne: "ne", jlt: "lt", jlte: "lte", jgt: "gt", jgte: "gte" };
+const COND_JUMPS: Record<string, Cond | null> = {
+  j: null,
+  je: "eq",
+  jne: "ne",
+  jlt: "lt",
+  jlte: "lte",
+  jgt: "gt",
+  jgte: "gte",
+};
 const MAX_INSTRUCTIONS = 10_000;
 /** Where x86.py puts the first `.var`; programs in both models agree on addresses. */
 export const FIRST_VAR_ADDRESS = 100;
 
 function regIndex(name: string, line: number): number {
   const i = (RACE_REGISTERS as readonly string[]).indexOf(name);
-  if (i < 0) throw new RaceSyntaxError(line, `unknown register %${name} (use ${RACE_REGISTERS.map((r) => "%" + r).join(", ")})`);
+  if (i < 0)
+    throw new RaceSyntaxError(line, `unknown register %${name} (use ${RACE_REGISTERS.map((r) => "%" + r).join(", ")})`);
   return i;
 }
 
@@ -73,7 +82,8 @@ function parseOperand(raw: string, vars: ReadonlyMap<string, number>, line: numb
   if (text.startsWith("$")) return { kind: "imm", value: int(text.slice(1), line, "an immediate") };
   if (text.startsWith("%")) return { kind: "reg", reg: regIndex(text.slice(1), line) };
   const m = /^([A-Za-z_]\w*|-?\d+)?(?:\(([^)]*)\))?$/.exec(text);
-  if (!m || (m[1] === undefined && m[2] === undefined)) throw new RaceSyntaxError(line, `cannot read operand '${raw.trim()}'`);
+  if (!m || (m[1] === undefined && m[2] === undefined))
+    throw new RaceSyntaxError(line, `cannot read operand '${raw.trim()}'`);
   let base = 0;
   if (m[1] !== undefined) {
     if (/^[A-Za-z_]/.test(m[1])) {
@@ -87,8 +97,10 @@ function parseOperand(raw: string, vars: ReadonlyMap<string, number>, line: numb
   let scale = 1;
   if (m[2] !== undefined) {
     const parts = m[2].split(",");
-    if (parts.length > 3) throw new RaceSyntaxError(line, `an address takes at most (%base,%index,scale), got '(${m[2]})'`);
-    const reg = (p: string | undefined) => (p === undefined || p === "" ? null : p.startsWith("%") ? regIndex(p.slice(1), line) : badReg(p, line));
+    if (parts.length > 3)
+      throw new RaceSyntaxError(line, `an address takes at most (%base,%index,scale), got '(${m[2]})'`);
+    const reg = (p: string | undefined) =>
+      p === undefined || p === "" ? null : p.startsWith("%") ? regIndex(p.slice(1), line) : badReg(p, line);
     r1 = reg(parts[0]);
     r2 = reg(parts[1]);
     if (parts[2] !== undefined) scale = int(parts[2], line, "a scale");
@@ -133,7 +145,8 @@ export function assembleRace(source: string): RaceProgram {
     if (text === "") return;
     const words = text.split(/\s+/);
     if (words[0] === ".var") {
-      if (words.length < 2 || words.length > 3 || !/^[A-Za-z_]\w*$/.test(words[1]!)) throw new RaceSyntaxError(line, "write '.var name' or '.var name count'");
+      if (words.length < 2 || words.length > 3 || !/^[A-Za-z_]\w*$/.test(words[1]!))
+        throw new RaceSyntaxError(line, "write '.var name' or '.var name count'");
       if (vars.has(words[1]!)) throw new RaceSyntaxError(line, `variable '${words[1]}' is declared twice`);
       vars.set(words[1]!, data);
       const n = words.length === 3 ? int(words[2]!, line, "a .var count") : 1;
@@ -146,18 +159,25 @@ export function assembleRace(source: string): RaceProgram {
     } else {
       body.push({ text, line });
       count++;
-      if (count > MAX_INSTRUCTIONS) throw new RaceSyntaxError(line, `a program may have at most ${MAX_INSTRUCTIONS} instructions`);
+      if (count > MAX_INSTRUCTIONS)
+        throw new RaceSyntaxError(line, `a program may have at most ${MAX_INSTRUCTIONS} instructions`);
     }
   });
   const instrs = body.map(({ text, line }) => ({ code: parseInstr(text, line, vars, labels), text, line }));
   const start = labels.get(".cs_begin");
   const end = labels.get(".cs_end");
-  if ((start === undefined) !== (end === undefined)) throw new RaceSyntaxError(1, "mark a critical section with both .cs_begin and .cs_end");
+  if ((start === undefined) !== (end === undefined))
+    throw new RaceSyntaxError(1, "mark a critical section with both .cs_begin and .cs_end");
   if (start !== undefined && end! < start) throw new RaceSyntaxError(1, ".cs_end comes before .cs_begin");
   return { instrs, labels, vars, critical: start === undefined ? null : { start, end: end! } };
 }
 
-function parseInstr(text: string, line: number, vars: ReadonlyMap<string, number>, labels: ReadonlyMap<string, number>): RaceOp {
+function parseInstr(
+  text: string,
+  line: number,
+  vars: ReadonlyMap<string, number>,
+  labels: ReadonlyMap<string, number>,
+): RaceOp {
   const m = /^(\S+)\s*(.*)$/.exec(text)!;
   const opcode = m[1]!;
   const rest = m[2]!;
@@ -178,7 +198,8 @@ function parseInstr(text: string, line: number, vars: ReadonlyMap<string, number
     case "mov": {
       const [src, dst] = two();
       if (dst.kind === "imm") throw new RaceSyntaxError(line, "mov cannot store into an immediate");
-      if (isMem(src) && isMem(dst)) throw new RaceSyntaxError(line, "mov cannot copy memory to memory; load into a register first");
+      if (isMem(src) && isMem(dst))
+        throw new RaceSyntaxError(line, "mov cannot copy memory to memory; load into a register first");
       return { op: "mov", src, dst };
     }
     case "lea": {
@@ -259,15 +280,22 @@ export function compilePseudoC(source: string, shared: readonly string[]): RaceP
 
   const statements: { text: string; line: number }[] = [];
   source.split("\n").forEach((rawLine, i) => {
-    for (const part of rawLine.replace(/\/\/.*$/, "").split(";")) if (part.trim() !== "") statements.push({ text: part.trim(), line: i + 1 });
+    for (const part of rawLine.replace(/\/\/.*$/, "").split(";"))
+      if (part.trim() !== "") statements.push({ text: part.trim(), line: i + 1 });
   });
   for (const { text, line } of statements) {
     let m: RegExpExecArray | null;
     if ((m = /^(lock|unlock)\s*\(\s*([A-Za-z_]\w*)\s*\)$/.exec(text))) emit(`${m[1]} ${m[2]}`, line);
     else if (text === "yield") emit("yield", line);
-    else if ((m = /^([A-Za-z_]\w*)\s*(\+\+|--)$/.exec(text))) compileAssign(m[1]!, [m[1]!, m[2] === "++" ? "+" : "-", "1"], line);
-    else if ((m = /^([A-Za-z_]\w*)\s*=\s*(\S+?)\s*(?:([+-])\s*(\S+))?$/.exec(text))) compileAssign(m[1]!, m[3] ? [m[2]!, m[3], m[4]!] : [m[2]!], line);
-    else throw new RaceSyntaxError(line, `cannot read statement '${text}' (use x = a; x = a + b; x++; lock(m); unlock(m); yield)`);
+    else if ((m = /^([A-Za-z_]\w*)\s*(\+\+|--)$/.exec(text)))
+      compileAssign(m[1]!, [m[1]!, m[2] === "++" ? "+" : "-", "1"], line);
+    else if ((m = /^([A-Za-z_]\w*)\s*=\s*(\S+?)\s*(?:([+-])\s*(\S+))?$/.exec(text)))
+      compileAssign(m[1]!, m[3] ? [m[2]!, m[3], m[4]!] : [m[2]!], line);
+    else
+      throw new RaceSyntaxError(
+        line,
+        `cannot read statement '${text}' (use x = a; x = a + b; x++; lock(m); unlock(m); yield)`,
+      );
   }
 
   function compileAssign(dest: string, expr: string[], line: number): void {

@@ -44,7 +44,10 @@ describe("race model properties", () => {
         const program = compilePseudoC("count++;\n".repeat(k), ["count"]);
         const result = finalValues({ threads: Array.from({ length: n }, () => ({ program })) }, "count");
         expect(result.values).toEqual(closedForm(n, k));
-        for (const [value, witness] of result.witnesses) expect(runInterleaving({ threads: Array.from({ length: n }, () => ({ program })) }, witness).memory.count).toBe(value);
+        for (const [value, witness] of result.witnesses)
+          expect(
+            runInterleaving({ threads: Array.from({ length: n }, () => ({ program })) }, witness).memory.count,
+          ).toBe(value);
       }),
       { numRuns: 15 },
     );
@@ -55,17 +58,24 @@ describe("race model properties", () => {
     const order = fc.shuffledSubarray(mutexes, { minLength: 1, maxLength: 3 });
     fc.assert(
       fc.property(fc.array(order, { minLength: 2, maxLength: 3 }), (orders) => {
-        const source = (locks: string[]) => [...locks.map((m) => `lock(${m})`), "count++", ...[...locks].reverse().map((m) => `unlock(${m})`)].join(";\n");
+        const source = (locks: string[]) =>
+          [...locks.map((m) => `lock(${m})`), "count++", ...[...locks].reverse().map((m) => `unlock(${m})`)].join(
+            ";\n",
+          );
         const system = { threads: orders.map((locks) => ({ program: compilePseudoC(source(locks), ["count"]) })) };
         const report = findDeadlock(system);
         if (report.deadlock) {
           expect(report.cycle.length).toBeGreaterThanOrEqual(2);
-          report.cycle.forEach((edge, i) => expect(edge.heldBy).toBe(report.cycle[(i + 1) % report.cycle.length]!.thread));
+          report.cycle.forEach((edge, i) =>
+            expect(edge.heldBy).toBe(report.cycle[(i + 1) % report.cycle.length]!.thread),
+          );
           for (const edge of report.cycle) {
             expect(() => runInterleaving(system, [...report.interleaving, edge.thread])).toThrow(RaceScheduleError);
           }
         }
-        const sorted = { threads: orders.map((locks) => ({ program: compilePseudoC(source([...locks].sort()), ["count"]) })) };
+        const sorted = {
+          threads: orders.map((locks) => ({ program: compilePseudoC(source([...locks].sort()), ["count"]) })),
+        };
         expect(findDeadlock(sorted).deadlock).toBe(false);
       }),
       { numRuns: 40 },
@@ -75,17 +85,24 @@ describe("race model properties", () => {
   it("an interrupt schedule ends with the same shared memory as x86.py run with the same -i", () => {
     const kinds: LockKind[] = ["none", "naive", "tas", "ttas", "ticket", "peterson", "yield"];
     fc.assert(
-      fc.property(fc.constantFrom(...kinds), fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 3 }), (kind, quantum, k) => {
-        const source = lockSource(kind, k);
-        const ours = runInterrupts(lockSystem(kind, 2, k), quantum);
-        const run = runOstepX86(["-p", "prog.s", "-i", String(quantum), "-a", "bx=0,bx=1", "-M", "count", "-c"], { readProgram: () => source });
-        expect(run.exitCode).toBe(0);
-        const rows = run.stdout.trimEnd().split("\n");
-        expect(Number(rows.at(-1)!.trim().split(/\s+/)[0])).toBe(ours.memory.count);
-        // x86.py prints one row per instruction executed, plus a row per switch.
-        const executed = rows.filter((row) => /\d+ \S/.test(row.slice(8)) && !row.includes("------")).length;
-        expect(executed).toBe(ours.steps.length);
-      }),
+      fc.property(
+        fc.constantFrom(...kinds),
+        fc.integer({ min: 1, max: 9 }),
+        fc.integer({ min: 1, max: 3 }),
+        (kind, quantum, k) => {
+          const source = lockSource(kind, k);
+          const ours = runInterrupts(lockSystem(kind, 2, k), quantum);
+          const run = runOstepX86(["-p", "prog.s", "-i", String(quantum), "-a", "bx=0,bx=1", "-M", "count", "-c"], {
+            readProgram: () => source,
+          });
+          expect(run.exitCode).toBe(0);
+          const rows = run.stdout.trimEnd().split("\n");
+          expect(Number(rows.at(-1)!.trim().split(/\s+/)[0])).toBe(ours.memory.count);
+          // x86.py prints one row per instruction executed, plus a row per switch.
+          const executed = rows.filter((row) => /\d+ \S/.test(row.slice(8)) && !row.includes("------")).length;
+          expect(executed).toBe(ours.steps.length);
+        },
+      ),
       { numRuns: 40 },
     );
   });

@@ -20,12 +20,26 @@ const twoIncrements: RaceSystem = { threads: [{ program: increment }, { program:
 describe("pseudo-C", () => {
   it("compiles a read-modify-write into separate load, add and store instructions", () => {
     expect(increment.instrs.map((i) => i.text)).toEqual(["mov count, %ax", "add $1, %ax", "mov %ax, count"]);
-    expect(compilePseudoC("count++;", ["count"]).instrs.map((i) => i.text)).toEqual(["mov count, %ex", "add $1, %ex", "mov %ex, count"]);
-    expect(compilePseudoC("x = a + b", ["x", "a", "b"]).instrs.map((i) => i.text)).toEqual(["mov a, %ex", "mov b, %fx", "add %fx, %ex", "mov %ex, x"]);
+    expect(compilePseudoC("count++;", ["count"]).instrs.map((i) => i.text)).toEqual([
+      "mov count, %ex",
+      "add $1, %ex",
+      "mov %ex, count",
+    ]);
+    expect(compilePseudoC("x = a + b", ["x", "a", "b"]).instrs.map((i) => i.text)).toEqual([
+      "mov a, %ex",
+      "mov b, %fx",
+      "add %fx, %ex",
+      "mov %ex, x",
+    ]);
   });
 
   it("reports unreadable statements with their line", () => {
-    expect(() => compilePseudoC("count++;\ncount *= 2;", ["count"])).toThrow(new RaceSyntaxError(2, "cannot read statement 'count *= 2' (use x = a; x = a + b; x++; lock(m); unlock(m); yield)"));
+    expect(() => compilePseudoC("count++;\ncount *= 2;", ["count"])).toThrow(
+      new RaceSyntaxError(
+        2,
+        "cannot read statement 'count *= 2' (use x = a; x = a + b; x++; lock(m); unlock(m); yield)",
+      ),
+    );
   });
 });
 
@@ -46,7 +60,9 @@ describe("explicit interleavings", () => {
   });
 
   it("refuses a step by a finished thread, naming the schedule entry", () => {
-    expect(() => runInterleaving(twoIncrements, [0, 0, 0, 0])).toThrow(new RaceScheduleError("schedule[3]: thread 0 has already finished"));
+    expect(() => runInterleaving(twoIncrements, [0, 0, 0, 0])).toThrow(
+      new RaceScheduleError("schedule[3]: thread 0 has already finished"),
+    );
   });
 
   it("runs an interrupt schedule like x86.py -i", () => {
@@ -108,7 +124,9 @@ describe("deadlock", () => {
 
 describe("assembler errors", () => {
   it("names the line and the problem", () => {
-    expect(() => assembleRace("mov $1, %ax\njne .nowhere")).toThrow(new RaceSyntaxError(2, "label .nowhere is not defined"));
+    expect(() => assembleRace("mov $1, %ax\njne .nowhere")).toThrow(
+      new RaceSyntaxError(2, "label .nowhere is not defined"),
+    );
     expect(() => assembleRace("mov count, %ax")).toThrow(/variable 'count' is not declared/);
     expect(() => assembleRace(".var a\n.var b\nmov a, b")).toThrow(/memory to memory/);
     expect(() => assembleRace("add $1, %gx")).toThrow(/unknown register %gx/);

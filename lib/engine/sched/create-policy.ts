@@ -29,6 +29,9 @@ export function createPolicy(p: PolicyConfig, tasks: readonly TaskRun[]): Policy
       return createStride(p.quantum, p.strideConstant);
     case "cfs":
     case "eevdf":
-      return createLinux(p, tasks.some((t) => t.cls === "fifo" || t.cls === "rr"));
+      return createLinux(
+        p,
+        tasks.some((t) => t.cls === "fifo" || t.cls === "rr"),
+      );
   }
 }

@@ -13,14 +13,16 @@ function task(i: number, vruntime: number, deadline: number): TaskRun {
 }
 
 function bruteBest(ts: TaskRun[], V: number): TaskRun | undefined {
-  return ts
-    .filter((t) => t.vruntime <= V)
-    .sort((a, b) => a.deadline - b.deadline || a.rank - b.rank)[0];
+  return ts.filter((t) => t.vruntime <= V).sort((a, b) => a.deadline - b.deadline || a.rank - b.rank)[0];
 }
 
 test("bestEligible, leftmost and in-order traversal match a brute-force scan under random inserts and removals", () => {
   const op = fc.oneof(
-    fc.record({ kind: fc.constant("insert" as const), v: fc.integer({ min: 0, max: 20 }), d: fc.integer({ min: 0, max: 40 }) }),
+    fc.record({
+      kind: fc.constant("insert" as const),
+      v: fc.integer({ min: 0, max: 20 }),
+      d: fc.integer({ min: 0, max: 40 }),
+    }),
     fc.record({ kind: fc.constant("remove" as const), pick: fc.nat() }),
     fc.record({ kind: fc.constant("query" as const), V: fc.integer({ min: -1, max: 21 }) }),
   );

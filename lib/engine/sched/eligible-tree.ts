@@ -16,8 +16,10 @@ interface Node {
   min: TaskRun;
 }
 
-const byVruntime = (a: TaskRun, b: TaskRun) => a.vruntime < b.vruntime || (a.vruntime === b.vruntime && a.rank < b.rank);
-const byDeadline = (a: TaskRun, b: TaskRun) => a.deadline < b.deadline || (a.deadline === b.deadline && a.rank < b.rank);
+const byVruntime = (a: TaskRun, b: TaskRun) =>
+  a.vruntime < b.vruntime || (a.vruntime === b.vruntime && a.rank < b.rank);
+const byDeadline = (a: TaskRun, b: TaskRun) =>
+  a.deadline < b.deadline || (a.deadline === b.deadline && a.rank < b.rank);
 
 function hash(x: number): number {
   x = Math.imul(x ^ (x >>> 16), 0x7feb352d);
@@ -109,7 +111,7 @@ export class EligibleTree {
   /** Earliest-deadline task among those with vruntime ≤ V (+eps). */
   bestEligible(V: number, eps: number): TaskRun | undefined {
     let best: TaskRun | undefined;
-    for (let n = this.root; n; ) {
+    for (let n = this.root; n;) {
       if (n.task.vruntime <= V + eps) {
         if (!best || byDeadline(n.task, best)) best = n.task;
         if (n.left && byDeadline(n.left.min, best)) best = n.left.min;
@@ -130,7 +132,7 @@ export class EligibleTree {
   toArray(): TaskRun[] {
     const out: TaskRun[] = [];
     const stack: Node[] = [];
-    for (let n = this.root; n || stack.length > 0; ) {
+    for (let n = this.root; n || stack.length > 0;) {
       while (n) {
         stack.push(n);
         n = n.left;

@@ -10,22 +10,36 @@ export function formatTimeline(r: SimResult): string {
   lines.push(`conventions ${JSON.stringify(r.conventions)}`);
   if (r.horizon !== null) lines.push(`horizon ${r.horizon} ms`);
   lines.push("", "Timeline (ms):");
-  for (const s of r.slices) lines.push(`  [${num(s.start).padStart(9)} – ${num(s.end).padEnd(9)}] ${s.task.padEnd(12)} ${s.endReason}`);
+  for (const s of r.slices)
+    lines.push(`  [${num(s.start).padStart(9)} – ${num(s.end).padEnd(9)}] ${s.task.padEnd(12)} ${s.endReason}`);
   lines.push("", "Tasks:");
-  lines.push(`  ${"id".padEnd(12)} ${"arrival".padStart(9)} ${"cpu".padStart(9)} ${"first".padStart(9)} ${"finish".padStart(9)} ${"turnaround".padStart(10)} ${"waiting".padStart(9)} ${"response".padStart(9)}`);
+  lines.push(
+    `  ${"id".padEnd(12)} ${"arrival".padStart(9)} ${"cpu".padStart(9)} ${"first".padStart(9)} ${"finish".padStart(9)} ${"turnaround".padStart(10)} ${"waiting".padStart(9)} ${"response".padStart(9)}`,
+  );
   for (const t of r.tasks) {
     lines.push(
       `  ${t.id.padEnd(12)} ${num(t.arrival).padStart(9)} ${num(t.cpuTime).padStart(9)} ${num(t.firstRun).padStart(9)} ${num(t.finish).padStart(9)} ${num(t.turnaround).padStart(10)} ${num(t.waiting).padStart(9)} ${num(t.response).padStart(9)}`,
     );
   }
   const a = r.averages;
-  lines.push(`  average (${a.finished} finished): turnaround ${num(a.turnaround)}  waiting ${num(a.waiting)}  response ${num(a.response)}`);
+  lines.push(
+    `  average (${a.finished} finished): turnaround ${num(a.turnaround)}  waiting ${num(a.waiting)}  response ${num(a.response)}`,
+  );
   const s = r.switches;
-  lines.push("", `Context switches: ${s.total} (${s.charged ? "charged to the CPU" : "reported only"}), overhead ${num(s.totalOverheadMs)} ms, CPU time lost ${num(s.cpuTimeLostMs)} ms`);
+  lines.push(
+    "",
+    `Context switches: ${s.total} (${s.charged ? "charged to the CPU" : "reported only"}), overhead ${num(s.totalOverheadMs)} ms, CPU time lost ${num(s.cpuTimeLostMs)} ms`,
+  );
   for (const [kind, k] of Object.entries(s.byKind)) {
-    if (k.count > 0) lines.push(`  ${kind.padEnd(8)} ${String(k.count).padStart(6)}  direct ${num(k.directMs)} ms  refill ${num(k.indirectMs)} ms`);
+    if (k.count > 0)
+      lines.push(
+        `  ${kind.padEnd(8)} ${String(k.count).padStart(6)}  direct ${num(k.directMs)} ms  refill ${num(k.indirectMs)} ms`,
+      );
   }
-  lines.push("", `Stopped: ${r.stats.stoppedBy} at t=${num(r.stats.endTime)} ms; busy ${num(r.stats.busyTime)} ms, idle ${num(r.stats.idleTime)} ms`);
+  lines.push(
+    "",
+    `Stopped: ${r.stats.stoppedBy} at t=${num(r.stats.endTime)} ms; busy ${num(r.stats.busyTime)} ms, idle ${num(r.stats.idleTime)} ms`,
+  );
   for (const w of r.warnings) lines.push(`warning: ${w}`);
   return lines.join("\n") + "\n";
 }

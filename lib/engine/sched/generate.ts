@@ -30,10 +30,20 @@ export interface GenerateParams {
   horizon?: number;
 }
 
-function range(errors: ValidationError[], path: string, r: unknown, lo: number, hi: number): [number, number] | undefined {
+function range(
+  errors: ValidationError[],
+  path: string,
+  r: unknown,
+  lo: number,
+  hi: number,
+): [number, number] | undefined {
   if (
-    !Array.isArray(r) || r.length !== 2 || !r.every((x) => Number.isInteger(x)) ||
-    (r[0] as number) < lo || (r[1] as number) > hi || (r[0] as number) > (r[1] as number)
+    !Array.isArray(r) ||
+    r.length !== 2 ||
+    !r.every((x) => Number.isInteger(x)) ||
+    (r[0] as number) < lo ||
+    (r[1] as number) > hi ||
+    (r[0] as number) > (r[1] as number)
   ) {
     errors.push({ path, message: `must be an integer range [min, max] within ${lo}…${hi}` });
     return undefined;
@@ -53,19 +63,25 @@ function choices<T>(errors: ValidationError[], path: string, v: unknown, fallbac
 /** Builds a workload from ranges and choices; the result is validated like any user workload. */
 export function generateWorkload(params: GenerateParams, seed: number): Result<Workload> {
   const errors: ValidationError[] = [];
-  if (!Number.isInteger(seed) || seed < 0) errors.push({ path: "seed", message: `must be a non-negative integer, got ${seed}` });
-  const count = typeof params.tasks === "number" ? range(errors, "tasks", [params.tasks, params.tasks], 1, MAX_TASKS) : range(errors, "tasks", params.tasks, 1, MAX_TASKS);
+  if (!Number.isInteger(seed) || seed < 0)
+    errors.push({ path: "seed", message: `must be a non-negative integer, got ${seed}` });
+  const count =
+    typeof params.tasks === "number"
+      ? range(errors, "tasks", [params.tasks, params.tasks], 1, MAX_TASKS)
+      : range(errors, "tasks", params.tasks, 1, MAX_TASKS);
   const cpu = range(errors, "cpuBurst", params.cpuBurst, 1, 1e9);
   const io = params.ioBurst === undefined ? undefined : range(errors, "ioBurst", params.ioBurst, 1, 1e9);
   const perTask = range(errors, "burstsPerTask", params.burstsPerTask ?? [1, 1], 1, 1000);
   const spread = params.arrivalSpread ?? 0;
-  if (!Number.isInteger(spread) || spread < 0 || spread > 1e9) errors.push({ path: "arrivalSpread", message: "must be an integer 0…1e9" });
+  if (!Number.isInteger(spread) || spread < 0 || spread > 1e9)
+    errors.push({ path: "arrivalSpread", message: "must be an integer 0…1e9" });
   const nices = choices<number>(errors, "nice", params.nice, [0]);
   const classes = choices<SchedClass>(errors, "classes", params.classes, ["other"]);
   const prio = params.priority === undefined ? undefined : range(errors, "priority", params.priority, -1e6, 1e6);
   const tickets = params.tickets === undefined ? undefined : range(errors, "tickets", params.tickets, 1, 1e9);
   const processes = params.processes;
-  if (processes !== undefined && (!Number.isInteger(processes) || processes < 1)) errors.push({ path: "processes", message: "must be a positive integer" });
+  if (processes !== undefined && (!Number.isInteger(processes) || processes < 1))
+    errors.push({ path: "processes", message: "must be a positive integer" });
   if (errors.length > 0 || !count || !cpu || !perTask) return { ok: false, errors };
 
   const rng = createPythonRandom(seed);
@@ -84,7 +100,8 @@ export function generateWorkload(params: GenerateParams, seed: number): Result<W
     if (nice !== 0) task.nice = nice;
     const cls = classes.length > 1 ? rng.choice(classes) : classes[0]!;
     if (cls !== "other") task.class = cls;
-    if (cls === "fifo" || cls === "rr") task.priority = rng.randint(Math.max(1, prio?.[0] ?? 1), Math.min(99, prio?.[1] ?? 99));
+    if (cls === "fifo" || cls === "rr")
+      task.priority = rng.randint(Math.max(1, prio?.[0] ?? 1), Math.min(99, prio?.[1] ?? 99));
     else if (prio) task.priority = rng.randint(prio[0], prio[1]);
     if (tickets) task.tickets = rng.randint(tickets[0], tickets[1]);
     if (processes !== undefined) task.process = `P${rng.randint(0, processes - 1)}`;

@@ -45,7 +45,11 @@ export class KeyedHeap {
       if (l >= size) break;
       let c = l;
       const r = l + 1;
-      if (r < size && (this.keys[r]! < this.keys[l]! || (this.keys[r] === this.keys[l] && this.ranks[r]! < this.ranks[l]!))) c = r;
+      if (
+        r < size &&
+        (this.keys[r]! < this.keys[l]! || (this.keys[r] === this.keys[l] && this.ranks[r]! < this.ranks[l]!))
+      )
+        c = r;
       if (!(this.keys[c]! < key || (this.keys[c] === key && this.ranks[c]! < rank))) break;
       this.move(c, i);
       i = c;

@@ -31,7 +31,12 @@ describe("EEVDF", () => {
   });
 
   test("measured: nice 0 vs 5 — the light task runs one tick, the heavy one three in a row", () => {
-    const r = run({ policy: { name: "eevdf", cpusForScaling: 2, baseSliceMs: 0.7 }, horizon: 3000, tasks: [hog("heavy"), hog("light", { nice: 5 })], log: false });
+    const r = run({
+      policy: { name: "eevdf", cpusForScaling: 2, baseSliceMs: 0.7 },
+      horizon: 3000,
+      tasks: [hog("heavy"), hog("light", { nice: 5 })],
+      log: false,
+    });
     const runs = r.slices.filter((s) => s.start >= 100 && s.end <= 2900);
     for (const s of runs.filter((x) => x.task === "light")) expect(s.end - s.start).toBeCloseTo(4, 9);
     const heavy = runs.filter((x) => x.task === "heavy").map((s) => Math.round((s.end - s.start) / 4));
@@ -41,19 +46,16 @@ describe("EEVDF", () => {
     expect(r.tasks[0]!.cpuTime / 3000).toBeCloseTo(0.753, 2);
   });
 
-  test.each([
-    [[0, 0]],
-    [[0, 5]],
-    [[0, 10]],
-    [[-5, 5]],
-    [[0, 0, 5]],
-  ])("measured shares for nice %j are w/Σw within 1 point over 3 s", (nices) => {
-    for (const policy of ["eevdf", "cfs"]) {
-      const r = run({ policy, horizon: 3000, tasks: nices.map((nice, i) => hog(`T${i}`, { nice })), log: false });
-      const expected = fairShares(nices);
-      r.tasks.forEach((t, i) => expect(Math.abs(t.cpuTime / 3000 - expected[i]!)).toBeLessThan(0.01));
-    }
-  });
+  test.each([[[0, 0]], [[0, 5]], [[0, 10]], [[-5, 5]], [[0, 0, 5]]])(
+    "measured shares for nice %j are w/Σw within 1 point over 3 s",
+    (nices) => {
+      for (const policy of ["eevdf", "cfs"]) {
+        const r = run({ policy, horizon: 3000, tasks: nices.map((nice, i) => hog(`T${i}`, { nice })), log: false });
+        const expected = fairShares(nices);
+        r.tasks.forEach((t, i) => expect(Math.abs(t.cpuTime / 3000 - expected[i]!)).toBeLessThan(0.01));
+      }
+    },
+  );
 
   test("measured: a run-R/sleep-R task gets ~33% against a hog (CFS's sleeper bonus gave ~50%)", () => {
     const tasks = [hog("hog"), { id: "sleeper", bursts: [4, 4], repeat: true }];
@@ -104,12 +106,18 @@ describe("real-time classes", () => {
   test("measured: two equal-priority FIFO tasks run back to back; SCHED_RR alternates every 100 ms", () => {
     const fifo = run({
       policy: { name: "eevdf", throttle: "none" },
-      tasks: [{ id: "A", bursts: [300], class: "fifo", priority: 5 }, { id: "B", bursts: [300], class: "fifo", priority: 5 }],
+      tasks: [
+        { id: "A", bursts: [300], class: "fifo", priority: 5 },
+        { id: "B", bursts: [300], class: "fifo", priority: 5 },
+      ],
     });
     expect(timeline(fifo.slices)).toBe("A0-300 B300-600");
     const rr = run({
       policy: { name: "eevdf", throttle: "none" },
-      tasks: [{ id: "A", bursts: [300], class: "rr", priority: 5 }, { id: "B", bursts: [300], class: "rr", priority: 5 }],
+      tasks: [
+        { id: "A", bursts: [300], class: "rr", priority: 5 },
+        { id: "B", bursts: [300], class: "rr", priority: 5 },
+      ],
     });
     expect(timeline(rr.slices)).toBe("A0-100 B100-200 A200-300 B300-400 A400-500 B500-600");
   });
@@ -148,13 +156,20 @@ describe("real-time classes", () => {
     }
   });
   test("throttle: the period starts when RT work begins, and the timer goes idle once no RT time is owed", () => {
-    const late = run({ policy: { name: "cfs", throttle: "throttle" }, horizon: 2400, tasks: [hog("rt", { class: "fifo", priority: 10, arrival: 300 })] });
+    const late = run({
+      policy: { name: "cfs", throttle: "throttle" },
+      horizon: 2400,
+      tasks: [hog("rt", { class: "fifo", priority: 10, arrival: 300 })],
+    });
     expect(timeline(late.slices)).toBe("rt300-1250 rt1300-2250 rt2300-2400");
     // An RT task that stops for over a period lets the timer go idle: the next one starts a new period.
     const gap = run({
       policy: { name: "cfs", throttle: "throttle" },
       horizon: 3000,
-      tasks: [{ id: "a", bursts: [100], class: "fifo", priority: 10 }, hog("b", { class: "fifo", priority: 10, arrival: 1700 })],
+      tasks: [
+        { id: "a", bursts: [100], class: "fifo", priority: 10 },
+        hog("b", { class: "fifo", priority: 10, arrival: 1700 }),
+      ],
     });
     expect(timeline(gap.slices)).toBe("a0-100 b1700-2650 b2700-3000");
   });
@@ -191,7 +206,14 @@ describe("real-time classes", () => {
   });
   test("fair server: a budget spent after its deadline passed replenishes at once (fuzzing found the clock moving back)", () => {
     const r = run({
-      policy: { name: "eevdf", throttle: "fair-server", rtPeriodMs: 5, rtRuntimeMs: 0, fairServerMs: 3, rrTimesliceMs: 0.25 },
+      policy: {
+        name: "eevdf",
+        throttle: "fair-server",
+        rtPeriodMs: 5,
+        rtRuntimeMs: 0,
+        fairServerMs: 3,
+        rrTimesliceMs: 0.25,
+      },
       tasks: [
         { id: "T0", arrival: 7.25, bursts: [2], class: "fifo", priority: 1 },
         { id: "T1", bursts: [3.25, 0.25, 5.25] },
@@ -202,10 +224,17 @@ describe("real-time classes", () => {
       const ran = r.slices.filter((s) => s.task === t.id).reduce((sum, s) => sum + s.end - s.start, 0);
       expect(ran, t.id).toBeCloseTo(t.cpuTime, 9);
     }
-    for (let i = 1; i < r.slices.length; i++) expect(r.slices[i]!.start).toBeGreaterThanOrEqual(r.slices[i - 1]!.end - 1e-9);
+    for (let i = 1; i < r.slices.length; i++)
+      expect(r.slices[i]!.start).toBeGreaterThanOrEqual(r.slices[i - 1]!.end - 1e-9);
   });
   test("real-time preempts the fair class at once on wakeup", () => {
-    const r = run({ policy: "eevdf", tasks: [{ id: "N", bursts: [20] }, { id: "R", arrival: 5, bursts: [3], class: "fifo", priority: 1 }] });
+    const r = run({
+      policy: "eevdf",
+      tasks: [
+        { id: "N", bursts: [20] },
+        { id: "R", arrival: 5, bursts: [3], class: "fifo", priority: 1 },
+      ],
+    });
     expect(timeline(r.slices)).toBe("N0-5 R5-8 N8-23");
     expect(r.decisions.find((d) => d.picked === "R")!.rule).toBe("rt-fifo-highest-priority");
   });

@@ -11,15 +11,21 @@ import { fairShares } from "./weights";
 const EPS = 1e-6;
 
 const taskArb = (i: number) =>
-  fc.record({
-    arrival: fc.integer({ min: 0, max: 20 }),
-    bursts: fc.array(fc.integer({ min: 1, max: 10 }), { minLength: 1, maxLength: 5 }).map((b) => (b.length % 2 === 0 ? b.slice(0, -1) : b)),
-    nice: fc.integer({ min: -5, max: 5 }),
-    priority: fc.integer({ min: 0, max: 5 }),
-    tickets: fc.integer({ min: 1, max: 200 }),
-  }).map((t): TaskSpec => ({ id: `T${i}`, ...t }));
+  fc
+    .record({
+      arrival: fc.integer({ min: 0, max: 20 }),
+      bursts: fc
+        .array(fc.integer({ min: 1, max: 10 }), { minLength: 1, maxLength: 5 })
+        .map((b) => (b.length % 2 === 0 ? b.slice(0, -1) : b)),
+      nice: fc.integer({ min: -5, max: 5 }),
+      priority: fc.integer({ min: 0, max: 5 }),
+      tickets: fc.integer({ min: 1, max: 200 }),
+    })
+    .map((t): TaskSpec => ({ id: `T${i}`, ...t }));
 
-const tasksArb = fc.integer({ min: 1, max: 6 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => taskArb(i))));
+const tasksArb = fc
+  .integer({ min: 1, max: 6 })
+  .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => taskArb(i))));
 
 const policyArb = fc.oneof(
   fc.constant({ name: "fifo" }),
@@ -68,7 +74,10 @@ function replay(r: SimResult, specs: readonly TaskSpec[]): [number, number][] {
     const m = r.tasks.find((t) => t.id === spec.id)!;
     expect(m.cpuTime).toBeCloseTo(cpu, 6);
     if (m.finish !== null) {
-      expect(cpu).toBeCloseTo(spec.bursts.filter((_, i) => i % 2 === 0).reduce((a, b) => a + b, 0), 6);
+      expect(cpu).toBeCloseTo(
+        spec.bursts.filter((_, i) => i % 2 === 0).reduce((a, b) => a + b, 0),
+        6,
+      );
     } else if (r.stats.stoppedBy === "completed") {
       throw new Error(`${spec.id} did not finish in a completed run`);
     }
@@ -154,7 +163,16 @@ describe("fair classes", () => {
 });
 
 describe("generateWorkload", () => {
-  const params = { policy: { name: "rr", quantum: 3 }, tasks: [2, 8] as [number, number], cpuBurst: [1, 20] as [number, number], ioBurst: [1, 5] as [number, number], burstsPerTask: [1, 3] as [number, number], arrivalSpread: 30, nice: [-5, 0, 5], processes: 3 };
+  const params = {
+    policy: { name: "rr", quantum: 3 },
+    tasks: [2, 8] as [number, number],
+    cpuBurst: [1, 20] as [number, number],
+    ioBurst: [1, 5] as [number, number],
+    burstsPerTask: [1, 3] as [number, number],
+    arrivalSpread: 30,
+    nice: [-5, 0, 5],
+    processes: 3,
+  };
   test("the same seed gives the same workload; the result is always valid and simulates", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 2 ** 31 }), (seed) => {

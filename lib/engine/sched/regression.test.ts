@@ -14,12 +14,22 @@ function expectClockAddsUp(r: SimResult): void {
 
 describe("regressions", () => {
   test("a task whose quantum expired at the horizon got stale waiting time added (waiting > horizon)", () => {
-    const r = run({ policy: "eevdf", horizon: 40, tasks: [{ id: "A", bursts: [1], repeat: true }, { id: "B", bursts: [1], repeat: true, nice: 5 }] });
+    const r = run({
+      policy: "eevdf",
+      horizon: 40,
+      tasks: [
+        { id: "A", bursts: [1], repeat: true },
+        { id: "B", bursts: [1], repeat: true, nice: 5 },
+      ],
+    });
     for (const t of r.tasks) expect(t.waiting + t.cpuTime).toBeCloseTo(40, 9);
   });
 
   test("MLFQ boost timer kept an empty simulation alive until the event cap", () => {
-    const v = validateWorkload({ policy: { name: "mlfq", quanta: [10, 10], boostPeriod: 25 }, tasks: [{ id: "A", bursts: [50] }] });
+    const v = validateWorkload({
+      policy: { name: "mlfq", quanta: [10, 10], boostPeriod: 25 },
+      tasks: [{ id: "A", bursts: [50] }],
+    });
     if (!v.ok) throw new Error("invalid");
     const r = simulate(v.value);
     expect(r.stats.stoppedBy).toBe("completed");
@@ -27,7 +37,14 @@ describe("regressions", () => {
   });
 
   test("CFS refreshed min_vruntime on enqueue, placing a second new task after the first instead of before", () => {
-    const r = run({ policy: "cfs", horizon: 4, tasks: [{ id: "A", bursts: [1], repeat: true }, { id: "B", bursts: [1], repeat: true }] });
+    const r = run({
+      policy: "cfs",
+      horizon: 4,
+      tasks: [
+        { id: "A", bursts: [1], repeat: true },
+        { id: "B", bursts: [1], repeat: true },
+      ],
+    });
     expect(r.slices[0]!.task).toBe("B");
   });
 
@@ -42,7 +59,14 @@ describe("regressions", () => {
     expect(r.decisions[0]!.ready).toEqual([{ task: "T0", values: { remaining: null } }]);
     expect(JSON.parse(JSON.stringify(r))).toEqual(r);
     // The same under the Linux real-time class, whose ready list shows remaining too.
-    const rt = run({ policy: "eevdf", horizon: 2, tasks: [{ id: "R", bursts: [1], repeat: true, class: "rr", priority: 5 }, { id: "F", bursts: [1] }] });
+    const rt = run({
+      policy: "eevdf",
+      horizon: 2,
+      tasks: [
+        { id: "R", bursts: [1], repeat: true, class: "rr", priority: 5 },
+        { id: "F", bursts: [1] },
+      ],
+    });
     expect(rt.decisions[0]!.ready[0]).toEqual({ task: "R", values: { priority: 5, remaining: null } });
     expect(JSON.parse(JSON.stringify(rt))).toEqual(rt);
   });
@@ -50,28 +74,60 @@ describe("regressions", () => {
   test("a charged switch that ran past the next arrival set the clock back to it (idleTime -4)", () => {
     // A ends at 10; the switch to idle takes 5 ms and is not interrupted by B's arrival at 11, which is
     // handled when it completes at 15; the switch to B takes 5 more. B was ready from 11: it waits 4 ms.
-    const r = run({ policy: "fifo", tasks: [{ id: "A", bursts: [10] }, { id: "B", arrival: 11, bursts: [3] }], switchCost: { chargeTime: true, idleUs: 5000 } });
+    const r = run({
+      policy: "fifo",
+      tasks: [
+        { id: "A", bursts: [10] },
+        { id: "B", arrival: 11, bursts: [3] },
+      ],
+      switchCost: { chargeTime: true, idleUs: 5000 },
+    });
     expect(timeline(r.slices)).toBe("A0-10 B20-23");
     expect(r.stats).toMatchObject({ endTime: 23, busyTime: 13, idleTime: 0 });
     expect(r.switches.cpuTimeLostMs).toBeCloseTo(10, 12);
     expect(r.tasks[1]).toMatchObject({ firstRun: 20, waiting: 4, response: 9 });
-    expect(r.decisions.map((d) => [d.time, d.picked])).toEqual([[0, "A"], [10, null], [15, "B"], [23, null]]);
+    expect(r.decisions.map((d) => [d.time, d.picked])).toEqual([
+      [0, "A"],
+      [10, null],
+      [15, "B"],
+      [23, null],
+    ]);
     expectClockAddsUp(r);
     // The fuzz's smallest case: the wakeup at 0.5 comes during the 0.251 ms switch to idle.
-    const shrunk = run({ policy: { name: "stride", quantum: 0.25 }, tasks: [{ id: "T0", bursts: [0.25, 0.25, 0.25] }], switchCost: { chargeTime: true, idleUs: 251 } });
+    const shrunk = run({
+      policy: { name: "stride", quantum: 0.25 },
+      tasks: [{ id: "T0", bursts: [0.25, 0.25, 0.25] }],
+      switchCost: { chargeTime: true, idleUs: 251 },
+    });
     expect(timeline(shrunk.slices)).toBe("T00-0.25 T00.752-1.002");
     expectClockAddsUp(shrunk);
   });
 
   test("a charged switch that crossed the horizon ran the task after the horizon (firstRun > horizon)", () => {
     // The 2 ms switch from A to B starts at 5 and is cut at the horizon (6): B never runs.
-    const r = run({ policy: "fifo", horizon: 6, tasks: [{ id: "A", bursts: [5] }, { id: "B", bursts: [5] }], switchCost: { chargeTime: true, processUs: 2000 } });
+    const r = run({
+      policy: "fifo",
+      horizon: 6,
+      tasks: [
+        { id: "A", bursts: [5] },
+        { id: "B", bursts: [5] },
+      ],
+      switchCost: { chargeTime: true, processUs: 2000 },
+    });
     expect(r.tasks[1]).toMatchObject({ cpuTime: 0, firstRun: null, waiting: 5 });
     expect(r.stats).toMatchObject({ endTime: 6, busyTime: 5, idleTime: 0, stoppedBy: "horizon" });
     expect(r.switches).toMatchObject({ total: 1, totalOverheadMs: 1, cpuTimeLostMs: 1 });
     expectClockAddsUp(r);
     // Likewise a switch to idle: B arrives at 5.5, but the switch started at 5 would end at 7.
-    const toIdle = run({ policy: "fifo", horizon: 6, tasks: [{ id: "A", bursts: [5] }, { id: "B", arrival: 5.5, bursts: [5] }], switchCost: { chargeTime: true, idleUs: 2000 } });
+    const toIdle = run({
+      policy: "fifo",
+      horizon: 6,
+      tasks: [
+        { id: "A", bursts: [5] },
+        { id: "B", arrival: 5.5, bursts: [5] },
+      ],
+      switchCost: { chargeTime: true, idleUs: 2000 },
+    });
     expect(toIdle.tasks[1]!.firstRun).toBeNull();
     expect(toIdle.stats).toMatchObject({ endTime: 6, idleTime: 0 });
     expectClockAddsUp(toIdle);
@@ -82,7 +138,10 @@ describe("regressions", () => {
     // 10, so R takes the CPU back as soon as the switch completes instead of at the next period (20).
     const r = run({
       policy: { name: "eevdf", rtPeriodMs: 10, rtRuntimeMs: 9, fairServerMs: 0 },
-      tasks: [{ id: "R", bursts: [12], class: "fifo", priority: 1 }, { id: "F", bursts: [20] }],
+      tasks: [
+        { id: "R", bursts: [12], class: "fifo", priority: 1 },
+        { id: "F", bursts: [20] },
+      ],
       switchCost: { chargeTime: true, processUs: 2000 },
     });
     expect(timeline(r.slices)).toBe("R0-9 R13-16 F18-38");
@@ -92,10 +151,16 @@ describe("regressions", () => {
   });
 
   test("RT tasks with rtRuntimeMs 0 and no horizon spun until the event cap", () => {
-    const doc = { policy: { name: "eevdf", throttle: "throttle", rtPeriodMs: 4, rtRuntimeMs: 0, fairServerMs: 0 }, tasks: [{ id: "T0", bursts: [0.25], class: "fifo", priority: 1 }] };
+    const doc = {
+      policy: { name: "eevdf", throttle: "throttle", rtPeriodMs: 4, rtRuntimeMs: 0, fairServerMs: 0 },
+      tasks: [{ id: "T0", bursts: [0.25], class: "fifo", priority: 1 }],
+    };
     const refused = simulateInput(doc);
     expect(refused.ok).toBe(false);
-    if (!refused.ok) expect(refused.errors).toEqual([{ path: "policy.rtRuntimeMs", message: expect.stringMatching(/"T0" can never run.*never ends/) }]);
+    if (!refused.ok)
+      expect(refused.errors).toEqual([
+        { path: "policy.rtRuntimeMs", message: expect.stringMatching(/"T0" can never run.*never ends/) },
+      ]);
     // With a horizon the run is well defined (the RT task never runs) and ends after a handful of events.
     const r = run({ ...doc, horizon: 1e9 });
     expect(r.stats).toMatchObject({ stoppedBy: "horizon", endTime: 1e9, idleTime: 1e9, busyTime: 0 });

@@ -7,7 +7,14 @@ import { validateWorkload } from "./validate";
 
 describe("decision log", () => {
   test("every pick is logged with the ready set, the winner, a rule id and a sentence", () => {
-    const r = run({ policy: "stcf", tasks: [{ id: "A", bursts: [8] }, { id: "B", arrival: 1, bursts: [4] }, { id: "C", arrival: 2, bursts: [9] }] });
+    const r = run({
+      policy: "stcf",
+      tasks: [
+        { id: "A", bursts: [8] },
+        { id: "B", arrival: 1, bursts: [4] },
+        { id: "C", arrival: 2, bursts: [9] },
+      ],
+    });
     const picks = r.decisions.filter((d) => d.picked !== null);
     expect(picks.length).toBe(4); // A, B (preempts), A, C
     const atB = picks[1]!;
@@ -26,14 +33,27 @@ describe("decision log", () => {
 
 describe("stopping", () => {
   test("the horizon cuts the running slice and leaves unfinished tasks with null finish", () => {
-    const r = run({ policy: { name: "rr", quantum: 4 }, horizon: 6, tasks: [{ id: "A", bursts: [10] }, { id: "B", bursts: [10] }] });
+    const r = run({
+      policy: { name: "rr", quantum: 4 },
+      horizon: 6,
+      tasks: [
+        { id: "A", bursts: [10] },
+        { id: "B", bursts: [10] },
+      ],
+    });
     expect(timeline(r.slices)).toBe("A0-4 B4-6");
     expect(r.slices[1]!.endReason).toBe("horizon");
     expect(r.tasks.map((t) => t.finish)).toEqual([null, null]);
     expect(r.stats.stoppedBy).toBe("horizon");
   });
   test("the event cap stops a run in bounded time and says so", () => {
-    const v = validateWorkload({ policy: { name: "rr", quantum: 0.001 }, horizon: 1e9, tasks: [{ id: "A", bursts: [1], repeat: true }], limits: { maxEvents: 1000 }, log: false });
+    const v = validateWorkload({
+      policy: { name: "rr", quantum: 0.001 },
+      horizon: 1e9,
+      tasks: [{ id: "A", bursts: [1], repeat: true }],
+      limits: { maxEvents: 1000 },
+      log: false,
+    });
     if (!v.ok) throw new Error("invalid");
     const r = simulate(v.value);
     expect(r.stats.stoppedBy).toBe("event-cap");
@@ -49,14 +69,30 @@ describe("stopping", () => {
 
 describe("SCHED_IDLE", () => {
   test("an idle-class task gets weight 3 against a nice-0 hog (share 3/1027)", () => {
-    const r = run({ policy: "eevdf", horizon: 20000, log: false, tasks: [{ id: "N", bursts: [1], repeat: true }, { id: "I", bursts: [1], repeat: true, class: "idle" }] });
+    const r = run({
+      policy: "eevdf",
+      horizon: 20000,
+      log: false,
+      tasks: [
+        { id: "N", bursts: [1], repeat: true },
+        { id: "I", bursts: [1], repeat: true, class: "idle" },
+      ],
+    });
     expect(r.tasks[1]!.cpuTime / 20000).toBeLessThan(0.01);
     expect(r.tasks[1]!.cpuTime).toBeGreaterThan(0);
   });
 });
 
 test("formatTimeline echoes inputs, lists slices and metrics", () => {
-  const text = formatTimeline(run({ policy: "fifo", tasks: [{ id: "A", bursts: [2] }, { id: "B", bursts: [3] }] }));
+  const text = formatTimeline(
+    run({
+      policy: "fifo",
+      tasks: [
+        { id: "A", bursts: [2] },
+        { id: "B", bursts: [3] },
+      ],
+    }),
+  );
   expect(text.split("\n")[0]).toBe('policy {"name":"fifo"}');
   expect(text).toMatch(/\[\s+2 – 5\s+\] B\s+finished/);
   expect(text).toMatch(/average \(2 finished\): turnaround 3.5/);

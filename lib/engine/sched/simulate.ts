@@ -114,7 +114,10 @@ function run(w: Workload, probe: Probe | null): SimResult {
         running: running ? { task: running.id, values: policy.values(running, now) } : null,
         switching,
         ready,
-        blocked: tasks.filter((x) => x.state === "blocked").map((x) => ({ task: x.id, wakesAt: wakesAt.get(x)! })).sort((a, b) => a.wakesAt - b.wakesAt),
+        blocked: tasks
+          .filter((x) => x.state === "blocked")
+          .map((x) => ({ task: x.id, wakesAt: wakesAt.get(x)! }))
+          .sort((a, b) => a.wakesAt - b.wakesAt),
         notArrived: byState("pending"),
         done: byState("done"),
       });
@@ -285,9 +288,21 @@ function run(w: Workload, probe: Probe | null): SimResult {
         const next = pending || (queued && !stalled) ? nextExternal() : Infinity;
         const globalAt = policy.globalTimerAt?.(now) ?? Infinity;
         if (stalled) {
-          logDecision(null, "idle", `The ready tasks can never be picked and nothing will arrive or wake: ${horizon === Infinity ? "the run stops" : "the CPU idles until the horizon"}.`, ready);
+          logDecision(
+            null,
+            "idle",
+            `The ready tasks can never be picked and nothing will arrive or wake: ${horizon === Infinity ? "the run stops" : "the CPU idles until the horizon"}.`,
+            ready,
+          );
         } else if (lastOnCpu !== null || decisions.length === 0) {
-          logDecision(null, "idle", next === Infinity ? "Nothing is runnable and nothing will arrive: the run ends." : "Nothing is runnable: the CPU idles until the next event.", ready);
+          logDecision(
+            null,
+            "idle",
+            next === Infinity
+              ? "Nothing is runnable and nothing will arrive: the run ends."
+              : "Nothing is runnable: the CPU idles until the next event.",
+            ready,
+          );
         }
         if (next < horizon) countSwitch(null);
         lastOnCpu = null;
@@ -297,7 +312,9 @@ function run(w: Workload, probe: Probe | null): SimResult {
           break;
         }
         if (stalled) {
-          warnings.push(`from t=${fmt(now)} nothing can run: the policy refuses every ready task (real-time tasks throttled with rtRuntimeMs 0?) and nothing will arrive or wake`);
+          warnings.push(
+            `from t=${fmt(now)} nothing can run: the policy refuses every ready task (real-time tasks throttled with rtRuntimeMs 0?) and nothing will arrive or wake`,
+          );
           if (horizon === Infinity) {
             stoppedBy = "stalled";
             break;
@@ -434,7 +451,9 @@ function averages(m: TaskMetrics[]): SimResult["averages"] {
 }
 
 /** Validates untrusted input and simulates it: never throws on bad input. */
-export function simulateInput(input: unknown): { ok: true; value: SimResult } | { ok: false; errors: { path: string; message: string }[] } {
+export function simulateInput(
+  input: unknown,
+): { ok: true; value: SimResult } | { ok: false; errors: { path: string; message: string }[] } {
   const v = validateWorkload(input);
   if (!v.ok) return v;
   return { ok: true, value: simulate(v.value) };

@@ -69,7 +69,11 @@ describe("stateAt", () => {
   it("does not change the schedule: the running task at every probe matches the unprobed run", () => {
     for (const name of ["cfs", "eevdf", "mlfq", "rr", "stride"] as const) {
       const policy =
-        name === "mlfq" ? { name, quanta: [1, 2, 4], boostPeriod: 10 } : name === "rr" || name === "stride" ? { name, quantum: 1 } : { name, hz: 250 };
+        name === "mlfq"
+          ? { name, quanta: [1, 2, 4], boostPeriod: 10 }
+          : name === "rr" || name === "stride"
+            ? { name, quantum: 1 }
+            : { name, hz: 250 };
       const w = workload({
         policy,
         tasks: [
@@ -107,7 +111,9 @@ const policyArb = fc.constantFrom<Record<string, unknown>>(
 );
 const taskArb = fc.record({
   arrival: fc.integer({ min: 0, max: 8 }),
-  bursts: fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 3 }).map((b) => (b.length % 2 === 0 ? [...b, 1] : b)),
+  bursts: fc
+    .array(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 3 })
+    .map((b) => (b.length % 2 === 0 ? [...b, 1] : b)),
   nice: fc.constantFrom(0, 5, -5),
   priority: fc.integer({ min: 1, max: 3 }),
   cls: fc.constantFrom("other", "other", "fifo", "rr"),
@@ -116,41 +122,59 @@ const taskArb = fc.record({
 describe("stateAt on random workloads", () => {
   it("agrees with the unprobed schedule and accounts for every task, with I/O and charged switches", () => {
     fc.assert(
-      fc.property(policyArb, fc.array(taskArb, { minLength: 1, maxLength: 4 }), fc.boolean(), fc.array(fc.integer({ min: 0, max: 159 }), { minLength: 1, maxLength: 6 }), (policy, specs, charged, quarterMs) => {
-        const linux = policy.name === "cfs" || policy.name === "eevdf";
-        const w = workload({
-          policy,
-          tasks: specs.map((t, i) => ({
-            id: `T${i}`,
-            arrival: t.arrival,
-            bursts: t.bursts,
-            ...(linux ? { nice: t.nice, ...(t.cls !== "other" ? { class: t.cls, priority: t.priority } : {}) } : { priority: t.priority }),
-          })),
-          horizon: 40,
-          switchCost: { chargeTime: charged, processUs: 500, threadUs: 500, idleUs: 250 },
-        });
-        const sim = simulate(w);
-        // KNOWN DEFECT, left for the next change: for CFS/EEVDF a probe between two ticks can change who
-        // runs later (FC_SEED=11: EEVDF, a probe at 5.5 ms made T1 run at 8 ms instead of T0). Until the
-        // fair classes' clock update under a probe is fixed, they are probed at their ticks, where the
-        // feedback probes them (slot boundaries of the bank's CFS/EEVDF questions fall on ticks).
-        // Probes stay before the horizon (40 ms): at it the run has stopped and no slice covers the instant.
-        const tick = linux ? 1000 / Number(policy.hz) : 0;
-        const times = quarterMs.map((q) => (tick ? Math.floor(q / 4 / tick) * tick : q / 4));
-        const states = statesAt(w, times);
-        times.forEach((t, i) => {
-          const s = states[i]!;
-          expect(s.time).toBe(t);
-          const slice = sim.slices.find((x) => x.start <= t + 1e-9 && x.end > t + 1e-9);
-          if (!s.switching) expect(s.running?.task ?? null, `${JSON.stringify(w.policy)} at t=${t}`).toBe(slice?.task ?? null);
-          // Mid-switch the target is the task the scheduler last picked. It need not run next: a wakeup
-          // during the switch can preempt it the instant the switch completes (fast-check seed 3 found
-          // STCF switching to T2 at 5.5 while T0, shorter, woke at 6.0).
-          else if (s.running) expect([...sim.decisions].reverse().find((x) => x.time <= t + 1e-9)?.picked, `switching at t=${t}`).toBe(s.running.task);
-          const all = [...(s.running ? [s.running.task] : []), ...s.ready.map((r) => r.task), ...s.blocked.map((b) => b.task), ...s.notArrived, ...s.done];
-          expect(all.sort()).toEqual(w.tasks.map((x) => x.id).sort());
-        });
-      }),
+      fc.property(
+        policyArb,
+        fc.array(taskArb, { minLength: 1, maxLength: 4 }),
+        fc.boolean(),
+        fc.array(fc.integer({ min: 0, max: 159 }), { minLength: 1, maxLength: 6 }),
+        (policy, specs, charged, quarterMs) => {
+          const linux = policy.name === "cfs" || policy.name === "eevdf";
+          const w = workload({
+            policy,
+            tasks: specs.map((t, i) => ({
+              id: `T${i}`,
+              arrival: t.arrival,
+              bursts: t.bursts,
+              ...(linux
+                ? { nice: t.nice, ...(t.cls !== "other" ? { class: t.cls, priority: t.priority } : {}) }
+                : { priority: t.priority }),
+            })),
+            horizon: 40,
+            switchCost: { chargeTime: charged, processUs: 500, threadUs: 500, idleUs: 250 },
+          });
+          const sim = simulate(w);
+          // KNOWN DEFECT, left for the next change: for CFS/EEVDF a probe between two ticks can change who
+          // runs later (FC_SEED=11: EEVDF, a probe at 5.5 ms made T1 run at 8 ms instead of T0). Until the
+          // fair classes' clock update under a probe is fixed, they are probed at their ticks, where the
+          // feedback probes them (slot boundaries of the bank's CFS/EEVDF questions fall on ticks).
+          // Probes stay before the horizon (40 ms): at it the run has stopped and no slice covers the instant.
+          const tick = linux ? 1000 / Number(policy.hz) : 0;
+          const times = quarterMs.map((q) => (tick ? Math.floor(q / 4 / tick) * tick : q / 4));
+          const states = statesAt(w, times);
+          times.forEach((t, i) => {
+            const s = states[i]!;
+            expect(s.time).toBe(t);
+            const slice = sim.slices.find((x) => x.start <= t + 1e-9 && x.end > t + 1e-9);
+            if (!s.switching)
+              expect(s.running?.task ?? null, `${JSON.stringify(w.policy)} at t=${t}`).toBe(slice?.task ?? null);
+            // Mid-switch the target is the task the scheduler last picked. It need not run next: a wakeup
+            // during the switch can preempt it the instant the switch completes (fast-check seed 3 found
+            // STCF switching to T2 at 5.5 while T0, shorter, woke at 6.0).
+            else if (s.running)
+              expect([...sim.decisions].reverse().find((x) => x.time <= t + 1e-9)?.picked, `switching at t=${t}`).toBe(
+                s.running.task,
+              );
+            const all = [
+              ...(s.running ? [s.running.task] : []),
+              ...s.ready.map((r) => r.task),
+              ...s.blocked.map((b) => b.task),
+              ...s.notArrived,
+              ...s.done,
+            ];
+            expect(all.sort()).toEqual(w.tasks.map((x) => x.id).sort());
+          });
+        },
+      ),
       { numRuns: 400, seed: FC_SEED },
     );
   });

@@ -10,8 +10,13 @@ export function classifySwitch(from: TaskRun | null, to: TaskRun | null): Switch
 }
 
 /** Cost in ms of switching from `from` to `to` (either may be the idle task). */
-export function switchCostMs(c: SwitchCostConfig, kind: SwitchKind, to: TaskRun | null): { direct: number; indirect: number } {
-  const directUs = kind === "thread" ? c.threadUs : kind === "process" ? c.processUs : kind === "user" ? c.userUs : c.idleUs;
+export function switchCostMs(
+  c: SwitchCostConfig,
+  kind: SwitchKind,
+  to: TaskRun | null,
+): { direct: number; indirect: number } {
+  const directUs =
+    kind === "thread" ? c.threadUs : kind === "process" ? c.processUs : kind === "user" ? c.userUs : c.idleUs;
   let indirectNs = 0;
   const ws = to?.spec.workingSetKb ?? 0;
   if (to && ws > 0) {

@@ -53,14 +53,21 @@ describe("Silberschatz ch. 5 average waiting times", () => {
   });
   test("non-preemptive priority (lower number = higher): 8.2", () => {
     const tasks = [
-      ["P1", 10, 3], ["P2", 1, 1], ["P3", 2, 4], ["P4", 1, 5], ["P5", 5, 2],
+      ["P1", 10, 3],
+      ["P2", 1, 1],
+      ["P3", 2, 4],
+      ["P4", 1, 5],
+      ["P5", 5, 2],
     ].map(([id, burst, priority]) => ({ id, arrival: 0, bursts: [burst], priority }));
     const r = run({ policy: { name: "priority" }, tasks });
     expect(avg(r, "waiting")).toBeCloseTo(8.2, 9);
     expect(timeline(r.slices)).toBe("P2 0-1 P5 1-6 P1 6-16 P3 16-18 P4 18-19".replace(/ (\d)/g, "$1"));
   });
   test("priority direction flips with higherIs", () => {
-    const tasks = [{ id: "lo", bursts: [1], priority: 1 }, { id: "hi", bursts: [1], priority: 9 }];
+    const tasks = [
+      { id: "lo", bursts: [1], priority: 1 },
+      { id: "hi", bursts: [1], priority: 9 },
+    ];
     expect(run({ policy: { name: "priority", higherIs: "higher-number" }, tasks }).slices[0]!.task).toBe("hi");
     expect(run({ policy: { name: "priority", higherIs: "lower-number" }, tasks }).slices[0]!.task).toBe("lo");
   });
@@ -109,12 +116,18 @@ describe("MLFQ (OSTEP ch. 8 rules)", () => {
   test("priority boost lifts a demoted job so a new arrival cannot preempt it", () => {
     const noBoost = run({ policy: { name: "mlfq", quanta: [10, 10] }, tasks: jobs(["A", 0, 50], ["B", 30, 10]) });
     expect(timeline(noBoost.slices)).toBe("A0-30 B30-40 A40-60");
-    const boost = run({ policy: { name: "mlfq", quanta: [10, 10], boostPeriod: 25 }, tasks: jobs(["A", 0, 50], ["B", 30, 10]) });
+    const boost = run({
+      policy: { name: "mlfq", quanta: [10, 10], boostPeriod: 25 },
+      tasks: jobs(["A", 0, 50], ["B", 30, 10]),
+    });
     expect(timeline(boost.slices)).toBe("A0-35 B35-45 A45-60");
   });
   test("allotment spans I/O (rule 4): an I/O-gaming job is still demoted", () => {
     // Runs 9 ms of a 10 ms quantum then does 1 ms of I/O, forever; allotment 10 at the top level.
-    const tasks = [{ id: "G", bursts: [9, 1], repeat: true }, { id: "H", bursts: [1], repeat: true }];
+    const tasks = [
+      { id: "G", bursts: [9, 1], repeat: true },
+      { id: "H", bursts: [1], repeat: true },
+    ];
     const r = run({ policy: { name: "mlfq", quanta: [10, 10] }, horizon: 100, tasks });
     const gaming = run({ policy: { name: "mlfq", quanta: [10, 10], ioResetsAllotment: true }, horizon: 100, tasks });
     const share = (x: typeof r) => x.tasks.find((t) => t.id === "G")!.cpuTime;
@@ -131,7 +144,10 @@ describe("proportional share (OSTEP ch. 9)", () => {
       { id: "C", bursts: [1], repeat: true, tickets: 250 },
     ];
     const r = run({ policy: { name: "stride", quantum: 1 }, horizon: 8, tasks });
-    const order = r.decisions.filter((d) => d.picked).map((d) => d.picked).join("");
+    const order = r.decisions
+      .filter((d) => d.picked)
+      .map((d) => d.picked)
+      .join("");
     expect(order).toBe("ABCCCACC");
   });
   test("lottery: long-run share tracks tickets (75/25) and the seed fixes the schedule", () => {

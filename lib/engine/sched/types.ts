@@ -220,7 +220,14 @@ export interface SimResult {
    * stoppedBy "stalled": no horizon, the CPU idles, nothing will arrive or wake, and the ready tasks can
    * never be picked (validation refuses the one configuration that leads there: see docs/engine.md).
    */
-  stats: { events: number; decisions: number; endTime: number; busyTime: number; idleTime: number; stoppedBy: "completed" | "horizon" | "event-cap" | "stalled" };
+  stats: {
+    events: number;
+    decisions: number;
+    endTime: number;
+    busyTime: number;
+    idleTime: number;
+    stoppedBy: "completed" | "horizon" | "event-cap" | "stalled";
+  };
   warnings: string[];
 }
 

@@ -30,7 +30,18 @@ import type {
   Workload,
 } from "./types";
 
-export const POLICY_NAMES: readonly PolicyName[] = ["fifo", "sjf", "stcf", "rr", "priority", "mlfq", "lottery", "stride", "cfs", "eevdf"];
+export const POLICY_NAMES: readonly PolicyName[] = [
+  "fifo",
+  "sjf",
+  "stcf",
+  "rr",
+  "priority",
+  "mlfq",
+  "lottery",
+  "stride",
+  "cfs",
+  "eevdf",
+];
 const POLICY_ALIASES: Record<string, PolicyName> = { fcfs: "fifo", srtf: "stcf", psjf: "stcf" };
 const MAX_ERRORS = 50;
 const MAX_LEVELS = 64;
@@ -71,13 +82,18 @@ class Checker {
     }
     return this.numberValue(v, p, opts);
   }
-  numberValue(v: unknown, p: string, opts: { min: number; max: number; exclusiveMin?: boolean; integer?: boolean }): number {
+  numberValue(
+    v: unknown,
+    p: string,
+    opts: { min: number; max: number; exclusiveMin?: boolean; integer?: boolean },
+  ): number {
     if (typeof v !== "number" || !Number.isFinite(v)) {
       this.add(p, `must be a finite number, got ${describe(v)}`);
       return NaN;
     }
     if (opts.integer && !Number.isInteger(v)) this.add(p, `must be an integer, got ${v}`);
-    else if (opts.exclusiveMin ? v <= opts.min : v < opts.min) this.add(p, `must be ${opts.exclusiveMin ? ">" : "≥"} ${opts.min}, got ${v}`);
+    else if (opts.exclusiveMin ? v <= opts.min : v < opts.min)
+      this.add(p, `must be ${opts.exclusiveMin ? ">" : "≥"} ${opts.min}, got ${v}`);
     else if (v > opts.max) this.add(p, `must be ≤ ${opts.max}, got ${v}`);
     else return v;
     return NaN;
@@ -135,7 +151,10 @@ function policyConfig(c: Checker, input: unknown): PolicyConfig | undefined {
   const rawName = o["name"];
   const name = typeof rawName === "string" ? (POLICY_ALIASES[rawName.toLowerCase()] ?? rawName.toLowerCase()) : rawName;
   if (typeof name !== "string" || !(POLICY_NAMES as readonly string[]).includes(name)) {
-    c.add("policy.name", `unknown policy ${describe(rawName)} (expected one of: ${POLICY_NAMES.join(", ")}; aliases fcfs, srtf)`);
+    c.add(
+      "policy.name",
+      `unknown policy ${describe(rawName)} (expected one of: ${POLICY_NAMES.join(", ")}; aliases fcfs, srtf)`,
+    );
     return undefined;
   }
   const keys = (extra: readonly string[]) => c.onlyKeys(o, ["name", ...extra], path);
@@ -168,21 +187,48 @@ function policyConfig(c: Checker, input: unknown): PolicyConfig | undefined {
       return {
         name: "stride",
         quantum: quantum(DEFAULT_QUANTUM.stride),
-        strideConstant: c.number(o, "strideConstant", path, { min: 0, max: 1e12, exclusiveMin: true, fallback: DEFAULT_STRIDE_CONSTANT }),
+        strideConstant: c.number(o, "strideConstant", path, {
+          min: 0,
+          max: 1e12,
+          exclusiveMin: true,
+          fallback: DEFAULT_STRIDE_CONSTANT,
+        }),
       };
     case "mlfq":
       keys(["quanta", "allotments", "boostPeriod", "ioResetsAllotment"]);
       return mlfqConfig(c, o);
     case "cfs": {
-      keys(["hz", "latencyMs", "minGranularityMs", "wakeupGranularityMs", "cpusForScaling", "startDebit", "gentleFairSleepers", ...RT_KEYS]);
+      keys([
+        "hz",
+        "latencyMs",
+        "minGranularityMs",
+        "wakeupGranularityMs",
+        "cpusForScaling",
+        "startDebit",
+        "gentleFairSleepers",
+        ...RT_KEYS,
+      ]);
       const d = DEFAULT_CFS;
       return {
         name: "cfs",
         hz: c.number(o, "hz", path, { min: 1, max: 10_000, integer: true, fallback: d.hz }),
         latencyMs: c.number(o, "latencyMs", path, { ...POSITIVE_TIME, max: 10_000, fallback: d.latencyMs }),
-        minGranularityMs: c.number(o, "minGranularityMs", path, { ...POSITIVE_TIME, max: 10_000, fallback: d.minGranularityMs }),
-        wakeupGranularityMs: c.number(o, "wakeupGranularityMs", path, { ...TIME, max: 10_000, fallback: d.wakeupGranularityMs }),
-        cpusForScaling: c.number(o, "cpusForScaling", path, { min: 1, max: 4096, integer: true, fallback: d.cpusForScaling }),
+        minGranularityMs: c.number(o, "minGranularityMs", path, {
+          ...POSITIVE_TIME,
+          max: 10_000,
+          fallback: d.minGranularityMs,
+        }),
+        wakeupGranularityMs: c.number(o, "wakeupGranularityMs", path, {
+          ...TIME,
+          max: 10_000,
+          fallback: d.wakeupGranularityMs,
+        }),
+        cpusForScaling: c.number(o, "cpusForScaling", path, {
+          min: 1,
+          max: 4096,
+          integer: true,
+          fallback: d.cpusForScaling,
+        }),
         startDebit: c.bool(o, "startDebit", path, d.startDebit),
         gentleFairSleepers: c.bool(o, "gentleFairSleepers", path, d.gentleFairSleepers),
         ...rtConfig(c, o, path),
@@ -195,7 +241,12 @@ function policyConfig(c: Checker, input: unknown): PolicyConfig | undefined {
         name: "eevdf",
         hz: c.number(o, "hz", path, { min: 1, max: 10_000, integer: true, fallback: d.hz }),
         baseSliceMs: c.number(o, "baseSliceMs", path, { ...POSITIVE_TIME, max: 10_000, fallback: d.baseSliceMs }),
-        cpusForScaling: c.number(o, "cpusForScaling", path, { min: 1, max: 4096, integer: true, fallback: d.cpusForScaling }),
+        cpusForScaling: c.number(o, "cpusForScaling", path, {
+          min: 1,
+          max: 4096,
+          integer: true,
+          fallback: d.cpusForScaling,
+        }),
         runToParity: c.bool(o, "runToParity", path, d.runToParity),
         placeDeadlineInitial: c.bool(o, "placeDeadlineInitial", path, d.placeDeadlineInitial),
         placeLag: c.bool(o, "placeLag", path, d.placeLag),
@@ -223,7 +274,8 @@ function mlfqConfig(c: Checker, o: Obj): PolicyConfig {
   let allotments = quanta;
   if (allotRaw !== undefined) {
     const a = timeList(c, allotRaw, "policy.allotments", MAX_LEVELS);
-    if (a && a.length !== quanta.length) c.add("policy.allotments", `must have one entry per level (${quanta.length}), got ${a.length}`);
+    if (a && a.length !== quanta.length)
+      c.add("policy.allotments", `must have one entry per level (${quanta.length}), got ${a.length}`);
     else if (a) allotments = a;
   }
   return {
@@ -235,7 +287,20 @@ function mlfqConfig(c: Checker, o: Obj): PolicyConfig {
   };
 }
 
-const TASK_KEYS = ["id", "arrival", "bursts", "repeat", "class", "nice", "priority", "process", "userThread", "tickets", "workingSetKb", "sliceMs"] as const;
+const TASK_KEYS = [
+  "id",
+  "arrival",
+  "bursts",
+  "repeat",
+  "class",
+  "nice",
+  "priority",
+  "process",
+  "userThread",
+  "tickets",
+  "workingSetKb",
+  "sliceMs",
+] as const;
 const CLASSES: readonly SchedClass[] = ["other", "idle", "fifo", "rr"];
 
 function taskSpec(c: Checker, v: unknown, i: number, policy: PolicyConfig | undefined): TaskSpec | undefined {
@@ -256,14 +321,20 @@ function taskSpec(c: Checker, v: unknown, i: number, policy: PolicyConfig | unde
   if (repeat) {
     spec.repeat = true;
     if (spec.bursts.length > 1 && spec.bursts.length % 2 === 1) {
-      c.add(join(path, "bursts"), "with repeat must be CPU/I-O pairs (even length) or a single CPU burst (CPU-bound forever)");
+      c.add(
+        join(path, "bursts"),
+        "with repeat must be CPU/I-O pairs (even length) or a single CPU burst (CPU-bound forever)",
+      );
     }
   }
   const cls = c.choice(o, "class", path, CLASSES, "other");
   if (o["class"] !== undefined) spec.class = cls;
   const linux = policy?.name === "cfs" || policy?.name === "eevdf";
   if ((cls === "fifo" || cls === "rr" || cls === "idle") && policy && !linux) {
-    c.add(join(path, "class"), `"${cls}" needs policy cfs or eevdf (the textbook policy ${policy.name} has no scheduling classes)`);
+    c.add(
+      join(path, "class"),
+      `"${cls}" needs policy cfs or eevdf (the textbook policy ${policy.name} has no scheduling classes)`,
+    );
   }
   if (o["nice"] !== undefined) spec.nice = c.number(o, "nice", path, { min: -20, max: 19, integer: true });
   if (cls === "fifo" || cls === "rr") {
@@ -274,7 +345,8 @@ function taskSpec(c: Checker, v: unknown, i: number, policy: PolicyConfig | unde
     c.add(join(path, "priority"), "is required by the priority policy");
   }
   if (o["process"] !== undefined) {
-    if (typeof o["process"] !== "string" || o["process"].length > 100) c.add(join(path, "process"), `must be a string, got ${describe(o["process"])}`);
+    if (typeof o["process"] !== "string" || o["process"].length > 100)
+      c.add(join(path, "process"), `must be a string, got ${describe(o["process"])}`);
     else spec.process = o["process"];
   }
   if (o["userThread"] !== undefined) spec.userThread = c.bool(o, "userThread", path, false);
@@ -290,7 +362,8 @@ function switchCost(c: Checker, v: unknown): SwitchCostConfig {
   if (!o) return { ...DEFAULT_SWITCH_COST };
   const d = DEFAULT_SWITCH_COST;
   c.onlyKeys(o, Object.keys(d), "switchCost");
-  const us = (k: keyof SwitchCostConfig) => c.number(o, k, "switchCost", { min: 0, max: 1e9, fallback: d[k] as number });
+  const us = (k: keyof SwitchCostConfig) =>
+    c.number(o, k, "switchCost", { min: 0, max: 1e9, fallback: d[k] as number });
   return {
     chargeTime: c.bool(o, "chargeTime", "switchCost", d.chargeTime),
     threadUs: us("threadUs"),
@@ -312,7 +385,13 @@ function conventions(c: Checker, v: unknown): Conventions {
   c.onlyKeys(o, ["tieBreak", "arrivalVsExpired"], "conventions");
   return {
     tieBreak: c.choice(o, "tieBreak", "conventions", ["arrival", "list", "id"] as const, DEFAULT_CONVENTIONS.tieBreak),
-    arrivalVsExpired: c.choice(o, "arrivalVsExpired", "conventions", ["arrival-first", "expired-first"] as const, DEFAULT_CONVENTIONS.arrivalVsExpired),
+    arrivalVsExpired: c.choice(
+      o,
+      "arrivalVsExpired",
+      "conventions",
+      ["arrival-first", "expired-first"] as const,
+      DEFAULT_CONVENTIONS.arrivalVsExpired,
+    ),
   };
 }
 
@@ -335,7 +414,18 @@ function neverEndingRealtime(c: Checker, policy: PolicyConfig, tasks: readonly T
   );
 }
 
-const TOP_KEYS = ["policy", "tasks", "horizon", "conventions", "switchCost", "limits", "log", "logReadyLimit", "title", "description"];
+const TOP_KEYS = [
+  "policy",
+  "tasks",
+  "horizon",
+  "conventions",
+  "switchCost",
+  "limits",
+  "log",
+  "logReadyLimit",
+  "title",
+  "description",
+];
 
 export function validateWorkload(input: unknown): Result<Workload> {
   const c = new Checker();
@@ -374,16 +464,30 @@ export function validateWorkload(input: unknown): Result<Workload> {
   const limitsObj = o["limits"] === undefined ? {} : c.object(o["limits"], "limits");
   if (limitsObj) c.onlyKeys(limitsObj, ["maxEvents"], "limits");
   const maxEvents = limitsObj
-    ? c.number(limitsObj, "maxEvents", "limits", { min: 1, max: MAX_EVENTS_CAP, integer: true, fallback: DEFAULT_LIMITS.maxEvents })
+    ? c.number(limitsObj, "maxEvents", "limits", {
+        min: 1,
+        max: MAX_EVENTS_CAP,
+        integer: true,
+        fallback: DEFAULT_LIMITS.maxEvents,
+      })
     : DEFAULT_LIMITS.maxEvents;
   const logRaw = o["log"];
-  if (logRaw !== undefined && typeof logRaw !== "boolean" && logRaw !== "auto") c.add("log", `must be true, false or "auto", got ${describe(logRaw)}`);
+  if (logRaw !== undefined && typeof logRaw !== "boolean" && logRaw !== "auto")
+    c.add("log", `must be true, false or "auto", got ${describe(logRaw)}`);
   const log = typeof logRaw === "boolean" ? logRaw : tasks.length <= AUTO_LOG_TASKS;
   const logReadyLimit = c.number(o, "logReadyLimit", "", { min: 0, max: 1000, integer: true, fallback: 16 });
   const conv = conventions(c, o["conventions"]);
   const cost = switchCost(c, o["switchCost"]);
   if (c.errors.length > 0 || !policy) return { ok: false, errors: c.errors };
-  const workload: Workload = { policy, tasks, conventions: conv, switchCost: cost, limits: { maxEvents }, log, logReadyLimit };
+  const workload: Workload = {
+    policy,
+    tasks,
+    conventions: conv,
+    switchCost: cost,
+    limits: { maxEvents },
+    log,
+    logReadyLimit,
+  };
   if (horizon !== undefined) workload.horizon = horizon;
   return { ok: true, value: workload };
 }

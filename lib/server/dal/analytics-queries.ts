@@ -5,7 +5,12 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import { TOPICS } from "@/lib/topics";
 import { asRules, rulesDto } from "@/lib/analytics/assessment";
-import { type CountedAttempt, type GradedAssignment, gradeAssignment, type StudentAssignmentGrade } from "@/lib/analytics/assignment-grades";
+import {
+  type CountedAttempt,
+  type GradedAssignment,
+  gradeAssignment,
+  type StudentAssignmentGrade,
+} from "@/lib/analytics/assignment-grades";
 import { discriminationOf, MIN_DISCRIMINATION_N } from "@/lib/analytics/discrimination";
 import type { ClassProgressDto, ClassQuestionRow, QuestionAnalyticsDto } from "@/lib/analytics/dto";
 import type { Answer, GradeReport } from "@/lib/engine/questions";
@@ -14,14 +19,36 @@ import { groupWrongAnswers } from "@/lib/analytics/wrong-answers";
 import { countMisconceptions } from "@/lib/analytics/misconceptions";
 
 /** Counted attempts of the assignments (optionally of some students only), oldest first. */
-export async function queryAssignmentAttempts(db: Db, assignmentIds: readonly string[], userIds?: readonly string[]): Promise<CountedAttempt[]> {
+export async function queryAssignmentAttempts(
+  db: Db,
+  assignmentIds: readonly string[],
+  userIds?: readonly string[],
+): Promise<CountedAttempt[]> {
   if (assignmentIds.length === 0 || userIds?.length === 0) return [];
   const rows = await db.attempt.findMany({
-    where: { practice: false, variant: { assignmentId: { in: [...assignmentIds] } }, ...(userIds ? { userId: { in: [...userIds] } } : {}) },
-    select: { id: true, userId: true, templateId: true, score: true, createdAt: true, variant: { select: { assignmentId: true } } },
+    where: {
+      practice: false,
+      variant: { assignmentId: { in: [...assignmentIds] } },
+      ...(userIds ? { userId: { in: [...userIds] } } : {}),
+    },
+    select: {
+      id: true,
+      userId: true,
+      templateId: true,
+      score: true,
+      createdAt: true,
+      variant: { select: { assignmentId: true } },
+    },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
-  return rows.map((r) => ({ id: r.id, userId: r.userId, templateId: r.templateId, assignmentId: r.variant.assignmentId!, score: r.score, createdAt: r.createdAt }));
+  return rows.map((r) => ({
+    id: r.id,
+    userId: r.userId,
+    templateId: r.templateId,
+    assignmentId: r.variant.assignmentId!,
+    score: r.score,
+    createdAt: r.createdAt,
+  }));
 }
 
 /** Whose attempts a question's analysis covers; the caller (lib/server/dal/analytics.ts) authorizes it. */
@@ -45,15 +72,40 @@ export async function queryQuestionAnalytics(
 ): Promise<Omit<QuestionAnalyticsDto, "scopes">> {
   const base = { slug: t.slug, title: t.title, type: t.type, topic: t.topic, minDiscriminationN: MIN_DISCRIMINATION_N };
   if (scope.kind === "none") {
-    return { ...base, scope: { kind: "none", id: null, label: "no class" }, stats: statsFromCounters(EMPTY_COUNTERS), students: 0, discrimination: null, pointBiserial: null, wrongAnswers: [], misconceptions: [] };
+    return {
+      ...base,
+      scope: { kind: "none", id: null, label: "no class" },
+      stats: statsFromCounters(EMPTY_COUNTERS),
+      students: 0,
+      discrimination: null,
+      pointBiserial: null,
+      wrongAnswers: [],
+      misconceptions: [],
+    };
   }
   const where =
     scope.kind === "class"
       ? { templateId: t.id, practice: false, userId: { in: scope.memberIds } }
-      : { templateId: t.id, practice: false, userId: { in: scope.memberIds }, variant: { assignmentId: scope.id }, createdAt: { gte: scope.assignment.createdAt } };
+      : {
+          templateId: t.id,
+          practice: false,
+          userId: { in: scope.memberIds },
+          variant: { assignmentId: scope.id },
+          createdAt: { gte: scope.assignment.createdAt },
+        };
   const attempts = await db.attempt.findMany({
     where,
-    select: { id: true, userId: true, variantId: true, attemptNumber: true, score: true, correct: true, answer: true, report: true, createdAt: true },
+    select: {
+      id: true,
+      userId: true,
+      variantId: true,
+      attemptNumber: true,
+      score: true,
+      correct: true,
+      answer: true,
+      report: true,
+      createdAt: true,
+    },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
   const firstOf = new Map<string, number>();
@@ -61,7 +113,10 @@ export async function queryQuestionAnalytics(
 
   const totals = new Map<string, number>();
   if (scope.kind === "class") {
-    const rows = await db.questionBest.findMany({ where: { userId: { in: [...firstOf.keys()] } }, select: { userId: true, firstScore: true } });
+    const rows = await db.questionBest.findMany({
+      where: { userId: { in: [...firstOf.keys()] } },
+      select: { userId: true, firstScore: true },
+    });
     const sums = new Map<string, { n: number; sum: number }>();
     for (const r of rows) {
       const x = sums.get(r.userId) ?? { n: 0, sum: 0 };
@@ -71,15 +126,26 @@ export async function queryQuestionAnalytics(
     }
     for (const [userId, x] of sums) totals.set(userId, x.sum / x.n);
   } else {
-    const templates = await db.questionTemplate.findMany({ where: { slug: { in: scope.assignment.slugs } }, select: { id: true, slug: true } });
+    const templates = await db.questionTemplate.findMany({
+      where: { slug: { in: scope.assignment.slugs } },
+      select: { id: true, slug: true },
+    });
     const counted = await queryAssignmentAttempts(db, [scope.id], [...firstOf.keys()]);
-    for (const [userId, g] of gradeAssignment(scope.assignment, new Map(templates.map((x) => [x.id, x.slug])), counted)) {
+    for (const [userId, g] of gradeAssignment(
+      scope.assignment,
+      new Map(templates.map((x) => [x.id, x.slug])),
+      counted,
+    )) {
       const firsts = Object.values(g.questions).flatMap((q) => (q.first === null ? [] : [q.first]));
       if (firsts.length) totals.set(userId, firsts.reduce((x, y) => x + y, 0) / firsts.length);
     }
   }
-  const rows = [...firstOf].flatMap(([userId, item]) => (totals.has(userId) ? [{ item, total: totals.get(userId)! }] : []));
-  const wrong = groupWrongAnswers(attempts.map((a) => ({ answer: a.answer as unknown as Answer, report: a.report as unknown as GradeReport })));
+  const rows = [...firstOf].flatMap(([userId, item]) =>
+    totals.has(userId) ? [{ item, total: totals.get(userId)! }] : [],
+  );
+  const wrong = groupWrongAnswers(
+    attempts.map((a) => ({ answer: a.answer as unknown as Answer, report: a.report as unknown as GradeReport })),
+  );
   return {
     ...base,
     scope: { kind: scope.kind, id: scope.id, label: scope.label },
@@ -87,7 +153,9 @@ export async function queryQuestionAnalytics(
     students: firstOf.size,
     ...discriminationOf(rows),
     wrongAnswers: wrong.slice(0, topWrong),
-    misconceptions: countMisconceptions(attempts.map((a) => ({ userId: a.userId, report: a.report as unknown as GradeReport }))),
+    misconceptions: countMisconceptions(
+      attempts.map((a) => ({ userId: a.userId, report: a.report as unknown as GradeReport })),
+    ),
   };
 }
 
@@ -113,7 +181,10 @@ interface BestRow {
 export async function queryClassProgress(db: Db, cls: { id: string; name: string }): Promise<ClassProgressDto> {
   const classId = cls.id;
   const [members, assignments, bests] = await Promise.all([
-    db.classMember.findMany({ where: { classId }, select: { user: { select: { id: true, name: true, email: true } } } }),
+    db.classMember.findMany({
+      where: { classId },
+      select: { user: { select: { id: true, name: true, email: true } } },
+    }),
     db.assignment.findMany({ where: { classId }, orderBy: { createdAt: "asc" } }),
     // Integers may come back as bigint (PostgreSQL, and SQLite through raw queries): Number() below.
     db.$queryRaw<BestRow[]>`
@@ -124,7 +195,10 @@ export async function queryClassProgress(db: Db, cls: { id: string; name: string
   ]);
   const slugs = [...new Set(assignments.flatMap((a) => JSON.parse(a.slugs) as string[]))];
   const triedIds = [...new Set(bests.map((b) => b.templateId))];
-  const templates = await db.questionTemplate.findMany({ where: { OR: [{ slug: { in: slugs } }, { id: { in: triedIds } }] }, select: { id: true, slug: true, title: true, topic: true } });
+  const templates = await db.questionTemplate.findMany({
+    where: { OR: [{ slug: { in: slugs } }, { id: { in: triedIds } }] },
+    select: { id: true, slug: true, title: true, topic: true },
+  });
   const byId = new Map(templates.map((t) => [t.id, t]));
 
   interface Tally {
@@ -171,14 +245,22 @@ export async function queryClassProgress(db: Db, cls: { id: string; name: string
 
   // Assignment grades and per-question item statistics, from the assignments' own counted attempts.
   const memberIds = members.map((m) => m.user.id);
-  const counted = await queryAssignmentAttempts(db, assignments.map((a) => a.id), memberIds);
+  const counted = await queryAssignmentAttempts(
+    db,
+    assignments.map((a) => a.id),
+    memberIds,
+  );
   const slugByTemplate = new Map(templates.map((t) => [t.id, t.slug]));
   const bySlug = new Map(templates.map((t) => [t.slug, t]));
   const questions: ClassQuestionRow[] = [];
   const gradesBy = new Map<string, Map<string, StudentAssignmentGrade>>();
   for (const a of assignments) {
     const slugsOf = JSON.parse(a.slugs) as string[];
-    const grades = gradeAssignment({ id: a.id, createdAt: a.createdAt, slugs: slugsOf, rules: asRules(a) }, slugByTemplate, counted);
+    const grades = gradeAssignment(
+      { id: a.id, createdAt: a.createdAt, slugs: slugsOf, rules: asRules(a) },
+      slugByTemplate,
+      counted,
+    );
     gradesBy.set(a.id, grades);
     // The criterion: each student's mean FIRST-attempt score over the assignment's questions they tried.
     const totals = new Map<string, number>();
@@ -189,7 +271,9 @@ export async function queryClassProgress(db: Db, cls: { id: string; name: string
     for (const slug of slugsOf) {
       const t = bySlug.get(slug);
       if (!t) continue;
-      const tried = [...grades].flatMap(([userId, g]) => (g.questions[slug] ? [{ userId, q: g.questions[slug]! }] : []));
+      const tried = [...grades].flatMap(([userId, g]) =>
+        g.questions[slug] ? [{ userId, q: g.questions[slug]! }] : [],
+      );
       const rows = tried.map(({ userId, q }) => ({ item: q.first!, total: totals.get(userId)! }));
       const mean = (xs: number[]) => (xs.length ? xs.reduce((x, y) => x + y, 0) / xs.length : null);
       questions.push({
@@ -209,7 +293,8 @@ export async function queryClassProgress(db: Db, cls: { id: string; name: string
     for (const a of assignments) {
       const g = gradesBy.get(a.id)?.get(s.id);
       s.grades[a.id] = g?.grade ?? null;
-      for (const slug of JSON.parse(a.slugs) as string[]) s.assigned[`${a.id}:${slug}`] = g?.questions[slug]?.credit ?? null;
+      for (const slug of JSON.parse(a.slugs) as string[])
+        s.assigned[`${a.id}:${slug}`] = g?.questions[slug]?.credit ?? null;
     }
   }
 
@@ -218,7 +303,12 @@ export async function queryClassProgress(db: Db, cls: { id: string; name: string
     className: cls.name,
     topics: TOPICS.map((t) => ({ slug: t.slug, short: t.short })),
     students,
-    assignments: assignments.map((a) => ({ id: a.id, title: a.title, dueAt: a.dueAt?.toISOString() ?? null, rules: rulesDto(asRules(a)) })),
+    assignments: assignments.map((a) => ({
+      id: a.id,
+      title: a.title,
+      dueAt: a.dueAt?.toISOString() ?? null,
+      rules: rulesDto(asRules(a)),
+    })),
     questions,
     minDiscriminationN: MIN_DISCRIMINATION_N,
   };

@@ -40,7 +40,11 @@ export async function recordAttemptStats(tx: Tx, a: AttemptStatsInput): Promise<
   // Raw SQL on the hot path (the query builder costs several times the statement); a bare boolean
   // column is a condition in both SQLite and PostgreSQL.
   const solvedBefore = a.correct
-    ? (await tx.$queryRaw<unknown[]>`SELECT 1 FROM "Attempt" WHERE "variantId" = ${a.variantId} AND "correct" AND "attemptNumber" < ${a.attemptNumber} LIMIT 1`).length > 0
+    ? (
+        await tx.$queryRaw<
+          unknown[]
+        >`SELECT 1 FROM "Attempt" WHERE "variantId" = ${a.variantId} AND "correct" AND "attemptNumber" < ${a.attemptNumber} LIMIT 1`
+      ).length > 0
     : false;
   const d = counterDelta(a, solvedBefore);
   // One INSERT … ON CONFLICT DO UPDATE per aggregate: the first attempt creates the row, later ones
@@ -70,20 +74,37 @@ export async function rebuildQuestionStats(client: Client, templateId: string): 
   const rows = await client.attempt.findMany({
     // Practice attempts never enter statistics (submitAttempt does not record them either).
     where: { templateId, practice: false },
-    select: { userId: true, variantId: true, attemptNumber: true, score: true, correct: true, answer: true, report: true },
+    select: {
+      userId: true,
+      variantId: true,
+      attemptNumber: true,
+      score: true,
+      correct: true,
+      answer: true,
+      report: true,
+    },
   });
   const c = countersFromAttempts(rows);
-  const groups = groupWrongAnswers(rows.map((r) => ({ answer: r.answer as unknown as Answer, report: r.report as unknown as GradeReport })));
+  const groups = groupWrongAnswers(
+    rows.map((r) => ({ answer: r.answer as unknown as Answer, report: r.report as unknown as GradeReport })),
+  );
   await client.questionStat.upsert({ where: { templateId }, create: { templateId, ...c }, update: c });
   await client.wrongAnswerGroup.deleteMany({ where: { templateId } });
-  if (groups.length) await client.wrongAnswerGroup.createMany({ data: groups.map((g) => ({ templateId, key: g.key, label: g.label, sample: g.sample, count: g.count })) });
+  if (groups.length)
+    await client.wrongAnswerGroup.createMany({
+      data: groups.map((g) => ({ templateId, key: g.key, label: g.label, sample: g.sample, count: g.count })),
+    });
 }
 
 /** Questions an instructor may analyse: published ones and their own; admins any. */
 async function analysableTemplate(user: UserDto, slug: string) {
   assertTeacher(user);
-  const t = await db.questionTemplate.findUnique({ where: { slug }, select: { id: true, slug: true, title: true, type: true, topic: true, status: true, authorId: true } });
-  if (!t || (!isAdmin(user) && t.status !== "PUBLISHED" && t.authorId !== user.id)) throw new AppError("NOT_FOUND", `no question '${slug}'`);
+  const t = await db.questionTemplate.findUnique({
+    where: { slug },
+    select: { id: true, slug: true, title: true, type: true, topic: true, status: true, authorId: true },
+  });
+  if (!t || (!isAdmin(user) && t.status !== "PUBLISHED" && t.authorId !== user.id))
+    throw new AppError("NOT_FOUND", `no question '${slug}'`);
   return t;
 }
 
@@ -92,7 +113,12 @@ async function analysableTemplate(user: UserDto, slug: string) {
  * "class:<id>" or "assignment:<id>"); by default their most recent class. Never over strangers: the
  * platform-wide QuestionStat aggregates are not shown to lecturers.
  */
-export async function getQuestionAnalytics(user: UserDto, slug: string, scopeParam?: string, topWrong = 10): Promise<QuestionAnalyticsDto> {
+export async function getQuestionAnalytics(
+  user: UserDto,
+  slug: string,
+  scopeParam?: string,
+  topWrong = 10,
+): Promise<QuestionAnalyticsDto> {
   const t = await analysableTemplate(user, slug);
   const classes = await db.class.findMany({
     where: isAdmin(user) ? {} : { instructorId: user.id },
@@ -101,7 +127,9 @@ export async function getQuestionAnalytics(user: UserDto, slug: string, scopePar
   });
   const scopes: AnalyticsScopeDto[] = classes.flatMap((c) => [
     { kind: "class" as const, id: c.id, label: c.name },
-    ...c.assignments.filter((a) => (JSON.parse(a.slugs) as string[]).includes(slug)).map((a) => ({ kind: "assignment" as const, id: a.id, label: `${c.name}: ${a.title}` })),
+    ...c.assignments
+      .filter((a) => (JSON.parse(a.slugs) as string[]).includes(slug))
+      .map((a) => ({ kind: "assignment" as const, id: a.id, label: `${c.name}: ${a.title}` })),
   ]);
   let scope: AnalyticsScope = { kind: "none" };
   const [kind, id] = scopeParam ? scopeParam.split(":") : ["class", classes[0]?.id];
@@ -113,9 +141,17 @@ export async function getQuestionAnalytics(user: UserDto, slug: string, scopePar
     const c = classes.find((x) => x.assignments.some((a) => a.id === id));
     const a = c?.assignments.find((x) => x.id === id);
     if (!c || !a) throw new AppError("NOT_FOUND", "no such assignment");
-    scope = { kind: "assignment", id: a.id, label: `${c.name}: ${a.title}`, memberIds: await memberIds(c.id), assignment: { id: a.id, createdAt: a.createdAt, slugs: JSON.parse(a.slugs) as string[], rules: asRules(a) } };
+    scope = {
+      kind: "assignment",
+      id: a.id,
+      label: `${c.name}: ${a.title}`,
+      memberIds: await memberIds(c.id),
+      assignment: { id: a.id, createdAt: a.createdAt, slugs: JSON.parse(a.slugs) as string[], rules: asRules(a) },
+    };
   } else if (scopeParam) {
-    throw new AppError("INVALID_INPUT", "scope: must be class:<id> or assignment:<id>", { scope: ["must be class:<id> or assignment:<id>"] });
+    throw new AppError("INVALID_INPUT", "scope: must be class:<id> or assignment:<id>", {
+      scope: ["must be class:<id> or assignment:<id>"],
+    });
   }
   return { ...(await queryQuestionAnalytics(db, t, scope, topWrong)), scopes };
 }

@@ -96,7 +96,12 @@ export interface MockAnswerContext {
   sessionId: string;
 }
 
-export async function submitAttempt(user: UserDto, variantId: string, input: SubmitAttemptInput, mock?: MockAnswerContext): Promise<SubmitResult> {
+export async function submitAttempt(
+  user: UserDto,
+  variantId: string,
+  input: SubmitAttemptInput,
+  mock?: MockAnswerContext,
+): Promise<SubmitResult> {
   const loaded = await loadOwnVariant(user, variantId);
   const variant = loaded.row;
   const now = new Date();
@@ -106,9 +111,13 @@ export async function submitAttempt(user: UserDto, variantId: string, input: Sub
   // looked up only where this request would otherwise fail, not on every submit: one that gets as far
   // as the insert hits the unique (userId, submissionId) and rolls back, and is answered from there.
   const storedOr = async (error: AppError): Promise<SubmitResult> => {
-    const stored = await db.attempt.findUnique({ where: { userId_submissionId: { userId: user.id, submissionId: input.submissionId } }, select: ATTEMPT_FIELDS });
+    const stored = await db.attempt.findUnique({
+      where: { userId_submissionId: { userId: user.id, submissionId: input.submissionId } },
+      select: ATTEMPT_FIELDS,
+    });
     if (!stored) throw error;
-    if (stored.variantId !== variantId) throw new AppError("CONFLICT", "this submissionId was already used for another question");
+    if (stored.variantId !== variantId)
+      throw new AppError("CONFLICT", "this submissionId was already used for another question");
     return replay(stored, loaded, ctx.rules, now);
   };
   if (loaded.status !== "PUBLISHED") return storedOr(new AppError("NOT_FOUND", "this question is no longer published"));
@@ -134,13 +143,17 @@ export async function submitAttempt(user: UserDto, variantId: string, input: Sub
     return storedOr(new AppError("CONFLICT", `all ${max} attempts on this variant are used; start a new variant`));
   }
   const attemptNumber = variant.attemptsUsed + 1;
-  const report = gradeAnswer(loaded.spec, loaded.built, checked.value, { attemptNumber, hintsUsed: variant.hintsShown });
+  const report = gradeAnswer(loaded.spec, loaded.built, checked.value, {
+    attemptNumber,
+    hintsUsed: variant.hintsShown,
+  });
 
   try {
     const row = await db.$transaction(async (tx) => {
       // Claim the attempt number: a concurrent submit that read the same count matches no row here.
       // (Raw SQL for the hot path: Prisma's query builder costs several times the statement itself.)
-      const claimed = await tx.$executeRaw`UPDATE "Variant" SET "attemptsUsed" = ${attemptNumber} WHERE "id" = ${variant.id} AND "attemptsUsed" = ${variant.attemptsUsed}`;
+      const claimed =
+        await tx.$executeRaw`UPDATE "Variant" SET "attemptsUsed" = ${attemptNumber} WHERE "id" = ${variant.id} AND "attemptsUsed" = ${variant.attemptsUsed}`;
       if (claimed !== 1) throw new AttemptNumberTaken();
       const created = await insertAttempt(tx, {
         userId: user.id,
@@ -174,8 +187,22 @@ export async function submitAttempt(user: UserDto, variantId: string, input: Sub
         mockSessionId: mock?.sessionId,
         at: created.createdAt,
       });
-      await recordAttemptStats(tx, { templateId: variant.templateId, variantId: variant.id, attemptNumber, score: report.score, correct: report.correct, answer: checked.value, report });
-      await recordQuestionBest(tx, { userId: user.id, templateId: variant.templateId, score: report.score, correct: report.correct, at: created.createdAt });
+      await recordAttemptStats(tx, {
+        templateId: variant.templateId,
+        variantId: variant.id,
+        attemptNumber,
+        score: report.score,
+        correct: report.correct,
+        answer: checked.value,
+        report,
+      });
+      await recordQuestionBest(tx, {
+        userId: user.id,
+        templateId: variant.templateId,
+        score: report.score,
+        correct: report.correct,
+        at: created.createdAt,
+      });
       return created;
     });
     const after = { ...loaded, row: { ...loaded.row, attemptsUsed: attemptNumber } };
@@ -213,7 +240,13 @@ function revealOf(rules: AssessmentRules, now: Date): SubmitResult["reveal"] {
 
 function replay(row: AttemptRow, loaded: LoadedVariant, rules: AssessmentRules, now: Date): SubmitResult {
   const visible = referenceVisible(rules, now);
-  return { attempt: visibleDto(row, rules, now), replayed: true, explanation: visible ? explanationFor(loaded.spec, loaded.built) : "", hintState: unlockedHints(loaded).next, reveal: revealOf(rules, now) };
+  return {
+    attempt: visibleDto(row, rules, now),
+    replayed: true,
+    explanation: visible ? explanationFor(loaded.spec, loaded.built) : "",
+    hintState: unlockedHints(loaded).next,
+    reveal: revealOf(rules, now),
+  };
 }
 
 export async function listVariantAttempts(user: UserDto, variantId: string): Promise<AttemptDto[]> {
@@ -221,7 +254,11 @@ export async function listVariantAttempts(user: UserDto, variantId: string): Pro
   const now = new Date();
   await assertNotInRunningMock(variantId, now);
   const [rows, ctx] = await Promise.all([
-    db.attempt.findMany({ where: { variantId, userId: user.id }, orderBy: { attemptNumber: "asc" }, select: ATTEMPT_FIELDS }),
+    db.attempt.findMany({
+      where: { variantId, userId: user.id },
+      orderBy: { attemptNumber: "asc" },
+      select: ATTEMPT_FIELDS,
+    }),
     variantContext(variantId),
   ]);
   return rows.map((r) => visibleDto(r, ctx.rules, now));
@@ -238,7 +275,10 @@ export interface HistoryEntry {
 
 /** The student's attempts at one question across all its variants, newest first. */
 export async function listQuestionHistory(user: UserDto, slug: string, limit = 50): Promise<HistoryEntry[]> {
-  const template = await db.questionTemplate.findUnique({ where: { slug }, select: { id: true, status: true, builtIn: true, authorId: true } });
+  const template = await db.questionTemplate.findUnique({
+    where: { slug },
+    select: { id: true, status: true, builtIn: true, authorId: true },
+  });
   // Someone else's unpublished question answers exactly like a missing slug, so its existence does not
   // leak (security finding 8); a question one has already answered stays visible in one's own history.
   const visible =
@@ -247,7 +287,8 @@ export async function listQuestionHistory(user: UserDto, slug: string, limit = 5
       template.builtIn ||
       template.authorId === user.id ||
       user.role === "ADMIN" ||
-      (await db.attempt.findFirst({ where: { userId: user.id, templateId: template.id }, select: { id: true } })) !== null);
+      (await db.attempt.findFirst({ where: { userId: user.id, templateId: template.id }, select: { id: true } })) !==
+        null);
   if (!visible) throw new AppError("NOT_FOUND", `no question '${slug}'`);
   const hidden = await hiddenMockAttempts(user, new Date());
   const rows = await db.attempt.findMany({

@@ -32,6 +32,7 @@ export function assertVisible<T extends Pick<TemplateRow, "builtIn" | "authorId"
 
 export function assertEditable<T extends Pick<TemplateRow, "builtIn" | "authorId">>(user: UserDto, row: T | null): T {
   const visible = assertVisible(user, row);
-  if (!canEdit(user, visible)) throw new AppError("FORBIDDEN", "built-in questions are edited by admins; duplicate it to make your own copy");
+  if (!canEdit(user, visible))
+    throw new AppError("FORBIDDEN", "built-in questions are edited by admins; duplicate it to make your own copy");
   return visible;
 }

@@ -21,7 +21,10 @@ export const EXPORT_MEDIA: Record<ExportFormat, { type: string; extension: strin
 };
 
 async function currentSpecs(templateIds: string[]): Promise<QuestionTemplate[]> {
-  const rows = await db.questionTemplate.findMany({ where: { id: { in: templateIds } }, select: { id: true, currentVersion: true } });
+  const rows = await db.questionTemplate.findMany({
+    where: { id: { in: templateIds } },
+    select: { id: true, currentVersion: true },
+  });
   const versions = await db.questionVersion.findMany({
     where: { OR: rows.map((r) => ({ templateId: r.id, version: r.currentVersion })) },
     select: { spec: true },
@@ -52,7 +55,9 @@ export interface ImportResult {
 /** Stable JSON for "did this template change?": key order must not matter. */
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) =>
-    v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
   );
 }
 
@@ -79,7 +84,9 @@ export async function importBank(user: UserDto, templates: unknown[]): Promise<I
       }
       // Once the request's own budget is spent, testing the rest could only fail the same way.
       if (i + 1 < templates.length && (budget.remainingSteps() <= 0 || budget.remainingMs() <= 0)) {
-        fields["templates"] = [`templates ${i + 1}–${templates.length - 1} were not tested: this import used up its per-request budget`];
+        fields["templates"] = [
+          `templates ${i + 1}–${templates.length - 1} were not tested: this import used up its per-request budget`,
+        ];
         break;
       }
     }
@@ -89,41 +96,66 @@ export async function importBank(user: UserDto, templates: unknown[]): Promise<I
     if (seen.has(t.slug)) (fields[`templates[${i}].slug`] ??= []).push(`'${t.slug}' appears twice in this file`);
     seen.set(t.slug, i);
   });
-  const existing = new Map((await db.questionTemplate.findMany({ where: { slug: { in: vetted.map((t) => t.slug) } } })).map((r) => [r.slug, r]));
+  const existing = new Map(
+    (await db.questionTemplate.findMany({ where: { slug: { in: vetted.map((t) => t.slug) } } })).map((r) => [
+      r.slug,
+      r,
+    ]),
+  );
   vetted.forEach((t, i) => {
     const row = existing.get(t.slug);
-    if (row && !canEdit(user, row)) (fields[`templates[${i}].slug`] ??= []).push(`a question with slug '${t.slug}' already exists and is not yours to change`);
+    if (row && !canEdit(user, row))
+      (fields[`templates[${i}].slug`] ??= []).push(
+        `a question with slug '${t.slug}' already exists and is not yours to change`,
+      );
   });
   if (Object.keys(fields).length || vetted.length !== templates.length) {
     const count = new Set(Object.keys(fields).map((k) => k.match(/^templates\[(\d+)\]/)?.[1] ?? k)).size;
-    throw new AppError(costly ? "TOO_COSTLY" : "INVALID_INPUT", `${count} of ${templates.length} templates failed; nothing was imported. First: ${Object.entries(fields)[0]?.join(": ")}`, fields);
+    throw new AppError(
+      costly ? "TOO_COSTLY" : "INVALID_INPUT",
+      `${count} of ${templates.length} templates failed; nothing was imported. First: ${Object.entries(fields)[0]?.join(": ")}`,
+      fields,
+    );
   }
 
   const currentOf = new Map(
-    (await db.questionVersion.findMany({
-      where: { OR: [...existing.values()].map((r) => ({ templateId: r.id, version: r.currentVersion })) },
-      select: { templateId: true, spec: true },
-    })).map((v) => [v.templateId, canonical(v.spec)]),
+    (
+      await db.questionVersion.findMany({
+        where: { OR: [...existing.values()].map((r) => ({ templateId: r.id, version: r.currentVersion })) },
+        select: { templateId: true, spec: true },
+      })
+    ).map((v) => [v.templateId, canonical(v.spec)]),
   );
   const result: ImportResult = { created: [], updated: [], unchanged: [] };
-  await db.$transaction(async (tx) => {
-    for (const spec of vetted) {
-      const row = existing.get(spec.slug);
-      if (!row) {
-        const created = await tx.questionTemplate.create({
-          data: {
-            slug: spec.slug, title: spec.title, type: spec.type, topic: spec.topic, difficulty: spec.difficulty, tags: JSON.stringify(spec.tags),
-            status: "DRAFT", builtIn: false, authorId: user.id, currentVersion: 1, versions: { create: { version: 1, spec: spec as object } },
-          },
-        });
-        result.created.push(toBankDto(user, created));
-      } else if (currentOf.get(row.id) === canonical(spec)) {
-        result.unchanged.push(spec.slug);
-      } else {
-        result.updated.push(await saveVersion(user, assertVisible(user, row), spec, tx));
+  await db.$transaction(
+    async (tx) => {
+      for (const spec of vetted) {
+        const row = existing.get(spec.slug);
+        if (!row) {
+          const created = await tx.questionTemplate.create({
+            data: {
+              slug: spec.slug,
+              title: spec.title,
+              type: spec.type,
+              topic: spec.topic,
+              difficulty: spec.difficulty,
+              tags: JSON.stringify(spec.tags),
+              status: "DRAFT",
+              builtIn: false,
+              authorId: user.id,
+              currentVersion: 1,
+              versions: { create: { version: 1, spec: spec as object } },
+            },
+          });
+          result.created.push(toBankDto(user, created));
+        } else if (currentOf.get(row.id) === canonical(spec)) {
+          result.unchanged.push(spec.slug);
+        } else {
+          result.updated.push(await saveVersion(user, assertVisible(user, row), spec, tx));
+        }
       }
-    }
-  }, { timeout: 60_000 });
+    },
+    { timeout: 60_000 },
+  );
   return result;
 }
-

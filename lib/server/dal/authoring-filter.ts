@@ -8,7 +8,9 @@ export function parseBankFilter(params: URLSearchParams): BankFilter {
   const parsed = bankFilterSchema.safeParse(raw);
   if (!parsed.success) {
     const first = parsed.error.issues[0]!;
-    throw new AppError("INVALID_INPUT", `${first.path.join(".")}: ${first.message}`, { [first.path.join(".")]: [first.message] });
+    throw new AppError("INVALID_INPUT", `${first.path.join(".")}: ${first.message}`, {
+      [first.path.join(".")]: [first.message],
+    });
   }
   return parsed.data;
 }

@@ -40,7 +40,13 @@ export function toBankDto(user: UserDto, row: Row): BankQuestionDto {
 }
 
 function columnsOf(spec: QuestionTemplate) {
-  return { title: spec.title, type: spec.type, topic: spec.topic, difficulty: spec.difficulty, tags: JSON.stringify(spec.tags) };
+  return {
+    title: spec.title,
+    type: spec.type,
+    topic: spec.topic,
+    difficulty: spec.difficulty,
+    tags: JSON.stringify(spec.tags),
+  };
 }
 
 /**
@@ -48,7 +54,11 @@ function columnsOf(spec: QuestionTemplate) {
  * seeds the self-test failed on under "selfTest". Validation (which builds a variant) and self-test run
  * in an engine worker under the budgets of engine-pool.ts; `request` carries what this request spent.
  */
-export async function vetTemplate(input: unknown, pathPrefix = "template", request = new RequestBudget()): Promise<QuestionTemplate> {
+export async function vetTemplate(
+  input: unknown,
+  pathPrefix = "template",
+  request = new RequestBudget(),
+): Promise<QuestionTemplate> {
   const { check: checked, result: test } = await selfTestInWorker(input, SAVE_SELF_TEST_VARIANTS, request, pathPrefix);
   if (!checked.ok) {
     const fields: Record<string, string[]> = {};
@@ -59,7 +69,11 @@ export async function vetTemplate(input: unknown, pathPrefix = "template", reque
   if (test && !test.ok) {
     const problems = test.failures.slice(0, 20).map((f) => (f.seed >= 0 ? `seed ${f.seed}: ${f.problem}` : f.problem));
     const costly = test.failures.some((f) => f.problem.includes("per-variant budget"));
-    throw new AppError(costly ? "TOO_COSTLY" : "INVALID_INPUT", `the self-test failed on ${test.failures.length} of ${SAVE_SELF_TEST_VARIANTS} variants: ${problems[0]}`, { selfTest: problems });
+    throw new AppError(
+      costly ? "TOO_COSTLY" : "INVALID_INPUT",
+      `the self-test failed on ${test.failures.length} of ${SAVE_SELF_TEST_VARIANTS} variants: ${problems[0]}`,
+      { selfTest: problems },
+    );
   }
   return checked.value;
 }
@@ -98,7 +112,11 @@ export async function getAuthoredQuestion(user: UserDto, id: string): Promise<Au
   return {
     ...toBankDto(user, row),
     spec: current.spec as unknown as QuestionTemplate,
-    versions: versions.map((v) => ({ version: v.version, createdAt: v.createdAt.toISOString(), attempts: v._count.attempts })),
+    versions: versions.map((v) => ({
+      version: v.version,
+      createdAt: v.createdAt.toISOString(),
+      attempts: v._count.attempts,
+    })),
   };
 }
 
@@ -107,11 +125,22 @@ export async function createQuestion(user: UserDto, input: unknown): Promise<Ban
   const spec = await vetTemplate(input);
   try {
     const row = await db.questionTemplate.create({
-      data: { slug: spec.slug, ...columnsOf(spec), status: "DRAFT", builtIn: false, authorId: user.id, currentVersion: 1, versions: { create: { version: 1, spec: spec as object } } },
+      data: {
+        slug: spec.slug,
+        ...columnsOf(spec),
+        status: "DRAFT",
+        builtIn: false,
+        authorId: user.id,
+        currentVersion: 1,
+        versions: { create: { version: 1, spec: spec as object } },
+      },
     });
     return toBankDto(user, row);
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("CONFLICT", `template.slug: a question with slug '${spec.slug}' already exists`, { "template.slug": ["already exists"] });
+    if (isUniqueViolation(error))
+      throw new AppError("CONFLICT", `template.slug: a question with slug '${spec.slug}' already exists`, {
+        "template.slug": ["already exists"],
+      });
     throw error;
   }
 }
@@ -124,12 +153,22 @@ export async function updateQuestion(user: UserDto, id: string, input: unknown):
   requireAuthor(user);
   const row = assertEditable(user, await db.questionTemplate.findUnique({ where: { id } }));
   const spec = await vetTemplate(input);
-  if (spec.slug !== row.slug) throw new AppError("INVALID_INPUT", `template.slug: cannot change the slug of a saved question (it is '${row.slug}'); duplicate it instead`, { "template.slug": ["cannot be changed"] });
+  if (spec.slug !== row.slug)
+    throw new AppError(
+      "INVALID_INPUT",
+      `template.slug: cannot change the slug of a saved question (it is '${row.slug}'); duplicate it instead`,
+      { "template.slug": ["cannot be changed"] },
+    );
   return saveVersion(user, row, spec);
 }
 
 /** Shared by edits and imports. */
-export async function saveVersion(user: UserDto, row: Row, spec: QuestionTemplate, tx: Prisma.TransactionClient | typeof db = db): Promise<BankQuestionDto> {
+export async function saveVersion(
+  user: UserDto,
+  row: Row,
+  spec: QuestionTemplate,
+  tx: Prisma.TransactionClient | typeof db = db,
+): Promise<BankQuestionDto> {
   const current = await tx.questionVersion.findUnique({
     where: { templateId_version: { templateId: row.id, version: row.currentVersion } },
     select: { id: true, _count: { select: { variants: true } } },
@@ -141,8 +180,12 @@ export async function saveVersion(user: UserDto, row: Row, spec: QuestionTemplat
   const next = row.currentVersion + 1;
   const write = async (t: Prisma.TransactionClient) => {
     // Conditional on the version we read: two simultaneous edits cannot both become version n+1.
-    const claimed = await t.questionTemplate.updateMany({ where: { id: row.id, currentVersion: row.currentVersion }, data: { ...columnsOf(spec), currentVersion: next } });
-    if (claimed.count !== 1) throw new AppError("CONFLICT", "someone else saved this question at the same moment; reload and try again");
+    const claimed = await t.questionTemplate.updateMany({
+      where: { id: row.id, currentVersion: row.currentVersion },
+      data: { ...columnsOf(spec), currentVersion: next },
+    });
+    if (claimed.count !== 1)
+      throw new AppError("CONFLICT", "someone else saved this question at the same moment; reload and try again");
     await t.questionVersion.create({ data: { templateId: row.id, version: next, spec: spec as object } });
     return t.questionTemplate.findUniqueOrThrow({ where: { id: row.id } });
   };
@@ -159,7 +202,11 @@ export async function setQuestionStatus(user: UserDto, id: string, status: Quest
 /** A free slug derived from `base`: base-copy, base-copy-2, … */
 async function freeSlug(base: string): Promise<string> {
   const stem = `${base.slice(0, 70)}-copy`;
-  const taken = new Set((await db.questionTemplate.findMany({ where: { slug: { startsWith: stem } }, select: { slug: true } })).map((r) => r.slug));
+  const taken = new Set(
+    (await db.questionTemplate.findMany({ where: { slug: { startsWith: stem } }, select: { slug: true } })).map(
+      (r) => r.slug,
+    ),
+  );
   if (!taken.has(stem)) return stem;
   for (let i = 2; ; i++) if (!taken.has(`${stem}-${i}`)) return `${stem}-${i}`;
 }
@@ -168,6 +215,10 @@ async function freeSlug(base: string): Promise<string> {
 export async function duplicateQuestion(user: UserDto, id: string, slug?: string): Promise<BankQuestionDto> {
   requireAuthor(user);
   const source = await getAuthoredQuestion(user, id);
-  const copy: QuestionTemplate = { ...source.spec, slug: slug ?? (await freeSlug(source.slug)), title: `${source.spec.title} (copy)`.slice(0, 200) };
+  const copy: QuestionTemplate = {
+    ...source.spec,
+    slug: slug ?? (await freeSlug(source.slug)),
+    title: `${source.spec.title} (copy)`.slice(0, 200),
+  };
   return createQuestion(user, copy);
 }

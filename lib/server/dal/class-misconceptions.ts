@@ -27,16 +27,23 @@ export async function getClassMisconceptions(user: UserDto, classId: string): Pr
     take: CLASS_MISCONCEPTIONS_WINDOW,
     select: { userId: true, report: true, template: { select: { title: true } } },
   });
-  const attempts = rows.map((r) => ({ userId: r.userId, title: r.template.title, report: r.report as unknown as GradeReport }));
+  const attempts = rows.map((r) => ({
+    userId: r.userId,
+    title: r.template.title,
+    report: r.report as unknown as GradeReport,
+  }));
   // Where each one showed: the same count run per question, so a question's students are counted once.
   const byQuestion = new Map<string, typeof attempts>();
   for (const a of attempts) byQuestion.set(a.title, [...(byQuestion.get(a.title) ?? []), a]);
   const where = new Map<string, { title: string; students: number }[]>();
   for (const [title, list] of byQuestion) {
-    for (const c of countMisconceptions(list)) where.set(c.id, [...(where.get(c.id) ?? []), { title, students: c.students }]);
+    for (const c of countMisconceptions(list))
+      where.set(c.id, [...(where.get(c.id) ?? []), { title, students: c.students }]);
   }
   return countMisconceptions(attempts).map((c) => ({
     ...c,
-    questions: (where.get(c.id) ?? []).sort((a, b) => b.students - a.students || (a.title < b.title ? -1 : 1)).map((q) => q.title),
+    questions: (where.get(c.id) ?? [])
+      .sort((a, b) => b.students - a.students || (a.title < b.title ? -1 : 1))
+      .map((q) => q.title),
   }));
 }

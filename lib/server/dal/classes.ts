@@ -27,7 +27,15 @@ function newJoinCode(): string {
 type ClassRow = { id: string; name: string; joinCode: string; createdAt: Date; archivedAt: Date | null };
 
 function summary(row: ClassRow, students: number, assignments: number): ClassSummaryDto {
-  return { id: row.id, name: row.name, joinCode: row.joinCode, students, assignments, createdAt: row.createdAt.toISOString(), archived: row.archivedAt !== null };
+  return {
+    id: row.id,
+    name: row.name,
+    joinCode: row.joinCode,
+    students,
+    assignments,
+    createdAt: row.createdAt.toISOString(),
+    archived: row.archivedAt !== null,
+  };
 }
 
 /** Runs `write` with a fresh join code, drawing again on the rare collision with an existing one. */
@@ -45,7 +53,9 @@ async function withNewJoinCode<T>(write: (joinCode: string) => Promise<T>): Prom
 
 export async function createClass(user: UserDto, input: CreateClassInput): Promise<ClassSummaryDto> {
   assertTeacher(user);
-  const row = await withNewJoinCode((joinCode) => db.class.create({ data: { name: input.name, joinCode, instructorId: user.id } }));
+  const row = await withNewJoinCode((joinCode) =>
+    db.class.create({ data: { name: input.name, joinCode, instructorId: user.id } }),
+  );
   return summary(row, 0, 0);
 }
 
@@ -53,7 +63,11 @@ export async function createClass(user: UserDto, input: CreateClassInput): Promi
 export async function regenerateJoinCode(user: UserDto, classId: string): Promise<ClassSummaryDto> {
   await taughtClass(user, classId);
   const row = await withNewJoinCode((joinCode) =>
-    db.class.update({ where: { id: classId }, data: { joinCode }, include: { _count: { select: { members: true, assignments: true } } } }),
+    db.class.update({
+      where: { id: classId },
+      data: { joinCode },
+      include: { _count: { select: { members: true, assignments: true } } },
+    }),
   );
   return summary(row, row._count.members, row._count.assignments);
 }
@@ -66,7 +80,11 @@ export async function regenerateJoinCode(user: UserDto, classId: string): Promis
 export async function updateClass(user: UserDto, classId: string, input: UpdateClassInput): Promise<ClassSummaryDto> {
   const cls = await taughtClass(user, classId);
   const archivedAt = input.archived ? (cls.archivedAt ?? new Date()) : null;
-  const row = await db.class.update({ where: { id: classId }, data: { archivedAt }, include: { _count: { select: { members: true, assignments: true } } } });
+  const row = await db.class.update({
+    where: { id: classId },
+    data: { archivedAt },
+    include: { _count: { select: { members: true, assignments: true } } },
+  });
   return summary(row, row._count.members, row._count.assignments);
 }
 
@@ -80,22 +98,50 @@ export async function listTaughtClasses(user: UserDto): Promise<ClassSummaryDto[
   return rows.map((r) => summary(r, r._count.members, r._count.assignments));
 }
 
-type AssignmentRow = { id: string; classId: string; title: string; slugs: string; dueAt: Date | null; createdAt: Date; maxAttempts: number | null; reveal: string; latePolicy: string; latePenalty: number };
+type AssignmentRow = {
+  id: string;
+  classId: string;
+  title: string;
+  slugs: string;
+  dueAt: Date | null;
+  createdAt: Date;
+  maxAttempts: number | null;
+  reveal: string;
+  latePolicy: string;
+  latePenalty: number;
+};
 
 /**
  * Assignment DTOs with, when `scoresOf` is given, that one student's credit per question and grade,
  * from their attempts on variants drawn from the assignment under its rules (assignment-grades.ts).
  */
-async function toAssignmentDtos(rows: AssignmentRow[], classNames: Map<string, string>, scoresOf?: string): Promise<AssignmentDto[]> {
+async function toAssignmentDtos(
+  rows: AssignmentRow[],
+  classNames: Map<string, string>,
+  scoresOf?: string,
+): Promise<AssignmentDto[]> {
   const slugs = [...new Set(rows.flatMap((r) => JSON.parse(r.slugs) as string[]))];
-  const templates = await db.questionTemplate.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true, title: true } });
+  const templates = await db.questionTemplate.findMany({
+    where: { slug: { in: slugs } },
+    select: { id: true, slug: true, title: true },
+  });
   const bySlug = new Map(templates.map((t) => [t.slug, t]));
   const slugByTemplate = new Map(templates.map((t) => [t.id, t.slug]));
-  const counted = scoresOf ? await queryAssignmentAttempts(db, rows.map((r) => r.id), [scoresOf]) : [];
+  const counted = scoresOf
+    ? await queryAssignmentAttempts(
+        db,
+        rows.map((r) => r.id),
+        [scoresOf],
+      )
+    : [];
   return rows.map((r) => {
     const rules = asRules(r);
     const questionSlugs = JSON.parse(r.slugs) as string[];
-    const mine = scoresOf ? gradeAssignment({ id: r.id, createdAt: r.createdAt, slugs: questionSlugs, rules }, slugByTemplate, counted).get(scoresOf) : undefined;
+    const mine = scoresOf
+      ? gradeAssignment({ id: r.id, createdAt: r.createdAt, slugs: questionSlugs, rules }, slugByTemplate, counted).get(
+          scoresOf,
+        )
+      : undefined;
     return {
       id: r.id,
       classId: r.classId,
@@ -106,7 +152,12 @@ async function toAssignmentDtos(rows: AssignmentRow[], classNames: Map<string, s
       rules: rulesDto(rules),
       questions: questionSlugs.map((slug) => {
         const q = mine?.questions[slug];
-        return { slug, title: bySlug.get(slug)?.title ?? slug, bestScore: q?.credit ?? null, attempts: q?.attempts ?? 0 };
+        return {
+          slug,
+          title: bySlug.get(slug)?.title ?? slug,
+          bestScore: q?.credit ?? null,
+          attempts: q?.attempts ?? 0,
+        };
       }),
       grade: mine?.grade ?? null,
     };
@@ -116,21 +167,37 @@ async function toAssignmentDtos(rows: AssignmentRow[], classNames: Map<string, s
 export async function getTaughtClass(user: UserDto, classId: string): Promise<ClassDetailDto> {
   const cls = await taughtClass(user, classId);
   const [members, assignments] = await Promise.all([
-    db.classMember.findMany({ where: { classId }, orderBy: { joinedAt: "asc" }, include: { user: { select: { id: true, name: true, email: true } } } }),
+    db.classMember.findMany({
+      where: { classId },
+      orderBy: { joinedAt: "asc" },
+      include: { user: { select: { id: true, name: true, email: true } } },
+    }),
     db.assignment.findMany({ where: { classId }, orderBy: { createdAt: "desc" } }),
   ]);
   return {
     ...summary(cls, members.length, assignments.length),
-    members: members.map((m) => ({ id: m.user.id, name: m.user.name, email: m.user.email, joinedAt: m.joinedAt.toISOString() })),
+    members: members.map((m) => ({
+      id: m.user.id,
+      name: m.user.name,
+      email: m.user.email,
+      joinedAt: m.joinedAt.toISOString(),
+    })),
     assignmentList: await toAssignmentDtos(assignments, new Map([[cls.id, cls.name]])),
   };
 }
 
-export async function createAssignment(user: UserDto, classId: string, input: CreateAssignmentInput): Promise<AssignmentDto> {
+export async function createAssignment(
+  user: UserDto,
+  classId: string,
+  input: CreateAssignmentInput,
+): Promise<AssignmentDto> {
   const cls = await taughtClass(user, classId);
   if (cls.archivedAt) throw new AppError("CONFLICT", "this class is archived; unarchive it before assigning questions");
   const slugs = [...new Set(input.slugs)];
-  const found = await db.questionTemplate.findMany({ where: { slug: { in: slugs }, status: "PUBLISHED" }, select: { slug: true } });
+  const found = await db.questionTemplate.findMany({
+    where: { slug: { in: slugs }, status: "PUBLISHED" },
+    select: { slug: true },
+  });
   const published = new Set(found.map((f) => f.slug));
   const missing = slugs.filter((s) => !published.has(s));
   if (missing.length) {
@@ -175,10 +242,20 @@ export async function leaveClass(user: UserDto, classId: string): Promise<void> 
 
 /** Any signed-in user may join with a code; joining twice is harmless. Archived classes cannot be joined. */
 export async function joinClass(user: UserDto, code: string): Promise<JoinedClassDto> {
-  const cls = await db.class.findUnique({ where: { joinCode: code }, include: { instructor: { select: { name: true } } } });
-  if (!cls || cls.archivedAt) throw new AppError("NOT_FOUND", `no class has the join code ${code}; check it with your instructor`, { code: ["no class has this join code"] });
+  const cls = await db.class.findUnique({
+    where: { joinCode: code },
+    include: { instructor: { select: { name: true } } },
+  });
+  if (!cls || cls.archivedAt)
+    throw new AppError("NOT_FOUND", `no class has the join code ${code}; check it with your instructor`, {
+      code: ["no class has this join code"],
+    });
   if (cls.instructorId === user.id) throw new AppError("CONFLICT", "you teach this class");
-  await db.classMember.upsert({ where: { classId_userId: { classId: cls.id, userId: user.id } }, create: { classId: cls.id, userId: user.id }, update: {} });
+  await db.classMember.upsert({
+    where: { classId_userId: { classId: cls.id, userId: user.id } },
+    create: { classId: cls.id, userId: user.id },
+    update: {},
+  });
   return { id: cls.id, name: cls.name, instructorName: cls.instructor.name };
 }
 
@@ -189,14 +266,29 @@ export async function listMyAssignments(user: UserDto): Promise<MyClassesDto> {
     include: { class: { select: { id: true, name: true, instructor: { select: { name: true } } } } },
     orderBy: { joinedAt: "asc" },
   });
-  const classes = memberships.map((m) => ({ id: m.class.id, name: m.class.name, instructorName: m.class.instructor.name }));
-  const rows = await db.assignment.findMany({ where: { classId: { in: classes.map((c) => c.id) } }, orderBy: [{ dueAt: "asc" }, { createdAt: "desc" }] });
+  const classes = memberships.map((m) => ({
+    id: m.class.id,
+    name: m.class.name,
+    instructorName: m.class.instructor.name,
+  }));
+  const rows = await db.assignment.findMany({
+    where: { classId: { in: classes.map((c) => c.id) } },
+    orderBy: [{ dueAt: "asc" }, { createdAt: "desc" }],
+  });
   // Assignments without a due date go last, after dated ones in order.
   rows.sort((a, b) => (a.dueAt ? a.dueAt.getTime() : Infinity) - (b.dueAt ? b.dueAt.getTime() : Infinity));
   const assignments = await toAssignmentDtos(rows, new Map(classes.map((c) => [c.id, c.name])), user.id);
   // Only published questions are shown: a question unpublished after assigning is not a student's business.
   const published = new Set(
-    (await db.questionTemplate.findMany({ where: { slug: { in: assignments.flatMap((a) => a.questions.map((q) => q.slug)) }, status: "PUBLISHED" }, select: { slug: true } })).map((t) => t.slug),
+    (
+      await db.questionTemplate.findMany({
+        where: { slug: { in: assignments.flatMap((a) => a.questions.map((q) => q.slug)) }, status: "PUBLISHED" },
+        select: { slug: true },
+      })
+    ).map((t) => t.slug),
   );
-  return { classes, assignments: assignments.map((a) => ({ ...a, questions: a.questions.filter((q) => published.has(q.slug)) })) };
+  return {
+    classes,
+    assignments: assignments.map((a) => ({ ...a, questions: a.questions.filter((q) => published.has(q.slug)) })),
+  };
 }

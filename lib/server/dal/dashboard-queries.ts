@@ -3,7 +3,12 @@ import "server-only";
 // react-server condition) times exactly the queries the page runs. Only aggregate rows are read
 // (mastery rows, one indexed count, ≤400 streak days): the cost does not grow with the number of attempts.
 import type { Db } from "@/lib/db/client";
-import { type DashboardData, DEFAULT_SETTINGS, dashboardFrom, type ProgressSettingsDto } from "@/lib/progress/dashboard";
+import {
+  type DashboardData,
+  DEFAULT_SETTINGS,
+  dashboardFrom,
+  type ProgressSettingsDto,
+} from "@/lib/progress/dashboard";
 import { dayNumber } from "@/lib/progress/schedule";
 import { computeStreak, STREAK_LOOKBACK_DAYS, type StreakSummary } from "@/lib/progress/streak";
 
@@ -11,17 +16,26 @@ type Client = Pick<Db, "mastery" | "reviewCard" | "streakDay" | "$queryRaw">;
 
 /** Raw SQL: every graded attempt reads the settings, and the query builder costs several times the statement. */
 export async function querySettings(client: Pick<Db, "$queryRaw">, userId: string): Promise<ProgressSettingsDto> {
-  const [row] = await client.$queryRaw<{ retention: number; streaksEnabled: boolean | number | bigint; utcOffsetMinutes: number }[]>`
+  const [row] = await client.$queryRaw<
+    { retention: number; streaksEnabled: boolean | number | bigint; utcOffsetMinutes: number }[]
+  >`
     SELECT "retention", "streaksEnabled", "utcOffsetMinutes" FROM "ProgressSettings" WHERE "userId" = ${userId}`;
   // SQLite has no boolean type: a driver may hand back 0/1.
-  return row ? { retention: row.retention, streaksEnabled: Boolean(row.streaksEnabled), utcOffsetMinutes: row.utcOffsetMinutes } : DEFAULT_SETTINGS;
+  return row
+    ? { retention: row.retention, streaksEnabled: Boolean(row.streaksEnabled), utcOffsetMinutes: row.utcOffsetMinutes }
+    : DEFAULT_SETTINGS;
 }
 
 export async function queryDueCount(client: Pick<Db, "reviewCard">, userId: string, now: Date): Promise<number> {
   return client.reviewCard.count({ where: { userId, due: { lte: now } } });
 }
 
-export async function queryStreak(client: Pick<Db, "streakDay">, userId: string, utcOffsetMinutes: number, now: Date): Promise<StreakSummary> {
+export async function queryStreak(
+  client: Pick<Db, "streakDay">,
+  userId: string,
+  utcOffsetMinutes: number,
+  now: Date,
+): Promise<StreakSummary> {
   const today = dayNumber(now, utcOffsetMinutes);
   const days = await client.streakDay.findMany({
     where: { userId, day: { gt: today - STREAK_LOOKBACK_DAYS, lte: today } },
@@ -31,12 +45,20 @@ export async function queryStreak(client: Pick<Db, "streakDay">, userId: string,
   return computeStreak(days, today);
 }
 
-export async function queryDashboard(client: Client, userId: string, now: Date, options: { forceStreak?: boolean } = {}): Promise<DashboardData> {
+export async function queryDashboard(
+  client: Client,
+  userId: string,
+  now: Date,
+  options: { forceStreak?: boolean } = {},
+): Promise<DashboardData> {
   const [rows, dueCount, settings] = await Promise.all([
     client.mastery.findMany({ where: { userId }, orderBy: [{ kind: "asc" }, { key: "asc" }] }),
     queryDueCount(client, userId, now),
     querySettings(client, userId),
   ]);
-  const streak = settings.streaksEnabled || options.forceStreak ? await queryStreak(client, userId, settings.utcOffsetMinutes, now) : null;
+  const streak =
+    settings.streaksEnabled || options.forceStreak
+      ? await queryStreak(client, userId, settings.utcOffsetMinutes, now)
+      : null;
   return dashboardFrom(rows, dueCount, settings, streak);
 }

@@ -31,7 +31,11 @@ export interface HistoryPage {
 
 export const HISTORY_PAGE_MAX = 100;
 
-export async function listHistory(user: UserDto, options: { cursor?: string; limit?: number } = {}, now = new Date()): Promise<HistoryPage> {
+export async function listHistory(
+  user: UserDto,
+  options: { cursor?: string; limit?: number } = {},
+  now = new Date(),
+): Promise<HistoryPage> {
   const limit = Math.min(HISTORY_PAGE_MAX, Math.max(1, Math.floor(options.limit ?? 20)));
   if (options.cursor) {
     const own = await db.attempt.findFirst({ where: { id: options.cursor, userId: user.id }, select: { id: true } });
@@ -86,7 +90,8 @@ export async function getAttemptDetail(user: UserDto, attemptId: string, now = n
     include: { template: { select: { slug: true, title: true, topic: true } }, variant: true },
   });
   if (!row || row.userId !== user.id) throw new AppError("NOT_FOUND", "no such attempt");
-  if ((await hiddenMockAttempts(user, now)).has(row.id)) throw new AppError("CONFLICT", "this answer belongs to a mock interview that is still running");
+  if ((await hiddenMockAttempts(user, now)).has(row.id))
+    throw new AppError("CONFLICT", "this answer belongs to a mock interview that is still running");
   const [loaded, ctx] = await Promise.all([loadVariant(row.variant), variantContext(row.variantId)]);
   // An assignment that reveals after its due date (or never) keeps the answer off history pages too.
   const revealed = referenceVisible(ctx.rules, now);

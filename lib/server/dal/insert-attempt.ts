@@ -40,7 +40,10 @@ export function attemptId(): string {
  * parameter to jsonb). A duplicate (userId, submissionId) or (variantId, attemptNumber) throws what
  * isUniqueViolation recognises.
  */
-export async function insertAttempt(client: Db | Prisma.TransactionClient, row: AttemptRowInput): Promise<{ id: string; createdAt: Date }> {
+export async function insertAttempt(
+  client: Db | Prisma.TransactionClient,
+  row: AttemptRowInput,
+): Promise<{ id: string; createdAt: Date }> {
   const now = Date.now();
   const id = attemptId();
   const createdAt = new Date(now);

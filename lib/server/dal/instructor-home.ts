@@ -28,17 +28,29 @@ export async function getInstructorHome(user: UserDto, now = new Date()): Promis
   const names = new Map(active.map((c) => [c.id, c.name]));
   // Due from a day ago (just missed, still worth a look) to two weeks ahead.
   const due = await db.assignment.findMany({
-    where: { classId: { in: [...names.keys()] }, dueAt: { gte: new Date(now.getTime() - 86_400_000), lte: new Date(now.getTime() + DUE_WINDOW_DAYS * 86_400_000) } },
+    where: {
+      classId: { in: [...names.keys()] },
+      dueAt: { gte: new Date(now.getTime() - 86_400_000), lte: new Date(now.getTime() + DUE_WINDOW_DAYS * 86_400_000) },
+    },
     orderBy: { dueAt: "asc" },
     take: 10,
     select: { id: true, classId: true, title: true, dueAt: true, slugs: true },
   });
-  const progress = await Promise.all(active.slice(0, CLASSES_ANALYSED).map((c) => getClassProgress(user, c.id).then((p) => ({ cls: c, p }))));
+  const progress = await Promise.all(
+    active.slice(0, CLASSES_ANALYSED).map((c) => getClassProgress(user, c.id).then((p) => ({ cls: c, p }))),
+  );
   const weak = progress
     .flatMap(({ cls, p }) =>
       p.questions
         .filter((q) => q.discrimination !== null && q.students >= MIN_STUDENTS)
-        .map((q) => ({ classId: cls.id, className: cls.name, slug: q.slug, title: q.title, students: q.students, discrimination: q.discrimination! })),
+        .map((q) => ({
+          classId: cls.id,
+          className: cls.name,
+          slug: q.slug,
+          title: q.title,
+          students: q.students,
+          discrimination: q.discrimination!,
+        })),
     )
     .sort((a, b) => a.discrimination - b.discrimination || a.title.localeCompare(b.title))
     .slice(0, WORST);

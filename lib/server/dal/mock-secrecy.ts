@@ -17,6 +17,13 @@ export async function hiddenMockAttempts(user: Pick<UserDto, "id">, now: Date): 
 
 /** Refuses (409) when the variant is an item of a mock session that is still running. */
 export async function assertNotInRunningMock(variantId: string, now: Date): Promise<void> {
-  const running = await db.mockItem.findFirst({ where: { variantId, session: { endedAt: null, deadline: { gt: now } } }, select: { id: true } });
-  if (running) throw new AppError("CONFLICT", "this question belongs to a mock interview that is still running; its feedback appears when the interview ends");
+  const running = await db.mockItem.findFirst({
+    where: { variantId, session: { endedAt: null, deadline: { gt: now } } },
+    select: { id: true },
+  });
+  if (running)
+    throw new AppError(
+      "CONFLICT",
+      "this question belongs to a mock interview that is still running; its feedback appears when the interview ends",
+    );
 }

@@ -1,8 +1,23 @@
 import "server-only";
 import { randomInt } from "node:crypto";
 import type { VariantView } from "@/lib/engine";
-import { buildMockReport, isMockEligible, MAX_MOCK_QUESTIONS, type MockDuration, type MockReport, pickNextQuestion, START_DIFFICULTY } from "@/lib/progress/mock";
-import { type MockKeyPoint, mockPromptById, type MockPromptView, mockPromptView, normaliseCovered, pickMockPrompt } from "@/lib/progress/mock-prompts";
+import {
+  buildMockReport,
+  isMockEligible,
+  MAX_MOCK_QUESTIONS,
+  type MockDuration,
+  type MockReport,
+  pickNextQuestion,
+  START_DIFFICULTY,
+} from "@/lib/progress/mock";
+import {
+  type MockKeyPoint,
+  mockPromptById,
+  type MockPromptView,
+  mockPromptView,
+  normaliseCovered,
+  pickMockPrompt,
+} from "@/lib/progress/mock-prompts";
 import { newCardState } from "@/lib/progress/schedule";
 import type { SubmitAttemptInput } from "@/lib/validation/attempts";
 import { isUniqueViolation } from "@/lib/db/errors";
@@ -63,7 +78,11 @@ function parseTags(json: string): string[] {
   return Array.isArray(value) ? value.filter((t): t is string => typeof t === "string") : [];
 }
 
-export async function startMock(user: UserDto, minutes: MockDuration, now = new Date()): Promise<{ sessionId: string }> {
+export async function startMock(
+  user: UserDto,
+  minutes: MockDuration,
+  now = new Date(),
+): Promise<{ sessionId: string }> {
   const seed = randomInt(0, 2 ** 31 - 1);
   const session = await db.mockSession.create({
     data: {
@@ -97,7 +116,13 @@ async function explainStage(sessionId: string): Promise<MockExplainStage | null>
   const prompt = row ? mockPromptById(row.promptId) : undefined;
   if (!row || row.assessedAt || !prompt) return null;
   if (row.answer === null) return { phase: "answer", prompt: mockPromptView(prompt) };
-  return { phase: "assess", prompt: mockPromptView(prompt), answer: row.answer, modelAnswer: prompt.modelAnswer, keyPoints: [...prompt.keyPoints] };
+  return {
+    phase: "assess",
+    prompt: mockPromptView(prompt),
+    answer: row.answer,
+    modelAnswer: prompt.modelAnswer,
+    keyPoints: [...prompt.keyPoints],
+  };
 }
 
 /**
@@ -109,14 +134,22 @@ export async function answerMockExplain(user: UserDto, sessionId: string, text: 
   if (isOver(session, now)) throw new AppError("CONFLICT", "the interview has ended");
   const row = await db.mockExplain.findUnique({ where: { sessionId } });
   if (!row) throw new AppError("NOT_FOUND", "this mock interview has no explain prompt");
-  const claimed = await db.mockExplain.updateMany({ where: { sessionId, answeredAt: null }, data: { answer: text, answeredAt: now } });
+  const claimed = await db.mockExplain.updateMany({
+    where: { sessionId, answeredAt: null },
+    data: { answer: text, answeredAt: now },
+  });
   if (claimed.count !== 1) throw new AppError("CONFLICT", "the explain prompt is already answered");
   const prompt = promptOf(row.promptId);
   return { modelAnswer: prompt.modelAnswer, keyPoints: [...prompt.keyPoints] };
 }
 
 /** The candidate's self-assessment: which key points their answer covered. Once; also after the deadline. */
-export async function assessMockExplain(user: UserDto, sessionId: string, covered: readonly string[], now = new Date()) {
+export async function assessMockExplain(
+  user: UserDto,
+  sessionId: string,
+  covered: readonly string[],
+  now = new Date(),
+) {
   await ownSession(user, sessionId);
   const row = await db.mockExplain.findUnique({ where: { sessionId } });
   if (!row) throw new AppError("NOT_FOUND", "this mock interview has no explain prompt");
@@ -125,31 +158,55 @@ export async function assessMockExplain(user: UserDto, sessionId: string, covere
   const unknown = covered.filter((id) => !prompt.keyPoints.some((k) => k.id === id));
   if (unknown.length) throw new AppError("INVALID_INPUT", `covered: unknown key point ${unknown[0]}`);
   const kept = normaliseCovered(prompt, covered);
-  const claimed = await db.mockExplain.updateMany({ where: { sessionId, assessedAt: null }, data: { covered: JSON.stringify(kept), assessedAt: now } });
+  const claimed = await db.mockExplain.updateMany({
+    where: { sessionId, assessedAt: null },
+    data: { covered: JSON.stringify(kept), assessedAt: now },
+  });
   if (claimed.count !== 1) throw new AppError("CONFLICT", "the explain prompt is already assessed");
   return { covered: kept };
 }
 
 /** Adds the next question, chosen from the session's seed, position and current difficulty. */
-async function askNext(user: UserDto, session: { id: string; seed: number; difficulty: number }, asked: { templateId: string; topic: string }[]) {
+async function askNext(
+  user: UserDto,
+  session: { id: string; seed: number; difficulty: number },
+  asked: { templateId: string; topic: string }[],
+) {
   if (asked.length >= MAX_MOCK_QUESTIONS) return null;
-  const pool = (await candidates()).map((c) => ({ templateId: c.id, slug: c.slug, topic: c.topic, difficulty: c.difficulty }));
+  const pool = (await candidates()).map((c) => ({
+    templateId: c.id,
+    slug: c.slug,
+    topic: c.topic,
+    difficulty: c.difficulty,
+  }));
   const pick = pickNextQuestion(
     pool,
-    { difficulty: session.difficulty, askedTemplateIds: asked.map((a) => a.templateId), askedTopics: asked.map((a) => a.topic) },
+    {
+      difficulty: session.difficulty,
+      askedTemplateIds: asked.map((a) => a.templateId),
+      askedTopics: asked.map((a) => a.topic),
+    },
     session.seed + asked.length,
   );
   if (!pick) return null;
   const variant = await createVariant(user, pick.slug);
   try {
     return await db.mockItem.create({
-      data: { sessionId: session.id, position: asked.length, templateId: pick.templateId, variantId: variant.id, difficulty: pick.difficulty },
+      data: {
+        sessionId: session.id,
+        position: asked.length,
+        templateId: pick.templateId,
+        variantId: variant.id,
+        difficulty: pick.difficulty,
+      },
     });
   } catch (error) {
     // Two tabs asked for the next question at once: the other one won, use its question.
     if (isUniqueViolation(error)) {
       await db.variant.delete({ where: { id: variant.id } });
-      return db.mockItem.findUnique({ where: { sessionId_position: { sessionId: session.id, position: asked.length } } });
+      return db.mockItem.findUnique({
+        where: { sessionId_position: { sessionId: session.id, position: asked.length } },
+      });
     }
     throw error;
   }
@@ -161,18 +218,32 @@ function isOver(session: { endedAt: Date | null; deadline: Date }, now: Date): b
 
 export async function getMockState(user: UserDto, sessionId: string, now = new Date()): Promise<MockState> {
   let session = await ownSession(user, sessionId);
-  const base = { sessionId, minutes: session.minutes, startedAt: session.startedAt.toISOString(), deadline: session.deadline.toISOString() };
+  const base = {
+    sessionId,
+    minutes: session.minutes,
+    startedAt: session.startedAt.toISOString(),
+    deadline: session.deadline.toISOString(),
+  };
   if (isOver(session, now)) {
     const report = await endMock(user, sessionId, now);
     return { ...base, ended: true, answered: report.answered, explain: null, question: null, report };
   }
   const explain = await explainStage(sessionId);
   if (explain) return { ...base, ended: false, answered: 0, explain, question: null, report: null };
-  const items = await db.mockItem.findMany({ where: { sessionId }, orderBy: { position: "asc" }, include: { template: { select: { topic: true } } } });
-  let current: { id: string; position: number; variantId: string } | null = items.find((i) => i.answeredAt === null) ?? null;
+  const items = await db.mockItem.findMany({
+    where: { sessionId },
+    orderBy: { position: "asc" },
+    include: { template: { select: { topic: true } } },
+  });
+  let current: { id: string; position: number; variantId: string } | null =
+    items.find((i) => i.answeredAt === null) ?? null;
   if (!current) {
     session = await db.mockSession.findUniqueOrThrow({ where: { id: sessionId } });
-    current = await askNext(user, session, items.map((i) => ({ templateId: i.templateId, topic: i.template.topic })));
+    current = await askNext(
+      user,
+      session,
+      items.map((i) => ({ templateId: i.templateId, topic: i.template.topic })),
+    );
   }
   if (!current) {
     // The bank has run out (or the cap is reached): the interview is over.
@@ -195,10 +266,16 @@ export async function getMockState(user: UserDto, sessionId: string, now = new D
  * and item it is. The mock rules (deadline, ended, answered once) are checked once, in the attempt's
  * transaction, where the item is claimed (recordMockAnswer in progress.ts).
  */
-export async function answerMock(user: UserDto, sessionId: string, itemId: string, input: SubmitAttemptInput): Promise<{ recorded: true }> {
+export async function answerMock(
+  user: UserDto,
+  sessionId: string,
+  itemId: string,
+  input: SubmitAttemptInput,
+): Promise<{ recorded: true }> {
   const session = await ownSession(user, sessionId);
   const item = await db.mockItem.findUnique({ where: { id: itemId } });
-  if (!item || item.sessionId !== session.id) throw new AppError("NOT_FOUND", "no such question in this mock interview");
+  if (!item || item.sessionId !== session.id)
+    throw new AppError("NOT_FOUND", "no such question in this mock interview");
   await submitAttempt(user, item.variantId, input, { sessionId: session.id });
   return { recorded: true };
 }
@@ -287,5 +364,11 @@ export async function listMockSessions(user: UserDto, now = new Date()): Promise
     take: 20,
     include: { _count: { select: { items: true } } },
   });
-  return rows.map((r) => ({ id: r.id, minutes: r.minutes, startedAt: r.startedAt.toISOString(), ended: isOver(r, now), questions: r._count.items }));
+  return rows.map((r) => ({
+    id: r.id,
+    minutes: r.minutes,
+    startedAt: r.startedAt.toISOString(),
+    ended: isOver(r, now),
+    questions: r._count.items,
+  }));
 }

@@ -28,5 +28,7 @@ export async function listMyMisconceptions(user: UserDto, now = new Date()): Pro
     take: MY_MISCONCEPTIONS_WINDOW,
     select: { templateId: true, createdAt: true, report: true },
   });
-  return recurringMisconceptions(rows.map((r) => ({ templateId: r.templateId, createdAt: r.createdAt, report: r.report as unknown as GradeReport })));
+  return recurringMisconceptions(
+    rows.map((r) => ({ templateId: r.templateId, createdAt: r.createdAt, report: r.report as unknown as GradeReport })),
+  );
 }

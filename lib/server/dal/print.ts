@@ -56,26 +56,44 @@ async function printableSlugs(user: UserDto, request: PrintRequest): Promise<{ s
   let slugs = request.slugs ?? [];
   let title = request.title;
   if (request.assignment) {
-    const assignment = await db.assignment.findUnique({ where: { id: request.assignment }, select: { classId: true, slugs: true, title: true } });
+    const assignment = await db.assignment.findUnique({
+      where: { id: request.assignment },
+      select: { classId: true, slugs: true, title: true },
+    });
     if (!assignment) throw new AppError("NOT_FOUND", "no such assignment");
     await taughtClass(user, assignment.classId);
     slugs = [...new Set([...(JSON.parse(assignment.slugs) as string[]), ...slugs])];
     title ||= assignment.title;
   }
-  const rows = await db.questionTemplate.findMany({ where: { slug: { in: slugs } }, select: { slug: true, builtIn: true, authorId: true, status: true } });
+  const rows = await db.questionTemplate.findMany({
+    where: { slug: { in: slugs } },
+    select: { slug: true, builtIn: true, authorId: true, status: true },
+  });
   const bySlug = new Map(rows.map((r) => [r.slug, r]));
   for (const slug of slugs) {
     const row = bySlug.get(slug);
     // Someone else's question answers like a missing one; a draft cannot be opened by students from its code.
-    if (!row || !canSee(user, row)) throw new AppError("NOT_FOUND", `no question '${slug}'`, { slugs: [`no question '${slug}'`] });
-    if (row.status !== "PUBLISHED") throw new AppError("INVALID_INPUT", `slugs: '${slug}' is not published`, { slugs: [`'${slug}' is not published`] });
+    if (!row || !canSee(user, row))
+      throw new AppError("NOT_FOUND", `no question '${slug}'`, { slugs: [`no question '${slug}'`] });
+    if (row.status !== "PUBLISHED")
+      throw new AppError("INVALID_INPUT", `slugs: '${slug}' is not published`, {
+        slugs: [`'${slug}' is not published`],
+      });
   }
   return { slugs, title: title || "Worksheet" };
 }
 
 interface Drawn {
   number: number;
-  questions: { number: number; slug: string; versionId: string; seed: number; view: VariantView; expected: Record<string, AnswerValue>; explanation: string }[];
+  questions: {
+    number: number;
+    slug: string;
+    versionId: string;
+    seed: number;
+    view: VariantView;
+    expected: Record<string, AnswerValue>;
+    explanation: string;
+  }[];
 }
 
 async function draw(user: UserDto, request: PrintRequest): Promise<{ title: string; copies: Drawn[] }> {
@@ -98,7 +116,15 @@ async function draw(user: UserDto, request: PrintRequest): Promise<{ title: stri
           if (error instanceof AppError && error.code === "TOO_COSTLY") continue;
           throw error;
         }
-        const candidate = { number: q + 1, slug, versionId, seed, view: built.built.view, expected: built.built.key.expected, explanation: built.spec.explanation };
+        const candidate = {
+          number: q + 1,
+          slug,
+          versionId,
+          seed,
+          view: built.built.view,
+          expected: built.built.key.expected,
+          explanation: built.spec.explanation,
+        };
         fallback ??= candidate;
         // Copies differ where the question can: a seed whose sheet repeats an earlier copy's is passed over.
         const shown = JSON.stringify(built.built.view);
@@ -133,13 +159,23 @@ export async function printSet(user: UserDto, request: PrintRequest, origin: str
 }
 
 /** The answer key of the same sheets (instructors only, on the key page): reference answers and explanations. */
-export async function printKey(user: UserDto, request: PrintRequest): Promise<{ title: string; copies: { number: number; questions: KeyQuestion[] }[] }> {
+export async function printKey(
+  user: UserDto,
+  request: PrintRequest,
+): Promise<{ title: string; copies: { number: number; questions: KeyQuestion[] }[] }> {
   const drawn = await draw(user, request);
   const copies = [];
   for (const copy of drawn.copies) {
     const questions: KeyQuestion[] = [];
     for (const q of copy.questions) {
-      questions.push({ number: q.number, slug: q.slug, code: await codeFor("PRINT", q.versionId, q.seed, user.id), view: q.view, expected: q.expected, explanation: q.explanation });
+      questions.push({
+        number: q.number,
+        slug: q.slug,
+        code: await codeFor("PRINT", q.versionId, q.seed, user.id),
+        view: q.view,
+        expected: q.expected,
+        explanation: q.explanation,
+      });
     }
     copies.push({ number: copy.number, questions });
   }
@@ -172,6 +208,7 @@ export function siteOrigin(headers: Headers): string {
 
 /** For the print pages: a print the request itself cannot make (a draft, a question over budget) as a message; anything else rethrown. */
 export function printRefusal(error: unknown): { errors: string[] } {
-  if (error instanceof AppError && (error.code === "INVALID_INPUT" || error.code === "TOO_COSTLY")) return { errors: [error.message] };
+  if (error instanceof AppError && (error.code === "INVALID_INPUT" || error.code === "TOO_COSTLY"))
+    return { errors: [error.message] };
   throw error;
 }

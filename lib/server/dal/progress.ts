@@ -6,7 +6,14 @@ import { clampScore, MASTERY_ALPHA, nextEma } from "@/lib/progress/mastery";
 import { nextDifficulty } from "@/lib/progress/mock";
 import { ratingFor } from "@/lib/progress/rating";
 import { dueForInterview } from "@/lib/progress/readiness";
-import { balanceRange, type CardState, dayNumber, isValidRetention, newCardState, scheduleReview } from "@/lib/progress/schedule";
+import {
+  balanceRange,
+  type CardState,
+  dayNumber,
+  isValidRetention,
+  newCardState,
+  scheduleReview,
+} from "@/lib/progress/schedule";
 import type { StreakSummary } from "@/lib/progress/streak";
 import { db } from "../db";
 import { AppError } from "../errors";
@@ -48,13 +55,21 @@ export async function readSettings(client: Tx | typeof db, userId: string): Prom
  * race does not abort the transaction). Rows are listed in a fixed order (topic, then sorted tags), so
  * concurrent transactions lock them in the same order. Both providers accept this statement.
  */
-async function bumpMastery(tx: Tx, userId: string, keys: { kind: "topic" | "tag"; key: string }[], score: number, at: Date): Promise<void> {
+async function bumpMastery(
+  tx: Tx,
+  userId: string,
+  keys: { kind: "topic" | "tag"; key: string }[],
+  score: number,
+  at: Date,
+): Promise<void> {
   // nextEma's formula, alpha·s + (1 − alpha)·previous, with the same operands and order, so the stored
   // value is bit-for-bit what nextEma computes; the first attempt seeds the average with its score.
   const first = nextEma(null, score);
   const weighted = MASTERY_ALPHA * score;
   const keep = 1 - MASTERY_ALPHA;
-  const rows = keys.map((k) => Prisma.sql`(${randomUUID()}, ${userId}, ${k.kind}, ${k.key}, 1, ${score}, ${first}, ${at})`);
+  const rows = keys.map(
+    (k) => Prisma.sql`(${randomUUID()}, ${userId}, ${k.kind}, ${k.key}, 1, ${score}, ${first}, ${at})`,
+  );
   await tx.$executeRaw`
     INSERT INTO "Mastery" ("id", "userId", "kind", "key", "attempts", "scoreSum", "ema", "lastAttemptAt")
     VALUES ${Prisma.join(rows)}
@@ -105,9 +120,21 @@ async function saveCard(tx: Tx, userId: string, templateId: string, card: CardSt
 }
 
 /** Cards due per day number in the window a review interval may be moved within. */
-async function loadAround(tx: Tx, userId: string, from: Date, range: { min: number; max: number }, offset: number): Promise<Map<number, number>> {
+async function loadAround(
+  tx: Tx,
+  userId: string,
+  from: Date,
+  range: { min: number; max: number },
+  offset: number,
+): Promise<Map<number, number>> {
   const rows = await tx.reviewCard.findMany({
-    where: { userId, due: { gte: new Date(from.getTime() + (range.min - 1) * DAY_MS), lt: new Date(from.getTime() + (range.max + 2) * DAY_MS) } },
+    where: {
+      userId,
+      due: {
+        gte: new Date(from.getTime() + (range.min - 1) * DAY_MS),
+        lt: new Date(from.getTime() + (range.max + 2) * DAY_MS),
+      },
+    },
     select: { due: true },
   });
   const load = new Map<number, number>();
@@ -135,7 +162,13 @@ async function applyAttemptProgress(tx: Tx, input: AttemptProgressInput, score: 
 
   // Lock order: topic row, then tag rows (sorted), then the card, then the day; the same for everyone.
   const tags = [...new Set(input.tags ?? [])].sort().slice(0, 20);
-  await bumpMastery(tx, userId, [{ kind: "topic", key: input.topic }, ...tags.map((key) => ({ kind: "tag" as const, key }))], score, at);
+  await bumpMastery(
+    tx,
+    userId,
+    [{ kind: "topic", key: input.topic }, ...tags.map((key) => ({ kind: "tag" as const, key }))],
+    score,
+    at,
+  );
 
   const settings = await readSettings(tx, userId);
   const offset = settings.utcOffsetMinutes;
@@ -145,29 +178,44 @@ async function applyAttemptProgress(tx: Tx, input: AttemptProgressInput, score: 
   // The topic row lock above serialises attempts on the same template, so find-then-create is safe.
   const existing = await findCard(tx, userId, input.templateId);
   // A due card counts as one review done per day, however often it is retried that day.
-  const wasDue = existing !== null && existing.due < endOfToday && (existing.lastReview === null || dayNumber(existing.lastReview, offset) < today);
+  const wasDue =
+    existing !== null &&
+    existing.due < endOfToday &&
+    (existing.lastReview === null || dayNumber(existing.lastReview, offset) < today);
   // Raw SQL for these two aggregates: Prisma's query builder costs several times the statement. COUNT
   // comes back as a BigInt (SQLite) or a bigint string (pg), MIN as text (SQLite) or a Date (pg).
-  const [due] = await tx.$queryRaw<{ n: bigint | number | string }[]>`SELECT COUNT(*) AS "n" FROM "ReviewCard" WHERE "userId" = ${userId} AND "due" < ${endOfToday}`;
+  const [due] = await tx.$queryRaw<
+    { n: bigint | number | string }[]
+  >`SELECT COUNT(*) AS "n" FROM "ReviewCard" WHERE "userId" = ${userId} AND "due" < ${endOfToday}`;
   const dueBefore = Number(due?.n ?? 0);
 
   const rating = ratingFor({ score, attemptNumber: input.attemptNumber, hintsUsed: input.hintsUsed });
   const current: CardState = existing ? cardFromRow(existing) : newCardState(at);
   const planned = scheduleReview(current, rating, at, { retention: settings.retention, utcOffsetMinutes: offset });
   let next = planned.card;
-  const range = balanceRange(planned.plannedDays, current.lastReview ? Math.floor((at.getTime() - Date.parse(current.lastReview)) / DAY_MS) : 0);
+  const range = balanceRange(
+    planned.plannedDays,
+    current.lastReview ? Math.floor((at.getTime() - Date.parse(current.lastReview)) / DAY_MS) : 0,
+  );
   if (range && next.state === 2) {
     const load = await loadAround(tx, userId, at, range, offset);
-    next = scheduleReview(current, rating, at, { retention: settings.retention, utcOffsetMinutes: offset, loadByDay: load }).card;
+    next = scheduleReview(current, rating, at, {
+      retention: settings.retention,
+      utcOffsetMinutes: offset,
+      loadByDay: load,
+    }).card;
   }
   // A wrong answer is due again right away: it shows in "Review now" at once.
   if (rating === "again") next = { ...next, due: at.toISOString() };
   // With an interview date set, a card FSRS would bring back only after the day comes back before it.
   const plan = await tx.progressSettings.findUnique({ where: { userId }, select: { interviewDate: true } });
-  if (plan?.interviewDate && plan.interviewDate > at) next = { ...next, due: dueForInterview(next, plan.interviewDate, at).toISOString() };
+  if (plan?.interviewDate && plan.interviewDate > at)
+    next = { ...next, due: dueForInterview(next, plan.interviewDate, at).toISOString() };
   await saveCard(tx, userId, input.templateId, next, at);
 
-  const [earliest] = await tx.$queryRaw<{ due: Date | string | null }[]>`SELECT MIN("due") AS "due" FROM "ReviewCard" WHERE "userId" = ${userId}`;
+  const [earliest] = await tx.$queryRaw<
+    { due: Date | string | null }[]
+  >`SELECT MIN("due") AS "due" FROM "ReviewCard" WHERE "userId" = ${userId}`;
   const nextDue = earliest?.due ? { due: new Date(earliest.due) } : null;
   // The day's first attempt creates the row with the due count at its start; later ones add to it.
   await tx.$executeRaw`
@@ -191,8 +239,10 @@ async function recordMockAnswer(tx: Tx, input: AttemptProgressInput, score: numb
   if (mock.length === 0) return false;
   const item = await tx.mockItem.findUnique({ where: { variantId: input.variantId }, include: { session: true } });
   if (!item) return false;
-  if (input.mockSessionId !== item.sessionId) throw new AppError("CONFLICT", "this question belongs to a mock interview; answer it on the interview page");
-  if (item.session.endedAt || item.session.deadline <= input.at) throw new AppError("CONFLICT", "this mock interview has ended; answers are no longer accepted");
+  if (input.mockSessionId !== item.sessionId)
+    throw new AppError("CONFLICT", "this question belongs to a mock interview; answer it on the interview page");
+  if (item.session.endedAt || item.session.deadline <= input.at)
+    throw new AppError("CONFLICT", "this mock interview has ended; answers are no longer accepted");
   if (item.answeredAt) throw new AppError("CONFLICT", "this mock question was already answered");
   const claimed = await tx.mockItem.updateMany({
     where: { id: item.id, answeredAt: null },
@@ -208,13 +258,29 @@ async function recordMockAnswer(tx: Tx, input: AttemptProgressInput, score: numb
  * value adapting to them would have given.
  */
 export async function applyMockProgress(tx: Tx, sessionId: string): Promise<void> {
-  const session = await tx.mockSession.findUniqueOrThrow({ where: { id: sessionId }, select: { userId: true, difficulty: true } });
-  const items = await tx.mockItem.findMany({ where: { sessionId, attemptId: { not: null } }, orderBy: { position: "asc" }, select: { attemptId: true, variantId: true } });
+  const session = await tx.mockSession.findUniqueOrThrow({
+    where: { id: sessionId },
+    select: { userId: true, difficulty: true },
+  });
+  const items = await tx.mockItem.findMany({
+    where: { sessionId, attemptId: { not: null } },
+    orderBy: { position: "asc" },
+    select: { attemptId: true, variantId: true },
+  });
   let difficulty = session.difficulty;
   for (const item of items) {
     const attempt = await tx.attempt.findUnique({
       where: { id: item.attemptId! },
-      select: { id: true, templateId: true, score: true, correct: true, attemptNumber: true, hintsUsed: true, createdAt: true, template: { select: { topic: true, tags: true } } },
+      select: {
+        id: true,
+        templateId: true,
+        score: true,
+        correct: true,
+        attemptNumber: true,
+        hintsUsed: true,
+        createdAt: true,
+        template: { select: { topic: true, tags: true } },
+      },
     });
     if (!attempt) continue;
     const tags = JSON.parse(attempt.template.tags) as unknown;
@@ -262,7 +328,8 @@ export interface SettingsPatch {
 }
 
 export async function updateSettings(user: UserDto, patch: SettingsPatch): Promise<ProgressSettingsDto> {
-  if (patch.retention !== undefined && !isValidRetention(patch.retention)) throw new AppError("INVALID_INPUT", "retention: must be between 0.7 and 0.97");
+  if (patch.retention !== undefined && !isValidRetention(patch.retention))
+    throw new AppError("INVALID_INPUT", "retention: must be between 0.7 and 0.97");
   const row = await db.progressSettings.upsert({
     where: { userId: user.id },
     create: { userId: user.id, ...DEFAULT_SETTINGS, ...patch },

@@ -43,7 +43,11 @@ export async function recordQuestionBest(tx: Client, a: QuestionBestAttempt): Pr
  * attempts, made after the variant's reference was shown, never count; submitAttempt likewise never
  * records them), for all students when userIds is omitted. Ties in createdAt for the first attempt are broken by id, as in the backfill.
  */
-export async function rebuildQuestionBest(client: Client, templateId: string, userIds?: readonly string[]): Promise<void> {
+export async function rebuildQuestionBest(
+  client: Client,
+  templateId: string,
+  userIds?: readonly string[],
+): Promise<void> {
   if (userIds && userIds.length === 0) return;
   const users = userIds ? Prisma.sql`AND a."userId" IN (${Prisma.join(userIds)})` : Prisma.empty;
   await client.$executeRaw`DELETE FROM "QuestionBest" WHERE "templateId" = ${templateId} ${userIds ? Prisma.sql`AND "userId" IN (${Prisma.join(userIds)})` : Prisma.empty}`;
@@ -63,8 +67,15 @@ export async function rebuildQuestionBest(client: Client, templateId: string, us
 }
 
 /** One student's best score and attempt count per question, for their assignments. */
-export async function queryStudentBests(db: Db, userId: string, templateIds: readonly string[]): Promise<Map<string, { bestScore: number; attempts: number }>> {
+export async function queryStudentBests(
+  db: Db,
+  userId: string,
+  templateIds: readonly string[],
+): Promise<Map<string, { bestScore: number; attempts: number }>> {
   if (templateIds.length === 0) return new Map();
-  const rows = await db.questionBest.findMany({ where: { userId, templateId: { in: [...templateIds] } }, select: { templateId: true, bestScore: true, attempts: true } });
+  const rows = await db.questionBest.findMany({
+    where: { userId, templateId: { in: [...templateIds] } },
+    select: { templateId: true, bestScore: true, attempts: true },
+  });
   return new Map(rows.map((r) => [r.templateId, { bestScore: r.bestScore, attempts: r.attempts }]));
 }

@@ -40,6 +40,10 @@ export async function listPracticeQuestions(user: UserDto, topic: TopicSlug): Pr
 
 /** Published question counts per topic. */
 export async function countPublishedByTopic(): Promise<Record<string, number>> {
-  const rows = await db.questionTemplate.groupBy({ by: ["topic"], where: { status: "PUBLISHED" }, _count: { _all: true } });
+  const rows = await db.questionTemplate.groupBy({
+    by: ["topic"],
+    where: { status: "PUBLISHED" },
+    _count: { _all: true },
+  });
   return Object.fromEntries(rows.map((r) => [r.topic, r._count._all]));
 }

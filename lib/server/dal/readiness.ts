@@ -15,12 +15,25 @@ const MAX_DAYS_AHEAD = 730;
 
 export type { ReadinessView };
 
-function toCardState(row: { due: Date; stability: number; difficulty: number; scheduledDays: number; learningSteps: number; reps: number; lapses: number; state: number; lastReview: Date | null }): CardState {
+function toCardState(row: {
+  due: Date;
+  stability: number;
+  difficulty: number;
+  scheduledDays: number;
+  learningSteps: number;
+  reps: number;
+  lapses: number;
+  state: number;
+  lastReview: Date | null;
+}): CardState {
   return { ...row, due: row.due.toISOString(), lastReview: row.lastReview?.toISOString() ?? null };
 }
 
 export async function getReadiness(user: UserDto, now = new Date()): Promise<ReadinessView> {
-  const settings = await db.progressSettings.findUnique({ where: { userId: user.id }, select: { interviewDate: true } });
+  const settings = await db.progressSettings.findUnique({
+    where: { userId: user.id },
+    select: { interviewDate: true },
+  });
   const date = settings?.interviewDate ?? null;
   if (!date) return { interviewDate: null, readiness: null, dueForInterview: 0 };
   const [cards, mastery] = await Promise.all([
@@ -31,7 +44,12 @@ export async function getReadiness(user: UserDto, now = new Date()): Promise<Rea
   const states = cards.map((c) => ({ topic: c.template.topic, card: toCardState(c) }));
   // Readiness on the morning of the interview day, in UTC (the date has no time of its own).
   const readiness = assessReadiness(
-    TOPICS.map((t) => ({ slug: t.slug, label: t.short, accuracy: accuracy.get(t.slug) ?? null, cards: states.filter((s) => s.topic === t.slug).map((s) => s.card) })),
+    TOPICS.map((t) => ({
+      slug: t.slug,
+      label: t.short,
+      accuracy: accuracy.get(t.slug) ?? null,
+      cards: states.filter((s) => s.topic === t.slug).map((s) => s.card),
+    })),
     date,
     now,
   );
@@ -39,15 +57,27 @@ export async function getReadiness(user: UserDto, now = new Date()): Promise<Rea
   return { interviewDate: date.toISOString().slice(0, 10), readiness, dueForInterview: due };
 }
 
-export async function setInterviewDate(user: UserDto, input: InterviewDateInput, now = new Date()): Promise<ReadinessView> {
+export async function setInterviewDate(
+  user: UserDto,
+  input: InterviewDateInput,
+  now = new Date(),
+): Promise<ReadinessView> {
   const date = input.interviewDate === null ? null : new Date(`${input.interviewDate}T00:00:00Z`);
   if (date) {
     const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-    if (date.getTime() < today) throw new AppError("INVALID_INPUT", "interviewDate is in the past", { interviewDate: ["is in the past"] });
-    if (date.getTime() > today + MAX_DAYS_AHEAD * DAY_MS) throw new AppError("INVALID_INPUT", `interviewDate is more than ${MAX_DAYS_AHEAD} days away`, { interviewDate: [`is more than ${MAX_DAYS_AHEAD} days away`] });
+    if (date.getTime() < today)
+      throw new AppError("INVALID_INPUT", "interviewDate is in the past", { interviewDate: ["is in the past"] });
+    if (date.getTime() > today + MAX_DAYS_AHEAD * DAY_MS)
+      throw new AppError("INVALID_INPUT", `interviewDate is more than ${MAX_DAYS_AHEAD} days away`, {
+        interviewDate: [`is more than ${MAX_DAYS_AHEAD} days away`],
+      });
   }
   await db.$transaction(async (tx) => {
-    await tx.progressSettings.upsert({ where: { userId: user.id }, create: { userId: user.id, interviewDate: date }, update: { interviewDate: date } });
+    await tx.progressSettings.upsert({
+      where: { userId: user.id },
+      create: { userId: user.id, interviewDate: date },
+      update: { interviewDate: date },
+    });
     if (!date) return;
     // Reviews FSRS planned for after the day, on questions that would be shaky then, come back before it.
     const cards = await tx.reviewCard.findMany({ where: { userId: user.id, due: { gt: date } } });

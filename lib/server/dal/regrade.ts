@@ -1,6 +1,13 @@
 import "server-only";
 import type { Prisma } from "@/prisma/generated/sqlite/client";
-import { type Answer, buildVariant, checkAnswer, type GradeReport, gradeAnswer, type QuestionTemplate } from "@/lib/engine";
+import {
+  type Answer,
+  buildVariant,
+  checkAnswer,
+  type GradeReport,
+  gradeAnswer,
+  type QuestionTemplate,
+} from "@/lib/engine";
 import type { RegradeRowDto, DryRunDto, RegradeJobDto } from "@/lib/analytics/dto";
 import { rebuildQuestionBest } from "@/lib/server/dal/question-best";
 import { db } from "../db";
@@ -25,11 +32,21 @@ export const DRY_RUN_LIMIT = 2000;
 
 async function regradeTarget(user: UserDto, classId: string, slug: string) {
   await taughtClass(user, classId);
-  const template = await db.questionTemplate.findUnique({ where: { slug }, select: { id: true, slug: true, status: true, authorId: true, currentVersion: true } });
-  if (!template || (!isAdmin(user) && template.status !== "PUBLISHED" && template.authorId !== user.id)) throw new AppError("NOT_FOUND", `no question '${slug}'`);
-  const version = await db.questionVersion.findUniqueOrThrow({ where: { templateId_version: { templateId: template.id, version: template.currentVersion } } });
+  const template = await db.questionTemplate.findUnique({
+    where: { slug },
+    select: { id: true, slug: true, status: true, authorId: true, currentVersion: true },
+  });
+  if (!template || (!isAdmin(user) && template.status !== "PUBLISHED" && template.authorId !== user.id))
+    throw new AppError("NOT_FOUND", `no question '${slug}'`);
+  const version = await db.questionVersion.findUniqueOrThrow({
+    where: { templateId_version: { templateId: template.id, version: template.currentVersion } },
+  });
   const students = await memberIds(classId);
-  const where: Prisma.AttemptWhereInput = { templateId: template.id, userId: { in: students }, versionId: { not: version.id } };
+  const where: Prisma.AttemptWhereInput = {
+    templateId: template.id,
+    userId: { in: students },
+    versionId: { not: version.id },
+  };
   return { template, version, spec: version.spec as unknown as QuestionTemplate, where };
 }
 
@@ -45,13 +62,34 @@ type Regraded = { ok: true; report: GradeReport } | { ok: false; problem: string
 
 function regradeOne(spec: QuestionTemplate, a: StoredAttempt): Regraded {
   const built = buildVariant(spec, a.seed);
-  if (!built.ok) return { ok: false, problem: `the new version does not build for seed ${a.seed}: ${built.errors[0]?.message ?? "unknown"}` };
+  if (!built.ok)
+    return {
+      ok: false,
+      problem: `the new version does not build for seed ${a.seed}: ${built.errors[0]?.message ?? "unknown"}`,
+    };
   const checked = checkAnswer(built.value.view, a.answer as Answer);
-  if (!checked.ok) return { ok: false, problem: `the stored answer does not fit the new version: ${checked.errors[0]?.message ?? "invalid"}` };
-  return { ok: true, report: gradeAnswer(spec, built.value, checked.value, { attemptNumber: a.attemptNumber, hintsUsed: a.hintsUsed }) };
+  if (!checked.ok)
+    return {
+      ok: false,
+      problem: `the stored answer does not fit the new version: ${checked.errors[0]?.message ?? "invalid"}`,
+    };
+  return {
+    ok: true,
+    report: gradeAnswer(spec, built.value, checked.value, { attemptNumber: a.attemptNumber, hintsUsed: a.hintsUsed }),
+  };
 }
 
-const STORED = { id: true, seed: true, answer: true, attemptNumber: true, hintsUsed: true, score: true, correct: true, userId: true, version: { select: { version: true } } } as const;
+const STORED = {
+  id: true,
+  seed: true,
+  answer: true,
+  attemptNumber: true,
+  hintsUsed: true,
+  score: true,
+  correct: true,
+  userId: true,
+  version: { select: { version: true } },
+} as const;
 
 export async function dryRunRegrade(user: UserDto, classId: string, slug: string): Promise<DryRunDto> {
   const { template, version, spec, where } = await regradeTarget(user, classId, slug);
@@ -59,7 +97,14 @@ export async function dryRunRegrade(user: UserDto, classId: string, slug: string
     db.attempt.count({ where }),
     db.attempt.findMany({ where, orderBy: { id: "asc" }, take: DRY_RUN_LIMIT, select: STORED }),
   ]);
-  const names = new Map((await db.user.findMany({ where: { id: { in: [...new Set(attempts.map((a) => a.userId))] } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  const names = new Map(
+    (
+      await db.user.findMany({
+        where: { id: { in: [...new Set(attempts.map((a) => a.userId))] } },
+        select: { id: true, name: true },
+      })
+    ).map((u) => [u.id, u.name]),
+  );
   const rows: RegradeRowDto[] = attempts.map((a) => {
     const r = regradeOne(spec, a);
     return {
@@ -75,7 +120,13 @@ export async function dryRunRegrade(user: UserDto, classId: string, slug: string
   });
   const perStudent = new Map<string, { id: string; name: string; attempts: number; oldSum: number; newSum: number }>();
   for (const r of rows) {
-    const s = perStudent.get(r.studentId) ?? { id: r.studentId, name: r.studentName, attempts: 0, oldSum: 0, newSum: 0 };
+    const s = perStudent.get(r.studentId) ?? {
+      id: r.studentId,
+      name: r.studentName,
+      attempts: 0,
+      oldSum: 0,
+      newSum: 0,
+    };
     s.attempts += 1;
     s.oldSum += r.oldScore;
     s.newSum += r.newScore ?? r.oldScore;
@@ -86,12 +137,34 @@ export async function dryRunRegrade(user: UserDto, classId: string, slug: string
     toVersion: version.version,
     total,
     rows,
-    students: [...perStudent.values()].map((s) => ({ id: s.id, name: s.name, attempts: s.attempts, oldMean: s.oldSum / s.attempts, newMean: s.newSum / s.attempts })).sort((a, b) => a.name.localeCompare(b.name)),
+    students: [...perStudent.values()]
+      .map((s) => ({
+        id: s.id,
+        name: s.name,
+        attempts: s.attempts,
+        oldMean: s.oldSum / s.attempts,
+        newMean: s.newSum / s.attempts,
+      }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
   };
 }
 
-function jobDto(j: { id: string; classId: string; status: string; total: number; done: number; changed: number }): RegradeJobDto {
-  return { id: j.id, classId: j.classId, status: j.status === "done" ? "done" : "running", total: j.total, done: j.done, changed: j.changed };
+function jobDto(j: {
+  id: string;
+  classId: string;
+  status: string;
+  total: number;
+  done: number;
+  changed: number;
+}): RegradeJobDto {
+  return {
+    id: j.id,
+    classId: j.classId,
+    status: j.status === "done" ? "done" : "running",
+    total: j.total,
+    done: j.done,
+    changed: j.changed,
+  };
 }
 
 export async function startRegrade(user: UserDto, classId: string, slug: string): Promise<RegradeJobDto> {
@@ -99,7 +172,15 @@ export async function startRegrade(user: UserDto, classId: string, slug: string)
   const total = await db.attempt.count({ where });
   const job = await db.$transaction(async (tx) => {
     const created = await tx.regradeJob.create({
-      data: { classId, templateId: template.id, versionId: version.id, total, createdById: user.id, status: total === 0 ? "done" : "running", finishedAt: total === 0 ? new Date() : null },
+      data: {
+        classId,
+        templateId: template.id,
+        versionId: version.id,
+        total,
+        createdById: user.id,
+        status: total === 0 ? "done" : "running",
+        finishedAt: total === 0 ? new Date() : null,
+      },
     });
     if (total > 0) await enqueueJob(tx, REGRADE_JOB, { regradeJobId: created.id });
     return created;
@@ -138,14 +219,29 @@ async function regradeChunk(jobId: string): Promise<JobStep> {
   const spec = version.spec as unknown as QuestionTemplate;
   const students = await memberIds(job.classId);
   const chunk = await db.attempt.findMany({
-    where: { templateId: job.templateId, userId: { in: students }, versionId: { not: job.versionId }, id: { gt: job.cursor } },
+    where: {
+      templateId: job.templateId,
+      userId: { in: students },
+      versionId: { not: job.versionId },
+      id: { gt: job.cursor },
+    },
     orderBy: { id: "asc" },
     take: REGRADE_CHUNK,
     select: STORED,
   });
   const updates = chunk.flatMap((a) => {
     const r = regradeOne(spec, a);
-    return r.ok ? [{ id: a.id, userId: a.userId, changed: r.report.score !== a.score, touchesBest: r.report.score !== a.score || r.report.correct !== a.correct, report: r.report }] : [];
+    return r.ok
+      ? [
+          {
+            id: a.id,
+            userId: a.userId,
+            changed: r.report.score !== a.score,
+            touchesBest: r.report.score !== a.score || r.report.correct !== a.correct,
+            report: r.report,
+          },
+        ]
+      : [];
   });
   const finished = chunk.length < REGRADE_CHUNK;
   try {
@@ -165,12 +261,19 @@ async function regradeChunk(jobId: string): Promise<JobStep> {
         for (const u of updates) {
           await tx.attempt.update({
             where: { id: u.id },
-            data: { score: u.report.score, correct: u.report.correct, report: u.report as unknown as Prisma.InputJsonValue, versionId: job.versionId },
+            data: {
+              score: u.report.score,
+              correct: u.report.correct,
+              report: u.report as unknown as Prisma.InputJsonValue,
+              versionId: job.versionId,
+            },
           });
         }
         // Each student's best-score row is recomputed with the chunk, so class progress is never stale,
         // even while a long job is only part done.
-        await rebuildQuestionBest(tx, job.templateId, [...new Set(updates.filter((u) => u.touchesBest).map((u) => u.userId))]);
+        await rebuildQuestionBest(tx, job.templateId, [
+          ...new Set(updates.filter((u) => u.touchesBest).map((u) => u.userId)),
+        ]);
         if (finished) await rebuildQuestionStats(tx, job.templateId);
       },
       { timeout: 60_000 },

@@ -15,11 +15,20 @@ export type { ProblemReportDto };
 // instructors of the classes the reporting student belongs to, and to admins; nobody else. (A report on a
 // built-in question by a student in no class reaches the admins only.)
 
-export async function reportProblem(user: UserDto, input: { variantId: string; message: string }): Promise<{ id: string }> {
+export async function reportProblem(
+  user: UserDto,
+  input: { variantId: string; message: string },
+): Promise<{ id: string }> {
   // Only one's own variant can be reported; anyone else's is missing (404), as everywhere.
   const variant = await ownVariant(user, input.variantId);
   const row = await db.problemReport.create({
-    data: { userId: user.id, templateId: variant.templateId, variantId: variant.id, seed: variant.seed, message: input.message },
+    data: {
+      userId: user.id,
+      templateId: variant.templateId,
+      variantId: variant.id,
+      seed: variant.seed,
+      message: input.message,
+    },
     select: { id: true },
   });
   return row;
@@ -27,10 +36,18 @@ export async function reportProblem(user: UserDto, input: { variantId: string; m
 
 function inboxWhere(user: UserDto): Prisma.ProblemReportWhereInput {
   if (isAdmin(user)) return {};
-  return { OR: [{ template: { authorId: user.id } }, { user: { classMemberships: { some: { class: { instructorId: user.id } } } } }] };
+  return {
+    OR: [
+      { template: { authorId: user.id } },
+      { user: { classMemberships: { some: { class: { instructorId: user.id } } } } },
+    ],
+  };
 }
 
-export async function listReportInbox(user: UserDto, options: { resolved?: boolean } = {}): Promise<ProblemReportDto[]> {
+export async function listReportInbox(
+  user: UserDto,
+  options: { resolved?: boolean } = {},
+): Promise<ProblemReportDto[]> {
   assertTeacher(user);
   const rows = await db.problemReport.findMany({
     where: { ...inboxWhere(user), ...(options.resolved === undefined ? {} : { resolved: options.resolved }) },
@@ -53,6 +70,9 @@ export async function listReportInbox(user: UserDto, options: { resolved?: boole
 
 export async function setReportResolved(user: UserDto, reportId: string, resolved: boolean): Promise<void> {
   assertTeacher(user);
-  const updated = await db.problemReport.updateMany({ where: { id: reportId, ...inboxWhere(user) }, data: { resolved, resolvedAt: resolved ? new Date() : null } });
+  const updated = await db.problemReport.updateMany({
+    where: { id: reportId, ...inboxWhere(user) },
+    data: { resolved, resolvedAt: resolved ? new Date() : null },
+  });
   if (updated.count !== 1) throw new AppError("NOT_FOUND", "no such report");
 }

@@ -39,8 +39,14 @@ export async function getReviewQueue(user: UserDto, now = new Date()): Promise<R
       take: QUEUE_PAGE,
       include: { template: { select: { slug: true, title: true, topic: true } } },
     }),
-    db.reviewCard.count({ where: { userId: user.id, due: { gt: now, lte: new Date(now.getTime() + 7 * 86_400_000) }, ...published } }),
-    db.reviewCard.findFirst({ where: { userId: user.id, due: { gt: now }, ...published }, orderBy: { due: "asc" }, select: { due: true } }),
+    db.reviewCard.count({
+      where: { userId: user.id, due: { gt: now, lte: new Date(now.getTime() + 7 * 86_400_000) }, ...published },
+    }),
+    db.reviewCard.findFirst({
+      where: { userId: user.id, due: { gt: now }, ...published },
+      orderBy: { due: "asc" },
+      select: { due: true },
+    }),
   ]);
   return {
     dueCount,
@@ -62,13 +68,21 @@ export async function getReviewQueue(user: UserDto, now = new Date()): Promise<R
  * Starts a review: a fresh variant the exercise page will show as the latest one. Without a slug it is
  * the most overdue card; with one (a row of the review list) that card, which must be due.
  */
-export async function startNextReview(user: UserDto, now = new Date(), slug?: string): Promise<{ slug: string; variantId: string }> {
+export async function startNextReview(
+  user: UserDto,
+  now = new Date(),
+  slug?: string,
+): Promise<{ slug: string; variantId: string }> {
   const card = await db.reviewCard.findFirst({
     where: { userId: user.id, due: { lte: now }, template: { status: "PUBLISHED", ...(slug ? { slug } : {}) } },
     orderBy: { due: "asc" },
     include: { template: { select: { slug: true } } },
   });
-  if (!card) throw new AppError("NOT_FOUND", slug ? `${slug} is not due for review right now` : "nothing is due for review right now");
+  if (!card)
+    throw new AppError(
+      "NOT_FOUND",
+      slug ? `${slug} is not due for review right now` : "nothing is due for review right now",
+    );
   // Issue #21: a variant where the misconceptions the student keeps reproducing give a wrong answer.
   const held = (await listMyMisconceptions(user, now)).map((m) => m.id);
   const variant = await createVariant(user, card.template.slug, undefined, held);

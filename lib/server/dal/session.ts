@@ -19,7 +19,9 @@ export const currentUser = cache(async (): Promise<UserDto | null> => {
   const session = await getSessionToken();
   if (!session) return null;
   // Raw SQL: this runs on every signed-in request, and the query builder costs several times the statement.
-  const [row] = await db.$queryRaw<(UserDto & { sessionVersion: number | bigint })[]>`SELECT "id", "email", "name", "role", "sessionVersion" FROM "User" WHERE "id" = ${session.userId}`;
+  const [row] = await db.$queryRaw<
+    (UserDto & { sessionVersion: number | bigint })[]
+  >`SELECT "id", "email", "name", "role", "sessionVersion" FROM "User" WHERE "id" = ${session.userId}`;
   if (!row || Number(row.sessionVersion) !== session.version) return null;
   const { sessionVersion: _version, ...user } = row;
   return user;

@@ -33,14 +33,25 @@ export function normaliseCode(raw: string): string | null {
 
 /** The code of (kind, version, seed), made on first use: printing the same sheet twice prints the same codes. */
 export async function codeFor(kind: ShareKind, versionId: string, seed: number, createdById: string): Promise<string> {
-  const existing = await db.sharedVariant.findUnique({ where: { kind_versionId_seed: { kind, versionId, seed } }, select: { code: true } });
+  const existing = await db.sharedVariant.findUnique({
+    where: { kind_versionId_seed: { kind, versionId, seed } },
+    select: { code: true },
+  });
   if (existing) return existing.code;
   for (let tries = 0; ; tries++) {
     try {
-      return (await db.sharedVariant.create({ data: { code: randomCode(), kind, versionId, seed, createdById }, select: { code: true } })).code;
+      return (
+        await db.sharedVariant.create({
+          data: { code: randomCode(), kind, versionId, seed, createdById },
+          select: { code: true },
+        })
+      ).code;
     } catch (error) {
       // A code collision (2^40 codes) or a concurrent print of the same sheet: look again, then retry.
-      const raced = await db.sharedVariant.findUnique({ where: { kind_versionId_seed: { kind, versionId, seed } }, select: { code: true } });
+      const raced = await db.sharedVariant.findUnique({
+        where: { kind_versionId_seed: { kind, versionId, seed } },
+        select: { code: true },
+      });
       if (raced) return raced.code;
       if (tries >= 3) throw error;
     }
@@ -48,9 +59,17 @@ export async function codeFor(kind: ShareKind, versionId: string, seed: number, 
 }
 
 /** The (version, seed) behind a code, if it is of one of `kinds`; unknown codes are NOT_FOUND. */
-export async function resolveCode(raw: string, kinds: readonly ShareKind[]): Promise<{ code: string; versionId: string; seed: number; kind: ShareKind }> {
+export async function resolveCode(
+  raw: string,
+  kinds: readonly ShareKind[],
+): Promise<{ code: string; versionId: string; seed: number; kind: ShareKind }> {
   const code = normaliseCode(raw);
-  const row = code ? await db.sharedVariant.findUnique({ where: { code }, select: { code: true, kind: true, versionId: true, seed: true } }) : null;
+  const row = code
+    ? await db.sharedVariant.findUnique({
+        where: { code },
+        select: { code: true, kind: true, versionId: true, seed: true },
+      })
+    : null;
   if (!row || !kinds.includes(row.kind as ShareKind)) throw new AppError("NOT_FOUND", "no question has this code");
   return { ...row, kind: row.kind as ShareKind };
 }
@@ -112,7 +131,8 @@ export async function gradeShared(raw: string, answer: Answer, ip: string): Prom
   }
   // Counted only for answers that reach the grader, so a typo the form can fix costs nothing.
   const limit = await takeSharedGrade(ip);
-  if (limit.blocked) throw new AppError("RATE_LIMITED", `too many answers from this address; try again in ${limit.retryAfterSeconds} s`);
+  if (limit.blocked)
+    throw new AppError("RATE_LIMITED", `too many answers from this address; try again in ${limit.retryAfterSeconds} s`);
   const report = gradeAnswer(loaded.spec, loaded.built, checked.value, { attemptNumber: 1, hintsUsed: 0 });
   return { report, explanation: loaded.spec.explanation };
 }

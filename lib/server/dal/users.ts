@@ -17,13 +17,24 @@ export interface UserDto {
 const USER_FIELDS = { id: true, email: true, name: true, role: true } as const;
 
 /** Creates an account with a given role: for the seed and tests. Visitors sign up through signUp(). */
-export async function createUser(input: { email: string; name: string; password: string; role?: RoleName }): Promise<UserDto> {
+export async function createUser(input: {
+  email: string;
+  name: string;
+  password: string;
+  role?: RoleName;
+}): Promise<UserDto> {
   const passwordHash = await hashPassword(input.password);
   try {
-    return await db.user.create({ data: { email: input.email, name: input.name, role: input.role ?? "STUDENT", passwordHash }, select: USER_FIELDS });
+    return await db.user.create({
+      data: { email: input.email, name: input.name, role: input.role ?? "STUDENT", passwordHash },
+      select: USER_FIELDS,
+    });
   } catch (error) {
     // The unique index is the arbiter: checking first and inserting after would race.
-    if (isUniqueViolation(error)) throw new AppError("CONFLICT", "an account with this email already exists", { email: ["an account with this email already exists"] });
+    if (isUniqueViolation(error))
+      throw new AppError("CONFLICT", "an account with this email already exists", {
+        email: ["an account with this email already exists"],
+      });
     throw error;
   }
 }
@@ -45,18 +56,34 @@ export async function signUp(input: SignUpInput, now = new Date()): Promise<{ me
   const passwordHash = await hashPassword(input.password);
   const code = input.inviteCode?.trim() || undefined;
   const invite = code
-    ? await db.instructorInvite.findFirst({ where: { codeHash: hashCode(code), usedById: null, expiresAt: { gt: now } }, select: { id: true } })
+    ? await db.instructorInvite.findFirst({
+        where: { codeHash: hashCode(code), usedById: null, expiresAt: { gt: now } },
+        select: { id: true },
+      })
     : null;
   if (code && !invite) {
-    throw new AppError("INVALID_INPUT", "inviteCode: this invitation code is not valid (already used, expired or mistyped)", { inviteCode: ["this invitation code is not valid (already used, expired or mistyped)"] });
+    throw new AppError(
+      "INVALID_INPUT",
+      "inviteCode: this invitation code is not valid (already used, expired or mistyped)",
+      { inviteCode: ["this invitation code is not valid (already used, expired or mistyped)"] },
+    );
   }
   try {
     await db.$transaction(async (tx) => {
-      const user = await tx.user.create({ data: { email: input.email, name: input.name, role: invite ? "INSTRUCTOR" : "STUDENT", passwordHash }, select: { id: true } });
+      const user = await tx.user.create({
+        data: { email: input.email, name: input.name, role: invite ? "INSTRUCTOR" : "STUDENT", passwordHash },
+        select: { id: true },
+      });
       if (invite) {
         // Guarded by usedById: two sign-ups racing for one code cannot both become instructors.
-        const used = await tx.instructorInvite.updateMany({ where: { id: invite.id, usedById: null }, data: { usedById: user.id, usedAt: now } });
-        if (used.count !== 1) throw new AppError("INVALID_INPUT", "inviteCode: this invitation code was just used", { inviteCode: ["this invitation code was just used"] });
+        const used = await tx.instructorInvite.updateMany({
+          where: { id: invite.id, usedById: null },
+          data: { usedById: user.id, usedAt: now },
+        });
+        if (used.count !== 1)
+          throw new AppError("INVALID_INPUT", "inviteCode: this invitation code was just used", {
+            inviteCode: ["this invitation code was just used"],
+          });
       } else if (input.requestInstructor) {
         await tx.instructorRequest.create({ data: { userId: user.id, message: input.requestMessage ?? "" } });
       }
@@ -72,17 +99,25 @@ export async function endAllSessions(user: Pick<UserDto, "id">): Promise<void> {
   await db.user.updateMany({ where: { id: user.id }, data: { sessionVersion: { increment: 1 } } });
 }
 
-export async function changePassword(user: UserDto, input: { currentPassword: string; newPassword: string }): Promise<void> {
+export async function changePassword(
+  user: UserDto,
+  input: { currentPassword: string; newPassword: string },
+): Promise<void> {
   const row = await db.user.findUnique({ where: { id: user.id }, select: { passwordHash: true } });
   if (!row || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
-    throw new AppError("INVALID_INPUT", "currentPassword: the current password is wrong", { currentPassword: ["the current password is wrong"] });
+    throw new AppError("INVALID_INPUT", "currentPassword: the current password is wrong", {
+      currentPassword: ["the current password is wrong"],
+    });
   }
   const passwordHash = await hashPassword(input.newPassword);
   await db.user.update({ where: { id: user.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
 }
 
 /** A new single-use instructor invitation; the code is shown once and only its hash is kept. */
-export async function createInstructorInvite(user: UserDto, now = new Date()): Promise<{ code: string; expiresAt: string }> {
+export async function createInstructorInvite(
+  user: UserDto,
+  now = new Date(),
+): Promise<{ code: string; expiresAt: string }> {
   assertTeacher(user);
   const code = randomBytes(12).toString("base64url");
   const expiresAt = new Date(now.getTime() + INVITE_LIFETIME_MS);
@@ -106,14 +141,28 @@ export async function listInstructorRequests(user: UserDto): Promise<InstructorR
     take: 200,
     select: { id: true, message: true, createdAt: true, user: { select: { name: true, email: true } } },
   });
-  return rows.map((r) => ({ id: r.id, name: r.user.name, email: r.user.email, message: r.message, createdAt: r.createdAt.toISOString() }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.user.name,
+    email: r.user.email,
+    message: r.message,
+    createdAt: r.createdAt.toISOString(),
+  }));
 }
 
 /** An administrator's decision; approving makes the requester an instructor on their next request. */
-export async function decideInstructorRequest(user: UserDto, requestId: string, approved: boolean, now = new Date()): Promise<void> {
+export async function decideInstructorRequest(
+  user: UserDto,
+  requestId: string,
+  approved: boolean,
+  now = new Date(),
+): Promise<void> {
   assertRole(user, "ADMIN");
   await db.$transaction(async (tx) => {
-    const decided = await tx.instructorRequest.updateMany({ where: { id: requestId, decidedAt: null }, data: { decidedAt: now, approved } });
+    const decided = await tx.instructorRequest.updateMany({
+      where: { id: requestId, decidedAt: null },
+      data: { decidedAt: now, approved },
+    });
     if (decided.count !== 1) throw new AppError("NOT_FOUND", "no such open request");
     if (approved) {
       const row = await tx.instructorRequest.findUniqueOrThrow({ where: { id: requestId }, select: { userId: true } });

@@ -1,7 +1,14 @@
 import "server-only";
 import { randomInt } from "node:crypto";
 import { LRUCache } from "lru-cache";
-import { discriminateSeed, ENGINE_VERSION, hintLadder, type QuestionTemplate, type Variant as EngineVariant, type VariantView } from "@/lib/engine";
+import {
+  discriminateSeed,
+  ENGINE_VERSION,
+  hintLadder,
+  type QuestionTemplate,
+  type Variant as EngineVariant,
+  type VariantView,
+} from "@/lib/engine";
 import { db } from "../db";
 import { buildVariantInWorker, preferSeedInWorker } from "../engine-pool";
 import { AppError } from "../errors";
@@ -60,13 +67,19 @@ async function versionId(templateId: string, version: number): Promise<string | 
   const key = `${templateId}:${version}`;
   const hit = VERSION_IDS.get(key);
   if (hit) return hit;
-  const row = await db.questionVersion.findUnique({ where: { templateId_version: { templateId, version } }, select: { id: true } });
+  const row = await db.questionVersion.findUnique({
+    where: { templateId_version: { templateId, version } },
+    select: { id: true },
+  });
   if (row) VERSION_IDS.set(key, row.id);
   return row?.id ?? null;
 }
 
 async function publishedTemplate(slug: string) {
-  const template = await db.questionTemplate.findUnique({ where: { slug }, select: { id: true, status: true, currentVersion: true } });
+  const template = await db.questionTemplate.findUnique({
+    where: { slug },
+    select: { id: true, status: true, currentVersion: true },
+  });
   // Drafts and archived questions do not exist as far as students are concerned.
   if (!template || template.status !== "PUBLISHED") throw new AppError("NOT_FOUND", `no published question '${slug}'`);
   const current = await versionId(template.id, template.currentVersion);
@@ -90,7 +103,12 @@ export const PREFER_SEED_TRIES = 12;
 // assignmentId: the variant is drawn for that assignment (the caller, assessment.ts, checked the student may).
 // prefer: catalogue misconceptions the student holds (review, issue #21): of PREFER_SEED_TRIES seeds
 // derived from one fresh seed, the first whose variant tells them apart is drawn, else any.
-export async function createVariant(user: UserDto, slug: string, assignmentId?: string, prefer: readonly string[] = []): Promise<VariantRow> {
+export async function createVariant(
+  user: UserDto,
+  slug: string,
+  assignmentId?: string,
+  prefer: readonly string[] = [],
+): Promise<VariantRow> {
   const { template, versionId } = await publishedTemplate(slug);
   // Built before the row exists, in an engine worker under the per-variant budgets, so a costly
   // template can neither slow this request's server nor leave the student a variant that never loads.
@@ -121,10 +139,19 @@ export async function createVariant(user: UserDto, slug: string, assignmentId?: 
 export async function currentVariant(user: UserDto, slug: string): Promise<VariantRow> {
   const { template, versionId } = await publishedTemplate(slug);
   // Variants handed out inside a mock interview belong to that interview, not to free practice.
-  const mockVariants = await db.mockItem.findMany({ where: { session: { userId: user.id }, templateId: template.id }, select: { variantId: true } });
+  const mockVariants = await db.mockItem.findMany({
+    where: { session: { userId: user.id }, templateId: template.id },
+    select: { variantId: true },
+  });
   const latest = await db.variant.findFirst({
     // Assignment variants (assignmentId set) are worked on from their assignment, under its rules.
-    where: { userId: user.id, templateId: template.id, versionId, assignmentId: null, id: { notIn: mockVariants.map((m) => m.variantId) } },
+    where: {
+      userId: user.id,
+      templateId: template.id,
+      versionId,
+      assignmentId: null,
+      id: { notIn: mockVariants.map((m) => m.variantId) },
+    },
     orderBy: { createdAt: "desc" },
   });
   return latest ?? createVariant(user, slug);
@@ -175,9 +202,15 @@ export interface LoadedVariant {
  * template's status when it was read with the row (it is never cached); otherwise it is queried, unless
  * the row was just made by createVariant.
  */
-export async function loadVariant(row: VariantRow, status: TemplateStatus | undefined = STATUS_AT_CREATION.get(row)): Promise<LoadedVariant> {
+export async function loadVariant(
+  row: VariantRow,
+  status: TemplateStatus | undefined = STATUS_AT_CREATION.get(row),
+): Promise<LoadedVariant> {
   const version = await versionInfo(row.versionId);
-  status ??= version.status ?? (await db.questionTemplate.findUniqueOrThrow({ where: { id: version.templateId }, select: { status: true } })).status;
+  status ??=
+    version.status ??
+    (await db.questionTemplate.findUniqueOrThrow({ where: { id: version.templateId }, select: { status: true } }))
+      .status;
   const { spec, slug } = version;
   const built = await builtVariant(row.versionId, spec, row.seed, `${slug} v${version.version}`, row.id);
   return { row, spec, built, status, slug };
@@ -191,19 +224,33 @@ async function versionInfo(versionId: string): Promise<VersionInfo & { status?: 
     where: { id: versionId },
     select: { templateId: true, version: true, spec: true, template: { select: { slug: true, status: true } } },
   });
-  const version = deepFreeze({ templateId: found.templateId, slug: found.template.slug, version: found.version, spec: found.spec as unknown as QuestionTemplate });
+  const version = deepFreeze({
+    templateId: found.templateId,
+    slug: found.template.slug,
+    version: found.version,
+    spec: found.spec as unknown as QuestionTemplate,
+  });
   VERSIONS.set(versionId, version);
   return { ...version, status: found.template.status };
 }
 
 /** The built variant from the cache, or built in an engine worker (TOO_COSTLY when over budget). */
-async function builtVariant(versionId: string, spec: QuestionTemplate, seed: number, what: string, variantId?: string): Promise<EngineVariant> {
+async function builtVariant(
+  versionId: string,
+  spec: QuestionTemplate,
+  seed: number,
+  what: string,
+  variantId?: string,
+): Promise<EngineVariant> {
   const key = `${versionId}:${seed}:${ENGINE_VERSION}`;
   const hit = BUILT.get(key);
   if (hit) return hit;
   const result = await buildVariantInWorker(spec, seed);
   // A stored, validated version that no longer builds means the engine changed under it: a server bug.
-  if (!result.ok) throw new Error(`${variantId ? `variant ${variantId}` : `seed ${seed}`} of ${what} no longer builds: ${result.errors[0]?.message}`);
+  if (!result.ok)
+    throw new Error(
+      `${variantId ? `variant ${variantId}` : `seed ${seed}`} of ${what} no longer builds: ${result.errors[0]?.message}`,
+    );
   const built = deepFreeze(result.value);
   BUILT.set(key, built);
   return built;
@@ -222,15 +269,24 @@ export function unlockedHints(loaded: LoadedVariant): { shown: string[]; next: "
 }
 
 /** The hints shown after one more is revealed, and what the hint button offers next (the server decides, not the page). */
-export async function revealHint(user: UserDto, variantId: string): Promise<{ hints: string[]; next: "available" | "locked" | "none" }> {
+export async function revealHint(
+  user: UserDto,
+  variantId: string,
+): Promise<{ hints: string[]; next: "available" | "locked" | "none" }> {
   const loaded = await loadOwnVariant(user, variantId);
   const { next } = unlockedHints(loaded);
   if (next === "none") throw new AppError("CONFLICT", "there are no more hints for this question");
   if (next === "locked") {
-    throw new AppError("CONFLICT", `the next hint unlocks after ${loaded.spec.grading.hintAfterAttempts * (loaded.row.hintsShown + 1)} graded attempt(s)`);
+    throw new AppError(
+      "CONFLICT",
+      `the next hint unlocks after ${loaded.spec.grading.hintAfterAttempts * (loaded.row.hintsShown + 1)} graded attempt(s)`,
+    );
   }
   // Conditional on the count we read, so two clicks reveal one hint, not two.
-  await db.variant.updateMany({ where: { id: variantId, hintsShown: loaded.row.hintsShown }, data: { hintsShown: { increment: 1 } } });
+  await db.variant.updateMany({
+    where: { id: variantId, hintsShown: loaded.row.hintsShown },
+    data: { hintsShown: { increment: 1 } },
+  });
   const after = unlockedHints({ ...loaded, row: { ...loaded.row, hintsShown: loaded.row.hintsShown + 1 } });
   return { hints: after.shown, next: after.next };
 }
@@ -250,9 +306,15 @@ export async function publishedView(slug: string, seed: number): Promise<Variant
  * printed sheets and shared links (lib/server/dal/print.ts, shared.ts), which hold (version, seed) but no
  * Variant row. TOO_COSTLY when that seed is over the per-variant budget.
  */
-export async function versionSeed(versionId: string, seed: number): Promise<{ spec: QuestionTemplate; built: EngineVariant; slug: string; templateId: string; status: TemplateStatus }> {
+export async function versionSeed(
+  versionId: string,
+  seed: number,
+): Promise<{ spec: QuestionTemplate; built: EngineVariant; slug: string; templateId: string; status: TemplateStatus }> {
   const version = await versionInfo(versionId);
-  const status = version.status ?? (await db.questionTemplate.findUniqueOrThrow({ where: { id: version.templateId }, select: { status: true } })).status;
+  const status =
+    version.status ??
+    (await db.questionTemplate.findUniqueOrThrow({ where: { id: version.templateId }, select: { status: true } }))
+      .status;
   const built = await builtVariant(versionId, version.spec, seed, `${version.slug} v${version.version}`);
   return { spec: version.spec, built, slug: version.slug, templateId: version.templateId, status };
 }
@@ -269,9 +331,16 @@ export async function currentVersionId(slug: string): Promise<string> {
 export async function practiceVariantAt(user: UserDto, versionId: string, seed: number): Promise<VariantRow> {
   const { templateId, status } = await versionSeed(versionId, seed);
   if (status !== "PUBLISHED") throw new AppError("NOT_FOUND", "this question is no longer published");
-  const existing = await db.variant.findFirst({ where: { userId: user.id, versionId, seed, assignmentId: null }, orderBy: { createdAt: "desc" }, select: VARIANT_FIELDS });
+  const existing = await db.variant.findFirst({
+    where: { userId: user.id, versionId, seed, assignmentId: null },
+    orderBy: { createdAt: "desc" },
+    select: VARIANT_FIELDS,
+  });
   if (existing) return existing;
-  const row = await db.variant.create({ data: { userId: user.id, templateId, versionId, seed, engineVersion: ENGINE_VERSION }, select: VARIANT_FIELDS });
+  const row = await db.variant.create({
+    data: { userId: user.id, templateId, versionId, seed, engineVersion: ENGINE_VERSION },
+    select: VARIANT_FIELDS,
+  });
   STATUS_AT_CREATION.set(row, status);
   return row;
 }

@@ -26,7 +26,13 @@ export default async function AttemptPage({ params }: Props) {
         / attempt {detail.attemptNumber} · seed {detail.seed} ·{" "}
         <time dateTime={detail.createdAt}>{detail.createdAt.slice(0, 16).replace("T", " ")} UTC</time>
       </p>
-      <AttemptReview view={detail.view} report={detail.report} answer={detail.answer} explanation={detail.explanation} revealed={detail.revealed} />
+      <AttemptReview
+        view={detail.view}
+        report={detail.report}
+        answer={detail.answer}
+        explanation={detail.explanation}
+        revealed={detail.revealed}
+      />
       <p>
         <Link href={`/practice/q/${detail.slug}`} className="underline">
           Practise this question again

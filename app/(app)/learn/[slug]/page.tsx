@@ -33,7 +33,10 @@ export default async function LessonPage({ params }: Params) {
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-4">
       <nav aria-label="Breadcrumb" className="text-sm text-muted-foreground">
-        <Link href="/learn" className="hover:underline">Learn</Link> <span aria-hidden="true">/</span> Lesson {lesson.meta.order} of {metas.length}
+        <Link href="/learn" className="hover:underline">
+          Learn
+        </Link>{" "}
+        <span aria-hidden="true">/</span> Lesson {lesson.meta.order} of {metas.length}
       </nav>
       <header>
         <h1 className="text-3xl font-bold leading-tight">{lesson.meta.title}</h1>
@@ -49,23 +52,46 @@ export default async function LessonPage({ params }: Params) {
       <ChecklistMemory slug={lesson.meta.slug} />
       {practise.length > 0 && (
         <section aria-labelledby="practise-now" className="rounded-lg border border-border bg-card p-4">
-          <h2 id="practise-now" className="text-lg font-semibold">Practise now</h2>
-          <p className="mt-1 text-sm text-muted-foreground">The easiest questions on this lesson, to try what you just read:</p>
+          <h2 id="practise-now" className="text-lg font-semibold">
+            Practise now
+          </h2>
+          <p className="mt-1 text-sm text-muted-foreground">
+            The easiest questions on this lesson, to try what you just read:
+          </p>
           <ul className="mt-2 flex flex-col gap-1">
             {practise.map((t) => (
               <li key={t.slug}>
-                <Link href={`/practice/q/${t.slug}`} className="text-primary hover:underline">{t.title}</Link>
+                <Link href={`/practice/q/${t.slug}`} className="text-primary hover:underline">
+                  {t.title}
+                </Link>
               </li>
             ))}
           </ul>
           <p className="mt-2 text-sm">
-            <Link href={`/practice/${lesson.meta.slug}`} className="text-primary hover:underline">All questions on this topic →</Link>
+            <Link href={`/practice/${lesson.meta.slug}`} className="text-primary hover:underline">
+              All questions on this topic →
+            </Link>
           </p>
         </section>
       )}
-      <nav aria-label="Lessons" className="mt-6 flex flex-wrap justify-between gap-3 border-t border-border pt-4 text-sm">
-        {prev ? <Link href={`/learn/${prev.slug}`} className="text-primary hover:underline">← {prev.title}</Link> : <span />}
-        {next ? <Link href={`/learn/${next.slug}`} className="text-primary hover:underline">{next.title} →</Link> : <span />}
+      <nav
+        aria-label="Lessons"
+        className="mt-6 flex flex-wrap justify-between gap-3 border-t border-border pt-4 text-sm"
+      >
+        {prev ? (
+          <Link href={`/learn/${prev.slug}`} className="text-primary hover:underline">
+            ← {prev.title}
+          </Link>
+        ) : (
+          <span />
+        )}
+        {next ? (
+          <Link href={`/learn/${next.slug}`} className="text-primary hover:underline">
+            {next.title} →
+          </Link>
+        ) : (
+          <span />
+        )}
       </nav>
     </div>
   );

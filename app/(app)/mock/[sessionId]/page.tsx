@@ -24,7 +24,16 @@ export default async function MockSessionPage({ params }: Props) {
     return e.phase === "answer" ? (
       <MockExplain key="answer" sessionId={sessionId} phase="answer" kind={e.prompt.kind} prompt={e.prompt.prompt} />
     ) : (
-      <MockExplain key="assess" sessionId={sessionId} phase="assess" kind={e.prompt.kind} prompt={e.prompt.prompt} answer={e.answer} modelAnswer={e.modelAnswer} keyPoints={e.keyPoints} />
+      <MockExplain
+        key="assess"
+        sessionId={sessionId}
+        phase="assess"
+        kind={e.prompt.kind}
+        prompt={e.prompt.prompt}
+        answer={e.answer}
+        modelAnswer={e.modelAnswer}
+        keyPoints={e.keyPoints}
+      />
     );
   }
   if (state.ended || !state.question) {

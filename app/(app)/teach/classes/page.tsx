@@ -24,7 +24,11 @@ export default async function TeachClassesPage() {
         </Link>
       </div>
       <CreateClassForm />
-      {active.length === 0 ? <p className="text-sm text-muted-foreground">{archived.length ? "No active classes." : "No classes yet."}</p> : <ClassList classes={active} label="Your classes" />}
+      {active.length === 0 ? (
+        <p className="text-sm text-muted-foreground">{archived.length ? "No active classes." : "No classes yet."}</p>
+      ) : (
+        <ClassList classes={active} label="Your classes" />
+      )}
       {archived.length > 0 ? (
         <section aria-labelledby="archived-heading" className="flex flex-col gap-2">
           <h2 id="archived-heading" className="font-semibold">
@@ -46,7 +50,8 @@ function ClassList({ classes, label }: { classes: ClassSummaryDto[]; label: stri
             {c.name}
           </Link>
           <span className="ml-2 text-sm text-muted-foreground">
-            code {c.joinCode} · {c.students} student{c.students === 1 ? "" : "s"} · {c.assignments} assignment{c.assignments === 1 ? "" : "s"}
+            code {c.joinCode} · {c.students} student{c.students === 1 ? "" : "s"} · {c.assignments} assignment
+            {c.assignments === 1 ? "" : "s"}
           </span>
         </li>
       ))}

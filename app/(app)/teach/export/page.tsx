@@ -42,8 +42,10 @@ export default async function ExportPage({ searchParams }: Props) {
   const filter = bankFilterFromPage(await searchParams);
   const plans = await exportPlans(user, filter);
   const query = new URLSearchParams(Object.entries(filter).map(([k, v]) => [k, String(v)]));
-  const download = (format: string) => `/api/teach/questions/export?${new URLSearchParams([...query.entries(), ["format", format]])}`;
-  const count = (format: "moodle" | "gift", carried: Carried) => plans.filter((p) => p[format].carried === carried).length;
+  const download = (format: string) =>
+    `/api/teach/questions/export?${new URLSearchParams([...query.entries(), ["format", format]])}`;
+  const count = (format: "moodle" | "gift", carried: Carried) =>
+    plans.filter((p) => p[format].carried === carried).length;
 
   return (
     <div className="flex flex-col gap-6">
@@ -52,8 +54,10 @@ export default async function ExportPage({ searchParams }: Props) {
       </Link>
       <h1 className="text-2xl font-bold">Export to Moodle XML or GIFT</h1>
       <p className="text-sm text-muted-foreground">
-        Neither format has Timeslice&apos;s per-student variants or simulators: each question is written once, with its parameters drawn from seed 0, as the nearest question type that grades it the same way.
-        What a format cannot carry is left out and listed here and in the file&apos;s comments. The JSON export on the bank page keeps everything.
+        Neither format has Timeslice&apos;s per-student variants or simulators: each question is written once, with its
+        parameters drawn from seed 0, as the nearest question type that grades it the same way. What a format cannot
+        carry is left out and listed here and in the file&apos;s comments. The JSON export on the bank page keeps
+        everything.
       </p>
 
       {plans.length === 0 ? (
@@ -62,15 +66,18 @@ export default async function ExportPage({ searchParams }: Props) {
         <>
           <ul className="text-sm" data-testid="export-summary">
             <li>
-              Moodle XML: {count("moodle", "full")} in full, {count("moodle", "partial")} in part, {count("moodle", "none")} not exported.
+              Moodle XML: {count("moodle", "full")} in full, {count("moodle", "partial")} in part,{" "}
+              {count("moodle", "none")} not exported.
             </li>
             <li>
-              GIFT: {count("gift", "full")} in full, {count("gift", "partial")} in part, {count("gift", "none")} not exported.
+              GIFT: {count("gift", "full")} in full, {count("gift", "partial")} in part, {count("gift", "none")} not
+              exported.
             </li>
           </ul>
           {count("moodle", "none") + count("gift", "none") > 0 ? (
             <p role="note" className="rounded-md border border-border bg-muted/50 p-3 text-sm">
-              Some questions are not exported to one format or the other; the table says why. Timeline questions need Moodle XML (a cloze question); GIFT cannot hold them.
+              Some questions are not exported to one format or the other; the table says why. Timeline questions need
+              Moodle XML (a cloze question); GIFT cannot hold them.
             </p>
           ) : null}
           <div className="flex flex-wrap gap-3">

@@ -28,12 +28,19 @@ export default async function PrintFormPage() {
           Print a worksheet or exam
         </h2>
         <p className="text-sm text-muted-foreground">
-          Each copy gets its own variants, a blank answer space per question (a timeline grid for schedules) and a QR code and short code that open that exact variant online for a signed-in
-          student, for checking answers after the exam. The same title key, questions and number of copies always print the same sheets; the answer key is a separate page.
+          Each copy gets its own variants, a blank answer space per question (a timeline grid for schedules) and a QR
+          code and short code that open that exact variant online for a signed-in student, for checking answers after
+          the exam. The same title key, questions and number of copies always print the same sheets; the answer key is a
+          separate page.
         </p>
         <form action="/teach/print/sheets" method="get" className="flex flex-col gap-4">
           <Field id="print-title" name="title" label="Title" maxLength={120} placeholder="Midterm: CPU scheduling" />
-          <Field id="print-slugs" name="slugs" label="Questions (slugs, separated by spaces or commas)" hint={`Up to ${MAX_PRINT_QUESTIONS}; the question bank lists the slugs.`} />
+          <Field
+            id="print-slugs"
+            name="slugs"
+            label="Questions (slugs, separated by spaces or commas)"
+            hint={`Up to ${MAX_PRINT_QUESTIONS}; the question bank lists the slugs.`}
+          />
           <div className="flex flex-col gap-1">
             <label htmlFor="print-assignment" className="text-sm font-medium">
               Or an assignment&apos;s questions
@@ -47,8 +54,23 @@ export default async function PrintFormPage() {
               ))}
             </select>
           </div>
-          <Field id="print-copies" name="copies" label="Copies" type="number" min={1} max={MAX_PRINT_COPIES} defaultValue={2} required />
-          <Field id="print-key" name="key" label="Variant key" maxLength={64} hint="Any word: a different key draws different variants for the same questions." />
+          <Field
+            id="print-copies"
+            name="copies"
+            label="Copies"
+            type="number"
+            min={1}
+            max={MAX_PRINT_COPIES}
+            defaultValue={2}
+            required
+          />
+          <Field
+            id="print-key"
+            name="key"
+            label="Variant key"
+            maxLength={64}
+            hint="Any word: a different key draws different variants for the same questions."
+          />
           <div>
             <Button type="submit">Make the sheets</Button>
           </div>
@@ -60,8 +82,9 @@ export default async function PrintFormPage() {
           Share a question
         </h2>
         <p className="text-sm text-muted-foreground">
-          A public link to one practice variant of a published question: anyone can answer it without an account (graded on the server, stored nowhere), and it can be embedded in a
-          course page. Each link gets a fresh variant, never one a student is graded on.
+          A public link to one practice variant of a published question: anyone can answer it without an account (graded
+          on the server, stored nowhere), and it can be embedded in a course page. Each link gets a fresh variant, never
+          one a student is graded on.
         </p>
         <ShareQuestionForm />
       </section>

@@ -8,7 +8,11 @@ import { requirePageTeacher } from "@/lib/server/dal/session";
 
 export const metadata: Metadata = { title: "Regrade" };
 
-export default async function RegradePage({ searchParams }: { searchParams: Promise<{ classId?: string; slug?: string }> }) {
+export default async function RegradePage({
+  searchParams,
+}: {
+  searchParams: Promise<{ classId?: string; slug?: string }>;
+}) {
   const { classId, slug } = await searchParams;
   const user = await requirePageTeacher("/teach/classes");
   if (!classId || !slug) notFound();
@@ -21,7 +25,8 @@ export default async function RegradePage({ searchParams }: { searchParams: Prom
         </Link>
         <h1 className="mt-2 text-2xl font-bold">Regrade {slug}</h1>
         <p className="mt-1 text-sm text-muted-foreground">
-          Grades this class&apos;s stored answers again with the question&apos;s current version and each attempt&apos;s own seed. The dry run changes nothing.
+          Grades this class&apos;s stored answers again with the question&apos;s current version and each attempt&apos;s
+          own seed. The dry run changes nothing.
         </p>
       </div>
       <RegradePanel classId={cls.id} slug={slug} />

@@ -19,7 +19,9 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           {all ? "Open only" : "Include resolved"}
         </Link>
       </div>
-      <p className="text-sm text-muted-foreground">Reports on your questions, and on the built-in bank, with the student&apos;s variant seed attached.</p>
+      <p className="text-sm text-muted-foreground">
+        Reports on your questions, and on the built-in bank, with the student&apos;s variant seed attached.
+      </p>
       <ReportInbox reports={reports} />
     </div>
   );

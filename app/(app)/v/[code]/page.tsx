@@ -16,7 +16,9 @@ type Props = { params: Promise<{ code: string }> };
 export default async function PrintedVariantPage({ params }: Props) {
   const { code } = await params;
   const user = await requirePageUser(`/v/${encodeURIComponent(code)}`);
-  const variant = await orNotFound(resolveCode(code, ["PRINT", "SHARE"]).then((found) => practiceVariantAt(user, found.versionId, found.seed)));
+  const variant = await orNotFound(
+    resolveCode(code, ["PRINT", "SHARE"]).then((found) => practiceVariantAt(user, found.versionId, found.seed)),
+  );
   const loaded = await loadVariant(variant);
   const attempts = await listVariantAttempts(user, variant.id);
   const hints = unlockedHints(loaded);

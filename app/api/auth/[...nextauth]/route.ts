@@ -35,7 +35,15 @@ async function POST(request: NextRequest, context: Context): Promise<Response> {
   if (!sink.refusal) return response;
   const refusal = sink.refusal;
   const retryAfter = refusal.code === "UNAVAILABLE" ? RETRY_AFTER_SECONDS : refusal.retryAfterSeconds;
-  const url = response.headers.get("location") ?? ((await response.clone().json().catch(() => null)) as { url?: unknown } | null)?.url ?? null;
+  const url =
+    response.headers.get("location") ??
+    (
+      (await response
+        .clone()
+        .json()
+        .catch(() => null)) as { url?: unknown } | null
+    )?.url ??
+    null;
   const replaced = NextResponse.json(
     { url, error: { code: refusal.code, message: refusalMessage(refusal), retryAfterSeconds: retryAfter } },
     { status: refusal.code === "UNAVAILABLE" ? 503 : 429, headers: { "Retry-After": String(retryAfter) } },

@@ -27,12 +27,65 @@ export class CSyntaxError extends Error {
 }
 
 const PUNCTUATORS = [
-  "<<=", ">>=", "...", "&&", "||", "==", "!=", "<=", ">=", "++", "--", "+=", "-=", "*=", "/=", "%=",
-  "->", "<<", ">>", "{", "}", "(", ")", "[", "]", ";", ",", "=", "<", ">", "+", "-", "*", "/", "%",
-  "!", "&", "|", "^", "~", "?", ":", ".",
+  "<<=",
+  ">>=",
+  "...",
+  "&&",
+  "||",
+  "==",
+  "!=",
+  "<=",
+  ">=",
+  "++",
+  "--",
+  "+=",
+  "-=",
+  "*=",
+  "/=",
+  "%=",
+  "->",
+  "<<",
+  ">>",
+  "{",
+  "}",
+  "(",
+  ")",
+  "[",
+  "]",
+  ";",
+  ",",
+  "=",
+  "<",
+  ">",
+  "+",
+  "-",
+  "*",
+  "/",
+  "%",
+  "!",
+  "&",
+  "|",
+  "^",
+  "~",
+  "?",
+  ":",
+  ".",
 ];
 
-const ESCAPES: Record<string, string> = { n: "\n", t: "\t", r: "\r", "\\": "\\", '"': '"', "'": "'", "0": "\0", a: "\x07", b: "\b", f: "\f", v: "\v", "?": "?" };
+const ESCAPES: Record<string, string> = {
+  n: "\n",
+  t: "\t",
+  r: "\r",
+  "\\": "\\",
+  '"': '"',
+  "'": "'",
+  "0": "\0",
+  a: "\x07",
+  b: "\b",
+  f: "\f",
+  v: "\v",
+  "?": "?",
+};
 
 export function tokenize(source: string): { tokens: Token[]; defines: Map<string, number> } {
   const tokens: Token[] = [];
@@ -93,7 +146,12 @@ export function tokenize(source: string): { tokens: Token[]; defines: Map<string
       const m = /^(0[xX][0-9a-fA-F]+|\d+)[uUlL]*/.exec(source.slice(i, i + 40));
       const text = m ? m[0] : c;
       const digits = text.replace(/[uUlL]+$/, "");
-      const value = digits.startsWith("0x") || digits.startsWith("0X") ? parseInt(digits, 16) : digits.length > 1 && digits.startsWith("0") ? parseInt(digits, 8) : Number(digits);
+      const value =
+        digits.startsWith("0x") || digits.startsWith("0X")
+          ? parseInt(digits, 16)
+          : digits.length > 1 && digits.startsWith("0")
+            ? parseInt(digits, 8)
+            : Number(digits);
       if (!Number.isSafeInteger(value)) throw new CSyntaxError(`number '${text}' is out of range`, start);
       tokens.push({ kind: "num", text, value, pos: start });
       i += text.length;
@@ -117,7 +175,8 @@ export function tokenize(source: string): { tokens: Token[]; defines: Map<string
         if (source[j] === "\\") {
           const e = source[j + 1];
           const decoded = e === undefined ? undefined : ESCAPES[e];
-          if (decoded === undefined) throw new CSyntaxError(`unsupported escape '\\${e ?? ""}'`, { line, column: j - lineStart + 1 });
+          if (decoded === undefined)
+            throw new CSyntaxError(`unsupported escape '\\${e ?? ""}'`, { line, column: j - lineStart + 1 });
           value += decoded;
           j += 2;
         } else {

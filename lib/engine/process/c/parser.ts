@@ -5,19 +5,51 @@ import type { CProgram, Declarator, Expr, FunctionDef, Stmt } from "./ast";
 import { CSyntaxError, tokenize, type SourcePos, type Token } from "./lexer";
 
 const TYPE_WORDS = new Set([
-  "int", "pid_t", "void", "char", "long", "short", "unsigned", "signed", "const", "static", "size_t",
-  "ssize_t", "volatile", "register", "auto", "extern", "FILE", "uint32_t", "int32_t", "uint64_t", "int64_t", "bool", "_Bool",
+  "int",
+  "pid_t",
+  "void",
+  "char",
+  "long",
+  "short",
+  "unsigned",
+  "signed",
+  "const",
+  "static",
+  "size_t",
+  "ssize_t",
+  "volatile",
+  "register",
+  "auto",
+  "extern",
+  "FILE",
+  "uint32_t",
+  "int32_t",
+  "uint64_t",
+  "int64_t",
+  "bool",
+  "_Bool",
 ]);
 const UNSUPPORTED_KEYWORDS = new Set(["struct", "union", "enum", "goto", "typedef", "float", "double"]);
 
 const BINARY_PRECEDENCE: Record<string, number> = {
-  "*": 10, "/": 10, "%": 10,
-  "+": 9, "-": 9,
-  "<<": 8, ">>": 8,
-  "<": 7, ">": 7, "<=": 7, ">=": 7,
-  "==": 6, "!=": 6,
-  "&": 5, "^": 4, "|": 3,
-  "&&": 2, "||": 1,
+  "*": 10,
+  "/": 10,
+  "%": 10,
+  "+": 9,
+  "-": 9,
+  "<<": 8,
+  ">>": 8,
+  "<": 7,
+  ">": 7,
+  "<=": 7,
+  ">=": 7,
+  "==": 6,
+  "!=": 6,
+  "&": 5,
+  "^": 4,
+  "|": 3,
+  "&&": 2,
+  "||": 1,
 };
 const ASSIGN_OPS = new Set(["=", "+=", "-=", "*=", "/=", "%=", "<<=", ">>="]);
 /** Parsing is recursive; this stops pathological nesting from overflowing the JS stack. */
@@ -51,7 +83,8 @@ class Parser {
   }
   private expect(text: string, what?: string): Token {
     const t = this.peek();
-    if (!this.is(text)) throw new CSyntaxError(`expected '${text}'${what ? ` ${what}` : ""} but found '${t.text}'`, t.pos);
+    if (!this.is(text))
+      throw new CSyntaxError(`expected '${text}'${what ? ` ${what}` : ""} but found '${t.text}'`, t.pos);
     return this.next();
   }
   private ident(what: string): Token {
@@ -72,7 +105,11 @@ class Parser {
     return (t.kind === "ident" && TYPE_WORDS.has(t.text)) || this.isStructTimespec(offset);
   }
   private checkSupported(t: Token): void {
-    if (t.kind === "ident" && UNSUPPORTED_KEYWORDS.has(t.text) && !(t.text === "struct" && this.peek(1).text === "timespec")) {
+    if (
+      t.kind === "ident" &&
+      UNSUPPORTED_KEYWORDS.has(t.text) &&
+      !(t.text === "struct" && this.peek(1).text === "timespec")
+    ) {
       throw new CSyntaxError(`'${t.text}' is outside the supported C subset`, t.pos);
     }
   }
@@ -99,7 +136,9 @@ class Parser {
   }
   /** `struct timespec` is the one structure the model knows (for nanosleep). */
   private isStructTimespec(offset = 0): boolean {
-    return this.is("struct", offset) && this.peek(offset + 1).kind === "ident" && this.peek(offset + 1).text === "timespec";
+    return (
+      this.is("struct", offset) && this.peek(offset + 1).kind === "ident" && this.peek(offset + 1).text === "timespec"
+    );
   }
 
   program(): CProgram {
@@ -108,7 +147,8 @@ class Parser {
     while (this.peek().kind !== "eof") {
       const start = this.peek();
       this.checkSupported(start);
-      if (!this.isTypeStart()) throw new CSyntaxError(`expected a declaration or function but found '${start.text}'`, start.pos);
+      if (!this.isTypeStart())
+        throw new CSyntaxError(`expected a declaration or function but found '${start.text}'`, start.pos);
       const type = this.typeSpec();
       const name = this.ident("a name");
       if (this.is("(")) {
@@ -135,7 +175,8 @@ class Parser {
         do {
           if (this.accept("...")) break;
           this.checkSupported(this.peek());
-          if (!this.isTypeStart()) throw new CSyntaxError(`expected a parameter type but found '${this.peek().text}'`, this.peek().pos);
+          if (!this.isTypeStart())
+            throw new CSyntaxError(`expected a parameter type but found '${this.peek().text}'`, this.peek().pos);
           this.typeSpec();
           if (this.peek().kind === "ident") {
             params.push(this.next().text);
@@ -172,7 +213,15 @@ class Parser {
     }
     let init: Expr | undefined;
     if (this.accept("=")) init = this.is("{") ? this.initList() : this.assignment();
-    return { name: name.text, isArray, isCharArray: isArray && isChar && !isPointer, isPointer, size, init, pos: name.pos };
+    return {
+      name: name.text,
+      isArray,
+      isCharArray: isArray && isChar && !isPointer,
+      isPointer,
+      size,
+      init,
+      pos: name.pos,
+    };
   }
 
   private initList(): Expr {
@@ -389,11 +438,20 @@ class Parser {
       } else if (t.kind === "punct" && (t.text === "++" || t.text === "--")) {
         this.next();
         e = { kind: "update", op: t.text, prefix: false, target: e, pos: t.pos };
-      } else if (t.kind === "punct" && t.text === "." && (this.peek(1).text === "tv_sec" || this.peek(1).text === "tv_nsec")) {
+      } else if (
+        t.kind === "punct" &&
+        t.text === "." &&
+        (this.peek(1).text === "tv_sec" || this.peek(1).text === "tv_nsec")
+      ) {
         // struct timespec is modelled as a two-element array.
         this.next();
         const field = this.next();
-        e = { kind: "index", base: e, index: { kind: "num", value: field.text === "tv_sec" ? 0 : 1, pos: field.pos }, pos: t.pos };
+        e = {
+          kind: "index",
+          base: e,
+          index: { kind: "num", value: field.text === "tv_sec" ? 0 : 1, pos: field.pos },
+          pos: t.pos,
+        };
       } else if (t.kind === "punct" && (t.text === "." || t.text === "->")) {
         throw new CSyntaxError(`'${t.text}' (structures) is outside the supported C subset`, t.pos);
       } else return e;
@@ -434,7 +492,8 @@ class Parser {
   }
 }
 
-export type CParseResult = { ok: true; program: CProgram } | { ok: false; message: string; line: number; column: number };
+export type CParseResult =
+  { ok: true; program: CProgram } | { ok: false; message: string; line: number; column: number };
 
 /** Parses C source of the documented subset. Never throws: errors carry line and column. */
 export function parseCProgram(source: string): CParseResult {
@@ -445,7 +504,8 @@ export function parseCProgram(source: string): CParseResult {
     const { tokens } = tokenize(source);
     return { ok: true, program: new Parser(tokens).program() };
   } catch (error) {
-    if (error instanceof CSyntaxError) return { ok: false, message: error.message, line: error.pos.line, column: error.pos.column };
+    if (error instanceof CSyntaxError)
+      return { ok: false, message: error.message, line: error.pos.line, column: error.pos.column };
     throw error;
   }
 }

@@ -20,7 +20,9 @@ test("formatPieces matches glibc printf", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "timeslice-printf-"));
   try {
     const literal = (v: PrintfArg) => (typeof v === "number" ? `${v}` : JSON.stringify(v));
-    const body = CASES.map(([fmt, args]) => `  printf(${JSON.stringify(fmt + "\n")}${args.map((a) => ", " + literal(a)).join("")});`).join("\n");
+    const body = CASES.map(
+      ([fmt, args]) => `  printf(${JSON.stringify(fmt + "\n")}${args.map((a) => ", " + literal(a)).join("")});`,
+    ).join("\n");
     writeFileSync(path.join(dir, "p.c"), `#include <stdio.h>\nint main(void) {\n${body}\n  return 0;\n}\n`);
     execFileSync("gcc", ["-w", "-o", path.join(dir, "p"), path.join(dir, "p.c")]);
     const real = execFileSync(path.join(dir, "p"), { encoding: "utf8" }).split("\n");

@@ -29,7 +29,10 @@ export function formatPieces(format: string, args: readonly PrintfArg[]): string
   };
   const nextInt = (conv: string): number => {
     const a = nextArg(conv);
-    if (typeof a === "object") throw new PrintfError(`printf '%${conv}' of ${a.symbol}: a pid can only be printed with a plain %d (its digits differ on every run)`);
+    if (typeof a === "object")
+      throw new PrintfError(
+        `printf '%${conv}' of ${a.symbol}: a pid can only be printed with a plain %d (its digits differ on every run)`,
+      );
     if (typeof a !== "number") throw new PrintfError(`printf '%${conv}' needs an integer argument, got a string`);
     return a;
   };
@@ -84,7 +87,8 @@ export function formatPieces(format: string, args: readonly PrintfArg[]): string
       }
       case "c": {
         const v = nextArg(conv);
-        if (typeof v === "object") throw new PrintfError(`printf '%c' of ${v.symbol}: a pid can only be printed with a plain %d`);
+        if (typeof v === "object")
+          throw new PrintfError(`printf '%c' of ${v.symbol}: a pid can only be printed with a plain %d`);
         text = typeof v === "number" ? String.fromCharCode(v & 0xff) : v.slice(0, 1);
         break;
       }
@@ -98,6 +102,7 @@ export function formatPieces(format: string, args: readonly PrintfArg[]): string
     pieces.push(pad(text, width, flags.includes("-"), flags.includes("0") && precision === undefined));
   }
   if (literal) pieces.push(literal);
-  if (argIndex < args.length) throw new PrintfError(`printf has ${args.length - argIndex} argument(s) more than its format uses`);
+  if (argIndex < args.length)
+    throw new PrintfError(`printf has ${args.length - argIndex} argument(s) more than its format uses`);
   return pieces;
 }

@@ -36,7 +36,12 @@ const FD: Record<StreamName, 1 | 2> = { stdout: 1, stderr: 2 };
  * Appends output to a stream; returns the write(2) calls it causes, in order.
  * `wholeCall` marks printf-family calls, which glibc emits as one write on an unbuffered stream.
  */
-export function streamOutput(state: StdioState, name: StreamName, pieces: readonly string[], wholeCall: boolean): RawWrite[] {
+export function streamOutput(
+  state: StdioState,
+  name: StreamName,
+  pieces: readonly string[],
+  wholeCall: boolean,
+): RawWrite[] {
   const stream = state[name];
   const fd = FD[name];
   const writes: RawWrite[] = [];
@@ -61,7 +66,9 @@ export function streamOutput(state: StdioState, name: StreamName, pieces: readon
     // When the buffer fills, glibc's exact split of the overflowing write depends on internals we
     // do not model; refusing keeps every answer we give exact.
     if (stream.buffer.length > STDIO_BUFFER_SIZE) {
-      throw new StdioLimitError(`more than ${STDIO_BUFFER_SIZE} bytes are buffered in ${name}; the model stops at one stdio buffer`);
+      throw new StdioLimitError(
+        `more than ${STDIO_BUFFER_SIZE} bytes are buffered in ${name}; the model stops at one stdio buffer`,
+      );
     }
   }
   return writes;

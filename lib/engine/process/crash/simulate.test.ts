@@ -17,7 +17,13 @@ describe("fault isolation", () => {
   test("a fault in one thread kills its sibling threads but not another process", () => {
     const r = report({
       processes: [
-        { name: "a", threads: [{ name: "main", steps: [{ print: "a1" }, { print: "a2" }] }, { name: "bad", steps: [{ fault: "SIGSEGV" }] }] },
+        {
+          name: "a",
+          threads: [
+            { name: "main", steps: [{ print: "a1" }, { print: "a2" }] },
+            { name: "bad", steps: [{ fault: "SIGSEGV" }] },
+          ],
+        },
         { name: "b", threads: [{ name: "main", steps: [{ print: "b1" }] }] },
       ],
     });
@@ -26,32 +32,82 @@ describe("fault isolation", () => {
     expect(step(r, "b", "main", 0).appears).toBe("always");
     expect(step(r, "b", "main", 0).reason).toContain("another process");
     expect(r.processes.find((p) => p.process === "b")!.endings).toEqual(["exit 0 (main returned)"]);
-    expect(r.processes.find((p) => p.process === "a")!.endings).toEqual(["exit 0 (main returned)", "killed by SIGSEGV (thread bad)"]);
+    expect(r.processes.find((p) => p.process === "a")!.endings).toEqual([
+      "exit 0 (main returned)",
+      "killed by SIGSEGV (thread bad)",
+    ]);
   });
 
   test("steps after a thread's own fault never run", () => {
-    const r = report({ processes: [{ name: "p", threads: [{ name: "main", steps: [{ print: "before" }, { fault: "SIGFPE" }, { print: "after" }] }] }] });
+    const r = report({
+      processes: [
+        {
+          name: "p",
+          threads: [{ name: "main", steps: [{ print: "before" }, { fault: "SIGFPE" }, { print: "after" }] }],
+        },
+      ],
+    });
     expect(step(r, "p", "main", 0).appears).toBe("always");
     expect(step(r, "p", "main", 2).appears).toBe("never");
     expect(step(r, "p", "main", 2).reason).toContain("SIGFPE");
   });
 
   test("returning from main ends the process, cutting other threads short; pthread_exit does not", () => {
-    const returns = report({ processes: [{ name: "p", threads: [{ name: "main", steps: [] }, { name: "t", steps: [{ print: "t" }] }] }] });
+    const returns = report({
+      processes: [
+        {
+          name: "p",
+          threads: [
+            { name: "main", steps: [] },
+            { name: "t", steps: [{ print: "t" }] },
+          ],
+        },
+      ],
+    });
     expect(step(returns, "p", "t", 0).appears).toBe("never");
-    const pthreadExit = report({ processes: [{ name: "p", threads: [{ name: "main", steps: [{ pthreadExit: true }] }, { name: "t", steps: [{ print: "t" }] }] }] });
+    const pthreadExit = report({
+      processes: [
+        {
+          name: "p",
+          threads: [
+            { name: "main", steps: [{ pthreadExit: true }] },
+            { name: "t", steps: [{ print: "t" }] },
+          ],
+        },
+      ],
+    });
     expect(step(pthreadExit, "p", "t", 0).appears).toBe("always");
     expect(pthreadExit.processes[0].endings).toEqual(["exit 0 (last thread finished)"]);
   });
 
   test("join orders a thread's output before main's", () => {
-    const r = report({ processes: [{ name: "p", threads: [{ name: "main", steps: [{ join: "t" }, { print: "joined" }] }, { name: "t", steps: [{ print: "t" }] }] }] });
+    const r = report({
+      processes: [
+        {
+          name: "p",
+          threads: [
+            { name: "main", steps: [{ join: "t" }, { print: "joined" }] },
+            { name: "t", steps: [{ print: "t" }] },
+          ],
+        },
+      ],
+    });
     expect(step(r, "p", "t", 0).appears).toBe("always");
     expect(step(r, "p", "main", 1).appears).toBe("always");
   });
 
   test("exit() in any thread ends the whole process", () => {
-    const r = report({ processes: [{ name: "p", threads: [{ name: "main", steps: [{ join: "t" }, { print: "m" }] }, { name: "t", steps: [{ exit: 3 }] }] }] });
+    const r = report({
+      processes: [
+        {
+          name: "p",
+          threads: [
+            { name: "main", steps: [{ join: "t" }, { print: "m" }] },
+            { name: "t", steps: [{ exit: 3 }] },
+          ],
+        },
+      ],
+    });
     expect(step(r, "p", "main", 1).appears).toBe("never");
     expect(r.processes[0].endings).toEqual(["exit 3 (thread t called exit)"]);
   });
@@ -61,7 +117,13 @@ describe("memory visibility", () => {
   const scenario = (shared: boolean): CrashScenario => ({
     memory: { x: { shared } },
     processes: [
-      { name: "writer", threads: [{ name: "main", steps: [{ store: { var: "x", value: 5 } }, { pthreadExit: true }] }, { name: "reader", steps: [{ load: "x" }] }] },
+      {
+        name: "writer",
+        threads: [
+          { name: "main", steps: [{ store: { var: "x", value: 5 } }, { pthreadExit: true }] },
+          { name: "reader", steps: [{ load: "x" }] },
+        ],
+      },
       { name: "other", threads: [{ name: "main", steps: [{ load: "x" }] }] },
     ],
   });
@@ -78,7 +140,11 @@ describe("memory visibility", () => {
 
 describe("validation", () => {
   test("errors name the field", () => {
-    const r = simulateCrashScenario({ processes: [{ name: "p", threads: [{ name: "main", steps: [{ load: "nope" }, { fault: "SIGKILL" }, { join: "main" }] }] }] });
+    const r = simulateCrashScenario({
+      processes: [
+        { name: "p", threads: [{ name: "main", steps: [{ load: "nope" }, { fault: "SIGKILL" }, { join: "main" }] }] },
+      ],
+    });
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.errors.map((e) => e.path)).toEqual([
@@ -93,12 +159,21 @@ describe("validation", () => {
     expect(simulateCrashScenario({ processes: [], extra: 1 }).ok).toBe(false);
     const many = { processes: Array.from({ length: 1000 }, (_, i) => ({ name: `p${i}`, threads: [] })) };
     expect(simulateCrashScenario(many).ok).toBe(false);
-    const long = { processes: [{ name: "p", threads: [{ name: "main", steps: Array.from({ length: 10_000 }, () => ({ print: "x" })) }] }] };
+    const long = {
+      processes: [
+        { name: "p", threads: [{ name: "main", steps: Array.from({ length: 10_000 }, () => ({ print: "x" })) }] },
+      ],
+    };
     expect(simulateCrashScenario(long).ok).toBe(false);
   });
   test("too many interleavings is refused with the bound named", () => {
-    const threads = Array.from({ length: 8 }, (_, i) => ({ name: `t${i}`, steps: Array.from({ length: 14 }, () => ({ print: "x" })) }));
-    const r = simulateCrashScenario({ processes: [{ name: "p", threads: [{ name: "main", steps: [{ pthreadExit: true }] }, ...threads.slice(0, 7)] }] });
+    const threads = Array.from({ length: 8 }, (_, i) => ({
+      name: `t${i}`,
+      steps: Array.from({ length: 14 }, () => ({ print: "x" })),
+    }));
+    const r = simulateCrashScenario({
+      processes: [{ name: "p", threads: [{ name: "main", steps: [{ pthreadExit: true }] }, ...threads.slice(0, 7)] }],
+    });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors[0].message).toContain("interleavings");
   });

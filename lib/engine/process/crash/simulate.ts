@@ -29,7 +29,11 @@ export function simulateCrashScenario(input: unknown): ProcessModelResult<CrashR
   const checked = validateCrashScenario(input);
   if (!checked.ok) return checked;
   const scenario = checked.value;
-  const shared = new Set(Object.entries(scenario.memory ?? {}).filter(([, v]) => v.shared).map(([k]) => k));
+  const shared = new Set(
+    Object.entries(scenario.memory ?? {})
+      .filter(([, v]) => v.shared)
+      .map(([k]) => k),
+  );
   const groups = groupsBySharedMemory(scenario.processes, shared);
 
   const executed = new Map<string, number>();
@@ -130,7 +134,9 @@ function groupsBySharedMemory(processes: CrashProcess[], shared: Set<string>): n
   return [...groups.values()];
 }
 
-type Explored = { ok: true; terminals: State[]; terminalCount: number; states: number } | { ok: false; errors: { path: string; message: string }[] };
+type Explored =
+  | { ok: true; terminals: State[]; terminalCount: number; states: number }
+  | { ok: false; errors: { path: string; message: string }[] };
 
 function explore(scenario: CrashScenario, threads: FlatThread[], group: number[], shared: Set<string>): Explored {
   const memory: Record<string, number> = {};
@@ -148,7 +154,10 @@ function explore(scenario: CrashScenario, threads: FlatThread[], group: number[]
   // Thread positions alone bound the states; refuse early when even that bound is far too large.
   const positions = threads.reduce((n, t) => n * (t.steps.length + 1), 1);
   if (positions > MAX_CRASH_STATES * 50) {
-    return processModelFailure("processes", `more than ${MAX_CRASH_STATES} interleavings to explore; use fewer threads or steps`);
+    return processModelFailure(
+      "processes",
+      `more than ${MAX_CRASH_STATES} interleavings to explore; use fewer threads or steps`,
+    );
   }
   const seen = new Set<string>();
   const terminals: State[] = [];
@@ -159,7 +168,10 @@ function explore(scenario: CrashScenario, threads: FlatThread[], group: number[]
     if (seen.has(key)) continue;
     seen.add(key);
     if (seen.size > MAX_CRASH_STATES) {
-      return processModelFailure("processes", `more than ${MAX_CRASH_STATES} interleavings to explore; use fewer threads or steps`);
+      return processModelFailure(
+        "processes",
+        `more than ${MAX_CRASH_STATES} interleavings to explore; use fewer threads or steps`,
+      );
     }
     let moved = false;
     threads.forEach((t, ti) => {
@@ -171,7 +183,12 @@ function explore(scenario: CrashScenario, threads: FlatThread[], group: number[]
         const target = threads.findIndex((u) => u.process === t.process && u.name === step.join);
         if (state.pcs[target] < threads[target].steps.length) return;
       }
-      const next: State = { pcs: [...state.pcs], endings: [...state.endings], memory: { ...state.memory }, loads: { ...state.loads } };
+      const next: State = {
+        pcs: [...state.pcs],
+        endings: [...state.endings],
+        memory: { ...state.memory },
+        loads: { ...state.loads },
+      };
       next.pcs[ti]++;
       if ("store" in step) next.memory[address(t.process, step.store.var)] = step.store.value;
       else if ("load" in step) next.loads[`${ti}:${pc}`] = state.memory[address(t.process, step.load)];
@@ -185,7 +202,12 @@ function explore(scenario: CrashScenario, threads: FlatThread[], group: number[]
     });
     if (!moved) {
       // Once main has called pthread_exit and the other threads are done, the process exits 0.
-      const final = { ...state, endings: state.endings.map((e, gi) => e ?? (allDone(threads, state, group[gi]) ? "exit 0 (last thread finished)" : null)) };
+      const final = {
+        ...state,
+        endings: state.endings.map(
+          (e, gi) => e ?? (allDone(threads, state, group[gi]) ? "exit 0 (last thread finished)" : null),
+        ),
+      };
       terminals.push(final);
     }
   }
@@ -217,18 +239,28 @@ function explainStep(
   }
   const killers = missed.filter((m) => !m.startsWith("blocked"));
   if (appears === "never") {
-    return killers.length ? `the process always ends before this step: ${killers.join("; ")}` : "this step can never run (it waits on a join that never returns)";
+    return killers.length
+      ? `the process always ends before this step: ${killers.join("; ")}`
+      : "this step can never run (it waits on a join that never returns)";
   }
   if (appears === "sometimes") {
     return `runs only if it comes before the process ends: ${killers.join("; ")}; threads share one process, so its end stops them all`;
   }
-  const otherFaults = scenario.processes.some((q, i) => i !== process && q.threads.some((t) => t.steps.some((s) => "fault" in s)));
-  let reason = otherFaults ? "runs in every execution: a fault in another process cannot stop this one (separate address spaces)" : "runs in every execution";
+  const otherFaults = scenario.processes.some(
+    (q, i) => i !== process && q.threads.some((t) => t.steps.some((s) => "fault" in s)),
+  );
+  let reason = otherFaults
+    ? "runs in every execution: a fault in another process cannot stop this one (separate address spaces)"
+    : "runs in every execution";
   if ("load" in step) {
     const v = step.load;
-    const othersStore = scenario.processes.some((q, i) => i !== process && q.threads.some((t) => t.steps.some((s) => "store" in s && s.store.var === v)));
-    if (!shared.has(v) && othersStore) reason += `; '${v}' is private to each process, so stores by other processes are not visible here`;
-    else if (shared.has(v)) reason += `; '${v}' is mapped shared, so stores from any process may be visible depending on timing`;
+    const othersStore = scenario.processes.some(
+      (q, i) => i !== process && q.threads.some((t) => t.steps.some((s) => "store" in s && s.store.var === v)),
+    );
+    if (!shared.has(v) && othersStore)
+      reason += `; '${v}' is private to each process, so stores by other processes are not visible here`;
+    else if (shared.has(v))
+      reason += `; '${v}' is mapped shared, so stores from any process may be visible depending on timing`;
     else reason += `; threads of one process share '${v}', so the value depends on whether the store ran first`;
   }
   return reason;

@@ -11,7 +11,8 @@ function model(source: string, mode: ForkOutputMode = "pipe"): ForkModel {
   return result.value;
 }
 
-const main = (body: string) => `#include <stdio.h>\n#include <unistd.h>\n#include <sys/wait.h>\nint main(void) {\n${body}\nreturn 0;\n}\n`;
+const main = (body: string) =>
+  `#include <stdio.h>\n#include <unistd.h>\n#include <sys/wait.h>\nint main(void) {\n${body}\nreturn 0;\n}\n`;
 
 describe("process counts", () => {
   test("fork(); fork(); printf prints 4 lines from 4 processes", () => {
@@ -58,7 +59,7 @@ describe("stdio buffering", () => {
   test("the same line appears twice into a pipe: the unflushed buffer is copied by fork", () => {
     expect(model(main(body), "pipe").outputs).toEqual([["hello", "hello"]]);
   });
-  test("printf(\"a\"); fork(); printf(\"\\n\") prints 'a' twice in either mode", () => {
+  test('printf("a"); fork(); printf("\\n") prints \'a\' twice in either mode', () => {
     for (const mode of ["pipe", "tty"] as const) {
       expect(model(main(`printf("a"); fork(); printf("\\n");`), mode).outputs).toEqual([["a", "a"]]);
     }
@@ -67,7 +68,9 @@ describe("stdio buffering", () => {
     expect(model(main(`printf("hello\\n"); fflush(stdout); fork();`), "pipe").outputs).toEqual([["hello"]]);
   });
   test("setvbuf(_IONBF) makes stdout unbuffered", () => {
-    expect(model(main(`setvbuf(stdout, NULL, _IONBF, 0); printf("once\\n"); fork();`), "pipe").outputs).toEqual([["once"]]);
+    expect(model(main(`setvbuf(stdout, NULL, _IONBF, 0); printf("once\\n"); fork();`), "pipe").outputs).toEqual([
+      ["once"],
+    ]);
   });
   test("stderr is unbuffered, so it is not duplicated", () => {
     expect(model(main(`fprintf(stderr, "err\\n"); fork();`), "pipe").outputs).toEqual([["err"]]);
@@ -86,11 +89,24 @@ describe("stdio buffering", () => {
   });
 
   test("printf of a constant line is puts (as gcc compiles it): on an unbuffered stdout, two writes", () => {
-    const m = model(main(`setvbuf(stdout, NULL, _IONBF, 0); if (fork() == 0) { printf("c\\n"); return 0; } printf("p\\n"); wait(NULL);`), "pipe");
+    const m = model(
+      main(
+        `setvbuf(stdout, NULL, _IONBF, 0); if (fork() == 0) { printf("c\\n"); return 0; } printf("p\\n"); wait(NULL);`,
+      ),
+      "pipe",
+    );
     // "c", "p", then the two newlines: the processes' text and newline writes interleave.
     expect(m.outputs).toContainEqual(["cp", ""]);
-    const conv = model(main(`setvbuf(stdout, NULL, _IONBF, 0); if (fork() == 0) { printf("%d\\n", 1); return 0; } printf("%d\\n", 2); wait(NULL);`), "pipe");
-    expect(conv.outputs).toEqual([["1", "2"], ["2", "1"]]);
+    const conv = model(
+      main(
+        `setvbuf(stdout, NULL, _IONBF, 0); if (fork() == 0) { printf("%d\\n", 1); return 0; } printf("%d\\n", 2); wait(NULL);`,
+      ),
+      "pipe",
+    );
+    expect(conv.outputs).toEqual([
+      ["1", "2"],
+      ["2", "1"],
+    ]);
   });
 
   test("_exit loses buffered output that exit would flush", () => {
@@ -113,10 +129,14 @@ describe("exec", () => {
   });
   test("exec discards the stdio buffer in pipe mode", () => {
     expect(model(main(`printf("before\\n"); execlp("echo", "echo", "x", NULL);`), "pipe").outputs).toEqual([["x"]]);
-    expect(model(main(`printf("before\\n"); execlp("echo", "echo", "x", NULL);`), "tty").outputs).toEqual([["before", "x"]]);
+    expect(model(main(`printf("before\\n"); execlp("echo", "echo", "x", NULL);`), "tty").outputs).toEqual([
+      ["before", "x"],
+    ]);
   });
   test("a failed exec returns and the program carries on", () => {
-    expect(model(main(`execl("/nonexistent/prog", "prog", NULL); printf("exec failed\\n");`)).outputs).toEqual([["exec failed"]]);
+    expect(model(main(`execl("/nonexistent/prog", "prog", NULL); printf("exec failed\\n");`)).outputs).toEqual([
+      ["exec failed"],
+    ]);
   });
   test("execl without a slash does not search PATH, so it fails", () => {
     expect(model(main(`execl("echo", "echo", "x", NULL); printf("failed\\n");`)).outputs).toEqual([["failed"]]);
@@ -136,12 +156,19 @@ describe("ordering", () => {
     ]);
   });
   test("three unordered processes give 3! = 6 orders", () => {
-    const m = model(main(`if (fork() == 0) { printf("a\\n"); } else if (fork() == 0) { printf("b\\n"); } else { printf("c\\n"); }`), "tty");
+    const m = model(
+      main(`if (fork() == 0) { printf("a\\n"); } else if (fork() == 0) { printf("b\\n"); } else { printf("c\\n"); }`),
+      "tty",
+    );
     expect(m.outputs).toHaveLength(6);
     expect(m.outputsComplete).toBe(true);
   });
   test("waitpid returns the chosen child's exit status", () => {
-    const m = model(main(`int s; pid_t c = fork(); if (c == 0) exit(7); waitpid(c, &s, 0); printf("%d %d\\n", WIFEXITED(s), WEXITSTATUS(s));`));
+    const m = model(
+      main(
+        `int s; pid_t c = fork(); if (c == 0) exit(7); waitpid(c, &s, 0); printf("%d %d\\n", WIFEXITED(s), WEXITSTATUS(s));`,
+      ),
+    );
     expect(m.outputs).toEqual([["1 7"]]);
   });
 });
@@ -166,7 +193,7 @@ describe("zombies and orphans", () => {
 
 describe("bad input is refused with a reason", () => {
   test("syntax errors carry line and column", () => {
-    const r = analyzeForkProgram("int main(void) {\n  printf(\"x\\n\")\n}\n");
+    const r = analyzeForkProgram('int main(void) {\n  printf("x\\n")\n}\n');
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.errors[0].path).toBe("3:1");
@@ -184,7 +211,12 @@ describe("bad input is refused with a reason", () => {
     if (!r.ok) expect(r.errors[0].message).toMatch(/more than \d+ steps/);
   });
   test("unsupported calls and timing-dependent values are refused", () => {
-    for (const body of [`printf("%d\\n", getpid() + 1);`, `execl("/bin/ls", "ls", NULL);`, `waitpid(-1, NULL, WUNTRACED);`, `struct x;`]) {
+    for (const body of [
+      `printf("%d\\n", getpid() + 1);`,
+      `execl("/bin/ls", "ls", NULL);`,
+      `waitpid(-1, NULL, WUNTRACED);`,
+      `struct x;`,
+    ]) {
       expect(analyzeForkProgram(main(body)).ok).toBe(false);
     }
   });
@@ -203,13 +235,21 @@ describe("robustness", () => {
 
   test("arbitrary text and mutated programs give a result or an error, never a throw", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 200 }), fc.tuple(fc.nat(CLASSIC.length), fc.nat(20), fc.string({ maxLength: 8 })).map(([at, cut, insert]) => CLASSIC.slice(0, at) + insert + CLASSIC.slice(at + cut))), (source) => {
-        const result = analyzeForkProgram(source);
-        if (!result.ok) {
-          expect(result.errors[0].path).toMatch(/^\d+:\d+$/);
-          expect(result.errors[0].message.length).toBeGreaterThan(0);
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 200 }),
+          fc
+            .tuple(fc.nat(CLASSIC.length), fc.nat(20), fc.string({ maxLength: 8 }))
+            .map(([at, cut, insert]) => CLASSIC.slice(0, at) + insert + CLASSIC.slice(at + cut)),
+        ),
+        (source) => {
+          const result = analyzeForkProgram(source);
+          if (!result.ok) {
+            expect(result.errors[0].path).toMatch(/^\d+:\d+$/);
+            expect(result.errors[0].message.length).toBeGreaterThan(0);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });

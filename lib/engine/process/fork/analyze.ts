@@ -38,7 +38,16 @@ export function analyzeForkProgram(source: string, options: ForkAnalysisOptions 
   let forced = new Map<string, number>();
   for (;;) {
     const world = createWorld(parsed.program, mode === "tty", maxProcesses, forced);
-    const root: ForkProcessInfo = { pid: world.nextPid++, parent: null, forkLine: null, children: [], events: [], exitCode: 0, signal: null, execedProgram: null };
+    const root: ForkProcessInfo = {
+      pid: world.nextPid++,
+      parent: null,
+      forkLine: null,
+      children: [],
+      events: [],
+      exitCode: 0,
+      signal: null,
+      execedProgram: null,
+    };
     world.processes.set(root.pid, root);
     try {
       runProcess(world, root, []);
@@ -56,7 +65,10 @@ export function analyzeForkProgram(source: string, options: ForkAnalysisOptions 
     while (k >= 0 && calls[k]!.outcome + 1 >= calls[k]!.outcomes) k--;
     if (k < 0) break;
     if (runs.length >= MAX_BRANCHES) {
-      return processModelFailure(`${calls[k]!.line}:1`, `the program's output depends on the timing of more than ${MAX_BRANCHES} combinations of waitpid(WNOHANG)/getppid() outcomes; it is too large to list`);
+      return processModelFailure(
+        `${calls[k]!.line}:1`,
+        `the program's output depends on the timing of more than ${MAX_BRANCHES} combinations of waitpid(WNOHANG)/getppid() outcomes; it is too large to list`,
+      );
     }
     forced = new Map(calls.slice(0, k).map((c) => [c.key, c.outcome]));
     forced.set(calls[k]!.key, calls[k]!.outcome + 1);
@@ -88,15 +100,21 @@ export function analyzeForkProgram(source: string, options: ForkAnalysisOptions 
       processCount: processes.length,
       linesPrinted: [...written].filter((c) => c === "\n").length,
       bytesPrinted: written.length,
-      neverReaped: processes.filter((p) => p.parent !== null && !mayBeReaped(world.processes.get(p.parent)!, p.pid)).map((p) => p.pid),
-      mayBeOrphaned: processes.filter((p) => p.parent !== null && !surelyReaped(world.processes.get(p.parent)!, p.pid)).map((p) => p.pid),
+      neverReaped: processes
+        .filter((p) => p.parent !== null && !mayBeReaped(world.processes.get(p.parent)!, p.pid))
+        .map((p) => p.pid),
+      mayBeOrphaned: processes
+        .filter((p) => p.parent !== null && !surelyReaped(world.processes.get(p.parent)!, p.pid))
+        .map((p) => p.pid),
     };
   });
 
   const texts = [...union].sort();
   const notes: string[] = [];
   if (!outputsComplete) {
-    notes.push(`more than ${maxOutputs} distinct outputs (or too many states to list): 'outputs' is a sample; check a given output with explainOutputOrder`);
+    notes.push(
+      `more than ${maxOutputs} distinct outputs (or too many states to list): 'outputs' is a sample; check a given output with explainOutputOrder`,
+    );
   }
   for (const b of branches) {
     for (const p of b.processes) {
@@ -107,26 +125,41 @@ export function analyzeForkProgram(source: string, options: ForkAnalysisOptions 
       }
     }
   }
-  const range = (f: (b: ForkBranch) => number): [number, number] => [Math.min(...branches.map(f)), Math.max(...branches.map(f))];
-  const countRange = { processCount: range((b) => b.processCount), linesPrinted: range((b) => b.linesPrinted), bytesPrinted: range((b) => b.bytesPrinted) };
+  const range = (f: (b: ForkBranch) => number): [number, number] => [
+    Math.min(...branches.map(f)),
+    Math.max(...branches.map(f)),
+  ];
+  const countRange = {
+    processCount: range((b) => b.processCount),
+    linesPrinted: range((b) => b.linesPrinted),
+    bytesPrinted: range((b) => b.bytesPrinted),
+  };
   const countsAgree = Object.values(countRange).every(([lo, hi]) => lo === hi);
   if (branches.length > 1) {
     notes.push(
       `the output depends on timing (waitpid with WNOHANG, getppid, wait() of children that exit differently): ${branches.length} cases, listed in 'branches'; 'outputs' covers all of them` +
-        (countsAgree ? "; every case has the same counts" : `; the counts differ between cases (see 'countRange'), and the process tree and counts at the top are those of the first case`),
+        (countsAgree
+          ? "; every case has the same counts"
+          : `; the counts differ between cases (see 'countRange'), and the process tree and counts at the top are those of the first case`),
     );
   }
   const timedSleeps: { pid: number; line: number; ms: number }[] = [];
   for (const b of branches) {
     for (const p of b.processes) {
       for (const e of p.events) {
-        if (e.type === "sleep" && !timedSleeps.some((t) => t.pid === p.pid && t.line === e.line)) timedSleeps.push({ pid: p.pid, line: e.line, ms: e.ms });
+        if (e.type === "sleep" && !timedSleeps.some((t) => t.pid === p.pid && t.line === e.line))
+          timedSleeps.push({ pid: p.pid, line: e.line, ms: e.ms });
       }
     }
   }
   if (timedSleeps.length > 0) {
     notes.push(
-      `fixed by timing: ${timedSleeps.length === 1 ? "a sleep" : `${timedSleeps.length} sleeps`} of at least 1 ms (${timedSleeps.slice(0, 4).map((t) => `process ${t.pid} at line ${t.line}, ${t.ms} ms`).join("; ")}${timedSleeps.length > 4 ? "; …" : ""}) ${timedSleeps.length === 1 ? "lets" : "let"} every other runnable process finish first, so the orders listed are those real runs give on an ordinary machine, not orders the OS guarantees`,
+      `fixed by timing: ${timedSleeps.length === 1 ? "a sleep" : `${timedSleeps.length} sleeps`} of at least 1 ms (${timedSleeps
+        .slice(0, 4)
+        .map((t) => `process ${t.pid} at line ${t.line}, ${t.ms} ms`)
+        .join(
+          "; ",
+        )}${timedSleeps.length > 4 ? "; …" : ""}) ${timedSleeps.length === 1 ? "lets" : "let"} every other runnable process finish first, so the orders listed are those real runs give on an ordinary machine, not orders the OS guarantees`,
     );
   }
 

@@ -37,7 +37,12 @@ export function checkForkOutput(model: ForkModel, text: string): ForkOutputCheck
       if (!best || match.furthest > best.match.furthest) best = { match, index, text: t };
     }
   }
-  if (undecided) return { possible: false, undecided: true, reason: "the program has too many interleavings to decide this output within the search bound" };
+  if (undecided)
+    return {
+      possible: false,
+      undecided: true,
+      reason: "the program has too many interleavings to decide this output within the search bound",
+    };
   const { match, index, text: checked } = best!;
   const at = match.furthest;
   const lineStart = checked.lastIndexOf("\n", at - 1) + 1;

@@ -40,10 +40,18 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "timeslice-corpus-"));
   const accepted = programs.filter((p) => !p.expectRefusal);
   // gcc's absence (or a program it rejects) fails here, loudly.
-  const bins = await pool(accepted.map((p) => () => compileTraced(dir, p.name, p.source)), WIDTH);
+  const bins = await pool(
+    accepted.map((p) => () => compileTraced(dir, p.name, p.source)),
+    WIDTH,
+  );
   // Programs that sleep take longest: start them first so they do not form the tail.
-  const order = accepted.map((p, i) => i).sort((a, b) => Number(/sleep\(/.test(accepted[b]!.source)) - Number(/sleep\(/.test(accepted[a]!.source)));
-  const results = await pool(order.map((i) => () => runTracedBatch(bins[i]!, RUNS)), WIDTH);
+  const order = accepted
+    .map((p, i) => i)
+    .sort((a, b) => Number(/sleep\(/.test(accepted[b]!.source)) - Number(/sleep\(/.test(accepted[a]!.source)));
+  const results = await pool(
+    order.map((i) => () => runTracedBatch(bins[i]!, RUNS)),
+    WIDTH,
+  );
   order.forEach((i, k) => runs.set(accepted[i]!.name, results[k]!));
 }, 600_000);
 
@@ -54,14 +62,18 @@ afterAll(() => {
 const figures = { accepted: 0, refused: 0, deterministic: 0, fixedByTiming: 0, runs: 0, distinctObserved: 0 };
 
 function check(name: string, model: ForkModel, observed: TracedRun[]): void {
-  const cases: (ForkBranch & { schedule: Schedule })[] = (model.branches ?? [{ ...model, assumptions: [] }]).map((c) => ({ ...c, schedule: buildSchedule(c.processes) }));
+  const cases: (ForkBranch & { schedule: Schedule })[] = (model.branches ?? [{ ...model, assumptions: [] }]).map(
+    (c) => ({ ...c, schedule: buildSchedule(c.processes) }),
+  );
   const distinct = new Set<string>();
   for (const { output, trace } of observed) {
     const processes = 1 + trace.filter((l) => !l.startsWith("root")).length;
     const lines = [...output].filter((c) => c === "\n").length;
     const matches = cases.flatMap((c) => {
       const text = symbolize(output, trace, c.processes);
-      return text !== null && isReachableOutput(c.schedule, text) === "valid" ? [{ text, lines: c.linesPrinted, processes: c.processCount }] : [];
+      return text !== null && isReachableOutput(c.schedule, text) === "valid"
+        ? [{ text, lines: c.linesPrinted, processes: c.processCount }]
+        : [];
     });
     // Reported in full when no timing case of the model produces what reality printed.
     expect({ name, output, trace, valid: matches.length > 0 }).toEqual({ name, output, trace, valid: true });

@@ -50,12 +50,18 @@ printf("%d %d %d %d\\n", strcmp(a, "abcd") == 0, strcmp("a", "b") < 0, strcmp("b
   });
 
   test("char arg[] passed to execl", () => {
-    const m = model(main(`char arg[] = "hi there"; if (fork() == 0) { execl("/bin/echo", "echo", arg, NULL); } wait(NULL); printf("done %d\\n", (int)sizeof arg);`));
+    const m = model(
+      main(
+        `char arg[] = "hi there"; if (fork() == 0) { execl("/bin/echo", "echo", arg, NULL); } wait(NULL); printf("done %d\\n", (int)sizeof arg);`,
+      ),
+    );
     expect(m.outputs).toEqual([["hi there", "done 9"]]);
   });
 
   test("writing past a char array or into a string literal is refused with its line", () => {
-    expect(refusal(main(`char s[4]; strcpy(s, "toolong");`))).toMatch(/^7:\d+: strcpy\(\) writes 8 bytes into a 4-byte array/);
+    expect(refusal(main(`char s[4]; strcpy(s, "toolong");`))).toMatch(
+      /^7:\d+: strcpy\(\) writes 8 bytes into a 4-byte array/,
+    );
     expect(refusal(main(`char *s = "lit"; strcpy(s, "x");`))).toMatch(/^7:\d+: .*read-only/);
   });
 });
@@ -121,8 +127,10 @@ printf("sum %d\\n", sum);`),
   });
 
   test("a child that aborts is reported by WIFSIGNALED", () => {
-    const m = model(main(`int st; if (fork() == 0) abort(); if (fork() == 0) exit(2);
-for (int i = 0; i < 2; i++) { wait(&st); if (WIFSIGNALED(st)) printf("signal %d\\n", WTERMSIG(st)); else printf("exit %d\\n", WEXITSTATUS(st)); }`));
+    const m = model(
+      main(`int st; if (fork() == 0) abort(); if (fork() == 0) exit(2);
+for (int i = 0; i < 2; i++) { wait(&st); if (WIFSIGNALED(st)) printf("signal %d\\n", WTERMSIG(st)); else printf("exit %d\\n", WEXITSTATUS(st)); }`),
+    );
     expect(sorted(m)).toEqual(["exit 2 | signal 6", "signal 6 | exit 2"]);
   });
 });
@@ -138,19 +146,27 @@ if (fork() == 0) { execl("/usr/bin/false", "false", NULL); } wait(&st); printf("
 char *args[] = {"sh", "-c", "echo 'a  b'; exit 4", NULL};
 if (fork() == 0) { execv("/bin/sh", args); } wait(&st); printf("sh %d\\n", WEXITSTATUS(st));`),
     );
-    expect(m.outputs).toEqual([["via PATH", "execl echo: No such file or directory", "st 9", "r -1 errno 2", "st 3", "false 1", "a  b", "sh 4"]]);
+    expect(m.outputs).toEqual([
+      ["via PATH", "execl echo: No such file or directory", "st 9", "r -1 errno 2", "st 3", "false 1", "a  b", "sh 4"],
+    ]);
   });
 
   test("ls is refused with the reason; so is a shell script beyond echo", () => {
-    expect(refusal(main(`execl("/bin/ls", "ls", NULL);`))).toMatch(/^7:\d+: exec of ls is outside the model: what it prints depends on the directory/);
-    expect(refusal(main(`execl("/bin/sh", "sh", "-c", "echo hi | wc -l", NULL);`))).toMatch(/outside the model: only simple echo/);
+    expect(refusal(main(`execl("/bin/ls", "ls", NULL);`))).toMatch(
+      /^7:\d+: exec of ls is outside the model: what it prints depends on the directory/,
+    );
+    expect(refusal(main(`execl("/bin/sh", "sh", "-c", "echo hi | wc -l", NULL);`))).toMatch(
+      /outside the model: only simple echo/,
+    );
   });
 });
 
 describe("sleeps as timing", () => {
   test("a zombie is reaped after the parent sleeps: the child's line comes first", () => {
-    const m = model(main(`pid_t p = fork(); if (p == 0) { printf("child exits\\n"); exit(0); }
-sleep(1); printf("parent woke\\n"); waitpid(p, NULL, 0); printf("reaped\\n");`));
+    const m = model(
+      main(`pid_t p = fork(); if (p == 0) { printf("child exits\\n"); exit(0); }
+sleep(1); printf("parent woke\\n"); waitpid(p, NULL, 0); printf("reaped\\n");`),
+    );
     expect(m.outputs).toEqual([["child exits", "parent woke", "reaped"]]);
     expect(m.deterministic).toBe(true);
     expect(m.timedSleeps).toEqual([{ pid: 1000, line: 8, ms: 1000 }]);
@@ -158,28 +174,39 @@ sleep(1); printf("parent woke\\n"); waitpid(p, NULL, 0); printf("reaped\\n");`))
   });
 
   test("an orphan prints after its parent exited and sees the reaper as its parent", () => {
-    const m = model(main(`if (fork() == 0) { usleep(20000); printf("orphan of %d\\n", getppid()); exit(0); }
-printf("parent exits\\n");`));
+    const m = model(
+      main(`if (fork() == 0) { usleep(20000); printf("orphan of %d\\n", getppid()); exit(0); }
+printf("parent exits\\n");`),
+    );
     expect(m.outputs).toEqual([["parent exits", "orphan of <pid of reaper>"]]);
   });
 
   test("double fork: the grandchild sleeps and prints last, adopted by the reaper", () => {
-    const m = model(main(`pid_t p = fork();
+    const m = model(
+      main(`pid_t p = fork();
 if (p == 0) { if (fork() == 0) { sleep(1); printf("grandchild, parent %d\\n", getppid()); exit(0); } printf("child exits\\n"); exit(0); }
-waitpid(p, NULL, 0); printf("parent done\\n");`));
+waitpid(p, NULL, 0); printf("parent done\\n");`),
+    );
     expect(m.outputs).toEqual([["child exits", "parent done", "grandchild, parent <pid of reaper>"]]);
   });
 
   test("shorter sleeps wake first; children reaped in that order give one output", () => {
-    const m = model(main(`int st;
+    const m = model(
+      main(`int st;
 for (int i = 3; i >= 1; i--) if (fork() == 0) { usleep(i * 10000); exit(i); }
-while (wait(&st) > 0) printf("%d\\n", WEXITSTATUS(st));`));
+while (wait(&st) > 0) printf("%d\\n", WEXITSTATUS(st));`),
+    );
     expect(m.outputs).toEqual([["1", "2", "3"]]);
     expect(explainOutputOrder(m, ["3", "2", "1"]).valid).toBe(false);
-    const printing = model(main(`for (int i = 3; i >= 1; i--) if (fork() == 0) { usleep(i * 10000); printf("%d\\n", i); exit(0); }
-while (wait(NULL) > 0) ;`));
+    const printing = model(
+      main(`for (int i = 3; i >= 1; i--) if (fork() == 0) { usleep(i * 10000); printf("%d\\n", i); exit(0); }
+while (wait(NULL) > 0) ;`),
+    );
     expect(printing.outputs).toEqual([["1", "2", "3"]]);
-    expect(explainOutputOrder(printing, ["3", "2", "1"])).toEqual({ valid: false, reason: expect.stringContaining("the sleeps fix the order") });
+    expect(explainOutputOrder(printing, ["3", "2", "1"])).toEqual({
+      valid: false,
+      reason: expect.stringContaining("the sleeps fix the order"),
+    });
   });
 
   test("a sleep under 1 ms orders nothing", () => {
@@ -189,8 +216,10 @@ while (wait(NULL) > 0) ;`));
   });
 
   test("nanosleep with a struct timespec", () => {
-    const m = model(main(`struct timespec ts = {0, 5000000};
-if (fork() == 0) { nanosleep(&ts, NULL); printf("c\\n"); exit(0); } printf("p\\n"); wait(NULL);`));
+    const m = model(
+      main(`struct timespec ts = {0, 5000000};
+if (fork() == 0) { nanosleep(&ts, NULL); printf("c\\n"); exit(0); } printf("p\\n"); wait(NULL);`),
+    );
     expect(m.outputs).toEqual([["p", "c"]]);
   });
 });

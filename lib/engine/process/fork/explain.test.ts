@@ -11,7 +11,9 @@ function model(body: string, mode: ForkOutputMode = "tty"): ForkModel {
 }
 
 describe("explainOutputOrder", () => {
-  const waits = model(`printf("start\\n"); if (fork() == 0) { printf("child\\n"); } else { wait(NULL); printf("parent done\\n"); }`);
+  const waits = model(
+    `printf("start\\n"); if (fork() == 0) { printf("child\\n"); } else { wait(NULL); printf("parent done\\n"); }`,
+  );
 
   test("accepts the one valid order", () => {
     expect(explainOutputOrder(waits, ["start", "child", "parent done"])).toEqual({ valid: true });
@@ -45,13 +47,17 @@ describe("explainOutputOrder", () => {
     expect(explainOutputOrder(gone, ["nothing"]).reason).toContain("no process prints it");
   });
   test("needs k lines before when waits require every child", () => {
-    const m = model(`int i; for (i = 0; i < 3; i++) { if (fork() == 0) { printf("kid\\n"); return 0; } } for (i = 0; i < 3; i++) wait(NULL); printf("done\\n");`);
+    const m = model(
+      `int i; for (i = 0; i < 3; i++) { if (fork() == 0) { printf("kid\\n"); return 0; } } for (i = 0; i < 3; i++) wait(NULL); printf("done\\n");`,
+    );
     expect(explainOutputOrder(m, ["kid", "kid", "kid", "done"]).valid).toBe(true);
     const v = explainOutputOrder(m, ["kid", "kid", "done", "kid"]);
     expect(v.reason).toContain("'done' cannot appear before 'kid' has appeared 3 times");
   });
   test("one wait for one of two children: a disjunction, still decided exactly", () => {
-    const m = model(`if (fork() == 0) { printf("a\\n"); return 0; } if (fork() == 0) { printf("b\\n"); return 0; } wait(NULL); printf("w\\n");`);
+    const m = model(
+      `if (fork() == 0) { printf("a\\n"); return 0; } if (fork() == 0) { printf("b\\n"); return 0; } wait(NULL); printf("w\\n");`,
+    );
     expect(explainOutputOrder(m, ["a", "w", "b"]).valid).toBe(true);
     expect(explainOutputOrder(m, ["b", "w", "a"]).valid).toBe(true);
     const v = explainOutputOrder(m, ["w", "a", "b"]);
@@ -65,6 +71,11 @@ describe("explainOutputOrder input checks", () => {
   test("non-lists and absurdly long answers are refused with a reason", () => {
     expect(explainOutputOrder(m, "x" as unknown as string[]).valid).toBe(false);
     expect(explainOutputOrder(m, [1 as unknown as string]).valid).toBe(false);
-    expect(explainOutputOrder(m, Array.from({ length: 50_000 }, () => "x")).reason).toContain("exactly 1");
+    expect(
+      explainOutputOrder(
+        m,
+        Array.from({ length: 50_000 }, () => "x"),
+      ).reason,
+    ).toContain("exactly 1");
   });
 });

@@ -41,17 +41,25 @@ export function explainOutputOrder(model: ForkModel, studentLines: readonly stri
   if (undecided) return undecided;
   const got = countBy(studentLines);
   const sameLines = cases.findIndex((c) => {
-    const expected = countBy(c.model.processes.flatMap((p) => p.events.flatMap((e) => (e.type === "write" ? splitOutputLines(e.text) : []))));
+    const expected = countBy(
+      c.model.processes.flatMap((p) => p.events.flatMap((e) => (e.type === "write" ? splitOutputLines(e.text) : []))),
+    );
     return expected.size === got.size && [...got].every(([text, n]) => expected.get(text) === n);
   });
   const k = sameLines >= 0 ? sameLines : 0;
   const when = cases[k]!.assumptions.join("; ");
-  return { valid: false, reason: `${verdicts[k]!.reason} (This is the case where ${when}; the other timing cases do not produce it either.)` };
+  return {
+    valid: false,
+    reason: `${verdicts[k]!.reason} (This is the case where ${when}; the other timing cases do not produce it either.)`,
+  };
 }
 
 function explainOneCase(model: ForkModel, studentLines: readonly string[]): OutputOrderVerdict {
   if (studentLines.length > MAX_STUDENT_LINES || studentLines.length > model.bytesPrinted + 1) {
-    return { valid: false, reason: `the answer has ${studentLines.length} lines, but every run prints exactly ${model.linesPrinted}.` };
+    return {
+      valid: false,
+      reason: `the answer has ${studentLines.length} lines, but every run prints exactly ${model.linesPrinted}.`,
+    };
   }
   const schedule = buildSchedule(model.processes);
   const body = studentLines.join("\n");
@@ -60,7 +68,11 @@ function explainOneCase(model: ForkModel, studentLines: readonly string[]): Outp
     const verdict = isReachableOutput(schedule, text);
     if (verdict === "valid") return { valid: true };
     if (verdict === "undecided") {
-      return { valid: false, undecided: true, reason: "the program has too many interleavings to decide this output within the search bound" };
+      return {
+        valid: false,
+        undecided: true,
+        reason: "the program has too many interleavings to decide this output within the search bound",
+      };
     }
   }
   return { valid: false, reason: whyImpossible(model, studentLines) };
@@ -73,7 +85,9 @@ function whyImpossible(model: ForkModel, lines: readonly string[]): string {
     const got = countBy(lines);
     for (const [text, n] of got) {
       if (!expected.has(text)) {
-        const lost = model.processes.flatMap((p) => p.events).find((e) => e.type === "lost" && e.text.split("\n").includes(text));
+        const lost = model.processes
+          .flatMap((p) => p.events)
+          .find((e) => e.type === "lost" && e.text.split("\n").includes(text));
         if (lost && lost.type === "lost") {
           return `${quote(text)} cannot appear at all: it is still in the stdio buffer when ${lost.reason === "exec" ? "a successful exec() replaces the program" : lost.reason === "abort" ? "abort() kills the process" : "_exit() ends the process"}, which discards it.`;
         }
@@ -81,7 +95,8 @@ function whyImpossible(model: ForkModel, lines: readonly string[]): string {
         return `${quote(text)} cannot appear at all: no process prints it${execs ? " (a successful exec() never returns, so the code after it does not run)" : ""}.`;
       }
       const m = expected.get(text)!;
-      if (n !== m) return `${quote(text)} appears ${n} time${n === 1 ? "" : "s"}, but every run prints it exactly ${times(m)}.`;
+      if (n !== m)
+        return `${quote(text)} appears ${n} time${n === 1 ? "" : "s"}, but every run prints it exactly ${times(m)}.`;
     }
     for (const [text, m] of expected) {
       if (!got.has(text)) return `${quote(text)} is missing: every run prints it ${times(m)}.`;
@@ -162,10 +177,13 @@ function happensBefore(processes: readonly ForkProcessInfo[]) {
     p.events.forEach((e, k) => {
       if (e.type !== "write") return;
       if (!e.text.endsWith("\n")) wholeLines = false;
-      splitOutputLines(e.text).forEach((text, offset) => lineEvents.push({ text, process: i, node: nodeOf[i][k], offset }));
+      splitOutputLines(e.text).forEach((text, offset) =>
+        lineEvents.push({ text, process: i, node: nodeOf[i][k], offset }),
+      );
     }),
   );
-  const before = (a: LineEvent, b: LineEvent) => (a.node === b.node ? a.offset < b.offset : ancestors(b.node).has(a.node));
+  const before = (a: LineEvent, b: LineEvent) =>
+    a.node === b.node ? a.offset < b.offset : ancestors(b.node).has(a.node);
   return { lineEvents, before, wholeLines };
 }
 
@@ -206,7 +224,7 @@ function orderViolation(
 function because(model: ForkModel, xe: LineEvent, ye: LineEvent, x: string, y: string): string {
   const procs = model.processes;
   const isAncestor = (a: number, b: number): boolean => {
-    for (let p: number | null = procs[b].parent; p !== null; ) {
+    for (let p: number | null = procs[b].parent; p !== null;) {
       const i = procs.findIndex((q) => q.pid === p);
       if (i === a) return true;
       p = procs[i].parent;
@@ -214,7 +232,9 @@ function because(model: ForkModel, xe: LineEvent, ye: LineEvent, x: string, y: s
     return false;
   };
   if (xe.process === ye.process) return `one process prints ${quote(x)} and then ${quote(y)} (program order)`;
-  if (isAncestor(xe.process, ye.process)) return `${quote(y)} is printed by a process that a fork() creates only after ${quote(x)} is printed`;
-  if (isAncestor(ye.process, xe.process)) return `the process that prints ${quote(y)} first waits (wait()) for the child that prints ${quote(x)}`;
+  if (isAncestor(xe.process, ye.process))
+    return `${quote(y)} is printed by a process that a fork() creates only after ${quote(x)} is printed`;
+  if (isAncestor(ye.process, xe.process))
+    return `the process that prints ${quote(y)} first waits (wait()) for the child that prints ${quote(x)}`;
   return `${quote(y)} is printed by a process created only after a wait() for the process that prints ${quote(x)}`;
 }

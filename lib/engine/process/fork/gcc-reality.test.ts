@@ -193,7 +193,9 @@ function checkAgainstReality(name: string, source: string, mode: ForkOutputMode)
     const lines = [...output].filter((c) => c === "\n").length;
     const matches = cases.flatMap((c) => {
       const text = symbolize(output, trace, c.processes);
-      return text !== null && isReachableOutput(c.schedule, text) === "valid" ? [{ text, lines: c.linesPrinted, processes: c.processCount }] : [];
+      return text !== null && isReachableOutput(c.schedule, text) === "valid"
+        ? [{ text, lines: c.linesPrinted, processes: c.processCount }]
+        : [];
     });
     // Reported in full when no timing case of the model produces what reality printed.
     expect({ name, output, trace, valid: matches.length > 0 }).toEqual({ name, output, trace, valid: true });
@@ -239,7 +241,8 @@ describe("fork model against gcc-compiled programs", () => {
       const { source } = generateForkProgram(seed, 4, { timing: true });
       const model = checkAgainstReality(`timing${seed}`, source, "pipe");
       if (model.branches) branching++;
-      if ((model.branches ?? [model]).every((c) => c.mayBeOrphaned.length === 0)) checkAgainstReality(`timing${seed}`, source, "tty");
+      if ((model.branches ?? [model]).every((c) => c.mayBeOrphaned.length === 0))
+        checkAgainstReality(`timing${seed}`, source, "tty");
     }
     expect(branching).toBeGreaterThan(0);
   });

@@ -15,7 +15,13 @@ import { generateForkProgram } from "./__tests__/program-generator";
 function bruteForceOutputs(processes: readonly ForkProcessInfo[]): Set<string> {
   const byPid = new Map(processes.map((p) => [p.pid, p]));
   const relevant = new Map(
-    processes.map((p) => [p.pid, p.events.filter((e) => e.type === "write" || e.type === "fork" || e.type === "wait" || e.type === "exit" || e.type === "observe")]),
+    processes.map((p) => [
+      p.pid,
+      p.events.filter(
+        (e) =>
+          e.type === "write" || e.type === "fork" || e.type === "wait" || e.type === "exit" || e.type === "observe",
+      ),
+    ]),
   );
   const outputs = new Set<string>();
   const seen = new Set<string>();
@@ -59,7 +65,10 @@ function analyzed(seed: number): ForkModel | undefined {
 
 /** Programs that also print pids and poll with WNOHANG: the output set is the union over timing cases. */
 function analyzedTiming(seed: number): ForkModel | undefined {
-  const result = analyzeForkProgram(generateForkProgram(seed, 3, { timing: true }).source, { mode: seed % 2 ? "pipe" : "tty", maxOutputs: 100 });
+  const result = analyzeForkProgram(generateForkProgram(seed, 3, { timing: true }).source, {
+    mode: seed % 2 ? "pipe" : "tty",
+    maxOutputs: 100,
+  });
   return result.ok && result.value.processCount <= 4 && result.value.outputs.length <= 100 ? result.value : undefined;
 }
 
@@ -73,7 +82,9 @@ describe("output set properties", () => {
       if (!m || !m.outputsComplete) continue;
       checked++;
       if (m.branches) branching++;
-      const brute = new Set((m.branches?.map((b) => b.processes) ?? [m.processes]).flatMap((ps) => [...bruteForceOutputs(ps)]));
+      const brute = new Set(
+        (m.branches?.map((b) => b.processes) ?? [m.processes]).flatMap((ps) => [...bruteForceOutputs(ps)]),
+      );
       const ours = m.outputs.map((lines) => lines.join("\n")).sort();
       expect(ours, `seed ${seed}`).toEqual([...brute].map((t) => (t.endsWith("\n") ? t.slice(0, -1) : t)).sort());
       for (const lines of m.outputs.slice(0, 20)) expect(explainOutputOrder(m, lines).valid).toBe(true);

@@ -75,7 +75,13 @@ export function buildSchedule(processes: readonly ForkProcessInfo[]): Schedule {
         case "fork":
           return [{ type: "fork", child: index.get(e.child)! }];
         case "wait":
-          return [{ type: "wait", target: e.target === "any" ? "any" : index.get(e.target)!, ...(e.exclusive ? { exclusive: true } : {}) }];
+          return [
+            {
+              type: "wait",
+              target: e.target === "any" ? "any" : index.get(e.target)!,
+              ...(e.exclusive ? { exclusive: true } : {}),
+            },
+          ];
         case "sleep":
           return [{ type: "sleep", ms: e.ms }];
         case "exit":
@@ -105,7 +111,9 @@ export function buildSchedule(processes: readonly ForkProcessInfo[]): Schedule {
       if (!e.exited) exitAfter[e.target]!.push([i, k]);
     }),
   );
-  const lastExclusive = events.map((list) => list.map((e) => e.type === "wait" && e.exclusive === true).lastIndexOf(true));
+  const lastExclusive = events.map((list) =>
+    list.map((e) => e.type === "wait" && e.exclusive === true).lastIndexOf(true),
+  );
   const sleeps = events.some((list) => list.some((e) => e.type === "sleep"));
   observes ||= lastExclusive.some((k) => k >= 0);
   return { events, parentOf, startedBy, childrenOf, lastWait, exitAfter, observes, lastExclusive, sleeps };
@@ -201,7 +209,13 @@ function settleOnce(s: Schedule, state: State): void {
 }
 
 function initialState(s: Schedule): State {
-  const state: State = { pcs: s.events.map(() => 0), reaped: s.events.map(() => false), wake: s.events.map(() => -1), clock: 0, dead: false };
+  const state: State = {
+    pcs: s.events.map(() => 0),
+    reaped: s.events.map(() => false),
+    wake: s.events.map(() => -1),
+    clock: 0,
+    dead: false,
+  };
   settle(s, state);
   return state;
 }
@@ -217,7 +231,14 @@ function initialState(s: Schedule): State {
  */
 function keyOf(s: Schedule, state: State): string {
   // Observations name other processes (a parent, say) that the canonical form would forget.
-  if (s.observes) return state.pcs.join(",") + "|" + state.reaped.map(Number).join("") + "|" + state.wake.map((w) => (w < 0 ? -1 : w - state.clock)).join(",");
+  if (s.observes)
+    return (
+      state.pcs.join(",") +
+      "|" +
+      state.reaped.map(Number).join("") +
+      "|" +
+      state.wake.map((w) => (w < 0 ? -1 : w - state.clock)).join(",")
+    );
   const free: string[] = [];
   const canon = (i: number, from: number): string => {
     const events = s.events[i];
@@ -269,7 +290,8 @@ function writers(s: Schedule, state: State): number[] {
     if (!started(s, state, i)) continue;
     const e = s.events[i][state.pcs[i]];
     if (e?.type === "write") out.push(i);
-    else if (e?.type === "exit" && exitIsChoice(s, state, i) && !s.exitAfter[i]!.some(([j, k]) => state.pcs[j]! <= k)) out.push(i);
+    else if (e?.type === "exit" && exitIsChoice(s, state, i) && !s.exitAfter[i]!.some(([j, k]) => state.pcs[j]! <= k))
+      out.push(i);
   }
   return out;
 }
@@ -280,7 +302,13 @@ function finished(s: Schedule, state: State): boolean {
 }
 
 function advance(s: Schedule, state: State, i: number): State {
-  const next: State = { pcs: [...state.pcs], reaped: [...state.reaped], wake: [...state.wake], clock: state.clock, dead: false };
+  const next: State = {
+    pcs: [...state.pcs],
+    reaped: [...state.reaped],
+    wake: [...state.wake],
+    clock: state.clock,
+    dead: false,
+  };
   next.pcs[i]++;
   settle(s, next);
   return next;

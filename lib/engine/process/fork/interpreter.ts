@@ -15,8 +15,17 @@
 import type { CProgram, Declarator, Expr, Stmt } from "../c/ast";
 import { formatPieces, PrintfError, type PrintfArg } from "../c/printf";
 import {
-  discardAll, flushAll, flushStream, initialStdio, setMode, StdioLimitError, streamOutput,
-  type BufferMode, type RawWrite, type StdioState, type StreamName,
+  discardAll,
+  flushAll,
+  flushStream,
+  initialStdio,
+  setMode,
+  StdioLimitError,
+  streamOutput,
+  type BufferMode,
+  type RawWrite,
+  type StdioState,
+  type StreamName,
 } from "../c/stdio";
 import { chargeWork } from "../../work";
 import type { ForkExitHow, ForkEvent, ForkProcessInfo } from "./types";
@@ -48,7 +57,13 @@ export class PidValue {
   constructor(readonly of: number | "reaper" | "shell" | "some-child") {}
   /** How the model prints it. */
   get symbol(): string {
-    return typeof this.of === "number" ? `<pid ${this.of}>` : this.of === "reaper" ? "<pid of reaper>" : this.of === "shell" ? "<pid of shell>" : "<pid of some child>";
+    return typeof this.of === "number"
+      ? `<pid ${this.of}>`
+      : this.of === "reaper"
+        ? "<pid of reaper>"
+        : this.of === "shell"
+          ? "<pid of shell>"
+          : "<pid of some child>";
   }
   /** The smallest value a real pid of this kind can have (init is 1; every other process is above). */
   get least(): number {
@@ -86,22 +101,44 @@ class ProcessEnd {}
 
 function sizeOfType(name: string): number {
   if (name.endsWith("*")) return 8;
-  const words = name.split(" ").filter((w) => !["const", "static", "volatile", "register", "signed", "unsigned", "auto", "extern"].includes(w));
+  const words = name
+    .split(" ")
+    .filter((w) => !["const", "static", "volatile", "register", "signed", "unsigned", "auto", "extern"].includes(w));
   if (words.length === 0) return 4; // bare `unsigned`
   if (words.includes("long")) return 8;
   return TYPE_SIZES[words.join(" ")] ?? TYPE_SIZES[words[words.length - 1]!] ?? 4;
 }
 
 const CONSTANTS: Record<string, number> = {
-  NULL: 0, EXIT_SUCCESS: 0, EXIT_FAILURE: 1, true: 1, false: 0, _IOFBF: 0, _IOLBF: 1, _IONBF: 2,
-  STDIN_FILENO: 0, STDOUT_FILENO: 1, STDERR_FILENO: 2, BUFSIZ: 8192,
+  NULL: 0,
+  EXIT_SUCCESS: 0,
+  EXIT_FAILURE: 1,
+  true: 1,
+  false: 0,
+  _IOFBF: 0,
+  _IOLBF: 1,
+  _IONBF: 2,
+  STDIN_FILENO: 0,
+  STDOUT_FILENO: 1,
+  STDERR_FILENO: 2,
+  BUFSIZ: 8192,
 };
 const SIGABRT = 6;
 /** glibc's value of WNOHANG. */
 const WNOHANG = 1;
 const ENOENT = 2;
 /** sizeof of the types snippets use (x86-64 Linux). */
-const TYPE_SIZES: Record<string, number> = { char: 1, short: 2, int: 4, unsigned: 4, pid_t: 4, long: 8, size_t: 8, ssize_t: 8, "struct timespec": 16 };
+const TYPE_SIZES: Record<string, number> = {
+  char: 1,
+  short: 2,
+  int: 4,
+  unsigned: 4,
+  pid_t: 4,
+  long: 8,
+  size_t: 8,
+  ssize_t: 8,
+  "struct timespec": 16,
+};
 /** Longest array the model creates (`char buf[N]`, `int a[N]`). */
 const MAX_ARRAY = 65536;
 /** The shortest sleep that orders processes: shorter ones are treated as no wait at all. */
@@ -132,8 +169,23 @@ export interface World {
   timingCalls: TimingCall[];
 }
 
-export function createWorld(program: CProgram, stdoutIsTty: boolean, maxProcesses: number, forced: ReadonlyMap<string, number> = new Map()): World {
-  return { program, stdoutIsTty, maxProcesses, processes: new Map(), nextPid: FIRST_PID, steps: 0, position: { line: 1, column: 1 }, forced, timingCalls: [] };
+export function createWorld(
+  program: CProgram,
+  stdoutIsTty: boolean,
+  maxProcesses: number,
+  forced: ReadonlyMap<string, number> = new Map(),
+): World {
+  return {
+    program,
+    stdoutIsTty,
+    maxProcesses,
+    processes: new Map(),
+    nextPid: FIRST_PID,
+    steps: 0,
+    position: { line: 1, column: 1 },
+    forced,
+    timingCalls: [],
+  };
 }
 
 /**
@@ -202,7 +254,11 @@ class ProcessRun {
       this.scopes = [this.globals];
       for (const d of this.world.program.globals) this.declare(d);
       const result = this.callFunction("main", [], main.pos.line);
-      if (result instanceof PidValue) throw new ForkModelError("main returns a pid: the exit status would be its low byte, which differs on every run", main.pos.line);
+      if (result instanceof PidValue)
+        throw new ForkModelError(
+          "main returns a pid: the exit status would be its low byte, which differs on every run",
+          main.pos.line,
+        );
       this.end("return", typeof result === "number" ? result : 0, main.pos.line, true);
     } catch (signal) {
       if (!(signal instanceof ProcessEnd)) throw signal;
@@ -258,7 +314,10 @@ class ProcessRun {
         for (const label of stmt.labels) {
           if (!label.value) continue;
           const k = this.eval(label.value);
-          const equal = value instanceof PidValue || k instanceof PidValue ? this.pidBinary("==", value, k, stmt.pos.line) : Number(this.toInt(value, stmt.pos.line) === this.toInt(k, stmt.pos.line));
+          const equal =
+            value instanceof PidValue || k instanceof PidValue
+              ? this.pidBinary("==", value, k, stmt.pos.line)
+              : Number(this.toInt(value, stmt.pos.line) === this.toInt(k, stmt.pos.line));
           if (equal) {
             start = label.at;
             break;
@@ -322,18 +381,21 @@ class ProcessRun {
     const scope = this.scopes[this.scopes.length - 1];
     const line = d.pos.line;
     const size = d.size ? this.toInt(this.eval(d.size), line) : undefined;
-    if (size !== undefined && (size < 1 || size > MAX_ARRAY)) throw new ForkModelError(`array size ${size} of '${d.name}' is outside 1..${MAX_ARRAY}`, line);
+    if (size !== undefined && (size < 1 || size > MAX_ARRAY))
+      throw new ForkModelError(`array size ${size} of '${d.name}' is outside 1..${MAX_ARRAY}`, line);
     if (d.isCharArray) {
       let bytes: number[];
       if (d.init?.kind === "list") bytes = d.init.items.map((e) => this.toInt(this.eval(e), line) & 0xff);
       else if (d.init) {
         const v = this.eval(d.init);
-        if (typeof v !== "string") throw new ForkModelError(`'${d.name}' is a char array: initialise it with a string literal or { … }`, line);
+        if (typeof v !== "string")
+          throw new ForkModelError(`'${d.name}' is a char array: initialise it with a string literal or { … }`, line);
         bytes = [...v].map((c) => c.charCodeAt(0) & 0xff).concat(0);
       } else bytes = [];
       const length = size ?? bytes.length;
       // `char s[1] = "ab"` is an error in C; `char s[2] = "ab"` drops the NUL, which C allows.
-      if (bytes.length > length + (d.init && d.init.kind !== "list" ? 1 : 0)) throw new ForkModelError(`the initializer of '${d.name}' is longer than its ${length} bytes`, line);
+      if (bytes.length > length + (d.init && d.init.kind !== "list" ? 1 : 0))
+        throw new ForkModelError(`the initializer of '${d.name}' is longer than its ${length} bytes`, line);
       while (bytes.length < length) bytes.push(0);
       scope.set(d.name, { value: new CharBuf(bytes.slice(0, length)), elemSize: 1, length });
       return;
@@ -343,7 +405,8 @@ class ProcessRun {
     else if (d.isArray) value = [];
     else if (scope === this.globals) value = 0; // file-scope variables start at zero in C
     if (d.isArray && Array.isArray(value)) {
-      if (size !== undefined && value.length > size) throw new ForkModelError(`the initializer of '${d.name}' has more than ${size} elements`, line);
+      if (size !== undefined && value.length > size)
+        throw new ForkModelError(`the initializer of '${d.name}' has more than ${size} elements`, line);
       // Elements without an initializer are zero (an initializer list, or static storage); an
       // uninitialised local array is also zero here, where C leaves it indeterminate.
       while (value.length < (size ?? 0)) value.push(0);
@@ -384,7 +447,11 @@ class ProcessRun {
         line,
       );
     }
-    if (v instanceof CharBuf) throw new ForkModelError("a char array is used where a number is expected (pointer arithmetic is outside the model)", line);
+    if (v instanceof CharBuf)
+      throw new ForkModelError(
+        "a char array is used where a number is expected (pointer arithmetic is outside the model)",
+        line,
+      );
     throw new ForkModelError("an array is used where a number is expected", line);
   }
 
@@ -393,14 +460,19 @@ class ProcessRun {
     const a = (left instanceof PidValue ? left : right) as PidValue;
     const other = a === left ? right : left;
     const unknown = (why: string) => new ForkModelError(`'${op}' on ${a.symbol}: ${why}`, line);
-    if (!["==", "!=", "<", "<=", ">", ">="].includes(op)) throw unknown("arithmetic on a pid depends on its real value, which differs on every run");
+    if (!["==", "!=", "<", "<=", ">", ">="].includes(op))
+      throw unknown("arithmetic on a pid depends on its real value, which differs on every run");
     if (other instanceof PidValue) {
-      if (a.of === "some-child" || other.of === "some-child") throw unknown("wait() with several children returns whichever exits first, so its value depends on timing");
+      if (a.of === "some-child" || other.of === "some-child")
+        throw unknown("wait() with several children returns whichever exits first, so its value depends on timing");
       if (op !== "==" && op !== "!=") throw unknown("how two pids compare depends on the numbers the kernel hands out");
       return Number((a.of === other.of) === (op === "=="));
     }
     const k = this.toInt(other, line);
-    if (k >= a.least) throw unknown(`whether it ${op === "==" || op === "!=" ? "equals" : "compares so with"} ${k} depends on the real pid${a.of === "reaper" ? " (the reaper is init, pid 1, or a subreaper)" : ""}`);
+    if (k >= a.least)
+      throw unknown(
+        `whether it ${op === "==" || op === "!=" ? "equals" : "compares so with"} ${k} depends on the real pid${a.of === "reaper" ? " (the reaper is init, pid 1, or a subreaper)" : ""}`,
+      );
     // Every real pid of this kind is above k.
     const pidOnLeft = a === left;
     if (op === "==" || op === "!=") return Number(op === "!=");
@@ -419,7 +491,11 @@ class ProcessRun {
       case "name": {
         if (e.name in CONSTANTS) return CONSTANTS[e.name];
         if (e.name === "WNOHANG") return WNOHANG;
-        if (["WUNTRACED", "WCONTINUED", "WNOWAIT"].includes(e.name)) throw new ForkModelError(`${e.name} is outside the model (stopped and continued children are not modelled)`, line);
+        if (["WUNTRACED", "WCONTINUED", "WNOWAIT"].includes(e.name))
+          throw new ForkModelError(
+            `${e.name} is outside the model (stopped and continued children are not modelled)`,
+            line,
+          );
         if (e.name === "stdout" || e.name === "stderr") return e.name;
         if (e.name === "errno" && !this.isDeclared(e.name)) return this.errno;
         if (e.name === "ENOENT" && !this.isDeclared(e.name)) return ENOENT;
@@ -434,7 +510,8 @@ class ProcessRun {
       case "call":
         return this.call(e.callee, e.args, line);
       case "unary": {
-        if (e.op === "&" || e.op === "*") throw new ForkModelError(`unary '${e.op}' is only supported as wait(&status)`, line);
+        if (e.op === "&" || e.op === "*")
+          throw new ForkModelError(`unary '${e.op}' is only supported as wait(&status)`, line);
         const operand = this.eval(e.operand);
         if (e.op === "!" && operand instanceof PidValue) return 0;
         const v = this.toInt(operand, line);
@@ -455,7 +532,15 @@ class ProcessRun {
       }
       case "assign": {
         const value = this.eval(e.value);
-        const next = e.op === "=" ? value : this.binary(e.op.slice(0, -1), this.toInt(this.readTarget(e.target), line), this.toInt(value, line), line);
+        const next =
+          e.op === "="
+            ? value
+            : this.binary(
+                e.op.slice(0, -1),
+                this.toInt(this.readTarget(e.target), line),
+                this.toInt(value, line),
+                line,
+              );
         this.writeTarget(e.target, next);
         return next;
       }
@@ -470,10 +555,15 @@ class ProcessRun {
         const index = this.toInt(this.eval(e.index), line);
         if (typeof base === "string") return index >= 0 && index < base.length ? base.charCodeAt(index) : 0;
         if (base instanceof CharBuf) {
-          if (index < 0 || index >= base.bytes.length) throw new ForkModelError(`index ${index} is outside the ${base.bytes.length} bytes of the char array`, line);
+          if (index < 0 || index >= base.bytes.length)
+            throw new ForkModelError(
+              `index ${index} is outside the ${base.bytes.length} bytes of the char array`,
+              line,
+            );
           return base.bytes[index]!;
         }
-        if (typeof base === "number" || base instanceof PidValue) throw new ForkModelError("indexing something that is not an array", line);
+        if (typeof base === "number" || base instanceof PidValue)
+          throw new ForkModelError("indexing something that is not an array", line);
         if (index < 0 || index >= base.length) throw new ForkModelError(`array index ${index} is out of bounds`, line);
         return base[index];
       }
@@ -482,24 +572,38 @@ class ProcessRun {
 
   private binary(op: string, a: number, b: number, line: number): number {
     switch (op) {
-      case "+": return (a + b) | 0;
-      case "-": return (a - b) | 0;
-      case "*": return Math.imul(a, b);
+      case "+":
+        return (a + b) | 0;
+      case "-":
+        return (a - b) | 0;
+      case "*":
+        return Math.imul(a, b);
       case "/":
       case "%":
         if (b === 0) throw new ForkModelError("division by zero (a real process would die of SIGFPE)", line);
-        return op === "/" ? (a / b) | 0 : a % b | 0;
-      case "<<": return a << b;
-      case ">>": return a >> b;
-      case "<": return Number(a < b);
-      case ">": return Number(a > b);
-      case "<=": return Number(a <= b);
-      case ">=": return Number(a >= b);
-      case "==": return Number(a === b);
-      case "!=": return Number(a !== b);
-      case "&": return a & b;
-      case "|": return a | b;
-      case "^": return a ^ b;
+        return op === "/" ? (a / b) | 0 : (a % b) | 0;
+      case "<<":
+        return a << b;
+      case ">>":
+        return a >> b;
+      case "<":
+        return Number(a < b);
+      case ">":
+        return Number(a > b);
+      case "<=":
+        return Number(a <= b);
+      case ">=":
+        return Number(a >= b);
+      case "==":
+        return Number(a === b);
+      case "!=":
+        return Number(a !== b);
+      case "&":
+        return a & b;
+      case "|":
+        return a | b;
+      case "^":
+        return a ^ b;
     }
     throw new ForkModelError(`operator '${op}' is not supported`, line);
   }
@@ -519,13 +623,18 @@ class ProcessRun {
       const index = this.toInt(this.eval(target.index), line);
       if (cell.value instanceof CharBuf) {
         const bytes = cell.value.bytes;
-        if (index < 0 || index >= bytes.length) throw new ForkModelError(`index ${index} is outside the ${bytes.length} bytes of '${target.base.name}'`, line);
-        bytes[index] = this.toInt(value, line) << 24 >> 24; // a char is a signed byte on x86-64
+        if (index < 0 || index >= bytes.length)
+          throw new ForkModelError(
+            `index ${index} is outside the ${bytes.length} bytes of '${target.base.name}'`,
+            line,
+          );
+        bytes[index] = (this.toInt(value, line) << 24) >> 24; // a char is a signed byte on x86-64
         return;
       }
       if (!Array.isArray(cell.value)) throw new ForkModelError(`'${target.base.name}' is not an array`, line);
       const limit = cell.length ?? 1024;
-      if (index < 0 || index >= limit) throw new ForkModelError(`array index ${index} is out of bounds of '${target.base.name}'`, line);
+      if (index < 0 || index >= limit)
+        throw new ForkModelError(`array index ${index} is out of bounds of '${target.base.name}'`, line);
       while (cell.value.length < index) cell.value.push(0);
       cell.value[index] = value;
       return;
@@ -576,14 +685,21 @@ class ProcessRun {
   private buffer(e: Expr | undefined, what: string, line: number): CharBuf {
     const v = e ? this.eval(e) : undefined;
     if (v instanceof CharBuf) return v;
-    if (typeof v === "string") throw new ForkModelError(`${what} is a string literal, which is read-only (a real program would crash writing to it)`, line);
+    if (typeof v === "string")
+      throw new ForkModelError(
+        `${what} is a string literal, which is read-only (a real program would crash writing to it)`,
+        line,
+      );
     throw new ForkModelError(`${what} must be a char array`, line);
   }
 
   /** Stores a C string into a char array; writing past its end is refused (it would be undefined behaviour). */
   private storeString(dst: CharBuf, text: string, what: string, line: number): void {
     if (text.length + 1 > dst.bytes.length) {
-      throw new ForkModelError(`${what} writes ${text.length + 1} bytes into a ${dst.bytes.length}-byte array (a buffer overflow)`, line);
+      throw new ForkModelError(
+        `${what} writes ${text.length + 1} bytes into a ${dst.bytes.length}-byte array (a buffer overflow)`,
+        line,
+      );
     }
     for (let k = 0; k < text.length; k++) dst.bytes[k] = text.charCodeAt(k) & 0xff;
     dst.bytes[text.length] = 0;
@@ -612,7 +728,8 @@ class ProcessRun {
   }
 
   private arity(name: string, args: Expr[], counts: number[], line: number): void {
-    if (!counts.includes(args.length)) throw new ForkModelError(`${name}() takes ${counts.join(" or ")} argument(s), given ${args.length}`, line);
+    if (!counts.includes(args.length))
+      throw new ForkModelError(`${name}() takes ${counts.join(" or ")} argument(s), given ${args.length}`, line);
   }
 
   private output(stream: StreamName, pieces: string[], wholeCall: boolean, line: number): void {
@@ -630,7 +747,11 @@ class ProcessRun {
       if (v instanceof CharBuf) return v.text;
       if (Array.isArray(v)) throw new ForkModelError("printf cannot print an array", line);
       if (v instanceof PidValue) {
-        if (v.of === "some-child") throw new ForkModelError("printing wait()'s return value with several children: which child it reaps depends on timing (use waitpid)", line);
+        if (v.of === "some-child")
+          throw new ForkModelError(
+            "printing wait()'s return value with several children: which child it reaps depends on timing (use waitpid)",
+            line,
+          );
         return { symbol: v.symbol };
       }
       return v;
@@ -653,7 +774,12 @@ class ProcessRun {
         // gcc compiles printf("text\n") and printf("%s\n", s) as puts(), even at -O0; on an
         // unbuffered stdout puts is two write(2)s (the text, then the newline), printf one.
         const f = args[0];
-        if (f?.kind === "str" && f.value.length > 1 && f.value.endsWith("\n") && ((args.length === 1 && !f.value.includes("%")) || (args.length === 2 && f.value === "%s\n"))) {
+        if (
+          f?.kind === "str" &&
+          f.value.length > 1 &&
+          f.value.endsWith("\n") &&
+          ((args.length === 1 && !f.value.includes("%")) || (args.length === 2 && f.value === "%s\n"))
+        ) {
           const text = args.length === 1 ? f.value.slice(0, -1) : this.str(args[1], "the string printed by %s", line);
           this.output("stdout", [text, "\n"], false, line);
           return 0;
@@ -686,7 +812,8 @@ class ProcessRun {
         const text = this.str(args[1], "write's buffer", line);
         const count = this.toInt(this.eval(args[2]), line);
         if (fd !== 1 && fd !== 2) throw new ForkModelError("write() is modelled for fd 1 and 2 only", line);
-        if (count < 0 || count > text.length) throw new ForkModelError(`write() count ${count} is outside the string`, line);
+        if (count < 0 || count > text.length)
+          throw new ForkModelError(`write() count ${count} is outside the string`, line);
         if (count > 0) this.record({ type: "write", fd, text: text.slice(0, count), line });
         return count;
       }
@@ -710,7 +837,11 @@ class ProcessRun {
         if (name === "strncat") this.storeString(dst, dst.text + src.slice(0, n), "strncat()", line);
         else {
           // strncpy pads with NULs up to n and does not terminate a source of n bytes or more.
-          if (n > dst.bytes.length) throw new ForkModelError(`strncpy() writes ${n} bytes into a ${dst.bytes.length}-byte array (a buffer overflow)`, line);
+          if (n > dst.bytes.length)
+            throw new ForkModelError(
+              `strncpy() writes ${n} bytes into a ${dst.bytes.length}-byte array (a buffer overflow)`,
+              line,
+            );
           for (let k = 0; k < n; k++) dst.bytes[k] = k < src.length ? src.charCodeAt(k) & 0xff : 0;
         }
         return dst;
@@ -719,9 +850,15 @@ class ProcessRun {
       case "snprintf": {
         const dst = this.buffer(args[0], `${name}'s destination`, line);
         const limit = name === "snprintf" ? this.toInt(this.eval(args[1]), line) : undefined;
-        const text = this.printf(args[name === "snprintf" ? 2 : 1], args.slice(name === "snprintf" ? 3 : 2), line).join("");
+        const text = this.printf(args[name === "snprintf" ? 2 : 1], args.slice(name === "snprintf" ? 3 : 2), line).join(
+          "",
+        );
         if (limit !== undefined) {
-          if (limit > dst.bytes.length) throw new ForkModelError(`snprintf() is told the array holds ${limit} bytes, but it holds ${dst.bytes.length}`, line);
+          if (limit > dst.bytes.length)
+            throw new ForkModelError(
+              `snprintf() is told the array holds ${limit} bytes, but it holds ${dst.bytes.length}`,
+              line,
+            );
           if (limit > 0) this.storeString(dst, text.slice(0, limit - 1), "snprintf()", line);
         } else this.storeString(dst, text, "sprintf()", line);
         return text.length; // snprintf returns the length it would have written
@@ -748,7 +885,8 @@ class ProcessRun {
         const dst = this.buffer(args[0], "memset's destination", line);
         const c = this.toInt(this.eval(args[1]), line);
         const n = this.toInt(this.eval(args[2]), line);
-        if (n < 0 || n > dst.bytes.length) throw new ForkModelError(`memset() writes ${n} bytes into a ${dst.bytes.length}-byte array`, line);
+        if (n < 0 || n > dst.bytes.length)
+          throw new ForkModelError(`memset() writes ${n} bytes into a ${dst.bytes.length}-byte array`, line);
         for (let k = 0; k < n; k++) dst.bytes[k] = c & 0xff;
         return dst;
       }
@@ -763,15 +901,22 @@ class ProcessRun {
       case "atexit": {
         this.arity(name, args, [1], line);
         const f = args[0]!;
-        if (f.kind !== "name" || !this.world.program.functions[f.name]) throw new ForkModelError("atexit() needs the name of a function of the program", line);
-        if (this.world.program.functions[f.name]!.params.length !== 0) throw new ForkModelError(`atexit handler ${f.name}() must take no arguments`, line);
+        if (f.kind !== "name" || !this.world.program.functions[f.name])
+          throw new ForkModelError("atexit() needs the name of a function of the program", line);
+        if (this.world.program.functions[f.name]!.params.length !== 0)
+          throw new ForkModelError(`atexit handler ${f.name}() must take no arguments`, line);
         this.atexitHandlers.push(f.name);
         return 0;
       }
       case "perror": {
         this.arity(name, args, [1], line);
         const prefix = this.str(args[0], "perror's argument", line);
-        const message = this.errno === ENOENT ? "No such file or directory" : this.errno === 0 ? "Success" : `Unknown error ${this.errno}`;
+        const message =
+          this.errno === ENOENT
+            ? "No such file or directory"
+            : this.errno === 0
+              ? "Success"
+              : `Unknown error ${this.errno}`;
         // perror writes to unbuffered stderr in one write(2).
         this.output("stderr", [`${prefix ? prefix + ": " : ""}${message}\n`], true, line);
         return 0;
@@ -815,10 +960,12 @@ class ProcessRun {
         this.arity(name, args, [2], line);
         const ts = args[0]!;
         const v = ts.kind === "unary" && ts.op === "&" ? this.eval(ts.operand) : undefined;
-        if (!Array.isArray(v) || v.length !== 2) throw new ForkModelError("nanosleep() needs &ts of a struct timespec {seconds, nanoseconds}", line);
+        if (!Array.isArray(v) || v.length !== 2)
+          throw new ForkModelError("nanosleep() needs &ts of a struct timespec {seconds, nanoseconds}", line);
         const sec = this.toInt(v[0]!, line);
         const nsec = this.toInt(v[1]!, line);
-        if (sec < 0 || nsec < 0 || nsec > 999_999_999) throw new ForkModelError("nanosleep(): tv_nsec must be 0..999999999 and tv_sec not negative (EINVAL)", line);
+        if (sec < 0 || nsec < 0 || nsec > 999_999_999)
+          throw new ForkModelError("nanosleep(): tv_nsec must be 0..999999999 and tv_sec not negative (EINVAL)", line);
         this.sleep(sec * 1000 + nsec / 1e6, line);
         return 0;
       }
@@ -838,7 +985,8 @@ class ProcessRun {
         this.arity(name, args, [3], line);
         const target = this.waitTarget(this.eval(args[0]), line);
         const options = this.toInt(this.eval(args[2]), line);
-        if (options !== 0 && options !== WNOHANG) throw new ForkModelError("waitpid options other than 0 and WNOHANG are outside the model", line);
+        if (options !== 0 && options !== WNOHANG)
+          throw new ForkModelError("waitpid options other than 0 and WNOHANG are outside the model", line);
         if (options === WNOHANG) return this.poll(target, args[1], line);
         return this.wait(target, args[1], line);
       }
@@ -893,7 +1041,17 @@ class ProcessRun {
       );
     }
     const pid = this.world.nextPid++;
-    const child: ForkProcessInfo = { pid, parent: this.info.pid, forkLine: line, forkColumn: column, children: [], events: [], exitCode: 0, signal: null, execedProgram: null };
+    const child: ForkProcessInfo = {
+      pid,
+      parent: this.info.pid,
+      forkLine: line,
+      forkColumn: column,
+      children: [],
+      events: [],
+      exitCode: 0,
+      signal: null,
+      execedProgram: null,
+    };
     this.world.processes.set(pid, child);
     this.info.children.push(pid);
     this.record({ type: "fork", child: pid, line });
@@ -931,7 +1089,12 @@ class ProcessRun {
     // The first process's parent is the shell, which waits for it.
     if (parent === null) return new PidValue("shell");
     const me = this.currentPid;
-    const exited = this.timing(2, line, (o) => `process ${me}'s getppid() at line ${line} runs ${o === 0 ? "before" : "after"} its parent ${parent} exits`);
+    const exited = this.timing(
+      2,
+      line,
+      (o) =>
+        `process ${me}'s getppid() at line ${line} runs ${o === 0 ? "before" : "after"} its parent ${parent} exits`,
+    );
     this.record({ type: "observe", target: parent, exited: exited === 1, call: "getppid", line });
     return new PidValue(exited === 1 ? "reaper" : parent);
   }
@@ -939,13 +1102,20 @@ class ProcessRun {
   /** The pid argument of waitpid: a child's pid, or -1 for any child. */
   private waitTarget(v: CValue, line: number): number | "any" {
     if (v instanceof PidValue) {
-      if (typeof v.of !== "number") throw new ForkModelError(`waitpid(${v.symbol}, …) is outside the model: it is not a child the model can name`, line);
+      if (typeof v.of !== "number")
+        throw new ForkModelError(
+          `waitpid(${v.symbol}, …) is outside the model: it is not a child the model can name`,
+          line,
+        );
       return v.of;
     }
     const pid = this.toInt(v, line);
     if (pid === -1) return "any";
     if (pid === 0 || pid < -1) throw new ForkModelError("waitpid with a process group is outside the model", line);
-    throw new ForkModelError(`waitpid(${pid}, …): a pid written as a number cannot name a child (real pids differ on every run); use the value fork() returned`, line);
+    throw new ForkModelError(
+      `waitpid(${pid}, …): a pid written as a number cannot name a child (real pids differ on every run); use the value fork() returned`,
+      line,
+    );
   }
 
   /**
@@ -959,17 +1129,28 @@ class ProcessRun {
       const candidates = this.children.filter((c) => !this.reaped.has(c));
       if (candidates.length === 0) return -1;
       if (candidates.length > 1 || this.ambiguousReaps > 0) {
-        throw new ForkModelError("waitpid(-1, …, WNOHANG) with several children: which one it reaps depends on timing; pass the pid of one child", line);
+        throw new ForkModelError(
+          "waitpid(-1, …, WNOHANG) with several children: which one it reaps depends on timing; pass the pid of one child",
+          line,
+        );
       }
       child = candidates[0]!;
     }
     if (!this.children.includes(child) || this.reaped.has(child)) return -1;
     if (this.maybeReaped.has(child)) {
-      throw new ForkModelError("waitpid() on a child an earlier wait() may already have reaped depends on timing; it is outside the model", line);
+      throw new ForkModelError(
+        "waitpid() on a child an earlier wait() may already have reaped depends on timing; it is outside the model",
+        line,
+      );
     }
     const me = this.currentPid;
     const pid = child;
-    const running = this.timing(2, line, (o) => `process ${me}'s waitpid(${pid}, WNOHANG) at line ${line} finds it ${o === 0 ? "exited" : "still running"}`);
+    const running = this.timing(
+      2,
+      line,
+      (o) =>
+        `process ${me}'s waitpid(${pid}, WNOHANG) at line ${line} finds it ${o === 0 ? "exited" : "still running"}`,
+    );
     if (running === 0) {
       // Not a blocking wait: the child must have exited already when the poll runs.
       this.record({ type: "observe", target: pid, exited: true, call: "waitpid", line });
@@ -998,7 +1179,10 @@ class ProcessRun {
     if (target !== "any") {
       if (!this.children.includes(target) || this.reaped.has(target)) return -1;
       if (this.maybeReaped.has(target)) {
-        throw new ForkModelError("waitpid() on a child an earlier wait() may already have reaped depends on timing; it is outside the model", line);
+        throw new ForkModelError(
+          "waitpid() on a child an earlier wait() may already have reaped depends on timing; it is outside the model",
+          line,
+        );
       }
       this.record({ type: "wait", target, line });
       this.reaped.add(target);
@@ -1014,14 +1198,26 @@ class ProcessRun {
       return new PidValue(candidates[0]);
     }
     const statuses = new Set(candidates.map((c) => this.statusOf(c)));
-    if (statusRef && statuses.size > 1 && !(statusRef.kind === "num" || (statusRef.kind === "name" && statusRef.name === "NULL"))) {
+    if (
+      statusRef &&
+      statuses.size > 1 &&
+      !(statusRef.kind === "num" || (statusRef.kind === "name" && statusRef.name === "NULL"))
+    ) {
       if (this.ambiguousReaps > 0) {
-        throw new ForkModelError("wait(&status) with several children that exit differently, after a wait(NULL) that reaped one of them: which ones are left depends on timing; it is outside the model", line);
+        throw new ForkModelError(
+          "wait(&status) with several children that exit differently, after a wait(NULL) that reaped one of them: which ones are left depends on timing; it is outside the model",
+          line,
+        );
       }
       // Which child it returns is timing: one case per child, each an event the search holds to
       // (the child must be the first the kernel can hand back).
       const me = this.currentPid;
-      const k = this.timing(candidates.length, line, (o) => `process ${me}'s wait() at line ${line} reaps ${candidates[o]} (exit status ${this.statusOf(candidates[o]!) >> 8})`);
+      const k = this.timing(
+        candidates.length,
+        line,
+        (o) =>
+          `process ${me}'s wait() at line ${line} reaps ${candidates[o]} (exit status ${this.statusOf(candidates[o]!) >> 8})`,
+      );
       const child = candidates[k]!;
       this.record({ type: "wait", target: child, line, exclusive: true });
       this.reaped.add(child);
@@ -1057,11 +1253,13 @@ class ProcessRun {
     if (name === "execv" || name === "execvp" || name === "execve") {
       this.arity(name, args, [name === "execve" ? 3 : 2], line);
       const vector = this.eval(args[1]);
-      if (!Array.isArray(vector)) throw new ForkModelError(`${name}'s second argument must be an array of strings`, line);
+      if (!Array.isArray(vector))
+        throw new ForkModelError(`${name}'s second argument must be an array of strings`, line);
       const end = vector.indexOf(0);
       argv = (end < 0 ? vector : vector.slice(0, end)).map((v) => {
         if (v instanceof CharBuf) return v.text;
-        if (typeof v !== "string") throw new ForkModelError(`${name}'s argument array must hold strings and end with NULL`, line);
+        if (typeof v !== "string")
+          throw new ForkModelError(`${name}'s argument array must hold strings and end with NULL`, line);
         return v;
       });
     } else {
@@ -1135,7 +1333,10 @@ function runImage(image: string, argv: string[], line: number): ImageRun {
     case "echo":
       return { writes: nonEmpty(echo(argv.slice(1), "coreutils", line)), code: 0 };
     case "ls":
-      throw new ForkModelError("exec of ls is outside the model: what it prints depends on the directory's contents, which the model does not know", line);
+      throw new ForkModelError(
+        "exec of ls is outside the model: what it prints depends on the directory's contents, which the model does not know",
+        line,
+      );
     case "sh":
       return shell(argv, line);
   }
@@ -1156,16 +1357,24 @@ function echo(args: string[], which: "coreutils" | "dash", line: number): string
     k++;
   }
   const text = args.slice(k).join(" ");
-  if (text.includes("\\")) throw new ForkModelError("echo with a backslash is outside the model (echo implementations disagree on escapes)", line);
+  if (text.includes("\\"))
+    throw new ForkModelError(
+      "echo with a backslash is outside the model (echo implementations disagree on escapes)",
+      line,
+    );
   return text + (newline ? "\n" : "");
 }
 
 /** /bin/sh -c "…" with simple commands: echo, true, false, exit N, separated by ';' or newlines. */
 function shell(argv: string[], line: number): ImageRun {
-  if (argv[1] !== "-c" || argv.length < 3) throw new ForkModelError("exec of /bin/sh is modelled only as sh -c \"command\"", line);
+  if (argv[1] !== "-c" || argv.length < 3)
+    throw new ForkModelError('exec of /bin/sh is modelled only as sh -c "command"', line);
   const script = argv[2]!;
   if (/[$`|&<>*?()\\{}\[\]~#]/.test(script)) {
-    throw new ForkModelError(`sh -c ${JSON.stringify(script)} is outside the model: only simple echo/true/false/exit commands separated by ';' are modelled`, line);
+    throw new ForkModelError(
+      `sh -c ${JSON.stringify(script)} is outside the model: only simple echo/true/false/exit commands separated by ';' are modelled`,
+      line,
+    );
   }
   const writes: string[] = [];
   let code = 0;

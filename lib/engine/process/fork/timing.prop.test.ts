@@ -28,7 +28,13 @@ function bruteForce(processes: readonly ForkProcessInfo[]): Set<string> {
     const next = (pid: number) => events.get(pid)![s.pc.get(pid) ?? 0];
     let moved = false;
     const step = (pid: number, change: (t: S) => void, text = "", advance = true) => {
-      const t: S = { pc: new Map(s.pc), running: new Set(s.running), reaped: new Set(s.reaped), wake: new Map(s.wake), clock: s.clock };
+      const t: S = {
+        pc: new Map(s.pc),
+        running: new Set(s.running),
+        reaped: new Set(s.reaped),
+        wake: new Map(s.wake),
+        clock: s.clock,
+      };
       if (advance) t.pc.set(pid, (s.pc.get(pid) ?? 0) + 1);
       change(t);
       moved = true;
@@ -75,7 +81,7 @@ function bruteForce(processes: readonly ForkProcessInfo[]): Set<string> {
 
 /** Deterministic parameter grid (no randomness to seed): index k picks each parameter. */
 function program(k: number): string {
-  const pick = <T,>(options: readonly T[], salt: number): T => options[Math.floor(k / salt) % options.length]!;
+  const pick = <T>(options: readonly T[], salt: number): T => options[Math.floor(k / salt) % options.length]!;
   const n = pick([2, 3], 1);
   const sleeps = [pick([0, 1000, 2000], 2), pick([0, 2000, 1000], 6), pick([1000, 0, 3000], 18)];
   // Equal codes keep wait() "any" (symmetric state keys); different ones make timing cases.
@@ -86,7 +92,10 @@ function program(k: number): string {
   const poll = pick([false, false, true], 19);
   const kids = Array.from({ length: n }, (_, i) => {
     const nap = sleeps[i]! > 0 ? `usleep(${sleeps[i]});` : "";
-    const gc = grandchild && i === 0 ? `if (fork() == 0) { usleep(2500); printf("g %d\\n", getppid() == getpid()); exit(0); }` : "";
+    const gc =
+      grandchild && i === 0
+        ? `if (fork() == 0) { usleep(2500); printf("g %d\\n", getppid() == getpid()); exit(0); }`
+        : "";
     return `pid_t k${i} = fork(); if (k${i} == 0) { ${gc}${nap} printf("c${i}\\n"); exit(${codes[i]}); }`;
   });
   return `#include <stdio.h>
@@ -120,9 +129,21 @@ describe("sleeps and exclusive waits against brute force", () => {
       expect(m.outputsComplete).toBe(true);
       if (m.timedSleeps.length > 0) timed++;
       if (m.branches) cased++;
-      if (m.timedSleeps.length > 0 && !source.includes("WNOHANG") && !(m.branches ?? [m]).some((b) => b.processes.some((p) => p.events.some((e) => e.type === "observe" || (e.type === "wait" && e.exclusive))))) symmetric++;
-      if ((m.branches ?? [m]).some((b) => b.processes.some((p) => p.events.some((e) => e.type === "wait" && e.exclusive)))) exclusive++;
-      const brute = new Set((m.branches?.map((b) => b.processes) ?? [m.processes]).flatMap((ps) => [...bruteForce(ps)]));
+      if (
+        m.timedSleeps.length > 0 &&
+        !source.includes("WNOHANG") &&
+        !(m.branches ?? [m]).some((b) =>
+          b.processes.some((p) => p.events.some((e) => e.type === "observe" || (e.type === "wait" && e.exclusive))),
+        )
+      )
+        symmetric++;
+      if (
+        (m.branches ?? [m]).some((b) => b.processes.some((p) => p.events.some((e) => e.type === "wait" && e.exclusive)))
+      )
+        exclusive++;
+      const brute = new Set(
+        (m.branches?.map((b) => b.processes) ?? [m.processes]).flatMap((ps) => [...bruteForce(ps)]),
+      );
       const ours = m.outputs.map((lines) => lines.join("\n")).sort();
       expect(ours, source).toEqual([...brute].map((t) => (t.endsWith("\n") ? t.slice(0, -1) : t)).sort());
     }

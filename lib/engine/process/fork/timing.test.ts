@@ -11,7 +11,8 @@ function model(source: string, mode: ForkOutputMode = "tty"): ForkModel {
   return result.value;
 }
 
-const main = (body: string) => `#include <stdio.h>\n#include <stdlib.h>\n#include <unistd.h>\n#include <sys/wait.h>\nint main(void) {\n${body}\nreturn 0;\n}\n`;
+const main = (body: string) =>
+  `#include <stdio.h>\n#include <stdlib.h>\n#include <unistd.h>\n#include <sys/wait.h>\nint main(void) {\n${body}\nreturn 0;\n}\n`;
 const sorted = (m: ForkModel) => m.outputs.map((lines) => lines.join(" | ")).sort();
 
 describe("symbolic pids", () => {
@@ -22,7 +23,9 @@ if (pid == 0) { printf("child %d of %d\\n", getpid(), getppid()); return 0; }
 waitpid(pid, NULL, 0);
 printf("parent %d reaped %d, started by %d\\n", getpid(), pid, getppid());`),
     );
-    expect(m.outputs).toEqual([["child <pid 1001> of <pid 1000>", "parent <pid 1000> reaped <pid 1001>, started by <pid of shell>"]]);
+    expect(m.outputs).toEqual([
+      ["child <pid 1001> of <pid 1000>", "parent <pid 1000> reaped <pid 1001>, started by <pid of shell>"],
+    ]);
     // The "parent exited first" case of getppid() is impossible (the parent waits): no branches.
     expect(m.branches).toBeUndefined();
   });
@@ -32,10 +35,12 @@ printf("parent %d reaped %d, started by %d\\n", getpid(), pid, getppid());`),
   });
 
   test("pids compare for equality, and against 0 and -1, as every real pid would", () => {
-    const m = model(main(`pid_t me = getpid(); pid_t c = fork();
+    const m = model(
+      main(`pid_t me = getpid(); pid_t c = fork();
 if (c > 0 && getpid() == me && c != me && c != -1) printf("parent\\n");
 if (c == 0 && getpid() != me && getppid() == me) printf("child\\n");
-if (!c) wait(NULL);`));
+if (!c) wait(NULL);`),
+    );
     expect(m.linesPrinted).toBe(2);
   });
 });
@@ -44,8 +49,10 @@ describe("getppid() of an orphan", () => {
   test("before its parent exits it sees the parent, after it the reaper (3 outputs)", () => {
     // Child's getppid before the parent's exit: parent's pid, its line before or after the parent's.
     // After: the reaper's pid, and then the parent's line (written before it exits) is first.
-    const m = model(main(`if (fork() == 0) { printf("my parent is %d\\n", getppid()); return 0; }
-printf("parent exits\\n");`));
+    const m = model(
+      main(`if (fork() == 0) { printf("my parent is %d\\n", getppid()); return 0; }
+printf("parent exits\\n");`),
+    );
     expect(sorted(m)).toEqual([
       "my parent is <pid 1000> | parent exits",
       "parent exits | my parent is <pid 1000>",
@@ -94,13 +101,15 @@ printf("parent done\\n");`);
     // Four cases (poll: reaped/running × grandchild's getppid: before/after the child exits), 3
     // orders each for G's line among "A" < poll line, except running × reaper: A < poll < child's
     // exit < G's getppid, so G's line comes after A: 3 + 3 + 3 + 2 = 11 outputs.
-    const m = model(main(`pid_t c = fork();
+    const m = model(
+      main(`pid_t c = fork();
 if (c == 0) {
   if (fork() == 0) { printf("G %d\\n", getppid()); return 0; }
   return 0;
 }
 printf("A\\n");
-if (waitpid(c, NULL, WNOHANG) == 0) printf("running\\n"); else printf("reaped\\n");`));
+if (waitpid(c, NULL, WNOHANG) == 0) printf("running\\n"); else printf("reaped\\n");`),
+    );
     expect(m.outputs).toHaveLength(11);
     expect(m.branches).toHaveLength(4);
     expect(sorted(m)).not.toContain("G <pid of reaper> | A | running");
@@ -111,12 +120,28 @@ if (waitpid(c, NULL, WNOHANG) == 0) printf("running\\n"); else printf("reaped\\n
 
 describe("refused, with the reason", () => {
   test.each([
-    ["a polling loop", `pid_t p = fork(); if (p == 0) return 0; while (waitpid(p, NULL, WNOHANG) == 0) printf("waiting\\n");`, "polling loop"],
+    [
+      "a polling loop",
+      `pid_t p = fork(); if (p == 0) return 0; while (waitpid(p, NULL, WNOHANG) == 0) printf("waiting\\n");`,
+      "polling loop",
+    ],
     ["arithmetic on a pid", `printf("%d\\n", getpid() + 1);`, "arithmetic on a pid"],
-    ["comparing the reaper with 1", `if (fork() == 0) { if (getppid() == 1) printf("orphan\\n"); }`, "init, pid 1, or a subreaper"],
-    ["ordering two pids", `pid_t a = fork(); if (a > 0 && a < getpid()) printf("x\\n");`, "numbers the kernel hands out"],
+    [
+      "comparing the reaper with 1",
+      `if (fork() == 0) { if (getppid() == 1) printf("orphan\\n"); }`,
+      "init, pid 1, or a subreaper",
+    ],
+    [
+      "ordering two pids",
+      `pid_t a = fork(); if (a > 0 && a < getpid()) printf("x\\n");`,
+      "numbers the kernel hands out",
+    ],
     ["printing wait()'s pid with two children", `fork(); fork(); printf("%d\\n", wait(NULL));`, "depends on timing"],
-    ["WNOHANG on any of two children", `if (fork() == 0) return 0; if (fork() == 0) return 0; waitpid(-1, NULL, WNOHANG);`, "several children"],
+    [
+      "WNOHANG on any of two children",
+      `if (fork() == 0) return 0; if (fork() == 0) return 0; waitpid(-1, NULL, WNOHANG);`,
+      "several children",
+    ],
     ["a pid printed in hex", `printf("%x\\n", getpid());`, "plain %d"],
     ["a pid written as a number", `if (fork() == 0) return 0; waitpid(1234, NULL, 0);`, "cannot name a child"],
     ["WUNTRACED", `waitpid(-1, NULL, WUNTRACED);`, "WUNTRACED"],

@@ -10,11 +10,50 @@ const view: VariantView = {
   exhibits: [],
   conventions: [],
   parts: [
-    { kind: "timeline", id: "timeline", label: "Timeline", tasks: [{ id: "A", label: "A" }, { id: "B", label: "B" }], slotMs: 1, slots: 3, allowIdle: true, allowSwitch: false },
+    {
+      kind: "timeline",
+      id: "timeline",
+      label: "Timeline",
+      tasks: [
+        { id: "A", label: "A" },
+        { id: "B", label: "B" },
+      ],
+      slotMs: 1,
+      slots: 3,
+      allowIdle: true,
+      allowSwitch: false,
+    },
     { kind: "number", id: "overhead", label: "Overhead", unit: "us" },
-    { kind: "order", id: "order", label: "Order", items: [{ id: "L1", label: "x" }, { id: "L2", label: "x" }, { id: "L3", label: "y" }] },
-    { kind: "choice", id: "one", label: "One", options: [{ id: "o1", label: "a" }, { id: "o2", label: "b" }], multiple: false },
-    { kind: "choice", id: "many", label: "Many", options: [{ id: "o1", label: "a" }, { id: "o2", label: "b" }], multiple: true },
+    {
+      kind: "order",
+      id: "order",
+      label: "Order",
+      items: [
+        { id: "L1", label: "x" },
+        { id: "L2", label: "x" },
+        { id: "L3", label: "y" },
+      ],
+    },
+    {
+      kind: "choice",
+      id: "one",
+      label: "One",
+      options: [
+        { id: "o1", label: "a" },
+        { id: "o2", label: "b" },
+      ],
+      multiple: false,
+    },
+    {
+      kind: "choice",
+      id: "many",
+      label: "Many",
+      options: [
+        { id: "o1", label: "a" },
+        { id: "o2", label: "b" },
+      ],
+      multiple: true,
+    },
   ],
 };
 
@@ -40,10 +79,19 @@ describe("checkAnswer", () => {
     expect(errorsFor({ ...good, extra: 1 })[0]!.path).toBe("parts.extra");
   });
   test("timeline: wrong length, unknown task, cs when not allowed, all empty", () => {
-    expect(errorsFor({ ...good, timeline: ["A"] })[0]).toEqual({ path: "parts.timeline", message: expect.stringContaining("exactly 3 slots") });
-    expect(errorsFor({ ...good, timeline: ["A", "C", "B"] })[0]).toEqual({ path: "parts.timeline[1]", message: expect.stringContaining('"C"') });
+    expect(errorsFor({ ...good, timeline: ["A"] })[0]).toEqual({
+      path: "parts.timeline",
+      message: expect.stringContaining("exactly 3 slots"),
+    });
+    expect(errorsFor({ ...good, timeline: ["A", "C", "B"] })[0]).toEqual({
+      path: "parts.timeline[1]",
+      message: expect.stringContaining('"C"'),
+    });
     expect(errorsFor({ ...good, timeline: ["A", "cs", "B"] })[0]!.path).toBe("parts.timeline[1]");
-    expect(errorsFor({ ...good, timeline: [null, null, null] })[0]).toEqual({ path: "parts.timeline", message: expect.stringContaining("empty") });
+    expect(errorsFor({ ...good, timeline: [null, null, null] })[0]).toEqual({
+      path: "parts.timeline",
+      message: expect.stringContaining("empty"),
+    });
     expect(errorsFor({ ...good, timeline: [] })[0]!.path).toBe("parts.timeline");
   });
   test("numbers must be finite; units must be convertible", () => {
@@ -76,7 +124,11 @@ describe("grading never throws on garbage", () => {
     const { valid, variant } = await import("./helpers");
     const t = valid(EXAMPLE_TEMPLATES[0]!);
     const v = variant(t, 1);
-    for (const bad of [{ parts: {} }, { parts: { timeline: "AAAA" } }, { parts: { timeline: new Array(10_000_000) } }]) {
+    for (const bad of [
+      { parts: {} },
+      { parts: { timeline: "AAAA" } },
+      { parts: { timeline: new Array(10_000_000) } },
+    ]) {
       const r = gradeAnswer(t, v, bad as never);
       expect(r.score).toBe(0);
       expect(r.correct).toBe(false);

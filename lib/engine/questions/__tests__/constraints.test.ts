@@ -23,24 +23,26 @@ describe("the expression language", () => {
     expect(ev("a % b + -a")).toBe(-4);
     expect(ev("io >= 1 || a > b && !(b > a)")).toBe(true);
     expect(ev("between(a, 5, 6) && !between(b, 5, 6)")).toBe(true);
-    expect(ev("max(a, b, 10) + min(a, b) + round(a / b, 1) + floor(1.9) + ceil(1.1) + abs(-2) + sqrt(16)")).toBe(10 + 4 + 1.5 + 1 + 2 + 2 + 4);
+    expect(ev("max(a, b, 10) + min(a, b) + round(a / b, 1) + floor(1.9) + ceil(1.1) + abs(-2) + sqrt(16)")).toBe(
+      10 + 4 + 1.5 + 1 + 2 + 2 + 4,
+    );
     expect(ev("a > b ? a : b")).toBe(6);
   });
 
   test.each([
     ["a.constructor", "property access"],
     ["a['constructor']", "property access"],
-    ["constructor", "unknown name \"constructor\""],
-    ["__proto__ > 1", "unknown name \"__proto__\""],
-    ["eval(1)", "unknown function \"eval\""],
-    ["Function(1)", "unknown function \"Function\""],
+    ["constructor", 'unknown name "constructor"'],
+    ["__proto__ > 1", 'unknown name "__proto__"'],
+    ["eval(1)", 'unknown function "eval"'],
+    ["Function(1)", 'unknown function "Function"'],
     ["'text'", "only numbers, true and false"],
     ["a = 1", "cannot be read"],
     ["a, b", "more than one expression"],
     ["[a]", "a list"],
     ["a ** 2", "operator ** is not allowed"],
     ["a | b", "operator | is not allowed"],
-    ["x >= 1", "unknown name \"x\" (known: a, b, io)"],
+    ["x >= 1", 'unknown name "x" (known: a, b, io)'],
     ["max()", "max takes 1–10 arguments, got 0"],
     ["", "is empty"],
   ])("refuses %s (%s)", (source, message) => {
@@ -50,9 +52,18 @@ describe("the expression language", () => {
   });
 
   test("a long expression is refused before it is evaluated", () => {
-    expect(compileExpr("a + ".repeat(150) + "a", known)).toMatchObject({ ok: false, message: expect.stringContaining("at most 500 characters") });
-    expect(compileExpr(Array.from({ length: 20 }, () => "min(a,a,a,a,a,a,a,a,a,a)").join("+"), known)).toMatchObject({ ok: false, message: expect.stringContaining("more than 200 terms") });
-    expect(compileExpr(Array.from({ length: 60 }, () => "a").join("+"), known)).toMatchObject({ ok: false, message: expect.stringContaining("nested too deeply") });
+    expect(compileExpr("a + ".repeat(150) + "a", known)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("at most 500 characters"),
+    });
+    expect(compileExpr(Array.from({ length: 20 }, () => "min(a,a,a,a,a,a,a,a,a,a)").join("+"), known)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("more than 200 terms"),
+    });
+    expect(compileExpr(Array.from({ length: 60 }, () => "a").join("+"), known)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("nested too deeply"),
+    });
   });
 
   test("numbers must stay finite and numeric", () => {
@@ -89,10 +100,16 @@ const MLFQ_WITH_IO = {
 function judge(w: Workload, sim: SimResult) {
   const blocks = sim.slices.filter((s) => s.endReason === "blocked").length;
   const seen = new Map<string, number[]>();
-  for (const d of sim.decisions) for (const r of d.ready) if (r.values.level !== undefined) (seen.get(r.task) ?? seen.set(r.task, []).get(r.task)!).push(r.values.level);
+  for (const d of sim.decisions)
+    for (const r of d.ready)
+      if (r.values.level !== undefined) (seen.get(r.task) ?? seen.set(r.task, []).get(r.task)!).push(r.values.level);
   const demoted = [...seen.values()].some((levels) => levels.some((l) => l > 0));
-  const boosted = [...seen.values()].some((levels) => levels.some((l, i) => l === 0 && levels.slice(0, i).some((x) => x > 0)));
-  const boostChanges = JSON.stringify(sim.slices) !== JSON.stringify(simulate({ ...w, policy: { ...w.policy, boostPeriod: 0 } as Workload["policy"] }).slices);
+  const boosted = [...seen.values()].some((levels) =>
+    levels.some((l, i) => l === 0 && levels.slice(0, i).some((x) => x > 0)),
+  );
+  const boostChanges =
+    JSON.stringify(sim.slices) !==
+    JSON.stringify(simulate({ ...w, policy: { ...w.policy, boostPeriod: 0 } as Workload["policy"] }).slices);
   return { blocks, demoted, boosted, boostChanges, end: sim.stats.endTime };
 }
 
@@ -148,10 +165,16 @@ describe("MLFQ with I/O under constraints", () => {
 
 describe("constraints in templates", () => {
   test("bad constraints are refused naming the field and the problem", () => {
-    const r = validateTemplate(template("schedule", { ...MLFQ_WITH_IO, constraints: ["io >= 1", "iox >= 1", 3, "tasks.length > 1"] }));
+    const r = validateTemplate(
+      template("schedule", { ...MLFQ_WITH_IO, constraints: ["io >= 1", "iox >= 1", 3, "tasks.length > 1"] }),
+    );
     expect(r.ok).toBe(false);
     const errors = r.ok ? [] : r.errors;
-    expect(errors.map((e) => e.path)).toEqual(["generator.constraints[1]", "generator.constraints[2]", "generator.constraints[3]"]);
+    expect(errors.map((e) => e.path)).toEqual([
+      "generator.constraints[1]",
+      "generator.constraints[2]",
+      "generator.constraints[3]",
+    ]);
     expect(errors[0]!.message).toContain('unknown name "iox"');
     expect(errors[2]!.message).toContain("property access");
   });
@@ -167,7 +190,14 @@ describe("constraints in templates", () => {
   });
 
   test("differs(i, j) compares the same tasks under two of the template's policies", () => {
-    const gen = { policy: ["sjf", "stcf"], tasks: 3, cpuBurst: [1, 8], arrivalSpread: 4, slotMs: 1, constraints: ["differs(0, 1)"] };
+    const gen = {
+      policy: ["sjf", "stcf"],
+      tasks: 3,
+      cpuBurst: [1, 8],
+      arrivalSpread: 4,
+      slotMs: 1,
+      constraints: ["differs(0, 1)"],
+    };
     const t = valid(template("schedule", gen));
     for (let seed = 0; seed < 30; seed++) {
       const v = buildVariant(t, seed);
@@ -187,8 +217,22 @@ describe("constraints in templates", () => {
 });
 
 describe("computed numeric answers (concept parts)", () => {
-  const gen = (answer: unknown, params: Record<string, unknown> = { rate: { choice: [100, 250, 800] }, holdMs: { range: [10, 300] } }) =>
-    template("concept", { params, parts: [{ kind: "number", id: "busy", label: "Busy threads at {{rate}} req/s and {{holdMs}} ms?", answer, unit: "count" }] });
+  const gen = (
+    answer: unknown,
+    params: Record<string, unknown> = { rate: { choice: [100, 250, 800] }, holdMs: { range: [10, 300] } },
+  ) =>
+    template("concept", {
+      params,
+      parts: [
+        {
+          kind: "number",
+          id: "busy",
+          label: "Busy threads at {{rate}} req/s and {{holdMs}} ms?",
+          answer,
+          unit: "count",
+        },
+      ],
+    });
 
   test("the key is the expression evaluated on each variant's parameters", () => {
     const t = valid(gen("{{rate}} * {{holdMs}} / 1000"));
@@ -227,14 +271,26 @@ describe("computed numeric answers (concept parts)", () => {
 });
 
 describe("comparison questions (metrics with compare)", () => {
-  const gen = { policy: ["fifo", "sjf", { name: "rr", quantum: 2 }], compare: true, tasks: 3, cpuBurst: [1, 9], arrivalSpread: 3, ask: [{ metric: "turnaround", task: "average" }], constraints: ["differs(0, 1)"] };
+  const gen = {
+    policy: ["fifo", "sjf", { name: "rr", quantum: 2 }],
+    compare: true,
+    tasks: 3,
+    cpuBurst: [1, 9],
+    arrivalSpread: 3,
+    ask: [{ metric: "turnaround", task: "average" }],
+    constraints: ["differs(0, 1)"],
+  };
   const t = valid(template("metrics", gen, {}, "Compare {{policy1}}, {{policy2}} and {{policy3}}."));
 
   test("every policy runs on the same tasks, with one part each, and the key is each policy's own schedule", () => {
     for (let seed = 0; seed < 30; seed++) {
       const v = buildVariant(t, seed);
       if (!v.ok) throw new Error(JSON.stringify(v.errors));
-      expect(v.value.view.parts.map((p) => p.id)).toEqual(["p1-turnaround-average", "p2-turnaround-average", "p3-turnaround-average"]);
+      expect(v.value.view.parts.map((p) => p.id)).toEqual([
+        "p1-turnaround-average",
+        "p2-turnaround-average",
+        "p3-turnaround-average",
+      ]);
       expect(v.value.view.prompt).toBe("Compare FIFO, SJF and RR, 2 ms quantum.");
       const w = (v.value.key.data as { workload: Workload }).workload;
       const avg = (policy: Workload["policy"]) => {
@@ -244,7 +300,9 @@ describe("comparison questions (metrics with compare)", () => {
       expect(v.value.key.expected["p1-turnaround-average"]).toBeCloseTo(avg({ name: "fifo" }), 9);
       expect(v.value.key.expected["p2-turnaround-average"]).toBeCloseTo(avg({ name: "sjf" }), 9);
       expect(v.value.key.expected["p3-turnaround-average"]).toBeCloseTo(avg({ name: "rr", quantum: 2 }), 9);
-      expect(JSON.stringify(simulate({ ...w, policy: { name: "fifo" } }).slices)).not.toBe(JSON.stringify(simulate({ ...w, policy: { name: "sjf" } }).slices));
+      expect(JSON.stringify(simulate({ ...w, policy: { name: "fifo" } }).slices)).not.toBe(
+        JSON.stringify(simulate({ ...w, policy: { name: "sjf" } }).slices),
+      );
     }
   });
 
@@ -261,7 +319,10 @@ describe("task families", () => {
   const gen = {
     policy: { name: "mlfq", quanta: [2, 4], boostPeriod: 20 },
     // One CPU-bound job plus two interactive ones.
-    tasks: [{ count: 1, cpuBurst: [10, 14] }, { count: 2, cpuBurst: [1, 2], ioBurst: [3, 5], burstsPerTask: [2, 3] }],
+    tasks: [
+      { count: 1, cpuBurst: [10, 14] },
+      { count: 2, cpuBurst: [1, 2], ioBurst: [3, 5], burstsPerTask: [2, 3] },
+    ],
     arrivalSpread: 2,
     slotMs: 1,
   };
@@ -291,21 +352,54 @@ describe("task families", () => {
   });
 
   test("families combine with constraints and counts may be ranges", () => {
-    const t = valid(template("schedule", { ...gen, tasks: [{ count: 1, cpuBurst: [10, 14] }, { count: [1, 3], cpuBurst: [1, 2], ioBurst: [3, 5], burstsPerTask: [2, 2] }], constraints: ["tasks >= 3", "io >= 2"] }));
+    const t = valid(
+      template("schedule", {
+        ...gen,
+        tasks: [
+          { count: 1, cpuBurst: [10, 14] },
+          { count: [1, 3], cpuBurst: [1, 2], ioBurst: [3, 5], burstsPerTask: [2, 2] },
+        ],
+        constraints: ["tasks >= 3", "io >= 2"],
+      }),
+    );
     for (let seed = 0; seed < 40; seed++) {
       const v = buildVariant(t, seed);
       if (!v.ok) throw new Error(JSON.stringify(v.errors));
-      const w = (v.value.key.data as { workload: Workload; sim: SimResult });
+      const w = v.value.key.data as { workload: Workload; sim: SimResult };
       expect(w.workload.tasks.length).toBeGreaterThanOrEqual(3);
       expect(w.sim.slices.filter((s) => s.endReason === "blocked").length).toBeGreaterThanOrEqual(2);
     }
   });
 
   test("bad families are refused naming the family and the field", () => {
-    const r = validateTemplate(template("schedule", { ...gen, tasks: [{ count: 0, cpuBurst: [1, 2] }, { count: 2 }, { count: 30, cpuBurst: [1, 2], colour: "red" }], processes: 2 }));
+    const r = validateTemplate(
+      template("schedule", {
+        ...gen,
+        tasks: [{ count: 0, cpuBurst: [1, 2] }, { count: 2 }, { count: 30, cpuBurst: [1, 2], colour: "red" }],
+        processes: 2,
+      }),
+    );
     const paths = r.ok ? [] : r.errors.map((e) => e.path);
-    expect(paths).toEqual(expect.arrayContaining(["generator.tasks[0].count", "generator.tasks[1].cpuBurst", "generator.tasks[2].colour", "generator.tasks[2].count", "generator.processes"]));
-    const tooMany = validateTemplate(template("schedule", { ...gen, tasks: [{ count: 20, cpuBurst: [1, 2] }, { count: [1, 10], cpuBurst: [1, 2] }] }));
-    expect(tooMany.ok ? "" : tooMany.errors.map((e) => e.message).join(" ")).toContain("up to 30 tasks; a question has at most 26");
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        "generator.tasks[0].count",
+        "generator.tasks[1].cpuBurst",
+        "generator.tasks[2].colour",
+        "generator.tasks[2].count",
+        "generator.processes",
+      ]),
+    );
+    const tooMany = validateTemplate(
+      template("schedule", {
+        ...gen,
+        tasks: [
+          { count: 20, cpuBurst: [1, 2] },
+          { count: [1, 10], cpuBurst: [1, 2] },
+        ],
+      }),
+    );
+    expect(tooMany.ok ? "" : tooMany.errors.map((e) => e.message).join(" ")).toContain(
+      "up to 30 tasks; a question has at most 26",
+    );
   });
 });

@@ -16,7 +16,11 @@ const SEEDS = 30;
 
 const rrArrivals = (extra: Record<string, unknown> = {}) =>
   template("schedule", {
-    policy: [{ name: "rr", quantum: 1 }, { name: "rr", quantum: 2 }, { name: "rr", quantum: 3 }],
+    policy: [
+      { name: "rr", quantum: 1 },
+      { name: "rr", quantum: 2 },
+      { name: "rr", quantum: 3 },
+    ],
     tasks: [3, 4],
     cpuBurst: [2, 7],
     arrivalSpread: 6,
@@ -57,7 +61,10 @@ describe("generator.discriminate", () => {
       expect(m!.join(), `seed ${seed}`).not.toBe((v.value.key.expected["timeline"] as string[]).join());
       const report = gradeWith(v.value, { parts: { timeline: m! } }, t.grading, t);
       expect(report.score, `seed ${seed}`).toBeLessThan(1);
-      expect(report.parts.flatMap((p) => p.misconceptions ?? []).map((x) => x.id), `seed ${seed}`).toContain(id);
+      expect(
+        report.parts.flatMap((p) => p.misconceptions ?? []).map((x) => x.id),
+        `seed ${seed}`,
+      ).toContain(id);
     }
   });
 
@@ -82,15 +89,33 @@ describe("generator.discriminate", () => {
       const b = buildVariant(rrArrivals({ discriminate: [bad] }), 0);
       expect(b.ok).toBe(false);
     }
-    const concept = validateTemplate(template("concept", { questions: [] , discriminate: ["sjf-for-stcf"] }));
-    expect(!concept.ok && concept.errors.some((e) => e.path === "generator.discriminate[0]" && e.message.includes("no misconception catalogue"))).toBe(true);
+    const concept = validateTemplate(template("concept", { questions: [], discriminate: ["sjf-for-stcf"] }));
+    expect(
+      !concept.ok &&
+        concept.errors.some(
+          (e) => e.path === "generator.discriminate[0]" && e.message.includes("no misconception catalogue"),
+        ),
+    ).toBe(true);
   });
 
   test("a misconception no variant can show is refused when the template is validated", () => {
     // FIFO has no boost to ignore: every draw fails, within the redraw budget, with a message naming it.
-    const r = validateTemplate(template("schedule", { policy: "fifo", tasks: 3, cpuBurst: [1, 5], arrivalSpread: 4, slotMs: 1, discriminate: ["mlfq-boost-ignored"] }));
+    const r = validateTemplate(
+      template("schedule", {
+        policy: "fifo",
+        tasks: 3,
+        cpuBurst: [1, 5],
+        arrivalSpread: 4,
+        slotMs: 1,
+        discriminate: ["mlfq-boost-ignored"],
+      }),
+    );
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors).toContainEqual({ path: "generator.discriminate", message: expect.stringContaining('"mlfq-boost-ignored" gives a different answer') });
+    if (!r.ok)
+      expect(r.errors).toContainEqual({
+        path: "generator.discriminate",
+        message: expect.stringContaining('"mlfq-boost-ignored" gives a different answer'),
+      });
   });
 });
 

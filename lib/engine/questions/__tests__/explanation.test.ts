@@ -10,10 +10,22 @@ import { BUILT_IN_TEMPLATES } from "@/lib/bank";
 
 function loopTemplate(explanation: string): QuestionTemplate {
   return {
-    slug: "loop", title: "Loop", type: "process", topic: "creating-processes", tags: [], difficulty: 1, prompt: "n = {{n}}",
-    generator: { program: 'int main(void) {\n  for (int i = 0; i < {{n}}; i++)\n    fork();\n  printf("x\\n");\n  return 0;\n}\n', params: { n: { range: [2, 5] } }, output: "tty", ask: ["processes"] },
+    slug: "loop",
+    title: "Loop",
+    type: "process",
+    topic: "creating-processes",
+    tags: [],
+    difficulty: 1,
+    prompt: "n = {{n}}",
+    generator: {
+      program: 'int main(void) {\n  for (int i = 0; i < {{n}}; i++)\n    fork();\n  printf("x\\n");\n  return 0;\n}\n',
+      params: { n: { range: [2, 5] } },
+      output: "tty",
+      ask: ["processes"],
+    },
     grading: TEMPLATE_DEFAULT_GRADING,
-    hints: [], explanation,
+    hints: [],
+    explanation,
   };
 }
 
@@ -36,7 +48,8 @@ describe("explanationFor", () => {
   it("rejects a placeholder in the explanation that no variant fills", () => {
     const r = validateTemplate(loopTemplate("There are {{m}} processes."));
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors).toContainEqual({ path: "explanation", message: "unknown placeholder {{m}} (known: n)" });
+    if (!r.ok)
+      expect(r.errors).toContainEqual({ path: "explanation", message: "unknown placeholder {{m}} (known: n)" });
   });
 });
 
@@ -47,15 +60,19 @@ describe("the bank's explanations", () => {
     expect(named.length).toBeGreaterThanOrEqual(12);
   });
 
-  it.each(named.map((t) => [t.slug, t] as const))("%s: every placeholder is filled on 20 seeds, with the values the prompt shows", (_slug, t) => {
-    for (let seed = 0; seed < 20; seed++) {
-      const v = buildVariant(t, seed);
-      if (!v.ok) throw new Error(JSON.stringify(v.errors));
-      const text = explanationFor(t, v.value);
-      expect(text).not.toMatch(/\{\{/);
-      // The same value reaches the prompt wherever the prompt names the same parameter.
-      const params = v.value.key.data["params"] as Record<string, unknown>;
-      for (const name of placeholdersIn(t.explanation)) if (placeholdersIn(t.prompt).includes(name)) expect(v.value.view.prompt).toContain(String(params[name]));
-    }
-  });
+  it.each(named.map((t) => [t.slug, t] as const))(
+    "%s: every placeholder is filled on 20 seeds, with the values the prompt shows",
+    (_slug, t) => {
+      for (let seed = 0; seed < 20; seed++) {
+        const v = buildVariant(t, seed);
+        if (!v.ok) throw new Error(JSON.stringify(v.errors));
+        const text = explanationFor(t, v.value);
+        expect(text).not.toMatch(/\{\{/);
+        // The same value reaches the prompt wherever the prompt names the same parameter.
+        const params = v.value.key.data["params"] as Record<string, unknown>;
+        for (const name of placeholdersIn(t.explanation))
+          if (placeholdersIn(t.prompt).includes(name)) expect(v.value.view.prompt).toContain(String(params[name]));
+      }
+    },
+  );
 });

@@ -4,14 +4,32 @@ import { describe, expect, test } from "vitest";
 import { analyzeForkProgram } from "../../process/index";
 import { checkAnswer } from "../check";
 import { gradeAnswer } from "../grade";
-import { decodeTree, encodeTree, forkCallSites, gradeTree, matchTrees, trueForkTree, type TreeNode, type TreePart } from "../kinds/fork-tree";
+import {
+  decodeTree,
+  encodeTree,
+  forkCallSites,
+  gradeTree,
+  matchTrees,
+  trueForkTree,
+  type TreeNode,
+  type TreePart,
+} from "../kinds/fork-tree";
 import { perturbAnswer } from "../perturb";
 import { validateTemplate } from "../template";
 import { buildVariant, referenceAnswer } from "../variant";
 import type { QuestionTemplate, VariantView } from "../types";
 import { FORK_TREE_TEMPLATES } from "@/lib/bank/templates/fork-trees";
 
-const prog = (...body: string[]) => ["#include <stdio.h>", "#include <unistd.h>", "int main(void) {", ...body.map((l) => `  ${l}`), "  return 0;", "}", ""].join("\n");
+const prog = (...body: string[]) =>
+  [
+    "#include <stdio.h>",
+    "#include <unistd.h>",
+    "int main(void) {",
+    ...body.map((l) => `  ${l}`),
+    "  return 0;",
+    "}",
+    "",
+  ].join("\n");
 
 function model(src: string) {
   const m = analyzeForkProgram(src, { mode: "tty" });
@@ -21,7 +39,10 @@ function model(src: string) {
 
 /** A tree as nested lists of labels, children sorted, so two encodings of one tree compare equal. */
 function canonical(nodes: readonly TreeNode[], i = 0): string {
-  const kids = nodes.map((n, k) => [n, k] as const).filter(([n, k]) => k > 0 && n.parent === i).map(([, k]) => canonical(nodes, k));
+  const kids = nodes
+    .map((n, k) => [n, k] as const)
+    .filter(([n, k]) => k > 0 && n.parent === i)
+    .map(([, k]) => canonical(nodes, k));
   return `${nodes[i]!.label}(${kids.sort().join(",")})`;
 }
 
@@ -39,9 +60,13 @@ function sequenceTree(k: number): string {
 }
 
 const forkPart = (labels: number): TreePart => ({
-  kind: "tree", id: "tree", label: "Tree", labelling: "fork",
+  kind: "tree",
+  id: "tree",
+  label: "Tree",
+  labelling: "fork",
   labels: Array.from({ length: labels }, (_, i) => ({ id: `f${i + 1}`, label: `fork() #${i + 1} (line ${i + 4})` })),
-  rootLabel: { id: "root", label: "the original process" }, maxNodes: 16,
+  rootLabel: { id: "root", label: "the original process" },
+  maxNodes: 16,
 });
 
 describe("the true tree", () => {
@@ -55,7 +80,11 @@ describe("the true tree", () => {
 
   test("the forks of one line are told apart by column, numbered left to right", () => {
     const src = prog("fork() && fork() || fork();", 'printf("x\\n");');
-    expect(forkCallSites(src).map((s) => [s.line, s.column])).toEqual([[4, 3], [4, 13], [4, 23]]);
+    expect(forkCallSites(src).map((s) => [s.line, s.column])).toEqual([
+      [4, 3],
+      [4, 13],
+      [4, 23],
+    ]);
     const t = trueForkTree(model(src), src, "fork");
     if (typeof t === "string") throw new Error(t);
     // (a && b) || c: the parent stops after b; a's child (a false) and b's child (b false) both run c.
@@ -63,7 +92,12 @@ describe("the true tree", () => {
   });
 
   test("prints labelling: each process is labelled with its own line; options are every printed line, sorted", () => {
-    const src = prog("if (fork() == 0) {", "  if (fork() == 0) printf(\"g\\n\");", "  else printf(\"c\\n\");", "} else printf(\"p\\n\");");
+    const src = prog(
+      "if (fork() == 0) {",
+      '  if (fork() == 0) printf("g\\n");',
+      '  else printf("c\\n");',
+      '} else printf("p\\n");',
+    );
     const t = trueForkTree(model(src), src, "prints");
     if (typeof t === "string") throw new Error(t);
     const word = (id: string) => t.labels.find((l) => l.id === id)!.label;
@@ -95,7 +129,11 @@ describe("grading node by node", () => {
     const add = (i: number, parent: number) => {
       const at = reversed.length;
       reversed.push({ parent, label: truth[i]!.label });
-      truth.map((n, k) => [n, k] as const).filter(([n, k]) => k > 0 && n.parent === i).reverse().forEach(([, k]) => add(k, at));
+      truth
+        .map((n, k) => [n, k] as const)
+        .filter(([n, k]) => k > 0 && n.parent === i)
+        .reverse()
+        .forEach(([, k]) => add(k, at));
     };
     add(0, -1);
     expect(reversed).not.toEqual(truth);
@@ -104,13 +142,20 @@ describe("grading node by node", () => {
 
   test("a missing leaf costs exactly its node, and the message names its parent and the missing fork", () => {
     const leafIndex = truth.findIndex((n, i) => i > 0 && !truth.some((m) => m.parent === i));
-    const without = truth.filter((_, i) => i !== leafIndex).map((n) => ({ ...n, parent: n.parent > leafIndex ? n.parent - 1 : n.parent }));
+    const without = truth
+      .filter((_, i) => i !== leafIndex)
+      .map((n) => ({ ...n, parent: n.parent > leafIndex ? n.parent - 1 : n.parent }));
     const g = gradeTree(part, truth, without);
     expect(g.score).toBeCloseTo((counted - 1) / counted, 10);
     const parentLabel = truth[truth[leafIndex]!.parent]!.label;
-    const parentWords = parentLabel === "root" ? "The original process creates" : `made by ${part.labels.find((l) => l.id === parentLabel)!.label} creates`;
+    const parentWords =
+      parentLabel === "root"
+        ? "The original process creates"
+        : `made by ${part.labels.find((l) => l.id === parentLabel)!.label} creates`;
     expect(g.firstWrong).toContain(parentWords);
-    expect(g.firstWrong).toContain(`Missing: one that was made by ${part.labels.find((l) => l.id === truth[leafIndex]!.label)!.label}`);
+    expect(g.firstWrong).toContain(
+      `Missing: one that was made by ${part.labels.find((l) => l.id === truth[leafIndex]!.label)!.label}`,
+    );
   });
 
   test("extra processes lower the score by the larger tree", () => {
@@ -125,15 +170,32 @@ describe("grading node by node", () => {
     const relabelled = truth.map((n, k) => (k === i ? { ...n, label: "f2" } : n));
     const g = gradeTree(part, truth, relabelled);
     expect(g.score).toBeCloseTo((counted - 0.5) / counted, 10);
-    expect(g.firstWrong).toMatch(/your tree says it was made by fork\(\) #2 \(line 5\), but it was made by fork\(\) #3 \(line 6\)\./);
+    expect(g.firstWrong).toMatch(
+      /your tree says it was made by fork\(\) #2 \(line 5\), but it was made by fork\(\) #3 \(line 6\)\./,
+    );
   });
 
   test("the first wrong branch is the first in creation order, not the largest", () => {
     // Truth: root(f1(f2(f3), f3), f2(f3), f3). Break f1's subtree (first) and the root's last child.
-    const g = matchTrees(truth, [{ parent: -1, label: "root" }, { parent: 0, label: "f1" }], true);
+    const g = matchTrees(
+      truth,
+      [
+        { parent: -1, label: "root" },
+        { parent: 0, label: "f1" },
+      ],
+      true,
+    );
     expect(g.score).toBeCloseTo(1 / counted, 10);
-    const words = gradeTree(part, truth, [{ parent: -1, label: "root" }, { parent: 0, label: "f1" }, { parent: 0, label: "f2" }, { parent: 0, label: "f3" }, { parent: 2, label: "f3" }]).firstWrong;
-    expect(words).toMatch(/^The original process → its child that was made by fork\(\) #1 \(line 4\) creates 2 children; your tree gives it 0\./);
+    const words = gradeTree(part, truth, [
+      { parent: -1, label: "root" },
+      { parent: 0, label: "f1" },
+      { parent: 0, label: "f2" },
+      { parent: 0, label: "f3" },
+      { parent: 2, label: "f3" },
+    ]).firstWrong;
+    expect(words).toMatch(
+      /^The original process → its child that was made by fork\(\) #1 \(line 4\) creates 2 children; your tree gives it 0\./,
+    );
   });
 
   test("only the first process scores nothing (fork labelling: its label is given)", () => {
@@ -142,7 +204,14 @@ describe("grading node by node", () => {
 });
 
 describe("answer shape", () => {
-  const view: VariantView = { type: "process", title: "t", prompt: "p", exhibits: [], conventions: [], parts: [forkPart(2)] };
+  const view: VariantView = {
+    type: "process",
+    title: "t",
+    prompt: "p",
+    exhibits: [],
+    conventions: [],
+    parts: [forkPart(2)],
+  };
   const errorFor = (tree: unknown) => {
     const r = checkAnswer(view, { parts: { tree } });
     return r.ok ? null : r.errors[0]!;
@@ -176,21 +245,31 @@ describe("the fork-tree templates", () => {
   });
 
   test("there are at least four, covering sequences, loops, && / || and forks in a child only", () => {
-    expect(templates.map((t) => t.slug)).toEqual(expect.arrayContaining(["fork-tree-sequence", "fork-tree-loop", "fork-tree-logical-operators", "fork-tree-child-only"]));
+    expect(templates.map((t) => t.slug)).toEqual(
+      expect.arrayContaining([
+        "fork-tree-sequence",
+        "fork-tree-loop",
+        "fork-tree-logical-operators",
+        "fork-tree-child-only",
+      ]),
+    );
   });
 
-  test.each(FORK_TREE_TEMPLATES.map((t) => [t.slug] as const))("%s: the reference scores 1, a perturbed tree less, on 40 seeds; the key is not in the view", (slug) => {
-    const t = templates.find((x) => x.slug === slug)!;
-    for (let seed = 0; seed < 40; seed++) {
-      const v = buildVariant(t, seed);
-      if (!v.ok) throw new Error(JSON.stringify(v.errors));
-      const ref = referenceAnswer(v.value);
-      expect(gradeAnswer(t, v.value, ref).score).toBe(1);
-      const wrong = gradeAnswer(t, v.value, perturbAnswer(v.value, seed));
-      expect(wrong.score).toBeLessThan(1);
-      expect(wrong.parts[0]!.message).toContain("First wrong branch:");
-      const key = JSON.stringify(v.value.key.expected["tree"]);
-      expect(JSON.stringify(v.value.view)).not.toContain(key.slice(1, -1));
-    }
-  });
+  test.each(FORK_TREE_TEMPLATES.map((t) => [t.slug] as const))(
+    "%s: the reference scores 1, a perturbed tree less, on 40 seeds; the key is not in the view",
+    (slug) => {
+      const t = templates.find((x) => x.slug === slug)!;
+      for (let seed = 0; seed < 40; seed++) {
+        const v = buildVariant(t, seed);
+        if (!v.ok) throw new Error(JSON.stringify(v.errors));
+        const ref = referenceAnswer(v.value);
+        expect(gradeAnswer(t, v.value, ref).score).toBe(1);
+        const wrong = gradeAnswer(t, v.value, perturbAnswer(v.value, seed));
+        expect(wrong.score).toBeLessThan(1);
+        expect(wrong.parts[0]!.message).toContain("First wrong branch:");
+        const key = JSON.stringify(v.value.key.expected["tree"]);
+        expect(JSON.stringify(v.value.view)).not.toContain(key.slice(1, -1));
+      }
+    },
+  );
 });

@@ -5,7 +5,12 @@ import { validateTemplate } from "../template";
 import type { Answer, GradingSettings, QuestionTemplate, QuestionType, Variant } from "../types";
 import { buildVariant } from "../variant";
 
-export function template(type: QuestionType, generator: Record<string, unknown>, grading: Partial<GradingSettings> = {}, prompt = "Answer the question."): QuestionTemplate {
+export function template(
+  type: QuestionType,
+  generator: Record<string, unknown>,
+  grading: Partial<GradingSettings> = {},
+  prompt = "Answer the question.",
+): QuestionTemplate {
   return {
     slug: `test-${type}`,
     title: `Test ${type}`,

@@ -6,8 +6,10 @@ import { buildVariant } from "../variant";
 import { template, valid } from "./helpers";
 
 // A real 1×1 PNG, and bytes that are not one.
-const PNG = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=";
-const base = () => template("concept", { parts: [{ kind: "number", id: "n", label: "How many?", answer: 3, unit: "count" }] });
+const PNG =
+  "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=";
+const base = () =>
+  template("concept", { parts: [{ kind: "number", id: "n", label: "How many?", answer: 3, unit: "count" }] });
 
 describe("template images", () => {
   test("a valid image reaches the view with its alt text; templates without images are unchanged", () => {
@@ -34,7 +36,10 @@ describe("template images", () => {
   });
 
   test("refuses a GIF labelled PNG, naming the type", () => {
-    const r = validateTemplate({ ...base(), images: [{ name: "x.png", alt: "a", dataUrl: "data:image/png;base64,R0lGODlhAQABAAAAACw=" }] });
+    const r = validateTemplate({
+      ...base(),
+      images: [{ name: "x.png", alt: "a", dataUrl: "data:image/png;base64,R0lGODlhAQABAAAAACw=" }],
+    });
     expect(r.ok ? "" : r.errors[0]!.message).toBe("the data is not a PNG image");
   });
 
@@ -50,9 +55,20 @@ describe("template images", () => {
     expect(one.ok ? "" : one.errors[0]!.message).toMatch(/at most 100 KiB/);
     const ok = validateTemplate({ ...base(), images: [{ name: "a.png", alt: "a", dataUrl: png(90 * 1024) }] });
     expect(ok.ok).toBe(true);
-    const two = validateTemplate({ ...base(), images: [{ name: "a.png", alt: "a", dataUrl: png(90 * 1024) }, { name: "b.png", alt: "b", dataUrl: png(90 * 1024) }] });
-    expect(two.ok ? [] : two.errors.map((e) => `${e.path}: ${e.message}`)).toEqual(["images: the images must be at most 150 KiB together, got 180 KiB"]);
-    const five = validateTemplate({ ...base(), images: ["a", "b", "c", "d", "e"].map((n) => ({ name: `${n}.png`, alt: n, dataUrl: PNG })) });
+    const two = validateTemplate({
+      ...base(),
+      images: [
+        { name: "a.png", alt: "a", dataUrl: png(90 * 1024) },
+        { name: "b.png", alt: "b", dataUrl: png(90 * 1024) },
+      ],
+    });
+    expect(two.ok ? [] : two.errors.map((e) => `${e.path}: ${e.message}`)).toEqual([
+      "images: the images must be at most 150 KiB together, got 180 KiB",
+    ]);
+    const five = validateTemplate({
+      ...base(),
+      images: ["a", "b", "c", "d", "e"].map((n) => ({ name: `${n}.png`, alt: n, dataUrl: PNG })),
+    });
     expect(five.ok ? [] : five.errors.map((e) => e.path)).toContain("images");
   });
 });

@@ -19,14 +19,18 @@ function idsFor(v: Variant, lines: string[]): string[] {
 }
 
 describe("process: fork and wait", () => {
-  const src = '#include <stdio.h>\n#include <sys/wait.h>\n#include <unistd.h>\nint main(void) {\n  printf("a\\n");\n  if (fork() == 0) {\n    printf("b\\n");\n  } else {\n    printf("c\\n");\n    wait(NULL);\n    printf("d\\n");\n  }\n  return 0;\n}\n';
+  const src =
+    '#include <stdio.h>\n#include <sys/wait.h>\n#include <unistd.h>\nint main(void) {\n  printf("a\\n");\n  if (fork() == 0) {\n    printf("b\\n");\n  } else {\n    printf("c\\n");\n    wait(NULL);\n    printf("d\\n");\n  }\n  return 0;\n}\n';
   const t = template("process", { program: src, output: "tty", ask: ["processes", "lines", "order"] });
   const v = variant(t);
   test("two processes, four lines", () => {
     expect(v.key.expected).toMatchObject({ processes: 2, lines: 4 });
   });
   test("both orders the OS can produce are accepted: a b c d and a c b d", () => {
-    for (const order of [["a", "b", "c", "d"], ["a", "c", "b", "d"]]) {
+    for (const order of [
+      ["a", "b", "c", "d"],
+      ["a", "c", "b", "d"],
+    ]) {
       const r = gradeAnswer(valid(t), v, answer({ processes: 2, lines: 4, order: idsFor(v, order) }));
       expect(r.score).toBe(1);
     }
@@ -48,7 +52,8 @@ describe("process: fork and wait", () => {
 
 describe("process: stdio buffers and crashes", () => {
   test("_exit discards the child's buffered line; fflush'd and parent lines appear", () => {
-    const src = '#include <stdio.h>\n#include <unistd.h>\nint main(void) {\n  printf("kept\\n");\n  fflush(stdout);\n  if (fork() == 0) {\n    printf("child\\n");\n    _exit(0);\n  }\n  printf("parent\\n");\n  return 0;\n}\n';
+    const src =
+      '#include <stdio.h>\n#include <unistd.h>\nint main(void) {\n  printf("kept\\n");\n  fflush(stdout);\n  if (fork() == 0) {\n    printf("child\\n");\n    _exit(0);\n  }\n  printf("parent\\n");\n  return 0;\n}\n';
     const t = template("process", { program: src, output: "pipe", ask: ["appears"] });
     const v = variant(t);
     const part = v.view.parts[0]!;
@@ -61,7 +66,13 @@ describe("process: stdio buffers and crashes", () => {
     const t = template("process", {
       scenario: {
         processes: [
-          { name: "web", threads: [{ name: "main", steps: [{ print: "serving" }, { join: "worker" }, { print: "done" }] }, { name: "worker", steps: [{ fault: "SIGSEGV" }] }] },
+          {
+            name: "web",
+            threads: [
+              { name: "main", steps: [{ print: "serving" }, { join: "worker" }, { print: "done" }] },
+              { name: "worker", steps: [{ fault: "SIGSEGV" }] },
+            ],
+          },
           { name: "db", threads: [{ name: "main", steps: [{ print: "ready" }] }] },
         ],
       },
@@ -79,27 +90,39 @@ describe("process: stdio buffers and crashes", () => {
 
 describe("eventloop", () => {
   test("setTimeout 0 vs setImmediate from the main module: either order is accepted", () => {
-    const t = template("eventloop", { program: "setTimeout(() => console.log('timeout'), 0);\nsetImmediate(() => console.log('immediate'));\n" });
+    const t = template("eventloop", {
+      program: "setTimeout(() => console.log('timeout'), 0);\nsetImmediate(() => console.log('immediate'));\n",
+    });
     const v = variant(t);
-    for (const order of [["timeout", "immediate"], ["immediate", "timeout"]]) {
+    for (const order of [
+      ["timeout", "immediate"],
+      ["immediate", "timeout"],
+    ]) {
       expect(gradeAnswer(valid(t), v, answer({ order: idsFor(v, order) })).score).toBe(1);
     }
     expect(v.view.conventions.join(" ")).toContain("any order");
   });
   test("a program whose lines may come in every order is flagged as degenerate by the self-test", async () => {
     const { selfTestTemplate } = await import("../selftest");
-    const t = template("eventloop", { program: "setTimeout(() => console.log('timeout'), 0);\nsetImmediate(() => console.log('immediate'));\n" });
+    const t = template("eventloop", {
+      program: "setTimeout(() => console.log('timeout'), 0);\nsetImmediate(() => console.log('immediate'));\n",
+    });
     const r = selfTestTemplate(t, { variants: 2 });
     expect(r.ok).toBe(false);
     expect(r.failures.map((f) => f.problem).join(" ")).toContain("any order");
   });
   test("the classic puzzle has one order; a wrong one is explained at its first wrong line", () => {
-    const src = "console.log('script start');\nsetTimeout(function () { console.log('setTimeout'); }, 0);\nPromise.resolve().then(function () { console.log('promise1'); }).then(function () { console.log('promise2'); });\nconsole.log('script end');\n";
+    const src =
+      "console.log('script start');\nsetTimeout(function () { console.log('setTimeout'); }, 0);\nPromise.resolve().then(function () { console.log('promise1'); }).then(function () { console.log('promise2'); });\nconsole.log('script end');\n";
     const t = template("eventloop", { program: src });
     const v = variant(t);
     const right = ["script start", "script end", "promise1", "promise2", "setTimeout"];
     expect(gradeAnswer(valid(t), v, answer({ order: idsFor(v, right) })).score).toBe(1);
-    const r = gradeAnswer(valid(t), v, answer({ order: idsFor(v, ["script start", "script end", "setTimeout", "promise1", "promise2"]) }));
+    const r = gradeAnswer(
+      valid(t),
+      v,
+      answer({ order: idsFor(v, ["script start", "script end", "setTimeout", "promise1", "promise2"]) }),
+    );
     expect(r.score).toBe(0);
     expect(r.parts[0]!.message).toContain("Line 3");
     expect(r.parts[0]!.message).toContain("setTimeout");
@@ -124,11 +147,19 @@ describe("capacity", () => {
   );
   const v = variant(t);
   test("the event loop saturates first; hand-computed rates are accepted within 2%", () => {
-    const r = gradeAnswer(valid(t), v, answer({ "saturates-first": "s2", "saturation-s1": 1980, "saturation-s2": 1000 }));
+    const r = gradeAnswer(
+      valid(t),
+      v,
+      answer({ "saturates-first": "s2", "saturation-s1": 1980, "saturation-s2": 1000 }),
+    );
     expect(r.score).toBe(1);
   });
   test("picking the pool, or a rate off by half, loses those parts", () => {
-    const r = gradeAnswer(valid(t), v, answer({ "saturates-first": "s1", "saturation-s1": 990, "saturation-s2": 1000 }));
+    const r = gradeAnswer(
+      valid(t),
+      v,
+      answer({ "saturates-first": "s1", "saturation-s1": 990, "saturation-s2": 1000 }),
+    );
     expect(r.parts.map((p) => p.score)).toEqual([0, 0, 1]);
   });
 });
@@ -143,7 +174,13 @@ describe("switch-cost", () => {
       { id: "B", arrival: 0, bursts: [2], process: "P" },
       { id: "C", arrival: 0, bursts: [2], process: "Q" },
     ],
-    ask: ["threadSwitches", "processSwitches", "totalOverheadUs", { what: "switchesWithQuantum", quantum: 1 }, { what: "overheadWithWorkingSetUs", workingSetKb: 1024, refillNsPerKb: 100 }],
+    ask: [
+      "threadSwitches",
+      "processSwitches",
+      "totalOverheadUs",
+      { what: "switchesWithQuantum", quantum: 1 },
+      { what: "overheadWithWorkingSetUs", workingSetKb: 1024, refillNsPerKb: 100 },
+    ],
   });
   test("hand-computed counts and overheads", () => {
     const v = variant(t);
@@ -154,15 +191,42 @@ describe("switch-cost", () => {
     expect(v.key.expected["switchesWithQuantum"]).toBe(5);
     // Each of the 2 switches also refills 1024 KiB at 100 ns/KiB = 102.4 µs.
     expect(v.key.expected["overheadWithWorkingSetUs"]).toBeCloseTo(7.8 + 2 * 102.4, 9);
-    expect(gradeAnswer(valid(t), v, answer({ threadSwitches: 1, processSwitches: 1, totalOverheadUs: "7.8 µs", switchesWithQuantum: 5, overheadWithWorkingSetUs: 212.6 })).score).toBe(1);
+    expect(
+      gradeAnswer(
+        valid(t),
+        v,
+        answer({
+          threadSwitches: 1,
+          processSwitches: 1,
+          totalOverheadUs: "7.8 µs",
+          switchesWithQuantum: 5,
+          overheadWithWorkingSetUs: 212.6,
+        }),
+      ).score,
+    ).toBe(1);
   });
 });
 
 describe("concept", () => {
   const t = template("concept", {
     parts: [
-      { kind: "choice", id: "fair", label: "Default fair scheduler since 6.6?", options: [{ label: "EEVDF", correct: true }, { label: "CFS" }, { label: "O(1)" }, { label: "BFS" }] },
-      { kind: "choice", id: "many", label: "Which share an address space?", multiple: true, options: [{ label: "threads of one process", correct: true }, { label: "goroutines of one program", correct: true }, { label: "two processes after fork" }] },
+      {
+        kind: "choice",
+        id: "fair",
+        label: "Default fair scheduler since 6.6?",
+        options: [{ label: "EEVDF", correct: true }, { label: "CFS" }, { label: "O(1)" }, { label: "BFS" }],
+      },
+      {
+        kind: "choice",
+        id: "many",
+        label: "Which share an address space?",
+        multiple: true,
+        options: [
+          { label: "threads of one process", correct: true },
+          { label: "goroutines of one program", correct: true },
+          { label: "two processes after fork" },
+        ],
+      },
       { kind: "number", id: "n", label: "Weight of nice {{nice}}?", answer: "{{w}}", unit: "count" },
     ],
     params: { nice: 0, w: 1024 },
@@ -183,7 +247,8 @@ describe("concept", () => {
     const part = v.view.parts[1]!;
     if (part.kind !== "choice") throw new Error("expected choice");
     const id = (label: string) => part.options.find((o) => o.label.startsWith(label))!.id;
-    const grade = (picks: string[]) => gradeAnswer(valid(t), v, answer({ fair: v.key.expected["fair"]!, many: picks, n: 1024 })).parts[1]!.score;
+    const grade = (picks: string[]) =>
+      gradeAnswer(valid(t), v, answer({ fair: v.key.expected["fair"]!, many: picks, n: 1024 })).parts[1]!.score;
     expect(grade([id("threads"), id("goroutines")])).toBe(1);
     expect(grade([id("threads")])).toBe(0.5);
     expect(grade([id("threads"), id("two")])).toBe(0);

@@ -22,7 +22,13 @@ describe("FIFO metrics, by hand", () => {
   // A runs 0–3, B 3–5. Turnaround A = 3, B = 5 − 1 = 4; waiting A = 0, B = 2 → average 1; one switch A→B.
   const v = variant(fifo);
   test("reference values", () => {
-    expect(v.key.expected).toMatchObject({ "turnaround-A": 3, "turnaround-B": 4, "waiting-average": 1, switches: 1, timeline: slots("AAABB") });
+    expect(v.key.expected).toMatchObject({
+      "turnaround-A": 3,
+      "turnaround-B": 4,
+      "waiting-average": 1,
+      switches: 1,
+      timeline: slots("AAABB"),
+    });
   });
   test("the reference scores 1", () => {
     expect(gradeAnswer(valid(fifo), v, referenceAnswer(v)).score).toBe(1);
@@ -37,7 +43,11 @@ describe("FIFO metrics, by hand", () => {
   test("a wrong timeline: metrics consistent with it are credited as error carried forward", () => {
     // Student paints B first: B 0–2, A 2–5. From that timeline: turnaround A = 5, B = 2 − 1 = 1;
     // waiting A = 5 − 3 = 2, B = 1 − 2 = −1 → average 0.5; switches 1.
-    const r = gradeAnswer(valid(fifo), v, answer({ timeline: slots("BBAAA"), "turnaround-A": 5, "turnaround-B": 1, "waiting-average": 0.5, switches: 1 }));
+    const r = gradeAnswer(
+      valid(fifo),
+      v,
+      answer({ timeline: slots("BBAAA"), "turnaround-A": 5, "turnaround-B": 1, "waiting-average": 0.5, switches: 1 }),
+    );
     const byId = Object.fromEntries(r.parts.map((p) => [p.id, p]));
     expect(byId["timeline"]!.score).toBeCloseTo(1 / 5, 12);
     for (const id of ["turnaround-A", "turnaround-B", "waiting-average"]) {
@@ -50,7 +60,11 @@ describe("FIFO metrics, by hand", () => {
     expect(r.summary).toContain("error carried forward");
   });
   test("a wrong timeline and numbers that fit neither get nothing, and the message gives both values", () => {
-    const r = gradeAnswer(valid(fifo), v, answer({ timeline: slots("BBAAA"), "turnaround-A": 9, "turnaround-B": 4, "waiting-average": 1, switches: 1 }));
+    const r = gradeAnswer(
+      valid(fifo),
+      v,
+      answer({ timeline: slots("BBAAA"), "turnaround-A": 9, "turnaround-B": 4, "waiting-average": 1, switches: 1 }),
+    );
     const p = r.parts.find((x) => x.id === "turnaround-A")!;
     expect(p.score).toBe(0);
     expect(p.message).toContain("3 ms");
@@ -69,7 +83,10 @@ describe("fair-class shares", () => {
         { id: "B", arrival: 0, bursts: [1], repeat: true, nice: 5 },
       ],
       horizon: 400,
-      ask: [{ metric: "cpuShare", task: "A", windowMs: 400 }, { metric: "vruntimeGain", task: "B", windowMs: 400 }],
+      ask: [
+        { metric: "cpuShare", task: "A", windowMs: 400 },
+        { metric: "vruntimeGain", task: "B", windowMs: 400 },
+      ],
     },
     { absoluteTolerance: 3 },
   );
@@ -104,7 +121,11 @@ describe("metrics from a timeline agree with the simulator's own metrics", () =>
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 100_000 }), (seed) => {
         const v = variant(t, seed);
-        const data = v.key.data as unknown as { workload: Workload; metricParts: Parameters<typeof valueFromTimeline>[0][]; slotMs: number };
+        const data = v.key.data as unknown as {
+          workload: Workload;
+          metricParts: Parameters<typeof valueFromTimeline>[0][];
+          slotMs: number;
+        };
         const ref = v.key.expected["timeline"] as string[];
         for (const p of data.metricParts) {
           const fromSlots = valueFromTimeline(p, data.workload, ref, data.slotMs);

@@ -11,7 +11,13 @@ import { slotsFromSim } from "../timeline";
 
 // STCF: B runs 0–3; at t=3 C arrives with 2 ms against B's 4 ms left and preempts: C 3–5, B 5–9.
 // Non-preemptive SJF keeps B to t=7, then C 7–9.
-const stcf = template("schedule", { policy: "stcf", tasks: [{ id: "B", arrival: 0, bursts: [7] }, { id: "C", arrival: 3, bursts: [2] }] });
+const stcf = template("schedule", {
+  policy: "stcf",
+  tasks: [
+    { id: "B", arrival: 0, bursts: [7] },
+    { id: "C", arrival: 3, bursts: [2] },
+  ],
+});
 
 function timelineGrade(a: string) {
   const t = valid(stcf);
@@ -57,7 +63,13 @@ describe("timeline misconceptions", () => {
   });
 
   test("round robin with the quantum one too long names the quantum and when the turn ended", () => {
-    const rr = template("schedule", { policy: { name: "rr", quantum: 2 }, tasks: [{ id: "A", arrival: 0, bursts: [4] }, { id: "B", arrival: 0, bursts: [3] }] });
+    const rr = template("schedule", {
+      policy: { name: "rr", quantum: 2 },
+      tasks: [
+        { id: "A", arrival: 0, bursts: [4] },
+        { id: "B", arrival: 0, bursts: [3] },
+      ],
+    });
     const v = variant(rr);
     expect(v.key.expected["timeline"]).toEqual(slots("AABBAAB"));
     const part = gradeAnswer(valid(rr), v, answer({ timeline: slots("AAABBBA") })).parts[0]!;
@@ -69,7 +81,13 @@ describe("timeline misconceptions", () => {
   });
 
   test("I/O ignored: the job that should be blocked is named with when it wakes", () => {
-    const io = template("schedule", { policy: "fifo", tasks: [{ id: "A", arrival: 0, bursts: [2, 3, 1] }, { id: "B", arrival: 0, bursts: [2] }] });
+    const io = template("schedule", {
+      policy: "fifo",
+      tasks: [
+        { id: "A", arrival: 0, bursts: [2, 3, 1] },
+        { id: "B", arrival: 0, bursts: [2] },
+      ],
+    });
     const v = variant(io);
     expect(v.key.expected["timeline"]).toEqual(slots("AABB-A"));
     const part = gradeAnswer(valid(io), v, answer({ timeline: slots("AAAAAA") })).parts[0]!;
@@ -86,20 +104,36 @@ describe("time-metric misconceptions", () => {
   // FIFO: A 0–4, B 4–7. B: arrival 1, completion 7, turnaround 6, waiting 3, response 3.
   const fifo = template("metrics", {
     policy: "fifo",
-    tasks: [{ id: "A", arrival: 0, bursts: [4] }, { id: "B", arrival: 1, bursts: [3] }],
-    ask: [{ metric: "turnaround", task: "B" }, { metric: "waiting", task: "B" }, { metric: "turnaround", task: "average" }],
+    tasks: [
+      { id: "A", arrival: 0, bursts: [4] },
+      { id: "B", arrival: 1, bursts: [3] },
+    ],
+    ask: [
+      { metric: "turnaround", task: "B" },
+      { metric: "waiting", task: "B" },
+      { metric: "turnaround", task: "average" },
+    ],
   });
-  const grade = (parts: Record<string, number>) => gradeAnswer(valid(fifo), variant(fifo), answer({ "turnaround-B": 6, "waiting-B": 3, "turnaround-average": 5, ...parts })).parts;
+  const grade = (parts: Record<string, number>) =>
+    gradeAnswer(
+      valid(fifo),
+      variant(fifo),
+      answer({ "turnaround-B": 6, "waiting-B": 3, "turnaround-average": 5, ...parts }),
+    ).parts;
 
   test("the turnaround given for the waiting time is named, with the definition in the task's numbers", () => {
     const p = grade({ "waiting-B": 6 }).find((x) => x.id === "waiting-B")!;
     expect(p.misconceptions?.map((m) => m.id)).toEqual(["turnaround-for-waiting"]);
-    expect(p.misconceptions?.[0]?.explanation).toBe("6 ms is B's turnaround time, not its waiting time. Waiting time counts only the time B is ready but not running, from its arrival at t=1 ms: 3 ms.");
+    expect(p.misconceptions?.[0]?.explanation).toBe(
+      "6 ms is B's turnaround time, not its waiting time. Waiting time counts only the time B is ready but not running, from its arrival at t=1 ms: 3 ms.",
+    );
   });
 
   test("a turnaround measured from t=0 is named; a value equal to two confusions names both", () => {
     const parts = grade({ "turnaround-B": 7 });
-    expect(parts.find((x) => x.id === "turnaround-B")!.misconceptions?.map((m) => m.id)).toEqual(["turnaround-from-zero"]);
+    expect(parts.find((x) => x.id === "turnaround-B")!.misconceptions?.map((m) => m.id)).toEqual([
+      "turnaround-from-zero",
+    ]);
     const both = grade({ "turnaround-B": 3 }).find((x) => x.id === "turnaround-B")!;
     expect(both.misconceptions?.map((m) => m.id)).toEqual(["waiting-for-turnaround", "response-for-turnaround"]);
     expect(both.message).toContain("A known mistake: waiting time given for turnaround time.");
@@ -123,7 +157,10 @@ describe("Linux timeline misconceptions", () => {
   // period, so N runs 950–1000; without throttling R keeps the CPU until it finishes at 1200.
   const throttled = template("schedule", {
     policy: { name: "eevdf", hz: 250 },
-    tasks: [{ id: "R", arrival: 0, bursts: [1200], class: "fifo", priority: 10 }, { id: "N", arrival: 0, bursts: [100] }],
+    tasks: [
+      { id: "R", arrival: 0, bursts: [1200], class: "fifo", priority: 10 },
+      { id: "N", arrival: 0, bursts: [100] },
+    ],
     slotMs: 50,
   });
 
@@ -144,7 +181,10 @@ describe("Linux timeline misconceptions", () => {
   // ceiling), the first runs half a slice (its initial deadline) and then they alternate every 3 ms.
   const ticks = template("schedule", {
     policy: { name: "eevdf", hz: 100, baseSliceMs: 3 },
-    tasks: [{ id: "A", arrival: 0, bursts: [30] }, { id: "B", arrival: 0, bursts: [30] }],
+    tasks: [
+      { id: "A", arrival: 0, bursts: [30] },
+      { id: "B", arrival: 0, bursts: [30] },
+    ],
     slotMs: 0.5,
   });
 
@@ -153,7 +193,10 @@ describe("Linux timeline misconceptions", () => {
     const truth = v.key.expected["timeline"] as string[];
     expect(truth.slice(0, 20)).toEqual(Array(20).fill("A"));
     const data = v.key.data as unknown as { workload: Workload };
-    const sim = simulate({ ...data.workload, policy: { ...(data.workload.policy as Extract<Workload["policy"], { name: "eevdf" }>), hz: 10_000 } });
+    const sim = simulate({
+      ...data.workload,
+      policy: { ...(data.workload.policy as Extract<Workload["policy"], { name: "eevdf" }>), hz: 10_000 },
+    });
     const painted = slotsFromSim(sim, 0.5, 1000);
     if (!painted.ok) throw new Error("the continuous-check run is not on the 0.5 ms grid");
     const got = painted.slots.slice(0, truth.length);
@@ -180,7 +223,11 @@ describe("the self-test reports which misconceptions a template's variants tell 
 
   test("a Node.js program with a nextTick and a promise queued by the main script tells the ES-module order apart", () => {
     const t = template("eventloop", {
-      program: ["process.nextTick(() => console.log('tick'));", "Promise.resolve().then(() => console.log('promise'));", "console.log('sync');"].join("\n"),
+      program: [
+        "process.nextTick(() => console.log('tick'));",
+        "Promise.resolve().then(() => console.log('promise'));",
+        "console.log('sync');",
+      ].join("\n"),
     });
     const r = selfTestTemplate(t, { variants: 3, reportMisconceptions: true });
     expect(r.discriminates["promises-before-nexttick"]).toBe(3);

@@ -7,7 +7,14 @@ describe("scheduling kinds: reference scores 1, perturbed < 1", () => {
   test("schedule: textbook policies with I/O, 1,000 variants", () => {
     checkGradingProperty(
       template("schedule", {
-        policy: [{ name: "rr", quantum: 2 }, "stcf", "sjf", "fifo", { name: "priority", preemptive: true }, { name: "mlfq", quanta: [1, 2, 4] }],
+        policy: [
+          { name: "rr", quantum: 2 },
+          "stcf",
+          "sjf",
+          "fifo",
+          { name: "priority", preemptive: true },
+          { name: "mlfq", quanta: [1, 2, 4] },
+        ],
         tasks: [2, 4],
         cpuBurst: [1, 4],
         ioBurst: [1, 3],
@@ -22,7 +29,10 @@ describe("scheduling kinds: reference scores 1, perturbed < 1", () => {
   test("schedule: EEVDF / CFS with a real-time task at tick granularity, 300 variants", () => {
     checkGradingProperty(
       template("schedule", {
-        policy: [{ name: "eevdf", hz: 250 }, { name: "cfs", hz: 250 }],
+        policy: [
+          { name: "eevdf", hz: 250 },
+          { name: "cfs", hz: 250 },
+        ],
         tasks: [2, 3],
         cpuBurst: [1, 3],
         classes: ["other", "other", "rr"],
@@ -35,7 +45,10 @@ describe("scheduling kinds: reference scores 1, perturbed < 1", () => {
     );
   });
   test("schedule: charged switch cost, 300 variants", () => {
-    checkGradingProperty(template("schedule", { policy: { name: "rr", quantum: 2 }, tasks: [2, 3], cpuBurst: [1, 4], switchMs: 1 }), 300);
+    checkGradingProperty(
+      template("schedule", { policy: { name: "rr", quantum: 2 }, tasks: [2, 3], cpuBurst: [1, 4], switchMs: 1 }),
+      300,
+    );
   });
   test("metrics with a timeline (error carried forward), 1,000 variants", () => {
     checkGradingProperty(

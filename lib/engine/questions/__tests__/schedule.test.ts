@@ -82,8 +82,20 @@ describe("STCF", () => {
   test("first divergence: at t=2 B preempts A, with both remaining times and the STCF rule", () => {
     const r = gradeAnswer(valid(stcf), v, answer({ timeline: slots("AAAAABBCCCC") }));
     const d = r.firstDivergence!;
-    expect(d).toMatchObject({ part: "timeline", slot: 2, time: 2, expected: "B", got: "A", rule: "stcf-shortest-remaining" });
-    expect(d.ready).toEqual(expect.arrayContaining([{ task: "B", values: { remaining: 2 } }, { task: "A", values: { remaining: 3 } }]));
+    expect(d).toMatchObject({
+      part: "timeline",
+      slot: 2,
+      time: 2,
+      expected: "B",
+      got: "A",
+      rule: "stcf-shortest-remaining",
+    });
+    expect(d.ready).toEqual(
+      expect.arrayContaining([
+        { task: "B", values: { remaining: 2 } },
+        { task: "A", values: { remaining: 3 } },
+      ]),
+    );
     expect(d.message).toContain("t=2");
     expect(d.message).toBe(
       "At t=2 ms B (2 ms left) and A (3 ms left) are ready; STCF runs the job with the least remaining time, so B runs, preempting A. Your timeline keeps A.",
@@ -103,15 +115,28 @@ describe("STCF", () => {
     expectSlots(v, "BBBBBACCAAAAAA");
     const d = gradeAnswer(valid(t), v, answer({ timeline: slots("BBAAAAAAABBBCC") })).firstDivergence!;
     expect(d).toMatchObject({ slot: 2, time: 2, expected: "B", got: "A", running: "B" });
-    expect(d.ready).toEqual([{ task: "B", values: { remaining: 3 } }, { task: "A", values: { remaining: 7 } }]);
+    expect(d.ready).toEqual([
+      { task: "B", values: { remaining: 3 } },
+      { task: "A", values: { remaining: 7 } },
+    ]);
     expect(d.message).toBe(
       "At t=2 ms B is running with 3 ms left and A (7 ms left) is waiting; STCF switches only when a job with less remaining time is ready, so B keeps the CPU until t=5 ms (when it finishes). Your timeline has A there.",
     );
   });
   test("first divergence shows a CPU-bound-forever task's remaining time as ∞ (the engine logs null)", () => {
-    const hog = template("schedule", { policy: { name: "rr", quantum: 2 }, horizon: 6, tasks: [{ id: "A", arrival: 0, bursts: [1], repeat: true }, { id: "B", arrival: 0, bursts: [3] }] });
+    const hog = template("schedule", {
+      policy: { name: "rr", quantum: 2 },
+      horizon: 6,
+      tasks: [
+        { id: "A", arrival: 0, bursts: [1], repeat: true },
+        { id: "B", arrival: 0, bursts: [3] },
+      ],
+    });
     const d = gradeAnswer(valid(hog), variant(hog), answer({ timeline: slots("AAAABB") })).firstDivergence!;
-    expect(d.ready).toEqual([{ task: "B", values: { remaining: 3 } }, { task: "A", values: { remaining: null } }]);
+    expect(d.ready).toEqual([
+      { task: "B", values: { remaining: 3 } },
+      { task: "A", values: { remaining: null } },
+    ]);
     expect(d.message).toContain("B (3 ms left) and A (∞ ms left) are ready");
   });
   test("first divergence says when the painted task has not arrived yet", () => {

@@ -29,13 +29,19 @@ describe("scoreTimeline", () => {
     expect(scoreTimeline("segment-lcs", slots("AABB"), slots("ACBB"))).toBeCloseTo(2 / 3, 12);
   });
   test("an exact match scores 1 in every mode", () => {
-    for (const mode of ["per-slot", "segment-lcs", "strict-prefix"] as const) expect(scoreTimeline(mode, ref, ref)).toBe(1);
+    for (const mode of ["per-slot", "segment-lcs", "strict-prefix"] as const)
+      expect(scoreTimeline(mode, ref, ref)).toBe(1);
   });
   test("unpainted slots count as wrong", () => {
     expect(scoreTimeline("per-slot", slots("AB"), ["A", null])).toBe(0.5);
   });
   test("runsOf collapses equal neighbours", () => {
-    expect(runsOf(slots("AAB-B")).map((r) => [r.value, r.length])).toEqual([["A", 2], ["B", 1], ["idle", 1], ["B", 1]]);
+    expect(runsOf(slots("AAB-B")).map((r) => [r.value, r.length])).toEqual([
+      ["A", 2],
+      ["B", 1],
+      ["idle", 1],
+      ["B", 1],
+    ]);
   });
 });
 
@@ -47,7 +53,17 @@ function sim(doc: Record<string, unknown>) {
 
 describe("slotsFromSim", () => {
   test("FIFO with an idle gap: A 0–2, idle 2–3, B 3–5", () => {
-    const r = slotsFromSim(sim({ policy: "fifo", tasks: [{ id: "A", arrival: 0, bursts: [2] }, { id: "B", arrival: 3, bursts: [2] }] }), 1, 200);
+    const r = slotsFromSim(
+      sim({
+        policy: "fifo",
+        tasks: [
+          { id: "A", arrival: 0, bursts: [2] },
+          { id: "B", arrival: 3, bursts: [2] },
+        ],
+      }),
+      1,
+      200,
+    );
     expect(r).toEqual({ ok: true, slots: slots("AA-BB") });
   });
   test("a charged 1 ms switch shows as a cs slot between different tasks only", () => {
@@ -55,7 +71,10 @@ describe("slotsFromSim", () => {
     const r = slotsFromSim(
       sim({
         policy: "fifo",
-        tasks: [{ id: "A", arrival: 0, bursts: [2] }, { id: "B", arrival: 0, bursts: [2] }],
+        tasks: [
+          { id: "A", arrival: 0, bursts: [2] },
+          { id: "B", arrival: 0, bursts: [2] },
+        ],
         switchCost: { chargeTime: true, threadUs: us, processUs: us, userUs: us, idleUs: 0 },
       }),
       1,
@@ -64,7 +83,17 @@ describe("slotsFromSim", () => {
     expect(r).toEqual({ ok: true, slots: slots("AA*BB") });
   });
   test("2 ms slots: a 3 ms burst is rejected as misaligned", () => {
-    const r = slotsFromSim(sim({ policy: "fifo", tasks: [{ id: "A", arrival: 0, bursts: [3] }, { id: "B", arrival: 0, bursts: [1] }] }), 2, 200);
+    const r = slotsFromSim(
+      sim({
+        policy: "fifo",
+        tasks: [
+          { id: "A", arrival: 0, bursts: [3] },
+          { id: "B", arrival: 0, bursts: [1] },
+        ],
+      }),
+      2,
+      200,
+    );
     expect(r.ok).toBe(false);
   });
   test("too many slots are rejected", () => {

@@ -19,7 +19,10 @@ export function alternativeConventions(w: Workload): AltConvention[] {
   if (usesQuantum(w)) {
     const flipped = w.conventions.arrivalVsExpired === "arrival-first" ? "expired-first" : "arrival-first";
     alts.push({
-      name: flipped === "expired-first" ? "preempted job queues before new arrivals" : "new arrivals queue before the preempted job",
+      name:
+        flipped === "expired-first"
+          ? "preempted job queues before new arrivals"
+          : "new arrivals queue before the preempted job",
       description:
         flipped === "expired-first"
           ? "You put the job whose quantum just expired back in the queue ahead of a job arriving at the same instant; here the new arrival goes first."
@@ -37,13 +40,26 @@ export function alternativeConventions(w: Workload): AltConvention[] {
     });
   }
   if (p.name === "stcf") {
-    alts.push({ name: "SJF instead of STCF", description: "You scheduled non-preemptively (SJF: a running job is never preempted); STCF preempts when a shorter job arrives.", workload: withPolicy({ name: "sjf" }) });
+    alts.push({
+      name: "SJF instead of STCF",
+      description:
+        "You scheduled non-preemptively (SJF: a running job is never preempted); STCF preempts when a shorter job arrives.",
+      workload: withPolicy({ name: "sjf" }),
+    });
   }
   if (p.name === "sjf") {
-    alts.push({ name: "STCF instead of SJF", description: "You let a newly arrived shorter job preempt the running one (STCF); SJF never preempts.", workload: withPolicy({ name: "stcf" }) });
+    alts.push({
+      name: "STCF instead of SJF",
+      description: "You let a newly arrived shorter job preempt the running one (STCF); SJF never preempts.",
+      workload: withPolicy({ name: "stcf" }),
+    });
   }
   if (p.name === "rr") {
-    alts.push({ name: "FIFO instead of round robin", description: "You ran each job to completion (FIFO); round robin takes the CPU away when the quantum expires.", workload: withPolicy({ name: "fifo" }) });
+    alts.push({
+      name: "FIFO instead of round robin",
+      description: "You ran each job to completion (FIFO); round robin takes the CPU away when the quantum expires.",
+      workload: withPolicy({ name: "fifo" }),
+    });
   }
   if (p.name === "priority") {
     alts.push({
@@ -73,7 +89,12 @@ export function alternativeConventions(w: Workload): AltConvention[] {
  * Finds the alternative convention whose schedule the student's timeline reproduces exactly. Shorter
  * alternative schedules count as padded with idle slots (the grid is the reference's length).
  */
-export function matchAlternative(w: Workload, reference: readonly string[], got: readonly (string | null)[], slotMs: number): AltConvention | null {
+export function matchAlternative(
+  w: Workload,
+  reference: readonly string[],
+  got: readonly (string | null)[],
+  slotMs: number,
+): AltConvention | null {
   for (const alt of alternativeConventions(w)) {
     const s = slotsFromSim(simulate(alt.workload), slotMs, reference.length);
     if (!s.ok) continue;

@@ -12,8 +12,22 @@ const UNITS: readonly NumberUnit[] = ["ms", "us", "ns", "s", "percent", "count",
 const PART_ID = /^[a-z][a-z0-9-]{0,39}$/;
 
 type ConceptPart =
-  | { kind: "choice"; id: string; label: string; options: { label: string; correct: boolean }[]; multiple: boolean; shuffle: boolean }
-  | { kind: "number"; id: string; label: string; answer: number | string | ModelAnswer | ComputedAnswer; unit: NumberUnit; hint?: string };
+  | {
+      kind: "choice";
+      id: string;
+      label: string;
+      options: { label: string; correct: boolean }[];
+      multiple: boolean;
+      shuffle: boolean;
+    }
+  | {
+      kind: "number";
+      id: string;
+      label: string;
+      answer: number | string | ModelAnswer | ComputedAnswer;
+      unit: NumberUnit;
+      hint?: string;
+    };
 
 /** A numeric answer computed from the parameters by an expression ("{{rate}} * {{holdMs}} / 1000"; see ../expr.ts). */
 export interface ComputedAnswer {
@@ -33,7 +47,11 @@ function validateModelAnswer(issues: Issues, o: Obj, path: string): ModelAnswer 
   read.onlyKeys(issues, o, ["model", "args"], path);
   const name = read.string(issues, o["model"], joinPath(path, "model"), { max: 60 });
   const model = name === undefined ? undefined : ANSWER_MODELS[name];
-  if (name !== undefined && !model) issues.add(joinPath(path, "model"), `unknown model ${JSON.stringify(name)}; known: ${Object.keys(ANSWER_MODELS).join(", ")}`);
+  if (name !== undefined && !model)
+    issues.add(
+      joinPath(path, "model"),
+      `unknown model ${JSON.stringify(name)}; known: ${Object.keys(ANSWER_MODELS).join(", ")}`,
+    );
   const args = read.object(issues, o["args"], joinPath(path, "args"));
   if (!model || !args || !name) return undefined;
   const out: Record<string, number | string> = {};
@@ -46,18 +64,24 @@ function validateModelAnswer(issues: Issues, o: Obj, path: string): ModelAnswer 
     else if (type === "string" && typeof v === "string") out[arg] = v;
     else issues.add(ap, `must be a ${type} or a parameter placeholder such as "{{n}}"`);
   }
-  for (const extra of Object.keys(args)) if (!(extra in model.args)) issues.add(joinPath(joinPath(path, "args"), extra), `model ${name} takes no argument ${extra}`);
+  for (const extra of Object.keys(args))
+    if (!(extra in model.args))
+      issues.add(joinPath(joinPath(path, "args"), extra), `model ${name} takes no argument ${extra}`);
   return { model: name, args: out };
 }
 
-function computeModelAnswer(a: ModelAnswer, params: Record<string, string | number>): { ok: true; value: number } | { ok: false; message: string } {
+function computeModelAnswer(
+  a: ModelAnswer,
+  params: Record<string, string | number>,
+): { ok: true; value: number } | { ok: false; message: string } {
   const model = ANSWER_MODELS[a.model]!;
   const args: ModelArgs = {};
   for (const [arg, raw] of Object.entries(a.args)) {
     const m = typeof raw === "string" ? PLACEHOLDER.exec(raw) : null;
     const v = m ? params[m[1]!] : raw;
     if (v === undefined) return { ok: false, message: `argument ${arg}: no parameter ${m![1]}` };
-    if (model.args[arg] === "number" && typeof v !== "number") return { ok: false, message: `argument ${arg} must be numeric, got ${JSON.stringify(v)}` };
+    if (model.args[arg] === "number" && typeof v !== "number")
+      return { ok: false, message: `argument ${arg} must be numeric, got ${JSON.stringify(v)}` };
     args[arg] = v;
   }
   const r = model.compute(args);
@@ -75,22 +99,35 @@ const ONE_PLACEHOLDER = /^\{\{\s*[A-Za-z][A-Za-z0-9_]*\s*\}\}$/;
 function validateComputed(issues: Issues, text: string, path: string, params: ParamSpecs): ComputedAnswer | undefined {
   const numeric = Object.keys(params).filter((n) => {
     const sp = params[n]!;
-    return typeof sp === "number" || (typeof sp === "object" && ("range" in sp || sp.choice.every((x) => typeof x === "number")));
+    return (
+      typeof sp === "number" ||
+      (typeof sp === "object" && ("range" in sp || sp.choice.every((x) => typeof x === "number")))
+    );
   });
   const c = compileExpr(text.replace(/\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}/g, "$1"), numeric);
   if (!c.ok) {
-    issues.add(path, `${JSON.stringify(text)} ${c.message}${numeric.length < Object.keys(params).length ? " (text parameters cannot be computed with)" : ""}`);
+    issues.add(
+      path,
+      `${JSON.stringify(text)} ${c.message}${numeric.length < Object.keys(params).length ? " (text parameters cannot be computed with)" : ""}`,
+    );
     return undefined;
   }
   return { expr: c.value };
 }
 
-function validatePart(issues: Issues, raw: unknown, path: string, ids: Set<string>, params: ParamSpecs): ConceptPart | undefined {
+function validatePart(
+  issues: Issues,
+  raw: unknown,
+  path: string,
+  ids: Set<string>,
+  params: ParamSpecs,
+): ConceptPart | undefined {
   const o = read.object(issues, raw, path);
   if (!o) return undefined;
   const kind = read.choice(issues, o["kind"], joinPath(path, "kind"), ["choice", "number"] as const);
   const id = read.string(issues, o["id"], joinPath(path, "id"), { max: 40 });
-  if (id !== undefined && !PART_ID.test(id)) issues.add(joinPath(path, "id"), "must be lowercase letters, digits and dashes, starting with a letter");
+  if (id !== undefined && !PART_ID.test(id))
+    issues.add(joinPath(path, "id"), "must be lowercase letters, digits and dashes, starting with a letter");
   if (id !== undefined && ids.has(id)) issues.add(joinPath(path, "id"), `duplicate part id ${JSON.stringify(id)}`);
   if (id !== undefined) ids.add(id);
   const label = read.string(issues, o["label"], joinPath(path, "label"), { max: 2000 });
@@ -110,9 +147,12 @@ function validatePart(issues: Issues, raw: unknown, path: string, ids: Set<strin
       if (l !== undefined) options.push({ label: l, correct });
     });
     const nCorrect = options.filter((x) => x.correct).length;
-    if (arr.length >= 2 && !multiple && nCorrect !== 1) issues.add(joinPath(path, "options"), `a single-choice part needs exactly one correct option, got ${nCorrect}`);
-    if (arr.length >= 2 && multiple && nCorrect === 0) issues.add(joinPath(path, "options"), "a multiple-choice part needs at least one correct option");
-    if (new Set(options.map((x) => x.label)).size !== options.length) issues.add(joinPath(path, "options"), "option labels must be distinct");
+    if (arr.length >= 2 && !multiple && nCorrect !== 1)
+      issues.add(joinPath(path, "options"), `a single-choice part needs exactly one correct option, got ${nCorrect}`);
+    if (arr.length >= 2 && multiple && nCorrect === 0)
+      issues.add(joinPath(path, "options"), "a multiple-choice part needs at least one correct option");
+    if (new Set(options.map((x) => x.label)).size !== options.length)
+      issues.add(joinPath(path, "options"), "option labels must be distinct");
     if (!id || !label) return undefined;
     return { kind, id, label, options, multiple, shuffle };
   }
@@ -124,9 +164,14 @@ function validatePart(issues: Issues, raw: unknown, path: string, ids: Set<strin
     else if (typeof a === "string" && ONE_PLACEHOLDER.test(a)) answer = a;
     else if (typeof a === "string") answer = validateComputed(issues, a, joinPath(path, "answer"), params);
     else if (isObj(a) && "model" in a) answer = validateModelAnswer(issues, a, joinPath(path, "answer"));
-    else issues.add(joinPath(path, "answer"), 'must be a finite number, a parameter placeholder such as "{{n}}", an expression such as "{{rate}} * {{holdMs}} / 1000" or { "model": …, "args": … }');
+    else
+      issues.add(
+        joinPath(path, "answer"),
+        'must be a finite number, a parameter placeholder such as "{{n}}", an expression such as "{{rate}} * {{holdMs}} / 1000" or { "model": …, "args": … }',
+      );
     const unit = read.choice(issues, o["unit"], joinPath(path, "unit"), UNITS);
-    const hint = o["hint"] === undefined ? undefined : read.string(issues, o["hint"], joinPath(path, "hint"), { max: 200 });
+    const hint =
+      o["hint"] === undefined ? undefined : read.string(issues, o["hint"], joinPath(path, "hint"), { max: 200 });
     if (!id || !label || answer === undefined || !unit) return undefined;
     return { kind, id, label, answer, unit, ...(hint !== undefined ? { hint } : {}) };
   }
@@ -141,19 +186,33 @@ export const conceptKind = defineKind<ConceptSpec>({
     const params = validateParams(issues, g["params"], "generator.params");
     const arr = read.array(issues, g["parts"], "generator.parts", { max: 20 }) ?? [];
     const ids = new Set<string>();
-    const parts = arr.map((p, i) => validatePart(issues, p, `generator.parts[${i}]`, ids, params)).filter((p): p is ConceptPart => p !== undefined);
+    const parts = arr
+      .map((p, i) => validatePart(issues, p, `generator.parts[${i}]`, ids, params))
+      .filter((p): p is ConceptPart => p !== undefined);
     for (const [i, p] of parts.entries()) {
       if (p.kind === "number" && typeof p.answer === "object" && "model" in p.answer) {
         for (const [arg, v] of Object.entries(p.answer.args)) {
           const m = typeof v === "string" ? PLACEHOLDER.exec(v) : null;
-          if (m && params[m[1]!] === undefined) issues.add(`generator.parts[${i}].answer.args.${arg}`, `names no parameter in generator.params (${JSON.stringify(m[1])})`);
+          if (m && params[m[1]!] === undefined)
+            issues.add(
+              `generator.parts[${i}].answer.args.${arg}`,
+              `names no parameter in generator.params (${JSON.stringify(m[1])})`,
+            );
         }
       }
       if (p.kind === "number" && typeof p.answer === "string") {
         const name = /\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}/.exec(p.answer)![1]!;
         const s = params[name];
-        if (s === undefined) issues.add(`generator.parts[${i}].answer`, `names no parameter in generator.params (${JSON.stringify(name)})`);
-        else if (typeof s === "string" || (typeof s === "object" && "choice" in s && s.choice.some((x) => typeof x !== "number"))) issues.add(`generator.parts[${i}].answer`, `parameter ${name} must be numeric`);
+        if (s === undefined)
+          issues.add(
+            `generator.parts[${i}].answer`,
+            `names no parameter in generator.params (${JSON.stringify(name)})`,
+          );
+        else if (
+          typeof s === "string" ||
+          (typeof s === "object" && "choice" in s && s.choice.some((x) => typeof x !== "number"))
+        )
+          issues.add(`generator.parts[${i}].answer`, `parameter ${name} must be numeric`);
       }
     }
     return issues.result({ parts, params });
@@ -166,8 +225,18 @@ export const conceptKind = defineKind<ConceptSpec>({
     for (const p of spec.parts) {
       if (p.kind === "choice") {
         const order = p.shuffle ? rng.shuffled(p.options) : p.options;
-        const opts = order.map((o, i) => ({ id: `o${i + 1}`, label: fillPlaceholders(o.label, params), correct: o.correct }));
-        parts.push({ kind: "choice", id: p.id, label: fillPlaceholders(p.label, params), options: opts.map(({ id, label }) => ({ id, label })), multiple: p.multiple });
+        const opts = order.map((o, i) => ({
+          id: `o${i + 1}`,
+          label: fillPlaceholders(o.label, params),
+          correct: o.correct,
+        }));
+        parts.push({
+          kind: "choice",
+          id: p.id,
+          label: fillPlaceholders(p.label, params),
+          options: opts.map(({ id, label }) => ({ id, label })),
+          multiple: p.multiple,
+        });
         const right = opts.filter((o) => o.correct).map((o) => o.id);
         expected[p.id] = p.multiple ? right : right[0]!;
       } else {
@@ -179,14 +248,34 @@ export const conceptKind = defineKind<ConceptSpec>({
             answer = evalNumber(p.answer.expr, params as Record<string, number>);
           } catch (error) {
             if (!(error instanceof ExprError)) throw error;
-            return { ok: false, errors: [{ path: `generator.parts.${p.id}.answer`, message: `${JSON.stringify(p.answer.expr.source)} ${error.message}` }] };
+            return {
+              ok: false,
+              errors: [
+                {
+                  path: `generator.parts.${p.id}.answer`,
+                  message: `${JSON.stringify(p.answer.expr.source)} ${error.message}`,
+                },
+              ],
+            };
           }
         } else {
           const computed = computeModelAnswer(p.answer, params);
-          if (!computed.ok) return { ok: false, errors: [{ path: `generator.parts.${p.id}.answer`, message: `model ${p.answer.model}: ${computed.message}` }] };
+          if (!computed.ok)
+            return {
+              ok: false,
+              errors: [
+                { path: `generator.parts.${p.id}.answer`, message: `model ${p.answer.model}: ${computed.message}` },
+              ],
+            };
           answer = computed.value;
         }
-        parts.push({ kind: "number", id: p.id, label: fillPlaceholders(p.label, params), unit: p.unit, ...(p.hint !== undefined ? { hint: p.hint } : {}) });
+        parts.push({
+          kind: "number",
+          id: p.id,
+          label: fillPlaceholders(p.label, params),
+          unit: p.unit,
+          ...(p.hint !== undefined ? { hint: p.hint } : {}),
+        });
         expected[p.id] = answer;
       }
     }

@@ -29,7 +29,6 @@ function valuesText(v: DecisionValues): string {
   return parts.join(", ");
 }
 
-
 const END_WORDS: Record<SliceEnd, string> = {
   finished: "when it finishes",
   blocked: "when it blocks for I/O",
@@ -64,7 +63,8 @@ function pickOf(decisions: readonly Decision[], task: string, t: number): Decisi
 
 /** Why a running job keeps the CPU at an instant where nothing new is decided, per policy. */
 function keepWords(w: Workload, rule: string): string {
-  if (rule.startsWith("rt-") && !rule.startsWith("rt-throttled+")) return "a real-time job keeps the CPU until it blocks, finishes, uses up its time or a higher-priority one arrives";
+  if (rule.startsWith("rt-") && !rule.startsWith("rt-throttled+"))
+    return "a real-time job keeps the CPU until it blocks, finishes, uses up its time or a higher-priority one arrives";
   const p = w.policy;
   switch (p.name) {
     case "fifo":
@@ -74,7 +74,9 @@ function keepWords(w: Workload, rule: string): string {
     case "stcf":
       return "STCF switches only when a job with less remaining time is ready";
     case "priority":
-      return p.preemptive ? "only a higher-priority job would preempt it" : "non-preemptive priority never takes the CPU from a running job";
+      return p.preemptive
+        ? "only a higher-priority job would preempt it"
+        : "non-preemptive priority never takes the CPU from a running job";
     case "rr":
       return `round robin lets it run until its ${formatNumber(p.quantum)} ms quantum is used up`;
     case "mlfq":
@@ -106,7 +108,14 @@ function waitingText(state: SchedState): string {
   return `${listWords(shown)}${more} ${state.ready.length === 1 ? "is" : "are"} waiting`;
 }
 
-export function firstDivergence(part: string, w: Workload, sim: SimResult, expected: readonly string[], got: TimelineValue, slotMs: number): FirstDivergence | undefined {
+export function firstDivergence(
+  part: string,
+  w: Workload,
+  sim: SimResult,
+  expected: readonly string[],
+  got: TimelineValue,
+  slotMs: number,
+): FirstDivergence | undefined {
   let slot = -1;
   for (let i = 0; i < expected.length; i++) {
     if (expected[i] !== got[i]) {
@@ -121,7 +130,10 @@ export function firstDivergence(part: string, w: Workload, sim: SimResult, expec
   // The state at the instant itself, from the engine, not the last logged decision (issue #14).
   const state = stateAt(w, time);
   const running = state.running;
-  const ready = [...(running ? [running] : []), ...state.ready].map((r) => ({ task: r.task, values: numericValues(r.values) }));
+  const ready = [...(running ? [running] : []), ...state.ready].map((r) => ({
+    task: r.task,
+    values: numericValues(r.values),
+  }));
   const t = formatNumber(time);
   const notYet = g !== null ? sim.tasks.find((x) => x.id === g && x.arrival > time + 1e-9) : undefined;
   const yours = notYet
@@ -135,7 +147,12 @@ export function firstDivergence(part: string, w: Workload, sim: SimResult, expec
   } else if (exp === IDLE) {
     const asleep = state.blocked.map((b) => `${b.task} is blocked until t=${formatNumber(b.wakesAt)} ms`);
     const arriving = sim.tasks.filter((x) => x.arrival > time + 1e-9).sort((a, b) => a.arrival - b.arrival)[0];
-    const why = asleep.length > 0 ? ` (${listWords(asleep)})` : arriving ? ` (${arriving.id} arrives at t=${formatNumber(arriving.arrival)} ms)` : "";
+    const why =
+      asleep.length > 0
+        ? ` (${listWords(asleep)})`
+        : arriving
+          ? ` (${arriving.id} arrives at t=${formatNumber(arriving.arrival)} ms)`
+          : "";
     message = `At t=${t} ms no job is ready${why}, so the CPU idles.${yours}`;
   } else if (!running || running.task !== exp || !d) {
     message = `At t=${t} ms ${exp} runs.${yours}`;
@@ -152,8 +169,15 @@ export function firstDivergence(part: string, w: Workload, sim: SimResult, expec
     const listed = ready.slice(0, 4).map((r) => describe({ task: r.task, values: r.values }));
     const readyText = listed.length === 1 ? `${listed[0]} is the only ready job` : `${listWords(listed)} are ready`;
     const words = ruleWords(d.rule);
-    const prevSlice = preempted ? sim.slices.find((x) => x.task === preempted && Math.abs(x.end - time) < 1e-9) : undefined;
-    const how = prevSlice?.endReason === "quantum-expired" ? `, since ${preempted}'s quantum has expired` : preempted ? `, preempting ${preempted}` : "";
+    const prevSlice = preempted
+      ? sim.slices.find((x) => x.task === preempted && Math.abs(x.end - time) < 1e-9)
+      : undefined;
+    const how =
+      prevSlice?.endReason === "quantum-expired"
+        ? `, since ${preempted}'s quantum has expired`
+        : preempted
+          ? `, preempting ${preempted}`
+          : "";
     const outcome = `${exp} runs${how}`;
     const first = words ? `At t=${t} ms ${readyText}; ${words}, so ${outcome}.` : `At t=${t} ms ${outcome}.`;
     const second = g !== null && g === prev && preempted ? ` Your timeline keeps ${prev}.` : yours;

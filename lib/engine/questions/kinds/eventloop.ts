@@ -43,7 +43,9 @@ export const eventLoopKind = defineKind<EventLoopSpec>({
     if (!issues.any && Object.keys(program.params).length === 0) {
       program.programs.forEach((src, i) => {
         const m = model(src);
-        if (!m.ok) for (const e of m.errors) issues.add(programPath(program, i), e.line !== undefined ? `line ${e.line}: ${e.message}` : e.message);
+        if (!m.ok)
+          for (const e of m.errors)
+            issues.add(programPath(program, i), e.line !== undefined ? `line ${e.line}: ${e.message}` : e.message);
       });
     }
     return issues.result({ program });
@@ -55,20 +57,34 @@ export const eventLoopKind = defineKind<EventLoopSpec>({
     for (let attempt = 0; attempt < (varies ? MAX_REDRAWS : 1); attempt++) {
       const drawn = drawProgram(spec.program, rng);
       const m = model(drawn.source);
-      if (!m.ok) return { ok: false, errors: m.errors.map((e) => ({ path: programPath(spec.program, drawn.index), message: e.line !== undefined ? `line ${e.line}: ${e.message}` : e.message })) };
+      if (!m.ok)
+        return {
+          ok: false,
+          errors: m.errors.map((e) => ({
+            path: programPath(spec.program, drawn.index),
+            message: e.line !== undefined ? `line ${e.line}: ${e.message}` : e.message,
+          })),
+        };
       const elModel = m.value;
       const lines = elModel.outputs[0] ?? [];
       if (lines.length < 2) {
         last = "the program prints fewer than two lines";
         continue;
       }
-      const items = shuffledOrderItems("order", "Arrange the lines in the order Node.js prints them", lines, rng, (ls) => checkEventLoopOrder(elModel, ls).valid);
+      const items = shuffledOrderItems(
+        "order",
+        "Arrange the lines in the order Node.js prints them",
+        lines,
+        rng,
+        (ls) => checkEventLoopOrder(elModel, ls).valid,
+      );
       const data: EventLoopKeyData = { model: elModel, labels: items.labels };
       const conventions = [
         "Node.js 20 on Linux, run as a CommonJS script (node file.js) on an otherwise idle machine.",
         "The libuv thread pool has 4 threads (UV_THREADPOOL_SIZE unset); file I/O completes in an unknown but short time.",
       ];
-      if (!elModel.deterministic) conventions.push("If the order can vary between runs, any order Node.js can produce is accepted.");
+      if (!elModel.deterministic)
+        conventions.push("If the order can vary between runs, any order Node.js can produce is accepted.");
       return {
         ok: true,
         value: {
@@ -80,7 +96,10 @@ export const eventLoopKind = defineKind<EventLoopSpec>({
         },
       };
     }
-    return { ok: false, errors: [{ path: "generator", message: `no usable program in ${MAX_REDRAWS} draws: ${last}` }] };
+    return {
+      ok: false,
+      errors: [{ path: "generator", message: `no usable program in ${MAX_REDRAWS} draws: ${last}` }],
+    };
   },
   grade(ctx): KindGrade {
     const data = ctx.variant.key.data as unknown as EventLoopKeyData;
@@ -88,9 +107,20 @@ export const eventLoopKind = defineKind<EventLoopSpec>({
     const got = labelsOf(ctx.answer.parts["order"] as string[], data.labels);
     const check = checkEventLoopOrder(data.model, got);
     const grade: PartGrade = check.valid
-      ? { id: "order", label: spec.label, score: 1, weight: 1, message: data.model.deterministic ? "Right: this is the order Node.js prints." : "Right: Node.js can print the lines in this order." }
+      ? {
+          id: "order",
+          label: spec.label,
+          score: 1,
+          weight: 1,
+          message: data.model.deterministic
+            ? "Right: this is the order Node.js prints."
+            : "Right: Node.js can print the lines in this order.",
+        }
       : {
-          id: "order", label: spec.label, score: 0, weight: 1,
+          id: "order",
+          label: spec.label,
+          score: 0,
+          weight: 1,
           message: check.firstMismatch
             ? `Line ${check.firstMismatch.index + 1} is wrong: you put '${check.firstMismatch.got}' there. ${check.firstMismatch.reason}`
             : "Node.js cannot print the lines in this order.",
@@ -100,21 +130,28 @@ export const eventLoopKind = defineKind<EventLoopSpec>({
   discriminates(variant) {
     const code = variant.view.exhibits.find((e) => e.kind === "code");
     if (!code || code.kind !== "code") return [];
-    return eventLoopCandidates(code.source, (variant.key.data as unknown as EventLoopKeyData).model).map((c) => c.entry.id);
+    return eventLoopCandidates(code.source, (variant.key.data as unknown as EventLoopKeyData).model).map(
+      (c) => c.entry.id,
+    );
   },
   misconceptions(ctx, part) {
     if (part.id !== "order") return [];
     const data = ctx.variant.key.data as unknown as EventLoopKeyData;
     const code = ctx.variant.view.exhibits.find((e) => e.kind === "code");
     if (!code || code.kind !== "code") return [];
-    return matchEventLoopMisconceptions(code.source, data.model, labelsOf(ctx.answer.parts["order"] as string[], data.labels));
+    return matchEventLoopMisconceptions(
+      code.source,
+      data.model,
+      labelsOf(ctx.answer.parts["order"] as string[], data.labels),
+    );
   },
   degenerate(variant) {
     const part = variant.view.parts[0];
     if (!part || part.kind !== "order" || part.items.length < 2) return "fewer than two lines to order";
     if (new Set(part.items.map((i) => i.label)).size < 2) return "every line is the same, so every order is right";
     const model = (variant.key.data as unknown as EventLoopKeyData).model;
-    if (model.outputs.length >= distinctOrders(part.items.map((i) => i.label))) return "Node.js can print the lines in any order, so every answer is right";
+    if (model.outputs.length >= distinctOrders(part.items.map((i) => i.label)))
+      return "Node.js can print the lines in any order, so every answer is right";
     return null;
   },
 });

@@ -131,7 +131,11 @@ export function trueForkTree(model: ForkModel, source: string, labelling: TreeLa
       if (!site) return `no fork() call in the listing at line ${p.forkLine ?? "?"}, column ${p.forkColumn ?? "?"}`;
       nodes.push({ parent, label: site.id });
     }
-    return { nodes, labels: sites.map((s) => ({ id: s.id, label: s.label })), rootLabel: { id: ROOT_LABEL, label: "the original process" } };
+    return {
+      nodes,
+      labels: sites.map((s) => ({ id: s.id, label: s.label })),
+      rootLabel: { id: ROOT_LABEL, label: "the original process" },
+    };
   }
   const texts: string[] = [];
   for (const { pid } of order) {
@@ -140,10 +144,18 @@ export function trueForkTree(model: ForkModel, source: string, labelling: TreeLa
     texts.push(t);
   }
   // Every line the program prints is an option, sorted, so the list says nothing about who prints it.
-  const distinct = [...new Set((model.outputs[0] ?? []).filter((l) => l !== ""))].sort((a, b) => a.localeCompare(b, "en"));
-  const labels = [...distinct.map((l, i) => ({ id: `p${i + 1}`, label: l })), { id: NOTHING_LABEL, label: "(prints nothing)" }];
+  const distinct = [...new Set((model.outputs[0] ?? []).filter((l) => l !== ""))].sort((a, b) =>
+    a.localeCompare(b, "en"),
+  );
+  const labels = [
+    ...distinct.map((l, i) => ({ id: `p${i + 1}`, label: l })),
+    { id: NOTHING_LABEL, label: "(prints nothing)" },
+  ];
   const idOf = new Map(labels.map((l) => [l.label, l.id]));
-  const nodes = order.map(({ parent }, i) => ({ parent, label: texts[i] === "" ? NOTHING_LABEL : idOf.get(texts[i]!)! }));
+  const nodes = order.map(({ parent }, i) => ({
+    parent,
+    label: texts[i] === "" ? NOTHING_LABEL : idOf.get(texts[i]!)!,
+  }));
   if (nodes.some((n) => n.label === undefined)) return "a process prints a line the output does not list";
   return { nodes, labels };
 }
@@ -188,11 +200,16 @@ const MAX_SEARCH_CHILDREN = 10;
  * other's, maximising credit (a right label 1, a wrong one 0.5, plus the pair's subtrees). Children
  * are unordered, so a student who drew the siblings in another order loses nothing.
  */
-export function matchTrees(expectedNodes: readonly TreeNode[], givenNodes: readonly TreeNode[], fixedRoot: boolean): TreeMatch {
+export function matchTrees(
+  expectedNodes: readonly TreeNode[],
+  givenNodes: readonly TreeNode[],
+  fixedRoot: boolean,
+): TreeMatch {
   const t = asTree(expectedNodes);
   const s = asTree(givenNodes);
   const memo = new Map<string, { value: number; pairs: [number, number][] }>();
-  const labelCredit = (si: number, ti: number) => (si === 0 && ti === 0 && fixedRoot ? 0 : s.nodes[si]!.label === t.nodes[ti]!.label ? 1 : LABEL_ONLY_CREDIT);
+  const labelCredit = (si: number, ti: number) =>
+    si === 0 && ti === 0 && fixedRoot ? 0 : s.nodes[si]!.label === t.nodes[ti]!.label ? 1 : LABEL_ONLY_CREDIT;
   const best = (si: number, ti: number): { value: number; pairs: [number, number][] } => {
     const key = `${si},${ti}`;
     const hit = memo.get(key);
@@ -281,7 +298,9 @@ export function labelWords(part: Pick<TreePart, "labels" | "rootLabel" | "labell
 export function nodeWords(part: TreePart, nodes: readonly TreeNode[], i: number): string {
   const chain: number[] = [];
   for (let k = i; k > 0; k = nodes[k]!.parent) chain.unshift(k);
-  const rootName = part.rootLabel ? "the original process" : `the original process (it ${labelWords(part, nodes[0]!.label)})`;
+  const rootName = part.rootLabel
+    ? "the original process"
+    : `the original process (it ${labelWords(part, nodes[0]!.label)})`;
   return [rootName, ...chain.map((k) => `its child that ${labelWords(part, nodes[k]!.label)}`)].join(" → ");
 }
 
@@ -296,7 +315,12 @@ const childCount = (n: number) => `${n} child${n === 1 ? "" : "ren"}`;
  * The first wrong branch, walking the true tree in creation order: a mislabelled process, or a
  * process whose children differ (missing ones, ones the program never creates). Null when right.
  */
-export function firstWrongBranch(part: TreePart, expectedNodes: readonly TreeNode[], givenNodes: readonly TreeNode[], match: TreeMatch): string | null {
+export function firstWrongBranch(
+  part: TreePart,
+  expectedNodes: readonly TreeNode[],
+  givenNodes: readonly TreeNode[],
+  match: TreeMatch,
+): string | null {
   const t = asTree(expectedNodes);
   const s = asTree(givenNodes);
   const studentOf = t.nodes.map(() => -1);
@@ -314,7 +338,9 @@ export function firstWrongBranch(part: TreePart, expectedNodes: readonly TreeNod
     const missing = t.children[ti]!.filter((c) => studentOf[c]! < 0).map((c) => t.nodes[c]!.label);
     const extra = s.children[si]!.filter((c) => match.pairOf[c]! < 0).map((c) => s.nodes[c]!.label);
     if (missing.length > 0 || extra.length > 0) {
-      const bits = [`${cap} creates ${childCount(t.children[ti]!.length)}; your tree gives it ${s.children[si]!.length}.`];
+      const bits = [
+        `${cap} creates ${childCount(t.children[ti]!.length)}; your tree gives it ${s.children[si]!.length}.`,
+      ];
       if (missing.length > 0) bits.push(`Missing: ${listWords(part, missing)}.`);
       if (extra.length > 0) bits.push(`It never creates ${listWords(part, extra)}.`);
       return bits.join(" ");
@@ -341,6 +367,8 @@ export function gradeTree(part: TreePart, expected: readonly TreeNode[], given: 
   const perfect = firstWrong === null && given.length === expected.length;
   const score = perfect ? 1 : Math.min(match.score, 0.99);
   const count = `${match.right} of ${match.total} process${match.total === 1 ? "" : "es"}${part.rootLabel ? " besides the original" : ""} right`;
-  const message = perfect ? `Right: all ${expected.length} processes, each in its place.` : `${count}. First wrong branch: ${firstWrong ?? "your tree has processes the program never creates."}`;
+  const message = perfect
+    ? `Right: all ${expected.length} processes, each in its place.`
+    : `${count}. First wrong branch: ${firstWrong ?? "your tree has processes the program never creates."}`;
   return { score: perfect ? 1 : score, message, match, firstWrong };
 }

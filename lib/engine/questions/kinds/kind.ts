@@ -3,8 +3,19 @@
 // orders, error carried forward); number and choice parts fall back to the shared rules in grade.ts.
 import type { ParamValue } from "../params";
 import type {
-  Answer, AnswerKey, AnswerPartSpec, Checked, FirstDivergence, GradeReport, GradingSettings, MisconceptionMatch, PartGrade,
-  QuestionTemplate, QuestionType, Variant, VariantExhibit,
+  Answer,
+  AnswerKey,
+  AnswerPartSpec,
+  Checked,
+  FirstDivergence,
+  GradeReport,
+  GradingSettings,
+  MisconceptionMatch,
+  PartGrade,
+  QuestionTemplate,
+  QuestionType,
+  Variant,
+  VariantExhibit,
 } from "../types";
 
 export interface BuiltVariant {

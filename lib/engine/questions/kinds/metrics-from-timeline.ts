@@ -12,7 +12,12 @@ function ioTotal(t: TaskSpec): number {
   return s;
 }
 
-export function taskMetricFromSlots(metric: TaskMetricName, task: TaskSpec, slots: readonly (string | null)[], slotMs: number): number | undefined {
+export function taskMetricFromSlots(
+  metric: TaskMetricName,
+  task: TaskSpec,
+  slots: readonly (string | null)[],
+  slotMs: number,
+): number | undefined {
   let first = -1;
   let last = -1;
   let count = 0;
@@ -36,7 +41,12 @@ export function taskMetricFromSlots(metric: TaskMetricName, task: TaskSpec, slot
   }
 }
 
-export function averageFromSlots(metric: TaskMetricName, tasks: readonly TaskSpec[], slots: readonly (string | null)[], slotMs: number): number | undefined {
+export function averageFromSlots(
+  metric: TaskMetricName,
+  tasks: readonly TaskSpec[],
+  slots: readonly (string | null)[],
+  slotMs: number,
+): number | undefined {
   let sum = 0;
   for (const t of tasks) {
     const v = taskMetricFromSlots(metric, t, slots, slotMs);
@@ -59,7 +69,12 @@ export function taskSwitchesFromSlots(slots: readonly (string | null)[]): number
   return n;
 }
 
-export function cpuInWindowFromSlots(task: string, slots: readonly (string | null)[], slotMs: number, windowMs: number): number {
+export function cpuInWindowFromSlots(
+  task: string,
+  slots: readonly (string | null)[],
+  slotMs: number,
+  windowMs: number,
+): number {
   let ms = 0;
   for (let i = 0; i < slots.length; i++) {
     if (slots[i] !== task) continue;

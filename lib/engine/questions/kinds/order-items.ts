@@ -17,10 +17,17 @@ const MAX_RESHUFFLES = 8;
  * `isValid` lets the caller reject a shuffle that happens to be a correct order, so the displayed list
  * never gives the answer away (unless every order is correct).
  */
-export function shuffledOrderItems(id: string, label: string, lines: readonly string[], rng: PythonRandom, isValid: (lines: string[]) => boolean): OrderItems {
+export function shuffledOrderItems(
+  id: string,
+  label: string,
+  lines: readonly string[],
+  rng: PythonRandom,
+  isValid: (lines: string[]) => boolean,
+): OrderItems {
   const indices = lines.map((_, i) => i);
   let shown = rng.shuffled(indices);
-  for (let k = 0; k < MAX_RESHUFFLES && lines.length > 1 && isValid(shown.map((i) => lines[i]!)); k++) shown = rng.shuffled(indices);
+  for (let k = 0; k < MAX_RESHUFFLES && lines.length > 1 && isValid(shown.map((i) => lines[i]!)); k++)
+    shown = rng.shuffled(indices);
   const idOf = new Array<string>(lines.length);
   shown.forEach((lineIndex, pos) => (idOf[lineIndex] = `L${pos + 1}`));
   const labels: Record<string, string> = {};

@@ -47,10 +47,23 @@ function optionIds<T>(items: readonly T[], rng: ReturnType<typeof createPythonRa
 function buildFork(spec: Extract<ProcessSpec, { mode: "fork" }>, seed: number): Checked<BuiltVariant> {
   const rng = createPythonRandom(seed);
   let last = "";
-  for (let attempt = 0; attempt < (spec.program.programs.length > 1 || Object.keys(spec.program.params).length > 0 ? MAX_REDRAWS : 1); attempt++) {
+  for (
+    let attempt = 0;
+    attempt < (spec.program.programs.length > 1 || Object.keys(spec.program.params).length > 0 ? MAX_REDRAWS : 1);
+    attempt++
+  ) {
     const drawn = drawProgram(spec.program, rng);
-    const m = forkMemo(`${spec.output}\u0000${drawn.source}`, () => analyzeForkProgram(drawn.source, { mode: spec.output }));
-    if (!m.ok) return { ok: false, errors: m.errors.map((e) => ({ path: programPath(spec.program, drawn.index), message: `${e.path}: ${e.message}` })) };
+    const m = forkMemo(`${spec.output}\u0000${drawn.source}`, () =>
+      analyzeForkProgram(drawn.source, { mode: spec.output }),
+    );
+    if (!m.ok)
+      return {
+        ok: false,
+        errors: m.errors.map((e) => ({
+          path: programPath(spec.program, drawn.index),
+          message: `${e.path}: ${e.message}`,
+        })),
+      };
     const model = m.value;
     const lines = model.outputs[0] ?? [];
     if (spec.ask.includes("order") && lines.length < 2) {
@@ -58,8 +71,21 @@ function buildFork(spec: Extract<ProcessSpec, { mode: "fork" }>, seed: number): 
       continue;
     }
     const tree = spec.ask.includes("tree") ? trueForkTree(model, drawn.source, spec.treeLabels) : undefined;
-    if (typeof tree === "string") return { ok: false, errors: [{ path: programPath(spec.program, drawn.index), message: `cannot ask for the process tree: ${tree}` }] };
-    if (tree && tree.nodes.length > MAX_TREE_NODES) return { ok: false, errors: [{ path: programPath(spec.program, drawn.index), message: `the tree has ${tree.nodes.length} processes; at most ${MAX_TREE_NODES} can be drawn` }] };
+    if (typeof tree === "string")
+      return {
+        ok: false,
+        errors: [{ path: programPath(spec.program, drawn.index), message: `cannot ask for the process tree: ${tree}` }],
+      };
+    if (tree && tree.nodes.length > MAX_TREE_NODES)
+      return {
+        ok: false,
+        errors: [
+          {
+            path: programPath(spec.program, drawn.index),
+            message: `the tree has ${tree.nodes.length} processes; at most ${MAX_TREE_NODES} can be drawn`,
+          },
+        ],
+      };
     const parts: AnswerPartSpec[] = [];
     const expected: Record<string, number | string | string[]> = {};
     let labels: Record<string, string> | undefined;
@@ -82,26 +108,60 @@ function buildFork(spec: Extract<ProcessSpec, { mode: "fork" }>, seed: number): 
         continue;
       }
       if (a === "processes") {
-        parts.push({ kind: "number", id: "processes", label: "How many processes run in total (including the first one)?", unit: "count", integer: true });
+        parts.push({
+          kind: "number",
+          id: "processes",
+          label: "How many processes run in total (including the first one)?",
+          unit: "count",
+          integer: true,
+        });
         expected["processes"] = model.processCount;
       } else if (a === "lines") {
-        parts.push({ kind: "number", id: "lines", label: "How many lines does the program print?", unit: "count", integer: true });
+        parts.push({
+          kind: "number",
+          id: "lines",
+          label: "How many lines does the program print?",
+          unit: "count",
+          integer: true,
+        });
         expected["lines"] = model.linesPrinted;
       } else if (a === "order") {
-        const items = shuffledOrderItems("order", "Arrange the output lines in an order the program can print", lines, rng, (ls) => explainOutputOrder(model, ls).valid);
+        const items = shuffledOrderItems(
+          "order",
+          "Arrange the output lines in an order the program can print",
+          lines,
+          rng,
+          (ls) => explainOutputOrder(model, ls).valid,
+        );
         parts.push(items.part);
         expected["order"] = items.expected;
         labels = items.labels;
       } else {
         const printed = [...new Set(lines)];
-        const lost = [...new Set(model.processes.flatMap((p) => p.events.flatMap((e) => (e.type === "lost" ? e.text.split("\n").filter((l) => l !== "") : []))))].filter((l) => !printed.includes(l));
+        const lost = [
+          ...new Set(
+            model.processes.flatMap((p) =>
+              p.events.flatMap((e) => (e.type === "lost" ? e.text.split("\n").filter((l) => l !== "") : [])),
+            ),
+          ),
+        ].filter((l) => !printed.includes(l));
         const opts = optionIds([...printed, ...lost], rng);
-        parts.push({ kind: "choice", id: "appears", label: "Which of these lines appear in the output?", options: opts.map((o) => ({ id: o.id, label: o.item })), multiple: true });
+        parts.push({
+          kind: "choice",
+          id: "appears",
+          label: "Which of these lines appear in the output?",
+          options: opts.map((o) => ({ id: o.id, label: o.item })),
+          multiple: true,
+        });
         expected["appears"] = opts.filter((o) => printed.includes(o.item)).map((o) => o.id);
       }
     }
     const exhibits: VariantExhibit[] = [{ kind: "code", caption: "Program", language: "c", source: drawn.source }];
-    const data: ProcessKeyData = { mode: "fork", model: { ...model, outputs: model.outputs.slice(0, 1) }, ...(labels ? { labels } : {}) };
+    const data: ProcessKeyData = {
+      mode: "fork",
+      model: { ...model, outputs: model.outputs.slice(0, 1) },
+      ...(labels ? { labels } : {}),
+    };
     return {
       ok: true,
       value: {
@@ -113,7 +173,11 @@ function buildFork(spec: Extract<ProcessSpec, { mode: "fork" }>, seed: number): 
             ? "Output goes to a pipe (e.g. ./a.out | cat): stdout is fully buffered, so text sits in the stdio buffer until exit(), fflush() or a full buffer — and a fork() copies that buffer."
             : "Output goes to a terminal: stdout is line buffered, so each printf ending in \\n is written at once.",
           "fork() always succeeds; any process may run at any time unless wait() or waitpid() makes it wait.",
-          ...(tree ? ["In the process tree, each process hangs under the process that called the fork() creating it; the order of siblings does not matter."] : []),
+          ...(tree
+            ? [
+                "In the process tree, each process hangs under the process that called the fork() creating it; the order of siblings does not matter.",
+              ]
+            : []),
         ],
         key: { expected, data: data as unknown as Record<string, unknown> },
       },
@@ -127,7 +191,11 @@ function buildCrash(spec: Extract<ProcessSpec, { mode: "crash" }>, seed: number)
   const index = spec.scenarios.length > 1 ? rng.randint(0, spec.scenarios.length - 1) : 0;
   const path = spec.scenarios.length > 1 ? `generator.scenarios[${index}]` : "generator.scenario";
   const r = simulateCrashScenario(spec.scenarios[index]);
-  if (!r.ok) return { ok: false, errors: r.errors.map((e) => ({ path: e.path ? `${path}.${e.path}` : path, message: e.message })) };
+  if (!r.ok)
+    return {
+      ok: false,
+      errors: r.errors.map((e) => ({ path: e.path ? `${path}.${e.path}` : path, message: e.message })),
+    };
   const report: CrashReport = r.value;
   const prints = report.steps.filter((s) => s.kind === "print" && s.text !== undefined);
   const opts = optionIds(prints, rng);
@@ -147,7 +215,14 @@ function buildCrash(spec: Extract<ProcessSpec, { mode: "crash" }>, seed: number)
     ok: true,
     value: {
       params: {},
-      exhibits: [{ kind: "code", caption: "Processes and threads", language: "text", source: describeScenario(spec.scenarios[index]) }],
+      exhibits: [
+        {
+          kind: "code",
+          caption: "Processes and threads",
+          language: "text",
+          source: describeScenario(spec.scenarios[index]),
+        },
+      ],
       parts,
       conventions: [
         "Output goes to a terminal: stdout is line buffered, so each printf ending in \\n is written at once and a line printed before a crash is never lost. (On a pipe, lines still in the stdio buffer would be lost when the process is killed.)",
@@ -179,9 +254,13 @@ function faultLine(signal: string): string {
 
 /** A readable listing of the scenario (its JSON is the source of truth; this is what students read). */
 function describeScenario(s: unknown): string {
-  const sc = s as { processes: { name: string; threads: { name: string; steps: Record<string, unknown>[] }[] }[]; memory?: Record<string, { shared?: boolean; initial?: number }> };
+  const sc = s as {
+    processes: { name: string; threads: { name: string; steps: Record<string, unknown>[] }[] }[];
+    memory?: Record<string, { shared?: boolean; initial?: number }>;
+  };
   const lines: string[] = [];
-  for (const [name, m] of Object.entries(sc.memory ?? {})) lines.push(`${m.shared ? "shared" : "private"} int ${name} = ${m.initial ?? 0};`);
+  for (const [name, m] of Object.entries(sc.memory ?? {}))
+    lines.push(`${m.shared ? "shared" : "private"} int ${name} = ${m.initial ?? 0};`);
   for (const p of sc.processes) {
     lines.push(`process ${p.name}:`);
     for (const t of p.threads) {
@@ -189,13 +268,19 @@ function describeScenario(s: unknown): string {
       for (const step of t.steps) {
         const [k, v] = Object.entries(step)[0]!;
         const text =
-          k === "print" ? `printf("${String(v)}\\n");`
-          : k === "store" ? `${(v as { var: string }).var} = ${(v as { value: number }).value};`
-          : k === "load" ? `print ${String(v)};`
-          : k === "fault" ? faultLine(String(v))
-          : k === "exit" ? `exit(${String(v)});`
-          : k === "join" ? `pthread_join(${String(v)});`
-          : "pthread_exit(NULL);";
+          k === "print"
+            ? `printf("${String(v)}\\n");`
+            : k === "store"
+              ? `${(v as { var: string }).var} = ${(v as { value: number }).value};`
+              : k === "load"
+                ? `print ${String(v)};`
+                : k === "fault"
+                  ? faultLine(String(v))
+                  : k === "exit"
+                    ? `exit(${String(v)});`
+                    : k === "join"
+                      ? `pthread_join(${String(v)});`
+                      : "pthread_exit(NULL);";
         lines.push(`    ${text}`);
       }
     }
@@ -209,7 +294,10 @@ export const processKind = defineKind<ProcessSpec>({
     const issues = new Issues();
     if (g["scenario"] !== undefined || g["scenarios"] !== undefined) {
       read.onlyKeys(issues, g, ["scenario", "scenarios", "ask"], "generator");
-      const scenarios = g["scenarios"] !== undefined ? (read.array(issues, g["scenarios"], "generator.scenarios", { max: 50 }) ?? []) : [g["scenario"]];
+      const scenarios =
+        g["scenarios"] !== undefined
+          ? (read.array(issues, g["scenarios"], "generator.scenarios", { max: 50 }) ?? [])
+          : [g["scenario"]];
       scenarios.forEach((sc, i) => {
         const r = simulateCrashScenario(sc);
         const path = g["scenarios"] !== undefined ? `generator.scenarios[${i}]` : "generator.scenario";
@@ -222,7 +310,13 @@ export const processKind = defineKind<ProcessSpec>({
     const program = validateProgramSpec(issues, g);
     const output = read.choice(issues, g["output"], "generator.output", ["pipe", "tty"] as const, "pipe")!;
     const ask = asks(issues, g["ask"], FORK_ASKS);
-    const treeLabels = read.choice(issues, g["treeLabels"], "generator.treeLabels", ["prints", "fork"] as const, "fork")!;
+    const treeLabels = read.choice(
+      issues,
+      g["treeLabels"],
+      "generator.treeLabels",
+      ["prints", "fork"] as const,
+      "fork",
+    )!;
     return issues.result({ mode: "fork", program, output, ask, treeLabels });
   },
   build(spec, seed): Checked<BuiltVariant> {
@@ -244,8 +338,20 @@ export const processKind = defineKind<ProcessSpec>({
     const got = labelsOf(ctx.answer.parts["order"] as string[], data.labels);
     const verdict = explainOutputOrder(data.model, got);
     parts["order"] = verdict.valid
-      ? { id: "order", label: spec.label, score: 1, weight: 1, message: "Valid: the OS can print the lines in this order." }
-      : { id: "order", label: spec.label, score: 0, weight: 1, message: `This order is impossible: ${verdict.reason ?? "no interleaving produces it"}` };
+      ? {
+          id: "order",
+          label: spec.label,
+          score: 1,
+          weight: 1,
+          message: "Valid: the OS can print the lines in this order.",
+        }
+      : {
+          id: "order",
+          label: spec.label,
+          score: 0,
+          weight: 1,
+          message: `This order is impossible: ${verdict.reason ?? "no interleaving produces it"}`,
+        };
     return { parts };
   },
   discriminates(variant) {
@@ -259,19 +365,28 @@ export const processKind = defineKind<ProcessSpec>({
     const code = ctx.variant.view.exhibits.find((e) => e.kind === "code");
     if (data.mode !== "fork" || !data.model || !code || code.kind !== "code") return [];
     const got = ctx.answer.parts[part.id];
-    if (part.id === "processes" || part.id === "lines") return typeof got === "number" ? matchForkMisconceptions(part.id, code.source, data.model, got) : [];
-    if (part.id === "order" && data.labels) return matchForkMisconceptions("order", code.source, data.model, labelsOf(got as string[], data.labels));
+    if (part.id === "processes" || part.id === "lines")
+      return typeof got === "number" ? matchForkMisconceptions(part.id, code.source, data.model, got) : [];
+    if (part.id === "order" && data.labels)
+      return matchForkMisconceptions("order", code.source, data.model, labelsOf(got as string[], data.labels));
     const spec = ctx.variant.view.parts.find((p) => p.id === part.id);
     if (part.id !== "appears" || !spec || spec.kind !== "choice") return [];
     const ids = new Set(Array.isArray(got) ? got : [got]);
     const chosen = spec.options.filter((o) => ids.has(o.id)).map((o) => o.label);
-    return matchForkMisconceptions("appears", code.source, data.model, chosen, spec.options.map((o) => o.label));
+    return matchForkMisconceptions(
+      "appears",
+      code.source,
+      data.model,
+      chosen,
+      spec.options.map((o) => o.label),
+    );
   },
   degenerate(variant) {
     const data = variant.key.data as unknown as ProcessKeyData;
     if (variant.view.parts.length === 0) return "the question asks for nothing";
     const order = variant.view.parts.find((p) => p.id === "order");
-    if (order && order.kind === "order" && new Set(order.items.map((i) => i.label)).size < 2) return "every output line is the same, so every order is right";
+    if (order && order.kind === "order" && new Set(order.items.map((i) => i.label)).size < 2)
+      return "every output line is the same, so every order is right";
     const tree = decodeTree(variant.key.expected["tree"]);
     if (tree && tree.length < 3) return "the process tree has fewer than three processes";
     if (data.mode === "crash") {

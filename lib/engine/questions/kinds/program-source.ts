@@ -14,7 +14,8 @@ const MAX_SOURCE = 20_000;
 
 export function validateProgramSpec(issues: Issues, g: Obj): ProgramSpec {
   const programs: string[] = [];
-  if (g["program"] !== undefined && g["programs"] !== undefined) issues.add("generator.programs", "give either program or programs, not both");
+  if (g["program"] !== undefined && g["programs"] !== undefined)
+    issues.add("generator.programs", "give either program or programs, not both");
   if (g["program"] !== undefined) {
     const s = read.string(issues, g["program"], "generator.program", { max: MAX_SOURCE });
     if (s !== undefined) programs.push(s);
@@ -29,7 +30,10 @@ export function validateProgramSpec(issues: Issues, g: Obj): ProgramSpec {
   return { programs, params };
 }
 
-export function drawProgram(spec: ProgramSpec, rng: PythonRandom): { index: number; source: string; params: Record<string, ParamValue> } {
+export function drawProgram(
+  spec: ProgramSpec,
+  rng: PythonRandom,
+): { index: number; source: string; params: Record<string, ParamValue> } {
   const index = spec.programs.length > 1 ? rng.randint(0, spec.programs.length - 1) : 0;
   const params = drawParams(spec.params, rng);
   return { index, source: fillPlaceholders(spec.programs[index]!, params), params };

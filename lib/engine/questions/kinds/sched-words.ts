@@ -26,7 +26,9 @@ export function describePolicy(p: PolicyConfig): string {
         p.boostPeriod > 0
           ? `All jobs are boosted back to the top level every ${formatNumber(p.boostPeriod)} ms (at t = ${formatNumber(p.boostPeriod)}, ${formatNumber(2 * p.boostPeriod)}, …) with a fresh quantum, keeping their order, higher levels first.`
           : "There is no priority boost.",
-      ].filter((s) => s !== "").join(" ");
+      ]
+        .filter((s) => s !== "")
+        .join(" ");
     case "lottery":
       return `Lottery scheduling with a ${formatNumber(p.quantum)} ms quantum: each quantum goes to the holder of a ticket drawn at random (seed ${p.seed}).`;
     case "stride":
@@ -76,11 +78,18 @@ export function describeRtLimits(w: Workload): string | null {
   const p = w.policy;
   if (p.name !== "eevdf" && p.name !== "cfs") return null;
   const parts: string[] = [];
-  if (w.tasks.some((t) => t.class === "rr")) parts.push(`SCHED_RR tasks get a ${formatNumber(p.rrTimesliceMs)} ms quantum, then go to the tail of their priority's list.`);
+  if (w.tasks.some((t) => t.class === "rr"))
+    parts.push(
+      `SCHED_RR tasks get a ${formatNumber(p.rrTimesliceMs)} ms quantum, then go to the tail of their priority's list.`,
+    );
   if (p.throttle === "throttle") {
-    parts.push(`RT throttling (kernels before 6.12): real-time tasks may use at most ${formatNumber(p.rtRuntimeMs)} ms of every ${formatNumber(p.rtPeriodMs)} ms (periods start at t=0); for the rest of each period the CPU runs normal tasks, or idles if there are none.`);
+    parts.push(
+      `RT throttling (kernels before 6.12): real-time tasks may use at most ${formatNumber(p.rtRuntimeMs)} ms of every ${formatNumber(p.rtPeriodMs)} ms (periods start at t=0); for the rest of each period the CPU runs normal tasks, or idles if there are none.`,
+    );
   } else if (p.throttle === "fair-server") {
-    parts.push(`Fair server (Linux 6.12+): while normal tasks are runnable they get ${formatNumber(p.fairServerMs)} ms of every ${formatNumber(p.rtPeriodMs)} ms, served as late as possible; with no normal task runnable, real-time tasks may use the whole CPU.`);
+    parts.push(
+      `Fair server (Linux 6.12+): while normal tasks are runnable they get ${formatNumber(p.fairServerMs)} ms of every ${formatNumber(p.rtPeriodMs)} ms, served as late as possible; with no normal task runnable, real-time tasks may use the whole CPU.`,
+    );
   } else {
     parts.push("Real-time tasks are never throttled: they may starve normal tasks forever.");
   }
@@ -89,19 +98,27 @@ export function describeRtLimits(w: Workload): string | null {
 
 /** Only real-time tasks under a Linux policy: the fair class's rules would be noise. */
 function onlyRealtime(w: Workload): boolean {
-  return (w.policy.name === "eevdf" || w.policy.name === "cfs") && w.tasks.every((t) => t.class === "fifo" || t.class === "rr");
+  return (
+    (w.policy.name === "eevdf" || w.policy.name === "cfs") &&
+    w.tasks.every((t) => t.class === "fifo" || t.class === "rr")
+  );
 }
 
 export function scheduleConventions(w: Workload, opts: { switchMs: number; slotMs?: number }): string[] {
-  const first = onlyRealtime(w) ? "Linux real-time scheduling: every task here is real-time, so the fair class (EEVDF since Linux 6.6) plays no part." : describePolicy(w.policy);
+  const first = onlyRealtime(w)
+    ? "Linux real-time scheduling: every task here is real-time, so the fair class (EEVDF since Linux 6.6) plays no part."
+    : describePolicy(w.policy);
   const out = [first, describeTieBreak(w)];
   if (usesQuantum(w)) out.push(describeArrivalVsExpired(w));
   if (w.tasks.some((t) => t.class === "fifo" || t.class === "rr")) {
-    out.push("Real-time tasks (SCHED_FIFO / SCHED_RR, priority 1–99, higher runs first) always run before normal tasks; a preempted real-time task stays at the head of its priority's list.");
+    out.push(
+      "Real-time tasks (SCHED_FIFO / SCHED_RR, priority 1–99, higher runs first) always run before normal tasks; a preempted real-time task stays at the head of its priority's list.",
+    );
     const rt = describeRtLimits(w);
     if (rt) out.push(rt);
   }
-  if (w.tasks.some((t) => t.bursts.length > 1)) out.push("After each CPU burst a job blocks for the following I/O burst, then becomes ready again.");
+  if (w.tasks.some((t) => t.bursts.length > 1))
+    out.push("After each CPU burst a job blocks for the following I/O burst, then becomes ready again.");
   out.push(describeSwitchCost(w, opts.switchMs));
   if (w.horizon !== undefined) out.push(`The run is cut off at t=${formatNumber(w.horizon)} ms.`);
   if (opts.slotMs !== undefined) {

@@ -4,7 +4,13 @@ import { matchAlternative } from "./alt-conventions";
 import { firstDivergence } from "./divergence";
 import { matchScheduleMisconceptions, scheduleCandidates } from "../misconceptions/schedule";
 import { defineKind, type BuiltVariant, type GradeContext, type KindGrade } from "./kind";
-import { drawSchedWorkload, SCHED_GENERATOR_KEYS, validateSchedWorkloadSpec, workloadExhibit, type SchedWorkloadSpec } from "./sched-workload";
+import {
+  drawSchedWorkload,
+  SCHED_GENERATOR_KEYS,
+  validateSchedWorkloadSpec,
+  workloadExhibit,
+  type SchedWorkloadSpec,
+} from "./sched-workload";
 import { scheduleConventions } from "./sched-words";
 import { runsOf, sameTimeline, scoreTimeline, SWITCH } from "../timeline";
 import type { SchedState, SimResult, Workload } from "../../sched/index";
@@ -62,8 +68,20 @@ const MAX_REPLAY_STATES = 2000;
 /** The replay payload of a schedule (GradeReport.replay): slices, decisions, switches and the states. */
 export function scheduleReplay(data: ScheduleKeyData, slots: number): Record<string, unknown> {
   // The replay needs who runs, who waits and who sleeps; arrivals and finishes are on the chart already.
-  const states = replayStates(data, slots).map(({ time, running, switching, ready, blocked }) => ({ time, running, switching, ready, blocked }));
-  return { slices: data.sim.slices, decisions: data.sim.decisions, switches: data.sim.switches, slotMs: data.slotMs, states };
+  const states = replayStates(data, slots).map(({ time, running, switching, ready, blocked }) => ({
+    time,
+    running,
+    switching,
+    ready,
+    blocked,
+  }));
+  return {
+    slices: data.sim.slices,
+    decisions: data.sim.decisions,
+    switches: data.sim.switches,
+    slotMs: data.slotMs,
+    states,
+  };
 }
 
 const MODE_WORDS: Record<ScheduleScoring, string> = {
@@ -73,13 +91,20 @@ const MODE_WORDS: Record<ScheduleScoring, string> = {
 };
 
 /** Grades a timeline part, with convention credit and first-divergence feedback. */
-export function gradeTimelinePart(ctx: GradeContext, label: string): { grade: PartGrade; extra: Omit<KindGrade, "parts">; exact: boolean } {
+export function gradeTimelinePart(
+  ctx: GradeContext,
+  label: string,
+): { grade: PartGrade; extra: Omit<KindGrade, "parts">; exact: boolean } {
   const data = scheduleKeyData(ctx);
   const expected = ctx.variant.key.expected[TIMELINE_PART] as string[];
   const got = ctx.answer.parts[TIMELINE_PART] as TimelineValue;
   const replay = scheduleReplay(data, expected.length);
   if (sameTimeline(expected, got)) {
-    return { grade: { id: TIMELINE_PART, label, score: 1, weight: 1, message: "The timeline is exactly right." }, extra: { replay }, exact: true };
+    return {
+      grade: { id: TIMELINE_PART, label, score: 1, weight: 1, message: "The timeline is exactly right." },
+      extra: { replay },
+      exact: true,
+    };
   }
   const divergence = firstDivergence(TIMELINE_PART, data.workload, data.sim, expected, got, data.slotMs);
   const alt = matchAlternative(data.workload, expected, got, data.slotMs);
@@ -89,8 +114,19 @@ export function gradeTimelinePart(ctx: GradeContext, label: string): { grade: Pa
   const credit = ctx.grading.conventionCredit;
   if (alt) {
     return {
-      grade: { id: TIMELINE_PART, label, score: credit, weight: 1, message: `Your timeline is exactly right under another convention (${alt.name}). ${alt.description}`, ...named },
-      extra: { replay, firstDivergence: divergence, convention: { name: alt.name, description: alt.description, credit } },
+      grade: {
+        id: TIMELINE_PART,
+        label,
+        score: credit,
+        weight: 1,
+        message: `Your timeline is exactly right under another convention (${alt.name}). ${alt.description}`,
+        ...named,
+      },
+      extra: {
+        replay,
+        firstDivergence: divergence,
+        convention: { name: alt.name, description: alt.description, credit },
+      },
       exact: false,
     };
   }
@@ -99,7 +135,14 @@ export function gradeTimelinePart(ctx: GradeContext, label: string): { grade: Pa
   const pct = Math.round(score * 100);
   const first = divergence ? ` It first differs at t=${formatNumber(divergence.time)} ms.` : "";
   return {
-    grade: { id: TIMELINE_PART, label, score, weight: 1, message: `${pct}% ${MODE_WORDS[mode]}.${first}${mis[0] ? ` ${mis[0].summary}` : ""}`, ...named },
+    grade: {
+      id: TIMELINE_PART,
+      label,
+      score,
+      weight: 1,
+      message: `${pct}% ${MODE_WORDS[mode]}.${first}${mis[0] ? ` ${mis[0].summary}` : ""}`,
+      ...named,
+    },
     extra: { replay, ...(divergence ? { firstDivergence: divergence } : {}) },
     exact: false,
   };
@@ -116,7 +159,10 @@ export const scheduleKind = defineKind<ScheduleSpec>({
   build(spec, seed): Checked<BuiltVariant> {
     const d = drawSchedWorkload(spec.workload, seed, {
       needsSlots: true,
-      extraCheck: (draw) => (runsOf(draw.slots!).filter((r) => r.value !== "idle" && r.value !== SWITCH).length < 2 ? "the schedule is a single run" : null),
+      extraCheck: (draw) =>
+        runsOf(draw.slots!).filter((r) => r.value !== "idle" && r.value !== SWITCH).length < 2
+          ? "the schedule is a single run"
+          : null,
     });
     if (!d.ok) return d;
     const { workload, sim, slots } = d.value;
@@ -124,7 +170,12 @@ export const scheduleKind = defineKind<ScheduleSpec>({
     return {
       ok: true,
       value: {
-        params: { policy: workload.policy.name.toUpperCase(), tasks: workload.tasks.length, slotMs: spec.workload.slotMs, ...quantumParam(workload) },
+        params: {
+          policy: workload.policy.name.toUpperCase(),
+          tasks: workload.tasks.length,
+          slotMs: spec.workload.slotMs,
+          ...quantumParam(workload),
+        },
         exhibits: [workloadExhibit(workload)],
         parts: [timelinePartSpec(workload, spec.workload, slots!.length)],
         conventions: scheduleConventions(workload, { switchMs: spec.workload.switchMs, slotMs: spec.workload.slotMs }),
@@ -139,7 +190,9 @@ export const scheduleKind = defineKind<ScheduleSpec>({
   },
   discriminates(variant) {
     const data = variant.key.data as unknown as ScheduleKeyData;
-    return scheduleCandidates(data.workload, variant.key.expected[TIMELINE_PART] as string[], data.slotMs).map((c) => c.entry.id);
+    return scheduleCandidates(data.workload, variant.key.expected[TIMELINE_PART] as string[], data.slotMs).map(
+      (c) => c.entry.id,
+    );
   },
   degenerate(variant) {
     const slots = variant.key.expected[TIMELINE_PART] as string[];
@@ -154,7 +207,10 @@ export function quantumParam(w: Workload): Record<string, number | string> {
   if (p.name === "priority") {
     return {
       preemption: p.preemptive ? "preemptive" : "non-preemptive",
-      priorityOrder: p.higherIs === "lower-number" ? "a lower number means a higher priority" : "a higher number means a higher priority",
+      priorityOrder:
+        p.higherIs === "lower-number"
+          ? "a lower number means a higher priority"
+          : "a higher number means a higher priority",
     };
   }
   return p.name === "rr" || p.name === "lottery" || p.name === "stride" ? { quantum: p.quantum } : {};

@@ -8,7 +8,13 @@ import { Issues, joinPath, read, type Obj } from "../issues";
 import type { AnswerPartSpec, Checked, NumberUnit } from "../types";
 import { defineKind, type BuiltVariant, type KindGrade } from "./kind";
 import { quantumParam } from "./schedule";
-import { drawSchedWorkload, SCHED_GENERATOR_KEYS, validateSchedWorkloadSpec, workloadExhibit, type SchedWorkloadSpec } from "./sched-workload";
+import {
+  drawSchedWorkload,
+  SCHED_GENERATOR_KEYS,
+  validateSchedWorkloadSpec,
+  workloadExhibit,
+  type SchedWorkloadSpec,
+} from "./sched-workload";
 import { describeArrivalVsExpired, describePolicy, describeTieBreak, usesQuantum } from "./sched-words";
 
 type Ask =
@@ -35,11 +41,18 @@ function validateAsk(issues: Issues, v: unknown): Ask[] {
     }
     const o = read.object(issues, a, path);
     if (!o) return;
-    const what = read.choice(issues, o["what"], joinPath(path, "what"), ["overheadWithQuantumUs", "switchesWithQuantum", "overheadWithWorkingSetUs"] as const);
+    const what = read.choice(issues, o["what"], joinPath(path, "what"), [
+      "overheadWithQuantumUs",
+      "switchesWithQuantum",
+      "overheadWithWorkingSetUs",
+    ] as const);
     if (what === "overheadWithWorkingSetUs") {
       read.onlyKeys(issues, o, ["what", "workingSetKb", "refillNsPerKb"], path);
       const ws = read.number(issues, o["workingSetKb"], joinPath(path, "workingSetKb"), { min: 0, max: 1e9 });
-      const refill = o["refillNsPerKb"] === undefined ? 100 : read.number(issues, o["refillNsPerKb"], joinPath(path, "refillNsPerKb"), { min: 0, max: 1e6 });
+      const refill =
+        o["refillNsPerKb"] === undefined
+          ? 100
+          : read.number(issues, o["refillNsPerKb"], joinPath(path, "refillNsPerKb"), { min: 0, max: 1e6 });
       if (ws !== undefined && refill !== undefined) out.push({ what, workingSetKb: ws, refillNsPerKb: refill });
     } else if (what) {
       read.onlyKeys(issues, o, ["what", "quantum"], path);
@@ -122,7 +135,10 @@ export const switchCostKind = defineKind<SwitchCostSpec>({
         for (const a of spec.ask) {
           const v = valueOf(a, workload, sim);
           if (v === undefined) {
-            problem = { path: "generator.ask", message: `${a.what} needs a policy with a quantum (rr, lottery, stride)` };
+            problem = {
+              path: "generator.ask",
+              message: `${a.what} needs a policy with a quantum (rr, lottery, stride)`,
+            };
             return problem.message;
           }
           vals[partId(a)] = v;
@@ -144,11 +160,20 @@ export const switchCostKind = defineKind<SwitchCostSpec>({
       ...(unit(a) === "us" ? { hint: "in microseconds, to two decimal places" } : {}),
     }));
     const c = workload.switchCost;
-    const minAbsTolerance = Object.fromEntries(parts.filter((p) => p.kind === "number" && p.unit === "us").map((p) => [p.id, 0.005]));
+    const minAbsTolerance = Object.fromEntries(
+      parts.filter((p) => p.kind === "number" && p.unit === "us").map((p) => [p.id, 0.005]),
+    );
     return {
       ok: true,
       value: {
-        params: { policy: workload.policy.name.toUpperCase(), tasks: workload.tasks.length, threadUs: c.threadUs, processUs: c.processUs, idleUs: c.idleUs, ...quantumParam(workload) },
+        params: {
+          policy: workload.policy.name.toUpperCase(),
+          tasks: workload.tasks.length,
+          threadUs: c.threadUs,
+          processUs: c.processUs,
+          idleUs: c.idleUs,
+          ...quantumParam(workload),
+        },
         exhibits: [workloadExhibit(workload)],
         parts,
         conventions: [
@@ -156,7 +181,9 @@ export const switchCostKind = defineKind<SwitchCostSpec>({
           describeTieBreak(workload),
           ...(usesQuantum(workload) ? [describeArrivalVsExpired(workload)] : []),
           `A switch between two threads of the same process costs ${formatNumber(c.threadUs)} µs, between two processes ${formatNumber(c.processUs)} µs, and to or from the idle CPU ${formatNumber(c.idleUs)} µs; the first dispatch is free.`,
-          c.chargeTime ? "Switch overhead takes CPU time, so it delays the schedule." : "Switch overhead is counted but does not shift the schedule.",
+          c.chargeTime
+            ? "Switch overhead takes CPU time, so it delays the schedule."
+            : "Switch overhead is counted but does not shift the schedule.",
           "Tasks with the same Process value are threads of one process; otherwise each task is its own process.",
         ],
         key: { expected: values, data: { minAbsTolerance, switches: d.value.sim.switches, workload } },

@@ -60,9 +60,10 @@ const schedHints: KindHints = {
     const { workload, decisions } = schedData(variant);
     const d = firstPick(variant);
     if (!d) return "Nothing is ever ready: the CPU stays idle.";
-    const idle = decisions[0] && decisions[0].picked === null && decisions[0].time < d.time
-      ? `Nothing is ready before t=${formatNumber(d.time)} ms, so the CPU idles until then. `
-      : "";
+    const idle =
+      decisions[0] && decisions[0].picked === null && decisions[0].time < d.time
+        ? `Nothing is ready before t=${formatNumber(d.time)} ms, so the CPU idles until then. `
+        : "";
     const arrivals = workload.tasks.map((t) => `${t.id} arrives at ${formatNumber(t.arrival)} ms`);
     const ready = d.ready.map(describeReady);
     const why = ruleWords(d.rule);
@@ -95,7 +96,8 @@ const eventLoopHints: KindHints = {
     const { model } = variant.key.data as unknown as { model: EventLoopModel };
     const first = model.orders[0] ?? [];
     const sync = first.filter((l) => l.queue === "main");
-    if (sync.length === 0) return "First step on your program: the main script prints nothing itself, so the first line comes from a queue. Find which callbacks are queued when the script ends.";
+    if (sync.length === 0)
+      return "First step on your program: the main script prints nothing itself, so the first line comes from a queue. Find which callbacks are queued when the script ends.";
     return `First step on your program: the main script runs first and to the end before any callback; it prints ${sync.length} line${sync.length === 1 ? "" : "s"}, starting with “${sync[0]!.text}”. Next, find which callbacks are queued when it ends, and which queue drains first.`;
   },
 };
@@ -112,8 +114,10 @@ const processHints: KindHints = {
     const model = data.model;
     if (data.mode !== "fork" || !model) return crashStep(variant);
     const root = model.processes.find((p) => p.parent === null);
-    const firstFork = root?.events.find((e) => e.type === "fork") as { type: "fork"; child: number; line: number } | undefined;
-    if (!root || !firstFork) return "First step on your program: it never calls fork(), so one process runs everything.";
+    const firstFork = root?.events.find((e) => e.type === "fork") as
+      { type: "fork"; child: number; line: number } | undefined;
+    if (!root || !firstFork)
+      return "First step on your program: it never calls fork(), so one process runs everything.";
     return `First step on your program: the original process (pid ${root.pid}) calls fork() first on line ${firstFork.line}. Right after it there are 2 processes, pid ${root.pid} and its child pid ${firstFork.child}, and both carry on from line ${firstFork.line}. Now trace each of them separately.`;
   },
 };
@@ -130,7 +134,9 @@ function crashStep(variant: Variant): string {
     else if (/\bSIG[A-Z]+|\b(?:exit|_exit|abort)\s*\(/.test(line)) {
       const statement = line.replace(/\/\*.*$/, "").trim();
       const signal = /\bSIG[A-Z]+/.exec(line)?.[0];
-      const what = signal ? `the fault is “${statement}”` : `the first statement that can end a process is “${statement}”`;
+      const what = signal
+        ? `the fault is “${statement}”`
+        : `the first statement that can end a process is “${statement}”`;
       return `First step on your program: ${what} in thread ${thread} of process ${proc}${signal ? ` (${signal})` : ""}. Now go through the lines of process ${proc} and ask of each whether it can be printed before that statement runs.`;
     }
   }
@@ -143,11 +149,15 @@ const capacityHints: KindHints = {
   },
   firstStep(variant) {
     const { report } = variant.key.data as unknown as { report: CapacityReport };
-    const { workload, machine } = report.input as unknown as { workload: { arrivalRate: number; cpuMs: number; ioMs: number }; machine: { cores: number; ramMiB?: number } };
+    const { workload, machine } = report.input as unknown as {
+      workload: { arrivalRate: number; cpuMs: number; ioMs: number };
+      machine: { cores: number; ramMiB?: number };
+    };
     const server = report.servers[0];
     const bound = server?.bounds[0];
     const numbers = `${formatNumber(workload.arrivalRate)} requests/s arrive, each needs ${formatNumber(workload.cpuMs)} ms of CPU and ${formatNumber(workload.ioMs)} ms of I/O, on ${formatNumber(machine.cores)} cores`;
-    if (!server || !bound) return `First step with your numbers: ${numbers}. Compute the CPU limit first: cores ÷ CPU time per request.`;
+    if (!server || !bound)
+      return `First step with your numbers: ${numbers}. Compute the CPU limit first: cores ÷ CPU time per request.`;
     return `First step with your numbers (${numbers}): for “${server.name}”, compute the ${bound.resource} limit first: ${bound.detail}. Then compute its other limits the same way and take the smallest.`;
   },
 };

@@ -32,12 +32,15 @@ export const CAPACITY_MISCONCEPTIONS: readonly CapacityMisconception[] = [
     id: "virtual-stack-resident",
     name: "Virtual stack size counted as resident memory",
     shape: "each thread's whole stack were resident",
-    source: "pthread_create(3) and mmap(2): a thread stack is reserved address space; its pages become resident only when touched",
+    source:
+      "pthread_create(3) and mmap(2): a thread stack is reserved address space; its pages become resident only when touched",
     transform(input) {
       if (!input.servers.some((s) => s.kind === "thread-per-request")) return null;
       return {
         ...input,
-        servers: input.servers.map((s) => (s.kind === "thread-per-request" ? { ...s, threadRssKiB: (s.stackMiB ?? dv("threadStackMiB")) * 1024 } : s)),
+        servers: input.servers.map((s) =>
+          s.kind === "thread-per-request" ? { ...s, threadRssKiB: (s.stackMiB ?? dv("threadStackMiB")) * 1024 } : s,
+        ),
       };
     },
     rule(input, i) {
@@ -51,7 +54,14 @@ export const CAPACITY_MISCONCEPTIONS: readonly CapacityMisconception[] = [
     name: "The pool ignored",
     shape: "there were no fixed pool of threads",
     transform(input) {
-      if (!input.servers.some((s) => (s.kind === "thread-per-request" && s.poolSize !== undefined) || (s.kind === "event-loop" && s.ioOnThreadPool))) return null;
+      if (
+        !input.servers.some(
+          (s) =>
+            (s.kind === "thread-per-request" && s.poolSize !== undefined) ||
+            (s.kind === "event-loop" && s.ioOnThreadPool),
+        )
+      )
+        return null;
       return {
         ...input,
         servers: input.servers.map((s) => {
@@ -82,7 +92,10 @@ export const CAPACITY_MISCONCEPTIONS: readonly CapacityMisconception[] = [
     name: "CPU-bound work treated as I/O-bound",
     shape: "the CPU time overlapped like an I/O wait",
     transform(input) {
-      return { ...input, workload: { ...input.workload, cpuMs: NO_CPU_MS, ioMs: input.workload.ioMs + input.workload.cpuMs } };
+      return {
+        ...input,
+        workload: { ...input.workload, cpuMs: NO_CPU_MS, ioMs: input.workload.ioMs + input.workload.cpuMs },
+      };
     },
     rule(input, i) {
       const s = input.servers[i]!;
@@ -124,7 +137,12 @@ function same(a: number | string, b: number | string, tol: Tolerance): boolean {
 }
 
 /** Would a student holding the entry's belief get this part wrong? */
-export function capacityDiscriminates(truth: CapacityReport, mis: CapacityReport, part: CapacityPart, tol: Tolerance): boolean {
+export function capacityDiscriminates(
+  truth: CapacityReport,
+  mis: CapacityReport,
+  part: CapacityPart,
+  tol: Tolerance,
+): boolean {
   const m = capacityValue(mis, part);
   const t = capacityValue(truth, part);
   // A mistaken server past saturation has no steady memory to compare.
@@ -146,15 +164,23 @@ function truthLine(s: CapacityServerReport, part: CapacityPart, rate: number): s
 export function capacityDiscriminating(truth: CapacityReport, partIds: readonly string[], tol: Tolerance): string[] {
   return CAPACITY_MISCONCEPTIONS.filter((e) => {
     const mis = misconceivedReport(e, truth.input);
-    return !!mis && partIds.some((id) => {
-      const part = capacityPartOf(id);
-      return !!part && capacityDiscriminates(truth, mis, part, tol);
-    });
+    return (
+      !!mis &&
+      partIds.some((id) => {
+        const part = capacityPartOf(id);
+        return !!part && capacityDiscriminates(truth, mis, part, tol);
+      })
+    );
   }).map((e) => e.id);
 }
 
 /** The capacity misconceptions a wrong part reproduces, most specific first. */
-export function matchCapacityMisconceptions(truth: CapacityReport, partId: string, got: number | string, tol: Tolerance): MisconceptionMatch[] {
+export function matchCapacityMisconceptions(
+  truth: CapacityReport,
+  partId: string,
+  got: number | string,
+  tol: Tolerance,
+): MisconceptionMatch[] {
   const part = capacityPartOf(partId);
   if (!part) return [];
   const out: MisconceptionMatch[] = [];
@@ -163,7 +189,8 @@ export function matchCapacityMisconceptions(truth: CapacityReport, partId: strin
     if (!mis || !capacityDiscriminates(truth, mis, part, tol)) continue;
     const v = capacityValue(mis, part);
     if (!same(v, got, tol)) continue;
-    const server = part.what === "saturatesFirst" ? Number(String(capacityValue(truth, part)).slice(1)) - 1 : part.server;
+    const server =
+      part.what === "saturatesFirst" ? Number(String(capacityValue(truth, part)).slice(1)) - 1 : part.server;
     const misServer = part.what === "saturatesFirst" ? Number(String(v).slice(1)) - 1 : server;
     const lead =
       part.what === "saturatesFirst"
@@ -176,7 +203,9 @@ export function matchCapacityMisconceptions(truth: CapacityReport, partId: strin
       name: e.name,
       full: true,
       summary: lead,
-      explanation: `${lead} ${rule} ${truthLine(truth.servers[server]!, part, truth.input.workload.arrivalRate)}`.replace(/\s+/g, " ").trim(),
+      explanation: `${lead} ${rule} ${truthLine(truth.servers[server]!, part, truth.input.workload.arrivalRate)}`
+        .replace(/\s+/g, " ")
+        .trim(),
       ...(e.source ? { source: e.source } : {}),
     });
   }

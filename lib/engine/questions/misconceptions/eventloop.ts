@@ -76,11 +76,16 @@ function sameOrder(a: readonly string[], b: readonly string[]): boolean {
 }
 
 function what(line: EventLoopLine): string {
-  return line.queue === "main" ? "synchronous code" : `a ${line.source}${line.during !== "main" && line.queue !== line.during ? ` during the ${line.during} phase` : ""}`;
+  return line.queue === "main"
+    ? "synchronous code"
+    : `a ${line.source}${line.during !== "main" && line.queue !== line.during ? ` during the ${line.during} phase` : ""}`;
 }
 
 /** Entries whose mistaken loop prints a different order from every one Node.js can print. */
-export function eventLoopCandidates(source: string, truth: EventLoopModel): { entry: EventLoopMisconception; model: EventLoopModel }[] {
+export function eventLoopCandidates(
+  source: string,
+  truth: EventLoopModel,
+): { entry: EventLoopMisconception; model: EventLoopModel }[] {
   const out: { entry: EventLoopMisconception; model: EventLoopModel }[] = [];
   for (const entry of EVENTLOOP_MISCONCEPTIONS) {
     const m = modelWith(source, entry.belief);
@@ -96,14 +101,21 @@ export function eventLoopCandidates(source: string, truth: EventLoopModel): { en
  * agrees with such an order up to and including the first line no valid order allows. A valid order
  * never matches (the caller asks only for wrong ones, and this checks again).
  */
-export function matchEventLoopMisconceptions(source: string, truth: EventLoopModel, got: readonly string[]): MisconceptionMatch[] {
+export function matchEventLoopMisconceptions(
+  source: string,
+  truth: EventLoopModel,
+  got: readonly string[],
+): MisconceptionMatch[] {
   const check = checkEventLoopOrder(truth, got);
   if (check.valid || !check.firstMismatch) return [];
   const i = check.firstMismatch.index;
   const hits: { m: MisconceptionMatch; full: boolean }[] = [];
   for (const { entry, model } of eventLoopCandidates(source, truth)) {
     const fullAt = model.outputs.findIndex((o) => sameOrder(o, got));
-    const at = fullAt >= 0 ? fullAt : model.outputs.findIndex((o) => o.length > i && o.slice(0, i + 1).every((x, k) => x === got[k]));
+    const at =
+      fullAt >= 0
+        ? fullAt
+        : model.outputs.findIndex((o) => o.length > i && o.slice(0, i + 1).every((x, k) => x === got[k]));
     if (at < 0) continue;
     const full = fullAt >= 0;
     const line = model.orders[at]![i]!;
@@ -111,7 +123,7 @@ export function matchEventLoopMisconceptions(source: string, truth: EventLoopMod
       ? `Your order is exactly what Node.js would print if ${entry.shape}.`
       : `Your order follows what Node.js would print if ${entry.shape}, up to line ${i + 1}.`;
     const expected = check.firstMismatch.expected.map(quote);
-    const there = `Line ${i + 1}: you put ${quote(line.text)} (${what(line)}) where Node.js prints ${expected.length > 1 ? `${expected.slice(0, -1).join(", ")} or ${expected[expected.length - 1]}` : expected[0] ?? "nothing more"}.`;
+    const there = `Line ${i + 1}: you put ${quote(line.text)} (${what(line)}) where Node.js prints ${expected.length > 1 ? `${expected.slice(0, -1).join(", ")} or ${expected[expected.length - 1]}` : (expected[0] ?? "nothing more")}.`;
     hits.push({
       full,
       m: {

@@ -9,12 +9,26 @@ import type { MisconceptionMatch } from "../types";
 export type TimeMetric = "completion" | "turnaround" | "waiting" | "response";
 const CONFUSABLE: readonly TimeMetric[] = ["turnaround", "waiting", "response"];
 
-const WORDS: Record<TimeMetric, string> = { completion: "completion time", turnaround: "turnaround time", waiting: "waiting time", response: "response time" };
+const WORDS: Record<TimeMetric, string> = {
+  completion: "completion time",
+  turnaround: "turnaround time",
+  waiting: "waiting time",
+  response: "response time",
+};
 const cap = (x: string): string => x[0]!.toUpperCase() + x.slice(1);
 const OSTEP7 = "OSTEP ch. 7 (Scheduling: Introduction)";
 
 function value(m: TimeMetric, t: TaskMetrics): number | undefined {
-  const v = m === "completion" ? t.finish : m === "turnaround" ? t.turnaround : m === "response" ? t.response : t.finish === null ? null : t.waiting;
+  const v =
+    m === "completion"
+      ? t.finish
+      : m === "turnaround"
+        ? t.turnaround
+        : m === "response"
+          ? t.response
+          : t.finish === null
+            ? null
+            : t.waiting;
   return v ?? undefined;
 }
 
@@ -56,7 +70,13 @@ function entriesFor(m: TimeMetric): MetricEntry[] {
 }
 
 /** The metric entries whose mistaken value for this part is not within tolerance of the truth. */
-export function metricDiscriminates(metric: string, task: string | null, sim: SimResult, expected: number, tol: Tolerance): string[] {
+export function metricDiscriminates(
+  metric: string,
+  task: string | null,
+  sim: SimResult,
+  expected: number,
+  tol: Tolerance,
+): string[] {
   if (!["completion", "turnaround", "waiting", "response"].includes(metric) || task === null) return [];
   const tasks = task === "average" ? sim.tasks : sim.tasks.filter((t) => t.id === task);
   if (tasks.length === 0) return [];
@@ -95,7 +115,14 @@ const AVERAGE_RULE: Record<TimeMetric, string> = {
  * The metric misconceptions a wrong number reproduces (within the part's tolerance), for a task or the
  * average over tasks. An entry whose value equals the truth is skipped, so a right answer never matches.
  */
-export function matchMetricMisconceptions(metric: string, task: string | null, sim: SimResult, expected: number, got: number, tol: Tolerance): MisconceptionMatch[] {
+export function matchMetricMisconceptions(
+  metric: string,
+  task: string | null,
+  sim: SimResult,
+  expected: number,
+  got: number,
+  tol: Tolerance,
+): MisconceptionMatch[] {
   if (!["completion", "turnaround", "waiting", "response"].includes(metric) || task === null) return [];
   const m = metric as TimeMetric;
   const tasks = task === "average" ? sim.tasks : sim.tasks.filter((t) => t.id === task);
@@ -110,10 +137,19 @@ export function matchMetricMisconceptions(metric: string, task: string | null, s
     const explanation = one
       ? `${formatNumber(got)} ms is ${e.what(one.id)}, not its ${WORDS[m]}. ${definition(m, one)}`
       : `${formatNumber(got)} ms is ${e.what(null)}, not the average ${WORDS[m]}. The average ${WORDS[m]} is the mean over the jobs of ${AVERAGE_RULE[m]}: ${formatNumber(expected)} ms.`;
-    out.push({ id: e.id, name: e.name, full: true, summary: `A known mistake: ${e.name[0]!.toLowerCase()}${e.name.slice(1)}.`, explanation, source: OSTEP7 });
+    out.push({
+      id: e.id,
+      name: e.name,
+      full: true,
+      summary: `A known mistake: ${e.name[0]!.toLowerCase()}${e.name.slice(1)}.`,
+      explanation,
+      source: OSTEP7,
+    });
   }
   return out;
 }
 
 /** Every id this catalogue can name, for validating a template's generator.discriminate. */
-export const METRIC_MISCONCEPTION_IDS: readonly string[] = (["completion", "turnaround", "waiting", "response"] as const).flatMap((m) => entriesFor(m).map((e) => e.id));
+export const METRIC_MISCONCEPTION_IDS: readonly string[] = (
+  ["completion", "turnaround", "waiting", "response"] as const
+).flatMap((m) => entriesFor(m).map((e) => e.id));

@@ -85,7 +85,8 @@ export const FORK_MISCONCEPTIONS: readonly ForkMisconception[] = [
       return m ? bufferAnswer(m) : null;
     },
     why(part, _source, truth, mis) {
-      const rule = "On a pipe stdout is fully buffered: printed text waits in the process's stdio buffer until exit() or fflush(), a fork() gives the child a copy of that buffer, and _exit() or a successful exec discards it.";
+      const rule =
+        "On a pipe stdout is fully buffered: printed text waits in the process's stdio buffer until exit() or fflush(), a fork() gives the child a copy of that buffer, and _exit() or a successful exec discards it.";
       return part === "lines"
         ? `${rule} Counting each printf once, as on a terminal, gives ${lines(mis.lines!)}; with the copies the program prints ${lines(truth.linesPrinted)}.`
         : `${rule} Your answer is the output on a terminal, where every line is written at once.`;
@@ -101,7 +102,8 @@ export const FORK_MISCONCEPTIONS: readonly ForkMisconception[] = [
       return m ? bufferAnswer(m) : null;
     },
     why(part, _source, truth, mis) {
-      const rule = "On a terminal stdout is line buffered: each printf ending in \\n is written at once, so nothing is left in the buffer for a later fork() to copy.";
+      const rule =
+        "On a terminal stdout is line buffered: each printf ending in \\n is written at once, so nothing is left in the buffer for a later fork() to copy.";
       return part === "lines"
         ? `${rule} The program prints ${lines(truth.linesPrinted)}; ${lines(mis.lines!)} is what it prints into a pipe (./a.out | cat), where the buffer is copied.`
         : `${rule} Your answer is the output into a pipe (./a.out | cat), where the buffer is copied.`;
@@ -118,8 +120,11 @@ export const FORK_MISCONCEPTIONS: readonly ForkMisconception[] = [
     },
     why(part, _source, truth, mis) {
       void mis;
-      const rule = "wait() returns only after a child has exited, so everything that child prints comes before what its parent prints after the wait().";
-      return part === "order" ? rule : `${rule} The program runs ${formatNumber(truth.processCount)} processes and prints ${lines(truth.linesPrinted)}.`;
+      const rule =
+        "wait() returns only after a child has exited, so everything that child prints comes before what its parent prints after the wait().";
+      return part === "order"
+        ? rule
+        : `${rule} The program runs ${formatNumber(truth.processCount)} processes and prints ${lines(truth.linesPrinted)}.`;
     },
   },
 ];
@@ -127,7 +132,12 @@ export const FORK_MISCONCEPTIONS: readonly ForkMisconception[] = [
 export type ForkPart = "processes" | "lines" | "appears" | "order";
 
 /** Does the entry's answer for this part differ from the truth (so a student holding it cannot score by luck)? */
-export function forkDiscriminates(part: ForkPart, truth: ForkModel, mis: ForkMisAnswer, labels?: readonly string[]): boolean {
+export function forkDiscriminates(
+  part: ForkPart,
+  truth: ForkModel,
+  mis: ForkMisAnswer,
+  labels?: readonly string[],
+): boolean {
   if (part === "processes") return mis.processes !== undefined && mis.processes !== truth.processCount;
   if (part === "lines") return mis.lines !== undefined && mis.lines !== truth.linesPrinted;
   if (part === "appears") {
@@ -183,7 +193,10 @@ export function matchForkMisconceptions(
       hit = (labels ?? []).every((l) => chosen.has(l) === mis.appears!.has(l));
       lead = `Your choice is exactly the lines that appear under a known mistake: ${e.name[0]!.toLowerCase()}${e.name.slice(1)}.`;
     } else {
-      hit = !!mis.orderModel && explainOutputOrder(mis.orderModel, got as readonly string[]).valid && !explainOutputOrder(truth, got as readonly string[]).valid;
+      hit =
+        !!mis.orderModel &&
+        explainOutputOrder(mis.orderModel, got as readonly string[]).valid &&
+        !explainOutputOrder(truth, got as readonly string[]).valid;
       lead = `Your order is one the program could print under a known mistake: ${e.name[0]!.toLowerCase()}${e.name.slice(1)}.`;
     }
     if (!hit) continue;

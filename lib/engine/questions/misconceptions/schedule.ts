@@ -44,7 +44,16 @@ export interface ScheduleMisconception {
 
 const OSTEP7 = "OSTEP ch. 7 (Scheduling: Introduction)";
 
-const TEXTBOOK: ReadonlySet<PolicyConfig["name"]> = new Set(["fifo", "sjf", "stcf", "rr", "priority", "mlfq", "stride", "lottery"]);
+const TEXTBOOK: ReadonlySet<PolicyConfig["name"]> = new Set([
+  "fifo",
+  "sjf",
+  "stcf",
+  "rr",
+  "priority",
+  "mlfq",
+  "stride",
+  "lottery",
+]);
 
 /** Entries about textbook rules (arrivals, I/O, switch cost, FIFO) apply to the textbook policies only; the Linux classes have their own entries. */
 function textbook(w: Workload): boolean {
@@ -97,7 +106,11 @@ function contrast(c: PartingContext, values: (task: string) => string): string {
   const t = formatNumber(c.time);
   const truth = isTask(c.expected) ? `${c.expected} runs${values(c.expected)}` : slotWords(c.expected);
   const keeps = isTask(c.misconceivedSlot) && c.misconceivedSlot === c.previous;
-  const mine = isTask(c.misconceivedSlot) ? `${keeps ? "keeps" : "runs"} ${c.misconceivedSlot}${values(c.misconceivedSlot)}` : c.misconceivedSlot === IDLE ? "leaves the CPU idle" : "paints a switch";
+  const mine = isTask(c.misconceivedSlot)
+    ? `${keeps ? "keeps" : "runs"} ${c.misconceivedSlot}${values(c.misconceivedSlot)}`
+    : c.misconceivedSlot === IDLE
+      ? "leaves the CPU idle"
+      : "paints a switch";
   return `At t=${t} ms ${truth}; your timeline ${mine}`;
 }
 
@@ -169,13 +182,17 @@ export const SCHEDULE_MISCONCEPTIONS: readonly ScheduleMisconception[] = [
   {
     id: "priority-preemption-flipped",
     name: "Preemption rule of priority scheduling flipped",
-    shape: (w) => `${(w.policy as Extract<PolicyConfig, { name: "priority" }>).preemptive ? "non-preemptive" : "preemptive"} priority scheduling`,
-    transform: (w) => (w.policy.name === "priority" ? withPolicy(w, { ...w.policy, preemptive: !w.policy.preemptive }) : null),
+    shape: (w) =>
+      `${(w.policy as Extract<PolicyConfig, { name: "priority" }>).preemptive ? "non-preemptive" : "preemptive"} priority scheduling`,
+    transform: (w) =>
+      w.policy.name === "priority" ? withPolicy(w, { ...w.policy, preemptive: !w.policy.preemptive }) : null,
     why: (c) => {
       const p = c.truth.policy as Extract<PolicyConfig, { name: "priority" }>;
-      return `${contrast(c, priorityOf(c))}. ${p.preemptive
-        ? "This question preempts: a newly ready job with a higher priority takes the CPU at once."
-        : "This question does not preempt: a running job keeps the CPU until its burst ends, whatever arrives."} Your timeline follows the ${p.preemptive ? "non-preemptive" : "preemptive"} rule.`;
+      return `${contrast(c, priorityOf(c))}. ${
+        p.preemptive
+          ? "This question preempts: a newly ready job with a higher priority takes the CPU at once."
+          : "This question does not preempt: a running job keeps the CPU until its burst ends, whatever arrives."
+      } Your timeline follows the ${p.preemptive ? "non-preemptive" : "preemptive"} rule.`;
     },
   },
   {
@@ -183,7 +200,12 @@ export const SCHEDULE_MISCONCEPTIONS: readonly ScheduleMisconception[] = [
     name: "Priority direction reversed",
     shape: () => "priority scheduling with the priority numbers read the other way round",
     transform: (w) =>
-      w.policy.name === "priority" ? withPolicy(w, { ...w.policy, higherIs: w.policy.higherIs === "lower-number" ? "higher-number" : "lower-number" }) : null,
+      w.policy.name === "priority"
+        ? withPolicy(w, {
+            ...w.policy,
+            higherIs: w.policy.higherIs === "lower-number" ? "higher-number" : "lower-number",
+          })
+        : null,
     why: (c) => {
       const p = c.truth.policy as Extract<PolicyConfig, { name: "priority" }>;
       const wins = p.higherIs === "lower-number" ? "lower" : "higher";
@@ -194,7 +216,8 @@ export const SCHEDULE_MISCONCEPTIONS: readonly ScheduleMisconception[] = [
   {
     id: "rr-quantum-plus-one",
     name: "Round robin quantum one too long",
-    shape: (w) => `round robin with a ${formatNumber((w.policy as Extract<PolicyConfig, { name: "rr" }>).quantum + 1)} ms quantum`,
+    shape: (w) =>
+      `round robin with a ${formatNumber((w.policy as Extract<PolicyConfig, { name: "rr" }>).quantum + 1)} ms quantum`,
     source: OSTEP7,
     transform: (w) => (w.policy.name === "rr" ? withPolicy(w, { ...w.policy, quantum: w.policy.quantum + 1 }) : null),
     why: (c) => quantumWhy(c, +1),
@@ -202,18 +225,29 @@ export const SCHEDULE_MISCONCEPTIONS: readonly ScheduleMisconception[] = [
   {
     id: "rr-quantum-minus-one",
     name: "Round robin quantum one too short",
-    shape: (w) => `round robin with a ${formatNumber((w.policy as Extract<PolicyConfig, { name: "rr" }>).quantum - 1)} ms quantum`,
+    shape: (w) =>
+      `round robin with a ${formatNumber((w.policy as Extract<PolicyConfig, { name: "rr" }>).quantum - 1)} ms quantum`,
     source: OSTEP7,
-    transform: (w) => (w.policy.name === "rr" && w.policy.quantum > 1 ? withPolicy(w, { ...w.policy, quantum: w.policy.quantum - 1 }) : null),
+    transform: (w) =>
+      w.policy.name === "rr" && w.policy.quantum > 1
+        ? withPolicy(w, { ...w.policy, quantum: w.policy.quantum - 1 })
+        : null,
     why: (c) => quantumWhy(c, -1),
   },
   {
     id: "arrival-queue-order-flipped",
     name: "New arrival and preempted job queued the other way round",
-    shape: (w) => `${policyName(w.policy)} with ${w.conventions.arrivalVsExpired === "arrival-first" ? "the preempted job queued ahead of a job arriving at the same instant" : "a job arriving at the same instant queued ahead of the preempted job"}`,
+    shape: (w) =>
+      `${policyName(w.policy)} with ${w.conventions.arrivalVsExpired === "arrival-first" ? "the preempted job queued ahead of a job arriving at the same instant" : "a job arriving at the same instant queued ahead of the preempted job"}`,
     transform: (w) =>
       textbook(w) && usesQuantum(w)
-        ? { ...w, conventions: { ...w.conventions, arrivalVsExpired: w.conventions.arrivalVsExpired === "arrival-first" ? "expired-first" : "arrival-first" } }
+        ? {
+            ...w,
+            conventions: {
+              ...w.conventions,
+              arrivalVsExpired: w.conventions.arrivalVsExpired === "arrival-first" ? "expired-first" : "arrival-first",
+            },
+          }
         : null,
     why: (c) => {
       const first = c.truth.conventions.arrivalVsExpired === "arrival-first";
@@ -226,7 +260,8 @@ export const SCHEDULE_MISCONCEPTIONS: readonly ScheduleMisconception[] = [
     name: "MLFQ priority boost ignored",
     shape: () => "MLFQ without the priority boost",
     source: "OSTEP ch. 8 (MLFQ), rule 5",
-    transform: (w) => (w.policy.name === "mlfq" && w.policy.boostPeriod > 0 ? withPolicy(w, { ...w.policy, boostPeriod: 0 }) : null),
+    transform: (w) =>
+      w.policy.name === "mlfq" && w.policy.boostPeriod > 0 ? withPolicy(w, { ...w.policy, boostPeriod: 0 }) : null,
     why: (c) => {
       const s = (c.truth.policy as Extract<PolicyConfig, { name: "mlfq" }>).boostPeriod;
       const last = Math.floor(c.time / s + 1e-9) * s;
@@ -237,8 +272,12 @@ export const SCHEDULE_MISCONCEPTIONS: readonly ScheduleMisconception[] = [
     id: "switch-cost-omitted",
     name: "Context-switch overhead left out",
     shape: () => "the schedule without context-switch overhead",
-    transform: (w) => (textbook(w) && w.switchCost.chargeTime && switchMsOf(w) > 0 ? { ...w, switchCost: { ...w.switchCost, chargeTime: false } } : null),
-    why: (c) => `${contrast(c, noValues)}. In this question each switch from one job to another takes ${formatNumber(switchMsOf(c.truth))} ms of CPU time (painted as a switch); your timeline leaves it out.`,
+    transform: (w) =>
+      textbook(w) && w.switchCost.chargeTime && switchMsOf(w) > 0
+        ? { ...w, switchCost: { ...w.switchCost, chargeTime: false } }
+        : null,
+    why: (c) =>
+      `${contrast(c, noValues)}. In this question each switch from one job to another takes ${formatNumber(switchMsOf(c.truth))} ms of CPU time (painted as a switch); your timeline leaves it out.`,
   },
   {
     id: "switch-cost-doubled",
@@ -247,18 +286,33 @@ export const SCHEDULE_MISCONCEPTIONS: readonly ScheduleMisconception[] = [
     transform: (w) => {
       if (!textbook(w) || !w.switchCost.chargeTime || switchMsOf(w) <= 0) return null;
       const c = w.switchCost;
-      return { ...w, switchCost: { ...c, threadUs: 2 * c.threadUs, processUs: 2 * c.processUs, userUs: 2 * c.userUs, idleUs: 2 * c.idleUs } };
+      return {
+        ...w,
+        switchCost: {
+          ...c,
+          threadUs: 2 * c.threadUs,
+          processUs: 2 * c.processUs,
+          userUs: 2 * c.userUs,
+          idleUs: 2 * c.idleUs,
+        },
+      };
     },
-    why: (c) => `${contrast(c, noValues)}. Each switch from one job to another costs ${formatNumber(switchMsOf(c.truth))} ms once; your timeline charges ${formatNumber(2 * switchMsOf(c.truth))} ms.`,
+    why: (c) =>
+      `${contrast(c, noValues)}. Each switch from one job to another costs ${formatNumber(switchMsOf(c.truth))} ms once; your timeline charges ${formatNumber(2 * switchMsOf(c.truth))} ms.`,
   },
   {
     id: "arrivals-ignored",
     name: "Arrival times ignored",
     shape: () => "the schedule with every job arriving at t=0",
     source: OSTEP7,
-    transform: (w) => (textbook(w) && w.tasks.some((t) => t.arrival > 0) ? { ...w, tasks: w.tasks.map((t) => ({ ...t, arrival: 0 })) } : null),
+    transform: (w) =>
+      textbook(w) && w.tasks.some((t) => t.arrival > 0)
+        ? { ...w, tasks: w.tasks.map((t) => ({ ...t, arrival: 0 })) }
+        : null,
     why: (c) => {
-      const late = isTask(c.misconceivedSlot) ? c.truth.tasks.find((t) => t.id === c.misconceivedSlot && t.arrival > c.time + 1e-9) : undefined;
+      const late = isTask(c.misconceivedSlot)
+        ? c.truth.tasks.find((t) => t.id === c.misconceivedSlot && t.arrival > c.time + 1e-9)
+        : undefined;
       const note = late
         ? `${late.id} only arrives at t=${formatNumber(late.arrival)} ms, so it cannot run yet`
         : `the jobs arrive at different times (${c.truth.tasks.map((t) => `${t.id} at t=${formatNumber(t.arrival)}`).join(", ")}), and a job competes only once it has arrived`;
@@ -275,10 +329,17 @@ export const SCHEDULE_MISCONCEPTIONS: readonly ScheduleMisconception[] = [
     source: "OSTEP ch. 7 (Incorporating I/O)",
     transform: (w) =>
       textbook(w) && w.tasks.some((t) => t.bursts.length > 1)
-        ? { ...w, tasks: w.tasks.map((t) => (t.bursts.length > 1 ? { ...t, bursts: [t.bursts.reduce((a, b) => a + b, 0)] } : t)) }
+        ? {
+            ...w,
+            tasks: w.tasks.map((t) =>
+              t.bursts.length > 1 ? { ...t, bursts: [t.bursts.reduce((a, b) => a + b, 0)] } : t,
+            ),
+          }
         : null,
     why: (c) => {
-      const asleep = isTask(c.misconceivedSlot) ? c.state.blocked.find((b) => b.task === c.misconceivedSlot) : undefined;
+      const asleep = isTask(c.misconceivedSlot)
+        ? c.state.blocked.find((b) => b.task === c.misconceivedSlot)
+        : undefined;
       const note = asleep
         ? `${asleep.task} is blocked in I/O until t=${formatNumber(asleep.wakesAt)} ms, and a blocked job cannot hold the CPU`
         : "a job that starts I/O gives up the CPU until its I/O ends, so another job runs meanwhile";
@@ -294,7 +355,17 @@ export const SCHEDULE_MISCONCEPTIONS: readonly ScheduleMisconception[] = [
       const p = linux(w);
       if (!p || p.name !== "eevdf" || w.tasks.filter(isFairTask).length < 2) return null;
       const { rrTimesliceMs, throttle, rtRuntimeMs, rtPeriodMs, fairServerMs, hz, cpusForScaling } = p;
-      return withPolicy(w, { ...DEFAULT_CFS, name: "cfs", hz, cpusForScaling, rrTimesliceMs, throttle, rtRuntimeMs, rtPeriodMs, fairServerMs });
+      return withPolicy(w, {
+        ...DEFAULT_CFS,
+        name: "cfs",
+        hz,
+        cpusForScaling,
+        rrTimesliceMs,
+        throttle,
+        rtRuntimeMs,
+        rtPeriodMs,
+        fairServerMs,
+      });
     },
     why: (c) =>
       `${contrast(c, fairValues(c))}. EEVDF runs, among the eligible tasks (lag ≥ 0: vruntime no more than the weighted average), the one with the earliest virtual deadline (vruntime + slice × 1024 / weight); picking the smallest vruntime is the CFS rule it replaced in Linux 6.6.`,
@@ -327,9 +398,10 @@ export const SCHEDULE_MISCONCEPTIONS: readonly ScheduleMisconception[] = [
     },
     why: (c) => {
       const p = c.truth.policy as LinuxPolicy;
-      const rule = p.throttle === "throttle"
-        ? `Real-time tasks may use at most ${formatNumber(p.rtRuntimeMs)} ms of every ${formatNumber(p.rtPeriodMs)} ms (sched_rt_runtime_us / sched_rt_period_us); for the rest of the period the CPU runs normal tasks`
-        : `Since Linux 6.12 a deadline server gives starved normal tasks ${formatNumber(p.fairServerMs)} ms of every ${formatNumber(p.rtPeriodMs)} ms`;
+      const rule =
+        p.throttle === "throttle"
+          ? `Real-time tasks may use at most ${formatNumber(p.rtRuntimeMs)} ms of every ${formatNumber(p.rtPeriodMs)} ms (sched_rt_runtime_us / sched_rt_period_us); for the rest of the period the CPU runs normal tasks`
+          : `Since Linux 6.12 a deadline server gives starved normal tasks ${formatNumber(p.fairServerMs)} ms of every ${formatNumber(p.rtPeriodMs)} ms`;
       return `${contrast(c, noValues)}. ${rule}; your timeline lets the real-time tasks keep the CPU.`;
     },
   },
@@ -340,10 +412,17 @@ export const SCHEDULE_MISCONCEPTIONS: readonly ScheduleMisconception[] = [
     source: SCHED_RT,
     transform: (w) => {
       if (!linux(w) || !w.tasks.some(isRtTask) || w.tasks.length < 2) return null;
-      return { ...w, tasks: w.tasks.map((t) => (isRtTask(t) ? (({ priority, ...rest }) => (void priority, { ...rest, class: "other" as const }))(t) : t)) };
+      return {
+        ...w,
+        tasks: w.tasks.map((t) =>
+          isRtTask(t) ? (({ priority, ...rest }) => (void priority, { ...rest, class: "other" as const }))(t) : t,
+        ),
+      };
     },
     why: (c) => {
-      const rt = c.truth.tasks.filter(isRtTask).map((t) => `${t.id} (SCHED_${t.class!.toUpperCase()}, priority ${t.priority ?? 1})`);
+      const rt = c.truth.tasks
+        .filter(isRtTask)
+        .map((t) => `${t.id} (SCHED_${t.class!.toUpperCase()}, priority ${t.priority ?? 1})`);
       return `${contrast(c, noValues)}. ${rt.join(", ")} ${rt.length === 1 ? "is a real-time task" : "are real-time tasks"}: a runnable real-time task always runs before every normal task (up to the throttling limit), and among real-time tasks the higher priority wins; they do not share the CPU in proportion to weights.`;
     },
   },
@@ -353,7 +432,8 @@ export const SCHEDULE_MISCONCEPTIONS: readonly ScheduleMisconception[] = [
     shape: () => "FIFO (first come, first served)",
     source: OSTEP7,
     transform: (w) => (textbook(w) && w.policy.name !== "fifo" ? withPolicy(w, { name: "fifo" }) : null),
-    why: (c) => `${contrast(c, noValues)}. FIFO runs each job to completion in arrival order; this question uses ${policyName(c.truth.policy)}.`,
+    why: (c) =>
+      `${contrast(c, noValues)}. FIFO runs each job to completion in arrival order; this question uses ${policyName(c.truth.policy)}.`,
   },
 ];
 
@@ -363,7 +443,10 @@ function quantumWhy(c: PartingContext, delta: number): string {
   // The job whose turn decides the instant: the one that ran just before (its quantum ends now, or not yet).
   const who = isTask(c.previous) ? c.previous : isTask(c.expected) ? c.expected : undefined;
   const s = who ? sliceAround(c.truthSim, who, c.time) : undefined;
-  const turn = s && who ? ` ${who}'s turn began at t=${formatNumber(s.start)} ms${s.end - s.start >= q - 1e-9 && s.endReason === "quantum-expired" ? `, so its quantum expires at t=${formatNumber(s.start + q)} ms` : ""}.` : "";
+  const turn =
+    s && who
+      ? ` ${who}'s turn began at t=${formatNumber(s.start)} ms${s.end - s.start >= q - 1e-9 && s.endReason === "quantum-expired" ? `, so its quantum expires at t=${formatNumber(s.start + q)} ms` : ""}.`
+      : "";
   return `${head}. The quantum is ${formatNumber(q)} ms;${turn} Your timeline follows a ${formatNumber(q + delta)} ms quantum.`;
 }
 
@@ -410,7 +493,13 @@ export function scheduleCandidates(w: Workload, truth: readonly string[], slotMs
  * misconception parts from the truth. Full matches first, then catalogue order. The reference answer
  * can never match (a candidate differs from it at its parting slot, and a match agrees there).
  */
-export function matchScheduleMisconceptions(truthW: Workload, truthSim: SimResult, truth: readonly string[], got: TimelineValue, slotMs: number): MisconceptionMatch[] {
+export function matchScheduleMisconceptions(
+  truthW: Workload,
+  truthSim: SimResult,
+  truth: readonly string[],
+  got: TimelineValue,
+  slotMs: number,
+): MisconceptionMatch[] {
   const hits: { c: ScheduleCandidate; full: boolean; agree: number }[] = [];
   for (const c of scheduleCandidates(truthW, truth, slotMs)) {
     const full = got.length === c.slots.length && c.slots.every((x, i) => x === got[i]);

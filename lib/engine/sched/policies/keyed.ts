@@ -39,7 +39,8 @@ export function createKeyed(o: KeyedOptions): Policy {
     charge: () => {},
     timerAt: () => Infinity,
     onTimer: () => null,
-    preempts: (curr, woken) => o.preemptive && keyLess(o.key(woken), o.key(curr), woken, curr) && o.key(woken) < o.key(curr),
+    preempts: (curr, woken) =>
+      o.preemptive && keyLess(o.key(woken), o.key(curr), woken, curr) && o.key(woken) < o.key(curr),
     onLeave: () => {},
     readyCount: () => heap.size,
   };
@@ -61,7 +62,8 @@ export function createPriority(preemptive: boolean, higherIs: "lower-number" | "
     key: (t) => sign * (t.spec.priority ?? 0),
     preemptive,
     rule: preemptive ? "priority-preemptive-highest" : "priority-highest",
-    describe: (t) => `priority ${t.spec.priority ?? 0}, ${higherIs === "lower-number" ? "lower number wins" : "higher number wins"}`,
+    describe: (t) =>
+      `priority ${t.spec.priority ?? 0}, ${higherIs === "lower-number" ? "lower number wins" : "higher number wins"}`,
     values: (t) => ({ priority: t.spec.priority ?? 0, remaining: remainingValue(t) }),
   });
 }

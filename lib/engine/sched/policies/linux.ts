@@ -144,7 +144,10 @@ export function createLinux(c: CfsConfig | EevdfConfig, hasRealtime: boolean): P
   // Neither mechanism can change anything without a real-time task, so a fair-only run skips both.
   const bandwidth = hasRealtime && c.throttle === "throttle" ? new RtBandwidth(c.rtRuntimeMs, c.rtPeriodMs) : null;
   // A server with no runtime is off, as dl_server_start() returns at once when dl_runtime is 0.
-  const server = hasRealtime && c.throttle === "fair-server" && c.fairServerMs > EPS ? new FairServer(c.fairServerMs, c.rtPeriodMs) : null;
+  const server =
+    hasRealtime && c.throttle === "fair-server" && c.fairServerMs > EPS
+      ? new FairServer(c.fairServerMs, c.rtPeriodMs)
+      : null;
 
   const rtActive = () => rtCount > 0 || (running !== null && isRt(running));
   const fairRunnable = () => fair.count() > 0 || (running !== null && !isRt(running));
@@ -160,7 +163,8 @@ export function createLinux(c: CfsConfig | EevdfConfig, hasRealtime: boolean): P
     return true;
   }
   function throttledUntil(now: number): string {
-    if (bandwidth) return `real-time tasks have used their ${fmt(c.rtRuntimeMs)} ms of this ${fmt(c.rtPeriodMs)} ms period and are throttled until t=${fmt(bandwidth.nextExpiry(now))}`;
+    if (bandwidth)
+      return `real-time tasks have used their ${fmt(c.rtRuntimeMs)} ms of this ${fmt(c.rtPeriodMs)} ms period and are throttled until t=${fmt(bandwidth.nextExpiry(now))}`;
     return `the fair server is serving the normal tasks (${fmt(server?.budget ?? 0)} ms of budget left), ahead of real-time tasks`;
   }
 
@@ -274,7 +278,8 @@ export function createLinux(c: CfsConfig | EevdfConfig, hasRealtime: boolean): P
     },
     // A server timer can already be due (a budget spent after its deadline passed): it fires at once, never
     // in the past, or the loop would move the clock back.
-    globalTimerAt: (now) => (bandwidth ? bandwidth.nextExpiry(now) : server ? Math.max(now, server.nextTimer()) : Infinity),
+    globalTimerAt: (now) =>
+      bandwidth ? bandwidth.nextExpiry(now) : server ? Math.max(now, server.nextTimer()) : Infinity,
     onGlobalTimer(now, curr) {
       sync(now);
       if (curr === null) return false;

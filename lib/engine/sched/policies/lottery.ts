@@ -39,7 +39,9 @@ export function createLottery(quantum: number, seed: number): Policy {
       };
     },
     snapshot: (limit) =>
-      ready.slice(0, limit).map((task) => ({ task, values: { tickets: tickets(task), remaining: remainingValue(task) } })),
+      ready
+        .slice(0, limit)
+        .map((task) => ({ task, values: { tickets: tickets(task), remaining: remainingValue(task) } })),
     values: (task) => ({ tickets: tickets(task), remaining: remainingValue(task) }),
     charge: () => {},
     timerAt: (curr, now) => now + quantum - (curr.cpuTime - curr.execAtPick),

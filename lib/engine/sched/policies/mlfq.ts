@@ -67,7 +67,8 @@ export function createMlfq(o: MlfqOptions, all: readonly TaskRun[]): Policy {
     onLeave(curr) {
       if (o.ioResetsAllotment) curr.quantumLeft = 0;
     },
-    globalTimerAt: (now) => (o.boostPeriod > 0 ? (Math.floor(now / o.boostPeriod + 1e-9) + 1) * o.boostPeriod : Infinity),
+    globalTimerAt: (now) =>
+      o.boostPeriod > 0 ? (Math.floor(now / o.boostPeriod + 1e-9) + 1) * o.boostPeriod : Infinity,
     onGlobalTimer(_now, curr) {
       const moved: TaskRun[] = [];
       for (let l = 1; l < levels.length; l++) {

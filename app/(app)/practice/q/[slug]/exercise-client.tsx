@@ -49,7 +49,18 @@ function newSubmissionId(): string {
   return crypto.randomUUID().replace(/-/g, "");
 }
 
-export function ExerciseClient({ slug, variantId, view, maxAttempts, initialAttempts, hints: initialHints, hintState: initialHintState, explanation: initialExplanation, assignment, inReview = false }: Props) {
+export function ExerciseClient({
+  slug,
+  variantId,
+  view,
+  maxAttempts,
+  initialAttempts,
+  hints: initialHints,
+  hintState: initialHintState,
+  explanation: initialExplanation,
+  assignment,
+  inReview = false,
+}: Props) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const [attempts, setAttempts] = useState(initialAttempts);
@@ -80,7 +91,10 @@ export function ExerciseClient({ slug, variantId, view, maxAttempts, initialAtte
   const submit = useMutation({
     mutationFn: async (answer: Answer) => {
       const [result] = await Promise.all([
-        apiJson<SubmitResult>(`/api/variants/${variantId}/attempts`, { method: "POST", body: { submissionId: newSubmissionId(), answer } }),
+        apiJson<SubmitResult>(`/api/variants/${variantId}/attempts`, {
+          method: "POST",
+          body: { submissionId: newSubmissionId(), answer },
+        }),
         preloadGradeView(),
       ]);
       return result;
@@ -104,23 +118,33 @@ export function ExerciseClient({ slug, variantId, view, maxAttempts, initialAtte
     },
     onError: (error) => {
       if (error instanceof ApiError) {
-        setErrors(Object.entries(error.fields).flatMap(([path, messages]) => messages.map((m) => ({ path, message: m }))));
+        setErrors(
+          Object.entries(error.fields).flatMap(([path, messages]) => messages.map((m) => ({ path, message: m }))),
+        );
       }
-      setMessage(error instanceof ApiError && error.status === 400 ? `${error.message} — this did not use an attempt.` : error.message);
+      setMessage(
+        error instanceof ApiError && error.status === 400
+          ? `${error.message} — this did not use an attempt.`
+          : error.message,
+      );
     },
   });
 
   const newVariant = useMutation({
     mutationFn: () =>
       assignment
-        ? apiJson<{ variantId: string }>(`/api/assignments/${assignment.id}/variants`, { method: "POST", body: { slug, fresh: true } })
+        ? apiJson<{ variantId: string }>(`/api/assignments/${assignment.id}/variants`, {
+            method: "POST",
+            body: { slug, fresh: true },
+          })
         : apiJson<{ variantId: string }>("/api/variants", { method: "POST", body: { slug } }),
     onSuccess: () => router.refresh(),
     onError: (error) => setMessage(error.message),
   });
 
   const hint = useMutation({
-    mutationFn: () => apiJson<{ hints: string[]; hintState: HintState }>(`/api/variants/${variantId}/hints`, { method: "POST" }),
+    mutationFn: () =>
+      apiJson<{ hints: string[]; hintState: HintState }>(`/api/variants/${variantId}/hints`, { method: "POST" }),
     onSuccess: (result) => {
       setHints(result.hints);
       // The server's word, so the button never offers a hint after the last one (nor hides one still open).
@@ -144,7 +168,11 @@ export function ExerciseClient({ slug, variantId, view, maxAttempts, initialAtte
       <QuestionView view={view} />
 
       {assignment ? (
-        <section aria-label="Assignment rules" className="rounded-lg border border-border bg-muted p-4 text-sm" data-testid="assignment-rules">
+        <section
+          aria-label="Assignment rules"
+          className="rounded-lg border border-border bg-muted p-4 text-sm"
+          data-testid="assignment-rules"
+        >
           <ul className="list-disc pl-5">
             {assignment.rules.map((r) => (
               <li key={r}>{r}</li>
@@ -169,13 +197,22 @@ export function ExerciseClient({ slug, variantId, view, maxAttempts, initialAtte
       ) : null}
 
       {message ? (
-        <p role="alert" className="rounded-md border border-danger/40 bg-danger/10 p-3 text-sm text-danger" data-testid="exercise-message">
+        <p
+          role="alert"
+          className="rounded-md border border-danger/40 bg-danger/10 p-3 text-sm text-danger"
+          data-testid="exercise-message"
+        >
           {message}
         </p>
       ) : null}
 
       {latest && !reviewing ? (
-        <section ref={resultRef} aria-label={`Attempt ${latest.attemptNumber}`} className="flex flex-col gap-4" data-testid="grade-result">
+        <section
+          ref={resultRef}
+          aria-label={`Attempt ${latest.attemptNumber}`}
+          className="flex flex-col gap-4"
+          data-testid="grade-result"
+        >
           <p className="text-sm text-muted-foreground">
             Attempt {latest.attemptNumber}
             {maxAttempts !== null ? ` of ${maxAttempts}` : ""}
@@ -191,7 +228,11 @@ export function ExerciseClient({ slug, variantId, view, maxAttempts, initialAtte
               )}
             </p>
           ) : null}
-          {latest.practice ? <p className="text-sm text-muted-foreground">Practice attempt: you had seen the reference, so it does not change your best score.</p> : null}
+          {latest.practice ? (
+            <p className="text-sm text-muted-foreground">
+              Practice attempt: you had seen the reference, so it does not change your best score.
+            </p>
+          ) : null}
           <GradeView report={latest.report} parts={view.parts} answer={latest.answer} />
           {explanation ? (
             <details className="rounded-lg border border-border bg-card p-4" open={solved}>
@@ -214,7 +255,11 @@ export function ExerciseClient({ slug, variantId, view, maxAttempts, initialAtte
         ) : null}
         {latest && !reviewing && inReview ? <StartReviewButton label="Next review" /> : null}
         {latest ? (
-          <Button variant={inReview ? "secondary" : solved || outOfAttempts ? "primary" : "secondary"} onClick={() => newVariant.mutate()} disabled={newVariant.isPending}>
+          <Button
+            variant={inReview ? "secondary" : solved || outOfAttempts ? "primary" : "secondary"}
+            onClick={() => newVariant.mutate()}
+            disabled={newVariant.isPending}
+          >
             {newVariant.isPending ? "Drawing…" : "New variant"}
           </Button>
         ) : null}
@@ -223,7 +268,9 @@ export function ExerciseClient({ slug, variantId, view, maxAttempts, initialAtte
             Show a hint
           </Button>
         ) : null}
-        {hintState === "locked" && hints.length === 0 ? <p className="text-sm text-muted-foreground">A hint unlocks after a graded attempt.</p> : null}
+        {hintState === "locked" && hints.length === 0 ? (
+          <p className="text-sm text-muted-foreground">A hint unlocks after a graded attempt.</p>
+        ) : null}
       </div>
 
       {hints.length > 0 ? (
@@ -244,7 +291,9 @@ export function ExerciseClient({ slug, variantId, view, maxAttempts, initialAtte
           Your attempts at this question
         </h2>
         {history.isPending ? <p className="text-sm text-muted-foreground">Loading…</p> : null}
-        {history.data && history.data.history.length === 0 ? <p className="text-sm text-muted-foreground">None yet.</p> : null}
+        {history.data && history.data.history.length === 0 ? (
+          <p className="text-sm text-muted-foreground">None yet.</p>
+        ) : null}
         {history.data && history.data.history.length > 0 ? (
           <table className="w-full max-w-md text-left text-sm">
             <thead>

@@ -24,8 +24,22 @@ export default async function QuestionAnalyticsPage({ params, searchParams }: Pr
     ["Attempts to correct", a.stats.avgAttemptsToCorrect === null ? "—" : a.stats.avgAttemptsToCorrect.toFixed(1)],
     ["Students", String(a.students)],
     // Below the minimum the 27% groups are a handful of students: the index would be noise.
-    ["Discrimination D (first attempts)", a.students < a.minDiscriminationN ? `needs ${a.minDiscriminationN} students` : a.discrimination === null ? "—" : a.discrimination.toFixed(2)],
-    ["Point-biserial r", a.students < a.minDiscriminationN ? `needs ${a.minDiscriminationN} students` : a.pointBiserial === null ? "—" : a.pointBiserial.toFixed(2)],
+    [
+      "Discrimination D (first attempts)",
+      a.students < a.minDiscriminationN
+        ? `needs ${a.minDiscriminationN} students`
+        : a.discrimination === null
+          ? "—"
+          : a.discrimination.toFixed(2),
+    ],
+    [
+      "Point-biserial r",
+      a.students < a.minDiscriminationN
+        ? `needs ${a.minDiscriminationN} students`
+        : a.pointBiserial === null
+          ? "—"
+          : a.pointBiserial.toFixed(2),
+    ],
   ];
   return (
     <div className="flex flex-col gap-6">
@@ -35,7 +49,10 @@ export default async function QuestionAnalyticsPage({ params, searchParams }: Pr
         </Link>
         <h1 className="mt-2 text-2xl font-bold">{a.title}</h1>
         <p className="text-sm text-muted-foreground" data-testid="analytics-scope">
-          {a.slug} · {a.type} · {a.scope.kind === "none" ? "you have no class yet: statistics cover only your own classes" : `students of ${a.scope.label} (practice attempts left out)`}
+          {a.slug} · {a.type} ·{" "}
+          {a.scope.kind === "none"
+            ? "you have no class yet: statistics cover only your own classes"
+            : `students of ${a.scope.label} (practice attempts left out)`}
         </p>
         {a.scopes.length > 0 ? (
           <nav aria-label="Scope" className="mt-2 flex flex-wrap gap-2 text-sm">

@@ -32,14 +32,27 @@ export default async function PrintKeyPage({ searchParams }: Props) {
         </Link>
       </div>
       {key.copies.map((copy) => (
-        <section key={copy.number} className="print-copy flex flex-col gap-6" aria-labelledby={`key-copy-${copy.number}`}>
+        <section
+          key={copy.number}
+          className="print-copy flex flex-col gap-6"
+          aria-labelledby={`key-copy-${copy.number}`}
+        >
           <h2 id={`key-copy-${copy.number}`} className="border-b-2 border-foreground pb-2 text-xl font-semibold">
             Answer key · {key.title} · copy {copy.number}
           </h2>
           {copy.questions.map((q) => (
-            <article key={q.number} className="print-question flex flex-col gap-3 border-b border-border pb-6" aria-label={`Key: copy ${copy.number}, question ${q.number}`} data-testid="key-question" data-code={q.code}>
+            <article
+              key={q.number}
+              className="print-question flex flex-col gap-3 border-b border-border pb-6"
+              aria-label={`Key: copy ${copy.number}, question ${q.number}`}
+              data-testid="key-question"
+              data-code={q.code}
+            >
               <h3 className="text-lg font-semibold">
-                Question {q.number}: {q.view.title} <span className="font-mono text-sm font-normal">({q.code.slice(0, 4)}-{q.code.slice(4)})</span>
+                Question {q.number}: {q.view.title}{" "}
+                <span className="font-mono text-sm font-normal">
+                  ({q.code.slice(0, 4)}-{q.code.slice(4)})
+                </span>
               </h3>
               {q.view.parts.map((part) => (
                 <KeyAnswer key={part.id} part={part} value={q.expected[part.id]} />

@@ -37,7 +37,13 @@ export default async function PrintSheetsPage({ searchParams }: Props) {
         </Link>
       </div>
       {set.copies.map((copy) => (
-        <section key={copy.number} className="print-copy flex flex-col gap-6" aria-labelledby={`copy-${copy.number}`} data-testid="print-copy" data-copy={copy.number}>
+        <section
+          key={copy.number}
+          className="print-copy flex flex-col gap-6"
+          aria-labelledby={`copy-${copy.number}`}
+          data-testid="print-copy"
+          data-copy={copy.number}
+        >
           <header className="flex flex-wrap items-end gap-x-8 gap-y-2 border-b-2 border-foreground pb-2">
             <h2 id={`copy-${copy.number}`} className="mr-auto text-xl font-semibold">
               {set.title} · copy {copy.number}
@@ -47,7 +53,13 @@ export default async function PrintSheetsPage({ searchParams }: Props) {
             </p>
           </header>
           {copy.questions.map((q) => (
-            <article key={q.number} className="print-question flex flex-col gap-3 border-b border-border pb-6" aria-label={`Copy ${copy.number}, question ${q.number}`} data-testid="print-question" data-code={q.code}>
+            <article
+              key={q.number}
+              className="print-question flex flex-col gap-3 border-b border-border pb-6"
+              aria-label={`Copy ${copy.number}, question ${q.number}`}
+              data-testid="print-question"
+              data-code={q.code}
+            >
               <div className="flex gap-4">
                 <div className="flex-1">
                   <p className="text-sm font-medium text-muted-foreground">Question {q.number}</p>
@@ -55,7 +67,13 @@ export default async function PrintSheetsPage({ searchParams }: Props) {
                 </div>
                 <figure className="flex w-32 shrink-0 flex-col items-center gap-1 text-center text-xs">
                   {/* eslint-disable-next-line @next/next/no-img-element -- an inline SVG made on the server; nothing for the image optimiser to do */}
-                  <img src={`data:image/svg+xml;base64,${Buffer.from(q.qrSvg).toString("base64")}`} alt={`QR code: opens question ${q.number} of copy ${copy.number} online`} width={112} height={112} data-testid="print-qr" />
+                  <img
+                    src={`data:image/svg+xml;base64,${Buffer.from(q.qrSvg).toString("base64")}`}
+                    alt={`QR code: opens question ${q.number} of copy ${copy.number} online`}
+                    width={112}
+                    height={112}
+                    data-testid="print-qr"
+                  />
                   <figcaption>
                     Check online after the exam: <span className="break-all">{origin}/v</span>, code{" "}
                     <strong className="font-mono text-sm" data-testid="print-code">

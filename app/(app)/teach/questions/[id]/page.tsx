@@ -38,18 +38,29 @@ export default async function EditQuestionPage({ params }: Props) {
       <QuestionActions id={question.id} status={question.status} editable={question.editable} />
       {!question.editable ? (
         <p className="rounded-md border border-border bg-muted p-3 text-sm">
-          {question.builtIn ? "This is a built-in question: duplicate it to make an editable copy." : "You cannot edit this question."}
+          {question.builtIn
+            ? "This is a built-in question: duplicate it to make an editable copy."
+            : "You cannot edit this question."}
         </p>
       ) : question.status !== "DRAFT" ? (
-        <p className="text-sm text-muted-foreground">Saving a {question.status.toLowerCase()} question creates a new version; attempts keep the version they were graded with.</p>
+        <p className="text-sm text-muted-foreground">
+          Saving a {question.status.toLowerCase()} question creates a new version; attempts keep the version they were
+          graded with.
+        </p>
       ) : null}
-      <QuestionEditor key={`${question.id}:${question.currentVersion}`} initial={question.spec} questionId={question.id} readOnly={!question.editable} />
+      <QuestionEditor
+        key={`${question.id}:${question.currentVersion}`}
+        initial={question.spec}
+        questionId={question.id}
+        readOnly={!question.editable}
+      />
       <details className="rounded-md border border-border p-3 text-sm">
         <summary className="cursor-pointer font-medium">Versions</summary>
         <ul className="mt-2">
           {question.versions.map((v) => (
             <li key={v.version}>
-              v{v.version} · {new Date(v.createdAt).toLocaleString()} · {v.attempts} attempt{v.attempts === 1 ? "" : "s"}
+              v{v.version} · {new Date(v.createdAt).toLocaleString()} · {v.attempts} attempt
+              {v.attempts === 1 ? "" : "s"}
             </li>
           ))}
         </ul>

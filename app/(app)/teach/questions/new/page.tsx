@@ -23,7 +23,9 @@ export default async function NewQuestionPage({ searchParams }: Props) {
           </Link>
         </p>
         <h1 className="text-2xl font-bold">New question</h1>
-        <p className="text-muted-foreground">Start from a worked example of each question type, then change what you need.</p>
+        <p className="text-muted-foreground">
+          Start from a worked example of each question type, then change what you need.
+        </p>
         <ul className="grid gap-3 sm:grid-cols-2" aria-label="Examples">
           {EXAMPLE_TEMPLATES.map((t) => (
             <li key={t.slug} className="rounded-lg border border-border bg-card p-4">

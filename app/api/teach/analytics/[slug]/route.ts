@@ -9,5 +9,7 @@ type Context = { params: Promise<{ slug: string }> };
 export const GET = route(async (request: Request, { params }: Context) => {
   const user = await requireTeacher();
   const { slug } = await params;
-  return NextResponse.json({ analytics: await getQuestionAnalytics(user, slug, new URL(request.url).searchParams.get("scope") ?? undefined) });
+  return NextResponse.json({
+    analytics: await getQuestionAnalytics(user, slug, new URL(request.url).searchParams.get("scope") ?? undefined),
+  });
 });

@@ -10,10 +10,17 @@ export const GET = route(async (request: Request) => {
   const user = await requireTeacher();
   const params = new URL(request.url).searchParams;
   const format = exportFormatSchema.safeParse(params.get("format") ?? "json");
-  if (!format.success) throw new AppError("INVALID_INPUT", "format: must be json, gift or moodle", { format: ["must be json, gift or moodle"] });
+  if (!format.success)
+    throw new AppError("INVALID_INPUT", "format: must be json, gift or moodle", {
+      format: ["must be json, gift or moodle"],
+    });
   const body = await exportBank(user, parseBankFilter(params), format.data);
   const media = EXPORT_MEDIA[format.data];
   return new Response(body, {
-    headers: { "content-type": media.type, "content-disposition": `attachment; filename="timeslice-bank.${media.extension}"`, "cache-control": "no-store" },
+    headers: {
+      "content-type": media.type,
+      "content-disposition": `attachment; filename="timeslice-bank.${media.extension}"`,
+      "cache-control": "no-store",
+    },
   });
 });

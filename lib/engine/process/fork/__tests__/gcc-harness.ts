@@ -26,7 +26,11 @@ static pid_t timeslice_traced_fork(void) {
 `;
 
 /** The output with each "[real pid]" named as the model names it, or null if the trace does not fit these processes. */
-export function symbolize(output: string, trace: readonly string[], processes: readonly ForkProcessInfo[]): string | null {
+export function symbolize(
+  output: string,
+  trace: readonly string[],
+  processes: readonly ForkProcessInfo[],
+): string | null {
   const names = new Map<number, string>();
   const modelOf = new Map<number, ForkProcessInfo>();
   const byPid = new Map(processes.map((p) => [p.pid, p]));
@@ -57,7 +61,9 @@ export function compileTraced(dir: string, name: string, source: string): Promis
   const bin = path.join(dir, name);
   writeFileSync(src, source);
   return new Promise((resolve, reject) => {
-    execFile("gcc", ["-w", "-O0", "-include", prelude, "-o", bin, src], (error, _out, stderr) => (error ? reject(new Error(`gcc failed for ${name}: ${stderr}`)) : resolve(bin)));
+    execFile("gcc", ["-w", "-O0", "-include", prelude, "-o", bin, src], (error, _out, stderr) =>
+      error ? reject(new Error(`gcc failed for ${name}: ${stderr}`)) : resolve(bin),
+    );
   });
 }
 
@@ -74,7 +80,10 @@ export function runTraced(bin: string, run: number, timeoutMs = 20_000): Promise
   const traceFile = `${bin}.trace${run}`;
   writeFileSync(traceFile, "");
   return new Promise((resolve, reject) => {
-    const child = spawn("sh", ["-c", `'${bin}' 3>>'${traceFile}' 2>&1`], { cwd: path.dirname(bin), stdio: ["ignore", "pipe", "ignore"] });
+    const child = spawn("sh", ["-c", `'${bin}' 3>>'${traceFile}' 2>&1`], {
+      cwd: path.dirname(bin),
+      stdio: ["ignore", "pipe", "ignore"],
+    });
     let output = "";
     child.stdout.setEncoding("utf8");
     child.stdout.on("data", (chunk: string) => (output += chunk));

@@ -37,8 +37,16 @@ export function generateForkProgram(seed: number, maxForks = 4, options: Generat
       } else if (roll < 90 && canFork && depth < 2 && options.timing && rng.randint(0, 1) === 0) {
         forks++;
         const pid = `p${pids++}`;
-        out.push(`${indent}pid_t ${pid} = fork();`, `${indent}if (${pid} == 0) {`, ...block(depth + 1, indent + "  "), `${indent}  exit(0);`);
-        out.push(`${indent}} else if (waitpid(${pid}, NULL, WNOHANG) == 0) {`, `${indent}  printf("${nextLabel()} [%d] running\\n", ${pid});`);
+        out.push(
+          `${indent}pid_t ${pid} = fork();`,
+          `${indent}if (${pid} == 0) {`,
+          ...block(depth + 1, indent + "  "),
+          `${indent}  exit(0);`,
+        );
+        out.push(
+          `${indent}} else if (waitpid(${pid}, NULL, WNOHANG) == 0) {`,
+          `${indent}  printf("${nextLabel()} [%d] running\\n", ${pid});`,
+        );
         out.push(`${indent}} else {`, `${indent}  printf("${nextLabel()} [%d] reaped\\n", ${pid});`, `${indent}}`);
       } else if (roll < 90 && canFork && depth < 2) {
         forks++;

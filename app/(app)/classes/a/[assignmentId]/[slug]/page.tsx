@@ -31,7 +31,10 @@ export default async function AssignmentQuestionPage({ params }: Props) {
   if (got instanceof AppError) {
     return (
       <p className="text-sm" data-testid="assignment-closed">
-        {got.message}. <Link href="/classes" className="underline">Back to your classes</Link>
+        {got.message}.{" "}
+        <Link href="/classes" className="underline">
+          Back to your classes
+        </Link>
       </p>
     );
   }
@@ -43,7 +46,8 @@ export default async function AssignmentQuestionPage({ params }: Props) {
   // The assignment's limit, expressed as a limit on this variant for the exercise view's counter.
   const fromAssignment = rules.maxAttempts === null ? null : rules.maxAttempts - (used - attempts.length);
   const perVariant = loaded.spec.grading.maxAttempts;
-  const maxAttempts = fromAssignment === null ? perVariant : perVariant === null ? fromAssignment : Math.min(perVariant, fromAssignment);
+  const maxAttempts =
+    fromAssignment === null ? perVariant : perVariant === null ? fromAssignment : Math.min(perVariant, fromAssignment);
   return (
     <div className="flex flex-col gap-6">
       <p className="text-sm text-muted-foreground">

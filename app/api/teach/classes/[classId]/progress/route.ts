@@ -14,6 +14,10 @@ export const GET = route(async (request: Request, { params }: Context) => {
   if (new URL(request.url).searchParams.get("format") !== "csv") return NextResponse.json({ progress });
   const filename = `${progress.className.replace(/[^A-Za-z0-9_-]+/g, "-").replace(/^-|-$/g, "") || "class"}-progress.csv`;
   return new Response(classProgressCsv(progress), {
-    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${filename}"`, "cache-control": "no-store" },
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${filename}"`,
+      "cache-control": "no-store",
+    },
   });
 });
