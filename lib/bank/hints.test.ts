@@ -64,9 +64,11 @@ describe("hint ladder", () => {
           const word = new RegExp(
             `(?:=|\\bis|\\bare)\\s*${num}(?![0-9.])|(?<![0-9.])${num} (?:processes|lines|ms|µs|requests|switches)`,
           );
-          // A number the question itself shows is data, not a give-away.
+          // A number the question itself shows is data, not a give-away; so is the worked step's echo of the
+          // drawn parameters ("with your numbers (interval = 2, iterations = 2)"), whose values the prompt shows.
+          const echoed = text.replace(/\((?:[A-Za-z][A-Za-z0-9 ]* = [^,()]+(?:, )?)+\)/g, "");
           if (!word.test(shown))
-            expect(word.test(text), `${t.slug} seed ${seed}: hint states the answer ${n}`).toBe(false);
+            expect(word.test(echoed), `${t.slug} seed ${seed}: hint states the answer ${n}`).toBe(false);
         }
       }
     }

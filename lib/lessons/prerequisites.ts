@@ -375,6 +375,8 @@ export const TOPIC_WORD_TAGS: ReadonlySet<string> = new Set([
   "vxworks",
   "comparison",
   "computed",
+  // Kept out of mock interviews (a figure to recall, not a reason to give): lib/progress/mock.ts.
+  "trivia",
   // Words whose concept depends on the question (scheduler or lock starvation; threads or timer ticks
   // interleaving; a mutex in a race or in priority inversion): the question's other tags say which.
   "starvation",
