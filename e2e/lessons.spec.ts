@@ -49,25 +49,6 @@ for (const lesson of lessons) {
   });
 }
 
-test("the count++ widget steps two threads into a lost update, and not when they run apart", async ({ page }) => {
-  await page.goto("/learn/processes-threads");
-  const widget = page.locator('section[aria-label="Interactive: Step two threads through count++"]');
-  await expect(widget).toBeVisible();
-  const slider = widget.locator('input[type="range"]');
-  // The default interleaving interrupts thread 0 after its load: at the end count is 1, not 2.
-  await expect
-    .poll(async () => {
-      await slider.focus();
-      await page.keyboard.press("End");
-      return widget.innerText();
-    })
-    .toContain("One update is lost");
-  await widget.getByLabel("Interleaving").selectOption("serial");
-  await slider.focus();
-  await page.keyboard.press("End");
-  await expect(widget).toContainText("count = 2: the increments did not overlap");
-});
-
 test("the lessons index links every lesson and its practice page", async ({ page }) => {
   await page.goto("/learn");
   for (const lesson of lessons) {

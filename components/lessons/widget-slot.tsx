@@ -35,7 +35,6 @@ const WIDGETS: Record<WidgetName, ComponentType> = {
   "load-average": dynamic(() => import("./widgets/load-average").then((m) => m.LoadAverageWidget), {
     loading: Loading,
   }),
-  "count-race": dynamic(() => import("./widgets/count-race").then((m) => m.CountRaceWidget), { loading: Loading }),
 };
 
 export function WidgetSlot({ name }: { name: WidgetName }) {

@@ -26,7 +26,6 @@ export const WIDGET_NAMES = [
   "cpu-quota",
   "priority-inversion",
   "load-average",
-  "count-race",
 ] as const;
 export type WidgetName = (typeof WIDGET_NAMES)[number];
 
