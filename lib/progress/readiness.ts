@@ -2,8 +2,8 @@
 // model's recall estimate for each question the student got wrong (FSRS retrievability on the interview
 // date, from ts-fsrs) and their recent accuracy on the topic (the mastery average). Pure: the DAL reads
 // the rows, this decides what they mean and what to study next.
-import { fsrs, type Card, State } from "ts-fsrs";
-import type { CardState } from "./schedule";
+import { State } from "ts-fsrs";
+import { type CardState, DEFAULT_RETENTION, schedulerFor, toFsrs } from "./schedule";
 
 const DAY_MS = 86_400_000;
 /**
@@ -12,27 +12,11 @@ const DAY_MS = 86_400_000;
  */
 export const READY_RECALL = 0.95;
 
-const scheduler = fsrs({ enable_fuzz: false });
-
-function toCard(card: CardState): Card {
-  return {
-    due: new Date(card.due),
-    stability: card.stability,
-    difficulty: card.difficulty,
-    elapsed_days: 0,
-    scheduled_days: card.scheduledDays,
-    learning_steps: card.learningSteps,
-    reps: card.reps,
-    lapses: card.lapses,
-    state: card.state as State,
-    last_review: card.lastReview ? new Date(card.lastReview) : undefined,
-  };
-}
-
 /** Estimated probability of recalling a reviewed question on `at`; null for a card never reviewed. */
 export function recallAt(card: CardState, at: Date): number | null {
   if (card.state === State.New || !card.lastReview) return null;
-  return scheduler.get_retrievability(toCard(card), at, false);
+  // Retrievability depends on the card alone, not on the retention the scheduler was built for.
+  return schedulerFor(DEFAULT_RETENTION).get_retrievability(toFsrs(card), at, false);
 }
 
 export interface TopicInput {

@@ -40,7 +40,8 @@ export function newCardState(now: Date): CardState {
   return fromFsrs(createEmptyCard(now));
 }
 
-function toFsrs(card: CardState): Card {
+/** The stored card as ts-fsrs's Card (also read by lib/progress/readiness.ts). */
+export function toFsrs(card: CardState): Card {
   return {
     due: new Date(card.due),
     stability: card.stability,
@@ -118,7 +119,7 @@ export function leastLoadedInterval(
 
 // Building an FSRS instance precomputes its parameters; reuse one per retention value (few distinct ones).
 const schedulers = new Map<number, ReturnType<typeof fsrs>>();
-function schedulerFor(retention: number) {
+export function schedulerFor(retention: number) {
   let scheduler = schedulers.get(retention);
   if (!scheduler) {
     if (schedulers.size > 64) schedulers.clear();
