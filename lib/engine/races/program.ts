@@ -247,76 +247,109 @@ function parseInstr(
 // ---------------------------------------------------------------------------------------------
 // Pseudo-C
 
+/** x86.py's general registers in both of its variants (threads-intro has no %ex or %fx). */
+const PSEUDO_C_REGISTERS = ["%ax", "%bx", "%cx", "%dx"] as const;
+
+type Statement =
+  { kind: "raw"; text: string; line: number } | { kind: "assign"; dest: string; expr: string[]; line: number };
+
 /**
  * Compiles statements such as `tmp = count; tmp = tmp + 1; count = tmp;`, `count++;`, `lock(m);`,
  * `unlock(m);` and `yield;`. Names in `shared` are memory (one `.var` each); every other name is a
- * thread-local register (%ax, %bx, %cx, %dx in order of first use); %ex and %fx are scratch. Each
- * statement touches shared memory with separate load and store instructions, which is exactly what
- * makes `count++` a race.
+ * thread-local register (%ax, %bx, %cx, %dx in order of first use). A statement that needs a scratch
+ * register takes the first of those four that no local owns, so `count++` alone is OSTEP's
+ * `mov count, %ax; add $1, %ax; mov %ax, count`, and every compiled program also runs in x86.py's
+ * threads-intro variant, which has no %ex or %fx. Each statement touches shared memory with separate
+ * load and store instructions, which is exactly what makes `count++` a race.
  */
 export function compilePseudoC(source: string, shared: readonly string[]): RaceProgram {
   const out: string[] = shared.map((name) => `.var ${name}`);
   const lineOf: number[] = [];
   const locals = new Map<string, string>();
   const isShared = (n: string) => shared.includes(n);
+  const isName = (tok: string) => /^[A-Za-z_]\w*$/.test(tok);
   const emit = (text: string, line: number) => {
     out.push(text);
     lineOf.push(line);
   };
-  const local = (name: string, line: number): string => {
-    let reg = locals.get(name);
-    if (!reg) {
-      if (locals.size === 4) throw new RaceSyntaxError(line, `too many local variables (at most 4): '${name}'`);
-      reg = ["%ax", "%bx", "%cx", "%dx"][locals.size]!;
-      locals.set(name, reg);
-    }
-    return reg;
-  };
-  const operand = (tok: string, line: number): { kind: "imm" | "reg" | "mem"; text: string } => {
-    if (/^-?\d+$/.test(tok)) return { kind: "imm", text: `$${tok}` };
-    if (!/^[A-Za-z_]\w*$/.test(tok)) throw new RaceSyntaxError(line, `expected a name or a number, got '${tok}'`);
-    return isShared(tok) ? { kind: "mem", text: tok } : { kind: "reg", text: local(tok, line) };
-  };
 
-  const statements: { text: string; line: number }[] = [];
+  const statements: Statement[] = [];
   source.split("\n").forEach((rawLine, i) => {
-    for (const part of rawLine.replace(/\/\/.*$/, "").split(";"))
-      if (part.trim() !== "") statements.push({ text: part.trim(), line: i + 1 });
+    for (const part of rawLine.replace(/\/\/.*$/, "").split(";")) {
+      const text = part.trim();
+      const line = i + 1;
+      if (text === "") continue;
+      let m: RegExpExecArray | null;
+      if ((m = /^(lock|unlock)\s*\(\s*([A-Za-z_]\w*)\s*\)$/.exec(text)))
+        statements.push({ kind: "raw", text: `${m[1]} ${m[2]}`, line });
+      else if (text === "yield") statements.push({ kind: "raw", text: "yield", line });
+      else if ((m = /^([A-Za-z_]\w*)\s*(\+\+|--)$/.exec(text)))
+        statements.push({ kind: "assign", dest: m[1]!, expr: [m[1]!, m[2] === "++" ? "+" : "-", "1"], line });
+      else if ((m = /^([A-Za-z_]\w*)\s*=\s*(\S+?)\s*(?:([+-])\s*(\S+))?$/.exec(text)))
+        statements.push({ kind: "assign", dest: m[1]!, expr: m[3] ? [m[2]!, m[3], m[4]!] : [m[2]!], line });
+      else
+        throw new RaceSyntaxError(
+          line,
+          `cannot read statement '${text}' (use x = a; x = a + b; x++; lock(m); unlock(m); yield)`,
+        );
+    }
   });
-  for (const { text, line } of statements) {
-    let m: RegExpExecArray | null;
-    if ((m = /^(lock|unlock)\s*\(\s*([A-Za-z_]\w*)\s*\)$/.exec(text))) emit(`${m[1]} ${m[2]}`, line);
-    else if (text === "yield") emit("yield", line);
-    else if ((m = /^([A-Za-z_]\w*)\s*(\+\+|--)$/.exec(text)))
-      compileAssign(m[1]!, [m[1]!, m[2] === "++" ? "+" : "-", "1"], line);
-    else if ((m = /^([A-Za-z_]\w*)\s*=\s*(\S+?)\s*(?:([+-])\s*(\S+))?$/.exec(text)))
-      compileAssign(m[1]!, m[3] ? [m[2]!, m[3], m[4]!] : [m[2]!], line);
-    else
+  // Locals take their registers before any code is emitted, so a scratch register is never one a
+  // local will later own (a local read before it is written then still reads its initial value).
+  for (const st of statements) {
+    if (st.kind !== "assign") continue;
+    for (const tok of [st.expr[0]!, st.dest, st.expr[2]]) {
+      if (tok === undefined || /^-?\d+$/.test(tok)) continue;
+      if (!isName(tok)) throw new RaceSyntaxError(st.line, `expected a name or a number, got '${tok}'`);
+      if (isShared(tok) || locals.has(tok)) continue;
+      if (locals.size === PSEUDO_C_REGISTERS.length)
+        throw new RaceSyntaxError(st.line, `too many local variables (at most ${PSEUDO_C_REGISTERS.length}): '${tok}'`);
+      locals.set(tok, PSEUDO_C_REGISTERS[locals.size]!);
+    }
+  }
+  const free = PSEUDO_C_REGISTERS.filter((r) => ![...locals.values()].includes(r));
+  const scratch = (k: number, line: number): string => {
+    const reg = free[k];
+    if (reg === undefined)
       throw new RaceSyntaxError(
         line,
-        `cannot read statement '${text}' (use x = a; x = a + b; x++; lock(m); unlock(m); yield)`,
+        `this statement needs a scratch register, but all ${PSEUDO_C_REGISTERS.length} hold local variables (use fewer locals)`,
       );
+    return reg;
+  };
+  const operand = (tok: string): { kind: "imm" | "reg" | "mem"; text: string } => {
+    if (/^-?\d+$/.test(tok)) return { kind: "imm", text: `$${tok}` };
+    return isShared(tok) ? { kind: "mem", text: tok } : { kind: "reg", text: locals.get(tok)! };
+  };
+
+  for (const st of statements) {
+    if (st.kind === "raw") emit(st.text, st.line);
+    else compileAssign(st.dest, st.expr, st.line);
   }
 
   function compileAssign(dest: string, expr: string[], line: number): void {
-    const a = operand(expr[0]!, line);
-    const target = operand(dest, line);
+    const a = operand(expr[0]!);
+    const target = operand(dest);
     if (target.kind === "imm") throw new RaceSyntaxError(line, "cannot assign to a number");
     if (expr.length === 1 && target.kind === "mem" && a.kind !== "mem") {
       emit(`mov ${a.text}, ${target.text}`, line);
       return;
     }
-    const work = target.kind === "reg" ? target.text : "%ex";
+    let used = 0;
+    // `t = u - t` must not overwrite t with u before subtracting it: compute in a scratch register.
+    const clobbers = target.kind === "reg" && expr.length === 3 && operand(expr[2]!).text === target.text;
+    const work = target.kind === "reg" && !(clobbers && a.text !== target.text) ? target.text : scratch(used++, line);
     if (a.text !== work) emit(`mov ${a.text}, ${work}`, line);
     if (expr.length === 3) {
-      const b = operand(expr[2]!, line);
+      const b = operand(expr[2]!);
       const op = expr[1] === "+" ? "add" : "sub";
       if (b.kind === "mem") {
-        emit(`mov ${b.text}, %fx`, line);
-        emit(`${op} %fx, ${work}`, line);
+        const tmp = scratch(used++, line);
+        emit(`mov ${b.text}, ${tmp}`, line);
+        emit(`${op} ${tmp}, ${work}`, line);
       } else emit(`${op} ${b.text}, ${work}`, line);
     }
-    if (target.kind === "mem") emit(`mov ${work}, ${target.text}`, line);
+    if (work !== target.text) emit(`mov ${work}, ${target.text}`, line);
   }
 
   const assembled = assembleRace(out.join("\n"));

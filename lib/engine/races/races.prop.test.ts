@@ -82,6 +82,26 @@ describe("race model properties", () => {
     );
   });
 
+  it("compiled pseudo-C runs in threads-intro's x86.py (ax..dx only) and ends like our interrupt schedule", () => {
+    const statement = fc.constantFrom("count++", "count--", "t = count", "t = t + 1", "count = t", "u = count + t");
+    fc.assert(
+      fc.property(fc.array(statement, { minLength: 1, maxLength: 5 }), fc.integer({ min: 1, max: 6 }), (lines, q) => {
+        const program = compilePseudoC(lines.join(";\n"), ["count"]);
+        const source = [".var count", ...program.instrs.map((i) => i.text), "halt"].join("\n");
+        const ours = runInterrupts({ threads: [{ program }, { program }] }, q);
+        const run = runOstepX86(
+          ["-p", "prog.s", "-t", "2", "-i", String(q), "-M", "count", "-c"],
+          { readProgram: () => source },
+          "intro",
+        );
+        expect(run.exitCode, run.stdout).toBe(0);
+        const rows = run.stdout.trimEnd().split("\n");
+        expect(Number(rows.at(-1)!.trim().split(/\s+/)[0])).toBe(ours.memory.count);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it("an interrupt schedule ends with the same shared memory as x86.py run with the same -i", () => {
     const kinds: LockKind[] = ["none", "naive", "tas", "ttas", "ticket", "peterson", "yield"];
     fc.assert(
