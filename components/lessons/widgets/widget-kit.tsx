@@ -1,6 +1,21 @@
 "use client";
 // Small shared pieces for lesson widgets: a titled frame and labelled controls.
-import { useId, type ReactNode } from "react";
+import { useId, useSyncExternalStore, type ReactNode } from "react";
+
+const noSubscribe = () => () => {};
+/**
+ * False in the server HTML and during hydration, true once React owns the page. Controls stay disabled
+ * until then: React 19 keeps a control's pre-hydration DOM value without calling onChange, so a slider
+ * pushed to its end before hydration showed the end while the widget's state stayed at the start, and
+ * pushing it to the end again fired no event (the withdrawn count++ widget's "slider never advanced").
+ */
+export function useHydrated(): boolean {
+  return useSyncExternalStore(
+    noSubscribe,
+    () => true,
+    () => false,
+  );
+}
 
 export function WidgetFrame({ title, intro, children }: { title: string; intro: string; children: ReactNode }) {
   return (
@@ -38,6 +53,7 @@ export function RangeField({
   onChange: (v: number) => void;
 }) {
   const id = useId();
+  const hydrated = useHydrated();
   return (
     <div className="flex flex-col gap-1 text-sm">
       <label htmlFor={id} className="flex justify-between gap-2">
@@ -54,6 +70,7 @@ export function RangeField({
         max={max}
         step={step}
         value={value}
+        disabled={!hydrated}
         onChange={(e) => onChange(Number(e.target.value))}
         className="accent-[var(--primary)]"
       />
@@ -73,12 +90,14 @@ export function SelectField<T extends string>({
   onChange: (v: T) => void;
 }) {
   const id = useId();
+  const hydrated = useHydrated();
   return (
     <div className="flex flex-col gap-1 text-sm">
       <label htmlFor={id}>{label}</label>
       <select
         id={id}
         value={value}
+        disabled={!hydrated}
         onChange={(e) => onChange(e.target.value as T)}
         className="rounded-md border border-border bg-background px-2 py-1.5"
       >
@@ -101,11 +120,13 @@ export function CheckField({
   checked: boolean;
   onChange: (v: boolean) => void;
 }) {
+  const hydrated = useHydrated();
   return (
     <label className="flex items-center gap-2 text-sm">
       <input
         type="checkbox"
         checked={checked}
+        disabled={!hydrated}
         onChange={(e) => onChange(e.target.checked)}
         className="size-4 accent-[var(--primary)]"
       />
