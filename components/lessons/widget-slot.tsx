@@ -35,6 +35,14 @@ const WIDGETS: Record<WidgetName, ComponentType> = {
   "load-average": dynamic(() => import("./widgets/load-average").then((m) => m.LoadAverageWidget), {
     loading: Loading,
   }),
+  "count-race": dynamic(() => import("./widgets/count-race").then((m) => m.CountRaceWidget), { loading: Loading }),
+  "interrupt-race": dynamic(() => import("./widgets/interrupt-race").then((m) => m.InterruptRaceWidget), {
+    loading: Loading,
+  }),
+  "lock-picker": dynamic(() => import("./widgets/lock-picker").then((m) => m.LockPickerWidget), { loading: Loading }),
+  "deadlock-finder": dynamic(() => import("./widgets/deadlock-finder").then((m) => m.DeadlockFinderWidget), {
+    loading: Loading,
+  }),
 };
 
 export function WidgetSlot({ name }: { name: WidgetName }) {

@@ -26,6 +26,10 @@ export const WIDGET_NAMES = [
   "cpu-quota",
   "priority-inversion",
   "load-average",
+  "count-race",
+  "interrupt-race",
+  "lock-picker",
+  "deadlock-finder",
 ] as const;
 export type WidgetName = (typeof WIDGET_NAMES)[number];
 
