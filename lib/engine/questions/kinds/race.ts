@@ -474,7 +474,7 @@ function validatePart(
     const variable = read.string(issues, o["variable"], joinPath(path, "variable"), { max: 40 });
     const c = o["candidates"];
     const cp = joinPath(path, "candidates");
-    let candidates: RacePart & { ask: "final-values" } extends { candidates: infer C } ? C | undefined : never;
+    let candidates: Extract<RacePart, { ask: "final-values" }>["candidates"] | undefined;
     if (Array.isArray(c)) {
       const list = (read.array(issues, c, cp, { min: 2, max: 12 }) ?? []).map((x, i) =>
         compile(issues, x, joinPath(cp, i), numeric),
