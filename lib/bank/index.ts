@@ -21,12 +21,14 @@ import { THREAD_MODELS_TEMPLATES } from "./templates/thread-models";
 import { FORK_TREE_TEMPLATES } from "./templates/fork-trees";
 // Issue #18: races, locks and deadlock, taught in the processes-threads lesson.
 import { RACES_LOCKS_TEMPLATES } from "./templates/races-locks";
+import { RACES_ANSWERS_TEMPLATES } from "./templates/races-answers";
 
 export const BUILT_IN_TEMPLATES: readonly QuestionTemplate[] = [
   ...PROCESSES_THREADS,
   ...PROCESS_STATES_TEMPLATES,
   ...SIGNALS_THREADS_TEMPLATES,
   ...RACES_LOCKS_TEMPLATES,
+  ...RACES_ANSWERS_TEMPLATES,
   ...CREATING_PROCESSES,
   ...PROCESS_CREATION_TEMPLATES,
   ...FORK_TREE_TEMPLATES,

@@ -10,6 +10,7 @@
 import { describe, expect, it } from "vitest";
 import {
   analyzeForkProgram,
+  assembleRace,
   buildVariant,
   CAPACITY_DEFAULTS,
   checkEventLoopOrder,
@@ -21,12 +22,15 @@ import {
   modelCapacity,
   modelEventLoop,
   niceToWeight,
+  runInterleaving,
   runInterrupts,
   SCHED_IDLE_WEIGHT,
   simulate,
   simulateCrashScenario,
   validateWorkload,
   type LockKind,
+  type RaceOutcome,
+  type RaceProgram,
 } from "@/lib/engine";
 import type {
   AnswerPartSpec,
@@ -601,6 +605,80 @@ function checkCapacity(view: VariantView, expected: Expected): void {
   }
 }
 
+/**
+ * Race questions: the listings in the exhibits assemble as shown (less their line numbers), the
+ * conventions give the starting memory, and the part labels say what is asked; the engine recomputes the
+ * possible final values, runs the reference interleaving, and tries an interrupt after each instruction.
+ */
+function checkRace(view: VariantView, expected: Expected): void {
+  const programs: RaceProgram[] = view.exhibits
+    .filter(
+      (e): e is Extract<VariantExhibit, { kind: "code" }> => e.kind === "code" && e.caption.startsWith("Thread T"),
+    )
+    .map((e) => assembleRace(e.source.replace(/^ *\d+ {2}/gm, "")));
+  const start = /Memory starts with ([^;]+);/.exec(view.conventions.join(" "))?.[1];
+  const memory = Object.fromEntries(
+    (start ?? "")
+      .split(", ")
+      .filter(Boolean)
+      .map((kv) => kv.split(" = ") as [string, string])
+      .map(([k, v]) => [k, Number(v)]),
+  );
+  const system = { threads: programs.map((program, i) => ({ program, registers: { bx: i } })), memory };
+  const inside = (out: RaceOutcome, t: number) => {
+    const cs = programs[t]!.critical!;
+    return !out.threads[t]!.done && out.threads[t]!.pc >= cs.start && out.threads[t]!.pc < cs.end;
+  };
+  for (const part of view.parts) {
+    if (part.kind === "choice" && part.multiple) {
+      const variable = /final values? of (\w+)/.exec(part.label)![1]!;
+      const values = finalValues(system, variable).values;
+      expect(expected[part.id]).toEqual(part.options.filter((o) => values.includes(Number(o.label))).map((o) => o.id));
+    } else if (part.kind === "order") {
+      const items = (expected[part.id] as string[]).map((id) => {
+        const m = /^T(\d+) · (\d+): /.exec(part.items.find((x) => x.id === id)!.label)!;
+        return [Number(m[1]), Number(m[2]) - 1] as const;
+      });
+      const schedule = items.map(([t]) => t);
+      const out = runInterleaving(system, schedule);
+      expect(out.steps.map((s) => [s.thread, s.pc])).toEqual(items.map(([t, i]) => [t, i]));
+      const target = /ends with (\w+) = (-?\d+)/.exec(part.label);
+      if (target) expect(out.memory[target[1]!]).toBe(Number(target[2]));
+      else
+        expect(
+          schedule.some((_, k) => {
+            const o = runInterleaving(system, schedule.slice(0, k + 1));
+            return inside(o, 0) && inside(o, 1);
+          }),
+        ).toBe(true);
+    } else if (part.kind === "choice") {
+      // One interrupt after T0's (k+1)-th instruction: T1 runs until inside, then T0 until inside.
+      const runUntil = (sched: number[], t: number): number[] | null => {
+        for (let m = 0; m < 60; m++) {
+          let out: RaceOutcome;
+          try {
+            out = runInterleaving(system, sched);
+          } catch {
+            return null;
+          }
+          if (inside(out, t)) return sched;
+          sched = [...sched, t];
+        }
+        return null;
+      };
+      const breaks = (k: number) => {
+        const t1 = runUntil(Array<number>(k + 1).fill(0), 1);
+        const both = t1 && runUntil(t1, 0);
+        return both !== null && both !== undefined && inside(runInterleaving(system, both), 1);
+      };
+      const steps = part.options.filter((o) => o.label.startsWith("After"));
+      const right = steps.filter((_, k) => breaks(k)).map((o) => o.id);
+      const none = part.options.find((o) => o.label.startsWith("None"))!.id;
+      expect(right.length > 0 ? right : [none]).toContain(expected[part.id]);
+    }
+  }
+}
+
 export function checkFromView(view: VariantView, expected: Expected): void {
   switch (view.type) {
     case "schedule":
@@ -615,6 +693,8 @@ export function checkFromView(view: VariantView, expected: Expected): void {
       return checkEventLoop(view, expected);
     case "capacity":
       return checkCapacity(view, expected);
+    case "race":
+      return checkRace(view, expected);
     case "concept":
       return;
   }

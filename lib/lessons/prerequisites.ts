@@ -424,6 +424,7 @@ const TYPE_CONCEPTS: Partial<Record<QuestionTemplate["type"], ConceptId[]>> = {
   eventloop: ["eventLoop"],
   capacity: ["threadMemory"],
   "switch-cost": ["switchCost"],
+  race: ["races"],
 };
 
 /** Why a template needs a concept: so a failing test can say where the need came from. */

@@ -29,6 +29,7 @@ export const MISCONCEPTION_IDS: Record<QuestionType, readonly string[]> = {
   eventloop: EVENTLOOP_MISCONCEPTIONS.map((e) => e.id),
   capacity: CAPACITY_MISCONCEPTIONS.map((e) => e.id),
   concept: [],
+  race: [],
 };
 
 /** The generator without its discriminate field (what the kind validates) and that field as given. */

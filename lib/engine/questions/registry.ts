@@ -8,6 +8,7 @@ import { processKind } from "./kinds/process";
 import { eventLoopKind } from "./kinds/eventloop";
 import { capacityKind } from "./kinds/capacity";
 import { conceptKind } from "./kinds/concept";
+import { raceKind } from "./kinds/race";
 
 export const QUESTION_TYPES: readonly QuestionType[] = [
   "schedule",
@@ -17,6 +18,7 @@ export const QUESTION_TYPES: readonly QuestionType[] = [
   "eventloop",
   "capacity",
   "concept",
+  "race",
 ];
 
 export const KINDS: Record<QuestionType, QuestionKind<unknown>> = {
@@ -27,4 +29,5 @@ export const KINDS: Record<QuestionType, QuestionKind<unknown>> = {
   eventloop: eventLoopKind,
   capacity: capacityKind,
   concept: conceptKind,
+  race: raceKind,
 };

@@ -3,7 +3,8 @@
 // the browser may see before the answer is submitted, and the KEY, which stays on the server until then.
 // Everything is plain JSON so it can be stored in a database column and sent to the browser unchanged.
 
-export type QuestionType = "schedule" | "metrics" | "switch-cost" | "process" | "eventloop" | "capacity" | "concept";
+export type QuestionType =
+  "schedule" | "metrics" | "switch-cost" | "process" | "eventloop" | "capacity" | "concept" | "race";
 
 /** The eight lessons; every template belongs to one. */
 export type TopicSlug =

@@ -185,6 +185,31 @@ const conceptHints: KindHints = {
   },
 };
 
+/** The first part's ask, read from the key data race.ts keeps (the view alone does not say which it is). */
+function raceAsk(variant: Variant): { id: string; ask: string; variable?: string } | undefined {
+  const parts = (variant.key.data["parts"] ?? {}) as Record<string, { ask: string; variable?: string }>;
+  const first = variant.view.parts[0];
+  const d = first ? parts[first.id] : undefined;
+  return first && d ? { id: first.id, ask: d.ask, ...(d.variable ? { variable: d.variable } : {}) } : undefined;
+}
+
+const raceHints: KindHints = {
+  rule(variant) {
+    const ask = raceAsk(variant)?.ask;
+    return ask === "interrupt"
+      ? "The rule: a lock is only as safe as the step that claims it. If a thread can be interrupted after it has seen the lock free but before the lock shows it as taken, the other thread can get in too."
+      : "The rule: only loads and stores of shared memory interact; each thread's registers are its own. The last store to a variable decides its final value, and it stores what that thread computed from the value it loaded.";
+  },
+  firstStep(variant) {
+    const a = raceAsk(variant);
+    if (a?.ask === "final-values")
+      return `First step: run the threads one after the other with no overlap and note the final ${a.variable ?? "value"}; that value is always possible. Then look for a run where a thread loads ${a.variable ?? "the variable"} before the other's store and stores after it.`;
+    if (a?.ask === "interleave")
+      return "First step: write the two listings side by side and mark in each thread the instruction that must happen before (or after) a given instruction of the other thread for the outcome to happen; then merge the two listings around those marks.";
+    return "First step: let T0 run alone and note the value of the lock variable after each of its instructions; an interrupt is dangerous at a point where T0 is committed to entering but the lock variable still reads free.";
+  },
+};
+
 export const KIND_HINTS: Record<QuestionType, KindHints> = {
   schedule: schedHints,
   metrics: schedHints,
@@ -193,4 +218,5 @@ export const KIND_HINTS: Record<QuestionType, KindHints> = {
   eventloop: eventLoopHints,
   capacity: capacityHints,
   concept: conceptHints,
+  race: raceHints,
 };

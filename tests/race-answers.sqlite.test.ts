@@ -1,0 +1,3 @@
+import { raceAnswersSuite } from "./support/race-answers-suite";
+
+raceAnswersSuite("sqlite");
