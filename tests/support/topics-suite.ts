@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import type { DbProvider } from "@/lib/db/provider";
-import { EXAMPLE_TEMPLATES, type QuestionTemplate } from "@/lib/engine";
+import { EXAMPLE_TEMPLATES, type QuestionTemplate, referenceAnswer } from "@/lib/engine";
 import { TOPICS } from "@/lib/topics";
 import { useFreshDatabase } from "./use-database";
 
@@ -24,6 +24,11 @@ export function topicsSuite(provider: DbProvider) {
     const exchange = await import("@/lib/server/dal/authoring-exchange");
     const classes = await import("@/lib/server/dal/classes");
     const questions = await import("@/lib/server/dal/questions");
+    const variants = await import("@/lib/server/dal/variants");
+    const attempts = await import("@/lib/server/dal/attempts");
+    const progress = await import("@/lib/server/dal/progress");
+    const analytics = await import("@/lib/server/dal/analytics");
+    let classId = "";
     await seed(db, { demoAccounts: false });
 
     const mk = (name: string, role: "STUDENT" | "INSTRUCTOR") =>
@@ -96,6 +101,7 @@ export function topicsSuite(provider: DbProvider) {
 
     it("shows a lecturer's topic in practice to their students only, with its published questions", async () => {
       const klass = await classes.createClass(ines, { name: "OS 2026" });
+      classId = klass.id;
       await classes.joinClass(sam, klass.joinCode);
       const builtIn = TOPICS.map((t) => t.slug);
       expect((await topics.practiceTopics(sam)).map((t) => t.slug)).toEqual([...builtIn, week5.slug]);
@@ -106,6 +112,25 @@ export function topicsSuite(provider: DbProvider) {
       // Published only: the admin's draft in the same topic is not listed.
       expect((await questions.listPracticeQuestions(sam, week5.slug)).map((q) => q.slug)).toEqual(["ines-week5"]);
       expect((await questions.countPublishedByTopic())[week5.slug]).toBe(1);
+    });
+
+    it("shows progress in a lecturer's topic once the student has practised it", async () => {
+      expect((await progress.getDashboard(sam)).topics.map((t) => t.slug)).not.toContain(week5.slug);
+      const row = await variants.createVariant(sam, "ines-week5");
+      const loaded = await variants.loadVariant(row);
+      await attempts.submitAttempt(sam, row.id, {
+        submissionId: `topics-${provider}-1`,
+        answer: referenceAnswer(loaded.built),
+      });
+      const dash = await progress.getDashboard(sam);
+      expect(dash.topics.map((t) => t.slug)).toEqual([...TOPICS.map((t) => t.slug), week5.slug]);
+      expect(dash.topics.at(-1)).toMatchObject({ title: week5.name, attempts: 1 });
+      expect(dash.topics.at(-1)!.percent).toBeGreaterThan(0);
+      // The lecturer's class table has a column for it, with the student's best score there.
+      const table = await analytics.getClassProgress(ines, classId);
+      expect(table.topics.at(-1)).toEqual({ slug: week5.slug, short: week5.name });
+      expect(table.topics.slice(0, TOPICS.length).map((t) => t.slug)).toEqual(TOPICS.map((t) => t.slug));
+      expect(table.students.find((x) => x.id === sam.id)!.topics[week5.slug]).toBe(1);
     });
 
     it("renames for the owner and admins only; questions keep the topic", async () => {
