@@ -108,6 +108,13 @@ test("every route and page answers each kind of user with the expected status", 
   type ClassBody = { class: { id: string; joinCode: string } };
   const newClass = async (name: string) =>
     ((await (await as.owner.post("/api/teach/classes", { data: { name } })).json()) as ClassBody).class;
+  // Lecturer topics (issue #24): one to rename, and one per caller that tries to delete.
+  const topicSuffix = Date.now().toString(36);
+  const newTopic = async (slug: string) =>
+    expect((await as.owner.post("/api/teach/topics", { data: { slug, name: slug } })).status()).toBe(201);
+  const ownerTopic = `matrix-topic-${topicSuffix}`;
+  await newTopic(ownerTopic);
+  for (const who of ["owner", "otherinstructor", "admin"]) await newTopic(`matrix-del-${who}-${topicSuffix}`);
   const created = { class: await newClass("Matrix class") };
   const classId = created.class.id;
   // Class management. Destructive calls get one target per caller who may succeed (owner, admin), so
@@ -313,6 +320,21 @@ test("every route and page answers each kind of user with the expected status", 
       expect: ownedByOwner(200),
     },
     { method: "GET", path: "/api/teach/questions", expect: teacherOnly },
+    { method: "GET", path: "/api/teach/topics", expect: teacherOnly },
+    {
+      method: "POST",
+      path: "/api/teach/topics",
+      data: (who: Who) => ({ slug: `matrix-new-${who.toLowerCase()}-${topicSuffix}`, name: "Matrix topic" }),
+      expect: teacherCreates,
+    },
+    // Only its owner (and admins) rename or delete a topic; another instructor's attempt finds nothing.
+    { method: "PATCH", path: `/api/teach/topics/${ownerTopic}`, data: { name: "Renamed" }, expect: ownedByOwner(200) },
+    {
+      method: "DELETE",
+      path: (who) => `/api/teach/topics/matrix-del-${who.toLowerCase()}-${topicSuffix}`,
+      data: { moveTo: "scheduling-basics" },
+      expect: ownedByOwner(200),
+    },
     { method: "GET", path: "/api/teach/questions/export?format=json", expect: teacherOnly },
     // The picker previews any published question (what a student sees anyway); a draft has no preview.
     { method: "GET", path: `/api/teach/questions/${builtIn.id}/preview`, expect: teacherOnly },
@@ -353,6 +375,7 @@ test("every route and page answers each kind of user with the expected status", 
     { path: `/mock/${mock.sessionId}`, expect: S(307, 200, 404, 404, 404, 404) },
     { path: "/teach", expect: S(307, 403, 200, 200, 200) },
     { path: "/teach/classes", expect: S(307, 403, 200, 200, 200) },
+    { path: "/teach/topics", expect: S(307, 403, 200, 200, 200) },
     { path: "/teach/reports", expect: S(307, 403, 200, 200, 200) },
     { path: "/teach/export?type=schedule", expect: S(307, 403, 200, 200, 200) },
     { path: `/teach/classes/${classId}`, expect: S(307, 403, 200, 404, 200) },

@@ -14,6 +14,10 @@ export interface GanttChartProps {
   height?: number;
   /** Accessible name of the chart, e.g. "Reference schedule". */
   label?: string;
+  /** The time range to draw (default: the slices' own), so several charts can share one axis. */
+  range?: { start: number; end: number };
+  /** Leave out the tick labels, when the charts above a shared axis draw it once. */
+  hideAxis?: boolean;
   className?: string;
 }
 
@@ -35,10 +39,12 @@ export function GanttChart({
   highlightTime,
   height = 40,
   label = "Schedule",
+  range,
+  hideAxis = false,
   className,
 }: GanttChartProps) {
   const order = tasks ? [...tasks] : tasksOf(slices);
-  const { start, end } = chartRange(slices);
+  const { start, end } = range ?? chartRange(slices);
   const span = end - start;
   const ticks = chartTicks(start, end, 8);
   const pct = (t: number) => `${((t - start) / span) * 100}%`;
@@ -71,17 +77,19 @@ export function GanttChart({
           />
         ) : null}
       </div>
-      <div className="relative h-4 text-[11px] tabular-nums text-muted-foreground" aria-hidden="true">
-        {ticks.map((t) => (
-          <span
-            key={t}
-            className="absolute -translate-x-1/2 first:translate-x-0 last:-translate-x-full"
-            style={{ left: pct(t) }}
-          >
-            {formatMs(t)}
-          </span>
-        ))}
-      </div>
+      {hideAxis ? null : (
+        <div className="relative h-4 text-[11px] tabular-nums text-muted-foreground" aria-hidden="true">
+          {ticks.map((t) => (
+            <span
+              key={t}
+              className="absolute -translate-x-1/2 first:translate-x-0 last:-translate-x-full"
+              style={{ left: pct(t) }}
+            >
+              {formatMs(t)}
+            </span>
+          ))}
+        </div>
+      )}
       <figcaption className="sr-only">
         {label}
         {slotMs ? `, slots of ${formatMs(slotMs)} ms` : ""}

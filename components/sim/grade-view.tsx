@@ -7,11 +7,12 @@ import { formatQuantity } from "@/lib/units";
 import { cn } from "@/lib/utils";
 import { decodeTree, matchTrees } from "@/lib/engine/questions";
 import { GanttChart } from "./gantt-chart";
+import { GanttComparison } from "./gantt-comparison";
 import { ProcessTreeDiagram } from "./process-tree";
 import { MisconceptionCards } from "./misconception-card";
 import { timelineToSlices } from "./gantt-model";
 import { ReadyQueueTable } from "./ready-queue-table";
-import { readReplay } from "./replay-model";
+import { readComparedSchedules, readReplay } from "./replay-model";
 import { ReplayViewer } from "./replay-viewer";
 import { TimelineEditor } from "./timeline-editor";
 import { formatMs } from "./timeline-model";
@@ -64,12 +65,27 @@ function ReferenceAnswer({
       const tasks = part.tasks.map((t) => t.id);
       return (
         <div className="flex flex-col gap-3">
-          <GanttChart
-            slices={timelineToSlices(ref, part.slotMs)}
-            tasks={tasks}
-            slotMs={part.slotMs}
-            label={`Reference schedule for ${part.label}`}
-          />
+          {Array.isArray(given) ? (
+            // Both on one time axis, so where the student's schedule parts from the reference is visible at a glance.
+            <GanttComparison
+              rows={[
+                { id: "yours", label: "Yours", slices: timelineToSlices(given as (string | null)[], part.slotMs) },
+                { id: "reference", label: "Reference", slices: timelineToSlices(ref, part.slotMs) },
+              ]}
+              tasks={tasks}
+              slotMs={part.slotMs}
+              title={`Your schedule and the reference for ${part.label}, on one time axis`}
+              differsWords="yours differs"
+              testId="timeline-comparison"
+            />
+          ) : (
+            <GanttChart
+              slices={timelineToSlices(ref, part.slotMs)}
+              tasks={tasks}
+              slotMs={part.slotMs}
+              label={`Reference schedule for ${part.label}`}
+            />
+          )}
           {Array.isArray(given) ? (
             <div>
               <p className="mb-1 text-sm font-medium">Your timeline against the reference</p>
@@ -152,6 +168,7 @@ export function GradeView({ report, parts, answer, showReplay = true }: GradeVie
     (p): p is Extract<AnswerPartSpec, { kind: "timeline" }> =>
       p.kind === "timeline" && (divergence ? p.id === divergence.part : true),
   );
+  const compared = readComparedSchedules(report.replay);
   return (
     <section aria-labelledby={headingId} className="flex flex-col gap-5" data-slot="grade-view">
       <div className="flex flex-col gap-2 rounded-lg border border-border bg-card p-4">
@@ -227,6 +244,18 @@ export function GradeView({ report, parts, answer, showReplay = true }: GradeVie
           );
         })}
       </ul>
+
+      {compared.length >= 2 ? (
+        <div className="rounded-lg border border-border bg-card p-4">
+          <GanttComparison
+            rows={compared.map((c, k) => ({ id: `policy-${k + 1}`, label: c.label, slices: c.slices }))}
+            slotMs={readReplay(report.replay)?.slotMs}
+            title="The policies' schedules of the same jobs, on one time axis"
+            differsWords="the policies run different jobs"
+            testId="policy-comparison"
+          />
+        </div>
+      ) : null}
 
       {/* Issue #21: a named misconception comes before the raw first difference it explains. */}
       <MisconceptionCards parts={report.parts} />

@@ -155,6 +155,18 @@ export function readReplay(x: unknown): ReplayData | null {
   };
 }
 
+/** The schedules a policy-comparison report carries (policy 1, policy 2, …), each with its label; [] when none. */
+export function readComparedSchedules(x: unknown): { label: string; slices: ChartSlice[] }[] {
+  if (!isRecord(x) || !Array.isArray(x.compare)) return [];
+  const out: { label: string; slices: ChartSlice[] }[] = [];
+  for (const c of x.compare) {
+    const slices = isRecord(c) && typeof c.label === "string" ? readSlices(c.slices) : null;
+    if (slices === null) return [];
+    out.push({ label: (c as { label: string }).label, slices });
+  }
+  return out;
+}
+
 /**
  * The steps of a replay. With the engine's states (current reports): one per instant that has a state
  * (every slot boundary and decision), each showing the state *at that instant*, with the decision taken

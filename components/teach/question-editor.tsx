@@ -29,6 +29,8 @@ export interface QuestionEditorProps {
   /** Set when editing a saved question; absent when creating one. */
   questionId?: string;
   readOnly?: boolean;
+  /** The lecturer's own topics (issue #24), offered after the eight built-in ones. */
+  topics?: readonly { slug: string; name: string }[];
 }
 
 const inputClass = "min-h-10 rounded-md border border-border bg-background px-3 aria-invalid:border-danger";
@@ -220,6 +222,7 @@ export const QuestionEditor = withQueryClient(function QuestionEditor({
   initial,
   questionId,
   readOnly = false,
+  topics = [],
 }: QuestionEditorProps) {
   const router = useRouter();
   const base = useId();
@@ -350,6 +353,16 @@ export const QuestionEditor = withQueryClient(function QuestionEditor({
                   {TOPIC_OPTIONS.map((t) => (
                     <option key={t}>{t}</option>
                   ))}
+                  {topics.map((t) => (
+                    <option key={t.slug} value={t.slug}>
+                      {t.name} ({t.slug})
+                    </option>
+                  ))}
+                  {/* A question filed under a topic that is not offered (another lecturer's) keeps it. */}
+                  {!(TOPIC_OPTIONS as readonly string[]).includes(form.topic) &&
+                  !topics.some((t) => t.slug === form.topic) ? (
+                    <option value={form.topic}>{form.topic}</option>
+                  ) : null}
                 </select>
               )}
             </FieldBox>

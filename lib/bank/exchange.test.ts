@@ -58,6 +58,30 @@ describe("GIFT", () => {
     expect(gift.match(/^::/gm)).toHaveLength(2);
   });
 
+  it("writes a prompt's images inline as data: URIs with their alt text, and warns that it does", () => {
+    const png =
+      "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=";
+    const withImage: QuestionTemplate = {
+      ...tricky,
+      slug: "with-image",
+      images: [{ name: "gantt-1.png", alt: 'Chart of "A" & B', dataUrl: png }],
+    };
+    const gift = exportGift([withImage]);
+    const question = gift.split("\n\n").find((b) => b.startsWith("// with-image\n::"))!;
+    // GIFT's escapes undone as Moodle's importer does (\n is a new line, \c is c): the image is there, whole.
+    const text = question.replace(/\\(.)/g, (_, c: string) => (c === "n" ? "\n" : c));
+    expect(text).toContain(`<img src="${png}" alt="Chart of &quot;A&quot; &amp; B">`);
+    // Nothing in the data: URI is left as GIFT structure: the only unescaped braces are the answer block's.
+    const structural = question.replace(/\\./g, "").replace(/^\/\/.*$/gm, "");
+    expect(structural.match(/[{}]/g)).toEqual(["{", "}"]);
+    expect(structural.slice(0, structural.indexOf("{")).replace(/::/g, "")).not.toMatch(/[=~#:]/);
+    expect(gift).toMatch(
+      /\/\/ with-image \(concept\): exported in part — .*images are written into the text as data: URIs/,
+    );
+    // A question without images gets no such warning.
+    expect(exportGift([tricky])).not.toContain("data: URI");
+  });
+
   it("weights multiple-answer options", () => {
     const multi: QuestionTemplate = {
       ...tricky,

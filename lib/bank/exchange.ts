@@ -177,6 +177,10 @@ function planFormat(t: QuestionTemplate, v: Variant, format: QuizFormat): Format
     notes.push(
       "credit for numbers computed correctly from the student's own timeline is not carried: each number is checked against the reference",
     );
+  if (format === "gift" && kept.length && v.view.images?.length)
+    notes.push(
+      "its images are written into the text as data: URIs (GIFT has no files); where the importing system strips data: URIs, the alt text shows instead",
+    );
   if (format === "gift" && kept.length && (t.hints.length || t.explanation))
     notes.push("hints and the explanation are not carried (GIFT has no place for them)");
   // Anything left out or graded differently makes it partial; splitting into one question per part does not.
@@ -239,13 +243,51 @@ interface Emitted {
   text: string;
   part: AnswerPartSpec;
   expected: AnswerValue | undefined;
+  /** The prompt's images, which each question of the template carries (Moodle keeps files per question). */
+  images: ExportImage[];
+}
+
+interface ExportImage {
+  name: string;
+  alt: string;
+  /** The image's bytes in base64, without the data: URL's prefix. */
+  base64: string;
+  dataUrl: string;
+}
+
+function exportImages(v: Variant): ExportImage[] {
+  return (v.view.images ?? []).map((i) => ({
+    name: i.name,
+    alt: i.alt,
+    base64: i.src.slice(i.src.indexOf(",") + 1),
+    dataUrl: i.src,
+  }));
+}
+
+/** HTML attribute text: Markdown passes inline HTML through, so the alt text is escaped as HTML. */
+const htmlAttr = (text: string) =>
+  text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
+
+/**
+ * An image as inline HTML in the Markdown question text, where Timeslice shows it: under the prompt.
+ * Moodle XML refers to the question's own file through @@PLUGINFILE@@ (the file travels in a
+ * <file encoding="base64"> of the question text); GIFT has no files, so the image goes inline as a data: URI.
+ */
+function imageTag(image: ExportImage, format: QuizFormat): string {
+  const src = format === "moodle" ? `@@PLUGINFILE@@/${encodeURIComponent(image.name)}` : image.dataUrl;
+  return `<img src="${src}" alt="${htmlAttr(image.alt)}">`;
 }
 
 function emitted(prepared: Prepared, format: QuizFormat, ids: Set<string>): Emitted[] {
   const { template: t, variant: v, plan } = prepared;
   const kept = plan[format].parts.filter((p) => p.as !== null).map((p) => p.id);
   const single = kept.length === 1;
-  const shared = [v.view.prompt, ...v.view.exhibits.map(exhibitMarkdown)].join("\n\n");
+  const images = exportImages(v);
+  const shared = [
+    v.view.prompt,
+    ...images.map((i) => imageTag(i, format)),
+    ...v.view.exhibits.map(exhibitMarkdown),
+  ].join("\n\n");
   return v.view.parts
     .filter((part) => kept.includes(part.id))
     .map((part) => {
@@ -256,6 +298,7 @@ function emitted(prepared: Prepared, format: QuizFormat, ids: Set<string>): Emit
         text: `${shared}\n\n${part.label}${unit}`,
         part,
         expected: v.key.expected[part.id],
+        images,
       };
     });
 }
@@ -399,7 +442,11 @@ export function exportMoodleXml(templates: readonly QuestionTemplate[]): string 
       const text = part.kind === "timeline" ? `${q.text}\n\n${clozeTimeline(part, q.expected)}` : q.text;
       out.push(`  <question type="${kind}">`);
       out.push(`    <name><text>${escapeXml(q.name)}</text></name>`);
-      out.push(`    <questiontext format="markdown"><text>${escapeXml(text)}</text></questiontext>`);
+      // Moodle's XML format stores a text's files inside its element, base64-encoded, at path "/".
+      const files = q.images.map(
+        (i) => `<file name="${escapeXml(i.name)}" path="/" encoding="base64">${i.base64}</file>`,
+      );
+      out.push(`    <questiontext format="markdown"><text>${escapeXml(text)}</text>${files.join("")}</questiontext>`);
       out.push(...feedback);
       out.push(`    <idnumber>${escapeXml(q.idnumber)}</idnumber>`);
       if (part.kind === "number" && typeof q.expected === "number") {

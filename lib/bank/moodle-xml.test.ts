@@ -134,6 +134,15 @@ function validateMoodleXml(xml: string): Node[] {
     const qt = child(q, "questiontext")!;
     expect(["html", "moodle_auto_format", "plain_text", "markdown"]).toContain(qt.attrs.format);
     expect(textOf(qt).trim()).not.toBe("");
+    // Every file the text refers to travels inside it (Moodle XML: <file name path encoding="base64">), and no other.
+    const files = children(qt, "file");
+    for (const f of files) {
+      expect(f.attrs.encoding).toBe("base64");
+      expect(f.attrs.path).toBe("/");
+      expect(f.text).toMatch(/^[A-Za-z0-9+/]+={0,2}$/);
+    }
+    const referenced = [...textOf(qt).matchAll(/@@PLUGINFILE@@\/([^"\s)]+)/g)].map((m) => decodeURIComponent(m[1]!));
+    expect([...new Set(referenced)].sort()).toEqual(files.map((f) => f.attrs.name!).sort());
     for (const extra of [...children(q, "generalfeedback"), ...children(q, "hint")])
       expect(["html", "moodle_auto_format", "plain_text", "markdown"]).toContain(extra.attrs.format);
     const idnumber = child(q, "idnumber")?.text ?? "";
@@ -354,4 +363,41 @@ describe("export plan", () => {
         : "partial",
     );
   });
+
+  it("embeds a prompt's images as base64 files of the question text, referred to through @@PLUGINFILE@@", () => {
+    const base = BUILT_IN_TEMPLATES.find((t) => t.type === "schedule")!;
+    const withImages: QuestionTemplate = { ...base, images: IMAGES };
+    const questions = validateMoodleXml(exportMoodleXml([withImages]));
+    expect(questions.length).toBeGreaterThan(0);
+    for (const q of questions) {
+      const qt = child(q, "questiontext")!;
+      const files = children(qt, "file");
+      expect(files.map((f) => f.attrs.name)).toEqual(IMAGES.map((i) => i.name));
+      IMAGES.forEach((image, i) => {
+        // The bytes, decoded independently of the exporter, are the uploaded image's.
+        const uploaded = Buffer.from(image.dataUrl.split(",")[1]!, "base64");
+        expect(Buffer.from(files[i]!.text, "base64").equals(uploaded)).toBe(true);
+        expect(textOf(qt)).toContain(`<img src="@@PLUGINFILE@@/${image.name}" alt="${htmlEscaped(image.alt)}">`);
+      });
+      // The images sit under the prompt, before the part's question.
+      const text = textOf(qt);
+      expect(text.indexOf("@@PLUGINFILE@@")).toBeGreaterThan(text.indexOf(base.prompt.slice(0, 20)));
+    }
+    // Without images the export is what it was: no files, no references.
+    const plain = validateMoodleXml(exportMoodleXml([base]));
+    for (const q of plain) expect(children(child(q, "questiontext")!, "file")).toHaveLength(0);
+  });
 });
+
+const htmlEscaped = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+const IMAGES = [
+  {
+    name: "gantt-1.png",
+    alt: 'The "FIFO" Gantt chart <A, B & C>',
+    dataUrl:
+      "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=",
+  },
+  { name: "dot.gif", alt: "a dot", dataUrl: "data:image/gif;base64,R0lGODlhAQABAAAAACw=" },
+];

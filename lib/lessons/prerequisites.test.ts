@@ -22,7 +22,9 @@ const lessons = new Map(
     (slug) => [slug, readFileSync(path.join(import.meta.dirname, "content", `${slug}.md`), "utf8")] as const,
   ),
 );
-const order = new Map([...lessons].map(([slug, text]) => [slug, Number(/^order:\s*(\d+)/m.exec(text)?.[1])] as const));
+const order = new Map<string, number>(
+  [...lessons].map(([slug, text]) => [slug, Number(/^order:\s*(\d+)/m.exec(text)?.[1])] as const),
+);
 
 describe("the prerequisite map", () => {
   test.each(Object.entries(CONCEPTS))("concept %s is taught by the section it names", (_id, concept) => {

@@ -52,15 +52,25 @@ export interface MasteryRow {
   lastAttemptAt: Date | null;
 }
 
-/** Topics in the catalogue's order (untouched ones included), tags, and the three weakest started topics. */
+/**
+ * Topics in the catalogue's order (untouched ones included), then the lecturer-defined topics the student
+ * has practised (issue #24; `lecturerTopics` names them), tags, and the three weakest started topics.
+ */
 export function dashboardFrom(
   rows: readonly MasteryRow[],
   dueCount: number,
   settings: ProgressSettingsDto,
   streak: StreakSummary | null,
+  lecturerTopics: readonly { slug: string; name: string }[] = [],
 ): DashboardData {
   const byTopic = new Map(rows.filter((r) => r.kind === "topic").map((r) => [r.key, r]));
-  const topics: TopicProgress[] = TOPICS.map((t) => {
+  const catalogue = [
+    ...TOPICS,
+    ...lecturerTopics
+      .filter((t) => byTopic.has(t.slug) && !TOPICS.some((b) => b.slug === t.slug))
+      .map((t) => ({ slug: t.slug, title: t.name, short: t.name })),
+  ];
+  const topics: TopicProgress[] = catalogue.map((t) => {
     const m = byTopic.get(t.slug);
     return {
       slug: t.slug,

@@ -7,6 +7,7 @@ import {
   validateTemplate,
 } from "@/lib/engine";
 import { MAX_IMAGES } from "@/lib/engine/questions";
+import { topicSlugSchema } from "./topics";
 
 // The outer shape of an authored question template. Bounds keep a hostile body away from the engine;
 // the engine's validateTemplate then does the semantic check (generator spec, placeholders, a trial build).
@@ -38,8 +39,9 @@ export const templateSchema = z
     type: z.enum(QUESTION_TYPES as unknown as [string, ...string[]], {
       error: `type must be one of ${QUESTION_TYPES.join(", ")}`,
     }),
-    topic: z.enum(TOPIC_SLUGS as unknown as [string, ...string[]], {
-      error: `topic must be one of ${TOPIC_SLUGS.join(", ")}`,
+    // One of the eight, or a lecturer topic's slug; the server checks that it exists and is the author's.
+    topic: z.union([z.enum(TOPIC_SLUGS as unknown as [string, ...string[]]), topicSlugSchema], {
+      error: `topic must be one of ${TOPIC_SLUGS.join(", ")} or the slug of a topic you defined`,
     }),
     tags: z.array(shortText("tag", 40).min(1, "a tag cannot be empty")).max(12, "at most 12 tags").default([]),
     difficulty: z
@@ -91,7 +93,7 @@ export const importBankSchema = z
 
 export const bankFilterSchema = z.object({
   q: z.string().max(100).optional(),
-  topic: z.enum(TOPIC_SLUGS as unknown as [string, ...string[]]).optional(),
+  topic: topicSlugSchema.optional(),
   tag: z.string().max(40).optional(),
   type: z.enum(QUESTION_TYPES as unknown as [string, ...string[]]).optional(),
   difficulty: z.coerce.number().int().min(1).max(5).optional(),

@@ -33,6 +33,9 @@ export default async function TeachPage({ searchParams }: Props) {
         <Link href="/teach/reports" className="text-primary underline">
           Problem reports
         </Link>
+        <Link href="/teach/topics" className="text-primary underline">
+          Topics
+        </Link>
         <Link href="/teach/invites" className="text-primary underline">
           Invite an instructor
         </Link>

@@ -6,7 +6,7 @@ import { validateImages } from "./images";
 import { Issues, read } from "./issues";
 import { placeholdersIn } from "./params";
 import { KINDS, QUESTION_TYPES } from "./registry";
-import type { Checked, Difficulty, QuestionTemplate, QuestionType, TopicSlug } from "./types";
+import type { Checked, CustomTopicSlug, Difficulty, QuestionTemplate, QuestionType, TopicSlug } from "./types";
 import { buildVariant } from "./variant";
 
 export const TOPIC_SLUGS: readonly TopicSlug[] = [
@@ -46,7 +46,18 @@ export function validateTemplate(input: unknown): Checked<QuestionTemplate> {
     issues.add("slug", `must be kebab-case (lowercase letters, digits and single dashes), got ${JSON.stringify(slug)}`);
   const title = read.string(issues, o["title"], "title", { max: 200 });
   const type = read.choice(issues, o["type"], "type", QUESTION_TYPES) as QuestionType | undefined;
-  const topic = read.choice(issues, o["topic"], "topic", TOPIC_SLUGS);
+  // One of the eight, or a lecturer-defined topic's slug (issue #24): the engine checks the shape only;
+  // the server checks that the topic exists and that the author may file questions under it.
+  const topicRaw = o["topic"];
+  let topic: TopicSlug | CustomTopicSlug | undefined;
+  if (typeof topicRaw === "string" && (TOPIC_SLUGS as readonly string[]).includes(topicRaw)) topic = topicRaw;
+  else if (typeof topicRaw === "string" && topicRaw.length >= 2 && topicRaw.length <= 60 && SLUG.test(topicRaw))
+    topic = topicRaw as CustomTopicSlug;
+  else
+    issues.add(
+      "topic",
+      `must be one of ${TOPIC_SLUGS.map((x) => JSON.stringify(x)).join(", ")} or a lecturer topic's kebab-case slug, got ${typeof topicRaw === "string" ? JSON.stringify(topicRaw) : typeof topicRaw}`,
+    );
   const tags: string[] = [];
   if (o["tags"] !== undefined) {
     const arr = read.array(issues, o["tags"], "tags", { min: 0, max: 20 }) ?? [];

@@ -17,6 +17,12 @@ export type TopicSlug =
   | "user-space-scheduling"
   | "thread-per-request";
 
+/**
+ * A lecturer-defined topic's slug (issue #24): any kebab-case slug that is not one of the eight. The
+ * engine only checks its shape; the server checks that the topic exists and that the author may use it.
+ */
+export type CustomTopicSlug = string & { readonly customTopic?: never };
+
 export type Difficulty = 1 | 2 | 3 | 4 | 5;
 
 export type ScheduleScoring = "per-slot" | "segment-lcs" | "strict-prefix";
@@ -46,7 +52,7 @@ export interface QuestionTemplate {
   slug: string;
   title: string;
   type: QuestionType;
-  topic: TopicSlug;
+  topic: TopicSlug | CustomTopicSlug;
   tags: string[];
   difficulty: Difficulty;
   prompt: string;

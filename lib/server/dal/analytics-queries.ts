@@ -200,6 +200,20 @@ export async function queryClassProgress(db: Db, cls: { id: string; name: string
     select: { id: true, slug: true, title: true, topic: true },
   });
   const byId = new Map(templates.map((t) => [t.id, t]));
+  // The eight, then any lecturer-defined topic (issue #24) of the questions this class tried or was set.
+  const builtIn = new Set<string>(TOPICS.map((t) => t.slug));
+  const customSlugs = [...new Set(templates.map((t) => t.topic))].filter((slug) => !builtIn.has(slug));
+  const lecturerTopics = customSlugs.length
+    ? await db.topic.findMany({
+        where: { slug: { in: customSlugs } },
+        select: { slug: true, name: true },
+        orderBy: { name: "asc" },
+      })
+    : [];
+  const topicColumns = [
+    ...TOPICS.map((t) => ({ slug: t.slug, short: t.short })),
+    ...lecturerTopics.map((t) => ({ slug: t.slug, short: t.name })),
+  ];
 
   interface Tally {
     attempts: number;
@@ -229,7 +243,7 @@ export async function queryClassProgress(db: Db, cls: { id: string; name: string
     .sort((a, b) => byName(a.name, b.name) || byName(a.email, b.email))
     .map((u) => {
       const tally = tallies.get(u.id);
-      const topics: Record<string, number | null> = Object.fromEntries(TOPICS.map((t) => [t.slug, null]));
+      const topics: Record<string, number | null> = Object.fromEntries(topicColumns.map((t) => [t.slug, null]));
       for (const [topic, x] of tally?.topics ?? []) topics[topic] = x.sum / x.n;
       return {
         ...u,
@@ -301,7 +315,7 @@ export async function queryClassProgress(db: Db, cls: { id: string; name: string
   return {
     classId: cls.id,
     className: cls.name,
-    topics: TOPICS.map((t) => ({ slug: t.slug, short: t.short })),
+    topics: topicColumns,
     students,
     assignments: assignments.map((a) => ({
       id: a.id,

@@ -8,6 +8,7 @@ import { AppError } from "../errors";
 import { assertVisible, canEdit, requireAuthor } from "./authoring-access";
 import { type BankQuestionDto, listBankQuestions, saveVersion, toBankDto, vetTemplate } from "./authoring";
 import type { UserDto } from "./users";
+import { assertTopicUsable } from "./topics";
 
 // Import and export of the question bank. Export covers what the caller can see (filtered like the bank
 // page); import is all-or-nothing and names every template that failed.
@@ -109,6 +110,15 @@ export async function importBank(user: UserDto, templates: unknown[]): Promise<I
         `a question with slug '${t.slug}' already exists and is not yours to change`,
       );
   });
+  // A lecturer topic must exist and be the importer's own (issue #24): a bank file cannot invent topics.
+  for (const [i, t] of vetted.entries()) {
+    try {
+      await assertTopicUsable(user, t.topic, `templates[${i}].topic`, existing.get(t.slug)?.topic);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      for (const [k, v] of Object.entries(error.fieldErrors ?? {})) (fields[k] ??= []).push(...v);
+    }
+  }
   if (Object.keys(fields).length || vetted.length !== templates.length) {
     const count = new Set(Object.keys(fields).map((k) => k.match(/^templates\[(\d+)\]/)?.[1] ?? k)).size;
     throw new AppError(

@@ -9,6 +9,7 @@ import { RequestBudget, selfTestInWorker } from "../engine-pool";
 import { AppError } from "../errors";
 import { assertEditable, assertVisible, canEdit, requireAuthor, visibleWhere } from "./authoring-access";
 import type { UserDto } from "./users";
+import { assertTopicUsable } from "./topics";
 
 // Authoring question templates: list, read, create, edit (versioned), publish and duplicate.
 // Every function checks the role and the ownership itself; routes only parse and respond.
@@ -123,6 +124,7 @@ export async function getAuthoredQuestion(user: UserDto, id: string): Promise<Au
 export async function createQuestion(user: UserDto, input: unknown): Promise<BankQuestionDto> {
   requireAuthor(user);
   const spec = await vetTemplate(input);
+  await assertTopicUsable(user, spec.topic);
   try {
     const row = await db.questionTemplate.create({
       data: {
@@ -153,6 +155,7 @@ export async function updateQuestion(user: UserDto, id: string, input: unknown):
   requireAuthor(user);
   const row = assertEditable(user, await db.questionTemplate.findUnique({ where: { id } }));
   const spec = await vetTemplate(input);
+  await assertTopicUsable(user, spec.topic, "template.topic", row.topic);
   if (spec.slug !== row.slug)
     throw new AppError(
       "INVALID_INPUT",

@@ -10,9 +10,10 @@ import {
   type ProgressSettingsDto,
 } from "@/lib/progress/dashboard";
 import { dayNumber } from "@/lib/progress/schedule";
+import { TOPIC_SLUGS } from "@/lib/topics";
 import { computeStreak, STREAK_LOOKBACK_DAYS, type StreakSummary } from "@/lib/progress/streak";
 
-type Client = Pick<Db, "mastery" | "reviewCard" | "streakDay" | "$queryRaw">;
+type Client = Pick<Db, "mastery" | "reviewCard" | "streakDay" | "topic" | "$queryRaw">;
 
 /** Raw SQL: every graded attempt reads the settings, and the query builder costs several times the statement. */
 export async function querySettings(client: Pick<Db, "$queryRaw">, userId: string): Promise<ProgressSettingsDto> {
@@ -60,5 +61,15 @@ export async function queryDashboard(
     settings.streaksEnabled || options.forceStreak
       ? await queryStreak(client, userId, settings.utcOffsetMinutes, now)
       : null;
-  return dashboardFrom(rows, dueCount, settings, streak);
+  // Mastery rows of a topic outside the eight are a lecturer topic's (one deleted since has no row left).
+  const builtIn = new Set<string>(TOPIC_SLUGS);
+  const custom = rows.filter((r) => r.kind === "topic" && !builtIn.has(r.key)).map((r) => r.key);
+  const lecturerTopics = custom.length
+    ? await client.topic.findMany({
+        where: { slug: { in: custom } },
+        select: { slug: true, name: true },
+        orderBy: { name: "asc" },
+      })
+    : [];
+  return dashboardFrom(rows, dueCount, settings, streak, lecturerTopics);
 }

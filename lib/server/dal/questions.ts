@@ -1,5 +1,4 @@
 import "server-only";
-import type { TopicSlug } from "@/lib/engine/questions";
 import { db } from "../db";
 import type { UserDto } from "./users";
 
@@ -14,7 +13,7 @@ export interface PracticeQuestion {
 }
 
 /** Published questions of one topic, easiest first, with the student's best score on each. */
-export async function listPracticeQuestions(user: UserDto, topic: TopicSlug): Promise<PracticeQuestion[]> {
+export async function listPracticeQuestions(user: UserDto, topic: string): Promise<PracticeQuestion[]> {
   const templates = await db.questionTemplate.findMany({
     where: { topic, status: "PUBLISHED" },
     orderBy: [{ difficulty: "asc" }, { title: "asc" }],

@@ -2,14 +2,19 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { listPracticeQuestions } from "@/lib/server/dal/questions";
-import { requirePageUser } from "@/lib/server/dal/session";
+import { currentUser, requirePageUser } from "@/lib/server/dal/session";
+import { practiceTopic } from "@/lib/server/dal/topics";
 import { topicBySlug } from "@/lib/topics";
 
 type Props = { params: Promise<{ topic: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const topic = topicBySlug((await params).topic);
-  return { title: topic ? `Practice: ${topic.short}` : "Practice" };
+  const slug = (await params).topic;
+  const builtIn = topicBySlug(slug);
+  if (builtIn) return { title: `Practice: ${builtIn.short}` };
+  const user = await currentUser();
+  const topic = user ? await practiceTopic(user, slug) : null;
+  return { title: topic ? `Practice: ${topic.name}` : "Practice" };
 }
 
 const TYPE_LABELS: Record<string, string> = {
@@ -24,9 +29,10 @@ const TYPE_LABELS: Record<string, string> = {
 
 export default async function TopicPracticePage({ params }: Props) {
   const { topic: slug } = await params;
-  const topic = topicBySlug(slug);
-  if (!topic) notFound();
   const user = await requirePageUser(`/practice/${slug}`);
+  // A built-in lesson, or a lecturer topic this user is taught; anything else is missing.
+  const topic = await practiceTopic(user, slug);
+  if (!topic) notFound();
   const questions = await listPracticeQuestions(user, topic.slug);
   return (
     <div className="flex flex-col gap-6">
@@ -35,9 +41,10 @@ export default async function TopicPracticePage({ params }: Props) {
           <Link href="/practice" className="underline">
             Practice
           </Link>{" "}
-          / {topic.short}
+          / {topic.name}
         </p>
-        <h1 className="mt-1 text-2xl font-bold">{topic.title}</h1>
+        <h1 className="mt-1 text-2xl font-bold">{topic.name}</h1>
+        {topic.description ? <p className="mt-1 text-sm">{topic.description}</p> : null}
       </div>
       {questions.length === 0 ? (
         <p className="text-muted-foreground">No questions are published for this topic yet.</p>

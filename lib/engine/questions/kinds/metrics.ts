@@ -380,6 +380,12 @@ export const metricsKind = defineKind<MetricsSpec>({
       timelineExact = t.exact;
     } else {
       out.replay = scheduleReplay(data, Math.ceil(data.sim.stats.endTime / data.slotMs));
+      // A comparison's feedback draws every policy's schedule on one time axis (issue #24).
+      if (data.compareSims)
+        out.replay.compare = data.compareSims.map((s, k) => ({
+          label: `Policy ${k + 1} (${policyShort(s.policy)})`,
+          slices: s.slices,
+        }));
     }
     const g = ctx.grading ?? TEMPLATE_DEFAULT_GRADING;
     const own = ctx.answer.parts[TIMELINE_PART] as TimelineValue | undefined;

@@ -5,6 +5,7 @@ import { QuestionActions } from "@/components/teach/question-actions";
 import { QuestionEditor } from "@/components/teach/question-editor";
 import { getAuthoredQuestion } from "@/lib/server/dal/authoring";
 import { requirePageTeacher } from "@/lib/server/dal/session";
+import { listOwnTopics } from "@/lib/server/dal/topics";
 import { AppError } from "@/lib/server/errors";
 
 export const metadata: Metadata = { title: "Edit question" };
@@ -53,6 +54,7 @@ export default async function EditQuestionPage({ params }: Props) {
         initial={question.spec}
         questionId={question.id}
         readOnly={!question.editable}
+        topics={await listOwnTopics(user)}
       />
       <details className="rounded-md border border-border p-3 text-sm">
         <summary className="cursor-pointer font-medium">Versions</summary>

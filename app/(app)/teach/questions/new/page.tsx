@@ -4,13 +4,15 @@ import Link from "next/link";
 import { QuestionEditor } from "@/components/teach/question-editor";
 import { EXAMPLE_TEMPLATES } from "@/lib/engine";
 import { requirePageTeacher } from "@/lib/server/dal/session";
+import { listOwnTopics } from "@/lib/server/dal/topics";
 
 export const metadata: Metadata = { title: "New question" };
 
 type Props = { searchParams: Promise<{ example?: string }> };
 
 export default async function NewQuestionPage({ searchParams }: Props) {
-  await requirePageTeacher("/teach/questions/new");
+  const user = await requirePageTeacher("/teach/questions/new");
+  const topics = await listOwnTopics(user);
   const { example } = await searchParams;
   const start = EXAMPLE_TEMPLATES.find((t) => t.slug === example);
 
@@ -57,7 +59,7 @@ export default async function NewQuestionPage({ searchParams }: Props) {
         </Link>
       </p>
       <h1 className="text-2xl font-bold">New {start.type} question</h1>
-      <QuestionEditor initial={initial} />
+      <QuestionEditor initial={initial} topics={topics} />
     </div>
   );
 }

@@ -1,0 +1,3 @@
+import { topicsSuite } from "./support/topics-suite";
+
+topicsSuite("postgresql");
