@@ -415,7 +415,7 @@ export const CREATING_PROCESSES: readonly QuestionTemplate[] = [
     title: "Which outputs are possible?",
     type: "process",
     topic: "creating-processes",
-    tags: ["fork", "exec", "wait", "output-order", "nondeterminism"],
+    tags: ["fork", "exec", "wait", "output-order"],
     difficulty: 3,
     prompt:
       "The output goes to a terminal. How many lines does the program print, and which of the outputs listed can it print? Select every possible one.",

@@ -107,7 +107,7 @@ export const LINUX_FAIR_SCHEDULER: readonly QuestionTemplate[] = [
     title: "The slice ends between ticks (EEVDF, HZ=100)",
     type: "schedule",
     topic: "linux-fair-scheduler",
-    tags: ["eevdf", "tick", "slice", "preemption"],
+    tags: ["eevdf", "tick", "timeslice", "preemption"],
     difficulty: 4,
     prompt:
       "{{tasks}} CPU-bound tasks with the nice values shown arrive on one CPU at the times shown. The kernel runs EEVDF with **HZ=100** (a timer tick every 10 ms) and a base slice of **4 ms**. Paint who runs in each {{slotMs}} ms slot until the run is cut off at t = 40 ms.",
