@@ -134,12 +134,7 @@ describe("the grader names the misconception a timeline reproduces", () => {
   }
   // Runs after the template tests (vitest runs a file's tests in order).
   test("every timeline entry is named on some bank template", () => {
-    // Where no bank timeline can show the difference: a switch at slice expiry falls inside a tick on
-    // the one EEVDF grid (one slot per 4 ms tick), and no bank timeline runs long enough to be throttled.
-    const unshowable = new Set(["preempt-at-slice-expiry", "rt-throttling-ignored"]);
-    expect(
-      SCHEDULE_MISCONCEPTIONS.map((e) => e.id).filter((id) => !namedSomewhere.has(id) && !unshowable.has(id)),
-    ).toEqual([]);
+    expect(SCHEDULE_MISCONCEPTIONS.map((e) => e.id).filter((id) => !namedSomewhere.has(id))).toEqual([]);
   });
 });
 

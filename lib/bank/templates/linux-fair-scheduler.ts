@@ -103,6 +103,38 @@ export const LINUX_FAIR_SCHEDULER: readonly QuestionTemplate[] = [
     ].join("\n"),
   },
   {
+    slug: "eevdf-slice-vs-tick",
+    title: "The slice ends between ticks (EEVDF, HZ=100)",
+    type: "schedule",
+    topic: "linux-fair-scheduler",
+    tags: ["eevdf", "tick", "timeslice", "preemption"],
+    difficulty: 4,
+    prompt:
+      "{{tasks}} CPU-bound tasks with the nice values shown arrive on one CPU at the times shown. The kernel runs EEVDF with **HZ=100** (a timer tick every 10 ms) and a base slice of **4 ms**. Paint who runs in each {{slotMs}} ms slot until the run is cut off at t = 40 ms.",
+    generator: {
+      policy: { name: "eevdf", hz: 100, baseSliceMs: 4 },
+      tasks: [2, 3],
+      cpuBurst: [5000, 5000],
+      nice: [0, 0, 5],
+      arrivalSpread: 12,
+      horizon: 40,
+      slotMs: 2,
+      // Issue #21: switching the moment the slice is used up must paint a different chart.
+      discriminate: ["preempt-at-slice-expiry"],
+    },
+    grading: grading({ scheduleScoring: "per-slot" }),
+    hints: [
+      "The scheduler only checks the running task's slice when the timer ticks (or a task wakes up): here every 10 ms.",
+    ],
+    explanation: [
+      "1. A task that is picked gets a virtual deadline one slice ahead (half a slice for a task that has just arrived): it has earned a switch after 4 ms of CPU (2 ms for a newcomer).",
+      "2. But the kernel only looks at the running task's deadline at a **timer tick** (every 10 ms with HZ=100) or when a task **wakes up or arrives**. So the runner keeps the CPU past its slice until the next tick, or until an arriving task with an earlier deadline preempts it.",
+      "3. At each such check the scheduler picks the eligible task (lag ≥ 0) with the earliest virtual deadline; the runner, past its deadline, loses to a waiting task. So tasks mostly run **whole ticks** in turn, with switches only at multiples of 10 ms or at an arrival.",
+      "",
+      "Switching the instant the slice runs out (every 4 ms) is what a continuously checking scheduler would do; Linux's fair class notices a used-up slice only in `update_curr` → `resched_curr`, run from the tick and from wakeups (`kernel/sched/fair.c`).",
+    ].join("\n"),
+  },
+  {
     slug: "sched-idle-share",
     title: "SCHED_IDLE next to a normal task",
     type: "metrics",

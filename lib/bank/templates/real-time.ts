@@ -104,6 +104,45 @@ export const REAL_TIME: readonly QuestionTemplate[] = [
     ].join("\n"),
   },
   {
+    slug: "rt-throttling-timeline",
+    title: "A SCHED_FIFO task arrives: when does the throttle step in?",
+    type: "schedule",
+    topic: "real-time",
+    tags: ["sched_fifo", "throttling", "starvation", "timeline", "measured"],
+    difficulty: 4,
+    prompt: [
+      "N is a normal (SCHED_OTHER) CPU-bound task. R is SCHED_FIFO and arrives at t = 300 ms. The kernel predates 6.12, so **RT throttling** is in force: real-time tasks may run `sched_rt_runtime_us` per `sched_rt_period_us` (the values are in the conventions; the defaults are 950 ms per 1000 ms).",
+      "",
+      "Paint the timeline, one slot per {{slotMs}} ms.",
+    ].join("\n"),
+    generator: {
+      policy: [
+        { name: "eevdf", hz: 250, throttle: "throttle" },
+        { name: "eevdf", hz: 250, throttle: "throttle", rtRuntimeMs: 900 },
+        { name: "eevdf", hz: 250, throttle: "throttle", rtRuntimeMs: 800 },
+      ],
+      tasks: [
+        { id: "N", arrival: 0, bursts: [400] },
+        { id: "R", arrival: 300, bursts: [1100], class: "fifo", priority: 50 },
+      ],
+      slotMs: 50,
+      // Issue #21: a student who forgets the throttle paints R to the end.
+      discriminate: ["rt-throttling-ignored"],
+    },
+    grading: grading({ scheduleScoring: "segment-lcs" }),
+    hints: [
+      "The throttle's 1000 ms period does not start at t = 0: it starts when the first real-time task is enqueued.",
+    ],
+    explanation: [
+      "1. t = 0–300: only N is runnable, so it runs.",
+      "2. At t = 300 R arrives and, being real-time, preempts N at once. The RT period timer was idle (no RT work yet); it starts **now**, so the period runs 300–1300 ms.",
+      "3. R may use the RT runtime of that period (with the default 950 ms: 300–1250); then it is throttled and N gets the rest of the period, up to 1300.",
+      "4. At t = 1300 a new period gives R its runtime back: it runs the rest of its 1100 ms, and then N finishes.",
+      "",
+      "Source: `kernel/sched/rt.c` (`do_start_rt_bandwidth` starts the period timer at the first RT enqueue). Measured on Linux 6.18 with a hog and a FIFO task arriving at 300 ms: the hog waited 950 ms and then got ≈ 50 ms (there the 6.12+ fair server plays this role, with the same result).",
+    ].join("\n"),
+  },
+  {
     slug: "rt-throttling-share",
     title: "SCHED_FIFO starving a normal task (RT throttling)",
     type: "metrics",

@@ -15,7 +15,8 @@ export { EXAMPLE_TEMPLATES } from "./examples";
 export { ruleWords } from "./rule-words";
 export { IDLE as TIMELINE_IDLE, SWITCH as TIMELINE_SWITCH, slotsFromSim } from "./timeline";
 export { SCHEDULE_MISCONCEPTIONS } from "./misconceptions/schedule";
-export { discriminateSeed, preferDiscriminatingSeed } from "./discriminate";
+export { FORK_MISCONCEPTIONS } from "./misconceptions/process";
+export { discriminateSeed, MISCONCEPTION_IDS, preferDiscriminatingSeed } from "./discriminate";
 // Fork-tree answers: the shapes the tree builder and its feedback draw, and the matching they share.
 export { decodeTree, matchTrees } from "./kinds/fork-tree";
 export type { NodeMark, TreeNode, TreePart } from "./kinds/fork-tree";

@@ -267,3 +267,25 @@ describe("robustness", () => {
     if (!r.ok) expect(r.errors[0].message).toContain("more than 2 processes");
   });
 });
+
+describe("the exec-returns belief (a mistaken model for the misconception catalogue)", () => {
+  const src = main(`printf("A\\n");
+if (fork() == 0) {
+  execlp("echo", "echo", "B", NULL);
+  printf("C\\n");
+  _exit(0);
+}
+wait(NULL);
+printf("D\\n");`);
+
+  test("on Linux the line after a successful exec never runs; under the belief it does, after the program's output", () => {
+    expect(model(src, "tty").outputs).toEqual([["A", "B", "D"]]);
+    const r = analyzeForkProgram(src, { mode: "tty", belief: "exec-returns" });
+    expect(r.ok && r.value.outputs).toEqual([["A", "B", "C", "D"]]);
+  });
+
+  test("an unknown belief is refused naming the option", () => {
+    const r = analyzeForkProgram(src, { belief: "parent-first" as never });
+    expect(!r.ok && r.errors[0]).toEqual({ path: "belief", message: "belief must be 'exec-returns'" });
+  });
+});

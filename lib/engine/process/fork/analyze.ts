@@ -29,6 +29,9 @@ export function analyzeForkProgram(source: string, options: ForkAnalysisOptions 
     return processModelFailure("maxOutputs", "maxOutputs must be an integer from 1 to 100000");
   }
 
+  if (options.belief !== undefined && options.belief !== "exec-returns")
+    return processModelFailure("belief", "belief must be 'exec-returns'");
+
   const parsed = parseCProgram(source);
   if (!parsed.ok) return processModelFailure(`${parsed.line}:${parsed.column}`, parsed.message);
 
@@ -37,7 +40,7 @@ export function analyzeForkProgram(source: string, options: ForkAnalysisOptions 
   const runs: { world: World; root: ForkProcessInfo }[] = [];
   let forced = new Map<string, number>();
   for (;;) {
-    const world = createWorld(parsed.program, mode === "tty", maxProcesses, forced);
+    const world = createWorld(parsed.program, mode === "tty", maxProcesses, forced, options.belief === "exec-returns");
     const root: ForkProcessInfo = {
       pid: world.nextPid++,
       parent: null,

@@ -353,6 +353,34 @@ export function enumerateOutputs(s: Schedule, maxOutputs: number): Enumeration {
   }
 }
 
+/**
+ * The one output of the scheduler that always runs the oldest process able to write: a parent always
+ * before its children (pids grow down the tree), so after a fork() the parent runs until it blocks in
+ * wait() or exits. It is the "parent runs first" misconception (issue #21) — one valid interleaving,
+ * taken for the only one. Null when that walk deadlocks (a timing case it cannot meet).
+ */
+export function oldestFirstOutput(s: Schedule): string | null {
+  return greedyOutput(s, (choices) => Math.min(...choices));
+}
+
+/** The youngest process able to write first: a child before its parent (another valid interleaving). */
+export function youngestFirstOutput(s: Schedule): string | null {
+  return greedyOutput(s, (choices) => Math.max(...choices));
+}
+
+function greedyOutput(s: Schedule, pick: (choices: number[]) => number): string | null {
+  let state = initialState(s);
+  let out = "";
+  for (let steps = 0; steps < MAX_SEARCH_STATES; steps++) {
+    const choices = writers(s, state);
+    if (choices.length === 0) return finished(s, state) ? out : null;
+    const i = pick(choices);
+    out += writeText(s, state, i);
+    state = advance(s, state, i);
+  }
+  return null;
+}
+
 /** Depth-first runs without memo, stopping after `count` distinct outputs or the state bound. */
 function sampleOutputs(s: Schedule, count: number): string[] {
   const found = new Set<string>();

@@ -167,6 +167,8 @@ export interface World {
   forced: ReadonlyMap<string, number>;
   /** Timing-dependent calls in the order this run first met them (replays meet them again). */
   timingCalls: TimingCall[];
+  /** The "exec returns" misconception (ForkAnalysisOptions.belief): a successful exec runs its program like a call. */
+  execReturns: boolean;
 }
 
 export function createWorld(
@@ -174,8 +176,10 @@ export function createWorld(
   stdoutIsTty: boolean,
   maxProcesses: number,
   forced: ReadonlyMap<string, number> = new Map(),
+  execReturns = false,
 ): World {
   return {
+    execReturns,
     program,
     stdoutIsTty,
     maxProcesses,
@@ -1279,6 +1283,12 @@ class ProcessRun {
       return -1;
     }
     const result = runImage(image, argv, line);
+    if (this.world.execReturns) {
+      // The mistaken model: the new program's output appears, then the caller carries on with its
+      // image and stdio buffer intact, as if exec were system().
+      for (const text of result.writes) this.record({ type: "write", fd: 1, text, line });
+      return 0;
+    }
     const lost = discardAll(this.stdio);
     if (lost) this.record({ type: "lost", text: lost, reason: "exec", line });
     this.record({ type: "exec", program, args: argv, line });

@@ -112,4 +112,10 @@ export interface ForkAnalysisOptions {
   maxProcesses?: number;
   /** Most distinct outputs enumerated (default 2000); beyond it a sample is returned. */
   maxOutputs?: number;
+  /**
+   * Run a mistaken model instead of Linux's (the misconception catalogue, issue #21):
+   * "exec-returns" — a successful exec* prints its program's output and then returns 0, so the
+   * lines after it run (execve(2): "On success, execve() does not return").
+   */
+  belief?: "exec-returns";
 }

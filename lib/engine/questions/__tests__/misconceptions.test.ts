@@ -234,3 +234,76 @@ describe("the self-test reports which misconceptions a template's variants tell 
     expect(r.discriminates["immediate-after-timeout"]).toBeUndefined();
   });
 });
+
+describe("fork misconceptions on a program worked by hand", () => {
+  // The child execs echo; on a terminal the truth is A, then B (echo) and D in either order, then E
+  // after the wait. If exec returned, the child would also print C and then run on to print its own D
+  // and E: 7 lines instead of 4.
+  const program = [
+    "#include <stdio.h>",
+    "#include <unistd.h>",
+    "#include <sys/wait.h>",
+    "int main(void) {",
+    '  printf("A\\n");',
+    "  if (fork() == 0) {",
+    '    execlp("echo", "echo", "B", NULL);',
+    '    printf("C\\n");',
+    "  }",
+    '  printf("D\\n");',
+    "  wait(NULL);",
+    '  printf("E\\n");',
+    "  return 0;",
+    "}",
+  ].join("\n");
+  const t = template("process", { program, output: "tty", ask: ["lines", "outputs"] });
+
+  function outputsPart(v: ReturnType<typeof variant>) {
+    const p = v.view.parts.find((x) => x.id === "outputs");
+    if (!p || p.kind !== "choice") throw new Error("no outputs part");
+    return p;
+  }
+  const ids = (v: ReturnType<typeof variant>, labels: string[]) =>
+    outputsPart(v)
+      .options.filter((o) => labels.includes(o.label))
+      .map((o) => o.id);
+
+  test("the offered outputs: both orders of B and D are possible, the exec-returned one is not", () => {
+    const v = variant(t);
+    const labels = outputsPart(v).options.map((o) => o.label);
+    expect(labels).toEqual(expect.arrayContaining(["A / D / B / E", "A / B / D / E"]));
+    expect(labels.some((l) => l.includes("C"))).toBe(true);
+    expect([...(v.key.expected["outputs"] as string[])].sort()).toEqual(
+      ids(v, ["A / D / B / E", "A / B / D / E"]).sort(),
+    );
+  });
+
+  test("exec assumed to return: the line count with the lines after exec is named, with the execve rule", () => {
+    const v = variant(t);
+    const part = gradeAnswer(valid(t), v, answer({ lines: 7, outputs: v.key.expected["outputs"]! })).parts.find(
+      (p) => p.id === "lines",
+    )!;
+    expect(v.key.expected["lines"]).toBe(4);
+    expect(part.misconceptions?.map((m) => m.id)).toEqual(["fork-exec-returns"]);
+    expect(part.misconceptions?.[0]?.explanation).toContain("here echo B (line 7)");
+    expect(part.misconceptions?.[0]?.explanation).toContain("gives 7 lines; the program prints 4 lines");
+    expect(part.misconceptions?.[0]?.source).toMatch(/On success, execve\(\) does not return/);
+  });
+
+  test("the parent assumed to run first: choosing only the parent-first output is named, with the child-first one", () => {
+    const v = variant(t);
+    const part = gradeAnswer(valid(t), v, answer({ lines: 4, outputs: ids(v, ["A / D / B / E"]) })).parts.find(
+      (p) => p.id === "outputs",
+    )!;
+    expect(part.score).toBeLessThan(1);
+    const m = part.misconceptions?.find((x) => x.id === "fork-parent-first");
+    expect(m?.explanation).toContain('The order where the parent always goes first is "A", "D", "B", "E"');
+    expect(m?.explanation).toContain('the program can also print "A", "B", "D", "E"');
+  });
+
+  test("the reference answer names nothing", () => {
+    const v = variant(t);
+    const r = gradeAnswer(valid(t), v, answer({ lines: 4, outputs: v.key.expected["outputs"]! }));
+    expect(r.correct).toBe(true);
+    expect(r.parts.flatMap((p) => p.misconceptions ?? [])).toEqual([]);
+  });
+});

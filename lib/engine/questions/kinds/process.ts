@@ -10,10 +10,20 @@ import { defineKind, MAX_REDRAWS, type BuiltVariant, type KindGrade } from "./ki
 import { labelsOf, shuffledOrderItems } from "./order-items";
 import { boundedMemo } from "../memo";
 import { decodeTree, encodeTree, gradeTree, MAX_TREE_NODES, trueForkTree, type TreeLabelling } from "./fork-tree";
-import { forkDiscriminating, matchForkMisconceptions } from "../misconceptions/process";
+import {
+  FORK_MISCONCEPTIONS,
+  forkDiscriminating,
+  matchForkMisconceptions,
+  OUTPUT_LINE_SEPARATOR,
+  outputLabel,
+  parentFirstOrder,
+} from "../misconceptions/process";
 import { drawProgram, PROGRAM_KEYS, programPath, validateProgramSpec, type ProgramSpec } from "./program-source";
 
-const FORK_ASKS = ["processes", "lines", "order", "appears", "tree"] as const;
+const FORK_ASKS = ["processes", "lines", "order", "appears", "tree", "outputs"] as const;
+/** Options of an "outputs" part: at most this many possible outputs and this many impossible ones. */
+const MAX_POSSIBLE_OPTIONS = 3;
+const MAX_IMPOSSIBLE_OPTIONS = 2;
 const CRASH_ASKS = ["always", "never"] as const;
 type ForkAsk = (typeof FORK_ASKS)[number];
 type CrashAsk = (typeof CRASH_ASKS)[number];
@@ -136,6 +146,23 @@ function buildFork(spec: Extract<ProcessSpec, { mode: "fork" }>, seed: number): 
         parts.push(items.part);
         expected["order"] = items.expected;
         labels = items.labels;
+      } else if (a === "outputs") {
+        const options = outputOptions(model, drawn.source, rng);
+        if (typeof options === "string") {
+          last = options;
+          parts.length = 0;
+          break;
+        }
+        const opts = optionIds(options.all, rng);
+        parts.push({
+          kind: "choice",
+          id: "outputs",
+          label:
+            "Which of these outputs can the program print? Select every one that is possible (lines separated by /).",
+          options: opts.map((o) => ({ id: o.id, label: outputLabel(o.item) })),
+          multiple: true,
+        });
+        expected["outputs"] = opts.filter((o) => options.possible.includes(o.item)).map((o) => o.id);
       } else {
         const printed = [...new Set(lines)];
         const lost = [
@@ -156,6 +183,7 @@ function buildFork(spec: Extract<ProcessSpec, { mode: "fork" }>, seed: number): 
         expected["appears"] = opts.filter((o) => printed.includes(o.item)).map((o) => o.id);
       }
     }
+    if (parts.length < spec.ask.length) continue;
     const exhibits: VariantExhibit[] = [{ kind: "code", caption: "Program", language: "c", source: drawn.source }];
     const data: ProcessKeyData = {
       mode: "fork",
@@ -184,6 +212,41 @@ function buildFork(spec: Extract<ProcessSpec, { mode: "fork" }>, seed: number): 
     };
   }
   return { ok: false, errors: [{ path: "generator", message: `no usable program in ${MAX_REDRAWS} draws: ${last}` }] };
+}
+
+/**
+ * The whole outputs offered by an "outputs" part: the order where the parent always runs first and
+ * other possible orders, and as impossible ones what the catalogued mistakes print (wait() ignored,
+ * the other buffering, exec returning), then the reverse of a possible order. A reason string when the
+ * program cannot be asked this way.
+ */
+function outputOptions(
+  model: ForkModel,
+  source: string,
+  rng: ReturnType<typeof createPythonRandom>,
+): { all: string[][]; possible: string[][] } | string {
+  if (!model.outputsComplete) return "the program has too many outputs to offer a choice of them";
+  if (model.outputs.some((o) => o.some((l) => l.includes(OUTPUT_LINE_SEPARATOR))))
+    return `a printed line contains "${OUTPUT_LINE_SEPARATOR}", which separates the lines of an option`;
+  const key = (o: readonly string[]) => o.join("\n");
+  const first = parentFirstOrder(model);
+  const others = rng.shuffled(model.outputs.filter((o) => !first || key(o) !== key(first)));
+  const possible = [...(first ? [first] : []), ...others].slice(0, MAX_POSSIBLE_OPTIONS);
+  const impossible: string[][] = [];
+  const offer = (o: readonly string[]) => {
+    if (impossible.length >= MAX_IMPOSSIBLE_OPTIONS || impossible.some((x) => key(x) === key(o))) return;
+    if (o.some((l) => l.includes(OUTPUT_LINE_SEPARATOR)) || explainOutputOrder(model, o).valid) return;
+    impossible.push([...o]);
+  };
+  // Reversed: the catalogue lists the most specific first; exec returning is the likeliest distractor here.
+  for (const e of [...FORK_MISCONCEPTIONS].reverse()) {
+    const mis = e.answer(source, model);
+    const wrong = (mis?.orders ?? mis?.orderModel?.outputs ?? []).find((o) => !explainOutputOrder(model, o).valid);
+    if (wrong) offer(wrong);
+  }
+  for (const o of possible) offer([...o].reverse());
+  if (possible.length + impossible.length < 3) return "fewer than three distinct outputs to offer";
+  return { all: [...possible, ...impossible], possible };
 }
 
 function buildCrash(spec: Extract<ProcessSpec, { mode: "crash" }>, seed: number): Checked<BuiltVariant> {
@@ -370,11 +433,11 @@ export const processKind = defineKind<ProcessSpec>({
     if (part.id === "order" && data.labels)
       return matchForkMisconceptions("order", code.source, data.model, labelsOf(got as string[], data.labels));
     const spec = ctx.variant.view.parts.find((p) => p.id === part.id);
-    if (part.id !== "appears" || !spec || spec.kind !== "choice") return [];
+    if ((part.id !== "appears" && part.id !== "outputs") || !spec || spec.kind !== "choice") return [];
     const ids = new Set(Array.isArray(got) ? got : [got]);
     const chosen = spec.options.filter((o) => ids.has(o.id)).map((o) => o.label);
     return matchForkMisconceptions(
-      "appears",
+      part.id,
       code.source,
       data.model,
       chosen,

@@ -84,7 +84,7 @@ export function describeRtLimits(w: Workload): string | null {
     );
   if (p.throttle === "throttle") {
     parts.push(
-      `RT throttling (kernels before 6.12): real-time tasks may use at most ${formatNumber(p.rtRuntimeMs)} ms of every ${formatNumber(p.rtPeriodMs)} ms (periods start at t=0); for the rest of each period the CPU runs normal tasks, or idles if there are none.`,
+      `RT throttling (kernels before 6.12): real-time tasks may use at most ${formatNumber(p.rtRuntimeMs)} ms of every ${formatNumber(p.rtPeriodMs)} ms, the period starting when a real-time task is first enqueued (not at t=0); for the rest of each period the CPU runs normal tasks, or idles if there are none.`,
     );
   } else if (p.throttle === "fair-server") {
     parts.push(

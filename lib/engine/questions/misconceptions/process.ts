@@ -3,14 +3,17 @@
 // other stdout buffering, or with its wait() calls returning at once — or, for the process count, the
 // linear "two processes per fork() call" count next to the model's tree. A wrong part is named only
 // when it equals what the mistaken model gives.
-import { analyzeForkProgram, explainOutputOrder } from "../../process/index";
+import { analyzeForkProgram, explainOutputOrder, splitOutputLines } from "../../process/index";
 import type { ForkModel } from "../../process/index";
+import { buildSchedule, oldestFirstOutput, youngestFirstOutput } from "../../process/fork/interleave";
 import { formatNumber } from "../grading";
 import { boundedMemo } from "../memo";
 import type { AnswerPartSpec, MisconceptionMatch } from "../types";
 
 const APUE = "Stevens & Rago, APUE 3rd ed., §8.3 (fork and standard I/O buffers)";
 const OSTEP5 = "OSTEP ch. 5 (Process API)";
+const FORK2 = "fork(2): after fork() either process may run first; OSTEP ch. 5 (the output is not deterministic)";
+const EXECVE2 = 'execve(2): "On success, execve() does not return"';
 
 /** What a fork question's parts would be under a misconception (only the parts it can change). */
 export interface ForkMisAnswer {
@@ -20,6 +23,8 @@ export interface ForkMisAnswer {
   appears?: ReadonlySet<string>;
   /** A model whose valid orders are the misconception's, for order parts. */
   orderModel?: ForkModel;
+  /** The only orders the misconception allows (when it is a single schedule rather than a model). */
+  orders?: readonly (readonly string[])[];
 }
 
 export interface ForkMisconception {
@@ -29,13 +34,31 @@ export interface ForkMisconception {
   /** The misconceived answer for this program, or null when the entry does not apply. */
   answer(source: string, truth: ForkModel): ForkMisAnswer | null;
   /** One or two sentences from the program's own numbers on why the truth differs. */
-  why(part: "processes" | "lines" | "appears" | "order", source: string, truth: ForkModel, mis: ForkMisAnswer): string;
+  why(part: ForkPart, source: string, truth: ForkModel, mis: ForkMisAnswer): string;
 }
 
 const memo = boundedMemo<ReturnType<typeof analyzeForkProgram>>(64);
-function analyze(source: string, mode: "pipe" | "tty"): ForkModel | null {
-  const r = memo(`${mode}\u0000${source}`, () => analyzeForkProgram(source, { mode }));
+function analyze(source: string, mode: "pipe" | "tty", belief?: "exec-returns"): ForkModel | null {
+  const r = memo(`${mode}\u0000${belief ?? ""}\u0000${source}`, () =>
+    analyzeForkProgram(source, { mode, ...(belief ? { belief } : {}) }),
+  );
   return r.ok ? r.value : null;
+}
+
+/** The one order of the scheduler that always runs the parent before its child (the oldest process first). */
+export function parentFirstOrder(truth: ForkModel): string[] | null {
+  const text = oldestFirstOutput(buildSchedule(truth.processes));
+  return text === null ? null : splitOutputLines(text);
+}
+
+/** Is `lines` a possible output under the misconception? */
+function misPossible(mis: ForkMisAnswer, lines: readonly string[]): boolean {
+  if (mis.orders) return mis.orders.some((o) => o.length === lines.length && o.every((l, i) => l === lines[i]));
+  return !!mis.orderModel && explainOutputOrder(mis.orderModel, lines).valid;
+}
+
+function quote(lines: readonly string[]): string {
+  return lines.map((l) => `"${l}"`).join(", ");
 }
 
 function printedLines(m: ForkModel): Set<string> {
@@ -127,9 +150,53 @@ export const FORK_MISCONCEPTIONS: readonly ForkMisconception[] = [
         : `${rule} The program runs ${formatNumber(truth.processCount)} processes and prints ${lines(truth.linesPrinted)}.`;
     },
   },
+  {
+    id: "fork-exec-returns",
+    name: "exec assumed to return",
+    source: EXECVE2,
+    answer(source, truth) {
+      if (!truth.processes.some((p) => p.execedProgram !== null)) return null;
+      const m = analyze(source, truth.mode, "exec-returns");
+      return m ? { ...bufferAnswer(m), processes: m.processCount } : null;
+    },
+    why(part, _source, truth, mis) {
+      const execs = truth.processes.flatMap((p) =>
+        p.events.flatMap((e) => (e.type === "exec" ? [`${e.args.join(" ")} (line ${e.line})`] : [])),
+      );
+      const rule = `A successful exec replaces the calling program with the new one (here ${[...new Set(execs)].join(", ")}): the new program prints its output and exits, and the lines after the exec call never run, because there is no old program left to return to.`;
+      if (part === "lines")
+        return `${rule} Letting the caller carry on after the exec gives ${lines(mis.lines!)}; the program prints ${lines(truth.linesPrinted)}.`;
+      const extra = [...(mis.appears ?? [])].filter((l) => !printedLines(truth).has(l));
+      return extra.length > 0 ? `${rule} So ${quote(extra)} never ${extra.length === 1 ? "appears" : "appear"}.` : rule;
+    },
+  },
+  {
+    id: "fork-parent-first",
+    name: "The parent assumed to run first",
+    source: FORK2,
+    answer(_source, truth) {
+      // One schedule, taken for the only one: it differs from the truth only where the truth has more.
+      if (truth.deterministic) return null;
+      const order = parentFirstOrder(truth);
+      return order ? { orders: [order] } : null;
+    },
+    why(_part, _source, truth, mis) {
+      const mine = mis.orders![0]!;
+      // The child-first run is another valid order; it shows where the parent-first one is not forced.
+      const text = youngestFirstOutput(buildSchedule(truth.processes));
+      const child = text === null ? undefined : splitOutputLines(text);
+      const other = child && child.join("\n") !== mine.join("\n") ? child : undefined;
+      const at = other ? other.findIndex((l, i) => l !== mine[i]) : -1;
+      const rule =
+        "After fork() parent and child are both ready to run, and nothing makes the parent go first: the scheduler may run the child at once, or both at the same time on two CPUs. Only wait() (or the pipes and signals the program uses) orders them.";
+      return other && at >= 0
+        ? `${rule} The order where the parent always goes first is ${quote(mine)}, but the program can also print ${quote(other)}, where "${other[at]}" comes where the parent-first run prints "${mine[at]}".`
+        : rule;
+    },
+  },
 ];
 
-export type ForkPart = "processes" | "lines" | "appears" | "order";
+export type ForkPart = "processes" | "lines" | "appears" | "order" | "outputs";
 
 /** Does the entry's answer for this part differ from the truth (so a student holding it cannot score by luck)? */
 export function forkDiscriminates(
@@ -145,10 +212,27 @@ export function forkDiscriminates(
     const t = printedLines(truth);
     return (labels ?? [...new Set([...t, ...mis.appears])]).some((l) => t.has(l) !== mis.appears!.has(l));
   }
+  if (part === "outputs") {
+    // Some offered output is possible in truth and not under the misconception, or the reverse.
+    return (labels ?? []).some((l) => {
+      const o = outputOfLabel(l);
+      return explainOutputOrder(truth, o).valid !== misPossible(mis, o);
+    });
+  }
   // An order part: some order the mistaken model prints (of the same lines) is impossible in truth.
-  if (!mis.orderModel) return false;
+  const misOrders = mis.orders ?? mis.orderModel?.outputs;
+  if (!misOrders) return false;
   const want = [...(truth.outputs[0] ?? [])].sort().join("\n");
-  return mis.orderModel.outputs.some((o) => [...o].sort().join("\n") === want && !explainOutputOrder(truth, o).valid);
+  return misOrders.some((o) => [...o].sort().join("\n") === want && !explainOutputOrder(truth, o).valid);
+}
+
+/** How an "outputs" option shows a whole output: its lines joined by " / " (programs whose lines contain it are not asked). */
+export const OUTPUT_LINE_SEPARATOR = " / ";
+export function outputLabel(lines: readonly string[]): string {
+  return lines.join(OUTPUT_LINE_SEPARATOR);
+}
+export function outputOfLabel(label: string): string[] {
+  return label === "" ? [] : label.split(OUTPUT_LINE_SEPARATOR);
 }
 
 /** The entries a variant's parts tell apart from the truth (for the self-test's report). */
@@ -158,7 +242,8 @@ export function forkDiscriminating(parts: readonly AnswerPartSpec[], source: str
     const mis = e.answer(source, truth);
     if (!mis) continue;
     const hit = parts.some((p) => {
-      if (p.id !== "processes" && p.id !== "lines" && p.id !== "appears" && p.id !== "order") return false;
+      if (p.id !== "processes" && p.id !== "lines" && p.id !== "appears" && p.id !== "order" && p.id !== "outputs")
+        return false;
       return forkDiscriminates(p.id, truth, mis, p.kind === "choice" ? p.options.map((o) => o.label) : undefined);
     });
     if (hit) out.push(e.id);
@@ -168,8 +253,8 @@ export function forkDiscriminating(parts: readonly AnswerPartSpec[], source: str
 
 /**
  * The fork misconceptions a wrong part reproduces. `got` is a number (processes, lines), the set of
- * line texts chosen (appears) or the ordered line texts (order); `labels` are the option texts of an
- * appears part. Entries whose answer equals the truth are skipped, so a right answer never matches.
+ * line texts chosen (appears), the option texts chosen (outputs: each a whole output, see
+ * outputLabel) or the ordered line texts (order); `labels` are the option texts of an appears or outputs part. Entries whose answer equals the truth are skipped, so a right answer never matches.
  */
 export function matchForkMisconceptions(
   part: ForkPart,
@@ -192,11 +277,12 @@ export function matchForkMisconceptions(
       const chosen = new Set(got as readonly string[]);
       hit = (labels ?? []).every((l) => chosen.has(l) === mis.appears!.has(l));
       lead = `Your choice is exactly the lines that appear under a known mistake: ${e.name[0]!.toLowerCase()}${e.name.slice(1)}.`;
+    } else if (part === "outputs") {
+      const chosen = new Set(got as readonly string[]);
+      hit = (labels ?? []).every((l) => chosen.has(l) === misPossible(mis, outputOfLabel(l)));
+      lead = `Your choice is exactly the outputs possible under a known mistake: ${e.name[0]!.toLowerCase()}${e.name.slice(1)}.`;
     } else {
-      hit =
-        !!mis.orderModel &&
-        explainOutputOrder(mis.orderModel, got as readonly string[]).valid &&
-        !explainOutputOrder(truth, got as readonly string[]).valid;
+      hit = misPossible(mis, got as readonly string[]) && !explainOutputOrder(truth, got as readonly string[]).valid;
       lead = `Your order is one the program could print under a known mistake: ${e.name[0]!.toLowerCase()}${e.name.slice(1)}.`;
     }
     if (!hit) continue;
