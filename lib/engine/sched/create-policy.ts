@@ -18,7 +18,7 @@ export function createPolicy(p: PolicyConfig, tasks: readonly TaskRun[]): Policy
     case "stcf":
       return createSjf(true);
     case "rr":
-      return createRoundRobin(p.quantum);
+      return createRoundRobin(p.quantum, p.restartQuantumOnArrival === true);
     case "priority":
       return createPriority(p.preemptive, p.higherIs);
     case "mlfq":

@@ -77,7 +77,15 @@ export type PolicyConfig =
   | { name: "fifo" }
   | { name: "sjf" }
   | { name: "stcf" }
-  | { name: "rr"; quantum: number }
+  | {
+      name: "rr";
+      quantum: number;
+      /**
+       * Not a real policy: the belief that a job arriving (or waking) restarts the running job's quantum. Only the
+       * misconception catalogue sets it; validation never accepts it from input.
+       */
+      restartQuantumOnArrival?: boolean;
+    }
   | { name: "priority"; preemptive: boolean; higherIs: "lower-number" | "higher-number" }
   | {
       name: "mlfq";

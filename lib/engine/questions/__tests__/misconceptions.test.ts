@@ -80,6 +80,25 @@ describe("timeline misconceptions", () => {
     expect(part.message).toContain("Your schedule is exactly round robin with a 3 ms quantum.");
   });
 
+  test("round robin with the quantum restarted by an arrival names when the turn really ends", () => {
+    const rr = template("schedule", {
+      policy: { name: "rr", quantum: 2 },
+      tasks: [
+        { id: "A", arrival: 0, bursts: [6] },
+        { id: "B", arrival: 1, bursts: [3] },
+      ],
+    });
+    const v = variant(rr);
+    expect(v.key.expected["timeline"]).toEqual(slots("AABBAABAA"));
+    // B's arrival at t=1 restarts A's quantum, so A keeps the CPU until t=3.
+    const part = gradeAnswer(valid(rr), v, answer({ timeline: slots("AAABBAABA") })).parts[0]!;
+    const m = part.misconceptions?.[0];
+    expect(m?.id).toBe("rr-quantum-restarts-on-arrival");
+    expect(m?.full).toBe(true);
+    expect(m?.explanation).toContain("A's turn began at t=0 ms");
+    expect(m?.explanation).toContain("restarts the running job's quantum");
+  });
+
   test("I/O ignored: the job that should be blocked is named with when it wakes", () => {
     const io = template("schedule", {
       policy: "fifo",

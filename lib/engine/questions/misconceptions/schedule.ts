@@ -235,6 +235,27 @@ export const SCHEDULE_MISCONCEPTIONS: readonly ScheduleMisconception[] = [
     why: (c) => quantumWhy(c, -1),
   },
   {
+    id: "rr-quantum-restarts-on-arrival",
+    name: "Round robin quantum restarted when a job arrives",
+    shape: (w) =>
+      `round robin whose ${formatNumber((w.policy as Extract<PolicyConfig, { name: "rr" }>).quantum)} ms quantum starts again whenever a job arrives`,
+    source: OSTEP7,
+    transform: (w) =>
+      w.policy.name === "rr" && !w.policy.restartQuantumOnArrival
+        ? withPolicy(w, { ...w.policy, restartQuantumOnArrival: true })
+        : null,
+    why: (c) => {
+      const q = (c.truth.policy as Extract<PolicyConfig, { name: "rr" }>).quantum;
+      const who = isTask(c.previous) ? c.previous : isTask(c.expected) ? c.expected : undefined;
+      const s = who ? sliceAround(c.truthSim, who, c.time) : undefined;
+      const began =
+        s && who
+          ? ` ${who}'s turn began at t=${formatNumber(s.start)} ms, and a job that arrives during it does not change when it ends.`
+          : "";
+      return `${contrast(c, noValues)}. A quantum counts from the moment a job is dispatched: ${formatNumber(q)} ms later it goes to the back of the queue.${began} Your timeline restarts the running job's quantum when another job arrives.`;
+    },
+  },
+  {
     id: "arrival-queue-order-flipped",
     name: "New arrival and preempted job queued the other way round",
     shape: (w) =>

@@ -3,7 +3,7 @@ import { Deque } from "../deque";
 import type { Policy, TaskRun } from "../policy";
 import { fmt, remainingValue } from "../policy";
 
-export function createRoundRobin(quantum: number): Policy {
+export function createRoundRobin(quantum: number, restartQuantumOnArrival = false): Policy {
   const queue = new Deque<TaskRun>();
   return {
     enqueue: (t) => queue.pushBack(t),
@@ -22,7 +22,12 @@ export function createRoundRobin(quantum: number): Policy {
     charge: () => {},
     timerAt: (curr, now) => now + quantum - (curr.cpuTime - curr.execAtPick),
     onTimer: () => "quantum-expired",
-    preempts: () => false,
+    // Round robin never preempts for a newcomer. Under the misconceived variant the newcomer resets the running
+    // job's quantum instead (simulate re-reads timerAt after every arrival).
+    preempts: (curr) => {
+      if (restartQuantumOnArrival) curr.execAtPick = curr.cpuTime;
+      return false;
+    },
     onLeave: () => {},
     readyCount: () => queue.size,
   };
