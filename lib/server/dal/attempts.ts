@@ -10,6 +10,7 @@ import { recordQuestionBest } from "@/lib/server/dal/question-best";
 import { type AssessmentRules, referenceVisible, variantRevealed, withheldReport } from "@/lib/analytics/assessment";
 import { recordAttemptStats } from "./analytics";
 import { assertMaySubmit, variantContext } from "./assessment";
+import { canSee } from "./authoring-access";
 import { assertNotInRunningMock, hiddenMockAttempts } from "./mock-secrecy";
 import { recordAttemptProgress } from "./progress";
 import type { UserDto } from "./users";
@@ -284,9 +285,7 @@ export async function listQuestionHistory(user: UserDto, slug: string, limit = 5
   const visible =
     template &&
     (template.status === "PUBLISHED" ||
-      template.builtIn ||
-      template.authorId === user.id ||
-      user.role === "ADMIN" ||
+      canSee(user, template) ||
       (await db.attempt.findFirst({ where: { userId: user.id, templateId: template.id }, select: { id: true } })) !==
         null);
   if (!visible) throw new AppError("NOT_FOUND", `no question '${slug}'`);
