@@ -37,7 +37,6 @@ export interface AttemptProgressInput {
   correct: boolean;
   attemptNumber: number;
   hintsUsed: number;
-  mockSessionId?: string;
   at: Date;
 }
 
@@ -146,15 +145,11 @@ async function loadAround(
 }
 
 /**
- * Called inside submitAttempt's transaction, after the attempt row is created. Throws AppError
- * CONFLICT (rolling the attempt back) when the attempt belongs to a mock session that has ended.
+ * Called inside submitAttempt's transaction, after the attempt row is created, for attempts that count
+ * now (not practice, not a mock interview's answer: those wait for the interview's end, applyMockProgress).
  */
 export async function recordAttemptProgress(tx: Tx, input: AttemptProgressInput): Promise<void> {
-  const score = clampScore(input.score);
-  // A running mock interview withholds its feedback: mastery, the review card and the streak (all of
-  // which /api/progress shows) learn of a mock answer only when the interview ends (applyMockProgress).
-  if (await recordMockAnswer(tx, input, score)) return;
-  await applyAttemptProgress(tx, input, score);
+  await applyAttemptProgress(tx, input, clampScore(input.score));
 }
 
 async function applyAttemptProgress(tx: Tx, input: AttemptProgressInput, score: number): Promise<void> {
@@ -232,26 +227,6 @@ async function applyAttemptProgress(tx: Tx, input: AttemptProgressInput, score: 
  * difficulty does not move while it runs: the next question's difficulty would tell the student how the
  * last answer went.
  */
-async function recordMockAnswer(tx: Tx, input: AttemptProgressInput, score: number): Promise<boolean> {
-  if (!input.variantId) return false;
-  // Nearly every attempt is free practice: a bare existence check costs a fraction of the full lookup.
-  const mock = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "MockItem" WHERE "variantId" = ${input.variantId}`;
-  if (mock.length === 0) return false;
-  const item = await tx.mockItem.findUnique({ where: { variantId: input.variantId }, include: { session: true } });
-  if (!item) return false;
-  if (input.mockSessionId !== item.sessionId)
-    throw new AppError("CONFLICT", "this question belongs to a mock interview; answer it on the interview page");
-  if (item.session.endedAt || item.session.deadline <= input.at)
-    throw new AppError("CONFLICT", "this mock interview has ended; answers are no longer accepted");
-  if (item.answeredAt) throw new AppError("CONFLICT", "this mock question was already answered");
-  const claimed = await tx.mockItem.updateMany({
-    where: { id: item.id, answeredAt: null },
-    data: { attemptId: input.attemptId ?? null, score, correct: input.correct, answeredAt: input.at },
-  });
-  if (claimed.count !== 1) throw new AppError("CONFLICT", "this mock question was already answered");
-  return true;
-}
-
 /**
  * When a mock interview ends (called once, in the transaction that marks it ended): its answers reach
  * mastery, review cards and streaks as if made then in order, and the session's difficulty takes the
