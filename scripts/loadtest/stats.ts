@@ -2,12 +2,15 @@
 // run's length, so memory stays small), errors counted by status.
 export class Stats {
   private readonly latencies: number[] = [];
+  /** When each sample finished (ms since the epoch), for the steady-state percentile after the ramp. */
+  private readonly finishedAt: number[] = [];
   readonly statuses = new Map<string, number>();
   attemptsAcknowledged = 0;
   readonly acknowledgedIds = new Set<string>();
 
   record(label: string, status: number | "network", ms: number): void {
     this.latencies.push(ms);
+    this.finishedAt.push(Date.now());
     const key = `${label} ${status}`;
     this.statuses.set(key, (this.statuses.get(key) ?? 0) + 1);
   }
@@ -16,9 +19,11 @@ export class Stats {
     return this.latencies.length;
   }
 
-  percentile(p: number): number {
-    if (this.latencies.length === 0) return 0;
-    const sorted = [...this.latencies].sort((a, b) => a - b);
+  /** The p-th percentile latency of all samples, or of those that finished at or after `since`. */
+  percentile(p: number, since = 0): number {
+    const picked = since ? this.latencies.filter((_, i) => this.finishedAt[i]! >= since) : this.latencies;
+    if (picked.length === 0) return 0;
+    const sorted = [...picked].sort((a, b) => a - b);
     return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
   }
 }
