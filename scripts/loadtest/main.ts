@@ -152,6 +152,7 @@ try {
           ],
         ]
       : []),
+    ["p50 / p95 by route (ms)", stats.byRoute()],
     ["responses by route and status", byStatus],
     [
       "attempts acknowledged (2xx, distinct)",
@@ -184,6 +185,7 @@ try {
         p95: stats.percentile(95),
         p99: stats.percentile(99),
         steadyP95,
+        byRoute: stats.byRoute(),
         statuses: Object.fromEntries(stats.statuses),
         acknowledged: stats.acknowledgedIds.size,
         stored: result.stored,
