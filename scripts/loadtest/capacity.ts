@@ -43,6 +43,7 @@ interface Summary {
   auditOk: boolean;
   statuses: Record<string, number>;
   byRoute: string;
+  serverCpuMs: number | null;
 }
 
 const loadAverage = () => readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
@@ -97,6 +98,10 @@ try {
     );
     console.log(rows.at(-1));
     if (s) console.log(`p50 / p95 by route (ms): ${s.byRoute}`);
+    if (s?.serverCpuMs != null)
+      console.log(
+        `server CPU: ${(s.serverCpuMs / s.requests).toFixed(1)} ms per request, ${(s.serverCpuMs / 1000 / Number(flags.seconds)).toFixed(2)} cores busy on average`,
+      );
     // The capacity is the largest step below which every step held too.
     if (pass && !missed) held = students;
     missed ||= !pass;

@@ -101,6 +101,7 @@ try {
   );
 
   const rampEnd = started + (flags.pace ? rampSeconds * 1000 : 0);
+  const cpuBefore = app?.cpuMs() ?? null;
   const load = Promise.all(
     Array.from({ length: students }, async (_, i) => {
       const student = new Student(base, stats, emailPrefix);
@@ -119,6 +120,9 @@ try {
   const faults = flags.faults ? runFaults(started, deadline, stats) : Promise.resolve([] as string[]);
   const [, faultLog] = await Promise.all([load, faults]);
   const elapsed = (Date.now() - started) / 1000;
+  const cpuAfter = app?.cpuMs() ?? null;
+  // Meaningless across restarts (--faults) and not measured behind nginx (two servers started elsewhere).
+  const serverCpuMs = cpuBefore !== null && cpuAfter !== null && !flags.faults ? cpuAfter - cpuBefore : null;
 
   const result = await audit(dbTarget, stats.acknowledgedIds, emailPrefix);
   const steadyP50 = stats.percentile(50, rampEnd);
@@ -153,6 +157,10 @@ try {
         ]
       : []),
     ["p50 / p95 by route (ms)", stats.byRoute()],
+    [
+      "server CPU ms per request (all routes)",
+      serverCpuMs === null ? "not measured" : (serverCpuMs / stats.requests).toFixed(1),
+    ],
     ["responses by route and status", byStatus],
     [
       "attempts acknowledged (2xx, distinct)",
@@ -186,6 +194,7 @@ try {
         p99: stats.percentile(99),
         steadyP95,
         byRoute: stats.byRoute(),
+        serverCpuMs,
         statuses: Object.fromEntries(stats.statuses),
         acknowledged: stats.acknowledgedIds.size,
         stored: result.stored,
