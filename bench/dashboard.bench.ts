@@ -98,7 +98,7 @@ async function writeAggregates(db: Db, fx: Fixture, n: number, now: Date): Promi
       const rating = ratingFor({ score: scoreOf(i), attemptNumber: 1, hintsUsed: 0 });
       cards.set(t.id, scheduleReview(cards.get(t.id) ?? newCardState(at), rating, at).card);
     }
-    const d = dayNumber(at, 0);
+    const d = dayNumber(at, "UTC");
     days.set(d, { attempts: (days.get(d)?.attempts ?? 0) + 1 });
   }
   await db.mastery.deleteMany({ where: { userId: fx.userId } });

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useEffect, useId, useState } from "react";
 import { withQueryClient } from "@/components/query-provider";
 import { Button } from "@/components/ui/button";
 import { apiJson, errorMessage } from "@/lib/api/client";
@@ -14,13 +14,32 @@ async function patchSettings(body: Record<string, unknown>): Promise<void> {
   await apiJson("/api/progress/settings", { method: "PATCH", body });
 }
 
-/** Streaks are opt-in; turning them on also stores the browser's UTC offset so days are the student's days. */
-export const StreakToggle = withQueryClient(function StreakToggle({ enabled }: { enabled: boolean }) {
+/** The browser's IANA time zone, e.g. "Europe/Berlin". */
+function browserTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/**
+ * Streaks are opt-in; the toggle also stores the browser's time zone so days are the student's days, and
+ * while streaks are on, a dashboard opened in another zone (travel, a new laptop) stores the new one.
+ */
+export const StreakToggle = withQueryClient(function StreakToggle({
+  enabled,
+  timeZone,
+}: {
+  enabled: boolean;
+  timeZone: string;
+}) {
   const router = useRouter();
   const save = useMutation({
-    mutationFn: () => patchSettings({ streaksEnabled: !enabled, utcOffsetMinutes: -new Date().getTimezoneOffset() }),
+    mutationFn: () => patchSettings({ streaksEnabled: !enabled, timeZone: browserTimeZone() }),
     onSuccess: () => router.refresh(),
   });
+  useEffect(() => {
+    const zone = browserTimeZone();
+    // Best effort: a failure leaves the stored zone, which the next visit tries again.
+    if (enabled && zone !== timeZone) patchSettings({ timeZone: zone }).catch(() => undefined);
+  }, [enabled, timeZone]);
   const pending = save.isPending;
   const error = save.isError ? errorMessage(save.error, "could not save") : null;
   const toggle = () => save.mutate();

@@ -4,17 +4,19 @@ import { TOPICS } from "@/lib/topics";
 import { masteryPercent, weakestFirst } from "./mastery";
 import { DEFAULT_RETENTION } from "./schedule";
 import type { StreakSummary } from "./streak";
+import { DEFAULT_TIME_ZONE } from "./timezone";
 
 export interface ProgressSettingsDto {
   retention: number;
   streaksEnabled: boolean;
-  utcOffsetMinutes: number;
+  /** IANA name; the student's calendar days (streaks, "due today") are this zone's days. */
+  timeZone: string;
 }
 
 export const DEFAULT_SETTINGS: ProgressSettingsDto = {
   retention: DEFAULT_RETENTION,
   streaksEnabled: false,
-  utcOffsetMinutes: 0,
+  timeZone: DEFAULT_TIME_ZONE,
 };
 
 export interface TopicProgress {

@@ -3,6 +3,7 @@
 // would use, to the least-loaded day, so that due reviews spread out instead of piling onto one day.
 import { type Card, createEmptyCard, fsrs, type Grade, get_fuzz_range, Rating, State } from "ts-fsrs";
 import type { ReviewRating } from "./rating";
+import { DEFAULT_TIME_ZONE, dayNumber } from "./timezone";
 
 export const DEFAULT_RETENTION = 0.9;
 export const MIN_RETENTION = 0.7;
@@ -70,15 +71,12 @@ function fromFsrs(card: Card): CardState {
   };
 }
 
-/** The student's calendar day as a whole number of days since 1970-01-01 in their UTC offset. */
-export function dayNumber(at: Date, utcOffsetMinutes: number): number {
-  return Math.floor((at.getTime() + utcOffsetMinutes * 60_000) / DAY_MS);
-}
+export { dayNumber };
 
 export interface ScheduleOptions {
   retention?: number;
-  /** The student's UTC offset in minutes (east positive), so "a day" is their day. */
-  utcOffsetMinutes?: number;
+  /** The student's IANA time zone, so "a day" is their day. */
+  timeZone?: string;
   /** Cards already due on each day number; only days inside the fuzz range are looked at. */
   loadByDay?: ReadonlyMap<number, number>;
 }
@@ -146,7 +144,7 @@ export function scheduleReview(
     : 0;
   const range = next.state === State.Review ? balanceRange(planned, elapsed) : null;
   if (!range || !options.loadByDay) return { card: fromFsrs(next), plannedDays: planned, days: planned };
-  const today = dayNumber(now, options.utcOffsetMinutes ?? 0);
+  const today = dayNumber(now, options.timeZone ?? DEFAULT_TIME_ZONE);
   const days = leastLoadedInterval(planned, range, today, options.loadByDay);
   const due = new Date(now.getTime() + days * DAY_MS);
   return { card: { ...fromFsrs(next), due: due.toISOString(), scheduledDays: days }, plannedDays: planned, days };

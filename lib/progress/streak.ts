@@ -5,7 +5,7 @@
 // - any other day is MISSED; one missed day per ISO week (Monday–Sunday) is covered by a freeze, a second
 //   one breaks the streak;
 // - today is never missed while it is still going on.
-// Days are the student's calendar days (day numbers from schedule.dayNumber with their UTC offset).
+// Days are the student's calendar days (day numbers from timezone.dayNumber in their IANA time zone).
 
 export const MIN_ATTEMPTS_PER_DAY = 3;
 export const FREEZES_PER_WEEK = 1;

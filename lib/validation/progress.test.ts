@@ -23,8 +23,11 @@ describe("progress request schemas", () => {
   });
 
   it("bounds the UTC offset to real time zones and refuses unknown fields", () => {
-    expect(settingsPatchSchema.safeParse({ utcOffsetMinutes: 840 }).success).toBe(true);
-    expect(firstPath(settingsPatchSchema.safeParse({ utcOffsetMinutes: 841 }))).toBe("utcOffsetMinutes");
+    expect(settingsPatchSchema.safeParse({ timeZone: "Asia/Kathmandu" }).success).toBe(true);
+    expect(firstPath(settingsPatchSchema.safeParse({ timeZone: "Mars/Olympus" }))).toBe("timeZone");
+    expect(firstPath(settingsPatchSchema.safeParse({ timeZone: 120 }))).toBe("timeZone");
+    // The offset it replaced is no longer accepted (strict body).
+    expect(settingsPatchSchema.safeParse({ utcOffsetMinutes: 120 }).success).toBe(false);
     expect(settingsPatchSchema.safeParse({ retention: 0.9, admin: true }).success).toBe(false);
   });
 

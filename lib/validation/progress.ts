@@ -3,6 +3,7 @@ import { submitAttemptSchema } from "@/lib/validation/attempts";
 import { MOCK_DURATIONS_MIN } from "@/lib/progress/mock";
 import { MAX_EXPLAIN_CHARS } from "@/lib/progress/mock-prompts";
 import { MAX_RETENTION, MIN_RETENTION } from "@/lib/progress/schedule";
+import { isTimeZone } from "@/lib/progress/timezone";
 
 // Request bodies of the progress routes. Bounds are checked here so the DAL only sees sane values.
 
@@ -14,8 +15,12 @@ export const settingsPatchSchema = z
       .max(MAX_RETENTION, `retention must be at most ${MAX_RETENTION}`)
       .optional(),
     streaksEnabled: z.boolean({ error: "streaksEnabled must be true or false" }).optional(),
-    // Real offsets run from UTC−12 to UTC+14.
-    utcOffsetMinutes: z.number().int("utcOffsetMinutes must be whole minutes").min(-720).max(840).optional(),
+    // The browser's IANA zone (Intl.DateTimeFormat().resolvedOptions().timeZone), checked against Intl.
+    timeZone: z
+      .string({ error: "timeZone must be a string" })
+      .max(64, "timeZone must be at most 64 characters")
+      .refine(isTimeZone, "timeZone must be an IANA time zone name such as Europe/Berlin")
+      .optional(),
   })
   .strict();
 

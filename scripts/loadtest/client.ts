@@ -121,6 +121,39 @@ export class Student {
     return { variantId: body.variantId, parts: body.view.parts };
   }
 
+  /** The paced loop's page view: the exercise page, plus a new variant when the question is new. */
+  async view(slug: string, fresh: boolean): Promise<{ variantId: string; parts: PartSpec[] } | null> {
+    if (fresh) return this.openExercise(slug);
+    await this.request("page", `/practice/q/${slug}`);
+    return null;
+  }
+
+  /**
+   * One submission, retried with the same submissionId while its answer is lost (network error, 5xx),
+   * as the browser does, for at most 15 s past the deadline; an acknowledged attempt id is kept.
+   */
+  async submitOnce(variantId: string, parts: PartSpec[], deadline: number): Promise<"ok" | "new-variant" | "failed"> {
+    const submissionId = randomBytes(12).toString("base64url");
+    while (Date.now() < deadline + 15_000) {
+      const response = await this.json("attempt", `/api/variants/${variantId}/attempts`, {
+        submissionId,
+        answer: { parts: arbitraryAnswer(parts) },
+      });
+      if (!response || response.status >= 500) {
+        await sleep(250);
+        continue;
+      }
+      if (response.status === 200 || response.status === 201) {
+        const body = JSON.parse(response.text) as { attempt: { id: string } };
+        this.stats.attemptsAcknowledged++;
+        this.stats.acknowledgedIds.add(body.attempt.id);
+        return "ok";
+      }
+      return response.status === 409 || response.status === 404 || response.status === 429 ? "new-variant" : "failed";
+    }
+    return "failed";
+  }
+
   /** Submits until the deadline or maxSubmissions; each acknowledged attempt id is kept for the audit. */
   async submitLoop(slugs: string[], deadline: number, maxSubmissions: number): Promise<void> {
     let exercise: { variantId: string; parts: PartSpec[] } | null = null;
@@ -157,6 +190,59 @@ export class Student {
       }
     }
   }
+}
+
+/** A student at a realistic pace (--pace): reads, thinks, submits, once every thinkMs.min–max. */
+export interface Pace {
+  /** Seeded per student, so a run's schedule is the same every time (mulberry32 below). */
+  random: () => number;
+  thinkMs: { min: number; max: number };
+}
+
+export class PacedLoop {
+  constructor(
+    private readonly student: Student,
+    private readonly pace: Pace,
+  ) {}
+
+  /**
+   * One cycle per thinkMs (jittered): the exercise page is viewed at its start, the answer submitted
+   * after the student has read and thought (40–90 % of the cycle), then nothing until the next cycle.
+   * The first cycle starts at a random point of its length, so students do not move in step.
+   */
+  async run(slugs: string[], deadline: number): Promise<void> {
+    const { random, thinkMs } = this.pace;
+    const cycle = () => thinkMs.min + random() * (thinkMs.max - thinkMs.min);
+    await sleep(random() * cycle());
+    let exercise: { slug: string; variantId: string; parts: PartSpec[] } | null = null;
+    while (Date.now() < deadline) {
+      const started = Date.now();
+      const length = cycle();
+      const fresh = exercise === null;
+      const slug: string = exercise?.slug ?? slugs[Math.floor(random() * slugs.length)]!;
+      const opened = await this.student.view(slug, fresh);
+      if (fresh) exercise = opened ? { slug, ...opened } : null;
+      await sleep(Math.max(0, started + length * (0.4 + 0.5 * random()) - Date.now()));
+      if (exercise && Date.now() < deadline) {
+        const outcome = await this.student.submitOnce(exercise.variantId, exercise.parts, deadline);
+        // Out of attempts (or the variant vanished): the next cycle opens another question.
+        if (outcome === "new-variant") exercise = null;
+      }
+      await sleep(Math.max(0, started + length - Date.now()));
+    }
+  }
+}
+
+/** mulberry32: a small seeded generator, so a paced run's schedule is reproducible from --seed. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 export function sleep(ms: number): Promise<void> {

@@ -1,14 +1,18 @@
-// `npm run loadtest -- [--students 200] [--seconds 60] [--target sqlite|postgres|nginx] [--faults]`
+// `npm run loadtest -- [--students 200] [--seconds 60] [--target sqlite|postgres|nginx] [--faults]
+//   [--pace [--ramp 60] [--think-min 20] [--think-max 40] [--seed 1]] [--json FILE]`
 // N simulated students over real HTTP against the production build, then an audit of the database:
-// every acknowledged (2xx) attempt must be stored. Loopback only; every loop is bounded in time and count.
+// every acknowledged (2xx) attempt must be stored. Without --pace every student submits as fast as it
+// can (a stress test); with it, students sign up spread over --ramp seconds and then view a page and
+// submit once per 20–40 s, jittered from --seed (a class; scripts/loadtest/capacity.ts steps N).
+// Loopback only; every loop is bounded in time and count.
 // See docs/operations.md for the figures and how to read them.
 import { randomBytes } from "node:crypto";
-import { mkdirSync, rmSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { prepareDatabase } from "../../lib/db/prepare";
 import { resolveDbTarget } from "../../lib/db/provider";
 import { audit, publishedSlugs } from "./db";
-import { sleep, Student } from "./client";
+import { PacedLoop, seededRandom, sleep, Student } from "./client";
 import { startRestartablePostgres, type RestartablePostgres } from "./postgres";
 import { AppServer, ensureBuild, waitForHttp } from "./server";
 import { printTable, Stats } from "./stats";
@@ -24,6 +28,12 @@ const { values: flags } = parseArgs({
     base: { type: "string", default: "http://127.0.0.1:3380" },
     "database-url": { type: "string" },
     rebuild: { type: "boolean", default: false },
+    pace: { type: "boolean", default: false },
+    ramp: { type: "string", default: "60" },
+    "think-min": { type: "string", default: "20" },
+    "think-max": { type: "string", default: "40" },
+    seed: { type: "string", default: "1" },
+    json: { type: "string" },
   },
 });
 
@@ -31,6 +41,10 @@ const students = bounded(flags.students, 1, 2000, "--students");
 const seconds = bounded(flags.seconds, 5, 3600, "--seconds");
 const port = bounded(flags.port, 1024, 65535, "--port");
 const target = flags.target;
+const rampSeconds = bounded(flags.ramp, 0, 600, "--ramp");
+const thinkMs = { min: bounded(flags["think-min"], 1, 600, "--think-min") * 1000, max: 0 };
+thinkMs.max = bounded(flags["think-max"], thinkMs.min / 1000, 600, "--think-max") * 1000;
+const paceSeed = bounded(flags.seed, 0, 2 ** 31 - 1, "--seed");
 if (!["sqlite", "postgres", "nginx"].includes(target)) throw new Error("--target must be sqlite, postgres or nginx");
 const MAX_SUBMISSIONS_PER_STUDENT = 100_000;
 const KILLS = 5;
@@ -86,19 +100,38 @@ try {
     `${students} students × ${seconds} s against ${base} (${target}${flags.faults ? ", with faults" : ""}); ${slugs.length} published questions`,
   );
 
+  const rampEnd = started + (flags.pace ? rampSeconds * 1000 : 0);
+  const cpuBefore = app?.cpuMs() ?? null;
   const load = Promise.all(
     Array.from({ length: students }, async (_, i) => {
+      const student = new Student(base, stats, emailPrefix);
+      if (flags.pace) {
+        // Each student its own seeded stream: the same --seed gives the same arrivals and think times.
+        const random = seededRandom(paceSeed * 1_000_003 + i);
+        await sleep(((i + random()) / students) * rampSeconds * 1000);
+        if (await student.signIn(deadline)) await new PacedLoop(student, { random, thinkMs }).run(slugs, deadline);
+        return;
+      }
       // Arrivals spread over the first few seconds, as a class opening the link does.
       await sleep((i / students) * Math.min(5_000, seconds * 200));
-      const student = new Student(base, stats, emailPrefix);
       if (await student.signIn(deadline)) await student.submitLoop(slugs, deadline, MAX_SUBMISSIONS_PER_STUDENT);
     }),
   );
   const faults = flags.faults ? runFaults(started, deadline, stats) : Promise.resolve([] as string[]);
   const [, faultLog] = await Promise.all([load, faults]);
   const elapsed = (Date.now() - started) / 1000;
+  const cpuAfter = app?.cpuMs() ?? null;
+  // Meaningless across restarts (--faults) and not measured behind nginx (two servers started elsewhere).
+  const serverCpuMs = cpuBefore !== null && cpuAfter !== null && !flags.faults ? cpuAfter - cpuBefore : null;
 
   const result = await audit(dbTarget, stats.acknowledgedIds, emailPrefix);
+  const steadyP50 = stats.percentile(50, rampEnd);
+  const steadyP95 = stats.percentile(95, rampEnd);
+  // Every acknowledged attempt is stored. Stored may exceed acknowledged by writes whose answer never
+  // reached the student: killed with the server (--faults), or given up by the client (60 s timeout, and
+  // retries end 15 s after the run), as a browser's user gives up; those are counted, not failures.
+  const ackEqualsStored = result.missing === 0;
+  const unacknowledged = result.stored - (stats.acknowledgedIds.size - result.missing);
   const byStatus = [...stats.statuses]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([k, v]) => `${k}: ${v}`)
@@ -106,11 +139,30 @@ try {
   printTable([
     ["target", target],
     ["students × seconds", `${students} × ${seconds} (ran ${elapsed.toFixed(1)} s)`],
+    [
+      "pace",
+      flags.pace
+        ? `sign-ups over ${rampSeconds} s, a page view and a submission per ${thinkMs.min / 1000}–${thinkMs.max / 1000} s, seed ${paceSeed}`
+        : "none (every student as fast as it can)",
+    ],
     ["requests", stats.requests],
     ["requests/s", (stats.requests / elapsed).toFixed(1)],
     [
       "latency p50 / p95 / p99 (ms)",
       `${stats.percentile(50).toFixed(0)} / ${stats.percentile(95).toFixed(0)} / ${stats.percentile(99).toFixed(0)}`,
+    ],
+    ...(flags.pace
+      ? [
+          ["latency p50 / p95 after the ramp (ms)", `${steadyP50.toFixed(0)} / ${steadyP95.toFixed(0)}`] as [
+            string,
+            string,
+          ],
+        ]
+      : []),
+    ["p50 / p95 by route (ms)", stats.byRoute()],
+    [
+      "server CPU ms per request (all routes)",
+      serverCpuMs === null ? "not measured" : (serverCpuMs / stats.requests).toFixed(1),
     ],
     ["responses by route and status", byStatus],
     [
@@ -119,6 +171,8 @@ try {
     ],
     ["attempts stored (distinct ids)", result.stored],
     ["acknowledged but missing", result.missing],
+    ["acknowledged = stored", ackEqualsStored ? "yes" : "NO"],
+    ["stored, answer never received (client gave up or server killed)", unacknowledged],
     ["consistency", result.integrity],
     ...faultLog.map((line, i) => [`fault ${i + 1}`, line] as [string, string]),
   ]);
@@ -129,6 +183,32 @@ try {
     /integrity_check=ok|invalid indexes=0/.test(result.integrity) &&
     /orphans=0; counters behind=0/.test(result.integrity);
   console.log(ok ? "\nAUDIT OK: every acknowledged attempt is stored, data consistent" : "\nAUDIT FAILED");
+  if (flags.json)
+    writeFileSync(
+      flags.json,
+      JSON.stringify({
+        target,
+        students,
+        seconds,
+        pace: flags.pace,
+        requests: stats.requests,
+        requestsPerSecond: stats.requests / elapsed,
+        p50: stats.percentile(50),
+        p95: stats.percentile(95),
+        p99: stats.percentile(99),
+        steadyP95,
+        byRoute: stats.byRoute(),
+        serverCpuMs,
+        statuses: Object.fromEntries(stats.statuses),
+        acknowledged: stats.acknowledgedIds.size,
+        stored: result.stored,
+        missing: result.missing,
+        ackEqualsStored,
+        unacknowledged,
+        integrity: result.integrity,
+        auditOk: ok,
+      }),
+    );
   process.exitCode = ok ? 0 : 1;
 } finally {
   app?.stop();

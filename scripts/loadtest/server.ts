@@ -1,7 +1,7 @@
 // The app under test: the production build (in its own dist directory, so parallel work on .next is
 // untouched) served by `next start`, which the fault run may kill -9 and start again.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { mkdirSync, openSync } from "node:fs";
+import { mkdirSync, openSync, readdirSync, readFileSync } from "node:fs";
 import { buildIsStale } from "../build-freshness";
 import { sleep } from "./client";
 
@@ -34,6 +34,35 @@ export class AppServer {
   logFile(): string {
     mkdirSync("data/loadtest-logs", { recursive: true });
     return `data/loadtest-logs/app-${this.port}.log`;
+  }
+
+  /**
+   * CPU time (user + system, ms) the server and its child processes have used so far, from /proc: other
+   * load on a shared machine stretches latency but barely moves this, so CPU per request is the steadier
+   * capacity figure. null where /proc is missing or the server is not running.
+   */
+  cpuMs(): number | null {
+    const pid = this.child?.pid;
+    if (!pid) return null;
+    try {
+      const tick = 10; // ms per clock tick (USER_HZ = 100 on Linux)
+      let total = 0;
+      const pending = [pid];
+      while (pending.length) {
+        const p = pending.pop()!;
+        const stat = readFileSync(`/proc/${p}/stat`, "utf8");
+        // Fields after the command name (which may hold spaces), which ends at the last ')'.
+        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        total += (Number(fields[11]) + Number(fields[12])) * tick;
+        for (const task of readdirSync(`/proc/${p}/task`)) {
+          const children = readFileSync(`/proc/${p}/task/${task}/children`, "utf8").trim();
+          if (children) pending.push(...children.split(" ").map(Number));
+        }
+      }
+      return total;
+    } catch {
+      return null;
+    }
   }
 
   get base(): string {

@@ -121,6 +121,25 @@ export function exerciseSuite(provider: DbProvider) {
       expect(await db.attempt.count({ where: { userId: bob.id } })).toBe(0);
     });
 
+    it("shows a question's history only to whoever may see the question (draft: author and admins)", async () => {
+      const authoring = await import("@/lib/server/dal/authoring");
+      const staff = async (name: string, role: "INSTRUCTOR" | "ADMIN") =>
+        createUser({ email: `${name}-${provider}@example.com`, name, password: `password-${name}`, role });
+      const [author, other, admin] = await Promise.all([
+        staff("hist-author", "INSTRUCTOR"),
+        staff("hist-other", "INSTRUCTOR"),
+        staff("hist-admin", "ADMIN"),
+      ]);
+      const draft = await authoring.duplicateQuestion(author, schedule.id);
+      expect(draft.status).not.toBe("PUBLISHED");
+      for (const who of [author, admin])
+        await expect(attempts.listQuestionHistory(who, draft.slug)).resolves.toEqual([]);
+      for (const who of [bob, other])
+        await expect(attempts.listQuestionHistory(who, draft.slug)).rejects.toMatchObject({ code: "NOT_FOUND" });
+      // A published built-in question's history is anyone's own.
+      await expect(attempts.listQuestionHistory(bob, schedule.slug)).resolves.toEqual([]);
+    });
+
     it("refuses variants of unpublished questions", async () => {
       const loaded = await variants.loadVariant(await variants.createVariant(alice, schedule.slug));
       await db.questionTemplate.update({ where: { id: schedule.id }, data: { status: "DRAFT" } });

@@ -149,6 +149,27 @@ export function progressSuite(provider: DbProvider) {
       expect(days[1]).toMatchObject({ day: days[0]!.day + 1, attempts: 2, dueAtStart: 1, reviewsDone: 1 });
     });
 
+    it("counts streak days in the student's time zone across a daylight-saving change", async () => {
+      const lou = await newStudent("lou");
+      await progress.updateSettings(lou, { streaksEnabled: true, timeZone: "America/New_York" });
+      const input = {
+        userId: lou.id,
+        templateId: schedule.id,
+        topic: schedule.topic,
+        tags,
+        score: 1,
+        correct: true,
+        attemptNumber: 1,
+        hintsUsed: 0,
+      };
+      // 23:30 EDT on 31 October, then 23:30 EST on 1 November (clocks went back at 06:00Z that night):
+      // two consecutive evenings, where a fixed offset of −240 would put the second on 2 November.
+      for (const at of ["2026-11-01T03:30:00Z", "2026-11-02T04:30:00Z"])
+        await db.$transaction((tx) => progress.recordAttemptProgress(tx, { ...input, at: new Date(at) }));
+      const days = await db.streakDay.findMany({ where: { userId: lou.id }, orderBy: { day: "asc" } });
+      expect(days.map((d) => d.day)).toEqual([Date.UTC(2026, 9, 31) / 86_400_000, Date.UTC(2026, 10, 1) / 86_400_000]);
+    });
+
     it("rolls mastery and the card back with the attempt when the transaction fails", async () => {
       const dave = await newStudent("dave");
       await answer(dave, schedule.slug, true);
@@ -402,8 +423,15 @@ export function progressSuite(provider: DbProvider) {
     it("validates the retention setting and turns streaks on", async () => {
       const ivy = await newStudent("ivy");
       await expect(progress.updateSettings(ivy, { retention: 0.5 })).rejects.toMatchObject({ code: "INVALID_INPUT" });
-      const s = await progress.updateSettings(ivy, { retention: 0.85, streaksEnabled: true, utcOffsetMinutes: 120 });
-      expect(s).toEqual({ retention: 0.85, streaksEnabled: true, utcOffsetMinutes: 120 });
+      await expect(progress.updateSettings(ivy, { timeZone: "Mars/Olympus" })).rejects.toMatchObject({
+        code: "INVALID_INPUT",
+      });
+      const s = await progress.updateSettings(ivy, {
+        retention: 0.85,
+        streaksEnabled: true,
+        timeZone: "Europe/Berlin",
+      });
+      expect(s).toEqual({ retention: 0.85, streaksEnabled: true, timeZone: "Europe/Berlin" });
       for (let i = 0; i < 3; i++) await answer(ivy, schedule.slug, true);
       const dash = await progress.getDashboard(ivy);
       expect(dash.streak).toMatchObject({ current: 1, todayCounts: true });

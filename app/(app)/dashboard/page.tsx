@@ -167,7 +167,7 @@ export default async function DashboardPage() {
           Streak
         </h2>
         <div className="mt-2">
-          <StreakToggle enabled={data.settings.streaksEnabled} />
+          <StreakToggle enabled={data.settings.streaksEnabled} timeZone={data.settings.timeZone} />
         </div>
         {data.streak ? (
           <div className="mt-3 flex flex-col gap-2">

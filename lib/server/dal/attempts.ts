@@ -10,7 +10,8 @@ import { recordQuestionBest } from "@/lib/server/dal/question-best";
 import { type AssessmentRules, referenceVisible, variantRevealed, withheldReport } from "@/lib/analytics/assessment";
 import { recordAttemptStats } from "./analytics";
 import { assertMaySubmit, variantContext } from "./assessment";
-import { assertNotInRunningMock, hiddenMockAttempts } from "./mock-secrecy";
+import { canSee } from "./authoring-access";
+import { assertNotInRunningMock, claimMockAnswer, hiddenMockAttempts } from "./mock-secrecy";
 import { recordAttemptProgress } from "./progress";
 import type { UserDto } from "./users";
 import { type LoadedVariant, loadOwnVariant, ownVariant, unlockedHints } from "./variants";
@@ -66,10 +67,6 @@ function toDto(row: AttemptRow): AttemptDto {
   };
 }
 
-/**
- * Grades and stores one submission. Answers that cannot be graded are refused before anything is
- * written, so they never use up an attempt. A repeated submissionId returns the stored attempt.
- */
 export interface SubmitResult {
   attempt: AttemptDto;
   replayed: boolean;
@@ -90,12 +87,23 @@ class AttemptNumberTaken extends AppError {
 /**
  * The mock interview an answer is submitted through (answerMock passes it): a mock question's variant
  * accepts an answer only with its own session's context, so the practice page (whose response carries
- * the score) cannot be used to answer one. Checked once, inside the transaction (recordAttemptProgress).
+ * the score) cannot be used to answer one. Checked once, inside the transaction (claimMockAnswer).
  */
 export interface MockAnswerContext {
   sessionId: string;
 }
 
+/**
+ * Grades and stores one submission. Answers that cannot be graded are refused before anything is
+ * written, so they never use up an attempt. A repeated submissionId returns the stored attempt.
+ *
+ * The whole grading path reads top to bottom here; every step is one call that does not call back up:
+ * the student's variant (variants.ts) → the rules it was drawn under (assessment.ts) → the answer's
+ * shape (engine checkAnswer) → may this attempt be made (assertMaySubmit) → the grade (engine
+ * gradeAnswer) → one transaction: claim the attempt number, store it (insert-attempt.ts), take a mock
+ * interview's item (mock-secrecy.ts), progress (progress.ts), item statistics (analytics.ts), the best
+ * score (question-best.ts) → what the student may see of it (lib/analytics/assessment).
+ */
 export async function submitAttempt(
   user: UserDto,
   variantId: string,
@@ -172,21 +180,31 @@ export async function submitAttempt(
         practice,
       });
       if (practice) return created;
-      // Mastery, the review card and the streak day change with the attempt or not at all.
-      await recordAttemptProgress(tx, {
-        userId: user.id,
-        templateId: variant.templateId,
+      // A mock interview's answer claims its item (the mock rules are checked there, once) and waits
+      // for the interview's end before it moves mastery, the review card and the streak.
+      const mockAnswer = await claimMockAnswer(tx, {
         variantId: variant.id,
+        mockSessionId: mock?.sessionId,
         attemptId: created.id,
-        topic: loaded.spec.topic,
-        tags: loaded.spec.tags,
         score: report.score,
         correct: report.correct,
-        attemptNumber,
-        hintsUsed: variant.hintsShown,
-        mockSessionId: mock?.sessionId,
         at: created.createdAt,
       });
+      // Mastery, the review card and the streak day change with the attempt or not at all.
+      if (!mockAnswer)
+        await recordAttemptProgress(tx, {
+          userId: user.id,
+          templateId: variant.templateId,
+          variantId: variant.id,
+          attemptId: created.id,
+          topic: loaded.spec.topic,
+          tags: loaded.spec.tags,
+          score: report.score,
+          correct: report.correct,
+          attemptNumber,
+          hintsUsed: variant.hintsShown,
+          at: created.createdAt,
+        });
       await recordAttemptStats(tx, {
         templateId: variant.templateId,
         variantId: variant.id,
@@ -284,9 +302,7 @@ export async function listQuestionHistory(user: UserDto, slug: string, limit = 5
   const visible =
     template &&
     (template.status === "PUBLISHED" ||
-      template.builtIn ||
-      template.authorId === user.id ||
-      user.role === "ADMIN" ||
+      canSee(user, template) ||
       (await db.attempt.findFirst({ where: { userId: user.id, templateId: template.id }, select: { id: true } })) !==
         null);
   if (!visible) throw new AppError("NOT_FOUND", `no question '${slug}'`);

@@ -1,5 +1,6 @@
 import "server-only";
 import type { QuestionTemplate as TemplateRow } from "@/prisma/generated/sqlite/client";
+import { isAdmin } from "@/lib/roles";
 import { AppError } from "../errors";
 import { assertTeacher } from "./session";
 import type { UserDto } from "./users";
@@ -13,16 +14,16 @@ export function requireAuthor(user: UserDto): void {
 }
 
 export function canSee(user: UserDto, row: Pick<TemplateRow, "builtIn" | "authorId">): boolean {
-  return user.role === "ADMIN" || row.builtIn || row.authorId === user.id;
+  return isAdmin(user) || row.builtIn || row.authorId === user.id;
 }
 
 export function canEdit(user: UserDto, row: Pick<TemplateRow, "builtIn" | "authorId">): boolean {
-  return user.role === "ADMIN" || (!row.builtIn && row.authorId === user.id);
+  return isAdmin(user) || (!row.builtIn && row.authorId === user.id);
 }
 
 /** The visibility rule as a Prisma filter, for lists. */
 export function visibleWhere(user: UserDto) {
-  return user.role === "ADMIN" ? {} : { OR: [{ builtIn: true }, { authorId: user.id }] };
+  return isAdmin(user) ? {} : { OR: [{ builtIn: true }, { authorId: user.id }] };
 }
 
 export function assertVisible<T extends Pick<TemplateRow, "builtIn" | "authorId">>(user: UserDto, row: T | null): T {

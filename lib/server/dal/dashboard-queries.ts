@@ -18,12 +18,12 @@ type Client = Pick<Db, "mastery" | "reviewCard" | "streakDay" | "topic" | "$quer
 /** Raw SQL: every graded attempt reads the settings, and the query builder costs several times the statement. */
 export async function querySettings(client: Pick<Db, "$queryRaw">, userId: string): Promise<ProgressSettingsDto> {
   const [row] = await client.$queryRaw<
-    { retention: number; streaksEnabled: boolean | number | bigint; utcOffsetMinutes: number }[]
+    { retention: number; streaksEnabled: boolean | number | bigint; timeZone: string }[]
   >`
-    SELECT "retention", "streaksEnabled", "utcOffsetMinutes" FROM "ProgressSettings" WHERE "userId" = ${userId}`;
+    SELECT "retention", "streaksEnabled", "timeZone" FROM "ProgressSettings" WHERE "userId" = ${userId}`;
   // SQLite has no boolean type: a driver may hand back 0/1.
   return row
-    ? { retention: row.retention, streaksEnabled: Boolean(row.streaksEnabled), utcOffsetMinutes: row.utcOffsetMinutes }
+    ? { retention: row.retention, streaksEnabled: Boolean(row.streaksEnabled), timeZone: row.timeZone }
     : DEFAULT_SETTINGS;
 }
 
@@ -34,10 +34,10 @@ export async function queryDueCount(client: Pick<Db, "reviewCard">, userId: stri
 export async function queryStreak(
   client: Pick<Db, "streakDay">,
   userId: string,
-  utcOffsetMinutes: number,
+  timeZone: string,
   now: Date,
 ): Promise<StreakSummary> {
-  const today = dayNumber(now, utcOffsetMinutes);
+  const today = dayNumber(now, timeZone);
   const days = await client.streakDay.findMany({
     where: { userId, day: { gt: today - STREAK_LOOKBACK_DAYS, lte: today } },
     orderBy: { day: "asc" },
@@ -58,9 +58,7 @@ export async function queryDashboard(
     querySettings(client, userId),
   ]);
   const streak =
-    settings.streaksEnabled || options.forceStreak
-      ? await queryStreak(client, userId, settings.utcOffsetMinutes, now)
-      : null;
+    settings.streaksEnabled || options.forceStreak ? await queryStreak(client, userId, settings.timeZone, now) : null;
   // Mastery rows of a topic outside the eight are a lecturer topic's (one deleted since has no row left).
   const builtIn = new Set<string>(TOPIC_SLUGS);
   const custom = rows.filter((r) => r.kind === "topic" && !builtIn.has(r.key)).map((r) => r.key);

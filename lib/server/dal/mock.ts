@@ -264,7 +264,7 @@ export async function getMockState(user: UserDto, sessionId: string, now = new D
 /**
  * Grades and stores the answer, but tells the browser only that it was recorded. Here: whose session
  * and item it is. The mock rules (deadline, ended, answered once) are checked once, in the attempt's
- * transaction, where the item is claimed (recordMockAnswer in progress.ts).
+ * transaction, where the item is claimed (claimMockAnswer in mock-secrecy.ts).
  */
 export async function answerMock(
   user: UserDto,

@@ -14,6 +14,7 @@ import {
   newCardState,
   scheduleReview,
 } from "@/lib/progress/schedule";
+import { isTimeZone, startOfDay } from "@/lib/progress/timezone";
 import type { StreakSummary } from "@/lib/progress/streak";
 import { db } from "../db";
 import { AppError } from "../errors";
@@ -37,7 +38,6 @@ export interface AttemptProgressInput {
   correct: boolean;
   attemptNumber: number;
   hintsUsed: number;
-  mockSessionId?: string;
   at: Date;
 }
 
@@ -125,7 +125,7 @@ async function loadAround(
   userId: string,
   from: Date,
   range: { min: number; max: number },
-  offset: number,
+  timeZone: string,
 ): Promise<Map<number, number>> {
   const rows = await tx.reviewCard.findMany({
     where: {
@@ -139,22 +139,18 @@ async function loadAround(
   });
   const load = new Map<number, number>();
   for (const r of rows) {
-    const d = dayNumber(r.due, offset);
+    const d = dayNumber(r.due, timeZone);
     load.set(d, (load.get(d) ?? 0) + 1);
   }
   return load;
 }
 
 /**
- * Called inside submitAttempt's transaction, after the attempt row is created. Throws AppError
- * CONFLICT (rolling the attempt back) when the attempt belongs to a mock session that has ended.
+ * Called inside submitAttempt's transaction, after the attempt row is created, for attempts that count
+ * now (not practice, not a mock interview's answer: those wait for the interview's end, applyMockProgress).
  */
 export async function recordAttemptProgress(tx: Tx, input: AttemptProgressInput): Promise<void> {
-  const score = clampScore(input.score);
-  // A running mock interview withholds its feedback: mastery, the review card and the streak (all of
-  // which /api/progress shows) learn of a mock answer only when the interview ends (applyMockProgress).
-  if (await recordMockAnswer(tx, input, score)) return;
-  await applyAttemptProgress(tx, input, score);
+  await applyAttemptProgress(tx, input, clampScore(input.score));
 }
 
 async function applyAttemptProgress(tx: Tx, input: AttemptProgressInput, score: number): Promise<void> {
@@ -171,9 +167,9 @@ async function applyAttemptProgress(tx: Tx, input: AttemptProgressInput, score: 
   );
 
   const settings = await readSettings(tx, userId);
-  const offset = settings.utcOffsetMinutes;
-  const today = dayNumber(at, offset);
-  const endOfToday = new Date((today + 1) * DAY_MS - offset * 60_000);
+  const zone = settings.timeZone;
+  const today = dayNumber(at, zone);
+  const endOfToday = startOfDay(today + 1, zone);
 
   // The topic row lock above serialises attempts on the same template, so find-then-create is safe.
   const existing = await findCard(tx, userId, input.templateId);
@@ -181,7 +177,7 @@ async function applyAttemptProgress(tx: Tx, input: AttemptProgressInput, score: 
   const wasDue =
     existing !== null &&
     existing.due < endOfToday &&
-    (existing.lastReview === null || dayNumber(existing.lastReview, offset) < today);
+    (existing.lastReview === null || dayNumber(existing.lastReview, zone) < today);
   // Raw SQL for these two aggregates: Prisma's query builder costs several times the statement. COUNT
   // comes back as a BigInt (SQLite) or a bigint string (pg), MIN as text (SQLite) or a Date (pg).
   const [due] = await tx.$queryRaw<
@@ -191,17 +187,17 @@ async function applyAttemptProgress(tx: Tx, input: AttemptProgressInput, score: 
 
   const rating = ratingFor({ score, attemptNumber: input.attemptNumber, hintsUsed: input.hintsUsed });
   const current: CardState = existing ? cardFromRow(existing) : newCardState(at);
-  const planned = scheduleReview(current, rating, at, { retention: settings.retention, utcOffsetMinutes: offset });
+  const planned = scheduleReview(current, rating, at, { retention: settings.retention, timeZone: zone });
   let next = planned.card;
   const range = balanceRange(
     planned.plannedDays,
     current.lastReview ? Math.floor((at.getTime() - Date.parse(current.lastReview)) / DAY_MS) : 0,
   );
   if (range && next.state === 2) {
-    const load = await loadAround(tx, userId, at, range, offset);
+    const load = await loadAround(tx, userId, at, range, zone);
     next = scheduleReview(current, rating, at, {
       retention: settings.retention,
-      utcOffsetMinutes: offset,
+      timeZone: zone,
       loadByDay: load,
     }).card;
   }
@@ -220,7 +216,7 @@ async function applyAttemptProgress(tx: Tx, input: AttemptProgressInput, score: 
   // The day's first attempt creates the row with the due count at its start; later ones add to it.
   await tx.$executeRaw`
     INSERT INTO "StreakDay" ("id", "userId", "day", "attempts", "reviewsDone", "dueAtStart", "nextDueDay")
-    VALUES (${randomUUID()}, ${userId}, ${today}, 1, ${wasDue ? 1 : 0}, ${dueBefore}, ${nextDue ? dayNumber(nextDue.due, offset) : null})
+    VALUES (${randomUUID()}, ${userId}, ${today}, 1, ${wasDue ? 1 : 0}, ${dueBefore}, ${nextDue ? dayNumber(nextDue.due, zone) : null})
     ON CONFLICT ("userId", "day") DO UPDATE SET
       "attempts" = "StreakDay"."attempts" + 1,
       "reviewsDone" = "StreakDay"."reviewsDone" + excluded."reviewsDone",
@@ -232,26 +228,6 @@ async function applyAttemptProgress(tx: Tx, input: AttemptProgressInput, score: 
  * difficulty does not move while it runs: the next question's difficulty would tell the student how the
  * last answer went.
  */
-async function recordMockAnswer(tx: Tx, input: AttemptProgressInput, score: number): Promise<boolean> {
-  if (!input.variantId) return false;
-  // Nearly every attempt is free practice: a bare existence check costs a fraction of the full lookup.
-  const mock = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "MockItem" WHERE "variantId" = ${input.variantId}`;
-  if (mock.length === 0) return false;
-  const item = await tx.mockItem.findUnique({ where: { variantId: input.variantId }, include: { session: true } });
-  if (!item) return false;
-  if (input.mockSessionId !== item.sessionId)
-    throw new AppError("CONFLICT", "this question belongs to a mock interview; answer it on the interview page");
-  if (item.session.endedAt || item.session.deadline <= input.at)
-    throw new AppError("CONFLICT", "this mock interview has ended; answers are no longer accepted");
-  if (item.answeredAt) throw new AppError("CONFLICT", "this mock question was already answered");
-  const claimed = await tx.mockItem.updateMany({
-    where: { id: item.id, answeredAt: null },
-    data: { attemptId: input.attemptId ?? null, score, correct: input.correct, answeredAt: input.at },
-  });
-  if (claimed.count !== 1) throw new AppError("CONFLICT", "this mock question was already answered");
-  return true;
-}
-
 /**
  * When a mock interview ends (called once, in the transaction that marks it ended): its answers reach
  * mastery, review cards and streaks as if made then in order, and the session's difficulty takes the
@@ -317,25 +293,29 @@ export async function countDue(user: UserDto, now = new Date()): Promise<number>
   return queryDueCount(db, user.id, now);
 }
 
-export async function getStreak(user: UserDto, utcOffsetMinutes: number, now = new Date()): Promise<StreakSummary> {
-  return queryStreak(db, user.id, utcOffsetMinutes, now);
+export async function getStreak(user: UserDto, timeZone: string, now = new Date()): Promise<StreakSummary> {
+  return queryStreak(db, user.id, timeZone, now);
 }
 
 export interface SettingsPatch {
   retention?: number;
   streaksEnabled?: boolean;
-  utcOffsetMinutes?: number;
+  timeZone?: string;
 }
 
 export async function updateSettings(user: UserDto, patch: SettingsPatch): Promise<ProgressSettingsDto> {
   if (patch.retention !== undefined && !isValidRetention(patch.retention))
     throw new AppError("INVALID_INPUT", "retention: must be between 0.7 and 0.97");
+  if (patch.timeZone !== undefined && !isTimeZone(patch.timeZone))
+    throw new AppError("INVALID_INPUT", "timeZone: must be an IANA time zone name such as Europe/Berlin", {
+      timeZone: ["unknown time zone"],
+    });
   const row = await db.progressSettings.upsert({
     where: { userId: user.id },
     create: { userId: user.id, ...DEFAULT_SETTINGS, ...patch },
     update: patch,
   });
-  return { retention: row.retention, streaksEnabled: row.streaksEnabled, utcOffsetMinutes: row.utcOffsetMinutes };
+  return { retention: row.retention, streaksEnabled: row.streaksEnabled, timeZone: row.timeZone };
 }
 
 export async function getProgressSettings(user: UserDto): Promise<ProgressSettingsDto> {
