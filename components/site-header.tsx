@@ -6,7 +6,7 @@ import { ReviewNavLink } from "./progress/review-nav-link";
 import { useSessionUser } from "./session-user";
 import { SignOutButton } from "./sign-out-button";
 import { ThemeToggle } from "./theme-toggle";
-import { isTeacher } from "@/lib/roles";
+import { isAdmin, isTeacher } from "@/lib/roles";
 
 // The header reads the session in the browser, so the root layout stays free of request data and
 // public pages (landing, lessons) can be prerendered. It is navigation only: every page and route
@@ -75,7 +75,7 @@ export function SiteHeader() {
                   Teach
                 </Link>
               ) : null}
-              {user.role === "ADMIN" ? (
+              {isAdmin(user) ? (
                 <Link href="/admin" className="text-sm hover:underline">
                   Admin
                 </Link>

@@ -6,6 +6,8 @@ import { buttonClasses } from "@/components/ui/button";
 import { QUESTION_TYPES } from "@/lib/engine";
 import { listBankQuestions } from "@/lib/server/dal/authoring";
 import { requirePageTeacher } from "@/lib/server/dal/session";
+import { listOwnTopics } from "@/lib/server/dal/topics";
+import { isAdmin } from "@/lib/roles";
 import { TOPICS, topicBySlug } from "@/lib/topics";
 import { bankFilterFromPage } from "@/lib/validation/questions";
 
@@ -18,7 +20,8 @@ const selectClass = "min-h-10 rounded-md border border-border bg-card px-2 text-
 export default async function TeachPage({ searchParams }: Props) {
   const user = await requirePageTeacher("/teach");
   const filter = bankFilterFromPage(await searchParams);
-  const questions = await listBankQuestions(user, filter);
+  const [questions, ownTopics] = await Promise.all([listBankQuestions(user, filter), listOwnTopics(user)]);
+  const ownTopicNames = new Map(ownTopics.map((t) => [t.slug, t.name]));
   const query = new URLSearchParams(Object.entries(filter).map(([k, v]) => [k, String(v)]));
   const exportHref = (format: string) =>
     `/api/teach/questions/export?${new URLSearchParams([...query.entries(), ["format", format]])}`;
@@ -50,8 +53,8 @@ export default async function TeachPage({ searchParams }: Props) {
         </Link>
       </div>
       <p className="text-sm text-muted-foreground">
-        The built-in questions and {user.role === "ADMIN" ? "everyone's" : "your own"}. Built-in questions can be
-        duplicated and then edited.
+        The built-in questions and {isAdmin(user) ? "everyone's" : "your own"}. Built-in questions can be duplicated and
+        then edited.
       </p>
 
       <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Filter questions">
@@ -71,6 +74,11 @@ export default async function TeachPage({ searchParams }: Props) {
             {TOPICS.map((t) => (
               <option key={t.slug} value={t.slug}>
                 {t.short}
+              </option>
+            ))}
+            {ownTopics.map((t) => (
+              <option key={t.slug} value={t.slug}>
+                {t.name}
               </option>
             ))}
           </select>
@@ -144,7 +152,7 @@ export default async function TeachPage({ searchParams }: Props) {
                     {q.tags.length ? ` · ${q.tags.join(", ")}` : ""}
                   </div>
                 </td>
-                <td className="py-2">{topicBySlug(q.topic)?.short ?? q.topic}</td>
+                <td className="py-2">{topicBySlug(q.topic)?.short ?? ownTopicNames.get(q.topic) ?? q.topic}</td>
                 <td className="py-2">{q.type}</td>
                 <td className="py-2">{q.difficulty}</td>
                 <td className="py-2">{q.status.toLowerCase()}</td>

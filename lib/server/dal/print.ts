@@ -5,6 +5,7 @@ import type { AnswerValue, VariantView } from "@/lib/engine/questions";
 import type { PrintRequest } from "@/lib/validation/print";
 import { db } from "../db";
 import { AppError } from "../errors";
+import { isAdmin } from "@/lib/roles";
 import { canSee } from "./authoring-access";
 import { assertTeacher, taughtClass } from "./class-access";
 import { codeFor } from "./shared";
@@ -186,7 +187,7 @@ export async function printKey(
 export async function printableAssignments(user: UserDto): Promise<{ id: string; title: string; className: string }[]> {
   assertTeacher(user);
   const rows = await db.assignment.findMany({
-    where: { class: { archivedAt: null, ...(user.role === "ADMIN" ? {} : { instructorId: user.id }) } },
+    where: { class: { archivedAt: null, ...(isAdmin(user) ? {} : { instructorId: user.id }) } },
     orderBy: { createdAt: "desc" },
     take: 100,
     select: { id: true, title: true, class: { select: { name: true } } },

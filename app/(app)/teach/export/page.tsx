@@ -3,7 +3,7 @@ import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
 import type { Carried, FormatPlan } from "@/lib/bank/exchange";
 import { exportPlans } from "@/lib/server/dal/authoring-exchange";
-import { requirePageRole } from "@/lib/server/dal/session";
+import { requirePageTeacher } from "@/lib/server/dal/session";
 import { bankFilterFromPage } from "@/lib/validation/questions";
 
 export const metadata: Metadata = { title: "Export to Moodle XML or GIFT" };
@@ -38,7 +38,7 @@ function Verdict({ plan, testId }: { plan: FormatPlan; testId: string }) {
  * (the same words go into the file's comments), so nothing is lost without the instructor knowing.
  */
 export default async function ExportPage({ searchParams }: Props) {
-  const user = await requirePageRole("/teach/export", "INSTRUCTOR", "ADMIN");
+  const user = await requirePageTeacher("/teach/export");
   const filter = bankFilterFromPage(await searchParams);
   const plans = await exportPlans(user, filter);
   const query = new URLSearchParams(Object.entries(filter).map(([k, v]) => [k, String(v)]));

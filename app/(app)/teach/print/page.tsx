@@ -4,7 +4,7 @@ import { ShareQuestionForm } from "@/components/print/share-question-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { printableAssignments } from "@/lib/server/dal/print";
-import { requirePageRole } from "@/lib/server/dal/session";
+import { requirePageTeacher } from "@/lib/server/dal/session";
 import { MAX_PRINT_COPIES, MAX_PRINT_QUESTIONS } from "@/lib/validation/print";
 
 export const metadata: Metadata = { title: "Print and share" };
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Print and share" };
 const selectClass = "min-h-10 rounded-md border border-border bg-card px-2 text-base";
 
 export default async function PrintFormPage() {
-  const user = await requirePageRole("/teach/print", "INSTRUCTOR", "ADMIN");
+  const user = await requirePageTeacher("/teach/print");
   const assignments = await printableAssignments(user);
   return (
     <div className="flex flex-col gap-8">

@@ -7,7 +7,7 @@ import { KeyAnswer } from "@/components/print/printed-parts";
 import { PromptText } from "@/components/sim/prompt-text";
 import { orNotFound } from "@/lib/server/dal/page-guard";
 import { printKey, printRefusal } from "@/lib/server/dal/print";
-import { requirePageRole } from "@/lib/server/dal/session";
+import { requirePageTeacher } from "@/lib/server/dal/session";
 import { readPrintParams, type SearchParams } from "@/lib/validation/print";
 
 export const metadata: Metadata = { title: "Answer key" };
@@ -17,7 +17,7 @@ type Props = { searchParams: Promise<SearchParams> };
 // The only page that shows printed variants' answers: instructors of the questions (and of the
 // assignment) only, checked in printKey like the sheets themselves.
 export default async function PrintKeyPage({ searchParams }: Props) {
-  const user = await requirePageRole("/teach/print", "INSTRUCTOR", "ADMIN");
+  const user = await requirePageTeacher("/teach/print");
   const params = readPrintParams(await searchParams);
   if (!params.ok) return <PrintErrors errors={params.errors} />;
   const key = await orNotFound(printKey(user, params.request).catch(printRefusal));

@@ -8,7 +8,7 @@ import { PrintButton } from "@/components/print/print-button";
 import { QuestionView } from "@/components/sim/question-view";
 import { orNotFound } from "@/lib/server/dal/page-guard";
 import { printRefusal, printSet, siteOrigin } from "@/lib/server/dal/print";
-import { requirePageRole } from "@/lib/server/dal/session";
+import { requirePageTeacher } from "@/lib/server/dal/session";
 import { readPrintParams, type SearchParams } from "@/lib/validation/print";
 
 export const metadata: Metadata = { title: "Printable sheets" };
@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: "Printable sheets" };
 type Props = { searchParams: Promise<SearchParams> };
 
 export default async function PrintSheetsPage({ searchParams }: Props) {
-  const user = await requirePageRole("/teach/print", "INSTRUCTOR", "ADMIN");
+  const user = await requirePageTeacher("/teach/print");
   const params = readPrintParams(await searchParams);
   if (!params.ok) return <PrintErrors errors={params.errors} />;
   const origin = siteOrigin(await headers());
