@@ -17,6 +17,7 @@ import {
   simulateInput,
   statesAt,
   validateWorkload,
+  type SchedState,
   type SimResult,
   type SwitchKind,
   type TaskSpec,
@@ -133,10 +134,25 @@ function policyWords(w: Workload): string {
   return "quantum" in p ? `${name}, quantum ${fmt(p.quantum)} ms` : name;
 }
 
-/** The replay payload: the state at every decision, so each step is one decision with its ready queue. */
+/** Who is running, ready and asleep at one state, ignoring the values that change continuously. */
+const membership = (st: SchedState) =>
+  [st.running?.task ?? "-", st.ready.map((r) => r.task).join(","), st.blocked.map((b) => b.task).join(",")].join("|");
+
+/**
+ * The replay payload, with a state at every decision and at every instant where the set of running, ready
+ * or sleeping jobs changes (an arrival, an I/O wake-up that preempts nothing): the steps a reader needs,
+ * without the feedback's every-slot steps where nothing happens.
+ */
 function schedReplay(run: SchedRun): Record<string, unknown> {
-  const times = [...new Set(run.sim.decisions.map((d) => d.time))].sort((a, b) => a - b);
-  const states = statesAt(run.workload, times).map(({ time, running, switching, ready, blocked }) => ({
+  const decided = new Set(run.sim.decisions.map((d) => d.time));
+  const end = Math.ceil(run.sim.stats.endTime);
+  const times = [...new Set([...decided, ...Array.from({ length: end + 1 }, (_, i) => i)])].sort((a, b) => a - b);
+  const kept: SchedState[] = [];
+  for (const st of statesAt(run.workload, times)) {
+    const prev = kept[kept.length - 1];
+    if (decided.has(st.time) || !prev || membership(prev) !== membership(st)) kept.push(st);
+  }
+  const states = kept.map(({ time, running, switching, ready, blocked }) => ({
     time,
     running,
     switching,
@@ -159,8 +175,11 @@ function schedExample(block: WorkedExampleBlock, path: string): LessonResult<Wor
   if (!run.ok) return run;
   const decisions = run.value.sim.decisions;
   if (decisions.length === 0) return fail(path, "the schedule makes no decision, so there is nothing to step through");
-  if (new Set(decisions.map((d) => d.time)).size > MAX_SCHED_STEPS)
-    return fail(path, `more than ${MAX_SCHED_STEPS} decision instants: too long to step through in a lesson`);
+  if (run.value.sim.stats.endTime > MAX_SCHED_STEPS * 4)
+    return fail(path, `the run is too long to step through in a lesson (over ${MAX_SCHED_STEPS * 4} ms)`);
+  const replay = schedReplay(run.value);
+  if ((replay.states as unknown[]).length > MAX_SCHED_STEPS)
+    return fail(path, `more than ${MAX_SCHED_STEPS} steps: too long to step through in a lesson`);
   const unknown = decisions.find((d) => d.picked !== null && ruleWords(d.rule) === undefined);
   if (unknown)
     return fail(path, `rule '${unknown.rule}' has no words in rule-words.ts, so a step would not explain it`);
@@ -171,7 +190,7 @@ function schedExample(block: WorkedExampleBlock, path: string): LessonResult<Wor
       title: block.title,
       policy: policyWords(run.value.workload),
       jobs: jobRows(run.value.workload.tasks),
-      replay: schedReplay(run.value),
+      replay,
       tasks: run.value.workload.tasks.map((t) => t.id),
     },
   };
