@@ -3,6 +3,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { BUILT_IN_TEMPLATES } from "@/lib/bank";
 import { simulateInput } from "@/lib/engine/sched";
+import { ruleWords } from "@/lib/engine/words";
 import { parseLesson } from "@/lib/lessons/parse";
 import { expectNoSeriousAxe } from "./support";
 
@@ -109,6 +110,8 @@ test("a worked example steps through the engine's decisions, and the check quest
   const worked = page.getByRole("region", { name: `Worked example: ${example.title}` });
   await expect(worked.getByTestId("replay-position")).toHaveText(`Step 1 of ${times.length} · t = ${times[0]} ms`);
   await expect(worked.getByTestId("replay-running")).toHaveText(runsAt(times[0]!));
+  // The first step is a decision: it names the rule in words.
+  await expect(worked.getByText(`Rule: ${ruleWords(sim.value.decisions[0]!.rule)}.`)).toBeVisible();
   // Pressed again on each poll: a click before hydration changes nothing.
   await expect
     .poll(async () => {
@@ -118,7 +121,10 @@ test("a worked example steps through the engine's decisions, and the check quest
     })
     .toBe(`Step 2 of ${times.length} · t = ${times[1]} ms`);
   await expect(worked.getByTestId("replay-running")).toHaveText(runsAt(times[1]!));
-  await expect(worked.getByText(/Rule: /).first()).toBeVisible();
+  // The second is B's arrival: nothing is decided, the running job keeps the CPU.
+  await expect(
+    worked.getByText(`${runsAt(times[1]!)} keeps the CPU: nothing is decided at this instant.`),
+  ).toBeVisible();
 
   // The check: B's waiting time computed from the engine's slices (finish − arrival − CPU time).
   const checkInput = JSON.parse(check.scenario) as { tasks: { id: string; arrival: number }[] };

@@ -162,7 +162,8 @@ function schedReplay(run: SchedRun): Record<string, unknown> {
   return {
     slices: run.sim.slices,
     decisions: run.sim.decisions,
-    switches: run.sim.switches,
+    // No lesson charges switch time, so the viewer's costs would be noise; it lists the switches from the slices.
+    switches: null,
     slotMs: 1,
     states,
   };
