@@ -197,6 +197,13 @@ describe("every lesson's worked examples", () => {
           }
         } else {
           expect(ex.steps.length).toBeGreaterThan(1);
+          if (block.engine === "fork") {
+            // The steps follow one real run: the lines printed by the end are an output the program can print.
+            const model = analyzeForkProgram(block.scenario, { mode: "tty" });
+            if (!model.ok) throw new Error("program");
+            const last = /\((.*)\)$/.exec(ex.steps[ex.steps.length - 1]!.state[1]!);
+            expect(model.value.outputs).toContainEqual(JSON.parse(`[${last?.[1] ?? ""}]`));
+          }
           for (const s of ex.steps) {
             expect(s.heading.length).toBeGreaterThan(5);
             expect(s.rule.length).toBeGreaterThan(20);

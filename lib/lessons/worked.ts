@@ -275,7 +275,7 @@ function forkEventWords(pid: number, e: ForkEvent): { heading: string; rule: str
       };
     case "wait":
       return {
-        heading: `pid ${pid} waits for ${e.target === "any" ? "a child" : `child ${e.target}`} (line ${e.line})`,
+        heading: `pid ${pid}'s wait() on line ${e.line} returns: ${e.target === "any" ? "a child" : `child ${e.target}`} has exited`,
         rule: "wait() blocks until a child has exited, then reaps it, so whatever follows prints after that child's output.",
       };
     case "exec":
@@ -293,27 +293,60 @@ function forkEventWords(pid: number, e: ForkEvent): { heading: string; rule: str
   }
 }
 
+/**
+ * The events of one possible run, in time order: the current process runs until it exits or waits for a
+ * child that has not exited yet, then the lowest pid that can run goes on. So a wait() is always followed
+ * by its child's exit, and "lines printed so far" is an output the program can really produce.
+ */
+function forkRunOrder(model: ForkModel): { pid: number; event: ForkEvent }[] {
+  const byPid = new Map(model.processes.map((p) => [p.pid, p]));
+  const next = new Map(model.processes.map((p) => [p.pid, 0]));
+  const exited = new Set<number>();
+  const reaped = new Set<number>();
+  const started = new Set<number>();
+  const root = model.processes.find((p) => p.parent === null);
+  if (root) started.add(root.pid);
+  const order: { pid: number; event: ForkEvent }[] = [];
+  const waitsOn = (pid: number, e: Extract<ForkEvent, { type: "wait" }>) => {
+    const kids = e.target === "any" ? (byPid.get(pid)?.children ?? []) : [e.target];
+    return kids.find((k) => exited.has(k) && !reaped.has(k)) ?? null;
+  };
+  const canRun = (pid: number) => {
+    const e = byPid.get(pid)?.events[next.get(pid)!];
+    if (!e) return false;
+    return e.type !== "wait" || waitsOn(pid, e) !== null;
+  };
+  let current = root?.pid ?? null;
+  for (let guard = 0; guard < 10_000 && current !== null; guard++) {
+    const e = byPid.get(current)!.events[next.get(current)!]!;
+    if (e.type === "wait") reaped.add(waitsOn(current, e)!);
+    if (e.type === "fork") started.add(e.child);
+    order.push({ pid: current, event: e });
+    next.set(current, next.get(current)! + 1);
+    if (next.get(current)! >= byPid.get(current)!.events.length) exited.add(current);
+    if (!canRun(current)) current = [...started].sort((x, y) => x - y).find(canRun) ?? null;
+  }
+  return order;
+}
+
 function forkSteps(model: ForkModel): WorkedStep[] {
   const steps: WorkedStep[] = [];
   const alive = new Set<number>();
   const printed: string[] = [];
   const root = model.processes.find((p) => p.parent === null);
   if (root) alive.add(root.pid);
-  // Process by process in creation order: the engine's own event list of each, in program order.
-  for (const p of [...model.processes].sort((a, b) => a.pid - b.pid)) {
-    for (const e of p.events) {
-      const words = forkEventWords(p.pid, e);
-      if (!words) continue;
-      if (e.type === "fork") alive.add(e.child);
-      if (e.type === "write") printed.push(...e.text.split("\n").filter((l) => l !== ""));
-      steps.push({
-        ...words,
-        state: [
-          `Processes so far: ${[...alive].sort((a, b) => a - b).join(", ")} (${alive.size})`,
-          `Lines printed so far: ${printed.length}${printed.length > 0 ? ` (${printed.map((l) => JSON.stringify(l)).join(", ")})` : ""}`,
-        ],
-      });
-    }
+  for (const { pid, event: e } of forkRunOrder(model)) {
+    const words = forkEventWords(pid, e);
+    if (!words) continue;
+    if (e.type === "fork") alive.add(e.child);
+    if (e.type === "write") printed.push(...e.text.split("\n").filter((l) => l !== ""));
+    steps.push({
+      ...words,
+      state: [
+        `Processes so far: ${[...alive].sort((a, b) => a - b).join(", ")} (${alive.size})`,
+        `Lines printed so far: ${printed.length}${printed.length > 0 ? ` (${printed.map((l) => JSON.stringify(l)).join(", ")})` : ""}`,
+      ],
+    });
   }
   return steps;
 }
