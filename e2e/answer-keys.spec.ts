@@ -264,11 +264,17 @@ function variantLeaks(variants: readonly Served[], haystack: Haystack, known = n
   return found;
 }
 
-/** Key-only field names found in the haystack. */
+/**
+ * Key-only field names found in the haystack. Lesson pages (/learn/<slug>) are left out of this check
+ * only: they are prerendered from the lesson files before any variant exists and are the same for
+ * everyone (as /_next/static is), and their worked examples carry a fixed scenario's decision log and
+ * slices on purpose (docs/lessons.md). variantLeaks still searches them for every served variant's key.
+ */
 function fieldLeaks(haystack: Haystack): string[] {
   const found: string[] = [];
+  const pages = new Haystack(haystack.entries.filter((e) => !/^\/learn\/[a-z-]+$/.test(e.url.split("?")[0]!)));
   for (const field of KEY_FIELDS) {
-    const where = haystack.find(`"${field}":`);
+    const where = pages.find(`"${field}":`);
     if (where) found.push(`key field "${field}" in ${where.url} (${where.status})`);
   }
   return found;

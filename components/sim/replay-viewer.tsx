@@ -17,7 +17,7 @@ import {
   switchesUpTo,
 } from "./replay-model";
 import { formatMs } from "./timeline-model";
-import { ruleWords } from "@/lib/engine/questions";
+import { ruleWords } from "@/lib/engine/words";
 
 export interface ReplayViewerProps {
   /** GradeReport.replay (validated here) or an already-read ReplayData. */

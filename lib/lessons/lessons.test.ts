@@ -42,6 +42,19 @@ ${body}
 ::diagram{name="sched-classes"}
 ::widget{name="rt-starvation"}
 
+:::worked-example{engine="sched" title="FIFO"}
+\`\`\`json
+{"policy":{"name":"fifo"},"tasks":[{"id":"A","arrival":0,"bursts":[2]},{"id":"B","arrival":0,"bursts":[1]}]}
+\`\`\`
+:::
+
+:::check{engine="sched" ask="waiting:B"}
+What is B's waiting time?
+\`\`\`json
+{"policy":{"name":"fifo"},"tasks":[{"id":"A","arrival":0,"bursts":[2]},{"id":"B","arrival":0,"bursts":[1]}]}
+\`\`\`
+:::
+
 ## Interview checklist
 
 - [ ] One point.
@@ -145,9 +158,16 @@ describe("parser rejects broken lessons with a named field", () => {
     expect(r.ok).toBe(true);
   });
 
-  it("splits the body into markdown, diagram and widget blocks in order", () => {
+  it("splits the body into markdown, diagram, widget, worked-example and check blocks in order", () => {
     const lesson = parseOrThrow(TEMPLATE("Intro[^a]."));
-    expect(lesson.blocks.map((b) => b.kind)).toEqual(["markdown", "diagram", "widget", "markdown"]);
+    expect(lesson.blocks.map((b) => b.kind)).toEqual([
+      "markdown",
+      "diagram",
+      "widget",
+      "worked-example",
+      "check",
+      "markdown",
+    ]);
     expect(lesson.sources).toEqual([{ id: "a", text: "A source." }]);
   });
 });

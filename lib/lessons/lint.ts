@@ -16,8 +16,11 @@
 //    source text names one, so a reader can tell which release the claim holds for.
 //  - sections: every lesson has an interview checklist (task list), common wrong answers, and sources,
 //    plus at least one diagram and one widget.
+//  - teaches-first (issue #23): every lesson has at least one :::worked-example and exactly one :::check,
+//    and every one of them runs in the engine (a scenario it rejects, or an ask it cannot answer, fails).
 import { FOOTNOTE_DEF } from "./parse";
 import type { Lesson, LessonIssue } from "./types";
+import { scenarioIssues } from "./worked";
 
 const UNITS = "ns|µs|μs|us|ms|%|KB|KiB|MB|MiB|GB|GiB|TB|TiB|bytes|B";
 /** A number (optionally a range, optionally approximate) immediately followed by a unit. */
@@ -202,6 +205,15 @@ export function lintLesson(lesson: Lesson): LessonIssue[] {
     issues.push({ path: lesson.meta.slug, message: "a lesson needs at least one ::widget" });
   if (!lesson.blocks.some((b) => b.kind === "diagram"))
     issues.push({ path: lesson.meta.slug, message: "a lesson needs at least one ::diagram" });
+  if (!lesson.blocks.some((b) => b.kind === "worked-example"))
+    issues.push({
+      path: lesson.meta.slug,
+      message: "a lesson needs at least one :::worked-example (teach before testing)",
+    });
+  const checks = lesson.blocks.filter((b) => b.kind === "check").length;
+  if (checks !== 1)
+    issues.push({ path: lesson.meta.slug, message: `a lesson needs exactly one :::check question, found ${checks}` });
+  issues.push(...scenarioIssues(lesson.blocks, lesson.meta.slug));
   return issues;
 }
 

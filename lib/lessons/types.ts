@@ -13,7 +13,38 @@ export interface LessonMeta {
 export type LessonBlock =
   | { kind: "markdown"; source: string; line: number }
   | { kind: "widget"; name: WidgetName; line: number }
-  | { kind: "diagram"; name: DiagramName; line: number };
+  | { kind: "diagram"; name: DiagramName; line: number }
+  | WorkedExampleBlock
+  | CheckBlock;
+
+/** Which engine computes a worked example or a check question (see lib/lessons/worked.ts). */
+export const SCENARIO_ENGINES = ["sched", "fork", "eventloop", "capacity", "race"] as const;
+export type ScenarioEngine = (typeof SCENARIO_ENGINES)[number];
+
+/**
+ * `:::worked-example{engine="sched" title="…"}` with one fenced block (the scenario: a workload as JSON,
+ * a C or JavaScript program, …) and `:::` — the engine computes the steps, the lesson only names the case.
+ */
+export interface WorkedExampleBlock {
+  kind: "worked-example";
+  engine: ScenarioEngine;
+  title: string;
+  scenario: string;
+  line: number;
+}
+
+/**
+ * `:::check{engine="…" ask="…"}`: the question in Markdown, then the scenario's fenced block, then `:::`.
+ * `ask` names what the engine computes as the answer (e.g. `waiting:B`, `runs-at:4`, `lines`).
+ */
+export interface CheckBlock {
+  kind: "check";
+  engine: ScenarioEngine;
+  ask: string;
+  prompt: string;
+  scenario: string;
+  line: number;
+}
 
 export interface Lesson {
   meta: LessonMeta;
