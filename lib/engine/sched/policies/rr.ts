@@ -25,5 +25,6 @@ export function createRoundRobin(quantum: number): Policy {
     preempts: () => false,
     onLeave: () => {},
     readyCount: () => queue.size,
+    remove: (t) => void queue.remove(t),
   };
 }
