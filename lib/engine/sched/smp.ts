@@ -258,7 +258,7 @@ export function simulateSmp(w: Workload): SimResult {
         makeReady(t, cpu, "preempted");
       } else if (single) {
         continue;
-      } else if (t.state === "ready" && !allowed(t, queuedOn[t.index]!)) {
+      } else if (t.state === "ready" && queuedOn[t.index]! >= 0 && !allowed(t, queuedOn[t.index]!)) {
         const from = queuedOn[t.index]!;
         dequeue(t);
         const to = place(t);
@@ -403,12 +403,13 @@ export function simulateSmp(w: Workload): SimResult {
     cpu.idleLogged = false;
     t.state = "running";
     cpu.sliceStart = now;
+    // lastCpu moves only once the task has run here (runFor): a task picked and preempted in the same
+    // instant has not moved, and pays nothing for it.
+    // A cost left unpaid when the task was preempted is dropped if it comes back where it last ran.
     const prev = lastCpu[t.index]!;
-    if (prev >= 0 && prev !== cpu.id) {
-      overhead[t.index] = cfg.migrationCostMs;
-      if (single) recordMigration(t, prev, cpu.id, "shared-queue");
-    }
-    lastCpu[t.index] = cpu.id;
+    const moved = prev >= 0 && prev !== cpu.id;
+    overhead[t.index] = moved ? cfg.migrationCostMs : 0;
+    if (moved && single) recordMigration(t, prev, cpu.id, "shared-queue");
     touchCache(cpu, t);
   }
 
@@ -436,6 +437,7 @@ export function simulateSmp(w: Workload): SimResult {
   }
 
   function runFor(cpu: Cpu, t: TaskRun, dt: number): void {
+    if (dt > 0) lastCpu[t.index] = cpu.id;
     let left = dt;
     const o = Math.min(overhead[t.index]!, left);
     if (o > 0) {
@@ -492,10 +494,11 @@ export function simulateSmp(w: Workload): SimResult {
       break;
     }
     // Step 2.
-    applyAffinityCalls();
     if (expiredFirst) requeueExpired();
     admitDue();
     if (!expiredFirst) requeueExpired();
+    // After the requeues, so a task whose quantum just expired is on a queue when its mask changes.
+    applyAffinityCalls();
     if (balanceOn && now >= nextBalance - EPS) {
       balance();
       nextBalance = (Math.floor(now / cfg.balanceIntervalMs + EPS) + 1) * cfg.balanceIntervalMs;
