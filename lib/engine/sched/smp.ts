@@ -146,7 +146,10 @@ export function simulateSmp(w: Workload): SimResult {
 
   const load = (c: Cpu) => (c.curr ? 1 : 0) + (single ? 0 : c.queue.members.size);
   const isIdle = (c: Cpu) => c.curr === null && c.queue.members.size === 0;
-  const queuedCount = () => queues.reduce((s, q) => s + q.members.size, 0);
+  const anyQueued = () => {
+    for (const q of queues) if (q.members.size > 0) return true;
+    return false;
+  };
 
   function closeSlice(cpu: Cpu, end: number, reason: SliceEnd): void {
     const task = cpu.curr!;
@@ -485,6 +488,9 @@ export function simulateSmp(w: Workload): SimResult {
     cpu.curr = null;
   }
 
+  const globalAt = new Float64Array(queues.length);
+  const timers = new Float64Array(n);
+  const own = new Float64Array(n);
   const maxEvents = w.limits.maxEvents;
   const expiredFirst = w.conventions.arrivalVsExpired === "expired-first";
   for (;;) {
@@ -529,7 +535,7 @@ export function simulateSmp(w: Workload): SimResult {
       }
     }
     const pending = nextArrival < arrivals.length || wakeups.size > 0;
-    const queued = queuedCount() > 0;
+    const queued = anyQueued();
     let running = false;
     for (const cpu of cpus) {
       if (cpu.curr) {
@@ -545,19 +551,27 @@ export function simulateSmp(w: Workload): SimResult {
       cpu.idleSettled = true;
     }
     // Step 1 of the next instant: run until the first burst end, timer or external event.
-    const globalAt = queues.map((q) => q.policy.globalTimerAt?.(now) ?? Infinity);
+    // Preallocated per-CPU arrays: this runs once per event, and garbage would cost more than the work.
+    let firstGlobal = Infinity;
+    for (let q = 0; q < queues.length; q++) {
+      globalAt[q] = queues[q]!.policy.globalTimerAt?.(now) ?? Infinity;
+      firstGlobal = Math.min(firstGlobal, globalAt[q]!);
+    }
     const external = Math.min(
       arrivals[nextArrival]?.spec.arrival ?? Infinity,
       wakeups.peek()?.time ?? Infinity,
       affinityCalls[nextAffinity]?.at ?? Infinity,
       horizon,
     );
-    const timers = cpus.map((c) => (c.curr ? c.queue.policy.timerAt(c.curr, now) : Infinity));
-    const own = cpus.map((c, i) =>
-      c.curr ? Math.min(now + timeToBurstEnd(c, c.curr), timers[i]!, globalAt[single ? 0 : c.id]!, external) : Infinity,
-    );
+    for (let i = 0; i < n; i++) {
+      const c = cpus[i]!;
+      timers[i] = c.curr ? c.queue.policy.timerAt(c.curr, now) : Infinity;
+      own[i] = c.curr
+        ? Math.min(now + timeToBurstEnd(c, c.curr), timers[i]!, globalAt[single ? 0 : i]!, external)
+        : Infinity;
+    }
     // Balancing only moves queued tasks towards CPUs that could run them: with no CPU running there is none.
-    let next = Math.min(external, ...globalAt, running && queued ? nextBalance : Infinity);
+    let next = Math.min(external, firstGlobal, running && queued ? nextBalance : Infinity);
     for (let i = 0; i < n; i++) {
       const c = cpus[i]!;
       if (!c.curr) continue;
