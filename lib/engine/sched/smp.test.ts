@@ -3,6 +3,7 @@
 import { describe, expect, test } from "vitest";
 import { run } from "./__tests__/run";
 import type { SimResult } from "./types";
+import { simulate } from "./simulate";
 import { validateWorkload } from "./validate";
 
 /** "cpu:task start-end" per slice, in start order. */
@@ -176,5 +177,28 @@ describe("several CPUs", () => {
         ],
       }),
     ).toEqual(["tasks[0].affinityChanges[1].at"]);
+  });
+});
+
+describe("hostile multi-CPU input", () => {
+  test("1,024 CPUs and thousands of tasks pinned to one CPU stop at the work cap, counted per CPU and per scanned task", () => {
+    const tasks = Array.from({ length: 5_000 }, (_, i) => ({ id: `t${i}`, bursts: [1], repeat: true, affinity: [0] }));
+    for (const queues of ["single", "per-cpu"]) {
+      const v = validateWorkload({
+        cpus: 1024,
+        smp: { queues, balanceIntervalMs: 0.001 },
+        policy: { name: "rr", quantum: 1 },
+        tasks,
+        horizon: 1e9,
+        limits: { maxEvents: 200_000 },
+        log: false,
+      });
+      if (!v.ok) throw new Error(JSON.stringify(v.errors));
+      const r = simulate(v.value);
+      expect(r.stats.stoppedBy).toBe("event-cap");
+      // Every event visited 1,024 CPUs: far fewer events than the cap allows a single CPU.
+      expect(r.stats.events).toBeLessThanOrEqual(200_000 / 1024 + 1);
+      expect(r.warnings[0]).toMatch(/steps of work/);
+    }
   });
 });

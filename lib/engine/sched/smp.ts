@@ -139,6 +139,12 @@ export function simulateSmp(w: Workload): SimResult {
   let balanceRuns = 0;
   let now = 0;
   let events = 0;
+  /**
+   * Steps of work, capped by limits.maxEvents like the single-CPU loop's events: each event visits every
+   * CPU, and balancing and the shared queue's affinity skips scan queues, so a hostile workload (1,024 CPUs,
+   * 200,000 pinned tasks) stops at the cap instead of running for hours.
+   */
+  let work = 0;
   let seq = 0;
   let done = 0;
   let stoppedBy: SimResult["stats"]["stoppedBy"] = "completed";
@@ -291,7 +297,7 @@ export function simulateSmp(w: Workload): SimResult {
   function pull(src: Cpu, dst: Cpu, count: number, reason: MigrationReason): number {
     let moved = 0;
     for (const t of src.queue.members) {
-      if (moved >= count) break;
+      if (moved >= count || ++work > w.limits.maxEvents) break;
       if (!allowed(t, dst.id)) continue;
       dequeue(t);
       recordMigration(t, src.id, dst.id, reason);
@@ -305,9 +311,11 @@ export function simulateSmp(w: Workload): SimResult {
   /** The CPU with the most tasks that has a queued task allowed on `dst` (lowest number on a tie). */
   function busiestFor(dst: Cpu): Cpu | null {
     let best: Cpu | null = null;
+    work += n;
     for (const c of cpus) {
       if (c === dst || c.queue.members.size === 0 || (best && load(c) <= load(best))) continue;
       for (const t of c.queue.members) {
+        if (++work > w.limits.maxEvents) return best;
         if (allowed(t, dst.id)) {
           best = c;
           break;
@@ -385,6 +393,11 @@ export function simulateSmp(w: Workload): SimResult {
     let p = policy.pick(now);
     while (p && !allowed(p.task, cpu.id)) {
       skipped.push(p.task);
+      // Out of work: put everything back and let the loop stop at the cap.
+      if (++work > w.limits.maxEvents) {
+        p = undefined;
+        break;
+      }
       p = policy.pick(now);
     }
     for (const t of skipped) policy.enqueue(t, now, "preempted");
@@ -494,9 +507,14 @@ export function simulateSmp(w: Workload): SimResult {
   const maxEvents = w.limits.maxEvents;
   const expiredFirst = w.conventions.arrivalVsExpired === "expired-first";
   for (;;) {
-    if (++events > maxEvents) {
+    work += n;
+    if (++events > maxEvents || work > maxEvents) {
       stoppedBy = "event-cap";
-      warnings.push(`stopped after limits.maxEvents = ${w.limits.maxEvents} events at t=${now}`);
+      warnings.push(
+        n > 1
+          ? `stopped after limits.maxEvents = ${w.limits.maxEvents} steps of work (an event counts once per CPU) at t=${now}`
+          : `stopped after limits.maxEvents = ${w.limits.maxEvents} events at t=${now}`,
+      );
       break;
     }
     // Step 2.
