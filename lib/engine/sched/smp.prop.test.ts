@@ -25,9 +25,14 @@ const taskArb = (i: number, cpus: number) =>
       workingSetKb: fc.integer({ min: 0, max: 80 }),
       affinity: fc.option(maskArb(cpus), { nil: undefined }),
       change: fc.option(fc.record({ at: fc.integer({ min: 0, max: 30 }), cpus: maskArb(cpus) }), { nil: undefined }),
+      cls: fc.constantFrom("other", "other", "other", "fifo", "rr", "idle"),
+      rtPriority: fc.integer({ min: 1, max: 99 }),
     })
-    .map(({ change, ...t }): TaskSpec => {
+    .map(({ change, cls, rtPriority, ...t }): TaskSpec => {
       const spec: TaskSpec = { id: `T${i}`, ...t };
+      // Scheduling classes only under the Linux policies (forPolicy strips them for textbook ones).
+      if (cls !== "other") spec.class = cls as TaskSpec["class"];
+      if (cls === "fifo" || cls === "rr") spec.priority = rtPriority;
       if (t.affinity === undefined) delete spec.affinity;
       if (change) spec.affinityChanges = [change];
       return spec;
@@ -62,13 +67,23 @@ function validated(doc: Record<string, unknown>): Workload {
   return v.value;
 }
 
+/** Textbook policies have no scheduling classes: their tasks drop `class` and keep a small priority. */
+function forPolicy(tasks: readonly TaskSpec[], policy: { name: string }): TaskSpec[] {
+  if (policy.name === "cfs" || policy.name === "eevdf") return [...tasks];
+  return tasks.map(({ class: _c, ...t }) => ({ ...t, priority: Math.min(t.priority ?? 0, 5) }));
+}
+
 const withoutCpu = (r: SimResult) => r.slices.map(({ cpu: _cpu, ...s }) => s);
 
 describe("with one CPU the multi-CPU loop is the single-CPU loop", () => {
   test("same slices, metrics and totals for every policy", () => {
     fc.assert(
       fc.property(tasksArb(1), fc.oneof(...textbook, ...linux), conventionsArb, (tasks, policy, conventions) => {
-        const doc = { policy, tasks: tasks.map(({ affinity: _a, affinityChanges: _c, ...t }) => t), conventions };
+        const doc = {
+          policy,
+          tasks: forPolicy(tasks, policy).map(({ affinity: _a, affinityChanges: _c, ...t }) => t),
+          conventions,
+        };
         const w = validated(doc);
         const one = simulate(w);
         const smp = simulateSmp(w);
@@ -88,12 +103,9 @@ describe("with one CPU the multi-CPU loop is the single-CPU loop", () => {
   test("cpus: 1 without smp settings gives exactly today's output (the single-CPU loop runs)", () => {
     fc.assert(
       fc.property(tasksArb(1), fc.oneof(...textbook, ...linux), (tasks, policy) => {
-        const plain = validated({ policy, tasks: tasks.map(({ affinity: _a, affinityChanges: _c, ...t }) => t) });
-        const one = validated({
-          policy,
-          tasks: tasks.map(({ affinity: _a, affinityChanges: _c, ...t }) => t),
-          cpus: 1,
-        });
+        const single = forPolicy(tasks, policy).map(({ affinity: _a, affinityChanges: _c, ...t }) => t);
+        const plain = validated({ policy, tasks: single });
+        const one = validated({ policy, tasks: single, cpus: 1 });
         expect(one).toEqual(plain);
         expect(simulate(one)).toEqual(simulate(plain));
       }),
@@ -158,7 +170,7 @@ describe("several CPUs", () => {
           cpus,
           smp: { ...settings, queues: useSingle ? "single" : "per-cpu" },
           policy,
-          tasks,
+          tasks: forPolicy(tasks, policy),
           conventions,
         };
         const r = simulate(validated(doc));
