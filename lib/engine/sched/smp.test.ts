@@ -28,6 +28,13 @@ describe("several CPUs", () => {
     expect(r.smp!.migrations).toEqual([{ time: 2, task: "C", from: 0, to: 1, reason: "idle-pull" }]);
     expect(costs(r, "C").migrationCostMs).toBe(0);
     expect(r.smp!.perCpu.map((c) => c.utilisation)).toEqual([4 / 6, 1]);
+    // The log names the CPU and shows its queue before the pick: CPU 0 at 0 had A and C; CPU 1 at 2 the pulled C.
+    const picks = r.decisions.filter((d) => d.picked !== null);
+    expect(picks.map((d) => [d.time, d.cpu, d.picked, d.ready.map((x) => x.task)])).toEqual([
+      [0, 0, "A", ["A", "C"]],
+      [0, 1, "B", ["B"]],
+      [2, 1, "C", ["C"]],
+    ]);
   });
 
   test("a task waking while its last CPU is busy goes to an idle one and pays the migration cost there", () => {

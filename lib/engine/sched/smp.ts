@@ -343,13 +343,17 @@ export function simulateSmp(w: Workload): SimResult {
     }
   }
 
-  function logDecision(cpu: Cpu, picked: TaskRun | null, rule: string, message: string): void {
+  type Ready = Decision["ready"];
+  /** The queue as the decision log shows it, taken before the pick (as the single-CPU loop does). */
+  const readyOf = (cpu: Cpu): Ready =>
+    w.log ? cpu.queue.policy.snapshot(w.logReadyLimit, now).map((e) => ({ task: e.task.id, values: e.values })) : [];
+
+  function logDecision(cpu: Cpu, picked: TaskRun | null, rule: string, message: string, ready: Ready): void {
     if (!w.log) return;
     if (decisions.length >= MAX_LOGGED_DECISIONS) {
       decisionsTruncated = true;
       return;
     }
-    const ready = cpu.queue.policy.snapshot(w.logReadyLimit, now).map((e) => ({ task: e.task.id, values: e.values }));
     decisions.push({ time: now, cpu: cpu.id, ready, picked: picked?.id ?? null, rule, message });
   }
 
@@ -404,10 +408,10 @@ export function simulateSmp(w: Workload): SimResult {
     return p;
   }
 
-  function dispatch(cpu: Cpu, p: NonNullable<ReturnType<Policy["pick"]>>): void {
+  function dispatch(cpu: Cpu, p: NonNullable<ReturnType<Policy["pick"]>>, ready: Ready): void {
     const t = p.task;
     timerFiredWhileRefused = false;
-    logDecision(cpu, t, p.rule, p.message);
+    logDecision(cpu, t, p.rule, p.message, ready);
     cpu.queue.members.delete(t);
     queuedOn[t.index] = -1;
     t.waiting += now - t.readySince;
@@ -539,8 +543,9 @@ export function simulateSmp(w: Workload): SimResult {
     // Step 3.
     for (const cpu of cpus) {
       if (cpu.curr) continue;
+      const ready = readyOf(cpu);
       const p = pickFor(cpu);
-      if (p) dispatch(cpu, p);
+      if (p) dispatch(cpu, p, ready);
     }
     if (!single && n > 1) {
       for (const cpu of cpus) {
@@ -548,8 +553,9 @@ export function simulateSmp(w: Workload): SimResult {
         cpu.idleSettled = true;
         const src = busiestFor(cpu);
         if (!src || pull(src, cpu, 1, "idle-pull") === 0) continue;
+        const ready = readyOf(cpu);
         const p = pickFor(cpu);
-        if (p) dispatch(cpu, p);
+        if (p) dispatch(cpu, p, ready);
       }
     }
     const pending = nextArrival < arrivals.length || wakeups.size > 0;
@@ -562,7 +568,7 @@ export function simulateSmp(w: Workload): SimResult {
       }
       if (!cpu.idleLogged) {
         cpu.idleLogged = true;
-        logDecision(cpu, null, "idle", "Nothing is runnable here: the CPU idles until the next event.");
+        logDecision(cpu, null, "idle", "Nothing is runnable here: the CPU idles until the next event.", readyOf(cpu));
       }
       if (pending) countSwitch(cpu, null);
       cpu.lastOnCpu = null;
