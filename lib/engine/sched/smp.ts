@@ -4,8 +4,8 @@
 //
 // Order of work at one instant t (docs/engine.md, "Several CPUs"), CPUs in number order at each step:
 //   1. every running task's burst end or policy timer at t, then the policies' global timers;
-//   2. sched_setaffinity calls due, arrivals and wakeups (placed on a CPU, then preempting there or not)
-//      and expired tasks, per conventions.arrivalVsExpired; then periodic balancing if a balance tick is due;
+//   2. arrivals and wakeups (placed on a CPU, then preempting there or not) and expired tasks, per
+//      conventions.arrivalVsExpired; then sched_setaffinity calls due; then periodic balancing if a tick is due;
 //   3. every free CPU picks from its own queue; a CPU that has just gone idle then pulls from the busiest
 //      queue (newidle balancing) and picks again.
 // Switch costs are counted but never charged here (validation refuses chargeTime with several CPUs).
