@@ -59,4 +59,30 @@ describe("timeslice simulate", () => {
     expect(io.stderr.trim().split("\n")).toHaveLength(1);
     expect(io.stdout).toBe("");
   });
+  test("--cpus 2 runs the two jobs side by side and prints each slice's CPU and the utilisation", async () => {
+    // RR q=2 on two CPUs: A → CPU 0, B → CPU 1 at 0 (both idle); each keeps its CPU (nothing else waits).
+    const io = memoryIo({ "w.json": doc });
+    expect(await run(["w.json", "--json", "--cpus", "2"], io)).toBe(0);
+    const out = JSON.parse(io.stdout);
+    expect(
+      out.slices.map((s: { cpu: number; task: string; start: number; end: number }) => [s.cpu, s.task, s.start, s.end]),
+    ).toEqual([
+      [0, "A", 0, 3],
+      [1, "B", 0, 2],
+    ]);
+    expect(out.smp.perCpu.map((c: { utilisation: number }) => c.utilisation)).toEqual([1, 2 / 3]);
+    const text = memoryIo({ "w.json": doc });
+    expect(await run(["w.json", "--cpus", "2"], text)).toBe(0);
+    expect(text.stdout).toMatch(/cpu1\s+B\s+finished/);
+    expect(text.stdout).toMatch(/CPUs: 2 \(per-CPU queues\)/);
+  });
+  test.each([
+    [["w.json", "--cpus", "0"], /^timeslice: w\.json: cpus: must be ≥ 1/],
+    [["w.json", "--cpus"], /--cpus needs a number/],
+  ])("bad --cpus %j prints one error line", async (args, message) => {
+    const io = memoryIo({ "w.json": doc });
+    expect(await run(args, io)).not.toBe(0);
+    expect(io.stderr).toMatch(message);
+    expect(io.stderr.trim().split("\n")).toHaveLength(1);
+  });
 });

@@ -1,19 +1,28 @@
-// `timeslice simulate <file.json | -> [--text | --json] [--no-log]`: runs the scheduling simulator on a
-// workload document (see docs/engine.md) and prints the result: a readable timeline, or the JSON result.
+// `timeslice simulate <file.json | -> [--text | --json] [--no-log] [--cpus N]`: runs the scheduling simulator
+// on a workload document (see docs/engine.md) and prints the result: a readable timeline, or the JSON result.
+// --cpus sets the document's `cpus` (several CPUs: docs/engine.md, "Several CPUs").
 import { formatTimeline, simulate, validateWorkload } from "../../engine/sched";
 import { parseInputArgs, readInputJson, reportInvalid } from "../input";
 import type { CliIo } from "../io";
 
-const USAGE = "usage: timeslice simulate <workload.json | -> [--text | --json] [--no-log]";
+const USAGE = "usage: timeslice simulate <workload.json | -> [--text | --json] [--no-log] [--cpus N]";
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   let noLog = false;
+  let cpus: number | undefined;
   const parsed = parseInputArgs(
     {
       name: "simulate",
       what: "a workload JSON file",
       usage: USAGE,
-      flag: (a) => {
+      flag: (a, next) => {
+        if (a === "--cpus") {
+          const v = next();
+          // The value is checked with the rest of the document (validateWorkload names "cpus").
+          if (v === undefined || v.trim() === "") return "--cpus needs a number of CPUs";
+          cpus = Number(v);
+          return true;
+        }
         if (a !== "--no-log") return false;
         noLog = true;
         return true;
@@ -26,7 +35,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const { file: path, format } = parsed;
   const read = readInputJson(path, io);
   if ("exitCode" in read) return read.exitCode;
-  const doc = read.value;
+  const doc =
+    cpus !== undefined && typeof read.value === "object" && read.value !== null && !Array.isArray(read.value)
+      ? { ...read.value, cpus }
+      : read.value;
   const v = validateWorkload(doc);
   if (!v.ok) return reportInvalid(path, v.errors, io, "workload");
   const workload = noLog ? { ...v.value, log: false } : v.value;

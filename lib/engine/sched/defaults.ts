@@ -1,6 +1,6 @@
 // Every default in one place, with the source of each figure, so docs/engine.md and the output's echo
 // of conventions can be checked against a single table.
-import type { Conventions, Limits, RtConfig, SwitchCostConfig } from "./types";
+import type { Conventions, Limits, RtConfig, SmpConfig, SwitchCostConfig } from "./types";
 
 /** Documented caps: bad or hostile input is rejected before any work proportional to it. */
 export const MAX_TASKS = 200_000;
@@ -65,6 +65,29 @@ export const DEFAULT_EEVDF = {
   placeDeadlineInitial: true,
   placeLag: true,
 } as const;
+
+/** Several CPUs: as many as a large server; 16 × 10,000 tasks is the benchmark. */
+export const MAX_CPUS = 1024;
+/** sched_setaffinity calls per task. */
+export const MAX_AFFINITY_CHANGES = 100;
+
+/**
+ * Multi-CPU defaults (docs/engine.md, "Several CPUs"). balanceIntervalMs: Linux starts a domain's
+ * balance_interval at sd_weight ms, one ms per CPU in the domain (sd_init in kernel/sched/topology.c), so the
+ * default is `cpus` ms, filled in by validation. imbalancePct 117: sd_init's imbalance_pct for a domain
+ * without SMT siblings. migrationCostMs 0: Linux charges no fixed time for a migration (its 0.5 ms
+ * sysctl_sched_migration_cost is a "still cache-hot" threshold); the cost of moving shows up through the
+ * cache model. The cache model is off (warmRate 1) unless asked for; OSTEP multi.py's own defaults are
+ * -w 10, -r 2, -M 100.
+ */
+export const DEFAULT_SMP: Omit<SmpConfig, "balanceIntervalMs"> = {
+  queues: "per-cpu",
+  migrationCostMs: 0,
+  imbalancePct: 117,
+  warmupMs: 10,
+  warmRate: 1,
+  cacheKb: 100,
+};
 
 export const DEFAULT_QUANTUM = { rr: 1, lottery: 1, stride: 1 } as const;
 export const DEFAULT_STRIDE_CONSTANT = 10_000;

@@ -35,6 +35,18 @@ export class Deque<T> {
     return this.count === 0 ? undefined : this.buf[this.head];
   }
 
+  /** Removes one occurrence of x (O(n): only load balancing moves a task out of the middle of a queue). */
+  remove(x: T): boolean {
+    const mask = this.buf.length - 1;
+    let i = 0;
+    while (i < this.count && this.buf[(this.head + i) & mask] !== x) i++;
+    if (i === this.count) return false;
+    for (; i < this.count - 1; i++) this.buf[(this.head + i) & mask] = this.buf[(this.head + i + 1) & mask];
+    this.buf[(this.head + this.count - 1) & mask] = undefined;
+    this.count--;
+    return true;
+  }
+
   /** Front-to-back copy of at most `limit` items. */
   toArray(limit = Infinity): T[] {
     const out: T[] = [];

@@ -10,8 +10,11 @@ export function formatTimeline(r: SimResult): string {
   lines.push(`conventions ${JSON.stringify(r.conventions)}`);
   if (r.horizon !== null) lines.push(`horizon ${r.horizon} ms`);
   lines.push("", "Timeline (ms):");
+  // Several CPUs: each slice names its CPU (single-CPU output stays as it was).
   for (const s of r.slices)
-    lines.push(`  [${num(s.start).padStart(9)} – ${num(s.end).padEnd(9)}] ${s.task.padEnd(12)} ${s.endReason}`);
+    lines.push(
+      `  [${num(s.start).padStart(9)} – ${num(s.end).padEnd(9)}] ${s.cpu === undefined ? "" : `cpu${s.cpu} `.padEnd(7)}${s.task.padEnd(12)} ${s.endReason}`,
+    );
   lines.push("", "Tasks:");
   lines.push(
     `  ${"id".padEnd(12)} ${"arrival".padStart(9)} ${"cpu".padStart(9)} ${"first".padStart(9)} ${"finish".padStart(9)} ${"turnaround".padStart(10)} ${"waiting".padStart(9)} ${"response".padStart(9)}`,
@@ -40,6 +43,18 @@ export function formatTimeline(r: SimResult): string {
     "",
     `Stopped: ${r.stats.stoppedBy} at t=${num(r.stats.endTime)} ms; busy ${num(r.stats.busyTime)} ms, idle ${num(r.stats.idleTime)} ms`,
   );
+  if (r.smp) {
+    const m = r.smp;
+    lines.push("", `CPUs: ${m.cpus} (${m.config.queues === "single" ? "one shared queue" : "per-CPU queues"})`);
+    for (const c of m.perCpu)
+      lines.push(
+        `  cpu${c.cpu} busy ${num(c.busyTime)} ms, idle ${num(c.idleTime)} ms, utilisation ${num(c.utilisation)}`,
+      );
+    lines.push(`Migrations: ${m.migrations.length}${m.migrationsTruncated ? "+" : ""}`);
+    for (const g of m.migrations.slice(0, 50))
+      lines.push(`  t=${num(g.time)} ${g.task} cpu${g.from} → cpu${g.to} (${g.reason})`);
+    if (m.migrations.length > 50) lines.push(`  … ${m.migrations.length - 50} more in the JSON output`);
+  }
   for (const w of r.warnings) lines.push(`warning: ${w}`);
   return lines.join("\n") + "\n";
 }

@@ -486,7 +486,16 @@ const breakageArb: fc.Arbitrary<Breakage> = fc.oneof(
     { path: "switchCost.threadUs", apply: (doc) => (doc["switchCost"] = { threadUs: -1 }) },
     { path: "limits.maxEvents", apply: (doc) => (doc["limits"] = { maxEvents: 0 }) },
     { path: "log", apply: (doc) => (doc["log"] = "yes") },
-    { path: "cpus", apply: (doc) => (doc["cpus"] = 2) },
+    { path: "cpus", apply: (doc) => (doc["cpus"] = 0) },
+    { path: "cpus", apply: (doc) => (doc["cpus"] = 1.5) },
+    {
+      path: "tasks[0].affinity",
+      apply: (doc) => {
+        doc["cpus"] = 2;
+        (doc["tasks"] as Doc[])[0]!["affinity"] = [];
+      },
+    },
+    { path: "smp.queues", apply: (doc) => (doc["smp"] = { queues: "one" }) },
   ),
 );
 

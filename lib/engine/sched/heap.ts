@@ -40,6 +40,30 @@ export class MinHeap<T> {
     return this.items;
   }
 
+  /** Removes `item` (O(n) to find it: only load balancing takes a task out of the middle of a queue). */
+  remove(item: T): boolean {
+    const a = this.items;
+    const i = a.indexOf(item);
+    if (i < 0) return false;
+    const last = a.pop()!;
+    if (i < a.length) {
+      a[i] = last;
+      this.siftUp(i);
+      this.siftDown(a.indexOf(last));
+    }
+    return true;
+  }
+
+  private siftUp(i: number): void {
+    const a = this.items;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!this.less(a[i]!, a[p]!)) return;
+      [a[i], a[p]] = [a[p]!, a[i]!];
+      i = p;
+    }
+  }
+
   clear(): T[] {
     return this.items.splice(0, this.items.length);
   }

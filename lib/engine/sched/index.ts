@@ -6,6 +6,8 @@ export type {
   DecisionValues,
   EevdfConfig,
   Limits,
+  Migration,
+  MigrationReason,
   PolicyConfig,
   PolicyName,
   Result,
@@ -15,6 +17,8 @@ export type {
   SimResult,
   Slice,
   SliceEnd,
+  SmpConfig,
+  SmpReport,
   SwitchCostConfig,
   SwitchKind,
   SwitchKindReport,
@@ -28,7 +32,7 @@ export type {
 export { validateWorkload, POLICY_NAMES } from "./validate";
 export { simulate, simulateInput, stateAt, statesAt } from "./simulate";
 export { niceToWeight, fairShares, NICE_0_WEIGHT, SCHED_IDLE_WEIGHT } from "./weights";
-export { MAX_TASKS, MAX_EVENTS_CAP, DEFAULT_CONVENTIONS, DEFAULT_SWITCH_COST } from "./defaults";
+export { MAX_TASKS, MAX_EVENTS_CAP, MAX_CPUS, DEFAULT_CONVENTIONS, DEFAULT_SMP, DEFAULT_SWITCH_COST } from "./defaults";
 export { generateWorkload } from "./generate";
 export type { GenerateParams } from "./generate";
 export { formatTimeline } from "./format";

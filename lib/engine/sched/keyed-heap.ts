@@ -58,6 +58,43 @@ export class KeyedHeap {
     return top;
   }
 
+  /** Removes `task` (O(n) to find it: only load balancing takes a task out of the middle of a queue). */
+  remove(task: TaskRun): boolean {
+    const i = this.tasks.indexOf(task);
+    if (i < 0) return false;
+    const n = this.tasks.length;
+    const last = this.tasks.pop()!;
+    if (i === n - 1) return true;
+    const key = this.keys[n - 1]!;
+    const rank = this.ranks[n - 1]!;
+    const before = (j: number) => this.keys[j]! < key || (this.keys[j] === key && this.ranks[j]! < rank);
+    let j = i;
+    while (j > 0 && !before((j - 1) >> 1)) {
+      const p = (j - 1) >> 1;
+      this.move(p, j);
+      j = p;
+    }
+    if (j === i) {
+      const size = n - 1;
+      for (;;) {
+        const l = 2 * j + 1;
+        if (l >= size) break;
+        let c = l;
+        const r = l + 1;
+        if (
+          r < size &&
+          (this.keys[r]! < this.keys[l]! || (this.keys[r] === this.keys[l] && this.ranks[r]! < this.ranks[l]!))
+        )
+          c = r;
+        if (!before(c)) break;
+        this.move(c, j);
+        j = c;
+      }
+    }
+    this.set(j, last, key, rank);
+    return true;
+  }
+
   toArray(): readonly TaskRun[] {
     return this.tasks;
   }

@@ -40,7 +40,8 @@ export interface TaskRun {
   isNew: boolean;
 }
 
-export type EnqueueReason = "arrival" | "wakeup" | "preempted" | "expired";
+/** "migrated": load balancing moved a queued task here from another CPU's run queue (smp.ts). */
+export type EnqueueReason = "arrival" | "wakeup" | "preempted" | "expired" | "migrated";
 
 export interface Pick {
   task: TaskRun;
@@ -79,6 +80,11 @@ export interface Policy {
   /** Returns true when curr must be rescheduled because of the global event. */
   onGlobalTimer?(now: number, curr: TaskRun | null): boolean;
   readyCount(): number;
+  /**
+   * Takes a queued (not running) task off this run queue: load balancing moves it to another CPU, where
+   * it is enqueued with reason "migrated". Only the multi-CPU loop (smp.ts) calls it.
+   */
+  remove(t: TaskRun, now: number): void;
 }
 
 export function newTaskRun(spec: TaskSpec, index: number, rank: number, weight: number): TaskRun {

@@ -13,6 +13,8 @@ import { MinHeap } from "./heap";
 import { createPolicy } from "./create-policy";
 import type { EnqueueReason, TaskRun } from "./policy";
 import { fmt, newTaskRun } from "./policy";
+import { averages, tieRanks } from "./run-common";
+import { simulateSmp } from "./smp";
 import { classifySwitch, emptySwitchReport, switchCostMs } from "./switch-cost";
 import type { Decision, SchedState, SimResult, Slice, SliceEnd, TaskMetrics, Workload } from "./types";
 import { validateWorkload } from "./validate";
@@ -20,21 +22,13 @@ import { niceToWeight, SCHED_IDLE_WEIGHT } from "./weights";
 
 const EPS = 1e-9;
 
-function tieRanks(w: Workload): number[] {
-  const order = w.tasks.map((_, i) => i);
-  const t = w.tasks;
-  if (w.conventions.tieBreak === "arrival") order.sort((a, b) => t[a]!.arrival - t[b]!.arrival || a - b);
-  if (w.conventions.tieBreak === "id") order.sort((a, b) => (t[a]!.id < t[b]!.id ? -1 : t[a]!.id > t[b]!.id ? 1 : 0));
-  const rank = new Array<number>(order.length);
-  order.forEach((taskIndex, r) => (rank[taskIndex] = r));
-  return rank;
-}
-
 /**
  * Runs a validated workload. Throws only on programmer error (an invalid Workload object);
  * callers holding untrusted input use `simulateInput`.
  */
 export function simulate(w: Workload): SimResult {
+  // Several CPUs (or multi-CPU settings on one) run in smp.ts; everything else in the loop below, unchanged.
+  if (w.smp !== undefined || (w.cpus ?? 1) > 1) return simulateSmp(w);
   return run(w, null);
 }
 
@@ -44,6 +38,8 @@ export function simulate(w: Workload): SimResult {
  * and stops once the last probe is taken. A time past the end of the run gets the final state.
  */
 export function statesAt(w: Workload, times: readonly number[]): SchedState[] {
+  if (w.smp !== undefined || (w.cpus ?? 1) > 1)
+    throw new Error("statesAt models one CPU: the workload has smp settings");
   const sorted = [...new Set(times)].sort((a, b) => a - b);
   const probe: Probe = { times: sorted, next: 0, states: [] };
   run(w, probe);
@@ -435,18 +431,6 @@ function run(w: Workload, probe: Probe | null): SimResult {
     decisionsTruncated,
     stats: { events, decisions: decisions.length, endTime: now, busyTime: busy, idleTime: idle, stoppedBy },
     warnings,
-  };
-}
-
-function averages(m: TaskMetrics[]): SimResult["averages"] {
-  const finished = m.filter((t) => t.finish !== null);
-  const responded = m.filter((t) => t.response !== null);
-  const mean = (xs: number[]) => (xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length);
-  return {
-    turnaround: mean(finished.map((t) => t.turnaround!)),
-    waiting: mean(m.map((t) => t.waiting)) ?? 0,
-    response: mean(responded.map((t) => t.response!)),
-    finished: finished.length,
   };
 }
 

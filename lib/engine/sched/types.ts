@@ -26,8 +26,14 @@ export interface TaskSpec {
   userThread?: boolean;
   /** Lottery/stride tickets (default 100). */
   tickets?: number;
-  /** KiB touched per run; drives the optional cache/TLB refill penalty. */
+  /** KiB touched per run; drives the optional cache/TLB refill penalty and, on several CPUs, cache eviction. */
   workingSetKb?: number;
+  /**
+   * CPUs the task may run on (sched_setaffinity), numbered from 0; absent = every CPU. Needs `cpus`.
+   */
+  affinity?: number[];
+  /** sched_setaffinity calls during the run, in time order: from `at` the task may only run on `cpus`. */
+  affinityChanges?: { at: number; cpus: number[] }[];
   /** EEVDF per-task requested slice in ms (sched_setattr, Linux 6.12); defaults to the base slice. */
   sliceMs?: number;
 }
@@ -138,7 +144,31 @@ export interface Limits {
   maxEvents: number;
 }
 
+/**
+ * Several CPUs (smp.ts; every default and its source in docs/engine.md, "Several CPUs").
+ */
+export interface SmpConfig {
+  /** "per-cpu": one run queue (one policy instance) per CPU, with load balancing; "single": one shared queue. */
+  queues: "per-cpu" | "single";
+  /** CPU ms charged to a task each time it starts running on a CPU other than the one it last ran on. */
+  migrationCostMs: number;
+  /** Periodic load balancing between run queues every this many ms (per-cpu queues only). */
+  balanceIntervalMs: number;
+  /** Balance only when the busiest queue has more than imbalancePct % of this CPU's tasks (sd->imbalance_pct). */
+  imbalancePct: number;
+  /** OSTEP multi.py -w: ms a task must run on a CPU before its working set is warm there; 0 = always warm. */
+  warmupMs: number;
+  /** OSTEP multi.py -r: how many times faster a task runs once warm (1 = no cache model). */
+  warmRate: number;
+  /** OSTEP multi.py -M: per-CPU cache size in KiB, shared by the working sets warm there (LRU). */
+  cacheKb: number;
+}
+
 export interface Workload {
+  /** Number of CPUs (default 1: the single-CPU loop, unchanged). */
+  cpus?: number;
+  /** Multi-CPU settings, filled in by validation when cpus > 1 or given. */
+  smp?: SmpConfig;
   policy: PolicyConfig;
   tasks: TaskSpec[];
   /** ms; stop here. Required when any task repeats forever. */
@@ -155,6 +185,8 @@ export interface Workload {
 export type SliceEnd = "finished" | "blocked" | "preempted" | "quantum-expired" | "throttled" | "horizon";
 
 export interface Slice {
+  /** The CPU, on multi-CPU runs only (cpus > 1 or smp given). */
+  cpu?: number;
   task: string;
   start: number;
   end: number;
@@ -213,6 +245,30 @@ export interface Decision {
   message: string;
 }
 
+export type MigrationReason = "balance" | "idle-pull" | "wakeup" | "affinity" | "shared-queue";
+
+export interface Migration {
+  time: number;
+  task: string;
+  /** The CPU the task last ran on (or whose queue it left). */
+  from: number;
+  to: number;
+  reason: MigrationReason;
+}
+
+export interface SmpReport {
+  cpus: number;
+  config: SmpConfig;
+  perCpu: { cpu: number; busyTime: number; idleTime: number; utilisation: number }[];
+  migrations: Migration[];
+  /** More migrations happened than are listed (the list is capped like the decision log). */
+  migrationsTruncated: boolean;
+  /** cpuTime = the task's CPU bursts run + migrationCostMs + warmupCostMs. */
+  tasks: { id: string; migrations: number; migrationCostMs: number; warmupCostMs: number }[];
+  /** Periodic balancing passes run. */
+  balanceRuns: number;
+}
+
 export interface SimResult {
   policy: PolicyConfig;
   conventions: Conventions;
@@ -237,6 +293,8 @@ export interface SimResult {
     stoppedBy: "completed" | "horizon" | "event-cap" | "stalled";
   };
   warnings: string[];
+  /** Multi-CPU runs only. */
+  smp?: SmpReport;
 }
 
 export interface ValidationError {

@@ -9,9 +9,12 @@ import {
   DEFAULT_LIMITS,
   DEFAULT_QUANTUM,
   DEFAULT_RT,
+  DEFAULT_SMP,
   DEFAULT_STRIDE_CONSTANT,
   DEFAULT_SWITCH_COST,
+  MAX_AFFINITY_CHANGES,
   MAX_BURSTS_PER_TASK,
+  MAX_CPUS,
   MAX_EVENTS_CAP,
   MAX_TASKS,
   MAX_TIME_MS,
@@ -24,6 +27,7 @@ import type {
   Result,
   RtConfig,
   SchedClass,
+  SmpConfig,
   SwitchCostConfig,
   TaskSpec,
   ValidationError,
@@ -300,10 +304,58 @@ const TASK_KEYS = [
   "tickets",
   "workingSetKb",
   "sliceMs",
+  "affinity",
+  "affinityChanges",
 ] as const;
 const CLASSES: readonly SchedClass[] = ["other", "idle", "fifo", "rr"];
 
-function taskSpec(c: Checker, v: unknown, i: number, policy: PolicyConfig | undefined): TaskSpec | undefined {
+/** A CPU mask as sched_setaffinity takes it: at least one CPU, each one that exists. */
+function cpuMask(c: Checker, v: unknown, path: string, cpus: number): number[] | undefined {
+  if (!Array.isArray(v)) {
+    c.add(path, `must be an array of CPU numbers, got ${describe(v)}`);
+    return undefined;
+  }
+  if (v.length === 0) {
+    c.add(path, "must name at least one CPU (sched_setaffinity refuses an empty mask with EINVAL)");
+    return undefined;
+  }
+  if (v.length > MAX_CPUS) {
+    c.add(path, `must have at most ${MAX_CPUS} entries, got ${v.length}`);
+    return undefined;
+  }
+  const max = Number.isFinite(cpus) ? cpus - 1 : MAX_CPUS - 1;
+  const out = v.map((x, k) => c.numberValue(x, join(path, k), { min: 0, max, integer: true }));
+  if (out.some((x) => !Number.isFinite(x))) return undefined;
+  return [...new Set(out)].sort((a, b) => a - b);
+}
+
+function affinityChanges(c: Checker, v: unknown, path: string, cpus: number): TaskSpec["affinityChanges"] {
+  if (!Array.isArray(v) || v.length > MAX_AFFINITY_CHANGES) {
+    c.add(path, `must be an array of at most ${MAX_AFFINITY_CHANGES} { at, cpus } entries, got ${describe(v)}`);
+    return undefined;
+  }
+  const out: { at: number; cpus: number[] }[] = [];
+  v.forEach((raw: unknown, k) => {
+    const p = join(path, k);
+    const o = c.object(raw, p);
+    if (!o) return;
+    c.onlyKeys(o, ["at", "cpus"], p);
+    const at = c.number(o, "at", p, TIME);
+    const mask = cpuMask(c, o["cpus"], join(p, "cpus"), cpus);
+    if (out.length > 0 && at < out[out.length - 1]!.at)
+      c.add(join(p, "at"), "must not be earlier than the change before it");
+    if (mask && Number.isFinite(at)) out.push({ at, cpus: mask });
+  });
+  return out;
+}
+
+function taskSpec(
+  c: Checker,
+  v: unknown,
+  i: number,
+  policy: PolicyConfig | undefined,
+  cpus: number,
+): TaskSpec | undefined {
   const path = `tasks[${i}]`;
   const o = c.object(v, path);
   if (!o) return undefined;
@@ -353,6 +405,14 @@ function taskSpec(c: Checker, v: unknown, i: number, policy: PolicyConfig | unde
   if (o["tickets"] !== undefined) spec.tickets = c.number(o, "tickets", path, { min: 1, max: 1e9, integer: true });
   if (o["workingSetKb"] !== undefined) spec.workingSetKb = c.number(o, "workingSetKb", path, { min: 0, max: 1e9 });
   if (o["sliceMs"] !== undefined) spec.sliceMs = c.number(o, "sliceMs", path, { min: 0.1, max: 100 });
+  if (o["affinity"] !== undefined) {
+    const mask = cpuMask(c, o["affinity"], join(path, "affinity"), cpus);
+    if (mask) spec.affinity = mask;
+  }
+  if (o["affinityChanges"] !== undefined) {
+    const changes = affinityChanges(c, o["affinityChanges"], join(path, "affinityChanges"), cpus);
+    if (changes) spec.affinityChanges = changes;
+  }
   return spec;
 }
 
@@ -414,7 +474,35 @@ function neverEndingRealtime(c: Checker, policy: PolicyConfig, tasks: readonly T
   );
 }
 
+function smpConfig(c: Checker, v: unknown, cpus: number, policy: PolicyConfig | undefined): SmpConfig {
+  const o = v === undefined ? {} : (c.object(v, "smp") ?? {});
+  const d = DEFAULT_SMP;
+  c.onlyKeys(o, [...Object.keys(d), "balanceIntervalMs"], "smp");
+  const queues = c.choice(o, "queues", "smp", ["per-cpu", "single"] as const, d.queues);
+  if (queues === "single" && (policy?.name === "cfs" || policy?.name === "eevdf"))
+    c.add(
+      "smp.queues",
+      `"single" is the textbook alternative (OSTEP multi.py without -p); Linux's ${policy.name} keeps one run queue per CPU: use "per-cpu"`,
+    );
+  const ms = (k: "migrationCostMs" | "warmupMs" | "cacheKb", max: number) =>
+    c.number(o, k, "smp", { min: 0, max, fallback: d[k] });
+  return {
+    queues,
+    migrationCostMs: ms("migrationCostMs", MAX_TIME_MS),
+    balanceIntervalMs: c.number(o, "balanceIntervalMs", "smp", {
+      ...POSITIVE_TIME,
+      fallback: Number.isFinite(cpus) ? cpus : 1,
+    }),
+    imbalancePct: c.number(o, "imbalancePct", "smp", { min: 100, max: 1000, fallback: d.imbalancePct }),
+    warmupMs: ms("warmupMs", MAX_TIME_MS),
+    warmRate: c.number(o, "warmRate", "smp", { min: 1, max: 1000, fallback: d.warmRate }),
+    cacheKb: ms("cacheKb", 1e12),
+  };
+}
+
 const TOP_KEYS = [
+  "cpus",
+  "smp",
   "policy",
   "tasks",
   "horizon",
@@ -433,6 +521,7 @@ export function validateWorkload(input: unknown): Result<Workload> {
   if (!o) return { ok: false, errors: c.errors };
   c.onlyKeys(o, TOP_KEYS, "");
   const policy = policyConfig(c, o["policy"]);
+  const cpus = c.number(o, "cpus", "", { min: 1, max: MAX_CPUS, integer: true, fallback: 1 });
   const rawTasks = o["tasks"];
   const tasks: TaskSpec[] = [];
   if (!Array.isArray(rawTasks)) {
@@ -450,7 +539,7 @@ export function validateWorkload(input: unknown): Result<Workload> {
         c.add(`tasks[${i}].bursts`, `the workload exceeds ${MAX_TOTAL_BURSTS} bursts in total`);
         break;
       }
-      const t = taskSpec(c, raw, i, policy);
+      const t = taskSpec(c, raw, i, policy, cpus);
       if (!t) continue;
       if (seen.has(t.id)) c.add(`tasks[${i}].id`, `duplicate id ${JSON.stringify(t.id)}`);
       seen.add(t.id);
@@ -478,6 +567,14 @@ export function validateWorkload(input: unknown): Result<Workload> {
   const logReadyLimit = c.number(o, "logReadyLimit", "", { min: 0, max: 1000, integer: true, fallback: 16 });
   const conv = conventions(c, o["conventions"]);
   const cost = switchCost(c, o["switchCost"]);
+  // Several CPUs run in smp.ts; with one CPU and no smp settings the single-CPU loop runs, unchanged.
+  const multi = cpus > 1 || o["smp"] !== undefined;
+  const smp = multi ? smpConfig(c, o["smp"], cpus, policy) : undefined;
+  if (multi && cost.chargeTime)
+    c.add(
+      "switchCost.chargeTime",
+      "charged context switches are modelled on one CPU only: use cpus 1 or chargeTime false",
+    );
   if (c.errors.length > 0 || !policy) return { ok: false, errors: c.errors };
   const workload: Workload = {
     policy,
@@ -489,5 +586,9 @@ export function validateWorkload(input: unknown): Result<Workload> {
     logReadyLimit,
   };
   if (horizon !== undefined) workload.horizon = horizon;
+  if (smp) {
+    workload.cpus = cpus;
+    workload.smp = smp;
+  }
   return { ok: true, value: workload };
 }

@@ -42,7 +42,10 @@ export function createCfs(c: CfsConfig): FairClass {
         const thresh = c.gentleFairSleepers ? latency / 2 : latency;
         t.vruntime = Math.max(t.vruntime, minVruntime - thresh);
       }
-      if (reason === "arrival" || reason === "wakeup") {
+      // A migrating task carries its vruntime relative to the old queue's min_vruntime (made relative in
+      // remove), as the kernel did before EEVDF (migrate_task_rq_fair / enqueue_entity renormalisation).
+      if (reason === "migrated") t.vruntime += minVruntime;
+      if (reason === "arrival" || reason === "wakeup" || reason === "migrated") {
         nrRunning++;
         loadWeight += t.weight;
       } else if (curr === t) {
@@ -95,5 +98,12 @@ export function createCfs(c: CfsConfig): FairClass {
       updateMinVruntime();
     },
     count: () => tree.size,
+    remove(t) {
+      tree.remove(t);
+      nrRunning--;
+      loadWeight -= t.weight;
+      updateMinVruntime();
+      t.vruntime -= minVruntime;
+    },
   };
 }

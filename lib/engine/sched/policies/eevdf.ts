@@ -45,7 +45,8 @@ export function createEevdf(c: EevdfConfig, tickMs: number): FairClass {
 
   return {
     enqueue(t, _now, reason) {
-      if (reason === "arrival" || reason === "wakeup") {
+      // A migrating task is placed like a waking one, with the lag it left with (as the kernel does).
+      if (reason === "arrival" || reason === "wakeup" || reason === "migrated") {
         // place_entity: keep the lag the task left with, scaled so that adding it leaves that lag intact.
         const V = avgVruntime();
         let lag = 0;
@@ -122,22 +123,31 @@ export function createEevdf(c: EevdfConfig, tickMs: number): FairClass {
       return !(currEligible && t.deadline < woken.deadline);
     },
     onLeave(t, finished) {
-      const V = avgVruntime();
-      if (!finished) {
-        const limit = toVirtual(Math.max(2 * sliceOf(t), tickMs), t);
-        t.vlag = Math.max(-limit, Math.min(limit, V - t.vruntime));
-      }
-      sumW -= t.weight;
-      sumWV -= t.weight * t.vruntime;
-      nrRunning--;
-      if (nrRunning === 0) {
-        emptyV = t.vruntime;
-        sumW = 0;
-        sumWV = 0;
-      }
+      leave(t, finished);
       if (curr === t) curr = null;
       reschedPending = false;
     },
+    remove(t) {
+      tree.remove(t);
+      leave(t, false);
+    },
     count: () => tree.size,
   };
+
+  /** Takes t out of the queue's sums; a task that may come back keeps its (clamped) lag. */
+  function leave(t: TaskRun, finished: boolean): void {
+    const V = avgVruntime();
+    if (!finished) {
+      const limit = toVirtual(Math.max(2 * sliceOf(t), tickMs), t);
+      t.vlag = Math.max(-limit, Math.min(limit, V - t.vruntime));
+    }
+    sumW -= t.weight;
+    sumWV -= t.weight * t.vruntime;
+    nrRunning--;
+    if (nrRunning === 0) {
+      emptyV = t.vruntime;
+      sumW = 0;
+      sumWV = 0;
+    }
+  }
 }

@@ -13,6 +13,8 @@ export interface FairClass {
   preempts(curr: TaskRun, woken: TaskRun): boolean;
   onLeave(curr: TaskRun, finished: boolean): void;
   count(): number;
+  /** A queued task leaves for another CPU's run queue (see Policy.remove). */
+  remove(t: TaskRun): void;
 }
 
 /** The kernel's boot-time scaling of latency knobs: 1 + ilog2(min(ncpus, 8)). */

@@ -24,5 +24,6 @@ export function createFifo(): Policy {
     preempts: () => false,
     onLeave: () => {},
     readyCount: () => queue.size,
+    remove: (t) => void queue.remove(t),
   };
 }

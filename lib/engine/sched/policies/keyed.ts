@@ -43,6 +43,7 @@ export function createKeyed(o: KeyedOptions): Policy {
       o.preemptive && keyLess(o.key(woken), o.key(curr), woken, curr) && o.key(woken) < o.key(curr),
     onLeave: () => {},
     readyCount: () => heap.size,
+    remove: (t) => void heap.remove(t),
   };
 }
 

@@ -289,5 +289,13 @@ export function createLinux(c: CfsConfig | EevdfConfig, hasRealtime: boolean): P
       return server !== null && !rtAllowed(now);
     },
     readyCount: () => rtCount + fair.count(),
+    remove(t) {
+      if (isRt(t)) {
+        if (rtQueues[rtPrio(t)]!.remove(t)) rtCount--;
+        return;
+      }
+      fair.remove(t);
+      if (server && !fairRunnable()) server.stop();
+    },
   };
 }

@@ -49,5 +49,9 @@ export function createLottery(quantum: number, seed: number): Policy {
     preempts: () => false,
     onLeave: () => {},
     readyCount: () => ready.length,
+    remove(t) {
+      const i = ready.indexOf(t);
+      if (i >= 0) ready.splice(i, 1);
+    },
   };
 }

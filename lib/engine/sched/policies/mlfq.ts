@@ -80,5 +80,8 @@ export function createMlfq(o: MlfqOptions, all: readonly TaskRun[]): Policy {
       return false;
     },
     readyCount: () => count,
+    remove(t) {
+      if (levels[t.level]!.remove(t)) count--;
+    },
   };
 }

@@ -30,5 +30,6 @@ export function createRoundRobin(quantum: number, restartQuantumOnArrival = fals
     },
     onLeave: () => {},
     readyCount: () => queue.size,
+    remove: (t) => void queue.remove(t),
   };
 }

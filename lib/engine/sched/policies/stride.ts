@@ -11,7 +11,7 @@ export function createStride(quantum: number, strideConstant: number): Policy {
   let globalPass = 0;
   return {
     enqueue(t, _now, reason) {
-      if (reason === "arrival" || reason === "wakeup") t.pass = Math.max(t.pass, globalPass);
+      if (reason === "arrival" || reason === "wakeup" || reason === "migrated") t.pass = Math.max(t.pass, globalPass);
       heap.push(t);
     },
     pick() {
@@ -39,5 +39,6 @@ export function createStride(quantum: number, strideConstant: number): Policy {
     preempts: () => false,
     onLeave: () => {},
     readyCount: () => heap.size,
+    remove: (t) => void heap.remove(t),
   };
 }
