@@ -5,7 +5,7 @@
 // always differ.
 import { createPythonRandom } from "../../random";
 import { Issues, isObj, joinPath, read, type Obj } from "../issues";
-import { drawParams, fillPlaceholders, validateParams, type ParamSpecs } from "../params";
+import { drawParams, fillPlaceholders, validateParams, type ParamSpecs, type ParamValue } from "../params";
 import type { AnswerPartSpec, Checked, NumberUnit } from "../types";
 import { defineKind, type BuiltVariant, type KindGrade } from "./kind";
 import { ANSWER_MODELS, type ModelArgs } from "../../models/index";
@@ -91,10 +91,13 @@ function computeModelAnswer(
   return r.ok ? r : { ok: false, message: r.errors.map((e) => `${e.path}: ${e.message}`).join("; ") };
 }
 
-/** One alternative of a pool: its own parts, and text values ("vars") for the prompt's and explanation's placeholders. */
+/**
+ * One alternative of a pool: its own parts, and values ("vars") for the placeholders of the prompt, the
+ * explanation and the parts (numbers may feed answer expressions and models, like parameters).
+ */
 export interface ConceptItem {
   parts: ConceptPart[];
-  vars: Record<string, string>;
+  vars: Record<string, ParamValue>;
 }
 
 export interface ConceptSpec {
@@ -239,16 +242,20 @@ export const conceptKind = defineKind<ConceptSpec>({
         const o = read.object(issues, raw, path);
         if (!o) return;
         read.onlyKeys(issues, o, ["parts", "vars"], path);
-        const vars: Record<string, string> = {};
+        const vars: Record<string, ParamValue> = {};
         const rawVars = o["vars"] === undefined ? {} : read.object(issues, o["vars"], joinPath(path, "vars"));
         for (const [name, v] of Object.entries(rawVars ?? {})) {
           const vp = joinPath(joinPath(path, "vars"), name);
           if (!VAR_NAME.test(name)) issues.add(vp, "must be a name of letters, digits and underscores");
           else if (name in params) issues.add(vp, `is also a parameter in generator.params`);
-          const text = read.string(issues, v, vp, { max: 4000 });
-          if (text !== undefined) vars[name] = text;
+          if (typeof v === "number" && Number.isFinite(v)) vars[name] = v;
+          else {
+            const text = read.string(issues, v, vp, { max: 4000 });
+            if (text !== undefined) vars[name] = text;
+          }
         }
-        items.push({ parts: validateParts(issues, o["parts"], joinPath(path, "parts"), params), vars });
+        // The item's vars act as fixed parameters for its parts.
+        items.push({ parts: validateParts(issues, o["parts"], joinPath(path, "parts"), { ...params, ...vars }), vars });
       });
       // Every item fills the same placeholders, so the prompt and explanation read right whichever is drawn.
       const names = JSON.stringify(Object.keys(items[0]?.vars ?? {}).sort());
