@@ -790,8 +790,10 @@ describe("student oracle: every computed answer follows from the view", () => {
       tolerance: 0,
       compute: (v) => {
         const n = num(v.prompt, /n = \*\*(\d+)\*\*/, "the number of threads");
-        // The last thread takes m[0] before m[n - 1]; the rest take m[i] before m[i + 1].
-        const order = (i: number) => (i === n - 1 ? [0, n - 1] : [i, i + 1]);
+        // Where the prompt says so, the last thread takes m[0] before m[n - 1]; the rest (and otherwise the
+        // last too) take m[i] before m[(i + 1) mod n].
+        const reversed = v.prompt.includes("which locks `m[0]` first");
+        const order = (i: number) => (reversed && i === n - 1 ? [0, n - 1] : [i, (i + 1) % n]);
         const threads = Array.from({ length: n }, (_, i) => ({
           program: compilePseudoC(
             `lock(m${order(i)[0]}); lock(m${order(i)[1]}); unlock(m${order(i)[1]}); unlock(m${order(i)[0]});`,

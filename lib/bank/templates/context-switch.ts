@@ -320,7 +320,7 @@ export const CONTEXT_SWITCH: readonly QuestionTemplate[] = [
         {
           kind: "choice",
           id: "await",
-          label: "A Node.js `await` hop (one microtask, Node 20)",
+          label: "A Node.js await hop (one microtask, Node 20)",
           options: [
             { label: "80–230 ns", correct: true },
             { label: "8–23 µs" },
@@ -343,7 +343,7 @@ export const CONTEXT_SWITCH: readonly QuestionTemplate[] = [
       "",
       "4 µs / 200 ns = **20**: user-space switching is more than an order of magnitude cheaper because it never enters the kernel or touches page tables.",
       "",
-      "A Node `await` hop (microtask) measured 80–230 ns; one turn of the event loop (`setImmediate`) about 2 µs.",
+      "A Node `await` hop (microtask) measured 80–230 ns; one turn of the event loop (`setImmediate`) measured ~2 µs.",
     ].join("\n"),
   },
   {

@@ -184,7 +184,7 @@ export const RACES_LOCKS_TEMPLATES: readonly QuestionTemplate[] = [
         {
           kind: "choice",
           id: "volatile",
-          label: "Why does declaring the flag `volatile` not fix the lock?",
+          label: "Why does declaring the flag volatile not fix the lock?",
           options: [
             {
               label:

@@ -221,8 +221,7 @@ export const THREAD_PER_REQUEST: readonly QuestionTemplate[] = [
         {
           kind: "choice",
           id: "systemd",
-          label:
-            "Suppose instead the server runs as a systemd service. Which limit does it usually hit first?",
+          label: "Suppose instead the server runs as a systemd service. Which limit does it usually hit first?",
           options: [
             {
               label:
