@@ -344,7 +344,7 @@ export const RACES_LOCKS_TEMPLATES: readonly QuestionTemplate[] = [
           label: "Both threads replace a and b by one global mutex g around work(). Can they deadlock now?",
           options: [
             { label: "No: each thread holds at most one lock, so no cycle of waits can form", correct: true },
-            { label: "Yes, in the same way as before" },
+            { label: "Yes: g can still be held by one thread while the other waits for it" },
             { label: "Yes, if work() takes long" },
             { label: "Only if g is a spinlock" },
           ],
