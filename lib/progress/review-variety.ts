@@ -1,12 +1,15 @@
 // Issue #23: a review must not show the student the same words they saw last time for that question.
-// What counts as "the same text" is what the student reads: the prompt, every part's label and the
-// options' labels. Options are compared as a set, so a mere reshuffle of one item is still a repeat.
+// What counts as "the same text" is what the student reads: the prompt, the exhibits (workload tables,
+// programs), the conventions, every part's label and the options' labels. Options are compared as a
+// set, so a mere reshuffle of one item is still a repeat.
 import type { VariantView } from "@/lib/engine";
 
 /** The words a variant puts in front of the student, order of options aside. */
-export function variantText(view: Pick<VariantView, "prompt" | "parts">): string {
+export function variantText(view: Pick<VariantView, "prompt" | "parts" | "exhibits" | "conventions">): string {
   return JSON.stringify([
     view.prompt,
+    view.exhibits,
+    view.conventions,
     view.parts.map((p) => [p.label, p.kind === "choice" ? p.options.map((o) => o.label).sort() : []]),
   ]);
 }
