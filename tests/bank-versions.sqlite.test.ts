@@ -32,4 +32,21 @@ describe("built-in template versions on sqlite", async () => {
     ]);
     expect(await seedBank(db, [current])).toEqual({ created: 0, updated: 0 });
   });
+
+  it("a stored version from before graduated hints (hintAfterAttempts 1) is superseded on the next seed", async () => {
+    const concept = BUILT_IN_TEMPLATES.find((t) => t.slug === "what-threads-share")!;
+    expect(concept.grading.hintAfterAttempts).toBe(0);
+    const old = { ...concept, grading: { ...concept.grading, hintAfterAttempts: 1 } };
+    expect(await seedBank(db, [old])).toEqual({ created: 1, updated: 0 });
+    expect(await seedBank(db, [concept])).toEqual({ created: 0, updated: 1 });
+    const row = await db.questionTemplate.findUniqueOrThrow({
+      where: { slug: concept.slug },
+      include: { versions: { orderBy: { version: "asc" } } },
+    });
+    expect(row.currentVersion).toBe(2);
+    const hintAfter = row.versions.map(
+      (v) => (v.spec as { grading: { hintAfterAttempts: number } }).grading.hintAfterAttempts,
+    );
+    expect(hintAfter).toEqual([1, 0]);
+  });
 });

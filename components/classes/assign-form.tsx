@@ -30,6 +30,8 @@ export const AssignForm = withQueryClient(function AssignForm({
   const [reveal, setReveal] = useState<"after-attempt" | "after-due" | "never">("after-attempt");
   const [latePolicy, setLatePolicy] = useState<"accept" | "close">("accept");
   const [penalty, setPenalty] = useState("0");
+  const [hintPenalty, setHintPenalty] = useState("0");
+  const [hintPenaltyMax, setHintPenaltyMax] = useState("100");
   const assign = useMutation({
     mutationFn: () =>
       apiJson("/api/teach/classes/" + classId + "/assignments", {
@@ -43,6 +45,8 @@ export const AssignForm = withQueryClient(function AssignForm({
           reveal,
           latePolicy,
           latePenalty: Number(penalty) / 100,
+          hintPenalty: Number(hintPenalty) / 100,
+          hintPenaltyMax: Number(hintPenaltyMax) / 100,
         },
       }),
     onSuccess: () => {
@@ -146,6 +150,28 @@ export const AssignForm = withQueryClient(function AssignForm({
             value={penalty}
             onChange={(e) => setPenalty(e.target.value)}
             error={errors.latePenalty?.[0]}
+          />
+        ) : null}
+        <Field
+          id="assignment-hint-penalty"
+          label="Hint penalty (% of a question's credit per hint opened; 0: hints are free)"
+          type="number"
+          min={0}
+          max={100}
+          value={hintPenalty}
+          onChange={(e) => setHintPenalty(e.target.value)}
+          error={errors.hintPenalty?.[0]}
+        />
+        {Number(hintPenalty) > 0 ? (
+          <Field
+            id="assignment-hint-penalty-max"
+            label="Most the hints may take off in total (%)"
+            type="number"
+            min={0}
+            max={100}
+            value={hintPenaltyMax}
+            onChange={(e) => setHintPenaltyMax(e.target.value)}
+            error={errors.hintPenaltyMax?.[0]}
           />
         ) : null}
       </fieldset>

@@ -23,7 +23,11 @@ export function rulesLine(a: AssignmentDto): string {
       : r.latePenalty > 0
         ? `, late work −${Math.round(r.latePenalty * 100)}%`
         : "";
-  return `${attempts}, ${reveal}${late}`;
+  const hints =
+    r.hintPenalty > 0 && r.hintPenaltyMax > 0
+      ? `, hints −${Math.round(r.hintPenalty * 100)}% each (at most −${Math.round(r.hintPenaltyMax * 100)}%)`
+      : "";
+  return `${attempts}, ${reveal}${late}${hints}`;
 }
 
 /** A student's assignments with their own best score per question; for the dashboard and /classes. */

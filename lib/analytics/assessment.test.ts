@@ -3,6 +3,7 @@ import type { GradeReport } from "@/lib/engine/questions";
 import {
   type AssessmentRules,
   creditFor,
+  hintCostNotice,
   FREE_PRACTICE,
   referenceVisible,
   variantRevealed,
@@ -78,10 +79,10 @@ describe("assessment rules", () => {
     ]);
     const at = (ms: number) => new Date(set.getTime() + ms);
     const grades = gradeAssignment(a, slugs, [
-      { id: "1", userId: "u", templateId: "t1", assignmentId: "a", score: 0.4, createdAt: at(1000) },
-      { id: "2", userId: "u", templateId: "t1", assignmentId: "a", score: 1, createdAt: after },
-      { id: "3", userId: "u", templateId: "t1", assignmentId: "a", score: 1, createdAt: at(-1000) },
-      { id: "4", userId: "u", templateId: "t1", assignmentId: "other", score: 1, createdAt: at(2000) },
+      { id: "1", userId: "u", templateId: "t1", assignmentId: "a", score: 0.4, hintsUsed: 0, createdAt: at(1000) },
+      { id: "2", userId: "u", templateId: "t1", assignmentId: "a", score: 1, hintsUsed: 0, createdAt: after },
+      { id: "3", userId: "u", templateId: "t1", assignmentId: "a", score: 1, hintsUsed: 0, createdAt: at(-1000) },
+      { id: "4", userId: "u", templateId: "t1", assignmentId: "other", score: 1, hintsUsed: 0, createdAt: at(2000) },
     ]);
     const g = grades.get("u")!;
     expect(g.questions["q1"]).toEqual({ credit: 0.5, attempts: 2, first: 0.4 });
@@ -115,5 +116,43 @@ describe("discrimination's minimum number of students", () => {
     expect(at30.discrimination).toBe(upperLowerIndex(rows(30)));
     expect(at30.discrimination).not.toBeNull();
     expect(at30.pointBiserial).not.toBeNull();
+  });
+});
+
+describe("hint penalty", () => {
+  it("takes a fraction of the credit per opened hint, capped, and combines with the late penalty", () => {
+    const r = rules({ hintPenalty: 0.1, hintPenaltyMax: 0.25 });
+    // Hints are free by default: the old behaviour.
+    expect(creditFor(rules({}), 0.8, before, 3)).toBe(0.8);
+    expect(creditFor(r, 0.8, before, 0)).toBe(0.8);
+    expect(creditFor(r, 0.8, before, 1)).toBeCloseTo(0.8 * 0.9, 12);
+    expect(creditFor(r, 0.8, before, 2)).toBeCloseTo(0.8 * 0.8, 12);
+    // Three hints would be 30%: the cap keeps it at 25%, and more hints change nothing.
+    expect(creditFor(r, 0.8, before, 3)).toBeCloseTo(0.8 * 0.75, 12);
+    expect(creditFor(r, 0.8, before, 9)).toBeCloseTo(0.8 * 0.75, 12);
+    const late = { ...r, latePenalty: 0.5 };
+    expect(creditFor(late, 0.8, after, 1)).toBeCloseTo(0.8 * 0.9 * 0.5, 12);
+    // Nonsense hint counts cannot raise the credit.
+    expect(creditFor(r, 0.8, before, -2)).toBe(0.8);
+  });
+
+  it("warns before a hint only when hints cost something, naming what the next one takes", () => {
+    expect(hintCostNotice(rules({}), 0)).toBeNull();
+    const r = rules({ hintPenalty: 0.1, hintPenaltyMax: 0.25 });
+    expect(hintCostNotice(r, 0)).toContain("takes 10% off");
+    expect(hintCostNotice(r, 2)).toContain("takes 5% off");
+    expect(hintCostNotice(r, 3)).toContain("this hint is free");
+  });
+
+  it("grades an assignment with the penalty of the hints each attempt was made with", () => {
+    const set = new Date(due.getTime() - 86_400_000);
+    const a = { id: "a", createdAt: set, slugs: ["q1"], rules: rules({ hintPenalty: 0.2, hintPenaltyMax: 1 }) };
+    const slugs = new Map([["t1", "q1"]]);
+    const grades = gradeAssignment(a, slugs, [
+      { id: "1", userId: "u", templateId: "t1", assignmentId: "a", score: 1, hintsUsed: 2, createdAt: before },
+      { id: "2", userId: "v", templateId: "t1", assignmentId: "a", score: 1, hintsUsed: 0, createdAt: before },
+    ]);
+    expect(grades.get("u")!.grade).toBeCloseTo(1 - 2 * 0.2, 12);
+    expect(grades.get("v")!.grade).toBe(1);
   });
 });

@@ -15,6 +15,10 @@ export interface AssessmentRules {
   latePolicy: LatePolicy;
   /** Fraction (0..1) taken off a late attempt's score when late attempts are accepted. */
   latePenalty: number;
+  /** Fraction (0..1) of credit each hint opened on the variant takes off its attempts; 0: hints are free. */
+  hintPenalty: number;
+  /** The most (0..1) that hints can take off in total, however many were opened. */
+  hintPenaltyMax: number;
   dueAt: Date | null;
 }
 
@@ -24,6 +28,8 @@ export const FREE_PRACTICE: AssessmentRules = {
   reveal: "after-attempt",
   latePolicy: "accept",
   latePenalty: 0,
+  hintPenalty: 0,
+  hintPenaltyMax: 1,
   dueAt: null,
 };
 
@@ -32,18 +38,35 @@ export function asRules(row: {
   reveal: string;
   latePolicy: string;
   latePenalty: number;
+  hintPenalty: number;
+  hintPenaltyMax: number;
   dueAt: Date | null;
 }): AssessmentRules {
   const reveal = (REVEAL_POLICIES as readonly string[]).includes(row.reveal)
     ? (row.reveal as RevealPolicy)
     : "after-attempt";
   const latePolicy = row.latePolicy === "close" ? "close" : "accept";
-  return { maxAttempts: row.maxAttempts, reveal, latePolicy, latePenalty: row.latePenalty, dueAt: row.dueAt };
+  return {
+    maxAttempts: row.maxAttempts,
+    reveal,
+    latePolicy,
+    latePenalty: row.latePenalty,
+    hintPenalty: row.hintPenalty,
+    hintPenaltyMax: row.hintPenaltyMax,
+    dueAt: row.dueAt,
+  };
 }
 
 /** The rules as the browser sees them (the due date travels on the assignment itself). */
 export function rulesDto(r: AssessmentRules): AssignmentRulesDto {
-  return { maxAttempts: r.maxAttempts, reveal: r.reveal, latePolicy: r.latePolicy, latePenalty: r.latePenalty };
+  return {
+    maxAttempts: r.maxAttempts,
+    reveal: r.reveal,
+    latePolicy: r.latePolicy,
+    latePenalty: r.latePenalty,
+    hintPenalty: r.hintPenalty,
+    hintPenaltyMax: r.hintPenaltyMax,
+  };
 }
 
 export function isLate(rules: AssessmentRules, at: Date): boolean {
@@ -67,9 +90,37 @@ export function variantRevealed(rules: AssessmentRules, attemptsUsed: number, no
   return attemptsUsed > 0 && referenceVisible(rules, now);
 }
 
-/** What an attempt earns towards its assignment: the score, less the late penalty if late. */
-export function creditFor(rules: AssessmentRules, score: number, at: Date): number {
-  return isLate(rules, at) ? score * (1 - rules.latePenalty) : score;
+/**
+ * The fraction of credit the hints opened on a variant take off: hintPenalty per hint, at most
+ * hintPenaltyMax in total, never below 0 or above 1 whatever the stored numbers.
+ */
+export function hintDeduction(rules: Pick<AssessmentRules, "hintPenalty" | "hintPenaltyMax">, hintsUsed: number): number {
+  const hints = Number.isFinite(hintsUsed) ? Math.max(0, Math.floor(hintsUsed)) : 0;
+  const cap = Math.min(1, Math.max(0, rules.hintPenaltyMax));
+  return Math.min(cap, Math.max(0, hints * rules.hintPenalty));
+}
+
+/**
+ * What an attempt earns towards its assignment: the score, less the hint penalty for the hints opened
+ * before it, less the late penalty if late. Both are fractions of what is left, so their order is moot.
+ */
+export function creditFor(rules: AssessmentRules, score: number, at: Date, hintsUsed = 0): number {
+  const afterHints = score * (1 - hintDeduction(rules, hintsUsed));
+  return isLate(rules, at) ? afterHints * (1 - rules.latePenalty) : afterHints;
+}
+
+/** What opening the next hint costs, in plain words for the hint button; null when hints are free. */
+export function hintCostNotice(
+  rules: Pick<AssessmentRules, "hintPenalty" | "hintPenaltyMax">,
+  hintsShown: number,
+): string | null {
+  if (rules.hintPenalty <= 0 || rules.hintPenaltyMax <= 0) return null;
+  const now = hintDeduction(rules, hintsShown);
+  const next = hintDeduction(rules, hintsShown + 1);
+  const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
+  if (next <= now)
+    return `Hints in this assignment cost ${pct(rules.hintPenalty)} of this question's credit each, at most ${pct(rules.hintPenaltyMax)}; you have reached that, so this hint is free.`;
+  return `Hints in this assignment cost credit: opening this one takes ${pct(next - now)} off this question's credit (${pct(next)} in total, at most ${pct(rules.hintPenaltyMax)}).`;
 }
 
 /**
@@ -117,5 +168,9 @@ export function describeRules(rules: AssessmentRules, formatDate: (d: Date) => s
       lines.push(`Late attempts count at ${Math.round((1 - rules.latePenalty) * 100)}% of their score.`);
     else lines.push("Late attempts count in full.");
   }
+  if (rules.hintPenalty > 0 && rules.hintPenaltyMax > 0)
+    lines.push(
+      `Each hint you open takes ${Math.round(rules.hintPenalty * 1000) / 10}% off that question's credit (at most ${Math.round(Math.min(1, rules.hintPenaltyMax) * 1000) / 10}%).`,
+    );
   return lines;
 }

@@ -1,6 +1,7 @@
 // Assignment grades under assessment mode. Only attempts on variants drawn from the assignment count,
 // never practice attempts (made after the variant's reference was shown), and never attempts made
-// before the assignment was set; a late attempt earns its score less the late penalty. A question's
+// before the assignment was set; an attempt earns its score less the hint penalty for the hints opened on
+// its variant and, if late, less the late penalty. A question's
 // credit is the best such credit, the assignment's grade the mean over its questions (an untried
 // question counts 0). Pure: the attempts are read by lib/server/dal/analytics-queries.ts.
 import { type AssessmentRules, creditFor } from "./assessment";
@@ -18,6 +19,8 @@ export interface CountedAttempt {
   templateId: string;
   assignmentId: string;
   score: number;
+  /** Hints the student had opened on the variant when making the attempt (Attempt.hintsUsed). */
+  hintsUsed: number;
   createdAt: Date;
 }
 
@@ -51,7 +54,7 @@ export function gradeAssignment(
     let s = out.get(x.userId);
     if (!s) out.set(x.userId, (s = { questions: {}, grade: null }));
     const q = (s.questions[slug] ??= { credit: null, attempts: 0, first: null });
-    const credit = creditFor(a.rules, x.score, x.createdAt);
+    const credit = creditFor(a.rules, x.score, x.createdAt, x.hintsUsed);
     q.credit = q.credit === null ? credit : Math.max(q.credit, credit);
     q.attempts += 1;
     q.first ??= x.score;

@@ -21,6 +21,9 @@ export interface AssignmentRulesDto {
   reveal: "after-attempt" | "after-due" | "never";
   latePolicy: "accept" | "close";
   latePenalty: number;
+  /** Fraction of a question's credit each opened hint takes off, at most hintPenaltyMax in total. */
+  hintPenalty: number;
+  hintPenaltyMax: number;
 }
 
 export interface AssignmentDto {

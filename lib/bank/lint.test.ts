@@ -46,8 +46,9 @@ describe("content lint", () => {
   it("catches raw Markdown in plain-text fields (hints, option labels)", () => {
     const t = planted({ hints: ["STCF compares *remaining* time."] });
     expect(lintTemplate(t, { seeds: 1, ids: IDS }).map((i) => i.rule)).toContain("markdown-in-plain-text");
-    const g = structuredClone(base.generator) as { parts: { options?: { label: string }[] }[] };
-    g.parts[0]!.options![1]!.label = "FIFO is **not** optimal";
+    // The base is a concept pool (issue #23): plant the label in its first item.
+    const g = structuredClone(base.generator) as { pool: { parts: { options?: { label: string }[] }[] }[] };
+    g.pool[0]!.parts[0]!.options![1]!.label = "FIFO is **not** optimal";
     const issues = lintTemplate(planted({ generator: g }), { seeds: 1, ids: IDS });
     expect(issues.some((i) => i.rule === "markdown-in-plain-text" && i.field.includes("options"))).toBe(true);
     // The prompt is Markdown: emphasis there is fine.

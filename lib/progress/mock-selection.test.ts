@@ -19,7 +19,11 @@ function visibleText(t: (typeof BUILT_IN_TEMPLATES)[number]): string[] {
 
 // A number part that asks for a default value with a literal answer is recall of a constant.
 function asksForDefaultConstant(t: (typeof BUILT_IN_TEMPLATES)[number]): boolean {
-  const parts = (t.generator as { parts?: unknown }).parts;
+  const g = t.generator as { parts?: unknown; pool?: { parts?: unknown }[] };
+  // A concept pool (issue #23) keeps its parts in its items.
+  const parts = Array.isArray(g.pool)
+    ? g.pool.flatMap((item) => (Array.isArray(item.parts) ? item.parts : []))
+    : g.parts;
   if (!Array.isArray(parts)) return false;
   return parts.some(
     (p: { kind?: unknown; label?: unknown; answer?: unknown }) =>

@@ -40,6 +40,18 @@ export const createAssignmentSchema = z
       .min(0, "at least 0")
       .max(1, "at most 1")
       .default(0),
+    // Hint penalty (creditFor in lib/analytics/assessment.ts): a fraction of the question's credit per
+    // hint opened, and the most all hints together may take off.
+    hintPenalty: z
+      .number({ message: "must be a fraction between 0 and 1" })
+      .min(0, "at least 0")
+      .max(1, "at most 1")
+      .default(0),
+    hintPenaltyMax: z
+      .number({ message: "must be a fraction between 0 and 1" })
+      .min(0, "at least 0")
+      .max(1, "at most 1")
+      .default(1),
   })
   .superRefine((v, ctx) => {
     // Both rules hinge on a due date; without one they would silently never apply.

@@ -289,6 +289,66 @@ export function assessmentSuite(provider: DbProvider) {
       expect(issue({ title: "x", slugs: [schedule.slug], reveal: "sometimes" })).toMatchObject({ path: ["reveal"] });
     });
 
+    it("a hint penalty lowers the grade of the student who opened hints, capped, in the grade, class table and CSV", async () => {
+      const cls2 = await classes.createClass(owner, { name: "Hints cost" });
+      const [erin, fred, gina] = await Promise.all(["erin", "fred", "gina"].map((n) => mk(n, "STUDENT")));
+      for (const s of [erin, fred, gina]) await classes.joinClass(s, cls2.joinCode);
+      const perHint = 0.2;
+      const cap = 0.3;
+      const a = await classes.createAssignment(owner, cls2.id, {
+        title: "Hinted",
+        slugs: [schedule.slug],
+        hintPenalty: perHint,
+        hintPenaltyMax: cap,
+      });
+      expect(a.rules).toMatchObject({ hintPenalty: perHint, hintPenaltyMax: cap });
+      const stored = await db.assignment.findUniqueOrThrow({ where: { id: a.id } });
+      expect([stored.hintPenalty, stored.hintPenaltyMax]).toEqual([perHint, cap]);
+
+      // erin opens one hint, gina two (the cap stops the second from costing the full 20%), fred none;
+      // all three then answer right.
+      const opened = new Map([
+        [erin.id, 1],
+        [gina.id, 2],
+        [fred.id, 0],
+      ]);
+      for (const s of [erin, fred, gina]) {
+        const { variant } = await assessment.assignmentVariant(s, a.id, schedule.slug);
+        for (let i = 0; i < opened.get(s.id)!; i++) await variants.revealHint(s, variant.id);
+        const r = await submit(s, variant.id, await rightFor(variant.id));
+        expect(r.attempt.score).toBe(1);
+        expect((await db.attempt.findUniqueOrThrow({ where: { id: r.attempt.id } })).hintsUsed).toBe(opened.get(s.id));
+      }
+      const expected = (hints: number) => 1 - Math.min(cap, hints * perHint);
+      for (const s of [erin, fred, gina]) {
+        const mine = await myAssignment(s, a.id);
+        expect(mine.grade).toBeCloseTo(expected(opened.get(s.id)!), 12);
+      }
+      expect((await myAssignment(erin, a.id)).grade!).toBeLessThan((await myAssignment(fred, a.id)).grade!);
+
+      const progress = await analytics.getClassProgress(owner, cls2.id);
+      for (const s of [erin, fred, gina])
+        expect(progress.students.find((x) => x.id === s.id)!.grades[a.id]).toBeCloseTo(expected(opened.get(s.id)!), 12);
+      const csv = analytics.classProgressCsv(progress).split("\r\n");
+      const column = csv[0]!.split(",").indexOf("Hinted grade %");
+      expect(column).toBeGreaterThan(0);
+      expect(Number(csv.find((line) => line.startsWith("erin,"))!.split(",")[column])).toBeCloseTo(
+        100 * expected(1),
+        6,
+      );
+      expect(Number(csv.find((line) => line.startsWith("gina,"))!.split(",")[column])).toBeCloseTo(
+        100 * expected(2),
+        6,
+      );
+
+      const { createAssignmentSchema } = await import("@/lib/validation/classes");
+      const issue = (v: unknown) => createAssignmentSchema.safeParse(v).error?.issues[0];
+      expect(issue({ title: "x", slugs: [schedule.slug], hintPenalty: 1.5 })).toMatchObject({ path: ["hintPenalty"] });
+      expect(issue({ title: "x", slugs: [schedule.slug], hintPenaltyMax: -1 })).toMatchObject({
+        path: ["hintPenaltyMax"],
+      });
+    });
+
     it("question analytics cover one class or assignment, never strangers; discrimination uses first attempts from 30 students up", async () => {
       const lecturer = await mk("lecturer", "INSTRUCTOR");
       const c2 = await classes.createClass(lecturer, { name: "Big class" });

@@ -22,3 +22,11 @@ export function c(...lines: string[]): string {
 export function js(...lines: string[]): string {
   return [...lines, ""].join("\n");
 }
+
+/**
+ * A concept pool with one part per item (issue #23): a variant asks one of these questions (seed mod
+ * their number), so a review never shows the text it showed last time. Part ids stay unique.
+ */
+export function poolOfParts(parts: readonly Record<string, unknown>[]): { parts: Record<string, unknown>[] }[] {
+  return parts.map((p) => ({ parts: [p] }));
+}

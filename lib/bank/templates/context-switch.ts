@@ -1,7 +1,7 @@
 // Lesson "Context switches": what a switch costs directly (thread vs process, measured figures with
 // PCID), indirectly (cache/TLB refill), and how the quantum trades overhead for responsiveness.
 import type { QuestionTemplate } from "@/lib/engine";
-import { grading } from "./common";
+import { grading, poolOfParts } from "./common";
 
 export const CONTEXT_SWITCH: readonly QuestionTemplate[] = [
   {
@@ -179,7 +179,7 @@ export const CONTEXT_SWITCH: readonly QuestionTemplate[] = [
     prompt:
       'The classic interview answer: "switching processes is more expensive than switching threads because the TLB is flushed." Check it against a current x86-64 Linux machine.',
     generator: {
-      parts: [
+      pool: poolOfParts([
         {
           kind: "choice",
           id: "extra",
@@ -233,7 +233,21 @@ export const CONTEXT_SWITCH: readonly QuestionTemplate[] = [
             { label: "Always, by about 1 ms" },
           ],
         },
-      ],
+        {
+          kind: "choice",
+          id: "kpti",
+          label: "With KPTI (the Meltdown mitigation) on, what happens to CR3 on a system call?",
+          options: [
+            {
+              label: "It is written on every kernel entry and exit, for threads and processes alike",
+              correct: true,
+            },
+            { label: "It is written only on process switches" },
+            { label: "It is never written: KPTI uses segment registers" },
+            { label: "It is written once per timer tick" },
+          ],
+        },
+      ]),
     },
     grading: grading(),
     hints: [
@@ -247,6 +261,8 @@ export const CONTEXT_SWITCH: readonly QuestionTemplate[] = [
       '5. KPTI (the Meltdown mitigation, Linux 4.15) writes CR3 on **every** kernel entry and exit — for threads and processes alike — so it makes system calls and switches dearer across the board and *narrows* the thread/process gap rather than creating it. Gregg\'s "above 800%" (2018) is system-call overhead in a microbenchmark without PCID, not a process-switch cost.',
       "",
       "So: *it used to be, mostly because of the TLB flush; today the direct costs are equal and the gap is the working set.*",
+      "",
+      "With KPTI the kernel and user page tables are separate, so every kernel entry and exit writes CR3 anyway — whether the switch is between threads or processes (Gregg 2018 measured 0.1–6% overhead at Netflix).",
     ].join("\n"),
   },
   {
@@ -259,7 +275,7 @@ export const CONTEXT_SWITCH: readonly QuestionTemplate[] = [
     prompt:
       "Pick the right order of magnitude for each operation (figures from the course's measurements and classic papers).",
     generator: {
-      parts: [
+      pool: poolOfParts([
         {
           kind: "choice",
           id: "kernel",
@@ -301,7 +317,18 @@ export const CONTEXT_SWITCH: readonly QuestionTemplate[] = [
           answer: 20,
           unit: "count",
         },
-      ],
+        {
+          kind: "choice",
+          id: "await",
+          label: "A Node.js await hop (one microtask, Node 20)",
+          options: [
+            { label: "80–230 ns", correct: true },
+            { label: "8–23 µs" },
+            { label: "0.8–2.3 ms" },
+            { label: "1–2 ns" },
+          ],
+        },
+      ]),
     },
     grading: grading({ absoluteTolerance: 2 }),
     hints: ["Kernel switches are microseconds; user-space switches are hundreds of nanoseconds."],
@@ -315,6 +342,8 @@ export const CONTEXT_SWITCH: readonly QuestionTemplate[] = [
       "| Node `await` hop | 80–230 ns | Node 20, measured |",
       "",
       "4 µs / 200 ns = **20**: user-space switching is more than an order of magnitude cheaper because it never enters the kernel or touches page tables.",
+      "",
+      "A Node `await` hop (microtask) measured 80–230 ns; one turn of the event loop (`setImmediate`) measured ~2 µs.",
     ].join("\n"),
   },
   {
@@ -326,7 +355,7 @@ export const CONTEXT_SWITCH: readonly QuestionTemplate[] = [
     difficulty: 1,
     prompt: "A timer interrupt arrives while process A runs in user mode, and the scheduler decides to run B.",
     generator: {
-      parts: [
+      pool: poolOfParts([
         {
           kind: "choice",
           id: "saved",
@@ -351,7 +380,44 @@ export const CONTEXT_SWITCH: readonly QuestionTemplate[] = [
             { label: "Nowhere: they are recomputed" },
           ],
         },
-      ],
+        {
+          kind: "choice",
+          id: "who",
+          label: "Which code picks B and performs the switch?",
+          options: [
+            { label: "The kernel's scheduler, running on A's kernel stack after the interrupt", correct: true },
+            { label: "B, which polls the CPU until it is free" },
+            { label: "The hardware timer, without software" },
+            { label: "A user-space library linked into A" },
+          ],
+        },
+        {
+          kind: "choice",
+          id: "fpu",
+          label: "What about A's floating-point and vector (SSE/AVX) registers?",
+          options: [
+            { label: "They are part of A's state and are saved (XSAVE) and restored as well", correct: true },
+            { label: "They are lost: programs must not rely on them across a switch" },
+            { label: "They are shared by all processes" },
+            { label: "They are written to A's user stack by the compiler" },
+          ],
+        },
+        {
+          kind: "choice",
+          id: "mode",
+          label: "How does B get back to user mode with its own registers?",
+          options: [
+            {
+              label:
+                "The kernel returns from the interrupt (or system call) on B's kernel stack, restoring B's saved user registers",
+              correct: true,
+            },
+            { label: "B starts again from its main()" },
+            { label: "The scheduler jumps to B's last instruction in user mode directly, with A's registers" },
+            { label: "The CPU reloads B's registers from its executable file" },
+          ],
+        },
+      ]),
     },
     grading: grading(),
     hints: ["Only CPU state is switched; memory stays where it is."],
@@ -361,6 +427,8 @@ export const CONTEXT_SWITCH: readonly QuestionTemplate[] = [
       "3. Returning from the trap restores B's user registers and B continues where it was interrupted.",
       "",
       "Memory is not copied anywhere, and caches are not cleared; they simply go cold as B touches different data — the indirect cost.",
+      "",
+      "The switch is done by the kernel's scheduler on the outgoing task's kernel stack: it saves A's state (including the FPU/vector registers, with XSAVE, lazily or eagerly depending on the kernel), switches stacks and, for another process, the address space, then returns to user mode along B's own kernel stack, which restores B's saved registers (OSTEP ch. 6).",
     ].join("\n"),
   },
 ];

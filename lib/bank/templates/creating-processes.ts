@@ -1,7 +1,7 @@
 // Lesson "Creating processes": fork/exec/wait programs graded by the fork model (every order the OS can
 // produce is accepted), stdio buffering across fork, and the process lifecycle.
 import type { QuestionTemplate } from "@/lib/engine";
-import { c, grading } from "./common";
+import { c, grading, poolOfParts } from "./common";
 
 export const CREATING_PROCESSES: readonly QuestionTemplate[] = [
   {
@@ -486,7 +486,7 @@ export const CREATING_PROCESSES: readonly QuestionTemplate[] = [
     prompt:
       "A parent forks a child; the child exits after one second while the parent keeps running and never calls `wait()`.",
     generator: {
-      parts: [
+      pool: poolOfParts([
         {
           kind: "choice",
           id: "state",
@@ -524,7 +524,32 @@ export const CREATING_PROCESSES: readonly QuestionTemplate[] = [
             { label: "Have the child call _exit() instead of exit()" },
           ],
         },
-      ],
+        {
+          kind: "choice",
+          id: "reap-status",
+          label: "Which call collects a dead child's exit status and removes its zombie entry?",
+          options: [
+            { label: "waitpid() (or wait(), waitid())", correct: true },
+            { label: "kill(pid, SIGKILL)" },
+            { label: "exit() in the parent" },
+            { label: "close() on the child's pid" },
+          ],
+        },
+        {
+          kind: "choice",
+          id: "zombie-kill",
+          label: "An administrator sends SIGKILL to a zombie. What happens?",
+          options: [
+            {
+              label: "Nothing: it is already dead; only its parent waiting (or the parent exiting) removes it",
+              correct: true,
+            },
+            { label: "It is removed at once" },
+            { label: "It is restarted" },
+            { label: "Its parent is killed instead" },
+          ],
+        },
+      ]),
     },
     grading: grading(),
     hints: ["Something must keep the exit status until the parent asks for it."],
@@ -534,6 +559,8 @@ export const CREATING_PROCESSES: readonly QuestionTemplate[] = [
       "3. A server that forks must reap: a `SIGCHLD` handler looping on `waitpid(-1, …, WNOHANG)`, or `SIGCHLD` set to `SIG_IGN` (POSIX: children are then not turned into zombies). Sleeping or using `_exit` does not reap anything.",
       "",
       "Zombies use no memory to speak of, but each holds a **pid**, and pids are limited (`pid_max`: 32768 is the kernel's built-in default, systemd ≥ 243 raises it to 4194304) — enough zombies and `fork()` fails with `EAGAIN`.",
+      "",
+      "Only `wait`/`waitpid`/`waitid` in the parent reaps a zombie; signals do nothing to a task that has already exited. If the parent exits, init (or a subreaper) adopts the zombie and reaps it.",
     ].join("\n"),
   },
 ];

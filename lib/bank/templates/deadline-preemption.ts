@@ -2,7 +2,7 @@
 // and preempt none/voluntary/full/lazy and PREEMPT_RT. Admission and EDF answers come from the engine's
 // deadline model (lib/engine/models/deadline.ts).
 import type { QuestionTemplate } from "@/lib/engine";
-import { grading } from "./common";
+import { grading, poolOfParts } from "./common";
 
 export const DEADLINE_PREEMPTION_TEMPLATES: readonly QuestionTemplate[] = [
   {
@@ -159,7 +159,7 @@ export const DEADLINE_PREEMPTION_TEMPLATES: readonly QuestionTemplate[] = [
     difficulty: 3,
     prompt: "A SCHED_FIFO thread wakes up while another task on its CPU is in the middle of a long system call.",
     generator: {
-      parts: [
+      pool: poolOfParts([
         {
           kind: "choice",
           id: "none",
@@ -215,7 +215,21 @@ export const DEADLINE_PREEMPTION_TEMPLATES: readonly QuestionTemplate[] = [
             { label: "Only changes the idle loop" },
           ],
         },
-      ],
+        {
+          kind: "choice",
+          id: "voluntary",
+          label: "What does PREEMPT_VOLUNTARY add to PREEMPT_NONE?",
+          options: [
+            {
+              label: "Extra explicit preemption points (might_sleep / cond_resched calls) in long kernel paths",
+              correct: true,
+            },
+            { label: "Preemption anywhere outside spinlocks" },
+            { label: "Threaded interrupt handlers" },
+            { label: "A faster timer tick" },
+          ],
+        },
+      ]),
     },
     grading: grading(),
     hints: [
@@ -226,6 +240,8 @@ export const DEADLINE_PREEMPTION_TEMPLATES: readonly QuestionTemplate[] = [
       "2. **`PREEMPT`** (full): the kernel can be preempted anywhere except where preemption is disabled: spinlock-held, `preempt_disable()` and interrupts-off regions. Since Linux 5.12 `PREEMPT_DYNAMIC` lets one kernel choose none/voluntary/full at boot (`preempt=`).",
       "3. **`PREEMPT_RT`** (merged in Linux 6.12) converts most spinlocks into sleeping `rt_mutex`es with priority inheritance and runs interrupt handlers in threads, so almost all kernel code becomes preemptible; what remains are the few raw spinlocks and interrupts-off regions.",
       "4. **`PREEMPT_LAZY`** (Linux 6.13) is a middle ground: a preemption request for a fair task sets a lazy flag honoured at the next tick or return to user space (giving throughput like `NONE`), while RT and deadline wakeups still preempt immediately (like full).",
+      "",
+      "PREEMPT_VOLUNTARY (common on desktops) keeps the kernel non-preemptible but adds explicit rescheduling points in long paths, so latency falls without full preemption's overhead.",
     ].join("\n"),
   },
 ];

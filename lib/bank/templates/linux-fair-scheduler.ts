@@ -2,7 +2,7 @@
 // Linux 6.6) and CFS (2.6.23–6.5), with the tick-driven interleaving measured on Linux 6.18
 // (/work/shared/notes/domain.md).
 import type { QuestionTemplate } from "@/lib/engine";
-import { grading } from "./common";
+import { grading, poolOfParts } from "./common";
 
 const EEVDF = { name: "eevdf", hz: 250 };
 
@@ -175,7 +175,7 @@ export const LINUX_FAIR_SCHEDULER: readonly QuestionTemplate[] = [
     prompt:
       'An interviewer says: "Linux uses CFS, which picks the task with the smallest vruntime." Answer the follow-ups.',
     generator: {
-      parts: [
+      pool: poolOfParts([
         {
           kind: "choice",
           id: "default",
@@ -214,7 +214,30 @@ export const LINUX_FAIR_SCHEDULER: readonly QuestionTemplate[] = [
             { label: "The sleeper bonus (GENTLE_FAIR_SLEEPERS)" },
           ],
         },
-      ],
+        {
+          kind: "choice",
+          id: "cfs-slice",
+          label: "In CFS (Linux 2.6.23–6.5), with at most 8 runnable tasks, how long was each task's time slice?",
+          options: [
+            { label: "sched_latency × the task's weight / the total weight of the runnable tasks", correct: true },
+            { label: "A fixed 100 ms for every task" },
+            { label: "min_granularity for every task, whatever its weight" },
+            { label: "One timer tick" },
+          ],
+        },
+        {
+          kind: "choice",
+          id: "short-slice",
+          label:
+            "What can a latency-sensitive task ask EEVDF for (Linux 6.12+, via sched_setattr) that CFS had no knob for?",
+          options: [
+            { label: "A shorter slice, which gives it earlier virtual deadlines", correct: true },
+            { label: "A larger weight without changing its nice value" },
+            { label: "A real-time priority inside the fair class" },
+            { label: "Exemption from preemption" },
+          ],
+        },
+      ]),
     },
     grading: grading(),
     hints: ["CFS was the default from 2.6.23 (2007) until 6.5."],
@@ -223,6 +246,8 @@ export const LINUX_FAIR_SCHEDULER: readonly QuestionTemplate[] = [
       "- **Current kernels**: since **6.6** the fair class is **EEVDF** (Stoica & Abdel-Wahab 1995; kernel doc `Documentation/scheduler/sched-eevdf.rst`). It computes V, the weight-averaged vruntime; a task is *eligible* when its lag V − v ≥ 0, and among eligible tasks the one with the earliest **virtual deadline** (vruntime + slice × 1024 / w) runs.",
       "- **Kept**: the weights and the vruntime accounting, so long-run shares are unchanged.",
       "- **Gone**: CFS's latency/granularity knobs (one `base_slice` remains, in debugfs) and the sleeper bonus; since 6.12, tasks can request a shorter slice with `sched_setattr`.",
+      "",
+      "CFS: with n ≤ 8 runnable tasks the period is sched_latency (6 ms × (1 + log2(min(ncpu, 8)))), and each task's slice is period × w/Σw. EEVDF dropped those knobs for one base_slice; since 6.12 a task may request its own shorter slice (`sched_setattr`), so its deadline comes earlier and it is picked sooner, without getting more CPU overall.",
     ].join("\n"),
   },
   {
@@ -234,7 +259,7 @@ export const LINUX_FAIR_SCHEDULER: readonly QuestionTemplate[] = [
     difficulty: 2,
     prompt: "Two CPU-bound tasks share one CPU: A at nice 0, B at nice 1.",
     generator: {
-      parts: [
+      pool: poolOfParts([
         {
           kind: "number",
           id: "share-a",
@@ -262,7 +287,30 @@ export const LINUX_FAIR_SCHEDULER: readonly QuestionTemplate[] = [
           unit: "percent",
           hint: "to one decimal place",
         },
-      ],
+        {
+          kind: "number",
+          id: "share-5",
+          label:
+            "Instead A (nice 0, weight 1024) shares the CPU with a task at nice 5 (weight 335). What percentage of the CPU does A get?",
+          answer: 75.35,
+          unit: "percent",
+        },
+        {
+          kind: "choice",
+          id: "shifted",
+          label:
+            "Both tasks are reniced by +10: A to nice 10 (weight 110), B to nice 11 (weight 87). What happens to A's share?",
+          options: [
+            {
+              label: "Hardly anything, ≈ 56%: only the ratio of the weights matters, and each nice step is about 1.25×",
+              correct: true,
+            },
+            { label: "It falls to about 10%" },
+            { label: "It becomes exactly 50%" },
+            { label: "It rises, because higher nice values are favoured" },
+          ],
+        },
+      ]),
     },
     grading: grading({ absoluteTolerance: 0.1 }),
     hints: ["Share = w / (w_A + w_B)."],
@@ -272,6 +320,8 @@ export const LINUX_FAIR_SCHEDULER: readonly QuestionTemplate[] = [
       "3. Nice 19 vs nice 0: 15 / (1024 + 15) = **1.44%**.",
       "",
       "Source: `sched_prio_to_weight[]` in kernel/sched/core.c.",
+      "",
+      "1024 / (1024 + 335) = 75.3% (measured on Linux 6.18: 75.3/24.7). Renicing both tasks by the same amount keeps their weight ratio about the same: 110 / (110 + 87) = 55.8%.",
     ].join("\n"),
   },
   {
@@ -284,7 +334,7 @@ export const LINUX_FAIR_SCHEDULER: readonly QuestionTemplate[] = [
     prompt:
       "Task S alone would use 50% of a CPU: it runs R ms then sleeps R ms, forever. It shares one CPU with a CPU hog H, both at nice 0.",
     generator: {
-      parts: [
+      pool: poolOfParts([
         {
           kind: "number",
           id: "eevdf",
@@ -321,7 +371,36 @@ export const LINUX_FAIR_SCHEDULER: readonly QuestionTemplate[] = [
             { label: "0%: the hog starves it" },
           ],
         },
-      ],
+        {
+          kind: "choice",
+          id: "lag",
+          label: "In EEVDF, what is a task's lag, and when is the task eligible?",
+          options: [
+            {
+              label: "lag = V − v (the weighted average vruntime minus its own); eligible when lag ≥ 0",
+              correct: true,
+            },
+            { label: "The time since it last ran; eligible after one base slice" },
+            { label: "Its distance from its deadline; eligible when the deadline has passed" },
+            { label: "Its wait in the run queue; eligible when it is the longest waiter" },
+          ],
+        },
+        {
+          kind: "choice",
+          id: "delay-dequeue",
+          label: "Linux 6.12 added DELAY_DEQUEUE. What happens when a task with negative lag goes to sleep?",
+          options: [
+            {
+              label:
+                "It stays on the run queue, not picked, until the debt is burned off, so sleeping does not erase it",
+              correct: true,
+            },
+            { label: "Its lag is reset to zero at once" },
+            { label: "It is moved to SCHED_IDLE until it wakes" },
+            { label: "Its vruntime is set to min_vruntime" },
+          ],
+        },
+      ]),
     },
     grading: grading({ absoluteTolerance: 3 }),
     hints: ["When S wakes, it must again wait its turn against H: it runs at most half of the time it is runnable."],
@@ -331,6 +410,8 @@ export const LINUX_FAIR_SCHEDULER: readonly QuestionTemplate[] = [
       "3. Under EEVDF a woken task gets back the lag it slept with (clamped), so it gets no bonus for sleeping; since 6.12 (DELAY_DEQUEUE) a task that goes to sleep with negative lag even stays queued until it has burnt that debt off. Old CFS placed a woken task at max(own vruntime, min_vruntime − latency/2) (GENTLE_FAIR_SLEEPERS), a credit that let it run ahead of the hog and get **≈ 50%**.",
       "",
       "Measured on Linux 6.18 (EEVDF, HZ=250): 33%. Interactive workloads that relied on the sleeper bonus can request a shorter slice instead (`sched_setattr`, since 6.12).",
+      "",
+      "EEVDF's lag = V − v, with V the weighted average vruntime; a task is eligible when lag ≥ 0. Without DELAY_DEQUEUE a task could drop its negative lag by sleeping briefly; since 6.12 it stays queued (ineligible) until that debt is gone.",
     ].join("\n"),
   },
 ];

@@ -2,7 +2,7 @@
 // ceiling, and Mars Pathfinder. Response times come from the engine's inversion model
 // (lib/engine/models/priority-inversion.ts), until the multi-CPU engine work replaces it.
 import type { QuestionTemplate } from "@/lib/engine";
-import { grading } from "./common";
+import { grading, poolOfParts } from "./common";
 
 const SCENARIO = [
   "One CPU, fixed priorities, preemptive; ties keep the running task. **L** (low) starts at t = 0, computes 1 ms, locks mutex **m**, works **{{lowLocked}} ms** holding it, unlocks, then computes 1 ms more.",
@@ -119,7 +119,7 @@ export const PRIORITY_INVERSION_TEMPLATES: readonly QuestionTemplate[] = [
     difficulty: 2,
     prompt: "In July 1997, days after landing, NASA's Mars Pathfinder began resetting its computer.",
     generator: {
-      parts: [
+      pool: poolOfParts([
         {
           kind: "choice",
           id: "cause",
@@ -164,7 +164,37 @@ export const PRIORITY_INVERSION_TEMPLATES: readonly QuestionTemplate[] = [
             { label: "Use SCHED_RR instead of SCHED_FIFO" },
           ],
         },
-      ],
+        {
+          kind: "choice",
+          id: "ceiling",
+          label: "Which other protocol would also have prevented this inversion?",
+          options: [
+            {
+              label:
+                "Priority ceiling: a task holding the mutex runs at the highest priority of any task that may lock it",
+              correct: true,
+            },
+            { label: "Giving the meteorological task a lower priority still" },
+            { label: "Making the mutex a spinlock" },
+            { label: "Round-robin among all priorities" },
+          ],
+        },
+        {
+          kind: "choice",
+          id: "unbounded",
+          label: "Why is this called unbounded priority inversion?",
+          options: [
+            {
+              label:
+                "The high-priority task waits not just for the low task's short critical section but for as long as medium-priority tasks keep the low task off the CPU",
+              correct: true,
+            },
+            { label: "The high-priority task's priority is lowered without limit" },
+            { label: "The mutex can be held by any number of tasks" },
+            { label: "The watchdog has no time limit" },
+          ],
+        },
+      ]),
     },
     grading: grading(),
     hints: ["Three tasks, three priorities, one mutex."],
@@ -172,6 +202,8 @@ export const PRIORITY_INVERSION_TEMPLATES: readonly QuestionTemplate[] = [
       '1. Pathfinder ran VxWorks with preemptive priorities. The high-priority information-bus task and a low-priority meteorological data task shared a mutex; medium-priority communication tasks preempted the low task while it held the mutex, so the bus task missed its deadline and a watchdog reset the computer (Glenn Reeves, JPL, "What really happened on Mars?", 1997).',
       "2. JPL reproduced it on a ground replica with tracing on, and fixed it by uploading a small change that enabled the mutex's priority-inheritance option.",
       "3. On Linux, pthread mutexes do **not** inherit by default; ask for `PTHREAD_PRIO_INHERIT` (`pthread_mutexattr_setprotocol(3p)`), which glibc implements with PI futexes (Linux 2.6.18+; `Documentation/locking/pi-futex.rst`).",
+      "",
+      "A high task waiting for a low one's short critical section is expected (bounded inversion); it becomes unbounded when medium tasks preempt the low holder. Priority inheritance (raise the holder to the waiter's priority) and priority ceiling (run the holder at the highest priority of any possible locker, `PTHREAD_PRIO_PROTECT`) both bound it.",
     ].join("\n"),
   },
 ];

@@ -2,7 +2,7 @@
 // process, vfork and posix_spawn, and what exec does to the other threads. Counts come from the engine's
 // clone model (lib/engine/models/clone.ts, after clone(2)).
 import type { QuestionTemplate } from "@/lib/engine";
-import { grading } from "./common";
+import { grading, poolOfParts } from "./common";
 
 export const PROCESS_CREATION_TEMPLATES: readonly QuestionTemplate[] = [
   {
@@ -68,7 +68,7 @@ export const PROCESS_CREATION_TEMPLATES: readonly QuestionTemplate[] = [
     difficulty: 3,
     prompt: "A 40 GiB in-memory database wants to run a small helper program every few seconds.",
     generator: {
-      parts: [
+      pool: poolOfParts([
         {
           kind: "choice",
           id: "vfork-parent",
@@ -110,7 +110,38 @@ export const PROCESS_CREATION_TEMPLATES: readonly QuestionTemplate[] = [
             { label: "It is not cheap: it calls fork() and then exec" },
           ],
         },
-      ],
+        {
+          kind: "choice",
+          id: "fork-cost",
+          label: "Why is plain fork() followed by execve() slow for this parent, even with copy-on-write?",
+          options: [
+            {
+              label:
+                "fork duplicates every VMA and copies the page-table entries of its 40 GiB of anonymous memory, write-protecting them, only for exec to throw it all away",
+              correct: true,
+            },
+            { label: "fork copies all 40 GiB of data before the child runs" },
+            { label: "execve has to read the parent's 40 GiB from disk" },
+            { label: "It is not slow: fork copies nothing until a write" },
+          ],
+        },
+        {
+          kind: "choice",
+          id: "overcommit",
+          label:
+            "With strict overcommit (vm.overcommit_memory = 2) and little spare commit, fork() fails with ENOMEM but posix_spawn() works. Why?",
+          options: [
+            {
+              label:
+                "fork charges the child's private writable memory to the commit limit as if it could all be copied; a CLONE_VM child shares the parent's memory and charges nothing",
+              correct: true,
+            },
+            { label: "posix_spawn runs the program inside the parent's address space for good" },
+            { label: "fork allocates the child's 40 GiB at once under strict overcommit" },
+            { label: "posix_spawn uses swap and fork cannot" },
+          ],
+        },
+      ]),
     },
     grading: grading(),
     hints: [
@@ -121,6 +152,8 @@ export const PROCESS_CREATION_TEMPLATES: readonly QuestionTemplate[] = [
       "2. Because the child runs on the parent's memory and stack, modifying anything, returning from the calling function, or calling most library functions is undefined behaviour: only `execve()` and `_exit()` are safe.",
       "3. `fork()` must copy the page-table entries of every anonymous area and write-protect them (lesson 2), so its cost grows with the parent's populated memory (Redis documents fork latency that grows with the dataset for exactly this reason).",
       "4. Since glibc 2.24, `posix_spawn()` on Linux uses `clone(CLONE_VM | CLONE_VFORK)` with a separate stack, then applies the file actions and attributes in the child and execs: no page tables are copied, and the API is safe to call from threaded code (glibc `sysdeps/unix/sysv/linux/spawni.c`).",
+      "",
+      "Copy-on-write saves the data copy, not the bookkeeping: fork still duplicates the VMAs and the page-table entries of anonymous memory and write-protects them in both processes, which for tens of GiB is a noticeable pause in the parent. Under strict overcommit the child's private writable memory is also charged in full against the commit limit, so a large process may be unable to fork at all; a `CLONE_VM` spawn shares and charges nothing.",
     ].join("\n"),
   },
   {

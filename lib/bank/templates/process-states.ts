@@ -2,7 +2,7 @@
 // and orphans, and why Linux counts uninterruptible (D) tasks in its load average. The numeric answers
 // come from the engine's load-average model (lib/engine/models/loadavg.ts, kernel/sched/loadavg.c).
 import type { QuestionTemplate } from "@/lib/engine";
-import { grading } from "./common";
+import { grading, poolOfParts } from "./common";
 
 export const PROCESS_STATES_TEMPLATES: readonly QuestionTemplate[] = [
   {
@@ -111,7 +111,7 @@ export const PROCESS_STATES_TEMPLATES: readonly QuestionTemplate[] = [
     difficulty: 2,
     prompt: "Each case describes one Linux process. Pick the state letter `ps` shows, or what happens.",
     generator: {
-      parts: [
+      pool: poolOfParts([
         {
           kind: "choice",
           id: "zombie",
@@ -160,7 +160,18 @@ export const PROCESS_STATES_TEMPLATES: readonly QuestionTemplate[] = [
             { label: "I (idle)" },
           ],
         },
-      ],
+        {
+          kind: "choice",
+          id: "tty-read",
+          label: "A shell waits in read() for the user to type a line on its terminal.",
+          options: [
+            { label: "S (interruptible sleep)", correct: true },
+            { label: "D (uninterruptible sleep)" },
+            { label: "R (running or runnable)" },
+            { label: "T (stopped)" },
+          ],
+        },
+      ]),
     },
     grading: grading(),
     hints: ["A zombie has already exited; D is a sleep that signals cannot interrupt."],
@@ -171,6 +182,8 @@ export const PROCESS_STATES_TEMPLATES: readonly QuestionTemplate[] = [
       "4. **T**: SIGSTOP/SIGTSTP stop the whole process (all threads) until SIGCONT (`signal(7)`).",
       "",
       "Other letters: R running or runnable, S interruptible sleep (most idle processes), I idle kernel thread (Linux 4.14+), t stopped by a tracer.",
+      "",
+      "A process waiting for terminal input sleeps interruptibly (S): a signal such as Ctrl-C's SIGINT wakes it. D is for the short waits the kernel must not abandon half-way (some disk and NFS I/O).",
     ].join("\n"),
   },
 ];

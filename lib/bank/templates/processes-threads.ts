@@ -1,7 +1,7 @@
 // Lesson "Processes and threads": what threads share, how a fault or exit() in one thread affects the
 // others (graded by the crash-isolation model), and threads as the unit the scheduler sees.
 import type { QuestionTemplate } from "@/lib/engine";
-import { grading } from "./common";
+import { grading, poolOfParts } from "./common";
 
 export const PROCESSES_THREADS: readonly QuestionTemplate[] = [
   {
@@ -224,9 +224,9 @@ export const PROCESSES_THREADS: readonly QuestionTemplate[] = [
     topic: "processes-threads",
     tags: ["threads", "address-space", "basics"],
     difficulty: 1,
-    prompt: "A process has two threads created with `pthread_create`.",
+    prompt: "A process has two threads created with `pthread_create`; answer about what they share.",
     generator: {
-      parts: [
+      pool: poolOfParts([
         {
           kind: "choice",
           id: "shared",
@@ -253,7 +253,41 @@ export const PROCESSES_THREADS: readonly QuestionTemplate[] = [
             { label: "It depends on the scheduler" },
           ],
         },
-      ],
+        {
+          kind: "choice",
+          id: "close-fd",
+          label:
+            "Thread 1 calls close(5) while thread 2 still wants to read from file descriptor 5. What does thread 2 find?",
+          options: [
+            { label: "fd 5 is closed for it too: the threads share one file-descriptor table", correct: true },
+            { label: "Its own copy of fd 5 stays open" },
+            { label: "fd 5 stays open until every thread has closed it" },
+            { label: "The read blocks until thread 1 reopens the file" },
+          ],
+        },
+        {
+          kind: "choice",
+          id: "exit",
+          label: "Thread 2 calls exit(0) (not pthread_exit) while thread 1 is busy. What ends?",
+          options: [
+            { label: "The whole process: every thread, thread 1 included", correct: true },
+            { label: "Only thread 2; thread 1 keeps running" },
+            { label: "Only thread 2, and the main thread is signalled" },
+            { label: "Nothing until thread 1 also returns" },
+          ],
+        },
+        {
+          kind: "choice",
+          id: "chdir",
+          label: 'Thread 2 calls chdir("/tmp"). Which directory does a relative open() in thread 1 now use?',
+          options: [
+            { label: "/tmp: the current directory belongs to the process, shared by its threads", correct: true },
+            { label: "Thread 1's own current directory, unchanged" },
+            { label: "The directory the program was started in, always" },
+            { label: "It fails until thread 1 calls chdir() itself" },
+          ],
+        },
+      ]),
     },
     grading: grading(),
     hints: ["Threads share everything the process owns; each keeps its own execution state."],
@@ -261,6 +295,7 @@ export const PROCESSES_THREADS: readonly QuestionTemplate[] = [
       "1. Threads of one process share the **address space** (code, globals, heap, mmap'ed regions, and so each other's stacks, if addressed), **file descriptors**, **signal dispositions**, the pid, cwd and credentials.",
       "2. Each thread has its **own registers, PC, stack**, thread-local storage (including `errno`) and **signal mask**.",
       "3. `fork()` in a multithreaded process gives the child a copy-on-write copy of the whole address space but only the **calling thread** (POSIX); locks held by other threads stay locked in the child, which is why the child should only call async-signal-safe functions until `exec`.",
+      "4. So one thread's `close(5)` closes fd 5 for all of them, one thread's `chdir` moves them all (pthreads share the `fs` structure: cwd and umask), and `exit()` from any thread ends the whole process — only `pthread_exit` ends just the caller.",
     ].join("\n"),
   },
   {
@@ -272,7 +307,7 @@ export const PROCESSES_THREADS: readonly QuestionTemplate[] = [
     difficulty: 2,
     prompt: "How does Linux itself represent processes and threads?",
     generator: {
-      parts: [
+      pool: poolOfParts([
         {
           kind: "choice",
           id: "repr",
@@ -309,7 +344,29 @@ export const PROCESSES_THREADS: readonly QuestionTemplate[] = [
             { label: "The parent's pid" },
           ],
         },
-      ],
+        {
+          kind: "choice",
+          id: "proc-task",
+          label: "Where does Linux list the threads of process 1234?",
+          options: [
+            { label: "/proc/1234/task/: one directory per thread, named by its thread id", correct: true },
+            { label: "/proc/1234/threads, one line per thread" },
+            { label: "Nowhere: threads are invisible to /proc" },
+            { label: "/sys/kernel/threads/1234" },
+          ],
+        },
+        {
+          kind: "choice",
+          id: "clone-thread",
+          label: "Which clone flag makes the new task part of the caller's thread group, i.e. the same process?",
+          options: [
+            { label: "CLONE_THREAD", correct: true },
+            { label: "CLONE_VM" },
+            { label: "CLONE_FILES" },
+            { label: "CLONE_PARENT" },
+          ],
+        },
+      ]),
     },
     grading: grading(),
     hints: ["Think of CLONE_VM, CLONE_FILES, CLONE_SIGHAND, CLONE_THREAD."],
@@ -317,6 +374,7 @@ export const PROCESSES_THREADS: readonly QuestionTemplate[] = [
       "1. Linux has one kind of schedulable entity, the **task** (`task_struct`). A thread is a task created with `CLONE_THREAD`: it joins its creator's **thread group** (one TGID, which is the process) and shares its `mm` (address space), file table and signal handlers. Sharing the `mm` alone does not make a thread: a `vfork` child, or a `CLONE_VM` child without `CLONE_THREAD`, shares the memory map yet is another process.",
       "2. Both are created by `clone`: `fork` ≈ clone with nothing shared (copy-on-write memory); `pthread_create` ≈ clone with `CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD | …`.",
       "3. `getpid()` returns the thread-group id (the main thread's id) in every thread; `gettid()` returns the task's own id — the number `top -H` and `/proc/<pid>/task/` show.",
+      "4. Each thread appears as `/proc/<pid>/task/<tid>/`. `CLONE_THREAD` is the flag that joins the thread group; it requires `CLONE_SIGHAND`, which in turn requires `CLONE_VM`, but `CLONE_VM` alone only shares memory between two processes.",
     ].join("\n"),
   },
 ];

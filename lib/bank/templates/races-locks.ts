@@ -4,9 +4,52 @@
 // (philosophers-deadlock); the choice parts are checked by that model's property tests. Spin versus
 // block needs the switch cost, so those questions sit with the context-switch lesson.
 import type { QuestionTemplate } from "@/lib/engine";
-import { grading } from "./common";
+import { grading, poolOfParts } from "./common";
 
+const RACE_SIZES: readonly (readonly [number, number])[] = [
+  [2, 1],
+  [2, 2],
+  [3, 1],
+  [3, 2],
+  [2, 3],
+  [4, 1],
+];
 const COUNT_ARGS = { threads: "{{threads}}", iterations: "{{iterations}}" };
+
+/** The parts of "Breaking the philosophers' cycle": lastReversed 1 is the fixed ring, 0 the classic one. */
+function reversedRingParts(lastReversed: 0 | 1): Record<string, unknown>[] {
+  return [
+    {
+      kind: "number",
+      id: "cycle",
+      label: "The largest number of threads that can end up in a wait-for cycle (0 if they can never deadlock)",
+      unit: "count",
+      answer: {
+        model: "philosophers-deadlock",
+        args: { philosophers: "{{philosophers}}", lastReversed, which: "cycle" },
+      },
+    },
+    {
+      kind: "choice",
+      id: "why",
+      label: "Why?",
+      options: [
+        {
+          label:
+            "Every thread takes the lower-numbered mutex first, so the locks are taken in one global order and no cycle can form",
+          correct: lastReversed === 1,
+        },
+        {
+          label:
+            "Each thread can hold its left mutex while waiting for its right one, held by its neighbour: a cycle through every thread",
+          correct: lastReversed === 0,
+        },
+        { label: "A cycle still forms, but it breaks itself when a thread times out" },
+        { label: "Blocking mutexes cannot deadlock; only spinlocks can" },
+      ],
+    },
+  ];
+}
 
 export const RACES_LOCKS_TEMPLATES: readonly QuestionTemplate[] = [
   {
@@ -28,30 +71,34 @@ export const RACES_LOCKS_TEMPLATES: readonly QuestionTemplate[] = [
       "Any interleaving of the threads' instructions is possible (one CPU, interrupts anywhere).",
     ].join("\n"),
     generator: {
-      params: { threads: { range: [2, 3] }, iterations: { range: [1, 2] } },
-      parts: [
-        {
-          kind: "number",
-          id: "max",
-          label: "The largest possible final value of count",
-          unit: "count",
-          answer: { model: "race-count-final", args: { ...COUNT_ARGS, which: "max" } },
-        },
-        {
-          kind: "number",
-          id: "min",
-          label: "The smallest possible final value of count",
-          unit: "count",
-          answer: { model: "race-count-final", args: { ...COUNT_ARGS, which: "min" } },
-        },
-        {
-          kind: "number",
-          id: "count",
-          label: "How many different final values are possible?",
-          unit: "count",
-          answer: { model: "race-count-final", args: { ...COUNT_ARGS, which: "count" } },
-        },
-      ],
+      // Issue #23: each (threads, iterations) pair is one pool item, so consecutive variants always differ;
+      // the model's exhaustive search allows threads × iterations ≤ 6.
+      pool: RACE_SIZES.map(([threads, iterations]) => ({
+        vars: { threads, iterations },
+        parts: [
+          {
+            kind: "number",
+            id: "max",
+            label: "The largest possible final value of count",
+            unit: "count",
+            answer: { model: "race-count-final", args: { ...COUNT_ARGS, which: "max" } },
+          },
+          {
+            kind: "number",
+            id: "min",
+            label: "The smallest possible final value of count",
+            unit: "count",
+            answer: { model: "race-count-final", args: { ...COUNT_ARGS, which: "min" } },
+          },
+          {
+            kind: "number",
+            id: "count",
+            label: "How many different final values are possible?",
+            unit: "count",
+            answer: { model: "race-count-final", args: { ...COUNT_ARGS, which: "count" } },
+          },
+        ],
+      })),
     },
     grading: grading(),
     hints: [
@@ -82,7 +129,7 @@ export const RACES_LOCKS_TEMPLATES: readonly QuestionTemplate[] = [
       "```",
     ].join("\n"),
     generator: {
-      parts: [
+      pool: poolOfParts([
         {
           kind: "choice",
           id: "exclusion",
@@ -108,13 +155,56 @@ export const RACES_LOCKS_TEMPLATES: readonly QuestionTemplate[] = [
             { label: "Add a yield() inside the spin loop" },
           ],
         },
-      ],
+        {
+          kind: "choice",
+          id: "x86-insn",
+          label: "On x86-64, which instruction gives a test-and-set lock its atomic read-modify-write?",
+          options: [
+            { label: "xchg with a memory operand (always locked), or lock cmpxchg", correct: true },
+            { label: "mov, since aligned stores are atomic" },
+            { label: "cmp followed by a conditional jump" },
+            { label: "mfence" },
+          ],
+        },
+        {
+          kind: "choice",
+          id: "one-cpu-spin",
+          label:
+            "On one CPU, the thread holding a correct spinlock is preempted. What do the threads spinning for it do?",
+          options: [
+            {
+              label: "Burn their whole time slices spinning, since the holder cannot run to release it",
+              correct: true,
+            },
+            { label: "Sleep until the holder releases the lock" },
+            { label: "Take the lock over from the preempted holder" },
+            { label: "Nothing: a spinlock cannot be preempted in user space" },
+          ],
+        },
+        {
+          kind: "choice",
+          id: "volatile",
+          label: "Why does declaring the flag volatile not fix the lock?",
+          options: [
+            {
+              label:
+                "volatile makes each load and store go to memory, but the check and the set stay two separate steps another thread can slip between",
+              correct: true,
+            },
+            { label: "It does fix it: volatile accesses are atomic" },
+            { label: "volatile is ignored by modern compilers" },
+            { label: "volatile only works for global variables" },
+          ],
+        },
+      ]),
     },
     grading: grading(),
     hints: ["Where can an interrupt fall between the last test of the flag and the store of 1?"],
     explanation: [
       "1. Thread 1 reads the flag (0) and leaves the loop; an interrupt switches to thread 2, which also reads 0, sets the flag and enters. Thread 1 resumes, sets the flag and enters too. A single CPU is enough: the interrupt between the test and the set is the problem.",
       "2. The test and the set must be one indivisible step. `xchg` swaps a register with memory atomically: store 1 and get the old value back; the lock is yours if the old value was 0. `volatile` only stops the compiler caching the flag; it makes nothing atomic.",
+      "",
+      "On x86 the atomic step is `xchg` with memory (implicitly locked) or `lock cmpxchg`. `volatile` only stops the compiler caching the flag in a register; it does not join the test and the set. A correct spinlock still wastes CPU: on one CPU, waiters spin out their slices while the preempted holder cannot run (OSTEP ch. 28).",
     ].join("\n"),
   },
   {
@@ -127,7 +217,7 @@ export const RACES_LOCKS_TEMPLATES: readonly QuestionTemplate[] = [
     prompt:
       "Threads contend for one lock. Lock A spins on an atomic exchange (test-and-set); lock B is a ticket lock: `my = fetch_and_add(&next, 1); while (serving != my) ; ... serving++;`.",
     generator: {
-      parts: [
+      pool: poolOfParts([
         {
           kind: "choice",
           id: "fairness",
@@ -154,13 +244,50 @@ export const RACES_LOCKS_TEMPLATES: readonly QuestionTemplate[] = [
             { label: "It lets the holder release the lock without a store" },
           ],
         },
-      ],
+        {
+          kind: "number",
+          id: "queue",
+          label:
+            "A ticket lock shows next = 7 and serving = 4. How many threads hold it or wait for it (each took one ticket)?",
+          answer: 3,
+          unit: "count",
+        },
+        {
+          kind: "choice",
+          id: "faa",
+          label: "Which atomic operation does the ticket lock need to hand out tickets?",
+          options: [
+            { label: "Fetch-and-add (x86: lock xadd)", correct: true },
+            { label: "A plain load of next" },
+            { label: "A memory fence alone" },
+            { label: "Disabling interrupts" },
+          ],
+        },
+        {
+          kind: "choice",
+          id: "preempted-waiter",
+          label:
+            "Ticket-lock waiters on a busy machine: the thread whose turn comes next has been preempted. What happens?",
+          options: [
+            {
+              label:
+                "Everyone behind it waits too: the lock passes only in ticket order, so the queue stalls until that thread runs",
+              correct: true,
+            },
+            { label: "The next ticket holder takes its turn instead" },
+            { label: "The lock resets serving to next" },
+            { label: "The preempted thread's ticket is cancelled by the kernel" },
+          ],
+        },
+      ]),
     },
     grading: grading(),
     hints: ["With test-and-set, who wins when the lock is released and three threads are spinning?"],
     explanation: [
       "1. With test-and-set, whichever spinner happens to run its exchange first after the release wins; an unlucky thread can lose every time (starvation). The ticket lock serves tickets in order, so a waiter gets in after at most the threads that took tickets before it.",
       "2. All three are correct locks (mutual exclusion holds over every interleaving). Test-and-test-and-set only tries the exchange when a plain read sees the lock free, so waiters mostly read their cached copy instead of writing the shared line over and over.",
+      "",
+      "Tickets next..serving−1 are taken: next − serving threads hold or wait for the lock. Handing out tickets needs fetch-and-add. The strict order that makes the ticket lock fair is also its weakness under preemption: if the next thread in line is not running, all later ones wait for it.",
     ].join("\n"),
   },
   {
@@ -174,7 +301,7 @@ export const RACES_LOCKS_TEMPLATES: readonly QuestionTemplate[] = [
       "Thread 1 runs `lock(a); lock(b); work(); unlock(b); unlock(a);` and thread 2 runs `lock(b); lock(a); work(); unlock(a); unlock(b);` (blocking mutexes).",
     ].join("\n"),
     generator: {
-      parts: [
+      pool: poolOfParts([
         {
           kind: "choice",
           id: "deadlock",
@@ -197,13 +324,55 @@ export const RACES_LOCKS_TEMPLATES: readonly QuestionTemplate[] = [
             { label: "Give thread 1 a higher priority" },
           ],
         },
-      ],
+        {
+          kind: "choice",
+          id: "coffman",
+          label: "Which conditions must all hold for a deadlock? (choose all that apply)",
+          multiple: true,
+          options: [
+            { label: "Mutual exclusion", correct: true },
+            { label: "Hold and wait", correct: true },
+            { label: "No preemption of held resources", correct: true },
+            { label: "Circular wait", correct: true },
+            { label: "Priority inversion" },
+            { label: "More threads than CPUs" },
+          ],
+        },
+        {
+          kind: "choice",
+          id: "one-lock",
+          label: "Both threads replace a and b by one global mutex g around work(). Can they deadlock now?",
+          options: [
+            { label: "No: each thread holds at most one lock, so no cycle of waits can form", correct: true },
+            { label: "Yes: g can still be held by one thread while the other waits for it" },
+            { label: "Yes, if work() takes long" },
+            { label: "Only if g is a spinlock" },
+          ],
+        },
+        {
+          kind: "choice",
+          id: "livelock",
+          label:
+            "Thread 2 instead uses trylock(a) and, when it fails, releases b and starts over. What can happen instead of a deadlock?",
+          options: [
+            {
+              label: "Livelock: both threads keep backing off and retrying without either making progress",
+              correct: true,
+            },
+            { label: "Nothing: trylock rules out every failure" },
+            { label: "A data race on a" },
+            { label: "Priority inversion" },
+          ],
+        },
+      ]),
     },
     grading: grading(),
     hints: ["Find an interleaving of the first lock() of each thread, then look at what each one waits for."],
     explanation: [
       "1. Thread 1 takes a; an interrupt; thread 2 takes b. Now thread 1 waits for b (held by 2) and thread 2 waits for a (held by 1): a cycle in the wait-for graph, and neither will ever run again.",
       "2. A deadlock needs mutual exclusion, hold-and-wait, no preemption and circular wait. A single global order for taking locks breaks circular wait: whoever holds a lock only ever waits for locks later in the order, so no cycle can form. Release order does not matter, and spinning would just turn the deadlock into a livelock that burns CPU.",
+      "",
+      "Deadlock needs all four (Coffman) conditions: mutual exclusion, hold-and-wait, no preemption, circular wait; one global lock order breaks circular wait, one big lock breaks hold-and-wait (at the cost of concurrency). Backing off with trylock avoids deadlock but can livelock, which is why back-off usually adds a random delay (OSTEP ch. 32).",
     ].join("\n"),
   },
   {
@@ -367,7 +536,7 @@ export const RACES_LOCKS_TEMPLATES: readonly QuestionTemplate[] = [
       "**{{philosophers}}** threads sit in a ring with one mutex (fork) between each neighbour: thread i runs `lock(m[i]); lock(m[(i + 1) % {{philosophers}}]); eat(); unlock(…); unlock(…);`. Locks block; any interleaving is possible, one `lock` call counting as one step.",
     ].join("\n"),
     generator: {
-      params: { philosophers: { range: [3, 5] } },
+      params: { philosophers: { range: [2, 6] } },
       parts: [
         {
           kind: "number",
@@ -405,35 +574,25 @@ export const RACES_LOCKS_TEMPLATES: readonly QuestionTemplate[] = [
     tags: ["deadlock", "lock-ordering"],
     difficulty: 3,
     prompt: [
-      "n = **{{philosophers}}** threads sit in a ring with a mutex between each neighbour. Every thread i locks its left mutex `m[i]` and then its right `m[(i + 1) % n]`, except the last thread (i = n − 1), which locks `m[0]` first and then `m[n − 1]`. Locks block; any interleaving is possible.",
+      "n = **{{philosophers}}** threads sit in a ring with a mutex between each neighbour. Every thread i locks its left mutex `m[i]` and then its right `m[(i + 1) % n]`, {{lastRule}}. Locks block; any interleaving is possible.",
     ].join("\n"),
     generator: {
-      params: { philosophers: { range: [3, 5] } },
-      parts: [
-        {
-          kind: "number",
-          id: "cycle",
-          label: "The largest number of threads that can end up in a wait-for cycle (0 if they can never deadlock)",
-          unit: "count",
-          answer: {
-            model: "philosophers-deadlock",
-            args: { philosophers: "{{philosophers}}", lastReversed: 1, which: "cycle" },
+      // Issue #23: four ring sizes with the last thread reversed, and one ring where nobody is reversed,
+      // the contrast the fix is about; consecutive seeds draw different items.
+      pool: [
+        ...[2, 3, 4, 5].map((philosophers) => ({
+          vars: {
+            philosophers,
+            lastRule: "except the last thread (i = n − 1), which locks `m[0]` first and then `m[n − 1]`",
           },
-        },
+          parts: reversedRingParts(1),
+        })),
         {
-          kind: "choice",
-          id: "why",
-          label: "Why?",
-          options: [
-            {
-              label:
-                "Every thread takes the lower-numbered mutex first, so the locks are taken in one global order and no cycle can form",
-              correct: true,
-            },
-            { label: "The reversed thread always gets both mutexes first" },
-            { label: "A cycle still forms, but it breaks itself when a thread times out" },
-            { label: "Blocking mutexes cannot deadlock; only spinlocks can" },
-          ],
+          vars: {
+            philosophers: 4,
+            lastRule: "the last thread (i = n − 1) included: it locks `m[n − 1]` and then `m[0]`",
+          },
+          parts: reversedRingParts(0),
         },
       ],
     },
@@ -441,6 +600,8 @@ export const RACES_LOCKS_TEMPLATES: readonly QuestionTemplate[] = [
     hints: ["Number the mutexes. Which one does each thread take first?"],
     explanation: [
       "Thread i < last takes m[i] then m[i + 1]; the last takes m[0] then m[last]. Every thread takes its lower-numbered mutex first, so the mutexes are always taken in increasing order. A thread holding m[k] only ever waits for a higher-numbered one, so following the wait-for edges the numbers rise and can never come back round: no cycle, no deadlock. The model's search over every interleaving finds none.",
+      "",
+      "Without the reversed thread (every thread left first, the last one included) the ring can deadlock: each thread holds its left mutex and waits for its right one, a cycle through all n threads.",
     ].join("\n"),
   },
   {

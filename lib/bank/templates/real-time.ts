@@ -1,7 +1,7 @@
 // Lesson "Real-time scheduling": textbook priorities, SCHED_FIFO / SCHED_RR and the safety nets that
 // keep an RT hog from starving the fair class forever (RT throttling, and the fair server since 6.12).
 import type { QuestionTemplate } from "@/lib/engine";
-import { grading } from "./common";
+import { grading, poolOfParts } from "./common";
 
 export const REAL_TIME: readonly QuestionTemplate[] = [
   {
@@ -247,7 +247,7 @@ export const REAL_TIME: readonly QuestionTemplate[] = [
     difficulty: 1,
     prompt: "Answer these questions about Linux's real-time policies.",
     generator: {
-      parts: [
+      pool: poolOfParts([
         {
           kind: "choice",
           id: "order",
@@ -290,7 +290,19 @@ export const REAL_TIME: readonly QuestionTemplate[] = [
             { label: "When a nice −20 normal task wakes up" },
           ],
         },
-      ],
+        {
+          kind: "choice",
+          id: "rr-expiry",
+          label:
+            "A SCHED_RR task at priority 10 uses up its time slice while another priority-10 RR task is runnable. What happens?",
+          options: [
+            { label: "It goes to the tail of the priority-10 list and the other task runs", correct: true },
+            { label: "It keeps running: RR slices only matter against the fair class" },
+            { label: "Its priority drops to 9" },
+            { label: "It is moved to the fair class until the other task blocks" },
+          ],
+        },
+      ]),
     },
     grading: grading(),
     hints: ["Real-time priorities run 1 (low) to 99 (high); nice values apply only to the fair class."],
@@ -299,6 +311,8 @@ export const REAL_TIME: readonly QuestionTemplate[] = [
       "- RT priorities go from **1 (low) to 99 (high)**.",
       "- SCHED_RR = SCHED_FIFO + a quantum, default **100 ms** (`/proc/sys/kernel/sched_rr_timeslice_ms`); measured 99.9 ms on Linux 6.18.",
       "- A SCHED_FIFO task has no quantum: it leaves the CPU only when it blocks or yields, when a higher-priority task preempts it, or when the RT throttle / fair server steps in.",
+      "",
+      "When an RR task's quantum (default 100 ms) expires it goes to the tail of the list of its own priority; tasks of other priorities are unaffected.",
     ].join("\n"),
   },
   {
@@ -310,7 +324,7 @@ export const REAL_TIME: readonly QuestionTemplate[] = [
     difficulty: 3,
     prompt: "A buggy SCHED_FIFO priority-50 thread spins forever on a CPU that also runs a normal shell.",
     generator: {
-      parts: [
+      pool: poolOfParts([
         {
           kind: "number",
           id: "runtime",
@@ -352,7 +366,19 @@ export const REAL_TIME: readonly QuestionTemplate[] = [
             { label: "Restores the 950 ms default" },
           ],
         },
-      ],
+        {
+          kind: "choice",
+          id: "other-cpu",
+          label:
+            "On a 2-CPU machine the runaway FIFO thread is pinned to CPU 0. Where can the shell run without waiting for throttling?",
+          options: [
+            { label: "On CPU 1, which the FIFO thread does not use", correct: true },
+            { label: "Nowhere: an RT task blocks the fair class on every CPU" },
+            { label: "Only on CPU 0, in the throttled 50 ms" },
+            { label: "Only after the FIFO thread is killed" },
+          ],
+        },
+      ]),
     },
     grading: grading(),
     hints: ["The defaults are sched_rt_period_us = 1000000 and sched_rt_runtime_us = 950000."],
@@ -363,6 +389,8 @@ export const REAL_TIME: readonly QuestionTemplate[] = [
       "4. `sched_rt_runtime_us = -1` turns the throttle off: a runaway FIFO task can then freeze that CPU for normal tasks.",
       "",
       "Source: `Documentation/scheduler/sched-rt-group.rst`; measured on Linux 6.18.",
+      "",
+      "A runaway RT task pinned to one CPU leaves the other CPUs to the fair class (which is why a spare CPU is the usual safety net when testing RT code).",
     ].join("\n"),
   },
 ];

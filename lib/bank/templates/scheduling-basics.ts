@@ -1,7 +1,7 @@
 // Lesson "Scheduling basics": the textbook policies of OSTEP ch. 7–9 (FIFO, SJF, STCF, RR, MLFQ,
 // stride) as timelines and metrics, with workloads drawn from ranges so each variant is fresh.
 import type { QuestionTemplate } from "@/lib/engine";
-import { grading } from "./common";
+import { grading, poolOfParts } from "./common";
 
 export const SCHEDULING_BASICS: readonly QuestionTemplate[] = [
   {
@@ -315,7 +315,7 @@ export const SCHEDULING_BASICS: readonly QuestionTemplate[] = [
     difficulty: 1,
     prompt: "Match each goal to the textbook policy.",
     generator: {
-      parts: [
+      pool: poolOfParts([
         {
           kind: "choice",
           id: "turnaround",
@@ -359,7 +359,14 @@ export const SCHEDULING_BASICS: readonly QuestionTemplate[] = [
           answer: 30,
           unit: "ms",
         },
-      ],
+        {
+          kind: "choice",
+          id: "convoy",
+          label:
+            "Under which policy can a 10 ms job wait behind a 1000 ms job that arrived just before it (the convoy effect)?",
+          options: [{ label: "FIFO", correct: true }, { label: "STCF" }, { label: "Round robin" }, { label: "MLFQ" }],
+        },
+      ]),
     },
     grading: grading(),
     hints: ["Turnaround rewards finishing short jobs early; response rewards starting every job early."],
@@ -367,6 +374,8 @@ export const SCHEDULING_BASICS: readonly QuestionTemplate[] = [
       "- **Turnaround**: STCF is provably optimal when jobs arrive over time (SJF only when all arrive together); FIFO suffers the convoy effect.",
       "- **Response**: round robin starts every job within (n − 1) quanta; four jobs with q = 10 ms → the fourth starts at 3 × 10 = **30 ms**.",
       "- **Unknown lengths**: MLFQ watches how a job uses the CPU and lowers the priority of jobs that use whole quanta, so short/interactive jobs stay on top — an approximation of SJF without an oracle (OSTEP ch. 8).",
+      "",
+      "FIFO runs jobs to completion in arrival order, so short jobs queue behind a long one: the convoy effect that SJF and STCF remove (OSTEP ch. 7).",
     ].join("\n"),
   },
   {
@@ -379,7 +388,7 @@ export const SCHEDULING_BASICS: readonly QuestionTemplate[] = [
     prompt:
       "An MLFQ scheduler has 3 levels with a 10 ms quantum each and follows the *original* rule: a job that gives up the CPU before its quantum ends keeps its priority.",
     generator: {
-      parts: [
+      pool: poolOfParts([
         {
           kind: "choice",
           id: "attack",
@@ -426,7 +435,18 @@ export const SCHEDULING_BASICS: readonly QuestionTemplate[] = [
           answer: 99,
           unit: "percent",
         },
-      ],
+        {
+          kind: "choice",
+          id: "enter",
+          label: "At which level does a newly arrived job start?",
+          options: [
+            { label: "The top (highest-priority) level", correct: true },
+            { label: "The bottom level, until it proves interactive" },
+            { label: "The middle level" },
+            { label: "A level chosen by its expected length" },
+          ],
+        },
+      ]),
     },
     grading: grading({ absoluteTolerance: 1 }),
     hints: ["The attacker never uses a whole quantum, so under the old rule it is never demoted."],
@@ -434,6 +454,8 @@ export const SCHEDULING_BASICS: readonly QuestionTemplate[] = [
       "1. Under the original rule 4b the scheduler only demotes a job that uses a **whole** quantum. Yielding at 9.9 ms resets the clock, so the job stays at the top and always beats the honest job below it: it gets 9.9 ms of every 10 ms, about **99%**, while the I/O takes 0.1 ms.",
       "2. OSTEP's fix (rule 4): count the **total** CPU time used at a level (the allotment); once spent, demote, no matter how many times the job gave up the CPU.",
       "3. The **boost** (rule 5) moves everything back to the top every *S* ms: long jobs cannot starve, and a job whose behaviour changes is reclassified. The boost alone does not stop gaming — the gamer is already at the top.",
+      "",
+      "A new job enters at the top: MLFQ assumes it may be short or interactive and lets its behaviour move it down (OSTEP ch. 8, rule 3).",
     ].join("\n"),
   },
 ];

@@ -1,7 +1,7 @@
 // Signals and threads (issue #15, new topic): process- versus thread-directed signals, dispositions
 // shared by all threads, pthread_sigmask/sigwait, async-signal safety, and fork() in a threaded process.
 import type { QuestionTemplate } from "@/lib/engine";
-import { grading } from "./common";
+import { grading, poolOfParts } from "./common";
 
 export const SIGNALS_THREADS_TEMPLATES: readonly QuestionTemplate[] = [
   {
@@ -115,7 +115,7 @@ export const SIGNALS_THREADS_TEMPLATES: readonly QuestionTemplate[] = [
     difficulty: 2,
     prompt: "A multithreaded server installs handlers for SIGTERM and SIGCHLD.",
     generator: {
-      parts: [
+      pool: poolOfParts([
         {
           kind: "choice",
           id: "safe",
@@ -141,7 +141,46 @@ export const SIGNALS_THREADS_TEMPLATES: readonly QuestionTemplate[] = [
             { label: "Nothing: the kernel skips the instruction" },
           ],
         },
-      ],
+        {
+          kind: "choice",
+          id: "which-thread",
+          label:
+            "SIGTERM is sent to the process with kill() (not to one thread), and no thread blocks it. Which thread runs the handler?",
+          options: [
+            { label: "One thread that does not block it, chosen by the kernel", correct: true },
+            { label: "Every thread, once each" },
+            { label: "Always the main thread" },
+            { label: "The thread that installed the handler" },
+          ],
+        },
+        {
+          kind: "choice",
+          id: "sigwait",
+          label:
+            "Which design lets the server handle SIGTERM with ordinary code (locks, printf) instead of async-signal-safe calls only?",
+          options: [
+            {
+              label:
+                "Block SIGTERM in every thread and let one dedicated thread receive it with sigwait() or a signalfd",
+              correct: true,
+            },
+            { label: "Take a mutex at the start of the handler" },
+            { label: "Call the handler's work through longjmp()" },
+            { label: "Install the handler with SA_RESTART" },
+          ],
+        },
+        {
+          kind: "choice",
+          id: "flag-type",
+          label: "The handler only sets a flag that the main loop polls. What type should the flag have in C?",
+          options: [
+            { label: "volatile sig_atomic_t", correct: true },
+            { label: "A plain int: the handler runs on its own stack" },
+            { label: "A double, so the write is one instruction" },
+            { label: "A pointer protected by a pthread mutex" },
+          ],
+        },
+      ]),
     },
     grading: grading(),
     hints: ["A handler can interrupt code that holds a lock; only functions that are safe to re-enter may be called."],
@@ -150,6 +189,8 @@ export const SIGNALS_THREADS_TEMPLATES: readonly QuestionTemplate[] = [
       '2. SIGSEGV from a bad pointer is raised in the faulting thread, but its default action (terminate with a core dump) applies to the process: "signal dispositions are process-wide … if an unhandled signal is delivered to a thread, then it will affect all members of the thread group" (`signal(7)`). Every thread dies.',
       "",
       "Isolation against crashes needs separate processes, not threads (lesson 1).",
+      "",
+      "A signal sent to the process is delivered to one thread that does not block it (the kernel picks). The usual way out of the async-signal-safety rules is to block the signal everywhere and receive it synchronously in one thread with `sigwait`/`signalfd`; a handler that must exist should only set a `volatile sig_atomic_t` flag (the type the C standard guarantees for that).",
     ].join("\n"),
   },
 ];

@@ -1,7 +1,7 @@
 // Kernel threads versus user threads, historically (issue #15, new topic): green threads in JDK 1.1,
 // LinuxThreads → NPTL, 1:1 versus M:N, and the Python GIL with the free-threaded build of 3.13.
 import type { QuestionTemplate } from "@/lib/engine";
-import { grading } from "./common";
+import { grading, poolOfParts } from "./common";
 
 export const THREAD_MODELS_TEMPLATES: readonly QuestionTemplate[] = [
   {
@@ -67,7 +67,7 @@ export const THREAD_MODELS_TEMPLATES: readonly QuestionTemplate[] = [
     difficulty: 3,
     prompt: "An old server was built against LinuxThreads (glibc before NPTL); you move it to a current glibc.",
     generator: {
-      parts: [
+      pool: poolOfParts([
         {
           kind: "choice",
           id: "getpid",
@@ -104,7 +104,32 @@ export const THREAD_MODELS_TEMPLATES: readonly QuestionTemplate[] = [
             { label: "It switches between models at run time" },
           ],
         },
-      ],
+        {
+          kind: "choice",
+          id: "signals",
+          label: "Under LinuxThreads, what went wrong with a signal sent to the process's pid?",
+          options: [
+            {
+              label: "It reached only the one thread whose pid it was, not the process as POSIX requires",
+              correct: true,
+            },
+            { label: "It was delivered to every thread once" },
+            { label: "It was always ignored" },
+            { label: "It killed the kernel's manager thread" },
+          ],
+        },
+        {
+          kind: "choice",
+          id: "futex",
+          label: "What does a futex let NPTL do when a mutex is not contended?",
+          options: [
+            { label: "Lock and unlock with one atomic instruction in user space, no system call", correct: true },
+            { label: "Skip locking entirely" },
+            { label: "Use a kernel semaphore, but a faster one" },
+            { label: "Disable interrupts in user space" },
+          ],
+        },
+      ]),
     },
     grading: grading(),
     hints: ["LinuxThreads used clone() before the kernel had thread groups."],
@@ -112,6 +137,8 @@ export const THREAD_MODELS_TEMPLATES: readonly QuestionTemplate[] = [
       "1. **LinuxThreads** (Xavier Leroy, 1996) made each thread a `clone()`d task sharing memory, but the kernel had no thread groups yet: every thread had its **own PID**, signals were sent to individual threads, and a manager thread handled creation and exit. It did not conform to POSIX in those respects (`pthreads(7)`, LinuxThreads section).",
       '2. **NPTL** (Ulrich Drepper and Ingo Molnár, 2002–2003) relies on kernel support added in Linux 2.5/2.6: `CLONE_THREAD` thread groups (one TGID, so `getpid()` is the same in all threads), futexes for fast synchronisation, and TLS. It became glibc\'s threading library in glibc 2.3.2 and the only one from glibc 2.4 (`pthreads(7)`; Drepper & Molnár, "The Native POSIX Thread Library for Linux").',
       "3. NPTL is **1:1**; IBM's competing M:N design (NGPT) was abandoned, because the kernel scheduler could handle many threads cheaply and M:N added complexity around blocking and signals.",
+      "",
+      "Because each LinuxThreads thread was its own process, a signal to 'the process' went to one thread only, and job control and `ps` showed one entry per thread. A futex keeps the uncontended path in user space (one atomic operation); the `futex()` system call is made only to sleep or wake waiters.",
     ].join("\n"),
   },
   {
@@ -123,7 +150,7 @@ export const THREAD_MODELS_TEMPLATES: readonly QuestionTemplate[] = [
     difficulty: 3,
     prompt: "Threading models have swung back and forth. Match each case.",
     generator: {
-      parts: [
+      pool: poolOfParts([
         {
           kind: "choice",
           id: "green",
@@ -166,7 +193,30 @@ export const THREAD_MODELS_TEMPLATES: readonly QuestionTemplate[] = [
             { label: "They use the GIL" },
           ],
         },
-      ],
+        {
+          kind: "choice",
+          id: "solaris",
+          label: "Solaris used an M:N pthreads library for years. What did Solaris 9 change?",
+          options: [
+            { label: "It made 1:1 threads the default, as Linux's NPTL did", correct: true },
+            { label: "It switched to many-to-one green threads" },
+            { label: "It removed threads from the kernel" },
+            { label: "It added a global interpreter lock" },
+          ],
+        },
+        {
+          kind: "choice",
+          id: "cpu-bound",
+          label:
+            "A goroutine runs a tight loop with no function calls or channel operations. Since Go 1.14, can other goroutines still run on its thread?",
+          options: [
+            { label: "Yes: the runtime preempts it asynchronously with a signal", correct: true },
+            { label: "No: goroutines are only switched at channel operations" },
+            { label: "Only if GOMAXPROCS is 1" },
+            { label: "No, and the garbage collector waits forever" },
+          ],
+        },
+      ]),
     },
     grading: grading(),
     hints: ["M:1 = all user threads on one kernel thread; M:N = on several."],
@@ -174,6 +224,8 @@ export const THREAD_MODELS_TEMPLATES: readonly QuestionTemplate[] = [
       "1. Sun's JDK 1.1 on Solaris ran **green threads**, many-to-one: the JVM scheduled all Java threads on one kernel-visible thread, so they could not use several CPUs, and I/O had to be remapped to avoid blocking the whole VM; a native-threads JVM mapped Java threads onto Solaris threads instead (Sun, *JDK 1.1 for Solaris Developer's Guide*, ch. 2 \"Multithreading Models\").",
       "2. 1:1 (NPTL, HotSpot platform threads) gives parallelism and simple blocking at the cost of a kernel thread per thread. M:N gives cheap threads and parallelism: Go's goroutines (G/M/P) and Java's virtual threads (JEP 444, JDK 21) multiplex many tasks onto a few kernel threads.",
       "3. They avoid green threads' trap by making the common blocking calls non-blocking underneath (Go's netpoller, the JDK's poller for sockets) and, when a kernel thread must block (a file read, cgo, a virtual thread that captures its carrier in file I/O), handing its other work to another kernel thread (Go hands off the P; the JDK temporarily adds a carrier). A *pinned* virtual thread (inside `synchronized` in JDK 21–23) gets no such help. See lesson 7.",
+      "",
+      "Solaris 9 replaced its M:N library by 1:1 threads, for the same reasons as NPTL (simpler, signal and blocking semantics right, kernel scheduler aware of every thread). Go 1.14 added asynchronous preemption (a signal interrupts a goroutine that never reaches a safe point), so a tight loop no longer stalls the scheduler or the GC.",
     ].join("\n"),
   },
 ];

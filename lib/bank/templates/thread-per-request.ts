@@ -1,7 +1,7 @@
 // Lesson "Thread per request": server capacity under the capacity model (Little's law, CPU, memory and
 // kernel thread limits) and the facts behind "how many threads can this server run".
 import type { QuestionTemplate } from "@/lib/engine";
-import { grading } from "./common";
+import { grading, poolOfParts } from "./common";
 
 const WORKLOAD_PROMPT =
   "Requests arrive at {{arrivalRate}} req/s; each needs {{cpuMs}} ms of CPU and then waits {{ioMs}} ms for I/O. The machine has {{cores}} cores and {{ramMiB}} MiB of RAM.";
@@ -177,7 +177,7 @@ export const THREAD_PER_REQUEST: readonly QuestionTemplate[] = [
     prompt:
       "A C server on 64-bit Linux (glibc, 16 GiB RAM) creates one pthread per connection with the default stack size, which glibc takes from `ulimit -s`: 8 MiB. The sysctls are at the kernel's built-in defaults (no systemd or distribution overrides). Connections keep arriving.",
     generator: {
-      parts: [
+      pool: poolOfParts([
         {
           kind: "choice",
           id: "myth",
@@ -218,7 +218,22 @@ export const THREAD_PER_REQUEST: readonly QuestionTemplate[] = [
             { label: "The TLB overflows and the machine reboots" },
           ],
         },
-      ],
+        {
+          kind: "choice",
+          id: "systemd",
+          label: "Suppose instead the server runs as a systemd service. Which limit does it usually hit first?",
+          options: [
+            {
+              label:
+                "TasksMax of the service (DefaultTasksMax: 15% of the smallest of pid_max, threads-max and the root cgroup's pids.max)",
+              correct: true,
+            },
+            { label: "A fixed limit of 1024 threads per process" },
+            { label: "The number of CPUs × 256" },
+            { label: "RLIMIT_STACK" },
+          ],
+        },
+      ]),
     },
     grading: grading(),
     hints: ["Measured: 10,000 idle threads = 78 GiB VmSize but only 82 MiB RSS."],
@@ -226,6 +241,8 @@ export const THREAD_PER_REQUEST: readonly QuestionTemplate[] = [
       '1. glibc\'s 8 MiB default stack is **virtual address space**; RAM is used only for touched pages. 10,000 idle threads measured 78 GiB VmSize but **82 MiB RSS** (Linux 6.18). So 2048 is wrong, and so is the folklore "~10k threads". (Other runtimes pick other sizes: HotSpot Java threads default to 1 MiB, musl to 128 KiB.)',
       "2. The hard limits: **pid_max** (32768 is the kernel's built-in default, 1024 × CPUs above 32 CPUs; systemd ≥ 243 raises it to 4194304 — every thread has a tid), **vm.max_map_count** (kernel default 65530, some distributions raise it, e.g. Fedora 39 to 1048576; 2 mappings per thread → ~32k threads per process), **threads-max** (set at boot so thread structures take at most 1/8 of RAM) and **ulimit -u**. Under systemd a service usually hits its **TasksMax** first (15% of the smallest of pid_max, threads-max and the root cgroup's pids.max). Hitting a limit makes `pthread_create` fail with EAGAIN (in Java: `OutOfMemoryError: unable to create native thread`).",
       "3. Before that, thousands of runnable threads mean memory actually touched per thread, scheduler and cache pressure, and lock contention: latency climbs. That, not a thread count, is Kegel's C10k problem (1999), answered by event loops, goroutines and virtual threads.",
+      "",
+      "Under systemd, a service's `TasksMax` (default `DefaultTasksMax` = 15% of the smallest of pid_max, threads-max and the root cgroup's pids.max; systemd ≥ 243 also raises pid_max to 4194304) is usually the first wall — state which default a number assumes.",
     ].join("\n"),
   },
   {

@@ -1,7 +1,7 @@
 // Lesson "User-space scheduling": Node's event loop (output-order puzzles graded by the event-loop
 // model), goroutines and virtual threads, and what a user-level switch costs.
 import type { QuestionTemplate } from "@/lib/engine";
-import { grading, js } from "./common";
+import { grading, poolOfParts, js } from "./common";
 
 export const USER_SPACE_SCHEDULING: readonly QuestionTemplate[] = [
   {
@@ -313,7 +313,7 @@ export const USER_SPACE_SCHEDULING: readonly QuestionTemplate[] = [
     difficulty: 3,
     prompt: "Answer these questions about M:N threading in Go and Java.",
     generator: {
-      parts: [
+      pool: poolOfParts([
         { kind: "number", id: "stack", label: "Initial goroutine stack size since Go 1.4", answer: 2, unit: "KiB" },
         {
           kind: "number",
@@ -348,7 +348,21 @@ export const USER_SPACE_SCHEDULING: readonly QuestionTemplate[] = [
             { label: "Whenever it allocates memory" },
           ],
         },
-      ],
+        {
+          kind: "choice",
+          id: "gomaxprocs",
+          label: "What does GOMAXPROCS limit in Go?",
+          options: [
+            {
+              label: "How many OS threads run Go code at the same time (by default, the number of CPUs)",
+              correct: true,
+            },
+            { label: "The number of goroutines" },
+            { label: "The total number of OS threads, including those blocked in system calls" },
+            { label: "The stack size of each goroutine" },
+          ],
+        },
+      ]),
     },
     grading: grading(),
     hints: ["Go's stacks started at 4 KB, were 8 KB in Go 1.2–1.3, and shrank in 1.4."],
@@ -357,6 +371,8 @@ export const USER_SPACE_SCHEDULING: readonly QuestionTemplate[] = [
       "- Go multiplexes goroutines onto at most GOMAXPROCS running OS threads; threads blocked in syscalls are extra, capped at **10,000** by default (`runtime/debug.SetMaxThreads`).",
       "- **Virtual threads** (JEP 444, final in JDK 21) are mounted on carrier platform threads; blocking socket I/O, `Thread.sleep` and `java.util.concurrent` waits **unmount** them so the carrier can run others. Many file-system operations (and `Object.wait()` in JDK 21) instead *capture* the carrier, and the JDK compensates by temporarily adding carriers.",
       "- They **pin** the carrier while blocking inside `synchronized` (JDK 21–23; fixed in JDK 24 by JEP 491) or native code / a foreign function.",
+      "",
+      "GOMAXPROCS (default: the CPU count) bounds the threads executing Go code at once; threads blocked in system calls do not count, which is why the separate 10,000-thread cap exists.",
     ].join("\n"),
   },
 ];

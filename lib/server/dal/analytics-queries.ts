@@ -36,6 +36,7 @@ export async function queryAssignmentAttempts(
       userId: true,
       templateId: true,
       score: true,
+      hintsUsed: true,
       createdAt: true,
       variant: { select: { assignmentId: true } },
     },
@@ -47,6 +48,7 @@ export async function queryAssignmentAttempts(
     templateId: r.templateId,
     assignmentId: r.variant.assignmentId!,
     score: r.score,
+    hintsUsed: r.hintsUsed,
     createdAt: r.createdAt,
   }));
 }

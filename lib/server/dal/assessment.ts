@@ -23,6 +23,8 @@ const RULE_FIELDS = {
   reveal: true,
   latePolicy: true,
   latePenalty: true,
+  hintPenalty: true,
+  hintPenaltyMax: true,
 } as const;
 
 /** The rules a variant is graded under: its assignment's, or free practice's. */

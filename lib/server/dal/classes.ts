@@ -109,6 +109,8 @@ type AssignmentRow = {
   reveal: string;
   latePolicy: string;
   latePenalty: number;
+  hintPenalty: number;
+  hintPenaltyMax: number;
 };
 
 /**
@@ -214,6 +216,8 @@ export async function createAssignment(
       reveal: input.reveal ?? "after-attempt",
       latePolicy: input.latePolicy ?? "accept",
       latePenalty: input.latePenalty ?? 0,
+      hintPenalty: input.hintPenalty ?? 0,
+      hintPenaltyMax: input.hintPenaltyMax ?? 1,
     },
   });
   const [dto] = await toAssignmentDtos([row], new Map([[cls.id, cls.name]]));

@@ -3,7 +3,8 @@ import { db } from "../db";
 import { AppError } from "../errors";
 import type { UserDto } from "./users";
 import { listMyMisconceptions } from "./my-misconceptions";
-import { createVariant } from "./variants";
+import { createVariant, loadVariant } from "./variants";
+import { variantText } from "@/lib/progress/review-variety";
 
 // The review queue: FSRS cards of (student, question template). Reviewing draws a NEW seeded variant,
 // so a student is tested on the idea again, not on a remembered answer.
@@ -85,6 +86,29 @@ export async function startNextReview(
     );
   // Issue #21: a variant where the misconceptions the student keeps reproducing give a wrong answer.
   const held = (await listMyMisconceptions(user, now)).map((m) => m.id);
-  const variant = await createVariant(user, card.template.slug, undefined, held);
+  // Issue #23: never the very text the student last saw of this question (in review or practice).
+  const variant = await createVariant(
+    user,
+    card.template.slug,
+    undefined,
+    held,
+    await lastShownText(user, card.templateId),
+  );
   return { slug: card.template.slug, variantId: variant.id };
+}
+
+/** What the student last read of a question: the text of their latest variant of it, if it still builds. */
+async function lastShownText(user: UserDto, templateId: string): Promise<string | undefined> {
+  const last = await db.variant.findFirst({
+    where: { userId: user.id, templateId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+  });
+  if (!last) return undefined;
+  try {
+    return variantText((await loadVariant(last)).built.view);
+  } catch (error) {
+    // A variant whose version no longer builds shows nothing to repeat.
+    if (error instanceof AppError) return undefined;
+    throw error;
+  }
 }

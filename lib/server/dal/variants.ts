@@ -11,6 +11,7 @@ import {
 } from "@/lib/engine";
 import { db } from "../db";
 import { buildVariantInWorker, preferSeedInWorker } from "../engine-pool";
+import { nextSeedAfterRepeat, UNREPEATED_SEED_TRIES, variantText } from "@/lib/progress/review-variety";
 import { AppError } from "../errors";
 import type { UserDto } from "./users";
 
@@ -103,11 +104,14 @@ export const PREFER_SEED_TRIES = 12;
 // assignmentId: the variant is drawn for that assignment (the caller, assessment.ts, checked the student may).
 // prefer: catalogue misconceptions the student holds (review, issue #21): of PREFER_SEED_TRIES seeds
 // derived from one fresh seed, the first whose variant tells them apart is drawn, else any.
+// avoidText: the text (variantText) the student last saw of this question (review, issue #23): a seed
+// that shows exactly that again is passed over for the next one, up to UNREPEATED_SEED_TRIES times.
 export async function createVariant(
   user: UserDto,
   slug: string,
   assignmentId?: string,
   prefer: readonly string[] = [],
+  avoidText?: string,
 ): Promise<VariantRow> {
   const { template, versionId } = await publishedTemplate(slug);
   // Built before the row exists, in an engine worker under the per-variant budgets, so a costly
@@ -119,9 +123,16 @@ export async function createVariant(
     const seeds = Array.from({ length: PREFER_SEED_TRIES }, (_, k) => discriminateSeed(base, k) % 2 ** 31);
     seed = (await preferSeedInWorker(spec, seeds, [...prefer])) ?? seed;
   }
+  let repeats = 0;
   for (let tries = 1; ; tries++) {
     try {
-      await builtVariant(versionId, spec, seed, slug);
+      const built = await builtVariant(versionId, spec, seed, slug);
+      if (avoidText !== undefined && repeats < UNREPEATED_SEED_TRIES && variantText(built.view) === avoidText) {
+        repeats++;
+        tries--;
+        seed = nextSeedAfterRepeat(seed);
+        continue;
+      }
       break;
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== "TOO_COSTLY" || tries >= SEED_TRIES) throw error;

@@ -1,8 +1,11 @@
 // Concept questions: single/multiple choice and short numeric answers written by the author. Options
-// may be shuffled per seed; option ids are handed out after shuffling so they reveal nothing.
+// may be shuffled per seed; option ids are handed out after shuffling so they reveal nothing. Instead of
+// one fixed set of parts, a template may give a pool of alternative items (issue #23: reviews must not
+// show the same text twice in a row); the seed picks one, seed mod pool size, so consecutive seeds
+// always differ.
 import { createPythonRandom } from "../../random";
 import { Issues, isObj, joinPath, read, type Obj } from "../issues";
-import { drawParams, fillPlaceholders, validateParams, type ParamSpecs } from "../params";
+import { drawParams, fillPlaceholders, validateParams, type ParamSpecs, type ParamValue } from "../params";
 import type { AnswerPartSpec, Checked, NumberUnit } from "../types";
 import { defineKind, type BuiltVariant, type KindGrade } from "./kind";
 import { ANSWER_MODELS, type ModelArgs } from "../../models/index";
@@ -88,10 +91,23 @@ function computeModelAnswer(
   return r.ok ? r : { ok: false, message: r.errors.map((e) => `${e.path}: ${e.message}`).join("; ") };
 }
 
-export interface ConceptSpec {
+/**
+ * One alternative of a pool: its own parts, and values ("vars") for the placeholders of the prompt, the
+ * explanation and the parts (numbers may feed answer expressions and models, like parameters).
+ */
+export interface ConceptItem {
   parts: ConceptPart[];
+  vars: Record<string, ParamValue>;
+}
+
+export interface ConceptSpec {
+  /** One item for a fixed question, several for a pool. */
+  items: ConceptItem[];
   params: ParamSpecs;
 }
+
+const VAR_NAME = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
+const MAX_POOL = 30;
 
 const ONE_PLACEHOLDER = /^\{\{\s*[A-Za-z][A-Za-z0-9_]*\s*\}\}$/;
 
@@ -178,51 +194,88 @@ function validatePart(
   return undefined;
 }
 
+/** The parts of a fixed question or of one pool item, checked against the template's parameters. */
+function validateParts(issues: Issues, raw: unknown, path: string, params: ParamSpecs): ConceptPart[] {
+  const arr = read.array(issues, raw, path, { max: 20 }) ?? [];
+  const ids = new Set<string>();
+  const parts = arr
+    .map((p, i) => validatePart(issues, p, `${path}[${i}]`, ids, params))
+    .filter((p): p is ConceptPart => p !== undefined);
+  for (const [i, p] of parts.entries()) {
+    if (p.kind === "number" && typeof p.answer === "object" && "model" in p.answer) {
+      for (const [arg, v] of Object.entries(p.answer.args)) {
+        const m = typeof v === "string" ? PLACEHOLDER.exec(v) : null;
+        if (m && params[m[1]!] === undefined)
+          issues.add(
+            `${path}[${i}].answer.args.${arg}`,
+            `names no parameter in generator.params (${JSON.stringify(m[1])})`,
+          );
+      }
+    }
+    if (p.kind === "number" && typeof p.answer === "string") {
+      const name = /\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}/.exec(p.answer)![1]!;
+      const s = params[name];
+      if (s === undefined)
+        issues.add(`${path}[${i}].answer`, `names no parameter in generator.params (${JSON.stringify(name)})`);
+      else if (
+        typeof s === "string" ||
+        (typeof s === "object" && "choice" in s && s.choice.some((x) => typeof x !== "number"))
+      )
+        issues.add(`${path}[${i}].answer`, `parameter ${name} must be numeric`);
+    }
+  }
+  return parts;
+}
+
 export const conceptKind = defineKind<ConceptSpec>({
   type: "concept",
   validate(g: Obj): Checked<ConceptSpec> {
     const issues = new Issues();
-    read.onlyKeys(issues, g, ["parts", "params"], "generator");
+    read.onlyKeys(issues, g, ["parts", "params", "pool"], "generator");
     const params = validateParams(issues, g["params"], "generator.params");
-    const arr = read.array(issues, g["parts"], "generator.parts", { max: 20 }) ?? [];
-    const ids = new Set<string>();
-    const parts = arr
-      .map((p, i) => validatePart(issues, p, `generator.parts[${i}]`, ids, params))
-      .filter((p): p is ConceptPart => p !== undefined);
-    for (const [i, p] of parts.entries()) {
-      if (p.kind === "number" && typeof p.answer === "object" && "model" in p.answer) {
-        for (const [arg, v] of Object.entries(p.answer.args)) {
-          const m = typeof v === "string" ? PLACEHOLDER.exec(v) : null;
-          if (m && params[m[1]!] === undefined)
-            issues.add(
-              `generator.parts[${i}].answer.args.${arg}`,
-              `names no parameter in generator.params (${JSON.stringify(m[1])})`,
-            );
+    const items: ConceptItem[] = [];
+    if (g["pool"] !== undefined) {
+      if (g["parts"] !== undefined) issues.add("generator.parts", "give either parts or a pool of items, not both");
+      const pool = read.array(issues, g["pool"], "generator.pool", { min: 2, max: MAX_POOL }) ?? [];
+      pool.forEach((raw, k) => {
+        const path = `generator.pool[${k}]`;
+        const o = read.object(issues, raw, path);
+        if (!o) return;
+        read.onlyKeys(issues, o, ["parts", "vars"], path);
+        const vars: Record<string, ParamValue> = {};
+        const rawVars = o["vars"] === undefined ? {} : read.object(issues, o["vars"], joinPath(path, "vars"));
+        for (const [name, v] of Object.entries(rawVars ?? {})) {
+          const vp = joinPath(joinPath(path, "vars"), name);
+          if (!VAR_NAME.test(name)) issues.add(vp, "must be a name of letters, digits and underscores");
+          else if (name in params) issues.add(vp, `is also a parameter in generator.params`);
+          if (typeof v === "number" && Number.isFinite(v)) vars[name] = v;
+          else {
+            const text = read.string(issues, v, vp, { max: 4000 });
+            if (text !== undefined) vars[name] = text;
+          }
         }
-      }
-      if (p.kind === "number" && typeof p.answer === "string") {
-        const name = /\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}/.exec(p.answer)![1]!;
-        const s = params[name];
-        if (s === undefined)
-          issues.add(
-            `generator.parts[${i}].answer`,
-            `names no parameter in generator.params (${JSON.stringify(name)})`,
-          );
-        else if (
-          typeof s === "string" ||
-          (typeof s === "object" && "choice" in s && s.choice.some((x) => typeof x !== "number"))
-        )
-          issues.add(`generator.parts[${i}].answer`, `parameter ${name} must be numeric`);
-      }
+        // The item's vars act as fixed parameters for its parts.
+        items.push({ parts: validateParts(issues, o["parts"], joinPath(path, "parts"), { ...params, ...vars }), vars });
+      });
+      // Every item fills the same placeholders, so the prompt and explanation read right whichever is drawn.
+      const names = JSON.stringify(Object.keys(items[0]?.vars ?? {}).sort());
+      items.forEach((it, k) => {
+        if (JSON.stringify(Object.keys(it.vars).sort()) !== names)
+          issues.add(`generator.pool[${k}].vars`, `must name the same variables as the first item (${names})`);
+      });
+    } else {
+      items.push({ parts: validateParts(issues, g["parts"], "generator.parts", params), vars: {} });
     }
-    return issues.result({ parts, params });
+    return issues.result({ items, params });
   },
   build(spec, seed): Checked<BuiltVariant> {
     const rng = createPythonRandom(seed);
-    const params = drawParams(spec.params, rng);
+    const drawn = drawParams(spec.params, rng);
+    const item = spec.items[seed % spec.items.length]!;
+    const params = { ...drawn, ...item.vars };
     const parts: AnswerPartSpec[] = [];
     const expected: Record<string, number | string | string[]> = {};
-    for (const p of spec.parts) {
+    for (const p of item.parts) {
       if (p.kind === "choice") {
         const order = p.shuffle ? rng.shuffled(p.options) : p.options;
         const opts = order.map((o, i) => ({

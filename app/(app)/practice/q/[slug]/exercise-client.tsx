@@ -12,6 +12,7 @@ import { lazyPartInputFor } from "@/components/sim/part-inputs/lazy";
 import { PromptText } from "@/components/sim/prompt-text";
 import { QuestionView } from "@/components/sim/question-view";
 import { Button } from "@/components/ui/button";
+import { hintCostNotice } from "@/lib/analytics/assessment";
 import { ApiError, apiJson } from "@/lib/api/client";
 import type { Answer, ValidationIssue, VariantView } from "@/lib/engine/questions";
 import type { AttemptDto, HistoryEntry, SubmitResult } from "@/lib/server/dal/attempts";
@@ -31,7 +32,14 @@ interface Props {
    * Set when the variant was drawn from an assignment (app/(app)/classes/a): its rules in words, and
    * whether references are shown now or from a date. After a reveal a retry needs a new variant.
    */
-  assignment?: { id: string; rules: string[]; revealVisible: boolean; revealAt: string | null };
+  assignment?: {
+    id: string;
+    rules: string[];
+    revealVisible: boolean;
+    revealAt: string | null;
+    /** The assignment's hint penalty (fractions), so the cost of the next hint is said before it is opened. */
+    hintPenalty?: { hintPenalty: number; hintPenaltyMax: number };
+  };
   /** Opened from the review queue: a graded attempt offers the next due review. */
   inReview?: boolean;
 }
@@ -162,6 +170,8 @@ export function ExerciseClient({
   const outOfAttempts = attemptsLeft === 0;
   // In an assignment, a variant whose reference was shown is done: the retry is on a new variant.
   const sameVariantRetry = !assignment || !revealVisible;
+  // Said before the student opens the hint, as the assignment's rules charge for it (creditFor).
+  const hintCost = assignment?.hintPenalty ? hintCostNotice(assignment.hintPenalty, hints.length) : null;
 
   return (
     <div className="flex flex-col gap-8">
@@ -265,8 +275,13 @@ export function ExerciseClient({
         ) : null}
         {hintState === "available" ? (
           <Button variant="ghost" onClick={() => hint.mutate()} disabled={hint.isPending}>
-            Show a hint
+            {hintCost ? "Show a hint (costs credit)" : "Show a hint"}
           </Button>
+        ) : null}
+        {hintState === "available" && hintCost ? (
+          <p className="text-sm text-warning" data-testid="hint-cost" role="note">
+            {hintCost}
+          </p>
         ) : null}
         {hintState === "locked" && hints.length === 0 ? (
           <p className="text-sm text-muted-foreground">A hint unlocks after a graded attempt.</p>

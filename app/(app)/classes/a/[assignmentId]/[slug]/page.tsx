@@ -72,6 +72,7 @@ export default async function AssignmentQuestionPage({ params }: Props) {
             rules: describeRules(rules, utc),
             revealVisible: visible,
             revealAt: !visible && rules.reveal === "after-due" && rules.dueAt ? rules.dueAt.toISOString() : null,
+            hintPenalty: { hintPenalty: rules.hintPenalty, hintPenaltyMax: rules.hintPenaltyMax },
           }}
         />
       </QueryProvider>
