@@ -94,7 +94,10 @@ export function variantRevealed(rules: AssessmentRules, attemptsUsed: number, no
  * The fraction of credit the hints opened on a variant take off: hintPenalty per hint, at most
  * hintPenaltyMax in total, never below 0 or above 1 whatever the stored numbers.
  */
-export function hintDeduction(rules: Pick<AssessmentRules, "hintPenalty" | "hintPenaltyMax">, hintsUsed: number): number {
+export function hintDeduction(
+  rules: Pick<AssessmentRules, "hintPenalty" | "hintPenaltyMax">,
+  hintsUsed: number,
+): number {
   const hints = Number.isFinite(hintsUsed) ? Math.max(0, Math.floor(hintsUsed)) : 0;
   const cap = Math.min(1, Math.max(0, rules.hintPenaltyMax));
   return Math.min(cap, Math.max(0, hints * rules.hintPenalty));
