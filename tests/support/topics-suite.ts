@@ -133,6 +133,18 @@ export function topicsSuite(provider: DbProvider) {
       expect(table.students.find((x) => x.id === sam.id)!.topics[week5.slug]).toBe(1);
     });
 
+    it("counts a practised lecturer topic in interview readiness, after the eight", async () => {
+      const readiness = await import("@/lib/server/dal/readiness");
+      const inTwoWeeks = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+      const view = await readiness.setInterviewDate(sam, { interviewDate: inTwoWeeks });
+      const slugs = view.readiness!.topics.map((t) => t.slug);
+      expect(slugs).toEqual([...TOPICS.map((t) => t.slug), week5.slug]);
+      expect(view.readiness!.topics.at(-1)).toMatchObject({ label: week5.name });
+      // A student who never practised it does not see it.
+      const other = await readiness.setInterviewDate(stranger, { interviewDate: inTwoWeeks });
+      expect(other.readiness!.topics.map((t) => t.slug)).not.toContain(week5.slug);
+    });
+
     it("renames for the owner and admins only; questions keep the topic", async () => {
       await expect(topics.updateTopic(otto, week5.slug, { name: "Hijacked" })).rejects.toMatchObject({
         code: "NOT_FOUND",

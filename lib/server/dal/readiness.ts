@@ -5,6 +5,7 @@ import { TOPICS } from "@/lib/topics";
 import type { InterviewDateInput } from "@/lib/validation/readiness";
 import { db } from "../db";
 import { AppError } from "../errors";
+import { visibleCustomTopics } from "./topics";
 import type { UserDto } from "./users";
 
 // Readiness for the student's interview: their own review cards and topic mastery, nobody else's.
@@ -36,17 +37,24 @@ export async function getReadiness(user: UserDto, now = new Date()): Promise<Rea
   });
   const date = settings?.interviewDate ?? null;
   if (!date) return { interviewDate: null, readiness: null, dueForInterview: 0 };
-  const [cards, mastery] = await Promise.all([
+  const [cards, mastery, custom] = await Promise.all([
     db.reviewCard.findMany({ where: { userId: user.id }, include: { template: { select: { topic: true } } } }),
     db.mastery.findMany({ where: { userId: user.id, kind: "topic" }, select: { key: true, ema: true } }),
+    visibleCustomTopics(user),
   ]);
   const accuracy = new Map(mastery.map((m) => [m.key, m.ema]));
   const states = cards.map((c) => ({ topic: c.template.topic, card: toCardState(c) }));
+  // A lecturer's topic counts once the student has practised it: an interview asks about the eight, so an
+  // untouched course topic should not become "study next".
+  const practised = custom.filter((t) => accuracy.has(t.slug) || states.some((s) => s.topic === t.slug));
+  const topics = [
+    ...TOPICS.map((t) => ({ slug: t.slug, label: t.short })),
+    ...practised.map((t) => ({ slug: t.slug, label: t.name })),
+  ];
   // Readiness on the morning of the interview day, in UTC (the date has no time of its own).
   const readiness = assessReadiness(
-    TOPICS.map((t) => ({
-      slug: t.slug,
-      label: t.short,
+    topics.map((t) => ({
+      ...t,
       accuracy: accuracy.get(t.slug) ?? null,
       cards: states.filter((s) => s.topic === t.slug).map((s) => s.card),
     })),
