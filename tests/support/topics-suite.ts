@@ -145,6 +145,15 @@ export function topicsSuite(provider: DbProvider) {
       expect(other.readiness!.topics.map((t) => t.slug)).not.toContain(week5.slug);
     });
 
+    it("keeps a lecturer topic's published questions out of the mock interview", async () => {
+      const mock = await import("@/lib/server/dal/mock");
+      const published = await db.questionTemplate.findUnique({ where: { slug: "ines-week5" } });
+      expect(published).toMatchObject({ status: "PUBLISHED", topic: week5.slug });
+      const pool = await mock.mockCandidates();
+      expect(pool.length).toBeGreaterThan(0);
+      expect(pool.map((c) => c.slug)).not.toContain("ines-week5");
+    });
+
     it("renames for the owner and admins only; questions keep the topic", async () => {
       await expect(topics.updateTopic(otto, week5.slug, { name: "Hijacked" })).rejects.toMatchObject({
         code: "NOT_FOUND",

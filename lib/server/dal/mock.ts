@@ -19,6 +19,7 @@ import {
   pickMockPrompt,
 } from "@/lib/progress/mock-prompts";
 import { newCardState } from "@/lib/progress/schedule";
+import { TOPIC_SLUGS } from "@/lib/topics";
 import type { SubmitAttemptInput } from "@/lib/validation/attempts";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { db } from "../db";
@@ -64,9 +65,11 @@ async function ownSession(user: UserDto, sessionId: string) {
   return session;
 }
 
-async function candidates() {
+/** The templates a mock may ask: published, mock-eligible, of the eight interview topics. */
+export async function mockCandidates() {
   const rows = await db.questionTemplate.findMany({
-    where: { status: "PUBLISHED" },
+    // The eight interview topics only: a lecturer's own topic is course material, shown to their classes alone.
+    where: { status: "PUBLISHED", topic: { in: [...TOPIC_SLUGS] } },
     select: { id: true, slug: true, topic: true, difficulty: true, tags: true },
     orderBy: { id: "asc" },
   });
@@ -173,7 +176,7 @@ async function askNext(
   asked: { templateId: string; topic: string }[],
 ) {
   if (asked.length >= MAX_MOCK_QUESTIONS) return null;
-  const pool = (await candidates()).map((c) => ({
+  const pool = (await mockCandidates()).map((c) => ({
     templateId: c.id,
     slug: c.slug,
     topic: c.topic,
