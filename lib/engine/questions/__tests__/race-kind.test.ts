@@ -127,7 +127,7 @@ describe("race kind: interleave", () => {
     const p = grade(serial);
     expect(p.score).toBeGreaterThan(0);
     expect(p.score).toBeLessThan(1);
-    expect(p.message).toMatch(/^Step 3, T0's instruction 3 \(mov %ex, x\)/);
+    expect(p.message).toMatch(/^Step 3, T0's instruction 3 \(mov %ax, x\)/);
     expect(p.message).toContain(`can only end as ${start! + add! - sub!}`);
   });
 
