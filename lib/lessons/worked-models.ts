@@ -31,7 +31,8 @@ const plural = (n: number, word: string) => `${fmt(n)} ${word}${n === 1 ? "" : "
 function parseJson(text: string, path: string): LessonResult<Record<string, unknown>> {
   try {
     const v = JSON.parse(text) as unknown;
-    if (typeof v !== "object" || v === null || Array.isArray(v)) return fail(path, "the scenario must be a JSON object");
+    if (typeof v !== "object" || v === null || Array.isArray(v))
+      return fail(path, "the scenario must be a JSON object");
     return { ok: true, value: v as Record<string, unknown> };
   } catch (e) {
     return fail(path, `the scenario is not valid JSON (${(e as Error).message})`);
