@@ -179,7 +179,7 @@ function inversionSteps(run: InversionRun): WorkedStep[] {
     ),
     rule:
       protocol === "none"
-        ? "Without a protocol the high task's wait includes every medium task's run, however long: unbounded priority inversion."
+        ? "Without a protocol, every medium task that runs while the holder is preempted adds its whole run to the high task's wait, however long: unbounded priority inversion."
         : "With the protocol the high task waits at most for one critical section of a lower task.",
   });
   return steps;
