@@ -18,7 +18,17 @@ export type LessonBlock =
   | CheckBlock;
 
 /** Which engine computes a worked example or a check question (see lib/lessons/worked.ts). */
-export const SCENARIO_ENGINES = ["sched", "fork", "eventloop", "capacity", "race"] as const;
+export const SCENARIO_ENGINES = [
+  "sched",
+  "fork",
+  "eventloop",
+  "capacity",
+  "race",
+  // lib/lessons/worked-models.ts
+  "inversion",
+  "deadline",
+  "quota",
+] as const;
 export type ScenarioEngine = (typeof SCENARIO_ENGINES)[number];
 
 /**

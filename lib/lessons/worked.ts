@@ -25,6 +25,7 @@ import {
 } from "@/lib/engine/sched";
 import type { CheckAnswer } from "./check-answer";
 import type { CheckBlock, LessonIssue, LessonResult, WorkedExampleBlock } from "./types";
+import { modelCheck, modelExample } from "./worked-models";
 
 /** One row of the job table a schedule example prints before its steps. */
 export interface JobRow {
@@ -619,6 +620,12 @@ export function buildWorkedExample(
       const source = r.value.spec.threads.map((t, i) => `thread ${i}: ${t}`).join("\n");
       return steps(s.value, source, "c");
     }
+    case "inversion":
+    case "deadline":
+    case "quota": {
+      const r = modelExample(block, path);
+      return r.ok ? steps(r.value.steps, r.value.source, r.value.language) : r;
+    }
   }
 }
 
@@ -634,6 +641,10 @@ export function buildCheck(block: CheckBlock, path = `line ${block.line}`): Less
       return capacityCheck(block, path);
     case "race":
       return raceCheck(block, path);
+    case "inversion":
+    case "deadline":
+    case "quota":
+      return modelCheck(block, path);
   }
 }
 
