@@ -32,7 +32,7 @@ test("pinning A to CPU 1 keeps every slice of A in CPU 1's row, and the migratio
 }) => {
   await open(page);
   const w = widget(page, "Affinity and migration");
-  await expect(w.getByLabel("CPUs")).toHaveValue("3");
+  await expect(w.getByRole("slider", { name: "CPUs" })).toHaveValue("3");
   const a = w.getByRole("group", { name: "Task A may run on" });
   await expect(a.getByLabel("CPU 0")).toBeEnabled();
   await a.getByLabel("CPU 0").click();
@@ -51,17 +51,19 @@ test("pinning A to CPU 1 keeps every slice of A in CPU 1's row, and the migratio
   const moves = w.getByRole("list", { name: "Migrations, with the engine's reason" }).getByRole("listitem");
   await expect(moves.filter({ hasText: / A CPU / })).toHaveCount(0);
 
-  // Each listed move costs the slider's price: 0 ms at the bottom, 3 ms × moves at the top.
+  // Each listed move costs the slider's price: 0 ms at the bottom, 2 ms × moves at the top. The top is the
+  // 2 ms quantum, so each cost is paid in full by the slice after the move (round-robin preempts only at
+  // the quantum), and no task here is moved twice while queued (which would pay once).
   const cost = w.getByLabel("Migration cost");
   await cost.focus();
   await page.keyboard.press("Home");
   await expect(cost).toHaveValue("0");
   await expect(stat(w, "Time spent migrating")).toHaveText("0 ms");
   await page.keyboard.press("End");
-  await expect(cost).toHaveValue("3");
+  await expect(cost).toHaveValue("2");
   const n = await moves.count();
   await expect(stat(w, "Migrations")).toHaveText(String(n));
-  await expect(stat(w, "Time spent migrating")).toHaveText(`${3 * n} ms`);
+  await expect(stat(w, "Time spent migrating")).toHaveText(`${2 * n} ms`);
   // Every move still keeps A home, and lands on a CPU that exists.
   for (const line of await moves.allTextContents()) {
     expect(line).not.toMatch(/ A CPU /);
@@ -75,7 +77,7 @@ test("pinning A to CPU 1 keeps every slice of A in CPU 1's row, and the migratio
   await expect(w.getByRole("alert")).toHaveCount(0);
 
   // Two CPUs: the third row and the third checkbox go; A still runs only on CPU 1.
-  const cpus = w.getByLabel("CPUs");
+  const cpus = w.getByRole("slider", { name: "CPUs" });
   await cpus.focus();
   await page.keyboard.press("Home");
   await expect(cpus).toHaveValue("2");

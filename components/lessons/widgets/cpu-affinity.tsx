@@ -8,6 +8,9 @@ import { CpuGantt, MigrationList } from "./cpu-gantt";
 import { CheckField, ErrorList, RangeField, Stat, WidgetFrame } from "./widget-kit";
 
 const MAX_CPUS = 4;
+// The cost slider stops at the quantum: the engine pays a move's cost out of the slice that follows it and
+// drops what a quantum expiry leaves unpaid, so a larger cost would show as the quantum.
+const QUANTUM_MS = 2;
 const TASKS = [
   { id: "A", arrival: 0, bursts: [4, 2, 4, 2, 4] },
   { id: "B", arrival: 0, bursts: [6, 1, 6] },
@@ -30,7 +33,7 @@ export function CpuAffinityWidget() {
     () =>
       simulateInput({
         cpus,
-        policy: { name: "rr", quantum: 2 },
+        policy: { name: "rr", quantum: QUANTUM_MS },
         smp: { migrationCostMs: cost },
         // CPUs above the count are simply absent; an empty mask is passed on, and the engine refuses it
         // as sched_setaffinity does (EINVAL).
@@ -45,11 +48,19 @@ export function CpuAffinityWidget() {
   return (
     <WidgetFrame
       title="Affinity and migration"
-      intro="Round-robin (2 ms quantum) on each CPU's own queue. A runs 4 ms and sleeps 2 ms, three times; B runs 6, sleeps 1, runs 6; C runs 3 and sleeps 3, three times; D arrives at 2 ms and runs 8. Untick CPUs to pin tasks, and price each move."
+      intro="Round-robin (2 ms quantum) on each CPU's own queue. A runs 4 ms and sleeps 2 ms, three times; B runs 6, sleeps 1, runs 6; C runs 3 and sleeps 3, three times; D arrives at 2 ms and runs 8. Untick CPUs to pin tasks, and price each move (up to the quantum)."
     >
       <div className="grid gap-3 sm:grid-cols-2">
         <RangeField label="CPUs" value={cpus} min={2} max={MAX_CPUS} onChange={setCpus} />
-        <RangeField label="Migration cost" value={cost} min={0} max={3} step={0.5} unit=" ms" onChange={setCost} />
+        <RangeField
+          label="Migration cost"
+          value={cost}
+          min={0}
+          max={QUANTUM_MS}
+          step={0.5}
+          unit=" ms"
+          onChange={setCost}
+        />
       </div>
       <div className="grid gap-2 sm:grid-cols-4">
         {IDS.map((id) => (
