@@ -43,6 +43,10 @@ const WIDGETS: Record<WidgetName, ComponentType> = {
   "deadlock-finder": dynamic(() => import("./widgets/deadlock-finder").then((m) => m.DeadlockFinderWidget), {
     loading: Loading,
   }),
+  "cpu-affinity": dynamic(() => import("./widgets/cpu-affinity").then((m) => m.CpuAffinityWidget), {
+    loading: Loading,
+  }),
+  "smp-queues": dynamic(() => import("./widgets/smp-queues").then((m) => m.SmpQueuesWidget), { loading: Loading }),
 };
 
 export function WidgetSlot({ name }: { name: WidgetName }) {

@@ -30,6 +30,8 @@ export const WIDGET_NAMES = [
   "interrupt-race",
   "lock-picker",
   "deadlock-finder",
+  "cpu-affinity",
+  "smp-queues",
 ] as const;
 export type WidgetName = (typeof WIDGET_NAMES)[number];
 
