@@ -25,6 +25,9 @@ import {
 } from "@/lib/engine/sched";
 import type { CheckAnswer } from "./check-answer";
 import type { CheckBlock, LessonIssue, LessonResult, WorkedExampleBlock } from "./types";
+import { lifecycleSteps, runLifecycle } from "./worked-lifecycle";
+import { loadCheck, loadSteps, readLoadScenario } from "./worked-loadavg";
+import { procStatesCheck, procStatesSteps, runProcStatesScenario } from "./worked-procstates";
 
 /** One row of the job table a schedule example prints before its steps. */
 export interface JobRow {
@@ -619,6 +622,18 @@ export function buildWorkedExample(
       const source = r.value.spec.threads.map((t, i) => `thread ${i}: ${t}`).join("\n");
       return steps(s.value, source, "c");
     }
+    case "procstates": {
+      const r = runProcStatesScenario(block.scenario, path);
+      return r.ok ? steps(procStatesSteps(r.value), block.scenario, "json") : r;
+    }
+    case "loadavg": {
+      const r = readLoadScenario(block.scenario, path);
+      return r.ok ? steps(loadSteps(r.value), block.scenario, "json") : r;
+    }
+    case "lifecycle": {
+      const r = runLifecycle(block.scenario, path);
+      return r.ok ? steps(lifecycleSteps(r.value), block.scenario, "c") : r;
+    }
   }
 }
 
@@ -634,6 +649,12 @@ export function buildCheck(block: CheckBlock, path = `line ${block.line}`): Less
       return capacityCheck(block, path);
     case "race":
       return raceCheck(block, path);
+    case "procstates":
+      return procStatesCheck(block.prompt, block.scenario, block.ask, path);
+    case "loadavg":
+      return loadCheck(block.prompt, block.scenario, block.ask, path);
+    case "lifecycle":
+      return forkCheck(block, path);
   }
 }
 
