@@ -196,3 +196,41 @@ int main(void) {
     expect(steps.every((s) => s.orphans.length === 0)).toBe(true);
   });
 });
+
+describe("crash worked examples", () => {
+  const blocks = examplesOf("crash");
+  it("are used by the processes lesson", () => expect(blocks.length).toBeGreaterThan(0));
+  for (const block of blocks)
+    it(`${block.title}: a fault ends its own process only, as every interleaving shows`, () => {
+      const scenario = JSON.parse(block.scenario) as {
+        processes: { name: string; threads: { name: string; steps: Record<string, unknown>[] }[] }[];
+      };
+      const steps = stepsOf(block);
+      const total = scenario.processes.reduce((n, p) => n + p.threads.reduce((m, t) => m + t.steps.length, 0), 0);
+      // One step per program step, then one per process ending.
+      expect(steps).toHaveLength(total + scenario.processes.length);
+      const faulty = new Set(
+        scenario.processes.filter((p) => p.threads.some((t) => t.steps.some((s) => "fault" in s))).map((p) => p.name),
+      );
+      expect(faulty.size).toBeGreaterThan(0);
+      let k = 0;
+      for (const p of scenario.processes)
+        for (const t of p.threads)
+          t.steps.forEach((s, i) => {
+            const step = steps[k++]!;
+            expect(step.heading.startsWith(`${p.name}, thread ${t.name}`)).toBe(true);
+            // In a process without a fault every step runs in every interleaving; in one with a fault, a step
+            // after a join on the faulting thread never runs (the join cannot return before the kill).
+            if (!faulty.has(p.name)) expect(step.state[0], `${p.name}/${t.name}#${i}`).toBe("Happens in every run");
+            const joinsFaulty = t.steps
+              .slice(0, i + 1)
+              .some((x) => "join" in x && p.threads.find((o) => o.name === x["join"])?.steps.some((y) => "fault" in y));
+            if (joinsFaulty) expect(step.state[0], `${p.name}/${t.name}#${i}`).toBe("Happens in no run");
+          });
+      for (const p of scenario.processes) {
+        const ending = steps[k++]!;
+        expect(ending.heading.startsWith(`${p.name} ends`)).toBe(true);
+        expect(ending.heading.includes("killed by"), p.name).toBe(faulty.has(p.name));
+      }
+    });
+});

@@ -25,6 +25,7 @@ import {
 } from "@/lib/engine/sched";
 import type { CheckAnswer } from "./check-answer";
 import type { CheckBlock, LessonIssue, LessonResult, WorkedExampleBlock } from "./types";
+import { crashSteps, runCrash } from "./worked-crash";
 import { lifecycleSteps, runLifecycle } from "./worked-lifecycle";
 import { loadCheck, loadSteps, readLoadScenario } from "./worked-loadavg";
 import { procStatesCheck, procStatesSteps, runProcStatesScenario } from "./worked-procstates";
@@ -634,6 +635,10 @@ export function buildWorkedExample(
       const r = runLifecycle(block.scenario, path);
       return r.ok ? steps(lifecycleSteps(r.value), block.scenario, "c") : r;
     }
+    case "crash": {
+      const r = runCrash(block.scenario, path);
+      return r.ok ? steps(crashSteps(r.value), block.scenario, "json") : r;
+    }
   }
 }
 
@@ -655,6 +660,8 @@ export function buildCheck(block: CheckBlock, path = `line ${block.line}`): Less
       return loadCheck(block.prompt, block.scenario, block.ask, path);
     case "lifecycle":
       return forkCheck(block, path);
+    case "crash":
+      return fail(`${path}.engine`, "a crash scenario has worked examples only; ask a check of another engine");
   }
 }
 
