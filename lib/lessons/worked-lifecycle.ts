@@ -100,7 +100,7 @@ export function lifecycleSteps(model: ForkModel): LifecycleStep[] {
     } else if (e.type === "sleep") {
       heading = `${pid} sleeps ${e.ms} ms (line ${e.line})`;
       rule =
-        "A sleeping process gives up the CPU; a sleep of a millisecond or more lets the other processes run their short work first.";
+        "A sleeping process gives up the CPU. In practice a sleep of a millisecond or more lets the other processes finish their short work first, though nothing guarantees it.";
     } else if (e.type === "exec") {
       heading = `${pid} execs ${e.program} (line ${e.line})`;
       rule =
