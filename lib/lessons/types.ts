@@ -18,7 +18,17 @@ export type LessonBlock =
   | CheckBlock;
 
 /** Which engine computes a worked example or a check question (see lib/lessons/worked.ts). */
-export const SCENARIO_ENGINES = ["sched", "fork", "eventloop", "capacity", "race", "procstates", "loadavg", "lifecycle", "crash"] as const;
+export const SCENARIO_ENGINES = [
+  "sched",
+  "fork",
+  "eventloop",
+  "capacity",
+  "race",
+  "procstates",
+  "loadavg",
+  "lifecycle",
+  "crash",
+] as const;
 export type ScenarioEngine = (typeof SCENARIO_ENGINES)[number];
 
 /**
