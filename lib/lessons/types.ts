@@ -28,6 +28,11 @@ export const SCENARIO_ENGINES = [
   "inversion",
   "deadline",
   "quota",
+  // lib/lessons/worked-procstates.ts, worked-loadavg.ts, worked-lifecycle.ts, worked-crash.ts
+  "procstates",
+  "loadavg",
+  "lifecycle",
+  "crash",
 ] as const;
 export type ScenarioEngine = (typeof SCENARIO_ENGINES)[number];
 

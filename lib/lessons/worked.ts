@@ -26,6 +26,10 @@ import {
 import type { CheckAnswer } from "./check-answer";
 import type { CheckBlock, LessonIssue, LessonResult, WorkedExampleBlock } from "./types";
 import { modelCheck, modelExample } from "./worked-models";
+import { crashSteps, runCrash } from "./worked-crash";
+import { lifecycleSteps, runLifecycle } from "./worked-lifecycle";
+import { loadCheck, loadSteps, readLoadScenario } from "./worked-loadavg";
+import { procStatesCheck, procStatesSteps, runProcStatesScenario } from "./worked-procstates";
 
 /** One row of the job table a schedule example prints before its steps. */
 export interface JobRow {
@@ -626,6 +630,22 @@ export function buildWorkedExample(
       const r = modelExample(block, path);
       return r.ok ? steps(r.value.steps, r.value.source, r.value.language) : r;
     }
+    case "procstates": {
+      const r = runProcStatesScenario(block.scenario, path);
+      return r.ok ? steps(procStatesSteps(r.value), block.scenario, "json") : r;
+    }
+    case "loadavg": {
+      const r = readLoadScenario(block.scenario, path);
+      return r.ok ? steps(loadSteps(r.value), block.scenario, "json") : r;
+    }
+    case "lifecycle": {
+      const r = runLifecycle(block.scenario, path);
+      return r.ok ? steps(lifecycleSteps(r.value), block.scenario, "c") : r;
+    }
+    case "crash": {
+      const r = runCrash(block.scenario, path);
+      return r.ok ? steps(crashSteps(r.value), block.scenario, "json") : r;
+    }
   }
 }
 
@@ -645,6 +665,14 @@ export function buildCheck(block: CheckBlock, path = `line ${block.line}`): Less
     case "deadline":
     case "quota":
       return modelCheck(block, path);
+    case "procstates":
+      return procStatesCheck(block.prompt, block.scenario, block.ask, path);
+    case "loadavg":
+      return loadCheck(block.prompt, block.scenario, block.ask, path);
+    case "lifecycle":
+      return forkCheck(block, path);
+    case "crash":
+      return fail(`${path}.engine`, "a crash scenario has worked examples only; ask a check of another engine");
   }
 }
 
