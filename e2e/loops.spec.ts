@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
-import { DEMO_INSTRUCTOR, passMockPrompt, signIn, signUpFreshStudent } from "./support";
+import { DEMO_INSTRUCTOR, passMockPrompt, signIn, signUpFreshStudent, someAnswer, type ViewPart } from "./support";
 
 // Issue 20, "close the loops": every path a student or instructor takes ends somewhere useful.
 
@@ -11,24 +11,6 @@ async function expectNoSeriousAxe(page: Page) {
   expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 }
 
-type PartSpec =
-  | { kind: "timeline"; id: string; slots: number; tasks: { id: string }[] }
-  | { kind: "number"; id: string }
-  | { kind: "order"; id: string; items: { id: string }[] }
-  | { kind: "choice"; id: string; multiple?: boolean; options: { id: string }[] };
-
-/** A well-formed (not necessarily right) answer to every part, built from the question's own view. */
-function someAnswer(parts: PartSpec[]): Record<string, unknown> {
-  const answer: Record<string, unknown> = {};
-  for (const p of parts) {
-    if (p.kind === "timeline") answer[p.id] = Array.from({ length: p.slots }, () => p.tasks[0]!.id);
-    else if (p.kind === "number") answer[p.id] = "0";
-    else if (p.kind === "order") answer[p.id] = p.items.map((i) => i.id);
-    else answer[p.id] = p.multiple ? [p.options[0]!.id] : p.options[0]!.id;
-  }
-  return answer;
-}
-
 test("each row of a mock interview report opens its graded attempt", async ({ page }) => {
   await signUpFreshStudent(page, "loops-mock");
   const start = await page.request.post("/api/mock", { data: { minutes: 15 } });
@@ -36,7 +18,7 @@ test("each row of a mock interview report opens its graded attempt", async ({ pa
   const { sessionId } = (await start.json()) as { sessionId: string };
   await passMockPrompt(page.request, sessionId);
   const state = (await (await page.request.get(`/api/mock/${sessionId}`)).json()) as {
-    question: { itemId: string; view: { title: string; parts: PartSpec[] } };
+    question: { itemId: string; view: { title: string; parts: ViewPart[] } };
   };
   const answered = await page.request.post(`/api/mock/${sessionId}/answer`, {
     data: {
@@ -70,7 +52,7 @@ async function answerWrong(page: Page, slug: string): Promise<string> {
   expect(created.status()).toBe(201);
   const { variantId, view } = (await created.json()) as {
     variantId: string;
-    view: { title: string; parts: PartSpec[] };
+    view: { title: string; parts: ViewPart[] };
   };
   const parts = Object.fromEntries(view.parts.map((p) => [p.id, "987654"]));
   const graded = await page.request.post(`/api/variants/${variantId}/attempts`, {

@@ -11,7 +11,7 @@ async function listing(page: Page, thread: number): Promise<string> {
   return pre.innerText();
 }
 
-/** The order list's item labels, top to bottom ("T0 · 1: mov x, %ex"). */
+/** The order list's item labels, top to bottom ("T0 · 1: mov x, %ax"). */
 async function shownOrder(page: Page): Promise<string[]> {
   const texts = await page.locator("ol li button[aria-pressed]").allInnerTexts();
   return texts.map((t) => t.trim());
@@ -22,8 +22,8 @@ test("keyboard: tick the possible values of x and order an interleaving that los
   await page.goto("/practice/q/race-add-sub-interleave");
   await page.waitForLoadState("networkidle");
   const start = Number(/Memory starts with x = (-?\d+)/.exec(await page.locator("body").innerText())![1]);
-  const add = Number(/add \$(\d+), %ex/.exec(await listing(page, 0))![1]);
-  const sub = Number(/sub \$(\d+), %ex/.exec(await listing(page, 1))![1]);
+  const add = Number(/add \$(\d+), %ax/.exec(await listing(page, 0))![1]);
+  const sub = Number(/sub \$(\d+), %ax/.exec(await listing(page, 1))![1]);
   // Both updates land, or the last store wins.
   const possible = new Set([start + add, start - sub, start + add - sub]);
   for (const v of possible) {

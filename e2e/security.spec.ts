@@ -4,7 +4,17 @@ import http, { type IncomingHttpHeaders } from "node:http";
 import net, { type AddressInfo } from "node:net";
 import path from "node:path";
 import { type APIRequestContext, request as apiRequest, expect, test } from "@playwright/test";
-import { apiSignIn, BASE_URL, DEMO_INSTRUCTOR, DEMO_STUDENT, passMockPrompt, signIn, uniqueEmail } from "./support";
+import {
+  apiSignIn,
+  BASE_URL,
+  DEMO_INSTRUCTOR,
+  DEMO_STUDENT,
+  passMockPrompt,
+  signIn,
+  someAnswer,
+  uniqueEmail,
+  type ViewPart,
+} from "./support";
 
 // Each attack from the white-box security review (issue #22), replayed against `next start`: every one
 // must now fail. Requests that need a particular source address or a raw (chunked, endless) body go
@@ -332,28 +342,6 @@ test("finding 6: a report reaches the reporter's instructors and admins, not eve
   await Promise.all([student.dispose(), stranger.dispose(), admin.dispose()]);
 });
 
-interface ViewPart {
-  id: string;
-  kind: "timeline" | "number" | "order" | "choice";
-  slots?: number;
-  tasks?: { id: string }[];
-  items?: { id: string }[];
-  options?: { id: string }[];
-  multiple?: boolean;
-}
-
-/** Some well-formed answer to every part (right or wrong does not matter here). */
-function someAnswer(parts: ViewPart[]): { parts: Record<string, unknown> } {
-  const answer: Record<string, unknown> = {};
-  for (const part of parts) {
-    if (part.kind === "timeline") answer[part.id] = Array<string>(part.slots!).fill(part.tasks![0]!.id);
-    else if (part.kind === "number") answer[part.id] = 1000;
-    else if (part.kind === "order") answer[part.id] = part.items!.map((i) => i.id);
-    else answer[part.id] = part.multiple ? [part.options![0]!.id] : part.options![0]!.id;
-  }
-  return { parts: answer };
-}
-
 test("finding 7: a running mock interview changes nothing /api/progress shows until it ends", async ({ request }) => {
   const account = { email: uniqueEmail("mock"), password: "mock-password-1", name: "Mock" };
   expect((await request.post("/api/signup", { data: account })).status()).toBe(201);
@@ -372,7 +360,7 @@ test("finding 7: a running mock interview changes nothing /api/progress shows un
       data: {
         itemId: state.question.itemId,
         submissionId: `mockleak${i}${randomInt(1e9)}`,
-        answer: someAnswer(state.question.view.parts),
+        answer: { parts: someAnswer(state.question.view.parts) },
       },
     });
     expect(answered.status(), await answered.text()).toBe(201);

@@ -103,3 +103,25 @@ export async function passMockPrompt(request: APIRequestContext, sessionId: stri
     expect((await request.post(`/api/mock/${sessionId}/${step}`, { data: body })).status()).toBe(201);
   }
 }
+
+/** The answer parts of a variant's view, as far as building some well-formed answer needs them. */
+export type ViewPart =
+  | { kind: "timeline"; id: string; slots: number; tasks: { id: string }[] }
+  | { kind: "number"; id: string }
+  | { kind: "order"; id: string; items: { id: string }[] }
+  | { kind: "choice"; id: string; multiple?: boolean; options: { id: string }[] }
+  | { kind: "tree"; id: string; labels: { id: string }[]; rootLabel?: { id: string } };
+
+/** A well-formed (not necessarily right) answer to every part, built from the question's own view. */
+export function someAnswer(parts: ViewPart[]): Record<string, unknown> {
+  const answer: Record<string, unknown> = {};
+  for (const p of parts) {
+    if (p.kind === "timeline") answer[p.id] = Array.from({ length: p.slots }, () => p.tasks[0]!.id);
+    else if (p.kind === "number") answer[p.id] = "0";
+    else if (p.kind === "order") answer[p.id] = p.items.map((i) => i.id);
+    // A tree of the first process alone: "<parent index>:<label id>", the first process's parent is -1.
+    else if (p.kind === "tree") answer[p.id] = [`-1:${(p.rootLabel ?? p.labels[0]!).id}`];
+    else answer[p.id] = p.multiple ? [p.options[0]!.id] : p.options[0]!.id;
+  }
+  return answer;
+}

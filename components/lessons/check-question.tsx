@@ -29,7 +29,7 @@ export function CheckQuestionView({ question, promptHtml }: { question: CheckQue
       <div className="lesson-md mt-2 text-sm" id={`${id}-prompt`} dangerouslySetInnerHTML={{ __html: promptHtml }} />
       {question.jobs ? <JobTable jobs={question.jobs} caption="The jobs" /> : null}
       {question.source ? (
-        <pre className="mt-2 overflow-x-auto rounded-md bg-muted p-3 text-xs">
+        <pre tabIndex={0} aria-label="The scenario" className="mt-2 overflow-x-auto rounded-md bg-muted p-3 text-xs">
           <code>{question.source}</code>
         </pre>
       ) : null}

@@ -116,7 +116,7 @@ export function WorkedExampleView({ example }: { example: WorkedExample }) {
       ) : (
         <>
           {example.source ? (
-            <pre className="overflow-x-auto rounded-md bg-muted p-3 text-xs">
+            <pre tabIndex={0} aria-label="The scenario" className="overflow-x-auto rounded-md bg-muted p-3 text-xs">
               <code>{example.source}</code>
             </pre>
           ) : null}

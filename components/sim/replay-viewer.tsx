@@ -178,7 +178,11 @@ export function ReplayViewer({
               ) : null}
             </p>
             {switches.length > 0 ? (
-              <ol className="mt-1 max-h-32 list-decimal overflow-y-auto pl-6 text-muted-foreground">
+              <ol
+                tabIndex={0}
+                aria-label="Switches so far"
+                className="mt-1 max-h-32 list-decimal overflow-y-auto pl-6 text-muted-foreground"
+              >
                 {switches.map((s, i) => (
                   <li key={i}>
                     t = {formatMs(s.time)} ms: {s.from} → {s.to}
